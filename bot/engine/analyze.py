@@ -1,0 +1,96 @@
+"""Read one question into the signals the matcher decides from.
+
+Codes are found first (exact, or a swapped letter pair) and protected; the rest of the words
+are spell-corrected against the knowledge's own vocabulary and mapped through the moderators'
+synonyms. Nothing here decides intent: it only measures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.engine import lexicon
+from bot.engine.index import Index
+from bot.engine.normalize import clean, stem, tokenize
+
+CODE_MARK = "certcode"
+_LOCATIVE = frozenset({"at", "in", "within", "across", "inside"})
+_DETERMINERS = frozenset({"my", "our", "a", "an", "the", "this", "their", "his", "her", "big", "small", "large"})
+
+
+@dataclass
+class Analysis:
+    question: str
+    text: str  # corrected, expanded words joined by spaces (codes as "certcode")
+    words: list[str]
+    stems: list[str]  # content stems in order
+    codes: list[str] = field(default_factory=list)  # known codes, in order of mention
+    code_pos: dict[str, int] = field(default_factory=dict)
+    unknown_codes: list[str] = field(default_factory=list)
+    arrow: bool = False
+    setting: set[str] = field(default_factory=set)  # stems that only describe where the member works
+    said: list[str] = field(default_factory=list)  # per word: what the member typed before synonyms
+
+    @property
+    def stem_set(self) -> set[str]:
+        return set(self.stems)
+
+
+def analyze(question: str, ix: Index) -> Analysis:
+    cleaned = clean(question)
+    tokens = tokenize(cleaned)
+    words: list[str] = []
+    codes: list[str] = []
+    unknown: list[str] = []
+    for t in tokens:
+        code = ix.code_for(t.word, t.code_like)
+        if code:
+            words.append("#" + code)
+            if code not in codes:
+                codes.append(code)
+        else:
+            if t.code_like and t.word not in ix.known_words and t.word not in ix.aliases_words:
+                unknown.append(t.word.upper())
+            words.append(ix.correct(t.word))
+    pairs = ix.expand_pairs(words)
+    words = [w for w, _ in pairs]
+    code_pos = {w[1:]: i for i, w in reversed(list(enumerate(words))) if w.startswith("#")}
+    plain = [CODE_MARK if w.startswith("#") else w for w in words]
+    stems: list[str] = []
+    setting: set[str] = set()
+    for i, w in enumerate(plain):
+        if w == CODE_MARK or w in lexicon.STOPWORDS or w.isdigit():
+            continue
+        s = stem(w)
+        stems.append(s)
+        j = i - 1
+        while j >= 0 and plain[j] in _DETERMINERS:
+            j -= 1
+        if j >= 0 and j < i and plain[j] in _LOCATIVE:
+            setting.add(s)
+    return Analysis(
+        question=question,
+        text=" ".join(plain),
+        words=plain,
+        stems=stems,
+        codes=codes,
+        code_pos=code_pos,
+        unknown_codes=unknown,
+        arrow="->" in cleaned,
+        said=[o for _, o in pairs],
+        setting=setting,
+    )
+
+
+def held_codes(a: Analysis) -> list[str]:
+    """Codes the member says they already have ("I already have CPOM", "got CMSO last year")."""
+    held: list[str] = []
+    for code, pos in a.code_pos.items():
+        before = a.words[max(0, pos - 4) : pos]
+        after = a.words[pos + 1 : pos + 3]
+        if any(w in lexicon.NOT_HELD_CUES for w in before[-2:]):
+            continue
+        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or re.match(r"(certified|holder)", " ".join(after)):
+            held.append(code)
+    return held

@@ -1,0 +1,229 @@
+"""Search structures built once per knowledge snapshot.
+
+Everything the matcher needs per question is a dictionary lookup or a small loop over
+posting lists, so answering stays well under a millisecond on the shipped knowledge.
+Word weights are inverse document frequencies over the knowledge passages: a word that
+appears everywhere ("pharmacy") says little, a rare one ("procurement") says a lot.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Levenshtein
+
+from bot.engine import lexicon
+from bot.engine.normalize import clean, stem, tokenize
+from bot.knowledge.model import Knowledge
+
+SECTIONS = ("overview", "responsibilities", "day_in_the_life")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One retrievable piece of knowledge text."""
+
+    role: str | None
+    cert: str | None
+    section: str  # overview | responsibilities | day_in_the_life | pathway | certification
+    name: str  # responsibility name / day entry title / cert name ("" otherwise)
+    stems: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+
+
+def words_of(text: str) -> list[str]:
+    return [t.word for t in tokenize(clean(text))]
+
+
+def content_stems(words: list[str]) -> list[str]:
+    return [stem(w) for w in words if w not in lexicon.STOPWORDS and not w.isdigit()]
+
+
+@dataclass
+class Index:
+    knowledge: Knowledge
+    synonyms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
+    synonym_max: int = 1
+    known_words: set[str] = field(default_factory=set)
+    correctable: tuple[str, ...] = ()
+    corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
+    codes: dict[str, str] = field(default_factory=dict)  # lower code -> code
+    aliases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words -> (kind, id)
+    alias_max: int = 1
+    aliases_words: set[str] = field(default_factory=set)
+    passages: list[Passage] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    idf: dict[str, float] = field(default_factory=dict)
+    default_idf: float = 1.0
+    role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> title stems
+    title_postings: dict[str, list[str]] = field(default_factory=dict)
+    title_heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    cert_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems
+    name_postings: dict[str, list[str]] = field(default_factory=dict)
+    cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
+    step_docs: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems
+    faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
+    faq_postings: dict[str, list[int]] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ build
+
+    @classmethod
+    def build(cls, kb: Knowledge) -> "Index":
+        ix = cls(kb)
+        for key, value in kb.vocabulary.synonyms.items():
+            k = tuple(key.split())
+            ix.synonyms[k] = tuple(value.split())
+            ix.synonym_max = max(ix.synonym_max, len(k))
+        texts: list[str] = []
+
+        def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
+            ws = ix.expand(words_of(text))
+            texts.extend(ws)
+            st = content_stems(ws)
+            ix.passages.append(Passage(role, cert, section, name, frozenset(st), frozenset(zip(st, st[1:]))))
+
+        for role in kb.roles.values():
+            add(role.id, None, "overview", role.tagline)
+            for para in role.overview:
+                add(role.id, None, "overview", para)
+            if role.closing:
+                add(role.id, None, "overview", role.closing)
+            for r in role.responsibilities:
+                add(role.id, None, "responsibilities", f"{r.name}. {r.description}", r.name)
+            if role.day_intro:
+                add(role.id, None, "day_in_the_life", role.day_intro)
+            for e in role.day_in_the_life:
+                add(role.id, None, "day_in_the_life", f"{e.time}: {e.title}. {e.description}", e.title)
+            if role.pathway_intro:
+                add(role.id, None, "pathway", role.pathway_intro)
+            title = content_stems(ix.expand(words_of(role.title)))
+            ix.role_titles[role.id] = tuple(dict.fromkeys(title))
+            ix.title_heads[role.id] = frozenset(stem(w) for w in words_of(role.title) if w in lexicon.ROLE_HEADS)
+            for s in set(title):
+                ix.title_postings.setdefault(s, []).append(role.id)
+            texts.extend(words_of(role.title))
+            for alias in role.aliases:
+                ix._alias(alias, ("role", role.id))
+            ix._alias(role.title, ("role", role.id))
+
+        for cert in kb.certifications.values():
+            ix.codes[cert.code.lower()] = cert.code
+            name = [s for s in content_stems(ix.expand(words_of(cert.name))) if s != "certify"]
+            ix.cert_names[cert.code] = tuple(dict.fromkeys(name))
+            for s in set(name):
+                ix.name_postings.setdefault(s, []).append(cert.code)
+            doc_text = " ".join([cert.name, cert.description, *cert.aliases])
+            add(None, cert.code, "certification", doc_text, cert.name)
+            for alias in cert.aliases:
+                ix._alias(alias, ("cert", cert.code))
+            ix._alias(cert.name, ("cert", cert.code))
+        for role in kb.roles.values():
+            for step in role.pathway:
+                add(role.id, step.certification, "pathway", step.why)
+
+        for entry in kb.faqs.values():
+            for q in entry.questions:
+                st = frozenset(content_stems(ix.expand(words_of(q))))
+                ix.faq_phrasings.append((entry.id, st))
+                for s in st:
+                    ix.faq_postings.setdefault(s, []).append(len(ix.faq_phrasings) - 1)
+                texts.extend(words_of(q))
+
+        n = len(ix.passages) or 1
+        df: dict[str, int] = defaultdict(int)
+        for i, p in enumerate(ix.passages):
+            for s in p.stems:
+                df[s] += 1
+                ix.postings.setdefault(s, []).append(i)
+        ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+        ix.default_idf = math.log((n + 1) / 0.5)
+        for code in ix.cert_names:
+            stems: set[str] = set(ix.cert_names[code])
+            stems |= next(p.stems for p in ix.passages if p.cert == code and p.role is None)
+            for p in ix.passages:
+                if p.cert == code and p.role is not None:
+                    ix.step_docs[(p.role, code)] = p.stems | frozenset(stems)
+            ix.cert_docs[code] = frozenset(stems)
+
+        ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | _lexicon_words()
+        ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
+        return ix
+
+    def _alias(self, text: str, target: tuple[str, str]) -> None:
+        key = tuple(self.expand(words_of(text)))
+        if key:
+            self.aliases.setdefault(key, target)
+            self.aliases_words.update(key)
+            self.alias_max = max(self.alias_max, len(key))
+
+    # ------------------------------------------------------------------ per question
+
+    def expand(self, words: list[str]) -> list[str]:
+        """Apply the vocabulary's synonyms, longest phrase first."""
+        return [w for w, _ in self.expand_pairs(words)]
+
+    def expand_pairs(self, words: list[str]) -> list[tuple[str, str]]:
+        """Like ``expand``, pairing each word with what the member actually wrote."""
+        out: list[tuple[str, str]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.synonym_max, len(words) - i), 0, -1):
+                rep = self.synonyms.get(tuple(words[i : i + n]))
+                if rep is not None:
+                    said = " ".join(words[i : i + n])
+                    out.extend((w, said) for w in rep)
+                    i += n
+                    break
+            else:
+                out.append((words[i], words[i]))
+                i += 1
+        return out
+
+    def correct(self, word: str) -> str:
+        """Fix a typo against the knowledge's own words; leave unknown words alone otherwise."""
+        if word in self.known_words or len(word) < 5 or not word.isalpha():
+            return word
+        fixed = self.corrections.get(word)
+        if fixed is None:
+            best = process.extractOne(word, self.correctable, scorer=OSA.distance, score_cutoff=1 if len(word) < 9 else 2)
+            fixed = best[0] if best else word
+            if len(self.corrections) < 100_000:
+                self.corrections[word] = fixed
+        return fixed
+
+    def code_for(self, word: str, code_like: bool) -> str | None:
+        """A known code for ``word``: exact, or a swapped pair of letters (cpmo, chopp)."""
+        code = self.codes.get(word)
+        if code or "-" in word or not word.isalnum() or (not code_like and word in self.known_words):
+            return code
+        for low, code in self.codes.items():
+            if len(low) == len(word) and len(word) >= 4 and OSA.distance(word, low) == 1 and Levenshtein.distance(word, low) == 2:
+                return code
+        return None
+
+    def near_codes(self, word: str) -> list[str]:
+        """Known codes one edit away (for "did you mean"), never taken as a match."""
+        return [c for low, c in self.codes.items() if OSA.distance(word.split("-")[0], low) <= 1]
+
+    def weight(self, s: str) -> float:
+        return self.idf.get(s, self.default_idf)
+
+
+@lru_cache(maxsize=8)
+def _lexicon_words() -> frozenset[str]:
+    words: set[str] = set()
+    for group in (lexicon.CERT_NOUNS, lexicon.ROLE_NOUNS, lexicon.ROLE_HEADS, lexicon.GREETINGS, lexicon.HELD_CUES, lexicon.NOT_HELD_CUES):
+        words |= group
+    for rx in (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, lexicon.CLINICAL_PATTERNS, lexicon.INJECTION_PATTERNS, *(f[1] for f in lexicon.FACETS), *lexicon.SECTION_PATTERNS.values()):
+        words |= {w for w in _plain_words(rx.pattern)}
+    return frozenset(words)
+
+
+def _plain_words(pattern: str) -> list[str]:
+    import re
+
+    return [w for w in re.findall(r"[a-z]{4,}", pattern) if w not in ("cert", "credential")]

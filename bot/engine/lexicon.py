@@ -1,0 +1,119 @@
+"""General English cue words the matcher reads intent from.
+
+These describe how people *ask* (greetings, "how do I become", "day to day", doses), never
+what the knowledge says: everything about roles and certifications comes from
+``knowledge/``, so a role or certification added there needs no change here.
+Words are stems as produced by ``normalize.stem``.
+"""
+
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from into onto about as is are was were be been being am do does did
+    doing have has had having i me my mine myself we us our ours you your yours he him his she her it its they them their this
+    that these those there here what which who whom whose when where why how can could should would will shall may might must
+    not no nor so than too very just also any some all each every both either neither much many more most other such own same
+    only then once again further up down out off over under s t d ll m re ve y im ive id thats whats whos its theres hows
+    like really basically actually exactly please thanks thank u ur pls plz hey hi hello yo ok okay lol etc something stuff thing
+    things someone anyone one ones get got gets getting go going want wanted wanting need needs know tell give make makes sure
+    mean means part kind sort bit lot way""".split()
+)
+
+# Nouns that name the *class* of thing asked about, not a particular one.
+CERT_NOUNS = frozenset({"certification", "certifications", "cert", "certs", "credential", "credentials", "certificate", "exam", "designation"})
+ROLE_NOUNS = frozenset({"role", "roles", "career", "careers", "job", "jobs", "position", "positions", "spotlight", "spotlights", "title", "titles", "path", "paths"})
+
+# Head nouns of job titles: a question naming one of these that no known title has is
+# about a role the knowledge base does not cover.
+ROLE_HEADS = frozenset(
+    """director manager officer pharmacist technician tech liaison specialist coordinator analyst supervisor buyer lead chief head
+    administrator consultant educator informaticist informatician scientist resident intern preceptor leader executive president
+    vp representative rep clinician nurse physician doctor engineer""".split()
+)
+
+GREETINGS = frozenset({"hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "greetings", "morning", "evening", "afternoon", "sup", "hallo", "there", "good", "all", "everyone", "folks", "bot"})
+
+HELP_PATTERNS = re.compile(
+    r"\b(help|commands?|how (does|do) (this|it|you) work|how (do|can) i use (you|this|it)|what (can|do) you (do|know|answer)|"
+    r"who are you|what are you|what is this bot|usage|instructions for (you|this bot)|how to use)\b"
+)
+
+LIST_PATTERNS = re.compile(
+    r"\b(list|lists|all( of)? (the|your)?|which .* (can|do) you|what .* (can|do) you|(can|do) you (tell|know|cover|have)|"
+    r"you know (of|about)|are (there|in here|available|covered)|in here|available|does the council (have|offer)|"
+    r"the council (has|have|offers)|do you have|show me|what are the|overview of)\b"
+)
+
+PATHWAY_PATTERNS = re.compile(
+    r"\b(becom\w*|be an?|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
+    r"long term|someday|eventually|transition\w*|career move|next step|what next|whats next|what should i do next|in what order|"
+    r"what order|an order|which order|order should|order to|sequence|step by step|first\b.*\bthen|go from|break into|get into|"
+    r"want to be|wanna be|trying to be|work toward\w*|working toward\w*|prepare for|qualify|get to)\b|->|→"
+)
+
+CERT_SEEK_PATTERNS = re.compile(
+    r"\b(is there an? (cert\w*|credential\w*)|which (one|cert\w*|credential\w*)|what (cert\w*|credential\w*)|(cert\w*|credential\w*) for|"
+    r"(cert\w*|credential\w*) (that|which) covers?|covers?|covering)\b"
+)
+
+CONTRAST_PATTERNS = re.compile(r"\b(vs|versus|difference|differ|compared?|comparison|or the|instead of)\b")
+
+SECTION_PATTERNS: dict[str, re.Pattern[str]] = {
+    "day_in_the_life": re.compile(
+        r"\b(day to day|day-to-day|daily|typical day|a day|their day|your day|day in the life|days? like|morning|afternoon|mid-?day|"
+        r"midday|evening|schedule look|routine|week look|all day|each day|every day|whole day|workday|work day)\b"
+    ),
+    "responsibilities": re.compile(
+        r"\b(responsibilit\w*|duties|duty|in charge of|responsible for|tasks|oversee\w*|handle\w*|involve\w*|accountable|"
+        r"what are they responsible)\b"
+    ),
+    "overview": re.compile(
+        r"\b(what is an?|what's an?|whats an?|who is|basically|in a nutshell|describe|description|explain|overview|summary|about|"
+        r"mean by|meaning|strategy|vs|versus|difference|job|role|what exactly|what do they do|what does .* do)\b"
+    ),
+}
+
+HELD_CUES = frozenset({"already", "have", "hold", "holding", "got", "earned", "passed", "completed", "finished", "obtained", "done"})
+NOT_HELD_CUES = frozenset({"should", "need", "want", "thinking", "considering", "planning", "or", "first", "which", "whether", "if"})
+
+# Facts members ask for that career spotlight pages do not hold: (what to call it, pattern).
+FACETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(rf"\b({pattern})\b"))
+    for label, pattern in (
+        ("fees or costs", r"fees?|costs?|costing|price\w*|pricing|how much|expensive|cheap|refund|discount"),
+        ("salaries or pay", r"salary|salaries|pay|paid|wages?|compensation|income|earn\w*"),
+        ("exam dates, deadlines or testing centres", r"exam dates?|test dates?|when is the (exam|test)|deadline\w*|testing cent\w*|proctor\w*|retake"),
+        ("pass rates or scores", r"pass(ing)? rates?|passing score|pass mark"),
+        ("study materials or exam preparation", r"study guides?|prep|practice (questions|exams?|tests?)|review course"),
+        ("continuing education credit", r"ce credits?|ceus?|continuing education|contact hours"),
+        ("renewal or recertification", r"renew\w*|recertif\w*|expir\w*"),
+        ("eligibility rules", r"eligib\w*|prerequisites?"),
+        ("job openings", r"job openings?|hiring|openings|vacanc\w*"),
+    )
+)
+
+CLINICAL_PATTERNS = re.compile(
+    r"(\b\d+(\.\d+)?\s?(mg|mcg|µg|g|gm|grams?|ml|units?|iu|meq|mmol|mg/kg|mcg/kg)\b|\bq\d+h\b|\bq\d+-\d+h\b|"
+    r"\b\d+(\.\d+)?\s?(mg|mcg|g|ml|units?)\s+(bid|tid|qid|prn|qhs|qd|qod|po|iv|im|subq|sq)\b|"
+    r"\b(dose|doses|dosing|dosage|dosed|overdose|side effects?|adverse effects?|adverse reactions?|drug interactions?|"
+    r"interactions? between|interact with|contraindicat\w*|indicated for|prescrib\w*|symptoms?|fever|pain|infection\w*|diagnos\w*|"
+    r"allerg\w*|pregnan\w*|breastfeed\w*|antibiotics?|vaccines?|insulin|meningitis|diabetes|hypertension|blood pressure|"
+    r"renal function|kidney function|creatinine|titrat\w*|taper\w*|mg/dl|iv contrast|held before|hold before|should i take|"
+    r"can i take|safe to take|what to take|treat\w*|therapy for|cure|medicine for|medication for|drug for|kid'?s|child'?s|baby|toddler)\b)"
+)
+
+DRUG_SUFFIX = re.compile(
+    r"^[a-z]{3,}(mab|nib|pril|sartan|olol|statin|prazole|azole|cillin|mycin|floxacin|cycline|xaban|parin|gliptin|gliflozin|"
+    r"glutide|formin|dipine|triptan|oxetine|azepam|zolam|profen|caine|olone|asone|triaxone|tidine|lukast|pramine|apine|idone|"
+    r"peridol|dogrel|codone|morphone|thiazide|semide|tropin|dronate|vudine|navir|previr|buvir|ciclovir|conazole|kinase)$"
+)
+
+INJECTION_PATTERNS = re.compile(
+    r"\b((ignore|disregard|forget|override|bypass) (all |any |the |your |my |these |those |previous |prior |above |earlier )*"
+    r"(instructions?|prompts?|rules?|above|previous|messages?|guidelines|context|system)|you are now|from now on you|"
+    r"pretend (to be|you)|act as (an?|the|my)|roleplay|role-play|system prompt|jailbreak|developer mode|dan mode|"
+    r"reveal (your|the) (prompt|instructions|rules)|repeat after me|say (exactly|the following)|tell (everyone|everybody|all)|"
+    r"announce|ping (everyone|all)|post (this|that) in)\b"
+)

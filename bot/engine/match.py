@@ -1,0 +1,287 @@
+"""Decide what a question asks (intent) and about what (role, certifications, section).
+
+Safety first (empty, prompt injection, clinical), then moderator FAQ entries, then the
+knowledge entities. Each rule reads general signals from ``analyze`` and scores computed
+from the knowledge text, so new roles and certifications work without code changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine import lexicon
+from bot.engine.analyze import Analysis, analyze, held_codes
+from bot.engine.index import SECTIONS, Index
+from bot.engine.normalize import stem
+from bot.engine.tailor import Tailored, rank_certs, tailor
+
+ROLE_MENTION = 0.5  # share of a title's weight the question must name
+ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pathway"
+FAQ_MIN = 0.7
+TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
+WHO_MIN = 3.0
+
+
+@dataclass(frozen=True)
+class Match:
+    intent: str
+    role: str | None = None
+    certifications: tuple[str, ...] = ()
+    section: str | None = None
+    faq: str | None = None
+    confidence: float = 0.0
+    reason: str = ""  # why "none": empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic
+    detail: str = ""  # the facet, unknown code or unknown role phrase behind a "none"
+    alternatives: tuple[tuple[str, str], ...] = ()  # ("role"|"cert", id) did-you-mean candidates
+    held: tuple[str, ...] = ()
+    focus: str | None = None
+    focus_words: tuple[str, ...] = ()
+
+
+_CUE_STEMS: frozenset[str] | None = None
+
+
+def cue_stems() -> frozenset[str]:
+    """Stems of the words that say *how* something is asked; never topical evidence."""
+    global _CUE_STEMS
+    if _CUE_STEMS is None:
+        from bot.engine.index import _plain_words
+
+        patterns = (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, *lexicon.SECTION_PATTERNS.values())
+        words = {w for rx in patterns for w in _plain_words(rx.pattern)} | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {
+            "first", "order", "next", "realistic", "advice", "suggest", "recommend", "look", "like", "step", "line", "council",
+            "wise", "which", "long", "term", "career", "love", "thing", "aiming", "become", "becoming", "want", "trying", "move",
+            "specifically", "worth", "deal", "again", "forgot", "rundown", "summary", "slide", "cover", "covers", "involve",
+        }
+        _CUE_STEMS = frozenset(stem(w) for w in words)
+    return _CUE_STEMS
+
+
+def _none(reason: str, confidence: float, detail: str = "", alternatives: tuple[tuple[str, str], ...] = ()) -> Match:
+    return Match("none", confidence=confidence, reason=reason, detail=detail, alternatives=alternatives)
+
+
+def _is_clinical(a: Analysis, ix: Index) -> bool:
+    if lexicon.CLINICAL_PATTERNS.search(a.text):
+        return True
+    return any(lexicon.DRUG_SUFFIX.match(w) and w not in ix.known_words for w in a.words)
+
+
+def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
+    q = a.stem_set
+    if not q or not ix.faq_phrasings:
+        return None
+    qw = sum(ix.weight(s) for s in q)
+    seen: set[int] = set()
+    best: tuple[str, float] | None = None
+    for s in q:
+        for i in ix.faq_postings.get(s, ()):
+            if i in seen:
+                continue
+            seen.add(i)
+            fid, p = ix.faq_phrasings[i]
+            inter = sum(ix.weight(t) for t in q & p)
+            pw = sum(ix.weight(t) for t in p) or 1.0
+            score = 0.5 * (inter / pw + inter / qw)
+            if best is None or score > best[1]:
+                best = (fid, score)
+    return best
+
+
+def role_scores(a: Analysis, ix: Index) -> list[tuple[float, str]]:
+    """Roles the question names, best first: weighted share of each title it contains."""
+    q = a.stem_set
+    q_heads = {stem(w) for w in a.words if w in lexicon.ROLE_HEADS}
+    scores: dict[str, float] = {}
+    for s in q:
+        for rid in ix.title_postings.get(s, ()):
+            if rid in scores:
+                continue
+            title = ix.role_titles[rid]
+            total = sum(ix.weight(t) for t in title) or 1.0
+            score = sum(ix.weight(t) for t in title if t in q) / total
+            if q_heads and ix.title_heads[rid] and not (q_heads & ix.title_heads[rid]):
+                score *= 0.4  # "compounding pharmacist" is not "Director of ..."
+            scores[rid] = score
+    for n in range(ix.alias_max, 0, -1):
+        for i in range(len(a.words) - n + 1):
+            hit = ix.aliases.get(tuple(a.words[i : i + n]))
+            if hit and hit[0] == "role":
+                scores[hit[1]] = max(scores.get(hit[1], 0.0), 1.0)
+    return sorted(((v, k) for k, v in scores.items()), reverse=True)
+
+
+def alias_certs(a: Analysis, ix: Index) -> list[str]:
+    found: list[str] = []
+    for n in range(ix.alias_max, 1, -1):
+        for i in range(len(a.words) - n + 1):
+            hit = ix.aliases.get(tuple(a.words[i : i + n]))
+            if hit and hit[0] == "cert" and hit[1] not in found:
+                found.append(hit[1])
+    return found
+
+
+def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
+    """A section cue in the wording wins; else the section of the best-matching passage."""
+    for section in ("day_in_the_life", "responsibilities", "overview"):
+        if lexicon.SECTION_PATTERNS[section].search(a.text):
+            return section, 0.9
+    q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
+    best, best_score = "overview", 0.0
+    for p in ix.passages:
+        if p.role != role or p.section not in SECTIONS:
+            continue
+        score = passage_score(q, p, ix)
+        if score > best_score:
+            best, best_score = p.section, score
+    if best_score < 1.5:
+        return "overview", 0.6
+    return best, min(0.9, 0.5 + best_score / 10)
+
+
+def passage_score(q: list[str], p, ix: Index) -> float:
+    qs = set(q)
+    score = sum(ix.weight(s) for s in qs & p.stems)
+    score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if (x, y) in p.bigrams)
+    return score
+
+
+def content_role(a: Analysis, ix: Index) -> tuple[str, str, float] | None:
+    """The role and section whose passage best matches the question's content words."""
+    q = [s for s in a.stems if s not in cue_stems()]
+    seen: set[int] = set()
+    best: tuple[str, str, float] | None = None
+    for s in set(q):
+        if ix.weight(s) < 0.8:
+            continue
+        for i in ix.postings.get(s, ()):
+            if i in seen:
+                continue
+            seen.add(i)
+            p = ix.passages[i]
+            if p.role is None or p.section not in SECTIONS:
+                continue
+            score = passage_score(q, p, ix)
+            if best is None or score > best[2]:
+                best = (p.role, p.section, score)
+    return best
+
+
+def match(question: str, ix: Index) -> Match:
+    a = analyze(question, ix)
+    if not any(any(c.isalpha() for c in w) for w in a.words):
+        return _none("empty", 0.95)
+    if lexicon.INJECTION_PATTERNS.search(a.text):
+        return _none("injection", 0.95)
+    if _is_clinical(a, ix):
+        return _none("clinical", 0.9)
+    faq = _faq(a, ix)
+    if faq and faq[1] >= FAQ_MIN:
+        return Match("faq", faq=faq[0], confidence=round(min(1.0, faq[1]), 3))
+
+    roles = role_scores(a, ix)
+    role_best, role_score = (roles[0][1], roles[0][0]) if roles else (None, 0.0)
+    second = roles[1][0] if len(roles) > 1 else 0.0
+    codes = a.codes + [c for c in alias_certs(a, ix) if c not in a.codes]
+    held = held_codes(a)
+    content_words = [w for w in a.words if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS]
+
+    if not codes and role_score < ROLE_MENTION:
+        if lexicon.HELP_PATTERNS.search(a.text) or (not content_words and any(w in lexicon.GREETINGS for w in a.words)):
+            return Match("help", confidence=0.9)
+
+    facet = next((label for label, rx in lexicon.FACETS if rx.search(a.text)), None)
+    if facet:
+        about = codes or ([role_best] if role_score >= ROLE_MENTION else [])
+        return _none("missing_fact", 0.85, detail=facet + (f" for {', '.join(about)}" if about else ""))
+
+    role_named = role_score >= ROLE_MENTION
+    if role_named and second >= role_score - 0.05 and role_score < 1.0:
+        return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for s, r in roles[:3] if s >= role_score - 0.05))
+    role_relaxed = role_score >= ROLE_RELAXED and role_score >= 2 * second
+    cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
+    role_nouns = [w for w in a.words if w in lexicon.ROLE_NOUNS]
+
+    if not codes and not role_named:
+        if a.unknown_codes:
+            near = tuple(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower()))
+            return _none("unknown_cert", 0.85, detail=", ".join(a.unknown_codes), alternatives=near[:3])
+        listing = lexicon.LIST_PATTERNS.search(a.text) or len(content_words) <= 2
+        if listing and cert_nouns and not role_nouns:
+            return Match("list_certifications", confidence=0.85)
+        if listing and role_nouns:
+            return Match("list_roles", confidence=0.85)
+
+    pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow or (held and "next" in a.words)
+    cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
+    title_stems = set(ix.role_titles.get(role_best, ())) if role_best and role_relaxed else set()
+
+    if pathway_cue:
+        role = role_best if (role_named or role_relaxed) else _role_from_certs(held or codes, ix)
+        if role:
+            t = tailor(role, a, ix, restrict=[c for c in codes if c not in held], held=held, exclude=title_stems)
+            conf = 0.9 if role_named else 0.7
+            return _pathway(role, t, conf)
+        if not codes and not cert_seek:
+            return _unknown_role(a)
+    if codes:
+        ranked = rank_certs(codes, a, ix, exclude=title_stems)
+        return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
+    if cert_seek:
+        plural = any(w.endswith("s") for w in cert_nouns)
+        topic = rank_certs(list(ix.cert_docs), a, ix, exclude=title_stems, with_scores=True)
+        if role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
+            return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.8)
+        if topic and topic[0][1] >= TOPIC_MIN:
+            top = topic[0][1]
+            conf = 0.6 + 0.35 * (1 - (topic[1][1] / top if len(topic) > 1 else 0))
+            close = [c for c, s in topic if s >= 0.8 * top][:3]
+            return Match("certification", certifications=tuple(close), confidence=round(conf, 3))
+        if role_relaxed:
+            return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.6)
+        return _none("off_topic", 0.6)
+    if role_named or (role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
+        section, conf = section_for(role_best, a, ix, title_stems)
+        return Match("role", role=role_best, section=section, confidence=round(conf * (1.0 if role_named else 0.8), 3))
+    found = content_role(a, ix)
+    heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
+    if found and found[2] >= WHO_MIN and not heads and ("who" in a.words or "whose" in a.words or found[2] >= 2 * WHO_MIN):
+        return Match("role", role=found[0], section=found[1], confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
+    if heads:
+        return _unknown_role(a)
+    return _none("off_topic", 0.7)
+
+
+def _role_from_certs(codes: list[str], ix: Index) -> str | None:
+    """The one role whose pathway has all these certifications, if there is exactly one."""
+    if not codes:
+        return None
+    roles = [r.id for r in ix.knowledge.roles.values() if set(codes) <= {s.certification for s in r.pathway}]
+    return roles[0] if len(roles) == 1 else None
+
+
+def _pathway(role: str, t: Tailored, confidence: float) -> Match:
+    return Match(
+        "pathway",
+        role=role,
+        certifications=t.order,
+        confidence=confidence,
+        held=t.held,
+        focus=t.focus,
+        focus_words=t.focus_words,
+    )
+
+
+def _unknown_role(a: Analysis) -> Match:
+    heads = [i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS]
+    phrase = ""
+    if heads:
+        i = heads[-1]
+        j = i
+        while j > 0 and a.words[j - 1] not in lexicon.STOPWORDS and i - j < 3:
+            j -= 1
+        phrase = " ".join(a.words[j : i + 1])
+    return _none("unknown_role", 0.75, detail=phrase)
+
+
+__all__ = ["Match", "match", "analyze"]

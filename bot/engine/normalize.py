@@ -1,0 +1,94 @@
+"""Turn what members type in Discord into clean, comparable words.
+
+Strips Discord markup (mentions, custom emoji, URLs, markdown, code fences), folds case,
+quotes and dashes, caps very long messages, and splits into word tokens while keeping
+code-like tokens (``CHPOP-II``, ``CPhT-Adv``) whole so they are never mistaken for ours.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_CHARS = 1500  # a question longer than this is rambling; the first part carries the ask
+MAX_TOKENS = 120
+
+_FENCE = re.compile(r"```(?:[a-zA-Z0-9_+-]*\n)?")
+_MENTION = re.compile(r"<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b")
+_CUSTOM_EMOJI = re.compile(r"<a?:\w{1,40}:\d+>|:[a-z0-9_+-]{1,40}:")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
+_MARKDOWN = re.compile(r"[*_~|`>#\[\]()]")
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "→": " -> ", "⟶": " -> "})
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
+_SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # lower-case surface form
+    code_like: bool  # written like an acronym/code: CPOM, BCCCP, CHPOP-II, CPhT-Adv
+
+
+def clean(text: str) -> str:
+    """Discord markup out, Unicode folded; keeps case (codes are read from it)."""
+    text = text[: MAX_CHARS * 4]
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = _FENCE.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = _CUSTOM_EMOJI.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _MARKDOWN.sub(" ", text)
+    text = text.replace("&", " and ")
+    text = "".join(ch if (ch.isascii() or ch.isalnum() or ch.isspace()) else " " for ch in text)
+    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    return " ".join(text.split())[:MAX_CHARS]
+
+
+def _is_code_like(tok: str) -> bool:
+    head = tok.split("-")[0]
+    return len(head) >= 3 and sum(c.isupper() for c in head) >= 2 and head.isalnum()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens; hyphenated words split (mid-day -> mid day) unless they look like a code."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group(0)
+        if "'" in raw:
+            base, _, tail = raw.partition("'")
+            raw = base if tail.lower() in ("s", "") else base + tail
+        if _is_code_like(raw):
+            out.append(Token(raw.lower().replace(".", ""), True))
+            continue
+        for part in re.split(r"[-/.]", raw):
+            if part:
+                out.append(Token(part.lower(), False))
+        if len(out) >= MAX_TOKENS:
+            break
+    return out[:MAX_TOKENS]
+
+
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper: managing/manager/management -> manag, teams -> team."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffixes in (_SUFFIXES, ("er",)):  # leadership -> leader -> lead
+        for suf in suffixes:
+            if word.endswith(suf) and len(word) - len(suf) >= 3:
+                if suf in ("s", "es") and word.endswith(("ss", "us", "is")):
+                    continue
+                word = word[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
+                break
+        else:
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
+    if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # running -> runn -> run
+    return word

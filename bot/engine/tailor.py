@@ -1,0 +1,82 @@
+"""Order certifications by what the member says about themselves.
+
+Relevance is the summed weight of the member's distinctive words found in each
+certification's own text (name, description, aliases, and this role's sentence on why it
+matters), so a certification added to ``knowledge/`` is tailored like any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.analyze import Analysis
+from bot.engine.index import Index
+
+SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
+MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
+
+
+@dataclass(frozen=True)
+class Tailored:
+    order: tuple[str, ...]  # remaining steps, focus first
+    focus: str | None
+    focus_words: tuple[str, ...]
+    held: tuple[str, ...]
+
+
+def _focus_stems(a: Analysis, exclude: set[str]) -> list[str]:
+    from bot.engine.match import cue_stems
+
+    cues = cue_stems()
+    return [s for s in a.stems if s not in exclude and s not in cues]
+
+
+def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index) -> tuple[float, list[str]]:
+    hits = [s for s in dict.fromkeys(stems) if s in doc]
+    score = sum(ix.weight(s) * (SETTING_WEIGHT if s in a.setting else 1.0) * stems.count(s) for s in hits)
+    return score, hits
+
+
+def rank_certs(codes: list[str], a: Analysis, ix: Index, exclude: set[str] = frozenset(), with_scores: bool = False):
+    """``codes`` by relevance to the question; ties keep the order given."""
+    stems = _focus_stems(a, exclude)
+    scored = []
+    for i, code in enumerate(codes):
+        score, _ = _score(stems, ix.cert_docs[code], a, ix)
+        name = ix.cert_names[code]
+        if name:
+            total = sum(ix.weight(t) for t in name) or 1.0
+            score += 1.5 * sum(ix.weight(t) for t in name if t in stems) / total
+        scored.append((score, -i, code))
+    scored.sort(reverse=True)
+    if with_scores:
+        return [(c, s) for s, _, c in scored if s > 0]
+    return [c for _, _, c in scored]
+
+
+def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = None, held: list[str] | None = None, exclude: set[str] = frozenset()) -> Tailored:
+    """The role's steps minus held ones, the most relevant to the member first."""
+    role = ix.knowledge.roles[role_id]
+    held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
+    steps = [s.certification for s in role.pathway if s.certification not in held_t]
+    stems = _focus_stems(a, set(exclude))
+    scored = []
+    for code in steps:
+        doc = ix.step_docs.get((role_id, code), ix.cert_docs.get(code, frozenset()))
+        score, hits = _score(stems, doc, a, ix)
+        if restrict and code not in restrict:
+            score = 0.0
+        scored.append((score, code, hits))
+    ranked = sorted(scored, key=lambda x: -x[0])
+    if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= MARGIN * ranked[1][0]):
+        focus, words = ranked[0][1], ranked[0][2]
+        order = (focus,) + tuple(c for c in steps if c != focus)
+        surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if _stem(w) in words))
+        return Tailored(order, focus, surface, held_t)
+    return Tailored(tuple(steps), None, (), held_t)
+
+
+def _stem(w: str) -> str:
+    from bot.engine.normalize import stem
+
+    return stem(w)

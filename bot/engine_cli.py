@@ -1,0 +1,129 @@
+"""CLI subcommands over the answer engine: ask, chat, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+from bot.engine import Answer, Engine, render_text
+from bot.knowledge.loader import KnowledgeError, load_knowledge
+
+
+def answer_json(a: Answer) -> dict:
+    """The stable ``ask --json`` contract (documented in README.md)."""
+    return {
+        "question": a.question,
+        "intent": a.intent,
+        "role": a.role,
+        "certifications": list(a.certifications),
+        "section": a.section,
+        "faq": a.faq,
+        "confidence": a.confidence,
+        "answer": render_text(a),
+        "sources": list(a.sources),
+        "alternatives": [alt.id for alt in a.alternatives],
+    }
+
+
+def _engine(args: argparse.Namespace) -> Engine | None:
+    try:
+        return Engine(load_knowledge(args.knowledge))
+    except KnowledgeError as e:
+        print(f"career-bot: the knowledge base has problems; run `career-bot validate`:\n{e}", file=sys.stderr)
+        return None
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    if engine is None:
+        return 1
+    if args.question == ["-"]:
+        questions = (line.rstrip("\r\n") for line in sys.stdin)
+    else:
+        questions = iter([" ".join(args.question)])
+    for q in questions:
+        a = engine.ask(q)
+        if args.json:
+            sys.stdout.write(json.dumps(answer_json(a), ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(render_text(a) + "\n\n")
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    engine = _engine(args)
+    if engine is None:
+        return 1
+    interactive = sys.stdin.isatty()
+    print(f"Career assistant — {len(engine.knowledge.roles)} roles, {len(engine.knowledge.certifications)} certifications. Ask a question; 'quit' to leave.")
+    while True:
+        try:
+            q = input("you> " if interactive else "")
+        except EOFError:
+            break
+        if q.strip().lower() in ("quit", "exit", ":q", "/quit"):
+            break
+        if not q.strip():
+            continue
+        print("\n" + render_text(engine.ask(q)) + "\n")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
+    from bot.evaluation import SetError, evaluate, load_set, metrics, report
+    from bot.knowledge.importer import import_page
+    from bot.knowledge.loader import default_knowledge_dir
+
+    try:
+        items = load_set(args.set)
+    except SetError as e:
+        print(f"career-bot eval: {e}", file=sys.stderr)
+        return 2
+    kdir = args.knowledge or default_knowledge_dir()
+    with tempfile.TemporaryDirectory(prefix="career-bot-eval-") as tmp:
+        if args.import_pages:
+            scratch = Path(tmp) / "knowledge"
+            shutil.copytree(kdir, scratch, ignore=shutil.ignore_patterns(".git", ".backups"))
+            for page in args.import_pages:
+                import_page(page, scratch)
+            kdir = scratch
+        args.knowledge = kdir
+        engine = _engine(args)
+        if engine is None:
+            return 1
+        verdicts = evaluate(engine, items)
+    print(report(verdicts))
+    m = metrics(verdicts)
+    for name, floor in (("inscope", args.min_inscope), ("none", args.min_none), ("overall", args.min_overall)):
+        if floor is not None and (m[name] is None or m[name] < floor):
+            print(f"below the floor: {name}={m[name]} < {floor}", file=sys.stderr)
+            return 1
+    return 0
+
+
+def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+    p = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
+    p.add_argument("question", nargs="+", help="the question, or - to read one question per line from standard input")
+    p.add_argument("--json", action="store_true", help="print one JSON object per question (stable contract, see README)")
+    knowledge_arg(p)
+    p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("chat", help="interactive console that answers like the bot, no Discord token needed")
+    knowledge_arg(p)
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("eval", help="score the engine on a question set")
+    p.add_argument("--set", type=Path, required=True, metavar="FILE", help="question set YAML (dev-questions.yaml format)")
+    p.add_argument("--import", dest="import_pages", nargs="+", type=Path, default=[], metavar="PAGE", help="import these spotlight pages into a scratch copy first")
+    p.add_argument("--min-inscope", type=float, default=None, help="exit 1 if in-scope accuracy is below this")
+    p.add_argument("--min-none", type=float, default=None, help="exit 1 if the must-be-none accuracy is below this")
+    p.add_argument("--min-overall", type=float, default=None)
+    knowledge_arg(p)
+    p.set_defaults(func=cmd_eval)

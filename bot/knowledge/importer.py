@@ -1,0 +1,188 @@
+"""Turn a parsed spotlight page into knowledge files, keeping what moderators added.
+
+Page-derived fields are rewritten from the page; moderator-owned fields (aliases, related
+roles, links, FAQ) are never touched. The whole result is validated in a scratch copy of the
+knowledge folder before anything is written, so a bad page changes nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAMLError as RoundTripYAMLError
+
+from bot.knowledge.loader import MAX_FILE_BYTES, KnowledgeError, Problem, load_knowledge, slugify
+from bot.knowledge.page import Page, parse_page, read_page_bytes
+from bot.knowledge.yamlio import YamlFault, decode_utf8, load_round_trip, parse_yaml, to_commented, update_yaml_text, write_atomic
+
+ROLE_PAGE_FIELDS = ("id", "title", "tagline", "overview", "responsibilities", "pathway", "day_in_the_life", "call_to_action", "source")
+ROLE_MODERATOR_FIELDS = ("aliases", "related_roles", "links")
+
+
+@dataclass
+class ImportPlan:
+    """Files an import would write: knowledge-relative path -> new text, plus what changes."""
+
+    role_id: str
+    writes: dict[str, str] = field(default_factory=dict)
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        lines = [f"created   {p}" for p in self.created] + [f"updated   {p}" for p in self.updated] + [f"unchanged {p}" for p in self.unchanged]
+        lines += [f"note: {n}" for n in self.notes]
+        return "\n".join(lines)
+
+
+def _role_fields(page: Page, role_id: str, source: str) -> dict[str, Any]:
+    """Every fact of the page, in the role file's field order."""
+    out: dict[str, Any] = {"id": role_id, "title": page.title}
+    if page.tagline:
+        out["tagline"] = page.tagline
+    if page.overview or page.overview_heading:
+        out["overview"] = {"heading": page.overview_heading, "paragraphs": page.overview}
+    if page.responsibilities:
+        out["responsibilities"] = [{"name": n, "description": d} for n, d in page.responsibilities]
+    if page.certifications:
+        out["pathway"] = {
+            "heading": page.pathway_heading,
+            "intro": page.pathway_intro,
+            "steps": [{"certification": c.code, "why": c.description} for c in page.certifications],
+        }
+    if page.day:
+        out["day_in_the_life"] = {"intro": page.day_intro, "entries": [{"time": t, "title": ti, "description": d} for t, ti, d in page.day]}
+    if page.closing or page.closing_heading or page.closing_link:
+        out["call_to_action"] = {"heading": page.closing_heading, "text": page.closing, "link_text": page.closing_link}
+    out["source"] = source
+    return out
+
+
+def plan_import(page_text: str, knowledge: Path) -> ImportPlan:
+    """Compute the files an import writes, without writing anything."""
+    page = parse_page(page_text)
+    role_id = slugify(page.title)
+    source = f"sources/{role_id}.txt"
+    plan = ImportPlan(role_id)
+    normalized_page = page_text.replace("\r\n", "\n").replace("\r", "\n")
+    plan.writes[source] = normalized_page if normalized_page.endswith("\n") else normalized_page + "\n"
+
+    role_path = f"roles/{role_id}.yaml"
+    fields = _role_fields(page, role_id, source)
+
+    def mutate_role(doc: Any) -> None:
+        for n, key in enumerate(ROLE_PAGE_FIELDS):
+            if key in fields and key not in doc:
+                # a section new to this role goes where a fresh import puts it, not after the moderator's fields
+                before = [k for k in ROLE_PAGE_FIELDS[:n] if k in doc]
+                doc.insert(list(doc).index(before[-1]) + 1 if before else 0, key, to_commented(fields[key]))
+            elif key in fields:
+                doc[key] = to_commented(fields[key])
+            elif key in doc:
+                del doc[key]  # the page no longer has this section
+        for key in ROLE_MODERATOR_FIELDS:
+            if key not in doc:
+                doc[key] = to_commented([])
+
+    plan.writes[role_path] = _update(knowledge, role_path, mutate_role)
+
+    for cert in page.certifications:
+        path = f"certifications/{cert.code}.yaml"
+        old = _read_yaml(knowledge, path)
+        existing = load_round_trip(old) if old else None
+        if existing and existing.get("imported_from") not in (None, role_id):
+            plan.notes.append(f"{cert.code} already exists (from {existing.get('imported_from')}); reused, this page's sentence is on the {role_id} pathway step")
+            if str(existing.get("name", "")).strip() != cert.name:
+                plan.notes.append(f"{cert.code}: this page names it {cert.name!r}, the knowledge base says {existing.get('name')!r}; kept the knowledge base's name")
+            continue
+
+        def mutate_cert(doc: Any, cert=cert) -> None:
+            doc["code"] = cert.code
+            doc["name"] = cert.name
+            doc["description"] = cert.description
+            doc.setdefault("imported_from", role_id)
+            doc.setdefault("aliases", to_commented([]))
+            doc.setdefault("links", to_commented([]))
+
+        plan.writes[path] = _update(knowledge, path, mutate_cert)
+
+    for rel, text in plan.writes.items():
+        old = _read(knowledge / rel)
+        (plan.created if old is None else plan.unchanged if old == text else plan.updated).append(rel)
+    return plan
+
+
+def _read(path: Path) -> str | None:
+    """The file's text (undecodable bytes kept as surrogates, so it differs from any new text)."""
+    try:
+        return path.read_bytes().decode("utf-8", "surrogateescape")
+    except FileNotFoundError:
+        return None
+
+
+def _read_yaml(knowledge: Path, rel: str) -> str | None:
+    """The text of a knowledge file the import will rewrite, or None if it does not exist.
+
+    A file that cannot be rewritten safely (too big, not UTF-8, broken YAML, an unsafe tag,
+    not a mapping) is a KnowledgeError naming it, never a traceback or a silent overwrite.
+    """
+    path = knowledge / rel
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise KnowledgeError([Problem(rel, 1, "(file)", f"cannot read: {e.strerror or e}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise KnowledgeError([Problem(rel, 1, "(file)", f"file is {len(raw) / 1048576:.1f} MB; knowledge files are limited to {MAX_FILE_BYTES // 1048576} MB")])
+    try:
+        text = decode_utf8(raw)
+        data = parse_yaml(text).data
+    except YamlFault as e:
+        raise KnowledgeError([Problem(rel, e.line, "(file)", e.message)]) from None
+    if data is not None and not isinstance(data, dict):
+        raise KnowledgeError([Problem(rel, 1, "(file)", "expected a mapping of fields; fix or remove the file, then import again")])
+    return text
+
+
+def _update(knowledge: Path, rel: str, mutate: Any) -> str:
+    old = _read_yaml(knowledge, rel)
+    try:
+        return update_yaml_text(old, mutate)
+    except RoundTripYAMLError as e:
+        raise KnowledgeError([Problem(rel, 1, "(file)", f"YAML error: {e}")]) from None
+
+
+def validate_plan(plan: ImportPlan, knowledge: Path) -> None:
+    """Load the knowledge as it would be after the import; raise KnowledgeError if broken."""
+    with tempfile.TemporaryDirectory(prefix="career-bot-import-") as tmp:
+        scratch = Path(tmp) / "knowledge"
+        if knowledge.is_dir():
+            shutil.copytree(knowledge, scratch, ignore=shutil.ignore_patterns(".git", ".backups"))
+        for rel, text in plan.writes.items():
+            target = scratch / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        load_knowledge(scratch)
+
+
+def apply_plan(plan: ImportPlan, knowledge: Path) -> None:
+    for rel in plan.created + plan.updated:
+        write_atomic(knowledge / rel, plan.writes[rel])
+
+
+def import_page(page_file: Path, knowledge: Path) -> ImportPlan:
+    """Parse, plan, validate, then write. Raises PageError or KnowledgeError with nothing written."""
+    text = read_page_bytes(page_file.read_bytes())
+    plan = plan_import(text, knowledge)
+    validate_plan(plan, knowledge)
+    apply_plan(plan, knowledge)
+    return plan
+
+
+__all__ = ["ImportPlan", "KnowledgeError", "import_page", "plan_import", "validate_plan", "apply_plan"]

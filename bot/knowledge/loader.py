@@ -1,0 +1,269 @@
+"""Load ``knowledge/`` into one validated, immutable snapshot, or report every problem.
+
+``load_knowledge`` never returns a half-loaded base: it reads every file, collects all
+problems (``file:line: field: message``), and raises one ``KnowledgeError`` if any exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Iterable
+
+from bot.knowledge import schema
+from bot.knowledge.model import (
+    Certification,
+    DayEntry,
+    FaqEntry,
+    Knowledge,
+    Link,
+    PathwayStep,
+    Responsibility,
+    Role,
+    Vocabulary,
+)
+from bot.knowledge.yamlio import Parsed, YamlFault, decode_utf8, line_of, parse_yaml
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # knowledge files are hand-sized; bigger is a mistake or an attack
+YAML_SUFFIXES = (".yaml", ".yml")
+VOCABULARY_FILE = "vocabulary.yaml"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge folder has problems; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(sorted(set(problems)))
+        n = len(self.problems)
+        super().__init__(f"{n} problem{'s' if n != 1 else ''} in the knowledge base:\n" + "\n".join(map(str, self.problems)))
+
+
+def default_knowledge_dir() -> Path:
+    """``$CAREER_BOT_KNOWLEDGE``, else the checkout's ``knowledge/``, else the installed copy."""
+    env = os.environ.get("CAREER_BOT_KNOWLEDGE")
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parents[2] / "knowledge"
+    if (checkout / "roles").is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "career-bot" / "knowledge"
+
+
+def slugify(text: str) -> str:
+    """Role ids: ``Director of Pharmacy Operations`` -> ``director-of-pharmacy-operations``."""
+    text = text.lower().replace("&", " and ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def name_key(text: str) -> str:
+    """How aliases, titles and codes are compared for collisions."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("&", " and ")))
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
+
+
+class _Reader:
+    """Reads files under one root, turning every fault into a Problem."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.problems: list[Problem] = []
+        self.digest = hashlib.sha256()
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def add(self, file: str, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(file, line, field, message))
+
+    def parse(self, path: Path, spec: dict[str, schema.Spec]) -> Parsed | None:
+        rel = self.rel(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.add(rel, 1, "(file)", f"file is {size / 1048576:.1f} MB; knowledge files are limited to {MAX_FILE_BYTES // 1048576} MB")
+                return None
+            raw = path.read_bytes()
+        except OSError as e:
+            self.add(rel, 1, "(file)", f"cannot read: {e.strerror or e}")
+            return None
+        self.digest.update(rel.encode() + b"\0" + raw + b"\0")
+        try:
+            parsed = parse_yaml(decode_utf8(raw))
+        except YamlFault as e:
+            self.add(rel, e.line, "(file)", e.message)
+            return None
+        issues = schema.check(parsed, spec)
+        for issue in issues:
+            self.add(rel, issue.line, issue.field, issue.message)
+        return None if issues else parsed
+
+
+def _texts(v: Any) -> tuple[str, ...]:
+    return tuple(s.strip() for s in (v or ()))
+
+
+def _links(v: Any) -> tuple[Link, ...]:
+    return tuple(Link(x["label"].strip(), x["url"].strip()) for x in (v or ()))
+
+
+def _s(d: dict, key: str) -> str:
+    return (d.get(key) or "").strip()
+
+
+def _build_role(d: dict, file: str) -> Role:
+    overview = d.get("overview") or {}
+    pathway = d.get("pathway") or {}
+    day = d.get("day_in_the_life") or {}
+    cta = d.get("call_to_action") or {}
+    return Role(
+        id=d["id"].strip(),
+        title=d["title"].strip(),
+        tagline=_s(d, "tagline"),
+        overview_heading=_s(overview, "heading"),
+        overview=_texts(overview.get("paragraphs")),
+        responsibilities=tuple(Responsibility(r["name"].strip(), r["description"].strip()) for r in d.get("responsibilities") or ()),
+        pathway_heading=_s(pathway, "heading"),
+        pathway_intro=_s(pathway, "intro"),
+        pathway=tuple(PathwayStep(s["certification"].strip(), s["why"].strip()) for s in pathway.get("steps") or ()),
+        day_intro=_s(day, "intro"),
+        day_in_the_life=tuple(DayEntry(e["time"].strip(), e["title"].strip(), e["description"].strip()) for e in day.get("entries") or ()),
+        closing_heading=_s(cta, "heading"),
+        closing=_s(cta, "text"),
+        closing_link=_s(cta, "link_text"),
+        aliases=_texts(d.get("aliases")),
+        related_roles=_texts(d.get("related_roles")),
+        links=_links(d.get("links")),
+        source=_s(d, "source"),
+        file=file,
+    )
+
+
+def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
+    """Read, validate and freeze the knowledge under ``path`` (default: the bundled one)."""
+    root = Path(path) if path is not None else default_knowledge_dir()
+    reader = _Reader(root)
+    if not root.is_dir():
+        raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
+
+    roles: dict[str, tuple[Role, Parsed]] = {}
+    for f in yaml_files(root / "roles"):
+        parsed = reader.parse(f, schema.ROLE)
+        if parsed is None:
+            continue
+        role = _build_role(parsed.data, reader.rel(f))
+        if role.id != f.stem:
+            reader.add(role.file, line_of(parsed, ("id",)), "id", f"'{role.id}' does not match the file name; rename the file to {role.id}.yaml or fix the id")
+        elif role.id in roles:
+            reader.add(role.file, 1, "id", f"duplicate role id '{role.id}' (also {roles[role.id][0].file})")
+        else:
+            roles[role.id] = (role, parsed)
+
+    certs: dict[str, tuple[Certification, Parsed]] = {}
+    for f in yaml_files(root / "certifications"):
+        parsed = reader.parse(f, schema.CERTIFICATION)
+        if parsed is None:
+            continue
+        d = parsed.data
+        cert = Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), reader.rel(f))
+        clash = next((c for c in certs.values() if c[0].code.lower() == cert.code.lower()), None)
+        if cert.code != f.stem:
+            reader.add(cert.file, line_of(parsed, ("code",)), "code", f"'{cert.code}' does not match the file name; rename the file to {cert.code}.yaml or fix the code")
+        elif clash:
+            reader.add(cert.file, line_of(parsed, ("code",)), "code", f"duplicate certification code '{cert.code}' (also {clash[0].file})")
+        else:
+            certs[cert.code] = (cert, parsed)
+
+    faqs: dict[str, tuple[FaqEntry, Parsed]] = {}
+    for f in yaml_files(root / "faq"):
+        parsed = reader.parse(f, schema.FAQ)
+        if parsed is None:
+            continue
+        d = parsed.data
+        entry = FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), reader.rel(f))
+        if entry.id != f.stem:
+            reader.add(entry.file, line_of(parsed, ("id",)), "id", f"'{entry.id}' does not match the file name; rename the file to {entry.id}.yaml or fix the id")
+        elif entry.id in faqs:
+            reader.add(entry.file, 1, "id", f"duplicate FAQ id '{entry.id}'")
+        else:
+            faqs[entry.id] = (entry, parsed)
+
+    vocabulary = Vocabulary()
+    vocab_path = root / VOCABULARY_FILE
+    if vocab_path.is_file():
+        parsed = reader.parse(vocab_path, schema.VOCABULARY)
+        if parsed is not None:
+            syn = {name_key(k): name_key(v) for k, v in (parsed.data.get("synonyms") or {}).items()}
+            vocabulary = Vocabulary(MappingProxyType(syn), VOCABULARY_FILE)
+
+    _cross_check(reader, roles, certs, faqs)
+    if reader.problems:
+        raise KnowledgeError(reader.problems)
+    return Knowledge(
+        root=str(root),
+        roles=MappingProxyType({k: v[0] for k, v in sorted(roles.items())}),
+        certifications=MappingProxyType({k: v[0] for k, v in sorted(certs.items())}),
+        faqs=MappingProxyType({k: v[0] for k, v in sorted(faqs.items())}),
+        vocabulary=vocabulary,
+        fingerprint=reader.digest.hexdigest(),
+    )
+
+
+def _cross_check(reader: _Reader, roles: dict, certs: dict, faqs: dict) -> None:
+    """References between files, and names two entries both claim."""
+    codes = list(certs)
+    role_ids = list(roles)
+    for role, parsed in roles.values():
+        seen: set[str] = set()
+        for i, step in enumerate(role.pathway):
+            path = ("pathway", "steps", i, "certification")
+            if step.certification not in certs:
+                reader.add(role.file, line_of(parsed, path), "pathway.steps[%d].certification" % i, f"unknown certification '{step.certification}'" + schema.did_you_mean(step.certification, codes))
+            elif step.certification in seen:
+                reader.add(role.file, line_of(parsed, path), "pathway.steps[%d].certification" % i, f"'{step.certification}' is already a step of this pathway")
+            seen.add(step.certification)
+        for i, rid in enumerate(role.related_roles):
+            if rid not in roles:
+                reader.add(role.file, line_of(parsed, ("related_roles", i)), f"related_roles[{i}]", f"unknown role '{rid}'" + schema.did_you_mean(rid, role_ids))
+    for entry, parsed in faqs.values():
+        for i, rid in enumerate(entry.roles):
+            if rid not in roles:
+                reader.add(entry.file, line_of(parsed, ("roles", i)), f"roles[{i}]", f"unknown role '{rid}'" + schema.did_you_mean(rid, role_ids))
+        for i, code in enumerate(entry.certifications):
+            if code not in certs:
+                reader.add(entry.file, line_of(parsed, ("certifications", i)), f"certifications[{i}]", f"unknown certification '{code}'" + schema.did_you_mean(code, codes))
+
+    # Every name a member may type must point at one entry only.
+    owners: dict[str, str] = {}
+    for role, _ in roles.values():
+        owners.setdefault(name_key(role.title), role.file)
+    for cert, _ in certs.values():
+        owners.setdefault(name_key(cert.code), cert.file)
+        owners.setdefault(name_key(cert.name), cert.file)
+    claims = [(role.file, parsed, role.aliases) for role, parsed in roles.values()] + [(c.file, p, c.aliases) for c, p in certs.values()]
+    for file, parsed, aliases in claims:
+        for i, alias in enumerate(aliases):
+            key = name_key(alias)
+            owner = owners.setdefault(key, file)
+            if owner != file:
+                reader.add(file, line_of(parsed, ("aliases", i)), f"aliases[{i}]", f"alias '{alias}' is already claimed by {owner}")

@@ -1,0 +1,108 @@
+"""Immutable knowledge snapshot: what the loader builds and every other layer reads.
+
+Frozen dataclasses and tuples only, so a snapshot can be shared by the Discord layer's tasks
+and swapped atomically on reload without anyone seeing half an update.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class PathwayStep:
+    certification: str  # certification code, as printed on the page
+    why: str  # the role page's own sentence on why it matters for this role
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    time: str  # "Morning", "Mid-Day", ...
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    tagline: str = ""
+    overview_heading: str = ""
+    overview: tuple[str, ...] = ()
+    responsibilities: tuple[Responsibility, ...] = ()
+    pathway_heading: str = ""
+    pathway_intro: str = ""
+    pathway: tuple[PathwayStep, ...] = ()
+    day_intro: str = ""
+    day_in_the_life: tuple[DayEntry, ...] = ()
+    closing_heading: str = ""
+    closing: str = ""
+    closing_link: str = ""
+    aliases: tuple[str, ...] = ()
+    related_roles: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    source: str = ""  # knowledge-relative path of the imported page
+    file: str = ""  # knowledge-relative path of this role's YAML file
+
+
+@dataclass(frozen=True)
+class Certification:
+    code: str
+    name: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class FaqEntry:
+    id: str
+    questions: tuple[str, ...]
+    answer: str
+    roles: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Member words mapped to the words the knowledge uses (``ops`` -> ``operations``)."""
+
+    synonyms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """One fully validated snapshot of ``knowledge/``."""
+
+    root: str
+    roles: Mapping[str, Role]
+    certifications: Mapping[str, Certification]  # keyed by code
+    faqs: Mapping[str, FaqEntry]
+    vocabulary: Vocabulary
+    fingerprint: str  # hash of every file's bytes: tells whether a reload changed anything
+
+    def roles_with_certification(self, code: str) -> tuple[Role, ...]:
+        """Roles whose pathway includes ``code``, in title order."""
+        return tuple(
+            sorted(
+                (r for r in self.roles.values() if any(s.certification == code for s in r.pathway)),
+                key=lambda r: r.title,
+            )
+        )

@@ -1,0 +1,281 @@
+"""Parse the text of a council *career spotlight* page into its parts.
+
+Pages are copied from the council's website, so the parser keys on the page's structure
+(section headings, certification code lines, "View Details", "Time: Title" day entries)
+rather than on exact wording, and tolerates what copies vary in: CRLF, stray whitespace,
+bullet characters, missing optional sections, any number of certifications or day entries.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+MAX_PAGE_BYTES = 2 * 1024 * 1024
+
+
+class PageError(Exception):
+    """The page cannot be parsed: ``line`` is where, the message says what was expected."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+        super().__init__(f"line {line}: {message}")
+
+
+@dataclass
+class PageCert:
+    code: str
+    name: str
+    description: str
+    line: int
+
+
+@dataclass
+class Page:
+    title: str
+    tagline: str = ""
+    overview_heading: str = ""
+    overview: list[str] = field(default_factory=list)
+    responsibilities: list[tuple[str, str]] = field(default_factory=list)
+    pathway_heading: str = ""
+    pathway_intro: str = ""
+    certifications: list[PageCert] = field(default_factory=list)
+    day_intro: str = ""
+    day: list[tuple[str, str, str]] = field(default_factory=list)
+    closing_heading: str = ""
+    closing: str = ""
+    closing_link: str = ""
+
+
+_TITLE_LINE = re.compile(r"^career\s+path\s*:\s*(?P<title>.+?)\s*(?:[–—|-]\s*council on pharmacy standards)?\s*$", re.I)
+_SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
+_BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
+_RESPONSIBILITIES = re.compile(r"^(core|key|main|primary)?\s*(responsibilities|duties)\s*:?$", re.I)
+_PATHWAY = re.compile(r"^(your\s+)?certification\s+pathway\b.*$|^your\s+pathway\b.*$", re.I)
+_DAY = re.compile(r"^(a\s+)?day\s+in\s+the\s+life\b.*$", re.I)
+_BULLET = re.compile(r"^[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*")
+_VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
+_CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
+_CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|]|\s-\s)\s*(?P<name>.+)$")
+_NAME_CODE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)$")
+_CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
+_DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9\-]+){0,2})\s*(?::|[–—]|\s-\s)\s*(?P<title>\S.*)$")
+# Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
+# closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
+_TIME_WORD = re.compile(
+    r"\b(?:(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|night|overnight|day|shift|dawn|dusk"
+    r"|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
+    re.I,
+)
+_SPLIT_NAME = re.compile(r"^(?P<name>[^:–—]{3,80}?)\s*(?::|\s[–—-]\s)\s*(?P<desc>\S.+)$")
+
+
+def _day_entry(text: str, strict: bool) -> re.Match[str] | None:
+    """``Morning: Daily Operations Huddle`` -> time and title; ``strict`` wants a time-of-day label."""
+    m = _DAY_ENTRY.match(text)
+    if not m or len(m.group("time")) > 30 or not _heading_like(m.group("title")):
+        return None
+    time = m.group("time")
+    if strict and not (time[0].isdigit() or _TIME_WORD.search(time)):
+        return None
+    return m
+
+
+def _is_code(text: str) -> bool:
+    return len(text) <= 16 and bool(_CODE.match(text)) and sum(c.isupper() for c in text) >= 2
+
+
+def _heading_like(text: str) -> bool:
+    return len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
+
+
+def _clean(text: str) -> str:
+    text = html.unescape(text).replace("\u00a0", " ").replace("\u200b", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def read_page_bytes(raw: bytes) -> str:
+    if len(raw) > MAX_PAGE_BYTES:
+        raise PageError(1, f"page is {len(raw) / 1048576:.1f} MB; a spotlight page is a few KB (limit {MAX_PAGE_BYTES // 1048576} MB)")
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise PageError(line, f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save the page as UTF-8") from None
+
+
+def parse_page(text: str) -> Page:
+    """Split the page into sections by their headings, then parse each one."""
+    lines = [(n, _clean(t)) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)]
+    lines = [(n, t) for n, t in lines if t]
+    if not lines:
+        raise PageError(1, "the page is empty; expected 'Career Path: <title> – Council on Pharmacy Standards' and the page text")
+
+    i = 0
+    title = ""
+    m = _TITLE_LINE.match(lines[0][1])
+    if m:
+        title, i = m.group("title"), 1
+    while i < len(lines) and _SPOTLIGHT.match(lines[i][1]):
+        i += 1
+    if i < len(lines) and (not title or lines[i][1].casefold() == title.casefold()):
+        if not title and not _heading_like(lines[i][1]):
+            raise PageError(lines[i][0], f"expected the role title (e.g. 'Director of Pharmacy Operations'), got {lines[i][1][:60]!r}")
+        title, i = lines[i][1], i + 1
+    if not title:
+        raise PageError(lines[0][0], "expected the role title")
+
+    kinds = {"responsibilities": _RESPONSIBILITIES, "pathway": _PATHWAY, "day": _DAY}
+    starts: list[tuple[int, str]] = []
+    for k in range(i, len(lines)):
+        for kind, rx in kinds.items():
+            if rx.match(lines[k][1]) and _heading_like(lines[k][1]) and kind not in {s[1] for s in starts}:
+                starts.append((k, kind))
+                break
+    if not starts:
+        raise PageError(lines[min(i, len(lines) - 1)][0], "expected at least one section: 'Core Responsibilities', 'Your Certification Pathway to …' or 'A Day in the Life'")
+
+    page = Page(title=title)
+    _intro(page, lines[i : starts[0][0]])
+    for idx, (k, kind) in enumerate(starts):
+        end = starts[idx + 1][0] if idx + 1 < len(starts) else len(lines)
+        body = lines[k + 1 : end]
+        last = idx + 1 == len(starts)
+        rest = {"responsibilities": _responsibilities, "pathway": _pathway, "day": _day}[kind](page, lines[k], body, last)
+        if rest:
+            _closing(page, rest)
+    return page
+
+
+def _intro(page: Page, lines: list[tuple[int, str]]) -> None:
+    """Tagline, call-to-action button text, overview heading and paragraphs."""
+    texts = [t for _, t in lines]
+    if texts and not (_BUTTON.match(texts[0]) and _heading_like(texts[0])):
+        page.tagline = texts.pop(0)
+    while texts and _BUTTON.match(texts[0]) and _heading_like(texts[0]):
+        texts.pop(0)
+    if len(texts) >= 2 and _heading_like(texts[0]):
+        page.overview_heading = texts.pop(0)
+    page.overview = texts
+
+
+def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
+    items: list[list[str]] = []
+    has_bullets = any(_BULLET.match(t) for _, t in body)
+    rest: list[tuple[int, str]] = []
+    for pos, (n, t) in enumerate(body):
+        bullet = _BULLET.match(t)
+        if has_bullets and bullet:
+            t = t[bullet.end():]
+            m = _SPLIT_NAME.match(t)
+            items.append([m.group("name"), m.group("desc")] if m and len(m.group("name").split()) <= 8 else [t])
+        elif not has_bullets and _heading_like(t) and (not items or len(items[-1]) > 1):
+            items.append([t])
+        elif items and len(items[-1]) > 1 and last and _heading_like(t):
+            rest = body[pos:]
+            break
+        elif items:
+            items[-1].append(t)
+        else:
+            raise PageError(n, f"expected a bulleted responsibility under '{head[1]}', got {t[:60]!r}")
+    if not items:
+        raise PageError(head[0], f"expected responsibilities (bulleted name, then description) after '{head[1]}'")
+    for it in items:
+        if len(it) < 2:
+            raise PageError(head[0], f"responsibility {it[0]!r} has no description")
+    page.responsibilities = [(it[0], " ".join(it[1:])) for it in items]
+    return rest
+
+
+def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
+    page.pathway_heading = head[1]
+    intro: list[str] = []
+    certs: list[PageCert] = []
+    current: list[str] | None = None
+    cur_line = head[0]
+    closed = False  # the last block ended with "View Details"
+    rest: list[tuple[int, str]] = []
+
+    def finish() -> None:
+        nonlocal current
+        if current is None:
+            return
+        code, *text = current
+        if not text:
+            raise PageError(cur_line, f"certification {code} has no full name on the next line")
+        name, desc = text[0], " ".join(text[1:])
+        if not desc:
+            raise PageError(cur_line, f"certification {code} ({name}) has no description")
+        certs.append(PageCert(code, name, desc, cur_line))
+        current = None
+
+    for pos, (n, t) in enumerate(body):
+        code_line = _is_code(t)
+        m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t))
+        if m_cn and not _is_code(m_cn.group("code")):
+            m_cn = None
+        if code_line or m_cn:
+            finish()
+            current = [t] if code_line else [m_cn.group("code"), m_cn.group("name")]
+            cur_line, closed = n, False
+        elif _VIEW_DETAILS.match(t):
+            finish()
+            closed = True
+        elif current is not None:
+            current.append(t)
+        elif certs and (closed or last):
+            rest = body[pos:]
+            break
+        elif not certs:
+            intro.append(t)
+    finish()
+    if not certs:
+        raise PageError(head[0], f"expected certification blocks (a code line such as 'CPOM', the full name, a description, 'View Details') after '{head[1]}'")
+    seen: set[str] = set()
+    for c in certs:
+        if c.code in seen:
+            raise PageError(c.line, f"certification {c.code} appears twice in this pathway")
+        seen.add(c.code)
+    page.pathway_intro = " ".join(intro)
+    page.certifications = certs
+    return rest
+
+
+def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
+    # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
+    # ("Phase One: ...") only when the page uses no time-of-day labels at all.
+    strict = any(_day_entry(t, True) for _, t in body)
+    intro: list[str] = []
+    entries: list[list[str]] = []
+    rest: list[tuple[int, str]] = []
+    for pos, (n, t) in enumerate(body):
+        m = _day_entry(t, strict)
+        if m:
+            entries.append([m.group("time"), m.group("title")])
+        elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
+            rest = body[pos:]
+            break
+        elif entries:
+            entries[-1].append(t)
+        else:
+            intro.append(t)
+    if not entries:
+        raise PageError(head[0], f"expected day entries like 'Morning: Daily Operations Huddle' after '{head[1]}'")
+    for e in entries:
+        if len(e) < 3:
+            raise PageError(head[0], f"day entry '{e[0]}: {e[1]}' has no description")
+    page.day_intro = " ".join(intro)
+    page.day = [(e[0], e[1], " ".join(e[2:])) for e in entries]
+    return rest
+
+
+def _closing(page: Page, lines: list[tuple[int, str]]) -> None:
+    """The closing call to action: a heading, its text, and the link's text."""
+    texts = [t for _, t in lines]
+    if len(texts) >= 2 and _heading_like(texts[0]):
+        page.closing_heading = texts.pop(0)
+    if texts and _heading_like(texts[-1]) and (len(texts) >= 2 or _BUTTON.match(texts[-1])):
+        page.closing_link = texts.pop()
+    page.closing = " ".join(texts)

@@ -1,0 +1,193 @@
+"""YAML in and out: safe reads that remember line numbers, atomic round-trip writes.
+
+Reads use PyYAML's safe loader only (no arbitrary tags). Writes go through ruamel.yaml's
+round-trip mode so a moderator's comments and key order survive an import or an edit, and
+land atomically (temp file + fsync + rename) so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class YamlFault(Exception):
+    """A file that is not readable YAML: where and why."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Parsed:
+    data: Any
+    lines: dict[Path_, int]  # key path -> 1-based line of that key or item
+    duplicates: list[tuple[Path_, int]]  # keys given twice in one mapping
+
+
+def decode_utf8(raw: bytes) -> str:
+    """Decode strictly; on failure say on which line the bad byte sits."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise YamlFault(line, f"not UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start}); save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")
+
+
+class _SafeNoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing aliases (``*name``).
+
+    Knowledge files never need them, and they are how a small file expands into a huge or
+    self-referencing structure ("billion laughs") that would hang or crash the validator.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlFault(event.start_mark.line + 1, f"YAML alias '*{event.anchor}' is not allowed in knowledge files; write the value out in full")
+        return super().compose_node(parent, index)
+
+
+def parse_yaml(text: str) -> Parsed:
+    """Safe-load one YAML document and record where each key and list item sits."""
+    try:
+        return _parse_yaml(text)
+    except RecursionError:
+        raise YamlFault(1, "YAML error: nested too deeply") from None
+
+
+def _parse_yaml(text: str) -> Parsed:
+    loader = _SafeNoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else 1
+        context_line = e.context_mark.line + 1 if e.context_mark else None
+        if context_line and line > len(text.splitlines()):
+            line = context_line  # "unexpected end of stream": point at what was left open
+        context = e.context or ""
+        if context and context_line and context_line != line:
+            context += f" (line {context_line})"
+        what = " ".join(str(x) for x in (context, e.problem) if x)
+        raise YamlFault(line, f"YAML error: {what}") from None
+    except yaml.YAMLError as e:
+        raise YamlFault(1, f"YAML error: {e}") from None
+    finally:
+        loader.dispose()
+    lines: dict[Path_, int] = {(): 1}
+    duplicates: list[tuple[Path_, int]] = []
+    if node is not None:
+        _walk(node, (), lines, duplicates)
+    return Parsed(data, lines, duplicates)
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                dups.append((path + (key,), line))
+            seen.add(key)
+            lines[path + (key,)] = line
+            _walk(value_node, path + (key,), lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines[path + (i,)] = item.start_mark.line + 1
+            _walk(item, path + (i,), lines, dups)
+
+
+def line_of(parsed: Parsed, path: Path_) -> int:
+    """The line of ``path``, or of its nearest recorded ancestor."""
+    while path not in parsed.lines and path:
+        path = path[:-1]
+    return parsed.lines.get(path, 1)
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def _round_trip() -> YAML:
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096  # one line per paragraph: no folding, no trailing spaces, clean diffs
+    rt.indent(mapping=2, sequence=4, offset=2)
+    rt.allow_unicode = True
+    return rt
+
+
+def to_commented(value: Any) -> Any:
+    """Plain dicts/lists -> ruamel's commented types, so new files dump in our key order."""
+    if isinstance(value, dict):
+        return CommentedMap((k, to_commented(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(to_commented(v) for v in value)
+    return value
+
+
+def load_round_trip(text: str) -> Any:
+    return _round_trip().load(text)
+
+
+def dump_round_trip(data: Any) -> str:
+    buf = io.StringIO()
+    _round_trip().dump(to_commented(data) if not isinstance(data, CommentedMap) else data, buf)
+    return buf.getvalue()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would, for every thread)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` so readers see the old file or the new one, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o7777  # keep the file's permissions
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()  # what open() would give a new file (mkstemp's is 0600)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            os.fchmod(f.fileno(), mode)
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def update_yaml_text(old_text: str | None, mutate: Callable[[CommentedMap], None]) -> str:
+    """Apply ``mutate`` to the round-trip document (or a new one) and return the new text."""
+    doc = load_round_trip(old_text) if old_text else None
+    if not isinstance(doc, CommentedMap):
+        doc = CommentedMap()
+    mutate(doc)
+    return dump_round_trip(doc)
