@@ -79,6 +79,7 @@ class Index:
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_max = max(ix.synonym_max, len(k))
         texts: list[str] = []
+        acronyms: list[tuple[str, str]] = []
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
             ws = ix.expand(words_of(text))
@@ -109,6 +110,7 @@ class Index:
             for alias in role.aliases:
                 ix._alias(alias, ("role", role.id))
             ix._alias(role.title, ("role", role.id))
+            acronyms.append((_acronym(role.title), role.id))
 
         for cert in kb.certifications.values():
             ix.codes[cert.code.lower()] = cert.code
@@ -124,6 +126,15 @@ class Index:
         for role in kb.roles.values():
             for step in role.pathway:
                 add(role.id, step.certification, "pathway", step.why)
+
+        taken = {c.lower() for c in kb.certifications}
+        counts: dict[str, int] = defaultdict(int)
+        for acr, _ in acronyms:
+            counts[acr] += 1
+        for acr, rid in acronyms:  # "MSO" for Medication Safety Officer, when unambiguous
+            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.aliases:
+                ix.aliases[(acr,)] = ("role", rid)
+                ix.aliases_words.add(acr)
 
         for entry in kb.faqs.values():
             for q in entry.questions:
@@ -175,6 +186,8 @@ class Index:
                 rep = self.synonyms.get(tuple(words[i : i + n]))
                 if rep is not None:
                     said = " ".join(words[i : i + n])
+                    if n == 1 and words[i] not in rep:
+                        out.append((words[i], said))  # a single word keeps its own meaning too
                     out.extend((w, said) for w in rep)
                     i += n
                     break
@@ -218,9 +231,13 @@ def _lexicon_words() -> frozenset[str]:
     words: set[str] = set()
     for group in (lexicon.CERT_NOUNS, lexicon.ROLE_NOUNS, lexicon.ROLE_HEADS, lexicon.GREETINGS, lexicon.HELD_CUES, lexicon.NOT_HELD_CUES):
         words |= group
-    for rx in (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, lexicon.CLINICAL_PATTERNS, lexicon.INJECTION_PATTERNS, *(f[1] for f in lexicon.FACETS), *lexicon.SECTION_PATTERNS.values()):
+    for rx in (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, lexicon.CLINICAL_PATTERNS, lexicon.CLINICAL_TOPICS, lexicon.INJECTION_PATTERNS, *(f[1] for f in lexicon.FACETS), *lexicon.SECTION_PATTERNS.values()):
         words |= {w for w in _plain_words(rx.pattern)}
     return frozenset(words)
+
+
+def _acronym(title: str) -> str:
+    return "".join(w[0] for w in words_of(title) if w not in lexicon.STOPWORDS)
 
 
 def _plain_words(pattern: str) -> list[str]:

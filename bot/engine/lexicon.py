@@ -37,20 +37,21 @@ GREETINGS = frozenset({"hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "gre
 
 HELP_PATTERNS = re.compile(
     r"\b(help|commands?|how (does|do) (this|it|you) work|how (do|can) i use (you|this|it)|what (can|do) you (do|know|answer)|"
-    r"who are you|what are you|what is this bot|usage|instructions for (you|this bot)|how to use)\b"
+    r"who are you|what are you|what is this bot|usage|instructions for (you|this bot)|how to use|"
+    r"what (kinds?|sorts?|types?) of (things|questions|stuff)|what .* can you (do|answer|help)|what do you cover)\b"
 )
 
 LIST_PATTERNS = re.compile(
     r"\b(list|lists|all( of)? (the|your)?|which .* (can|do) you|what .* (can|do) you|(can|do) you (tell|know|cover|have)|"
     r"you know (of|about)|are (there|in here|available|covered)|in here|available|does the council (have|offer)|"
-    r"the council (has|have|offers)|do you have|show me|what are the|overview of)\b"
+    r"the council (has|have|offers)|do you have|show me|what are the|overview of|(can|could) i ask( you)?( about)?)\b"
 )
 
 PATHWAY_PATTERNS = re.compile(
     r"\b(becom\w*|be an?|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
     r"long term|someday|eventually|transition\w*|career move|next step|what next|whats next|what should i do next|in what order|"
     r"what order|an order|which order|order should|order to|sequence|step by step|first\b.*\bthen|go from|break into|get into|"
-    r"want to be|wanna be|trying to be|work toward\w*|working toward\w*|prepare for|qualify|get to)\b|->|→"
+    r"want to be|wanna be|trying to be|what else|do i need|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
 )
 
 CERT_SEEK_PATTERNS = re.compile(
@@ -76,6 +77,7 @@ SECTION_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 HELD_CUES = frozenset({"already", "have", "hold", "holding", "got", "earned", "passed", "completed", "finished", "obtained", "done"})
+NEGATIONS = frozenset({"not", "no", "never", "instead", "rather", "than", "nor"})
 NOT_HELD_CUES = frozenset({"should", "need", "want", "thinking", "considering", "planning", "or", "first", "which", "whether", "if"})
 
 # Facts members ask for that career spotlight pages do not hold: (what to call it, pattern).
@@ -83,25 +85,30 @@ FACETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (label, re.compile(rf"\b({pattern})\b"))
     for label, pattern in (
         ("fees or costs", r"fees?|costs?|costing|price\w*|pricing|how much|expensive|cheap|refund|discount"),
-        ("salaries or pay", r"salary|salaries|pay|paid|wages?|compensation|income|earn\w*"),
-        ("exam dates, deadlines or testing centres", r"exam dates?|test dates?|when is the (exam|test)|deadline\w*|testing cent\w*|proctor\w*|retake"),
+        ("salaries or pay", r"salary|salaries|pay|paid|wages?|compensation|income|earn\w*|make (a|an|per) (year|hour)|make per|how much do .* make"),
+        ("exam dates, deadlines or testing centres", r"exam dates?|test dates?|when is the (exam|test)|deadline\w*|testing (cent\w*|windows?)|(exam|test) (windows?|schedules?)|next (exam|test|testing)|proctor\w*|retake"),
         ("pass rates or scores", r"pass(ing)? rates?|passing score|pass mark"),
         ("study materials or exam preparation", r"study guides?|prep|practice (questions|exams?|tests?)|review course"),
-        ("continuing education credit", r"ce credits?|ceus?|continuing education|contact hours"),
-        ("renewal or recertification", r"renew\w*|recertif\w*|expir\w*"),
+        ("continuing education credit", r"ce|ces|ce credits?|ce hours?|ceus?|continuing education|contact hours"),
+        ("renewal or recertification", r"renew\w*|recertif\w*|expir\w*|keep (it|my|the|your)? ?\w* ?active|stay active|maintain (it|my|the|your) \w+"),
         ("eligibility rules", r"eligib\w*|prerequisites?"),
         ("job openings", r"job openings?|hiring|openings|vacanc\w*"),
     )
 )
 
+# Asking for clinical advice: always refused, whatever else the message says.
 CLINICAL_PATTERNS = re.compile(
-    r"(\b\d+(\.\d+)?\s?(mg|mcg|µg|g|gm|grams?|ml|units?|iu|meq|mmol|mg/kg|mcg/kg)\b|\bq\d+h\b|\bq\d+-\d+h\b|"
-    r"\b\d+(\.\d+)?\s?(mg|mcg|g|ml|units?)\s+(bid|tid|qid|prn|qhs|qd|qod|po|iv|im|subq|sq)\b|"
-    r"\b(dose|doses|dosing|dosage|dosed|overdose|side effects?|adverse effects?|adverse reactions?|drug interactions?|"
-    r"interactions? between|interact with|contraindicat\w*|indicated for|prescrib\w*|symptoms?|fever|pain|infection\w*|diagnos\w*|"
-    r"allerg\w*|pregnan\w*|breastfeed\w*|antibiotics?|vaccines?|insulin|meningitis|diabetes|hypertension|blood pressure|"
-    r"renal function|kidney function|creatinine|titrat\w*|taper\w*|mg/dl|iv contrast|held before|hold before|should i take|"
-    r"can i take|safe to take|what to take|treat\w*|therapy for|cure|medicine for|medication for|drug for|kid'?s|child'?s|baby|toddler)\b)"
+    r"(\b\d+(\.\d+)?\s?(mg|mcg|µg|g|gm|grams?|ml|meq|mmol|mg/kg|mcg/kg)\b|\bq\d+h\b|\bq\d+-\d+h\b|"
+    r"\b(dose|doses|dosing|dosage|dosed|overdose|side effects?|adverse effects?|adverse reactions?|interactions? between|"
+    r"interact with|contraindicat\w*|indicated for|should i take|can i take|safe to take|what to take|held before|hold before|"
+    r"recommend for|treat (a|an|my|his|her|their)|therapy for|cure for|medicine for|medication for|drug for|titrat\w*|taper\w*|"
+    r"renal function|kidney function|creatinine|mg/dl)\b)"
+)
+
+# Clinical topics: refused only when the message is not framed as a career question.
+CLINICAL_TOPICS = re.compile(
+    r"\b(symptoms?|fever|infection\w*|diagnos\w*|allerg\w*|pregnan\w*|breastfeed\w*|antibiotics?|vaccines?|insulin|"
+    r"meningitis|diabetes|hypertension|blood pressure|drug interactions?|iv contrast|kid'?s|child'?s|baby|toddler|prescrib\w*)\b"
 )
 
 DRUG_SUFFIX = re.compile(

@@ -61,10 +61,13 @@ def _none(reason: str, confidence: float, detail: str = "", alternatives: tuple[
     return Match("none", confidence=confidence, reason=reason, detail=detail, alternatives=alternatives)
 
 
-def _is_clinical(a: Analysis, ix: Index) -> bool:
+def _is_clinical(a: Analysis, ix: Index, career_framed: bool) -> bool:
+    """Advice-seeking wording always; drug or disease words unless asked as a career question."""
     if lexicon.CLINICAL_PATTERNS.search(a.text):
         return True
-    return any(lexicon.DRUG_SUFFIX.match(w) and w not in ix.known_words for w in a.words)
+    if career_framed:
+        return False
+    return bool(lexicon.CLINICAL_TOPICS.search(a.text)) or any(lexicon.DRUG_SUFFIX.match(w) and w not in ix.known_words for w in a.words)
 
 
 def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
@@ -91,7 +94,6 @@ def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
 def role_scores(a: Analysis, ix: Index) -> list[tuple[float, str]]:
     """Roles the question names, best first: weighted share of each title it contains."""
     q = a.stem_set
-    q_heads = {stem(w) for w in a.words if w in lexicon.ROLE_HEADS}
     scores: dict[str, float] = {}
     for s in q:
         for rid in ix.title_postings.get(s, ()):
@@ -100,8 +102,8 @@ def role_scores(a: Analysis, ix: Index) -> list[tuple[float, str]]:
             title = ix.role_titles[rid]
             total = sum(ix.weight(t) for t in title) or 1.0
             score = sum(ix.weight(t) for t in title if t in q) / total
-            if q_heads and ix.title_heads[rid] and not (q_heads & ix.title_heads[rid]):
-                score *= 0.4  # "compounding pharmacist" is not "Director of ..."
+            if _other_head(a, set(title), ix.title_heads[rid]):
+                score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations"
             scores[rid] = score
     for n in range(ix.alias_max, 0, -1):
         for i in range(len(a.words) - n + 1):
@@ -109,6 +111,14 @@ def role_scores(a: Analysis, ix: Index) -> list[tuple[float, str]]:
             if hit and hit[0] == "role":
                 scores[hit[1]] = max(scores.get(hit[1], 0.0), 1.0)
     return sorted(((v, k) for k, v in scores.items()), reverse=True)
+
+
+def _other_head(a: Analysis, title: set[str], heads: frozenset[str]) -> bool:
+    """The question names a job (title words + a head noun) whose head is not this title's."""
+    for i, w in enumerate(a.words):
+        if i and w in lexicon.ROLE_HEADS and stem(w) not in heads and stem(a.words[i - 1]) in title:
+            return True
+    return False
 
 
 def alias_certs(a: Analysis, ix: Index) -> list[str]:
@@ -173,16 +183,20 @@ def match(question: str, ix: Index) -> Match:
         return _none("empty", 0.95)
     if lexicon.INJECTION_PATTERNS.search(a.text):
         return _none("injection", 0.95)
-    if _is_clinical(a, ix):
+    roles = role_scores(a, ix)
+    codes = a.codes + [c for c in alias_certs(a, ix) if c not in a.codes]
+    cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
+    career_framed = bool(codes or cert_nouns or (roles and roles[0][0] >= ROLE_MENTION) or lexicon.CERT_SEEK_PATTERNS.search(a.text))
+    if _is_clinical(a, ix, career_framed):
         return _none("clinical", 0.9)
     faq = _faq(a, ix)
     if faq and faq[1] >= FAQ_MIN:
         return Match("faq", faq=faq[0], confidence=round(min(1.0, faq[1]), 3))
 
-    roles = role_scores(a, ix)
+    pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow
+    roles = _pick_roles(roles, a, ix, prefer_last=pathway_cue)
     role_best, role_score = (roles[0][1], roles[0][0]) if roles else (None, 0.0)
     second = roles[1][0] if len(roles) > 1 else 0.0
-    codes = a.codes + [c for c in alias_certs(a, ix) if c not in a.codes]
     held = held_codes(a)
     content_words = [w for w in a.words if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS]
 
@@ -190,7 +204,7 @@ def match(question: str, ix: Index) -> Match:
         if lexicon.HELP_PATTERNS.search(a.text) or (not content_words and any(w in lexicon.GREETINGS for w in a.words)):
             return Match("help", confidence=0.9)
 
-    facet = next((label for label, rx in lexicon.FACETS if rx.search(a.text)), None)
+    facet = next((label for label, rx in lexicon.FACETS if _missing(rx, a, ix)), None)
     if facet:
         about = codes or ([role_best] if role_score >= ROLE_MENTION else [])
         return _none("missing_fact", 0.85, detail=facet + (f" for {', '.join(about)}" if about else ""))
@@ -199,25 +213,29 @@ def match(question: str, ix: Index) -> Match:
     if role_named and second >= role_score - 0.05 and role_score < 1.0:
         return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for s, r in roles[:3] if s >= role_score - 0.05))
     role_relaxed = role_score >= ROLE_RELAXED and role_score >= 2 * second
-    cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
     role_nouns = [w for w in a.words if w in lexicon.ROLE_NOUNS]
+    asks_who = "who" in a.words or "whose" in a.words
+    section_cue = any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values() if p is not lexicon.SECTION_PATTERNS["overview"])
 
+    contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
+    if a.unknown_codes and not codes and not asks_who and not (role_named and (pathway_cue or section_cue or contrast)):
+        near = tuple(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower()))
+        return _none("unknown_cert", 0.85, detail=", ".join(a.unknown_codes), alternatives=near[:3])
     if not codes and not role_named:
-        if a.unknown_codes:
-            near = tuple(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower()))
-            return _none("unknown_cert", 0.85, detail=", ".join(a.unknown_codes), alternatives=near[:3])
-        listing = lexicon.LIST_PATTERNS.search(a.text) or len(content_words) <= 2
+        class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {"list", "council", "all"}
+        listing = lexicon.LIST_PATTERNS.search(a.text) or all(w in class_words for w in content_words)
         if listing and cert_nouns and not role_nouns:
             return Match("list_certifications", confidence=0.85)
         if listing and role_nouns:
             return Match("list_roles", confidence=0.85)
 
-    pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow or (held and "next" in a.words)
+    pathway_cue = pathway_cue or bool(held and "next" in a.words)
     cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
     title_stems = set(ix.role_titles.get(role_best, ())) if role_best and role_relaxed else set()
 
     if pathway_cue:
-        role = role_best if (role_named or role_relaxed) else _role_from_certs(held or codes, ix)
+        only_candidate = role_score > 0.15 and second == 0.0  # "pivot into operations leadership"
+        role = role_best if (role_named or role_relaxed or only_candidate) else _role_from_certs(held or codes, ix)
         if role:
             t = tailor(role, a, ix, restrict=[c for c in codes if c not in held], held=held, exclude=title_stems)
             conf = 0.9 if role_named else 0.7
@@ -245,11 +263,41 @@ def match(question: str, ix: Index) -> Match:
         return Match("role", role=role_best, section=section, confidence=round(conf * (1.0 if role_named else 0.8), 3))
     found = content_role(a, ix)
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
-    if found and found[2] >= WHO_MIN and not heads and ("who" in a.words or "whose" in a.words or found[2] >= 2 * WHO_MIN):
+    if found and found[2] >= WHO_MIN and (asks_who or (not heads and found[2] >= 2 * WHO_MIN)):
         return Match("role", role=found[0], section=found[1], confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
     if heads:
         return _unknown_role(a)
     return _none("off_topic", 0.7)
+
+
+def _missing(rx, a: Analysis, ix: Index) -> bool:
+    """A facet is missing when asked for and none of its words occur in the knowledge."""
+    m = rx.search(a.text)
+    return bool(m) and not any(stem(w) in ix.idf for w in m.group(0).split() if w not in lexicon.STOPWORDS)
+
+
+def _pick_roles(roles: list[tuple[float, str]], a: Analysis, ix: Index, prefer_last: bool) -> list[tuple[float, str]]:
+    """Several roles named by different words ("supply chain mgr vs ops director") are not
+    ambiguous: keep the one the question is about (the goal comes last in a pathway
+    question, the subject first otherwise) and drop roles the member says "not" to."""
+    named = [(s, r) for s, r in roles if s >= ROLE_MENTION]
+    if len(named) < 2:
+        return roles
+    spans: dict[str, tuple[int, int]] = {}
+    stems = [stem(w) for w in a.words]
+    for _, rid in named:
+        title = set(ix.role_titles[rid])
+        pos = [i for i, s in enumerate(stems) if s in title]
+        spans[rid] = (min(pos), max(pos)) if pos else (len(stems), -1)
+    matched = {rid: {stems[i] for i in range(spans[rid][0], spans[rid][1] + 1) if stems[i] in set(ix.role_titles[rid])} for _, rid in named}
+    a_id, b_id = named[0][1], named[1][1]
+    if matched[a_id] <= matched[b_id] or matched[b_id] <= matched[a_id]:
+        return roles  # the same words fit both titles: genuinely ambiguous
+    keep = [rid for _, rid in named if not any(w in lexicon.NEGATIONS for w in a.words[max(0, spans[rid][0] - 3) : spans[rid][0]])]
+    keep = keep or [rid for _, rid in named]
+    chosen = max(keep, key=lambda r: spans[r][0]) if prefer_last else min(keep, key=lambda r: spans[r][0])
+    score = dict((r, s) for s, r in roles)[chosen]
+    return [(max(score, 1.0), chosen)] + [(s * 0.5, r) for s, r in roles if r != chosen]
 
 
 def _role_from_certs(codes: list[str], ix: Index) -> str | None:

@@ -97,26 +97,32 @@ class _Reader:
         self.problems.append(Problem(file, line, field, message))
 
     def parse(self, path: Path, spec: dict[str, schema.Spec]) -> Parsed | None:
+        """The file if it is valid against ``spec``, else None (its problems are recorded)."""
+        parsed, ok = self.parse_checked(path, spec)
+        return parsed if ok else None
+
+    def parse_checked(self, path: Path, spec: dict[str, schema.Spec]) -> tuple[Parsed | None, bool]:
+        """(the YAML if readable, whether it is valid): invalid files still have their references checked."""
         rel = self.rel(path)
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
                 self.add(rel, 1, "(file)", f"file is {size / 1048576:.1f} MB; knowledge files are limited to {MAX_FILE_BYTES // 1048576} MB")
-                return None
+                return None, False
             raw = path.read_bytes()
         except OSError as e:
             self.add(rel, 1, "(file)", f"cannot read: {e.strerror or e}")
-            return None
+            return None, False
         self.digest.update(rel.encode() + b"\0" + raw + b"\0")
         try:
             parsed = parse_yaml(decode_utf8(raw))
         except YamlFault as e:
             self.add(rel, e.line, "(file)", e.message)
-            return None
+            return None, False
         issues = schema.check(parsed, spec)
         for issue in issues:
             self.add(rel, issue.line, issue.field, issue.message)
-        return None if issues else parsed
+        return parsed, not issues
 
 
 def _texts(v: Any) -> tuple[str, ...]:
@@ -166,14 +172,26 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
     if not root.is_dir():
         raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
 
+    # Files that exist but are broken: their own problems are reported; references to them
+    # are not reported again as "unknown", and their own references are still checked.
+    broken_roles: set[str] = set()
+    broken_certs: set[str] = set()
+    unchecked: list[tuple[str, Parsed]] = []
+
     roles: dict[str, tuple[Role, Parsed]] = {}
     for f in yaml_files(root / "roles"):
-        parsed = reader.parse(f, schema.ROLE)
-        if parsed is None:
+        parsed, ok = reader.parse_checked(f, schema.ROLE)
+        if not ok:
+            broken_roles.add(f.stem)
+            if parsed is not None and isinstance(parsed.data, dict):
+                unchecked.append((reader.rel(f), parsed))
             continue
+        assert parsed is not None
         role = _build_role(parsed.data, reader.rel(f))
         if role.id != f.stem:
             reader.add(role.file, line_of(parsed, ("id",)), "id", f"'{role.id}' does not match the file name; rename the file to {role.id}.yaml or fix the id")
+            broken_roles.update((f.stem, role.id))
+            unchecked.append((role.file, parsed))
         elif role.id in roles:
             reader.add(role.file, 1, "id", f"duplicate role id '{role.id}' (also {roles[role.id][0].file})")
         else:
@@ -183,12 +201,14 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
     for f in yaml_files(root / "certifications"):
         parsed = reader.parse(f, schema.CERTIFICATION)
         if parsed is None:
+            broken_certs.add(f.stem)
             continue
         d = parsed.data
         cert = Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), reader.rel(f))
         clash = next((c for c in certs.values() if c[0].code.lower() == cert.code.lower()), None)
         if cert.code != f.stem:
             reader.add(cert.file, line_of(parsed, ("code",)), "code", f"'{cert.code}' does not match the file name; rename the file to {cert.code}.yaml or fix the code")
+            broken_certs.update((f.stem, cert.code))
         elif clash:
             reader.add(cert.file, line_of(parsed, ("code",)), "code", f"duplicate certification code '{cert.code}' (also {clash[0].file})")
         else:
@@ -196,13 +216,17 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
 
     faqs: dict[str, tuple[FaqEntry, Parsed]] = {}
     for f in yaml_files(root / "faq"):
-        parsed = reader.parse(f, schema.FAQ)
-        if parsed is None:
+        parsed, ok = reader.parse_checked(f, schema.FAQ)
+        if not ok:
+            if parsed is not None and isinstance(parsed.data, dict):
+                unchecked.append((reader.rel(f), parsed))
             continue
+        assert parsed is not None
         d = parsed.data
         entry = FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), reader.rel(f))
         if entry.id != f.stem:
             reader.add(entry.file, line_of(parsed, ("id",)), "id", f"'{entry.id}' does not match the file name; rename the file to {entry.id}.yaml or fix the id")
+            unchecked.append((entry.file, parsed))
         elif entry.id in faqs:
             reader.add(entry.file, 1, "id", f"duplicate FAQ id '{entry.id}'")
         else:
@@ -216,7 +240,7 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
             syn = {name_key(k): name_key(v) for k, v in (parsed.data.get("synonyms") or {}).items()}
             vocabulary = Vocabulary(MappingProxyType(syn), VOCABULARY_FILE)
 
-    _cross_check(reader, roles, certs, faqs)
+    _cross_check(reader, roles, certs, faqs, broken_roles, broken_certs, unchecked)
     if reader.problems:
         raise KnowledgeError(reader.problems)
     return Knowledge(
@@ -229,29 +253,61 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
     )
 
 
-def _cross_check(reader: _Reader, roles: dict, certs: dict, faqs: dict) -> None:
+def _items(data: Any, *keys: str) -> list[tuple[int, Any]]:
+    """(index, item) of the list at ``data[keys...]``; nothing where a type is wrong."""
+    for k in keys:
+        data = data.get(k) if isinstance(data, dict) else None
+    return list(enumerate(data)) if isinstance(data, list) else []
+
+
+def _role_refs(data: Any) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    steps = [(i, s["certification"].strip()) for i, s in _items(data, "pathway", "steps") if isinstance(s, dict) and isinstance(s.get("certification"), str)]
+    related = [(i, r.strip()) for i, r in _items(data, "related_roles") if isinstance(r, str)]
+    return steps, related
+
+
+def _cross_check(
+    reader: _Reader,
+    roles: dict,
+    certs: dict,
+    faqs: dict,
+    broken_roles: set[str],
+    broken_certs: set[str],
+    unchecked: list[tuple[str, Parsed]],
+) -> None:
     """References between files, and names two entries both claim."""
     codes = list(certs)
     role_ids = list(roles)
-    for role, parsed in roles.values():
+
+    def check_cert(file: str, parsed: Parsed, path: tuple, field: str, code: str) -> None:
+        if code and code not in certs and code not in broken_certs:
+            reader.add(file, line_of(parsed, path), field, f"unknown certification '{code}'" + schema.did_you_mean(code, codes))
+
+    def check_role(file: str, parsed: Parsed, path: tuple, field: str, rid: str) -> None:
+        if rid and rid not in roles and rid not in broken_roles:
+            reader.add(file, line_of(parsed, path), field, f"unknown role '{rid}'" + schema.did_you_mean(rid, role_ids))
+
+    role_files = [(role.file, parsed) for role, parsed in roles.values()] + [(f, p) for f, p in unchecked if f.startswith("roles/")]
+    for file, parsed in role_files:
+        steps, related = _role_refs(parsed.data)
         seen: set[str] = set()
-        for i, step in enumerate(role.pathway):
+        for i, code in steps:
             path = ("pathway", "steps", i, "certification")
-            if step.certification not in certs:
-                reader.add(role.file, line_of(parsed, path), "pathway.steps[%d].certification" % i, f"unknown certification '{step.certification}'" + schema.did_you_mean(step.certification, codes))
-            elif step.certification in seen:
-                reader.add(role.file, line_of(parsed, path), "pathway.steps[%d].certification" % i, f"'{step.certification}' is already a step of this pathway")
-            seen.add(step.certification)
-        for i, rid in enumerate(role.related_roles):
-            if rid not in roles:
-                reader.add(role.file, line_of(parsed, ("related_roles", i)), f"related_roles[{i}]", f"unknown role '{rid}'" + schema.did_you_mean(rid, role_ids))
-    for entry, parsed in faqs.values():
-        for i, rid in enumerate(entry.roles):
-            if rid not in roles:
-                reader.add(entry.file, line_of(parsed, ("roles", i)), f"roles[{i}]", f"unknown role '{rid}'" + schema.did_you_mean(rid, role_ids))
-        for i, code in enumerate(entry.certifications):
-            if code not in certs:
-                reader.add(entry.file, line_of(parsed, ("certifications", i)), f"certifications[{i}]", f"unknown certification '{code}'" + schema.did_you_mean(code, codes))
+            if code in seen:
+                reader.add(file, line_of(parsed, path), "pathway.steps[%d].certification" % i, f"'{code}' is already a step of this pathway")
+            else:
+                check_cert(file, parsed, path, "pathway.steps[%d].certification" % i, code)
+            seen.add(code)
+        for i, rid in related:
+            check_role(file, parsed, ("related_roles", i), f"related_roles[{i}]", rid)
+    faq_files = [(entry.file, parsed) for entry, parsed in faqs.values()] + [(f, p) for f, p in unchecked if f.startswith("faq/")]
+    for file, parsed in faq_files:
+        for i, rid in _items(parsed.data, "roles"):
+            if isinstance(rid, str):
+                check_role(file, parsed, ("roles", i), f"roles[{i}]", rid.strip())
+        for i, code in _items(parsed.data, "certifications"):
+            if isinstance(code, str):
+                check_cert(file, parsed, ("certifications", i), f"certifications[{i}]", code.strip())
 
     # Every name a member may type must point at one entry only.
     owners: dict[str, str] = {}

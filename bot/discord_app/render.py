@@ -1,0 +1,180 @@
+"""Answers as Discord embeds, always within Discord's limits.
+
+Limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits):
+title 256, description 4096, 25 fields, field name 256, field value 1024, footer 2048 and
+6000 characters in total; message content 2000. Anything longer is trimmed with "…" and the
+embed ends with a pointer to the slash command that shows the rest; rendering never fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import discord
+
+from bot.engine.answer import Answer
+
+TITLE_MAX = 256
+DESCRIPTION_MAX = 4096
+FIELDS_MAX = 25
+FIELD_NAME_MAX = 256
+FIELD_VALUE_MAX = 1024
+FOOTER_MAX = 2048
+EMBED_TOTAL_MAX = 6000
+CONTENT_MAX = 2000
+ELLIPSIS = "…"
+
+COLOUR_ANSWER = discord.Colour.from_rgb(46, 117, 182)
+COLOUR_REFUSAL = discord.Colour.from_rgb(150, 150, 150)
+COLOUR_PROBLEM = discord.Colour.from_rgb(200, 60, 60)
+COLOUR_OK = discord.Colour.from_rgb(60, 160, 90)
+
+
+def trim(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending in "…" when cut (prefers a word boundary)."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip() + ELLIPSIS
+
+
+@dataclass
+class _Field:
+    name: str
+    value: str
+    inline: bool = False
+
+
+class EmbedBuilder:
+    """Adds parts in order while a running total keeps the whole embed under 6000."""
+
+    def __init__(self, title: str, description: str = "", colour: discord.Colour = COLOUR_ANSWER, footer: str = "", reserve: int = 0):
+        self.title = trim(title, TITLE_MAX) or "Answer"
+        self.footer = trim(footer, FOOTER_MAX)
+        self.colour = colour
+        self.fields: list[_Field] = []
+        self.truncated = False
+        self.reserve = reserve  # characters kept free for the "more" pointer
+        budget = EMBED_TOTAL_MAX - len(self.title) - len(self.footer) - reserve
+        desc = description or ""
+        limit = max(0, min(DESCRIPTION_MAX, budget - 200))
+        self.description = trim(desc, limit)
+        if len(self.description) < len(desc):
+            self.truncated = True
+
+    @property
+    def total(self) -> int:
+        return len(self.title) + len(self.description) + len(self.footer) + sum(len(f.name) + len(f.value) for f in self.fields)
+
+    def room(self) -> int:
+        return EMBED_TOTAL_MAX - self.reserve - self.total
+
+    def add(self, name: str, value: str, inline: bool = False, slots: int = 1) -> bool:
+        """Add one field; False (and ``truncated``) when it no longer fits at all."""
+        if len(self.fields) >= FIELDS_MAX - slots:
+            self.truncated = True
+            return False
+        name = trim(name.strip() or "\u200b", FIELD_NAME_MAX)
+        value = value.strip() or "\u200b"
+        room = self.room() - len(name)
+        if room < 40:
+            self.truncated = True
+            return False
+        short = trim(value, min(FIELD_VALUE_MAX, room))
+        if len(short) < len(value):
+            self.truncated = True
+        self.fields.append(_Field(name, short, inline))
+        return True
+
+    def build(self, more: str | None = None) -> discord.Embed:
+        embed = discord.Embed(title=self.title, description=self.description or None, colour=self.colour)
+        for f in self.fields:
+            embed.add_field(name=f.name, value=f.value, inline=f.inline)
+        if more and self.truncated:
+            embed.add_field(name="More", value=trim(more, min(FIELD_VALUE_MAX, self.reserve - 4)), inline=False)
+        if self.footer:
+            embed.set_footer(text=self.footer)
+        return embed
+
+
+def more_pointer(answer: Answer, role_title: str | None = None) -> str:
+    """Where to read the rest of a trimmed answer."""
+    name = role_title or answer.role or "…"
+    if answer.intent == "role":
+        return f"Trimmed to fit Discord. More: use /role name:{name} section:{answer.section or 'overview'}"
+    if answer.intent == "pathway":
+        return f"Trimmed to fit Discord. More: use /pathway role:{name}"
+    if answer.intent == "certification" and answer.certifications:
+        return f"Trimmed to fit Discord. More: use /certification code:{answer.certifications[0]}"
+    if answer.intent == "list_certifications":
+        return "Trimmed to fit Discord. More: use /certification code:… for each one"
+    return "Trimmed to fit Discord. More: use /role … or /certification … for the details"
+
+
+MORE_RESERVE = 8 + 200  # "More" + the pointer text
+
+
+def answer_embed(answer: Answer, role_title: str | None = None) -> discord.Embed:
+    """The embed for one engine answer: summary, facts, pathway steps, notes, sources."""
+    footer = ("Sources: " + ", ".join(answer.sources)) if answer.sources else ""
+    colour = COLOUR_ANSWER if answer.answered else COLOUR_REFUSAL
+    b = EmbedBuilder(answer.title or "Career assistant", answer.summary, colour, footer, reserve=MORE_RESERVE)
+    lead_notes = [n for n in answer.notes if "already hold" in n or "comes first" in n]
+    other_notes = [n for n in answer.notes if n not in lead_notes]
+    for note in lead_notes:
+        if not b.add("Note", note):
+            break
+    for fact in answer.facts:
+        if not b.add(fact.name, fact.value):
+            break
+    for i, step in enumerate(answer.steps, 1):
+        label = f"{i}. {step.code} — {step.name}" + (" ★" if step.focus else "")
+        if not b.add(label, step.why):
+            break
+    if other_notes:
+        b.add("Notes" if len(other_notes) > 1 else "Note", "\n".join(other_notes))
+    return b.build(more_pointer(answer, role_title))
+
+
+def text_embed(title: str, lines: Iterable[str], colour: discord.Colour = COLOUR_ANSWER, footer: str = "", more: str = "") -> discord.Embed:
+    """A plain list (problems, gaps, stats) as one description, trimmed to fit."""
+    lines = list(lines)
+    b = EmbedBuilder(title, "", colour, footer, reserve=MORE_RESERVE if more else 0)
+    desc: list[str] = []
+    size = 0
+    limit = min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - b.total - b.reserve)
+    for i, line in enumerate(lines):
+        line = trim(line, 1000)
+        if size + len(line) + 1 > limit - 40:
+            desc.append(f"… and {len(lines) - i} more")
+            b.truncated = True
+            break
+        desc.append(line)
+        size += len(line) + 1
+    b.description = "\n".join(desc)
+    return b.build(more or None)
+
+
+def problems_embed(title: str, problems: Sequence[object]) -> discord.Embed:
+    """Knowledge problems, one ``file:line: field: message`` per line."""
+    n = len(problems)
+    return text_embed(title, (f"• `{trim(str(p), 900)}`" for p in problems), COLOUR_PROBLEM, footer=f"{n} problem{'s' if n != 1 else ''}; the previous knowledge stays live")
+
+
+def content(text: str) -> str:
+    """Message content within 2000 characters."""
+    return trim(text, CONTENT_MAX)
+
+
+def embed_size(embed: discord.Embed) -> int:
+    d = embed.to_dict()
+    total = len(d.get("title", "")) + len(d.get("description", "")) + len((d.get("footer") or {}).get("text", ""))
+    total += len((d.get("author") or {}).get("name", ""))
+    return total + sum(len(f["name"]) + len(f["value"]) for f in d.get("fields", []))
