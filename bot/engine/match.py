@@ -17,7 +17,7 @@ from bot.engine.tailor import Tailored, rank_certs, tailor
 
 ROLE_MENTION = 0.5  # share of a title's weight the question must name
 ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pathway"
-FAQ_MIN = 0.7
+FAQ_MIN = 0.72  # F1 of weighted word overlap with one of the entry's phrasings
 TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
 WHO_MIN = 3.0
 
@@ -85,7 +85,8 @@ def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
             fid, p = ix.faq_phrasings[i]
             inter = sum(ix.weight(t) for t in q & p)
             pw = sum(ix.weight(t) for t in p) or 1.0
-            score = 0.5 * (inter / pw + inter / qw)
+            precision, recall = inter / qw, inter / pw
+            score = 2 * precision * recall / (precision + recall) if inter else 0.0
             if best is None or score > best[1]:
                 best = (fid, score)
     return best
