@@ -34,3 +34,14 @@ def test_multi_role_set_floor(tmp_path):
 def test_shared_dev_set_floor():
     m = metrics(evaluate(Engine(load_knowledge(ROOT / "knowledge")), load_set(ROOT.parent / "shared" / "eval" / "dev-questions.yaml")))
     assert m["inscope"] >= 0.95 and m["none"] >= 0.95, m
+
+
+def test_second_blind_set_with_varied_pages_floor(tmp_path):
+    """Pages with CRLF, other bullets, missing sections; questions written by another hand."""
+    eval2 = ROOT / "tests" / "eval2"
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", kdir)
+    for page in sorted((eval2 / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    m = metrics(evaluate(Engine(load_knowledge(kdir)), load_set(eval2 / "questions.yaml")))
+    assert m["inscope"] >= 0.95 and m["none"] >= 0.95, m

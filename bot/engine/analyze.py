@@ -30,6 +30,7 @@ class Analysis:
     unknown_codes: list[str] = field(default_factory=list)
     arrow: bool = False
     setting: set[str] = field(default_factory=set)  # stems that only describe where the member works
+    negated: set[str] = field(default_factory=set)  # stems right after "not"/"no"
     said: list[str] = field(default_factory=list)  # per word: what the member typed before synonyms
 
     @property
@@ -43,7 +44,15 @@ def analyze(question: str, ix: Index) -> Analysis:
     words: list[str] = []
     codes: list[str] = []
     unknown: list[str] = []
+    skip_compound = ""
     for t in tokens:
+        if t.compound and t.compound == skip_compound:
+            continue
+        head, _, tail = t.compound.partition("-")
+        if t.compound and t.word == head and tail and ix.codes.get(head) and t.compound not in ix.codes:
+            unknown.append(t.compound.upper())  # "cpxl-2" is not CPXL
+            skip_compound = t.compound
+            continue
         code = ix.code_for(t.word, t.code_like)
         if code:
             words.append("#" + code)
@@ -59,16 +68,24 @@ def analyze(question: str, ix: Index) -> Analysis:
     plain = [CODE_MARK if w.startswith("#") else w for w in words]
     stems: list[str] = []
     setting: set[str] = set()
+    negated: set[str] = set()
     for i, w in enumerate(plain):
         if w == CODE_MARK or w in lexicon.STOPWORDS or w.isdigit():
             continue
         s = stem(w)
         stems.append(s)
         j = i - 1
+        while j >= 0 and pairs[j][1] == pairs[i][1] and pairs[j][1] != w:
+            j -= 1  # "ops" expanded to "ops operations": look before the member's word
         while j >= 0 and plain[j] in _DETERMINERS:
             j -= 1
         if j >= 0 and j < i and plain[j] in _LOCATIVE:
             setting.add(s)
+        k = i - 1  # "not ops", "not a safety officer": the member rules this phrase out
+        while k >= 0 and i - k <= 3 and plain[k] not in lexicon.NEGATIONS and (plain[k] in _DETERMINERS or plain[k] not in lexicon.STOPWORDS):
+            k -= 1
+        if k >= 0 and plain[k] in lexicon.NEGATIONS:
+            negated.add(s)
     return Analysis(
         question=question,
         text=" ".join(plain),
@@ -80,6 +97,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         arrow="->" in cleaned,
         said=[o for _, o in pairs],
         setting=setting,
+        negated=negated,
     )
 
 

@@ -8,6 +8,7 @@ appears everywhere ("pharmacy") says little, a rare one ("procurement") says a l
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ class Passage:
     name: str  # responsibility name / day entry title / cert name ("" otherwise)
     stems: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
+    name_stems: frozenset[str] = frozenset()  # a responsibility's name or a day entry's title
 
 
 def words_of(text: str) -> list[str]:
@@ -85,7 +87,8 @@ class Index:
             ws = ix.expand(words_of(text))
             texts.extend(ws)
             st = content_stems(ws)
-            ix.passages.append(Passage(role, cert, section, name, frozenset(st), frozenset(zip(st, st[1:]))))
+            name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
+            ix.passages.append(Passage(role, cert, section, name, frozenset(st), frozenset(zip(st, st[1:])), name_st))
 
         for role in kb.roles.values():
             add(role.id, None, "overview", role.tagline)
@@ -110,7 +113,7 @@ class Index:
             for alias in role.aliases:
                 ix._alias(alias, ("role", role.id))
             ix._alias(role.title, ("role", role.id))
-            acronyms.append((_acronym(role.title), role.id))
+            acronyms.extend((acr, role.id) for acr in _acronyms(role.title))
 
         for cert in kb.certifications.values():
             ix.codes[cert.code.lower()] = cert.code
@@ -203,10 +206,21 @@ class Index:
         fixed = self.corrections.get(word)
         if fixed is None:
             best = process.extractOne(word, self.correctable, scorer=OSA.distance, score_cutoff=1 if len(word) < 9 else 2)
-            fixed = best[0] if best else word
+            fixed = best[0] if best else self._completion(word)
             if len(self.corrections) < 100_000:
                 self.corrections[word] = fixed
         return fixed
+
+    def _completion(self, word: str) -> str:
+        """A clipped word ("anticoag") completed when every knowledge word it starts shares one stem."""
+        i = bisect.bisect_left(self.correctable, word)
+        found: list[str] = []
+        while i < len(self.correctable) and self.correctable[i].startswith(word) and len(found) < 20:
+            found.append(self.correctable[i])
+            i += 1
+        if found and len({stem(w) for w in found}) == 1:
+            return min(found, key=len)
+        return word
 
     def code_for(self, word: str, code_like: bool) -> str | None:
         """A known code for ``word``: exact, or a swapped pair of letters (cpmo, chopp)."""
@@ -236,8 +250,10 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _acronym(title: str) -> str:
-    return "".join(w[0] for w in words_of(title) if w not in lexicon.STOPWORDS)
+def _acronyms(title: str) -> set[str]:
+    """DPO and DOPO for Director of Pharmacy Operations; MSO for Medication Safety Officer."""
+    words = words_of(title)
+    return {"".join(w[0] for w in words if w not in lexicon.STOPWORDS), "".join(w[0] for w in words if w not in ("and", "the"))}
 
 
 def _plain_words(pattern: str) -> list[str]:

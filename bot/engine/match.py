@@ -92,10 +92,13 @@ def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
     return best
 
 
-def role_scores(a: Analysis, ix: Index) -> list[tuple[float, str]]:
-    """Roles the question names, best first: weighted share of each title it contains."""
-    q = a.stem_set
+def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[str, set[int]]]:
+    """Roles the question names, best first (weighted share of each title it contains), and
+    the word positions that name each of them."""
+    q = a.stem_set - a.negated
+    stems = [stem(w) for w in a.words]
     scores: dict[str, float] = {}
+    where: dict[str, set[int]] = {}
     for s in q:
         for rid in ix.title_postings.get(s, ()):
             if rid in scores:
@@ -106,12 +109,16 @@ def role_scores(a: Analysis, ix: Index) -> list[tuple[float, str]]:
             if _other_head(a, set(title), ix.title_heads[rid]):
                 score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations"
             scores[rid] = score
+            where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
     for n in range(ix.alias_max, 0, -1):
         for i in range(len(a.words) - n + 1):
             hit = ix.aliases.get(tuple(a.words[i : i + n]))
             if hit and hit[0] == "role":
-                scores[hit[1]] = max(scores.get(hit[1], 0.0), 1.0)
-    return sorted(((v, k) for k, v in scores.items()), reverse=True)
+                negated = i and a.words[i - 1] in lexicon.NEGATIONS
+                if not negated:
+                    scores[hit[1]] = max(scores.get(hit[1], 0.0), 1.0)
+                    where.setdefault(hit[1], set()).update(range(i, i + n))
+    return sorted(((v, k) for k, v in scores.items()), reverse=True), where
 
 
 def _other_head(a: Analysis, title: set[str], heads: frozenset[str]) -> bool:
@@ -133,19 +140,27 @@ def alias_certs(a: Analysis, ix: Index) -> list[str]:
 
 
 def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
-    """A section cue in the wording wins; else the section of the best-matching passage."""
-    for section in ("day_in_the_life", "responsibilities", "overview"):
+    """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
+    entry named in full, then overview wording, then the best-matching passage. A section the
+    role's page does not have falls back to the overview."""
+    r = ix.knowledge.roles[role]
+    present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
+    for section in ("day_in_the_life", "responsibilities"):
         if lexicon.SECTION_PATTERNS[section].search(a.text):
-            return section, 0.9
+            return (section, 0.9) if present[section] else ("overview", 0.5)
     q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
+    qset = set(q)
     best, best_score = "overview", 0.0
     for p in ix.passages:
         if p.role != role or p.section not in SECTIONS:
             continue
+        name = p.name_stems
+        if len(name) >= 2 and name <= qset | exclude:
+            return p.section, 0.9
         score = passage_score(q, p, ix)
         if score > best_score:
             best, best_score = p.section, score
-    if best_score < 1.5:
+    if lexicon.SECTION_PATTERNS["overview"].search(a.text) or best_score < 1.5:
         return "overview", 0.6
     return best, min(0.9, 0.5 + best_score / 10)
 
@@ -184,7 +199,7 @@ def match(question: str, ix: Index) -> Match:
         return _none("empty", 0.95)
     if lexicon.INJECTION_PATTERNS.search(a.text):
         return _none("injection", 0.95)
-    roles = role_scores(a, ix)
+    roles, role_where = role_scores(a, ix)
     codes = a.codes + [c for c in alias_certs(a, ix) if c not in a.codes]
     cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
     career_framed = bool(codes or cert_nouns or (roles and roles[0][0] >= ROLE_MENTION) or lexicon.CERT_SEEK_PATTERNS.search(a.text))
@@ -195,7 +210,7 @@ def match(question: str, ix: Index) -> Match:
         return Match("faq", faq=faq[0], confidence=round(min(1.0, faq[1]), 3))
 
     pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow
-    roles = _pick_roles(roles, a, ix, prefer_last=pathway_cue)
+    roles = _pick_roles(roles, role_where, a, prefer_last=pathway_cue)
     role_best, role_score = (roles[0][1], roles[0][0]) if roles else (None, 0.0)
     second = roles[1][0] if len(roles) > 1 else 0.0
     held = held_codes(a)
@@ -232,8 +247,11 @@ def match(question: str, ix: Index) -> Match:
 
     pathway_cue = pathway_cue or bool(held and "next" in a.words)
     cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
-    title_stems = set(ix.role_titles.get(role_best, ())) if role_best and role_relaxed else set()
+    title_stems = set(ix.role_titles.get(role_best, ())) if role_best and (role_named or role_relaxed) else set()
 
+    if role_named and contrast and not codes:
+        section, conf = section_for(role_best, a, ix, title_stems)
+        return Match("role", role=role_best, section=section, confidence=round(conf, 3))
     if pathway_cue:
         only_candidate = role_score > 0.15 and second == 0.0  # "pivot into operations leadership"
         role = role_best if (role_named or role_relaxed or only_candidate) else _role_from_certs(held or codes, ix)
@@ -272,31 +290,29 @@ def match(question: str, ix: Index) -> Match:
 
 
 def _missing(rx, a: Analysis, ix: Index) -> bool:
-    """A facet is missing when asked for and none of its words occur in the knowledge."""
+    """A facet is missing when asked for and no knowledge passage uses its words together."""
     m = rx.search(a.text)
-    return bool(m) and not any(stem(w) in ix.idf for w in m.group(0).split() if w not in lexicon.STOPWORDS)
+    if not m:
+        return False
+    words = {stem(w) for w in m.group(0).split() if w not in lexicon.STOPWORDS}
+    if not words:
+        return True
+    postings = [set(ix.postings.get(w, ())) for w in words]
+    return not set.intersection(*postings)
 
 
-def _pick_roles(roles: list[tuple[float, str]], a: Analysis, ix: Index, prefer_last: bool) -> list[tuple[float, str]]:
+def _pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, prefer_last: bool) -> list[tuple[float, str]]:
     """Several roles named by different words ("supply chain mgr vs ops director") are not
     ambiguous: keep the one the question is about (the goal comes last in a pathway
-    question, the subject first otherwise) and drop roles the member says "not" to."""
-    named = [(s, r) for s, r in roles if s >= ROLE_MENTION]
+    question, the subject first otherwise)."""
+    named = [(s, r) for s, r in roles if s >= ROLE_MENTION and where.get(r)]
     if len(named) < 2:
         return roles
-    spans: dict[str, tuple[int, int]] = {}
-    stems = [stem(w) for w in a.words]
-    for _, rid in named:
-        title = set(ix.role_titles[rid])
-        pos = [i for i, s in enumerate(stems) if s in title]
-        spans[rid] = (min(pos), max(pos)) if pos else (len(stems), -1)
-    matched = {rid: {stems[i] for i in range(spans[rid][0], spans[rid][1] + 1) if stems[i] in set(ix.role_titles[rid])} for _, rid in named}
     a_id, b_id = named[0][1], named[1][1]
-    if matched[a_id] <= matched[b_id] or matched[b_id] <= matched[a_id]:
+    if where[a_id] <= where[b_id] or where[b_id] <= where[a_id]:
         return roles  # the same words fit both titles: genuinely ambiguous
-    keep = [rid for _, rid in named if not any(w in lexicon.NEGATIONS for w in a.words[max(0, spans[rid][0] - 3) : spans[rid][0]])]
-    keep = keep or [rid for _, rid in named]
-    chosen = max(keep, key=lambda r: spans[r][0]) if prefer_last else min(keep, key=lambda r: spans[r][0])
+    pick = max if prefer_last else min
+    chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
     score = dict((r, s) for s, r in roles)[chosen]
     return [(max(score, 1.0), chosen)] + [(s * 0.5, r) for s, r in roles if r != chosen]
 

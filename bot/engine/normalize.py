@@ -29,6 +29,7 @@ _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
 class Token:
     word: str  # lower-case surface form
     code_like: bool  # written like an acronym/code: CPOM, BCCCP, CHPOP-II, CPhT-Adv
+    compound: str = ""  # the whole hyphenated token this word was split from ("cpxl-2")
 
 
 def clean(text: str) -> str:
@@ -62,15 +63,16 @@ def tokenize(text: str) -> list[Token]:
         if _is_code_like(raw):
             out.append(Token(raw.lower().replace(".", ""), True))
             continue
+        compound = raw.lower() if "-" in raw else ""
         for part in re.split(r"[-/.]", raw):
             if part:
-                out.append(Token(part.lower(), False))
+                out.append(Token(part.lower(), False, compound))
         if len(out) >= MAX_TOKENS:
             break
     return out[:MAX_TOKENS]
 
 
-_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
+_SUFFIXES = ("ational", "ations", "ation", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
 
 
 @lru_cache(maxsize=65536)
@@ -83,6 +85,8 @@ def stem(word: str) -> str:
             if word.endswith(suf) and len(word) - len(suf) >= 3:
                 if suf in ("s", "es") and word.endswith(("ss", "us", "is")):
                     continue
+                if suf in ("er", "ers") and word.endswith(("eer", "eers")):
+                    break  # career, engineer: not an -er agent noun
                 word = word[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
                 break
         else:
