@@ -80,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     from bot import engine_cli
 
     engine_cli.register(sub, _knowledge_arg)
+    from bot import discord_cli; discord_cli.register(sub, _knowledge_arg)
+    from bot import moderation_cli; moderation_cli.register(sub, _knowledge_arg)
 
     return parser
 

@@ -1,0 +1,1 @@
+"""One cog per area: free questions (answers), entity lookups, moderator /kb commands."""

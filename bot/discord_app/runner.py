@@ -1,0 +1,168 @@
+"""Run the bot (or only sync its commands) from a config: exit codes, signals, shutdown.
+
+Exit codes: 0 clean stop, 1 bad config/knowledge/database, 2 no token, 3 token rejected,
+4 privileged intent not enabled in the developer portal, 5 could not connect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import discord
+
+from bot.discord_app.config import Config
+from bot.knowledge.loader import KnowledgeError, default_knowledge_dir
+from bot.live import LiveKnowledge
+
+log = logging.getLogger("bot.discord")
+
+EXIT_OK, EXIT_CONFIG, EXIT_NO_TOKEN, EXIT_BAD_TOKEN, EXIT_INTENTS, EXIT_CONNECT = 0, 1, 2, 3, 4, 5
+
+
+def _fail(message: str) -> None:
+    print(f"career-bot: {message}", file=sys.stderr)
+
+
+def prepare(config: Config, knowledge: Path | None):
+    """(live knowledge, store) or an exit code after a one-line message."""
+    root = knowledge or config.knowledge or default_knowledge_dir()
+    try:
+        live = LiveKnowledge(root)
+    except KnowledgeError as e:
+        _fail(f"the knowledge base in {root} has {len(e.problems)} problem(s); run `career-bot validate --knowledge {root}`")
+        return EXIT_CONFIG
+    except OSError as e:
+        _fail(f"cannot read the knowledge base in {root}: {e}")
+        return EXIT_CONFIG
+    from bot.storage import Store
+
+    try:
+        store = Store(config.database, retention_days=config.retention_days)
+    except Exception as e:
+        _fail(f"cannot open the database {config.database}: {e}")
+        return EXIT_CONFIG
+    return live, store
+
+
+async def run_bot(bot: Any, token: str, *, install_signals: bool = True, stop: asyncio.Event | None = None) -> int:
+    """Run until the client ends or SIGINT/SIGTERM; returns an exit code, never raises."""
+    stop = stop or asyncio.Event()
+    loop = asyncio.get_running_loop()
+    installed: list[int] = []
+    if install_signals:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, stop.set)
+                installed.append(sig)
+    task = asyncio.create_task(bot.start(token), name="career-bot-client")
+    stopper = asyncio.create_task(stop.wait())
+    code = EXIT_OK
+    try:
+        await asyncio.wait({task, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        if stopper.done() and not task.done():
+            log.info("shutting down")
+        await bot.close()
+        try:
+            await asyncio.wait_for(asyncio.shield(task), 10)
+        except discord.LoginFailure:
+            _fail("Discord rejected the token (DISCORD_TOKEN); reset it in the developer portal and try again")
+            code = EXIT_BAD_TOKEN
+        except discord.PrivilegedIntentsRequired:
+            _fail("the Message Content intent is not enabled for this application: enable it in the developer portal (Bot > Privileged Gateway Intents) or remove ask_channel_ids")
+            code = EXIT_INTENTS
+        except (discord.GatewayNotFound, discord.ConnectionClosed, OSError) as e:
+            _fail(f"could not connect to Discord: {type(e).__name__}: {e}")
+            code = EXIT_CONNECT
+        except (asyncio.CancelledError, asyncio.TimeoutError):
+            pass
+    finally:
+        stopper.cancel()
+        if not task.done():
+            task.cancel()
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+    return code
+
+
+def run(config: Config, knowledge: Path | None = None, *, client_options: dict | None = None, stop: asyncio.Event | None = None, install_signals: bool = True) -> int:
+    """``career-bot run``: exits at once with a clear message on a missing or rejected token."""
+    if not config.token:
+        _fail("no Discord token: set DISCORD_TOKEN (or `token` in the git-ignored config file)")
+        return EXIT_NO_TOKEN
+    discord.utils.setup_logging(level=getattr(logging, config.log_level), root=True)
+    prepared = prepare(config, knowledge)
+    if isinstance(prepared, int):
+        return prepared
+    live, store = prepared
+    from bot.discord_app.bot import create_bot
+
+    try:
+        with contextlib.suppress(Exception):
+            purged = store.purge_expired()
+            if purged:
+                log.info("purged %d questions older than %d days", purged, config.retention_days)
+
+        async def main() -> int:
+            bot = create_bot(config, live, store, **(client_options or {}))
+            return await run_bot(bot, config.token or "", install_signals=install_signals, stop=stop)
+
+        return asyncio.run(main())
+    except KeyboardInterrupt:
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+async def sync_commands(config: Config, live: LiveKnowledge, global_: bool, client_options: dict | None = None, out: Callable[[str], None] = print) -> int:
+    """Log in, sync the commands (globally or to the configured guilds), log out."""
+    from bot.discord_app.bot import create_bot, command_hash, hash_path
+
+    bot = create_bot(config, live, None, mode="sync", **(client_options or {}))
+    try:
+        try:
+            await bot.login(config.token or "")
+        except discord.LoginFailure:
+            _fail("Discord rejected the token (DISCORD_TOKEN); reset it in the developer portal and try again")
+            return EXIT_BAD_TOKEN
+        if global_:
+            synced = await bot.tree.sync()
+            path = hash_path(config, None)
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(command_hash(bot.tree, None) + "\n", encoding="utf-8")
+            out(f"synced {len(synced)} global commands (Discord may take up to an hour to show changes everywhere)")
+        else:
+            if not config.guild_ids:
+                _fail("no guild_ids configured; use `career-bot sync --global` or set guild_ids")
+                return EXIT_CONFIG
+            done = await bot.sync_guild_commands(force=True)
+            out(f"synced commands to {len(done)} of {len(config.guild_ids)} guilds")
+            if len(done) < len(config.guild_ids):
+                return EXIT_CONNECT
+        return EXIT_OK
+    except discord.HTTPException as e:
+        _fail(f"command sync failed: {e.status} {e.text}")
+        return EXIT_CONNECT
+    finally:
+        await bot.close()
+
+
+def sync(config: Config, knowledge: Path | None, global_: bool, client_options: dict | None = None) -> int:
+    if not config.token:
+        _fail("no Discord token: set DISCORD_TOKEN (or `token` in the git-ignored config file)")
+        return EXIT_NO_TOKEN
+    discord.utils.setup_logging(level=getattr(logging, config.log_level), root=True)
+    root = knowledge or config.knowledge or default_knowledge_dir()
+    try:
+        live = LiveKnowledge(root)
+    except KnowledgeError as e:
+        _fail(f"the knowledge base in {root} has {len(e.problems)} problem(s); run `career-bot validate`")
+        return EXIT_CONFIG
+    return asyncio.run(sync_commands(config, live, global_, client_options))

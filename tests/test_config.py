@@ -1,0 +1,119 @@
+"""Bot settings: defaults, every key validated with its name in the message, the example file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+
+from bot.discord_app.bot import make_intents
+from bot.discord_app.config import Config, ConfigError, load_config, parse_config
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_defaults_need_only_a_token() -> None:
+    c = load_config(None, env={"DISCORD_TOKEN": " tok "})
+    assert c.token == "tok" and c.guild_ids == () and c.ask_channel_ids == ()
+    assert not c.needs_message_content
+    i = make_intents(c)
+    assert not (i.message_content or i.members or i.presences) and i.guilds and i.dm_messages and i.guild_messages
+    assert "tok" not in repr(c)
+
+
+def test_file_values_and_relative_paths(tmp_path: Path) -> None:
+    p = tmp_path / "config.toml"
+    p.write_text(
+        """
+token = "from-file"
+guild_ids = [123, "456"]
+ask_channel_ids = [789]
+moderator_role_id = 42
+mod_log_channel_id = 43
+cooldown_seconds = 2
+min_confidence = 0.6
+ephemeral = false
+database = "data/bot.sqlite3"
+retention_days = 30
+shard_count = 2
+shard_ids = [1]
+log_level = "debug"
+knowledge = "kb"
+watch = false
+"""
+    )
+    c = load_config(p, env={})
+    assert c.token == "from-file" and c.guild_ids == (123, 456) and c.ask_channel_ids == (789,)
+    assert c.moderator_role_id == 42 and c.mod_log_channel_id == 43
+    assert c.cooldown_seconds == 2.0 and c.min_confidence == 0.6 and c.ephemeral is False
+    assert c.database == str(tmp_path / "data" / "bot.sqlite3") and c.retention_days == 30
+    assert c.shard_count == 2 and c.shard_ids == (1,) and c.log_level == "DEBUG"
+    assert c.knowledge == tmp_path / "kb" and c.watch is False and c.needs_message_content
+    assert make_intents(c).message_content
+    assert load_config(p, env={"DISCORD_TOKEN": "env"}).token == "env"  # the environment wins
+
+
+@pytest.mark.parametrize(
+    "toml, key",
+    [
+        ("guild_ids = 5", "guild_ids"),
+        ('guild_ids = ["abc"]', "guild_ids[0]"),
+        ("ask_channel_ids = [-1]", "ask_channel_ids[0]"),
+        ("moderator_role_id = true", "moderator_role_id"),
+        ('mod_log_channel_id = "x"', "mod_log_channel_id"),
+        ("cooldown_seconds = -1", "cooldown_seconds"),
+        ('cooldown_seconds = "5"', "cooldown_seconds"),
+        ("min_confidence = 1.5", "min_confidence"),
+        ('ephemeral = "yes"', "ephemeral"),
+        ("database = 3", "database"),
+        ("retention_days = 0", "retention_days"),
+        ("retention_days = 1.5", "retention_days"),
+        ("shard_count = 0", "shard_count"),
+        ("shard_ids = [0]", "shard_ids"),
+        ("shard_count = 2\nshard_ids = [2]", "shard_ids"),
+        ('log_level = "LOUD"', "log_level"),
+        ('knowledge = ""', "knowledge"),
+        ("watch = 1", "watch"),
+        ("gulid_ids = [1]", "gulid_ids"),
+    ],
+)
+def test_errors_name_the_key(tmp_path: Path, toml: str, key: str) -> None:
+    p = tmp_path / "config.toml"
+    p.write_text(toml + "\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(p, env={})
+    assert any(prob.startswith(key + ":") for prob in info.value.problems), info.value.problems
+    assert str(p) in str(info.value)
+
+
+def test_all_problems_reported_at_once() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config({"cooldown_seconds": -1, "min_confidence": 3, "nope": 1}, env={})
+    assert len(info.value.problems) == 3
+
+
+def test_missing_and_broken_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no such file"):
+        load_config(tmp_path / "absent.toml", env={})
+    bad = tmp_path / "bad.toml"
+    bad.write_text("guild_ids = [1,\n")
+    with pytest.raises(ConfigError, match="invalid TOML"):
+        load_config(bad, env={})
+
+
+def test_zero_means_no_id() -> None:
+    c = parse_config({"moderator_role_id": 0, "mod_log_channel_id": ""}, env={})
+    assert c.moderator_role_id is None and c.mod_log_channel_id is None
+
+
+def test_example_config_documents_every_setting_and_loads() -> None:
+    example = REPO / "config.example.toml"
+    text = example.read_text()
+    for f in fields(Config):
+        assert f"{f.name} =" in text, f"config.example.toml does not document {f.name}"
+    data = tomllib.loads(text)
+    assert "token" not in data  # the example must never carry a token
+    c = load_config(example, env={})
+    assert isinstance(c, Config)
