@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-DEFAULT_DB = "career-bot.db"
+DEFAULT_DB = "career-bot.sqlite3"  # the same default as the bot's `database` setting
 
 
 def default_db_path() -> Path:
-    """``$CAREER_BOT_DB``, else ``career-bot.db`` in the current directory."""
+    """``$CAREER_BOT_DB``, else ``career-bot.sqlite3`` in the current directory."""
     return Path(os.environ.get("CAREER_BOT_DB") or DEFAULT_DB)
 
 
