@@ -89,12 +89,12 @@ def plan_import(page_text: str, knowledge: Path) -> ImportPlan:
             if key not in doc:
                 doc[key] = to_commented([])
 
-    plan.writes[role_path] = _update(knowledge, role_path, mutate_role)
+    plan.writes[role_path] = _update(role_path, _read_yaml(knowledge, role_path), mutate_role)
 
     for cert in page.certifications:
         path = f"certifications/{cert.code}.yaml"
         old = _read_yaml(knowledge, path)
-        existing = load_round_trip(old) if old else None
+        existing = _round_trip(path, old) if old else None
         if existing and existing.get("imported_from") not in (None, role_id):
             plan.notes.append(f"{cert.code} already exists (from {existing.get('imported_from')}); reused, this page's sentence is on the {role_id} pathway step")
             if str(existing.get("name", "")).strip() != cert.name:
@@ -109,7 +109,7 @@ def plan_import(page_text: str, knowledge: Path) -> ImportPlan:
             doc.setdefault("aliases", to_commented([]))
             doc.setdefault("links", to_commented([]))
 
-        plan.writes[path] = _update(knowledge, path, mutate_cert)
+        plan.writes[path] = _update(path, old, mutate_cert)
 
     for rel, text in plan.writes.items():
         old = _read(knowledge / rel)
@@ -150,8 +150,14 @@ def _read_yaml(knowledge: Path, rel: str) -> str | None:
     return text
 
 
-def _update(knowledge: Path, rel: str, mutate: Any) -> str:
-    old = _read_yaml(knowledge, rel)
+def _round_trip(rel: str, text: str) -> Any:
+    try:
+        return load_round_trip(text)
+    except RoundTripYAMLError as e:
+        raise KnowledgeError([Problem(rel, 1, "(file)", f"YAML error: {e}")]) from None
+
+
+def _update(rel: str, old: str | None, mutate: Any) -> str:
     try:
         return update_yaml_text(old, mutate)
     except RoundTripYAMLError as e:

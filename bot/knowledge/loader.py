@@ -29,7 +29,7 @@ from bot.knowledge.model import (
 )
 from bot.knowledge.yamlio import Parsed, YamlFault, decode_utf8, line_of, parse_yaml
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # knowledge files are hand-sized; bigger is a mistake or an attack
+MAX_FILE_BYTES = 1024 * 1024  # knowledge files are hand-sized; bigger is a mistake or an attack
 YAML_SUFFIXES = (".yaml", ".yml")
 VOCABULARY_FILE = "vocabulary.yaml"
 

@@ -66,7 +66,7 @@ _DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
     r"\b(?:(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|night|overnight|day|shift|dawn|dusk"
-    r"|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
+    r"|weekend|wrap-?up|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
     re.I,
 )
 _SPLIT_NAME = re.compile(r"^(?P<name>[^:–—]{3,80}?)\s*(?::|\s[–—-]\s)\s*(?P<desc>\S.+)$")
@@ -81,6 +81,14 @@ def _day_entry(text: str, strict: bool) -> re.Match[str] | None:
     if strict and not (time[0].isdigit() or _TIME_WORD.search(time)):
         return None
     return m
+
+
+def _same_title(line: str, title: str) -> bool:
+    """Whether a heading-like ``line`` is the page's title written slightly differently."""
+    if not _heading_like(line):
+        return False
+    lw, tw = (re.findall(r"[a-z0-9]+", t.casefold().replace("&", " and ")) for t in (line, title))
+    return lw == tw or (set(tw) <= set(lw) and len(lw) <= len(tw) + 3)
 
 
 def _is_code(text: str) -> bool:
@@ -120,10 +128,14 @@ def parse_page(text: str) -> Page:
         title, i = m.group("title"), 1
     while i < len(lines) and _SPOTLIGHT.match(lines[i][1]):
         i += 1
-    if i < len(lines) and (not title or lines[i][1].casefold() == title.casefold()):
+    if i < len(lines) and title and lines[i][1].casefold() != title.casefold() and _same_title(lines[i][1], title):
+        i += 1  # the heading spells the title a little differently ("Supply-Chain", "(DPO)"): the title line wins
+    elif i < len(lines) and (not title or lines[i][1].casefold() == title.casefold()):
         if not title and not _heading_like(lines[i][1]):
             raise PageError(lines[i][0], f"expected the role title (e.g. 'Director of Pharmacy Operations'), got {lines[i][1][:60]!r}")
-        title, i = lines[i][1], i + 1
+        if not title or title.isupper():  # else keep the title line's spelling over an UPPERCASE heading
+            title = lines[i][1]
+        i += 1
     if not title:
         raise PageError(lines[0][0], "expected the role title")
 

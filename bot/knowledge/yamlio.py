@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,11 +54,20 @@ class _SafeNoAliasLoader(yaml.SafeLoader):
     self-referencing structure ("billion laughs") that would hang or crash the validator.
     """
 
+    max_depth = 64  # knowledge files nest a few levels; this bounds every recursive step after
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise YamlFault(event.start_mark.line + 1, f"YAML alias '*{event.anchor}' is not allowed in knowledge files; write the value out in full")
-        return super().compose_node(parent, index)
+        depth = getattr(self, "_depth", 0)
+        if depth >= self.max_depth:
+            raise YamlFault(self.peek_event().start_mark.line + 1, f"YAML error: nested too deeply (more than {self.max_depth} levels)")
+        self._depth = depth + 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth = depth
 
 
 def parse_yaml(text: str) -> Parsed:
@@ -68,7 +78,20 @@ def parse_yaml(text: str) -> Parsed:
         raise YamlFault(1, "YAML error: nested too deeply") from None
 
 
+def _check_flow_depth(text: str, limit: int) -> None:
+    """Refuse ``[[[[…`` / ``{{{{…`` before PyYAML's scanner, which slows quadratically on them."""
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        if depth > limit:
+            raise YamlFault(text.count("\n", 0, m.start()) + 1, f"YAML error: nested too deeply (more than {limit} levels)")
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _parse_yaml(text: str) -> Parsed:
+    _check_flow_depth(text, 512)  # a rough count (brackets in quotes count too), so far above max_depth
     loader = _SafeNoAliasLoader(text)
     try:
         node = loader.get_single_node()

@@ -1,0 +1,533 @@
+"""`career-bot import`: pages -> knowledge files, idempotent, keeping moderators' work, atomic."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.knowledge.importer import import_page, plan_import
+from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.knowledge.page import MAX_PAGE_BYTES, PageError, parse_page
+from bot.knowledge.yamlio import write_atomic
+
+try:
+    from knowledge_helpers import cli, cli_in_process, copy_shipped, empty_kb, page, seed_path, seed_text, seeded_kb, snapshot, write
+except ImportError:  # tests/ became a package
+    from tests.knowledge_helpers import cli, cli_in_process, copy_shipped, empty_kb, page, seed_path, seed_text, seeded_kb, snapshot, write
+
+SAMPLES = {
+    "medication-safety-officer.txt": ("medication-safety-officer", ["CMSO", "CEPRS", "CPOM"]),
+    "director-of-pharmacy-informatics.txt": ("director-of-pharmacy-informatics", ["CPIP", "CCDSS", "CPDA", "CPTI", "CMSO", "CPOM"]),
+    "pharmacy-supply-chain-manager.txt": ("pharmacy-supply-chain-manager", ["CPSCM", "CDSM", "CPOM"]),
+    "director-of-pharmacy.txt": ("director-of-pharmacy", ["CPEL", "CPFM", "CPOM", "CMSO"]),
+}
+OPS = "director-of-pharmacy-operations"
+
+
+def role_yaml(kb: Path, role_id: str) -> dict:
+    return yaml.safe_load((kb / "roles" / f"{role_id}.yaml").read_text(encoding="utf-8"))
+
+
+def cert_yaml(kb: Path, code: str) -> dict:
+    return yaml.safe_load((kb / "certifications" / f"{code}.yaml").read_text(encoding="utf-8"))
+
+
+def leftovers(root: Path) -> list[str]:
+    return [p for p in snapshot(root) if Path(p).name.startswith(".") or p.endswith(".tmp")]
+
+
+# ----------------------------------------------------------------------------- fresh imports
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_import_sample_page_into_empty_knowledge(tmp_path, name):
+    kb = empty_kb(tmp_path)
+    role_id, codes = SAMPLES[name]
+    plan = import_page(page(name), kb)
+    assert plan.role_id == role_id
+    assert sorted(plan.created) == sorted([f"sources/{role_id}.txt", f"roles/{role_id}.yaml"] + [f"certifications/{c}.yaml" for c in codes])
+    assert plan.updated == [] and plan.unchanged == [] and plan.notes == []
+
+    k = load_knowledge(kb)
+    role = k.roles[role_id]
+    p = parse_page(page(name).read_text(encoding="utf-8"))
+    assert role.title == p.title and role.tagline == p.tagline
+    assert (role.overview_heading, list(role.overview)) == (p.overview_heading, p.overview)
+    assert [(r.name, r.description) for r in role.responsibilities] == p.responsibilities
+    assert (role.pathway_heading, role.pathway_intro) == (p.pathway_heading, p.pathway_intro)
+    assert [(s.certification, s.why) for s in role.pathway] == [(c.code, c.description) for c in p.certifications]
+    assert [s.certification for s in role.pathway] == codes
+    assert role.day_intro == p.day_intro
+    assert [(d.time, d.title, d.description) for d in role.day_in_the_life] == p.day
+    assert (role.closing_heading, role.closing, role.closing_link) == (p.closing_heading, p.closing, p.closing_link)
+    assert (role.aliases, role.related_roles, role.links) == ((), (), ())
+    assert sorted(k.certifications) == sorted(codes)
+    for c in p.certifications:
+        cert = k.certifications[c.code]
+        assert (cert.name, cert.description) == (c.name, c.description)
+        assert cert_yaml(kb, c.code)["imported_from"] == role_id
+
+    # the page is kept as the source, with LF line endings
+    source = (kb / role.source).read_bytes()
+    assert role.source == f"sources/{role_id}.txt" and b"\r" not in source
+    assert source.decode() == page(name).read_text(encoding="utf-8").replace("\r\n", "\n").rstrip("\n") + "\n"
+    assert leftovers(kb) == []
+
+
+def test_optional_sections_are_left_out_of_the_role_file(tmp_path):
+    kb = empty_kb(tmp_path)
+    import_page(page("director-of-pharmacy.txt"), kb)
+    import_page(page("pharmacy-supply-chain-manager.txt"), kb)
+    assert "day_in_the_life" not in role_yaml(kb, "director-of-pharmacy")
+    assert "call_to_action" in role_yaml(kb, "director-of-pharmacy")
+    assert "call_to_action" not in role_yaml(kb, "pharmacy-supply-chain-manager")
+    assert len(role_yaml(kb, "pharmacy-supply-chain-manager")["day_in_the_life"]["entries"]) == 3
+
+
+def test_role_id_from_a_title_with_an_ampersand(tmp_path):
+    kb = empty_kb(tmp_path)
+    text = seed_text().replace("Director of Pharmacy Operations", "Director of Pharmacy Quality & Compliance")
+    plan = import_page(write(tmp_path / "qc.txt", text), kb)
+    assert plan.role_id == "director-of-pharmacy-quality-and-compliance"
+    assert load_knowledge(kb).roles[plan.role_id].title == "Director of Pharmacy Quality & Compliance"
+
+
+def test_all_pages_together_share_certifications(tmp_path):
+    kb = seeded_kb(tmp_path)
+    before_cmso = (kb / "certifications" / "CMSO.yaml").read_bytes()
+    before_cpom = (kb / "certifications" / "CPOM.yaml").read_bytes()
+    for name in SAMPLES:
+        import_page(page(name), kb)
+    k = load_knowledge(kb)
+    assert set(k.roles) == {OPS, *(r for r, _ in SAMPLES.values())}
+    assert set(k.certifications) == {"CHPOP", "CPOM", "CMSO", "CPSCM", "CEPRS", "CPIP", "CCDSS", "CPDA", "CPTI", "CDSM", "CPEL", "CPFM"}
+    assert sorted(p.name for p in (kb / "certifications").iterdir()) == sorted(f"{c}.yaml" for c in k.certifications)
+    # shared certifications keep the first page's text, byte for byte
+    assert (kb / "certifications" / "CMSO.yaml").read_bytes() == before_cmso
+    assert (kb / "certifications" / "CPOM.yaml").read_bytes() == before_cpom
+    assert [r.id for r in k.roles_with_certification("CMSO")] == ["director-of-pharmacy", "director-of-pharmacy-informatics", OPS, "medication-safety-officer"]  # title order
+    # ... and every role keeps its own page's sentence for why it matters
+    for name, (role_id, _) in SAMPLES.items():
+        p = parse_page(page(name).read_text(encoding="utf-8"))
+        assert {s.certification: s.why for s in k.roles[role_id].pathway} == {c.code: c.description for c in p.certifications}
+    assert cli_in_process("validate", "--knowledge", kb).returncode == 0
+
+
+# ----------------------------------------------------------------------------- idempotence
+
+
+def test_importing_the_seed_into_the_shipped_knowledge_changes_nothing(tmp_path):
+    kb = copy_shipped(tmp_path)
+    before = snapshot(kb)
+    plan = import_page(seed_path(tmp_path), kb)
+    assert plan.created == [] and plan.updated == []
+    assert len(plan.unchanged) == 6
+    assert snapshot(kb) == before
+
+
+def test_shipped_page_fields_are_exactly_the_import_output(tmp_path):
+    fresh = seeded_kb(tmp_path)
+    shipped = copy_shipped(tmp_path / "shipped")
+    for rel in ["sources/director-of-pharmacy-operations.txt", "certifications/CHPOP.yaml", f"roles/{OPS}.yaml"]:
+        a, b = (fresh / rel).read_text(encoding="utf-8"), (shipped / rel).read_text(encoding="utf-8")
+        if rel.startswith("roles/"):  # moderators may have filled in the fields after `source:`
+            a, b = a[: a.index("\nsource: ")], b[: b.index("\nsource: ")]
+        assert a == b, rel
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_second_import_changes_nothing(tmp_path, name):
+    kb = copy_shipped(tmp_path)
+    first = import_page(page(name), kb)
+    after_first = snapshot(kb)
+    mtimes = {p: (kb / p).stat().st_mtime_ns for p in after_first if not p.endswith("/")}
+    second = import_page(page(name), kb)
+    assert second.created == [] and second.updated == []
+    assert sorted(second.unchanged) == sorted(first.writes)
+    assert snapshot(kb) == after_first
+    assert {p: (kb / p).stat().st_mtime_ns for p in mtimes} == mtimes  # not even rewritten
+
+
+def test_second_import_through_the_cli_reports_unchanged(tmp_path):
+    kb = empty_kb(tmp_path)
+    first = cli("import", page("director-of-pharmacy-informatics.txt"), "--knowledge", kb)
+    assert first.returncode == 0, first.stderr
+    assert "created   roles/director-of-pharmacy-informatics.yaml" in first.stdout
+    before = snapshot(kb)
+    second = cli("import", page("director-of-pharmacy-informatics.txt"), "--knowledge", kb)
+    assert second.returncode == 0, second.stderr
+    lines = second.stdout.splitlines()[1:]
+    assert len(lines) == 8 and all(ln.startswith("unchanged ") for ln in lines)
+    assert snapshot(kb) == before
+
+
+# ----------------------------------------------------------------------------- updates keep moderators' work
+
+MODERATED_TAIL = """source: sources/director-of-pharmacy-operations.txt
+# Moderators: names members use for this role (keep in sync with #career-help)
+aliases:
+  - Ops Director  # most common in the Discord
+  - DPO
+related_roles:
+  - director-of-pharmacy  # the corporate role above this one
+links:
+  - label: Operations certifications
+    url: https://example.org/certifications/operations
+"""
+
+FAQ = """id: ops-vs-director
+questions:
+  - What is the difference between a Director of Pharmacy and a Director of Pharmacy Operations?
+answer: The Director of Pharmacy sets strategy; the Operations Director runs the daily workflows.  # moderator answer
+roles:
+  - director-of-pharmacy-operations
+  - director-of-pharmacy
+certifications:
+  - CPOM
+"""
+
+
+def moderate(kb: Path) -> None:
+    """What a moderator does after the first import: aliases, related roles, links, an FAQ."""
+    import_page(page("director-of-pharmacy.txt"), kb)
+    role = kb / "roles" / f"{OPS}.yaml"
+    text = role.read_text(encoding="utf-8")
+    head = text[: text.index("source: ")]
+    role.write_text(head + MODERATED_TAIL, encoding="utf-8")
+    write(kb / "faq" / "ops-vs-director.yaml", FAQ)
+    load_knowledge(kb)  # the moderator's edit is valid
+
+
+def updated_seed() -> str:
+    text = seed_text()
+    text = text.replace("Drive the efficiency, safety, and reliability", "Lead the efficiency, safety, and reliability")
+    text = text.replace("Designing, monitoring, and refining dispensing", "Designing, measuring, and continuously refining dispensing")
+    start, end = text.index("CMSO\n"), text.index("CPSCM\n")
+    return text[:start] + text[end:]
+
+
+def test_reimport_of_an_updated_page_keeps_moderator_fields_and_faq(tmp_path):
+    kb = copy_shipped(tmp_path)
+    moderate(kb)
+    faq_before = (kb / "faq" / "ops-vs-director.yaml").read_bytes()
+    cmso_before = (kb / "certifications" / "CMSO.yaml").read_bytes()
+
+    plan = import_page(write(tmp_path / "ops.txt", updated_seed()), kb)
+    assert sorted(plan.updated) == [f"roles/{OPS}.yaml", f"sources/{OPS}.txt"]
+    assert sorted(plan.unchanged) == ["certifications/CHPOP.yaml", "certifications/CPOM.yaml", "certifications/CPSCM.yaml"]
+
+    role = load_knowledge(kb).roles[OPS]
+    # page-derived fields follow the page
+    assert role.tagline.startswith("Lead the efficiency, safety, and reliability")
+    assert role.responsibilities[0].description == (
+        "Designing, measuring, and continuously refining dispensing, compounding, and distribution workflows to maximize efficiency and safety."
+    )
+    assert role.responsibilities[1:] == load_knowledge(copy_shipped(tmp_path / "orig")).roles[OPS].responsibilities[1:]
+    assert [s.certification for s in role.pathway] == ["CHPOP", "CPOM", "CPSCM"]
+    # moderator fields, their comments and the FAQ are untouched
+    assert role.aliases == ("Ops Director", "DPO")
+    assert role.related_roles == ("director-of-pharmacy",)
+    assert [(x.label, x.url) for x in role.links] == [("Operations certifications", "https://example.org/certifications/operations")]
+    text = (kb / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
+    assert text.endswith(MODERATED_TAIL)
+    assert "# Moderators: names members use for this role" in text and "# most common in the Discord" in text
+    assert (kb / "faq" / "ops-vs-director.yaml").read_bytes() == faq_before
+    # the certification dropped from the page stays in the knowledge base (other roles use it)
+    assert (kb / "certifications" / "CMSO.yaml").read_bytes() == cmso_before
+
+    # and importing the same update again is a no-op
+    before = snapshot(kb)
+    again = import_page(tmp_path / "ops.txt", kb)
+    assert again.updated == [] and again.created == []
+    assert snapshot(kb) == before
+
+
+def test_reimport_of_the_original_page_restores_page_fields_only(tmp_path):
+    kb = copy_shipped(tmp_path)
+    moderate(kb)
+    import_page(write(tmp_path / "ops.txt", updated_seed()), kb)
+    import_page(seed_path(tmp_path), kb)
+    text = (kb / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
+    shipped = (copy_shipped(tmp_path / "orig") / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
+    assert text == shipped[: shipped.index("source: ")] + MODERATED_TAIL
+
+
+def test_moderator_reordered_fields_survive(tmp_path):
+    kb = seeded_kb(tmp_path)
+    role = kb / "roles" / f"{OPS}.yaml"
+    data = role.read_text(encoding="utf-8").replace("aliases: []\n", "").replace("title: Director of Pharmacy Operations\n", "title: Director of Pharmacy Operations\naliases: [Operations Director]  # up top on purpose\n")
+    role.write_text(data, encoding="utf-8")
+    import_page(write(tmp_path / "ops.txt", updated_seed()), kb)
+    text = role.read_text(encoding="utf-8")
+    assert "aliases: [Operations Director]  # up top on purpose\n" in text
+    assert text.index("aliases:") < text.index("tagline:")
+    assert load_knowledge(kb).roles[OPS].aliases == ("Operations Director",)
+
+
+def test_a_section_dropped_from_the_page_is_dropped_and_comes_back_in_place(tmp_path):
+    kb = copy_shipped(tmp_path)
+    moderate(kb)
+    text = seed_text()
+    no_day = text[: text.index("A Day in the Life")] + text[text.index("Ready to Engineer") :]
+    import_page(write(tmp_path / "ops.txt", no_day), kb)
+    data = role_yaml(kb, OPS)
+    assert "day_in_the_life" not in data and data["call_to_action"]["heading"].startswith("Ready to Engineer")
+    assert data["aliases"] == ["Ops Director", "DPO"]
+
+    import_page(seed_path(tmp_path), kb)
+    keys = list(role_yaml(kb, OPS))
+    assert keys == ["id", "title", "tagline", "overview", "responsibilities", "pathway", "day_in_the_life", "call_to_action", "source", "aliases", "related_roles", "links"]
+
+
+def test_shared_certification_is_stored_once_with_a_note(tmp_path):
+    kb = seeded_kb(tmp_path)
+    cmso = kb / "certifications" / "CMSO.yaml"
+    before = cmso.read_bytes()
+    plan = import_page(page("medication-safety-officer.txt"), kb)
+    assert "certifications/CMSO.yaml" not in plan.writes
+    assert any("CMSO" in n and OPS in n for n in plan.notes)
+    assert cmso.read_bytes() == before
+    k = load_knowledge(kb)
+    assert k.certifications["CMSO"].description == "Critical for an operations leader, this proves your ability to embed safety principles and processes directly into daily workflows."
+    assert k.roles["medication-safety-officer"].pathway[0].why == (
+        "The cornerstone credential for this role, proving your mastery of error prevention, event analysis, and medication safety program leadership."
+    )
+    assert k.roles[OPS].pathway[2].why == k.certifications["CMSO"].description
+    assert cert_yaml(kb, "CEPRS")["imported_from"] == "medication-safety-officer"
+
+
+def test_shared_certification_note_through_the_cli(tmp_path):
+    kb = copy_shipped(tmp_path)
+    r = cli("import", page("director-of-pharmacy.txt"), "--knowledge", kb)
+    assert r.returncode == 0, r.stderr
+    notes = [ln for ln in r.stdout.splitlines() if ln.startswith("note: ")]
+    assert any("CMSO" in n for n in notes) and any("CPOM" in n for n in notes)
+    assert "created   certifications/CPEL.yaml" in r.stdout
+
+
+def test_shared_certification_with_a_different_name_keeps_the_first(tmp_path):
+    kb = copy_shipped(tmp_path)
+    text = page("medication-safety-officer.txt").read_text(encoding="utf-8").replace("\nCertified Medication Safety Officer\n", "\nCertified Medication-Safety Officer\n")
+    plan = import_page(write(tmp_path / "mso.txt", text), kb)
+    assert any("Certified Medication-Safety Officer" in n and "kept" in n for n in plan.notes)
+    assert load_knowledge(kb).certifications["CMSO"].name == "Certified Medication Safety Officer"
+
+
+def test_reimporting_the_first_page_updates_its_certification_text(tmp_path):
+    kb = seeded_kb(tmp_path)
+    import_page(page("medication-safety-officer.txt"), kb)
+    text = seed_text().replace("Critical for an operations leader, this proves", "Essential for an operations leader, this proves")
+    import_page(write(tmp_path / "ops.txt", text), kb)
+    k = load_knowledge(kb)
+    assert k.certifications["CMSO"].description.startswith("Essential for an operations leader")
+    assert k.roles["medication-safety-officer"].pathway[0].why.startswith("The cornerstone credential")
+
+
+# ----------------------------------------------------------------------------- bad pages write nothing
+
+SEED_LINES = seed_text().splitlines()
+
+
+def _without(text: str, sentence: str) -> str:
+    assert sentence in text
+    return text.replace(sentence + "\n", "")
+
+
+def _no_certs() -> str:
+    text = seed_text()
+    start, end = text.index("CHPOP\n"), text.index("A Day in the Life")
+    return text[:start] + text[end:]
+
+
+BAD_PAGES = {
+    "empty": (b"", 1, "empty"),
+    "blank lines only": (b"\n \n\t\n", 1, "empty"),
+    "no sections": (b"Career Path: Pharmacy Buyer\nCAREER SPOTLIGHT\nPharmacy Buyer\n\nBuys medications.\n\nMore text.\n", 5, "expected at least one section"),
+    "pathway without certifications": (_no_certs().encode(), SEED_LINES.index("Your Certification Pathway to Operational Excellence") + 1, "expected certification blocks"),
+    "certification without description": (
+        _without(seed_text(), "Validates your expertise in the vital area of drug procurement, inventory control, and managing the pharmacy supply chain.").encode(),
+        SEED_LINES.index("CPSCM") + 1,
+        "certification CPSCM (Certified Pharmacy Supply Chain Manager) has no description",
+    ),
+    "not UTF-8": (seed_text().encode().replace(b"Afternoon:", b"Apr\xe8s-midi:"), SEED_LINES.index("Afternoon: Staffing Model Review") + 1, "not UTF-8"),
+    "over 2 MB": (seed_text().encode() + b"x" * (MAX_PAGE_BYTES + 1), 1, "limit 2 MB"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PAGES))
+def test_bad_page_raises_page_error_and_writes_nothing(tmp_path, case):
+    raw, line, message = BAD_PAGES[case]
+    kb = copy_shipped(tmp_path)
+    bad = write(tmp_path / "bad.txt", raw)
+    before = snapshot(kb)
+    with pytest.raises(PageError) as e:
+        import_page(bad, kb)
+    assert e.value.line == line
+    assert message in e.value.message
+    assert snapshot(kb) == before
+
+
+@pytest.mark.parametrize(
+    "case, run",
+    [
+        ("empty", cli),
+        ("not UTF-8", cli),
+        ("pathway without certifications", cli_in_process),
+        ("certification without description", cli_in_process),
+        ("over 2 MB", cli_in_process),
+        ("no sections", cli_in_process),
+    ],
+)
+def test_bad_page_through_the_cli(tmp_path, case, run):
+    raw, line, message = BAD_PAGES[case]
+    kb = copy_shipped(tmp_path)
+    bad = write(tmp_path / "bad.txt", raw)
+    before = snapshot(kb)
+    r = run("import", bad, "--knowledge", kb)
+    assert r.returncode == 1
+    assert f"{bad}:{line}: " in r.stderr and message in r.stderr and "nothing was written" in r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+    assert snapshot(kb) == before
+
+
+def test_cli_imports_the_good_pages_and_fails_on_the_bad_one(tmp_path):
+    kb = empty_kb(tmp_path)
+    bad = write(tmp_path / "bad.txt", b"")
+    r = cli("import", page("medication-safety-officer.txt"), bad, tmp_path / "missing.txt", "--knowledge", kb)
+    assert r.returncode == 1
+    assert f"{bad}:1: " in r.stderr and f"{tmp_path / 'missing.txt'}: no such file" in r.stderr
+    assert set(load_knowledge(kb).roles) == {"medication-safety-officer"}
+
+
+def test_plan_import_writes_nothing(tmp_path):
+    kb = copy_shipped(tmp_path)
+    before = snapshot(kb)
+    plan = plan_import(page("director-of-pharmacy-informatics.txt").read_text(encoding="utf-8"), kb)
+    assert "roles/director-of-pharmacy-informatics.yaml" in plan.created
+    assert snapshot(kb) == before
+
+
+# ----------------------------------------------------------------------------- a knowledge base the import would break
+
+
+def test_import_that_would_break_validation_writes_nothing(tmp_path):
+    kb = seeded_kb(tmp_path)
+    role = kb / "roles" / f"{OPS}.yaml"
+    # a moderator already gave the ops role the other role's title as an alias
+    role.write_text(role.read_text(encoding="utf-8").replace("aliases: []", "aliases: [Medication Safety Officer]"), encoding="utf-8")
+    before = snapshot(kb)
+    with pytest.raises(KnowledgeError) as e:
+        import_page(page("medication-safety-officer.txt"), kb)
+    assert any(p.file == f"roles/{OPS}.yaml" and p.field == "aliases[0]" and "medication-safety-officer.yaml" in p.message for p in e.value.problems)
+    assert snapshot(kb) == before
+    r = cli_in_process("import", page("medication-safety-officer.txt"), "--knowledge", kb)
+    assert r.returncode == 1 and "nothing was written" in r.stderr and f"roles/{OPS}.yaml:" in r.stderr
+    assert snapshot(kb) == before
+
+
+def test_certification_code_differing_only_by_case_is_refused(tmp_path):
+    kb = seeded_kb(tmp_path)
+    text = seed_text().replace("\nCPOM\n", "\nCPoM\n")
+    before = snapshot(kb)
+    with pytest.raises(KnowledgeError) as e:
+        import_page(write(tmp_path / "ops.txt", text), kb)
+    assert any("duplicate certification code" in p.message for p in e.value.problems)
+    assert snapshot(kb) == before
+
+
+@pytest.mark.parametrize(
+    "content, line, message",
+    [
+        (b"id: director-of-pharmacy-operations\ntitle: [Director\n", 2, "YAML error"),
+        (b"id: director-of-pharmacy-operations\ntitle: Caf\xe9 Director\n", 2, "not UTF-8"),
+        (b"- id: director-of-pharmacy-operations\n", 1, "expected a mapping"),
+    ],
+    ids=["broken YAML", "not UTF-8", "a list"],
+)
+def test_existing_file_that_cannot_be_updated_is_a_knowledge_error(tmp_path, content, line, message):
+    kb = copy_shipped(tmp_path)
+    write(kb / "roles" / f"{OPS}.yaml", content)
+    before = snapshot(kb)
+    with pytest.raises(KnowledgeError) as e:
+        import_page(seed_path(tmp_path), kb)
+    (problem,) = e.value.problems
+    assert (problem.file, problem.line) == (f"roles/{OPS}.yaml", line) and message in problem.message
+    assert snapshot(kb) == before
+    r = cli_in_process("import", seed_path(tmp_path), "--knowledge", kb)
+    assert r.returncode == 1 and f"roles/{OPS}.yaml:{line}:" in r.stderr and "nothing was written" in r.stderr
+
+
+def test_unsafe_tag_in_an_existing_file_is_never_executed(tmp_path):
+    kb = seeded_kb(tmp_path)
+    marker = tmp_path / "pwned"
+    role = kb / "roles" / f"{OPS}.yaml"
+    role.write_text(role.read_text(encoding="utf-8").replace("aliases: []", f'aliases: !!python/object/apply:os.system ["touch {marker}"]'), encoding="utf-8")
+    cert = kb / "certifications" / "CMSO.yaml"
+    cert.write_text(cert.read_text(encoding="utf-8").replace("links: []", f'links: !!python/object/apply:os.system ["touch {marker}"]'), encoding="utf-8")
+    before = snapshot(kb)
+    for target in (seed_path(tmp_path), page("medication-safety-officer.txt")):
+        with pytest.raises(KnowledgeError):
+            import_page(target, kb)
+    assert cli("import", page("medication-safety-officer.txt"), "--knowledge", kb).returncode == 1
+    assert not marker.exists()
+    assert snapshot(kb) == before
+
+
+# ----------------------------------------------------------------------------- atomic writes
+
+
+def test_no_temp_files_left_after_imports(tmp_path):
+    kb = empty_kb(tmp_path)
+    for name in SAMPLES:
+        import_page(page(name), kb)
+    import_page(write(tmp_path / "ops.txt", updated_seed()), kb)
+    assert leftovers(kb) == []
+    assert not any(n.startswith("career-bot-import-") for n in os.listdir(tmp_path))
+
+
+def test_write_atomic_replaces_the_file(tmp_path):
+    target = write(tmp_path / "roles" / "x.yaml", "old: 1\n")
+    inode = target.stat().st_ino
+    reader = target.open("rb")  # a reader holding the old file keeps seeing the old bytes
+    write_atomic(target, "new: 2\n")
+    assert target.read_text() == "new: 2\n"
+    assert target.stat().st_ino != inode
+    assert reader.read() == b"old: 1\n"
+    reader.close()
+    assert os.listdir(target.parent) == ["x.yaml"]
+
+
+def test_write_atomic_failure_keeps_the_old_file_and_no_temp(tmp_path, monkeypatch):
+    target = write(tmp_path / "x.yaml", "old: 1\n")
+
+    def boom(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        write_atomic(target, "new: 2\n")
+    assert target.read_text() == "old: 1\n"
+    assert os.listdir(tmp_path) == ["x.yaml"]
+
+
+def test_write_atomic_keeps_permissions_and_new_files_are_readable(tmp_path):
+    target = write(tmp_path / "x.yaml", "old: 1\n")
+    target.chmod(0o640)
+    write_atomic(target, "new: 2\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    old_umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.yaml", "a: 1\n")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "new.yaml").stat().st_mode) == 0o644  # not mkstemp's 0600
+
+
+def test_write_atomic_writes_lf_utf8(tmp_path):
+    target = tmp_path / "sub" / "x.yaml"
+    write_atomic(target, "name: Café – ●\nnext: line\n")
+    assert target.read_bytes() == "name: Café – ●\nnext: line\n".encode("utf-8")

@@ -1,0 +1,521 @@
+"""The spotlight page parser: exact fields for the seed and varied council pages, and clear errors."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.knowledge.page import MAX_PAGE_BYTES, Page, PageCert, PageError, parse_page, read_page_bytes
+
+try:
+    from knowledge_helpers import page, read_seed_facts, seed_text
+except ImportError:  # tests/ became a package
+    from tests.knowledge_helpers import page, read_seed_facts, seed_text
+
+
+def parse_file(name: str) -> Page:
+    return parse_page(read_page_bytes(page(name).read_bytes()))
+
+
+def certs(p: Page) -> list[tuple[str, str, str]]:
+    return [(c.code, c.name, c.description) for c in p.certifications]
+
+
+def facts(p: Page) -> Page:
+    """The page without certification line numbers, to compare pages whose lines shifted."""
+    return dataclasses.replace(p, certifications=[dataclasses.replace(c, line=0) for c in p.certifications])
+
+
+# ----------------------------------------------------------------------------- the seed page
+
+
+def test_seed_page_parses_to_every_fact():
+    facts = read_seed_facts(seed_text())
+    p = parse_page(seed_text())
+    assert p.title == "Director of Pharmacy Operations" == facts["title"]
+    assert p.tagline == facts["tagline"]
+    assert p.overview_heading == facts["overview_heading"] == "The Conductor of Pharmacy Efficiency"
+    assert p.overview == facts["overview"] and len(p.overview) == 2
+    assert p.responsibilities == facts["responsibilities"] and len(p.responsibilities) == 4
+    assert p.pathway_heading == facts["pathway_heading"] == "Your Certification Pathway to Operational Excellence"
+    assert p.pathway_intro == facts["pathway_intro"]
+    assert certs(p) == facts["certifications"]
+    assert [c.code for c in p.certifications] == ["CHPOP", "CPOM", "CMSO", "CPSCM"]
+    assert p.day_intro == facts["day_intro"]
+    assert p.day == facts["day"]
+    assert [d[0] for d in p.day] == ["Morning", "Mid-Day", "Afternoon"]
+    assert (p.closing_heading, p.closing, p.closing_link) == (facts["closing_heading"], facts["closing"], facts["closing_link"])
+    assert p.closing_link == "Explore All Operations Certifications"
+    # the call-to-action button is not content
+    assert "Start Your Certification Pathway" not in [p.tagline, p.overview_heading, *p.overview]
+
+
+def test_seed_certification_lines_point_at_the_code_line():
+    text = seed_text()
+    lines = text.splitlines()
+    for c in parse_page(text).certifications:
+        assert lines[c.line - 1].strip() == c.code
+
+
+# ----------------------------------------------------------------------------- varied council pages
+
+MSO = Page(
+    title="Medication Safety Officer",
+    tagline="Lead your organization's fight against preventable medication errors by building systems that catch mistakes before they reach the patient.",
+    overview_heading="The Guardian of Safe Medication Use",
+    overview=[
+        "A Medication Safety Officer (MSO) is the pharmacist who owns the safety of the entire medication-use process, from prescribing and "
+        "transcription to dispensing, administration, and monitoring. The MSO investigates errors and near misses, leads root cause analyses, "
+        "and turns what is learned into safer workflows, smarter technology, and a stronger culture of reporting.",
+        "As an MSO, you are part detective, part teacher, and part change agent. You analyze event reports and smart-pump data, present "
+        "findings to the Pharmacy & Therapeutics and patient safety committees, and coach frontline staff so that every error becomes a "
+        "lesson rather than a secret.",
+    ],
+    responsibilities=[
+        (
+            "Error Reporting & Event Analysis",
+            "Reviewing medication event reports, classifying harm, and leading root cause analyses that identify system-level fixes rather than individual blame.",
+        ),
+        (
+            "High-Alert Medication Safeguards",
+            "Designing independent double checks, smart-pump limits, and storage rules for insulin, anticoagulants, opioids, and concentrated electrolytes.",
+        ),
+        (
+            "Safety Culture & Education",
+            "Teaching a just culture, running safety huddles, and sharing lessons learned so that staff report errors and near misses without fear.",
+        ),
+        (
+            "Regulatory & Accreditation Readiness",
+            "Keeping medication management practices aligned with accreditation standards and national patient safety goals, and leading tracer activities.",
+        ),
+    ],
+    pathway_heading="Your Certification Pathway to Safety Leadership",
+    pathway_intro="A Medication Safety Officer needs validated expertise in error science, risk reduction, and operational change. "
+    "These certifications show that you can lead safety improvements across an entire organization.",
+    certifications=[
+        PageCert(
+            "CMSO",
+            "Certified Medication Safety Officer",
+            "The cornerstone credential for this role, proving your mastery of error prevention, event analysis, and medication safety program leadership.",
+            38,
+        ),
+        PageCert(
+            "CEPRS",
+            "Certified Error Prevention & Risk Specialist",
+            "Validates your ability to apply failure mode and effects analysis, root cause analysis, and human factors principles to medication processes.",
+            45,
+        ),
+        PageCert(
+            "CPOM",
+            "Certified Pharmacy Operations Manager",
+            "Shows that you understand the daily workflows you are redesigning, so your safety fixes work on the pharmacy floor and not only on paper.",
+            52,
+        ),
+    ],
+    day_intro="No two days are alike: your time is split between investigating what went wrong, preventing the next error, and teaching others to do the same.",
+    day=[
+        (
+            "Morning",
+            "Safety Event Triage",
+            "You review overnight medication event reports, call the nurse manager about a wrong-dose insulin near miss, and flag two reports for a full root cause analysis.",
+        ),
+        (
+            "Mid-Day",
+            "Smart-Pump Library Review",
+            "You meet with nursing informatics to analyze smart-pump override data and agree on tighter hard limits for heparin and potassium chloride infusions.",
+        ),
+        (
+            "Afternoon",
+            "P&T Safety Report",
+            "You present quarterly error trends to the Pharmacy & Therapeutics committee and win approval for barcode scanning in the emergency department.",
+        ),
+    ],
+    closing_heading="Ready to Champion Medication Safety?",
+    closing="This role is for the detail-minded, persuasive pharmacist who believes every patient deserves a medication-use system designed to prevent harm.",
+    closing_link="Explore All Safety Certifications",
+)
+
+
+def test_medication_safety_officer_three_certifications_dash_bullets():
+    assert parse_file("medication-safety-officer.txt") == MSO
+
+
+def test_informatics_six_certifications_star_bullets_and_evening_entry():
+    p = parse_file("director-of-pharmacy-informatics.txt")
+    assert p.title == "Director of Pharmacy Informatics"
+    assert p.tagline == "Connect clinical pharmacy and technology to build the digital systems that make medication use safer, faster, and smarter."
+    assert p.overview_heading == "Where Pharmacy Meets Technology"
+    assert len(p.overview) == 2
+    assert p.overview[0].startswith("The Director of Pharmacy Informatics leads the design, build, and optimization")
+    assert p.overview[0].endswith("makes sure every system change is safe for patients.")
+    assert p.overview[1].endswith("and whether data becomes insight or just noise.")
+    assert p.responsibilities == [
+        ("EHR & Order-Set Governance", "Owning the medication build in the electronic health record, including order sets, drug dictionaries, and dose-range checking."),
+        ("Clinical Decision Support", "Designing alerts and rules that improve prescribing while actively reducing alert fatigue for physicians, nurses, and pharmacists."),
+        ("Automation & Interface Integration", "Keeping automated dispensing cabinets, carousels, smart pumps, and robots correctly connected to the EHR and pharmacy system."),
+        ("Data & Analytics", "Building dashboards and reports on drug spend, turnaround times, and safety events that leaders use to make decisions."),
+    ]
+    assert p.pathway_heading == "Your Certification Pathway to Informatics Leadership"
+    assert p.pathway_intro == (
+        "Pharmacy informatics sits at the intersection of clinical knowledge, technology, and project management. "
+        "These six certifications cover each side of that intersection."
+    )
+    assert [(c.code, c.name) for c in p.certifications] == [
+        ("CPIP", "Certified Pharmacy Informatics Professional"),
+        ("CCDSS", "Certified Clinical Decision Support Specialist"),
+        ("CPDA", "Certified Pharmacy Data Analyst"),
+        ("CPTI", "Certified Pharmacy Technology Integration Specialist"),
+        ("CMSO", "Certified Medication Safety Officer"),
+        ("CPOM", "Certified Pharmacy Operations Manager"),
+    ]
+    assert p.certifications[4].description == "Important for informatics leaders, because every system build and alert change is ultimately a medication safety decision."
+    assert p.certifications[5].description == "Shows you understand the operational workflows that your systems must support, from order verification to delivery."
+    assert p.day_intro == "Your day moves between the build environment, the conference room, and the pharmacy floor."
+    assert [(t, ti) for t, ti, _ in p.day] == [
+        ("Morning", "Go-Live Stand-Up"),
+        ("Mid-Day", "Alert Fatigue Review"),
+        ("Afternoon", "Dashboard Design Session"),
+        ("Evening", "Downtime Readiness Check"),
+    ]
+    assert p.day[3][2] == "You confirm that downtime medication administration records print correctly before tonight's scheduled EHR upgrade."
+    assert p.closing_heading == "Ready to Shape the Digital Future of Pharmacy?"
+    assert p.closing == "This role is for the pharmacist who loves both patient care and technology, and who wants to make every click in the medication process count."
+    assert p.closing_link == "Explore All Informatics Certifications"
+
+
+def test_supply_chain_crlf_tabs_en_dash_bullets_no_spotlight_no_closing():
+    raw = page("pharmacy-supply-chain-manager.txt").read_bytes()
+    assert b"\r\n" in raw and b"\t" in raw and b"CAREER SPOTLIGHT" not in raw  # the sample really is that messy
+    p = parse_file("pharmacy-supply-chain-manager.txt")
+    assert p.title == "Pharmacy Supply Chain Manager"
+    assert p.tagline == "Keep the right medications on the shelf at the right price, even when the market runs short."
+    assert p.overview_heading == "The Pharmacy's Logistics Expert"
+    assert p.overview == [
+        "A Pharmacy Supply Chain Manager controls how medications move from the manufacturer and wholesaler to the pharmacy shelf. This manager "
+        "negotiates with wholesalers and group purchasing organizations, forecasts demand, and manages inventory so that patients get their "
+        "medications and the organization does not overspend.",
+        "When a drug shortage hits, you are the one who finds alternative sources, coordinates therapeutic substitutions with clinical "
+        "pharmacists, and keeps prescribers informed. Your decisions protect both patient care and the drug budget.",
+    ]
+    assert p.responsibilities == [
+        ("Procurement & Contract Management", "Purchasing medications through wholesalers and group purchasing contracts, and making sure the organization pays the contracted price."),
+        ("Inventory Control", "Setting par levels, running cycle counts, and reducing waste from expired and slow-moving stock."),
+        ("Drug Shortage Response", "Monitoring shortage lists, securing alternative products, and coordinating conservation strategies with the clinical team."),
+    ]
+    assert p.pathway_heading == "Your Certification Pathway to Supply Chain Leadership"
+    assert p.pathway_intro == "Supply chain leaders need proof of expertise in purchasing, inventory, and regulatory compliance."
+    assert certs(p) == [
+        (
+            "CPSCM",
+            "Certified Pharmacy Supply Chain Manager",
+            "The defining credential for this role, covering procurement, inventory control, and the end-to-end pharmacy supply chain.",
+        ),
+        ("CDSM", "Certified Drug Shortage Manager", "Demonstrates your ability to anticipate shortages, secure alternatives, and lead a coordinated organizational response."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "Shows that your purchasing and inventory decisions fit the daily dispensing workflows they support."),
+    ]
+    assert p.day_intro == "Your day is a balance of numbers, negotiations, and quick problem-solving when a product suddenly disappears from the market."
+    assert p.day == [
+        (
+            "Morning",
+            "Shortage Huddle",
+            "You review the wholesaler's overnight backorder report, find that a critical antibiotic is unavailable, and secure an alternative supplier before noon.",
+        ),
+        ("Mid-Day", "Contract Review", "You compare group purchasing contract prices against invoices and recover an overcharge of several thousand dollars."),
+        ("Afternoon", "Inventory Analysis", "You analyze turnover data for the automated dispensing cabinets and lower par levels on slow-moving items to free up cash."),
+    ]
+    assert (p.closing_heading, p.closing, p.closing_link) == ("", "", "")
+    for value in [p.title, p.tagline, *p.overview, *(x for r in p.responsibilities for x in r), *(x for d in p.day for x in d)]:
+        assert "\t" not in value and "\r" not in value and value == value.strip() and "  " not in value
+
+
+def test_director_of_pharmacy_round_bullets_no_day_in_the_life():
+    p = parse_file("director-of-pharmacy.txt")
+    assert p.title == "Director of Pharmacy"
+    assert p.tagline == "Set the strategy, budget, and standards for pharmacy services across the organization, and answer for their quality and cost."
+    assert p.overview_heading == "The Architect of Pharmacy Strategy"
+    assert len(p.overview) == 2
+    assert [n for n, _ in p.responsibilities] == [
+        "Strategic Planning & Service Growth",
+        "Financial Stewardship",
+        "Leadership Development",
+        "Quality, Compliance & Accreditation",
+    ]
+    assert p.responsibilities[3][1] == (
+        "Ensuring every pharmacy service meets state board, federal, and accreditation requirements and performs well on quality measures."
+    )
+    assert [c.code for c in p.certifications] == ["CPEL", "CPFM", "CPOM", "CMSO"]
+    assert p.certifications[3] == PageCert(
+        "CMSO",
+        "Certified Medication Safety Officer",
+        "Essential for the executive who is ultimately accountable for medication safety across every site the department serves.",
+        59,
+    )
+    assert p.day == [] and p.day_intro == ""
+    # the closing follows the pathway directly and is not swallowed by the last certification
+    assert p.certifications[-1].description.endswith("every site the department serves.")
+    assert p.closing_heading == "Ready to Lead the Entire Pharmacy Enterprise?"
+    assert p.closing == "This executive role is for the visionary pharmacist leader who can balance strategy, finance, and patient care at the highest level."
+    assert p.closing_link == "Explore All Leadership Certifications"
+
+
+# ----------------------------------------------------------------------------- variants of the seed
+
+
+def test_crlf_and_cr_line_endings_parse_like_lf():
+    text = seed_text()
+    want = parse_page(text)
+    assert parse_page(text.replace("\n", "\r\n")) == want
+    assert parse_page(text.replace("\n", "\r")) == want
+
+
+def test_bom_and_stray_whitespace_do_not_change_the_facts():
+    text = seed_text()
+    messy = "\n".join(f" \t{ln}\t  " for ln in text.split("\n"))
+    messy = messy.replace("Morning: Daily", "Morning:\t  Daily").replace("Workflow & Process", "Workflow  &  Process")
+    assert parse_page(read_page_bytes(b"\xef\xbb\xbf" + messy.encode())) == parse_page(text)
+
+
+@pytest.mark.parametrize("bullet", ["-", "*", "●", "–", "•", "▪", "◦", "·"])
+def test_bullet_characters(bullet):
+    text = seed_text().replace("•", bullet)
+    p = parse_page(text)
+    assert p.responsibilities == parse_page(seed_text()).responsibilities
+    assert p.responsibilities[0][0] == "Workflow & Process Optimization"
+
+
+def test_unbulleted_responsibilities():
+    p = parse_page(seed_text().replace("  • ", ""))
+    assert p.responsibilities == parse_page(seed_text()).responsibilities
+
+
+def test_name_and_description_on_the_bullet_line():
+    text = seed_text().replace("• Workflow & Process Optimization\n\n    Designing", "• Workflow & Process Optimization: Designing")
+    text = text.replace("• Staffing & Performance Management\n\n    Developing", "• Staffing & Performance Management – Developing")
+    p = parse_page(text)
+    assert p.responsibilities == parse_page(seed_text()).responsibilities
+
+
+def test_html_entities_from_a_copied_page():
+    p = parse_page(seed_text().replace("Workflow & Process", "Workflow &amp; Process").replace("Huddle", "Huddle&nbsp;"))
+    assert p.responsibilities[0][0] == "Workflow & Process Optimization"
+    assert p.day[0][1] == "Daily Operations Huddle"
+
+
+def test_no_spotlight_line_and_no_title_line():
+    text = seed_text()
+    want = facts(parse_page(text))
+    assert facts(parse_page(text.replace("CAREER SPOTLIGHT\n", ""))) == want
+    assert facts(parse_page(text.split("\n", 1)[1])) == want  # starts at CAREER SPOTLIGHT
+    assert facts(parse_page(text.split("\n", 2)[2])) == want  # starts at the title
+
+
+def test_title_variants():
+    text = seed_text()
+    for first in (
+        "Career Path: Director of Pharmacy Operations | Council on Pharmacy Standards",
+        "Career Path: Director of Pharmacy Operations - Council on Pharmacy Standards",
+        "CAREER PATH: Director of Pharmacy Operations",
+    ):
+        assert parse_page(first + "\n" + text.split("\n", 1)[1]).title == "Director of Pharmacy Operations"
+    amp = text.replace("Director of Pharmacy Operations", "Director of Pharmacy Quality & Compliance")
+    assert parse_page(amp).title == "Director of Pharmacy Quality & Compliance"
+
+
+def test_certification_block_formats():
+    text = seed_text()
+    want = certs(parse_page(text))
+    one_line = text.replace("CPOM\n\nCertified Pharmacy Operations Manager", "CPOM – Certified Pharmacy Operations Manager")
+    assert certs(parse_page(one_line)) == want
+    name_code = text.replace("CPOM\n\nCertified Pharmacy Operations Manager", "Certified Pharmacy Operations Manager (CPOM)")
+    assert certs(parse_page(name_code)) == want
+    no_view_details = text.replace("View Details\n", "")
+    assert certs(parse_page(no_view_details)) == want
+    arrows = text.replace("View Details", "View Details →")
+    assert certs(parse_page(arrows)) == want
+    two_lines = text.replace("Validates your expertise in the vital area of drug procurement, ", "Validates your expertise in the vital area of drug procurement,\n")
+    assert certs(parse_page(two_lines)) == want
+
+
+def test_extra_and_relabelled_day_entries():
+    text = seed_text().replace(
+        "Ready to Engineer",
+        "Evening: On-Call Escalation\n\nYou take a call about a failed carousel and approve a manual workaround until the vendor arrives.\n\nReady to Engineer",
+    )
+    text = text.replace("Morning: Daily", "Early Morning: Daily").replace("Afternoon: Staffing", "End of Day – Staffing")
+    p = parse_page(text)
+    assert [(t, ti) for t, ti, _ in p.day] == [
+        ("Early Morning", "Daily Operations Huddle"),
+        ("Mid-Day", "Vendor Meeting for New Technology"),
+        ("End of Day", "Staffing Model Review"),
+        ("Evening", "On-Call Escalation"),
+    ]
+    assert p.day[3][2] == "You take a call about a failed carousel and approve a manual workaround until the vendor arrives."
+    assert p.closing_heading == "Ready to Engineer the Future of Pharmacy Operations?"
+
+
+def test_clock_time_day_entry_is_not_lost_in_the_intro():
+    p = parse_page(seed_text().replace("Morning: Daily", "7:30 AM: Daily"))
+    assert p.day[0][:2] == ("7:30 AM", "Daily Operations Huddle")
+    assert p.day_intro == parse_page(seed_text()).day_intro
+
+
+def test_closing_heading_with_a_colon_is_not_a_day_entry():
+    p = parse_page(seed_text().replace("Ready to Engineer the Future of Pharmacy Operations?", "Your Next Step: Lead Pharmacy Operations"))
+    assert len(p.day) == 3
+    assert p.closing_heading == "Your Next Step: Lead Pharmacy Operations"
+    assert p.closing.startswith("This critical leadership role")
+    assert p.closing_link == "Explore All Operations Certifications"
+
+
+def test_sentence_with_a_colon_inside_a_day_description():
+    p = parse_page(seed_text().replace("You identify a bottleneck", "\nNext step: you identify a bottleneck"))
+    assert len(p.day) == 3
+    assert p.day[0][2].endswith("Next step: you identify a bottleneck in the IV room and assign a supervisor to investigate and report back with a solution.")
+
+
+def test_prose_that_starts_like_a_section_heading_is_not_a_section():
+    text = seed_text().replace("As the Operations Director, you are", "A day in the life of an Operations Director is never the same twice. You are", 1)
+    p = parse_page(text)
+    assert len(p.overview) == 2 and p.overview[1].startswith("A day in the life of an Operations Director")
+    assert len(p.day) == 3 and p.day_intro == parse_page(seed_text()).day_intro
+
+
+def test_short_tagline_starting_with_a_button_word():
+    tagline = "See the whole pharmacy, end to end."
+    p = parse_page(seed_text().replace(parse_page(seed_text()).tagline, tagline))
+    assert p.tagline == tagline
+    assert p.overview_heading == "The Conductor of Pharmacy Efficiency" and len(p.overview) == 2
+
+
+def test_section_heading_variants():
+    text = seed_text().replace("Core Responsibilities", "Key Responsibilities").replace("A Day in the Life", "A Day in the Life of a Director of Pharmacy Operations")
+    p = parse_page(text)
+    assert p.responsibilities == parse_page(seed_text()).responsibilities
+    assert p.day == parse_page(seed_text()).day
+
+
+def test_closing_without_text_keeps_heading_and_link():
+    text = seed_text().replace(parse_page(seed_text()).closing + "\n", "")
+    p = parse_page(text)
+    assert (p.closing_heading, p.closing, p.closing_link) == ("Ready to Engineer the Future of Pharmacy Operations?", "", "Explore All Operations Certifications")
+    assert p.day[2][2].endswith("without overspending on labor.")
+
+
+def test_only_some_sections():
+    text = seed_text()
+    start, end = text.index("Core Responsibilities"), text.index("\nYour Certification Pathway")
+    p = parse_page(text[:start] + text[end:])
+    assert p.responsibilities == [] and len(p.certifications) == 4 and len(p.day) == 3
+    p = parse_page(text[:end])
+    assert len(p.responsibilities) == 4 and p.certifications == [] and p.day == []
+
+
+# ----------------------------------------------------------------------------- malformed pages
+
+
+def error_of(text: str) -> PageError:
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    return e.value
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n\t\n", "\r\n\r\n"])
+def test_empty_page(text):
+    e = error_of(text)
+    assert e.line == 1 and "empty" in e.message and "Career Path:" in e.message
+
+
+def test_page_with_no_sections():
+    text = "Career Path: Pharmacy Buyer – Council on Pharmacy Standards\nCAREER SPOTLIGHT\n\nPharmacy Buyer\n\nBuy medications for the pharmacy.\n\nSome more text about buying.\n"
+    e = error_of(text)
+    assert e.line == 6  # the first line after the title, where a section was expected
+    assert "Core Responsibilities" in e.message and "Certification Pathway" in e.message and "Day in the Life" in e.message
+
+
+def test_pathway_heading_without_certifications():
+    text = seed_text()
+    start, end = text.index("Excelling in pharmacy operations"), text.index("A Day in the Life")
+    e = error_of(text[:start] + "These certifications are coming soon.\n\n" + text[end:])
+    heading_line = text[:start].count("\n") - 1
+    assert e.line == heading_line
+    assert "expected certification blocks" in e.message and "View Details" in e.message
+    assert "Your Certification Pathway to Operational Excellence" in e.message
+
+
+def test_certification_without_description():
+    text = seed_text().replace("Demonstrates your foundational and advanced skills in leading pharmacy teams, managing daily workflows, and driving departmental efficiency.\n", "")
+    e = error_of(text)
+    assert e.line == [ln.strip() for ln in text.splitlines()].index("CPOM") + 1
+    assert "CPOM" in e.message and "no description" in e.message
+
+
+def test_certification_without_name_or_description():
+    text = seed_text().replace("Certified Pharmacy Supply Chain Manager\n\nValidates your expertise in the vital area of drug procurement, inventory control, and managing the pharmacy supply chain.\n", "")
+    e = error_of(text)
+    assert e.line == [ln.strip() for ln in text.splitlines()].index("CPSCM") + 1
+    assert "CPSCM" in e.message and "full name" in e.message
+
+
+def test_same_certification_twice():
+    text = seed_text().replace("CPSCM\n\nCertified Pharmacy Supply Chain Manager", "CPOM\n\nCertified Pharmacy Operations Manager")
+    e = error_of(text)
+    assert e.line == 59 and "CPOM appears twice" in e.message  # the second CPOM, where CPSCM was
+
+
+def test_day_heading_without_entries():
+    text = seed_text()
+    start = text.index("Morning: Daily")
+    e = error_of(text[:start] + "It varies.\n")
+    assert e.line == [ln.strip() for ln in text.splitlines()].index("A Day in the Life") + 1
+    assert "expected day entries" in e.message
+
+
+def test_responsibility_without_description():
+    text = seed_text().replace("Overseeing automated dispensing cabinets, carousels, packagers, and other pharmacy technologies to ensure uptime and optimal use.\n", "")
+    e = error_of(text)
+    assert "Technology & Automation Management" in e.message and "no description" in e.message
+    assert e.line == [ln.strip() for ln in text.splitlines()].index("Core Responsibilities") + 1
+
+
+def test_non_utf8_bytes_name_their_line():
+    raw = seed_text().encode().replace(b"Mid-Day", b"Mid\xe9Day")
+    with pytest.raises(PageError) as e:
+        read_page_bytes(raw)
+    assert e.value.line == seed_text()[: seed_text().index("Mid-Day")].count("\n") + 1
+    assert "UTF-8" in e.value.message and "0xe9" in e.value.message
+
+
+def test_latin1_page_is_rejected_not_guessed():
+    with pytest.raises(PageError) as e:
+        read_page_bytes("Career Path: Directeur - Pharmacie\nCAREER SPOTLIGHT\nCafé\n".encode("latin-1"))
+    assert e.value.line == 3
+
+
+def test_oversized_page_is_rejected_before_decoding():
+    raw = b"x" * (MAX_PAGE_BYTES + 1)
+    with pytest.raises(PageError) as e:
+        read_page_bytes(raw)
+    assert e.value.line == 1 and "MB" in e.value.message
+    assert read_page_bytes(b"ok") == "ok"
+
+
+def test_page_error_str_names_the_line():
+    e = error_of("")
+    assert str(e).startswith("line 1: ")
+
+
+def test_page_is_a_plain_dataclass():
+    # parse results are compared field by field above; make sure the comparison covers every field
+    assert {f.name for f in dataclasses.fields(Page)} == {
+        "title", "tagline", "overview_heading", "overview", "responsibilities", "pathway_heading", "pathway_intro",
+        "certifications", "day_intro", "day", "closing_heading", "closing", "closing_link",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("heading", ["Director of Pharmacy Operations (DPO)", "Director of Pharmacy-Operations", "DIRECTOR OF PHARMACY OPERATIONS"])
+def test_heading_that_spells_the_title_differently(heading):
+    text = seed_text().replace("CAREER SPOTLIGHT\n\nDirector of Pharmacy Operations\n", f"CAREER SPOTLIGHT\n\n{heading}\n")
+    assert text != seed_text()
+    p = parse_page(text)
+    assert facts(p) == facts(parse_page(seed_text()))  # title from the title line; tagline and overview unshifted
