@@ -78,8 +78,12 @@ def what_i_know(kb: Knowledge) -> str:
     more = f" and {len(kb.roles) - 6} more" if len(kb.roles) > 6 else ""
     codes = ", ".join(list(kb.certifications)[:10]) + (" …" if len(kb.certifications) > 10 else "")
     example = next(iter(kb.roles.values()), None)
-    ask = f' Try "what does a {example.title.lower()} do?" or /help.' if example else " Try /help."
+    ask = f' Try "what does {_a(example.title)} {example.title.lower()} do?" or /help.' if example else " Try /help."
     return f"I can tell you about the council's career spotlights ({roles}{more}), their certifications ({codes or 'none yet'}) and suggested certification pathways.{ask}"
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 _REFUSALS = {
@@ -232,7 +236,8 @@ def _help(kb: Knowledge, d: _Draft) -> None:
     code = next(iter(kb.certifications), None)
     examples = []
     if role:
-        examples += [f"what does a {role.title.lower()} do?", f"how do I become a {role.title.lower()}? I love safety work"]
+        t = role.title.lower()
+        examples += [f"what does {_a(t)} {t} do?", f"how do I become {_a(t)} {t}? I love safety work"]
     if code:
         examples.append(f"what is {code}?")
     examples += ["which certifications do you know?", "which career paths are there?"]
@@ -242,6 +247,10 @@ def _help(kb: Knowledge, d: _Draft) -> None:
 
 
 def _refusal(m: Match, kb: Knowledge, d: _Draft, alternatives: tuple[Alternative, ...]) -> None:
+    if alternatives and m.reason in ("ambiguous", "unknown_cert"):
+        d.title = "Did you mean…?"
+        d.summary = ("I'm not sure which one you mean." if m.reason == "ambiguous" else f"I don't know {m.detail}.") + " Did you mean: " + "; ".join(a.label for a in alternatives) + "?"
+        return
     d.title = "I can't answer that"
     if m.reason == "missing_fact":
         lead = f"I can't answer that: the knowledge base has no information about {m.detail}."

@@ -226,8 +226,12 @@ def match(question: str, ix: Index) -> Match:
         return _none("missing_fact", 0.85, detail=facet + (f" for {', '.join(about)}" if about else ""))
 
     role_named = role_score >= ROLE_MENTION
-    if role_named and second >= role_score - 0.05 and role_score < 1.0:
-        return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for s, r in roles[:3] if s >= role_score - 0.05))
+    if role_named and role_score < 1.0:
+        # "director" alone fits every Director of …: ask instead of guessing
+        same = [r for s, r in roles if s >= ROLE_RELAXED and role_where.get(r) == role_where.get(role_best)]
+        if len(same) > 1 or second >= role_score - 0.05:
+            rivals = same if len(same) > 1 else [r for s, r in roles if s >= role_score - 0.05]
+            return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for r in rivals[:5]))
     role_relaxed = role_score >= ROLE_RELAXED and role_score >= 2 * second
     role_nouns = [w for w in a.words if w in lexicon.ROLE_NOUNS]
     asks_who = "who" in a.words or "whose" in a.words
@@ -235,8 +239,13 @@ def match(question: str, ix: Index) -> Match:
 
     contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
     if a.unknown_codes and not codes and not asks_who and not (role_named and (pathway_cue or section_cue or contrast)):
-        near = tuple(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower()))
+        near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
         return _none("unknown_cert", 0.85, detail=", ".join(a.unknown_codes), alternatives=near[:3])
+    if not codes and not role_named:
+        typo = [w for w in a.words if 3 <= len(w) <= 7 and w.isalnum() and w not in ix.known_words and ix.near_codes(w)]
+        if typo:  # "cpsm": one edit from CPSCM, too far to take as it
+            near = tuple(dict.fromkeys(("cert", c) for w in typo for c in ix.near_codes(w)))
+            return _none("unknown_cert", 0.6, detail=typo[0].upper(), alternatives=near[:3])
     if not codes and not role_named:
         class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {"list", "council", "all"}
         listing = lexicon.LIST_PATTERNS.search(a.text) or all(w in class_words for w in content_words)
@@ -260,7 +269,7 @@ def match(question: str, ix: Index) -> Match:
             conf = 0.9 if role_named else 0.7
             return _pathway(role, t, conf)
         if not codes and not cert_seek:
-            return _unknown_role(a)
+            return _unknown_role(a, ix)
     if codes:
         ranked = rank_certs(codes, a, ix, exclude=title_stems)
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
@@ -285,7 +294,7 @@ def match(question: str, ix: Index) -> Match:
     if found and found[2] >= WHO_MIN and (asks_who or (not heads and found[2] >= 2 * WHO_MIN)):
         return Match("role", role=found[0], section=found[1], confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
     if heads:
-        return _unknown_role(a)
+        return _unknown_role(a, ix)
     return _none("off_topic", 0.7)
 
 
@@ -337,16 +346,20 @@ def _pathway(role: str, t: Tailored, confidence: float) -> Match:
     )
 
 
-def _unknown_role(a: Analysis) -> Match:
+def _unknown_role(a: Analysis, ix: Index) -> Match:
+    """A job the knowledge has no spotlight for, or a bare "manager" that fits several."""
     heads = [i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS]
-    phrase = ""
-    if heads:
-        i = heads[-1]
-        j = i
-        while j > 0 and a.words[j - 1] not in lexicon.STOPWORDS and i - j < 3:
-            j -= 1
-        phrase = " ".join(a.words[j : i + 1])
-    return _none("unknown_role", 0.75, detail=phrase)
+    if not heads:
+        return _none("unknown_role", 0.75)
+    i = heads[-1]
+    j = i
+    while j > 0 and a.words[j - 1] not in lexicon.STOPWORDS and i - j < 3:
+        j -= 1
+    phrase = [stem(w) for w in a.words[j : i + 1]]
+    fits = [rid for rid, title in ix.role_titles.items() if set(phrase) <= set(title)]
+    if fits:
+        return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for r in fits[:5]))
+    return _none("unknown_role", 0.75, detail=" ".join(a.words[j : i + 1]))
 
 
 __all__ = ["Match", "match", "analyze"]
