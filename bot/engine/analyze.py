@@ -31,6 +31,7 @@ class Analysis:
     arrow: bool = False
     setting: set[str] = field(default_factory=set)  # stems that only describe where the member works
     negated: set[str] = field(default_factory=set)  # stems right after "not"/"no"
+    alias_hits: list | None = None  # filled once by the matcher
     said: list[str] = field(default_factory=list)  # per word: what the member typed before synonyms
 
     @property

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA
 
 from bot.engine import lexicon
 from bot.engine.normalize import clean, stem, tokenize
@@ -54,6 +54,10 @@ class Index:
     correctable: tuple[str, ...] = ()
     corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
     codes: dict[str, str] = field(default_factory=dict)  # lower code -> code
+    code_swaps: dict[str, str] = field(default_factory=dict)  # "cpmo" -> CPOM: one swapped letter pair
+    code_deletes: dict[str, list[str]] = field(default_factory=dict)  # one letter deleted -> codes (did-you-mean)
+    role_passages: dict[str, list[int]] = field(default_factory=dict)  # role id -> its passages
+    cert_postings: dict[str, list[str]] = field(default_factory=dict)  # stem -> codes whose text has it
     aliases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words -> (kind, id)
     alias_max: int = 1
     aliases_words: set[str] = field(default_factory=set)
@@ -116,7 +120,12 @@ class Index:
             acronyms.extend((acr, role.id) for acr in _acronyms(role.title))
 
         for cert in kb.certifications.values():
-            ix.codes[cert.code.lower()] = cert.code
+            low = cert.code.lower()
+            ix.codes[low] = cert.code
+            for variant in _swaps(low):
+                ix.code_swaps.setdefault(variant, cert.code)
+            for key in (low, *_deletions(low)):
+                ix.code_deletes.setdefault(key, []).append(cert.code)
             name = [s for s in content_stems(ix.expand(words_of(cert.name))) if s != "certify"]
             ix.cert_names[cert.code] = tuple(dict.fromkeys(name))
             for s in set(name):
@@ -150,6 +159,8 @@ class Index:
         n = len(ix.passages) or 1
         df: dict[str, int] = defaultdict(int)
         for i, p in enumerate(ix.passages):
+            if p.role is not None and p.cert is None:
+                ix.role_passages.setdefault(p.role, []).append(i)
             for s in p.stems:
                 df[s] += 1
                 ix.postings.setdefault(s, []).append(i)
@@ -162,6 +173,8 @@ class Index:
                 if p.cert == code and p.role is not None:
                     ix.step_docs[(p.role, code)] = p.stems | frozenset(stems)
             ix.cert_docs[code] = frozenset(stems)
+            for st in stems:
+                ix.cert_postings.setdefault(st, []).append(code)
 
         ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | _lexicon_words()
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
@@ -225,16 +238,17 @@ class Index:
     def code_for(self, word: str, code_like: bool) -> str | None:
         """A known code for ``word``: exact, or a swapped pair of letters (cpmo, chopp)."""
         code = self.codes.get(word)
-        if code or "-" in word or not word.isalnum() or (not code_like and word in self.known_words):
+        if code or "-" in word or not word.isalnum() or len(word) < 4 or (not code_like and word in self.known_words):
             return code
-        for low, code in self.codes.items():
-            if len(low) == len(word) and len(word) >= 4 and OSA.distance(word, low) == 1 and Levenshtein.distance(word, low) == 2:
-                return code
-        return None
+        return self.code_swaps.get(word)
 
     def near_codes(self, word: str) -> list[str]:
         """Known codes one edit away (for "did you mean"), never taken as a match."""
-        return [c for low, c in self.codes.items() if OSA.distance(word.split("-")[0], low) <= 1]
+        word = word.split("-")[0]
+        found: set[str] = set()
+        for key in (word, *_deletions(word)):
+            found.update(self.code_deletes.get(key, ()))
+        return sorted(c for c in found if OSA.distance(word, c.lower()) <= 1)
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)
@@ -248,6 +262,14 @@ def _lexicon_words() -> frozenset[str]:
     for rx in (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, lexicon.CLINICAL_PATTERNS, lexicon.CLINICAL_TOPICS, lexicon.INJECTION_PATTERNS, *(f[1] for f in lexicon.FACETS), *lexicon.SECTION_PATTERNS.values()):
         words |= {w for w in _plain_words(rx.pattern)}
     return frozenset(words)
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _acronyms(title: str) -> set[str]:

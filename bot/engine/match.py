@@ -110,14 +110,10 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
                 score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations"
             scores[rid] = score
             where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
-    for n in range(ix.alias_max, 0, -1):
-        for i in range(len(a.words) - n + 1):
-            hit = ix.aliases.get(tuple(a.words[i : i + n]))
-            if hit and hit[0] == "role":
-                negated = i and a.words[i - 1] in lexicon.NEGATIONS
-                if not negated:
-                    scores[hit[1]] = max(scores.get(hit[1], 0.0), 1.0)
-                    where.setdefault(hit[1], set()).update(range(i, i + n))
+    for i, n, (kind, rid) in alias_hits(a, ix):
+        if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
+            scores[rid] = 1.0
+            where.setdefault(rid, set()).update(range(i, i + n))
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
 
 
@@ -129,14 +125,22 @@ def _other_head(a: Analysis, title: set[str], heads: frozenset[str]) -> bool:
     return False
 
 
+def alias_hits(a: Analysis, ix: Index) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every alias, title or certification name written out in the question: (start, length, target)."""
+    if a.alias_hits is None:
+        hits = []
+        words = a.words
+        for n in range(min(ix.alias_max, len(words)), 0, -1):
+            for i in range(len(words) - n + 1):
+                hit = ix.aliases.get(tuple(words[i : i + n]))
+                if hit:
+                    hits.append((i, n, hit))
+        a.alias_hits = hits
+    return a.alias_hits
+
+
 def alias_certs(a: Analysis, ix: Index) -> list[str]:
-    found: list[str] = []
-    for n in range(ix.alias_max, 1, -1):
-        for i in range(len(a.words) - n + 1):
-            hit = ix.aliases.get(tuple(a.words[i : i + n]))
-            if hit and hit[0] == "cert" and hit[1] not in found:
-                found.append(hit[1])
-    return found
+    return list(dict.fromkeys(ident for _, n, (kind, ident) in alias_hits(a, ix) if kind == "cert" and n > 1))
 
 
 def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
@@ -151,8 +155,9 @@ def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[s
     q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
     qset = set(q)
     best, best_score = "overview", 0.0
-    for p in ix.passages:
-        if p.role != role or p.section not in SECTIONS:
+    for i in ix.role_passages.get(role, ()):
+        p = ix.passages[i]
+        if p.section not in SECTIONS:
             continue
         name = p.name_stems
         if len(name) >= 2 and name <= qset | exclude:
@@ -275,7 +280,8 @@ def match(question: str, ix: Index) -> Match:
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
     if cert_seek:
         plural = any(w.endswith("s") for w in cert_nouns)
-        topic = rank_certs(list(ix.cert_docs), a, ix, exclude=title_stems, with_scores=True)
+        candidates = list(dict.fromkeys(c for st in a.stems for c in ix.cert_postings.get(st, ())))
+        topic = rank_certs(candidates, a, ix, exclude=title_stems, with_scores=True)
         if role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
             return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.8)
         if topic and topic[0][1] >= TOPIC_MIN:

@@ -22,6 +22,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 _MARKDOWN = re.compile(r"[*_~|`>#\[\]()]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "→": " -> ", "⟶": " -> "})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
+_SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
 _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
 
 
@@ -42,14 +43,16 @@ def clean(text: str) -> str:
     text = _URL.sub(" ", text)
     text = _MARKDOWN.sub(" ", text)
     text = text.replace("&", " and ")
-    text = "".join(ch if (ch.isascii() or ch.isalnum() or ch.isspace()) else " " for ch in text)
+    text = _SYMBOLS.sub(" ", text)
     text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
     return " ".join(text.split())[:MAX_CHARS]
 
 
 def _is_code_like(tok: str) -> bool:
+    if tok.islower():
+        return False
     head = tok.split("-")[0]
-    return len(head) >= 3 and sum(c.isupper() for c in head) >= 2 and head.isalnum()
+    return len(head) >= 3 and sum(map(str.isupper, head)) >= 2 and head.isalnum()
 
 
 def tokenize(text: str) -> list[Token]:
