@@ -45,3 +45,14 @@ def test_second_blind_set_with_varied_pages_floor(tmp_path):
         import_page(page, kdir)
     m = metrics(evaluate(Engine(load_knowledge(kdir)), load_set(eval2 / "questions.yaml")))
     assert m["inscope"] >= 0.95 and m["none"] >= 0.95, m
+
+
+def test_third_blind_set_with_similar_titles_floor(tmp_path):
+    """Six roles whose titles overlap (ops manager vs ops director, CPO, tech supervisor...)."""
+    eval3 = ROOT / "tests" / "eval3"
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", kdir)
+    for page in sorted((eval3 / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    m = metrics(evaluate(Engine(load_knowledge(kdir)), load_set(eval3 / "questions.yaml")))
+    assert m["inscope"] >= 0.95 and m["none"] >= 0.95, m

@@ -63,6 +63,7 @@ def analyze(question: str, ix: Index) -> Analysis:
             if t.code_like and t.word not in ix.known_words and t.word not in ix.aliases_words:
                 unknown.append(t.word.upper())
             words.append(ix.correct(t.word))
+    words = [lexicon.SLANG.get(w, w) for w in words]
     pairs = ix.expand_pairs(words)
     words = [w for w, _ in pairs]
     code_pos = {w[1:]: i for i, w in reversed(list(enumerate(words))) if w.startswith("#")}

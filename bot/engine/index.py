@@ -122,7 +122,7 @@ class Index:
         for cert in kb.certifications.values():
             low = cert.code.lower()
             ix.codes[low] = cert.code
-            for variant in _swaps(low):
+            for variant in _swaps(low) | _doubled(low):
                 ix.code_swaps.setdefault(variant, cert.code)
             for key in (low, *_deletions(low)):
                 ix.code_deletes.setdefault(key, []).append(cert.code)
@@ -266,6 +266,11 @@ def _lexicon_words() -> frozenset[str]:
 
 def _swaps(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+
+
+def _doubled(word: str) -> set[str]:
+    """"cmeera" for CMERA: a key pressed twice."""
+    return {word[: i + 1] + word[i:] for i in range(len(word))} if len(word) >= 4 else set()
 
 
 def _deletions(word: str) -> set[str]:

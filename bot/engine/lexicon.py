@@ -42,13 +42,13 @@ HELP_PATTERNS = re.compile(
 )
 
 LIST_PATTERNS = re.compile(
-    r"\b(list|lists|all( of)? (the|your)?|which .* (can|do) you|what .* (can|do) you|(can|do) you (tell|know|cover|have)|"
+    r"\b(list|lists|all( of)? (the |your )?(cert\w*|credential\w*|roles?|careers?|jobs?|paths?|spotlights?|positions?)|which .* (can|do) you|what .* (can|do) you|(can|do) you (tell|know|cover|have)|"
     r"you know (of|about)|are (there|in here|available|covered)|in here|available|does the council (have|offer)|"
     r"the council (has|have|offers)|do you have|show me|what are the|overview of|(can|could) i ask( you)?( about)?)\b"
 )
 
 PATHWAY_PATTERNS = re.compile(
-    r"\b(becom\w*|be an?|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
+    r"\b(becom\w*|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
     r"long term|someday|eventually|transition\w*|career move|next step|what next|whats next|what should i do next|in what order|"
     r"what order|an order|which order|order should|order to|sequence|step by step|first\b.*\bthen|go from|break into|get into|"
     r"want to be|wanna be|trying to be|what else|do i need|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
@@ -71,12 +71,19 @@ SECTION_PATTERNS: dict[str, re.Pattern[str]] = {
         r"what are they responsible)\b"
     ),
     "overview": re.compile(
-        r"\b(what is an?|what's an?|whats an?|who is|basically|in a nutshell|describe|description|explain|overview|summary|about|"
-        r"mean by|meaning|strategy|vs|versus|difference|job|role|what exactly|what do they do|what does .* do)\b"
+        r"\b(what is an?|what's an?|whats an?|who is|basically|in a nutshell|describe|description|explain|overview|summary|"
+        r"mean by|meaning|strategy|vs|versus|difference|job|role|what exactly|report to|reports to)\b"
     ),
 }
 
+# Generic "what is this role" wording: the overview, unless the content names something specific.
+WEAK_OVERVIEW = re.compile(r"\b(about|what do they do|what does .* do|tell me)\b")
+
+# Discord shorthand that is plain English, not domain vocabulary.
+SLANG = {"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "abt": "about", "bc": "because", "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "yrs": "years", "yr": "year"}
+
 HELD_CUES = frozenset({"already", "have", "hold", "holding", "got", "earned", "passed", "completed", "finished", "obtained", "done"})
+GENERIC_MODIFIERS = frozenset({"senior", "junior", "associate", "assistant", "new", "future", "good", "great", "real", "actual", "full", "time", "eventual"})
 NEGATIONS = frozenset({"not", "no", "never", "instead", "rather", "than", "nor"})
 NOT_HELD_CUES = frozenset({"should", "need", "want", "thinking", "considering", "planning", "or", "first", "which", "whether", "if"})
 
@@ -93,6 +100,7 @@ FACETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("renewal or recertification", r"renew\w*|recertif\w*|expir\w*|keep (it|my|the|your)? ?\w* ?active|stay active|maintain (it|my|the|your) \w+"),
         ("eligibility rules", r"eligib\w*|prerequisites?"),
         ("job openings", r"job openings?|hiring|openings|vacanc\w*"),
+        ("how or where the exam is taken", r"online|in person|in-person|remote\w*|virtual\w*|at home|open book|multiple choice|how many questions"),
     )
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine import lexicon
-from bot.engine.analyze import Analysis, analyze, held_codes
+from bot.engine.analyze import CODE_MARK, Analysis, analyze, held_codes
 from bot.engine.index import SECTIONS, Index
 from bot.engine.normalize import stem
 from bot.engine.tailor import Tailored, rank_certs, tailor
@@ -106,8 +106,8 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
             title = ix.role_titles[rid]
             total = sum(ix.weight(t) for t in title) or 1.0
             score = sum(ix.weight(t) for t in title if t in q) / total
-            if _other_head(a, set(title), ix.title_heads[rid]):
-                score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations"
+            if _other_head(a, stems, set(title), ix.title_heads[rid]) or _foreign_modifier(a, stems, set(title), ix.title_heads[rid]):
+                score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
             scores[rid] = score
             where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
     for i, n, (kind, rid) in alias_hits(a, ix):
@@ -117,12 +117,32 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
 
 
-def _other_head(a: Analysis, title: set[str], heads: frozenset[str]) -> bool:
+def _other_head(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
     """The question names a job (title words + a head noun) whose head is not this title's."""
     for i, w in enumerate(a.words):
-        if i and w in lexicon.ROLE_HEADS and stem(w) not in heads and stem(a.words[i - 1]) in title:
+        if i and w in lexicon.ROLE_HEADS and not _in_title(i, a, stems, set(heads)) and stems[i - 1] in title:
             return True
     return False
+
+
+def _foreign_modifier(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
+    """Every mention of this title's head noun is qualified by words the title does not have."""
+    spots = [i for i, st in enumerate(stems) if st in heads and a.words[i] in lexicon.ROLE_HEADS]
+    if not spots:
+        return False
+    for i in spots:
+        j, mods = i - 1, []
+        while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
+            mods.append(j)
+            j -= 1
+        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS for k in mods):
+            return False
+    return True
+
+
+def _in_title(k: int, a: Analysis, stems: list[str], title: set[str]) -> bool:
+    """Word k, or the synonym it was expanded with ("ops" -> "operations"), is in the title."""
+    return any(stems[m] in title for m in range(max(0, k - 2), min(len(stems), k + 3)) if a.said[m] == a.said[k])
 
 
 def alias_hits(a: Analysis, ix: Index) -> list[tuple[int, int, tuple[str, str]]]:
@@ -141,6 +161,45 @@ def alias_hits(a: Analysis, ix: Index) -> list[tuple[int, int, tuple[str, str]]]
 
 def alias_certs(a: Analysis, ix: Index) -> list[str]:
     return list(dict.fromkeys(ident for _, n, (kind, ident) in alias_hits(a, ix) if kind == "cert" and n > 1))
+
+
+def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list[str]:
+    """Certifications whose full name the question writes out ("the high alert medication
+    specialist one"). When the same words are a role's title ("medication safety officer"),
+    they name the role, unless a certification word sits right beside them."""
+    stems = [stem(w) for w in a.words]
+    found: list[str] = []
+    for code in dict.fromkeys(c for st in set(stems) for c in ix.name_postings.get(st, ())):
+        name = ix.cert_names[code]
+        if len(name) < 2:
+            continue
+        spots = [i for i, st in enumerate(stems) if st in name and st not in a.negated]
+        if {stems[i] for i in spots} != set(name):
+            continue
+        window = _tightest(spots, stems, set(name))
+        if window is None:
+            continue
+        lo, hi = window
+        beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
+        covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
+        if covered and not beside & lexicon.CERT_NOUNS:
+            continue
+        found.append(code)
+    return found
+
+
+def _tightest(spots: list[int], stems: list[str], name: set[str]) -> tuple[int, int] | None:
+    """The shortest run of words holding every name word, if it is about as long as the name."""
+    best: tuple[int, int] | None = None
+    for lo in spots:
+        need = set(name)
+        for hi in (i for i in spots if i >= lo):
+            need.discard(stems[hi])
+            if not need:
+                if hi - lo + 1 <= len(name) + 1 and (best is None or hi - lo < best[1] - best[0]):
+                    best = (lo, hi)
+                break
+    return best
 
 
 def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
@@ -166,6 +225,8 @@ def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[s
         if score > best_score:
             best, best_score = p.section, score
     if lexicon.SECTION_PATTERNS["overview"].search(a.text) or best_score < 1.5:
+        return "overview", 0.6
+    if lexicon.WEAK_OVERVIEW.search(a.text) and best_score < 2.5:
         return "overview", 0.6
     return best, min(0.9, 0.5 + best_score / 10)
 
@@ -205,8 +266,8 @@ def match(question: str, ix: Index) -> Match:
     if lexicon.INJECTION_PATTERNS.search(a.text):
         return _none("injection", 0.95)
     roles, role_where = role_scores(a, ix)
-    codes = a.codes + [c for c in alias_certs(a, ix) if c not in a.codes]
     cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
+    codes = a.codes + [c for c in alias_certs(a, ix) + named_certs(a, ix, role_where) if c not in a.codes]
     career_framed = bool(codes or cert_nouns or (roles and roles[0][0] >= ROLE_MENTION) or lexicon.CERT_SEEK_PATTERNS.search(a.text))
     if _is_clinical(a, ix, career_framed):
         return _none("clinical", 0.9)
@@ -251,7 +312,7 @@ def match(question: str, ix: Index) -> Match:
         if typo:  # "cpsm": one edit from CPSCM, too far to take as it
             near = tuple(dict.fromkeys(("cert", c) for w in typo for c in ix.near_codes(w)))
             return _none("unknown_cert", 0.6, detail=typo[0].upper(), alternatives=near[:3])
-    if not codes and not role_named:
+    if not codes and not role_named and not role_relaxed:
         class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {"list", "council", "all"}
         listing = lexicon.LIST_PATTERNS.search(a.text) or all(w in class_words for w in content_words)
         if listing and cert_nouns and not role_nouns:
@@ -264,7 +325,8 @@ def match(question: str, ix: Index) -> Match:
     title_stems = set(ix.role_titles.get(role_best, ())) if role_best and (role_named or role_relaxed) else set()
 
     if role_named and contrast and not codes:
-        section, conf = section_for(role_best, a, ix, title_stems)
+        both = len([r for r, w in role_where.items() if w and w != role_where.get(role_best) and dict((x, y) for y, x in roles).get(r, 0) >= ROLE_MENTION * 0.5]) > 0
+        section, conf = ("overview", 0.8) if both else section_for(role_best, a, ix, title_stems)
         return Match("role", role=role_best, section=section, confidence=round(conf, 3))
     if pathway_cue:
         only_candidate = role_score > 0.15 and second == 0.0  # "pivot into operations leadership"

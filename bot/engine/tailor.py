@@ -14,6 +14,7 @@ from bot.engine.index import Index
 
 SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
 MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
+BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text (see _bridge)
 
 
 @dataclass(frozen=True)
@@ -60,20 +61,37 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
     stems = _focus_stems(a, set(exclude))
-    scored = []
-    for code in steps:
-        doc = ix.step_docs.get((role_id, code), ix.cert_docs.get(code, frozenset()))
-        score, hits = _score(stems, doc, a, ix)
-        if restrict and code not in restrict:
-            score = 0.0
-        scored.append((score, code, hits))
-    ranked = sorted(scored, key=lambda x: -x[0])
+    docs = {code: ix.step_docs.get((role_id, code), ix.cert_docs.get(code, frozenset())) for code in steps}
+    scored = [(code, *_score(stems, docs[code], a, ix)) for code in steps]
+    if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
+        bridge = _bridge(stems, role_id, docs, ix)
+        scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), hits) for code, _, hits in scored]
+    ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
         order = (focus,) + tuple(c for c in steps if c != focus)
         surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if _stem(w) in words))
         return Tailored(order, focus, surface, held_t)
     return Tailored(tuple(steps), None, (), held_t)
+
+
+def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix: Index) -> set[str]:
+    """Words the role's page uses next to the member's words that no certification text has.
+
+    "heparin and insulin are my thing" matches no certification, but the role's page speaks of
+    "insulin, opioids ... and other high-alert drugs"; borrowing "high-alert" from that
+    passage lets the high-alert medication certification come first.
+    """
+    known = frozenset().union(*docs.values()) if docs else frozenset()
+    orphans = {s for s in stems if s not in known and ix.weight(s) >= 1.0}
+    if not orphans:
+        return set()
+    borrowed: set[str] = set()
+    for i in ix.role_passages.get(role_id, ()):
+        p = ix.passages[i]
+        if orphans & p.stems:
+            borrowed |= p.stems & known
+    return borrowed - set(stems)
 
 
 def _stem(w: str) -> str:
