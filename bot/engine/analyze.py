@@ -71,23 +71,17 @@ def analyze(question: str, ix: Index) -> Analysis:
     stems: list[str] = []
     setting: set[str] = set()
     negated: set[str] = set()
+    has_setting = not _LOCATIVE.isdisjoint(plain)
+    has_negation = not lexicon.NEGATIONS.isdisjoint(plain)
     for i, w in enumerate(plain):
         if w == CODE_MARK or w in lexicon.STOPWORDS or w.isdigit():
             continue
         s = stem(w)
         stems.append(s)
-        j = i - 1
-        while j >= 0 and pairs[j][1] == pairs[i][1] and pairs[j][1] != w:
-            j -= 1  # "ops" expanded to "ops operations": look before the member's word
-        while j >= 0 and plain[j] in _DETERMINERS:
-            j -= 1
-        if j >= 0 and j < i and plain[j] in _LOCATIVE:
-            setting.add(s)
-        k = i - 1  # "not ops", "not a safety officer": the member rules this phrase out
-        while k >= 0 and i - k <= 3 and plain[k] not in lexicon.NEGATIONS and (plain[k] in _DETERMINERS or plain[k] not in lexicon.STOPWORDS):
-            k -= 1
-        if k >= 0 and plain[k] in lexicon.NEGATIONS:
-            negated.add(s)
+        if has_setting:
+            _mark_setting(i, s, plain, pairs, setting)
+        if has_negation:
+            _mark_negated(i, s, plain, negated)
     return Analysis(
         question=question,
         text=" ".join(plain),
@@ -101,6 +95,26 @@ def analyze(question: str, ix: Index) -> Analysis:
         setting=setting,
         negated=negated,
     )
+
+
+def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]], setting: set[str]) -> None:
+    """"at my hospital": words after a place preposition say where, not what."""
+    j = i - 1
+    while j >= 0 and pairs[j][1] == pairs[i][1] and pairs[j][1] != plain[i]:
+        j -= 1  # "ops" expanded to "ops operations": look before the member's word
+    while j >= 0 and plain[j] in _DETERMINERS:
+        j -= 1
+    if j >= 0 and j < i and plain[j] in _LOCATIVE:
+        setting.add(s)
+
+
+def _mark_negated(i: int, s: str, plain: list[str], negated: set[str]) -> None:
+    """"not ops", "not a safety officer": the member rules this phrase out."""
+    k = i - 1
+    while k >= 0 and i - k <= 3 and plain[k] not in lexicon.NEGATIONS and (plain[k] in _DETERMINERS or plain[k] not in lexicon.STOPWORDS):
+        k -= 1
+    if k >= 0 and plain[k] in lexicon.NEGATIONS:
+        negated.add(s)
 
 
 def held_codes(a: Analysis) -> list[str]:

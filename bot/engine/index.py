@@ -59,8 +59,8 @@ class Index:
     role_passages: dict[str, list[int]] = field(default_factory=dict)  # role id -> its passages
     cert_postings: dict[str, list[str]] = field(default_factory=dict)  # stem -> codes whose text has it
     aliases: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)  # words -> (kind, id)
-    alias_max: int = 1
     aliases_words: set[str] = field(default_factory=set)
+    alias_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> alias lengths
     passages: list[Passage] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
@@ -144,9 +144,8 @@ class Index:
         for acr, _ in acronyms:
             counts[acr] += 1
         for acr, rid in acronyms:  # "MSO" for Medication Safety Officer, when unambiguous
-            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.aliases:
-                ix.aliases[(acr,)] = ("role", rid)
-                ix.aliases_words.add(acr)
+            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken:
+                ix._add_alias((acr,), ("role", rid))
 
         for entry in kb.faqs.values():
             for q in entry.questions:
@@ -181,11 +180,13 @@ class Index:
         return ix
 
     def _alias(self, text: str, target: tuple[str, str]) -> None:
-        key = tuple(self.expand(words_of(text)))
-        if key:
-            self.aliases.setdefault(key, target)
+        self._add_alias(tuple(self.expand(words_of(text))), target)
+
+    def _add_alias(self, key: tuple[str, ...], target: tuple[str, str]) -> None:
+        if key and key not in self.aliases:
+            self.aliases[key] = target
             self.aliases_words.update(key)
-            self.alias_max = max(self.alias_max, len(key))
+            self.alias_lengths[key[0]] = tuple(sorted(set(self.alias_lengths.get(key[0], ())) | {len(key)}, reverse=True))
 
     # ------------------------------------------------------------------ per question
 

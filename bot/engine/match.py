@@ -150,11 +150,12 @@ def alias_hits(a: Analysis, ix: Index) -> list[tuple[int, int, tuple[str, str]]]
     if a.alias_hits is None:
         hits = []
         words = a.words
-        for n in range(min(ix.alias_max, len(words)), 0, -1):
-            for i in range(len(words) - n + 1):
+        for i, w in enumerate(words):
+            for n in ix.alias_lengths.get(w, ()):
                 hit = ix.aliases.get(tuple(words[i : i + n]))
                 if hit:
                     hits.append((i, n, hit))
+        hits.sort(key=lambda h: -h[1])
         a.alias_hits = hits
     return a.alias_hits
 
