@@ -120,7 +120,7 @@ def test_synonym_add(ed: KnowledgeEditor, kdir: Path) -> None:
     k = load_knowledge(kdir)
     assert k.vocabulary.synonyms["zorblax"] == "operations"
     after = ask(kdir, "what does a zorblax director do")
-    assert after.role == ROLE and after.confidence >= before.confidence
+    assert before.role is None and after.role == ROLE  # unknown word until the synonym exists
     with pytest.raises(EditError, match="already means"):
         ed.synonym_add("alice", "Zorblax", "operations")
     r = ed.synonym_add("alice", "zorblax", "procurement")
