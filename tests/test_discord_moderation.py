@@ -45,18 +45,6 @@ def run(fn: Callable[[], Awaitable[Any]], timeout: float = 25.0) -> Any:
 
 
 @pytest.fixture
-def kdir(tmp_path: Path) -> Path:
-    dst = tmp_path / "knowledge"
-    shutil.copytree(SHIPPED, dst, ignore=shutil.ignore_patterns(".backups", ".git"))
-    return dst
-
-
-@pytest.fixture
-def live(kdir: Path) -> LiveKnowledge:
-    return LiveKnowledge(kdir)
-
-
-@pytest.fixture
 def store(tmp_path: Path):
     s = Store(tmp_path / "bot.sqlite3")
     yield s

@@ -26,13 +26,6 @@ ROLE_FILE = f"roles/{ROLE}.yaml"
 
 
 @pytest.fixture
-def kdir(tmp_path: Path) -> Path:
-    dest = tmp_path / "knowledge"
-    shutil.copytree(SHIPPED, dest, ignore=shutil.ignore_patterns(".backups", ".git"))
-    return dest
-
-
-@pytest.fixture
 def store():
     s = Store(":memory:")
     yield s

@@ -65,11 +65,11 @@ class _Draft:
     facts: list[Fact] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
+    sources: dict[str, None] = field(default_factory=dict)  # ordered set
 
     def source(self, path: str) -> None:
-        if path and path not in self.sources:
-            self.sources.append(path)
+        if path:
+            self.sources[path] = None
 
 
 def what_i_know(kb: Knowledge) -> str:
@@ -199,9 +199,15 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
         d.notes.append("You already hold every certification on this pathway.")
 
 
+LIST_LIMIT = 25  # a list answer names this many entries, then says how many more there are
+
+
 def _list_certifications(kb: Knowledge, d: _Draft, role: Role | None) -> None:
     codes = [s.certification for s in role.pathway] if role else list(kb.certifications)
     d.title = f"Certifications on the {role.title} pathway" if role else f"Certifications I know ({len(codes)})"
+    if len(codes) > LIST_LIMIT:
+        d.notes.append(f"…and {len(codes) - LIST_LIMIT} more: ask about one by code or topic, or use /certifications.")
+        codes = codes[:LIST_LIMIT]
     for code in codes:
         cert = kb.certifications[code]
         d.facts.append(Fact(f"{cert.code} — {cert.name}", cert.description))
@@ -213,7 +219,9 @@ def _list_certifications(kb: Knowledge, d: _Draft, role: Role | None) -> None:
 
 def _list_roles(kb: Knowledge, d: _Draft) -> None:
     d.title = f"Career spotlights I know ({len(kb.roles)})"
-    for role in kb.roles.values():
+    if len(kb.roles) > LIST_LIMIT:
+        d.notes.append(f"…and {len(kb.roles) - LIST_LIMIT} more: ask about one by name, or use /role.")
+    for role in list(kb.roles.values())[:LIST_LIMIT]:
         d.facts.append(Fact(role.title, role.tagline or (role.overview[0] if role.overview else "")))
         d.source(role.file)
     d.notes.append('Ask "what does a … do?" or "how do I become a …?" for any of them.')

@@ -74,6 +74,7 @@ class Index:
     step_docs: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
+    faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
 
     # ------------------------------------------------------------------ build
 
@@ -165,13 +166,14 @@ class Index:
                 ix.postings.setdefault(s, []).append(i)
         ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
         ix.default_idf = math.log((n + 1) / 0.5)
-        for code in ix.cert_names:
-            stems: set[str] = set(ix.cert_names[code])
-            stems |= next(p.stems for p in ix.passages if p.cert == code and p.role is None)
-            for p in ix.passages:
-                if p.cert == code and p.role is not None:
-                    ix.step_docs[(p.role, code)] = p.stems | frozenset(stems)
-            ix.cert_docs[code] = frozenset(stems)
+        ix.faq_weights = [sum(ix.weight(t) for t in p) or 1.0 for _, p in ix.faq_phrasings]
+        for p in ix.passages:  # a certification's own text: its name, description and aliases
+            if p.cert is not None and p.role is None:
+                ix.cert_docs[p.cert] = p.stems | frozenset(ix.cert_names[p.cert])
+        for p in ix.passages:  # plus, per role, that role's sentence on why it matters
+            if p.cert is not None and p.role is not None:
+                ix.step_docs[(p.role, p.cert)] = p.stems | ix.cert_docs[p.cert]
+        for code, stems in ix.cert_docs.items():
             for st in stems:
                 ix.cert_postings.setdefault(st, []).append(code)
 

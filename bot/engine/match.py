@@ -7,6 +7,7 @@ from the knowledge text, so new roles and certifications work without code chang
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.engine import lexicon
@@ -71,24 +72,22 @@ def _is_clinical(a: Analysis, ix: Index, career_framed: bool) -> bool:
 
 
 def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
+    """The FAQ entry with the phrasing closest to the question (weighted F1 of shared words)."""
     q = a.stem_set
     if not q or not ix.faq_phrasings:
         return None
     qw = sum(ix.weight(s) for s in q)
-    seen: set[int] = set()
-    best: tuple[str, float] | None = None
+    shared: dict[int, float] = defaultdict(float)
     for s in q:
+        w = ix.weight(s)
         for i in ix.faq_postings.get(s, ()):
-            if i in seen:
-                continue
-            seen.add(i)
-            fid, p = ix.faq_phrasings[i]
-            inter = sum(ix.weight(t) for t in q & p)
-            pw = sum(ix.weight(t) for t in p) or 1.0
-            precision, recall = inter / qw, inter / pw
-            score = 2 * precision * recall / (precision + recall) if inter else 0.0
-            if best is None or score > best[1]:
-                best = (fid, score)
+            shared[i] += w
+    best: tuple[str, float] | None = None
+    for i, inter in shared.items():
+        precision, recall = inter / qw, inter / ix.faq_weights[i]
+        score = 2 * precision * recall / (precision + recall)
+        if best is None or score > best[1]:
+            best = (ix.faq_phrasings[i][0], score)
     return best
 
 
@@ -343,7 +342,9 @@ def match(question: str, ix: Index) -> Match:
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
     if cert_seek:
         plural = any(w.endswith("s") for w in cert_nouns)
-        candidates = list(dict.fromkeys(c for st in a.stems for c in ix.cert_postings.get(st, ())))
+        known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems()]
+        distinctive = [st for st in known if ix.weight(st) >= 1.0] or known
+        candidates = list(dict.fromkeys(c for st in distinctive for c in ix.cert_postings.get(st, ())))
         topic = rank_certs(candidates, a, ix, exclude=title_stems, with_scores=True)
         if role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
             return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.8)

@@ -100,9 +100,12 @@ class Knowledge:
 
     def roles_with_certification(self, code: str) -> tuple[Role, ...]:
         """Roles whose pathway includes ``code``, in title order."""
-        return tuple(
-            sorted(
-                (r for r in self.roles.values() if any(s.certification == code for s in r.pathway)),
-                key=lambda r: r.title,
-            )
-        )
+        index = self.__dict__.get("_roles_by_cert")
+        if index is None:  # built on first use; the snapshot itself never changes
+            by_cert: dict[str, list[Role]] = {}
+            for role in sorted(self.roles.values(), key=lambda r: r.title):
+                for step in role.pathway:
+                    by_cert.setdefault(step.certification, []).append(role)
+            index = {c: tuple(rs) for c, rs in by_cert.items()}
+            object.__setattr__(self, "_roles_by_cert", index)
+        return index.get(code, ())
