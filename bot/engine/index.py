@@ -38,7 +38,8 @@ class Passage:
 
 
 def words_of(text: str) -> list[str]:
-    return [t.word for t in tokenize(clean(text))]
+    """Every word of a knowledge text (no length cap: that is only for members' messages)."""
+    return [t.word for t in tokenize(clean(text, limit=None), limit=None)]
 
 
 def content_stems(words: list[str]) -> list[str]:
@@ -49,7 +50,7 @@ def content_stems(words: list[str]) -> list[str]:
 class Index:
     knowledge: Knowledge
     synonyms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    synonym_max: int = 1
+    synonym_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths
     known_words: set[str] = field(default_factory=set)
     correctable: tuple[str, ...] = ()
     corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
@@ -68,6 +69,7 @@ class Index:
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> title stems
     title_postings: dict[str, list[str]] = field(default_factory=dict)
     title_heads: dict[str, frozenset[str]] = field(default_factory=dict)
+    title_weights: dict[str, float] = field(default_factory=dict)  # role id -> summed weight of its title
     cert_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems
     name_postings: dict[str, list[str]] = field(default_factory=dict)
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
@@ -84,7 +86,7 @@ class Index:
         for key, value in kb.vocabulary.synonyms.items():
             k = tuple(key.split())
             ix.synonyms[k] = tuple(value.split())
-            ix.synonym_max = max(ix.synonym_max, len(k))
+            ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
         texts: list[str] = []
         acronyms: list[tuple[str, str]] = []
 
@@ -167,6 +169,7 @@ class Index:
         ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
         ix.default_idf = math.log((n + 1) / 0.5)
         ix.faq_weights = [sum(ix.weight(t) for t in p) or 1.0 for _, p in ix.faq_phrasings]
+        ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         for p in ix.passages:  # a certification's own text: its name, description and aliases
             if p.cert is not None and p.role is None:
                 ix.cert_docs[p.cert] = p.stems | frozenset(ix.cert_names[p.cert])
@@ -201,7 +204,7 @@ class Index:
         out: list[tuple[str, str]] = []
         i = 0
         while i < len(words):
-            for n in range(min(self.synonym_max, len(words) - i), 0, -1):
+            for n in self.synonym_lengths.get(words[i], ()):
                 rep = self.synonyms.get(tuple(words[i : i + n]))
                 if rep is not None:
                     said = " ".join(words[i : i + n])

@@ -21,6 +21,8 @@ ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pa
 FAQ_MIN = 0.72  # F1 of weighted word overlap with one of the entry's phrasings
 TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
 WHO_MIN = 3.0
+TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question
+ROLE_CANDIDATES = 30  # titles scored in full per question, best raw overlap first
 
 
 @dataclass(frozen=True)
@@ -96,19 +98,22 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     the word positions that name each of them."""
     q = a.stem_set - a.negated
     stems = [stem(w) for w in a.words]
+    matched: dict[str, float] = defaultdict(float)
+    for s in q:
+        w = ix.weight(s)
+        for rid in ix.title_postings.get(s, ()):
+            matched[rid] += w
+    raw = sorted(((m / ix.title_weights[rid], rid) for rid, m in matched.items()), reverse=True)
     scores: dict[str, float] = {}
     where: dict[str, set[int]] = {}
-    for s in q:
-        for rid in ix.title_postings.get(s, ()):
-            if rid in scores:
-                continue
-            title = ix.role_titles[rid]
-            total = sum(ix.weight(t) for t in title) or 1.0
-            score = sum(ix.weight(t) for t in title if t in q) / total
-            if _other_head(a, stems, set(title), ix.title_heads[rid]) or _foreign_modifier(a, stems, set(title), ix.title_heads[rid]):
-                score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
-            scores[rid] = score
-            where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
+    for score, rid in raw[:ROLE_CANDIDATES]:
+        if score < 0.1:
+            break
+        title = set(ix.role_titles[rid])
+        if _other_head(a, stems, title, ix.title_heads[rid]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
+            score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
+        scores[rid] = score
+        where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
     for i, n, (kind, rid) in alias_hits(a, ix):
         if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
             scores[rid] = 1.0
@@ -168,14 +173,17 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
     specialist one"). When the same words are a role's title ("medication safety officer"),
     they name the role, unless a certification word sits right beside them."""
     stems = [stem(w) for w in a.words]
+    present = set(stems) - a.negated
+    hits: dict[str, int] = defaultdict(int)
+    for st in present:
+        for code in ix.name_postings.get(st, ()):
+            hits[code] += 1
     found: list[str] = []
-    for code in dict.fromkeys(c for st in set(stems) for c in ix.name_postings.get(st, ())):
+    for code, n in hits.items():
         name = ix.cert_names[code]
-        if len(name) < 2:
+        if n < len(name) or len(name) < 2:
             continue
         spots = [i for i, st in enumerate(stems) if st in name and st not in a.negated]
-        if {stems[i] for i in spots} != set(name):
-            continue
         window = _tightest(spots, stems, set(name))
         if window is None:
             continue
@@ -342,9 +350,14 @@ def match(question: str, ix: Index) -> Match:
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
     if cert_seek:
         plural = any(w.endswith("s") for w in cert_nouns)
-        known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems()]
+        known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in title_stems]
         distinctive = [st for st in known if ix.weight(st) >= 1.0] or known
-        candidates = list(dict.fromkeys(c for st in distinctive for c in ix.cert_postings.get(st, ())))
+        overlap: dict[str, float] = defaultdict(float)
+        for st in set(distinctive):
+            w = ix.weight(st)
+            for c in ix.cert_postings[st]:
+                overlap[c] += w
+        candidates = sorted(overlap, key=lambda c: -overlap[c])[:TOPIC_CANDIDATES]
         topic = rank_certs(candidates, a, ix, exclude=title_stems, with_scores=True)
         if role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
             return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.8)

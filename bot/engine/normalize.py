@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 MAX_CHARS = 1500  # a question longer than this is rambling; the first part carries the ask
 MAX_TOKENS = 120
@@ -23,19 +23,23 @@ _MARKDOWN = re.compile(r"[*_~|`>#\[\]()]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "→": " -> ", "⟶": " -> "})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
+_PARTS = re.compile(r"[-/.]")
 _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     word: str  # lower-case surface form
     code_like: bool  # written like an acronym/code: CPOM, BCCCP, CHPOP-II, CPhT-Adv
     compound: str = ""  # the whole hyphenated token this word was split from ("cpxl-2")
 
 
-def clean(text: str) -> str:
-    """Discord markup out, Unicode folded; keeps case (codes are read from it)."""
-    text = text[: MAX_CHARS * 4]
+def clean(text: str, limit: int | None = MAX_CHARS) -> str:
+    """Discord markup out, Unicode folded; keeps case (codes are read from it).
+
+    ``limit`` caps what a member's message may make us read; knowledge text passes None.
+    """
+    if limit is not None:
+        text = text[: limit * 4]
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _FENCE.sub(" ", text)
     text = _MENTION.sub(" ", text)
@@ -45,7 +49,8 @@ def clean(text: str) -> str:
     text = text.replace("&", " and ")
     text = _SYMBOLS.sub(" ", text)
     text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-    return " ".join(text.split())[:MAX_CHARS]
+    text = " ".join(text.split())
+    return text[:limit] if limit is not None else text
 
 
 def _is_code_like(tok: str) -> bool:
@@ -55,24 +60,23 @@ def _is_code_like(tok: str) -> bool:
     return len(head) >= 3 and sum(map(str.isupper, head)) >= 2 and head.isalnum()
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
     """Word tokens; hyphenated words split (mid-day -> mid day) unless they look like a code."""
     out: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        raw = m.group(0)
+    for raw in _TOKEN.findall(text):
         if "'" in raw:
             base, _, tail = raw.partition("'")
             raw = base if tail.lower() in ("s", "") else base + tail
-        if _is_code_like(raw):
+        if not raw.islower() and _is_code_like(raw):
             out.append(Token(raw.lower().replace(".", ""), True))
-            continue
-        compound = raw.lower() if "-" in raw else ""
-        for part in re.split(r"[-/.]", raw):
-            if part:
-                out.append(Token(part.lower(), False, compound))
-        if len(out) >= MAX_TOKENS:
-            break
-    return out[:MAX_TOKENS]
+        elif raw.isalnum():
+            out.append(Token(raw.lower(), False))
+        else:
+            compound = raw.lower() if "-" in raw else ""
+            out.extend(Token(part, False, compound) for part in _PARTS.split(raw.lower()) if part)
+        if limit is not None and len(out) >= limit:
+            return out[:limit]
+    return out
 
 
 _SUFFIXES = ("ational", "ations", "ation", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
