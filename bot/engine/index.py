@@ -52,7 +52,8 @@ class Index:
     synonyms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     synonym_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths
     known_words: set[str] = field(default_factory=set)
-    correctable: tuple[str, ...] = ()
+    correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
+    by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
     corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
     codes: dict[str, str] = field(default_factory=dict)  # lower code -> code
     code_swaps: dict[str, str] = field(default_factory=dict)  # "cpmo" -> CPOM: one swapped letter pair
@@ -182,6 +183,8 @@ class Index:
 
         ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | _lexicon_words()
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
+        for w in ix.correctable:
+            ix.by_length.setdefault(len(w), []).append(w)
         return ix
 
     def _alias(self, text: str, target: tuple[str, str]) -> None:
@@ -224,7 +227,9 @@ class Index:
             return word
         fixed = self.corrections.get(word)
         if fixed is None:
-            best = process.extractOne(word, self.correctable, scorer=OSA.distance, score_cutoff=1 if len(word) < 9 else 2)
+            cutoff = 1 if len(word) < 9 else 2
+            near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in self.by_length.get(n, ())]
+            best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
             fixed = best[0] if best else self._completion(word)
             if len(self.corrections) < 100_000:
                 self.corrections[word] = fixed
