@@ -793,7 +793,7 @@ def validate_commands(commands: Any, err: _Errors) -> None:
         if ctype == 1 and (not _CMD_NAME_RE.match(name) or name != name.lower()):
             err.add([i, "name"], "APPLICATION_COMMAND_INVALID_NAME", f"Command name is invalid: {name!r}")
         if (ctype, name) in seen:
-            err.add([i, "name"], "APPLICATION_COMMANDS_DUPLICATE_NAME", f"Application command names must be unique")
+            err.add([i, "name"], "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique")
         seen.add((ctype, name))
         if ctype == 1:
             desc = cmd.get("description") or ""
@@ -2708,7 +2708,7 @@ class DiscordDouble:
         return new
 
     async def _h_edit_message(self, req, p, body, files):
-        ch = self._channel_or_404(p["cid"])
+        self._channel_or_404(p["cid"])
         msg = self._message_or_404(p["cid"], p["mid"])
         if msg["author"]["id"] != self.bot_user["id"]:
             raise _ApiError(403, 50005, "Cannot edit a message authored by another user")

@@ -11,7 +11,6 @@ import contextlib
 import dataclasses
 import logging
 import os
-import shutil
 import sys
 from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable

@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import io
 import os
-import shutil
 import sys
 import zipfile
 from pathlib import Path

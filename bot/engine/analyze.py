@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine import lexicon
-from bot.engine.index import Index
+from bot.engine.index import Index, _plain_words
 from bot.engine.normalize import clean, stem, tokenize
 
 CODE_MARK = "certcode"
@@ -128,3 +128,20 @@ def held_codes(a: Analysis) -> list[str]:
         if any(w in lexicon.HELD_CUES for w in before) or "already" in after or re.match(r"(certified|holder)", " ".join(after)):
             held.append(code)
     return held
+
+
+_CUE_STEMS: frozenset[str] | None = None
+
+
+def cue_stems() -> frozenset[str]:
+    """Stems of the words that say *how* something is asked; never topical evidence."""
+    global _CUE_STEMS
+    if _CUE_STEMS is None:
+        patterns = (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, *lexicon.SECTION_PATTERNS.values())
+        words = {w for rx in patterns for w in _plain_words(rx.pattern)} | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {
+            "first", "order", "next", "realistic", "advice", "suggest", "recommend", "look", "like", "step", "line", "council",
+            "wise", "which", "long", "term", "career", "love", "thing", "aiming", "become", "becoming", "want", "trying", "move",
+            "specifically", "worth", "deal", "again", "forgot", "rundown", "summary", "slide", "cover", "covers", "involve",
+        }
+        _CUE_STEMS = frozenset(stem(w) for w in words)
+    return _CUE_STEMS

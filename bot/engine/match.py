@@ -11,18 +11,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.engine import lexicon
-from bot.engine.analyze import CODE_MARK, Analysis, analyze, held_codes
-from bot.engine.index import SECTIONS, Index
+from bot.engine.analyze import Analysis, analyze, held_codes
+from bot.engine.entities import ROLE_MENTION, alias_certs, certs_by_topic, named_certs, pick_roles, role_from_certs, role_scores
+from bot.engine.index import Index
 from bot.engine.normalize import stem
+from bot.engine.sections import content_role, section_for
 from bot.engine.tailor import Tailored, rank_certs, tailor
 
-ROLE_MENTION = 0.5  # share of a title's weight the question must name
 ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pathway"
 FAQ_MIN = 0.72  # F1 of weighted word overlap with one of the entry's phrasings
 TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
 WHO_MIN = 3.0
-TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question
-ROLE_CANDIDATES = 30  # titles scored in full per question, best raw overlap first
 
 
 @dataclass(frozen=True)
@@ -41,23 +40,6 @@ class Match:
     focus_words: tuple[str, ...] = ()
 
 
-_CUE_STEMS: frozenset[str] | None = None
-
-
-def cue_stems() -> frozenset[str]:
-    """Stems of the words that say *how* something is asked; never topical evidence."""
-    global _CUE_STEMS
-    if _CUE_STEMS is None:
-        from bot.engine.index import _plain_words
-
-        patterns = (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, *lexicon.SECTION_PATTERNS.values())
-        words = {w for rx in patterns for w in _plain_words(rx.pattern)} | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {
-            "first", "order", "next", "realistic", "advice", "suggest", "recommend", "look", "like", "step", "line", "council",
-            "wise", "which", "long", "term", "career", "love", "thing", "aiming", "become", "becoming", "want", "trying", "move",
-            "specifically", "worth", "deal", "again", "forgot", "rundown", "summary", "slide", "cover", "covers", "involve",
-        }
-        _CUE_STEMS = frozenset(stem(w) for w in words)
-    return _CUE_STEMS
 
 
 def _none(reason: str, confidence: float, detail: str = "", alternatives: tuple[tuple[str, str], ...] = ()) -> Match:
@@ -93,178 +75,26 @@ def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
     return best
 
 
-def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[str, set[int]]]:
-    """Roles the question names, best first (weighted share of each title it contains), and
-    the word positions that name each of them."""
-    q = a.stem_set - a.negated
-    stems = [stem(w) for w in a.words]
-    matched: dict[str, float] = defaultdict(float)
-    for s in q:
-        w = ix.weight(s)
-        for rid in ix.title_postings.get(s, ()):
-            matched[rid] += w
-    raw = sorted(((m / ix.title_weights[rid], rid) for rid, m in matched.items()), reverse=True)
-    scores: dict[str, float] = {}
-    where: dict[str, set[int]] = {}
-    for score, rid in raw[:ROLE_CANDIDATES]:
-        if score < 0.1:
-            break
-        title = set(ix.role_titles[rid])
-        if _other_head(a, stems, title, ix.title_heads[rid]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
-            score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
-        scores[rid] = score
-        where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
-    for i, n, (kind, rid) in alias_hits(a, ix):
-        if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
-            scores[rid] = 1.0
-            where.setdefault(rid, set()).update(range(i, i + n))
-    return sorted(((v, k) for k, v in scores.items()), reverse=True), where
 
 
-def _other_head(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
-    """The question names a job (title words + a head noun) whose head is not this title's."""
-    for i, w in enumerate(a.words):
-        if i and w in lexicon.ROLE_HEADS and not _in_title(i, a, stems, set(heads)) and stems[i - 1] in title:
-            return True
-    return False
 
 
-def _foreign_modifier(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
-    """Every mention of this title's head noun is qualified by words the title does not have."""
-    spots = [i for i, st in enumerate(stems) if st in heads and a.words[i] in lexicon.ROLE_HEADS]
-    if not spots:
-        return False
-    for i in spots:
-        j, mods = i - 1, []
-        while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
-            mods.append(j)
-            j -= 1
-        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS for k in mods):
-            return False
-    return True
 
 
-def _in_title(k: int, a: Analysis, stems: list[str], title: set[str]) -> bool:
-    """Word k, or the synonym it was expanded with ("ops" -> "operations"), is in the title."""
-    return any(stems[m] in title for m in range(max(0, k - 2), min(len(stems), k + 3)) if a.said[m] == a.said[k])
 
 
-def alias_hits(a: Analysis, ix: Index) -> list[tuple[int, int, tuple[str, str]]]:
-    """Every alias, title or certification name written out in the question: (start, length, target)."""
-    if a.alias_hits is None:
-        hits = []
-        words = a.words
-        for i, w in enumerate(words):
-            for n in ix.alias_lengths.get(w, ()):
-                hit = ix.aliases.get(tuple(words[i : i + n]))
-                if hit:
-                    hits.append((i, n, hit))
-        hits.sort(key=lambda h: -h[1])
-        a.alias_hits = hits
-    return a.alias_hits
 
 
-def alias_certs(a: Analysis, ix: Index) -> list[str]:
-    return list(dict.fromkeys(ident for _, n, (kind, ident) in alias_hits(a, ix) if kind == "cert" and n > 1))
 
 
-def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list[str]:
-    """Certifications whose full name the question writes out ("the high alert medication
-    specialist one"). When the same words are a role's title ("medication safety officer"),
-    they name the role, unless a certification word sits right beside them."""
-    stems = [stem(w) for w in a.words]
-    present = set(stems) - a.negated
-    hits: dict[str, int] = defaultdict(int)
-    for st in present:
-        for code in ix.name_postings.get(st, ()):
-            hits[code] += 1
-    found: list[str] = []
-    for code, n in hits.items():
-        name = ix.cert_names[code]
-        if n < len(name) or len(name) < 2:
-            continue
-        spots = [i for i, st in enumerate(stems) if st in name and st not in a.negated]
-        window = _tightest(spots, stems, set(name))
-        if window is None:
-            continue
-        lo, hi = window
-        beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
-        covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
-        if covered and not beside & lexicon.CERT_NOUNS:
-            continue
-        found.append(code)
-    return found
 
 
-def _tightest(spots: list[int], stems: list[str], name: set[str]) -> tuple[int, int] | None:
-    """The shortest run of words holding every name word, if it is about as long as the name."""
-    best: tuple[int, int] | None = None
-    for lo in spots:
-        need = set(name)
-        for hi in (i for i in spots if i >= lo):
-            need.discard(stems[hi])
-            if not need:
-                if hi - lo + 1 <= len(name) + 1 and (best is None or hi - lo < best[1] - best[0]):
-                    best = (lo, hi)
-                break
-    return best
 
 
-def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
-    """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
-    entry named in full, then overview wording, then the best-matching passage. A section the
-    role's page does not have falls back to the overview."""
-    r = ix.knowledge.roles[role]
-    present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
-    for section in ("day_in_the_life", "responsibilities"):
-        if lexicon.SECTION_PATTERNS[section].search(a.text):
-            return (section, 0.9) if present[section] else ("overview", 0.5)
-    q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
-    qset = set(q)
-    best, best_score = "overview", 0.0
-    for i in ix.role_passages.get(role, ()):
-        p = ix.passages[i]
-        if p.section not in SECTIONS:
-            continue
-        name = p.name_stems
-        if len(name) >= 2 and name <= qset | exclude:
-            return p.section, 0.9
-        score = passage_score(q, p, ix)
-        if score > best_score:
-            best, best_score = p.section, score
-    if lexicon.SECTION_PATTERNS["overview"].search(a.text) or best_score < 1.5:
-        return "overview", 0.6
-    if lexicon.WEAK_OVERVIEW.search(a.text) and best_score < 2.5:
-        return "overview", 0.6
-    return best, min(0.9, 0.5 + best_score / 10)
 
 
-def passage_score(q: list[str], p, ix: Index) -> float:
-    qs = set(q)
-    score = sum(ix.weight(s) for s in qs & p.stems)
-    score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if (x, y) in p.bigrams)
-    return score
 
 
-def content_role(a: Analysis, ix: Index) -> tuple[str, str, float] | None:
-    """The role and section whose passage best matches the question's content words."""
-    q = [s for s in a.stems if s not in cue_stems()]
-    seen: set[int] = set()
-    best: tuple[str, str, float] | None = None
-    for s in set(q):
-        if ix.weight(s) < 0.8:
-            continue
-        for i in ix.postings.get(s, ()):
-            if i in seen:
-                continue
-            seen.add(i)
-            p = ix.passages[i]
-            if p.role is None or p.section not in SECTIONS:
-                continue
-            score = passage_score(q, p, ix)
-            if best is None or score > best[2]:
-                best = (p.role, p.section, score)
-    return best
 
 
 def match(question: str, ix: Index) -> Match:
@@ -284,7 +114,7 @@ def match(question: str, ix: Index) -> Match:
         return Match("faq", faq=faq[0], confidence=round(min(1.0, faq[1]), 3))
 
     pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow
-    roles = _pick_roles(roles, role_where, a, prefer_last=pathway_cue)
+    roles = pick_roles(roles, role_where, a, prefer_last=pathway_cue)
     role_best, role_score = (roles[0][1], roles[0][0]) if roles else (None, 0.0)
     second = roles[1][0] if len(roles) > 1 else 0.0
     held = held_codes(a)
@@ -338,7 +168,7 @@ def match(question: str, ix: Index) -> Match:
         return Match("role", role=role_best, section=section, confidence=round(conf, 3))
     if pathway_cue:
         only_candidate = role_score > 0.15 and second == 0.0  # "pivot into operations leadership"
-        role = role_best if (role_named or role_relaxed or only_candidate) else _role_from_certs(held or codes, ix)
+        role = role_best if (role_named or role_relaxed or only_candidate) else role_from_certs(held or codes, ix)
         if role:
             t = tailor(role, a, ix, restrict=[c for c in codes if c not in held], held=held, exclude=title_stems)
             conf = 0.9 if role_named else 0.7
@@ -350,15 +180,7 @@ def match(question: str, ix: Index) -> Match:
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
     if cert_seek:
         plural = any(w.endswith("s") for w in cert_nouns)
-        known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in title_stems]
-        distinctive = [st for st in known if ix.weight(st) >= 1.0] or known
-        overlap: dict[str, float] = defaultdict(float)
-        for st in set(distinctive):
-            w = ix.weight(st)
-            for c in ix.cert_postings[st]:
-                overlap[c] += w
-        candidates = sorted(overlap, key=lambda c: -overlap[c])[:TOPIC_CANDIDATES]
-        topic = rank_certs(candidates, a, ix, exclude=title_stems, with_scores=True)
+        topic = certs_by_topic(a, ix, exclude=title_stems)
         if role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
             return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.8)
         if topic and topic[0][1] >= TOPIC_MIN:
@@ -393,28 +215,8 @@ def _missing(rx, a: Analysis, ix: Index) -> bool:
     return not set.intersection(*postings)
 
 
-def _pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, prefer_last: bool) -> list[tuple[float, str]]:
-    """Several roles named by different words ("supply chain mgr vs ops director") are not
-    ambiguous: keep the one the question is about (the goal comes last in a pathway
-    question, the subject first otherwise)."""
-    named = [(s, r) for s, r in roles if s >= ROLE_MENTION and where.get(r)]
-    if len(named) < 2:
-        return roles
-    a_id, b_id = named[0][1], named[1][1]
-    if where[a_id] <= where[b_id] or where[b_id] <= where[a_id]:
-        return roles  # the same words fit both titles: genuinely ambiguous
-    pick = max if prefer_last else min
-    chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
-    score = dict((r, s) for s, r in roles)[chosen]
-    return [(max(score, 1.0), chosen)] + [(s * 0.5, r) for s, r in roles if r != chosen]
 
 
-def _role_from_certs(codes: list[str], ix: Index) -> str | None:
-    """The one role whose pathway has all these certifications, if there is exactly one."""
-    if not codes:
-        return None
-    roles = [r.id for r in ix.knowledge.roles.values() if set(codes) <= {s.certification for s in r.pathway}]
-    return roles[0] if len(roles) == 1 else None
 
 
 def _pathway(role: str, t: Tailored, confidence: float) -> Match:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine.analyze import Analysis
+from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 
 SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
@@ -26,8 +26,6 @@ class Tailored:
 
 
 def _focus_stems(a: Analysis, exclude: set[str]) -> list[str]:
-    from bot.engine.match import cue_stems
-
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 

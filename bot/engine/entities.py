@@ -1,0 +1,175 @@
+"""Which roles and certifications a question names.
+
+Roles are scored by the weighted share of their title the question contains (aliases and
+title acronyms count in full); a job phrase with words the title lacks ("nuclear pharmacist")
+is another job. Certifications are named by code (see ``analyze``), by alias, or by their
+full name written out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.engine import lexicon
+from bot.engine.analyze import CODE_MARK, Analysis, cue_stems
+from bot.engine.index import Index
+from bot.engine.normalize import stem
+from bot.engine.tailor import rank_certs
+
+ROLE_MENTION = 0.5  # share of a title's weight the question must name
+ROLE_CANDIDATES = 30  # titles scored in full per question, best raw overlap first
+TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question
+
+
+def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[str, set[int]]]:
+    """Roles the question names, best first (weighted share of each title it contains), and
+    the word positions that name each of them."""
+    q = a.stem_set - a.negated
+    stems = [stem(w) for w in a.words]
+    matched: dict[str, float] = defaultdict(float)
+    for s in q:
+        w = ix.weight(s)
+        for rid in ix.title_postings.get(s, ()):
+            matched[rid] += w
+    raw = sorted(((m / ix.title_weights[rid], rid) for rid, m in matched.items()), reverse=True)
+    scores: dict[str, float] = {}
+    where: dict[str, set[int]] = {}
+    for score, rid in raw[:ROLE_CANDIDATES]:
+        if score < 0.1:
+            break
+        title = set(ix.role_titles[rid])
+        if _other_head(a, stems, title, ix.title_heads[rid]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
+            score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
+        scores[rid] = score
+        where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
+    for i, n, (kind, rid) in alias_hits(a, ix):
+        if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
+            scores[rid] = 1.0
+            where.setdefault(rid, set()).update(range(i, i + n))
+    return sorted(((v, k) for k, v in scores.items()), reverse=True), where
+
+
+def _other_head(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
+    """The question names a job (title words + a head noun) whose head is not this title's."""
+    for i, w in enumerate(a.words):
+        if i and w in lexicon.ROLE_HEADS and not _in_title(i, a, stems, set(heads)) and stems[i - 1] in title:
+            return True
+    return False
+
+
+def _foreign_modifier(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
+    """Every mention of this title's head noun is qualified by words the title does not have."""
+    spots = [i for i, st in enumerate(stems) if st in heads and a.words[i] in lexicon.ROLE_HEADS]
+    if not spots:
+        return False
+    for i in spots:
+        j, mods = i - 1, []
+        while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
+            mods.append(j)
+            j -= 1
+        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS for k in mods):
+            return False
+    return True
+
+
+def _in_title(k: int, a: Analysis, stems: list[str], title: set[str]) -> bool:
+    """Word k, or the synonym it was expanded with ("ops" -> "operations"), is in the title."""
+    return any(stems[m] in title for m in range(max(0, k - 2), min(len(stems), k + 3)) if a.said[m] == a.said[k])
+
+
+def alias_hits(a: Analysis, ix: Index) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every alias, title or certification name written out in the question: (start, length, target)."""
+    if a.alias_hits is None:
+        hits = []
+        words = a.words
+        for i, w in enumerate(words):
+            for n in ix.alias_lengths.get(w, ()):
+                hit = ix.aliases.get(tuple(words[i : i + n]))
+                if hit:
+                    hits.append((i, n, hit))
+        hits.sort(key=lambda h: -h[1])
+        a.alias_hits = hits
+    return a.alias_hits
+
+
+def alias_certs(a: Analysis, ix: Index) -> list[str]:
+    return list(dict.fromkeys(ident for _, n, (kind, ident) in alias_hits(a, ix) if kind == "cert" and n > 1))
+
+
+def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list[str]:
+    """Certifications whose full name the question writes out ("the high alert medication
+    specialist one"). When the same words are a role's title ("medication safety officer"),
+    they name the role, unless a certification word sits right beside them."""
+    stems = [stem(w) for w in a.words]
+    present = set(stems) - a.negated
+    hits: dict[str, int] = defaultdict(int)
+    for st in present:
+        for code in ix.name_postings.get(st, ()):
+            hits[code] += 1
+    found: list[str] = []
+    for code, n in hits.items():
+        name = ix.cert_names[code]
+        if n < len(name) or len(name) < 2:
+            continue
+        spots = [i for i, st in enumerate(stems) if st in name and st not in a.negated]
+        window = _tightest(spots, stems, set(name))
+        if window is None:
+            continue
+        lo, hi = window
+        beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
+        covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
+        if covered and not beside & lexicon.CERT_NOUNS:
+            continue
+        found.append(code)
+    return found
+
+
+def _tightest(spots: list[int], stems: list[str], name: set[str]) -> tuple[int, int] | None:
+    """The shortest run of words holding every name word, if it is about as long as the name."""
+    best: tuple[int, int] | None = None
+    for lo in spots:
+        need = set(name)
+        for hi in (i for i in spots if i >= lo):
+            need.discard(stems[hi])
+            if not need:
+                if hi - lo + 1 <= len(name) + 1 and (best is None or hi - lo < best[1] - best[0]):
+                    best = (lo, hi)
+                break
+    return best
+
+
+def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, prefer_last: bool) -> list[tuple[float, str]]:
+    """Several roles named by different words ("supply chain mgr vs ops director") are not
+    ambiguous: keep the one the question is about (the goal comes last in a pathway
+    question, the subject first otherwise)."""
+    named = [(s, r) for s, r in roles if s >= ROLE_MENTION and where.get(r)]
+    if len(named) < 2:
+        return roles
+    a_id, b_id = named[0][1], named[1][1]
+    if where[a_id] <= where[b_id] or where[b_id] <= where[a_id]:
+        return roles  # the same words fit both titles: genuinely ambiguous
+    pick = max if prefer_last else min
+    chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
+    score = dict((r, s) for s, r in roles)[chosen]
+    return [(max(score, 1.0), chosen)] + [(s * 0.5, r) for s, r in roles if r != chosen]
+
+
+def role_from_certs(codes: list[str], ix: Index) -> str | None:
+    """The one role whose pathway has all these certifications, if there is exactly one."""
+    if not codes:
+        return None
+    roles = [r.id for r in ix.knowledge.roles.values() if set(codes) <= {s.certification for s in r.pathway}]
+    return roles[0] if len(roles) == 1 else None
+
+
+def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str, float]]:
+    """Certifications whose text shares the question's distinctive words, best first with scores."""
+    known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in exclude]
+    distinctive = [st for st in known if ix.weight(st) >= 1.0] or known
+    overlap: dict[str, float] = defaultdict(float)
+    for st in set(distinctive):
+        w = ix.weight(st)
+        for c in ix.cert_postings[st]:
+            overlap[c] += w
+    candidates = sorted(overlap, key=lambda c: -overlap[c])[:TOPIC_CANDIDATES]
+    return rank_certs(candidates, a, ix, exclude=exclude, with_scores=True)

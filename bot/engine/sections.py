@@ -1,0 +1,64 @@
+"""Which part of a role's page a question is about: overview, responsibilities or a day in the life."""
+
+from __future__ import annotations
+
+from bot.engine import lexicon
+from bot.engine.analyze import Analysis, cue_stems
+from bot.engine.index import SECTIONS, Index, Passage
+
+
+def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
+    """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
+    entry named in full, then overview wording, then the best-matching passage. A section the
+    role's page does not have falls back to the overview."""
+    r = ix.knowledge.roles[role]
+    present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
+    for section in ("day_in_the_life", "responsibilities"):
+        if lexicon.SECTION_PATTERNS[section].search(a.text):
+            return (section, 0.9) if present[section] else ("overview", 0.5)
+    q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
+    qset = set(q)
+    best, best_score = "overview", 0.0
+    for i in ix.role_passages.get(role, ()):
+        p = ix.passages[i]
+        if p.section not in SECTIONS:
+            continue
+        name = p.name_stems
+        if len(name) >= 2 and name <= qset | exclude:
+            return p.section, 0.9
+        score = passage_score(q, p, ix)
+        if score > best_score:
+            best, best_score = p.section, score
+    if lexicon.SECTION_PATTERNS["overview"].search(a.text) or best_score < 1.5:
+        return "overview", 0.6
+    if lexicon.WEAK_OVERVIEW.search(a.text) and best_score < 2.5:
+        return "overview", 0.6
+    return best, min(0.9, 0.5 + best_score / 10)
+
+
+def passage_score(q: list[str], p: Passage, ix: Index) -> float:
+    qs = set(q)
+    score = sum(ix.weight(s) for s in qs & p.stems)
+    score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if (x, y) in p.bigrams)
+    return score
+
+
+def content_role(a: Analysis, ix: Index) -> tuple[str, str, float] | None:
+    """The role and section whose passage best matches the question's content words."""
+    q = [s for s in a.stems if s not in cue_stems()]
+    seen: set[int] = set()
+    best: tuple[str, str, float] | None = None
+    for s in set(q):
+        if ix.weight(s) < 0.8:
+            continue
+        for i in ix.postings.get(s, ()):
+            if i in seen:
+                continue
+            seen.add(i)
+            p = ix.passages[i]
+            if p.role is None or p.section not in SECTIONS:
+                continue
+            score = passage_score(q, p, ix)
+            if best is None or score > best[2]:
+                best = (p.role, p.section, score)
+    return best
