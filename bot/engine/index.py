@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.engine import lexicon
-from bot.engine.normalize import clean, stem, tokenize
+from bot.engine.normalize import fold, stem
 from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
@@ -38,8 +39,17 @@ class Passage:
 
 
 def words_of(text: str) -> list[str]:
-    """Every word of a knowledge text (no length cap: that is only for members' messages)."""
-    return [t.word for t in tokenize(clean(text, limit=None), limit=None)]
+    """Every word of a knowledge text, split as members' messages are (``tokenize``) but
+    without the Discord clean-up and length caps that only members' messages need."""
+    return [_possessive(w) if "'" in w else w for w in _KB_WORD.findall(fold(text).lower().replace("&", " and "))]
+
+
+_KB_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?")
+
+
+def _possessive(word: str) -> str:
+    base, _, tail = word.partition("'")
+    return base if tail == "s" else base + tail
 
 
 def content_stems(words: list[str]) -> list[str]:
@@ -295,6 +305,4 @@ def _acronyms(title: str) -> set[str]:
 
 
 def _plain_words(pattern: str) -> list[str]:
-    import re
-
     return [w for w in re.findall(r"[a-z]{4,}", pattern) if w not in ("cert", "credential")]

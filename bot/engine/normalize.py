@@ -33,6 +33,11 @@ class Token(NamedTuple):
     compound: str = ""  # the whole hyphenated token this word was split from ("cpxl-2")
 
 
+def fold(text: str) -> str:
+    """Unicode compatibility forms, typographic quotes and dashes to plain ones."""
+    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
 def clean(text: str, limit: int | None = MAX_CHARS) -> str:
     """Discord markup out, Unicode folded; keeps case (codes are read from it).
 
@@ -40,7 +45,7 @@ def clean(text: str, limit: int | None = MAX_CHARS) -> str:
     """
     if limit is not None:
         text = text[: limit * 4]
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    text = fold(text)
     text = _FENCE.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = _CUSTOM_EMOJI.sub(" ", text)
