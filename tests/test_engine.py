@@ -244,3 +244,12 @@ def _shared_engine() -> Engine:
     if not _ENGINE:
         _ENGINE.append(Engine(load_knowledge(ROOT / "knowledge")))
     return _ENGINE[0]
+
+
+def test_console_chat_answers_like_the_bot():
+    """`career-bot chat` with piped input: one answer per line, then a clean exit."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"], input="what is CPOM\nhi\nquit\n", capture_output=True, text=True, timeout=60, cwd=ROOT, check=True
+    ).stdout
+    assert "CPOM — Certified Pharmacy Operations Manager" in out
+    assert "Career assistant of the Council on Pharmacy Standards" in out

@@ -8,6 +8,7 @@ only when the command set's hash changed since the last sync to that guild.
 from __future__ import annotations
 
 import asyncio
+import gc
 import collections
 import hashlib
 import json
@@ -164,6 +165,7 @@ class CareerBotMixin:
             self._watch_task = asyncio.create_task(self._watch(), name="career-bot-knowledge-watch")
         if self.store is not None:
             self._purge_task = asyncio.create_task(self._purge_daily(), name="career-bot-retention")
+        gc.freeze()  # start-up objects (knowledge, index, discord.py state) leave the collector's scans
 
     async def sync_guild_commands(self, force: bool = False) -> list[int]:
         """Sync to each configured guild whose command set changed since the last sync."""
