@@ -160,8 +160,28 @@ class Store:
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA secure_delete=ON")  # purged questions are overwritten, not left in free pages
+            if self._on_disk:
+                self._db.execute("PRAGMA wal_autocheckpoint=0")  # checkpoints run from checkpoint(), off the answer path
             self._migrate()
             self._salt = self._load_salt()
+
+    @property
+    def _on_disk(self) -> bool:
+        return self.path != ":memory:" and not self.path.startswith("file:")
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (call it from a background thread).
+
+        A separate connection and a PASSIVE checkpoint never block the writes that record
+        answers, so the fsync it costs stays off the path from question to reply.
+        """
+        if not self._on_disk:
+            return
+        conn = sqlite3.connect(self.path, timeout=10)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        finally:
+            conn.close()
 
     # ------------------------------------------------------------------ setup
 

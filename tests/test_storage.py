@@ -222,3 +222,16 @@ def test_concurrent_writes(store: Store) -> None:
         t.join()
     st = store.stats()
     assert st["questions"] == 200 and st["helpful"] + st["unhelpful"] == 200
+
+
+def test_checkpoint_folds_the_write_ahead_log(tmp_path) -> None:
+    """Answers are recorded without automatic checkpoints; checkpoint() folds the WAL."""
+    path = tmp_path / "bot.sqlite3"
+    store = Store(path)
+    for i in range(200):
+        store.record_question(f"question {i}", i, "none", 0.1)
+    assert (tmp_path / "bot.sqlite3-wal").stat().st_size > 0
+    store.checkpoint()
+    busy, log_frames, done = sqlite3.connect(path).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    assert busy == 0 and log_frames == done
+    store.close()

@@ -41,7 +41,11 @@ class StoreLike(Protocol):  # the fixed API of bot.storage.Store
     def gaps(self, limit: int = 10, offset: int = 0) -> list[Any]: ...
     def stats(self) -> dict: ...
     def purge_expired(self) -> int: ...
+    def checkpoint(self) -> None: ...
     def close(self) -> None: ...
+
+
+CHECKPOINT_SECONDS = 60
 
 
 class NotModerator(app_commands.CheckFailure):
@@ -164,7 +168,7 @@ class CareerBotMixin:
             self._watch_stop = asyncio.Event()
             self._watch_task = asyncio.create_task(self._watch(), name="career-bot-knowledge-watch")
         if self.store is not None:
-            self._purge_task = asyncio.create_task(self._purge_daily(), name="career-bot-retention")
+            self._purge_task = asyncio.create_task(self._housekeeping(), name="career-bot-retention")
         gc.freeze()  # start-up objects (knowledge, index, discord.py state) leave the collector's scans
 
     async def sync_guild_commands(self, force: bool = False) -> list[int]:
@@ -221,10 +225,20 @@ class CareerBotMixin:
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
         log.exception("unhandled error in event %s", event_method)
 
-    async def _purge_daily(self) -> None:
-        """Retention: forget questions older than ``retention_days``, once a day."""
+    async def _housekeeping(self) -> None:
+        """Retention: forget questions older than ``retention_days``, once a day; fold the
+        database's write-ahead log every minute in a thread, off the answer path."""
+        elapsed = 0
         while True:
-            await asyncio.sleep(24 * 3600)
+            await asyncio.sleep(CHECKPOINT_SECONDS)
+            elapsed += CHECKPOINT_SECONDS
+            try:
+                await asyncio.to_thread(self.store.checkpoint)  # type: ignore[union-attr]
+            except Exception:
+                log.exception("database checkpoint failed")
+            if elapsed < 24 * 3600:
+                continue
+            elapsed = 0
             try:
                 n = await asyncio.to_thread(self.store.purge_expired)  # type: ignore[union-attr]
                 if n:
