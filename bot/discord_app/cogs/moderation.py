@@ -300,12 +300,18 @@ class KnowledgeBase(commands.GroupCog, group_name="kb", group_description="Moder
             return f"This question was already handled by {who[0]} ({who[1]}). Nothing was changed."
         return "This question was already handled (or is no longer in the queue). Nothing was changed."
 
-    async def on_gap_pick(self, interaction: discord.Interaction, key: str) -> None:
+    async def _open_group(self, interaction: discord.Interaction, key: str):
+        """The queue group ``key`` for a moderator, or None after telling why not."""
         if await self._refuse_non_moderator(interaction) or self.bot.store is None:
-            return
+            return None
         group = await asyncio.to_thread(find_gap, self.bot.store, key)
         if group is None:
             await self._send(interaction, content=self._handled_text(key), view=back_to_queue_view())
+        return group
+
+    async def on_gap_pick(self, interaction: discord.Interaction, key: str) -> None:
+        group = await self._open_group(interaction, key)
+        if group is None:
             return
         lines = [f"**{group.count}×** asked, last {_when(group.last_seen)} ({', '.join(group.kinds)})", ""]
         lines += [f"• {render.trim(e, 300)}" for e in group.examples]
@@ -316,11 +322,8 @@ class KnowledgeBase(commands.GroupCog, group_name="kb", group_description="Moder
         await self._send(interaction, embed=embed, view=gap_action_view(group.key))
 
     async def on_gap_action(self, interaction: discord.Interaction, action: str, key: str) -> None:
-        if await self._refuse_non_moderator(interaction) or self.bot.store is None:
-            return
-        group = await asyncio.to_thread(find_gap, self.bot.store, key)
+        group = await self._open_group(interaction, key)
         if group is None:
-            await self._send(interaction, content=self._handled_text(key), view=back_to_queue_view())
             return
         if action == "dismiss":
             await interaction.response.defer(ephemeral=True, thinking=True)
