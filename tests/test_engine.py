@@ -253,3 +253,19 @@ def test_console_chat_answers_like_the_bot():
     ).stdout
     assert "CPOM — Certified Pharmacy Operations Manager" in out
     assert "Career assistant of the Council on Pharmacy Standards" in out
+
+
+def test_thanks_gets_a_friendly_word_not_a_refusal(engine):
+    a = engine.ask("ok cool, thanks!")
+    assert (a.intent, a.reason) == ("none", "thanks")
+    assert "welcome" in render_text(a) and "can't answer" not in render_text(a)
+
+
+def test_durations_are_not_invented(engine):
+    a = engine.ask("how long does it take to become an ops director")
+    assert a.intent == "none" and "how long it takes" in a.summary
+
+
+def test_staffing_schedule_is_found_in_the_day_in_the_life(engine):
+    a = engine.ask("who writes the staffing schedule")
+    assert (a.intent, a.role, a.section) == ("role", "director-of-pharmacy-operations", "day_in_the_life")

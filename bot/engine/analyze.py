@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine import lexicon
-from bot.engine.index import Index, _plain_words
+from bot.engine.index import Index
 from bot.engine.normalize import clean, stem, tokenize
 
 CODE_MARK = "certcode"
@@ -138,10 +138,17 @@ def cue_stems() -> frozenset[str]:
     global _CUE_STEMS
     if _CUE_STEMS is None:
         patterns = (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, *lexicon.SECTION_PATTERNS.values())
-        words = {w for rx in patterns for w in _plain_words(rx.pattern)} | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {
+        words = {w for rx in patterns for w in _single_words(rx.pattern)} | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {
             "first", "order", "next", "realistic", "advice", "suggest", "recommend", "look", "like", "step", "line", "council",
             "wise", "which", "long", "term", "career", "love", "thing", "aiming", "become", "becoming", "want", "trying", "move",
             "specifically", "worth", "deal", "again", "forgot", "rundown", "summary", "slide", "cover", "covers", "involve",
         }
         _CUE_STEMS = frozenset(stem(w) for w in words)
     return _CUE_STEMS
+
+
+def _single_words(pattern: str) -> set[str]:
+    """One-word alternatives of a cue pattern ("pathway", "daily"); the words of phrases such as
+    "staffing schedule look" stay topical."""
+    alternatives = re.split(r"[|()]", pattern.replace("\\b", ""))
+    return {a.strip().strip("?") for a in alternatives if re.fullmatch(r"[a-z]{4,}\??", a.strip())}

@@ -51,7 +51,7 @@ class Answer:
     notes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
-    reason: str = ""  # why the bot could not answer (intent "none")
+    reason: str = ""  # why the bot could not answer (intent "none"; "thanks" is a thank-you, not a question)
 
     @property
     def answered(self) -> bool:
@@ -110,6 +110,9 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
         _list_roles(kb, d)
     elif m.intent == "faq":
         _faq(kb, m.faq, d)
+    elif m.reason == "thanks":
+        d.title = "You're welcome!"
+        d.summary = "Glad to help. Ask me anything else about the council's career spotlights, certifications and pathways."
     elif m.intent == "help":
         _help(kb, d)
     else:

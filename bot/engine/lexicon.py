@@ -22,8 +22,8 @@ STOPWORDS = frozenset(
 )
 
 # Nouns that name the *class* of thing asked about, not a particular one.
-CERT_NOUNS = frozenset({"certification", "certifications", "cert", "certs", "credential", "credentials", "certificate", "exam", "designation"})
-ROLE_NOUNS = frozenset({"role", "roles", "career", "careers", "job", "jobs", "position", "positions", "spotlight", "spotlights", "title", "titles", "path", "paths"})
+CERT_NOUNS = frozenset({"certification", "certifications", "cert", "certs", "credential", "credentials", "certificate", "exam"})
+ROLE_NOUNS = frozenset({"role", "roles", "career", "careers", "job", "jobs", "position", "positions", "spotlight", "spotlights", "title", "titles", "path", "paths", "pathway", "pathways"})
 
 # Head nouns of job titles: a question naming one of these that no known title has is
 # about a role the knowledge base does not cover.
@@ -33,6 +33,7 @@ ROLE_HEADS = frozenset(
     vp representative rep clinician nurse physician doctor engineer""".split()
 )
 
+GRATITUDE = frozenset({"thanks", "thank", "thx", "ty", "cheers", "appreciate", "appreciated", "awesome", "great", "perfect", "cool", "nice", "helpful"})
 GREETINGS = frozenset({"hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "greetings", "morning", "evening", "afternoon", "sup", "hallo", "there", "good", "all", "everyone", "folks", "bot"})
 
 HELP_PATTERNS = re.compile(
@@ -100,6 +101,7 @@ FACETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("renewal or recertification", r"renew\w*|recertif\w*|expir\w*|keep (it|my|the|your)? ?\w* ?active|stay active|maintain (it|my|the|your) \w+"),
         ("eligibility rules", r"eligib\w*|prerequisites?"),
         ("job openings", r"job openings?|hiring|openings|vacanc\w*"),
+        ("how long it takes", r"how long (does|will|would|did|should) (it|that|this) take|how many years|how much time|how quickly|how fast can"),
         ("how or where the exam is taken", r"online|in person|in-person|remote\w*|virtual\w*|at home|open book|multiple choice|how many questions"),
     )
 )

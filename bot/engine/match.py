@@ -32,7 +32,7 @@ class Match:
     section: str | None = None
     faq: str | None = None
     confidence: float = 0.0
-    reason: str = ""  # why "none": empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic
+    reason: str = ""  # why "none": thanks, empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic
     detail: str = ""  # the facet, unknown code or unknown role phrase behind a "none"
     alternatives: tuple[tuple[str, str], ...] = ()  # ("role"|"cert", id) did-you-mean candidates
     held: tuple[str, ...] = ()
@@ -123,6 +123,8 @@ def match(question: str, ix: Index) -> Match:
     if not codes and role_score < ROLE_MENTION:
         if lexicon.HELP_PATTERNS.search(a.text) or (not content_words and any(w in lexicon.GREETINGS for w in a.words)):
             return Match("help", confidence=0.9)
+        if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in a.words) and any(w in lexicon.GRATITUDE for w in a.words):
+            return _none("thanks", 0.9)  # not a question: a friendly word back, nothing to learn
 
     facet = next((label for label, rx in lexicon.FACETS if _missing(rx, a, ix)), None)
     if facet:
