@@ -269,3 +269,11 @@ def test_durations_are_not_invented(engine):
 def test_staffing_schedule_is_found_in_the_day_in_the_life(engine):
     a = engine.ask("who writes the staffing schedule")
     assert (a.intent, a.role, a.section) == ("role", "director-of-pharmacy-operations", "day_in_the_life")
+
+
+def test_asking_for_help_with_a_real_question_answers_the_question(engine):
+    assert engine.ask("help").intent == "help"
+    a = engine.ask("help me pick a cert, i love safety work")
+    assert a.intent == "certification" and a.certifications[0] == "CMSO"
+    b = engine.ask("i need help with my career, im a staff pharmacist who loves safety work and wants to get into ops")
+    assert b.intent == "pathway" and b.certifications[0] == "CMSO"

@@ -36,8 +36,10 @@ ROLE_HEADS = frozenset(
 GRATITUDE = frozenset({"thanks", "thank", "thx", "ty", "cheers", "appreciate", "appreciated", "awesome", "great", "perfect", "cool", "nice", "helpful"})
 GREETINGS = frozenset({"hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "greetings", "morning", "evening", "afternoon", "sup", "hallo", "there", "good", "all", "everyone", "folks", "bot"})
 
+# "help" alone is help; "help me pick a cert for safety" is a question (see match).
+HELP_WORDS = frozenset({"help", "helpme", "halp", "usage", "commands", "command", "menu", "start", "info"})
 HELP_PATTERNS = re.compile(
-    r"\b(help|commands?|how (does|do) (this|it|you) work|how (do|can) i use (you|this|it)|what (can|do) you (do|know|answer)|"
+    r"\b(commands?|how (does|do) (this|it|you) work|how (do|can) i use (you|this|it)|what (can|do) you (do|know|answer)|"
     r"who are you|what are you|what is this bot|usage|instructions for (you|this bot)|how to use|"
     r"what (kinds?|sorts?|types?) of (things|questions|stuff)|what .* can you (do|answer|help)|what do you cover)\b"
 )

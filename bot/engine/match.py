@@ -121,7 +121,8 @@ def match(question: str, ix: Index) -> Match:
     content_words = [w for w in a.words if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS]
 
     if not codes and role_score < ROLE_MENTION:
-        if lexicon.HELP_PATTERNS.search(a.text) or (not content_words and any(w in lexicon.GREETINGS for w in a.words)):
+        bare = [w for w in content_words if w not in lexicon.HELP_WORDS]
+        if lexicon.HELP_PATTERNS.search(a.text) or (not bare and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in a.words)):
             return Match("help", confidence=0.9)
         if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in a.words) and any(w in lexicon.GRATITUDE for w in a.words):
             return _none("thanks", 0.9)  # not a question: a friendly word back, nothing to learn
@@ -172,7 +173,8 @@ def match(question: str, ix: Index) -> Match:
         only_candidate = role_score > 0.15 and second == 0.0  # "pivot into operations leadership"
         role = role_best if (role_named or role_relaxed or only_candidate) else role_from_certs(held or codes, ix)
         if role:
-            t = tailor(role, a, ix, restrict=[c for c in codes if c not in held], held=held, exclude=title_stems)
+            exclude = set(ix.role_titles.get(role, ()))
+            t = tailor(role, a, ix, restrict=[c for c in codes if c not in held], held=held, exclude=exclude)
             conf = 0.9 if role_named else 0.7
             return _pathway(role, t, conf)
         if not codes and not cert_seek:

@@ -103,7 +103,7 @@ def stem(word: str) -> str:
                 break
         else:
             break
-    if word.endswith("e") and len(word) > 4:
+    if word.endswith("e") and len(word) >= 4:
         word = word[:-1]
     if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]  # running -> runn -> run

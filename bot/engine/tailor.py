@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
+from bot.engine.normalize import stem
 
 SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
+TITLE_WORD_WEIGHT = 0.5  # "pharmacist", "manager": the member's job title, weaker than their work
 MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
 BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text (see _bridge)
 
@@ -32,8 +35,16 @@ def _focus_stems(a: Analysis, exclude: set[str]) -> list[str]:
 
 def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index) -> tuple[float, list[str]]:
     hits = [s for s in dict.fromkeys(stems) if s in doc]
-    score = sum(ix.weight(s) * (SETTING_WEIGHT if s in a.setting else 1.0) * stems.count(s) for s in hits)
+    score = sum(ix.weight(s) * _emphasis(s, a) * stems.count(s) for s in hits)
     return score, hits
+
+
+def _emphasis(s: str, a: Analysis) -> float:
+    """Where the member works, or their job title ("staff pharmacist"), says less about what
+    they care about than what they do ("I love safety work")."""
+    if s in a.setting:
+        return SETTING_WEIGHT
+    return TITLE_WORD_WEIGHT if s in _HEAD_STEMS else 1.0
 
 
 def rank_certs(codes: list[str], a: Analysis, ix: Index, exclude: set[str] = frozenset(), with_scores: bool = False):
@@ -68,7 +79,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
         order = (focus,) + tuple(c for c in steps if c != focus)
-        surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if _stem(w) in words))
+        surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if stem(w) in words))
         return Tailored(order, focus, surface, held_t)
     return Tailored(tuple(steps), None, (), held_t)
 
@@ -92,7 +103,6 @@ def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix:
     return borrowed - set(stems)
 
 
-def _stem(w: str) -> str:
-    from bot.engine.normalize import stem
+_HEAD_STEMS = frozenset(stem(w) for w in lexicon.ROLE_HEADS)
 
-    return stem(w)
+
