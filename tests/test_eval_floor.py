@@ -22,6 +22,7 @@ SETS = {
     "three-more-roles": (ROOT / "tests/eval/multi-questions.yaml", ROOT / "tests/eval/pages"),
     "varied-page-formats": (ROOT / "tests/eval2/questions.yaml", ROOT / "tests/eval2/pages"),
     "similar-titles": (ROOT / "tests/eval3/questions.yaml", ROOT / "tests/eval3/pages"),
+    "noisy-members": (ROOT / "tests/eval4/questions.yaml", ROOT / "tests/eval4/pages"),
 }
 
 

@@ -31,6 +31,7 @@ class Analysis:
     arrow: bool = False
     setting: set[str] = field(default_factory=set)  # stems that only describe where the member works
     negated: set[str] = field(default_factory=set)  # stems right after "not"/"no"
+    unwanted: set[str] = field(default_factory=set)  # stems said only in a "don't care about …" clause
     alias_hits: list | None = None  # filled once by the matcher
     said: list[str] = field(default_factory=list)  # per word: what the member typed before synonyms
 
@@ -42,6 +43,9 @@ class Analysis:
 def analyze(question: str, ix: Index) -> Analysis:
     cleaned = clean(question)
     tokens = tokenize(cleaned)
+    letters = [c for c in cleaned if c.isalpha()]
+    if len(tokens) >= 3 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+        tokens = [t._replace(code_like=False) for t in tokens]  # SHOUTING: capitals say nothing about codes
     words: list[str] = []
     codes: list[str] = []
     unknown: list[str] = []
@@ -62,7 +66,8 @@ def analyze(question: str, ix: Index) -> Analysis:
         else:
             if t.code_like and t.word not in ix.known_words and t.word not in ix.aliases_words:
                 unknown.append(t.word.upper())
-            words.append(ix.correct(t.word))
+            parts = None if t.code_like else ix.split_joined(t.word)
+            words.extend(parts if parts else [ix.correct(t.word)])
     words = [lexicon.SLANG.get(w, w) for w in words]
     pairs = ix.expand_pairs(words)
     words = [w for w, _ in pairs]
@@ -84,6 +89,7 @@ def analyze(question: str, ix: Index) -> Analysis:
             _mark_negated(i, s, plain, negated)
     return Analysis(
         question=question,
+        unwanted=_unwanted(cleaned, ix, stems),
         text=" ".join(plain),
         words=plain,
         stems=stems,
@@ -108,6 +114,22 @@ def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]]
         setting.add(s)
 
 
+_NEGATED_CLAUSE = re.compile(
+    r"\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|won'?t|without)\b"
+    r"(?!\s+(?:sure|idea|clue|know|certain|yet|problem|worries|matter|longer)\b)((?:(?!\bbut\b)[^,.;:!?()])*)",
+    re.I,
+)
+
+
+def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> set[str]:
+    """Stems the member only mentions to rule out ("I don't care about the specialty side")."""
+    said_no: list[str] = []
+    for m in _NEGATED_CLAUSE.finditer(cleaned):
+        words = ix.expand([t.word for t in tokenize(m.group(1))])
+        said_no += [stem(w) for w in words if w not in lexicon.STOPWORDS]
+    return {s for s in said_no if stems.count(s) <= said_no.count(s)}
+
+
 def _mark_negated(i: int, s: str, plain: list[str], negated: set[str]) -> None:
     """"not ops", "not a safety officer": the member rules this phrase out."""
     k = i - 1
@@ -118,15 +140,23 @@ def _mark_negated(i: int, s: str, plain: list[str], negated: set[str]) -> None:
 
 
 def held_codes(a: Analysis) -> list[str]:
-    """Codes the member says they already have ("I already have CPOM", "got CMSO last year")."""
+    """Codes the member says they already have ("I already have CPOM", "got CMSO last year",
+    "I have CHPOP from my ops days and also CPPGA")."""
     held: list[str] = []
-    for code, pos in a.code_pos.items():
+    last_held = -99
+    for code, pos in sorted(a.code_pos.items(), key=lambda kv: kv[1]):
+        between = a.words[last_held + 1 : pos]
+        if pos - last_held <= 8 and any(w in ("and", "also", "plus", "both") for w in between) and not any(w in lexicon.NOT_HELD_CUES for w in between):
+            held.append(code)  # listed right after a held one
+            last_held = pos
+            continue
         before = a.words[max(0, pos - 4) : pos]
         after = a.words[pos + 1 : pos + 3]
         if any(w in lexicon.NOT_HELD_CUES for w in before[-2:]):
             continue
         if any(w in lexicon.HELD_CUES for w in before) or "already" in after or re.match(r"(certified|holder)", " ".join(after)):
             held.append(code)
+            last_held = pos
     return held
 
 

@@ -148,8 +148,11 @@ def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: An
     a_id, b_id = named[0][1], named[1][1]
     if where[a_id] <= where[b_id] or where[b_id] <= where[a_id]:
         return roles  # the same words fit both titles: genuinely ambiguous
-    pick = max if prefer_last else min
-    chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
+    if named[0][0] - named[1][0] >= 0.2:
+        chosen = a_id  # one title written out in full, the other only touched ("our director says …")
+    else:
+        pick = max if prefer_last else min
+        chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
     score = dict((r, s) for s, r in roles)[chosen]
     return [(max(score, 1.0), chosen)] + [(s * 0.5, r) for s, r in roles if r != chosen]
 

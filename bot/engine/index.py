@@ -64,6 +64,7 @@ class Index:
     known_words: set[str] = field(default_factory=set)
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
     by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
+    name_words: set[str] = field(default_factory=set)  # words of titles, certification names and aliases
     corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
     codes: dict[str, str] = field(default_factory=dict)  # lower code -> code
     code_swaps: dict[str, str] = field(default_factory=dict)  # "cpmo" -> CPOM: one swapped letter pair
@@ -191,6 +192,7 @@ class Index:
             for st in stems:
                 ix.cert_postings.setdefault(st, []).append(code)
 
+        ix.name_words = {w for words in ix.aliases for w in words}
         ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | _lexicon_words()
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
         for w in ix.correctable:
@@ -233,13 +235,15 @@ class Index:
 
     def correct(self, word: str) -> str:
         """Fix a typo against the knowledge's own words; leave unknown words alone otherwise."""
-        if word in self.known_words or len(word) < 5 or not word.isalpha():
+        if word in self.known_words or len(word) < 3 or not word.isalpha():
             return word
         fixed = self.corrections.get(word)
         if fixed is None:
-            cutoff = 1 if len(word) < 9 else 2
-            near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in self.by_length.get(n, ())]
-            best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
+            best = None
+            if len(word) >= 5:
+                cutoff = 1 if len(word) < 9 else 2
+                near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in self.by_length.get(n, ())]
+                best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
             fixed = best[0] if best else self._completion(word)
             if len(self.corrections) < 100_000:
                 self.corrections[word] = fixed
@@ -252,9 +256,20 @@ class Index:
         while i < len(self.correctable) and self.correctable[i].startswith(word) and len(found) < 20:
             found.append(self.correctable[i])
             i += 1
-        if found and len({stem(w) for w in found}) == 1:
-            return min(found, key=len)
+        for pool in (found, [w for w in found if w in self.name_words]):  # "onc": oncology, the word of a title
+            if pool and len({stem(w) for w in pool}) == 1:
+                return min(pool, key=len)
         return word
+
+    def split_joined(self, word: str) -> list[str] | None:
+        """"informaticsdirector" -> informatics director: two knowledge words typed together."""
+        if len(word) < 7 or word in self.known_words:
+            return None
+        for i in range(3, len(word) - 2):
+            left, right = word[:i], word[i:]
+            if left in self.known_words and right in self.known_words and left not in lexicon.STOPWORDS and right not in lexicon.STOPWORDS:
+                return [left, right]
+        return None
 
     def code_for(self, word: str, code_like: bool) -> str | None:
         """A known code for ``word``: exact, or a swapped pair of letters (cpmo, chopp)."""

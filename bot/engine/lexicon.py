@@ -18,7 +18,7 @@ STOPWORDS = frozenset(
     only then once again further up down out off over under s t d ll m re ve y im ive id thats whats whos its theres hows
     like really basically actually exactly please thanks thank u ur pls plz hey hi hello yo ok okay lol etc something stuff thing
     things someone anyone one ones get got gets getting go going want wanted wanting need needs know tell give make makes sure
-    mean means part kind sort bit lot way""".split()
+    mean means part kind sort bit lot way dont doesnt didnt isnt arent wont cant""".split()
 )
 
 # Nouns that name the *class* of thing asked about, not a particular one.
@@ -45,7 +45,7 @@ HELP_PATTERNS = re.compile(
 )
 
 LIST_PATTERNS = re.compile(
-    r"\b(list|lists|all( of)? (the |your )?(cert\w*|credential\w*|roles?|careers?|jobs?|paths?|spotlights?|positions?)|which .* (can|do) you|what .* (can|do) you|(can|do) you (tell|know|cover|have)|"
+    r"\b(list|lists|(all|every|each)( of)? (the |your )?(cert\w*|credential\w*|roles?|careers?|jobs?|paths?|spotlights?|positions?)|which .* (can|do) you|what .* (can|do) you|(can|do) you (tell|know|cover|have)|"
     r"you know (of|about)|are (there|in here|available|covered)|in here|available|does the council (have|offer)|"
     r"the council (has|have|offers)|do you have|show me|what are the|overview of|(can|could) i ask( you)?( about)?)\b"
 )
@@ -54,13 +54,16 @@ PATHWAY_PATTERNS = re.compile(
     r"\b(becom\w*|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
     r"long term|someday|eventually|transition\w*|career move|next step|what next|whats next|what should i do next|in what order|"
     r"what order|an order|which order|order should|order to|sequence|step by step|first\b.*\bthen|go from|break into|get into|"
-    r"want to be|wanna be|trying to be|what else|do i need|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
+    r"want to be|wanna be|trying to be|what else|do i need|what'?s left|what is left|what remains|remaining|eyeing|"
+    r"(do|get|take|start) first|which first|what first|next job|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
 )
 
 CERT_SEEK_PATTERNS = re.compile(
     r"\b(is there an? (cert\w*|credential\w*)|which (one|cert\w*|credential\w*)|what (cert\w*|credential\w*)|(cert\w*|credential\w*) for|"
-    r"(cert\w*|credential\w*) (that|which) covers?|covers?|covering)\b"
+    r"(cert\w*|credential\w*) (that|which) covers?|(which|what|that|does|do|one|it)\b[^.?!]{0,30}\bcover(s|ing)?)\b"
 )
+
+BOTH_PATTERNS = re.compile(r"\b(both|either|each of|all of them|in common|overlap\w*|shared|for the two)\b")
 
 CONTRAST_PATTERNS = re.compile(r"\b(vs|versus|difference|differ|compared?|comparison|or the|instead of)\b")
 
@@ -83,11 +86,11 @@ SECTION_PATTERNS: dict[str, re.Pattern[str]] = {
 WEAK_OVERVIEW = re.compile(r"\b(about|what do they do|what does .* do|tell me)\b")
 
 # Discord shorthand that is plain English, not domain vocabulary.
-SLANG = {"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "abt": "about", "bc": "because", "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "yrs": "years", "yr": "year"}
+SLANG = {"u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "abt": "about", "bc": "because", "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks", "yrs": "years", "yr": "year", "w": "with", "b4": "before"}
 
 HELD_CUES = frozenset({"already", "have", "hold", "holding", "got", "earned", "passed", "completed", "finished", "obtained", "done"})
 GENERIC_MODIFIERS = frozenset({"senior", "junior", "associate", "assistant", "new", "future", "good", "great", "real", "actual", "full", "time", "eventual"})
-NEGATIONS = frozenset({"not", "no", "never", "instead", "rather", "than", "nor"})
+NEGATIONS = frozenset({"not", "no", "never", "instead", "rather", "than", "nor", "dont", "doesnt", "didnt", "isnt", "arent", "wont"})
 NOT_HELD_CUES = frozenset({"should", "need", "want", "thinking", "considering", "planning", "or", "first", "which", "whether", "if"})
 
 # Facts members ask for that career spotlight pages do not hold: (what to call it, pattern).

@@ -68,6 +68,9 @@ def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
             shared[i] += w
     best: tuple[str, float] | None = None
     for i, inter in shared.items():
+        phrasing = ix.faq_phrasings[i][1]
+        if len(phrasing) > 1 and len(phrasing & q) < 2:
+            continue  # one shared word ("bot") is not the same question
         precision, recall = inter / qw, inter / ix.faq_weights[i]
         score = 2 * precision * recall / (precision + recall)
         if best is None or score > best[1]:
@@ -114,6 +117,7 @@ def match(question: str, ix: Index) -> Match:
         return Match("faq", faq=faq[0], confidence=round(min(1.0, faq[1]), 3))
 
     pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow
+    named_roles = [r for sc, r in roles if sc >= ROLE_MENTION]
     roles = pick_roles(roles, role_where, a, prefer_last=pathway_cue)
     role_best, role_score = (roles[0][1], roles[0][0]) if roles else (None, 0.0)
     second = roles[1][0] if len(roles) > 1 else 0.0
@@ -145,9 +149,13 @@ def match(question: str, ix: Index) -> Match:
     section_cue = any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values() if p is not lexicon.SECTION_PATTERNS["overview"])
 
     contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
+    cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
     if a.unknown_codes and not codes and not asks_who and not (role_named and (pathway_cue or section_cue or contrast)):
-        near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
-        return _none("unknown_cert", 0.85, detail=", ".join(a.unknown_codes), alternatives=near[:3])
+        variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
+        topical = not variant and cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= 2 * TOPIC_MIN
+        if not topical:  # "is BCPS worth it" is about BCPS; "cert for contract pharmacy / TPA stuff" is not
+            near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
+            return _none("unknown_cert", 0.85, detail=", ".join(a.unknown_codes), alternatives=near[:3])
     if not codes and not role_named:
         typo = [w for w in a.words if 3 <= len(w) <= 7 and w.isalnum() and w not in ix.known_words and ix.near_codes(w)]
         if typo:  # "cpsm": one edit from CPSCM, too far to take as it
@@ -161,8 +169,7 @@ def match(question: str, ix: Index) -> Match:
         if listing and role_nouns:
             return Match("list_roles", confidence=0.85)
 
-    pathway_cue = pathway_cue or bool(held and "next" in a.words)
-    cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
+    pathway_cue = pathway_cue or bool(held and ("next" in a.words or role_named))
     title_stems = set(ix.role_titles.get(role_best, ())) if role_best and (role_named or role_relaxed) else set()
 
     if role_named and contrast and not codes:
@@ -179,6 +186,10 @@ def match(question: str, ix: Index) -> Match:
             return _pathway(role, t, conf)
         if not codes and not cert_seek:
             return _unknown_role(a, ix)
+    shared = _shared_certs(named_roles, role_where, a, ix) if cert_seek and not codes else []
+    if shared:  # "torn between 340B manager and ops director: which cert helps for both?"
+        ranked = rank_certs(shared, a, ix, exclude=title_stems | {t for _, r in roles[:2] for t in ix.role_titles[r]})
+        return Match("certification", certifications=tuple(ranked), confidence=0.8)
     if codes:
         ranked = rank_certs(codes, a, ix, exclude=title_stems)
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
@@ -201,10 +212,22 @@ def match(question: str, ix: Index) -> Match:
     found = content_role(a, ix)
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
     if found and found[2] >= WHO_MIN and (asks_who or (not heads and found[2] >= 2 * WHO_MIN)):
-        return Match("role", role=found[0], section=found[1], confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
+        section = found[1] if not section_cue else section_for(found[0], a, ix, set())[0]  # "who is in charge of …"
+        return Match("role", role=found[0], section=section, confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
     if heads:
         return _unknown_role(a, ix)
     return _none("off_topic", 0.7)
+
+
+def _shared_certs(named: list[str], where: dict[str, set[int]], a: Analysis, ix: Index) -> list[str]:
+    """Certifications on the pathways of both roles a member is torn between, if they ask for that."""
+    if len(named) < 2 or not lexicon.BOTH_PATTERNS.search(a.text):
+        return []
+    first, second = named[0], next((r for r in named[1:] if where.get(r) != where.get(named[0])), None)
+    if second is None:
+        return []
+    other = {s.certification for s in ix.knowledge.roles[second].pathway}
+    return [s.certification for s in ix.knowledge.roles[first].pathway if s.certification in other]
 
 
 def _missing(rx, a: Analysis, ix: Index) -> bool:

@@ -29,6 +29,7 @@ class Tailored:
 
 
 def _focus_stems(a: Analysis, exclude: set[str]) -> list[str]:
+    exclude = exclude | a.unwanted
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 
