@@ -519,3 +519,18 @@ def test_heading_that_spells_the_title_differently(heading):
     assert text != seed_text()
     p = parse_page(text)
     assert facts(p) == facts(parse_page(seed_text()))  # title from the title line; tagline and overview unshifted
+
+
+def test_other_wordings_of_the_section_headings():
+    """Pages copied from other council templates name the sections a little differently."""
+    seed = (Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_2fc4bd8256011c2d.txt")
+    if not seed.exists():
+        pytest.skip("seed page not present")
+    text = seed.read_text(encoding="utf-8")
+    for resp, path, day in [
+        ("Key Responsibilities", "Recommended Certifications", "A Typical Day"),
+        ("What You'll Do", "Your Certification Path to Excellence", "A Typical Day in the Life"),
+    ]:
+        page = parse_page(text.replace("Core Responsibilities", resp).replace("Your Certification Pathway to Operational Excellence", path).replace("A Day in the Life", day))
+        assert (len(page.responsibilities), len(page.certifications), len(page.day)) == (4, 4, 3)
+        assert page.pathway_heading == path

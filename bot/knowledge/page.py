@@ -52,9 +52,13 @@ class Page:
 _TITLE_LINE = re.compile(r"^career\s+path\s*:\s*(?P<title>.+?)\s*(?:[–—|-]\s*council on pharmacy standards)?\s*$", re.I)
 _SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
-_RESPONSIBILITIES = re.compile(r"^(core|key|main|primary)?\s*(responsibilities|duties)\s*:?$", re.I)
-_PATHWAY = re.compile(r"^(your\s+)?certification\s+pathway\b.*$|^your\s+pathway\b.*$", re.I)
-_DAY = re.compile(r"^(a\s+)?day\s+in\s+the\s+life\b.*$", re.I)
+_RESPONSIBILITIES = re.compile(r"^(core|key|main|primary|major)?\s*(responsibilities|duties)\s*:?$|^what you('ll| will)? do\s*:?$", re.I)
+_PATHWAY = re.compile(
+    r"^(your\s+)?certification\s+(pathway|path|roadmap)\b.*$|^your\s+(certification\s+)?(pathway|path|roadmap)\b.*$"
+    r"|^(recommended|suggested|relevant|key)\s+certifications\b.*$|^certifications\s*:?$",
+    re.I,
+)
+_DAY = re.compile(r"^(a\s+)?(typical\s+)?day\s+in\s+the\s+life\b.*$|^a\s+typical\s+day\b.*$", re.I)
 _BULLET = re.compile(r"^[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*")
 _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
 _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
