@@ -7,13 +7,12 @@ closed in ``finally`` (``DiscordDouble.run_client`` closes the client).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import dataclasses
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 import discord
 import pytest
@@ -21,18 +20,17 @@ import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+from bot_harness import READY, cfg, running  # noqa: E402
 from discord_double import DiscordDouble, Intents, Perm, user_mention  # noqa: E402
 
 from bot.discord_app import lookup  # noqa: E402
 from bot.discord_app.bot import command_hash, create_bot, hash_path  # noqa: E402
-from bot.discord_app.config import Config  # noqa: E402
 from bot.discord_app.runner import EXIT_BAD_TOKEN, run_bot  # noqa: E402
 from bot.live import LiveKnowledge  # noqa: E402
 from bot.storage import Store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "knowledge"
-READY = 0.05  # guild_ready_timeout: discord.py waits this long after the last GUILD_CREATE
 COMMANDS = {"ask", "help", "certifications", "certification", "role", "pathway", "kb"}
 
 
@@ -45,22 +43,6 @@ def store():
     s = Store(":memory:")
     yield s
     s.close()
-
-
-def cfg(d: DiscordDouble | None = None, **kw: Any) -> Config:
-    base: dict[str, Any] = dict(cooldown_seconds=0.0, database=":memory:", watch=False, ephemeral=False)
-    if d is not None:
-        base["guild_ids"] = (d.guild_id,)
-    base.update(kw)
-    return Config(**base)
-
-
-@contextlib.asynccontextmanager
-async def running(d: DiscordDouble, config: Config, live: LiveKnowledge, store: Any) -> AsyncIterator[Any]:
-    bot = create_bot(config, live, store, guild_ready_timeout=READY)
-    async with d.run_client(bot, timeout=10):
-        yield bot
-    assert d.internal_errors == []
 
 
 def custom_ids(msg: Any) -> list[str]:

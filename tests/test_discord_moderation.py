@@ -10,29 +10,26 @@ Every test works on a temporary copy of the shipped knowledge and a temporary da
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import io
 import os
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 
+from bot_harness import cfg, running  # noqa: E402
 from discord_double import DiscordDouble, user_mention  # noqa: E402
 
-from bot.discord_app.bot import create_bot  # noqa: E402
-from bot.discord_app.config import Config  # noqa: E402
 from bot.live import LiveKnowledge  # noqa: E402
 from bot.storage import Store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "knowledge"
 PAGES = Path(__file__).resolve().parent / "pages"
-READY = 0.05
 ROLE = "director-of-pharmacy-operations"
 PASS_Q = "how do i get a council parking pass"
 PERMIT_Q = "where do i find a council parking permit"
@@ -48,20 +45,6 @@ def store(tmp_path: Path):
     s = Store(tmp_path / "bot.sqlite3")
     yield s
     s.close()
-
-
-def cfg(d: DiscordDouble, **kw: Any) -> Config:
-    base: dict[str, Any] = dict(cooldown_seconds=0.0, database=":memory:", watch=False, ephemeral=False, guild_ids=(d.guild_id,))
-    base.update(kw)
-    return Config(**base)
-
-
-@contextlib.asynccontextmanager
-async def running(d: DiscordDouble, config: Config, live: LiveKnowledge, store: Any) -> AsyncIterator[Any]:
-    bot = create_bot(config, live, store, guild_ready_timeout=READY)
-    async with d.run_client(bot, timeout=10):
-        yield bot
-    assert d.internal_errors == []
 
 
 def snapshot(kdir: Path) -> dict[str, bytes]:
