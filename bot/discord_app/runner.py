@@ -29,16 +29,22 @@ def _fail(message: str) -> None:
     print(f"career-bot: {message}", file=sys.stderr)
 
 
-def prepare(config: Config, knowledge: Path | None):
-    """(live knowledge, store) or an exit code after a one-line message."""
+def _live(config: Config, knowledge: Path | None) -> LiveKnowledge | None:
+    """The knowledge to serve, or None after a one-line message."""
     root = knowledge or config.knowledge or default_knowledge_dir()
     try:
-        live = LiveKnowledge(root)
+        return LiveKnowledge(root)
     except KnowledgeError as e:
         _fail(f"the knowledge base in {root} has {len(e.problems)} problem(s); run `career-bot validate --knowledge {root}`")
-        return EXIT_CONFIG
     except OSError as e:
         _fail(f"cannot read the knowledge base in {root}: {e}")
+    return None
+
+
+def prepare(config: Config, knowledge: Path | None):
+    """(live knowledge, store) or an exit code after a one-line message."""
+    live = _live(config, knowledge)
+    if live is None:
         return EXIT_CONFIG
     from bot.storage import Store
 
@@ -159,10 +165,7 @@ def sync(config: Config, knowledge: Path | None, global_: bool, client_options: 
         _fail("no Discord token: set DISCORD_TOKEN (or `token` in the git-ignored config file)")
         return EXIT_NO_TOKEN
     discord.utils.setup_logging(level=getattr(logging, config.log_level), root=True)
-    root = knowledge or config.knowledge or default_knowledge_dir()
-    try:
-        live = LiveKnowledge(root)
-    except KnowledgeError as e:
-        _fail(f"the knowledge base in {root} has {len(e.problems)} problem(s); run `career-bot validate`")
+    live = _live(config, knowledge)
+    if live is None:
         return EXIT_CONFIG
     return asyncio.run(sync_commands(config, live, global_, client_options))
