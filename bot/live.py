@@ -39,7 +39,6 @@ class LiveKnowledge:
         self.root = Path(root)
         self._engine = Engine(load_knowledge(self.root))
         self._lock = threading.Lock()
-        self._last_problems: tuple[Problem, ...] = ()
 
     @property
     def engine(self) -> Engine:
@@ -51,9 +50,7 @@ class LiveKnowledge:
             try:
                 kb = load_knowledge(self.root)
             except KnowledgeError as e:
-                self._last_problems = e.problems
                 return ReloadResult(False, e.problems)
-            self._last_problems = ()
             if kb.fingerprint == self._engine.knowledge.fingerprint:
                 return ReloadResult(False)
             self._engine = Engine(kb)

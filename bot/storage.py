@@ -322,10 +322,6 @@ class Store:
             groups = self._groups()
         return [g for g, _, _ in groups[offset : offset + limit]]
 
-    def gap_count(self) -> int:
-        with self._lock:
-            return len(self._groups())
-
     def resolve_gap(self, group_key: str, action: str, moderator: str) -> bool:
         """Mark every question of the group handled. False if it was already handled (or unknown).
 

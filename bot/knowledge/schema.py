@@ -22,7 +22,6 @@ class Spec:
     kind: str
     required: bool = False
     fields: dict[str, "Spec"] = field(default_factory=dict)
-    non_empty: bool = True  # a required value must also not be blank
 
 
 def _s(required: bool = False) -> Spec:
