@@ -67,9 +67,24 @@ def _foreign_modifier(a: Analysis, stems: list[str], title: set[str], heads: fro
         while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
             mods.append(j)
             j -= 1
-        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS for k in mods):
+        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or _acronym_like(a.words[k]) for k in mods):
             return False
     return True
+
+
+def names_this_job(a: Analysis, ix: Index, rid: str) -> bool:
+    """Some job noun in the question is this role's ("the pharmacist who …" for a pharmacist
+    role), not qualified by words the title lacks."""
+    stems = [stem(w) for w in a.words]
+    heads = ix.title_heads[rid]
+    if not any(a.words[i] in lexicon.ROLE_HEADS and _in_title(i, a, stems, set(heads)) for i in range(len(stems))):
+        return False
+    return not _foreign_modifier(a, stems, set(ix.role_titles[rid]), heads)
+
+
+def _acronym_like(word: str) -> bool:
+    """"PGY1 residency program director", "CS compliance mgr": short codes qualify, they don't rename."""
+    return len(word) <= 2 or any(c.isdigit() for c in word)
 
 
 def _in_title(k: int, a: Analysis, stems: list[str], title: set[str]) -> bool:

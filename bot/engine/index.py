@@ -239,6 +239,8 @@ class Index:
             return word
         fixed = self.corrections.get(word)
         if fixed is None:
+            fixed = next((us for us in _us_spellings(word) if us in self.known_words), None)
+        if fixed is None:
             best = None
             if len(word) >= 5:
                 cutoff = 1 if len(word) < 9 else 2
@@ -300,6 +302,16 @@ def _lexicon_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_BRITISH = (("isation", "ization"), ("isations", "izations"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize"), ("programme", "program"),
+            ("programmes", "programs"), ("centre", "center"), ("licence", "license"), ("enrol", "enroll"), ("enrolment", "enrollment"),
+            ("our", "or"), ("ae", "e"))
+
+
+def _us_spellings(word: str) -> list[str]:
+    """"randomisation" -> randomization, "programme" -> program: the spelling the knowledge uses."""
+    return [word[: -len(uk)] + us for uk, us in _BRITISH if word.endswith(uk) and len(word) > len(uk) + 2]
+
+
 def _swaps(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]}
 
@@ -314,9 +326,17 @@ def _deletions(word: str) -> set[str]:
 
 
 def _acronyms(title: str) -> set[str]:
-    """DPO and DOPO for Director of Pharmacy Operations; MSO for Medication Safety Officer."""
-    words = words_of(title)
-    return {"".join(w[0] for w in words if w not in lexicon.STOPWORDS), "".join(w[0] for w in words if w not in ("and", "the"))}
+    """DPO and DOPO for Director of Pharmacy Operations, MSO for Medication Safety Officer, and
+    the forms members use without the field word: RPD for Pharmacy Residency Program Director,
+    IDS for Investigational Drug Services Pharmacist."""
+    words = [w for w in words_of(title) if w not in ("and", "the")]
+    forms = {tuple(words), tuple(w for w in words if w not in lexicon.STOPWORDS)}
+    for ws in list(forms):
+        if ws and ws[0] in ("pharmacy", "pharmacist"):
+            forms.add(ws[1:])
+        if ws and ws[-1] in lexicon.ROLE_HEADS and len(ws) >= 4:
+            forms.add(ws[:-1])
+    return {"".join(w[0] for w in ws) for ws in forms if len(ws) >= 3}
 
 
 def _plain_words(pattern: str) -> list[str]:

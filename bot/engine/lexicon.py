@@ -41,7 +41,7 @@ HELP_WORDS = frozenset({"help", "helpme", "halp", "usage", "commands", "command"
 HELP_PATTERNS = re.compile(
     r"\b(commands?|how (does|do) (this|it|you) work|how (do|can) i use (you|this|it)|what (can|do) you (do|know|answer)|"
     r"who are you|what are you|what is this bot|usage|instructions for (you|this bot)|how to use|"
-    r"what (kinds?|sorts?|types?) of (things|questions|stuff)|what .* can you (do|answer|help)|what do you cover)\b"
+    r"what (kinds?|sorts?|types?) of (things|questions|stuff)|what( .*)? can you (do|answer|help)|what do you cover)\b"
 )
 
 LIST_PATTERNS = re.compile(
@@ -54,7 +54,7 @@ PATHWAY_PATTERNS = re.compile(
     r"\b(becom\w*|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
     r"long term|someday|eventually|transition\w*|career move|next step|what next|whats next|what should i do next|in what order|"
     r"what order|an order|which order|order should|order to|sequence|step by step|first\b.*\bthen|go from|break into|get into|"
-    r"want to be|wanna be|trying to be|what else|do i need|what'?s left|what is left|what remains|remaining|eyeing|"
+    r"want to be|wanna be|trying to be|(like|love|hope|plan|aspire|going|due) to (be|become)|take over|step into|what else|do i need|what'?s left|what is left|what remains|remaining|eyeing|"
     r"(do|get|take|start) first|which first|what first|next job|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
 )
 
@@ -130,6 +130,12 @@ DRUG_SUFFIX = re.compile(
     r"^[a-z]{3,}(mab|nib|pril|sartan|olol|statin|prazole|azole|cillin|mycin|floxacin|cycline|xaban|parin|gliptin|gliflozin|"
     r"glutide|formin|dipine|triptan|oxetine|azepam|zolam|profen|caine|olone|asone|triaxone|tidine|lukast|pramine|apine|idone|"
     r"peridol|dogrel|codone|morphone|thiazide|semide|tropin|dronate|vudine|navir|previr|buvir|ciclovir|conazole|kinase)$"
+)
+
+# Asking the bot to produce something for the member rather than to answer from the knowledge.
+TASK_REQUEST = re.compile(
+    r"\b(write|draft|edit|proofread|rewrite|polish|translate|summari[sz]e|fill out|do) (me |my |a |an |the |our )?"
+    r"(cover letter|resume|cv|essay|email|letter|personal statement|statement|application|homework|assignment|linkedin|post|poem)\b"
 )
 
 INJECTION_PATTERNS = re.compile(

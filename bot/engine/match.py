@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, analyze, held_codes
-from bot.engine.entities import ROLE_MENTION, alias_certs, certs_by_topic, named_certs, pick_roles, role_from_certs, role_scores
+from bot.engine.entities import ROLE_MENTION, alias_certs, certs_by_topic, named_certs, names_this_job, pick_roles, role_from_certs, role_scores
 from bot.engine.index import Index
 from bot.engine.normalize import stem
 from bot.engine.sections import content_role, section_for
@@ -21,7 +21,8 @@ from bot.engine.tailor import Tailored, rank_certs, tailor
 ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pathway"
 FAQ_MIN = 0.72  # F1 of weighted word overlap with one of the entry's phrasings
 TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
-WHO_MIN = 3.0
+WHO_MIN = 3.0  # summed weight of distinctive words a described role's page must share
+DESCRIBED_MARGIN = 1.3  # ... and by how much it must beat every other role's page
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,8 @@ def match(question: str, ix: Index) -> Match:
         return _none("empty", 0.95)
     if lexicon.INJECTION_PATTERNS.search(a.text):
         return _none("injection", 0.95)
+    if lexicon.TASK_REQUEST.search(a.text):
+        return _none("off_topic", 0.9)  # "write my cover letter": not a question about the knowledge
     roles, role_where = role_scores(a, ix)
     cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
     codes = a.codes + [c for c in alias_certs(a, ix) + named_certs(a, ix, role_where) if c not in a.codes]
@@ -149,6 +152,10 @@ def match(question: str, ix: Index) -> Match:
     section_cue = any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values() if p is not lexicon.SECTION_PATTERNS["overview"])
 
     contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
+    if not role_named and not role_relaxed and not codes:
+        described = _described_role(a, ix, asks_who, role_nouns)
+        if described:  # "the person in charge of the residents", "the DEA compliance job"
+            role_best, role_score, role_named = described, 1.0, True
     cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
     if a.unknown_codes and not codes and not asks_who and not (role_named and (pathway_cue or section_cue or contrast)):
         variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
@@ -211,12 +218,30 @@ def match(question: str, ix: Index) -> Match:
         return Match("role", role=role_best, section=section, confidence=round(conf * (1.0 if role_named else 0.8), 3))
     found = content_role(a, ix)
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
-    if found and found[2] >= WHO_MIN and (asks_who or (not heads and found[2] >= 2 * WHO_MIN)):
-        section = found[1] if not section_cue else section_for(found[0], a, ix, set())[0]  # "who is in charge of …"
-        return Match("role", role=found[0], section=section, confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
+    if found and found[2] >= 2 * WHO_MIN and not heads and found[2] >= DESCRIBED_MARGIN * found[3]:
+        return Match("role", role=found[0], section=found[1], confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
     if heads:
         return _unknown_role(a, ix)
     return _none("off_topic", 0.7)
+
+
+def _described_role(a: Analysis, ix: Index, asks_who: bool, role_nouns: list[str]) -> str | None:
+    """A role the question describes instead of naming: "who prepares the blinded doses",
+    "the pharmacist who looks after the study drugs", "the DEA compliance job"."""
+    heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
+    refers = asks_who or role_nouns or heads or any(w in ("person", "someone", "whoever") for w in a.words)
+    if not refers:
+        return None
+    found = content_role(a, ix)
+    if not found:
+        return None
+    if asks_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
+        return found[0] if found[2] >= WHO_MIN else None
+    if found[2] < 1.5 * WHO_MIN or found[2] < DESCRIBED_MARGIN * found[3]:
+        return None
+    if heads and not names_this_job(a, ix, found[0]):
+        return None  # "a pharmacy buyer at a wholesaler", "a retail store manager": another job
+    return found[0]
 
 
 def _shared_certs(named: list[str], where: dict[str, set[int]], a: Analysis, ix: Index) -> list[str]:

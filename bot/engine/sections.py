@@ -43,11 +43,12 @@ def passage_score(q: list[str], p: Passage, ix: Index) -> float:
     return score
 
 
-def content_role(a: Analysis, ix: Index) -> tuple[str, str, float] | None:
-    """The role and section whose passage best matches the question's content words."""
+def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None:
+    """The role and section whose passage best matches the question's content words, with the
+    best score any *other* role reaches (how clearly the question points at one role)."""
     q = [s for s in a.stems if s not in cue_stems()]
     seen: set[int] = set()
-    best: tuple[str, str, float] | None = None
+    per_role: dict[str, tuple[float, str]] = {}
     for s in set(q):
         if ix.weight(s) < 0.8:
             continue
@@ -59,6 +60,10 @@ def content_role(a: Analysis, ix: Index) -> tuple[str, str, float] | None:
             if p.role is None or p.section not in SECTIONS:
                 continue
             score = passage_score(q, p, ix)
-            if best is None or score > best[2]:
-                best = (p.role, p.section, score)
-    return best
+            if score > per_role.get(p.role, (0.0, ""))[0]:
+                per_role[p.role] = (score, p.section)
+    if not per_role:
+        return None
+    ranked = sorted(((sc, sec, r) for r, (sc, sec) in per_role.items()), reverse=True)
+    runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+    return ranked[0][2], ranked[0][1], ranked[0][0], runner_up
