@@ -29,7 +29,7 @@ from rapidfuzz import fuzz, process
 log = logging.getLogger(__name__)
 
 GAP_SIMILARITY = 80  # rapidfuzz token_set_ratio on normalized text
-NOT_GAP_REASONS = ("clinical", "injection", "empty", "thanks")  # on purpose, or no question at all: not a knowledge gap
+NOT_GAP_REASONS = ("clinical", "injection", "empty", "thanks", "needs_context")  # on purpose, or no question at all: not a knowledge gap
 KIND_ORDER = ("unanswered", "unhelpful", "choice")
 
 MIGRATIONS: list[str] = [

@@ -277,3 +277,22 @@ def test_asking_for_help_with_a_real_question_answers_the_question(engine):
     assert a.intent == "certification" and a.certifications[0] == "CMSO"
     b = engine.ask("i need help with my career, im a staff pharmacist who loves safety work and wants to get into ops")
     assert b.intent == "pathway" and b.certifications[0] == "CMSO"
+
+
+def test_follow_ups_without_context_are_not_guessed(engine):
+    a = engine.ask("and which certs would i need for it?")
+    assert (a.intent, a.reason) == ("none", "needs_context")
+    assert engine.ask("the 'operations pharmacist' credential, what's the deal with it").certifications[0] == "CHPOP"
+
+
+def test_dose_words_in_a_job_question_are_not_clinical(tmp_path):
+    import shutil
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", kdir)
+    page = tmp_path / "page.txt"
+    page.write_text(NEW_PAGE, encoding="utf-8")
+    import_page(page, kdir)
+    e = Engine(load_knowledge(kdir))
+    assert e.ask("who prepares the sterile doses in the cleanroom?").role == "sterile-compounding-supervisor"
+    assert e.ask("what dose of vancomycin for a 70 kg patient").reason == "clinical"

@@ -23,7 +23,9 @@ SETS = {
     "varied-page-formats": (ROOT / "tests/eval2/questions.yaml", ROOT / "tests/eval2/pages"),
     "similar-titles": (ROOT / "tests/eval3/questions.yaml", ROOT / "tests/eval3/pages"),
     "noisy-members": (ROOT / "tests/eval4/questions.yaml", ROOT / "tests/eval4/pages"),
+    "newcomers": (ROOT / "tests/eval5/questions.yaml", ROOT / "tests/eval5/pages"),
 }
+FLOORS = {"newcomers": 0.90}  # roles described in plain words: the hardest set, kept honest with its own floor
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -36,7 +38,7 @@ def test_own_sets_floor(name, tmp_path):
         for page in sorted(pages.glob("*.txt")):
             import_page(page, kdir)
     m = metrics(evaluate(Engine(load_knowledge(kdir)), load_set(questions)))
-    assert m["inscope"] >= 0.95 and m["none"] >= 0.95, m
+    assert m["inscope"] >= FLOORS.get(name, 0.95) and m["none"] >= 0.95, m
 
 
 @pytest.mark.skipif(not SHARED_DEV.exists(), reason="shared dev set not present")

@@ -172,6 +172,7 @@ def cue_stems() -> frozenset[str]:
             "first", "order", "next", "realistic", "advice", "suggest", "recommend", "look", "like", "step", "line", "council",
             "wise", "which", "long", "term", "career", "love", "thing", "aiming", "become", "becoming", "want", "trying", "move",
             "specifically", "worth", "deal", "again", "forgot", "rundown", "summary", "slide", "cover", "covers", "involve",
+            "charge", "responsible", "person", "someone", "whoever",
         }
         _CUE_STEMS = frozenset(stem(w) for w in words)
     return _CUE_STEMS

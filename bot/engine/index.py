@@ -258,7 +258,8 @@ class Index:
         while i < len(self.correctable) and self.correctable[i].startswith(word) and len(found) < 20:
             found.append(self.correctable[i])
             i += 1
-        for pool in (found, [w for w in found if w in self.name_words]):  # "onc": oncology, the word of a title
+        pools = (found, [w for w in found if w in self.name_words]) if len(word) >= 5 else ([w for w in found if w in self.name_words],)
+        for pool in pools:  # "onc": oncology, the word of a title; "main" is not "maintain"
             if pool and len({stem(w) for w in pool}) == 1:
                 return min(pool, key=len)
         return word

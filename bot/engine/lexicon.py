@@ -63,6 +63,9 @@ CERT_SEEK_PATTERNS = re.compile(
     r"(cert\w*|credential\w*) (that|which) covers?|(which|what|that|does|do|one|it)\b[^.?!]{0,30}\bcover(s|ing)?)\b"
 )
 
+# A follow-up that leans on an earlier message the bot does not keep.
+FOLLOW_UP = re.compile(r"^(and|also|what about|how about)\b|\b(for|about|of|with|in|to) (it|that|that one|this one|them|those)\b[^a-z]*$|\bthat one\b")
+
 BOTH_PATTERNS = re.compile(r"\b(both|either|each of|all of them|in common|overlap\w*|shared|for the two)\b")
 
 CONTRAST_PATTERNS = re.compile(r"\b(vs|versus|difference|differ|compared?|comparison|or the|instead of)\b")
@@ -101,7 +104,7 @@ FACETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("salaries or pay", r"salary|salaries|pay|paid|wages?|compensation|income|earn\w*|make (a|an|per) (year|hour)|make per|how much do .* make"),
         ("exam dates, deadlines or testing centres", r"exam dates?|test dates?|when is the (exam|test)|deadline\w*|testing (cent\w*|windows?)|(exam|test) (windows?|schedules?)|next (exam|test|testing)|proctor\w*|retake"),
         ("pass rates or scores", r"pass(ing)? rates?|passing score|pass mark"),
-        ("study materials or exam preparation", r"study guides?|prep|practice (questions|exams?|tests?)|review course"),
+        ("study materials or exam preparation", r"study guides?|(exam|test|board|cert\w*) prep|prep (course|book|material\w*|guide|class)|practice (questions|exams?|tests?)|review course|pass the (exam|test)"),
         ("continuing education credit", r"ce|ces|ce credits?|ce hours?|ceus?|continuing education|contact hours"),
         ("renewal or recertification", r"renew\w*|recertif\w*|expir\w*|keep (it|my|the|your)? ?\w* ?active|stay active|maintain (it|my|the|your) \w+"),
         ("eligibility rules", r"eligib\w*|prerequisites?"),
@@ -114,7 +117,8 @@ FACETS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Asking for clinical advice: always refused, whatever else the message says.
 CLINICAL_PATTERNS = re.compile(
     r"(\b\d+(\.\d+)?\s?(mg|mcg|µg|g|gm|grams?|ml|meq|mmol|mg/kg|mcg/kg)\b|\bq\d+h\b|\bq\d+-\d+h\b|"
-    r"\b(dose|doses|dosing|dosage|dosed|overdose|side effects?|adverse effects?|adverse reactions?|interactions? between|"
+    r"\b((what|which|max|maximum|right|correct|usual|starting|loading|safe|normal|typical|pediatric|renal) (dose|dosing|dosage)|"
+    r"(dose|dosing|dosage) (of|for|adjust\w*)|how many mg|overdose|side effects?|adverse effects?|adverse reactions?|interactions? between|"
     r"interact with|contraindicat\w*|indicated for|should i take|can i take|safe to take|what to take|held before|hold before|"
     r"recommend for|treat (a|an|my|his|her|their)|therapy for|cure for|medicine for|medication for|drug for|titrat\w*|taper\w*|"
     r"renal function|kidney function|creatinine|mg/dl)\b)"
@@ -122,7 +126,7 @@ CLINICAL_PATTERNS = re.compile(
 
 # Clinical topics: refused only when the message is not framed as a career question.
 CLINICAL_TOPICS = re.compile(
-    r"\b(symptoms?|fever|infection\w*|diagnos\w*|allerg\w*|pregnan\w*|breastfeed\w*|antibiotics?|vaccines?|insulin|"
+    r"\b(doses?|dosing|dosage|dosed|symptoms?|fever|infection\w*|diagnos\w*|allerg\w*|pregnan\w*|breastfeed\w*|antibiotics?|vaccines?|insulin|"
     r"meningitis|diabetes|hypertension|blood pressure|drug interactions?|iv contrast|kid'?s|child'?s|baby|toddler|prescrib\w*)\b"
 )
 

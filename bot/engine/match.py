@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.engine import lexicon
-from bot.engine.analyze import Analysis, analyze, held_codes
+from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
 from bot.engine.entities import ROLE_MENTION, alias_certs, certs_by_topic, named_certs, names_this_job, pick_roles, role_from_certs, role_scores
 from bot.engine.index import Index
 from bot.engine.normalize import stem
@@ -112,7 +112,10 @@ def match(question: str, ix: Index) -> Match:
     roles, role_where = role_scores(a, ix)
     cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
     codes = a.codes + [c for c in alias_certs(a, ix) + named_certs(a, ix, role_where) if c not in a.codes]
-    career_framed = bool(codes or cert_nouns or (roles and roles[0][0] >= ROLE_MENTION) or lexicon.CERT_SEEK_PATTERNS.search(a.text))
+    career_framed = bool(
+        codes or cert_nouns or (roles and roles[0][0] >= ROLE_MENTION) or lexicon.CERT_SEEK_PATTERNS.search(a.text)
+        or "who" in a.words or any(p.search(a.text) for k, p in lexicon.SECTION_PATTERNS.items() if k != "overview")
+    )  # "who prepares the blinded doses in a trial" asks about a job
     if _is_clinical(a, ix, career_framed):
         return _none("clinical", 0.9)
     faq = _faq(a, ix)
@@ -152,13 +155,15 @@ def match(question: str, ix: Index) -> Match:
     section_cue = any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values() if p is not lexicon.SECTION_PATTERNS["overview"])
 
     contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
-    if not role_named and not role_relaxed and not codes:
+    cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
+    cert_question = cert_seek and not pathway_cue  # "cert for someone who designs tech training": about a certification
+    if not role_named and not role_relaxed and not codes and not cert_question:
         described = _described_role(a, ix, asks_who, role_nouns)
         if described:  # "the person in charge of the residents", "the DEA compliance job"
             role_best, role_score, role_named = described, 1.0, True
-    cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
     if a.unknown_codes and not codes and not asks_who and not (role_named and (pathway_cue or section_cue or contrast)):
         variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
+        variant = variant or _named_as_cert(a)  # "CHC certification for …": the unknown code is the subject
         topical = not variant and cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= 2 * TOPIC_MIN
         if not topical:  # "is BCPS worth it" is about BCPS; "cert for contract pharmacy / TPA stuff" is not
             near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
@@ -168,6 +173,8 @@ def match(question: str, ix: Index) -> Match:
         if typo:  # "cpsm": one edit from CPSCM, too far to take as it
             near = tuple(dict.fromkeys(("cert", c) for w in typo for c in ix.near_codes(w)))
             return _none("unknown_cert", 0.6, detail=typo[0].upper(), alternatives=near[:3])
+    if not codes and not role_named and not role_relaxed and lexicon.FOLLOW_UP.search(a.text) and not _says_what(a, ix):
+        return _none("needs_context", 0.8)  # "and which certs would I need for it?": I keep no conversation
     if not codes and not role_named and not role_relaxed:
         class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {"list", "council", "all"}
         listing = lexicon.LIST_PATTERNS.search(a.text) or all(w in class_words for w in content_words)
@@ -203,6 +210,9 @@ def match(question: str, ix: Index) -> Match:
     if cert_seek:
         plural = any(w.endswith("s") for w in cert_nouns)
         topic = certs_by_topic(a, ix, exclude=title_stems)
+        if role_named and not plural:  # "is there a cert for <role> about X": among that role's certifications
+            own = {s.certification for s in ix.knowledge.roles[role_best].pathway}
+            topic = [(c, sc) for c, sc in topic if c in own]
         if role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
             return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.8)
         if topic and topic[0][1] >= TOPIC_MIN:
@@ -225,6 +235,22 @@ def match(question: str, ix: Index) -> Match:
     return _none("off_topic", 0.7)
 
 
+def _says_what(a: Analysis, ix: Index) -> bool:
+    """The question itself carries a topic the knowledge knows (a distinctive word)."""
+    cues = cue_stems()
+    return any(s in ix.idf and ix.weight(s) >= 1.0 and s not in cues for s in a.stems)
+
+
+def _named_as_cert(a: Analysis) -> bool:
+    """An unknown code written right beside a certification word ("CHC certification", "the BCPS exam")."""
+    for code in a.unknown_codes:
+        low = code.lower()
+        for i, w in enumerate(a.words):
+            if w == low and any(a.words[j] in lexicon.CERT_NOUNS for j in (i - 1, i + 1) if 0 <= j < len(a.words)):
+                return True
+    return False
+
+
 def _described_role(a: Analysis, ix: Index, asks_who: bool, role_nouns: list[str]) -> str | None:
     """A role the question describes instead of naming: "who prepares the blinded doses",
     "the pharmacist who looks after the study drugs", "the DEA compliance job"."""
@@ -236,7 +262,8 @@ def _described_role(a: Analysis, ix: Index, asks_who: bool, role_nouns: list[str
     if not found:
         return None
     if asks_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
-        return found[0] if found[2] >= WHO_MIN else None
+        clear = found[2] >= WHO_MIN or (found[2] >= 2.0 and found[2] >= DESCRIBED_MARGIN * found[3])
+        return found[0] if clear else None
     if found[2] < 1.5 * WHO_MIN or found[2] < DESCRIBED_MARGIN * found[3]:
         return None
     if heads and not names_this_job(a, ix, found[0]):

@@ -84,7 +84,7 @@ def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
     return out
 
 
-_SUFFIXES = ("ational", "ations", "ation", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
+_SUFFIXES = ("ational", "ations", "ation", "ency", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
 
 
 @lru_cache(maxsize=65536)
@@ -99,7 +99,7 @@ def stem(word: str) -> str:
                     continue
                 if suf in ("er", "ers") and word.endswith(("eer", "eers")):
                     break  # career, engineer: not an -er agent noun
-                word = word[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
+                word = word[: -len(suf)] + {"ies": "y", "ied": "y", "ency": "ent"}.get(suf, "")
                 break
         else:
             break
