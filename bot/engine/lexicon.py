@@ -73,7 +73,7 @@ CONTRAST_PATTERNS = re.compile(r"\b(vs|versus|difference|differ|compared?|compar
 SECTION_PATTERNS: dict[str, re.Pattern[str]] = {
     "day_in_the_life": re.compile(
         r"\b(day to day|day-to-day|daily|typical day|a day|their day|your day|day in the life|days? like|morning|afternoon|mid-?day|"
-        r"midday|evening|schedule look|routine|week look|all day|each day|every day|whole day|workday|work day)\b"
+        r"mid[- ]?day|evening|schedule look|routine|week look|all day|each day|every day|whole day|workday|work day)\b"
     ),
     "responsibilities": re.compile(
         r"\b(responsibilit\w*|duties|duty|in charge of|responsible for|tasks|oversee\w*|handle\w*|involve\w*|accountable|"
@@ -120,14 +120,15 @@ CLINICAL_PATTERNS = re.compile(
     r"\b((what|which|max|maximum|right|correct|usual|starting|loading|safe|normal|typical|pediatric|renal) (dose|dosing|dosage)|"
     r"(dose|dosing|dosage) (of|for|adjust\w*)|how many mg|overdose|side effects?|adverse effects?|adverse reactions?|interactions? between|"
     r"interact with|contraindicat\w*|indicated for|should i take|can i take|safe to take|what to take|held before|hold before|"
-    r"recommend for|treat (a|an|my|his|her|their)|therapy for|cure for|medicine for|medication for|drug for|titrat\w*|taper\w*|"
+    r"recommend for|treat (a|an|my|his|her|their)|titrat\w*|taper\w*|"
     r"renal function|kidney function|creatinine|mg/dl)\b)"
 )
 
 # Clinical topics: refused only when the message is not framed as a career question.
 CLINICAL_TOPICS = re.compile(
     r"\b(doses?|dosing|dosage|dosed|symptoms?|fever|infection\w*|diagnos\w*|allerg\w*|pregnan\w*|breastfeed\w*|antibiotics?|vaccines?|insulin|"
-    r"meningitis|diabetes|hypertension|blood pressure|drug interactions?|iv contrast|kid'?s|child'?s|baby|toddler|prescrib\w*)\b"
+    r"meningitis|diabetes|hypertension|blood pressure|drug interactions?|iv contrast|kid'?s|child'?s|baby|toddler|prescrib\w*|"
+    r"therapy for|cure for|medicine for|medication for|drugs? for)\b"
 )
 
 DRUG_SUFFIX = re.compile(

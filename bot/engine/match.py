@@ -262,7 +262,7 @@ def _described_role(a: Analysis, ix: Index, asks_who: bool, role_nouns: list[str
     if not found:
         return None
     if asks_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
-        clear = found[2] >= WHO_MIN or (found[2] >= 2.0 and found[2] >= DESCRIBED_MARGIN * found[3])
+        clear = found[2] >= WHO_MIN or (found[2] >= 1.5 and found[2] >= 2 * found[3])
         return found[0] if clear else None
     if found[2] < 1.5 * WHO_MIN or found[2] < DESCRIBED_MARGIN * found[3]:
         return None

@@ -6,6 +6,8 @@ from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
 
+SPECIFIC = 6.0  # a passage matched this strongly names its section, whatever general wording surrounds it
+
 
 def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
     """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
@@ -29,6 +31,8 @@ def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[s
         score = passage_score(q, p, ix)
         if score > best_score:
             best, best_score = p.section, score
+    if best_score >= SPECIFIC:  # "the trial monitoring visit and the temperature excursion query: which job is that?"
+        return best, 0.8
     if lexicon.SECTION_PATTERNS["overview"].search(a.text) or best_score < 1.5:
         return "overview", 0.6
     if lexicon.WEAK_OVERVIEW.search(a.text) and best_score < 2.5:
