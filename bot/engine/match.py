@@ -8,7 +8,7 @@ from the knowledge text, so new roles and certifications work without code chang
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
@@ -101,7 +101,41 @@ def _faq(a: Analysis, ix: Index) -> tuple[str, float] | None:
 
 
 
+@dataclass
+class _Ask:
+    """What one question says, read once and refined as the decision goes on."""
+
+    roles: list[tuple[float, str]]
+    role_where: dict[str, set[int]]
+    codes: list[str]
+    cert_nouns: list[str]
+    role_nouns: list[str]
+    held: list[str] = field(default_factory=list)
+    named_roles: list[str] = field(default_factory=list)
+    role_best: str | None = None
+    role_score: float = 0.0
+    second: float = 0.0
+    pathway_cue: bool = False
+    cert_seek: bool = False
+    contrast: bool = False
+    section_cue: bool = False
+    asks_who: bool = False
+
+    @property
+    def role_named(self) -> bool:
+        return self.role_score >= ROLE_MENTION
+
+    @property
+    def role_relaxed(self) -> bool:
+        return self.role_score >= ROLE_RELAXED and self.role_score >= 2 * self.second
+
+    def title_stems(self, ix: Index) -> set[str]:
+        return set(ix.role_titles.get(self.role_best, ())) if self.role_best and (self.role_named or self.role_relaxed) else set()
+
+
 def match(question: str, ix: Index) -> Match:
+    """The decision, in order: refusals that need no knowledge, clinical safety, moderator FAQ
+    entries, greetings, facts the pages lack, then the knowledge entities."""
     a = analyze(question, ix)
     if not any(any(c.isalpha() for c in w) for w in a.words):
         return _none("empty", 0.95)
@@ -109,123 +143,135 @@ def match(question: str, ix: Index) -> Match:
         return _none("injection", 0.95)
     if lexicon.TASK_REQUEST.search(a.text):
         return _none("off_topic", 0.9)  # "write my cover letter": not a question about the knowledge
-    roles, role_where = role_scores(a, ix)
-    cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
-    codes = a.codes + [c for c in alias_certs(a, ix) + named_certs(a, ix, role_where) if c not in a.codes]
-    career_framed = bool(
-        codes or cert_nouns or (roles and roles[0][0] >= ROLE_MENTION) or lexicon.CERT_SEEK_PATTERNS.search(a.text)
-        or "who" in a.words or any(p.search(a.text) for k, p in lexicon.SECTION_PATTERNS.items() if k != "overview")
-    )  # "who prepares the blinded doses in a trial" asks about a job
-    if _is_clinical(a, ix, career_framed):
+    q = _read(a, ix)
+    if _is_clinical(a, ix, _career_framed(a, q)):
         return _none("clinical", 0.9)
     faq = _faq(a, ix)
     if faq and faq[1] >= FAQ_MIN:
         return Match("faq", faq=faq[0], confidence=round(min(1.0, faq[1]), 3))
+    return _small_talk(a, q) or _missing_fact(a, ix, q) or _unclear(a, ix, q) or _answer(a, ix, q)
 
-    pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow
-    named_roles = [r for sc, r in roles if sc >= ROLE_MENTION]
-    roles = pick_roles(roles, role_where, a, prefer_last=pathway_cue)
-    role_best, role_score = (roles[0][1], roles[0][0]) if roles else (None, 0.0)
-    second = roles[1][0] if len(roles) > 1 else 0.0
-    held = held_codes(a)
-    content_words = [w for w in a.words if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS]
 
-    if not codes and role_score < ROLE_MENTION:
-        bare = [w for w in content_words if w not in lexicon.HELP_WORDS]
-        if lexicon.HELP_PATTERNS.search(a.text) or (not bare and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in a.words)):
-            return Match("help", confidence=0.9)
-        if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in a.words) and any(w in lexicon.GRATITUDE for w in a.words):
-            return _none("thanks", 0.9)  # not a question: a friendly word back, nothing to learn
+def _read(a: Analysis, ix: Index) -> _Ask:
+    roles, where = role_scores(a, ix)
+    cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
+    codes = a.codes + [c for c in alias_certs(a, ix) + named_certs(a, ix, where) if c not in a.codes]
+    q = _Ask(roles, where, codes, cert_nouns, [w for w in a.words if w in lexicon.ROLE_NOUNS])
+    q.pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow
+    q.named_roles = [r for sc, r in roles if sc >= ROLE_MENTION]
+    q.roles = pick_roles(roles, where, a, prefer_last=q.pathway_cue)
+    q.role_best, q.role_score = (q.roles[0][1], q.roles[0][0]) if q.roles else (None, 0.0)
+    q.second = q.roles[1][0] if len(q.roles) > 1 else 0.0
+    q.held = held_codes(a)
+    q.asks_who = "who" in a.words or "whose" in a.words
+    q.section_cue = any(p.search(a.text) for k, p in lexicon.SECTION_PATTERNS.items() if k != "overview")
+    q.contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
+    q.cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
+    return q
 
+
+def _career_framed(a: Analysis, q: _Ask) -> bool:
+    """Asked as a career question: drug or disease words alone do not make it clinical
+    ("who prepares the blinded doses in a trial" asks about a job)."""
+    return bool(q.codes or q.cert_nouns or (q.roles and q.roles[0][0] >= ROLE_MENTION) or lexicon.CERT_SEEK_PATTERNS.search(a.text) or "who" in a.words or q.section_cue)
+
+
+def _content_words(a: Analysis) -> list[str]:
+    return [w for w in a.words if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS]
+
+
+def _small_talk(a: Analysis, q: _Ask) -> Match | None:
+    """Greetings and "what can you do" (help); a thank-you (a friendly word, nothing to learn)."""
+    if q.codes or q.role_score >= ROLE_MENTION:
+        return None
+    bare = [w for w in _content_words(a) if w not in lexicon.HELP_WORDS]
+    if lexicon.HELP_PATTERNS.search(a.text) or (not bare and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in a.words)):
+        return Match("help", confidence=0.9)
+    if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in a.words) and any(w in lexicon.GRATITUDE for w in a.words):
+        return _none("thanks", 0.9)
+    return None
+
+
+def _missing_fact(a: Analysis, ix: Index, q: _Ask) -> Match | None:
+    """Fees, salaries, exam dates …: asked for, and nowhere in the knowledge."""
     facet = next((label for label, rx in lexicon.FACETS if _missing(rx, a, ix)), None)
-    if facet:
-        about = codes or ([role_best] if role_score >= ROLE_MENTION else [])
-        return _none("missing_fact", 0.85, detail=facet + (f" for {', '.join(about)}" if about else ""))
+    if not facet:
+        return None
+    about = q.codes or ([q.role_best] if q.role_named else [])
+    return _none("missing_fact", 0.85, detail=facet + (f" for {', '.join(about)}" if about else ""))
 
-    role_named = role_score >= ROLE_MENTION
-    if role_named and role_score < 1.0:
+
+def _unclear(a: Analysis, ix: Index, q: _Ask) -> Match | None:
+    """Ask back or refuse rather than guess: a title that fits several roles, a code we do not
+    know, a follow-up to an earlier message; also the list questions. Finds described roles."""
+    if q.role_named and q.role_score < 1.0:
         # "director" alone fits every Director of …: ask instead of guessing
-        same = [r for s, r in roles if s >= ROLE_RELAXED and role_where.get(r) == role_where.get(role_best)]
-        if len(same) > 1 or second >= role_score - 0.05:
-            rivals = same if len(same) > 1 else [r for s, r in roles if s >= role_score - 0.05]
+        same = [r for s, r in q.roles if s >= ROLE_RELAXED and q.role_where.get(r) == q.role_where.get(q.role_best)]
+        if len(same) > 1 or q.second >= q.role_score - 0.05:
+            rivals = same if len(same) > 1 else [r for s, r in q.roles if s >= q.role_score - 0.05]
             return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for r in rivals[:5]))
-    role_relaxed = role_score >= ROLE_RELAXED and role_score >= 2 * second
-    role_nouns = [w for w in a.words if w in lexicon.ROLE_NOUNS]
-    asks_who = "who" in a.words or "whose" in a.words
-    section_cue = any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values() if p is not lexicon.SECTION_PATTERNS["overview"])
-
-    contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
-    cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
-    cert_question = cert_seek and not pathway_cue  # "cert for someone who designs tech training": about a certification
-    if not role_named and not role_relaxed and not codes and not cert_question:
-        described = _described_role(a, ix, asks_who, role_nouns)
+    cert_question = q.cert_seek and not q.pathway_cue  # "cert for someone who designs tech training": about a certification
+    if not q.role_named and not q.role_relaxed and not q.codes and not cert_question:
+        described = _described_role(a, ix, q.asks_who, q.role_nouns)
         if described:  # "the person in charge of the residents", "the DEA compliance job"
-            role_best, role_score, role_named = described, 1.0, True
-    if a.unknown_codes and not codes and not asks_who and not (role_named and (pathway_cue or section_cue or contrast)):
+            q.role_best, q.role_score = described, 1.0
+    if a.unknown_codes and not q.codes and not q.asks_who and not (q.role_named and (q.pathway_cue or q.section_cue or q.contrast)):
         variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
         variant = variant or _named_as_cert(a)  # "CHC certification for …": the unknown code is the subject
-        topical = not variant and cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= 2 * TOPIC_MIN
+        topical = not variant and q.cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= 2 * TOPIC_MIN
         if not topical:  # "is BCPS worth it" is about BCPS; "cert for contract pharmacy / TPA stuff" is not
             near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
             return _none("unknown_cert", 0.85, detail=", ".join(a.unknown_codes), alternatives=near[:3])
-    if not codes and not role_named:
-        typo = [w for w in a.words if 3 <= len(w) <= 7 and w.isalnum() and w not in ix.known_words and ix.near_codes(w)]
-        if typo:  # "cpsm": one edit from CPSCM, too far to take as it
-            near = tuple(dict.fromkeys(("cert", c) for w in typo for c in ix.near_codes(w)))
-            return _none("unknown_cert", 0.6, detail=typo[0].upper(), alternatives=near[:3])
-    if not codes and not role_named and not role_relaxed and lexicon.FOLLOW_UP.search(a.text) and not _says_what(a, ix):
+    if q.codes or q.role_named:
+        return None
+    typo = [w for w in a.words if 3 <= len(w) <= 7 and w.isalnum() and w not in ix.known_words and ix.near_codes(w)]
+    if typo:  # "cpsm": one edit from CPSCM, too far to take as it
+        near = tuple(dict.fromkeys(("cert", c) for w in typo for c in ix.near_codes(w)))
+        return _none("unknown_cert", 0.6, detail=typo[0].upper(), alternatives=near[:3])
+    if q.role_relaxed:
+        return None
+    if lexicon.FOLLOW_UP.search(a.text) and not _says_what(a, ix):
         return _none("needs_context", 0.8)  # "and which certs would I need for it?": I keep no conversation
-    if not codes and not role_named and not role_relaxed:
-        class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {"list", "council", "all"}
-        listing = lexicon.LIST_PATTERNS.search(a.text) or all(w in class_words for w in content_words)
-        if listing and cert_nouns and not role_nouns:
-            return Match("list_certifications", confidence=0.85)
-        if listing and role_nouns:
-            return Match("list_roles", confidence=0.85)
+    content_words = _content_words(a)
+    class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {"list", "council", "all"}
+    listing = lexicon.LIST_PATTERNS.search(a.text) or all(w in class_words for w in content_words)
+    if listing and q.cert_nouns and not q.role_nouns:
+        return Match("list_certifications", confidence=0.85)
+    if listing and q.role_nouns:
+        return Match("list_roles", confidence=0.85)
+    return None
 
-    pathway_cue = pathway_cue or bool(held and ("next" in a.words or role_named))
-    title_stems = set(ix.role_titles.get(role_best, ())) if role_best and (role_named or role_relaxed) else set()
 
-    if role_named and contrast and not codes:
-        both = len([r for r, w in role_where.items() if w and w != role_where.get(role_best) and dict((x, y) for y, x in roles).get(r, 0) >= ROLE_MENTION * 0.5]) > 0
-        section, conf = ("overview", 0.8) if both else section_for(role_best, a, ix, title_stems)
-        return Match("role", role=role_best, section=section, confidence=round(conf, 3))
+def _answer(a: Analysis, ix: Index, q: _Ask) -> Match:
+    """Role, pathway or certification answers, from the strongest evidence the question gives."""
+    pathway_cue = q.pathway_cue or bool(q.held and ("next" in a.words or q.role_named))
+    title_stems = q.title_stems(ix)
+    if q.role_named and q.contrast and not q.codes:
+        scores = {r: s for s, r in q.roles}
+        both = any(w and w != q.role_where.get(q.role_best) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in q.role_where.items())
+        section, conf = ("overview", 0.8) if both else section_for(q.role_best, a, ix, title_stems)
+        return Match("role", role=q.role_best, section=section, confidence=round(conf, 3))
     if pathway_cue:
-        only_candidate = role_score > 0.15 and second == 0.0  # "pivot into operations leadership"
-        role = role_best if (role_named or role_relaxed or only_candidate) else role_from_certs(held or codes, ix)
+        only_candidate = q.role_score > 0.15 and q.second == 0.0  # "pivot into operations leadership"
+        role = q.role_best if (q.role_named or q.role_relaxed or only_candidate) else role_from_certs(q.held or q.codes, ix)
         if role:
             exclude = set(ix.role_titles.get(role, ()))
-            t = tailor(role, a, ix, restrict=[c for c in codes if c not in held], held=held, exclude=exclude)
-            conf = 0.9 if role_named else 0.7
-            return _pathway(role, t, conf)
-        if not codes and not cert_seek:
+            t = tailor(role, a, ix, restrict=[c for c in q.codes if c not in q.held], held=q.held, exclude=exclude)
+            return _pathway(role, t, 0.9 if q.role_named else 0.7)
+        if not q.codes and not q.cert_seek:
             return _unknown_role(a, ix)
-    shared = _shared_certs(named_roles, role_where, a, ix) if cert_seek and not codes else []
+    shared = _shared_certs(q.named_roles, q.role_where, a, ix) if q.cert_seek and not q.codes else []
     if shared:  # "torn between 340B manager and ops director: which cert helps for both?"
-        ranked = rank_certs(shared, a, ix, exclude=title_stems | {t for _, r in roles[:2] for t in ix.role_titles[r]})
+        ranked = rank_certs(shared, a, ix, exclude=title_stems | {t for _, r in q.roles[:2] for t in ix.role_titles[r]})
         return Match("certification", certifications=tuple(ranked), confidence=0.8)
-    if codes:
-        ranked = rank_certs(codes, a, ix, exclude=title_stems)
-        return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(held))
-    if cert_seek:
-        plural = any(w.endswith("s") for w in cert_nouns)
-        topic = certs_by_topic(a, ix, exclude=title_stems)
-        if role_named and not plural:  # "is there a cert for <role> about X": among that role's certifications
-            own = {s.certification for s in ix.knowledge.roles[role_best].pathway}
-            topic = [(c, sc) for c, sc in topic if c in own]
-        if role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
-            return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.8)
-        if topic and topic[0][1] >= TOPIC_MIN:
-            top = topic[0][1]
-            conf = 0.6 + 0.35 * (1 - (topic[1][1] / top if len(topic) > 1 else 0))
-            close = [c for c, s in topic if s >= 0.8 * top][:3]
-            return Match("certification", certifications=tuple(close), confidence=round(conf, 3))
-        if role_relaxed:
-            return _pathway(role_best, tailor(role_best, a, ix, exclude=title_stems), 0.6)
-        return _none("off_topic", 0.6)
-    if role_named or (role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
-        section, conf = section_for(role_best, a, ix, title_stems)
-        return Match("role", role=role_best, section=section, confidence=round(conf * (1.0 if role_named else 0.8), 3))
+    if q.codes:
+        ranked = rank_certs(q.codes, a, ix, exclude=title_stems)
+        return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(q.held))
+    if q.cert_seek:
+        return _by_topic(a, ix, q, title_stems)
+    if q.role_named or (q.role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
+        section, conf = section_for(q.role_best, a, ix, title_stems)
+        return Match("role", role=q.role_best, section=section, confidence=round(conf * (1.0 if q.role_named else 0.8), 3))
     found = content_role(a, ix)
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
     if found and found[2] >= 2 * WHO_MIN and not heads and found[2] >= DESCRIBED_MARGIN * found[3]:
@@ -233,6 +279,26 @@ def match(question: str, ix: Index) -> Match:
     if heads:
         return _unknown_role(a, ix)
     return _none("off_topic", 0.7)
+
+
+def _by_topic(a: Analysis, ix: Index, q: _Ask, title_stems: set[str]) -> Match:
+    """"Which cert covers X": the certification whose text says X; certifications *for a role*
+    are that role's pathway."""
+    plural = any(w.endswith("s") for w in q.cert_nouns)
+    topic = certs_by_topic(a, ix, exclude=title_stems)
+    if q.role_named and not plural:  # "is there a cert for <role> about X": among that role's certifications
+        own = {s.certification for s in ix.knowledge.roles[q.role_best].pathway}
+        topic = [(c, sc) for c, sc in topic if c in own]
+    if q.role_named and (plural or not topic or topic[0][1] < TOPIC_MIN):
+        return _pathway(q.role_best, tailor(q.role_best, a, ix, exclude=title_stems), 0.8)
+    if topic and topic[0][1] >= TOPIC_MIN:
+        top = topic[0][1]
+        conf = 0.6 + 0.35 * (1 - (topic[1][1] / top if len(topic) > 1 else 0))
+        close = [c for c, s in topic if s >= 0.8 * top][:3]
+        return Match("certification", certifications=tuple(close), confidence=round(conf, 3))
+    if q.role_relaxed:
+        return _pathway(q.role_best, tailor(q.role_best, a, ix, exclude=title_stems), 0.6)
+    return _none("off_topic", 0.6)
 
 
 def _says_what(a: Analysis, ix: Index) -> bool:
