@@ -52,10 +52,10 @@ LIST_PATTERNS = re.compile(
 
 PATHWAY_PATTERNS = re.compile(
     r"\b(becom\w*|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
-    r"long term|someday|eventually|transition\w*|career move|next step|what next|whats next|what should i do next|in what order|"
+    r"long term|someday|eventually|transition(ing)? (to|into)|career move|next step|what next|whats next|what should i do next|in what order|"
     r"what order|an order|which order|order should|order to|sequence|step by step|first\b.*\bthen|go from|break into|get into|"
     r"want to be|wanna be|trying to be|(like|love|hope|plan|aspire|going|due) to (be|become)|take over|step into|what else|do i need|what'?s left|what is left|what remains|remaining|eyeing|"
-    r"(do|get|take|start) first|which first|what first|next job|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
+    r"(what|which)( cert\w*| one| credential\w*)* (should i |do i |to )?(get|do|take|start with)? ?first|which first|what first|next job|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
 )
 
 CERT_SEEK_PATTERNS = re.compile(
@@ -66,14 +66,17 @@ CERT_SEEK_PATTERNS = re.compile(
 # A follow-up that leans on an earlier message the bot does not keep.
 FOLLOW_UP = re.compile(r"^(and|also|what about|how about)\b|\b(for|about|of|with|in|to) (it|that|that one|this one|them|those)\b[^a-z]*$|\bthat one\b")
 
+# "which career paths are there besides ops director": the named role is excluded, not asked about.
+BESIDES = re.compile(r"\b(besides|other than|apart from|except|aside from|beyond)\b")
+
 BOTH_PATTERNS = re.compile(r"\b(both|either|each of|all of them|in common|overlap\w*|shared|for the two)\b")
 
 CONTRAST_PATTERNS = re.compile(r"\b(vs|versus|difference|differ|compared?|comparison|or the|instead of)\b")
 
 SECTION_PATTERNS: dict[str, re.Pattern[str]] = {
     "day_in_the_life": re.compile(
-        r"\b(day to day|day-to-day|daily|typical day|a day|their day|your day|day in the life|days? like|morning|afternoon|mid-?day|"
-        r"mid[- ]?day|evening|schedule look|routine|week look|all day|each day|every day|whole day|workday|work day)\b"
+        r"\b(day to day|day-to-day|daily|typical day|a day|their day|your day|day in the life|days? (is |are |looks? |look )?like|day look\w*|morning|afternoon|mid-?day|"
+        r"mid[- ]?day|evening|schedule look|routine|week look|all day|each day|every day|whole day|workday|work day)\b|\bday$"
     ),
     "responsibilities": re.compile(
         r"\b(responsibilit\w*|duties|duty|in charge of|responsible for|tasks|oversee\w*|handle\w*|involve\w*|accountable|"
@@ -132,7 +135,7 @@ CLINICAL_TOPICS = re.compile(
 )
 
 DRUG_SUFFIX = re.compile(
-    r"^[a-z]{3,}(mab|nib|pril|sartan|olol|statin|prazole|azole|cillin|mycin|floxacin|cycline|xaban|parin|gliptin|gliflozin|"
+    r"^cef[a-z]{4,}$|^[a-z]{3,}(azolin|mab|nib|pril|sartan|olol|statin|prazole|azole|cillin|mycin|floxacin|cycline|xaban|parin|gliptin|gliflozin|"
     r"glutide|formin|dipine|triptan|oxetine|azepam|zolam|profen|caine|olone|asone|triaxone|tidine|lukast|pramine|apine|idone|"
     r"peridol|dogrel|codone|morphone|thiazide|semide|tropin|dronate|vudine|navir|previr|buvir|ciclovir|conazole|kinase)$"
 )

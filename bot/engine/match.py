@@ -204,6 +204,8 @@ def _missing_fact(a: Analysis, ix: Index, q: _Ask) -> Match | None:
 def _unclear(a: Analysis, ix: Index, q: _Ask) -> Match | None:
     """Ask back or refuse rather than guess: a title that fits several roles, a code we do not
     know, a follow-up to an earlier message; also the list questions. Finds described roles."""
+    if q.named_roles and lexicon.BESIDES.search(a.text) and q.role_nouns and not q.codes:
+        return Match("list_roles", confidence=0.8)  # "which career paths are there besides ops director"
     if q.role_named and q.role_score < 1.0:
         # "director" alone fits every Director of …: ask instead of guessing
         same = [r for s, r in q.roles if s >= ROLE_RELAXED and q.role_where.get(r) == q.role_where.get(q.role_best)]
@@ -212,7 +214,7 @@ def _unclear(a: Analysis, ix: Index, q: _Ask) -> Match | None:
             return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for r in rivals[:5]))
     cert_question = q.cert_seek and not q.pathway_cue  # "cert for someone who designs tech training": about a certification
     if not q.role_named and not q.role_relaxed and not q.codes and not cert_question:
-        described = _described_role(a, ix, q.asks_who, q.role_nouns)
+        described = _described_role(a, ix, q.asks_who, q.role_nouns, q.pathway_cue)
         if described:  # "the person in charge of the residents", "the DEA compliance job"
             q.role_best, q.role_score = described, 1.0
     if a.unknown_codes and not q.codes and not q.asks_who and not (q.role_named and (q.pathway_cue or q.section_cue or q.contrast)):
@@ -269,7 +271,8 @@ def _answer(a: Analysis, ix: Index, q: _Ask) -> Match:
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(q.held))
     if q.cert_seek:
         return _by_topic(a, ix, q, title_stems)
-    if q.role_named or (q.role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
+    named_job = q.role_relaxed and names_this_job(a, ix, q.role_best)  # "the automation manager": part of the title, its job noun
+    if q.role_named or named_job or (q.role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
         section, conf = section_for(q.role_best, a, ix, title_stems)
         return Match("role", role=q.role_best, section=section, confidence=round(conf * (1.0 if q.role_named else 0.8), 3))
     found = content_role(a, ix)
@@ -317,11 +320,11 @@ def _named_as_cert(a: Analysis) -> bool:
     return False
 
 
-def _described_role(a: Analysis, ix: Index, asks_who: bool, role_nouns: list[str]) -> str | None:
+def _described_role(a: Analysis, ix: Index, asks_who: bool, role_nouns: list[str], goal: bool = False) -> str | None:
     """A role the question describes instead of naming: "who prepares the blinded doses",
     "the pharmacist who looks after the study drugs", "the DEA compliance job"."""
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
-    refers = asks_who or role_nouns or heads or any(w in ("person", "someone", "whoever") for w in a.words)
+    refers = asks_who or goal or role_nouns or heads or any(w in ("person", "someone", "whoever") for w in a.words)
     if not refers:
         return None
     found = content_role(a, ix)

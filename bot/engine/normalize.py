@@ -24,6 +24,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
 _PARTS = re.compile(r"[-/.]")
+_DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.){3,}[A-Za-z]?\b\.?")
 _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
 
 
@@ -54,6 +55,7 @@ def clean(text: str, limit: int | None = MAX_CHARS) -> str:
     text = text.replace("&", " and ")
     text = _SYMBOLS.sub(" ", text)
     text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), text)  # "c.p.a.t.s" -> cpats
     text = " ".join(text.split())
     return text[:limit] if limit is not None else text
 
