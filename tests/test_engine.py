@@ -187,15 +187,17 @@ NEW_PAGE = textwrap.dedent(
 )
 
 
-def test_a_role_imported_from_a_new_page_is_answered_without_code_change(tmp_path):
-    import shutil
-
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", kdir)
+@pytest.fixture
+def kdir_with_new_page(kdir, tmp_path):
+    """The shipped knowledge plus NEW_PAGE imported (`kdir` is a scratch copy, see conftest)."""
     page = tmp_path / "page.txt"
     page.write_text(NEW_PAGE, encoding="utf-8")
     import_page(page, kdir)
-    e = Engine(load_knowledge(kdir))
+    return kdir
+
+
+def test_a_role_imported_from_a_new_page_is_answered_without_code_change(kdir_with_new_page):
+    e = Engine(load_knowledge(kdir_with_new_page))
     a = e.ask("what does a sterile compounding supervisor do all day")
     assert (a.intent, a.role, a.section) == ("role", "sterile-compounding-supervisor", "day_in_the_life")
     a = e.ask("what is cscs")
@@ -285,14 +287,7 @@ def test_follow_ups_without_context_are_not_guessed(engine):
     assert engine.ask("the 'operations pharmacist' credential, what's the deal with it").certifications[0] == "CHPOP"
 
 
-def test_dose_words_in_a_job_question_are_not_clinical(tmp_path):
-    import shutil
-
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", kdir)
-    page = tmp_path / "page.txt"
-    page.write_text(NEW_PAGE, encoding="utf-8")
-    import_page(page, kdir)
-    e = Engine(load_knowledge(kdir))
+def test_dose_words_in_a_job_question_are_not_clinical(kdir_with_new_page):
+    e = Engine(load_knowledge(kdir_with_new_page))
     assert e.ask("who prepares the sterile doses in the cleanroom?").role == "sterile-compounding-supervisor"
     assert e.ask("what dose of vancomycin for a 70 kg patient").reason == "clinical"
