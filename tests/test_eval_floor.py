@@ -25,6 +25,7 @@ SETS = {
     "noisy-members": (ROOT / "tests/eval4/questions.yaml", ROOT / "tests/eval4/pages"),
     "newcomers": (ROOT / "tests/eval5/questions.yaml", ROOT / "tests/eval5/pages"),
     "mixed": (ROOT / "tests/eval6/questions.yaml", ROOT / "tests/eval6/pages"),
+    "terse": (ROOT / "tests/eval7/questions.yaml", ROOT / "tests/eval7/pages"),
 }
 FLOORS = {"newcomers": 0.90}  # roles described in plain words: the hardest set, kept honest with its own floor
 

@@ -279,7 +279,12 @@ class Index:
         code = self.codes.get(word)
         if code or "-" in word or not word.isalnum() or len(word) < 4 or (not code_like and word in self.known_words):
             return code
-        return self.code_swaps.get(word)
+        code = self.code_swaps.get(word)
+        if code is None and not code_like and word.isalpha():
+            # "cprv" for CPREV: a letter left out, typed casually; "CSCM" typed in capitals names another credential
+            near = {c for c in self.code_deletes.get(word, ()) if len(c) == len(word) + 1 >= 5}
+            code = near.pop() if len(near) == 1 else None
+        return code
 
     def near_codes(self, word: str) -> list[str]:
         """Known codes one edit away (for "did you mean"), never taken as a match."""

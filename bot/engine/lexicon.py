@@ -39,14 +39,14 @@ GREETINGS = frozenset({"hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "gre
 # "help" alone is help; "help me pick a cert for safety" is a question (see match).
 HELP_WORDS = frozenset({"help", "helpme", "halp", "usage", "commands", "command", "menu", "start", "info"})
 HELP_PATTERNS = re.compile(
-    r"\b(commands?|how (does|do) (this|it|you) work|how (do|can) i use (you|this|it)|what (can|do) you (do|know|answer)|"
+    r"\b(commands?|how (does|do) (this|it|you) work|how( do i| can i| to| do you)? use (you|this|it|the bot|this bot)|what (can|do) you (do|know|answer)|"
     r"who are you|what are you|what is this bot|usage|instructions for (you|this bot)|how to use|"
     r"what (kinds?|sorts?|types?) of (things|questions|stuff)|what( .*)? can you (do|answer|help)|what do you cover)\b"
 )
 
 LIST_PATTERNS = re.compile(
     r"\b(list|lists|(all|every|each)( of)? (the |your )?(cert\w*|credential\w*|roles?|careers?|jobs?|paths?|spotlights?|positions?)|which .* (can|do) you|what .* (can|do) you|(can|do) you (tell|know|cover|have)|"
-    r"you know (of|about)|are (there|in here|available|covered)|in here|available|does the council (have|offer)|"
+    r"you know (of|about)|you (cover|have)|are (there|in here|available|covered)|in here|available|does the council (have|offer)|"
     r"the council (has|have|offers)|do you have|show me|what are the|overview of|(can|could) i ask( you)?( about)?)\b"
 )
 
@@ -54,7 +54,7 @@ PATHWAY_PATTERNS = re.compile(
     r"\b(becom\w*|pathway|path|route|roadmap|road map|get there|get me there|move up|moving up|step up|aiming|aim for|aim to|goal|"
     r"long term|someday|eventually|transition(ing)? (to|into)|career move|next step|what next|whats next|what should i do next|in what order|"
     r"what order|an order|which order|order should|order to|sequence|step by step|first\b.*\bthen|go from|break into|get into|"
-    r"want to be|wanna be|trying to be|(like|love|hope|plan|aspire|going|due) to (be|become)|take over|step into|what else|do i need|what'?s left|what is left|what remains|remaining|eyeing|"
+    r"want to be|wanna be|wanna|trying to be|(cert\w*|credential\w*) order|order of (the |my )?(cert\w*|credential\w*)|(like|love|hope|plan|aspire|going|due) to (be|become)|take over|step into|what else|do i need|what'?s left|what is left|what remains|remaining|eyeing|"
     r"(what|which)( cert\w*| one| credential\w*)* (should i |do i |to )?(get|do|take|start with)? ?first|which first|what first|next job|work toward\w*|working toward\w*|prepare for|qualify|get to|pivot\w*|move into|moving into|switch\w* (in)?to|where do i start|start with)\b|->|→"
 )
 

@@ -162,6 +162,8 @@ def _read(a: Analysis, ix: Index) -> _Ask:
     q.roles = pick_roles(roles, where, a, prefer_last=q.pathway_cue)
     q.role_best, q.role_score = (q.roles[0][1], q.roles[0][0]) if q.roles else (None, 0.0)
     q.second = q.roles[1][0] if len(q.roles) > 1 else 0.0
+    if not q.role_named and q.role_relaxed and names_this_job(a, ix, q.role_best):
+        q.role_score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
     q.held = held_codes(a)
     q.asks_who = "who" in a.words or "whose" in a.words
     q.section_cue = any(p.search(a.text) for k, p in lexicon.SECTION_PATTERNS.items() if k != "overview")
@@ -246,7 +248,7 @@ def _unclear(a: Analysis, ix: Index, q: _Ask) -> Match | None:
 
 def _answer(a: Analysis, ix: Index, q: _Ask) -> Match:
     """Role, pathway or certification answers, from the strongest evidence the question gives."""
-    pathway_cue = q.pathway_cue or bool(q.held and ("next" in a.words or q.role_named))
+    pathway_cue = q.pathway_cue or bool(q.held and ("next" in a.words or q.role_named)) or _wants_role(a, q)
     title_stems = q.title_stems(ix)
     if q.role_named and q.contrast and not q.codes:
         scores = {r: s for s, r in q.roles}
@@ -271,8 +273,7 @@ def _answer(a: Analysis, ix: Index, q: _Ask) -> Match:
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(q.held))
     if q.cert_seek:
         return _by_topic(a, ix, q, title_stems)
-    named_job = q.role_relaxed and names_this_job(a, ix, q.role_best)  # "the automation manager": part of the title, its job noun
-    if q.role_named or named_job or (q.role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
+    if q.role_named or (q.role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
         section, conf = section_for(q.role_best, a, ix, title_stems)
         return Match("role", role=q.role_best, section=section, confidence=round(conf * (1.0 if q.role_named else 0.8), 3))
     found = content_role(a, ix)
@@ -302,6 +303,16 @@ def _by_topic(a: Analysis, ix: Index, q: _Ask, title_stems: set[str]) -> Match:
     if q.role_relaxed:
         return _pathway(q.role_best, tailor(q.role_best, a, ix, exclude=title_stems), 0.6)
     return _none("off_topic", 0.6)
+
+
+def _wants_role(a: Analysis, q: _Ask) -> bool:
+    """"want biz mgr", "wanna be the ops director": a wish word right before the role's title."""
+    if not q.role_named or not q.role_where.get(q.role_best):
+        return False
+    i = min(q.role_where[q.role_best]) - 1
+    while i >= 0 and a.words[i] in ("a", "an", "the", "to", "be", "become", "that", "this"):
+        i -= 1
+    return i >= 0 and a.words[i] in ("want", "wants", "wanna", "wanted", "hoping", "aiming", "targeting", "eyeing")
 
 
 def _says_what(a: Analysis, ix: Index) -> bool:
@@ -352,13 +363,15 @@ def _shared_certs(named: list[str], where: dict[str, set[int]], a: Analysis, ix:
 
 
 def _missing(rx, a: Analysis, ix: Index) -> bool:
-    """A facet is missing when asked for and no knowledge passage uses its words together."""
+    """A facet is missing when asked for and no knowledge passage uses its words together
+    (as written: "payers" in a page does not make "pay" a fact the page gives)."""
     m = rx.search(a.text)
     if not m:
         return False
-    words = {stem(w) for w in m.group(0).split() if w not in lexicon.STOPWORDS}
-    if not words:
+    surface = [w for w in m.group(0).split() if w not in lexicon.STOPWORDS]
+    if not surface or any(w not in ix.known_words for w in surface):
         return True
+    words = {stem(w) for w in surface}
     postings = [set(ix.postings.get(w, ())) for w in words]
     return not set.intersection(*postings)
 
