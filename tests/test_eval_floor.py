@@ -26,6 +26,7 @@ SETS = {
     "newcomers": (ROOT / "tests/eval5/questions.yaml", ROOT / "tests/eval5/pages"),
     "mixed": (ROOT / "tests/eval6/questions.yaml", ROOT / "tests/eval6/pages"),
     "terse": (ROOT / "tests/eval7/questions.yaml", ROOT / "tests/eval7/pages"),
+    "page-layouts": (ROOT / "tests/eval8/questions.yaml", ROOT / "tests/eval8/pages"),
 }
 FLOORS = {"newcomers": 0.90}  # roles described in plain words: the hardest set, kept honest with its own floor
 

@@ -15,6 +15,8 @@ from bot.engine.index import Index
 from bot.engine.normalize import clean, stem, tokenize
 
 CODE_MARK = "certcode"
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[A-Za-z]")
 _LOCATIVE = frozenset({"at", "in", "within", "across", "inside"})
 _DETERMINERS = frozenset({"my", "our", "a", "an", "the", "this", "their", "his", "her", "big", "small", "large"})
 
@@ -33,6 +35,7 @@ class Analysis:
     negated: set[str] = field(default_factory=set)  # stems right after "not"/"no"
     unwanted: set[str] = field(default_factory=set)  # stems said only in a "don't care about …" clause
     alias_hits: list | None = None  # filled once by the matcher
+    cue_text: str = ""  # ``text`` with the words of named role titles masked (set by the matcher)
     said: list[str] = field(default_factory=list)  # per word: what the member typed before synonyms
 
     @property
@@ -43,8 +46,7 @@ class Analysis:
 def analyze(question: str, ix: Index) -> Analysis:
     cleaned = clean(question)
     tokens = tokenize(cleaned)
-    letters = [c for c in cleaned if c.isalpha()]
-    if len(tokens) >= 3 and sum(c.isupper() for c in letters) > 0.7 * len(letters):
+    if len(tokens) >= 3 and len(_UPPER.findall(cleaned)) > 0.7 * len(_LETTER.findall(cleaned)):
         tokens = [t._replace(code_like=False) for t in tokens]  # SHOUTING: capitals say nothing about codes
     words: list[str] = []
     codes: list[str] = []

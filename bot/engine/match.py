@@ -157,7 +157,10 @@ def _read(a: Analysis, ix: Index) -> _Ask:
     cert_nouns = [w for w in a.words if w in lexicon.CERT_NOUNS]
     codes = a.codes + [c for c in alias_certs(a, ix) + named_certs(a, ix, where) if c not in a.codes]
     q = _Ask(roles, where, codes, cert_nouns, [w for w in a.words if w in lexicon.ROLE_NOUNS])
-    q.pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.text)) or a.arrow
+    in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
+    # "Long-Term Care Consultant", "Transitions of Care": title words are not "long term" goals or cues
+    a.cue_text = " ".join("_" if i in in_titles else w for i, w in enumerate(a.words))
+    q.pathway_cue = bool(lexicon.PATHWAY_PATTERNS.search(a.cue_text)) or a.arrow
     q.named_roles = [r for sc, r in roles if sc >= ROLE_MENTION]
     q.roles = pick_roles(roles, where, a, prefer_last=q.pathway_cue)
     q.role_best, q.role_score = (q.roles[0][1], q.roles[0][0]) if q.roles else (None, 0.0)
@@ -166,7 +169,7 @@ def _read(a: Analysis, ix: Index) -> _Ask:
         q.role_score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
     q.held = held_codes(a)
     q.asks_who = "who" in a.words or "whose" in a.words
-    q.section_cue = any(p.search(a.text) for k, p in lexicon.SECTION_PATTERNS.items() if k != "overview")
+    q.section_cue = any(p.search(a.cue_text) for k, p in lexicon.SECTION_PATTERNS.items() if k != "overview")
     q.contrast = bool(lexicon.CONTRAST_PATTERNS.search(a.text))
     q.cert_seek = bool(lexicon.CERT_SEEK_PATTERNS.search(a.text)) or bool(cert_nouns)
     return q
@@ -215,7 +218,7 @@ def _unclear(a: Analysis, ix: Index, q: _Ask) -> Match | None:
             rivals = same if len(same) > 1 else [r for s, r in q.roles if s >= q.role_score - 0.05]
             return _none("ambiguous", 0.5, alternatives=tuple(("role", r) for r in rivals[:5]))
     cert_question = q.cert_seek and not q.pathway_cue  # "cert for someone who designs tech training": about a certification
-    if not q.role_named and not q.role_relaxed and not q.codes and not cert_question:
+    if not q.role_named and not q.codes and not cert_question:
         described = _described_role(a, ix, q.asks_who, q.role_nouns, q.pathway_cue)
         if described:  # "the person in charge of the residents", "the DEA compliance job"
             q.role_best, q.role_score = described, 1.0
@@ -273,13 +276,10 @@ def _answer(a: Analysis, ix: Index, q: _Ask) -> Match:
         return Match("certification", certifications=tuple(ranked), confidence=0.95 if a.codes else 0.85, held=tuple(q.held))
     if q.cert_seek:
         return _by_topic(a, ix, q, title_stems)
-    if q.role_named or (q.role_relaxed and any(p.search(a.text) for p in lexicon.SECTION_PATTERNS.values())):
+    if q.role_named or (q.role_relaxed and any(p.search(a.cue_text) for p in lexicon.SECTION_PATTERNS.values())):
         section, conf = section_for(q.role_best, a, ix, title_stems)
         return Match("role", role=q.role_best, section=section, confidence=round(conf * (1.0 if q.role_named else 0.8), 3))
-    found = content_role(a, ix)
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
-    if found and found[2] >= 2 * WHO_MIN and not heads and found[2] >= DESCRIBED_MARGIN * found[3]:
-        return Match("role", role=found[0], section=found[1], confidence=round(min(0.8, 0.4 + found[2] / 20), 3))
     if heads:
         return _unknown_role(a, ix)
     return _none("off_topic", 0.7)

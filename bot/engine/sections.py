@@ -16,7 +16,7 @@ def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[s
     r = ix.knowledge.roles[role]
     present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
     for section in ("day_in_the_life", "responsibilities"):
-        if lexicon.SECTION_PATTERNS[section].search(a.text):
+        if lexicon.SECTION_PATTERNS[section].search(a.cue_text or a.text):
             return (section, 0.9) if present[section] else ("overview", 0.5)
     q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
     qset = set(q)
@@ -33,9 +33,9 @@ def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[s
             best, best_score = p.section, score
     if best_score >= SPECIFIC:  # "the trial monitoring visit and the temperature excursion query: which job is that?"
         return best, 0.8
-    if lexicon.SECTION_PATTERNS["overview"].search(a.text) or best_score < 1.5:
+    if lexicon.SECTION_PATTERNS["overview"].search(a.cue_text or a.text) or best_score < 1.5:
         return "overview", 0.6
-    if lexicon.WEAK_OVERVIEW.search(a.text) and best_score < 2.5:
+    if lexicon.WEAK_OVERVIEW.search(a.cue_text or a.text) and best_score < 2.5:
         return "overview", 0.6
     return best, min(0.9, 0.5 + best_score / 10)
 
