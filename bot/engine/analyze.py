@@ -98,7 +98,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         codes=codes,
         code_pos=code_pos,
         unknown_codes=unknown,
-        arrow="->" in question[: len(question)] or "→" in question,
+        arrow="->" in question or "→" in question,
         said=[o for _, o in pairs],
         setting=setting,
         negated=negated,

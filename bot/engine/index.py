@@ -32,10 +32,9 @@ class Passage:
     role: str | None
     cert: str | None
     section: str  # overview | responsibilities | day_in_the_life | pathway | certification
-    name: str  # responsibility name / day entry title / cert name ("" otherwise)
     stems: frozenset[str]
     bigrams: frozenset[tuple[str, str]]
-    name_stems: frozenset[str] = frozenset()  # a responsibility's name or a day entry's title
+    name_stems: frozenset[str] = frozenset()  # a responsibility's name, a day entry's title, a cert's name
 
 
 def words_of(text: str) -> list[str]:
@@ -107,7 +106,7 @@ class Index:
             texts.extend(ws)
             st = content_stems(ws)
             name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
-            ix.passages.append(Passage(role, cert, section, name, frozenset(st), frozenset(zip(st, st[1:])), name_st))
+            ix.passages.append(Passage(role, cert, section, frozenset(st), frozenset(zip(st, st[1:])), name_st))
 
         for role in kb.roles.values():
             add(role.id, None, "overview", role.tagline)
