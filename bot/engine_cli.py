@@ -45,6 +45,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     else:
         questions = iter([" ".join(args.question)])
     for q in questions:
+        if args.explain:
+            from bot.engine.explain import explain
+
+            sys.stdout.write(explain(q, engine.index) + "\n\n")
+            continue
         a = engine.ask(q)
         if args.json:
             sys.stdout.write(json.dumps(answer_json(a), ensure_ascii=False) + "\n")
@@ -112,6 +117,7 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
     p = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     p.add_argument("question", nargs="+", help="the question, or - to read one question per line from standard input")
     p.add_argument("--json", action="store_true", help="print one JSON object per question (stable contract, see README)")
+    p.add_argument("--explain", action="store_true", help="print how the question was read and each decision stage's verdict")
     knowledge_arg(p)
     p.set_defaults(func=cmd_ask)
 

@@ -1,46 +1,48 @@
-"""Read one question into the signals the matcher decides from.
+"""Read one question into words: the first, purely linguistic step of the evidence.
 
 Codes are found first (exact, or a swapped letter pair) and protected; the rest of the words
 are spell-corrected against the knowledge's own vocabulary and mapped through the moderators'
-synonyms. Nothing here decides intent: it only measures.
+synonyms. Nothing here decides intent: it only measures, and the result never changes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
 
 from bot.engine import lexicon
 from bot.engine.index import Index
 from bot.engine.normalize import clean, stem, tokenize
+from bot.engine.phrases import CODE_MARK
 
-CODE_MARK = "certcode"
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
-_LOCATIVE = frozenset({"at", "in", "within", "across", "inside"})
-_DETERMINERS = frozenset({"my", "our", "a", "an", "the", "this", "their", "his", "her", "big", "small", "large"})
+
+AliasHit = tuple[int, int, tuple[str, str]]  # (first word, number of words, (kind, id))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
     question: str
-    text: str  # corrected, expanded words joined by spaces (codes as "certcode")
-    words: list[str]
-    stems: list[str]  # content stems in order
-    codes: list[str] = field(default_factory=list)  # known codes, in order of mention
-    code_pos: dict[str, int] = field(default_factory=dict)
-    unknown_codes: list[str] = field(default_factory=list)
-    arrow: bool = False
-    setting: set[str] = field(default_factory=set)  # stems that only describe where the member works
-    negated: set[str] = field(default_factory=set)  # stems right after "not"/"no"
-    unwanted: set[str] = field(default_factory=set)  # stems said only in a "don't care about …" clause
-    alias_hits: list | None = None  # filled once by the matcher
-    cue_text: str = ""  # ``text`` with the words of named role titles masked (set by the matcher)
-    said: list[str] = field(default_factory=list)  # per word: what the member typed before synonyms
+    text: str  # corrected, expanded words joined by spaces (codes as CODE_MARK)
+    words: tuple[str, ...]
+    word_stems: tuple[str, ...]  # the stem of every word, position for position
+    stems: tuple[str, ...]  # content stems in order (no stopwords, codes or numbers)
+    said: tuple[str, ...]  # per word: what the member typed before synonyms
+    codes: tuple[str, ...]  # known codes, in order of mention
+    code_pos: Mapping[str, int]  # code -> position of its first mention
+    unknown_codes: tuple[str, ...]
+    arrow: bool  # "staff pharmacist -> ops director"
+    setting: frozenset[str]  # stems that only describe where the member works
+    negated: frozenset[str]  # stems right after "not"/"no"
+    unwanted: frozenset[str]  # stems said only in a "don't care about …" clause
+    alias_hits: tuple[AliasHit, ...]  # aliases, titles and certification names written out, longest first
 
     @property
-    def stem_set(self) -> set[str]:
-        return set(self.stems)
+    def stem_set(self) -> frozenset[str]:
+        return frozenset(self.stems)
 
 
 def analyze(question: str, ix: Index) -> Analysis:
@@ -78,7 +80,7 @@ def analyze(question: str, ix: Index) -> Analysis:
     stems: list[str] = []
     setting: set[str] = set()
     negated: set[str] = set()
-    has_setting = not _LOCATIVE.isdisjoint(plain)
+    has_setting = not lexicon.LOCATIVES.isdisjoint(plain)
     has_negation = not lexicon.NEGATIONS.isdisjoint(plain)
     for i, w in enumerate(plain):
         if w == CODE_MARK or w in lexicon.STOPWORDS or w.isdigit():
@@ -91,17 +93,19 @@ def analyze(question: str, ix: Index) -> Analysis:
             _mark_negated(i, s, plain, negated)
     return Analysis(
         question=question,
-        unwanted=_unwanted(cleaned, ix, stems),
         text=" ".join(plain),
-        words=plain,
-        stems=stems,
-        codes=codes,
-        code_pos=code_pos,
-        unknown_codes=unknown,
+        words=tuple(plain),
+        word_stems=tuple(stem(w) for w in plain),
+        stems=tuple(stems),
+        said=tuple(o for _, o in pairs),
+        codes=tuple(codes),
+        code_pos=MappingProxyType(code_pos),
+        unknown_codes=tuple(unknown),
         arrow="->" in question or "→" in question,
-        said=[o for _, o in pairs],
-        setting=setting,
-        negated=negated,
+        setting=frozenset(setting),
+        negated=frozenset(negated),
+        unwanted=_unwanted(cleaned, ix, stems),
+        alias_hits=_alias_hits(plain, ix),
     )
 
 
@@ -110,45 +114,62 @@ def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]]
     j = i - 1
     while j >= 0 and pairs[j][1] == pairs[i][1] and pairs[j][1] != plain[i]:
         j -= 1  # "ops" expanded to "ops operations": look before the member's word
-    while j >= 0 and plain[j] in _DETERMINERS:
+    while j >= 0 and plain[j] in lexicon.DETERMINERS:
         j -= 1
-    if j >= 0 and j < i and plain[j] in _LOCATIVE:
+    if j >= 0 and j < i and plain[j] in lexicon.LOCATIVES:
         setting.add(s)
 
 
+def _alternatives(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace("'", "'?") for w in sorted(words, key=len, reverse=True))
+
+
+# A negation word, not an idiom ("not sure"), then the clause up to punctuation or "but".
 _NEGATED_CLAUSE = re.compile(
-    r"\b(?:not|no|never|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|won'?t|without)\b"
-    r"(?!\s+(?:sure|idea|clue|know|certain|yet|problem|worries|matter|longer)\b)((?:(?!\bbut\b)[^,.;:!?()])*)",
+    rf"\b(?:{_alternatives(lexicon.NEGATION_STARTS)})\b(?!\s+(?:{_alternatives(lexicon.NEGATION_IDIOMS)})\b)"
+    rf"((?:(?!\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b)[^,.;:!?()])*)",
     re.I,
 )
 
 
-def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> set[str]:
+def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> frozenset[str]:
     """Stems the member only mentions to rule out ("I don't care about the specialty side")."""
     said_no: list[str] = []
     for m in _NEGATED_CLAUSE.finditer(cleaned):
         words = ix.expand([t.word for t in tokenize(m.group(1))])
         said_no += [stem(w) for w in words if w not in lexicon.STOPWORDS]
-    return {s for s in said_no if stems.count(s) <= said_no.count(s)}
+    return frozenset(s for s in said_no if stems.count(s) <= said_no.count(s))
 
 
 def _mark_negated(i: int, s: str, plain: list[str], negated: set[str]) -> None:
     """"not ops", "not a safety officer": the member rules this phrase out."""
     k = i - 1
-    while k >= 0 and i - k <= 3 and plain[k] not in lexicon.NEGATIONS and (plain[k] in _DETERMINERS or plain[k] not in lexicon.STOPWORDS):
+    while k >= 0 and i - k <= 3 and plain[k] not in lexicon.NEGATIONS and (plain[k] in lexicon.DETERMINERS or plain[k] not in lexicon.STOPWORDS):
         k -= 1
     if k >= 0 and plain[k] in lexicon.NEGATIONS:
         negated.add(s)
 
 
-def held_codes(a: Analysis) -> list[str]:
+def _alias_hits(words: list[str], ix: Index) -> tuple[AliasHit, ...]:
+    """Every alias, title or certification name written out in the question, longest first."""
+    hits: list[AliasHit] = []
+    for i, w in enumerate(words):
+        for n in ix.alias_lengths.get(w, ()):
+            hit = ix.aliases.get(tuple(words[i : i + n]))
+            if hit:
+                hits.append((i, n, hit))
+    hits.sort(key=lambda h: -h[1])
+    return tuple(hits)
+
+
+def held_codes(a: Analysis) -> tuple[str, ...]:
     """Codes the member says they already have ("I already have CPOM", "got CMSO last year",
     "I have CHPOP from my ops days and also CPPGA")."""
     held: list[str] = []
     last_held = -99
     for code, pos in sorted(a.code_pos.items(), key=lambda kv: kv[1]):
         between = a.words[last_held + 1 : pos]
-        if pos - last_held <= 8 and any(w in ("and", "also", "plus", "both") for w in between) and not any(w in lexicon.NOT_HELD_CUES for w in between):
+        if pos - last_held <= 8 and any(w in lexicon.HELD_LISTS for w in between) and not any(w in lexicon.NOT_HELD_CUES for w in between):
             held.append(code)  # listed right after a held one
             last_held = pos
             continue
@@ -156,32 +177,15 @@ def held_codes(a: Analysis) -> list[str]:
         after = a.words[pos + 1 : pos + 3]
         if any(w in lexicon.NOT_HELD_CUES for w in before[-2:]):
             continue
-        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or re.match(r"(certified|holder)", " ".join(after)):
+        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):
             held.append(code)
             last_held = pos
-    return held
+    return tuple(held)
 
 
-_CUE_STEMS: frozenset[str] | None = None
+_FORM_STEMS = frozenset(stem(w) for w in lexicon.FORM_WORDS)
 
 
 def cue_stems() -> frozenset[str]:
     """Stems of the words that say *how* something is asked; never topical evidence."""
-    global _CUE_STEMS
-    if _CUE_STEMS is None:
-        patterns = (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, *lexicon.SECTION_PATTERNS.values())
-        words = {w for rx in patterns for w in _single_words(rx.pattern)} | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | {
-            "first", "order", "next", "realistic", "advice", "suggest", "recommend", "look", "like", "step", "line", "council",
-            "wise", "which", "long", "term", "career", "love", "thing", "aiming", "become", "becoming", "want", "trying", "move",
-            "specifically", "worth", "deal", "again", "forgot", "rundown", "summary", "slide", "cover", "covers", "involve",
-            "charge", "responsible", "person", "someone", "whoever",
-        }
-        _CUE_STEMS = frozenset(stem(w) for w in words)
-    return _CUE_STEMS
-
-
-def _single_words(pattern: str) -> set[str]:
-    """One-word alternatives of a cue pattern ("pathway", "daily"); the words of phrases such as
-    "staffing schedule look" stay topical."""
-    alternatives = re.split(r"[|()]", pattern.replace("\\b", ""))
-    return {a.strip().strip("?") for a in alternatives if re.fullmatch(r"[a-z]{4,}\??", a.strip())}
+    return _FORM_STEMS

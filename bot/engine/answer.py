@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.engine.match import Match
-from bot.knowledge.model import Knowledge, Role
+from bot.knowledge.model import FaqEntry, Knowledge, Role
 
 SECTION_LABELS = {"overview": "Overview", "responsibilities": "Core responsibilities", "day_in_the_life": "A day in the life"}
 
@@ -52,6 +52,7 @@ class Answer:
     sources: tuple[str, ...] = ()
     alternatives: tuple[Alternative, ...] = ()
     reason: str = ""  # why the bot could not answer (intent "none"; "thanks" is a thank-you, not a question)
+    stage: str = ""  # the decision stage that chose this answer (see bot/engine/stages.py)
 
     @property
     def answered(self) -> bool:
@@ -98,19 +99,21 @@ _REFUSALS = {
 
 def compose(question: str, m: Match, kb: Knowledge) -> Answer:
     d = _Draft()
-    alternatives = tuple(_alternative(kind, ident, kb) for kind, ident in m.alternatives if _alternative(kind, ident, kb))
+    alternatives = tuple(alt for kind, ident in m.alternatives if (alt := _alternative(kind, ident, kb)) is not None)
+    role = kb.roles.get(m.role) if m.role else None
+    entry = kb.faqs.get(m.faq) if m.faq else None
     if m.intent == "certification":
         _certifications(m, kb, d)
-    elif m.intent == "role":
-        _role(kb.roles[m.role], m.section or "overview", d)
-    elif m.intent == "pathway":
-        _pathway(kb.roles[m.role], m, kb, d)
+    elif m.intent == "role" and role:
+        _role(role, m.section or "overview", d)
+    elif m.intent == "pathway" and role:
+        _pathway(role, m, kb, d)
     elif m.intent == "list_certifications":
         _list_certifications(kb, d, kb.roles.get(m.role) if m.role else None)
     elif m.intent == "list_roles":
         _list_roles(kb, d)
-    elif m.intent == "faq":
-        _faq(kb, m.faq, d)
+    elif m.intent == "faq" and entry:
+        _faq(entry, kb, d)
     elif m.reason == "thanks":
         d.title = "You're welcome!"
         d.summary = "Glad to help. Ask me anything else about the council's career spotlights, certifications and pathways."
@@ -134,6 +137,7 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
         sources=tuple(d.sources),
         alternatives=alternatives,
         reason=m.reason,
+        stage=m.stage,
     )
 
 
@@ -231,8 +235,7 @@ def _list_roles(kb: Knowledge, d: _Draft) -> None:
     d.notes.append('Ask "what does a … do?" or "how do I become a …?" for any of them.')
 
 
-def _faq(kb: Knowledge, faq_id: str | None, d: _Draft) -> None:
-    entry = kb.faqs[faq_id]
+def _faq(entry: FaqEntry, kb: Knowledge, d: _Draft) -> None:
     d.source(entry.file)
     d.title = entry.questions[0]
     d.summary = entry.answer

@@ -11,21 +11,18 @@ from __future__ import annotations
 from collections import defaultdict
 
 from bot.engine import lexicon
-from bot.engine.analyze import CODE_MARK, Analysis, cue_stems
+from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
-from bot.engine.normalize import stem
-from bot.engine.tailor import rank_certs
-
-ROLE_MENTION = 0.5  # share of a title's weight the question must name
-ROLE_CANDIDATES = 30  # titles scored in full per question, best raw overlap first
-TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question
+from bot.engine.phrases import CODE_MARK
+from bot.engine.tailor import scored_certs
+from bot.engine.thresholds import DISTINCTIVE, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
 def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[str, set[int]]]:
     """Roles the question names, best first (weighted share of each title it contains), and
     the word positions that name each of them."""
     q = a.stem_set - a.negated
-    stems = [stem(w) for w in a.words]
+    stems = a.word_stems
     matched: dict[str, float] = defaultdict(float)
     for s in q:
         w = ix.weight(s)
@@ -35,21 +32,21 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     scores: dict[str, float] = {}
     where: dict[str, set[int]] = {}
     for score, rid in raw[:ROLE_CANDIDATES]:
-        if score < 0.1:
+        if score < ROLE_MIN_SHARE:
             break
         title = set(ix.role_titles[rid])
         if _other_head(a, stems, title, ix.title_heads[rid]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
-            score *= 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
+            score *= OTHER_JOB_PENALTY  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
         scores[rid] = score
         where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
-    for i, n, (kind, rid) in alias_hits(a, ix):
+    for i, n, (kind, rid) in a.alias_hits:
         if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
             scores[rid] = 1.0
             where.setdefault(rid, set()).update(range(i, i + n))
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
 
 
-def _other_head(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
+def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
     """The question names a job (title words + a head noun) whose head is not this title's."""
     for i, w in enumerate(a.words):
         if i and w in lexicon.ROLE_HEADS and not _in_title(i, a, stems, set(heads)) and stems[i - 1] in title:
@@ -57,7 +54,7 @@ def _other_head(a: Analysis, stems: list[str], title: set[str], heads: frozenset
     return False
 
 
-def _foreign_modifier(a: Analysis, stems: list[str], title: set[str], heads: frozenset[str]) -> bool:
+def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
     """Every mention of this title's head noun is qualified by words the title does not have."""
     spots = [i for i, st in enumerate(stems) if st in heads and a.words[i] in lexicon.ROLE_HEADS]
     if not spots:
@@ -75,7 +72,7 @@ def _foreign_modifier(a: Analysis, stems: list[str], title: set[str], heads: fro
 def names_this_job(a: Analysis, ix: Index, rid: str) -> bool:
     """Some job noun in the question is this role's ("the pharmacist who …" for a pharmacist
     role), not qualified by words the title lacks."""
-    stems = [stem(w) for w in a.words]
+    stems = a.word_stems
     heads = ix.title_heads[rid]
     if not any(a.words[i] in lexicon.ROLE_HEADS and _in_title(i, a, stems, set(heads)) for i in range(len(stems))):
         return False
@@ -87,35 +84,21 @@ def _acronym_like(word: str) -> bool:
     return len(word) <= 2 or any(c.isdigit() for c in word)
 
 
-def _in_title(k: int, a: Analysis, stems: list[str], title: set[str]) -> bool:
+def _in_title(k: int, a: Analysis, stems: tuple[str, ...], title: set[str]) -> bool:
     """Word k, or the synonym it was expanded with ("ops" -> "operations"), is in the title."""
     return any(stems[m] in title for m in range(max(0, k - 2), min(len(stems), k + 3)) if a.said[m] == a.said[k])
 
 
-def alias_hits(a: Analysis, ix: Index) -> list[tuple[int, int, tuple[str, str]]]:
-    """Every alias, title or certification name written out in the question: (start, length, target)."""
-    if a.alias_hits is None:
-        hits = []
-        words = a.words
-        for i, w in enumerate(words):
-            for n in ix.alias_lengths.get(w, ()):
-                hit = ix.aliases.get(tuple(words[i : i + n]))
-                if hit:
-                    hits.append((i, n, hit))
-        hits.sort(key=lambda h: -h[1])
-        a.alias_hits = hits
-    return a.alias_hits
-
-
-def alias_certs(a: Analysis, ix: Index) -> list[str]:
-    return list(dict.fromkeys(ident for _, n, (kind, ident) in alias_hits(a, ix) if kind == "cert" and n > 1))
+def alias_certs(a: Analysis) -> list[str]:
+    """Certifications named by an alias or their name of more than one word."""
+    return list(dict.fromkeys(ident for _, n, (kind, ident) in a.alias_hits if kind == "cert" and n > 1))
 
 
 def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list[str]:
     """Certifications whose full name the question writes out ("the high alert medication
     specialist one"). When the same words are a role's title ("medication safety officer"),
     they name the role, unless a certification word sits right beside them."""
-    stems = [stem(w) for w in a.words]
+    stems = a.word_stems
     present = set(stems) - a.negated
     hits: dict[str, int] = defaultdict(int)
     for st in present:
@@ -139,7 +122,7 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
     return found
 
 
-def _tightest(spots: list[int], stems: list[str], name: set[str]) -> tuple[int, int] | None:
+def _tightest(spots: list[int], stems: tuple[str, ...], name: set[str]) -> tuple[int, int] | None:
     """The shortest run of words holding every name word, if it is about as long as the name."""
     best: tuple[int, int] | None = None
     for lo in spots:
@@ -163,16 +146,16 @@ def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: An
     a_id, b_id = named[0][1], named[1][1]
     if where[a_id] <= where[b_id] or where[b_id] <= where[a_id]:
         return roles  # the same words fit both titles: genuinely ambiguous
-    if named[0][0] - named[1][0] >= 0.2:
+    if named[0][0] - named[1][0] >= PICK_CLEAR_LEAD:
         chosen = a_id  # one title written out in full, the other only touched ("our director says …")
     else:
         pick = max if prefer_last else min
         chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
     score = dict((r, s) for s, r in roles)[chosen]
-    return [(max(score, 1.0), chosen)] + [(s * 0.5, r) for s, r in roles if r != chosen]
+    return [(max(score, 1.0), chosen)] + [(s * PICK_OTHER_FACTOR, r) for s, r in roles if r != chosen]
 
 
-def role_from_certs(codes: list[str], ix: Index) -> str | None:
+def role_from_certs(codes: tuple[str, ...] | list[str], ix: Index) -> str | None:
     """The one role whose pathway has all these certifications, if there is exactly one."""
     if not codes:
         return None
@@ -183,11 +166,11 @@ def role_from_certs(codes: list[str], ix: Index) -> str | None:
 def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str, float]]:
     """Certifications whose text shares the question's distinctive words, best first with scores."""
     known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in exclude]
-    distinctive = [st for st in known if ix.weight(st) >= 1.0] or known
+    distinctive = [st for st in known if ix.weight(st) >= DISTINCTIVE] or known
     overlap: dict[str, float] = defaultdict(float)
     for st in set(distinctive):
         w = ix.weight(st)
         for c in ix.cert_postings[st]:
             overlap[c] += w
     candidates = sorted(overlap, key=lambda c: -overlap[c])[:TOPIC_CANDIDATES]
-    return rank_certs(candidates, a, ix, exclude=exclude, with_scores=True)
+    return scored_certs(candidates, a, ix, exclude=exclude)

@@ -13,7 +13,6 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -60,7 +59,8 @@ class Index:
     knowledge: Knowledge
     synonyms: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     synonym_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths
-    known_words: set[str] = field(default_factory=set)
+    known_words: set[str] = field(default_factory=set)  # never spell-corrected
+    text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
     by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
     name_words: set[str] = field(default_factory=set)  # words of titles, certification names and aliases
@@ -187,12 +187,13 @@ class Index:
         for p in ix.passages:  # plus, per role, that role's sentence on why it matters
             if p.cert is not None and p.role is not None:
                 ix.step_docs[(p.role, p.cert)] = p.stems | ix.cert_docs[p.cert]
-        for code, stems in ix.cert_docs.items():
-            for st in stems:
-                ix.cert_postings.setdefault(st, []).append(code)
+        for code, doc in ix.cert_docs.items():
+            for term in doc:
+                ix.cert_postings.setdefault(term, []).append(code)
 
         ix.name_words = {w for words in ix.aliases for w in words}
-        ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | _lexicon_words()
+        ix.text_words = frozenset(texts)
+        ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
         for w in ix.correctable:
             ix.by_length.setdefault(len(w), []).append(w)
@@ -297,24 +298,9 @@ class Index:
         return self.idf.get(s, self.default_idf)
 
 
-@lru_cache(maxsize=8)
-def _lexicon_words() -> frozenset[str]:
-    words: set[str] = set()
-    for group in (lexicon.CERT_NOUNS, lexicon.ROLE_NOUNS, lexicon.ROLE_HEADS, lexicon.GREETINGS, lexicon.HELD_CUES, lexicon.NOT_HELD_CUES):
-        words |= group
-    for rx in (lexicon.HELP_PATTERNS, lexicon.LIST_PATTERNS, lexicon.PATHWAY_PATTERNS, lexicon.CERT_SEEK_PATTERNS, lexicon.CLINICAL_PATTERNS, lexicon.CLINICAL_TOPICS, lexicon.INJECTION_PATTERNS, *(f[1] for f in lexicon.FACETS), *lexicon.SECTION_PATTERNS.values()):
-        words |= {w for w in _plain_words(rx.pattern)}
-    return frozenset(words)
-
-
-_BRITISH = (("isation", "ization"), ("isations", "izations"), ("ised", "ized"), ("ising", "izing"), ("ise", "ize"), ("programme", "program"),
-            ("programmes", "programs"), ("centre", "center"), ("licence", "license"), ("enrol", "enroll"), ("enrolment", "enrollment"),
-            ("our", "or"), ("ae", "e"))
-
-
 def _us_spellings(word: str) -> list[str]:
     """"randomisation" -> randomization, "programme" -> program: the spelling the knowledge uses."""
-    return [word[: -len(uk)] + us for uk, us in _BRITISH if word.endswith(uk) and len(word) > len(uk) + 2]
+    return [word[: -len(uk)] + us for uk, us in lexicon.BRITISH_ENDINGS if word.endswith(uk) and len(word) > len(uk) + 2]
 
 
 def _swaps(word: str) -> set[str]:
@@ -334,15 +320,11 @@ def _acronyms(title: str) -> set[str]:
     """DPO and DOPO for Director of Pharmacy Operations, MSO for Medication Safety Officer, and
     the forms members use without the field word: RPD for Pharmacy Residency Program Director,
     IDS for Investigational Drug Services Pharmacist."""
-    words = [w for w in words_of(title) if w not in ("and", "the")]
+    words = [w for w in words_of(title) if w not in ("and", "the")]  # "Director of Pharmacy Operations" -> DOPO
     forms = {tuple(words), tuple(w for w in words if w not in lexicon.STOPWORDS)}
     for ws in list(forms):
-        if ws and ws[0] in ("pharmacy", "pharmacist"):
+        if ws and ws[0] in lexicon.FIELD_WORDS:
             forms.add(ws[1:])
         if ws and ws[-1] in lexicon.ROLE_HEADS and len(ws) >= 4:
             forms.add(ws[:-1])
     return {"".join(w[0] for w in ws) for ws in forms if len(ws) >= 3}
-
-
-def _plain_words(pattern: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z]{4,}", pattern) if w not in ("cert", "credential")]

@@ -5,19 +5,27 @@ from __future__ import annotations
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
+from bot.engine.thresholds import (
+    CONF_SECTION_DEFAULT,
+    CONF_SECTION_MISSING,
+    CONF_SECTION_NAMED,
+    CONF_SECTION_STRONG,
+    CONTENT_WORD,
+    SECTION_GENERIC,
+    SECTION_SPECIFIC,
+    SECTION_WEAK,
+)
 
-SPECIFIC = 6.0  # a passage matched this strongly names its section, whatever general wording surrounds it
 
-
-def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, float]:
+def section_for(role: str, a: Analysis, cue_text: str, ix: Index, exclude: set[str]) -> tuple[str, float]:
     """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
     entry named in full, then overview wording, then the best-matching passage. A section the
     role's page does not have falls back to the overview."""
     r = ix.knowledge.roles[role]
     present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
     for section in ("day_in_the_life", "responsibilities"):
-        if lexicon.SECTION_PATTERNS[section].search(a.cue_text or a.text):
-            return (section, 0.9) if present[section] else ("overview", 0.5)
+        if lexicon.SECTION_CUES[section].search(cue_text):
+            return (section, CONF_SECTION_NAMED) if present[section] else ("overview", CONF_SECTION_MISSING)
     q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
     qset = set(q)
     best, best_score = "overview", 0.0
@@ -27,20 +35,20 @@ def section_for(role: str, a: Analysis, ix: Index, exclude: set[str]) -> tuple[s
             continue
         name = p.name_stems
         if len(name) >= 2 and name <= qset | exclude:
-            return p.section, 0.9
+            return p.section, CONF_SECTION_NAMED
         score = passage_score(q, p, ix)
         if score > best_score:
             best, best_score = p.section, score
-    if best_score >= SPECIFIC:  # "the trial monitoring visit and the temperature excursion query: which job is that?"
-        return best, 0.8
-    if lexicon.SECTION_PATTERNS["overview"].search(a.cue_text or a.text) or best_score < 1.5:
-        return "overview", 0.6
-    if lexicon.WEAK_OVERVIEW.search(a.cue_text or a.text) and best_score < 2.5:
-        return "overview", 0.6
-    return best, min(0.9, 0.5 + best_score / 10)
+    if best_score >= SECTION_SPECIFIC:  # "the trial monitoring visit and the temperature excursion query: which job is that?"
+        return best, CONF_SECTION_STRONG
+    if lexicon.SECTION_CUES["overview"].search(cue_text) or best_score < SECTION_WEAK:
+        return "overview", CONF_SECTION_DEFAULT
+    if lexicon.cue("weak_overview").search(cue_text) and best_score < SECTION_GENERIC:
+        return "overview", CONF_SECTION_DEFAULT
+    return best, min(CONF_SECTION_NAMED, 0.5 + best_score / 10)
 
 
-def passage_score(q: list[str], p: Passage, ix: Index) -> float:
+def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index) -> float:
     qs = set(q)
     score = sum(ix.weight(s) for s in qs & p.stems)
     score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if (x, y) in p.bigrams)
@@ -54,7 +62,7 @@ def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None
     seen: set[int] = set()
     per_role: dict[str, tuple[float, str]] = {}
     for s in set(q):
-        if ix.weight(s) < 0.8:
+        if ix.weight(s) < CONTENT_WORD:
             continue
         for i in ix.postings.get(s, ()):
             if i in seen:

@@ -13,11 +13,7 @@ from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-
-SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
-TITLE_WORD_WEIGHT = 0.5  # "pharmacist", "manager": the member's job title, weaker than their work
-MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
-BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text (see _bridge)
+from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FOCUS_MARGIN, NAME_BONUS, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -28,7 +24,7 @@ class Tailored:
     held: tuple[str, ...]
 
 
-def _focus_stems(a: Analysis, exclude: set[str]) -> list[str]:
+def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str]) -> list[str]:
     exclude = exclude | a.unwanted
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
@@ -48,24 +44,27 @@ def _emphasis(s: str, a: Analysis) -> float:
     return TITLE_WORD_WEIGHT if s in _HEAD_STEMS else 1.0
 
 
-def rank_certs(codes: list[str], a: Analysis, ix: Index, exclude: set[str] = frozenset(), with_scores: bool = False):
+def rank_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """``codes`` by relevance to the question; ties keep the order given."""
-    stems = _focus_stems(a, exclude)
+    return [c for c, _ in scored_certs(codes, a, ix, exclude, keep_zero=True)]
+
+
+def scored_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset(), keep_zero: bool = False) -> list[tuple[str, float]]:
+    """(code, relevance) best first; without ``keep_zero`` only certifications the question touches."""
+    stems = _focus_stems(a, set(exclude))
     scored = []
     for i, code in enumerate(codes):
         score, _ = _score(stems, ix.cert_docs[code], a, ix)
         name = ix.cert_names[code]
         if name:
             total = sum(ix.weight(t) for t in name) or 1.0
-            score += 1.5 * sum(ix.weight(t) for t in name if t in stems) / total
+            score += NAME_BONUS * sum(ix.weight(t) for t in name if t in stems) / total
         scored.append((score, -i, code))
     scored.sort(reverse=True)
-    if with_scores:
-        return [(c, s) for s, _, c in scored if s > 0]
-    return [c for _, _, c in scored]
+    return [(c, s) for s, _, c in scored if keep_zero or s > 0]
 
 
-def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = None, held: list[str] | None = None, exclude: set[str] = frozenset()) -> Tailored:
+def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = None, held: tuple[str, ...] | list[str] | None = None, exclude: set[str] | frozenset[str] = frozenset()) -> Tailored:
     """The role's steps minus held ones, the most relevant to the member first."""
     role = ix.knowledge.roles[role_id]
     held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
@@ -77,7 +76,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
         bridge = _bridge(stems, role_id, docs, ix)
         scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), hits) for code, _, hits in scored]
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
-    if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= MARGIN * ranked[1][0]):
+    if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
         order = (focus,) + tuple(c for c in steps if c != focus)
         surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if stem(w) in words))
@@ -93,7 +92,7 @@ def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix:
     passage lets the high-alert medication certification come first.
     """
     known = frozenset().union(*docs.values()) if docs else frozenset()
-    orphans = {s for s in stems if s not in known and ix.weight(s) >= 1.0}
+    orphans = {s for s in stems if s not in known and ix.weight(s) >= DISTINCTIVE}
     if not orphans:
         return set()
     borrowed: set[str] = set()

@@ -1,0 +1,173 @@
+"""Everything one question says, read once into immutable evidence the stages decide from.
+
+``read`` runs the analysis (words, codes, spelling, synonyms), names the roles and
+certifications the question mentions (with positions and scores), and records which cue lists
+fire. Values that cost more and only some stages need (a role described by its duties) are
+derived lazily, once, from the same evidence; nothing is ever written back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+from typing import Mapping
+
+from bot.engine import lexicon
+from bot.engine.analyze import Analysis, analyze, held_codes
+from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores
+from bot.engine.index import Index
+from bot.engine.sections import content_role
+from bot.engine.thresholds import (
+    DESCRIBED_MARGIN,
+    DESCRIBED_STRONG,
+    ROLE_MENTION,
+    ROLE_RELAXED,
+    WHO_LEAD,
+    WHO_MIN,
+    WHO_WEAK,
+)
+
+# Cue lists read on the words with named titles masked ("Long-Term Care Consultant" is not a
+# "long term" goal); every other list reads the words as written.
+ON_MASKED = frozenset({"pathway", "day", "responsibilities", "overview", "weak_overview"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    ix: Index = field(repr=False, compare=False)
+    a: Analysis
+    roles: tuple[tuple[float, str], ...]  # roles the question names, best first (score, id)
+    role_where: Mapping[str, frozenset[int]]  # word positions that name each role
+    named_roles: tuple[str, ...]  # roles named at least ROLE_MENTION, before picking a subject
+    codes: tuple[str, ...]  # certifications named: by code, by alias or by their name written out
+    cert_nouns: tuple[str, ...]  # "cert", "certifications" …
+    role_nouns: tuple[str, ...]  # "role", "career", "pathway" …
+    held: tuple[str, ...]  # codes the member says they already hold
+    role_best: str | None
+    role_score: float
+    second: float  # the next role's score
+    cue_text: str  # the words with those of named titles masked as "_"
+    hits: Mapping[str, str]  # cue list -> the words that triggered it
+
+    # ------------------------------------------------------------------ plain readings
+
+    def cue(self, name: str) -> str | None:
+        return self.hits.get(name)
+
+    @property
+    def pathway_cue(self) -> bool:
+        return "pathway" in self.hits or self.a.arrow
+
+    @property
+    def cert_seek(self) -> bool:
+        return "cert_seek" in self.hits or bool(self.cert_nouns)
+
+    @property
+    def section_cue(self) -> bool:
+        return "day" in self.hits or "responsibilities" in self.hits
+
+    @property
+    def asks_who(self) -> bool:
+        return "who" in self.a.words or "whose" in self.a.words
+
+    @property
+    def role_named(self) -> bool:
+        return self.role_score >= ROLE_MENTION
+
+    @property
+    def cert_question(self) -> bool:
+        """About a certification ("cert for someone who designs tech training"), not a pathway."""
+        return self.cert_seek and not self.pathway_cue
+
+    @property
+    def career_framed(self) -> bool:
+        """Asked as a career question: drug or disease words alone do not make it clinical
+        ("who prepares the blinded doses in a trial" asks about a job)."""
+        return bool(self.codes or self.cert_nouns or (self.roles and self.roles[0][0] >= ROLE_MENTION) or "cert_seek" in self.hits or "who" in self.a.words or self.section_cue)
+
+    # ------------------------------------------------------------------ the subject role
+
+    @cached_property
+    def described(self) -> str | None:
+        """A role the question describes instead of naming: "who prepares the blinded doses",
+        "the pharmacist who looks after the study drugs", "the DEA compliance job"."""
+        if self.role_named or self.codes or self.cert_question:
+            return None
+        return _described_role(self)
+
+    @property
+    def subject_role(self) -> str | None:
+        return self.described or self.role_best
+
+    @property
+    def subject_score(self) -> float:
+        return 1.0 if self.described else self.role_score
+
+    @property
+    def subject_named(self) -> bool:
+        return self.subject_score >= ROLE_MENTION
+
+    @property
+    def subject_relaxed(self) -> bool:
+        return self.subject_score >= ROLE_RELAXED and self.subject_score >= 2 * self.second
+
+    def title_stems(self, ix: Index) -> frozenset[str]:
+        """Words of the subject role's title: never topical evidence about it."""
+        rid = self.subject_role
+        return frozenset(ix.role_titles.get(rid, ())) if rid and (self.subject_named or self.subject_relaxed) else frozenset()
+
+
+def read(question: str, ix: Index) -> Evidence:
+    a = analyze(question, ix)
+    roles, where = role_scores(a, ix)
+    cert_nouns = tuple(w for w in a.words if w in lexicon.CERT_NOUNS)
+    codes = a.codes + tuple(c for c in alias_certs(a) + named_certs(a, ix, where) if c not in a.codes)
+    in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
+    cue_text = " ".join("_" if i in in_titles else w for i, w in enumerate(a.words))
+    hits: dict[str, str] = {}
+    for name, c in lexicon.CUES.items():
+        found = c.search(cue_text if name in ON_MASKED else a.text)
+        if found is not None:
+            hits[name] = found
+    pathway_cue = "pathway" in hits or a.arrow
+    picked = pick_roles(roles, where, a, prefer_last=pathway_cue)
+    best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)
+    second = picked[1][0] if len(picked) > 1 else 0.0
+    if best is not None and score < ROLE_MENTION and score >= ROLE_RELAXED and score >= 2 * second and names_this_job(a, ix, best):
+        score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
+    return Evidence(
+        ix=ix,
+        a=a,
+        roles=tuple(picked),
+        role_where=MappingProxyType({r: frozenset(w) for r, w in where.items()}),
+        named_roles=tuple(r for sc, r in roles if sc >= ROLE_MENTION),
+        codes=codes,
+        cert_nouns=cert_nouns,
+        role_nouns=tuple(w for w in a.words if w in lexicon.ROLE_NOUNS),
+        held=held_codes(a),
+        role_best=best,
+        role_score=score,
+        second=second,
+        cue_text=cue_text,
+        hits=MappingProxyType(hits),
+    )
+
+
+def _described_role(ev: Evidence) -> str | None:
+    a, ix = ev.a, ev.ix
+    heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
+    refers = ev.asks_who or ev.pathway_cue or ev.role_nouns or heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
+    if not refers:
+        return None
+    found = content_role(a, ix)
+    if not found:
+        return None
+    role, _, score, runner_up = found
+    if ev.asks_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
+        return role if score >= WHO_MIN or (score >= WHO_WEAK and score >= WHO_LEAD * runner_up) else None
+    if score < DESCRIBED_STRONG * WHO_MIN or score < DESCRIBED_MARGIN * runner_up:
+        return None
+    if heads and not names_this_job(a, ix, role):
+        return None  # "a pharmacy buyer at a wholesaler", "a retail store manager": another job
+    return role

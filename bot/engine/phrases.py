@@ -1,0 +1,115 @@
+"""A tiny phrase language for cue lists kept as data (``bot/engine/data/cues.yaml``).
+
+Moderators and developers write phrases the way members write questions; this module
+compiles them into one matcher per cue list. The syntax, word by word:
+
+* ``word``          that word; ``a|b`` either word; ``word*`` any word starting with it
+* ``*``             any one word
+* ``[x]``           an optional word (``x`` may be ``a|b`` or ``word*``)
+* ``...``           any number of words; ``..3`` up to three words
+* ``^`` / ``$``     the message starts / ends here (first / last token only)
+* ``#`` in a word   a number: ``#mg`` matches "500mg", ``q#h`` matches "q12h"
+
+Phrases are matched against the question's words as the analysis reads them: lower case,
+spelling corrected, synonyms applied, a certification code as ``{code}``. Nothing here knows
+any particular cue: the lists and their examples live in the data file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CODE_TOKEN = "{code}"  # a certification code in a phrase
+CODE_MARK = "certcode"  # how the analysis writes a recognised code in the question's words
+_WORD = re.compile(r"^[a-z0-9#*'µ{}_\-]+$")
+
+
+class PhraseError(ValueError):
+    """A phrase that does not follow the syntax; the message says which token and why."""
+
+
+def _word(alternatives: str, phrase: str) -> str:
+    out = []
+    for alt in alternatives.split("|"):
+        if not alt:
+            raise PhraseError(f"empty alternative in {phrase!r}")
+        if alt == "*":
+            out.append(r"[^ ]+")
+            continue
+        if alt == CODE_TOKEN:
+            out.append(CODE_MARK)
+            continue
+        if not _WORD.match(alt):
+            raise PhraseError(f"{alt!r} in {phrase!r} is not a plain lower-case word")
+        prefix = alt.endswith("*")
+        body = alt[:-1] if prefix else alt
+        if "*" in body:
+            raise PhraseError(f"'*' may only end a word ({alt!r} in {phrase!r})")
+        rx = re.escape(body).replace(r"\#", "#").replace("#", r"\d+(?:\.\d+)?")
+        out.append(rx + (r"[^ ]*" if prefix else ""))
+    return "(?:" + "|".join(out) + ")"
+
+
+def compile_phrase(phrase: str) -> str:
+    """The regex source for one phrase, matched right after a space of ``" " + text + " "``."""
+    tokens = phrase.split()
+    if not tokens:
+        raise PhraseError("empty phrase")
+    head = "(?<=^ )" if tokens[0] == "^" else ""
+    tail = "$" if tokens[-1] == "$" else ""
+    tokens = tokens[1 if head else 0 : len(tokens) - (1 if tail else 0)]
+    if not tokens:
+        raise PhraseError(f"{phrase!r} has no words")
+    parts: list[str] = []
+    for tok in tokens:
+        if tok in ("^", "$"):
+            raise PhraseError(f"'{tok}' may only start or end a phrase ({phrase!r})")
+        if tok == "...":
+            parts.append(r"(?:[^ ]+ )*?")
+        elif re.fullmatch(r"\.\.\d+", tok):
+            parts.append(r"(?:[^ ]+ ){0,%d}?" % int(tok[2:]))
+        elif tok.startswith("[") and tok.endswith("]"):
+            parts.append("(?:" + _word(tok[1:-1], phrase) + " )?")
+        else:
+            parts.append(_word(tok, phrase) + " ")
+    if all(p.startswith("(?:[^ ]+") or p.endswith(")?") for p in parts):
+        raise PhraseError(f"{phrase!r} has no required word")
+    return head + "".join(parts) + tail
+
+
+@dataclass(frozen=True)
+class PhraseSet:
+    """All phrases of one cue list, compiled into one regex."""
+
+    name: str
+    phrases: tuple[str, ...]
+    _rx: re.Pattern[str]
+
+    @classmethod
+    def compile(cls, name: str, phrases: list[str] | tuple[str, ...]) -> "PhraseSet":
+        if not phrases:
+            return cls(name, (), re.compile(r"(?!)"))
+        sources = []
+        for p in phrases:
+            try:
+                sources.append(compile_phrase(p))
+            except PhraseError as e:
+                raise PhraseError(f"cue '{name}': {e}") from None
+        # one leading literal space lets the regex engine jump from word start to word start
+        return cls(name, tuple(phrases), re.compile(" (?:" + "|".join(f"(?:{s})" for s in sources) + ")"))
+
+    def search(self, text: str) -> str | None:
+        """The words the first matching phrase covers, or None."""
+        m = self._rx.search(" " + text + " ")
+        return m.group(0).strip() if m else None
+
+    def words(self) -> set[str]:
+        """Every literal word its phrases name (for the spelling vocabulary)."""
+        out: set[str] = set()
+        for p in self.phrases:
+            for tok in p.replace("[", " ").replace("]", " ").split():
+                for alt in tok.split("|"):
+                    if alt.isalpha():
+                        out.add(alt)
+        return out

@@ -1,0 +1,436 @@
+"""The decision, as an ordered tuple of named stages over one question's evidence.
+
+Each stage is ``(evidence, index) -> Match | None``: it either decides or passes to the next.
+Stages never change the evidence; the first one that decides wins, and the ``Match`` names it.
+The order is the policy: refusals that need no knowledge and safety first, then moderator FAQ
+entries and small talk, then facts the pages lack, questions to ask back about, and finally
+the answers from the knowledge. Every number a stage compares with lives in ``thresholds``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+from bot.engine import lexicon
+from bot.engine.analyze import cue_stems
+from bot.engine.entities import certs_by_topic, role_from_certs
+from bot.engine.evidence import Evidence
+from bot.engine.index import Index
+from bot.engine.normalize import stem
+from bot.engine.sections import section_for
+from bot.engine.tailor import Tailored, rank_certs, tailor
+from bot.engine.thresholds import (
+    AMBIGUOUS_TIE,
+    CONF_AMBIGUOUS,
+    CONF_BESIDES,
+    CONF_CERT_CODE,
+    CONF_CERT_NAMED,
+    CONF_CERT_SHARED,
+    CONF_CODE_TYPO,
+    CONF_LIST,
+    CONF_MISSING_FACT,
+    CONF_NEEDS_CONTEXT,
+    CONF_OFF_TOPIC,
+    CONF_OFF_TOPIC_SEEK,
+    CONF_PATHWAY,
+    CONF_PATHWAY_FOR_ROLE,
+    CONF_PATHWAY_NAMED,
+    CONF_PATHWAY_WEAK,
+    CONF_REFUSE,
+    CONF_REFUSE_SURE,
+    CONF_RELAXED_FACTOR,
+    CONF_ROLE_CONTRAST,
+    CONF_TOPIC_BASE,
+    CONF_TOPIC_SPREAD,
+    CONF_UNKNOWN_CODE,
+    CONF_UNKNOWN_ROLE,
+    DISTINCTIVE,
+    FAQ_MIN,
+    ONLY_CANDIDATE_MIN,
+    ROLE_MENTION,
+    ROLE_RELAXED,
+    TOPIC_CLOSE,
+    TOPIC_MIN,
+    TOPIC_UNKNOWN_CODE,
+)
+from bot.engine.verdict import Match, refuse
+
+Decide = Callable[[Evidence, Index], Match | None]
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    decide: Decide
+
+    @property
+    def about(self) -> str:
+        return (self.decide.__doc__ or "").strip().split("\n")[0]
+
+
+# ---------------------------------------------------------------- refusals that need no knowledge
+
+
+def empty(ev: Evidence, ix: Index) -> Match | None:
+    """No words at all (emoji, punctuation): nothing to answer."""
+    if not any(any(c.isalpha() for c in w) for w in ev.a.words):
+        return refuse("empty", CONF_REFUSE_SURE)
+    return None
+
+
+def injection(ev: Evidence, ix: Index) -> Match | None:
+    """Instructions hidden in the message ("ignore your rules", "announce …"): never followed."""
+    if ev.cue("injection"):
+        return refuse("injection", CONF_REFUSE_SURE, why=f"injection cue: {ev.cue('injection')!r}")
+    return None
+
+
+def task_request(ev: Evidence, ix: Index) -> Match | None:
+    """A request to write something ("write my cover letter"): not a question about the knowledge."""
+    if ev.cue("task_request"):
+        return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
+    return None
+
+
+def clinical(ev: Evidence, ix: Index) -> Match | None:
+    """Clinical advice: advice-seeking wording always; drug or disease words unless asked as a career question."""
+    if ev.cue("clinical_request"):
+        return refuse("clinical", CONF_REFUSE, why=f"clinical request: {ev.cue('clinical_request')!r}")
+    if ev.career_framed:
+        return None
+    drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
+    if ev.cue("clinical_topic") or drug:
+        return refuse("clinical", CONF_REFUSE, why=f"clinical topic {ev.cue('clinical_topic') or drug!r}, not framed as a career question")
+    return None
+
+
+# ---------------------------------------------------------------- moderator answers and small talk
+
+
+def faq(ev: Evidence, ix: Index) -> Match | None:
+    """A moderator-written FAQ entry whose phrasing the question matches closely."""
+    best = best_faq(ev, ix)
+    if best and best[1] >= FAQ_MIN:
+        return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
+    return None
+
+
+def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
+    """The FAQ entry with the phrasing closest to the question (weighted F1 of shared words)."""
+    q = ev.a.stem_set
+    if not q or not ix.faq_phrasings:
+        return None
+    qw = sum(ix.weight(s) for s in q)
+    shared: dict[int, float] = defaultdict(float)
+    for s in q:
+        w = ix.weight(s)
+        for i in ix.faq_postings.get(s, ()):
+            shared[i] += w
+    best: tuple[str, float] | None = None
+    for i, inter in shared.items():
+        phrasing = ix.faq_phrasings[i][1]
+        if len(phrasing) > 1 and len(phrasing & q) < 2:
+            continue  # one shared word ("bot") is not the same question
+        precision, recall = inter / qw, inter / ix.faq_weights[i]
+        score = 2 * precision * recall / (precision + recall)
+        if best is None or score > best[1]:
+            best = (ix.faq_phrasings[i][0], score)
+    return best
+
+
+def _content_words(ev: Evidence) -> list[str]:
+    return [w for w in ev.a.words if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS]
+
+
+def small_talk(ev: Evidence, ix: Index) -> Match | None:
+    """Greetings and "what can you do" (help); a thank-you (a friendly word, nothing to learn)."""
+    if ev.codes or ev.role_score >= ROLE_MENTION:
+        return None
+    words = ev.a.words
+    bare = [w for w in _content_words(ev) if w not in lexicon.HELP_WORDS]
+    if ev.cue("help") or (not bare and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)):
+        return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
+    if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
+        return refuse("thanks", CONF_REFUSE)
+    return None
+
+
+# ---------------------------------------------------------------- facts the pages lack
+
+
+def missing_fact(ev: Evidence, ix: Index) -> Match | None:
+    """Fees, salaries, exam dates …: asked for, and no knowledge passage uses those words together."""
+    for facet in lexicon.FACETS:
+        found = ev.cue(facet.name)
+        if found is not None and _missing(found, ix):
+            about = ev.codes or ((ev.role_best,) if ev.role_named and ev.role_best else ())
+            return refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about + (f" for {', '.join(about)}" if about else ""), why=f"{facet.name} cue {found!r}, not in any passage")
+    return None
+
+
+def _missing(found: str, ix: Index) -> bool:
+    """As written: "payers" in a page does not make "pay" a fact the page gives."""
+    surface = [w for w in found.split() if w not in lexicon.STOPWORDS]
+    if not surface or any(w not in ix.text_words for w in surface):
+        return True
+    postings = [set(ix.postings.get(stem(w), ())) for w in surface]
+    return not set.intersection(*postings)
+
+
+# ---------------------------------------------------------------- questions to ask back about
+
+
+def besides(ev: Evidence, ix: Index) -> Match | None:
+    """"Which career paths are there besides ops director": the named role is excluded, list the rest."""
+    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes:
+        return Match("list_roles", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with a role noun")
+    return None
+
+
+def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
+    """A title that fits several roles ("director" alone): ask which one instead of guessing."""
+    if not ev.role_named or ev.role_score >= 1.0 or ev.role_best is None:
+        return None
+    where = ev.role_where.get(ev.role_best)
+    same = [r for s, r in ev.roles if s >= ROLE_RELAXED and ev.role_where.get(r) == where]
+    if len(same) > 1 or ev.second >= ev.role_score - AMBIGUOUS_TIE:
+        rivals = same if len(same) > 1 else [r for s, r in ev.roles if s >= ev.role_score - AMBIGUOUS_TIE]
+        return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in rivals[:5]), why=f"{len(rivals)} titles fit equally ({ev.role_score:.2f} vs {ev.second:.2f})")
+    return None
+
+
+def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
+    """A code the knowledge does not hold is the subject ("is BCPS worth it"): refuse, with near codes."""
+    a = ev.a
+    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits)):
+        return None
+    variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
+    variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
+    if not variant and ev.cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
+        return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code
+    near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
+    return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
+
+
+def _named_as_cert(ev: Evidence) -> bool:
+    """An unknown code written right beside a certification word ("CHC certification", "the BCPS exam")."""
+    words = ev.a.words
+    for code in ev.a.unknown_codes:
+        low = code.lower()
+        for i, w in enumerate(words):
+            if w == low and any(words[j] in lexicon.CERT_NOUNS for j in (i - 1, i + 1) if 0 <= j < len(words)):
+                return True
+    return False
+
+
+def _unnamed(ev: Evidence) -> bool:
+    """Neither a certification nor a role is named (or described): the question must say what."""
+    return not ev.codes and not ev.subject_named
+
+
+def code_typo(ev: Evidence, ix: Index) -> Match | None:
+    """A word one edit from a code ("cpsm" for CPSCM): too far to take as it, so offer it."""
+    if not _unnamed(ev):
+        return None
+    typo = [w for w in ev.a.words if 3 <= len(w) <= 7 and w.isalnum() and w not in ix.known_words and ix.near_codes(w)]
+    if not typo:
+        return None
+    near = tuple(dict.fromkeys(("cert", c) for w in typo for c in ix.near_codes(w)))
+    return refuse("unknown_cert", CONF_CODE_TYPO, detail=typo[0].upper(), alternatives=near[:3], why=f"{typo[0]!r} is one edit from {', '.join(c for _, c in near[:3])}")
+
+
+def follow_up(ev: Evidence, ix: Index) -> Match | None:
+    """A follow-up to an earlier message ("and which certs for it?") that names nothing itself."""
+    if not _unnamed(ev) or ev.subject_relaxed:
+        return None
+    if ev.cue("follow_up") and not _says_what(ev, ix):
+        return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"follow-up cue {ev.cue('follow_up')!r} and no topic of its own")
+    return None
+
+
+def _says_what(ev: Evidence, ix: Index) -> bool:
+    """The question itself carries a topic the knowledge knows (a distinctive word)."""
+    cues = cue_stems()
+    return any(s in ix.idf and ix.weight(s) >= DISTINCTIVE and s not in cues for s in ev.a.stems)
+
+
+def listing(ev: Evidence, ix: Index) -> Match | None:
+    """"Which certifications do you know", "list the roles": the lists."""
+    if not _unnamed(ev) or ev.subject_relaxed:
+        return None
+    class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.CLASS_WORDS
+    is_list = ev.cue("list") or all(w in class_words for w in _content_words(ev))
+    if is_list and ev.cert_nouns and not ev.role_nouns:
+        return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")
+    if is_list and ev.role_nouns:
+        return Match("list_roles", confidence=CONF_LIST, why="list wording with a role noun")
+    return None
+
+
+# ---------------------------------------------------------------- answers from the knowledge
+
+
+def role_contrast(ev: Evidence, ix: Index) -> Match | None:
+    """A named role compared with something ("ops director vs DOP"): the role's overview or section."""
+    if not ev.subject_named or "contrast" not in ev.hits or ev.codes or ev.subject_role is None:
+        return None
+    rid = ev.subject_role
+    scores = {r: s for s, r in ev.roles}
+    both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
+    section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.cue_text, ix, set(ev.title_stems(ix)))
+    return Match("role", role=rid, section=section, confidence=round(conf, 3), why=f"contrast cue {ev.cue('contrast')!r}")
+
+
+def _wants_role(ev: Evidence) -> bool:
+    """"want biz mgr", "wanna be the ops director": a wish word right before the role's title."""
+    rid = ev.subject_role
+    if not ev.subject_named or rid is None or not ev.role_where.get(rid):
+        return False
+    words = ev.a.words
+    i = min(ev.role_where[rid]) - 1
+    while i >= 0 and words[i] in lexicon.WISH_FILLERS:
+        i -= 1
+    return i >= 0 and words[i] in lexicon.WISH_WORDS
+
+
+def _pathway_asked(ev: Evidence) -> bool:
+    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.subject_named)) or _wants_role(ev)
+
+
+def pathway(ev: Evidence, ix: Index) -> Match | None:
+    """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
+    if not _pathway_asked(ev):
+        return None
+    only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0  # "pivot into operations leadership"
+    role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix)
+    if role:
+        exclude = set(ix.role_titles.get(role, ()))
+        t = tailor(role, ev.a, ix, restrict=[c for c in ev.codes if c not in ev.held], held=ev.held, exclude=exclude)
+        return _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
+    if not ev.codes and not ev.cert_seek:
+        return unknown_role(ev, ix)
+    return None
+
+
+def shared_certs(ev: Evidence, ix: Index) -> Match | None:
+    """"Torn between 340B manager and ops director: which cert helps for both?"."""
+    if not ev.cert_seek or ev.codes:
+        return None
+    shared = _shared_certs(ev, ix)
+    if not shared:
+        return None
+    titles = set(ev.title_stems(ix)) | {t for _, r in ev.roles[:2] for t in ix.role_titles[r]}
+    return Match("certification", certifications=tuple(rank_certs(shared, ev.a, ix, exclude=titles)), confidence=CONF_CERT_SHARED, why=f"certifications on both pathways: {', '.join(shared)}")
+
+
+def _shared_certs(ev: Evidence, ix: Index) -> list[str]:
+    named, where = ev.named_roles, ev.role_where
+    if len(named) < 2 or not ev.cue("both"):
+        return []
+    first, second = named[0], next((r for r in named[1:] if where.get(r) != where.get(named[0])), None)
+    if second is None:
+        return []
+    other = {s.certification for s in ix.knowledge.roles[second].pathway}
+    return [s.certification for s in ix.knowledge.roles[first].pathway if s.certification in other]
+
+
+def named_certification(ev: Evidence, ix: Index) -> Match | None:
+    """A certification named by code, alias or name: its card (several: most relevant first)."""
+    if not ev.codes:
+        return None
+    ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix))
+    return Match("certification", certifications=tuple(ranked), confidence=CONF_CERT_CODE if ev.a.codes else CONF_CERT_NAMED, held=ev.held, why=f"named: {', '.join(ev.codes)}")
+
+
+def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
+    """"Which cert covers X": the certification whose text says X; certifications *for a role* are its pathway."""
+    if not ev.cert_seek:
+        return None
+    title_stems = set(ev.title_stems(ix))
+    rid = ev.subject_role
+    plural = any(w.endswith("s") for w in ev.cert_nouns)
+    topic = certs_by_topic(ev.a, ix, exclude=title_stems)
+    if ev.subject_named and rid and not plural:  # "is there a cert for <role> about X": among that role's certifications
+        own = {s.certification for s in ix.knowledge.roles[rid].pathway}
+        topic = [(c, sc) for c, sc in topic if c in own]
+    scores = ", ".join(f"{c} {s:.1f}" for c, s in topic[:3]) or "nothing"
+    if ev.subject_named and rid and (plural or not topic or topic[0][1] < TOPIC_MIN):
+        return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
+    if topic and topic[0][1] >= TOPIC_MIN:
+        top = topic[0][1]
+        conf = CONF_TOPIC_BASE + CONF_TOPIC_SPREAD * (1 - (topic[1][1] / top if len(topic) > 1 else 0))
+        close = [c for c, s in topic if s >= TOPIC_CLOSE * top][:3]
+        return Match("certification", certifications=tuple(close), confidence=round(conf, 3), why=f"topic scores: {scores} (min {TOPIC_MIN})")
+    if ev.subject_relaxed and rid:
+        return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_WEAK, f"partly named role {rid}; topic: {scores}")
+    return refuse("off_topic", CONF_OFF_TOPIC_SEEK, why=f"looking for a certification, topic: {scores}")
+
+
+def role_section(ev: Evidence, ix: Index) -> Match | None:
+    """A named (or described) role: the part of its page the question is about."""
+    rid = ev.subject_role
+    if rid is None:
+        return None
+    relaxed_section = ev.subject_relaxed and any(k in ev.hits for k in ("day", "responsibilities", "overview"))
+    if not (ev.subject_named or relaxed_section):
+        return None
+    section, conf = section_for(rid, ev.a, ev.cue_text, ix, set(ev.title_stems(ix)))
+    how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
+    return Match("role", role=rid, section=section, confidence=round(conf * (1.0 if ev.subject_named else CONF_RELAXED_FACTOR), 3), why=f"role {rid} ({how})")
+
+
+def unknown_role(ev: Evidence, ix: Index) -> Match | None:
+    """A job the knowledge has no spotlight for ("nuclear pharmacist"), or a bare "manager" that fits several."""
+    words = ev.a.words
+    heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS]
+    if not heads:
+        return refuse("unknown_role", CONF_UNKNOWN_ROLE) if _pathway_asked(ev) else None
+    i = heads[-1]
+    j = i
+    while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3:
+        j -= 1
+    phrase = [stem(w) for w in words[j : i + 1]]
+    fits = [rid for rid, title in ix.role_titles.items() if set(phrase) <= set(title)]
+    if fits:
+        return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
+    return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=" ".join(words[j : i + 1]), why=f"job phrase {' '.join(words[j:i + 1])!r} matches no title")
+
+
+def off_topic(ev: Evidence, ix: Index) -> Match | None:
+    """Nothing the knowledge holds: an honest "I can't answer that"."""
+    return refuse("off_topic", CONF_OFF_TOPIC)
+
+
+def _pathway(role: str, t: Tailored, confidence: float, why: str) -> Match:
+    focus = f"; {t.focus} first for {', '.join(t.focus_words)}" if t.focus else ""
+    return Match("pathway", role=role, certifications=t.order, confidence=confidence, held=t.held, focus=t.focus, focus_words=t.focus_words, why=why + focus)
+
+
+STAGES: tuple[Stage, ...] = tuple(
+    Stage(f.__name__, f)
+    for f in (
+        empty,
+        injection,
+        task_request,
+        clinical,
+        faq,
+        small_talk,
+        missing_fact,
+        besides,
+        ambiguous_title,
+        unknown_cert,
+        code_typo,
+        follow_up,
+        listing,
+        role_contrast,
+        pathway,
+        shared_certs,
+        named_certification,
+        cert_by_topic,
+        role_section,
+        unknown_role,
+        off_topic,
+    )
+)

@@ -1,0 +1,74 @@
+"""Every threshold, weight and confidence the engine decides with, named, in one place.
+
+Scores are computed from the knowledge text itself (inverse document frequencies of its
+words), so these numbers are about the *shape* of evidence, never about a particular role or
+certification. Change one here and every stage that reads it changes with it.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------- naming roles and certifications
+ROLE_MENTION = 0.5  # share of a title's weight a question must name for the role to count as named
+ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pathway"
+ROLE_CANDIDATES = 30  # titles scored in full per question, best raw overlap first
+ROLE_MIN_SHARE = 0.1  # below this share of its title a role is not a candidate at all
+OTHER_JOB_PENALTY = 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations"
+PICK_CLEAR_LEAD = 0.2  # one title named this much more fully than the other is the subject
+PICK_OTHER_FACTOR = 0.5  # the roles not picked keep this share of their score
+AMBIGUOUS_TIE = 0.05  # two titles within this score of each other: ask which one
+ONLY_CANDIDATE_MIN = 0.15  # a single weakly named role is still the goal of a pathway question
+
+# ---------------------------------------------------------------- retrieval
+FAQ_MIN = 0.72  # F1 of weighted word overlap with one of an FAQ entry's phrasings
+TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
+TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question
+TOPIC_CLOSE = 0.8  # certifications within this share of the best are shown with it
+TOPIC_UNKNOWN_CODE = 2.0  # an unknown code beside a topic this strong is not the subject (x TOPIC_MIN)
+DISTINCTIVE = 1.0  # a word weighing this much (inverse document frequency) is distinctive
+CONTENT_WORD = 0.8  # words lighter than this do not pull a role by its content
+WHO_MIN = 3.0  # summed weight of distinctive words a described role's page must share
+WHO_WEAK = 1.5  # a "who …" question may name a role this weakly matched when it clearly leads
+WHO_LEAD = 2.0  # ... by this factor over every other role
+DESCRIBED_STRONG = 1.5  # a role described without "who" needs WHO_MIN times this
+DESCRIBED_MARGIN = 1.3  # ... and must beat every other role's page by this factor
+
+# ---------------------------------------------------------------- sections of a role's page
+SECTION_SPECIFIC = 6.0  # a passage matched this strongly names its section, whatever the wording
+SECTION_WEAK = 1.5  # below this the best passage says nothing: overview
+SECTION_GENERIC = 2.5  # "tell me about" wording keeps the overview unless a passage beats this
+
+# ---------------------------------------------------------------- tailoring a pathway
+SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
+TITLE_WORD_WEIGHT = 0.5  # "pharmacist", "manager": the member's job title, weaker than their work
+FOCUS_MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
+BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text next to the member's words
+NAME_BONUS = 1.5  # a certification's own name words, said by the member
+
+# ---------------------------------------------------------------- confidences of the answers
+CONF_REFUSE_SURE = 0.95  # empty message, prompt injection
+CONF_REFUSE = 0.9  # clinical, a request to write something, a thank-you, help
+CONF_MISSING_FACT = 0.85
+CONF_UNKNOWN_CODE = 0.85
+CONF_CODE_TYPO = 0.6  # one edit from a known code: too far to take as it
+CONF_NEEDS_CONTEXT = 0.8
+CONF_LIST = 0.85
+CONF_BESIDES = 0.8
+CONF_AMBIGUOUS = 0.5
+CONF_UNKNOWN_ROLE = 0.75
+CONF_OFF_TOPIC = 0.7
+CONF_OFF_TOPIC_SEEK = 0.6
+CONF_CERT_CODE = 0.95  # a code written out
+CONF_CERT_NAMED = 0.85  # a certification named by its name or an alias
+CONF_CERT_SHARED = 0.8
+CONF_TOPIC_BASE = 0.6  # a certification by topic: this, plus up to TOPIC_SPREAD for a clear lead
+CONF_TOPIC_SPREAD = 0.35
+CONF_PATHWAY_NAMED = 0.9
+CONF_PATHWAY = 0.7
+CONF_PATHWAY_FOR_ROLE = 0.8  # "certs for <role>"
+CONF_PATHWAY_WEAK = 0.6
+CONF_ROLE_CONTRAST = 0.8
+CONF_RELAXED_FACTOR = 0.8  # a role answer for a partly named role
+CONF_SECTION_NAMED = 0.9  # a section asked for by name, or a passage named in full
+CONF_SECTION_STRONG = 0.8
+CONF_SECTION_DEFAULT = 0.6
+CONF_SECTION_MISSING = 0.5  # asked for a section the role's page does not have

@@ -1,0 +1,27 @@
+"""What a stage decides: the ``Match`` (intent, subject, confidence) and which stage decided it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Match:
+    intent: str
+    role: str | None = None
+    certifications: tuple[str, ...] = ()
+    section: str | None = None
+    faq: str | None = None
+    confidence: float = 0.0
+    reason: str = ""  # why "none": thanks, empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic, needs_context
+    detail: str = ""  # the facet, unknown code or unknown role phrase behind a "none"
+    alternatives: tuple[tuple[str, str], ...] = ()  # ("role"|"cert", id) did-you-mean candidates
+    held: tuple[str, ...] = ()
+    focus: str | None = None
+    focus_words: tuple[str, ...] = ()
+    stage: str = ""  # the stage that decided
+    why: str = ""  # the evidence and scores behind the decision, for --explain
+
+
+def refuse(reason: str, confidence: float, detail: str = "", alternatives: tuple[tuple[str, str], ...] = (), why: str = "") -> Match:
+    return Match("none", confidence=confidence, reason=reason, detail=detail, alternatives=alternatives, why=why)

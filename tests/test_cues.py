@@ -1,0 +1,76 @@
+"""The cue vocabulary is data: every example triggers its cue, no near miss does, and the phrase
+language compiles what it promises (and refuses what it cannot)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine, lexicon
+from bot.engine.evidence import read
+from bot.engine.phrases import PhraseError, PhraseSet
+from bot.knowledge import load_knowledge
+from knowledge_helpers import seeded_kb
+
+
+@pytest.fixture(scope="module")
+def ix(tmp_path_factory):
+    return Engine(load_knowledge(seeded_kb(tmp_path_factory.mktemp("cues")))).index
+
+
+CASES = [(name, q, True) for name, c in lexicon.CUES.items() for q in c.examples] + [
+    (name, q, False) for name, c in lexicon.CUES.items() for q in c.near_misses
+]
+
+
+@pytest.mark.parametrize("name,question,fires", CASES, ids=[f"{n}:{'ex' if f else 'near'}:{q[:30]}" for n, q, f in CASES])
+def test_cue_examples(ix, name, question, fires):
+    hits = read(question, ix).hits
+    assert (name in hits) is fires, f"{name} {'should' if fires else 'should not'} fire on {question!r}; hits: {dict(hits)}"
+
+
+def test_every_cue_has_examples_and_near_misses():
+    for name, c in lexicon.CUES.items():
+        assert c.about and c.examples and c.near_misses, name
+
+
+@pytest.mark.parametrize(
+    "phrase,text,found",
+    [
+        ("how do i become", "so how do i become one", "how do i become"),
+        ("becom*", "becoming a director", "becoming"),
+        ("what|which order", "which order then", "which order"),
+        ("what [cert] first", "what first", "what first"),
+        ("what [cert] first", "what cert first", "what cert first"),
+        ("first ... then", "first cpom and then cmso", "first cpom and then"),
+        ("which ..2 cover", "which one of them cover", None),
+        ("which ..2 cover", "which one cover", "which one cover"),
+        ("^ and", "and cmso", "and"),
+        ("^ and", "cpom and cmso", None),
+        ("for it $", "which certs for it", "for it"),
+        ("for it $", "for it and more", None),
+        ("#mg", "give 500mg now", "500mg"),
+        ("q#h", "q12h dosing", "q12h"),
+        ("{code} order", "certcode order please", "certcode order"),
+        ("day", "daily", None),
+    ],
+)
+def test_phrase_language(phrase, text, found):
+    assert PhraseSet.compile("t", [phrase]).search(text) == found
+
+
+@pytest.mark.parametrize("phrase", ["", "^", "[a]", "...", "Caps", "wo*rd", "a||b", "mid ^ word"])
+def test_bad_phrases_are_refused(phrase):
+    with pytest.raises(PhraseError):
+        PhraseSet.compile("t", [phrase])
+
+
+def test_form_words_are_separate_from_phrases():
+    """Adding a phrase must not change what counts as topic evidence (the old lexicon re-parsed
+    regex source for that): form words are their own list."""
+    assert "procurement" not in lexicon.FORM_WORDS and "pathway" in lexicon.FORM_WORDS
+
+
+def test_no_regex_source_in_the_vocabulary_module():
+    import inspect
+
+    assert "re.compile" not in inspect.getsource(lexicon)
