@@ -14,7 +14,7 @@ from typing import Mapping
 
 from bot.engine import lexicon
 from bot.engine.index import Index
-from bot.engine.normalize import clean, stem, tokenize
+from bot.engine.normalize import MAX_TOKENS, Token, clean, stem, tokenize
 from bot.engine.phrases import CODE_MARK
 
 _UPPER = re.compile(r"[A-Z]")
@@ -39,22 +39,31 @@ class Analysis:
     negated: frozenset[str]  # stems right after "not"/"no"
     unwanted: frozenset[str]  # stems said only in a "don't care about …" clause
     alias_hits: tuple[AliasHit, ...]  # aliases, titles and certification names written out, longest first
+    sentence_of: tuple[int, ...]  # per word: which sentence of the message it is in (0, 1, …)
 
     @property
     def stem_set(self) -> frozenset[str]:
         return frozenset(self.stems)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|[?!;]+(?=\S)")
+
+
 def analyze(question: str, ix: Index) -> Analysis:
     cleaned = clean(question)
-    tokens = tokenize(cleaned)
+    tokens: list[tuple[int, Token]] = []  # (sentence, token)
+    for si, sentence in enumerate(_SENTENCE_END.split(cleaned)):
+        tokens.extend((si, t) for t in tokenize(sentence, limit=MAX_TOKENS - len(tokens)))
+        if len(tokens) >= MAX_TOKENS:
+            break
     if len(tokens) >= 3 and len(_UPPER.findall(cleaned)) > 0.7 * len(_LETTER.findall(cleaned)):
-        tokens = [t._replace(code_like=False) for t in tokens]  # SHOUTING: capitals say nothing about codes
-    words: list[str] = []
+        tokens = [(si, t._replace(code_like=False)) for si, t in tokens]  # SHOUTING: capitals say nothing about codes
+    by_sentence: dict[int, list[str]] = {}
     codes: list[str] = []
     unknown: list[str] = []
     skip_compound = ""
-    for t in tokens:
+    for si, t in tokens:
+        words = by_sentence.setdefault(si, [])
         if t.compound and t.compound == skip_compound:
             continue
         head, _, tail = t.compound.partition("-")
@@ -72,8 +81,12 @@ def analyze(question: str, ix: Index) -> Analysis:
                 unknown.append(t.word.upper())
             parts = None if t.code_like else ix.split_joined(t.word)
             words.extend(parts if parts else [ix.correct(t.word)])
-    words = [lexicon.SLANG.get(w, w) for w in words]
-    pairs = ix.expand_pairs(words)
+    pairs: list[tuple[str, str]] = []
+    sentence_of: list[int] = []
+    for si, words in by_sentence.items():
+        expanded = ix.expand_pairs([lexicon.SLANG.get(w, w) for w in words])
+        pairs.extend(expanded)
+        sentence_of.extend([si] * len(expanded))
     words = [w for w, _ in pairs]
     code_pos = {w[1:]: i for i, w in reversed(list(enumerate(words))) if w.startswith("#")}
     plain = [CODE_MARK if w.startswith("#") else w for w in words]
@@ -106,6 +119,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         negated=frozenset(negated),
         unwanted=_unwanted(cleaned, ix, stems),
         alias_hits=_alias_hits(plain, ix),
+        sentence_of=tuple(sentence_of),
     )
 
 

@@ -17,6 +17,8 @@ from bot.engine import lexicon
 from bot.engine.analyze import Analysis, analyze, held_codes
 from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores
 from bot.engine.index import Index
+from bot.engine.intents import Neighbour, builtin_index, words_of_example
+from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import content_role
 from bot.engine.thresholds import (
     DESCRIBED_MARGIN,
@@ -49,6 +51,7 @@ class Evidence:
     second: float  # the next role's score
     cue_text: str  # the words with those of named titles masked as "_"
     hits: Mapping[str, str]  # cue list -> the words that triggered it
+    title_positions: frozenset[int]  # words that name a role's title (or part of it)
 
     # ------------------------------------------------------------------ plain readings
 
@@ -69,7 +72,11 @@ class Evidence:
 
     @property
     def asks_who(self) -> bool:
-        return "who" in self.a.words or "whose" in self.a.words
+        """"who does X", "which job handles Y": the asked-for person is the subject, other job words are objects."""
+        words = self.a.words
+        if "who" in words or "whose" in words:
+            return True
+        return any(w in ("which", "what") and not lexicon.ASKED_ROLE.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))
 
     @property
     def role_named(self) -> bool:
@@ -84,7 +91,48 @@ class Evidence:
     def career_framed(self) -> bool:
         """Asked as a career question: drug or disease words alone do not make it clinical
         ("who prepares the blinded doses in a trial" asks about a job)."""
-        return bool(self.codes or self.cert_nouns or (self.roles and self.roles[0][0] >= ROLE_MENTION) or "cert_seek" in self.hits or "who" in self.a.words or self.section_cue)
+        return bool(
+            self.codes
+            or self.cert_nouns
+            or self.role_nouns
+            or self.held
+            or (self.roles and self.roles[0][0] >= ROLE_MENTION)
+            or "cert_seek" in self.hits
+            or self.pathway_cue
+            or self.asks_who
+            or self.section_cue
+        )
+
+    # ------------------------------------------------------------------ the learned intent layer
+
+    @cached_property
+    def masked(self) -> tuple[str, ...]:
+        """The question as the member wrote it (before synonyms), named roles and certifications as {role}/{cert}."""
+        a = self.a
+        cert_at = {i for i, w in enumerate(a.words) if w == CODE_MARK}
+        for i, n, (kind, _) in a.alias_hits:
+            if kind == "cert":
+                cert_at.update(range(i, i + n))
+        out: list[str] = []
+        i = 0
+        while i < len(a.words):
+            j = i + 1
+            while j < len(a.words) and a.said[j] == a.said[i]:
+                j += 1  # one word as typed, expanded by a synonym ("ops" -> "ops operations")
+            group = range(i, j)
+            token = "{cert}" if any(k in cert_at for k in group) else "{role}" if any(k in self.title_positions for k in group) else None
+            if token is None:
+                out.extend(words_of_example(a.said[i]))
+            elif not out or out[-1] != token:
+                out.append(token)
+            i = j
+        return tuple(out)
+
+    @cached_property
+    def learned(self) -> tuple[Neighbour, ...]:
+        """The nearest example phrasing of each intent, most similar first (built-in and taught)."""
+        found = builtin_index().nearest(self.masked) + self.ix.taught.nearest(self.masked)
+        return tuple(sorted(found, key=lambda nb: -nb.similarity))
 
     # ------------------------------------------------------------------ the subject role
 
@@ -151,6 +199,7 @@ def read(question: str, ix: Index) -> Evidence:
         second=second,
         cue_text=cue_text,
         hits=MappingProxyType(hits),
+        title_positions=frozenset(in_titles),
     )
 
 

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
+from bot.engine.intents import Example, ExampleIndex
 from bot.engine.normalize import fold, stem
 from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
+ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class Index:
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
+    taught: ExampleIndex = field(default_factory=lambda: ExampleIndex(()))  # moderators' example phrasings
 
     # ------------------------------------------------------------------ build
 
@@ -161,6 +164,7 @@ class Index:
             if len(acr) >= 3 and counts[acr] == 1 and acr not in taken:
                 ix._add_alias((acr,), ("role", rid))
 
+        ix.taught = ExampleIndex(Example(q, "faq", entry.id) for entry in kb.faqs.values() for q in entry.questions)
         for entry in kb.faqs.values():
             for q in entry.questions:
                 st = frozenset(content_stems(ix.expand(words_of(q))))
@@ -246,6 +250,8 @@ class Index:
                 cutoff = 1 if len(word) < 9 else 2
                 near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in self.by_length.get(n, ())]
                 best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
+                if best and english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]):
+                    best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"
             fixed = best[0] if best else self._completion(word)
             if len(self.corrections) < 100_000:
                 self.corrections[word] = fixed
@@ -296,6 +302,25 @@ class Index:
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)
+
+    def cert_coverage(self, code: str) -> frozenset[str]:
+        """Every stem the knowledge says about a certification: its own text, each pathway step's
+        sentence and the titles of the roles whose pathways include it."""
+        found = set(self.cert_docs.get(code, ()))
+        for role in self.knowledge.roles_with_certification(code):
+            found |= self.step_docs.get((role.id, code), frozenset())
+            found |= set(self.role_titles.get(role.id, ()))
+        return frozenset(found)
+
+    def role_coverage(self, rid: str) -> frozenset[str]:
+        """Every stem a role's page says: its title, passages and its certifications' names."""
+        found = set(self.role_titles.get(rid, ()))
+        for i in self.role_passages.get(rid, ()):
+            found |= self.passages[i].stems
+        role = self.knowledge.roles.get(rid)
+        for step in role.pathway if role else ():
+            found |= set(self.cert_names.get(step.certification, ()))
+        return frozenset(found)
 
 
 def _us_spellings(word: str) -> list[str]:

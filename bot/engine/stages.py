@@ -10,7 +10,7 @@ the answers from the knowledge. Every number a stage compares with lives in ``th
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.engine import lexicon
@@ -18,7 +18,9 @@ from bot.engine.analyze import cue_stems
 from bot.engine.entities import certs_by_topic, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
+from bot.engine.intents import Neighbour
 from bot.engine.normalize import stem
+from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import section_for
 from bot.engine.tailor import Tailored, rank_certs, tailor
 from bot.engine.thresholds import (
@@ -29,6 +31,7 @@ from bot.engine.thresholds import (
     CONF_CERT_NAMED,
     CONF_CERT_SHARED,
     CONF_CODE_TYPO,
+    CONF_LEARNED,
     CONF_LIST,
     CONF_MISSING_FACT,
     CONF_NEEDS_CONTEXT,
@@ -48,12 +51,16 @@ from bot.engine.thresholds import (
     CONF_UNKNOWN_ROLE,
     DISTINCTIVE,
     FAQ_MIN,
+    FAQ_SIMILAR,
+    LEARNED_MARGIN,
+    LEARNED_MIN,
     ONLY_CANDIDATE_MIN,
     ROLE_MENTION,
     ROLE_RELAXED,
     TOPIC_CLOSE,
     TOPIC_MIN,
     TOPIC_UNKNOWN_CODE,
+    UNCOVERED_SHARE,
 )
 from bot.engine.verdict import Match, refuse
 
@@ -95,14 +102,16 @@ def task_request(ev: Evidence, ix: Index) -> Match | None:
 
 
 def clinical(ev: Evidence, ix: Index) -> Match | None:
-    """Clinical advice: advice-seeking wording always; drug or disease words unless asked as a career question."""
+    """Clinical advice: a request for it (doses, interactions) always; advice verbs ("should I take"),
+    drug and disease words only when the question is not about a certification, a role or a career step."""
     if ev.cue("clinical_request"):
         return refuse("clinical", CONF_REFUSE, why=f"clinical request: {ev.cue('clinical_request')!r}")
     if ev.career_framed:
         return None
     drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
-    if ev.cue("clinical_topic") or drug:
-        return refuse("clinical", CONF_REFUSE, why=f"clinical topic {ev.cue('clinical_topic') or drug!r}, not framed as a career question")
+    found = ev.cue("clinical_advice") or ev.cue("clinical_topic") or drug
+    if found:
+        return refuse("clinical", CONF_REFUSE, why=f"clinical wording {found!r}, not framed as a career question")
     return None
 
 
@@ -114,7 +123,20 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     best = best_faq(ev, ix)
     if best and best[1] >= FAQ_MIN:
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
+    nb = _clear_neighbour(ev, FAQ_SIMILAR)
+    if nb is not None and nb.intent == "faq" and not ev.codes and not ev.role_named:
+        return Match("faq", faq=nb.example.about, confidence=round(min(1.0, nb.similarity), 3), why=f"nearest phrasing {nb.example.text!r} of FAQ '{nb.example.about}' ({nb.similarity:.2f})")
     return None
+
+
+def _clear_neighbour(ev: Evidence, least: float) -> Neighbour | None:
+    """The nearest example phrasing, when it is close enough and no other intent's is as close."""
+    found = ev.learned
+    if not found or found[0].similarity < least:
+        return None
+    if len(found) > 1 and found[0].similarity - found[1].similarity < LEARNED_MARGIN:
+        return None
+    return found[0]
 
 
 def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
@@ -150,7 +172,9 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
         return None
     words = ev.a.words
     bare = [w for w in _content_words(ev) if w not in lexicon.HELP_WORDS]
-    if ev.cue("help") or (not bare and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)):
+    cue_words = {w for found in ev.hits.values() for w in found.split()}
+    greeting_only = not bare and cue_words <= lexicon.GREETINGS and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)
+    if ev.cue("help") or greeting_only:
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
     if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
         return refuse("thanks", CONF_REFUSE)
@@ -177,6 +201,67 @@ def _missing(found: str, ix: Index) -> bool:
         return True
     postings = [set(ix.postings.get(stem(w), ())) for w in surface]
     return not set.intersection(*postings)
+
+
+# Cues that say the question asks for something a card or a page does answer.
+_ANSWERABLE = ("identity", "pathway", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides")
+
+
+def unanswerable(ev: Evidence, ix: Index) -> Match | None:
+    """A question about one named certification or role that asks for something its text does not
+    say ("how hard is CPSCM?", "is CHPOP only for hospital pharmacists?"): an honest partial answer.
+
+    Asks a card or a page answers (what it is, what it covers, duties, pathways, comparisons) pass;
+    so do questions relating two entities. Who may take something, how hard or long it is, and any
+    other question whose asked-about words the entity's own text mostly lacks, are refused.
+    """
+    codes = tuple(dict.fromkeys(ev.codes))
+    if len(codes) == 1 and not ev.role_named:
+        kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
+    elif not codes and ev.role_named and ev.role_best:
+        kind, ident, doc = "role", ev.role_best, ix.role_coverage(ev.role_best)
+    else:
+        return None
+    # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
+    eligibility = ev.cue("eligibility")
+    said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS]
+    if eligibility and ((said and all(s in doc for s in said)) or any(w.endswith("s") for w in ev.cert_nouns)):
+        eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
+    if not eligibility and (any(c in ev.hits for c in _ANSWERABLE) or ev.pathway_cue or ev.cert_nouns and kind == "role" or any(w.endswith("s") for w in ev.cert_nouns)):
+        return None
+    form = eligibility or ev.cue("property")
+    if kind == "role" and (not form or ev.a.unknown_codes):
+        return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
+    asked = _asked_words(ev)
+    missing = [(said, st) for said, st in asked if st not in doc]
+    if not missing:
+        return None
+    total = sum(ix.weight(st) for _, st in asked)
+    share = sum(ix.weight(st) for _, st in missing) / total
+    if not form and share < UNCOVERED_SHARE:
+        return None
+    what = " ".join(dict.fromkeys(said for said, _ in missing))
+    why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
+    m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
+    return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
+
+
+def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
+    """(as typed, stem) of the words that say what is asked: in the sentences naming the subject,
+    without the subject's own words, filler verbs, greetings or class nouns."""
+    a = ev.a
+    entity_at = set(ev.title_positions) | {i for i, w in enumerate(a.words) if w == CODE_MARK}
+    for i, n, _ in a.alias_hits:
+        entity_at.update(range(i, i + n))
+    entity_said = {a.said[i] for i in entity_at}  # "biz" read as "biz business": the member's word names the title
+    sentences = {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)
+    skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE) - lexicon.RESTRICTION_WORDS
+    out: dict[str, str] = {}
+    for i, w in enumerate(a.words):
+        if i in entity_at or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha():
+            continue
+        out.setdefault(a.word_stems[i], a.said[i])
+    return [(said, st) for st, said in out.items()]
 
 
 # ---------------------------------------------------------------- questions to ask back about
@@ -208,6 +293,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
+    if ev.role_score >= 1.0 and not variant:
+        return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     if not variant and ev.cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code
     near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
@@ -266,6 +353,24 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
         return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")
     if is_list and ev.role_nouns:
         return Match("list_roles", confidence=CONF_LIST, why="list wording with a role noun")
+    return None
+
+
+def learned_intent(ev: Evidence, ix: Index) -> Match | None:
+    """A question naming nothing, worded like the example phrasings of help, a list or a thank-you."""
+    if not _unnamed(ev) or ev.subject_relaxed:
+        return None
+    nb = _clear_neighbour(ev, LEARNED_MIN)
+    if nb is None:
+        return None
+    why = f"nearest example {nb.example.text!r} ({nb.intent}, {nb.similarity:.2f})"
+    if nb.intent == "help":
+        return Match("help", confidence=CONF_LEARNED, why=why)
+    if nb.intent in ("list_roles", "list_certifications"):
+        kind = "list_certifications" if ev.cert_nouns and not ev.role_nouns else "list_roles" if ev.role_nouns else nb.intent
+        return Match(kind, confidence=CONF_LEARNED, why=why)
+    if nb.intent == "thanks":
+        return refuse("thanks", CONF_LEARNED, why=why)
     return None
 
 
@@ -418,12 +523,14 @@ STAGES: tuple[Stage, ...] = tuple(
         faq,
         small_talk,
         missing_fact,
+        unanswerable,
         besides,
         ambiguous_title,
         unknown_cert,
         code_typo,
         follow_up,
         listing,
+        learned_intent,
         role_contrast,
         pathway,
         shared_certs,

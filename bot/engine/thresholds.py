@@ -32,6 +32,15 @@ WHO_LEAD = 2.0  # ... by this factor over every other role
 DESCRIBED_STRONG = 1.5  # a role described without "who" needs WHO_MIN times this
 DESCRIBED_MARGIN = 1.3  # ... and must beat every other role's page by this factor
 
+# ---------------------------------------------------------------- answerability
+UNCOVERED_SHARE = 0.5  # the asked-about words the entity's own text lacks, as a share of their weight
+
+# ---------------------------------------------------------------- the learned intent layer (cosine similarity)
+LEARNED_MIN = 0.4  # a question this close to an example phrasing may take its intent ...
+LEARNED_MARGIN = 0.1  # ... when no other intent's example is this close
+FAQ_SIMILAR = 0.45  # an FAQ phrasing this close (and clearly the nearest) answers a question naming nothing
+TAUGHT_MIN = 0.8  # a moderator-taught example this close decides the intent outright
+
 # ---------------------------------------------------------------- sections of a role's page
 SECTION_SPECIFIC = 6.0  # a passage matched this strongly names its section, whatever the wording
 SECTION_WEAK = 1.5  # below this the best passage says nothing: overview
@@ -52,6 +61,7 @@ CONF_UNKNOWN_CODE = 0.85
 CONF_CODE_TYPO = 0.6  # one edit from a known code: too far to take as it
 CONF_NEEDS_CONTEXT = 0.8
 CONF_LIST = 0.85
+CONF_LEARNED = 0.7  # decided by the nearest example phrasing
 CONF_BESIDES = 0.8
 CONF_AMBIGUOUS = 0.5
 CONF_UNKNOWN_ROLE = 0.75

@@ -1,0 +1,120 @@
+"""The learned intent layer: nearest example phrasings over entity-masked questions.
+
+Cue lists catch the wordings someone thought of; members use many more. Here a question,
+with the roles and certifications it names replaced by ``{role}`` / ``{cert}``, is compared to
+example phrasings (``data/intents.yaml``, plus moderators' ``knowledge/phrasings.yaml``) by
+TF-IDF cosine over word unigrams, bigrams and character 3–5-grams, through an inverted index.
+It is deterministic, needs no training step, and a new example works at once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+import yaml
+
+from bot.engine import lexicon
+
+PLACEHOLDERS = ("{cert}", "{role}")
+_TOKEN = re.compile(r"\{cert\}|\{role\}|[a-z0-9]+")
+MAX_SHARE = 0.25  # features in more than this share of the examples say nothing about the intent
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    intent: str
+    about: str = ""  # a taught example's role id or certification code, if any
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    intent: str
+    similarity: float
+    example: Example
+
+
+def words_of_example(text: str) -> list[str]:
+    """An example phrasing as the layer reads it: lower-case words, slang spelled out, placeholders kept."""
+    return [lexicon.SLANG.get(w, w) for w in _TOKEN.findall(text.lower().replace("’", "'").replace("'s", "").replace("'", ""))]
+
+
+def features(words: Sequence[str]) -> set[str]:
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        out.add("w:" + w)
+        if i:
+            out.add("b:" + words[i - 1] + " " + w)
+        if w in PLACEHOLDERS:
+            continue
+        padded = f"<{w}>"
+        for n in (3, 4, 5):
+            for j in range(len(padded) - n + 1):
+                out.add("c:" + padded[j : j + n])
+    return out
+
+
+class ExampleIndex:
+    """TF-IDF vectors of example phrasings with an inverted index for cosine similarity."""
+
+    def __init__(self, examples: Iterable[Example]):
+        self.examples: list[Example] = []
+        vectors: list[set[str]] = []
+        for ex in examples:
+            words = words_of_example(ex.text)
+            if words:
+                self.examples.append(ex)
+                vectors.append(features(words))
+        n = len(self.examples) or 1
+        df: dict[str, int] = defaultdict(int)
+        for v in vectors:
+            for f in v:
+                df[f] += 1
+        cap = max(2, int(MAX_SHARE * n))
+        self.common = frozenset(f for f, c in df.items() if c > cap)
+        self.idf = {f: math.log((n + 1) / (c + 1)) + 1.0 for f, c in df.items() if c <= cap}
+        self.default_idf = math.log(n + 1) + 1.0
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, v in enumerate(vectors):
+            kept = [f for f in v if f in self.idf]
+            norm = math.sqrt(sum(self.idf[f] ** 2 for f in kept)) or 1.0
+            for f in kept:
+                self.postings[f].append((i, self.idf[f] / norm))
+
+    def nearest(self, words: Sequence[str], k: int = 3) -> list[Neighbour]:
+        """The best example of each intent (up to ``k`` intents), most similar first."""
+        if not self.examples:
+            return []
+        weights = {f: self.idf.get(f, self.default_idf) for f in features(words) if f not in self.common}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        scores: dict[int, float] = defaultdict(float)
+        for f, w in weights.items():
+            for i, v in self.postings.get(f, ()):
+                scores[i] += w / norm * v
+        best: dict[str, Neighbour] = {}
+        for i, s in scores.items():
+            ex = self.examples[i]
+            if ex.intent not in best or s > best[ex.intent].similarity:
+                best[ex.intent] = Neighbour(ex.intent, s, ex)
+        return sorted(best.values(), key=lambda nb: -nb.similarity)[:k]
+
+
+@lru_cache(maxsize=1)
+def builtin_examples() -> tuple[Example, ...]:
+    data = yaml.safe_load(resources.files("bot.engine").joinpath("data", "intents.yaml").read_text(encoding="utf-8"))
+    return tuple(Example(str(text), str(intent)) for intent, texts in data["intents"].items() for text in texts)
+
+
+@lru_cache(maxsize=1)
+def builtin_index() -> ExampleIndex:
+    """The shipped examples never change within a process: built once."""
+    return ExampleIndex(builtin_examples())
+
+
+INTENTS = tuple(dict.fromkeys(ex.intent for ex in builtin_examples()))
