@@ -15,7 +15,7 @@ from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import scored_certs
-from bot.engine.thresholds import DISTINCTIVE, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
+from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
 def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[str, set[int]]]:
@@ -174,3 +174,17 @@ def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str,
             overlap[c] += w
     candidates = sorted(overlap, key=lambda c: -overlap[c])[:TOPIC_CANDIDATES]
     return scored_certs(candidates, a, ix, exclude=exclude)
+
+
+def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[tuple[float, str]]:
+    """Roles whose page (passages and pathway sentences) uses the question's distinctive words,
+    best first: each word counts once per role, by its weight ("certs for diversion stuff")."""
+    cues = cue_stems()
+    scores: dict[str, float] = defaultdict(float)
+    for st in set(a.stems) - a.setting - a.unwanted - a.negated - exclude:
+        w = ix.weight(st)
+        if w < CONTENT_WORD or st in cues or st not in ix.postings:
+            continue
+        for rid in {ix.passages[i].role for i in ix.postings[st]} - {None}:
+            scores[rid] += w
+    return sorted(((s, r) for r, s in scores.items()), reverse=True)

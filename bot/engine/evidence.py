@@ -14,8 +14,8 @@ from types import MappingProxyType
 from typing import Mapping
 
 from bot.engine import lexicon
-from bot.engine.analyze import Analysis, analyze, held_codes
-from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores
+from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
+from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores, roles_by_content
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour, builtin_index, words_of_example
 from bot.engine.phrases import CODE_MARK
@@ -23,6 +23,10 @@ from bot.engine.sections import content_role
 from bot.engine.thresholds import (
     DESCRIBED_MARGIN,
     DESCRIBED_STRONG,
+    CONTENT_WORD,
+    GOAL_MARGIN,
+    GOAL_MIN,
+    GOAL_SHARE,
     ROLE_MENTION,
     ROLE_RELAXED,
     WHO_LEAD,
@@ -143,6 +147,24 @@ class Evidence:
         if self.role_named or self.codes or self.cert_question:
             return None
         return _described_role(self)
+
+    @cached_property
+    def goal_role(self) -> str | None:
+        """The role an area or goal points at when certifications or a pathway are asked for without
+        naming a role ("which certs for P&T and formulary work", "want to get into diversion")."""
+        plural = any(w.endswith("s") for w in self.cert_nouns)
+        if self.role_named or self.codes or not (plural or (self.pathway_cue and (not self.cert_nouns or "ordering" in self.hits))):
+            return None  # "the 'business intelligence' credential before I take over": one certification asked about
+        ranked = roles_by_content(self.a, self.ix)
+        if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
+            return None
+        score, role = ranked[0]
+        distinctive = sum(self.ix.weight(s) for s in set(self.a.stems) - cue_stems() if self.ix.weight(s) >= CONTENT_WORD)
+        if score < GOAL_SHARE * distinctive:
+            return None  # "sterile compounding at a 503b": one word of the question is on a page, the goal is not
+        if any(w in lexicon.ROLE_HEADS for w in self.a.words) and not names_this_job(self.a, self.ix, role):
+            return None  # "how do I become a compounding pharmacist": another job
+        return role
 
     @property
     def subject_role(self) -> str | None:

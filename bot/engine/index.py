@@ -24,6 +24,8 @@ from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
+COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
+COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,14 @@ class Index:
                 ix.postings.setdefault(s, []).append(i)
         ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
         ix.default_idf = math.log((n + 1) / 0.5)
+        commonest: dict[str, int] = {}
+        for w in set(texts):
+            st = stem(w)
+            if st in ix.idf:
+                commonest[st] = max(commonest.get(st, 0), english.count(w))
+        for st, count in commonest.items():  # "after", "goes": rare in the knowledge, common everywhere
+            if count >= COMMON_ENGLISH:
+                ix.idf[st] *= COMMON_ENGLISH_DAMPING
         ix.faq_weights = [sum(ix.weight(t) for t in p) or 1.0 for _, p in ix.faq_phrasings]
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         for p in ix.passages:  # a certification's own text: its name, description and aliases

@@ -345,7 +345,7 @@ def _says_what(ev: Evidence, ix: Index) -> bool:
 
 def listing(ev: Evidence, ix: Index) -> Match | None:
     """"Which certifications do you know", "list the roles": the lists."""
-    if not _unnamed(ev) or ev.subject_relaxed:
+    if not _unnamed(ev) or ev.subject_relaxed or ev.goal_role:
         return None
     class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.CLASS_WORDS
     is_list = ev.cue("list") or all(w in class_words for w in _content_words(ev))
@@ -409,7 +409,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     if not _pathway_asked(ev):
         return None
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0  # "pivot into operations leadership"
-    role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix)
+    role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     if role:
         exclude = set(ix.role_titles.get(role, ()))
         t = tailor(role, ev.a, ix, restrict=[c for c in ev.codes if c not in ev.held], held=ev.held, exclude=exclude)
@@ -461,6 +461,8 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         own = {s.certification for s in ix.knowledge.roles[rid].pathway}
         topic = [(c, sc) for c, sc in topic if c in own]
     scores = ", ".join(f"{c} {s:.1f}" for c, s in topic[:3]) or "nothing"
+    if plural and not ev.subject_named and ev.goal_role:  # "which certs for P&T and formulary work": that role's pathway
+        return _pathway(ev.goal_role, tailor(ev.goal_role, ev.a, ix), CONF_PATHWAY, f"certifications for an area; its role {ev.goal_role}")
     if ev.subject_named and rid and (plural or not topic or topic[0][1] < TOPIC_MIN):
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
     if topic and topic[0][1] >= TOPIC_MIN:

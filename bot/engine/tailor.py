@@ -73,8 +73,8 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     docs = {code: ix.step_docs.get((role_id, code), ix.cert_docs.get(code, frozenset())) for code in steps}
     scored = [(code, *_score(stems, docs[code], a, ix)) for code in steps]
     if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
-        bridge = _bridge(stems, role_id, docs, ix)
-        scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), hits) for code, _, hits in scored]
+        bridge, said = _bridge(stems, role_id, docs, ix)
+        scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
@@ -84,23 +84,24 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     return Tailored(tuple(steps), None, (), held_t)
 
 
-def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix: Index) -> set[str]:
+def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix: Index) -> tuple[set[str], list[str]]:
     """Words the role's page uses next to the member's words that no certification text has.
 
     "heparin and insulin are my thing" matches no certification, but the role's page speaks of
     "insulin, opioids ... and other high-alert drugs"; borrowing "high-alert" from that
-    passage lets the high-alert medication certification come first.
+    passage lets the high-alert medication certification come first. Returns the borrowed words
+    and the member's words that led to them.
     """
     known = frozenset().union(*docs.values()) if docs else frozenset()
     orphans = {s for s in stems if s not in known and ix.weight(s) >= DISTINCTIVE}
-    if not orphans:
-        return set()
     borrowed: set[str] = set()
+    used: set[str] = set()
     for i in ix.role_passages.get(role_id, ()):
         p = ix.passages[i]
         if orphans & p.stems:
             borrowed |= p.stems & known
-    return borrowed - set(stems)
+            used |= orphans & p.stems
+    return borrowed - set(stems), [s for s in stems if s in used]
 
 
 _HEAD_STEMS = frozenset(stem(w) for w in lexicon.ROLE_HEADS)

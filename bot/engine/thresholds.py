@@ -31,6 +31,9 @@ WHO_WEAK = 1.5  # a "who …" question may name a role this weakly matched when 
 WHO_LEAD = 2.0  # ... by this factor over every other role
 DESCRIBED_STRONG = 1.5  # a role described without "who" needs WHO_MIN times this
 DESCRIBED_MARGIN = 1.3  # ... and must beat every other role's page by this factor
+GOAL_MIN = 2.0  # "certs for diversion stuff": the area's words a role's page must share to be the goal ...
+GOAL_MARGIN = 1.5  # ... beating every other role's page by this factor ...
+GOAL_SHARE = 0.5  # ... and holding this share of the weight of the question's distinctive words
 
 # ---------------------------------------------------------------- answerability
 UNCOVERED_SHARE = 0.5  # the asked-about words the entity's own text lacks, as a share of their weight
