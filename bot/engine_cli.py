@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
-from bot.engine import Answer, Engine, render_text
+from bot.engine import Answer, Context, Engine, render_text
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 
 
@@ -36,21 +36,40 @@ def _engine(args: argparse.Namespace) -> Engine | None:
         return None
 
 
+def _turn(line: str) -> tuple[str | None, str]:
+    """A stdin line: a JSON object {"conversation": ID, "question": TEXT} is one turn of conversation
+    ID; anything else is an independent question."""
+    text = line.strip()
+    if text.startswith("{") and text.endswith("}"):
+        try:
+            obj = json.loads(text)
+        except ValueError:
+            return None, line
+        if isinstance(obj, dict) and isinstance(obj.get("question"), str) and isinstance(obj.get("conversation"), (str, int)):
+            return str(obj["conversation"]), obj["question"]
+    return None, line
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     engine = _engine(args)
     if engine is None:
         return 1
     if args.question == ["-"]:
-        questions = (line.rstrip("\r\n") for line in sys.stdin)
+        lines: Iterable[str] = (line.rstrip("\r\n") for line in sys.stdin)
     else:
-        questions = iter([" ".join(args.question)])
-    for q in questions:
+        lines = iter([" ".join(args.question)])
+    contexts: dict[str, Context] = {}
+    for line in lines:
+        conversation, q = _turn(line) if args.question == ["-"] else (None, line)
         if args.explain:
             from bot.engine.explain import explain
 
             sys.stdout.write(explain(q, engine.index) + "\n\n")
             continue
-        a = engine.ask(q)
+        if conversation is None:
+            a = engine.ask(q)
+        else:
+            a, contexts[conversation] = engine.converse(q, contexts.get(conversation))
         if args.json:
             sys.stdout.write(json.dumps(answer_json(a), ensure_ascii=False) + "\n")
         else:

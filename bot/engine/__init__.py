@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.answer import Answer, compose
+from bot.engine.conversation import Context, advance, resolve
 from bot.engine.index import Index
 from bot.engine.match import Match, match
 from bot.engine.render import render_text
@@ -17,7 +20,17 @@ class Engine:
         self.index = Index.build(knowledge)
 
     def ask(self, question: str) -> Answer:
+        """One question on its own, with no conversation around it."""
         return compose(question, match(question, self.index), self.knowledge)
 
+    def converse(self, question: str, context: Context | None = None) -> tuple[Answer, Context]:
+        """One turn of a conversation: the answer, and the context for the next turn."""
+        ctx = context or Context()
+        resolution = resolve(question, ctx, self.index)
+        answer = compose(question, match(resolution.question, self.index), self.knowledge)
+        if resolution.rewritten:
+            answer = replace(answer, read_as=resolution.question)
+        return answer, advance(ctx, question, answer, resolution, self.index)
 
-__all__ = ["Answer", "Engine", "Match", "render_text"]
+
+__all__ = ["Answer", "Context", "Engine", "Match", "render_text"]

@@ -169,6 +169,8 @@ def _alias_hits(words: list[str], ix: Index) -> tuple[AliasHit, ...]:
     hits: list[AliasHit] = []
     for i, w in enumerate(words):
         for n in ix.alias_lengths.get(w, ()):
+            if i + n > len(words):
+                continue  # a cut-off slice could equal a shorter alias
             hit = ix.aliases.get(tuple(words[i : i + n]))
             if hit:
                 hits.append((i, n, hit))

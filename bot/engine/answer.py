@@ -53,6 +53,11 @@ class Answer:
     alternatives: tuple[Alternative, ...] = ()
     reason: str = ""  # why the bot could not answer (intent "none"; "thanks" is a thank-you, not a question)
     stage: str = ""  # the decision stage that chose this answer (see bot/engine/stages.py)
+    held: tuple[str, ...] = ()  # certifications the member said they hold
+    focus: str | None = None  # the pathway step put first for what the member said
+    focus_words: tuple[str, ...] = ()  # the member's words it was put first for
+    listed: tuple[str, ...] = ()  # the ids a list answer shows, in its order
+    read_as: str = ""  # a follow-up's self-contained rewrite, when the conversation supplied its subject
 
     @property
     def answered(self) -> bool:
@@ -102,6 +107,7 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
     alternatives = tuple(alt for kind, ident in m.alternatives if (alt := _alternative(kind, ident, kb)) is not None)
     role = kb.roles.get(m.role) if m.role else None
     entry = kb.faqs.get(m.faq) if m.faq else None
+    listed: tuple[str, ...] = ()
     if m.intent == "certification":
         _certifications(m, kb, d)
     elif m.intent == "role" and role:
@@ -109,9 +115,9 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
     elif m.intent == "pathway" and role:
         _pathway(role, m, kb, d)
     elif m.intent == "list_certifications":
-        _list_certifications(kb, d, kb.roles.get(m.role) if m.role else None)
+        listed = _list_certifications(kb, d, kb.roles.get(m.role) if m.role else None)
     elif m.intent == "list_roles":
-        _list_roles(kb, d)
+        listed = _list_roles(kb, d)
     elif m.intent == "faq" and entry:
         _faq(entry, kb, d)
     elif m.reason == "thanks":
@@ -124,8 +130,8 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
     return Answer(
         question=question,
         intent=m.intent,
-        role=m.role if m.intent in ("role", "pathway", "list_certifications") else None,
-        certifications=m.certifications,
+        role=m.role if m.intent in ("role", "pathway", "list_certifications", "none") else None,
+        certifications=listed if m.intent == "list_certifications" else m.certifications,
         section=m.section if m.intent == "role" else None,
         faq=m.faq,
         confidence=round(float(m.confidence), 3),
@@ -138,6 +144,10 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
         alternatives=alternatives,
         reason=m.reason,
         stage=m.stage,
+        held=m.held,
+        focus=m.focus,
+        focus_words=m.focus_words,
+        listed=listed,
     )
 
 
@@ -210,7 +220,7 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
 LIST_LIMIT = 25  # a list answer names this many entries, then says how many more there are
 
 
-def _list_certifications(kb: Knowledge, d: _Draft, role: Role | None) -> None:
+def _list_certifications(kb: Knowledge, d: _Draft, role: Role | None) -> tuple[str, ...]:
     codes = [s.certification for s in role.pathway] if role else list(kb.certifications)
     d.title = f"Certifications on the {role.title} pathway" if role else f"Certifications I know ({len(codes)})"
     if len(codes) > LIST_LIMIT:
@@ -223,9 +233,10 @@ def _list_certifications(kb: Knowledge, d: _Draft, role: Role | None) -> None:
     if role:
         d.source(role.file)
     d.notes.append("Ask about any of them by code, e.g. " + (f'"what is {codes[0]}?"' if codes else '"what is …?"'))
+    return tuple(codes)
 
 
-def _list_roles(kb: Knowledge, d: _Draft) -> None:
+def _list_roles(kb: Knowledge, d: _Draft) -> tuple[str, ...]:
     d.title = f"Career spotlights I know ({len(kb.roles)})"
     if len(kb.roles) > LIST_LIMIT:
         d.notes.append(f"…and {len(kb.roles) - LIST_LIMIT} more: ask about one by name, or use /role.")
@@ -233,6 +244,7 @@ def _list_roles(kb: Knowledge, d: _Draft) -> None:
         d.facts.append(Fact(role.title, role.tagline or (role.overview[0] if role.overview else "")))
         d.source(role.file)
     d.notes.append('Ask "what does a … do?" or "how do I become a …?" for any of them.')
+    return tuple(list(kb.roles)[:LIST_LIMIT])
 
 
 def _faq(entry: FaqEntry, kb: Knowledge, d: _Draft) -> None:

@@ -185,7 +185,22 @@ class Evidence:
     def title_stems(self, ix: Index) -> frozenset[str]:
         """Words of the subject role's title: never topical evidence about it."""
         rid = self.subject_role
-        return frozenset(ix.role_titles.get(rid, ())) if rid and (self.subject_named or self.subject_relaxed) else frozenset()
+        return frozenset(ix.role_titles.get(rid, ())) | self.naming_stems(rid) if rid and (self.subject_named or self.subject_relaxed) else frozenset()
+
+    def naming_stems(self, rid: str) -> frozenset[str]:
+        """Stems of every word read from a member's word that names this role's title: "tech" in
+        "tech supervisor" also reads "technology", which is then no topic of the question."""
+        a = self.a
+        where = sorted(self.role_where.get(rid, ()))
+        clusters: list[list[int]] = []
+        for i in where:  # the title as written is one run of words; "errors" read as "safety" elsewhere is not it
+            if clusters and i - clusters[-1][-1] <= 2:
+                clusters[-1].append(i)
+            else:
+                clusters.append([i])
+        mention = max(clusters, key=len, default=[])
+        said = {a.said[i] for i in mention}
+        return frozenset(a.word_stems[i] for i in range(len(a.words)) if a.said[i] in said)
 
 
 def read(question: str, ix: Index) -> Evidence:

@@ -31,6 +31,9 @@ class Cue:
     def search(self, text: str) -> str | None:
         return self.phrases.search(text)
 
+    def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
+        return self.phrases.spans(words)
+
 
 def _data(name: str) -> Any:
     return yaml.safe_load(resources.files("bot.engine").joinpath("data", name).read_text(encoding="utf-8"))
@@ -66,6 +69,9 @@ PERSON_WORDS = _words(_WORDS["person_words"])
 ASKED_ROLE = _words(_WORDS["asked_role"])
 LIGHT_WORDS = _words(_WORDS["light_words"])
 RESTRICTION_WORDS = _words(_WORDS["restriction_words"])
+ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["ordinals"].items()}
+ORDINAL_NOUNS = _words(_WORDS["ordinal_nouns"])
+COUNTS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["counts"].items()}
 CLASS_WORDS = _words(_WORDS["class_words"])
 BRITISH_ENDINGS: tuple[tuple[str, str], ...] = tuple((str(uk), str(us)) for uk, us in _WORDS["british_endings"])
 FIELD_WORDS = _words(_WORDS["field_words"])

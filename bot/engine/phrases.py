@@ -104,6 +104,22 @@ class PhraseSet:
         m = self._rx.search(" " + text + " ")
         return m.group(0).strip() if m else None
 
+    def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
+        """Every non-overlapping match as (first word, one past the last word), left to right."""
+        text = " " + " ".join(words) + " "
+        starts = [0]
+        for w in words:
+            starts.append(starts[-1] + len(w) + 1)
+        at = {pos + 1: i for i, pos in enumerate(starts[:-1])}  # character offset of each word -> its index
+        out = []
+        for m in self._rx.finditer(text):
+            first = at.get(m.start() + 1)
+            if first is None:
+                continue
+            matched = m.group(0).strip().split()
+            out.append((first, first + len(matched)))
+        return out
+
     def words(self) -> set[str]:
         """Every literal word its phrases name (for the spelling vocabulary)."""
         out: set[str] = set()

@@ -411,7 +411,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0  # "pivot into operations leadership"
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     if role:
-        exclude = set(ix.role_titles.get(role, ()))
+        exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
         t = tailor(role, ev.a, ix, restrict=[c for c in ev.codes if c not in ev.held], held=ev.held, exclude=exclude)
         return _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
     if not ev.codes and not ev.cert_seek:

@@ -81,6 +81,9 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
         order = (focus,) + tuple(c for c in steps if c != focus)
         surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if stem(w) in words))
         return Tailored(order, focus, surface, held_t)
+    asked = [c for c in steps if restrict and c in restrict]
+    if len(asked) == 1:  # "why CDAT first?": the step the member names comes first
+        return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
     return Tailored(tuple(steps), None, (), held_t)
 
 
