@@ -83,7 +83,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
     if engine is None:
         return 1
     interactive = sys.stdin.isatty()
-    print(f"Career assistant — {len(engine.knowledge.roles)} roles, {len(engine.knowledge.certifications)} certifications. Ask a question; 'quit' to leave.")
+    print(
+        f"Career assistant — {len(engine.knowledge.roles)} roles, {len(engine.knowledge.certifications)} certifications. "
+        "Ask a question; follow-ups keep the conversation ('/new' starts over, 'quit' leaves)."
+    )
+    context = Context()
     while True:
         try:
             q = input("you> " if interactive else "")
@@ -91,9 +95,14 @@ def cmd_chat(args: argparse.Namespace) -> int:
             break
         if q.strip().lower() in ("quit", "exit", ":q", "/quit"):
             break
+        if q.strip().lower() in ("/new", "/reset"):
+            context = Context()
+            print("(new conversation)\n")
+            continue
         if not q.strip():
             continue
-        print("\n" + render_text(engine.ask(q)) + "\n")
+        answer, context = engine.converse(q, context)
+        print("\n" + render_text(answer) + "\n")
     return 0
 
 

@@ -98,7 +98,7 @@ _REFUSALS = {
     "clinical": "I can't help with clinical questions such as doses, drug interactions, side effects or treatment: I don't give medical advice. Please ask a pharmacist or prescriber, or use your institution's clinical references.",
     "off_topic": "I can't answer that from the council's knowledge base.",
     "ambiguous": "I'm not sure which one you mean.",
-    "needs_context": "I answer each message on its own and don't keep earlier messages, so I can't tell what \"it\" refers to. Please ask again with the role or certification named.",
+    "needs_context": "I'm not sure what that refers to: we haven't talked about a role or certification yet. Which one do you mean?",
 }
 
 

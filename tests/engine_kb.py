@@ -1,0 +1,67 @@
+"""A knowledge base the engine tests own: the seed page, four more spotlight pages and two FAQ
+entries, built once per test process in a temporary folder (never the bundled knowledge/, so a
+moderator's edit there cannot turn these tests red)."""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+from knowledge_helpers import PAGES, seeded_kb, write
+
+FAQS = {
+    "how-to-report-a-wrong-answer": (
+        ["how do i report a wrong answer", "the bot got it wrong, who do i tell"],
+        "Press the thumbs-down button under the answer; moderators review those.",
+    ),
+    "request-a-new-career-spotlight": (
+        ["can you add another career path", "can you add a spotlight for my job"],
+        "Ask a moderator to import the council's new spotlight page.",
+    ),
+}
+
+
+VOCABULARY = """synonyms:
+  ops: operations
+  dir: director
+  mgr: manager
+  cert: certification
+  certs: certifications
+  buyer: procurement
+  purchasing: procurement
+  stock: inventory
+  errors: safety
+  med safety: medication safety
+"""
+
+
+def _faq_yaml(fid: str) -> str:
+    questions, answer = FAQS[fid]
+    lines = [f"id: {fid}", "questions:"] + [f"  - {q}" for q in questions] + [f"answer: {answer}"]
+    return "\n".join(lines) + "\n"
+
+
+@lru_cache(maxsize=2)
+def kb_dir(with_pages: bool = True) -> Path:
+    from bot.knowledge.importer import import_page
+
+    tmp = Path(tempfile.mkdtemp(prefix="engine-kb-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    kdir = seeded_kb(tmp)
+    for fid in FAQS:
+        write(kdir / "faq" / f"{fid}.yaml", _faq_yaml(fid))
+    write(kdir / "vocabulary.yaml", VOCABULARY)
+    if with_pages:
+        for page in sorted(PAGES.glob("*.txt")):
+            import_page(page, kdir)
+    return kdir
+
+
+@lru_cache(maxsize=2)
+def engine(with_pages: bool = True) -> Engine:
+    return Engine(load_knowledge(kb_dir(with_pages)))

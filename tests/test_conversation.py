@@ -1,0 +1,103 @@
+"""Follow-up questions in context: the engine's Context, and the JSON-lines conversation contract
+of `career-bot ask --json -`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from bot.engine import Context
+from engine_kb import engine, kb_dir
+
+OPS = "director-of-pharmacy-operations"
+
+
+def talk(*questions: str, context: Context | None = None):
+    """Answer the questions as one conversation; returns the answers."""
+    e = engine()
+    answers = []
+    for q in questions:
+        a, context = e.converse(q, context)
+        answers.append(a)
+    return answers
+
+
+def test_pronoun_keeps_the_role():
+    overview, day, certs = talk("what does a director of pharmacy operations do?", "what's their day like?", "and which certs would they need?")
+    assert (overview.intent, overview.role) == ("role", OPS)
+    assert (day.intent, day.role, day.section) == ("role", OPS, "day_in_the_life")
+    assert (certs.intent, certs.role) == ("pathway", OPS)
+
+
+def test_ellipsis_with_a_new_certification():
+    first, second = talk("what's CPOM?", "and CMSO?")
+    assert first.certifications[0] == "CPOM" and second.certifications[0] == "CMSO"
+
+
+def test_ordinals_over_the_pathway_as_shown():
+    path, second, last = talk("certification pathway for director of pharmacy operations", "tell me more about the second one", "and the last one?")
+    assert second.intent == "certification" and second.certifications[0] == path.certifications[1]
+    assert last.certifications[0] == path.certifications[-1]
+
+
+def test_which_first_then_held_then_why():
+    _, focus, held, why = talk(
+        "how do I become an ops director?",
+        "which of those first if inventory and purchasing are my thing?",
+        "ok I already have that one. next?",
+        "why that one?",
+    )
+    assert focus.intent == "pathway" and focus.certifications[0] == "CPSCM"
+    assert held.intent == "pathway" and "CPSCM" not in held.certifications and held.held == ("CPSCM",)
+    assert why.intent in ("certification", "pathway") and why.certifications[0] == held.certifications[0]
+
+
+def test_a_refusal_in_the_middle_neither_erases_nor_borrows():
+    card, cost, cover = talk("tell me about CHPOP", "how much does it cost?", "thanks. and what does it cover again?")
+    assert cost.intent == "none" and cost.reason == "missing_fact"
+    assert cover.intent == "certification" and cover.certifications[0] == "CHPOP"
+    day, dose = talk("ops director day to day?", "what dose of heparin do they use in the IV room")
+    assert dose.intent == "none" and dose.reason == "clinical"
+
+
+def test_a_question_naming_its_own_subject_does_not_leak():
+    _, cert = talk("ops director day to day?", "what is CHPOP")
+    assert cert.intent == "certification" and cert.certifications[0] == "CHPOP" and not cert.read_as
+
+
+def test_cold_follow_up_asks_for_a_subject_then_a_fragment_finishes_it():
+    cold, finished = talk("what about the day to day?", "for the ops director")
+    assert cold.intent == "none" and cold.reason in ("needs_context", "off_topic")
+    assert (finished.intent, finished.role, finished.section) == ("role", OPS, "day_in_the_life")
+    (alone,) = talk("and what about the second one?")
+    assert alone.intent == "none" and alone.reason == "needs_context"
+
+
+def test_context_is_data_passed_in_and_returned():
+    e = engine()
+    a1, c1 = e.converse("what's CPOM?")
+    a2, c2 = e.converse("and the day to day of the ops director?", c1)
+    again, c1_again = e.converse("what's CPOM?")
+    assert c1 == c1_again and a1 == again  # pure: the same turn from the same context gives the same result
+    assert c1.thing == ("cert", "CPOM") and c2.role == OPS
+
+
+def test_json_lines_conversation_contract(tmp_path):
+    lines = [
+        {"conversation": "a", "question": "what is CPOM?"},
+        {"conversation": "b", "question": "how do I become an ops director?"},
+        "and CMSO?",  # a plain line: on its own, no context
+        {"conversation": "a", "question": "and CMSO?"},
+        {"conversation": "b", "question": "tell me more about the second one"},
+    ]
+    stdin = "".join((json.dumps(x) if isinstance(x, dict) else x) + "\n" for x in lines)
+    exe = [sys.executable, "-m", "bot", "ask", "--json", "--knowledge", str(kb_dir()), "-"]
+    out = subprocess.run(exe, input=stdin, capture_output=True, text=True, timeout=60, check=True).stdout.splitlines()
+    got = [json.loads(x) for x in out]
+    assert len(got) == len(lines)
+    assert got[0]["certifications"][0] == "CPOM"
+    assert got[2]["intent"] == "certification" and got[2]["certifications"][0] == "CMSO"  # names its own subject
+    assert got[3]["certifications"][0] == "CMSO"
+    assert got[4]["intent"] == "certification" and got[4]["certifications"][0] == got[1]["certifications"][1]
+    assert got[0]["question"] == "what is CPOM?" and got[4]["question"] == "tell me more about the second one"
