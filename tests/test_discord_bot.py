@@ -306,7 +306,7 @@ def test_slash_commands_and_autocomplete(live: LiveKnowledge, store: Store) -> N
                     return resp.data["embeds"][0]
 
                 e = await reply("certifications")
-                assert e["title"] == "Certifications I know (4)" and sum(" — " in f["name"] for f in e["fields"]) == 4
+                assert e["title"] == "The 4 certifications I know" and sum(" — " in f["name"] for f in e["fields"]) == 4
                 e = await reply("certifications", {"role": "director-of-pharmacy-operations"})
                 assert e["title"] == "Certifications on the Director of Pharmacy Operations pathway"
                 e = await reply("certification", {"code": "CPOM"})

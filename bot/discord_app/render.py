@@ -126,8 +126,8 @@ def answer_embed(answer: Answer, role_title: str | None = None) -> discord.Embed
     footer = ("Sources: " + ", ".join(answer.sources)) if answer.sources else ""
     colour = COLOUR_ANSWER if answer.answered else COLOUR_REFUSAL
     b = EmbedBuilder(answer.title or "Career assistant", answer.summary, colour, footer, reserve=MORE_RESERVE)
-    lead_notes = [n for n in answer.notes if "already hold" in n or "comes first" in n]
-    other_notes = [n for n in answer.notes if n not in lead_notes]
+    lead_notes = list(answer.reasons)
+    other_notes = list(answer.notes)
     for note in lead_notes:
         if not b.add("Note", note):
             break

@@ -1,7 +1,9 @@
 """Compose a structured answer from a match, using only what ``knowledge/`` says.
 
-The answer is data (title, summary, facts, pathway steps, notes, sources), rendered later as
-plain text for the console or as an embed for Discord. Every fact names the file it came from.
+The answer is data (title, summary, facts, pathway steps, side-by-side columns, notes, the
+council's links and pages), rendered later as text for the console or as an embed for Discord.
+Sentences are built here once, correct in the singular and the plural, with titles (never
+slugs) and the member's own words only where they carry meaning.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.engine.match import Match
-from bot.knowledge.model import FaqEntry, Knowledge, Role
+from bot.knowledge.model import Certification, FaqEntry, Knowledge, Role
 
 SECTION_LABELS = {"overview": "Overview", "responsibilities": "Core responsibilities", "day_in_the_life": "A day in the life"}
+LIST_LIMIT = 25  # a list answer names this many entries, then says how many more there are
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,29 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A council page an answer comes from, as a member knows it."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One side of a comparison."""
+
+    title: str
+    lines: tuple[str, ...]
+    url: str = ""
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     intent: str
@@ -45,12 +71,19 @@ class Answer:
     faq: str | None = None
     confidence: float = 0.0
     title: str = ""
+    url: str = ""  # the council's page for what the answer is about, when the knowledge has one
     summary: str = ""
+    reasons: tuple[str, ...] = ()  # why a pathway is ordered as it is: shown before its steps
     facts: tuple[Fact, ...] = ()
     steps: tuple[Step, ...] = ()
+    columns: tuple[Column, ...] = ()  # a comparison, side by side
     notes: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()  # "More on the council's site"
+    pages: tuple[Page, ...] = ()  # the sources as members know them (spotlight pages)
+    sources: tuple[str, ...] = ()  # the knowledge files (for --json and moderators)
     alternatives: tuple[Alternative, ...] = ()
+    see_also: tuple[Alternative, ...] = ()  # related roles a moderator linked
+    pointer: str = ""  # what the bot can answer: shown with a refusal (once per conversation)
     reason: str = ""  # why the bot could not answer (intent "none"; "thanks" is a thank-you, not a question)
     stage: str = ""  # the decision stage that chose this answer (see bot/engine/stages.py)
     held: tuple[str, ...] = ()  # certifications the member said they hold
@@ -58,64 +91,133 @@ class Answer:
     focus_words: tuple[str, ...] = ()  # the member's words it was put first for
     listed: tuple[str, ...] = ()  # the ids a list answer shows, in its order
     read_as: str = ""  # a follow-up's self-contained rewrite, when the conversation supplied its subject
+    parts: tuple["Answer", ...] = ()  # the answers to the other questions of the same message
 
     @property
     def answered(self) -> bool:
-        return self.intent not in ("none",)
+        return self.intent != "none"
+
+    @property
+    def rated(self) -> bool:
+        """A real answer from the knowledge (worth a 👍/👎), not help, a refusal or a thank-you."""
+        return self.intent not in ("none", "help")
 
 
-@dataclass
-class _Draft:
-    title: str = ""
-    summary: str = ""
-    facts: list[Fact] = field(default_factory=list)
-    steps: list[Step] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    sources: dict[str, None] = field(default_factory=dict)  # ordered set
+# ---------------------------------------------------------------------------- wording helpers
 
-    def source(self, path: str) -> None:
-        if path:
-            self.sources[path] = None
+
+def article(phrase: str) -> str:
+    """"a" or "an" for a phrase as it is read aloud: an ops manager, a CPOM, an MSO, a unit."""
+    word = phrase.strip().split(" ", 1)[0] if phrase.strip() else ""
+    if not word:
+        return "a"
+    if word.isupper() and len(word) > 1:  # an acronym is read letter by letter
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    low = word.lower()
+    if low.startswith(("uni", "use", "usu", "eu", "one")):
+        return "a"
+    if low.startswith(("hour", "honest", "honor")):
+        return "an"
+    return "an" if low[0] in "aeiou" else "a"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 role", "3 roles", "1 FAQ entry"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def joined(items: list[str] | tuple[str, ...], word: str = "and") -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _quoted(words: tuple[str, ...] | list[str]) -> str:
+    return joined([f'"{w}"' for w in words])
 
 
 def what_i_know(kb: Knowledge) -> str:
-    """The pointer every refusal ends with: what the bot *can* answer."""
-    roles = ", ".join(r.title for r in list(kb.roles.values())[:6]) or "none yet"
-    more = f" and {len(kb.roles) - 6} more" if len(kb.roles) > 6 else ""
-    codes = ", ".join(list(kb.certifications)[:10]) + (" …" if len(kb.certifications) > 10 else "")
+    """The pointer a refusal carries: what the bot *can* answer."""
     example = next(iter(kb.roles.values()), None)
-    ask = f' Try "what does {_a(example.title)} {example.title.lower()} do?" or /help.' if example else " Try /help."
-    return f"I can tell you about the council's career spotlights ({roles}{more}), their certifications ({codes or 'none yet'}) and suggested certification pathways.{ask}"
-
-
-def _a(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+    ask = f' Try "what does {article(example.title.lower())} {example.title.lower()} do?" or /help.' if example else " Try /help."
+    return (
+        f"I can tell you about the council's {count(len(kb.roles), 'career spotlight')} and {count(len(kb.certifications), 'certification')}: "
+        f"what a role does, its day, and its suggested certification pathway.{ask}"
+    )
 
 
 _REFUSALS = {
     "empty": "I didn't catch a question there.",
+    "language": "I can only answer in English, sorry.",
     "injection": "I only answer career questions from the council's knowledge base, and I don't follow instructions given in messages.",
-    "clinical": "I can't help with clinical questions such as doses, drug interactions, side effects or treatment: I don't give medical advice. Please ask a pharmacist or prescriber, or use your institution's clinical references.",
+    "clinical": "I can't give clinical or medical advice (doses, interactions, side effects, treatment). Please ask a pharmacist or prescriber, or use your clinical references.",
     "off_topic": "I can't answer that from the council's knowledge base.",
     "ambiguous": "I'm not sure which one you mean.",
     "needs_context": "I'm not sure what that refers to: we haven't talked about a role or certification yet. Which one do you mean?",
+    "unknown_role": "There is no career spotlight for that role in the knowledge base.",
 }
 
 
+# ---------------------------------------------------------------------------- the draft
+
+
+@dataclass
+class _Draft:
+    kb: Knowledge
+    title: str = ""
+    url: str = ""
+    summary: str = ""
+    reasons: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    links: dict[Link, None] = field(default_factory=dict)
+    pages: dict[Page, None] = field(default_factory=dict)
+    sources: dict[str, None] = field(default_factory=dict)  # ordered set
+    see_also: dict[Alternative, None] = field(default_factory=dict)
+    pointer: str = ""
+
+    def role_source(self, role: Role, main: bool = False) -> None:
+        self.sources[role.file] = None
+        url = role.links[0].url if role.links else ""
+        self.pages[Page(f"{role.title} career spotlight", url)] = None
+        if main:
+            self.url = self.url or url
+            for link in role.links:
+                self.links[Link(link.label, link.url)] = None
+            for rid in role.related_roles:
+                other = self.kb.roles.get(rid)
+                if other:
+                    self.see_also[Alternative("role", other.id, other.title)] = None
+
+    def cert_source(self, cert: Certification, main: bool = False) -> None:
+        self.sources[cert.file] = None
+        if main:
+            self.url = self.url or (cert.links[0].url if cert.links else "")
+            for link in cert.links:
+                self.links[Link(link.label, link.url)] = None
+
+
 def compose(question: str, m: Match, kb: Knowledge) -> Answer:
-    d = _Draft()
+    d = _Draft(kb)
     alternatives = tuple(alt for kind, ident in m.alternatives if (alt := _alternative(kind, ident, kb)) is not None)
     role = kb.roles.get(m.role) if m.role else None
     entry = kb.faqs.get(m.faq) if m.faq else None
     listed: tuple[str, ...] = ()
-    if m.intent == "certification":
-        _certifications(m, kb, d)
+    if m.intent == "certification" and m.shape in ("compare", "order") and len(m.certifications) >= 2:
+        _compare_certifications(m, kb, d)
+    elif m.intent == "certification" and m.certifications:
+        _certification(m, kb, d)
+    elif m.intent == "role" and role and m.shape == "compare" and m.also and m.also[0] in kb.roles:
+        _compare_roles(role, kb.roles[m.also[0]], kb, d)
     elif m.intent == "role" and role:
         _role(role, m.section or "overview", d)
     elif m.intent == "pathway" and role:
         _pathway(role, m, kb, d)
     elif m.intent == "list_certifications":
-        listed = _list_certifications(kb, d, kb.roles.get(m.role) if m.role else None)
+        listed = _list_certifications(kb, d, role)
     elif m.intent == "list_roles":
         listed = _list_roles(kb, d)
     elif m.intent == "faq" and entry:
@@ -136,12 +238,19 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
         faq=m.faq,
         confidence=round(float(m.confidence), 3),
         title=d.title,
+        url=d.url,
         summary=d.summary,
+        reasons=tuple(d.reasons),
         facts=tuple(d.facts),
         steps=tuple(d.steps),
+        columns=tuple(d.columns),
         notes=tuple(d.notes),
+        links=tuple(d.links),
+        pages=tuple(d.pages),
         sources=tuple(d.sources),
         alternatives=alternatives,
+        see_also=tuple(d.see_also),
+        pointer=d.pointer,
         reason=m.reason,
         stage=m.stage,
         held=m.held,
@@ -160,30 +269,67 @@ def _alternative(kind: str, ident: str, kb: Knowledge) -> Alternative | None:
     return None
 
 
-def _certifications(m: Match, kb: Knowledge, d: _Draft) -> None:
-    for i, code in enumerate(m.certifications[:3]):
-        cert = kb.certifications[code]
-        d.source(cert.file)
-        if i == 0:
-            d.title = f"{cert.code} — {cert.name}"
-            d.summary = cert.description
-        else:
-            d.facts.append(Fact(f"{cert.code} — {cert.name}", cert.description or "(no description yet)"))
-        for role in kb.roles_with_certification(code):
-            step = next(s for s in role.pathway if s.certification == code)
-            if step.why == cert.description and len(m.certifications) == 1:
-                d.facts.append(Fact("On the pathway of", role.title))
-            else:
-                d.facts.append(Fact(f"{cert.code} on the {role.title} pathway", step.why))
-            d.source(role.file)
-    for code in m.held:
-        d.notes.append(f"You mentioned you already hold {code}.")
-    if len(m.certifications) > 1:
-        d.notes.append("Also relevant: " + ", ".join(m.certifications[1:]) + ".")
+# ---------------------------------------------------------------------------- certifications
+
+
+def _pathways_fact(cert: Certification, kb: Knowledge, d: _Draft) -> Fact | None:
+    """One uniform fact: each role whose pathway has the certification, with that page's own
+    sentence about it where the sentence says more than the description."""
+    lines = []
+    for role in kb.roles_with_certification(cert.code):
+        step = next(s for s in role.pathway if s.certification == cert.code)
+        lines.append(role.title if step.why == cert.description else f"{role.title}: {step.why}")
+        d.role_source(role)
+    if not lines:
+        return None
+    if len(lines) == 1:
+        return Fact("On the pathway of", lines[0])
+    return Fact("On the pathways of", "\n".join(f"• {line}" for line in lines))
+
+
+def _certification(m: Match, kb: Knowledge, d: _Draft) -> None:
+    code = m.certifications[0]
+    cert = kb.certifications[code]
+    d.cert_source(cert, main=True)
+    d.title = f"{cert.code} — {cert.name}"
+    d.summary = cert.description or "The knowledge base has no description of it yet."
+    fact = _pathways_fact(cert, kb, d)
+    if fact:
+        d.facts.append(fact)
+    for other in m.certifications[1:3]:
+        c = kb.certifications[other]
+        d.facts.append(Fact(f"Also relevant: {c.code} — {c.name}", c.description or "No description yet."))
+        d.cert_source(c)
+    if m.held:
+        d.notes.append(f"You mentioned you already hold {joined(list(m.held))}.")
+
+
+def _compare_certifications(m: Match, kb: Knowledge, d: _Draft) -> None:
+    codes = list(dict.fromkeys(m.certifications))[:2]
+    certs = [kb.certifications[c] for c in codes]
+    d.title = f"{certs[0].code} and {certs[1].code} side by side"
+    d.summary = "What each one covers, in the council's own words."
+    paths: list[set[str]] = []
+    for cert in certs:
+        d.cert_source(cert)
+        roles = kb.roles_with_certification(cert.code)
+        paths.append({r.id for r in roles})
+        for role in roles:
+            d.role_source(role)
+        lines = [cert.description or "No description yet."]
+        lines.append(("On the pathway of " if len(roles) == 1 else "On the pathways of ") + joined([r.title for r in roles]) + "." if roles else "On no role's pathway yet.")
+        d.columns.append(Column(f"{cert.code} — {cert.name}", tuple(lines), cert.links[0].url if cert.links else ""))
+    shared = [kb.roles[r].title for r in sorted(paths[0] & paths[1])]
+    d.facts.append(Fact("In common", f"Both are on the {joined(shared)} pathway{'s' if len(shared) > 1 else ''}." if shared else "No role's pathway includes both."))
+    if m.shape == "order":
+        d.notes.append("The council's pages don't say which of them to take first.")
+
+
+# ---------------------------------------------------------------------------- roles
 
 
 def _role(role: Role, section: str, d: _Draft) -> None:
-    d.source(role.file)
+    d.role_source(role, main=True)
     if section == "responsibilities" and role.responsibilities:
         d.title = f"{role.title}: core responsibilities"
         d.facts.extend(Fact(r.name, r.description) for r in role.responsibilities)
@@ -192,68 +338,98 @@ def _role(role: Role, section: str, d: _Draft) -> None:
         d.summary = role.day_intro
         d.facts.extend(Fact(f"{e.time}: {e.title}", e.description) for e in role.day_in_the_life)
     else:
+        section = "overview"
         d.title = role.title
         d.summary = "\n\n".join(p for p in (role.tagline, *role.overview) if p)
-    others = [label.lower() for key, label in SECTION_LABELS.items() if key != section and key != "overview"]
-    d.notes.append(f"Ask me about its {', '.join(others + ['certification pathway'])} too.")
+    more = {"responsibilities": "its core responsibilities", "day_in_the_life": "a day in the life"}
+    offers = [text for key, text in more.items() if key != section and (role.responsibilities if key == "responsibilities" else role.day_in_the_life)]
+    if role.pathway:
+        offers.append("its certification pathway")
+    if offers:
+        d.notes.append(f"You can also ask about {joined(offers, 'or')}.")
+
+
+def _compare_roles(first: Role, second: Role, kb: Knowledge, d: _Draft) -> None:
+    d.title = f"{first.title} and {second.title} side by side"
+    d.summary = "Each role in its own spotlight's words."
+    for role in (first, second):
+        d.role_source(role)
+        lines = [p for p in (role.tagline, role.overview[0] if role.overview else "") if p]
+        if role.pathway:
+            lines.append("Certification pathway: " + ", ".join(s.certification for s in role.pathway) + ".")
+        d.columns.append(Column(role.title, tuple(lines), role.links[0].url if role.links else ""))
+    shared = [s.certification for s in first.pathway if s.certification in {t.certification for t in second.pathway}]
+    d.facts.append(Fact("In common", f"Both pathways include {joined(shared)}." if shared else "Their pathways share no certification."))
 
 
 def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
-    d.source(role.file)
+    d.role_source(role, main=True)
     d.title = f"Certification pathway: {role.title}"
     d.summary = role.pathway_intro
     why = {s.certification: s.why for s in role.pathway}
     if m.held:
-        held = ", ".join(m.held)
-        d.notes.append(f"You already hold {held}, so {'it is' if len(m.held) == 1 else 'they are'} left out of the remaining steps.")
-    if m.focus:
-        said = ", ".join(f'"{w}"' for w in m.focus_words) or "what you said"
-        d.notes.append(f"Because you mentioned {said}, {m.focus} comes first: its description on this pathway matches that best.")
+        d.reasons.append(f"You already hold {joined(list(m.held))}, so {'it is' if len(m.held) == 1 else 'they are'} left out of the remaining steps.")
+    if m.focus and m.focus_words:
+        d.reasons.append(f"Because you mentioned {_quoted(m.focus_words)}, {m.focus} comes first: its description on this pathway matches that best.")
+    elif m.focus:
+        d.reasons.append(f"You asked about {m.focus}, so it comes first here.")
     for code in m.certifications:
         cert = kb.certifications[code]
-        d.source(cert.file)
+        d.cert_source(cert)
         d.steps.append(Step(code, cert.name, why.get(code, cert.description), focus=code == m.focus))
     if not d.steps:
         d.notes.append("You already hold every certification on this pathway.")
+    if m.shape == "order" and not m.focus_words:
+        d.notes.append(f"This is the order the {role.title} spotlight lists them in; it doesn't say one must be taken before the other.")
 
 
-LIST_LIMIT = 25  # a list answer names this many entries, then says how many more there are
+# ---------------------------------------------------------------------------- lists, FAQ, help
 
 
 def _list_certifications(kb: Knowledge, d: _Draft, role: Role | None) -> tuple[str, ...]:
     codes = [s.certification for s in role.pathway] if role else list(kb.certifications)
-    d.title = f"Certifications on the {role.title} pathway" if role else f"Certifications I know ({len(codes)})"
+    d.title = f"Certifications on the {role.title} pathway" if role else f"The {count(len(codes), 'certification')} I know"
     if len(codes) > LIST_LIMIT:
         d.notes.append(f"…and {len(codes) - LIST_LIMIT} more: ask about one by code or topic, or use /certifications.")
         codes = codes[:LIST_LIMIT]
     for code in codes:
         cert = kb.certifications[code]
-        d.facts.append(Fact(f"{cert.code} — {cert.name}", cert.description))
-        d.source(cert.file)
+        d.facts.append(Fact(f"{cert.code} — {cert.name}", cert.description or "No description yet."))
+        d.cert_source(cert)
     if role:
-        d.source(role.file)
+        d.role_source(role, main=True)
     d.notes.append("Ask about any of them by code, e.g. " + (f'"what is {codes[0]}?"' if codes else '"what is …?"'))
     return tuple(codes)
 
 
 def _list_roles(kb: Knowledge, d: _Draft) -> tuple[str, ...]:
-    d.title = f"Career spotlights I know ({len(kb.roles)})"
+    d.title = f"The {count(len(kb.roles), 'career spotlight')} I know"
     if len(kb.roles) > LIST_LIMIT:
         d.notes.append(f"…and {len(kb.roles) - LIST_LIMIT} more: ask about one by name, or use /role.")
     for role in list(kb.roles.values())[:LIST_LIMIT]:
         d.facts.append(Fact(role.title, role.tagline or (role.overview[0] if role.overview else "")))
-        d.source(role.file)
+        d.role_source(role)
     d.notes.append('Ask "what does a … do?" or "how do I become a …?" for any of them.')
     return tuple(list(kb.roles)[:LIST_LIMIT])
 
 
+def faq_title(entry: FaqEntry) -> str:
+    """The entry's own title, else its first phrasing tidied up as a question."""
+    title = getattr(entry, "title", "") or ""
+    if title:
+        return title
+    first = " ".join(entry.questions[0].split())
+    first = first[:1].upper() + first[1:]
+    return first if first.endswith(("?", ".", "!")) else first + "?"
+
+
 def _faq(entry: FaqEntry, kb: Knowledge, d: _Draft) -> None:
-    d.source(entry.file)
-    d.title = entry.questions[0]
+    d.sources[entry.file] = None
+    d.title = faq_title(entry)
     d.summary = entry.answer
     related = [kb.roles[r].title for r in entry.roles if r in kb.roles] + list(entry.certifications)
     if related:
-        d.notes.append("Related: " + ", ".join(related) + ".")
+        d.notes.append(f"Related: {joined(related)}.")
 
 
 def _help(kb: Knowledge, d: _Draft) -> None:
@@ -264,31 +440,61 @@ def _help(kb: Knowledge, d: _Draft) -> None:
     examples = []
     if role:
         t = role.title.lower()
-        examples += [f"what does {_a(t)} {t} do?", f"how do I become {_a(t)} {t}? I love safety work"]
+        examples += [f"what does {article(t)} {t} do?", f"how do I become {article(t)} {t}? I love safety work"]
     if code:
         examples.append(f"what is {code}?")
     examples += ["which certifications do you know?", "which career paths are there?"]
     d.facts.append(Fact("Ask me in plain words", "\n".join(f"• {e}" for e in examples)))
     d.facts.append(Fact("Slash commands", "/certifications, /certification, /role, /pathway, /ask, /help"))
-    d.notes.append("I answer only from the council's knowledge base and never give clinical advice.")
+    d.notes.append("I answer only from the council's knowledge base and never give clinical advice. Follow-up questions work too: \"and the certs?\", \"the second one\".")
+
+
+# ---------------------------------------------------------------------------- refusals
+
+
+def _subject(m: Match, kb: Knowledge) -> tuple[str, Role | None, Certification | None]:
+    """What a refused question was about, as a member names it."""
+    cert = kb.certifications.get(m.certifications[0]) if m.certifications else None
+    role = kb.roles.get(m.role) if m.role else None
+    name = cert.code if cert else role.title if role else ""
+    return name, role, cert
 
 
 def _refusal(m: Match, kb: Knowledge, d: _Draft, alternatives: tuple[Alternative, ...]) -> None:
     if alternatives and m.reason in ("ambiguous", "unknown_cert"):
         d.title = "Did you mean…?"
-        d.summary = ("I'm not sure which one you mean." if m.reason == "ambiguous" else f"I don't know {m.detail}.") + " Did you mean: " + "; ".join(a.label for a in alternatives) + "?"
+        d.summary = ("I'm not sure which one you mean." if m.reason == "ambiguous" else f"I don't know {m.detail}.") + " Did you mean " + joined([a.label for a in alternatives], "or") + "?"
+        return
+    name, role, cert = _subject(m, kb)
+    if m.reason == "missing_fact" and (role or cert):
+        _partial(m, name, role, cert, d)
         return
     d.title = "I can't answer that"
     if m.reason == "missing_fact":
-        lead = f"I can't answer that: the knowledge base has no information about {m.detail}."
+        d.summary = f"The knowledge base has no information about {m.detail}."
     elif m.reason == "unknown_cert":
-        lead = f"I can't answer that: {m.detail} is not a certification in the council's knowledge base."
-    elif m.reason == "unknown_role":
-        what = f"a {m.detail}" if m.detail else "that role"
-        lead = f"I can't answer that: there is no career spotlight for {what} in the knowledge base."
+        d.summary = f"{m.detail} is not a certification in the council's knowledge base."
+    elif m.reason == "unknown_role" and m.detail:
+        d.summary = f"There is no career spotlight for {article(m.detail)} {m.detail} in the knowledge base."
     else:
-        lead = _REFUSALS.get(m.reason, _REFUSALS["off_topic"])
+        d.summary = _REFUSALS.get(m.reason, _REFUSALS["off_topic"])
     if alternatives:
-        lead += " Did you mean: " + "; ".join(a.label for a in alternatives) + "?"
-    d.summary = lead
-    d.notes.append(what_i_know(kb))
+        d.summary += " Did you mean " + joined([a.label for a in alternatives], "or") + "?"
+    if m.reason not in ("injection", "empty"):
+        d.pointer = what_i_know(kb)
+
+
+def _partial(m: Match, name: str, role: Role | None, cert: Certification | None, d: _Draft) -> None:
+    """An honest partial answer: what the knowledge doesn't say, then what it does, then the link."""
+    lack = m.detail if m.detail.startswith('"') else m.detail
+    d.title = f"{cert.code} — {cert.name}" if cert else role.title if role else name
+    d.summary = f"The knowledge base doesn't say anything about {lack} for {name}. Here is what it does say."
+    if cert:
+        d.cert_source(cert, main=True)
+        d.facts.append(Fact("What it covers", cert.description or "No description yet."))
+        fact = _pathways_fact(cert, d.kb, d)
+        if fact:
+            d.facts.append(fact)
+    elif role:
+        d.role_source(role, main=True)
+        d.facts.append(Fact("The role", role.tagline or (role.overview[0] if role.overview else role.title)))

@@ -189,8 +189,10 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
         if found is not None and _missing(found, ix):
-            about = ev.codes or ((ev.role_best,) if ev.role_named and ev.role_best else ())
-            return refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about + (f" for {', '.join(about)}" if about else ""), why=f"{facet.name} cue {found!r}, not in any passage")
+            m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
+            if ev.codes:
+                return replace(m, certifications=ev.codes[:1])
+            return replace(m, role=ev.role_best) if ev.role_named and ev.role_best else m
     return None
 
 
@@ -385,7 +387,8 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
     section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.cue_text, ix, set(ev.title_stems(ix)))
-    return Match("role", role=rid, section=section, confidence=round(conf, 3), why=f"contrast cue {ev.cue('contrast')!r}")
+    other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
+    return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=f"contrast cue {ev.cue('contrast')!r}")
 
 
 def _wants_role(ev: Evidence) -> bool:
@@ -412,8 +415,10 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
-        t = tailor(role, ev.a, ix, restrict=[c for c in ev.codes if c not in ev.held], held=ev.held, exclude=exclude)
-        return _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
+        asked = [c for c in ev.codes if c not in ev.held]
+        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
+        m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
+        return replace(m, shape="order") if len(asked) >= 2 and "ordering" in ev.hits else m
     if not ev.codes and not ev.cert_seek:
         return unknown_role(ev, ix)
     return None
@@ -446,7 +451,15 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     if not ev.codes:
         return None
     ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix))
-    return Match("certification", certifications=tuple(ranked), confidence=CONF_CERT_CODE if ev.a.codes else CONF_CERT_NAMED, held=ev.held, why=f"named: {', '.join(ev.codes)}")
+    compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
+    return Match(
+        "certification",
+        certifications=tuple(ranked),
+        confidence=CONF_CERT_CODE if ev.a.codes else CONF_CERT_NAMED,
+        held=ev.held,
+        shape="compare" if compare else "",
+        why=f"named: {', '.join(ev.codes)}" + (" (compared)" if compare else ""),
+    )
 
 
 def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
@@ -491,6 +504,7 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
 def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     """A job the knowledge has no spotlight for ("nuclear pharmacist"), or a bare "manager" that fits several."""
     words = ev.a.words
+    said = ev.a.said
     heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS]
     if not heads:
         return refuse("unknown_role", CONF_UNKNOWN_ROLE) if _pathway_asked(ev) else None
@@ -502,7 +516,8 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     fits = [rid for rid, title in ix.role_titles.items() if set(phrase) <= set(title)]
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
-    return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=" ".join(words[j : i + 1]), why=f"job phrase {' '.join(words[j:i + 1])!r} matches no title")
+    typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
+    return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
 
 
 def off_topic(ev: Evidence, ix: Index) -> Match | None:
