@@ -20,7 +20,7 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uf
 
 def describe(ch: str) -> str:
     """``U+001B (ESCAPE)``: the code point and, where Unicode has one, its name."""
-    names = {"\x00": "NUL", "\x1b": "ESC", "\x7f": "DEL", "\ufeff": "byte order mark"}
+    names = {"\x00": "NUL", "\t": "TAB", "\n": "line break", "\r": "carriage return", "\x1b": "ESC", "\x7f": "DEL", "\ufeff": "byte order mark"}
     name = names.get(ch) or unicodedata.name(ch, "") or "control character"
     return f"U+{ord(ch):04X} ({name})"
 

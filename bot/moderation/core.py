@@ -51,6 +51,11 @@ class EditError(Exception):
         super().__init__(message)
 
 
+class WriteError(EditError):
+    """The knowledge folder could not be written (read-only, full, busy, an unfinished change
+    that cannot be completed); nothing was changed."""
+
+
 @dataclass(frozen=True)
 class EditResult:
     file: str  # knowledge-relative path (several, comma-separated, for a batch undo)
@@ -100,7 +105,7 @@ class EditCore:
                 recover(self.root)
                 yield
         except (RecoveryError, TransactionError) as e:
-            raise EditError(f"{e}; nothing was written") from None
+            raise WriteError(str(e)) from None
 
     # ------------------------------------------------------------------ reading
 
@@ -191,7 +196,7 @@ class EditCore:
         try:
             apply_changes(self.root, changes)
         except TransactionError as e:
-            raise EditError(str(e)) from None
+            raise WriteError(str(e)) from None
         if self.store is not None:
             for rel in changed:
                 try:
