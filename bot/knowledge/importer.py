@@ -20,7 +20,7 @@ from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge, slugif
 from bot.knowledge.page import Page, PageError, parse_page, read_page_file
 from bot.knowledge.schema import CODE_RE, ID_RE
 from bot.knowledge.transaction import apply_changes, knowledge_lock, recover
-from bot.knowledge.yamlio import YamlFault, decode_utf8, load_round_trip, parse_yaml, to_commented, update_yaml_text
+from bot.knowledge.yamlio import YamlFault, decode_utf8, parse_yaml, to_commented, update_yaml_text
 
 ROLE_PAGE_FIELDS = ("id", "title", "tagline", "overview", "responsibilities", "pathway", "day_in_the_life", "call_to_action", "source")
 ROLE_MODERATOR_FIELDS = ("aliases", "related_roles", "links")
@@ -109,12 +109,11 @@ def plan_import(page_text: str, knowledge: Path, overlay: Mapping[str, str | Non
             if key not in doc:
                 doc[key] = to_commented([])
 
-    plan.writes[role_path] = _update(role_path, _read_yaml(knowledge, role_path, overlay), mutate_role)
+    plan.writes[role_path] = _update(role_path, _read_yaml(knowledge, role_path, overlay)[0], mutate_role)
 
     for cert in page.certifications:
         path = f"certifications/{cert.code}.yaml"
-        old = _read_yaml(knowledge, path, overlay)
-        existing = _round_trip(path, old) if old else None
+        old, existing = _read_yaml(knowledge, path, overlay)
         if existing and existing.get("imported_from") not in (None, role_id):
             plan.notes.append(f"{cert.code} already exists (from {existing.get('imported_from')}); reused, this page's sentence is on the {role_id} pathway step")
             if str(existing.get("name", "")).strip() != cert.name:
@@ -153,8 +152,8 @@ def _read(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> str |
     return None if raw is None else raw.decode("utf-8", "surrogateescape")
 
 
-def _read_yaml(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> str | None:
-    """The text of a knowledge file the import will rewrite, or None if it does not exist.
+def _read_yaml(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> tuple[str | None, dict | None]:
+    """(text, data) of a knowledge file the import will rewrite; (None, None) if it does not exist.
 
     A file that cannot be rewritten safely (too big, not UTF-8, broken YAML, an unsafe tag,
     not a mapping, a link out of the folder) is a KnowledgeError naming it, never a
@@ -162,7 +161,7 @@ def _read_yaml(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> 
     """
     raw = _raw(knowledge, rel, overlay)
     if raw is None:
-        return None
+        return None, None
     try:
         text = decode_utf8(raw)
         data = parse_yaml(text).data
@@ -170,14 +169,7 @@ def _read_yaml(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> 
         raise KnowledgeError([Problem(rel, e.line, "(file)", e.message)]) from None
     if data is not None and not isinstance(data, dict):
         raise KnowledgeError([Problem(rel, 1, "(file)", "expected a mapping of fields; fix or remove the file, then import again")])
-    return text
-
-
-def _round_trip(rel: str, text: str) -> Any:
-    try:
-        return load_round_trip(text)
-    except RoundTripYAMLError as e:
-        raise KnowledgeError([Problem(rel, 1, "(file)", f"YAML error: {e}")]) from None
+    return text, data
 
 
 def _update(rel: str, old: str | None, mutate: Any) -> str:

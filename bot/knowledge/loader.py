@@ -23,7 +23,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from bot.knowledge import schema
+import bot.knowledge.schema as schema
 from bot.knowledge.files import MAX_FILE_BYTES, VOCABULARY_FILE, FileFault, list_names, os_reason, read_file, too_big
 from bot.knowledge.model import (
     Certification,

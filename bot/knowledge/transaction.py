@@ -213,6 +213,7 @@ def apply_changes(root: Path, changes: Change) -> None:
         txid = f"{time.time_ns()}-{os.getpid()}"
         jdir = root / JOURNAL / txid
         entries: list[_Entry] = []
+        made: list[Path] = []  # folders created for this change, removed again if it fails
         try:
             for rel, value in sorted(changes.items()):
                 target = root / rel
@@ -222,7 +223,7 @@ def apply_changes(root: Path, changes: Change) -> None:
                 digest = None
                 if value is not None:
                     data = _as_bytes(value)
-                    target.parent.mkdir(parents=True, exist_ok=True)
+                    _make_folders(target.parent, made)
                     staged = stage(target, data, txid).relative_to(root).as_posix()
                     digest = _sha(data)
                 entries.append(_Entry(rel, staged, digest, None))
@@ -233,10 +234,10 @@ def apply_changes(root: Path, changes: Change) -> None:
             fsync_dir(jdir / "old")
             _write_journal(jdir, entries)
         except OSError as e:
-            _discard(root, entries, jdir)
+            _discard(root, entries, jdir, made)
             raise TransactionError(f"cannot write the knowledge folder: {os_reason(e)}; nothing was written") from None
         except BaseException:
-            _discard(root, entries, jdir)
+            _discard(root, entries, jdir, made)
             raise
         # committed: from here on the change completes, now or at the next recovery
         try:
@@ -305,12 +306,29 @@ def _write_journal(jdir: Path, entries: list[_Entry]) -> None:
     fsync_dir(jdir)
 
 
-def _discard(root: Path, entries: list[_Entry], jdir: Path) -> None:
-    """Undo a change that never reached its commit point: only temp files and the journal folder."""
+def _make_folders(folder: Path, made: list[Path]) -> None:
+    """``mkdir -p folder``, remembering each folder it created."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for f in reversed(missing):
+        f.mkdir(exist_ok=True)
+        made.append(f)
+
+
+def _discard(root: Path, entries: list[_Entry], jdir: Path, made: list[Path]) -> None:
+    """Undo a change that never reached its commit point: temp files, the journal, new folders."""
     for e in entries:
         if e.staged:
             (root / e.staged).unlink(missing_ok=True)
     shutil.rmtree(jdir, ignore_errors=True)
+    _tidy(jdir.parent)
+    for folder in reversed(made):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
 
 
 def _roll_forward(root: Path, entries: list[_Entry]) -> None:
@@ -359,14 +377,18 @@ def _remove_journal(jdir: Path) -> None:
         pass
     fsync_dir(jdir)
     shutil.rmtree(jdir, ignore_errors=True)
-    journal_root = jdir.parent
+    _tidy(jdir.parent)
+    fsync_dir(jdir.parent.parent)
+
+
+def _tidy(journal_root: Path) -> None:
+    """Remove .journal/ when it holds nothing worth keeping: no trace of finished changes."""
     try:
-        if set(os.listdir(journal_root)) <= {".gitignore"}:  # nothing worth keeping: leave no trace
+        if set(os.listdir(journal_root)) <= {".gitignore"}:
             (journal_root / ".gitignore").unlink(missing_ok=True)
             journal_root.rmdir()
     except OSError:
         pass
-    fsync_dir(journal_root.parent)
 
 
 # ---------------------------------------------------------------------------- recovery
@@ -388,6 +410,7 @@ def recover(root: Path) -> list[str]:
         if journal_root.is_dir() and not journal_root.is_symlink():
             for jdir in sorted(p for p in journal_root.iterdir() if p.is_dir() and not p.is_symlink()):
                 done += _recover_one(root, jdir)
+            _tidy(journal_root)
         done += _remove_stray_temp_files(root)
     for line in done:
         log.warning("knowledge recovery: %s", line)

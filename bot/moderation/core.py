@@ -28,7 +28,7 @@ from typing import Callable
 from ruamel.yaml import YAMLError as RoundTripYAMLError
 from ruamel.yaml.comments import CommentedMap
 
-from bot.knowledge import schema
+import bot.knowledge.schema as schema
 from bot.knowledge.chars import bad_in_text
 from bot.knowledge.files import BACKUPS, FileFault, exportable, read_file
 from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge

@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from bot.knowledge import schema
+import bot.knowledge.schema as schema
 from bot.knowledge.chars import bad_in_text, describe
 from bot.knowledge.files import VOCABULARY_FILE
 from bot.knowledge.loader import KnowledgeError, load_knowledge, name_key, slugify

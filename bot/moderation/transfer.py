@@ -18,7 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from bot.knowledge import schema
+import bot.knowledge.schema as schema
 from bot.knowledge.files import VOCABULARY_FILE, FileFault, knowledge_files, limit_text, read_file, size_text
 from bot.knowledge.importer import ImportPlan, plan_import
 from bot.knowledge.loader import KnowledgeError
