@@ -61,7 +61,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def copy_shipped(tmp_path: Path) -> Path:
     """A private copy of the shipped knowledge folder to import into or break."""
     dest = tmp_path / "knowledge"
-    shutil.copytree(SHIPPED, dest, ignore=shutil.ignore_patterns(".backups", ".git"))
+    shutil.copytree(SHIPPED, dest, ignore=shutil.ignore_patterns(".*"))  # no backups, journal, last-good snapshot or git
     return dest
 
 
