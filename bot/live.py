@@ -108,14 +108,15 @@ class LiveKnowledge:
                     log.warning("knowledge change held: it would remove %s", ", ".join(unexplained or gone) or "every role")
                     return ReloadResult(False, held=True, removed=unexplained or gone)
             self._engine = Engine(kb)
-        save_last_good(self.root, loaded)
+            save_last_good(self.root, loaded)
         return ReloadResult(True)
 
     async def watch(self, on_result: Callable[[ReloadResult], Awaitable[None]], stop: asyncio.Event | None = None, debounce_ms: int = 800) -> None:
         """Reload whenever files under the root change, until ``stop``; report each outcome once.
 
         Never ends on an error: a failure is logged, reported as a problem and retried with
-        back-off; a folder deleted and re-created (a re-clone) is watched again. The same
+        back-off; a folder deleted and re-created, or replaced by a rename (a re-clone), is
+        noticed within a second or two and watched again. The same
         problems (or the same held removal) are reported only once, so a broken file left in
         place does not flood the moderator log.
         """
@@ -148,10 +149,14 @@ class LiveKnowledge:
                 if not first:  # changes made while nothing was watching
                     await report(await asyncio.to_thread(self.reload))
                 first = False
-                async for changes in awatch(self.root, stop_event=stop, debounce=debounce_ms, watch_filter=_relevant(self.root), recursive=True):
-                    await report(await asyncio.to_thread(self.reload))
-                    if _identity(self.root) != identity:
-                        break  # the folder was replaced: watch the new one
+                async for changes in awatch(
+                    self.root, stop_event=stop, debounce=debounce_ms, watch_filter=_relevant(self.root), recursive=True, rust_timeout=1000, yield_on_timeout=True
+                ):
+                    replaced = _identity(self.root) != identity
+                    if changes or replaced:
+                        await report(await asyncio.to_thread(self.reload))
+                    if replaced:
+                        break  # the folder was deleted, or replaced by a rename: watch what is there now
                 backoff = 1.0
             except asyncio.CancelledError:
                 raise

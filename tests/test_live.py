@@ -212,3 +212,17 @@ def test_the_watcher_retries_when_watching_itself_fails(kdir: Path, monkeypatch:
             assert len(calls) >= 2
 
     run(body())
+
+
+def test_the_watcher_follows_a_folder_replaced_by_a_rename(kdir: Path) -> None:
+    async def body() -> None:
+        live = LiveKnowledge(kdir)
+        async with Watcher(live) as w:
+            fresh = kdir.parent / "fresh-clone"
+            shutil.copytree(SHIPPED, fresh, ignore=shutil.ignore_patterns(".*"))
+            write(fresh / "faq/from-the-clone.yaml", "id: from-the-clone\nquestions: [is it the clone]\nanswer: Yes.\n")
+            kdir.rename(kdir.parent / "old-clone")
+            fresh.rename(kdir)  # `git clone` elsewhere, then swap the folders
+            await w.until(lambda r: r.changed and "from-the-clone" in live.engine.knowledge.faqs)
+
+    run(body())

@@ -19,7 +19,7 @@ from pathlib import Path
 from bot.knowledge.files import LAST_GOOD, FileFault, os_reason, read_file
 from bot.knowledge.loader import KnowledgeError, Loaded, read_knowledge
 from bot.knowledge.model import Knowledge
-from bot.knowledge.transaction import fsync_dir, knowledge_lock, stage
+from bot.knowledge.transaction import fsync_dir, ignore_in_git, knowledge_lock, stage
 from bot.knowledge.yamlio import write_atomic
 
 log = logging.getLogger(__name__)
@@ -57,14 +57,13 @@ def save_last_good(root: Path, loaded: Loaded) -> bool:
                 target = folder / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-                if previous is not None and _same(previous / rel, data):
+                if previous is not None and _same(previous, rel, data):
                     os.link(previous / rel, target)
                 else:
                     os.replace(stage(target, data, "new"), target)
             for f in folders:
                 fsync_dir(f)
-            if not (base / ".gitignore").exists():
-                (base / ".gitignore").write_text("*\n", encoding="utf-8")
+            ignore_in_git(base)
             write_atomic(base / POINTER, f"{name} {fingerprint}\n")
             fsync_dir(base)
             for old in base.iterdir():
@@ -91,8 +90,9 @@ def load_last_good(root: Path) -> Knowledge | None:
     return dataclasses.replace(kb, root=str(root))  # the real folder, not the snapshot's
 
 
-def _same(path: Path, data: bytes) -> bool:
+def _same(generation: Path, rel: str, data: bytes) -> bool:
+    """Whether the previous generation holds ``rel`` with exactly these bytes (then it is linked)."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
+        return read_file(generation, rel) == data
+    except FileFault:
         return False

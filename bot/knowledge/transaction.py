@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import shutil
+import stat
 import threading
 import time
 from collections.abc import Iterator, Mapping
@@ -35,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from bot.knowledge.files import ENTRY_FOLDERS, JOURNAL, VOCABULARY_FILE, os_reason
+from bot.knowledge.files import ENTRY_FOLDERS, JOURNAL, VOCABULARY_FILE, FileFault, os_reason, read_file
 
 log = logging.getLogger(__name__)
 
@@ -164,11 +165,15 @@ def _sha(data: bytes) -> str:
 
 
 def _file_sha(path: Path) -> str | None:
+    """sha256 of a regular file; None if absent or anything else (never blocks on a FIFO)."""
     try:
-        with open(path, "rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError:
         return None
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _as_bytes(value: str | bytes) -> bytes:
@@ -228,7 +233,7 @@ def apply_changes(root: Path, changes: Change) -> None:
                     digest = _sha(data)
                 entries.append(_Entry(rel, staged, digest, None))
             (jdir / "old").mkdir(parents=True)
-            _ignore_in_git(root / JOURNAL)
+            ignore_in_git(root / JOURNAL)
             for n, e in enumerate(entries):
                 e.old = _keep_old(root / e.path, jdir / "old" / str(n), f"old/{n}")
             fsync_dir(jdir / "old")
@@ -267,9 +272,10 @@ def _is_entry(rel: str) -> bool:
 
 def _read_removal_log(root: Path) -> set[str]:
     try:
-        text = (root / JOURNAL / REMOVED_LOG).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return set()
+        raw = read_file(root / JOURNAL, REMOVED_LOG)
+    except FileFault:
+        raw = None
+    text = (raw or b"").decode("utf-8", "replace")
     return {line.strip() for line in text.splitlines() if _is_entry(line.strip())}
 
 
@@ -278,10 +284,11 @@ def deliberate_removals(root: Path) -> frozenset[str]:
     return frozenset(r for r in _read_removal_log(Path(root)) if not os.path.lexists(Path(root) / r))
 
 
-def _ignore_in_git(folder: Path) -> None:
+def ignore_in_git(folder: Path) -> None:
+    """A ``.gitignore`` of ``*`` in one of the bot's hidden folders (replacing, never following, a link)."""
     gitignore = folder / ".gitignore"
-    if not gitignore.exists():
-        gitignore.write_text("*\n", encoding="utf-8")
+    if not os.path.lexists(gitignore) or gitignore.is_symlink():
+        os.replace(stage(gitignore, b"*\n", "new"), gitignore)
 
 
 def _keep_old(target: Path, keep: Path, rel: str) -> str | None:
@@ -358,9 +365,8 @@ def _roll_back(root: Path, jdir: Path, entries: list[_Entry]) -> None:
             if e.sha256 is not None and _file_sha(target) == e.sha256:
                 target.unlink()  # the file this change created
         else:
-            old = jdir / e.old
-            if _file_sha(target) != _file_sha(old):
-                data = old.read_bytes()
+            data = read_file(jdir, e.old)
+            if data is not None and _file_sha(target) != _sha(data):
                 os.replace(stage(target, data, "undo"), target)
         if e.staged:
             (root / e.staged).unlink(missing_ok=True)
@@ -420,7 +426,10 @@ def recover(root: Path) -> list[str]:
 def _recover_one(root: Path, jdir: Path) -> list[str]:
     journal = jdir / "journal.json"
     try:
-        raw = json.loads(journal.read_bytes())
+        data = read_file(jdir, "journal.json")
+        if data is None:
+            raise FileNotFoundError(journal)
+        raw = json.loads(data)
         entries = [_Entry(**e) for e in raw["entries"]]
         root_real = os.path.realpath(root)
         for e in entries:
@@ -430,7 +439,7 @@ def _recover_one(root: Path, jdir: Path) -> list[str]:
     except FileNotFoundError:
         shutil.rmtree(jdir, ignore_errors=True)  # crashed before its commit point: nothing happened
         return [f"removed the unfinished change {jdir.name} (it had not started)"]
-    except (OSError, ValueError, KeyError, TypeError, TransactionError) as e:
+    except (OSError, ValueError, KeyError, TypeError, TransactionError, FileFault) as e:
         raise RecoveryError(f"{journal}: unreadable journal ({e}); move the folder {jdir} away once the files are checked") from None
     forward = all(e.staged is None or (root / e.staged).is_file() or _file_sha(root / e.path) == e.sha256 for e in entries)
     try:
