@@ -139,7 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         return 0
     try:
-        os.replace(stage(out, data, os.urandom(4).hex()), out)  # a reader never sees half a zip
+        os.replace(stage(out, data), out)  # a reader never sees half a zip
     except OSError as e:
         print(f"career-bot export: {shown(out)}: cannot write: {e.strerror or e}", file=sys.stderr)
         return EXIT_REFUSED

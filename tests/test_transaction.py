@@ -48,7 +48,7 @@ def test_a_failure_while_staging_changes_nothing(root: Path, monkeypatch: pytest
     real = transaction.stage
     calls = []
 
-    def flaky(target: Path, data: bytes, tag: str) -> Path:
+    def flaky(target: Path, data: bytes, tag: str | None = None) -> Path:
         calls.append(target)
         if len(calls) == 2:
             raise OSError(28, "No space left on device")

@@ -60,7 +60,7 @@ def save_last_good(root: Path, loaded: Loaded) -> bool:
                 if previous is not None and _same(previous, rel, data):
                     os.link(previous / rel, target)
                 else:
-                    os.replace(stage(target, data, "new"), target)
+                    os.replace(stage(target, data), target)
             for f in folders:
                 fsync_dir(f)
             ignore_in_git(base)

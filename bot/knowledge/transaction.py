@@ -138,8 +138,13 @@ def _umask() -> int:
     return 0o022
 
 
-def stage(target: Path, data: bytes, tag: str) -> Path:
-    """Write ``data`` to a hidden temp file beside ``target`` (same permissions), fsynced."""
+def stage(target: Path, data: bytes, tag: str | None = None) -> Path:
+    """Write ``data`` to a hidden temp file beside ``target`` (same permissions), fsynced.
+
+    The temp file is ``.<name>.<tag>.tmp`` (``tag`` random by default): hidden from the loader,
+    and removed by ``recover`` if a crash leaves it behind.
+    """
+    tag = tag or os.urandom(6).hex()
     try:
         mode = os.stat(target, follow_symlinks=False).st_mode & 0o7777
     except OSError:
@@ -288,7 +293,7 @@ def ignore_in_git(folder: Path) -> None:
     """A ``.gitignore`` of ``*`` in one of the bot's hidden folders (replacing, never following, a link)."""
     gitignore = folder / ".gitignore"
     if not os.path.lexists(gitignore) or gitignore.is_symlink():
-        os.replace(stage(gitignore, b"*\n", "new"), gitignore)
+        os.replace(stage(gitignore, b"*\n"), gitignore)
 
 
 def _keep_old(target: Path, keep: Path, rel: str) -> str | None:
@@ -308,7 +313,7 @@ def _keep_old(target: Path, keep: Path, rel: str) -> str | None:
 
 def _write_journal(jdir: Path, entries: list[_Entry]) -> None:
     data = json.dumps({"version": 1, "entries": [e.__dict__ for e in entries]}, indent=1).encode()
-    tmp = stage(jdir / "journal.json", data, "new")
+    tmp = stage(jdir / "journal.json", data)
     os.replace(tmp, jdir / "journal.json")
     fsync_dir(jdir)
 
@@ -367,7 +372,7 @@ def _roll_back(root: Path, jdir: Path, entries: list[_Entry]) -> None:
         else:
             data = read_file(jdir, e.old)
             if data is not None and _file_sha(target) != _sha(data):
-                os.replace(stage(target, data, "undo"), target)
+                os.replace(stage(target, data), target)
         if e.staged:
             (root / e.staged).unlink(missing_ok=True)
         folders.add(target.parent)

@@ -224,7 +224,7 @@ def write_atomic(path: Path, text: str) -> None:
     ``bot.knowledge.transaction``, which does the same for several files at once.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = stage(path, text.encode("utf-8"), os.urandom(4).hex())
+    tmp = stage(path, text.encode("utf-8"))
     try:
         os.replace(tmp, path)
     except BaseException:
