@@ -52,6 +52,8 @@ def one_line(r: subprocess.CompletedProcess[str], code: int, *words: str) -> Non
         (["gaps", "--db", LONG], 1, ["File name too long"]),
         (["undo", "--knowledge", "{kdir}", "--as", "op\nSigned-off-by: Mallory <m@example.org>"], 2, ["argument --as: must be one line", "U+000A"]),
         (["undo", "--knowledge", "{kdir}", "--as", "op\x1b[8m"], 2, ["U+001B (ESC)"]),
+        (["undo", LONG, "--knowledge", "{kdir}", "--db", "{tmp}/bot.db", "--as", "op"], 1, ["is not a knowledge file"]),
+        (["undo", "roles/none.yaml", "--knowledge", "{kdir}", "--db", "{tmp}/bot.db", "--as", "op"], 1, ["nothing to undo for roles/none.yaml"]),
         (["eval", "--set", str(SET), "--import", "{tmp}/missing.txt"], 2, ["--import", "missing.txt: no such file"]),
         (["eval", "--set", str(SET), "--import", "{tmp}"], 2, ["--import"]),
     ],

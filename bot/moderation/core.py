@@ -111,15 +111,17 @@ class EditCore:
 
     def _rel(self, file: str) -> str:
         """A knowledge-relative path that stays inside the folder and out of its hidden folders."""
+        if len(file) > 500 or "\0" in file:
+            raise EditError(f"{file[:60]!r}… is not a knowledge file")
         p = Path(file)
-        if p.is_absolute():
-            try:
+        try:
+            if p.is_absolute():
                 p = p.resolve().relative_to(self.root.resolve())
-            except (ValueError, OSError):
-                raise EditError(f"{file} is not in the knowledge folder") from None
-        rel = PurePosixPath(p.as_posix().removeprefix("./"))
-        if rel.parts and rel.parts[0] == self.root.name and not (self.root / rel).exists() and (self.root / PurePosixPath(*rel.parts[1:])).exists():
-            rel = PurePosixPath(*rel.parts[1:])  # "knowledge/roles/x.yaml"
+            rel = PurePosixPath(p.as_posix().removeprefix("./"))
+            if rel.parts and rel.parts[0] == self.root.name and not (self.root / rel).exists() and (self.root / PurePosixPath(*rel.parts[1:])).exists():
+                rel = PurePosixPath(*rel.parts[1:])  # "knowledge/roles/x.yaml"
+        except (ValueError, OSError):
+            raise EditError(f"{file} is not in the knowledge folder") from None
         if not rel.parts or ".." in rel.parts or any(part.startswith(".") for part in rel.parts):
             raise EditError(f"{file} is not a knowledge file")
         return rel.as_posix()
