@@ -107,12 +107,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    import shutil
-    import tempfile
-
     from bot.evaluation import SetError, evaluate, load_set, metrics, report
-    from bot.knowledge.importer import import_page
+    from bot.knowledge.importer import plan_import
     from bot.knowledge.loader import default_knowledge_dir
+    from bot.knowledge.page import PageError, read_page_file
 
     try:
         items = load_set(args.set)
@@ -120,18 +118,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"career-bot eval: {e}", file=sys.stderr)
         return 2
     kdir = args.knowledge or default_knowledge_dir()
-    with tempfile.TemporaryDirectory(prefix="career-bot-eval-") as tmp:
-        if args.import_pages:
-            scratch = Path(tmp) / "knowledge"
-            shutil.copytree(kdir, scratch, ignore=shutil.ignore_patterns(".git", ".backups"))
-            for page in args.import_pages:
-                import_page(page, scratch)
-            kdir = scratch
-        args.knowledge = kdir
-        engine = _engine(args)
-        if engine is None:
+    # --import: the pages are imported in memory (an overlay over the folder), never written
+    overlay: dict[str, str | None] = {}
+    for page in args.import_pages:
+        try:
+            overlay.update(plan_import(read_page_file(page), kdir, overlay).writes)
+        except OSError as e:
+            print(f"career-bot eval: --import {page}: {'no such file' if isinstance(e, FileNotFoundError) else e.strerror or e}", file=sys.stderr)
+            return 2
+        except PageError as e:
+            print(f"career-bot eval: --import {page}:{e.line}: {e.message}", file=sys.stderr)
+            return 2
+        except KnowledgeError as e:
+            print(f"career-bot eval: --import {page}: the knowledge base has problems; run `career-bot validate`:\n{e}", file=sys.stderr)
             return 1
-        verdicts = evaluate(engine, items)
+    try:
+        engine = Engine(load_knowledge(kdir, overlay=overlay))
+    except KnowledgeError as e:
+        print(f"career-bot: the knowledge base has problems; run `career-bot validate`:\n{e}", file=sys.stderr)
+        return 1
+    verdicts = evaluate(engine, items)
     print(report(verdicts))
     m = metrics(verdicts)
     for name, floor in (("inscope", args.min_inscope), ("none", args.min_none), ("overall", args.min_overall)):
@@ -155,7 +161,7 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
 
     p = sub.add_parser("eval", help="score the engine on a question set")
     p.add_argument("--set", type=Path, required=True, metavar="FILE", help="question set YAML (dev-questions.yaml format)")
-    p.add_argument("--import", dest="import_pages", nargs="+", type=Path, default=[], metavar="PAGE", help="import these spotlight pages into a scratch copy first")
+    p.add_argument("--import", dest="import_pages", nargs="+", type=Path, default=[], metavar="PAGE", help="import these spotlight pages in memory first (nothing is written)")
     p.add_argument("--min-inscope", type=float, default=None, help="exit 1 if in-scope accuracy is below this")
     p.add_argument("--min-none", type=float, default=None, help="exit 1 if the must-be-none accuracy is below this")
     p.add_argument("--min-overall", type=float, default=None)

@@ -2,22 +2,34 @@
 
 A reload builds a complete new snapshot and index first; only if that succeeds does the
 reference swap, so readers always see either the old or the new knowledge, never a mix,
-and a broken edit keeps the last good knowledge. Watching uses ``watchfiles`` (inotify via
-Rust's notify, with polling fallback): it batches the burst of events a ``git pull`` or an
-editor's save produces into one change set, which a hand-written polling loop would not.
+and a broken edit keeps the last good knowledge. Three more guards keep the bot answering:
+
+- start-up on a broken folder serves the last good snapshot (``startup_problems`` says why);
+- a reload that would drop roles, certifications or FAQ entries that no moderator removed
+  on purpose (a deleted ``roles/``, a bad ``git pull``) is held until ``reload(force=True)``
+  (``/kb reload``), and the result says what would be removed;
+- the watcher survives every error and follows the folder when it is deleted and re-created.
+
+Watching uses ``watchfiles`` (inotify via Rust's notify, with polling fallback): it batches
+the burst of events a ``git pull`` or an editor's save produces into one change set.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Awaitable, Callable
 
 from bot.engine import Engine
-from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge
+from bot.knowledge.files import is_knowledge_folder
+from bot.knowledge.last_good import load_last_good, save_last_good
+from bot.knowledge.loader import KnowledgeError, Loaded, Problem, read_knowledge
+from bot.knowledge.model import Knowledge
+from bot.knowledge.transaction import RecoveryError, TransactionError, deliberate_removals, knowledge_lock, recover
 
 log = logging.getLogger(__name__)
 
@@ -26,55 +38,180 @@ log = logging.getLogger(__name__)
 class ReloadResult:
     changed: bool  # a new snapshot is now live
     problems: tuple[Problem, ...] = ()  # why the new files were refused (old knowledge kept)
+    held: bool = False  # valid, but would remove entries nobody removed on purpose: old knowledge kept
+    removed: tuple[str, ...] = ()  # with held: the files of the entries that would go
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.held
 
 
 class LiveKnowledge:
-    """Holds the current engine for ``root``; ``engine`` is always a complete snapshot."""
+    """Holds the current engine for ``root``; ``engine`` is always a complete snapshot.
+
+    Raises KnowledgeError when the folder is unusable and there is no last good snapshot.
+    """
 
     def __init__(self, root: Path):
         self.root = Path(root)
-        self._engine = Engine(load_knowledge(self.root))
         self._lock = threading.Lock()
+        self.startup_problems: tuple[Problem, ...] = ()
+        try:
+            loaded = self._read()
+        except KnowledgeError as e:
+            kb = load_last_good(self.root)
+            if kb is None:
+                raise
+            log.warning("the knowledge in %s has %d problems; serving the last good knowledge", self.root, len(e.problems))
+            self.startup_problems = e.problems
+        else:
+            kb = loaded.knowledge
+            save_last_good(self.root, loaded)
+        self._engine = Engine(kb)
 
     @property
     def engine(self) -> Engine:
         return self._engine
 
-    def reload(self) -> ReloadResult:
-        """Validate the folder, then swap; on problems keep the old engine."""
+    def _read(self) -> Loaded:
+        """Finish any interrupted change, then load (under the folder lock: never mid-change)."""
+        try:
+            with knowledge_lock(self.root):
+                recover(self.root)
+                if self.root.is_dir() and not is_knowledge_folder(self.root):
+                    raise KnowledgeError([Problem(str(self.root), 1, "(folder)", "not a knowledge folder: no roles/, certifications/, faq/ or vocabulary.yaml")])
+                return read_knowledge(self.root)
+        except (RecoveryError, TransactionError) as e:
+            raise KnowledgeError([Problem(str(self.root), 1, "(folder)", str(e))]) from None
+        except OSError as e:
+            raise KnowledgeError([Problem(str(self.root), 1, "(folder)", f"cannot open: {e.strerror or e}")]) from None
+
+    def reload(self, force: bool = False) -> ReloadResult:
+        """Validate the folder, then swap; on problems keep the old engine.
+
+        Without ``force`` a change that removes entries no transaction removed, or leaves no
+        roles, is held: the old engine stays and the result lists the files that would go.
+        """
         with self._lock:
             try:
-                kb = load_knowledge(self.root)
+                loaded = self._read()
             except KnowledgeError as e:
                 return ReloadResult(False, e.problems)
-            if kb.fingerprint == self._engine.knowledge.fingerprint:
+            old = self._engine.knowledge
+            kb = loaded.knowledge
+            if kb.fingerprint == old.fingerprint:
                 return ReloadResult(False)
+            if not force:
+                gone = _removed(old, kb)
+                unexplained = tuple(f for f in gone if f not in deliberate_removals(self.root))
+                if unexplained or (old.roles and not kb.roles):
+                    log.warning("knowledge change held: it would remove %s", ", ".join(unexplained or gone) or "every role")
+                    return ReloadResult(False, held=True, removed=unexplained or gone)
             self._engine = Engine(kb)
-            return ReloadResult(True)
+            save_last_good(self.root, loaded)
+        return ReloadResult(True)
 
     async def watch(self, on_result: Callable[[ReloadResult], Awaitable[None]], stop: asyncio.Event | None = None, debounce_ms: int = 800) -> None:
-        """Reload whenever files under the root change; report each outcome once.
+        """Reload whenever files under the root change, until ``stop``; report each outcome once.
 
-        The same set of problems is reported only once, so a broken file left in place does
-        not flood the moderator log.
+        Never ends on an error: a failure is logged, reported as a problem and retried with
+        back-off; a folder deleted and re-created, or replaced by a rename (a re-clone), is
+        noticed within a second or two and watched again. The same
+        problems (or the same held removal) are reported only once, so a broken file left in
+        place does not flood the moderator log.
         """
         from watchfiles import awatch
 
-        reported: tuple[Problem, ...] = ()
-        async for changes in awatch(self.root, stop_event=stop, debounce=debounce_ms, watch_filter=_relevant, recursive=True):
-            result = await asyncio.to_thread(self.reload)
-            if result.problems and result.problems == reported:
-                continue
-            reported = result.problems
-            if result.changed or result.problems:
-                log.info("knowledge change (%d files): %s", len(changes), "reloaded" if result.changed else f"{len(result.problems)} problems, old knowledge kept")
-                await on_result(result)
+        stop = stop or asyncio.Event()
+        reported: tuple = (self.startup_problems, False, ())  # start-up problems are reported by the bot
+        backoff = 1.0
+
+        async def report(result: ReloadResult) -> None:
+            nonlocal reported
+            key = (result.problems, result.held, result.removed)
+            if (result.problems or result.held) and key == reported:
+                return
+            reported = key
+            if result.changed or result.problems or result.held:
+                what = "reloaded" if result.changed else "held" if result.held else f"{len(result.problems)} problems, old knowledge kept"
+                log.info("knowledge change: %s", what)
+                try:
+                    await on_result(result)
+                except Exception:
+                    log.exception("reporting a knowledge change failed")
+
+        first = True
+        while not stop.is_set():
+            try:
+                if not await _wait_for_folder(self.root, stop):
+                    break
+                identity = _identity(self.root)
+                if not first:  # changes made while nothing was watching
+                    await report(await asyncio.to_thread(self.reload))
+                first = False
+                async for changes in awatch(
+                    self.root, stop_event=stop, debounce=debounce_ms, watch_filter=_relevant(self.root), recursive=True, rust_timeout=1000, yield_on_timeout=True
+                ):
+                    replaced = _identity(self.root) != identity
+                    if changes or replaced:
+                        await report(await asyncio.to_thread(self.reload))
+                    if replaced:
+                        break  # the folder was deleted, or replaced by a rename: watch what is there now
+                backoff = 1.0
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:
+                log.exception("knowledge watcher failed; retrying in %.0f s", backoff)
+                await report(ReloadResult(False, (Problem(str(self.root), 1, "(watcher)", f"watching failed ({type(e).__name__}: {e}); retrying"),)))
+                if await _sleep(stop, backoff):
+                    break
+                backoff = min(backoff * 2, 60.0)
+            else:
+                if not stop.is_set() and self.root.is_dir() and _identity(self.root) == identity:
+                    await _sleep(stop, 0.5)  # awatch ended by itself: start it again, gently
 
 
-def _relevant(change: object, path: str) -> bool:
-    name = Path(path).name
-    return not name.startswith(".") and (name.endswith((".yaml", ".yml")) or Path(path).is_dir()) and "/.backups" not in path and "/.git" not in path
+def _removed(old: Knowledge, new: Knowledge) -> tuple[str, ...]:
+    """Files of the roles, certifications and FAQ entries in ``old`` that ``new`` lacks."""
+    gone = [r.file for k, r in old.roles.items() if k not in new.roles]
+    gone += [c.file for k, c in old.certifications.items() if k not in new.certifications]
+    gone += [f.file for k, f in old.faqs.items() if k not in new.faqs]
+    return tuple(sorted(gone))
+
+
+def _identity(root: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(root)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+async def _sleep(stop: asyncio.Event, seconds: float) -> bool:
+    """Sleep unless stopped; True if ``stop`` was set."""
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    except asyncio.TimeoutError:
+        return False
+    return True
+
+
+async def _wait_for_folder(root: Path, stop: asyncio.Event) -> bool:
+    """Until ``root`` exists (False if stopped first)."""
+    while not root.is_dir():
+        if await _sleep(stop, 0.5):
+            return False
+    return not stop.is_set()
+
+
+def _relevant(root: Path) -> Callable[[object, str], bool]:
+    """Knowledge files and folders only: nothing hidden (journal, snapshot, backups, git, temp files)."""
+    base = str(root)
+
+    def relevant(change: object, path: str) -> bool:
+        rel = os.path.relpath(path, base)
+        if rel == "." or any(part.startswith(".") for part in rel.split(os.sep)):
+            return rel == "."
+        return path.lower().endswith((".yaml", ".yml")) or os.path.isdir(path)
+
+    return relevant

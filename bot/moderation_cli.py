@@ -1,4 +1,9 @@
-"""CLI subcommands for moderators: gaps, history, export, undo (same core as the Discord /kb commands)."""
+"""CLI subcommands for moderators: gaps, history, export, undo (same core as the Discord /kb commands).
+
+Errors are one line and an exit code (README): 1 refused or failed (no database, not a
+database, nothing to undo, an output that cannot be written), 2 bad command line, 3 the
+knowledge folder cannot be used.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,14 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
+
+from bot.knowledge.chars import bad_in_text, describe
+from bot.knowledge.folder import open_folder, shown
 
 DEFAULT_DB = "career-bot.sqlite3"  # the same default as the bot's `database` setting
+SQLITE_HEADER = b"SQLite format 3\x00"
+EXIT_REFUSED, EXIT_FOLDER = 1, 3
 
 
 def default_db_path() -> Path:
@@ -20,26 +30,62 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, default=None, metavar="PATH", help=f"bot database (default: $CAREER_BOT_DB or ./{DEFAULT_DB})")
 
 
-def _open_store(args: argparse.Namespace, must_exist: bool = True):
+def _open_store(args: argparse.Namespace, must_exist: bool = True) -> Any:
+    """The bot's database, or None after a one-line reason (missing, not a database, unreadable)."""
+    import sqlite3
+
     from bot.storage import Store
 
     path = args.db if args.db is not None else default_db_path()
-    if must_exist and not path.exists():
-        print(f"career-bot {args.command}: no database at {path}; pass --db PATH", file=sys.stderr)
+    where = f"career-bot {args.command}: {shown(path)}"
+    try:
+        if not path.exists():
+            if must_exist:
+                print(f"career-bot {args.command}: no database at {shown(path)}; pass --db PATH", file=sys.stderr)
+                return None
+        elif not path.is_file():
+            print(f"{where}: is not a database file", file=sys.stderr)
+            return None
+        else:
+            with open(path, "rb") as f:
+                head = f.read(len(SQLITE_HEADER))
+            if head and head != SQLITE_HEADER:
+                print(f"{where}: is not a career-bot database (not SQLite); pass --db PATH", file=sys.stderr)
+                return None
+        return Store(path)
+    except (OSError, sqlite3.Error) as e:
+        print(f"{where}: cannot open the database: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
         return None
-    return Store(path)
 
 
-def _kdir(args: argparse.Namespace) -> Path:
+def _kdir(args: argparse.Namespace, write: bool = False) -> Path | None:
+    """The knowledge folder, ready for use; None after a one-line reason."""
     from bot.knowledge.loader import default_knowledge_dir
 
-    return args.knowledge if args.knowledge is not None else default_knowledge_dir()
+    kdir = args.knowledge if args.knowledge is not None else default_knowledge_dir()
+    why = open_folder(kdir, write=write)
+    if why:
+        print(f"career-bot {args.command}: {shown(kdir)}: {why}", file=sys.stderr)
+        return None
+    return kdir
+
+
+def _name(value: str) -> str:
+    """``--as``: one line, no control characters (a newline would forge git trailers)."""
+    bad = bad_in_text(value) or next(((i, c) for i, c in enumerate(value) if c in "\n\t"), None)
+    if bad:
+        raise argparse.ArgumentTypeError(f"must be one line without control characters (found {describe(bad[1])})")
+    if not value.strip():
+        raise argparse.ArgumentTypeError("is empty; say who is undoing")
+    if len(value) > 100:
+        raise argparse.ArgumentTypeError(f"is {len(value)} characters; the limit is 100")
+    return value.strip()
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if store is None:
-        return 1
+        return EXIT_REFUSED
     with store:
         groups = store.gaps(limit=args.limit, offset=args.offset)
     if not groups:
@@ -57,7 +103,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 def cmd_history(args: argparse.Namespace) -> int:
     store = _open_store(args)
     if store is None:
-        return 1
+        return EXIT_REFUSED
     with store:
         changes = store.history(args.file, limit=args.limit)
     if not changes:
@@ -70,35 +116,57 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from bot.knowledge.transaction import stage
     from bot.moderation import KnowledgeEditor
 
     kdir = _kdir(args)
-    if not kdir.is_dir():
-        print(f"career-bot export: {kdir}: no such folder", file=sys.stderr)
-        return 1
-    data = KnowledgeEditor(kdir).export_zip()
+    if kdir is None:
+        return EXIT_FOLDER
     out = args.output or Path("knowledge.zip")
+    if str(out) != "-":
+        try:
+            if out.is_dir():
+                print(f"career-bot export: {shown(out)}: is a folder; give a file name such as {shown(out / 'knowledge.zip')}", file=sys.stderr)
+                return EXIT_REFUSED
+            if not out.absolute().parent.is_dir():
+                print(f"career-bot export: {shown(out)}: the folder {shown(out.absolute().parent)} does not exist", file=sys.stderr)
+                return EXIT_REFUSED
+        except OSError as e:
+            print(f"career-bot export: {shown(out)}: {e.strerror or e}", file=sys.stderr)
+            return EXIT_REFUSED
+    data = KnowledgeEditor(kdir).export_zip()
     if str(out) == "-":
         sys.stdout.buffer.write(data)
         return 0
-    out.write_bytes(data)
+    try:
+        os.replace(stage(out, data), out)  # a reader never sees half a zip
+    except OSError as e:
+        print(f"career-bot export: {shown(out)}: cannot write: {e.strerror or e}", file=sys.stderr)
+        return EXIT_REFUSED
     print(f"{out}: {len(data)} bytes")
     return 0
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
     from bot.moderation import EditError, KnowledgeEditor
+    from bot.moderation.core import WriteError
 
-    kdir = _kdir(args)
+    kdir = _kdir(args, write=True)
+    if kdir is None:
+        return EXIT_FOLDER
     store = _open_store(args, must_exist=False)
+    if store is None:
+        return EXIT_REFUSED
     try:
-        result = KnowledgeEditor(kdir, store).undo(args.moderator, args.file)
+        result = KnowledgeEditor(kdir, store, via="command line").undo(args.moderator, args.file)
+    except WriteError as e:
+        print(f"career-bot undo: {e.message}", file=sys.stderr)
+        return EXIT_FOLDER
     except EditError as e:
         print(f"career-bot undo: {e}", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
     finally:
-        if store is not None:
-            store.close()
+        store.close()
     print(result.summary)
     return 0
 
@@ -125,5 +193,5 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
     knowledge_arg(p)
     _db_arg(p)
     p.add_argument("file", nargs="?", default=None, metavar="FILE")
-    p.add_argument("--as", dest="moderator", required=True, metavar="NAME", help="who is undoing (recorded and used as git author)")
+    p.add_argument("--as", dest="moderator", required=True, type=_name, metavar="NAME", help="who is undoing (recorded and used as git author)")
     p.set_defaults(func=cmd_undo)

@@ -16,7 +16,7 @@ SHIPPED = Path(__file__).resolve().parents[1] / "knowledge"
 def kdir(tmp_path: Path) -> Path:
     """A copy of the shipped knowledge that a test may edit freely."""
     dst = tmp_path / "knowledge"
-    shutil.copytree(SHIPPED, dst, ignore=shutil.ignore_patterns(".backups", ".git"))
+    shutil.copytree(SHIPPED, dst, ignore=shutil.ignore_patterns(".*"))  # no backups, journal, last-good snapshot or git
     return dst
 
 

@@ -61,7 +61,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def copy_shipped(tmp_path: Path) -> Path:
     """A private copy of the shipped knowledge folder to import into or break."""
     dest = tmp_path / "knowledge"
-    shutil.copytree(SHIPPED, dest, ignore=shutil.ignore_patterns(".backups", ".git"))
+    shutil.copytree(SHIPPED, dest, ignore=shutil.ignore_patterns(".*"))  # no backups, journal, last-good snapshot or git
     return dest
 
 
@@ -179,3 +179,25 @@ def read_seed_facts(text: str) -> dict:
     facts["day"] = [(entries[i].split(": ", 1)[0], entries[i].split(": ", 1)[1], entries[i + 1]) for i in range(0, len(entries), 2)]
     facts["closing_heading"], facts["closing"], facts["closing_link"] = closing
     return facts
+
+
+def generated_page(title: str, codes: list[str], tag: str = "") -> str:
+    """A spotlight page in the seed's layout with one certification block per code.
+
+    ``tag`` is written into the tagline and every certification sentence, so a test can tell
+    which import a file came from.
+    """
+    blocks = "".join(
+        f"{code}\n\nCertified {code[0]} {code[1:]} Practitioner\n\nThe {code} credential for the {title.lower()} role {tag}.\n\nView Details\n\n" for code in codes
+    )
+    return (
+        f"Career Path: {title} – Council on Pharmacy Standards\n\nCAREER SPOTLIGHT\n\n{title}\n\n"
+        f"Lead the {title.lower()} work of a pharmacy {tag}.\n\nStart Your Certification Pathway\n\n"
+        f"The Heart of the Work\n\nA {title} runs the daily work of the team.\n\nThe role plans, reviews and reports.\n\n"
+        "Core Responsibilities\n\n• Planning\n\nSetting the team's goals for the quarter.\n\n• Reporting\n\nWriting the monthly report.\n\n"
+        f"Your Certification Pathway to {title}\n\nThese credentials prove your skill.\n\n{blocks}"
+        "A Day in the Life\n\nYour day mixes meetings and analysis.\n\n"
+        "Morning: Team Huddle\n\nYou review the overnight issues with the team.\n\n"
+        "Afternoon: Report Review\n\nYou check the figures before they go out.\n\n"
+        "Ready to Lead?\n\nThis role shapes the pharmacy.\n\nExplore All Certifications\n"
+    )

@@ -154,7 +154,7 @@ def test_second_import_changes_nothing(tmp_path, name):
 
 def test_second_import_through_the_cli_reports_unchanged(tmp_path):
     kb = empty_kb(tmp_path)
-    first = cli("import", page("director-of-pharmacy-informatics.txt"), "--knowledge", kb)
+    first = cli("import", "--init", page("director-of-pharmacy-informatics.txt"), "--knowledge", kb)  # an empty folder needs --init
     assert first.returncode == 0, first.stderr
     assert "created   roles/director-of-pharmacy-informatics.yaml" in first.stdout
     before = snapshot(kb)
@@ -397,7 +397,7 @@ def test_bad_page_through_the_cli(tmp_path, case, run):
 def test_cli_imports_the_good_pages_and_fails_on_the_bad_one(tmp_path):
     kb = empty_kb(tmp_path)
     bad = write(tmp_path / "bad.txt", b"")
-    r = cli("import", page("medication-safety-officer.txt"), bad, tmp_path / "missing.txt", "--knowledge", kb)
+    r = cli("import", "--init", page("medication-safety-officer.txt"), bad, tmp_path / "missing.txt", "--knowledge", kb)
     assert r.returncode == 1
     assert f"{bad}:1: " in r.stderr and f"{tmp_path / 'missing.txt'}: no such file" in r.stderr
     assert set(load_knowledge(kb).roles) == {"medication-safety-officer"}

@@ -1,23 +1,26 @@
 """Turn a parsed spotlight page into knowledge files, keeping what moderators added.
 
 Page-derived fields are rewritten from the page; moderator-owned fields (aliases, related
-roles, links, FAQ) are never touched. The whole result is validated in a scratch copy of the
-knowledge folder before anything is written, so a bad page changes nothing.
+roles, links, FAQ) are never touched. The whole result is validated as an in-memory overlay
+over the knowledge folder before anything is written, and written as one transaction, so a
+bad page -- or a crash halfway -- changes nothing.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAMLError as RoundTripYAMLError
 
-from bot.knowledge.loader import MAX_FILE_BYTES, KnowledgeError, Problem, load_knowledge, slugify
-from bot.knowledge.page import Page, parse_page, read_page_bytes
-from bot.knowledge.yamlio import YamlFault, decode_utf8, load_round_trip, parse_yaml, to_commented, update_yaml_text, write_atomic
+from bot.knowledge.files import FileFault, read_file
+from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge, slugify
+from bot.knowledge.page import Page, PageError, parse_page, read_page_file
+from bot.knowledge.schema import CODE_RE, ID_RE
+from bot.knowledge.transaction import apply_changes, knowledge_lock, recover
+from bot.knowledge.yamlio import YamlFault, decode_utf8, parse_yaml, to_commented, update_yaml_text
 
 ROLE_PAGE_FIELDS = ("id", "title", "tagline", "overview", "responsibilities", "pathway", "day_in_the_life", "call_to_action", "source")
 ROLE_MODERATOR_FIELDS = ("aliases", "related_roles", "links")
@@ -63,10 +66,27 @@ def _role_fields(page: Page, role_id: str, source: str) -> dict[str, Any]:
     return out
 
 
-def plan_import(page_text: str, knowledge: Path) -> ImportPlan:
-    """Compute the files an import writes, without writing anything."""
-    page = parse_page(page_text)
+def role_id_of(page: Page, page_text: str) -> str:
+    """The role id a page's title gives; PageError when no file can be named by it."""
     role_id = slugify(page.title)
+    if not ID_RE.match(role_id):  # parse_page already refused a title without letters or digits
+        line = next((n for n, text in enumerate(page_text.splitlines(), 1) if page.title[:30] in text), 1)
+        raise PageError(line, f"the title gives the role id '{role_id[:60]}…' ({len(role_id)} characters); role ids are limited to 80, shorten the title")
+    for cert in page.certifications:
+        if not CODE_RE.match(cert.code):
+            raise PageError(cert.line, f"certification code '{cert.code}' cannot name a file; codes are letters, digits and dashes")
+    return role_id
+
+
+def plan_import(page_text: str, knowledge: Path, overlay: Mapping[str, str | None] | None = None) -> ImportPlan:
+    """Compute the files an import writes, without writing anything.
+
+    ``overlay`` (``{path: text or None}``) stands in for files on disk: how ``eval --import``
+    imports several pages in memory, each on top of the ones before.
+    """
+    overlay = overlay or {}
+    page = parse_page(page_text)
+    role_id = role_id_of(page, page_text)
     source = f"sources/{role_id}.txt"
     plan = ImportPlan(role_id)
     normalized_page = page_text.replace("\r\n", "\n").replace("\r", "\n")
@@ -89,12 +109,11 @@ def plan_import(page_text: str, knowledge: Path) -> ImportPlan:
             if key not in doc:
                 doc[key] = to_commented([])
 
-    plan.writes[role_path] = _update(role_path, _read_yaml(knowledge, role_path), mutate_role)
+    plan.writes[role_path] = _update(role_path, _read_yaml(knowledge, role_path, overlay)[0], mutate_role)
 
     for cert in page.certifications:
         path = f"certifications/{cert.code}.yaml"
-        old = _read_yaml(knowledge, path)
-        existing = _round_trip(path, old) if old else None
+        old, existing = _read_yaml(knowledge, path, overlay)
         if existing and existing.get("imported_from") not in (None, role_id):
             plan.notes.append(f"{cert.code} already exists (from {existing.get('imported_from')}); reused, this page's sentence is on the {role_id} pathway step")
             if str(existing.get("name", "")).strip() != cert.name:
@@ -112,34 +131,37 @@ def plan_import(page_text: str, knowledge: Path) -> ImportPlan:
         plan.writes[path] = _update(path, old, mutate_cert)
 
     for rel, text in plan.writes.items():
-        old = _read(knowledge / rel)
+        old = _read(knowledge, rel, overlay)
         (plan.created if old is None else plan.unchanged if old == text else plan.updated).append(rel)
     return plan
 
 
-def _read(path: Path) -> str | None:
-    """The file's text (undecodable bytes kept as surrogates, so it differs from any new text)."""
+def _raw(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> bytes | None:
+    if rel in overlay:
+        text = overlay[rel]
+        return None if text is None else text.encode("utf-8")
     try:
-        return path.read_bytes().decode("utf-8", "surrogateescape")
-    except FileNotFoundError:
-        return None
+        return read_file(knowledge, rel)
+    except FileFault as e:
+        raise KnowledgeError([Problem(rel, 1, "(file)", e.message)]) from None
 
 
-def _read_yaml(knowledge: Path, rel: str) -> str | None:
-    """The text of a knowledge file the import will rewrite, or None if it does not exist.
+def _read(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> str | None:
+    """The file's text (undecodable bytes kept as surrogates, so it differs from any new text)."""
+    raw = _raw(knowledge, rel, overlay)
+    return None if raw is None else raw.decode("utf-8", "surrogateescape")
+
+
+def _read_yaml(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> tuple[str | None, dict | None]:
+    """(text, data) of a knowledge file the import will rewrite; (None, None) if it does not exist.
 
     A file that cannot be rewritten safely (too big, not UTF-8, broken YAML, an unsafe tag,
-    not a mapping) is a KnowledgeError naming it, never a traceback or a silent overwrite.
+    not a mapping, a link out of the folder) is a KnowledgeError naming it, never a
+    traceback or a silent overwrite.
     """
-    path = knowledge / rel
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as e:
-        raise KnowledgeError([Problem(rel, 1, "(file)", f"cannot read: {e.strerror or e}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise KnowledgeError([Problem(rel, 1, "(file)", f"file is {len(raw) / 1048576:.1f} MB; knowledge files are limited to {MAX_FILE_BYTES // 1048576} MB")])
+    raw = _raw(knowledge, rel, overlay)
+    if raw is None:
+        return None, None
     try:
         text = decode_utf8(raw)
         data = parse_yaml(text).data
@@ -147,14 +169,7 @@ def _read_yaml(knowledge: Path, rel: str) -> str | None:
         raise KnowledgeError([Problem(rel, e.line, "(file)", e.message)]) from None
     if data is not None and not isinstance(data, dict):
         raise KnowledgeError([Problem(rel, 1, "(file)", "expected a mapping of fields; fix or remove the file, then import again")])
-    return text
-
-
-def _round_trip(rel: str, text: str) -> Any:
-    try:
-        return load_round_trip(text)
-    except RoundTripYAMLError as e:
-        raise KnowledgeError([Problem(rel, 1, "(file)", f"YAML error: {e}")]) from None
+    return text, data
 
 
 def _update(rel: str, old: str | None, mutate: Any) -> str:
@@ -165,30 +180,26 @@ def _update(rel: str, old: str | None, mutate: Any) -> str:
 
 
 def validate_plan(plan: ImportPlan, knowledge: Path) -> None:
-    """Load the knowledge as it would be after the import; raise KnowledgeError if broken."""
-    with tempfile.TemporaryDirectory(prefix="career-bot-import-") as tmp:
-        scratch = Path(tmp) / "knowledge"
-        if knowledge.is_dir():
-            shutil.copytree(knowledge, scratch, ignore=shutil.ignore_patterns(".git", ".backups"))
-        for rel, text in plan.writes.items():
-            target = scratch / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        load_knowledge(scratch)
+    """Load the knowledge as it would be after the import (in memory); raise KnowledgeError if broken."""
+    load_knowledge(knowledge, overlay=plan.writes)
 
 
 def apply_plan(plan: ImportPlan, knowledge: Path) -> None:
-    for rel in plan.created + plan.updated:
-        write_atomic(knowledge / rel, plan.writes[rel])
+    """Write the plan's new and changed files as one transaction."""
+    apply_changes(knowledge, {rel: plan.writes[rel] for rel in plan.created + plan.updated})
 
 
 def import_page(page_file: Path, knowledge: Path) -> ImportPlan:
-    """Parse, plan, validate, then write. Raises PageError or KnowledgeError with nothing written."""
-    text = read_page_bytes(page_file.read_bytes())
-    plan = plan_import(text, knowledge)
-    validate_plan(plan, knowledge)
-    apply_plan(plan, knowledge)
+    """Parse, plan, validate, then write (no backup: see ``KnowledgeEditor.import_page`` for
+    undoable imports). Raises OSError for an unreadable page file, PageError or
+    KnowledgeError with nothing written."""
+    text = read_page_file(page_file)
+    with knowledge_lock(knowledge):
+        recover(knowledge)
+        plan = plan_import(text, knowledge)
+        validate_plan(plan, knowledge)
+        apply_plan(plan, knowledge)
     return plan
 
 
-__all__ = ["ImportPlan", "KnowledgeError", "import_page", "plan_import", "validate_plan", "apply_plan"]
+__all__ = ["ImportPlan", "KnowledgeError", "apply_plan", "import_page", "plan_import", "role_id_of", "validate_plan"]

@@ -2,20 +2,29 @@
 
 ``load_knowledge`` never returns a half-loaded base: it reads every file, collects all
 problems (``file:line: field: message``), and raises one ``KnowledgeError`` if any exist.
+It never raises anything else: whatever bytes a file holds, whatever a folder is (a link
+out of the knowledge folder, a FIFO, unreadable), the answer is a problem with a place.
+
+``overlay`` answers "what would the knowledge be after this change": ``{path: new text, or
+None for removed}`` is read in place of the files on disk, in memory, so the importer, the
+editor and ``eval --import`` validate a change without copying the folder anywhere.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterable
+from typing import Any
 
-from bot.knowledge import schema
+import bot.knowledge.schema as schema
+from bot.knowledge.files import MAX_FILE_BYTES, VOCABULARY_FILE, FileFault, list_names, os_reason, read_file, too_big
 from bot.knowledge.model import (
     Certification,
     DayEntry,
@@ -29,9 +38,12 @@ from bot.knowledge.model import (
 )
 from bot.knowledge.yamlio import Parsed, YamlFault, decode_utf8, line_of, parse_yaml
 
-MAX_FILE_BYTES = 1024 * 1024  # knowledge files are hand-sized; bigger is a mistake or an attack
+log = logging.getLogger(__name__)
+
 YAML_SUFFIXES = (".yaml", ".yml")
-VOCABULARY_FILE = "vocabulary.yaml"
+Overlay = Mapping[str, str | bytes | None]
+
+__all__ = ["MAX_FILE_BYTES", "VOCABULARY_FILE", "KnowledgeError", "Loaded", "Problem", "load_knowledge", "read_knowledge"]
 
 
 @dataclass(frozen=True, order=True)
@@ -76,48 +88,75 @@ def name_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("&", " and ")))
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in YAML_SUFFIXES and not p.name.startswith("."))
-
-
 class _Reader:
-    """Reads files under one root, turning every fault into a Problem."""
+    """Reads files under one root (through an overlay), turning every fault into a Problem."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, overlay: Overlay | None):
         self.root = root
+        self.overlay = dict(overlay or {})
         self.problems: list[Problem] = []
         self.digest = hashlib.sha256()
-
-    def rel(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
+        self.files: dict[str, bytes] = {}  # every file read, as read: the last-good snapshot keeps these
 
     def add(self, file: str, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(file, line, field, message))
 
-    def parse(self, path: Path, spec: dict[str, schema.Spec]) -> Parsed | None:
+    def yaml_files(self, folder: str) -> list[str]:
+        """Knowledge-relative YAML files of ``folder``; names YAML would not load are problems."""
+        try:
+            names = set(list_names(self.root, folder))
+        except FileFault as e:
+            self.add(folder, 1, "(folder)", e.message)
+            names = set()
+        prefix = folder + "/"
+        for rel, text in self.overlay.items():
+            if rel.startswith(prefix) and "/" not in rel[len(prefix) :]:
+                name = rel[len(prefix) :]
+                (names.add if text is not None else names.discard)(name)
+        out = []
+        for name in sorted(names):
+            suffix = os.path.splitext(name)[1]
+            if suffix in YAML_SUFFIXES:
+                out.append(prefix + name)
+            elif suffix.lower() in YAML_SUFFIXES:
+                self.add(prefix + name, 1, "(file)", f"ignored: knowledge files end in lower-case .yaml; rename it to {os.path.splitext(name)[0]}.yaml")
+        return out
+
+    def read(self, rel: str) -> bytes | None:
+        """The file's bytes (from the overlay if it has them); None if absent or refused (a problem)."""
+        if rel in self.overlay:
+            value = self.overlay[rel]
+            data = value.encode("utf-8") if isinstance(value, str) else value
+            if data is not None and len(data) > MAX_FILE_BYTES:
+                self.add(rel, 1, "(file)", too_big(len(data), MAX_FILE_BYTES))
+                return None
+            return data
+        try:
+            return read_file(self.root, rel)
+        except FileFault as e:
+            self.add(rel, 1, "(file)", e.message)
+            return None
+
+    def parse(self, rel: str, spec: dict[str, schema.Spec]) -> Parsed | None:
         """The file if it is valid against ``spec``, else None (its problems are recorded)."""
-        parsed, ok = self.parse_checked(path, spec)
+        parsed, ok = self.parse_checked(rel, spec)
         return parsed if ok else None
 
-    def parse_checked(self, path: Path, spec: dict[str, schema.Spec]) -> tuple[Parsed | None, bool]:
+    def parse_checked(self, rel: str, spec: dict[str, schema.Spec]) -> tuple[Parsed | None, bool]:
         """(the YAML if readable, whether it is valid): invalid files still have their references checked."""
-        rel = self.rel(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.add(rel, 1, "(file)", f"file is {size / 1048576:.1f} MB; knowledge files are limited to {MAX_FILE_BYTES // 1048576} MB")
-                return None, False
-            raw = path.read_bytes()
-        except OSError as e:
-            self.add(rel, 1, "(file)", f"cannot read: {e.strerror or e}")
+        raw = self.read(rel)
+        if raw is None:
             return None, False
+        self.files[rel] = raw
         self.digest.update(rel.encode() + b"\0" + raw + b"\0")
         try:
             parsed = parse_yaml(decode_utf8(raw))
         except YamlFault as e:
             self.add(rel, e.line, "(file)", e.message)
+            return None, False
+        except Exception as e:  # never a traceback for a file's content, whatever it holds
+            log.exception("unexpected error reading %s", rel)
+            self.add(rel, 1, "(file)", f"cannot be read as YAML ({type(e).__name__}); check the file")
             return None, False
         issues = schema.check(parsed, spec)
         for issue in issues:
@@ -165,32 +204,82 @@ def _build_role(d: dict, file: str) -> Role:
     )
 
 
-def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
-    """Read, validate and freeze the knowledge under ``path`` (default: the bundled one)."""
-    root = Path(path) if path is not None else default_knowledge_dir()
-    reader = _Reader(root)
-    if not root.is_dir():
-        raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
+@dataclass(frozen=True)
+class Loaded:
+    """A clean load: the snapshot, and the bytes of every file it was built from."""
 
+    knowledge: Knowledge
+    files: Mapping[str, bytes] = field(repr=False)
+
+
+def load_knowledge(path: str | os.PathLike[str] | None = None, overlay: Overlay | None = None) -> Knowledge:
+    """Read, validate and freeze the knowledge under ``path`` (default: the bundled one),
+    with ``overlay`` (``{path: text or None}``) read in place of the files on disk."""
+    return read_knowledge(path, overlay).knowledge
+
+
+def read_knowledge(path: str | os.PathLike[str] | None = None, overlay: Overlay | None = None) -> Loaded:
+    """``load_knowledge``, also returning the bytes read (what the last-good snapshot keeps)."""
+    root = Path(path) if path is not None else default_knowledge_dir()
+    try:
+        is_dir = root.is_dir()
+    except OSError as e:  # a name too long, a loop in the path
+        raise KnowledgeError([Problem(str(root)[:200], 1, "(folder)", f"cannot open the knowledge folder: {os_reason(e)}")]) from None
+    if not is_dir:
+        raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
+    reader = _Reader(root, overlay)
+    try:
+        kb = _load(root, reader)
+    except KnowledgeError:
+        raise
+    except Exception as e:  # a bug must still not take the bot down with a traceback
+        log.exception("unexpected error loading %s", root)
+        reader.add("(knowledge)", 1, "(folder)", f"could not be loaded ({type(e).__name__}: {e})")
+        kb = None
+    if reader.problems or kb is None:
+        raise KnowledgeError(reader.problems)
+    return Loaded(kb, MappingProxyType(reader.files))
+
+
+def _check_id(reader: _Reader, rel: str, parsed: Parsed, key: str, value: str, kind: str) -> bool:
+    """Whether ``value`` is an id the editor can address; else a problem saying what it could be."""
+    pattern = schema.CODE_RE if kind == "certification code" else schema.ID_RE
+    if pattern.match(value):
+        return True
+    if kind == "certification code":
+        hint = "letters, digits and dashes only, at most 40"
+    else:
+        hint = f"lower-case letters, digits and dashes only, at most 80 (e.g. '{slugify(value)[:80] or 'my-entry'}')"
+    reader.add(rel, line_of(parsed, (key,)), key, f"'{value}' is not a valid {kind}: {hint}; rename the file to match")
+    return False
+
+
+def _load(root: Path, reader: _Reader) -> Knowledge:
     # Files that exist but are broken: their own problems are reported; references to them
     # are not reported again as "unknown", and their own references are still checked.
     broken_roles: set[str] = set()
     broken_certs: set[str] = set()
     unchecked: list[tuple[str, Parsed]] = []
 
+    def stem(rel: str) -> str:
+        return os.path.splitext(rel.split("/", 1)[1])[0]
+
     roles: dict[str, tuple[Role, Parsed]] = {}
-    for f in yaml_files(root / "roles"):
-        parsed, ok = reader.parse_checked(f, schema.ROLE)
+    for rel in reader.yaml_files("roles"):
+        parsed, ok = reader.parse_checked(rel, schema.ROLE)
         if not ok:
-            broken_roles.add(f.stem)
+            broken_roles.add(stem(rel))
             if parsed is not None and isinstance(parsed.data, dict):
-                unchecked.append((reader.rel(f), parsed))
+                unchecked.append((rel, parsed))
             continue
         assert parsed is not None
-        role = _build_role(parsed.data, reader.rel(f))
-        if role.id != f.stem:
+        role = _build_role(parsed.data, rel)
+        if role.id != stem(rel):
             reader.add(role.file, line_of(parsed, ("id",)), "id", f"'{role.id}' does not match the file name; rename the file to {role.id}.yaml or fix the id")
-            broken_roles.update((f.stem, role.id))
+            broken_roles.update((stem(rel), role.id))
+            unchecked.append((role.file, parsed))
+        elif not _check_id(reader, rel, parsed, "id", role.id, "role id"):
+            broken_roles.add(role.id)
             unchecked.append((role.file, parsed))
         elif role.id in roles:
             reader.add(role.file, 1, "id", f"duplicate role id '{role.id}' (also {roles[role.id][0].file})")
@@ -198,34 +287,38 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
             roles[role.id] = (role, parsed)
 
     certs: dict[str, tuple[Certification, Parsed]] = {}
-    for f in yaml_files(root / "certifications"):
-        parsed = reader.parse(f, schema.CERTIFICATION)
+    for rel in reader.yaml_files("certifications"):
+        parsed = reader.parse(rel, schema.CERTIFICATION)
         if parsed is None:
-            broken_certs.add(f.stem)
+            broken_certs.add(stem(rel))
             continue
         d = parsed.data
-        cert = Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), reader.rel(f))
+        cert = Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), rel)
         clash = next((c for c in certs.values() if c[0].code.lower() == cert.code.lower()), None)
-        if cert.code != f.stem:
+        if cert.code != stem(rel):
             reader.add(cert.file, line_of(parsed, ("code",)), "code", f"'{cert.code}' does not match the file name; rename the file to {cert.code}.yaml or fix the code")
-            broken_certs.update((f.stem, cert.code))
+            broken_certs.update((stem(rel), cert.code))
+        elif not _check_id(reader, rel, parsed, "code", cert.code, "certification code"):
+            broken_certs.add(cert.code)
         elif clash:
             reader.add(cert.file, line_of(parsed, ("code",)), "code", f"duplicate certification code '{cert.code}' (also {clash[0].file})")
         else:
             certs[cert.code] = (cert, parsed)
 
     faqs: dict[str, tuple[FaqEntry, Parsed]] = {}
-    for f in yaml_files(root / "faq"):
-        parsed, ok = reader.parse_checked(f, schema.FAQ)
+    for rel in reader.yaml_files("faq"):
+        parsed, ok = reader.parse_checked(rel, schema.FAQ)
         if not ok:
             if parsed is not None and isinstance(parsed.data, dict):
-                unchecked.append((reader.rel(f), parsed))
+                unchecked.append((rel, parsed))
             continue
         assert parsed is not None
         d = parsed.data
-        entry = FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), reader.rel(f))
-        if entry.id != f.stem:
+        entry = FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), rel)
+        if entry.id != stem(rel):
             reader.add(entry.file, line_of(parsed, ("id",)), "id", f"'{entry.id}' does not match the file name; rename the file to {entry.id}.yaml or fix the id")
+            unchecked.append((entry.file, parsed))
+        elif not _check_id(reader, rel, parsed, "id", entry.id, "FAQ id"):
             unchecked.append((entry.file, parsed))
         elif entry.id in faqs:
             reader.add(entry.file, 1, "id", f"duplicate FAQ id '{entry.id}'")
@@ -233,16 +326,14 @@ def load_knowledge(path: str | os.PathLike[str] | None = None) -> Knowledge:
             faqs[entry.id] = (entry, parsed)
 
     vocabulary = Vocabulary()
-    vocab_path = root / VOCABULARY_FILE
-    if vocab_path.is_file():
-        parsed = reader.parse(vocab_path, schema.VOCABULARY)
+    removed = reader.overlay.get(VOCABULARY_FILE, "") is None
+    if not removed and (VOCABULARY_FILE in reader.overlay or os.path.lexists(root / VOCABULARY_FILE)):
+        parsed = reader.parse(VOCABULARY_FILE, schema.VOCABULARY)
         if parsed is not None:
             syn = {name_key(k): name_key(v) for k, v in (parsed.data.get("synonyms") or {}).items()}
             vocabulary = Vocabulary(MappingProxyType(syn), VOCABULARY_FILE)
 
     _cross_check(reader, roles, certs, faqs, broken_roles, broken_certs, unchecked)
-    if reader.problems:
-        raise KnowledgeError(reader.problems)
     return Knowledge(
         root=str(root),
         roles=MappingProxyType({k: v[0] for k, v in sorted(roles.items())}),

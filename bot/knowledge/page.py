@@ -9,8 +9,14 @@ bullet characters, missing optional sections, any number of certifications or da
 from __future__ import annotations
 
 import html
+import os
 import re
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.knowledge.chars import bad_in_text, describe
+from bot.knowledge.files import limit_text, size_text
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024
 
@@ -108,9 +114,34 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def read_page_file(path: Path) -> str:
+    """The text of a page file. OSError when it cannot be opened (missing, a folder: IsADirectoryError),
+    PageError for what it holds; never blocks on a FIFO or reads a device without end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "is a folder, not a page file")
+        if not stat.S_ISREG(st.st_mode):
+            raise PageError(1, "not a regular file (a FIFO, socket or device); save the page's text as a .txt file")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_PAGE_BYTES:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > MAX_PAGE_BYTES:
+        raise PageError(1, f"page is over {MAX_PAGE_BYTES:,} bytes; a spotlight page is a few KB (limit {limit_text(MAX_PAGE_BYTES)})")
+    return read_page_bytes(b"".join(chunks))
+
+
 def read_page_bytes(raw: bytes) -> str:
     if len(raw) > MAX_PAGE_BYTES:
-        raise PageError(1, f"page is {len(raw) / 1048576:.1f} MB; a spotlight page is a few KB (limit {MAX_PAGE_BYTES // 1048576} MB)")
+        raise PageError(1, f"page is {size_text(len(raw), MAX_PAGE_BYTES)}; a spotlight page is a few KB (limit {limit_text(MAX_PAGE_BYTES)})")
     try:
         return raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as e:
@@ -122,11 +153,16 @@ def parse_page(text: str) -> Page:
     """Split the page into sections by their headings, then parse each one."""
     lines = [(n, _clean(t)) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)]
     lines = [(n, t) for n, t in lines if t]
+    for n, t in lines:
+        bad = bad_in_text(t)
+        if bad:  # raw, or from an entity such as &#27;
+            raise PageError(n, f"{describe(bad[1])} at column {bad[0] + 1} is not page text; delete it")
     if not lines:
         raise PageError(1, "the page is empty; expected 'Career Path: <title> – Council on Pharmacy Standards' and the page text")
 
     i = 0
     title = ""
+    title_line = lines[0][0]
     m = _TITLE_LINE.match(lines[0][1])
     if m:
         title, i = m.group("title"), 1
@@ -138,7 +174,7 @@ def parse_page(text: str) -> Page:
         if not title and not _heading_like(lines[i][1]):
             raise PageError(lines[i][0], f"expected the role title (e.g. 'Director of Pharmacy Operations'), got {lines[i][1][:60]!r}")
         if not title or title.isupper():  # else keep the title line's spelling over an UPPERCASE heading
-            title = lines[i][1]
+            title, title_line = lines[i][1], lines[i][0]
         i += 1
     if not title:
         raise PageError(lines[0][0], "expected the role title")
@@ -152,6 +188,9 @@ def parse_page(text: str) -> Page:
                 break
     if not starts:
         raise PageError(lines[min(i, len(lines) - 1)][0], "expected at least one section: 'Core Responsibilities', 'Your Certification Pathway to …' or 'A Day in the Life'")
+
+    if not re.search(r"[A-Za-z0-9]", title):  # no role id can be made from it (and no file named)
+        raise PageError(title_line, f"the title {title[:60]!r} has no letters or digits (A-Z, 0-9) to make a role id from; give the page an English title")
 
     page = Page(title=title)
     _intro(page, lines[i : starts[0][0]])
@@ -234,7 +273,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
             m_cn = None
         if code_line or m_cn:
             finish()
-            current = [t] if code_line else [m_cn.group("code"), m_cn.group("name")]
+            current = [m_cn.group("code"), m_cn.group("name")] if m_cn else [t]
             cur_line, closed = n, False
         elif _VIEW_DETAILS.match(t):
             finish()

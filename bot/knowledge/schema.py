@@ -6,13 +6,19 @@ definition of each file kind.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from bot.knowledge.chars import bad_in_text, describe
 from bot.knowledge.yamlio import Parsed, Path_, line_of
+
+# Ids the editor can address (and a file name can hold): the loader refuses any other.
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")  # role and FAQ ids
+CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")  # certification codes
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,12 @@ def _check_obj(parsed: Parsed, obj: dict, spec: dict[str, Spec], path: Path_, is
         _check_value(parsed, obj[name], sub, p, issues)
 
 
+def _control(text: str) -> str | None:
+    """Why ``text`` cannot be shown to a member, if it holds a control character."""
+    bad = bad_in_text(text)
+    return f"contains the control character {describe(bad[1])}; delete it" if bad else None
+
+
 def _check_value(parsed: Parsed, value: Any, spec: Spec, path: Path_, issues: list[Issue]) -> None:
     line = line_of(parsed, path)
     where = dotted(path)
@@ -139,6 +151,8 @@ def _check_value(parsed: Parsed, value: Any, spec: Spec, path: Path_, issues: li
             issues.append(Issue(line, where, f"expected text, got {_type_name(value)}"))
         elif spec.required and not value.strip():
             issues.append(Issue(line, where, "is empty"))
+        elif _control(value):
+            issues.append(Issue(line, where, _control(value) or ""))
     elif spec.kind == "text_list":
         if not isinstance(value, list):
             issues.append(Issue(line, where, f"expected a list of texts, got {_type_name(value)}"))
@@ -150,6 +164,8 @@ def _check_value(parsed: Parsed, value: Any, spec: Spec, path: Path_, issues: li
                 issues.append(Issue(line_of(parsed, path + (i,)), dotted(path + (i,)), f"expected text, got {_type_name(item)}"))
             elif not item.strip():
                 issues.append(Issue(line_of(parsed, path + (i,)), dotted(path + (i,)), "is empty"))
+            elif _control(item):
+                issues.append(Issue(line_of(parsed, path + (i,)), dotted(path + (i,)), _control(item) or ""))
     elif spec.kind == "obj":
         if not isinstance(value, dict):
             issues.append(Issue(line, where, f"expected a mapping, got {_type_name(value)}"))
@@ -172,5 +188,9 @@ def _check_value(parsed: Parsed, value: Any, spec: Spec, path: Path_, issues: li
             p = path + (k,)
             if not isinstance(k, str) or not k.strip():
                 issues.append(Issue(line_of(parsed, p), dotted(p), "expected a word or phrase as the key"))
+            elif _control(k):
+                issues.append(Issue(line_of(parsed, p), dotted(p), _control(k) or ""))
             if not isinstance(v, str) or not v.strip():
                 issues.append(Issue(line_of(parsed, p), dotted(p), f"expected text, got {_type_name(v)}"))
+            elif _control(v):
+                issues.append(Issue(line_of(parsed, p), dotted(p), _control(v) or ""))

@@ -1,8 +1,9 @@
 """YAML in and out: safe reads that remember line numbers, atomic round-trip writes.
 
-Reads use PyYAML's safe loader only (no arbitrary tags). Writes go through ruamel.yaml's
-round-trip mode so a moderator's comments and key order survive an import or an edit, and
-land atomically (temp file + fsync + rename) so a crash never leaves half a file.
+Reads use PyYAML's safe loader only (no arbitrary tags) and turn anything PyYAML cannot
+take (control characters, keys that are lists, deep nesting, aliases) into a ``YamlFault``
+with a line, never an exception of PyYAML's own. Writes go through ruamel.yaml's round-trip
+mode so a moderator's comments and key order survive an import or an edit.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -18,6 +18,9 @@ from typing import Any, Callable
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from bot.knowledge.chars import bad_in_file, describe
+from bot.knowledge.transaction import stage
 
 Path_ = tuple[Any, ...]
 
@@ -72,10 +75,16 @@ class _SafeNoAliasLoader(yaml.SafeLoader):
 
 def parse_yaml(text: str) -> Parsed:
     """Safe-load one YAML document and record where each key and list item sits."""
+    bad = bad_in_file(text)
+    if bad:
+        line, column, ch = bad
+        raise YamlFault(line, f"{describe(ch)} at column {column} is not allowed in a knowledge file; delete it")
     try:
         return _parse_yaml(text)
     except RecursionError:
         raise YamlFault(1, "YAML error: nested too deeply") from None
+    except yaml.YAMLError as e:  # anything the cases below do not explain (e.g. a ReaderError)
+        raise YamlFault(1, f"YAML error: {e}") from None
 
 
 def _check_flow_depth(text: str, limit: int) -> None:
@@ -155,8 +164,10 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tupl
     if isinstance(node, yaml.MappingNode):
         keys: set[Any] = set()
         for key_node, value_node in node.value:
-            key = key_node.value
             line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `{a: 1}: x`
+                raise YamlFault(line, "a key must be a word or phrase, not a list or mapping")
+            key = key_node.value
             if key in keys:
                 dups.append((path + (key,), line))
             keys.add(key)
@@ -206,37 +217,18 @@ def dump_round_trip(data: Any) -> str:
     return buf.getvalue()
 
 
-def _umask() -> int:
-    """The process umask, read without changing it (os.umask would, for every thread)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0o022
-
-
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` so readers see the old file or the new one, never a mix."""
+    """Write one file so readers see the old file or the new one, never a mix (UTF-8, LF).
+
+    For one file outside a change set (the last-good pointer); knowledge changes go through
+    ``bot.knowledge.transaction``, which does the same for several files at once.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = stage(path, text.encode("utf-8"))
     try:
-        mode = path.stat().st_mode & 0o7777  # keep the file's permissions
-    except FileNotFoundError:
-        mode = 0o666 & ~_umask()  # what open() would give a new file (mkstemp's is 0600)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            os.fchmod(f.fileno(), mode)
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        tmp.unlink(missing_ok=True)
         raise
 
 

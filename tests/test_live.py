@@ -1,0 +1,228 @@
+"""bot.live: the bot starts on the last good snapshot, a reload never goes destructive silently,
+and the watcher survives every error (issue 8, findings 4 and 7)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.live import LiveKnowledge, ReloadResult
+from bot.moderation import KnowledgeEditor
+
+try:
+    from knowledge_helpers import SHIPPED, cli_in_process, write
+except ImportError:  # tests/ became a package
+    from tests.knowledge_helpers import SHIPPED, cli_in_process, write
+
+ROLE = "director-of-pharmacy-operations"
+ROLE_FILE = f"roles/{ROLE}.yaml"
+FAQ_FILE = "faq/how-to-report-a-wrong-answer.yaml"
+
+
+# ---------------------------------------------------------------------------- the last good snapshot
+
+
+def test_start_on_the_last_good_snapshot_when_the_folder_is_broken(kdir: Path) -> None:
+    LiveKnowledge(kdir)  # a clean start keeps the snapshot
+    write(kdir / "faq/broken.yaml", "? [a, b]\n: x\n")
+    (kdir / ROLE_FILE).unlink()
+    live = LiveKnowledge(kdir)
+    assert [p.file for p in live.startup_problems] == ["faq/broken.yaml"]
+    assert ROLE in live.engine.knowledge.roles and live.engine.knowledge.root == str(kdir)
+    assert live.engine.ask("what does a director of pharmacy operations do?").role == ROLE
+
+
+def test_without_a_snapshot_a_broken_folder_still_raises(kdir: Path) -> None:
+    write(kdir / "faq/broken.yaml", "id: [broken\n")
+    with pytest.raises(KnowledgeError):
+        LiveKnowledge(kdir)
+
+
+def test_the_snapshot_is_invisible_to_the_loader_export_validate_and_git(kdir: Path) -> None:
+    LiveKnowledge(kdir)
+    assert (kdir / ".last-good/current").is_file() and (kdir / ".last-good/.gitignore").read_text() == "*\n"
+    assert load_knowledge(kdir).fingerprint == LiveKnowledge(kdir).engine.knowledge.fingerprint
+    assert not any(".last-good" in n for n in KnowledgeEditor(kdir).export_zip().decode("latin-1").split("\0"))
+    assert cli_in_process("validate", "--knowledge", kdir).returncode == 0
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q", str(kdir)], check=True)
+        status = subprocess.run(["git", "-C", str(kdir), "status", "--porcelain", "--untracked-files=all"], capture_output=True, text=True).stdout
+        assert ".last-good" not in status and "roles/" in status
+
+
+def test_the_snapshot_follows_every_clean_reload(kdir: Path) -> None:
+    live = LiveKnowledge(kdir)
+    KnowledgeEditor(kdir).faq_add("alice", ["is there a study group"], "Yes, in #study.", faq_id="study-group")
+    assert live.reload().changed
+    (kdir / "faq/study-group.yaml").write_text("id: [broken\n")
+    restarted = LiveKnowledge(kdir)
+    assert "study-group" in restarted.engine.knowledge.faqs and restarted.startup_problems
+
+
+# ---------------------------------------------------------------------------- held reloads
+
+
+def test_deleting_roles_is_held_until_forced(kdir: Path) -> None:
+    live = LiveKnowledge(kdir)
+    shutil.rmtree(kdir / "roles")
+    result = live.reload()
+    assert result == ReloadResult(False, (), held=True, removed=(ROLE_FILE,)) and not result.ok
+    assert ROLE in live.engine.knowledge.roles  # the last good knowledge keeps answering
+    forced = live.reload(force=True)
+    assert forced.changed and forced.ok and not live.engine.knowledge.roles
+
+
+def test_a_faq_file_deleted_by_hand_is_held_but_one_removed_by_a_moderator_is_not(kdir: Path) -> None:
+    live = LiveKnowledge(kdir)
+    (kdir / FAQ_FILE).unlink()
+    assert live.reload() == ReloadResult(False, held=True, removed=(FAQ_FILE,))
+    live.reload(force=True)
+    ed = KnowledgeEditor(kdir)
+    ed.faq_add("alice", ["is there a study group"], "Yes, in #study.", faq_id="study-group")
+    assert live.reload().changed
+    ed.faq_remove("bob", "study-group")
+    assert live.reload().changed and "study-group" not in live.engine.knowledge.faqs  # deliberate: live at once
+    ed.undo("carol")
+    assert live.reload().changed and "study-group" in live.engine.knowledge.faqs
+    (kdir / "faq/study-group.yaml").unlink()  # the same file, now lost by hand: held again
+    assert live.reload().held
+
+
+def test_additions_and_edits_are_never_held(kdir: Path) -> None:
+    live = LiveKnowledge(kdir)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is it new]\nanswer: It is.\n")
+    assert live.reload() == ReloadResult(True)
+    assert live.reload() == ReloadResult(False)
+
+
+# ---------------------------------------------------------------------------- the watcher
+
+
+class Watcher:
+    """Runs ``live.watch`` with a short debounce and collects what it reports."""
+
+    def __init__(self, live: LiveKnowledge, fail_reports: int = 0):
+        self.live = live
+        self.results: asyncio.Queue[ReloadResult] = asyncio.Queue()
+        self.fail_reports = fail_reports
+        self.stop = asyncio.Event()
+
+    async def on_result(self, result: ReloadResult) -> None:
+        await self.results.put(result)
+        if self.fail_reports:
+            self.fail_reports -= 1
+            raise RuntimeError("the moderator log is down")
+
+    async def __aenter__(self) -> "Watcher":
+        self.task = asyncio.create_task(self.live.watch(self.on_result, self.stop, debounce_ms=50))
+        await asyncio.sleep(0.3)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.stop.set()
+        await asyncio.wait_for(self.task, 5)
+
+    async def next(self) -> ReloadResult:
+        return await asyncio.wait_for(self.results.get(), 8)
+
+    async def until(self, want) -> ReloadResult:  # type: ignore[no-untyped-def]
+        """The first result ``want`` accepts (a deletion or a copy may be seen halfway first)."""
+        while not want(r := await self.next()):
+            pass
+        return r
+
+
+def run(coro) -> None:  # type: ignore[no-untyped-def]
+    asyncio.run(asyncio.wait_for(coro, 30))
+
+
+def test_the_watcher_survives_broken_files_and_failing_reports(kdir: Path) -> None:
+    async def body() -> None:
+        live = LiveKnowledge(kdir)
+        async with Watcher(live, fail_reports=2) as w:
+            write(kdir / "faq/broken.yaml", "? [a, b]\n: x\n")
+            r = await w.until(lambda r: r.problems and "list or mapping" in r.problems[0].message)
+            assert [(p.file, p.line) for p in r.problems] == [("faq/broken.yaml", 1)]
+            write(kdir / "faq/broken.yaml", "id: broken\nquestions: [\x1b]\nanswer: x\n")
+            await w.until(lambda r: r.problems and r.problems[0].message.startswith("U+001B (ESC)"))
+            write(kdir / "faq/broken.yaml", "id: broken\nquestions: [is it fixed]\nanswer: It is.\n")
+            await w.until(lambda r: r.changed and "broken" in live.engine.knowledge.faqs)
+            assert not w.task.done()
+
+    run(body())
+
+
+def test_the_watcher_reports_a_held_removal_once(kdir: Path) -> None:
+    async def body() -> None:
+        live = LiveKnowledge(kdir)
+        async with Watcher(live) as w:
+            shutil.rmtree(kdir / "roles")
+            r = await w.next()
+            assert r.held and r.removed == (ROLE_FILE,)  # one file: seen whole
+            write(kdir / "faq/other.yaml", "id: other\nquestions: [anything else]\nanswer: No.\n")
+            await asyncio.sleep(0.5)
+            assert w.results.empty()  # the same held removal is not reported again
+            assert ROLE in live.engine.knowledge.roles
+
+    run(body())
+
+
+def test_the_watcher_follows_a_deleted_and_recreated_folder(kdir: Path) -> None:
+    async def body() -> None:
+        live = LiveKnowledge(kdir)
+        async with Watcher(live) as w:
+            shutil.rmtree(kdir)
+            await w.until(lambda r: r.problems and "knowledge folder not found" in r.problems[0].message)
+            assert ROLE in live.engine.knowledge.roles
+            shutil.copytree(SHIPPED, kdir, ignore=shutil.ignore_patterns(".*"))  # a re-clone
+            write(kdir / "faq/after-reclone.yaml", "id: after-reclone\nquestions: [was it recloned]\nanswer: Yes.\n")
+            await w.until(lambda r: r.changed and "after-reclone" in live.engine.knowledge.faqs)
+            write(kdir / "faq/later.yaml", "id: later\nquestions: [still watching]\nanswer: Yes.\n")
+            assert (await w.next()).changed and "later" in live.engine.knowledge.faqs
+
+    run(body())
+
+
+def test_the_watcher_retries_when_watching_itself_fails(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import watchfiles
+
+    real = watchfiles.awatch
+    calls = []
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError(28, "inotify watch limit reached")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(watchfiles, "awatch", flaky)
+
+    async def body() -> None:
+        live = LiveKnowledge(kdir)
+        async with Watcher(live) as w:
+            r = await w.next()
+            assert r.problems[0].field == "(watcher)" and "inotify watch limit reached" in r.problems[0].message
+            write(kdir / "faq/new.yaml", "id: new\nquestions: [is it new]\nanswer: It is.\n")
+            await w.until(lambda r: r.changed)
+            assert len(calls) >= 2
+
+    run(body())
+
+
+def test_the_watcher_follows_a_folder_replaced_by_a_rename(kdir: Path) -> None:
+    async def body() -> None:
+        live = LiveKnowledge(kdir)
+        async with Watcher(live) as w:
+            fresh = kdir.parent / "fresh-clone"
+            shutil.copytree(SHIPPED, fresh, ignore=shutil.ignore_patterns(".*"))
+            write(fresh / "faq/from-the-clone.yaml", "id: from-the-clone\nquestions: [is it the clone]\nanswer: Yes.\n")
+            kdir.rename(kdir.parent / "old-clone")
+            fresh.rename(kdir)  # `git clone` elsewhere, then swap the folders
+            await w.until(lambda r: r.changed and "from-the-clone" in live.engine.knowledge.faqs)
+
+    run(body())
