@@ -16,6 +16,7 @@ from typing import Callable, NoReturn, Sequence
 from bot.knowledge.folder import open_folder, shown
 from bot.knowledge.loader import KnowledgeError, default_knowledge_dir, load_knowledge
 from bot.knowledge.page import PageError
+from bot.wording import count
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -109,7 +110,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         n = len(e.problems)
         print(f"{n} problem{'s' if n != 1 else ''} in {shown(kdir)}", file=sys.stderr)
         return EXIT_REFUSED
-    print(f"{kdir}: clean ({len(kb.roles)} roles, {len(kb.certifications)} certifications, {len(kb.faqs)} FAQ entries)")
+    print(f"{kdir}: clean ({count(len(kb.roles), 'role')}, {count(len(kb.certifications), 'certification')}, {count(len(kb.faqs), 'FAQ entry', 'FAQ entries')}, {count(len(kb.phrasings), 'taught phrasing')})")
     return 0
 
 

@@ -171,6 +171,30 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_teach(args: argparse.Namespace) -> int:
+    from bot.moderation import EditError, KnowledgeEditor
+    from bot.moderation.core import WriteError
+
+    kdir = _kdir(args, write=True)
+    if kdir is None:
+        return EXIT_FOLDER
+    store = _open_store(args, must_exist=False)
+    if store is None:
+        return EXIT_REFUSED
+    try:
+        result = KnowledgeEditor(kdir, store, via="command line").teach(args.moderator, args.question, args.means, args.about, args.section)
+    except WriteError as e:
+        print(f"career-bot teach: {e.message}", file=sys.stderr)
+        return EXIT_FOLDER
+    except EditError as e:
+        print(f"career-bot teach: {e}", file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        store.close()
+    print(result.summary)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("gaps", help="questions the bot could not answer well, grouped by similar phrasing")
     _db_arg(p)
@@ -195,3 +219,13 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
     p.add_argument("file", nargs="?", default=None, metavar="FILE")
     p.add_argument("--as", dest="moderator", required=True, type=_name, metavar="NAME", help="who is undoing (recorded and used as git author)")
     p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("teach", help="teach the bot what a question means (knowledge/phrasings.yaml)")
+    p.add_argument("question", metavar="QUESTION", help="the question as members ask it")
+    p.add_argument("--means", required=True, metavar="INTENT", help="certification, role, pathway, list_certifications, list_roles, help or none")
+    p.add_argument("--about", default=None, metavar="ROLE_OR_CODE", help="the role id or certification code it is about, when the question names none")
+    p.add_argument("--section", default=None, metavar="SECTION", help="for --means role: overview, responsibilities or day_in_the_life")
+    p.add_argument("--as", dest="moderator", required=True, type=_name, metavar="NAME", help="who is teaching (recorded and used as git author)")
+    knowledge_arg(p)
+    _db_arg(p)
+    p.set_defaults(func=cmd_teach)

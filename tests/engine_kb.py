@@ -40,6 +40,16 @@ VOCABULARY = """synonyms:
 """
 
 
+PHRASINGS = """examples:
+  - question: gimme the lowdown on the big boss of pharmacy logistics
+    means: role
+    about: director-of-pharmacy-operations
+    section: overview
+  - question: whats the vibe with CPOM
+    means: certification
+"""
+
+
 def _faq_yaml(fid: str) -> str:
     questions, answer = FAQS[fid]
     lines = [f"id: {fid}", "questions:"] + [f"  - {q}" for q in questions] + [f"answer: {answer}"]
@@ -56,6 +66,7 @@ def kb_dir(with_pages: bool = True) -> Path:
     for fid in FAQS:
         write(kdir / "faq" / f"{fid}.yaml", _faq_yaml(fid))
     write(kdir / "vocabulary.yaml", VOCABULARY)
+    write(kdir / "phrasings.yaml", PHRASINGS)
     if with_pages:
         for page in sorted(PAGES.glob("*.txt")):
             import_page(page, kdir)

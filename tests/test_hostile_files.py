@@ -217,6 +217,7 @@ def test_export_holds_knowledge_files_only(kdir: Path, monkeypatch: pytest.Monke
     names = set(zf.namelist())
     assert names == {p.relative_to(kdir).as_posix() for p in kdir.rglob("*") if p.suffix == ".yaml" and p.parent.parent == kdir and not p.is_symlink()} | {
         "vocabulary.yaml",
+        "phrasings.yaml",
         "README.md",
         "sources/director-of-pharmacy-operations.txt",
         "sources/page.html",

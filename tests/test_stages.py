@@ -20,6 +20,8 @@ DECIDES = [
     ("what's the max dose of acetaminophen", "clinical", dict(intent="none", reason="clinical")),
     ("can i take ibuprofen with my blood pressure meds", "clinical", dict(intent="none", reason="clinical")),
     ("how do i report a wrong answer", "faq", dict(intent="faq", faq="how-to-report-a-wrong-answer")),
+    ("gimme the lowdown on the big boss of pharmacy logistics", "taught", dict(intent="role", role=OPS, section="overview")),
+    ("whats the vibe with CMSO?", "taught", dict(intent="certification", cert="CMSO")),  # a taught form, another certification
     ("hello!", "small_talk", dict(intent="help")),
     ("thanks so much", "small_talk", dict(intent="none", reason="thanks")),
     ("how much is the CPOM exam fee", "missing_fact", dict(intent="none", reason="missing_fact")),

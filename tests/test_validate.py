@@ -64,10 +64,12 @@ def test_shipped_knowledge_is_clean():
 
 
 def test_cli_validate_is_clean_on_the_shipped_knowledge():
+    from bot.wording import count
+
     k = load_knowledge(SHIPPED)
     for r in (cli("validate"), cli_in_process("validate", "--knowledge", SHIPPED)):
         assert r.returncode == 0, r.stdout + r.stderr
-        assert f"clean ({len(k.roles)} roles, {len(k.certifications)} certifications, {len(k.faqs)} FAQ entries)" in r.stdout
+        assert f"clean ({count(len(k.roles), 'role')}, {count(len(k.certifications), 'certification')}, {count(len(k.faqs), 'FAQ entry', 'FAQ entries')}" in r.stdout
         assert r.stderr == ""
 
 
@@ -423,3 +425,35 @@ def test_temp_and_hidden_files_are_ignored(kb):
     write(kb / "certifications/.CPOM.yaml.swp", b"\xff\xfe")
     write(kb / "roles/README.txt", "notes for moderators")
     assert set(load_knowledge(kb).roles) == {OPS}
+
+
+def test_phrasings_are_validated_with_did_you_mean(tmp_path):
+    """phrasings.yaml: what an example means, what it is about and its section are checked, each
+    problem as file:line: field: message."""
+    from knowledge_helpers import seeded_kb, write
+
+    kdir = seeded_kb(tmp_path)
+    write(
+        kdir / "phrasings.yaml",
+        "examples:\n"
+        "  - question: gimme the lowdown on cpom\n    means: certfication\n"
+        "  - question: the big boss of logistics\n    means: role\n    about: director-of-pharmacy-operation\n"
+        "  - question: boss day\n    means: role\n    section: day-in-the-life\n"
+        "  - question: Gimme the lowdown on CPOM\n    means: certification\n",
+    )
+    problems = [str(p) for p in pytest.raises(KnowledgeError, load_knowledge, kdir).value.problems]
+    assert any(p.startswith("phrasings.yaml:3: examples[0].means:") and "did you mean 'certification'" in p for p in problems), problems
+    assert any(p.startswith("phrasings.yaml:6: examples[1].about:") and "did you mean 'director-of-pharmacy-operations'" in p for p in problems), problems
+    assert any(p.startswith("phrasings.yaml:9: examples[2].section:") and "did you mean 'day_in_the_life'" in p for p in problems), problems
+    assert any("examples[3].question" in p and "same question as examples[0]" in p for p in problems), problems
+
+
+def test_faq_title_is_optional_text(tmp_path):
+    from knowledge_helpers import seeded_kb, write
+
+    kdir = seeded_kb(tmp_path)
+    write(kdir / "faq/exam-dates.yaml", "id: exam-dates\ntitle: When are the exams?\nquestions:\n  - how much does the exam cost and when is it\nanswer: See the council's calendar.\n")
+    assert load_knowledge(kdir).faqs["exam-dates"].title == "When are the exams?"
+    write(kdir / "faq/exam-dates.yaml", "id: exam-dates\ntitle: [a list]\nquestions:\n  - when is it\nanswer: See the calendar.\n")
+    problems = [str(p) for p in pytest.raises(KnowledgeError, load_knowledge, kdir).value.problems]
+    assert any(p.startswith("faq/exam-dates.yaml:2: title: expected text") for p in problems), problems

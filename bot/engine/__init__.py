@@ -9,6 +9,7 @@ from bot.engine.conversation import Context, advance, resolve
 from bot.engine.index import Index
 from bot.engine.match import Match, match
 from bot.engine.render import render_text
+from bot.engine.teaching import taught_index
 from bot.knowledge.model import Knowledge
 
 
@@ -18,6 +19,7 @@ class Engine:
     def __init__(self, knowledge: Knowledge):
         self.knowledge = knowledge
         self.index = Index.build(knowledge)
+        self.index.taught = taught_index(knowledge, self.index)  # read with the index itself
 
     def ask(self, question: str) -> Answer:
         """One question on its own, with no conversation around it."""

@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.engine import english, lexicon
-from bot.engine.intents import Example, ExampleIndex
+from bot.engine.intents import ExampleIndex
 from bot.engine.normalize import fold, stem
 from bot.knowledge.model import Knowledge
 
@@ -92,7 +92,7 @@ class Index:
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
-    taught: ExampleIndex = field(default_factory=lambda: ExampleIndex(()))  # moderators' example phrasings
+    taught: ExampleIndex = field(default_factory=lambda: ExampleIndex(()))  # FAQ and moderators' phrasings (see teaching.py)
 
     # ------------------------------------------------------------------ build
 
@@ -166,7 +166,6 @@ class Index:
             if len(acr) >= 3 and counts[acr] == 1 and acr not in taken:
                 ix._add_alias((acr,), ("role", rid))
 
-        ix.taught = ExampleIndex(Example(q, "faq", entry.id) for entry in kb.faqs.values() for q in entry.questions)
         for entry in kb.faqs.values():
             for q in entry.questions:
                 st = frozenset(content_stems(ix.expand(words_of(q))))

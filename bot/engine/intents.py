@@ -30,7 +30,10 @@ MAX_SHARE = 0.25  # features in more than this share of the examples say nothing
 class Example:
     text: str
     intent: str
-    about: str = ""  # a taught example's role id or certification code, if any
+    about: str = ""  # a taught example's role id or certification code (an FAQ entry's id), if any
+    section: str = ""  # a taught role example's section
+    words: tuple[str, ...] = ()  # the example as read, entities masked; empty: read from ``text``
+    taught: bool = False  # written by a moderator (knowledge/phrasings.yaml)
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class ExampleIndex:
         self.examples: list[Example] = []
         vectors: list[set[str]] = []
         for ex in examples:
-            words = words_of_example(ex.text)
+            words = list(ex.words) or words_of_example(ex.text)
             if words:
                 self.examples.append(ex)
                 vectors.append(features(words))

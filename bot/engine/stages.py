@@ -52,6 +52,7 @@ from bot.engine.thresholds import (
     DISTINCTIVE,
     FAQ_MIN,
     FAQ_SIMILAR,
+    TAUGHT_MIN,
     LEARNED_MARGIN,
     LEARNED_MIN,
     ONLY_CANDIDATE_MIN,
@@ -116,6 +117,30 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
 
 
 # ---------------------------------------------------------------- moderator answers and small talk
+
+
+def taught(ev: Evidence, ix: Index) -> Match | None:
+    """A phrasing a moderator taught (knowledge/phrasings.yaml), or one very close to it."""
+    found = [nb for nb in ix.taught.nearest(ev.masked, k=8) if nb.example.taught]
+    if not found or found[0].similarity < TAUGHT_MIN:
+        return None
+    ex = found[0].example
+    why = f"taught example {ex.text!r} ({found[0].similarity:.2f}) means {ex.intent}" + (f" about {ex.about}" if ex.about else "")
+    if ex.intent in ("help", "list_certifications", "list_roles"):
+        return Match(ex.intent, confidence=CONF_LEARNED, why=why)
+    if ex.intent == "none":
+        return refuse("off_topic", CONF_LEARNED, why=why)
+    if ex.intent == "certification":
+        codes = ev.codes or ((ex.about,) if ex.about in ix.knowledge.certifications else ())
+        return Match("certification", certifications=tuple(rank_certs(codes, ev.a, ix)), confidence=CONF_LEARNED, why=why) if codes else None
+    named = ev.subject_role if ev.subject_named or ev.subject_relaxed else None
+    rid = named or (ex.about if ex.about in ix.knowledge.roles else None) or (ev.goal_role if ex.intent == "pathway" else None)
+    if rid is None:
+        return None
+    if ex.intent == "pathway":
+        return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles.get(rid, ()))), CONF_LEARNED, why)
+    section = ex.section or section_for(rid, ev.a, ev.cue_text, ix, set(ix.role_titles.get(rid, ())))[0]
+    return Match("role", role=rid, section=section, confidence=CONF_LEARNED, why=why)
 
 
 def faq(ev: Evidence, ix: Index) -> Match | None:
@@ -537,6 +562,7 @@ STAGES: tuple[Stage, ...] = tuple(
         injection,
         task_request,
         clinical,
+        taught,
         faq,
         small_talk,
         missing_fact,

@@ -23,6 +23,8 @@ LAST_GOOD = ".last-good"  # the last knowledge that loaded cleanly
 BACKUPS = ".backups"  # previous versions of edited files, for undo
 ENTRY_FOLDERS = ("roles", "certifications", "faq")
 VOCABULARY_FILE = "vocabulary.yaml"
+PHRASINGS_FILE = "phrasings.yaml"  # example phrasings moderators teach the answer engine
+TOP_FILES = (VOCABULARY_FILE, PHRASINGS_FILE, "README.md")
 MAX_FILE_BYTES = 1024 * 1024  # knowledge files are hand-sized; bigger is a mistake or an attack
 
 
@@ -174,7 +176,7 @@ def exportable(rel: str) -> bool:
     if any(p.startswith(".") or not p for p in parts):
         return False
     if len(parts) == 1:
-        return rel in (VOCABULARY_FILE, "README.md")
+        return rel in TOP_FILES
     if len(parts) != 2:
         return False
     folder, name = parts
@@ -185,7 +187,7 @@ def exportable(rel: str) -> bool:
 
 def knowledge_files(root: Path) -> list[str]:
     """Every exportable file under ``root`` (names only; reading is checked by ``read_file``)."""
-    out = [name for name in (VOCABULARY_FILE, "README.md") if os.path.lexists(os.path.join(root, name))]
+    out = [name for name in TOP_FILES if os.path.lexists(os.path.join(root, name))]
     for folder in (*ENTRY_FOLDERS, "sources"):
         try:
             names = list_names(root, folder)

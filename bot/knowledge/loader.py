@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 import bot.knowledge.schema as schema
-from bot.knowledge.files import MAX_FILE_BYTES, VOCABULARY_FILE, FileFault, list_names, os_reason, read_file, too_big
+from bot.knowledge.files import MAX_FILE_BYTES, PHRASINGS_FILE, VOCABULARY_FILE, FileFault, list_names, os_reason, read_file, too_big
 from bot.knowledge.model import (
     Certification,
     DayEntry,
@@ -32,6 +32,7 @@ from bot.knowledge.model import (
     Knowledge,
     Link,
     PathwayStep,
+    Phrasing,
     Responsibility,
     Role,
     Vocabulary,
@@ -314,7 +315,7 @@ def _load(root: Path, reader: _Reader) -> Knowledge:
             continue
         assert parsed is not None
         d = parsed.data
-        entry = FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), rel)
+        entry = FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), rel, _s(d, "title"))
         if entry.id != stem(rel):
             reader.add(entry.file, line_of(parsed, ("id",)), "id", f"'{entry.id}' does not match the file name; rename the file to {entry.id}.yaml or fix the id")
             unchecked.append((entry.file, parsed))
@@ -334,6 +335,7 @@ def _load(root: Path, reader: _Reader) -> Knowledge:
             vocabulary = Vocabulary(MappingProxyType(syn), VOCABULARY_FILE)
 
     _cross_check(reader, roles, certs, faqs, broken_roles, broken_certs, unchecked)
+    phrasings = _phrasings(reader, root, roles, certs, broken_roles, broken_certs)
     return Knowledge(
         root=str(root),
         roles=MappingProxyType({k: v[0] for k, v in sorted(roles.items())}),
@@ -341,7 +343,43 @@ def _load(root: Path, reader: _Reader) -> Knowledge:
         faqs=MappingProxyType({k: v[0] for k, v in sorted(faqs.items())}),
         vocabulary=vocabulary,
         fingerprint=reader.digest.hexdigest(),
+        phrasings=phrasings,
     )
+
+
+def _phrasings(reader: _Reader, root: Path, roles: dict, certs: dict, broken_roles: set[str], broken_certs: set[str]) -> tuple[Phrasing, ...]:
+    """phrasings.yaml: every example checked (its intent, what it is about, its section)."""
+    if reader.overlay.get(PHRASINGS_FILE, "") is None or not (PHRASINGS_FILE in reader.overlay or os.path.lexists(root / PHRASINGS_FILE)):
+        return ()
+    parsed = reader.parse(PHRASINGS_FILE, schema.PHRASINGS)
+    if parsed is None:
+        return ()
+    out: list[Phrasing] = []
+    seen: dict[str, int] = {}
+    for i, item in _items(parsed.data, "examples"):
+        where = f"examples[{i}]"
+        question, means = item["question"].strip(), item["means"].strip()
+        about, section = _s(item, "about"), _s(item, "section")
+        line = line_of(parsed, ("examples", i))
+        ok = True
+        if means not in schema.TEACHABLE:
+            reader.add(PHRASINGS_FILE, line_of(parsed, ("examples", i, "means")), f"{where}.means", f"'{means}' is not something an answer can mean (one of {', '.join(schema.TEACHABLE)})" + schema.did_you_mean(means, schema.TEACHABLE))
+            ok = False
+        if about and about not in roles and about not in certs and about not in broken_roles and about not in broken_certs:
+            reader.add(PHRASINGS_FILE, line_of(parsed, ("examples", i, "about")), f"{where}.about", f"unknown role id or certification code '{about}'" + schema.did_you_mean(about, [*roles, *certs]))
+            ok = False
+        if section and (section not in schema.SECTIONS or means != "role"):
+            hint = schema.did_you_mean(section, schema.SECTIONS) if section not in schema.SECTIONS else " (a section goes with means: role)"
+            reader.add(PHRASINGS_FILE, line_of(parsed, ("examples", i, "section")), f"{where}.section", f"'{section}' is not a section of a role's page" + hint)
+            ok = False
+        key = name_key(question)
+        if key in seen:
+            reader.add(PHRASINGS_FILE, line, f"{where}.question", f"the same question as examples[{seen[key]}]; keep one")
+            ok = False
+        seen.setdefault(key, i)
+        if ok:
+            out.append(Phrasing(question, means, about, section, line))
+    return tuple(out)
 
 
 def _items(data: Any, *keys: str) -> list[tuple[int, Any]]:

@@ -77,6 +77,18 @@ class FaqEntry:
     roles: tuple[str, ...] = ()
     certifications: tuple[str, ...] = ()
     file: str = ""
+    title: str = ""  # the answer's title; empty: the first question, tidied
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """An example a moderator taught: this question means that answer (about that entry)."""
+
+    question: str
+    means: str  # an intent: certification, role, pathway, list_certifications, list_roles, help, none
+    about: str = ""  # a role id or certification code, when the question itself names none
+    section: str = ""  # for "role": overview, responsibilities or day_in_the_life
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,7 @@ class Knowledge:
     faqs: Mapping[str, FaqEntry]
     vocabulary: Vocabulary
     fingerprint: str  # hash of every file's bytes: tells whether a reload changed anything
+    phrasings: tuple[Phrasing, ...] = ()  # examples moderators taught (phrasings.yaml)
 
     def roles_with_certification(self, code: str) -> tuple[Role, ...]:
         """Roles whose pathway includes ``code``, in title order."""

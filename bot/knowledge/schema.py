@@ -79,6 +79,7 @@ CERTIFICATION = {
 
 FAQ = {
     "id": _s(True),
+    "title": _s(),  # what the answer is titled; default: the first question, tidied
     "questions": _texts(True),
     "answer": _s(True),
     "roles": _texts(),
@@ -86,6 +87,17 @@ FAQ = {
 }
 
 VOCABULARY = {"synonyms": Spec("str_map")}
+
+PHRASINGS = {
+    "examples": Spec(
+        "obj_list",
+        fields={"question": _s(True), "means": _s(True), "about": _s(), "section": _s()},
+    )
+}
+# What a taught phrasing may mean: the answers the engine gives (an FAQ entry is taught with
+# its own questions: list, instead).
+TEACHABLE = ("certification", "role", "pathway", "list_certifications", "list_roles", "help", "none")
+SECTIONS = ("overview", "responsibilities", "day_in_the_life")
 
 
 @dataclass(frozen=True)

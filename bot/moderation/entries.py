@@ -16,7 +16,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 import bot.knowledge.schema as schema
 from bot.knowledge.chars import bad_in_text, describe
-from bot.knowledge.files import VOCABULARY_FILE
+from bot.knowledge.files import PHRASINGS_FILE, VOCABULARY_FILE
 from bot.knowledge.loader import KnowledgeError, load_knowledge, name_key, slugify
 from bot.knowledge.yamlio import dump_round_trip
 from bot.moderation.core import EditCore, EditError, EditResult
@@ -194,6 +194,42 @@ class EntryEdits(EditCore):
         self._mutate(moderator, "synonym_add", VOCABULARY_FILE, mutate, must_exist=False)
         was = f" (was '{previous[0]}')" if previous else ""
         return EditResult(VOCABULARY_FILE, "synonym_add", f"'{w}' now reads as '{m}'{was}")
+
+    # ------------------------------------------------------------------ teaching the engine
+
+    def teach(self, moderator: str, question: str, means: str, about: str | None = None, section: str | None = None) -> EditResult:
+        """phrasings.yaml: "this question means <intent> (about <entry>)"; the same question taught
+        again replaces its meaning."""
+        q = clean_text(question, "the question", MAX_QUESTION_CHARS, one_line=True)
+        meaning = (means or "").strip().lower()
+        if meaning not in schema.TEACHABLE:
+            raise EditError(f"'{means}' is not something an answer can mean; use one of {', '.join(schema.TEACHABLE)}" + schema.did_you_mean(meaning, schema.TEACHABLE))
+        target = ""
+        if about and about.strip():
+            rel, _ = self._target(about)
+            target = rel.split("/", 1)[1].rsplit(".", 1)[0]
+        sec = (section or "").strip().lower()
+        if sec and (meaning != "role" or sec not in schema.SECTIONS):
+            raise EditError(f"section '{sec}' goes with means: role, and is one of {', '.join(schema.SECTIONS)}" + schema.did_you_mean(sec, schema.SECTIONS))
+        entry = CommentedMap([("question", q), ("means", meaning)] + ([("about", target)] if target else []) + ([("section", sec)] if sec else []))
+        replaced: list[str] = []
+
+        def mutate(doc: CommentedMap) -> None:
+            examples = doc.get("examples")
+            if not isinstance(examples, list):
+                examples = _block_seq([])
+                doc["examples"] = examples
+            for i, ex in enumerate(examples):
+                if isinstance(ex, dict) and name_key(str(ex.get("question", ""))) == name_key(q):
+                    replaced.append(str(ex.get("means", "")))
+                    examples[i] = entry
+                    return
+            examples.append(entry)
+
+        self._mutate(moderator, "teach", PHRASINGS_FILE, mutate, must_exist=False)
+        what = meaning + (f" about {target}" if target else "") + (f" ({sec})" if sec else "")
+        was = f" (it meant {replaced[0]})" if replaced else ""
+        return EditResult(PHRASINGS_FILE, "teach", f"'{q}' now means {what}{was}")
 
     # ------------------------------------------------------------------ inputs
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import bot.knowledge.schema as schema
-from bot.knowledge.files import VOCABULARY_FILE, FileFault, knowledge_files, limit_text, read_file, size_text
+from bot.knowledge.files import PHRASINGS_FILE, VOCABULARY_FILE, FileFault, knowledge_files, limit_text, read_file, size_text
 from bot.knowledge.importer import ImportPlan, plan_import
 from bot.knowledge.loader import KnowledgeError
 from bot.knowledge.page import PageError, read_page_bytes
@@ -174,8 +174,10 @@ class Transfers(EditCore):
             rel = f"faq/{ident('id', schema.ID_RE, 'FAQ id')}.yaml"
         elif "synonyms" in d:
             rel = VOCABULARY_FILE
+        elif "examples" in d:
+            rel = PHRASINGS_FILE
         else:
-            raise EditError(f"{name}: can't tell what kind of knowledge file this is (expected a role with title and id, a certification with code, an FAQ with questions, or vocabulary with synonyms)")
+            raise EditError(f"{name}: can't tell what kind of knowledge file this is (expected a role with title and id, a certification with code, an FAQ with questions, vocabulary with synonyms, or phrasings with examples)")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         return rel, text if text.endswith("\n") else text + "\n"
 
