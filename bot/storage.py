@@ -801,9 +801,9 @@ class Store:
         def write(db: sqlite3.Connection) -> Forgotten:
             groups = [r[0] for r in db.execute("SELECT DISTINCT group_id FROM questions WHERE user_hash = ? AND group_id IS NOT NULL", (h,))]
             voted = [r[0] for r in db.execute("SELECT answer_id FROM feedback WHERE user_hash = ? UNION SELECT answer_id FROM choices WHERE user_hash = ?", (h, h))]
-            q = db.execute("DELETE FROM questions WHERE user_hash = ?", (h,)).rowcount
             f = db.execute("DELETE FROM feedback WHERE user_hash = ?", (h,)).rowcount
             c = db.execute("DELETE FROM choices WHERE user_hash = ?", (h,)).rowcount
+            q = db.execute("DELETE FROM questions WHERE user_hash = ?", (h,)).rowcount  # with others' votes on them
             self._refresh_groups(db, groups)
             for aid in voted:
                 self._recount_kinds(db, aid)  # a removed 👎 or pick may take another member's question off the queue

@@ -270,14 +270,14 @@ def test_gaps_are_grouped_when_recorded_and_never_regrouped(store: Store, monkey
     monkeypatch.setattr(storage.process, "extractOne", spy)
     rng = random.Random(8)
     vocab = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=7)) for _ in range(400)]
-    questions = [" ".join(["pharmacy", *rng.sample(vocab, 5)]) for _ in range(3000)]  # all share "pharmacy"
+    questions = [" ".join(["pharmacy", *rng.sample(vocab, 5)]) for _ in range(1500)]  # all share "pharmacy"
     for q in questions:
         store.record_question(q, 1, "none", 0.1, reason="missing_fact")
     for _ in range(5):
         store.record_question(questions[17], 1, "none", 0.1, reason="missing_fact")
     store.flush()
     assert calls and max(calls) <= storage.CANDIDATES_MAX  # each new phrasing compared with a bounded candidate set
-    assert store.gap_count() > 2000  # dissimilar phrasings stay apart
+    assert store.gap_count() > 1000  # dissimilar phrasings stay apart
     calls.clear()
     page = store.gaps(limit=10)
     assert calls == []  # reading the queue never regroups
@@ -411,3 +411,26 @@ def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
     assert s.gaps()[0].count == 4  # new questions join the migrated groups
     s.close()
     assert b"deadbeefdeadbeef" not in b"".join(p.read_bytes() for p in tmp_path.iterdir())
+
+
+def test_forget_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    monkeypatch.delenv("CAREER_BOT_HASH_KEY", raising=False)
+    db = tmp_path / "bot.sqlite3"
+    s = Store(db)
+    aid = s.record_question("where do i park", USER, "none", 0.1, reason="off_topic")
+    s.record_feedback(aid, USER, False)
+    s.record_question("what is cpom", 42, "certification", 0.9)
+    s.close()
+    assert main(["forget", str(USER), "--db", str(db)]) == 0
+    assert capsys.readouterr().out.strip() == "deleted 1 questions, 1 votes and 0 picks of that member"
+    with Store(db) as s:
+        assert s.stats()["questions"] == 1
+    assert main(["forget", "not-an-id", "--db", str(db)]) == 2
+    assert main(["forget", str(USER), "--db", str(tmp_path / "absent.sqlite3")]) == 1
+    (tmp_path / "bot.sqlite3.key").unlink()
+    assert main(["forget", str(USER), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "not a Discord user id" in err and "no database at" in err and "no user-id hashing key" in err
+    assert "Traceback" not in err
