@@ -25,6 +25,7 @@ from bot.moderation.edits import EditError, EditResult
 from bot.storage import GapGroup
 
 GAPS_PAGE = 10
+FORM_READ_TIMEOUT = 2.0  # seconds
 
 
 def gap_lines(groups: list[GapGroup], offset: int = 0) -> list[str]:
@@ -117,7 +118,11 @@ class KbGaps(KbBase):
             await self._defer(interaction)
             await self._gap_apply(interaction, key, "dismiss", None)
             return
-        group = await asyncio.to_thread(store.gap, key)  # an indexed read: a form must be the first response
+        try:  # a form must be the first response (no deferring): give the read 2 of Discord's 3 s
+            group = await asyncio.wait_for(asyncio.to_thread(store.gap, key), FORM_READ_TIMEOUT)
+        except asyncio.TimeoutError:
+            await self._send(interaction, content="The database is busy right now; please press the button again in a moment.")
+            return
         if group is None:
             await self._send(interaction, content=self._handled_text(key), view=back_to_queue_view())
             return
