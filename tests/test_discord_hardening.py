@@ -237,6 +237,11 @@ def test_stale_and_forged_components_and_forms_are_answered(live: LiveKnowledge,
                     {"type": 2, "style": 3, "label": "Confirm import", "custom_id": "cb:import:confirm:0123456789abcdef"}]}])
                 text = await private_text(d, await d.click_button(old_preview, "cb:import:confirm:0123456789abcdef", user=d.mod_user))
                 assert "no longer active" in text and "/kb import" in text
+                # a slash command (and its autocomplete) that this version no longer has
+                iid = await d.send_slash_command("careers", {"topic": "ops"}, user=d.member_user, require_sync=False)
+                assert "has changed" in await private_text(d, iid)
+                iid = await d.send_autocomplete("careers", {"topic": "op"}, "topic", user=d.member_user, require_sync=False)
+                assert await d.wait_for_autocomplete(iid) == []
                 # live buttons are not mistaken for stale ones
                 q = await d.send_dm(d.member_user, "what is CPOM?")
                 rec = await d.wait_for_message(replies_to(q))

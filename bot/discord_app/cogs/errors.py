@@ -78,7 +78,10 @@ class ErrorHandler(commands.Cog):
     @staticmethod
     async def reply(interaction: discord.Interaction, text: str, where: str) -> None:
         try:
-            if interaction.response.is_done():
+            if interaction.type is discord.InteractionType.autocomplete:
+                if not interaction.response.is_done():
+                    await interaction.response.autocomplete([])  # the only answer an autocomplete takes
+            elif interaction.response.is_done():
                 await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
             else:
                 await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
