@@ -257,7 +257,7 @@ def test_recording_never_waits_for_the_database(store: Store) -> None:
 
 
 def test_gaps_are_grouped_when_recorded_and_never_regrouped(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.storage as storage
+    import bot.storage.gaps as storage
 
     calls: list[int] = []
     real = storage.process.extractOne
