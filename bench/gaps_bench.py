@@ -11,9 +11,8 @@ through ``Store.record_question`` (so they are grouped as in production), then:
 
 Two workloads: ``mixed`` (60 % recurring phrasings of ~150 questions, 40 % one-offs, as
 ``discord_bench.py --open-questions`` uses) and ``distinct`` (every question different: the
-most groups). ``--baseline REV`` also times ``gaps()`` of ``bot/storage.py`` at git revision REV (one
-file then)
-(e.g. the version before issue 8, which regrouped everything on each read).
+most groups). ``--baseline REV`` also times ``gaps()`` of ``bot/storage.py`` at git revision REV
+(one file then: e.g. the version before issue 8, which regrouped everything on each read).
 
 Run:  .venv/bin/python bench/gaps_bench.py [--sizes 1000,3000,10000] [--baseline f128dc2~1]
 """
