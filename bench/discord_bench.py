@@ -14,8 +14,9 @@ Topology (two processes, so the bot's memory is measured alone):
 
 Bots under test:
 
-* ``bot``  our CareerBot (default config except ``guild_ids`` and ``database``: cooldown 5 s,
-  which never triggers because every question comes from a different member);
+* ``bot``  our CareerBot (default config except ``guild_ids`` and ``database``: rate limit 5
+  answers per 60 s per member, which never triggers because every question comes from a
+  different member);
 * ``ok``   a minimal ``discord.Client`` with the same intents that replies "ok" (as a reply
   to the message) to every mention: the capacity of double + discord.py, i.e. the harness.
 
@@ -38,8 +39,15 @@ HTTP handler starts on the bot's POST /channels/{id}/messages that references th
 its peak RSS (``VmHWM`` from /proc, i.e. including start-up); CPU seconds used by the child (bot)
 and by this process (double + injector) during the run.
 
+With ``--open-questions N`` the bot's database first gets N open (unanswered) questions,
+recorded through ``Store.record_question`` so they are grouped as in production, and during
+each measured run a moderator sends ``/kb gaps`` ``--gaps-probes`` times (spread over the
+run): each probe's time to the first response (the deferral) and to the page (the
+follow-up) is reported, against the 1 s target.
+
 Run:  .venv/bin/python bench/discord_bench.py [--n 2000] [--window 32] [--rates 200,300]
                                             [--bots bot-file,bot-memory,ok] [--profile]
+                                            [--open-questions 10000 [--gaps-probes 5]]
 """
 
 from __future__ import annotations
@@ -68,12 +76,45 @@ WARMUP = 100
 TARGET_RATE = 200.0  # replies/s sustained
 TARGET_P99_MS = 50.0
 TARGET_RSS_MB = 150.0
+TARGET_GAPS_S = 1.0  # /kb gaps page, with --open-questions
 
 APOLOGY_PREFIX = "Sorry, something went wrong"
-COOLDOWN_PREFIX = "Slow down"
+SLOW_DOWN_PREFIX = "Slow down"
 
 
 # =========================================================================== child: the bot
+
+GAP_TOPICS = ["parking", "salary", "exam fee", "renewal", "shift swap", "badge", "locker", "uniform", "overtime", "holiday",
+              "CE credit", "exam date", "study guide", "pass mark", "retake", "mentor", "interview", "relocation", "visa",
+              "night shift", "union", "pension", "training budget", "conference", "remote work", "sick leave"]
+GAP_FORMS = ["how much is the {t} for {x}", "where do i find the {t} form for {x}", "who handles {t} at {x}",
+             "what is the {t} policy in {x}", "can i get {t} support as a {x}", "when is the {t} deadline for {x}"]
+GAP_PLACES = ["the main hospital", "night staff", "new hires", "the north campus", "technicians", "students", "residents",
+              "the satellite pharmacy", "part-timers", "the oncology unit", "the retail branch", "travel staff"]
+
+
+def prefill(store: Any, n: int, seed: int = 8) -> None:
+    """N open questions like members ask them: recurring phrasings (grouped) and one-offs."""
+    import random
+
+    rng = random.Random(seed)
+    words = [w for t in GAP_TOPICS + GAP_PLACES for w in t.split()]
+    t0 = time.perf_counter()
+    for i in range(n):
+        if rng.random() < 0.6:  # a recurring question, in one of its phrasings
+            q = rng.choice(GAP_FORMS).format(t=rng.choice(GAP_TOPICS), x=rng.choice(GAP_PLACES))
+        else:  # a one-off
+            q = " ".join(rng.choices(words, k=rng.randint(3, 7))) + f" case {i}"
+        store.record_question(q, 10_000 + i, "none", 0.1, reason="missing_fact", channel="bench")
+    queued = time.perf_counter() - t0
+    store.flush()
+    written = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    page = store.gaps(limit=11)
+    read_ms = (time.perf_counter() - t1) * 1000
+    print(f"PREFILL n={n} groups={store.gap_count()} enqueue_s={queued:.2f} written_s={written:.2f} "
+          f"per_question_ms={written / n * 1000:.2f} gaps_read_ms={read_ms:.1f} top={page[0].count if page else 0}",
+          file=sys.stderr, flush=True)
 
 
 def child_main(args: argparse.Namespace) -> int:
@@ -104,6 +145,8 @@ def child_main(args: argparse.Namespace) -> int:
         print(f"child: bot package from {Path(bot_pkg.__file__).parent}", file=sys.stderr, flush=True)
         live = LiveKnowledge(source / "knowledge")
         store = Store(config.database, retention_days=config.retention_days)
+        if args.open_questions:
+            prefill(store, args.open_questions)
         client = create_bot(config, live, store, guild_ready_timeout=READY_TIMEOUT)
     else:
         intents = discord.Intents.default()
@@ -234,6 +277,9 @@ class Result:
     kinds: dict[str, int] = field(default_factory=dict)
     http_errors: int = 0
     double_errors: int = 0
+    gaps_defer_ms: list[float] = field(default_factory=list)  # /kb gaps: time to the deferral
+    gaps_page_ms: list[float] = field(default_factory=list)  # ... and to the page
+    prefill: str = ""
 
 
 _ARRIVAL: contextvars.ContextVar[float] = contextvars.ContextVar("bench_arrival")
@@ -278,8 +324,8 @@ def make_double_class():
                 content = (payload or {}).get("content") or ""
                 if content.startswith(APOLOGY_PREFIX):
                     k = "apology"
-                elif content.startswith(COOLDOWN_PREFIX):
-                    k = "cooldown"
+                elif content.startswith(SLOW_DOWN_PREFIX):
+                    k = "slow_down"
                 elif (payload or {}).get("embeds"):
                     k = "embed"
                 else:
@@ -323,13 +369,14 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
 
         db = ":memory:" if bot == "bot-memory" else str(tmp / f"{bot}-{mode.replace('@', '-')}.sqlite3")
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "ok" if bot == "ok" else "bot",
-               "--source", str(args.source), "--api", d.api_url, "--gateway", d.gateway_url, "--guild", str(d.guild_id), "--db", db]
+               "--source", str(args.source), "--api", d.api_url, "--gateway", d.gateway_url, "--guild", str(d.guild_id), "--db", db,
+               "--open-questions", str(args.open_questions if bot != "ok" else 0)]
         if profile_path is not None:
             cmd += ["--profile", str(profile_path)]
         errlog = open(tmp / f"child-{bot}-{mode.replace('@', '-')}.log", "w+b")
         proc = await asyncio.create_subprocess_exec(*cmd, stdin=asyncio.subprocess.PIPE,
                                                     stdout=asyncio.subprocess.PIPE, stderr=errlog, cwd=str(ROOT))
-        line = await asyncio.wait_for(proc.stdout.readline(), 60)
+        line = await asyncio.wait_for(proc.stdout.readline(), 60 + args.open_questions / 200)
         if line.strip() != b"READY":
             errlog.seek(0)
             raise RuntimeError(f"child did not get ready: {line!r}\n{errlog.read().decode(errors='replace')[-3000:]}")
@@ -376,6 +423,22 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
             await proc.stdin.drain()
             assert (await proc.stdout.readline()).strip() == b"PROFILING"
 
+        async def probe_gaps(count: int, spacing: float) -> None:
+            """A moderator opens the review queue now and then while members ask."""
+            for _ in range(count):
+                await asyncio.sleep(spacing)
+                iid = await d.send_slash_command("kb gaps", user=d.mod_user)
+                t0 = d.interactions[iid].created
+                resp = await d.wait_for_interaction_response(iid, timeout=30)
+                page = await d.wait_for_message(lambda m: m.interaction_id == iid and m.kind in ("followup", "interaction_response"), timeout=30)
+                res.gaps_defer_ms.append((resp.time - t0) * 1000)
+                res.gaps_page_ms.append((page.time - t0) * 1000)
+
+        probing = None
+        if bot != "ok" and args.open_questions and args.gaps_probes:
+            expected = n / (float(mode.split("@", 1)[1]) if "@" in mode else TARGET_RATE)
+            probing = asyncio.create_task(probe_gaps(args.gaps_probes, expected / (args.gaps_probes + 1)))
+
         users = members[:n]
         cpu_child0, cpu_self0, busy0, wall0 = proc_cpu(proc.pid), self_cpu(), system_busy_cpu(), time.perf_counter()
         if mode.startswith("closed"):
@@ -393,6 +456,8 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
                 await inject(u, questions[i % len(questions)])
             res.inject_lag_max_ms = lag * 1000
         await wait_all(0, n, args.timeout)
+        if probing is not None:
+            await asyncio.wait_for(probing, 60)
         res.child_cpu_s = proc_cpu(proc.pid) - cpu_child0
         res.parent_cpu_s = self_cpu() - cpu_self0
         other = system_busy_cpu() - busy0 - res.child_cpu_s - res.parent_cpu_s
@@ -408,6 +473,8 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
             res.p50_ms, res.p90_ms, res.p99_ms, res.max_ms = (pct(lat, 50) * 1000, pct(lat, 90) * 1000,
                                                               pct(lat, 99) * 1000, lat[-1] * 1000)
         res.kinds = dict(d.kinds)
+        errlog.seek(0)
+        res.prefill = next((ln.split("PREFILL ", 1)[1].strip() for ln in errlog.read().decode(errors="replace").splitlines() if "PREFILL " in ln), "")
         res.http_errors = d.http_errors
         res.double_errors = len(d.internal_errors)
         if d.internal_errors:
@@ -441,6 +508,16 @@ def fmt_table(results: list[Result]) -> str:
     return "\n".join(rows)
 
 
+def fmt_gaps_table(results: list[Result]) -> str:
+    rows = ["| bot | pacing | /kb gaps probes | deferral max ms | page p50 ms | page max ms | prefill (in the bot's process) |",
+            "|" + "---|" * 7]
+    for r in results:
+        if r.gaps_page_ms:
+            page = sorted(r.gaps_page_ms)
+            rows.append(f"| {r.bot} | {r.mode} | {len(page)} | {max(r.gaps_defer_ms):.1f} | {pct(page, 50):.1f} | {page[-1]:.1f} | {r.prefill} |")
+    return "\n".join(rows) if len(rows) > 2 else ""
+
+
 def verdicts(results: list[Result], rates: list[float]) -> list[str]:
     out = []
     for bot in dict.fromkeys(r.bot for r in results):
@@ -460,6 +537,10 @@ def verdicts(results: list[Result], rates: list[float]) -> list[str]:
             out.append(f"{bot}: p99 at {TARGET_RATE:.0f}/s offered {o.p99_ms:.1f} ms (target <= {TARGET_P99_MS:.0f}): "
                        f"{'MET' if ok else 'MISSED'}")
         out.append(f"{bot}: peak RSS {peak:.1f} MB (target <= {TARGET_RSS_MB:.0f}): {'MET' if peak <= TARGET_RSS_MB else 'MISSED'}")
+        pages = [ms for r in mine for ms in r.gaps_page_ms]
+        if pages:
+            out.append(f"{bot}: /kb gaps page at most {max(pages):.0f} ms over {len(pages)} probes (target <= {TARGET_GAPS_S * 1000:.0f}): "
+                       f"{'MET' if max(pages) <= TARGET_GAPS_S * 1000 else 'MISSED'}")
     return out
 
 
@@ -503,6 +584,8 @@ async def parent_main(args: argparse.Namespace) -> int:
     print(f"# {args.n} questions from {args.n} distinct members (+{WARMUP} warm-up), {len(questions)} dev-set "
           f"questions cycled; double: record_bodies=False max_records={args.max_records} "
           f"echo_bot_messages={not args.no_echo}; bot in a child process")
+    if args.open_questions:
+        print(f"# the bot's database starts with {args.open_questions} open questions; {args.gaps_probes} /kb gaps probes per run")
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="discord-bench-") as tmpdir:
         tmp = Path(tmpdir)
@@ -527,6 +610,10 @@ async def parent_main(args: argparse.Namespace) -> int:
                 print_profile(profile_path, args.profile_top)
     print()
     print(fmt_table(results))
+    gaps_table = fmt_gaps_table(results)
+    if gaps_table:
+        print()
+        print(gaps_table)
     print()
     for v in verdicts(results, rates):
         print(v)
@@ -558,6 +645,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profile", nargs="?", const=True, default=None, help="extra closed-loop run with cProfile in the bot process")
     p.add_argument("--profile-top", type=int, default=25)
     p.add_argument("--json", default=None, metavar="FILE", help="also write the results as JSON")
+    p.add_argument("--open-questions", type=int, default=0, metavar="N", help="prefill the bot's database with N open questions")
+    p.add_argument("--gaps-probes", type=int, default=5, metavar="K", help="with --open-questions: /kb gaps requests per run")
     # child mode (internal)
     p.add_argument("--child", choices=("bot", "ok"), help=argparse.SUPPRESS)
     p.add_argument("--api", help=argparse.SUPPRESS)

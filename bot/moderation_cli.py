@@ -1,4 +1,5 @@
-"""CLI subcommands for moderators: gaps, history, export, undo (same core as the Discord /kb commands).
+"""CLI subcommands for moderators and operators: gaps, history, export, undo, teach (same core as
+the Discord /kb commands) and forget (a member's data).
 
 Errors are one line and an exit code (README): 1 refused or failed (no database, not a
 database, nothing to undo, an output that cannot be written), 2 bad command line, 3 the
@@ -195,6 +196,28 @@ def cmd_teach(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_forget(args: argparse.Namespace) -> int:
+    """Delete one member's questions, votes and picks (a member's deletion request)."""
+    import sqlite3
+
+    from bot.storage import StoreError
+
+    if not args.user_id.isdigit():
+        print(f"career-bot forget: {args.user_id!r} is not a Discord user id (digits; right-click the member > Copy User ID)", file=sys.stderr)
+        return 2
+    try:
+        store = _open_store(args)
+        if store is None:
+            return 1
+        with store:
+            gone = store.forget(int(args.user_id))
+    except (StoreError, sqlite3.Error, OSError) as e:
+        print(f"career-bot forget: {e}", file=sys.stderr)
+        return 1
+    print(f"deleted {gone.questions} questions, {gone.feedback} votes and {gone.choices} picks of that member")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("gaps", help="questions the bot could not answer well, grouped by similar phrasing")
     _db_arg(p)
@@ -229,3 +252,8 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
     knowledge_arg(p)
     _db_arg(p)
     p.set_defaults(func=cmd_teach)
+
+    p = sub.add_parser("forget", help="delete a member's recorded questions, votes and picks")
+    p.add_argument("user_id", metavar="USER_ID", help="the member's Discord user id")
+    _db_arg(p)
+    p.set_defaults(func=cmd_forget)

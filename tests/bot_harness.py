@@ -15,8 +15,8 @@ READY = 0.05  # guild_ready_timeout: discord.py waits this long after the last G
 
 
 def cfg(d: DiscordDouble | None = None, **kw: Any) -> Config:
-    """A test config: no cooldown, in-memory database, no file watching, public replies."""
-    base: dict[str, Any] = dict(cooldown_seconds=0.0, database=":memory:", watch=False, ephemeral=False)
+    """A test config: no rate limit, in-memory database, no file watching, public replies."""
+    base: dict[str, Any] = dict(rate_limit_questions=0, database=":memory:", watch=False, ephemeral=False)
     if d is not None:
         base["guild_ids"] = (d.guild_id,)
     base.update(kw)

@@ -1022,6 +1022,8 @@ class DiscordDouble:
         self._modals: Dict[str, Tuple[Dict[str, Any], int]] = {}  # custom_id -> (modal data, interaction id)
 
         self.owner_user = self.add_user("owner")
+        self.application_owner: Dict[str, Any] = self.owner_user  # who owns the application (GET /oauth2/applications/@me)
+        self.application_team: Optional[List[Tuple[Dict[str, Any], str]]] = None  # team members and roles, see set_application_team
         self.mod_user = self.add_user("moderator")
         self.member_user = self.add_user("member")
         self.guild_id = self.add_guild(guild_name, owner=self.owner_user, guild_id=guild_id, bot_permissions=bot_permissions)
@@ -1247,6 +1249,33 @@ class DiscordDouble:
         member = make_member(self.users[int(u["id"])], roles=roles, nick=nick)
         g.members[int(u["id"])] = member
         return member
+
+    def set_application_team(self, members: Sequence[Tuple[Mapping[str, Any], str]]) -> None:
+        """Make the application team-owned: (user, role) pairs, role "admin", "developer" or "read_only"."""
+        self.application_team = [(self._user(u, self.owner_user), role) for u, role in members]
+
+    def set_member_roles(
+        self, user: Union[int, Mapping[str, Any]], roles: Iterable[Union[int, Mapping[str, Any]]], guild_id: Optional[int] = None
+    ) -> None:
+        """Change a member's roles (as a server admin would). The bot sees it in the member of its next
+        interaction; GUILD_MEMBER_UPDATE needs the privileged members intent, so it is not sent here."""
+        member = self.get_member(user, guild_id)
+        if member is None:
+            raise KeyError(f"user {self._uid(user)} is not a member of guild {guild_id or self.guild_id}")
+        member["roles"] = [_sid(r["id"]) if isinstance(r, Mapping) else _sid(r) for r in roles]
+
+    def add_bot_message(
+        self, channel_id: Optional[int] = None, *, content: str = "", components: Sequence[Mapping[str, Any]] = (),
+        embeds: Sequence[Mapping[str, Any]] = (),
+    ) -> Dict[str, Any]:
+        """A message the bot sent before this test (e.g. by an older version with other buttons):
+        stored like Discord keeps it, so users can click its components; nothing is dispatched."""
+        cid = int(channel_id or self.channel_id)
+        ch = self.channels[cid]
+        msg = make_message(cid, self.bot_user, content, int(ch["guild_id"]) if "guild_id" in ch else None,
+                           embeds=list(embeds), components=[dict(c) for c in components], application_id=self.application_id)
+        self._store_message(msg)
+        return msg
 
     def get_member(self, user: Union[int, Mapping[str, Any]], guild_id: Optional[int] = None) -> Optional[Dict[str, Any]]:
         uid = self._uid(user)
@@ -2384,8 +2413,8 @@ class DiscordDouble:
             "bot_require_code_grant": False,
             "verify_key": "0" * 64,
             "flags": self._application_flags(),
-            "owner": self.owner_user,
-            "team": None,
+            "owner": self._application_owner_payload(),
+            "team": self._application_team_payload(),
             "bot": self.bot_user,
             "redirect_uris": [],
             "interactions_endpoint_url": None,
@@ -2393,6 +2422,31 @@ class DiscordDouble:
             "integration_types_config": {"0": {}},
             "install_params": {"scopes": ["bot", "applications.commands"], "permissions": "0"},
             "tags": [],
+        }
+
+    def _team_id(self) -> int:
+        return self.application_id + 1
+
+    def _application_owner_payload(self) -> Dict[str, Any]:
+        if self.application_team is None:
+            return self.application_owner
+        # a team-owned application's "owner" is a pseudo-user named after the team (Discord's shape)
+        return make_user(self._team_id(), f"team{self._team_id()}", global_name="", discriminator="0000", public_flags=1024)
+
+    def _application_team_payload(self) -> Optional[Dict[str, Any]]:
+        if self.application_team is None:
+            return None
+        team_id = _sid(self._team_id())
+        owner = next((u for u, role in self.application_team if role == "admin"), self.application_team[0][0])
+        return {
+            "id": team_id,
+            "name": "Career bot team",
+            "icon": None,
+            "owner_user_id": _sid(owner["id"]),
+            "members": [
+                {"membership_state": 2, "permissions": ["*"], "team_id": team_id, "user": u, "role": role}
+                for u, role in self.application_team
+            ],
         }
 
     async def _h_gateway(self, req, p, body, files):

@@ -32,7 +32,8 @@ guild_ids = [123, "456"]
 ask_channel_ids = [789]
 moderator_role_id = 42
 mod_log_channel_id = 43
-cooldown_seconds = 2
+rate_limit_questions = 3
+rate_limit_seconds = 30
 min_confidence = 0.6
 ephemeral = false
 database = "data/bot.sqlite3"
@@ -47,7 +48,7 @@ watch = false
     c = load_config(p, env={})
     assert c.token == "from-file" and c.guild_ids == (123, 456) and c.ask_channel_ids == (789,)
     assert c.moderator_role_id == 42 and c.mod_log_channel_id == 43
-    assert c.cooldown_seconds == 2.0 and c.min_confidence == 0.6 and c.ephemeral is False
+    assert c.rate_limit_questions == 3 and c.rate_limit_seconds == 30.0 and c.min_confidence == 0.6 and c.ephemeral is False
     assert c.database == str(tmp_path / "data" / "bot.sqlite3") and c.retention_days == 30
     assert c.shard_count == 2 and c.shard_ids == (1,) and c.log_level == "DEBUG"
     assert c.knowledge == tmp_path / "kb" and c.watch is False and c.needs_message_content
@@ -63,9 +64,20 @@ watch = false
         ("ask_channel_ids = [-1]", "ask_channel_ids[0]"),
         ("moderator_role_id = true", "moderator_role_id"),
         ('mod_log_channel_id = "x"', "mod_log_channel_id"),
-        ("cooldown_seconds = -1", "cooldown_seconds"),
-        ('cooldown_seconds = "5"', "cooldown_seconds"),
+        ("cooldown_seconds = 5", "cooldown_seconds"),  # retired: says what replaces it
+        ("rate_limit_questions = -1", "rate_limit_questions"),
+        ("rate_limit_questions = 2.5", "rate_limit_questions"),
+        ("rate_limit_questions = 100000", "rate_limit_questions"),
+        ('rate_limit_seconds = "60"', "rate_limit_seconds"),
+        ("rate_limit_seconds = 0", "rate_limit_seconds"),
+        ("rate_limit_seconds = nan", "rate_limit_seconds"),
+        ("rate_limit_seconds = inf", "rate_limit_seconds"),
         ("min_confidence = 1.5", "min_confidence"),
+        ("min_confidence = nan", "min_confidence"),
+        ("min_confidence = -inf", "min_confidence"),
+        ("retention_days = 99999999999", "retention_days"),
+        ("guild_ids = [5]\nmoderator_role_id = 5", "moderator_role_id"),  # the @everyone role
+        ("moderator_role_id = 7", "moderator_role_id"),  # a role, but /kb would work in no server
         ('ephemeral = "yes"', "ephemeral"),
         ("database = 3", "database"),
         ("retention_days = 0", "retention_days"),
@@ -86,6 +98,22 @@ def test_errors_name_the_key(tmp_path: Path, toml: str, key: str) -> None:
         load_config(p, env={})
     assert any(prob.startswith(key + ":") for prob in info.value.problems), info.value.problems
     assert str(p) in str(info.value)
+
+
+def test_numbers_are_finite_and_bounded_with_clear_messages(tmp_path: Path) -> None:
+    p = tmp_path / "config.toml"
+    p.write_text("min_confidence = nan\nretention_days = 5000\ncooldown_seconds = 5\nguild_ids = [9]\nmoderator_role_id = 9\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(p, env={})
+    assert sorted(info.value.problems) == sorted([
+        "min_confidence: must be a finite number, got nan",
+        "retention_days: must be <= 3650, got 5000",
+        "cooldown_seconds: replaced by rate_limit_questions and rate_limit_seconds (a burst allowance, e.g. 5 questions per 60 seconds, instead of one question per N seconds); remove it and set those",
+        "moderator_role_id: 9 is the id of a server in guild_ids, i.e. its @everyone role (every member); use the moderators' role id (right-click the role > Copy Role ID)",
+    ])
+    assert str(info.value).startswith(f"{p}: ")
+    c = parse_config({"rate_limit_questions": 0, "guild_ids": [9], "moderator_role_id": 10}, env={})
+    assert c.rate_limit_questions == 0 and c.moderator_role_id == 10  # 0 = no rate limit
 
 
 def test_all_problems_reported_at_once() -> None:

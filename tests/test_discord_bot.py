@@ -170,19 +170,20 @@ def test_dm_and_mention_answers_never_ping(live: LiveKnowledge, store: Store) ->
     run(body)
 
 
-def test_cooldown_warns_once_then_stays_quiet(live: LiveKnowledge, store: Store) -> None:
+def test_rate_limit_allows_a_burst_then_warns_once_then_stays_quiet(live: LiveKnowledge, store: Store) -> None:
     async def body() -> None:
         async with DiscordDouble() as d:
-            async with running(d, cfg(d, cooldown_seconds=60), live, store):
-                q1 = await d.send_dm(d.member_user, "what is CPOM?")
-                assert (await d.wait_for_message(replies_to(q1))).embeds
-                q2 = await d.send_dm(d.member_user, "what is CMSO?")
-                note = await d.wait_for_message(replies_to(q2))
+            async with running(d, cfg(d, rate_limit_questions=2, rate_limit_seconds=60), live, store):
+                for text in ("what is CPOM?", "and CMSO?"):  # a quick follow-up is fine
+                    q = await d.send_dm(d.member_user, text)
+                    assert (await d.wait_for_message(replies_to(q))).embeds
+                q3 = await d.send_dm(d.member_user, "what is CHPOP?")
+                note = await d.wait_for_message(replies_to(q3))
                 assert "slow down" in note.content.lower() and "try again in" in note.content
                 assert note.payload["allowed_mentions"]["parse"] == []
                 await d.send_dm(d.member_user, "what is CPSCM?")
                 await sentinel(d)  # another user is not affected
-                assert len(d.sent_messages) == 3
+                assert len(d.sent_messages) == 4
 
     run(body)
 
@@ -363,7 +364,9 @@ def test_kb_commands_are_for_moderators_only(live: LiveKnowledge, store: Store) 
                 assert resp.type == 4 and resp.data["flags"] == 64 and "only moderators" in resp.data["content"]
                 iid = await d.send_slash_command("kb stats", user=d.mod_user)
                 resp = await d.wait_for_interaction_response(iid)
-                assert resp.type == 4 and resp.data["flags"] == 64 and resp.data["embeds"][0]["title"].endswith("statistics")
+                assert resp.type == 5 and resp.data["flags"] == 64  # reads the database: deferred first
+                follow = await d.wait_for_message(lambda m: m.interaction_id == iid and m.kind == "followup")
+                assert follow.ephemeral and follow.embeds[0]["title"].endswith("statistics")
 
         async with DiscordDouble() as d:
             helper_role = d.add_role("Career helper", permissions=0)
@@ -371,8 +374,8 @@ def test_kb_commands_are_for_moderators_only(live: LiveKnowledge, store: Store) 
             d.add_member(helper, roles=[helper_role])
             async with running(d, cfg(d, moderator_role_id=int(helper_role["id"])), live, store):
                 iid = await d.send_slash_command("kb gaps", user=helper, check_default_permissions=False)
-                resp = await d.wait_for_interaction_response(iid)
-                assert resp.type == 4 and resp.data["embeds"][0]["title"].startswith("Knowledge gaps")
+                follow = await d.wait_for_message(lambda m: m.interaction_id == iid and m.kind == "followup")
+                assert follow.embeds[0]["title"].startswith("Knowledge gaps")
                 # with a moderator role configured, Manage Server alone is not enough
                 iid = await d.send_slash_command("kb gaps", user=d.mod_user)
                 assert "only moderators" in (await d.wait_for_interaction_response(iid)).data["content"]
@@ -414,10 +417,10 @@ def test_kb_reload_with_broken_file_keeps_old_knowledge(kdir: Path, live: LiveKn
                 q = await d.send_dm(d.member_user, "what is the salary of a pharmacy wizard?")
                 await d.wait_for_message(replies_to(q))
                 iid = await d.send_slash_command("kb gaps", user=d.mod_user)
-                e = (await d.wait_for_interaction_response(iid)).data["embeds"][0]
+                e = (await d.wait_for_message(lambda m: m.interaction_id == iid and m.kind == "followup")).embeds[0]
                 assert "wizard" in e["description"]
                 iid = await d.send_slash_command("kb stats", user=d.mod_user)
-                e = (await d.wait_for_interaction_response(iid)).data["embeds"][0]
+                e = (await d.wait_for_message(lambda m: m.interaction_id == iid and m.kind == "followup")).embeds[0]
                 assert "**questions**: 3" in e["description"]
 
     run(body)

@@ -326,9 +326,10 @@ def test_import_refusals_then_page_import_with_preview_and_confirm(kdir: Path, l
                 preview = await slash(d, "kb import", {"attachment": d.host_file("director-of-pharmacy.txt", page, "text/plain")})
                 assert preview.embeds[0]["title"] == "Import preview: director-of-pharmacy.txt"
                 assert "created   roles/director-of-pharmacy.yaml" in preview.text and "Nothing is written until you confirm" in preview.text
-                assert set(custom_ids(preview)) == {"cb:import:confirm", "cb:import:cancel"}
+                token = custom_ids(preview)[0].rsplit(":", 1)[1]  # the preview's buttons name it
+                assert custom_ids(preview) == [f"cb:import:confirm:{token}", f"cb:import:cancel:{token}"]
                 assert snapshot(kdir) == before
-                iid = await d.click_button(preview, "cb:import:confirm", user=d.mod_user)
+                iid = await d.click_button(preview, f"cb:import:confirm:{token}", user=d.mod_user)
                 done = await result_of(d, iid)
                 assert done.embeds[0]["title"] == "Imported director-of-pharmacy.txt" and not done.components
                 assert (kdir / "roles" / "director-of-pharmacy.yaml").is_file()
@@ -341,7 +342,7 @@ def test_import_refusals_then_page_import_with_preview_and_confirm(kdir: Path, l
                 faq = b"id: shift-swaps\nquestions:\n  - how do i swap a shift\nanswer: Ask your manager.\n"
                 preview = await slash(d, "kb import", {"attachment": d.host_file("shift-swaps.yaml", faq, "application/x-yaml")})
                 assert "created   faq/shift-swaps.yaml" in preview.text
-                iid = await d.click_button(preview, "cb:import:cancel", user=d.mod_user)
+                iid = await d.click_button(preview, next(c for c in custom_ids(preview) if c.startswith("cb:import:cancel:")), user=d.mod_user)
                 assert "cancelled" in (await result_of(d, iid)).embeds[0]["title"]
                 assert snapshot(kdir) == after_import
 

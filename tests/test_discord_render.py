@@ -9,7 +9,8 @@ import discord
 import pytest
 
 from bot.discord_app import lookup, render
-from bot.discord_app.bot import Cooldown, RecentIds
+from bot.discord_app.cogs.answers import RecentIds
+from bot.discord_app.ratelimit import RateLimiter
 from bot.discord_app.views import answer_view
 from bot.engine import Engine
 from bot.engine.answer import Alternative, Answer, Fact, Step
@@ -147,15 +148,30 @@ def test_answer_view_buttons() -> None:
     assert answer_view(None, ()) is None
 
 
-def test_cooldown_and_recent_ids() -> None:
+def test_rate_limit_allows_a_burst_then_refills_evenly_and_recent_ids() -> None:
     now = [100.0]
-    c = Cooldown(10, clock=lambda: now[0])
-    assert c.hit(1)[0] == "ok"
+    c = RateLimiter(5, 60, clock=lambda: now[0])
+    assert [c.hit(1)[0] for _ in range(5)] == ["ok"] * 5  # a burst of five quick questions
     state, left = c.hit(1)
-    assert state == "warn" and left == pytest.approx(10)
-    assert c.hit(1)[0] == "quiet" and c.hit(2)[0] == "ok"
-    now[0] += 10.5
-    assert c.hit(1)[0] == "ok"
-    assert Cooldown(0).hit(1)[0] == "ok" and Cooldown(0).hit(1)[0] == "ok"
+    assert state == "warn" and left == pytest.approx(12)
+    assert c.hit(1)[0] == "quiet" and c.hit(2)[0] == "ok"  # others are not affected
+    now[0] += 12.5  # one more every 12 s
+    assert c.hit(1)[0] == "ok" and c.hit(1)[0] == "warn"
+    now[0] += 60
+    assert [c.hit(1)[0] for _ in range(5)] == ["ok"] * 5  # refilled, never more than the burst
+    assert c.hit(1)[0] == "warn"
+    # a conversation (a question every 15 s) is never throttled
+    talk = RateLimiter(5, 60, clock=lambda: now[0])
+    for _ in range(100):
+        now[0] += 15
+        assert talk.hit(7)[0] == "ok"
+    # members whose allowance is full again are forgotten: memory stays bounded
+    many = RateLimiter(5, 60, clock=lambda: now[0])
+    for member in range(10_000):
+        many.hit(member)
+    now[0] += 61
+    many.hit(1)
+    assert len(many) == 1
+    assert RateLimiter(0, 60).hit(1)[0] == "ok" and RateLimiter(0, 60).hit(1)[0] == "ok"  # 0 = no limit
     r = RecentIds(size=2)
     assert r.add(1) and not r.add(1) and r.add(2) and r.add(3) and r.add(1)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import threading
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from bot.storage import MIGRATIONS, Store
+from bot.storage import MIGRATIONS, Store, StoreError, normalize_question
 
 USER = 734_221_908_117_665_281  # a Discord-sized snowflake: must never reach the file
 
@@ -41,11 +43,11 @@ def test_migrations_are_idempotent_and_versioned(tmp_path: Path) -> None:
     path = tmp_path / "bot.db"
     s = Store(path)
     aid = s.record_question("what is cpom", 1, "certification", 0.9)
-    salt = s._salt
+    h = s._hash(1)
     s.close()
-    s2 = Store(path)  # second open: no migration re-run, data and salt kept
+    s2 = Store(path)  # second open: no migration re-run, data and hashing key kept
     assert s2.schema_version == len(MIGRATIONS)
-    assert s2._salt == salt
+    assert s2._hash(1) == h
     assert s2.stats()["questions"] == 1
     s2.record_feedback(aid, 1, True)
     s2.close()
@@ -230,8 +232,205 @@ def test_checkpoint_folds_the_write_ahead_log(tmp_path) -> None:
     store = Store(path)
     for i in range(200):
         store.record_question(f"question {i}", i, "none", 0.1)
+    store.flush()  # the writer thread records them
     assert (tmp_path / "bot.sqlite3-wal").stat().st_size > 0
     store.checkpoint()
     busy, log_frames, done = sqlite3.connect(path).execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     assert busy == 0 and log_frames == done
     store.close()
+
+
+# --------------------------------------------------------------------------- issue 8: writer, incremental gaps, privacy
+
+
+def test_recording_never_waits_for_the_database(store: Store) -> None:
+    """record_* only enqueue: even while the database is busy, the caller gets its id at once."""
+    with store._lock:  # what a long read or another writer would hold
+        t0 = time.perf_counter()
+        aid = store.record_question("how do i renew my cpom", USER, "none", 0.1, reason="missing_fact")
+        store.record_feedback(aid, USER, False)
+        store.record_choice(aid, USER, "cert", "CPOM")
+        assert time.perf_counter() - t0 < 0.05
+    assert store.stats()["questions"] == 1 and store.stats()["unhelpful"] == 1  # reads see earlier writes
+    ids = [store.record_question(f"q{i}", 1, "role", 0.9) for i in range(1000)]
+    assert ids == sorted(ids) and len(set(ids)) == 1000  # unique and time-ordered
+
+
+def test_gaps_are_grouped_when_recorded_and_never_regrouped(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.storage.gaps as storage
+
+    calls: list[int] = []
+    real = storage.process.extractOne
+
+    def spy(query, choices, **kw):  # type: ignore[no-untyped-def]
+        choices = list(choices)
+        calls.append(len(choices))
+        return real(query, choices, **kw)
+
+    monkeypatch.setattr(storage.process, "extractOne", spy)
+    rng = random.Random(8)
+    vocab = ["".join(rng.choices("abcdefghijklmnopqrstuvwxyz", k=7)) for _ in range(400)]
+    questions = [" ".join(["pharmacy", *rng.sample(vocab, 5)]) for _ in range(1500)]  # all share "pharmacy"
+    for q in questions:
+        store.record_question(q, 1, "none", 0.1, reason="missing_fact")
+    for _ in range(5):
+        store.record_question(questions[17], 1, "none", 0.1, reason="missing_fact")
+    store.flush()
+    assert calls and max(calls) <= storage.CANDIDATES_MAX  # each new phrasing compared with a bounded candidate set
+    assert store.gap_count() > 1000  # dissimilar phrasings stay apart
+    calls.clear()
+    page = store.gaps(limit=10)
+    assert calls == []  # reading the queue never regroups
+    assert page[0].count >= 6 and page[0].question == questions[17]
+    assert store.gap(page[0].key) == page[0]
+    assert store.resolve_gap(page[0].key, "dismiss", "mod") and calls == []
+    assert store.gap(page[0].key) is None
+
+
+def test_votes_and_picks_move_questions_in_and_out_of_the_queue(store: Store) -> None:
+    aid = store.record_question("what does a director of pharmacy operations do", 1, "role", 0.9)
+    assert store.gaps() == []
+    store.record_feedback(aid, 7, False)
+    assert [g.kinds for g in store.gaps()] == [("unhelpful",)]
+    store.record_feedback(aid, 7, True)  # the member changed their mind: no longer a gap
+    assert store.gaps() == []
+    store.record_choice(aid, 8, "role", "director-of-pharmacy-operations")
+    assert [(g.count, g.kinds) for g in store.gaps()] == [(1, ("choice",))]
+    key = store.gaps()[0].key
+    assert store.resolve_gap(key, "dismiss", "mod")
+    store.record_feedback(aid, 9, False)  # handled questions stay out of the queue
+    assert store.gaps() == []
+
+
+def test_purge_leaves_no_text_of_expired_questions_in_the_groups(store: Store, clock: Clock) -> None:
+    store.record_question("how do i renew my cpom certification", 1, "none", 0.1, reason="missing_fact")
+    clock.advance(days=20)
+    for _ in range(2):
+        store.record_question("renewing my cpom certification", 2, "none", 0.1, reason="missing_fact")
+    key = store.gaps()[0].key
+    clock.advance(days=15)  # the first question is 35 days old
+    assert store.purge_expired() == 1
+    g = store.gap(key)
+    assert g is not None and g.count == 2 and g.question == "renewing my cpom certification"  # same group, same key
+    rows = store._read(lambda db: [tuple(r) for r in db.execute("SELECT norm FROM gap_norms UNION ALL SELECT norm FROM gap_groups UNION ALL SELECT word FROM gap_words")])
+    assert not any("renew" == r[0] or r[0].startswith("renew cpom") for r in rows)  # the expired phrasing is gone
+    clock.advance(days=31)
+    assert store.purge_expired() == 2 and store.gaps() == [] and store.gap_count() == 0
+    assert store._read(lambda db: db.execute("SELECT (SELECT COUNT(*) FROM gap_norms) + (SELECT COUNT(*) FROM gap_words)").fetchone()[0]) == 0
+
+
+def test_forget_deletes_a_members_questions_votes_and_picks(store: Store) -> None:
+    other = 111_222_333_444_555_666
+    mine = store.record_question("where do i park at the council office", USER, "none", 0.1, reason="off_topic")
+    theirs = store.record_question("what does a director of pharmacy operations do", other, "role", 0.9)
+    store.record_feedback(theirs, USER, False)  # my 👎 put their question on the queue
+    store.record_choice(theirs, USER, "role", "director-of-pharmacy-operations")
+    store.record_feedback(mine, other, True)
+    assert store.gap_count() == 2
+    gone = store.forget(USER)
+    assert (gone.questions, gone.feedback, gone.choices) == (1, 1, 1)
+    st = store.stats()
+    assert st["questions"] == 1 and st["helpful"] + st["unhelpful"] == 0 and st["choices"] == 0
+    assert store.gaps() == [] and store.gap_count() == 0  # their question left the queue with my vote
+    assert store.forget(USER) == type(gone)(0, 0, 0)
+
+
+def test_hashing_key_lives_outside_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import hmac
+    import stat
+
+    monkeypatch.delenv("CAREER_BOT_HASH_KEY", raising=False)
+    path = tmp_path / "bot.db"
+    s = Store(path)
+    s.ensure_hash_key()
+    aid = s.record_question("what is cpom", USER, "certification", 0.9)
+    s.record_feedback(aid, USER, True)
+    s.close()
+    key_file = tmp_path / "bot.db.key"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    key = key_file.read_bytes().strip()
+    assert key not in path.read_bytes()
+    con = sqlite3.connect(path)
+    (h,) = con.execute("SELECT user_hash FROM questions").fetchone()
+    assert con.execute("SELECT COUNT(*) FROM meta WHERE key = 'salt'").fetchone()[0] == 0
+    con.close()
+    assert h == hmac.new(key, str(USER).encode(), hashlib.sha256).hexdigest()
+
+    # an environment key wins; a mismatch with earlier rows is reported
+    monkeypatch.setenv("CAREER_BOT_HASH_KEY", "an-operator-chosen-secret-key")
+    s = Store(path)
+    assert s._hash(USER) == hmac.new(b"an-operator-chosen-secret-key", str(USER).encode(), hashlib.sha256).hexdigest()
+    s.close()
+    monkeypatch.setenv("CAREER_BOT_HASH_KEY", "short")
+    with pytest.raises(StoreError, match="too short"):
+        Store(path).ensure_hash_key()
+
+    # forget needs the key that hashed the rows: without one it refuses instead of deleting nothing
+    monkeypatch.delenv("CAREER_BOT_HASH_KEY")
+    key_file.unlink()
+    s = Store(path)
+    with pytest.raises(StoreError, match="no user-id hashing key"):
+        s.forget(USER)
+    assert not key_file.exists()
+    s.close()
+
+
+def test_schema_1_database_is_migrated(tmp_path: Path) -> None:
+    """A database written before issue 8: the salt is dropped and the open gaps are grouped."""
+    path = tmp_path / "old.db"
+    con = sqlite3.connect(path)
+    con.executescript(MIGRATIONS[0])
+    con.execute("INSERT INTO meta VALUES ('salt', 'deadbeefdeadbeef')")
+    rows = [
+        ("how do i renew my cpom certification", "none", "missing_fact", None),
+        ("How do I renew my CPOM certification?", "none", "missing_fact", None),
+        ("renewing my CPOM certification", "none", "missing_fact", None),
+        ("what is the salary of a pharmacy buyer", "none", "off_topic", None),
+        ("what dose of warfarin", "none", "clinical", None),
+        ("an old handled question", "none", "off_topic", "dismiss"),
+    ]
+    for i, (q, intent, reason, handled) in enumerate(rows, 1):
+        con.execute(
+            "INSERT INTO questions(id, ts, question, norm, user_hash, intent, confidence, reason, handled) VALUES (?,?,?,?,?,?,?,?,?)",
+            (i, f"2025-01-0{i}T00:00:00+00:00", q, normalize_question(q), "x" * 64, intent, 0.1, reason, handled),
+        )
+    con.execute("INSERT INTO questions(id, ts, question, norm, user_hash, intent, confidence) VALUES (7, '2025-01-07T00:00:00+00:00', 'what is cmso', 'cmso', 'y', 'certification', 0.9)")
+    con.execute("INSERT INTO feedback VALUES (7, 'y', 0, '2025-01-07T00:00:00+00:00')")
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    s = Store(path)
+    assert s.schema_version == len(MIGRATIONS)
+    groups = s.gaps()
+    assert [(g.count, g.kinds) for g in groups][0] == (3, ("unanswered",))
+    assert sorted((g.count, g.kinds) for g in groups[1:]) == [(1, ("unanswered",)), (1, ("unhelpful",))]
+    assert groups[0].question.lower().startswith("how do i renew")
+    assert s._read(lambda db: db.execute("SELECT COUNT(*) FROM meta WHERE key = 'salt'").fetchone()[0]) == 0
+    s.record_question("renew cpom certification", 1, "none", 0.1, reason="missing_fact")
+    assert s.gaps()[0].count == 4  # new questions join the migrated groups
+    s.close()
+    assert b"deadbeefdeadbeef" not in b"".join(p.read_bytes() for p in tmp_path.iterdir())
+
+
+def test_forget_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    monkeypatch.delenv("CAREER_BOT_HASH_KEY", raising=False)
+    db = tmp_path / "bot.sqlite3"
+    s = Store(db)
+    aid = s.record_question("where do i park", USER, "none", 0.1, reason="off_topic")
+    s.record_feedback(aid, USER, False)
+    s.record_question("what is cpom", 42, "certification", 0.9)
+    s.close()
+    assert main(["forget", str(USER), "--db", str(db)]) == 0
+    assert capsys.readouterr().out.strip() == "deleted 1 questions, 1 votes and 0 picks of that member"
+    with Store(db) as s:
+        assert s.stats()["questions"] == 1
+    assert main(["forget", "not-an-id", "--db", str(db)]) == 2
+    assert main(["forget", str(USER), "--db", str(tmp_path / "absent.sqlite3")]) == 1
+    (tmp_path / "bot.sqlite3.key").unlink()
+    assert main(["forget", str(USER), "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "not a Discord user id" in err and "no database at" in err and "no user-id hashing key" in err
+    assert "Traceback" not in err

@@ -1,19 +1,21 @@
-"""The Discord client: wiring of config, live knowledge, storage, cogs, sync and errors.
+"""The Discord client: config, live knowledge and storage wired to discord.py; cogs do the rest.
 
 ``create_bot(config, live, store)`` builds it; nothing here touches the network until
-``bot.start(token)``. Command sync happens in ``setup_hook`` (never in ``on_ready``) and
-only when the command set's hash changed since the last sync to that guild.
+``bot.start(token)``. ``setup_hook`` loads the cogs by dotted name (``constants.EXTENSIONS``),
+syncs commands (never in ``on_ready``, and only when the command set's hash changed since the
+last sync to that guild), starts the knowledge watcher and the database housekeeping, and
+reports once to the moderator log when the bot started on the last good knowledge.
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
-import collections
 import hashlib
+import inspect
 import json
 import logging
-import time
+import re
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -21,85 +23,37 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app import lookup, render
+from bot.discord_app import render
 from bot.discord_app.config import Config
-from bot.discord_app.views import DYNAMIC_ITEMS, answer_view
-from bot.engine.answer import Answer
+from bot.discord_app.constants import EXTENSIONS, NO_MENTIONS
+from bot.discord_app.forms import LiveForms
+from bot.engine import Engine
 from bot.live import LiveKnowledge, ReloadResult
+from bot.storage import Change, GapGroup
 
 log = logging.getLogger("bot.discord")
 
-NO_MENTIONS = discord.AllowedMentions.none()
-APOLOGY = "Sorry, something went wrong on my side while answering that. Please try again in a moment."
-NOT_MODERATOR = "Sorry, only moderators can use /kb commands."
+CHECKPOINT_SECONDS = 60
 
 
-class StoreLike(Protocol):  # the fixed API of bot.storage.Store
-    def record_question(self, question: str, user_id: int, intent: str, confidence: float, reason: str = "", channel: str = "") -> int: ...
+class StoreLike(Protocol):
+    """What the Discord layer uses of ``bot.storage.Store``."""
+
+    def record_question(self, question: str, user_id: int | None, intent: str, confidence: float, reason: str = "", channel: str = "") -> int: ...
     def record_feedback(self, answer_id: int, user_id: int, helpful: bool) -> None: ...
     def record_choice(self, answer_id: int, user_id: int, kind: str, ident: str) -> None: ...
-    def gaps(self, limit: int = 10, offset: int = 0) -> list[Any]: ...
-    def stats(self) -> dict: ...
+    def gaps(self, limit: int = 10, offset: int = 0) -> list[GapGroup]: ...
+    def gap(self, key: str) -> GapGroup | None: ...
+    def gap_count(self) -> int: ...
+    def resolve_gap(self, group_key: str, action: str, moderator: str) -> bool: ...
+    def stats(self) -> dict[str, Any]: ...
+    def history(self, file: str | None = None, limit: int = 20) -> list[Change]: ...
     def purge_expired(self) -> int: ...
     def checkpoint(self) -> None: ...
     def close(self) -> None: ...
 
 
-CHECKPOINT_SECONDS = 60
-
-
-class NotModerator(app_commands.CheckFailure):
-    """A member without the moderator role / Manage Server used a /kb command."""
-
-
-class Cooldown:
-    """Per-user cooldown: first message in the window gets a note, the rest silence."""
-
-    def __init__(self, seconds: float, clock=time.monotonic):
-        self.seconds = seconds
-        self.clock = clock
-        self._until: dict[int, list] = {}  # user -> [until, noted]
-
-    def hit(self, user_id: int) -> tuple[str, float]:
-        """("ok" | "warn" | "quiet", seconds left)."""
-        if self.seconds <= 0:
-            return "ok", 0.0
-        now = self.clock()
-        state = self._until.get(user_id)
-        if state and now < state[0]:
-            if state[1]:
-                return "quiet", state[0] - now
-            state[1] = True
-            return "warn", state[0] - now
-        if len(self._until) > 10_000:
-            self._until = {u: s for u, s in self._until.items() if s[0] > now}
-        self._until[user_id] = [now + self.seconds, False]
-        return "ok", 0.0
-
-
-class RecentIds:
-    """Message ids already handled (a resumed gateway may replay events): bounded FIFO set."""
-
-    def __init__(self, size: int = 5000):
-        self._ids: collections.OrderedDict[int, None] = collections.OrderedDict()
-        self.size = size
-
-    def add(self, ident: int) -> bool:
-        """True when new."""
-        if ident in self._ids:
-            return False
-        self._ids[ident] = None
-        while len(self._ids) > self.size:
-            self._ids.popitem(last=False)
-        return True
-
-
-class CareerTree(app_commands.CommandTree):
-    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        await self.client.handle_command_error(interaction, error)  # type: ignore[attr-defined]
-
-
-def command_hash(tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None) -> str:
+def command_hash(tree: app_commands.CommandTree[Any], guild: discord.abc.Snowflake | None) -> str:
     payload = [c.to_dict(tree) for c in tree.get_commands(guild=guild)]
     return hashlib.sha256(json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str).encode()).hexdigest()
 
@@ -121,44 +75,53 @@ def make_intents(config: Config) -> discord.Intents:
     return intents
 
 
-def channel_label(channel: Any) -> str:
-    if isinstance(channel, (discord.DMChannel, discord.GroupChannel)) or getattr(channel, "guild", None) is None:
-        return "dm"
-    return str(getattr(channel, "id", ""))
+def reload_knowledge(live: LiveKnowledge, force: bool) -> ReloadResult:
+    """``live.reload(force=...)`` where supported: a forced reload also applies removals."""
+    if "force" in inspect.signature(live.reload).parameters:
+        return live.reload(force=force)  # type: ignore[call-arg]
+    return live.reload()
 
 
-class CareerBotMixin:
-    """Everything the bot does beyond discord.py's client; mixed into Bot / AutoShardedBot."""
+class CareerBot(commands.Bot):
+    """discord.py's Bot plus the bot's state; answers and moderation live in the cogs."""
 
-    config: Config
-    live: LiveKnowledge
-    store: StoreLike | None
-
-    def _init_career(self, config: Config, live: LiveKnowledge, store: StoreLike | None, mode: str) -> None:
+    def __init__(self, config: Config, live: LiveKnowledge, store: StoreLike | None, *, mode: str = "run", **options: Any):
+        super().__init__(**options)
         self.config = config
         self.live = live
         self.store = store
         self.mode = mode  # "run" | "sync" (sync: commands only, no watcher, no guild sync)
-        self.cooldown = Cooldown(config.cooldown_seconds)
-        self.recent = RecentIds()
-        self._watch_stop: asyncio.Event | None = None
-        self._watch_task: asyncio.Task | None = None
-        self._purge_task: asyncio.Task | None = None
+        self.forms = LiveForms()
         self.synced_guilds: list[int] = []
+        self._item_templates: dict[type, re.Pattern[str]] = {}
+        self._watch_stop: asyncio.Event | None = None
+        self._tasks: list[asyncio.Task[None]] = []
 
     @property
-    def engine(self):
+    def engine(self) -> Engine:
         return self.live.engine
+
+    # ------------------------------------------------------------------ components
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        super().add_dynamic_items(*items)
+        for item in items:
+            self._item_templates[item] = item.__discord_ui_compiled_template__
+
+    def remove_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        super().remove_dynamic_items(*items)
+        for item in items:
+            self._item_templates.pop(item, None)
+
+    def handles_component(self, custom_id: str) -> bool:
+        """Does a loaded button or menu answer this ``custom_id``? (Else it is stale or forged.)"""
+        return any(t.fullmatch(custom_id) for t in self._item_templates.values())
 
     # ------------------------------------------------------------------ lifecycle
 
     async def setup_hook(self) -> None:
-        from bot.discord_app.cogs import answers, lookups, moderation
-
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
-        await self.add_cog(answers.Answers(self))
-        await self.add_cog(lookups.Lookups(self))
-        await self.add_cog(moderation.KnowledgeBase(self))
+        for name in EXTENSIONS:
+            await self.load_extension(name)
         if self.mode != "run":
             return
         if self.config.needs_message_content:
@@ -166,10 +129,16 @@ class CareerBotMixin:
         await self.sync_guild_commands()
         if self.config.watch:
             self._watch_stop = asyncio.Event()
-            self._watch_task = asyncio.create_task(self._watch(), name="career-bot-knowledge-watch")
+            self._start(self._watch(), "career-bot-knowledge-watch")
         if self.store is not None:
-            self._purge_task = asyncio.create_task(self._housekeeping(), name="career-bot-retention")
+            self._start(self._housekeeping(), "career-bot-housekeeping")
+        problems = getattr(self.live, "startup_problems", ())
+        if problems:
+            self._start(self._report_startup(tuple(problems)), "career-bot-startup-report")
         gc.freeze()  # start-up objects (knowledge, index, discord.py state) leave the collector's scans
+
+    def _start(self, coro: Any, name: str) -> None:
+        self._tasks.append(asyncio.create_task(coro, name=name))
 
     async def sync_guild_commands(self, force: bool = False) -> list[int]:
         """Sync to each configured guild whose command set changed since the last sync."""
@@ -203,23 +172,19 @@ class CareerBotMixin:
     async def close(self) -> None:
         if self._watch_stop is not None:
             self._watch_stop.set()
-        if self._watch_task is not None:
-            self._watch_task.cancel()
-            try:
-                await asyncio.wait_for(asyncio.shield(self._watch_task), 2)
-            except BaseException:
-                pass
-            self._watch_task = None
-        if self._purge_task is not None:
-            self._purge_task.cancel()
-            self._purge_task = None
-        await super().close()  # type: ignore[misc]
+        for task in self._tasks:
+            task.cancel()
+        if self._tasks:
+            done, pending = await asyncio.wait(self._tasks, timeout=2)
+            if pending:
+                log.warning("%d background tasks did not stop within 2 s", len(pending))
+            self._tasks.clear()
+        await super().close()
 
     async def on_ready(self) -> None:
-        user = self.user  # type: ignore[attr-defined]
-        log.info("connected as %s (%s) in %d guilds", user, getattr(user, "id", "?"), len(self.guilds))  # type: ignore[attr-defined]
+        log.info("connected as %s in %d guilds", self.user, len(self.guilds))
 
-    async def on_message(self, message: discord.Message) -> None:
+    async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: answers are handled by the Answers cog's listener."""
 
     async def on_error(self, event_method: str, /, *args: Any, **kwargs: Any) -> None:
@@ -228,19 +193,21 @@ class CareerBotMixin:
     async def _housekeeping(self) -> None:
         """Retention: forget questions older than ``retention_days``, once a day; fold the
         database's write-ahead log every minute in a thread, off the answer path."""
+        store = self.store
+        assert store is not None
         elapsed = 0
         while True:
             await asyncio.sleep(CHECKPOINT_SECONDS)
             elapsed += CHECKPOINT_SECONDS
             try:
-                await asyncio.to_thread(self.store.checkpoint)  # type: ignore[union-attr]
+                await asyncio.to_thread(store.checkpoint)
             except Exception:
                 log.exception("database checkpoint failed")
             if elapsed < 24 * 3600:
                 continue
             elapsed = 0
             try:
-                n = await asyncio.to_thread(self.store.purge_expired)  # type: ignore[union-attr]
+                n = await asyncio.to_thread(store.purge_expired)
                 if n:
                     log.info("purged %d questions older than %d days", n, self.config.retention_days)
             except Exception:
@@ -255,9 +222,15 @@ class CareerBotMixin:
             raise
         except Exception:
             log.exception("knowledge watcher stopped; /kb reload still works")
+            await self.mod_log(content="⚠️ The knowledge watcher stopped (see the bot's log); edits go live with /kb reload until the bot restarts.")
 
     async def on_reload_result(self, result: ReloadResult) -> None:
-        if result.problems:
+        removed: tuple[str, ...] = tuple(getattr(result, "removed", ()))
+        if getattr(result, "held", False):
+            log.warning("knowledge change held: it would remove %d entries", len(removed))
+            shown = ", ".join(f"`{r}`" for r in removed[:20]) + (f" and {len(removed) - 20} more" if len(removed) > 20 else "")
+            await self.mod_log(content=render.content(f"⚠️ A knowledge change would remove {len(removed)} entries ({shown}); the previous knowledge stays live. Run /kb reload to confirm the removal."))
+        elif result.problems:
             log.warning("knowledge changed but has %d problems; the previous knowledge stays live", len(result.problems))
             await self.mod_log(embed=render.problems_embed("Knowledge change refused", result.problems))
         elif result.changed:
@@ -265,113 +238,28 @@ class CareerBotMixin:
             log.info("knowledge reloaded: %d roles, %d certifications", len(kb.roles), len(kb.certifications))
             await self.mod_log(content=render.content(f"Knowledge reloaded: {len(kb.roles)} roles, {len(kb.certifications)} certifications, {len(kb.faqs)} FAQ entries."))
 
+    async def _report_startup(self, problems: tuple[Any, ...]) -> None:
+        log.warning("the knowledge folder has %d problems; answering from the last good knowledge", len(problems))
+        await self.mod_log(embed=render.problems_embed("Started on the last good knowledge: the knowledge folder has problems", problems))
+
     async def mod_log(self, **kwargs: Any) -> bool:
         cid = self.config.mod_log_channel_id
         if not cid:
             return False
         try:
-            await self.wait_until_ready()  # type: ignore[attr-defined]
-            channel = self.get_channel(cid) or await self.fetch_channel(cid)  # type: ignore[attr-defined]
+            await self.wait_until_ready()
+            channel = self.get_channel(cid) or await self.fetch_channel(cid)
+            if not isinstance(channel, discord.abc.Messageable):
+                raise TypeError(f"channel {cid} is not a text channel")
             await channel.send(allowed_mentions=NO_MENTIONS, **kwargs)
             return True
         except Exception as e:
             log.warning("could not post to the moderator log channel %s: %s", cid, e)
             return False
 
-    # ------------------------------------------------------------------ answers
 
-    def record(self, answer: Answer, user_id: int, channel: str) -> int | None:
-        if self.store is None:
-            return None
-        try:
-            return int(self.store.record_question(answer.question, user_id, answer.intent, answer.confidence, answer.reason, channel))
-        except Exception:
-            log.exception("could not record a question")
-            return None
-
-    def wants_choices(self, answer: Answer) -> bool:
-        """Did-you-mean buttons whenever the engine offers candidates (refusals, low confidence)."""
-        return bool(answer.alternatives)
-
-    def answer_message(self, answer: Answer, answer_id: int | None) -> dict[str, Any]:
-        """send() kwargs for one answer: embed + buttons, mentions off."""
-        embed = render.answer_embed(answer, lookup.role_title(self.engine, answer.role))
-        kwargs: dict[str, Any] = {"embed": embed, "allowed_mentions": NO_MENTIONS}
-        view = answer_view(answer_id, answer.alternatives if self.wants_choices(answer) else ())
-        if view is not None:
-            kwargs["view"] = view
-        return kwargs
-
-    async def respond_answer(self, interaction: discord.Interaction, answer: Answer) -> None:
-        """The immediate response to a slash command: ephemeral or public by config."""
-        answer_id = self.record(answer, interaction.user.id, channel_label(interaction.channel))
-        await interaction.response.send_message(ephemeral=self.config.ephemeral, **self.answer_message(answer, answer_id))
-
-    async def on_feedback(self, interaction: discord.Interaction, answer_id: int, helpful: bool) -> None:
-        try:
-            if self.store is not None:
-                self.store.record_feedback(answer_id, interaction.user.id, helpful)
-            text = "Thanks! Glad it helped." if helpful else "Thanks for telling me. The moderators review answers that missed."
-            await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        except Exception as e:
-            await self.apologize_interaction(interaction, e, "feedback button")
-
-    async def on_choice(self, interaction: discord.Interaction, answer_id: int, kind: str, ident: str) -> None:
-        try:
-            if self.store is not None and answer_id:
-                try:
-                    self.store.record_choice(answer_id, interaction.user.id, kind, ident)
-                except Exception:
-                    log.exception("could not record a did-you-mean choice")
-            answer = lookup.choice_answer(self.engine, kind, ident)
-            if answer is None:
-                await interaction.response.send_message("That is no longer in the knowledge base.", ephemeral=True, allowed_mentions=NO_MENTIONS)
-                return
-            kwargs = self.answer_message(answer, answer_id or None)
-            await interaction.response.send_message(ephemeral=self.config.ephemeral, **kwargs)
-        except Exception as e:
-            await self.apologize_interaction(interaction, e, "did-you-mean button")
-
-    # ------------------------------------------------------------------ errors
-
-    async def apologize_interaction(self, interaction: discord.Interaction, error: BaseException, what: str, text: str = APOLOGY) -> None:
-        if text is APOLOGY:
-            log.error("%s failed for user %s in channel %s", what, getattr(interaction.user, "id", "?"), getattr(interaction, "channel_id", "?"), exc_info=error)
-        try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-            else:
-                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
-        except Exception as e:  # the interaction may have expired
-            log.warning("could not send the apology for %s: %s", what, e)
-
-    async def handle_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        name = interaction.command.qualified_name if interaction.command else "?"
-        if isinstance(error, NotModerator):
-            await self.apologize_interaction(interaction, error, f"/{name}", NOT_MODERATOR)
-        elif isinstance(error, app_commands.CheckFailure):
-            await self.apologize_interaction(interaction, error, f"/{name}", "Sorry, you can't use that command here.")
-        else:
-            original = getattr(error, "original", error)
-            await self.apologize_interaction(interaction, original, f"/{name}")
-
-    def is_moderator(self, interaction: discord.Interaction) -> bool:
-        member = interaction.user
-        if not isinstance(member, discord.Member):
-            return False
-        rid = self.config.moderator_role_id
-        if rid:
-            return any(r.id == rid for r in member.roles) or rid in getattr(member, "_roles", ())
-        perms = interaction.permissions
-        return perms.manage_guild or perms.administrator
-
-
-class CareerBot(CareerBotMixin, commands.Bot):
-    pass
-
-
-class ShardedCareerBot(CareerBotMixin, commands.AutoShardedBot):
-    pass
+class ShardedCareerBot(CareerBot, commands.AutoShardedBot):
+    """The same bot over several gateway connections (``shard_count`` configured)."""
 
 
 def create_bot(config: Config, live: LiveKnowledge, store: StoreLike | None, *, mode: str = "run", **client_options: Any) -> CareerBot:
@@ -381,16 +269,13 @@ def create_bot(config: Config, live: LiveKnowledge, store: StoreLike | None, *, 
         help_command=None,
         intents=make_intents(config),
         allowed_mentions=NO_MENTIONS,
-        tree_cls=CareerTree,
         chunk_guilds_at_startup=False,
     )
-    cls: type = CareerBot
+    cls: type[CareerBot] = CareerBot
     if config.shard_count:
         cls = ShardedCareerBot
         options["shard_count"] = config.shard_count
         if config.shard_ids:
             options["shard_ids"] = list(config.shard_ids)
     options.update(client_options)
-    bot = cls(**options)
-    bot._init_career(config, live, store, mode)
-    return bot
+    return cls(config, live, store, mode=mode, **options)

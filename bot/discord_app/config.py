@@ -2,11 +2,14 @@
 
 Every setting has a sensible default, so with no file and only ``DISCORD_TOKEN`` set the bot
 answers DMs, mentions and slash commands without any privileged intent. Validation collects
-every problem and names the key, e.g. ``config.toml: cooldown_seconds: must be >= 0``.
+every problem and names the key, e.g. ``config.toml: retention_days: must be <= 3650, got 99999``.
+Numbers must be finite (TOML accepts ``nan`` and ``inf``) and within sensible bounds, so a
+typo can never switch a safeguard off.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -33,7 +36,8 @@ class Config:
     ask_channel_ids: tuple[int, ...] = ()
     moderator_role_id: int | None = None
     mod_log_channel_id: int | None = None
-    cooldown_seconds: float = 5.0
+    rate_limit_questions: int = 5  # answers per member per rate_limit_seconds (burst allowance); 0 = no limit
+    rate_limit_seconds: float = 60.0
     min_confidence: float = 0.5
     ephemeral: bool = True
     database: str = DEFAULT_DATABASE
@@ -57,6 +61,11 @@ class Config:
 
 
 _KEYS = {f.name for f in fields(Config)}
+RETIRED = {
+    "cooldown_seconds": "replaced by rate_limit_questions and rate_limit_seconds (a burst allowance, "
+    "e.g. 5 questions per 60 seconds, instead of one question per N seconds); remove it and set those",
+}
+RETENTION_DAYS_MAX = 3650
 
 
 def _is_int(v: Any) -> bool:
@@ -78,7 +87,9 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
     problems: list[str] = []
     values: dict[str, Any] = {}
     for key in data:
-        if key not in _KEYS:
+        if key in RETIRED:
+            problems.append(f"{key}: {RETIRED[key]}")
+        elif key not in _KEYS:
             problems.append(f"{key}: unknown setting (known: {', '.join(sorted(_KEYS))})")
 
     def ids(key: str) -> None:
@@ -113,6 +124,9 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
         if not ok:
             problems.append(f"{key}: expected {'an integer' if integer else 'a number'}, got {v!r}")
             return
+        if not math.isfinite(v):
+            problems.append(f"{key}: must be a finite number, got {v!r}")
+            return
         if lo is not None and v < lo:
             problems.append(f"{key}: must be >= {lo}, got {v!r}")
         elif hi is not None and v > hi:
@@ -139,16 +153,16 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
     ids("ask_channel_ids")
     one_id("moderator_role_id")
     one_id("mod_log_channel_id")
-    number("cooldown_seconds", lo=0, hi=3600)
+    number("rate_limit_questions", lo=0, hi=1000, integer=True)
+    number("rate_limit_seconds", lo=1, hi=86400)
     number("min_confidence", lo=0, hi=1)
     boolean("ephemeral")
     boolean("watch")
-    number("retention_days", lo=1, integer=True)
-    number("shard_count", lo=1, integer=True)
-    if "cooldown_seconds" in values:
-        values["cooldown_seconds"] = float(values["cooldown_seconds"])
-    if "min_confidence" in values:
-        values["min_confidence"] = float(values["min_confidence"])
+    number("retention_days", lo=1, hi=RETENTION_DAYS_MAX, integer=True)
+    number("shard_count", lo=1, hi=10_000, integer=True)
+    for key in ("rate_limit_seconds", "min_confidence"):
+        if key in values:
+            values[key] = float(values[key])
     if "shard_ids" in data:
         v = data["shard_ids"]
         if not isinstance(v, list) or not all(_is_int(x) and x >= 0 for x in v) or not v:
@@ -176,9 +190,23 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
         values["token"] = tok
     if env.get("DISCORD_TOKEN", "").strip():
         values["token"] = env["DISCORD_TOKEN"].strip()
+    problems += _moderator_problems(values)
     if problems:
         raise ConfigError(source, problems)
     return Config(**values)
+
+
+def _moderator_problems(values: Mapping[str, Any]) -> list[str]:
+    """The moderator role must be a real role of a configured server (see README, "Moderators")."""
+    rid = values.get("moderator_role_id")
+    if not rid:
+        return []
+    guilds = values.get("guild_ids", ())
+    if rid in guilds:
+        return [f"moderator_role_id: {rid} is the id of a server in guild_ids, i.e. its @everyone role (every member); use the moderators' role id (right-click the role > Copy Role ID)"]
+    if not guilds:
+        return ["moderator_role_id: /kb works only in the servers listed in guild_ids; add the id of the server this role belongs to"]
+    return []
 
 
 def load_config(path: Path | None = None, env: Mapping[str, str] | None = None) -> Config:

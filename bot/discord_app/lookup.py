@@ -122,8 +122,9 @@ def parse_have(engine: Engine, text: str | None) -> tuple[list[str], list[str]]:
         code = resolve_certification(engine, part)
         if code is None and " " in part:
             codes = [resolve_certification(engine, w) for w in part.split()]
-            if all(codes):
-                known.extend(c for c in codes if c not in known)
+            found = [c for c in codes if c is not None]
+            if len(found) == len(codes):
+                known.extend(c for c in found if c not in known)
                 continue
         if code is None:
             unknown.append(part)

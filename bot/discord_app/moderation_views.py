@@ -1,31 +1,31 @@
-"""Components of the moderator workflow: the ``/kb gaps`` review queue, forms and import confirmation.
+"""Components of the moderator workflow: the ``/kb gaps`` review queue and import confirmation.
 
-The queue's buttons and select menu are ``DynamicItem``s (state lives in the ``custom_id``), so
-a gaps page keeps working after a restart:
+All are ``DynamicItem``s (their state lives in the ``custom_id``), so they work after a restart
+or tell the moderator why not:
 
 * ``cb:gaps:prev:<page>`` / ``cb:gaps:next:<page>`` / ``cb:gaps:open:<page>`` — show that page
   (edits the message the button is on);
 * ``cb:gaps:pick`` — the select menu; its option values are group keys;
 * ``cb:gap:<action>:<key>`` — act on one group: ``phrasing`` (add the question to an FAQ entry),
-  ``alias`` (of a role or certification), ``synonym``, ``faq`` (a new FAQ entry) or ``dismiss``.
+  ``alias`` (of a role or certification), ``synonym``, ``faq`` (a new FAQ entry) or ``dismiss``;
+* ``cb:import:<confirm|cancel>:<token>`` — Confirm / Cancel under an import preview.
 
-Every callback hands over to the ``KnowledgeBase`` cog, which checks the moderator first
-(component interactions do not pass through the slash-command check). Forms (``FormModal``)
-and the import preview's Confirm / Cancel (``ImportConfirmView``) hold per-use state in memory.
+Every item runs the /kb moderator check first (``component_allowed``), then hands over to
+whatever implements ``GapQueue`` or ``ImportDecisions`` (the /kb cog); errors go to the error
+handler. The items never import the cog.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Sequence
+from typing import Any, Protocol, Sequence, cast, runtime_checkable
 
 import discord
+from discord.ext import commands
 
 from bot.discord_app import render
-
-if TYPE_CHECKING:  # pragma: no cover
-    from bot.discord_app.cogs.moderation import KnowledgeBase
+from bot.discord_app.checks import component_allowed
+from bot.discord_app.constants import ERROR_EVENT, KB_COG
 
 GAP_ACTIONS: dict[str, tuple[str, discord.ButtonStyle]] = {
     "phrasing": ("Add to an FAQ entry", discord.ButtonStyle.primary),
@@ -35,22 +35,61 @@ GAP_ACTIONS: dict[str, tuple[str, discord.ButtonStyle]] = {
     "dismiss": ("Dismiss", discord.ButtonStyle.danger),
 }
 SELECT_LABEL_MAX = 100
-MODAL_TITLE_MAX = 45
-INPUT_LABEL_MAX = 45
-PLACEHOLDER_MAX = 100
 
 
-def _cog(interaction: discord.Interaction) -> "KnowledgeBase":
-    cog = interaction.client.get_cog("KnowledgeBase")  # type: ignore[attr-defined]
-    if cog is None:  # pragma: no cover - the cog is always loaded with the items
+@runtime_checkable
+class GapQueue(Protocol):
+    async def show_gap_page(self, interaction: discord.Interaction, page: int) -> None: ...
+
+    async def pick_gap(self, interaction: discord.Interaction, key: str) -> None: ...
+
+    async def act_on_gap(self, interaction: discord.Interaction, action: str, key: str) -> None: ...
+
+
+@runtime_checkable
+class ImportDecisions(Protocol):
+    async def confirm_import(self, interaction: discord.Interaction, token: str) -> None: ...
+
+    async def cancel_import(self, interaction: discord.Interaction, token: str) -> None: ...
+
+
+def _kb(interaction: discord.Interaction) -> object:
+    client = interaction.client
+    cog = client.get_cog(KB_COG) if isinstance(client, commands.Bot) else None
+    if cog is None:
         raise RuntimeError("the /kb cog is not loaded")
-    return cog  # type: ignore[return-value]
+    return cog
+
+
+def _gap_queue(interaction: discord.Interaction) -> GapQueue:
+    cog = _kb(interaction)
+    if not isinstance(cog, GapQueue):
+        raise TypeError("the /kb cog has no gaps queue")
+    return cog
+
+
+def _import_decisions(interaction: discord.Interaction) -> ImportDecisions:
+    cog = _kb(interaction)
+    if not isinstance(cog, ImportDecisions):
+        raise TypeError("the /kb cog has no imports")
+    return cog
+
+
+class _ModeratorItem:
+    """Shared by the items below: the moderator check, and errors to the error handler."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return await component_allowed(interaction)
+
+    @staticmethod
+    def _failed(interaction: discord.Interaction, error: Exception, where: str) -> None:
+        interaction.client.dispatch(ERROR_EVENT, interaction, error, where)
 
 
 # ---------------------------------------------------------------------------- gaps queue
 
 
-class GapPageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cb:gaps:(?P<dir>prev|next|open):(?P<page>\d{1,3})"):
+class GapPageButton(_ModeratorItem, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"cb:gaps:(?P<dir>prev|next|open):(?P<page>\d{1,3})"):
     def __init__(self, direction: str, page: int, label: str = "", disabled: bool = False):
         labels = {"prev": "◀ Previous", "next": "Next ▶", "open": "Back to the queue"}
         super().__init__(
@@ -66,16 +105,20 @@ class GapPageButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cb:gap
         self.page = page
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]) -> "GapPageButton":
-        return cls(match["dir"], int(match["page"]), item.label or "")
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /) -> "GapPageButton":
+        label = item.label if isinstance(item, discord.ui.Button) else None
+        return cls(match["dir"], int(match["page"]), label or "")
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).on_gap_page(interaction, max(1, self.page))
+        try:
+            await _gap_queue(interaction).show_gap_page(interaction, max(1, self.page))
+        except Exception as error:
+            self._failed(interaction, error, "gaps page button")
 
 
-class GapPickSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"cb:gaps:pick"):
+class GapPickSelect(_ModeratorItem, discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"cb:gaps:pick"):
     def __init__(self, options: Sequence[discord.SelectOption] = ()):
-        select: discord.ui.Select = discord.ui.Select(
+        select: discord.ui.Select[Any] = discord.ui.Select(
             custom_id="cb:gaps:pick",
             placeholder="Pick a question to act on…",
             options=list(options),
@@ -86,15 +129,19 @@ class GapPickSelect(discord.ui.DynamicItem[discord.ui.Select], template=r"cb:gap
         super().__init__(select)
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select, match: re.Match[str]) -> "GapPickSelect":
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /) -> "GapPickSelect":
         return cls()
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        values = (interaction.data or {}).get("values") or []  # type: ignore[union-attr]
-        await _cog(interaction).on_gap_pick(interaction, str(values[0]) if values else "")
+        data = cast(dict[str, Any], interaction.data or {})
+        values = data.get("values") or []
+        try:
+            await _gap_queue(interaction).pick_gap(interaction, str(values[0]) if values else "")
+        except Exception as error:
+            self._failed(interaction, error, "gaps menu")
 
 
-class GapActionButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cb:gap:(?P<action>phrasing|alias|synonym|faq|dismiss):(?P<key>[0-9a-f]{16})"):
+class GapActionButton(_ModeratorItem, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"cb:gap:(?P<action>phrasing|alias|synonym|faq|dismiss):(?P<key>[0-9a-f]{16})"):
     def __init__(self, action: str, key: str):
         label, style = GAP_ACTIONS[action]
         super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"cb:gap:{action}:{key}", row=0))
@@ -102,11 +149,14 @@ class GapActionButton(discord.ui.DynamicItem[discord.ui.Button], template=r"cb:g
         self.key = key
 
     @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]) -> "GapActionButton":
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /) -> "GapActionButton":
         return cls(match["action"], match["key"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        await _cog(interaction).on_gap_action(interaction, self.action, self.key)
+        try:
+            await _gap_queue(interaction).act_on_gap(interaction, self.action, self.key)
+        except Exception as error:
+            self._failed(interaction, error, f"gap button ({self.action})")
 
 
 def gap_page_view(groups: Sequence[Any], page: int, has_next: bool, offset: int = 0) -> discord.ui.View:
@@ -140,100 +190,44 @@ def back_to_queue_view() -> discord.ui.View:
     return view
 
 
-# ---------------------------------------------------------------------------- forms
-
-
-@dataclass(frozen=True)
-class FormField:
-    name: str  # the text input's custom_id (what the handler gets the value under)
-    label: str
-    default: str = ""
-    placeholder: str = ""
-    long: bool = False
-    required: bool = True
-    max_length: int = 4000
-
-
-Handler = Callable[[discord.Interaction, dict[str, str]], Awaitable[None]]
-
-
-class FormModal(discord.ui.Modal):
-    """A modal of text inputs; on submit ``handler(interaction, {field name: value})``."""
-
-    def __init__(self, title: str, fields: Sequence[FormField], handler: Handler, timeout: float = 900):
-        super().__init__(title=render.trim(title, MODAL_TITLE_MAX), timeout=timeout)
-        self._inputs: dict[str, discord.ui.TextInput] = {}
-        for f in fields[:5]:
-            ti: discord.ui.TextInput = discord.ui.TextInput(
-                label=render.trim(f.label, INPUT_LABEL_MAX),
-                custom_id=f.name,
-                style=discord.TextStyle.paragraph if f.long else discord.TextStyle.short,
-                default=render.trim(f.default, f.max_length) or None,
-                placeholder=render.trim(f.placeholder, PLACEHOLDER_MAX) or None,
-                required=f.required,
-                max_length=f.max_length,
-            )
-            self.add_item(ti)
-            self._inputs[f.name] = ti
-        self._handler = handler
-
-    async def on_submit(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        await self._handler(interaction, {name: (ti.value or "") for name, ti in self._inputs.items()})
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception) -> None:  # type: ignore[override]
-        await interaction.client.apologize_interaction(interaction, error, "moderator form")  # type: ignore[attr-defined]
-
-
 # ---------------------------------------------------------------------------- import confirmation
 
 
-class ImportConfirmView(discord.ui.View):
-    """Confirm / Cancel under an import preview; only the moderator who imported can press them."""
+class ImportButton(_ModeratorItem, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"cb:import:(?P<what>confirm|cancel):(?P<token>[0-9a-f]{16})"):
+    """Confirm / Cancel under an import preview; ``token`` names the preview kept in memory."""
 
-    def __init__(self, owner_id: int, on_confirm: Callable[[discord.Interaction], Awaitable[None]], on_cancel: Callable[[discord.Interaction], Awaitable[None]], timeout: float = 600):
-        super().__init__(timeout=timeout)
-        self.owner_id = owner_id
-        self._on_confirm = on_confirm
-        self._on_cancel = on_cancel
-        self.done = False
+    def __init__(self, what: str, token: str):
+        confirm = what == "confirm"
+        super().__init__(
+            discord.ui.Button(
+                label="Confirm import" if confirm else "Cancel",
+                style=discord.ButtonStyle.success if confirm else discord.ButtonStyle.secondary,
+                custom_id=f"cb:import:{what}:{token}",
+            )
+        )
+        self.what = what
+        self.token = token
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:  # type: ignore[override]
-        if interaction.user.id != self.owner_id:
-            await interaction.response.send_message("Only the moderator who started this import can confirm it.", ephemeral=True)
-            return False
-        if self.done:
-            await interaction.response.send_message("This import was already confirmed or cancelled.", ephemeral=True)
-            return False
-        return True
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str], /) -> "ImportButton":
+        return cls(match["what"], match["token"])
 
-    @discord.ui.button(label="Confirm import", style=discord.ButtonStyle.success, custom_id="cb:import:confirm")
-    async def confirm(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        self.done = True
-        self.stop()
-        await self._on_confirm(interaction)
-
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary, custom_id="cb:import:cancel")
-    async def cancel(self, interaction: discord.Interaction, button: discord.ui.Button) -> None:
-        self.done = True
-        self.stop()
-        await self._on_cancel(interaction)
-
-    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item) -> None:  # type: ignore[override]
-        await interaction.client.apologize_interaction(interaction, error, "import confirmation")  # type: ignore[attr-defined]
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            decisions = _import_decisions(interaction)
+            if self.what == "confirm":
+                await decisions.confirm_import(interaction, self.token)
+            else:
+                await decisions.cancel_import(interaction, self.token)
+        except Exception as error:
+            self._failed(interaction, error, f"import {self.what} button")
 
 
-MODERATION_ITEMS = (GapPageButton, GapPickSelect, GapActionButton)
+def import_view(token: str) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(ImportButton("confirm", token))
+    view.add_item(ImportButton("cancel", token))
+    return view
 
-__all__ = [
-    "GAP_ACTIONS",
-    "MODERATION_ITEMS",
-    "FormField",
-    "FormModal",
-    "GapActionButton",
-    "GapPageButton",
-    "GapPickSelect",
-    "ImportConfirmView",
-    "back_to_queue_view",
-    "gap_action_view",
-    "gap_page_view",
-]
+
+MODERATION_ITEMS = (GapPageButton, GapPickSelect, GapActionButton, ImportButton)

@@ -9,7 +9,7 @@ embed ends with a pointer to the slash command that shows the rest; rendering ne
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import discord
 
@@ -174,7 +174,7 @@ def content(text: str) -> str:
 
 
 def embed_size(embed: discord.Embed) -> int:
-    d = embed.to_dict()
+    d: dict[str, Any] = dict(embed.to_dict())
     total = len(d.get("title", "")) + len(d.get("description", "")) + len((d.get("footer") or {}).get("text", ""))
     total += len((d.get("author") or {}).get("name", ""))
     return total + sum(len(f["name"]) + len(f["value"]) for f in d.get("fields", []))

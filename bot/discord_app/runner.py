@@ -7,7 +7,6 @@ Exit codes: 0 clean stop, 1 bad config/knowledge/database, 2 no token, 3 token r
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import signal
 import sys
@@ -19,6 +18,7 @@ import discord
 from bot.discord_app.config import Config
 from bot.knowledge.loader import KnowledgeError, default_knowledge_dir
 from bot.live import LiveKnowledge
+from bot.storage import Store, StoreError
 
 log = logging.getLogger("bot.discord")
 
@@ -41,17 +41,21 @@ def _live(config: Config, knowledge: Path | None) -> LiveKnowledge | None:
     return None
 
 
-def prepare(config: Config, knowledge: Path | None):
+def prepare(config: Config, knowledge: Path | None) -> tuple[LiveKnowledge, Store] | int:
     """(live knowledge, store) or an exit code after a one-line message."""
     live = _live(config, knowledge)
     if live is None:
         return EXIT_CONFIG
-    from bot.storage import Store
-
     try:
         store = Store(config.database, retention_days=config.retention_days)
     except Exception as e:
         _fail(f"cannot open the database {config.database}: {e}")
+        return EXIT_CONFIG
+    try:
+        store.ensure_hash_key()
+    except StoreError as e:
+        store.close()
+        _fail(str(e))
         return EXIT_CONFIG
     return live, store
 
@@ -60,12 +64,14 @@ async def run_bot(bot: Any, token: str, *, install_signals: bool = True, stop: a
     """Run until the client ends or SIGINT/SIGTERM; returns an exit code, never raises."""
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
-    installed: list[int] = []
+    installed: list[signal.Signals] = []
     if install_signals:
         for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            try:
                 loop.add_signal_handler(sig, stop.set)
                 installed.append(sig)
+            except (NotImplementedError, RuntimeError, ValueError) as e:  # not the main thread, or no signals here
+                log.debug("no handler for %s: %s", sig.name, e)
     task = asyncio.create_task(bot.start(token), name="career-bot-client")
     stopper = asyncio.create_task(stop.wait())
     code = EXIT_OK
@@ -85,8 +91,14 @@ async def run_bot(bot: Any, token: str, *, install_signals: bool = True, stop: a
         except (discord.GatewayNotFound, discord.ConnectionClosed, OSError) as e:
             _fail(f"could not connect to Discord: {type(e).__name__}: {e}")
             code = EXIT_CONNECT
-        except (asyncio.CancelledError, asyncio.TimeoutError):
-            pass
+        except asyncio.TimeoutError:
+            log.warning("the Discord client did not stop within 10 s; exiting anyway")
+        except asyncio.CancelledError:
+            log.debug("the Discord client task was cancelled while stopping")
+        except Exception:
+            log.exception("the Discord client stopped with an error")
+            _fail("the Discord client stopped with an error (see the log above)")
+            code = EXIT_CONNECT
     finally:
         stopper.cancel()
         if not task.done():
@@ -96,7 +108,7 @@ async def run_bot(bot: Any, token: str, *, install_signals: bool = True, stop: a
     return code
 
 
-def run(config: Config, knowledge: Path | None = None, *, client_options: dict | None = None, stop: asyncio.Event | None = None, install_signals: bool = True) -> int:
+def run(config: Config, knowledge: Path | None = None, *, client_options: dict[str, Any] | None = None, stop: asyncio.Event | None = None, install_signals: bool = True) -> int:
     """``career-bot run``: exits at once with a clear message on a missing or rejected token."""
     if not config.token:
         _fail("no Discord token: set DISCORD_TOKEN (or `token` in the git-ignored config file)")
@@ -109,10 +121,12 @@ def run(config: Config, knowledge: Path | None = None, *, client_options: dict |
     from bot.discord_app.bot import create_bot
 
     try:
-        with contextlib.suppress(Exception):
+        try:
             purged = store.purge_expired()
             if purged:
                 log.info("purged %d questions older than %d days", purged, config.retention_days)
+        except Exception:
+            log.exception("retention purge at start-up failed; retrying daily")
 
         async def main() -> int:
             bot = create_bot(config, live, store, **(client_options or {}))
@@ -125,7 +139,7 @@ def run(config: Config, knowledge: Path | None = None, *, client_options: dict |
         store.close()
 
 
-async def sync_commands(config: Config, live: LiveKnowledge, global_: bool, client_options: dict | None = None, out: Callable[[str], None] = print) -> int:
+async def sync_commands(config: Config, live: LiveKnowledge, global_: bool, client_options: dict[str, Any] | None = None, out: Callable[[str], None] = print) -> int:
     """Log in, sync the commands (globally or to the configured guilds), log out."""
     from bot.discord_app.bot import create_bot, command_hash, hash_path
 
@@ -140,9 +154,11 @@ async def sync_commands(config: Config, live: LiveKnowledge, global_: bool, clie
             synced = await bot.tree.sync()
             path = hash_path(config, None)
             if path is not None:
-                with contextlib.suppress(OSError):
+                try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text(command_hash(bot.tree, None) + "\n", encoding="utf-8")
+                except OSError as e:
+                    log.warning("could not store the command hash in %s: %s", path, e)
             out(f"synced {len(synced)} global commands (Discord may take up to an hour to show changes everywhere)")
         else:
             if not config.guild_ids:
@@ -160,7 +176,7 @@ async def sync_commands(config: Config, live: LiveKnowledge, global_: bool, clie
         await bot.close()
 
 
-def sync(config: Config, knowledge: Path | None, global_: bool, client_options: dict | None = None) -> int:
+def sync(config: Config, knowledge: Path | None, global_: bool, client_options: dict[str, Any] | None = None) -> int:
     if not config.token:
         _fail("no Discord token: set DISCORD_TOKEN (or `token` in the git-ignored config file)")
         return EXIT_NO_TOKEN

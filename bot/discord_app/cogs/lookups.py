@@ -1,17 +1,25 @@
-"""Entity lookups: /certifications, /certification, /role, /pathway (with autocomplete)."""
+"""Entity lookups: /certifications, /certification, /role, /pathway (with autocomplete).
+
+Answers are posted by the Answers cog (``AnswerPoster``): one rate limit, one look.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, runtime_checkable
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_app import lookup
+from bot.discord_app.bot import CareerBot
+from bot.discord_app.constants import ANSWERS_COG
+from bot.engine.answer import Answer
 
-if TYPE_CHECKING:  # pragma: no cover
-    from bot.discord_app.bot import CareerBot
+
+@runtime_checkable
+class AnswerPoster(Protocol):
+    async def respond(self, interaction: discord.Interaction, answer: Answer) -> None: ...
 
 SECTION_CHOICES = [
     app_commands.Choice(name="Overview", value="overview"),
@@ -25,8 +33,14 @@ def _choices(pairs: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
 
 
 class Lookups(commands.Cog):
-    def __init__(self, bot: "CareerBot"):
+    def __init__(self, bot: CareerBot):
         self.bot = bot
+
+    async def _respond(self, interaction: discord.Interaction, answer: Answer) -> None:
+        poster = self.bot.get_cog(ANSWERS_COG)
+        if not isinstance(poster, AnswerPoster):
+            raise RuntimeError("the Answers cog is not loaded")
+        await poster.respond(interaction, answer)
 
     async def cert_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         return _choices(lookup.certification_choices(self.bot.engine, current))
@@ -50,26 +64,31 @@ class Lookups(commands.Cog):
     @app_commands.command(name="certifications", description="List the certifications, or those on one role's pathway")
     @app_commands.describe(role="Only the certifications on this role's pathway")
     async def certifications(self, interaction: discord.Interaction, role: str | None = None) -> None:
-        await self.bot.respond_answer(interaction, lookup.list_answer(self.bot.engine, role))
+        await self._respond(interaction, lookup.list_answer(self.bot.engine, role))
 
     @app_commands.command(name="certification", description="What a certification is and which roles' pathways include it")
     @app_commands.describe(code="Certification code or name, e.g. CPOM")
     async def certification(self, interaction: discord.Interaction, code: str) -> None:
-        await self.bot.respond_answer(interaction, lookup.certification_answer(self.bot.engine, code))
+        await self._respond(interaction, lookup.certification_answer(self.bot.engine, code))
 
     @app_commands.command(name="role", description="A career spotlight: overview, responsibilities or a day in the life")
     @app_commands.describe(name="The role", section="Which part of the spotlight")
     @app_commands.choices(section=SECTION_CHOICES)
     async def role(self, interaction: discord.Interaction, name: str, section: app_commands.Choice[str] | None = None) -> None:
-        await self.bot.respond_answer(interaction, lookup.role_answer(self.bot.engine, name, section.value if section else None))
+        await self._respond(interaction, lookup.role_answer(self.bot.engine, name, section.value if section else None))
 
     @app_commands.command(name="pathway", description="The suggested certification pathway for a role, tailored to you")
     @app_commands.describe(role="The role you aim for", focus="What you care about, e.g. safety or supply chain", have="Certifications you already hold, comma separated")
     async def pathway(self, interaction: discord.Interaction, role: str, focus: app_commands.Range[str, 0, 300] | None = None, have: app_commands.Range[str, 0, 300] | None = None) -> None:
-        await self.bot.respond_answer(interaction, lookup.pathway_answer(self.bot.engine, role, focus, have))
+        await self._respond(interaction, lookup.pathway_answer(self.bot.engine, role, focus, have))
 
     certifications.autocomplete("role")(role_autocomplete)
     certification.autocomplete("code")(cert_autocomplete)
     role.autocomplete("name")(role_autocomplete)
     pathway.autocomplete("role")(role_autocomplete)
     pathway.autocomplete("have")(have_autocomplete)
+
+
+async def setup(bot: commands.Bot) -> None:
+    assert isinstance(bot, CareerBot)
+    await bot.add_cog(Lookups(bot))

@@ -1,0 +1,174 @@
+"""/kb import (with a preview to confirm), /kb export, /kb history, /kb undo: whole files.
+
+An import preview waits in memory under a random token, for the moderator who started it, until
+Confirm / Cancel or ``IMPORT_TTL``; a refused Confirm (e.g. the moderator role was removed
+meanwhile) leaves it waiting, so it can be confirmed once the role is back. After a restart
+the buttons say the preview is gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import discord
+from discord import app_commands
+
+from bot.discord_app import render
+from bot.discord_app.checks import kb_moderator
+from bot.discord_app.cogs.kb.base import KbBase, edit_error_embed, log, moderator_name, when
+from bot.discord_app.moderation_views import import_view
+from bot.moderation.edits import MAX_ATTACHMENT_BYTES, EditError, ImportPreview
+
+IMPORT_TYPES = (".txt", ".yaml", ".yml", ".zip")
+IMPORT_TTL = 600.0  # seconds a preview waits for Confirm
+HISTORY_LIMIT = 15
+
+
+@dataclass
+class PendingImport:
+    owner_id: int
+    name: str
+    preview: ImportPreview
+    expires: float
+
+
+class KbFiles(KbBase):
+    _imports: dict[str, PendingImport]  # token -> preview waiting for Confirm
+
+    # ------------------------------------------------------------------ export / import
+
+    @app_commands.command(name="export", description="Download the knowledge base as a zip of its files")
+    @kb_moderator
+    async def export(self, interaction: discord.Interaction) -> None:
+        await self._defer(interaction)
+        data = await asyncio.to_thread(self.editor.export_zip)
+        name = f"knowledge-{dt.datetime.now(dt.timezone.utc):%Y%m%d-%H%M%S}.zip"
+        log.info("/kb export: %d bytes", len(data))
+        await self._send(interaction, content=f"The knowledge base ({len(data) / 1024:.0f} KB). Edit files and send them back with /kb import.", file=discord.File(io.BytesIO(data), filename=name))
+
+    @app_commands.command(name="import", description="Import a spotlight page (.txt), a knowledge file (.yaml) or a .zip; preview first")
+    @app_commands.describe(attachment="A career spotlight page saved as UTF-8 .txt, a .yaml knowledge file, or a .zip of them")
+    @kb_moderator
+    async def import_(self, interaction: discord.Interaction, attachment: discord.Attachment) -> None:
+        name = PurePosixPath(attachment.filename or "attachment").name
+        ext = PurePosixPath(name.lower()).suffix
+        if ext not in IMPORT_TYPES:
+            await self._send(interaction, embed=render.text_embed("Import refused", [f"{name}: can't import '{ext or 'no extension'}' files; send a spotlight page (.txt), a knowledge file (.yaml) or a .zip of knowledge files."], render.COLOUR_PROBLEM, footer="Nothing was written."))
+            return
+        if attachment.size > MAX_ATTACHMENT_BYTES:
+            await self._send(interaction, embed=render.text_embed("Import refused", [f"{name} is {attachment.size / 1024:.0f} KB; attachments are limited to {MAX_ATTACHMENT_BYTES // 1024} KB."], render.COLOUR_PROBLEM, footer="Nothing was written."))
+            return
+        await self._defer(interaction)
+        try:
+            data = await attachment.read()
+        except discord.HTTPException as e:
+            await self._send(interaction, content=f"Could not download {name} from Discord ({e.status}); try again.")
+            return
+        try:
+            preview = await asyncio.to_thread(self.editor.preview_import, name, data)
+        except EditError as e:
+            log.info("/kb import of %s refused", name)
+            await self._send(interaction, embed=edit_error_embed(e, "Import refused"))
+            return
+        lines = [f"`{line}`" for line in preview.summary.splitlines()]
+        if not preview.created and not preview.updated:
+            await self._send(interaction, embed=render.text_embed(f"Import of {name}: nothing to change", lines, render.COLOUR_OK))
+            return
+        now = time.monotonic()
+        self._imports = {t: p for t, p in self._imports.items() if p.expires > now}
+        token = secrets.token_hex(8)
+        self._imports[token] = PendingImport(interaction.user.id, name, preview, now + IMPORT_TTL)
+        counts = f"{len(preview.created)} new, {len(preview.updated)} changed, {len(preview.unchanged)} unchanged"
+        embed = render.text_embed(f"Import preview: {name}", lines, footer=f"{counts}. Nothing is written until you confirm.")
+        await self._send(interaction, embed=embed, view=import_view(token))
+
+    def _pending(self, token: str) -> PendingImport | None:
+        pending = self._imports.get(token)
+        if pending is not None and pending.expires <= time.monotonic():
+            del self._imports[token]
+            return None
+        return pending
+
+    async def _not_pending(self, interaction: discord.Interaction, token: str) -> PendingImport | None:
+        """The preview behind a Confirm / Cancel button, or None after telling the moderator why not."""
+        pending = self._pending(token)
+        if pending is None:
+            await self._send(interaction, content="This import preview is no longer active (it was confirmed or cancelled, it expired, or the bot restarted). Run /kb import again.")
+        elif interaction.user.id != pending.owner_id:
+            await self._send(interaction, content="Only the moderator who started this import can confirm or cancel it.")
+            return None
+        return pending
+
+    # ------------------------------------------------------------------ ImportDecisions (the preview's buttons)
+
+    async def confirm_import(self, interaction: discord.Interaction, token: str) -> None:
+        pending = await self._not_pending(interaction, token)
+        if pending is None:
+            return
+        del self._imports[token]  # one Confirm only, even if pressed twice
+        await interaction.response.defer()
+        moderator = moderator_name(interaction.user)
+        try:
+            results = await asyncio.to_thread(self.editor.apply_import, moderator, pending.preview)
+        except EditError as e:
+            await interaction.edit_original_response(embed=edit_error_embed(e, "Import refused"), view=None)
+            return
+        except BaseException:
+            self._imports[token] = pending  # not applied: the preview can be confirmed again
+            raise
+        done = await self._applied(moderator, results) if results else ["Nothing to change any more."]
+        await interaction.edit_original_response(embed=render.text_embed(f"Imported {pending.name}", done, render.COLOUR_OK, footer="Undo with /kb undo"), view=None)
+
+    async def cancel_import(self, interaction: discord.Interaction, token: str) -> None:
+        pending = await self._not_pending(interaction, token)
+        if pending is None:
+            return
+        del self._imports[token]
+        await interaction.response.edit_message(embed=render.text_embed(f"Import of {pending.name} cancelled", ["Nothing was written."], render.COLOUR_REFUSAL), view=None)
+
+    # ------------------------------------------------------------------ history / undo
+
+    @kb_moderator
+    async def _file_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        root = self.bot.live.root
+
+        def files() -> list[str]:
+            return sorted(p.relative_to(root).as_posix() for p in root.rglob("*.y*ml") if not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+        cur = current.strip().lower()
+        return [app_commands.Choice(name=f[:100], value=f[:100]) for f in await asyncio.to_thread(files) if cur in f.lower()][:25]
+
+    @app_commands.command(name="history", description="Recent knowledge changes: who changed which file, and how")
+    @app_commands.describe(file="Only this file, e.g. faq/how-to-report-a-wrong-answer.yaml")
+    @app_commands.autocomplete(file=_file_autocomplete)
+    @kb_moderator
+    async def history(self, interaction: discord.Interaction, file: str | None = None) -> None:
+        store = self.bot.store
+        if store is None:
+            await self._send(interaction, content="No database is configured, so no change log is kept.")
+            return
+        try:
+            rel = self.editor._rel(file.strip()) if file and file.strip() else None
+        except EditError as e:
+            await self._send(interaction, embed=edit_error_embed(e, "No history"))
+            return
+        await self._defer(interaction)
+        changes = await asyncio.to_thread(store.history, rel, HISTORY_LIMIT)
+        lines = [f"`#{c.id}` {when(c.when)} **{render.trim(c.moderator, 80)}** {c.action} `{c.file}`" for c in changes]
+        if not lines:
+            lines = [f"No changes recorded for {rel}." if rel else "No changes recorded yet."]
+        title = f"Knowledge changes: {rel}" if rel else "Knowledge changes"
+        await self._send(interaction, embed=render.text_embed(title, lines, footer=f"Newest first, up to {HISTORY_LIMIT}. /kb undo reverts the newest change."))
+
+    @app_commands.command(name="undo", description="Revert the last change (of one file, or the last change overall)")
+    @app_commands.describe(file="Only this file; empty = the most recent change")
+    @app_commands.autocomplete(file=_file_autocomplete)
+    @kb_moderator
+    async def undo(self, interaction: discord.Interaction, file: str | None = None) -> None:
+        await self._edit(interaction, "Change undone", lambda m: self.editor.undo(m, (file or "").strip() or None))
