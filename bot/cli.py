@@ -128,11 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     _knowledge_arg(p)
     p.set_defaults(func=cmd_validate)
 
-    from bot import engine_cli
+    from bot import discord_cli, engine_cli, moderation_cli  # each registers its own subcommands
 
-    engine_cli.register(sub, _knowledge_arg)
-    from bot import discord_cli; discord_cli.register(sub, _knowledge_arg)
-    from bot import moderation_cli; moderation_cli.register(sub, _knowledge_arg)
+    for module in (engine_cli, discord_cli, moderation_cli):
+        module.register(sub, _knowledge_arg)
 
     return parser
 

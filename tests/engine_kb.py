@@ -10,9 +10,10 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge_helpers import PAGES, seeded_kb, write
+
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
-from knowledge_helpers import PAGES, seeded_kb, write
 
 FAQS = {
     "how-to-report-a-wrong-answer": (

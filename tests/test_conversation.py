@@ -7,8 +7,9 @@ import json
 import subprocess
 import sys
 
-from bot.engine import Context
 from engine_kb import engine, kb_dir
+
+from bot.engine import Context
 
 OPS = "director-of-pharmacy-operations"
 

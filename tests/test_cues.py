@@ -4,12 +4,12 @@ language compiles what it promises (and refuses what it cannot)."""
 from __future__ import annotations
 
 import pytest
+from knowledge_helpers import seeded_kb
 
 from bot.engine import Engine, lexicon
 from bot.engine.evidence import read
 from bot.engine.phrases import PhraseError, PhraseSet
 from bot.knowledge import load_knowledge
-from knowledge_helpers import seeded_kb
 
 
 @pytest.fixture(scope="module")

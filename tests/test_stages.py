@@ -4,11 +4,11 @@ on questions that are not its own. The knowledge is the tests' own (tests/engine
 from __future__ import annotations
 
 import pytest
+from engine_kb import engine
 
 from bot.engine.evidence import read
 from bot.engine.match import trace
 from bot.engine.stages import STAGES
-from engine_kb import engine
 
 OPS = "director-of-pharmacy-operations"
 

@@ -4,11 +4,12 @@ taught."""
 
 from __future__ import annotations
 
+from knowledge_helpers import cli, seeded_kb
+
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
 from bot.moderation import KnowledgeEditor
 from bot.storage import Store
-from knowledge_helpers import cli, seeded_kb
 
 OPS = "director-of-pharmacy-operations"
 ODD = "gimme the lowdown on the big boss of pharmacy logistics"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import hashlib
-import inspect
 import json
 import logging
 import re
@@ -30,6 +29,7 @@ from bot.discord_app.forms import LiveForms
 from bot.engine import Engine
 from bot.live import LiveKnowledge, ReloadResult
 from bot.storage import Change, GapGroup
+from bot.wording import count
 
 log = logging.getLogger("bot.discord")
 
@@ -76,10 +76,8 @@ def make_intents(config: Config) -> discord.Intents:
 
 
 def reload_knowledge(live: LiveKnowledge, force: bool) -> ReloadResult:
-    """``live.reload(force=...)`` where supported: a forced reload also applies removals."""
-    if "force" in inspect.signature(live.reload).parameters:
-        return live.reload(force=force)  # type: ignore[call-arg]
-    return live.reload()
+    """``live.reload``; a forced reload (a moderator's /kb reload) also applies held removals."""
+    return live.reload(force=force)
 
 
 class CareerBot(commands.Bot):
@@ -225,8 +223,8 @@ class CareerBot(commands.Bot):
             await self.mod_log(content="⚠️ The knowledge watcher stopped (see the bot's log); edits go live with /kb reload until the bot restarts.")
 
     async def on_reload_result(self, result: ReloadResult) -> None:
-        removed: tuple[str, ...] = tuple(getattr(result, "removed", ()))
-        if getattr(result, "held", False):
+        removed = result.removed
+        if result.held:
             log.warning("knowledge change held: it would remove %d entries", len(removed))
             shown = ", ".join(f"`{r}`" for r in removed[:20]) + (f" and {len(removed) - 20} more" if len(removed) > 20 else "")
             await self.mod_log(content=render.content(f"⚠️ A knowledge change would remove {len(removed)} entries ({shown}); the previous knowledge stays live. Run /kb reload to confirm the removal."))
@@ -236,7 +234,7 @@ class CareerBot(commands.Bot):
         elif result.changed:
             kb = self.engine.knowledge
             log.info("knowledge reloaded: %d roles, %d certifications", len(kb.roles), len(kb.certifications))
-            await self.mod_log(content=render.content(f"Knowledge reloaded: {len(kb.roles)} roles, {len(kb.certifications)} certifications, {len(kb.faqs)} FAQ entries."))
+            await self.mod_log(content=render.content(f"Knowledge reloaded: {count(len(kb.roles), 'role')}, {count(len(kb.certifications), 'certification')}, {count(len(kb.faqs), 'FAQ entry', 'FAQ entries')}."))
 
     async def _report_startup(self, problems: tuple[Any, ...]) -> None:
         log.warning("the knowledge folder has %d problems; answering from the last good knowledge", len(problems))

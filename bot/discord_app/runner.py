@@ -141,7 +141,7 @@ def run(config: Config, knowledge: Path | None = None, *, client_options: dict[s
 
 async def sync_commands(config: Config, live: LiveKnowledge, global_: bool, client_options: dict[str, Any] | None = None, out: Callable[[str], None] = print) -> int:
     """Log in, sync the commands (globally or to the configured guilds), log out."""
-    from bot.discord_app.bot import create_bot, command_hash, hash_path
+    from bot.discord_app.bot import command_hash, create_bot, hash_path
 
     bot = create_bot(config, live, None, mode="sync", **(client_options or {}))
     try:

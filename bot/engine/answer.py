@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.engine.match import Match
-from bot.wording import article, count, joined
 from bot.knowledge.model import Certification, FaqEntry, Knowledge, Role
+from bot.wording import article, count, joined
 
 SECTION_LABELS = {"overview": "Overview", "responsibilities": "Core responsibilities", "day_in_the_life": "A day in the life"}
 LIST_LIMIT = 25  # a list answer names this many entries, then says how many more there are

@@ -140,8 +140,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[ev.role_best].pathway) if ev.role_named and ev.role_best else ()
     listed = steps or ctx.shown
     for i, w in enumerate(words):
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or after in lexicon.ORDINAL_NOUNS or after in lexicon.COUNTS):
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS):
             continue  # "which of those first": an order, not a reference
         referred = True
         start, end, count = (i - 1 if i and words[i - 1] in ("the", "that", "this") else i), i + 1, 1

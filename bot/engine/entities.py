@@ -185,6 +185,6 @@ def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] 
         w = ix.weight(st)
         if w < CONTENT_WORD or st in cues or st not in ix.postings:
             continue
-        for rid in {ix.passages[i].role for i in ix.postings[st]} - {None}:
+        for rid in {r for i in ix.postings[st] if (r := ix.passages[i].role) is not None}:
             scores[rid] += w
     return sorted(((s, r) for r, s in scores.items()), reverse=True)

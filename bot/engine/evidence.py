@@ -21,9 +21,9 @@ from bot.engine.intents import Neighbour, builtin_index, words_of_example
 from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import content_role
 from bot.engine.thresholds import (
+    CONTENT_WORD,
     DESCRIBED_MARGIN,
     DESCRIBED_STRONG,
-    CONTENT_WORD,
     GOAL_MARGIN,
     GOAL_MIN,
     GOAL_SHARE,

@@ -186,12 +186,12 @@ class Index:
         ix.default_idf = math.log((n + 1) / 0.5)
         commonest: dict[str, int] = {}
         for w in set(texts):
-            st = stem(w)
-            if st in ix.idf:
-                commonest[st] = max(commonest.get(st, 0), english.count(w))
-        for st, count in commonest.items():  # "after", "goes": rare in the knowledge, common everywhere
-            if count >= COMMON_ENGLISH:
-                ix.idf[st] *= COMMON_ENGLISH_DAMPING
+            w_stem = stem(w)
+            if w_stem in ix.idf:
+                commonest[w_stem] = max(commonest.get(w_stem, 0), english.count(w))
+        for w_stem, seen in commonest.items():  # "after", "goes": rare in the knowledge, common everywhere
+            if seen >= COMMON_ENGLISH:
+                ix.idf[w_stem] *= COMMON_ENGLISH_DAMPING
         ix.faq_weights = [sum(ix.weight(t) for t in p) or 1.0 for _, p in ix.faq_phrasings]
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         for p in ix.passages:  # a certification's own text: its name, description and aliases

@@ -23,6 +23,7 @@ from bot.discord_app import render
 from bot.discord_app.checks import kb_moderator
 from bot.discord_app.cogs.kb.base import KbBase, edit_error_embed, log, moderator_name, when
 from bot.discord_app.moderation_views import import_view
+from bot.knowledge.files import limit_text, size_text
 from bot.moderation.edits import MAX_ATTACHMENT_BYTES, EditError, ImportPreview
 
 IMPORT_TYPES = (".txt", ".yaml", ".yml", ".zip")
@@ -62,7 +63,7 @@ class KbFiles(KbBase):
             await self._send(interaction, embed=render.text_embed("Import refused", [f"{name}: can't import '{ext or 'no extension'}' files; send a spotlight page (.txt), a knowledge file (.yaml) or a .zip of knowledge files."], render.COLOUR_PROBLEM, footer="Nothing was written."))
             return
         if attachment.size > MAX_ATTACHMENT_BYTES:
-            await self._send(interaction, embed=render.text_embed("Import refused", [f"{name} is {attachment.size / 1024:.0f} KB; attachments are limited to {MAX_ATTACHMENT_BYTES // 1024} KB."], render.COLOUR_PROBLEM, footer="Nothing was written."))
+            await self._send(interaction, embed=render.text_embed("Import refused", [f"{name} is {size_text(attachment.size, MAX_ATTACHMENT_BYTES)}; attachments are limited to {limit_text(MAX_ATTACHMENT_BYTES)}."], render.COLOUR_PROBLEM, footer="Nothing was written."))
             return
         await self._defer(interaction)
         try:
