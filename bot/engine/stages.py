@@ -19,6 +19,7 @@ from bot.engine.entities import certs_by_topic, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour
+from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import section_for
@@ -86,6 +87,12 @@ def empty(ev: Evidence, ix: Index) -> Match | None:
     if not any(any(c.isalpha() for c in w) for w in ev.a.words):
         return refuse("empty", CONF_REFUSE_SURE)
     return None
+
+
+def language(ev: Evidence, ix: Index) -> Match | None:
+    """A question in another language: a plain-English "I can only answer in English"."""
+    found = foreign(ev.a.question, ix.known_words | set(ix.codes))
+    return refuse("language", CONF_REFUSE, detail=found, why=f"written in {found}") if found else None
 
 
 def injection(ev: Evidence, ix: Index) -> Match | None:
@@ -443,7 +450,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         asked = [c for c in ev.codes if c not in ev.held]
         t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
-        return replace(m, shape="order") if len(asked) >= 2 and "ordering" in ev.hits else m
+        return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if not ev.codes and not ev.cert_seek:
         return unknown_role(ev, ix)
     return None
@@ -559,6 +566,7 @@ STAGES: tuple[Stage, ...] = tuple(
     Stage(f.__name__, f)
     for f in (
         empty,
+        language,
         injection,
         task_request,
         clinical,
