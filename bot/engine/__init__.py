@@ -7,7 +7,8 @@ from dataclasses import replace
 from bot.engine.answer import Answer, compose
 from bot.engine.conversation import Context, advance, resolve
 from bot.engine.index import Index
-from bot.engine.match import Match, match
+from bot.engine.evidence import read
+from bot.engine.match import Match, decide, match
 from bot.engine.parts import split_questions
 from bot.engine.render import render_text
 from bot.engine.teaching import taught_index
@@ -48,7 +49,8 @@ class Engine:
 
     def _turn(self, question: str, ctx: Context) -> tuple[Answer, Context]:
         resolution = resolve(question, ctx, self.index)
-        answer = compose(question, match(resolution.question, self.index), self.knowledge)
+        ev = resolution.evidence or read(resolution.question, self.index)
+        answer = compose(question, decide(ev, self.index), self.knowledge)
         if resolution.rewritten:
             answer = replace(answer, read_as=resolution.question)
         return answer, advance(ctx, question, answer, resolution, self.index)

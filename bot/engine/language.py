@@ -36,6 +36,11 @@ def _languages() -> dict[str, frozenset[str]]:
     return {code: frozenset(w for word in ws for w in (word, _plain(word))) for code, ws in words.items()}
 
 
+@lru_cache(maxsize=1)
+def _others() -> frozenset[str]:
+    return frozenset().union(*_languages().values())
+
+
 def _latin(ch: str) -> bool:
     try:
         return unicodedata.name(ch).startswith("LATIN")
@@ -49,12 +54,12 @@ def foreign(text: str, known: set[str] | frozenset[str]) -> str | None:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2:
         return None
-    if sum(1 for c in letters if not _latin(c)) > 0.5 * len(letters):
+    if not text.isascii() and sum(1 for c in letters if not c.isascii() and not _latin(c)) > 0.5 * len(letters):
         return "a language other than English"
     words = [w.lower() for w in _WORD.findall(text) if len(w) >= 2]
     if not words:
         return None
-    others = set().union(*_languages().values())
+    others = _others()
     english_like = sum(1 for w in words if w in known or w in lexicon.STOPWORDS or w in lexicon.SLANG or (english.count(w) >= ENGLISH_COMMON and w not in others))
     if english_like > FOREIGN_SHARE * len(words):
         return None

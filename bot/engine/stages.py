@@ -128,7 +128,7 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
 
 def taught(ev: Evidence, ix: Index) -> Match | None:
     """A phrasing a moderator taught (knowledge/phrasings.yaml), or one very close to it."""
-    found = [nb for nb in ix.taught.nearest(ev.masked, k=8) if nb.example.taught]
+    found = ev.taught
     if not found or found[0].similarity < TAUGHT_MIN:
         return None
     ex = found[0].example
@@ -155,8 +155,13 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     best = best_faq(ev, ix)
     if best and best[1] >= FAQ_MIN:
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
+    if ev.codes or ev.role_named or not ix.faq_phrasings:
+        return None
+    nearest_faq = next((nb for nb in ev.taught_all if nb.intent == "faq"), None)
+    if nearest_faq is None or nearest_faq.similarity < FAQ_SIMILAR:
+        return None  # (the built-in phrasings are only compared when an FAQ phrasing is close)
     nb = _clear_neighbour(ev, FAQ_SIMILAR)
-    if nb is not None and nb.intent == "faq" and not ev.codes and not ev.role_named:
+    if nb is not None and nb.intent == "faq":
         return Match("faq", faq=nb.example.about, confidence=round(min(1.0, nb.similarity), 3), why=f"nearest phrasing {nb.example.text!r} of FAQ '{nb.example.about}' ({nb.similarity:.2f})")
     return None
 
