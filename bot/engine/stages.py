@@ -52,6 +52,8 @@ from bot.engine.thresholds import (
     CONF_UNKNOWN_ROLE,
     DISTINCTIVE,
     FAQ_MIN,
+    FAQ_COMMON_MIN,
+    FAQ_COMMON_SHARE,
     FAQ_SIMILAR,
     LEARNED_MARGIN,
     LEARNED_MIN,
@@ -91,7 +93,7 @@ def empty(ev: Evidence, ix: Index) -> Match | None:
 
 def language(ev: Evidence, ix: Index) -> Match | None:
     """A question in another language: a plain-English "I can only answer in English"."""
-    found = foreign(ev.a.question, ix.known_words | set(ix.codes))
+    found = foreign(ev.a.question, ix.english_or_ours)
     return refuse("language", CONF_REFUSE, detail=found, why=f"written in {found}") if found else None
 
 
@@ -183,9 +185,13 @@ def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
         return None
     qw = sum(ix.weight(s) for s in q)
     shared: dict[int, float] = defaultdict(float)
+    common = max(FAQ_COMMON_MIN, FAQ_COMMON_SHARE * len(ix.faq_phrasings))
     for s in q:
+        postings = ix.faq_postings.get(s, ())
+        if len(postings) > common:
+            continue  # a word in very many phrasings tells none apart (and bounds the work)
         w = ix.weight(s)
-        for i in ix.faq_postings.get(s, ()):
+        for i in postings:
             shared[i] += w
     best: tuple[str, float] | None = None
     for i, inter in shared.items():
