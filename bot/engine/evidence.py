@@ -78,7 +78,7 @@ class Evidence:
     def asks_who(self) -> bool:
         """"who does X", "which job handles Y": the asked-for person is the subject, other job words are objects."""
         words = self.a.words
-        if "who" in words or "whose" in words:
+        if not lexicon.WHO_WORDS.isdisjoint(words):
             return True
         return any(w in ("which", "what") and not lexicon.ASKED_ROLE.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))
 

@@ -67,6 +67,7 @@ WISH_WORDS = _words(_WORDS["wish_words"])
 WISH_FILLERS = _words(_WORDS["wish_fillers"])
 PERSON_WORDS = _words(_WORDS["person_words"])
 ASKED_ROLE = _words(_WORDS["asked_role"])
+WHO_WORDS = _words(_WORDS["who_words"])
 LIGHT_WORDS = _words(_WORDS["light_words"])
 RESTRICTION_WORDS = _words(_WORDS["restriction_words"])
 ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["ordinals"].items()}
