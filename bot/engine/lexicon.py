@@ -89,7 +89,6 @@ CUES: dict[str, Cue] = {
 FACET_PREFIX = "missing_"
 # Facts the pages do not hold, in the order they are checked: (label for the refusal, cue).
 FACETS: tuple[Cue, ...] = tuple(c for name, c in CUES.items() if name.startswith(FACET_PREFIX))
-SECTION_CUES = {"day_in_the_life": CUES["day"], "responsibilities": CUES["responsibilities"], "overview": CUES["overview"]}
 
 
 def cue(name: str) -> Cue:

@@ -151,7 +151,7 @@ def taught(ev: Evidence, ix: Index) -> Match | None:
         return None
     if ex.intent == "pathway":
         return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles.get(rid, ()))), CONF_LEARNED, why)
-    section = ex.section or section_for(rid, ev.a, ev.cue_text, ix, set(ix.role_titles.get(rid, ())))[0]
+    section = ex.section or section_for(rid, ev.a, ev.hits, ix, set(ix.role_titles.get(rid, ())))[0]
     return Match("role", role=rid, section=section, confidence=CONF_LEARNED, why=why)
 
 
@@ -324,7 +324,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
 
 def besides(ev: Evidence, ix: Index) -> Match | None:
     """"Which career paths are there besides ops director": the named role is excluded, list the rest."""
-    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes:
+    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes and ("list" in ev.hits or "other" in ev.a.words):
         return Match("list_roles", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with a role noun")
     return None
 
@@ -439,7 +439,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
-    section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.cue_text, ix, set(ev.title_stems(ix)))
+    section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
     return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=f"contrast cue {ev.cue('contrast')!r}")
 
@@ -549,7 +549,7 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     relaxed_section = ev.subject_relaxed and any(k in ev.hits for k in ("day", "responsibilities", "overview"))
     if not (ev.subject_named or relaxed_section):
         return None
-    section, conf = section_for(rid, ev.a, ev.cue_text, ix, set(ev.title_stems(ix)))
+    section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
     return Match("role", role=rid, section=section, confidence=round(conf * (1.0 if ev.subject_named else CONF_RELAXED_FACTOR), 3), why=f"role {rid} ({how})")
 
