@@ -84,7 +84,13 @@ def analyze(question: str, ix: Index) -> Analysis:
     pairs: list[tuple[str, str]] = []
     sentence_of: list[int] = []
     for si, words in by_sentence.items():
-        expanded = ix.expand_pairs([lexicon.SLANG.get(w, w) for w in words])
+        read = [_read_back(words, i, ix) for i in range(len(words))]
+        beside_names = {i for i in range(len(read)) if any(0 <= j < len(read) and not ix.name_words.isdisjoint(ix.expand([read[j]])) for j in (i - 1, i + 1))}
+        expanded = []
+        for word, said in ix.expand_pairs(read):
+            expanded.append((word, said))
+            if said in read and read.index(said) in beside_names:  # "tech sup": supervisor or supply, the title decides ("sup" alone greets)
+                expanded.extend((full, said) for full in ix.clipped(word))
         pairs.extend(expanded)
         sentence_of.extend([si] * len(expanded))
     words = [w for w, _ in pairs]
@@ -123,6 +129,20 @@ def analyze(question: str, ix: Index) -> Analysis:
         alias_hits=_alias_hits(plain, ix),
         sentence_of=tuple(sentence_of),
     )
+
+
+def _read_back(words: list[str], i: int, ix: Index) -> str:
+    """Chat shorthand ("u", "abt"), and a phone's autocorrection ("is there a cart for …"),
+    unless the word is used as the knowledge uses it ("cart fill")."""
+    word = words[i]
+    if word in lexicon.AUTOCORRECTED:
+        s = stem(word)
+        beside = {(stem(words[i - 1]), s)} if i else set()
+        if i + 1 < len(words):
+            beside.add((s, stem(words[i + 1])))
+        if not beside & ix.text_bigrams:
+            return lexicon.AUTOCORRECTED[word]
+    return lexicon.SLANG.get(word, word)
 
 
 def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]], setting: set[str]) -> None:

@@ -69,7 +69,8 @@ class Evidence:
 
     @property
     def cert_seek(self) -> bool:
-        return "cert_seek" in self.hits or bool(self.cert_nouns)
+        """Looking for a certification; "whose job is it to cover" looks for a person."""
+        return bool(self.cert_nouns) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
 
     @property
     def section_cue(self) -> bool:

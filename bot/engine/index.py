@@ -23,6 +23,7 @@ from bot.engine.normalize import fold, stem
 from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
+MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
@@ -54,6 +55,29 @@ def _possessive(word: str) -> str:
     return base if tail == "s" else base + tail
 
 
+_CALLED = re.compile(
+    r"\b(?:(?:often|also|sometimes|commonly|usually|simply)\s+)*(?:called|known\s+as|referred\s+to\s+as|nicknamed)\s+"
+    r"(?:the\s+|a\s+|an\s+)?[\"“']?([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}?)[\"”']?\s*(?=[,.;:()]|$)",
+    re.I,
+)
+_BETWEEN = re.compile(r"^[\s,(\-–—]*$")  # only punctuation between the title and "called …"
+
+
+def called_names(title: str, text: str) -> list[str]:
+    """Other names a page gives its role right after the title ("The Pharmacy Purchasing and
+    Inventory Specialist, often simply called the pharmacy buyer, …"): up to four words,
+    ended by punctuation. A "called" anywhere else ("a process known as …") names something else."""
+    at = text.lower().find(title.lower())
+    if at < 0:
+        return []
+    end = at + len(title)
+    m = _CALLED.search(text, end)
+    if m is None or not _BETWEEN.match(text[end : m.start()]):
+        return []
+    name = m.group(1).strip()
+    return [] if all(w in lexicon.STOPWORDS for w in name.lower().split()) else [name]
+
+
 def content_stems(words: list[str]) -> list[str]:
     return [stem(w) for w in words if w not in lexicon.STOPWORDS and not w.isdigit()]
 
@@ -65,6 +89,8 @@ class Index:
     synonym_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths
     known_words: set[str] = field(default_factory=set)  # never spell-corrected
     text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
+    name_word_list: tuple[str, ...] = ()  # words of titles, names and aliases, sorted (for clipped words)
+    text_bigrams: frozenset[tuple[str, str]] = frozenset()  # stem pairs the knowledge writes side by side ("cart fill")
     english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
     by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
@@ -106,6 +132,7 @@ class Index:
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
         texts: list[str] = []
         acronyms: list[tuple[str, str]] = []
+        called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
             ws = ix.expand(words_of(text))
@@ -137,6 +164,8 @@ class Index:
             for alias in role.aliases:
                 ix._alias(alias, ("role", role.id))
             ix._alias(role.title, ("role", role.id))
+            for para in (role.tagline, *role.overview):
+                called.extend((name, role.id) for name in called_names(role.title, para))
             acronyms.extend((acr, role.id) for acr in _acronyms(role.title))
 
         for cert in kb.certifications.values():
@@ -166,6 +195,17 @@ class Index:
         for acr, rid in acronyms:  # "MSO" for Medication Safety Officer, when unambiguous
             if len(acr) >= 3 and counts[acr] == 1 and acr not in taken:
                 ix._add_alias((acr,), ("role", rid))
+        renamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for called_name, rid in called:
+            full = tuple(ix.expand(words_of(called_name)))
+            renamed[full].add(rid)
+            in_title = set(words_of(kb.roles[rid].title))
+            rest = tuple(w for w in full if w not in in_title)
+            if rest and rest != full and not all(w in lexicon.ROLE_HEADS for w in rest):
+                renamed[rest].add(rid)  # "the buyer" as well as "the pharmacy buyer"
+        for alias_key, rids in renamed.items():
+            if len(rids) == 1 and alias_key not in ix.aliases:  # a name two pages use is nobody's
+                ix._add_alias(alias_key, ("role", next(iter(rids))))
 
         for entry in kb.faqs.values():
             for q in entry.questions:
@@ -206,7 +246,9 @@ class Index:
                 ix.cert_postings.setdefault(term, []).append(code)
 
         ix.name_words = {w for words in ix.aliases for w in words}
+        ix.name_word_list = tuple(sorted(w for w in ix.name_words if w.isalpha() and w not in lexicon.STOPWORDS))
         ix.text_words = frozenset(texts)
+        ix.text_bigrams = frozenset(pair for p in ix.passages for pair in p.bigrams)
         ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
@@ -280,6 +322,20 @@ class Index:
             if pool and len({stem(w) for w in pool}) == 1:
                 return min(pool, key=len)
         return word
+
+    def clipped(self, word: str) -> tuple[str, ...]:
+        """The words of role titles and certification names a clipped word may stand for ("sup":
+        supervisor, supply), when it is no word of its own; the rest of the question decides."""
+        if len(word) < 3 or not word.isalpha() or word in self.text_words or word in lexicon.STOPWORDS or word in self.codes:
+            return ()
+        i = bisect.bisect_left(self.name_word_list, word)
+        found: dict[str, str] = {}
+        while i < len(self.name_word_list) and self.name_word_list[i].startswith(word):
+            w = self.name_word_list[i]
+            if len(w) >= len(word) + 2:
+                found.setdefault(stem(w), w)
+            i += 1
+        return tuple(found.values()) if 1 < len(found) <= MAX_CLIPPED else ()
 
     def split_joined(self, word: str) -> list[str] | None:
         """"informaticsdirector" -> informatics director: two knowledge words typed together."""

@@ -55,6 +55,7 @@ GRATITUDE = _words(_WORDS["gratitude"])
 GREETINGS = _words(_WORDS["greetings"])
 HELP_WORDS = _words(_WORDS["help_words"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
+AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrected"].items()}
 HELD_CUES = _words(_WORDS["held_cues"])
 NOT_HELD_CUES = _words(_WORDS["not_held_cues"])
 HELD_LISTS = _words(_WORDS["held_lists"])

@@ -1,0 +1,79 @@
+"""How the engine reads members' words before deciding: names a page gives its role, phone
+autocorrections, clipped title words. Each test edits a copy of the test knowledge base, so the
+behaviour comes from the knowledge, not from these questions."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from engine_kb import kb_dir
+
+from bot.engine import Engine
+from bot.engine.index import called_names
+from bot.knowledge import load_knowledge
+
+SUPPLY = "pharmacy-supply-chain-manager"
+
+
+def _engine(tmp_path: Path, edit=None) -> Engine:
+    root = tmp_path / "knowledge"
+    shutil.copytree(kb_dir(), root)
+    if edit:
+        edit(root)
+    return Engine(load_knowledge(root))
+
+
+def _edit_role(root: Path, rid: str, change) -> None:
+    path = root / "roles" / f"{rid}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_a_name_given_right_after_the_title_is_a_name_of_the_role():
+    assert called_names("Pharmacy Supply Chain Manager", "The Pharmacy Supply Chain Manager, often simply called the pharmacy buyer, places orders.") == ["pharmacy buyer"]
+    assert called_names("Pharmacy Supply Chain Manager", "The Pharmacy Supply Chain Manager runs a process known as reconciliation.") == []
+    assert called_names("Pharmacy Supply Chain Manager", "A buyer, often called the purchaser, works elsewhere.") == []
+
+
+def test_what_does_the_buyer_do_when_the_page_says_so(tmp_path):
+    question = "what does a pharmacy buyer do?"
+    before = _engine(tmp_path / "a").ask(question)
+
+    def rename(data):
+        data["overview"]["paragraphs"][0] = "The Pharmacy Supply Chain Manager, often simply called the pharmacy buyer, " + data["overview"]["paragraphs"][0]
+
+    after = _engine(tmp_path / "b", lambda root: _edit_role(root, SUPPLY, rename)).ask(question)
+    assert before.role != SUPPLY
+    assert (after.intent, after.role) == ("role", SUPPLY)
+    assert _engine(tmp_path / "c", lambda root: _edit_role(root, SUPPLY, rename)).ask("buyer day in the life").section == "day_in_the_life"
+
+
+def test_a_phone_autocorrected_cert_is_read_back_unless_the_knowledge_uses_the_word(tmp_path):
+    e = _engine(tmp_path / "a")
+    answer = e.ask("is there a cart for drug shortages?")
+    assert answer.intent == "certification" and answer.certifications[0] == "CDSM"
+
+    def carts(data):
+        data["responsibilities"][0]["description"] += " Checks every crash cart after a code."
+
+    e2 = _engine(tmp_path / "b", lambda root: _edit_role(root, SUPPLY, carts))
+    read = e2.index  # "crash cart" is the knowledge's own phrase there, so that cart stays a cart
+    from bot.engine.analyze import analyze
+
+    assert "cart" in analyze("who restocks the crash cart", read).words
+    assert "cert" in analyze("is there a cart for drug shortages", read).words
+
+
+def test_a_clipped_title_word_next_to_another_title_word(tmp_path):
+    from bot.engine.analyze import analyze
+
+    e = _engine(tmp_path)
+    assert set(e.index.clipped("supp")) == {"supply", "support"}  # the rest of the question decides
+    assert "supply" in analyze("supp chain mgr day to day", e.index).words
+    answer = e.ask("supp chain mgr day to day")
+    assert (answer.intent, answer.role, answer.section) == ("role", SUPPLY, "day_in_the_life")
+    alone = e.ask("sup")  # a greeting, with no title word beside it
+    assert alone.intent == "help"
