@@ -293,11 +293,12 @@ def test_one_rate_limit_for_messages_ask_and_buttons(live: LiveKnowledge, store:
                 assert (await private_text(d, iid)).startswith("Slow down")
                 iid = await d.send_slash_command("certification", {"code": "CPOM"}, user=d.member_user)
                 assert (await private_text(d, iid)).startswith("Slow down")
-                up = next(c for c in custom_ids(rec) if c.startswith("cb:fb:") and c.endswith(":1"))
-                assert "Thanks" in await private_text(d, await d.click_button(rec, up, user=d.member_user))  # a vote is not an answer
+                answered = await final(d, await d.send_slash_command("ask", {"question": "what is CPOM?"}, user=d.owner_user))
+                up = next(c for c in custom_ids(answered) if c.startswith("cb:fb:") and c.endswith(":1"))
+                assert "Thanks" in await private_text(d, await d.click_button(answered, up, user=d.member_user))  # a vote is not an answer
                 # others are not affected
                 assert (await final(d, await d.send_slash_command("ask", {"question": "what is CHPOP?"}, user=d.mod_user))).embeds
-                assert (store.stats()["questions"], store.stats()["choices"]) == (3, 1)
+                assert (store.stats()["questions"], store.stats()["choices"]) == (4, 1)
 
     run(body)
 
