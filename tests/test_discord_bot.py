@@ -31,7 +31,7 @@ from bot.storage import Store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "knowledge"
-COMMANDS = {"ask", "help", "certifications", "certification", "role", "pathway", "kb"}
+COMMANDS = {"ask", "help", "certifications", "certification", "role", "pathway", "kb", "Save as FAQ answer"}
 
 
 def run(fn: Callable[[], Awaitable[Any]], timeout: float = 20.0) -> Any:
@@ -498,7 +498,7 @@ def test_sync_cli_global_and_guild(live: LiveKnowledge, tmp_path: Path) -> None:
             assert await sync_commands(config, live, False, {"guild_ready_timeout": READY}, out.append) == 0
             assert d.command_syncs[-1].scope == "guild" and len(d.command_syncs) == 2
             assert d.identify_payloads == []  # logs in over HTTP only, never connects to the gateway
-            assert out[0].startswith("synced 7 global commands")
+            assert out[0].startswith("synced 8 global commands")  # 7 slash commands and the "Save as FAQ answer" message command
             bad = dataclasses.replace(config, token="wrong")
             assert await sync_commands(bad, live, True, {}, out.append) == EXIT_BAD_TOKEN
 

@@ -112,7 +112,9 @@ def test_every_kb_command_and_autocomplete_carries_the_moderator_check(live: Liv
                     for p in c.parameters:
                         if callable(p.autocomplete):
                             assert moderator_only in getattr(p.autocomplete, "__discord_app_commands_checks__", []), (c.qualified_name, p.name)
-                others = [c for c in bot.tree.get_commands() if c.name != "kb"]
+                menu = bot.tree.get_command("Save as FAQ answer", type=discord.AppCommandType.message)
+                assert menu is not None and moderator_only in menu.checks and menu.guild_only
+                others = [c for c in bot.tree.get_commands() if c.name not in ("kb", menu.name)]
                 assert others and all(moderator_only not in getattr(c, "checks", []) for c in others)
 
     run(body)

@@ -28,4 +28,5 @@ EXTENSIONS = (
     "bot.discord_app.cogs.answers",
     "bot.discord_app.cogs.lookups",
     "bot.discord_app.cogs.kb",
+    "bot.discord_app.cogs.escalations",
 )
