@@ -52,7 +52,8 @@ def offers(answer: Answer, engine: Engine) -> list[Offer]:
         if role.pathway:
             out.append(Offer(PATHWAY, role.id, label="Certification pathway"))
     elif answer.intent == "role" and len(answer.columns) >= 2:
-        out += [Offer(ROLE, r.id, "overview", r.title) for r in kb.roles.values() if r.title in {c.title for c in answer.columns}]
+        by_title = {r.title: r for r in kb.roles.values() if r.title in {c.title for c in answer.columns}}
+        out += [Offer(ROLE, by_title[c.title].id, "overview", c.title) for c in answer.columns if c.title in by_title]
     elif answer.intent == "certification" and len(answer.columns) >= 2:
         out += [Offer(CERT, code, label=code) for code in answer.certifications[:2] if code in kb.certifications]
     elif answer.intent == "certification" and answer.certifications and answer.certifications[0] in kb.certifications:

@@ -185,8 +185,9 @@ def answer_embed(answer: Answer, role_title: str | None = None, *, pointer: bool
     fields += [(f"{i}. {s.code} — {s.name}" + (" ★" if s.focus else ""), s.why, False) for i, s in enumerate(answer.steps, 1)]
     if answer.notes:
         fields.append(("Notes" if len(answer.notes) > 1 else "Note", "\n".join(answer.notes), False))
-    if answer.links:
-        fields.append(("More on the council's site", "\n".join(_link(k.label, k.url) for k in answer.links), False))
+    links = [_link(k.label, k.url) for k in answer.links if safe_url(k.url)]  # a label that links nowhere helps no one
+    if links:
+        fields.append(("More on the council's site", "\n".join(links), False))
     if pointer and answer.pointer:
         fields.append(("What I can do", answer.pointer, False))
     for name, value, inline in fields:

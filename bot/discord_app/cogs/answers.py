@@ -30,6 +30,7 @@ from bot.discord_app.conversations import EMPTY, Conversation, Conversations
 from bot.discord_app.followups import Offer
 from bot.discord_app.ratelimit import RateLimiter
 from bot.discord_app.views import ANSWER_ITEMS, answer_view
+from bot.engine import Engine
 from bot.engine.answer import Answer, compose
 from bot.engine.conversation import Context
 from bot.engine.match import Match
@@ -67,6 +68,27 @@ def slow_down(seconds: float) -> str:
     return SLOW_DOWN.format(seconds=max(1, round(seconds)))
 
 
+def answer_message(engine: Engine, answer: Answer, answer_id: int | None, *, pointed: bool = False, escalate: bool = False) -> tuple[dict[str, Any], bool]:
+    """send() kwargs for one answer (embeds, buttons, mentions off), and whether the member's
+    conversation has now seen the "what I can do" pointer (``pointed``: it had before)."""
+    everything = [answer, *answer.parts]
+    pointing = any(a.pointer for a in everything)
+    embeds = render.answer_embeds(answer, lambda rid: lookup.role_title(engine, rid), pointer=not pointed)
+    view = answer_view(
+        answer_id,
+        answer.alternatives,
+        feedback=any(a.rated for a in everything),
+        follow_ups=followups.offers(answer, engine),
+        see_also=followups.see_also(answer),
+        help_button=pointing and pointed,
+        escalate=escalate,
+    )
+    kwargs: dict[str, Any] = {"embeds": embeds, "allowed_mentions": NO_MENTIONS}
+    if view is not None:
+        kwargs["view"] = view
+    return kwargs, pointed or pointing
+
+
 class Answers(commands.Cog, name=ANSWERS_COG):
     def __init__(self, bot: CareerBot):
         self.bot = bot
@@ -101,25 +123,8 @@ class Answers(commands.Cog, name=ANSWERS_COG):
         return not answer.answered or answer.confidence < config.min_confidence
 
     def answer_message(self, answer: Answer, answer_id: int | None, conversation: Conversation = EMPTY) -> tuple[dict[str, Any], bool]:
-        """send() kwargs for one answer (embeds, buttons, mentions off), and whether the
-        conversation has now seen the "what I can do" pointer."""
-        engine = self.bot.engine
-        everything = [answer, *answer.parts]
-        pointing = any(a.pointer for a in everything)
-        embeds = render.answer_embeds(answer, lambda rid: lookup.role_title(engine, rid), pointer=not conversation.pointed)
-        view = answer_view(
-            answer_id,
-            answer.alternatives,
-            feedback=any(a.rated for a in everything),
-            follow_ups=followups.offers(answer, engine),
-            see_also=followups.see_also(answer),
-            help_button=pointing and conversation.pointed,
-            escalate=self.escalates(answer),
-        )
-        kwargs: dict[str, Any] = {"embeds": embeds, "allowed_mentions": NO_MENTIONS}
-        if view is not None:
-            kwargs["view"] = view
-        return kwargs, conversation.pointed or pointing
+        """send() kwargs for one answer, and whether the conversation has now seen the pointer."""
+        return answer_message(self.bot.engine, answer, answer_id, pointed=conversation.pointed, escalate=self.escalates(answer))
 
     def _conversation(self, interaction: discord.Interaction) -> Conversation:
         message = interaction.message
