@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Callable, Iterable
 
 from bot.engine import Answer, Context, Engine, render_text
+from bot.engine.render import render_terminal
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 
 
 def answer_json(a: Answer) -> dict:
-    """The stable ``ask --json`` contract (documented in README.md)."""
+    """The stable ``ask --json`` contract (documented in README.md); ``parts`` only when the
+    message asked several questions."""
+    out = _fields(a)
+    if a.parts:
+        out["parts"] = [_fields(p) for p in a.parts]
+    return out
+
+
+def _fields(a: Answer) -> dict:
     return {
         "question": a.question,
         "intent": a.intent,
@@ -26,6 +37,12 @@ def answer_json(a: Answer) -> dict:
         "sources": list(a.sources),
         "alternatives": [alt.id for alt in a.alternatives],
     }
+
+
+def terminal(answer: Answer) -> str:
+    """An answer for this terminal: bold on a colour terminal (never with NO_COLOR), wrapped to its width."""
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return render_terminal(answer, shutil.get_terminal_size((100, 24)).columns - 1, color)
 
 
 def _engine(args: argparse.Namespace) -> Engine | None:
@@ -56,8 +73,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 1
     if args.question == ["-"]:
         lines: Iterable[str] = (line.rstrip("\r\n") for line in sys.stdin)
+    elif len(args.question) > 1 and any(" " in q.strip() for q in args.question):
+        lines = iter(args.question)  # ask "q1" "q2": each question answered on its own
     else:
-        lines = iter([" ".join(args.question)])
+        lines = iter([" ".join(args.question)])  # ask what is CPOM: one question the shell split
     contexts: dict[str, Context] = {}
     for line in lines:
         conversation, q = _turn(line) if args.question == ["-"] else (None, line)
@@ -73,7 +92,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         if args.json:
             sys.stdout.write(json.dumps(answer_json(a), ensure_ascii=False) + "\n")
         else:
-            sys.stdout.write(render_text(a) + "\n\n")
+            sys.stdout.write(terminal(a) + "\n\n")
         sys.stdout.flush()
     return 0
 
@@ -102,7 +121,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
         if not q.strip():
             continue
         answer, context = engine.converse(q, context)
-        print("\n" + render_text(answer) + "\n")
+        print("\n" + terminal(answer) + "\n")
     return 0
 
 

@@ -7,7 +7,9 @@ from dataclasses import replace
 from bot.engine.answer import Answer, compose
 from bot.engine.conversation import Context, advance, resolve
 from bot.engine.index import Index
-from bot.engine.match import Match, match
+from bot.engine.evidence import read
+from bot.engine.match import Match, decide, match
+from bot.engine.parts import split_questions
 from bot.engine.render import render_text
 from bot.engine.teaching import taught_index
 from bot.knowledge.model import Knowledge
@@ -22,17 +24,45 @@ class Engine:
         self.index.taught = taught_index(knowledge, self.index)  # read with the index itself
 
     def ask(self, question: str) -> Answer:
-        """One question on its own, with no conversation around it."""
+        """One message on its own, with no conversation around it (its questions, if it asks
+        several, are answered together)."""
+        if len(split_questions(question)[0]) > 1:
+            return self.converse(question)[0]
         return compose(question, match(question, self.index), self.knowledge)
 
     def converse(self, question: str, context: Context | None = None) -> tuple[Answer, Context]:
-        """One turn of a conversation: the answer, and the context for the next turn."""
+        """One message of a conversation: the answer (one part per question it asks, see
+        ``parts``), and the context for the next message."""
         ctx = context or Context()
+        questions, statements = split_questions(question)
+        if len(questions) == 1:
+            return self._turn(question, ctx)
+        answers: list[Answer] = []
+        for q in questions:
+            before = ctx
+            answer, ctx = self._turn(q, before)
+            if answer.intent == "pathway" and statements:  # "I'm a purchasing tech. … which certs first?"
+                answer, ctx = self._turn(f"{q} {' '.join(statements)}", before)
+            if not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
+                answers.append(replace(answer, question=q))
+        return replace(answers[0], question=question, parts=tuple(answers[1:])), ctx
+
+    def _turn(self, question: str, ctx: Context) -> tuple[Answer, Context]:
         resolution = resolve(question, ctx, self.index)
-        answer = compose(question, match(resolution.question, self.index), self.knowledge)
+        ev = resolution.evidence or read(resolution.question, self.index)
+        answer = compose(question, decide(ev, self.index), self.knowledge)
         if resolution.rewritten:
             answer = replace(answer, read_as=resolution.question)
         return answer, advance(ctx, question, answer, resolution, self.index)
+
+
+def _same(a: Answer, b: Answer) -> bool:
+    """Two parts that would show the same thing."""
+    if a.intent != b.intent:
+        return False
+    if a.intent in ("pathway", "role"):
+        return (a.role, a.section) == (b.role, b.section)
+    return a.certifications[:1] == b.certifications[:1] and a.faq == b.faq
 
 
 __all__ = ["Answer", "Context", "Engine", "Match", "render_text"]

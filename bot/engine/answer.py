@@ -8,6 +8,7 @@ slugs) and the member's own words only where they carry meaning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.engine.match import Match
@@ -283,17 +284,18 @@ def _compare_certifications(m: Match, kb: Knowledge, d: _Draft) -> None:
     certs = [kb.certifications[c] for c in codes]
     d.title = f"{certs[0].code} and {certs[1].code} side by side"
     d.summary = "What each one covers, in the council's own words."
-    paths: list[set[str]] = []
-    for cert in certs:
+    paths = [{r.id for r in kb.roles_with_certification(c.code)} for c in certs]
+    both = paths[0] & paths[1]
+    for cert, ids in zip(certs, paths):
         d.cert_source(cert)
-        roles = kb.roles_with_certification(cert.code)
-        paths.append({r.id for r in roles})
-        for role in roles:
-            d.role_source(role)
+        for rid in sorted(ids):
+            d.role_source(kb.roles[rid])
+        own = [kb.roles[r].title for r in sorted(ids - both)]  # shared pathways are said once, below
         lines = [cert.description or "No description yet."]
-        lines.append(("On the pathway of " if len(roles) == 1 else "On the pathways of ") + joined([r.title for r in roles]) + "." if roles else "On no role's pathway yet.")
+        if own:
+            lines.append(("Also on the pathway of " if both else "On the pathway of " if len(own) == 1 else "On the pathways of ") + joined(own) + ".")
         d.columns.append(Column(f"{cert.code} — {cert.name}", tuple(lines), cert.links[0].url if cert.links else ""))
-    shared = [kb.roles[r].title for r in sorted(paths[0] & paths[1])]
+    shared = [kb.roles[r].title for r in sorted(both)]
     d.facts.append(Fact("In common", f"Both are on the {joined(shared)} pathway{'s' if len(shared) > 1 else ''}." if shared else "No role's pathway includes both."))
     if m.shape == "order":
         d.notes.append("The council's pages don't say which of them to take first.")
@@ -354,7 +356,9 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
     if not d.steps:
         d.notes.append("You already hold every certification on this pathway.")
     if m.shape == "order" and not m.focus_words:
-        d.notes.append(f"This is the order the {role.title} spotlight lists them in; it doesn't say one must be taken before the other.")
+        asked = [c for c in (s.certification for s in role.pathway) if c in m.also]
+        listed = f"lists {joined(asked)} in that order" if len(asked) >= 2 else "lists its certifications in this order"
+        d.notes.append(f"The {role.title} spotlight {listed}; it doesn't say one must be taken before the other.")
 
 
 # ---------------------------------------------------------------------------- lists, FAQ, help
@@ -393,7 +397,7 @@ def faq_title(entry: FaqEntry) -> str:
     if title:
         return title
     first = " ".join(entry.questions[0].split())
-    first = first[:1].upper() + first[1:]
+    first = re.sub(r"\bi\b", "I", first[:1].upper() + first[1:])  # "how do i report" -> "How do I report"
     return first if first.endswith(("?", ".", "!")) else first + "?"
 
 

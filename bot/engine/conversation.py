@@ -17,7 +17,7 @@ may finish it ("what about the day to day?" then "for the tech supervisor").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.engine import lexicon
 from bot.engine.answer import Answer
@@ -57,6 +57,7 @@ class Resolution:
     referred: bool  # the question leaned on earlier messages, whether or not there were any
     roles: tuple[str, ...] = ()  # the roles the question (as read) names
     signals: frozenset[str] = frozenset()  # what the question (as read) does: "asks_who", …
+    evidence: Evidence | None = field(default=None, compare=False, repr=False)  # the question as read, for the stages
 
 
 def _plain(token: str) -> str:
@@ -131,7 +132,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         ev = read(question, ix)
     r = _Rewrite(question)
     if not r.words:
-        return Resolution(question, False, False)
+        return Resolution(question, False, False, evidence=ev)
     own = _own_subject(ev)
     referred = False
     words = r.words
@@ -232,7 +233,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     changed = rewritten != plain
     final = read(rewritten, ix) if changed else ev
     signals = frozenset({"asks_who"} if final.asks_who else set())
-    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals)
+    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
 
 
 def _only_names(ev: Evidence) -> bool:

@@ -17,7 +17,7 @@ from bot.engine import lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
 from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores, roles_by_content
 from bot.engine.index import Index
-from bot.engine.intents import Neighbour, builtin_index, words_of_example
+from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import content_role
 from bot.engine.thresholds import (
@@ -133,10 +133,24 @@ class Evidence:
         return tuple(out)
 
     @cached_property
+    def features(self) -> set[str]:
+        return features(self.masked)
+
+    @cached_property
+    def taught_all(self) -> tuple[Neighbour, ...]:
+        """The nearest FAQ and moderator-taught phrasings (the knowledge's own examples)."""
+        return tuple(self.ix.taught.nearest_to(self.features))
+
+    @cached_property
     def learned(self) -> tuple[Neighbour, ...]:
-        """The nearest example phrasing of each intent, most similar first (built-in and taught)."""
-        found = builtin_index().nearest(self.masked) + self.ix.taught.nearest(self.masked)
+        """The nearest example phrasing of each intent, most similar first (built-in, FAQ and taught)."""
+        found = builtin_index().nearest_to(self.features) + list(self.taught_all)
         return tuple(sorted(found, key=lambda nb: -nb.similarity))
+
+    @cached_property
+    def taught(self) -> tuple[Neighbour, ...]:
+        """The nearest moderator-taught phrasings (none when nothing was taught)."""
+        return tuple(self.ix.taught.nearest_to(self.features, k=8, taught_only=True)) if self.ix.taught.any_taught else ()
 
     # ------------------------------------------------------------------ the subject role
 

@@ -90,22 +90,38 @@ class ExampleIndex:
             for f in kept:
                 self.postings[f].append((i, self.idf[f] / norm))
 
-    def nearest(self, words: Sequence[str], k: int = 3) -> list[Neighbour]:
+    def nearest(self, words: Sequence[str], k: int = 3, *, taught_only: bool = False) -> list[Neighbour]:
         """The best example of each intent (up to ``k`` intents), most similar first."""
+        if not self.examples or (taught_only and not self.any_taught):
+            return []
+        return self.nearest_to(features(words), k, taught_only=taught_only)
+
+    def nearest_to(self, feats: set[str], k: int = 3, *, taught_only: bool = False) -> list[Neighbour]:
+        """``nearest`` for features already computed (one question is compared with two indexes)."""
         if not self.examples:
             return []
-        weights = {f: self.idf.get(f, self.default_idf) for f in features(words) if f not in self.common}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        idf, postings = self.idf, self.postings
+        weights = [(f, idf.get(f, self.default_idf)) for f in feats if f not in self.common]
+        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
         scores: dict[int, float] = defaultdict(float)
-        for f, w in weights.items():
-            for i, v in self.postings.get(f, ()):
-                scores[i] += w / norm * v
+        for f, w in weights:
+            hits = postings.get(f)
+            if hits:
+                q = w / norm
+                for i, v in hits:
+                    scores[i] += q * v
         best: dict[str, Neighbour] = {}
-        for i, s in scores.items():
+        for i, sim in scores.items():
             ex = self.examples[i]
-            if ex.intent not in best or s > best[ex.intent].similarity:
-                best[ex.intent] = Neighbour(ex.intent, s, ex)
+            if taught_only and not ex.taught:
+                continue
+            if ex.intent not in best or sim > best[ex.intent].similarity:
+                best[ex.intent] = Neighbour(ex.intent, sim, ex)
         return sorted(best.values(), key=lambda nb: -nb.similarity)[:k]
+
+    @property
+    def any_taught(self) -> bool:
+        return any(ex.taught for ex in self.examples)
 
 
 @lru_cache(maxsize=1)

@@ -23,10 +23,10 @@ def _one(answer: Answer) -> list[str]:
     if answer.summary:
         parts.append(answer.summary)
     parts.extend(answer.reasons)
-    for fact in answer.facts:
-        parts.append(f"**{fact.name}**\n{fact.value}" if "\n" in fact.value else f"• **{fact.name}**: {fact.value}")
     for column in answer.columns:
         parts.append(f"**{column.title}**\n" + "\n".join(f"  {line}" for line in column.lines))
+    for fact in answer.facts:
+        parts.append(f"**{fact.name}**\n{fact.value}" if "\n" in fact.value else f"• **{fact.name}**: {fact.value}")
     for i, step in enumerate(answer.steps, 1):
         parts.append(f"{i}. **{step.code} — {step.name}**: {step.why}")
     parts.extend(answer.notes)
@@ -36,8 +36,6 @@ def _one(answer: Answer) -> list[str]:
         parts.append(f"More on the council's site: {link.label} ({link.url})")
     if answer.pointer:
         parts.append(answer.pointer)
-    if answer.pages:
-        parts.append(("Source: " if len(answer.pages) == 1 else "Sources: ") + "; ".join(f"{p.title} ({p.url})" if p.url else p.title for p in answer.pages))
     return parts
 
 
@@ -47,6 +45,9 @@ def render_text(answer: Answer) -> str:
         parts.append("")
         parts.append(f"**You also asked:** {other.question.strip()}")
         parts.extend(_one(other))
+    pages = list(dict.fromkeys(p for a in (answer, *answer.parts) for p in a.pages))  # once, for every part
+    if pages:
+        parts.append(("Source: " if len(pages) == 1 else "Sources: ") + "; ".join(f"{p.title} ({p.url})" if p.url else p.title for p in pages))
     return "\n".join(parts)
 
 

@@ -19,6 +19,7 @@ from bot.engine.entities import certs_by_topic, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour
+from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import section_for
@@ -88,6 +89,12 @@ def empty(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+def language(ev: Evidence, ix: Index) -> Match | None:
+    """A question in another language: a plain-English "I can only answer in English"."""
+    found = foreign(ev.a.question, ix.known_words | set(ix.codes))
+    return refuse("language", CONF_REFUSE, detail=found, why=f"written in {found}") if found else None
+
+
 def injection(ev: Evidence, ix: Index) -> Match | None:
     """Instructions hidden in the message ("ignore your rules", "announce …"): never followed."""
     if ev.cue("injection"):
@@ -121,7 +128,7 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
 
 def taught(ev: Evidence, ix: Index) -> Match | None:
     """A phrasing a moderator taught (knowledge/phrasings.yaml), or one very close to it."""
-    found = [nb for nb in ix.taught.nearest(ev.masked, k=8) if nb.example.taught]
+    found = ev.taught
     if not found or found[0].similarity < TAUGHT_MIN:
         return None
     ex = found[0].example
@@ -148,8 +155,13 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     best = best_faq(ev, ix)
     if best and best[1] >= FAQ_MIN:
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
+    if ev.codes or ev.role_named or not ix.faq_phrasings:
+        return None
+    nearest_faq = next((nb for nb in ev.taught_all if nb.intent == "faq"), None)
+    if nearest_faq is None or nearest_faq.similarity < FAQ_SIMILAR:
+        return None  # (the built-in phrasings are only compared when an FAQ phrasing is close)
     nb = _clear_neighbour(ev, FAQ_SIMILAR)
-    if nb is not None and nb.intent == "faq" and not ev.codes and not ev.role_named:
+    if nb is not None and nb.intent == "faq":
         return Match("faq", faq=nb.example.about, confidence=round(min(1.0, nb.similarity), 3), why=f"nearest phrasing {nb.example.text!r} of FAQ '{nb.example.about}' ({nb.similarity:.2f})")
     return None
 
@@ -443,7 +455,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         asked = [c for c in ev.codes if c not in ev.held]
         t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
-        return replace(m, shape="order") if len(asked) >= 2 and "ordering" in ev.hits else m
+        return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if not ev.codes and not ev.cert_seek:
         return unknown_role(ev, ix)
     return None
@@ -559,6 +571,7 @@ STAGES: tuple[Stage, ...] = tuple(
     Stage(f.__name__, f)
     for f in (
         empty,
+        language,
         injection,
         task_request,
         clinical,

@@ -22,7 +22,7 @@ class Match:
     stage: str = ""  # the stage that decided
     why: str = ""  # the evidence and scores behind the decision, for --explain
     shape: str = ""  # "compare": two side by side; "order": which of them first
-    also: tuple[str, ...] = ()  # the other role of a comparison of two roles
+    also: tuple[str, ...] = ()  # the other role of a comparison; the certifications an order question names
 
 
 def refuse(reason: str, confidence: float, detail: str = "", alternatives: tuple[tuple[str, str], ...] = (), why: str = "") -> Match:

@@ -1,0 +1,70 @@
+"""Is a message written in English? The engine answers only in English, and says so plainly.
+
+A message mostly in a non-Latin script (Chinese, Arabic, Cyrillic …) is not English. A message
+in Latin letters whose words are mostly neither English nor the knowledge's own words, and
+match the commonest words of another language (data/languages.yaml), is not English either.
+Acronyms, codes and typos alone never make a message "foreign": another language must match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from bot.engine import english, lexicon
+
+NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch"}
+_WORD = re.compile(r"[^\W\d_]+")
+FOREIGN_SHARE = 0.5  # at most this share of English (or knowledge) words ...
+LANGUAGE_HITS = 2  # ... and at least this many of another language's commonest words
+ENGLISH_COMMON = 20_000  # a word this common in English text, and not another language's, reads as English
+
+
+def _plain(word: str) -> str:
+    """"qué" -> "que": accents do not decide the language of a word typed without them."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, frozenset[str]]:
+    data = yaml.safe_load(resources.files("bot.engine").joinpath("data", "languages.yaml").read_text(encoding="utf-8"))
+    words = {code: str(common).split() + str(data["greetings"].get(code, "")).split() for code, common in data["languages"].items()}
+    return {code: frozenset(w for word in ws for w in (word, _plain(word))) for code, ws in words.items()}
+
+
+@lru_cache(maxsize=1)
+def _others() -> frozenset[str]:
+    return frozenset().union(*_languages().values())
+
+
+def _latin(ch: str) -> bool:
+    try:
+        return unicodedata.name(ch).startswith("LATIN")
+    except ValueError:
+        return True
+
+
+def foreign(text: str, known: set[str] | frozenset[str]) -> str | None:
+    """The name of the language ``text`` is written in, when that is not English; else None.
+    ``known``: words the knowledge itself uses (titles, codes, vocabulary)."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2:
+        return None
+    if not text.isascii() and sum(1 for c in letters if not c.isascii() and not _latin(c)) > 0.5 * len(letters):
+        return "a language other than English"
+    words = [w.lower() for w in _WORD.findall(text) if len(w) >= 2]
+    if not words:
+        return None
+    others = _others()
+    english_like = sum(1 for w in words if w in known or w in lexicon.STOPWORDS or w in lexicon.SLANG or (english.count(w) >= ENGLISH_COMMON and w not in others))
+    if english_like > FOREIGN_SHARE * len(words):
+        return None
+    hits = {code: sum(1 for w in words if w in common or _plain(w) in common) for code, common in _languages().items()}
+    code, best = max(hits.items(), key=lambda kv: kv[1])
+    if best >= LANGUAGE_HITS or (best and best == len(words)):
+        return NAMES.get(code, "a language other than English")
+    return None

@@ -1,0 +1,35 @@
+"""Several questions in one message: "What does a CPSCM cover? And how do I become an ops director?"
+
+A message is split into its questions only when it holds at least two (sentences ending in
+"?", or starting like a question); the statements around them ("I'm a purchasing tech") stay
+with the message as context for tailoring. At most ``MAX_PARTS`` questions are answered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.normalize import clean
+
+MAX_PARTS = 3
+_SENTENCE = re.compile(r"(?<=[.?!;])\s+|\n+")
+_OPENERS = frozenset(
+    "what whats which who whom whose when where why how hows is are can could should would will do does did tell list any".split()
+)
+
+
+def _is_question(sentence: str) -> bool:
+    words = re.findall(r"[a-z']+", sentence.lower())
+    if len(words) < 2 and not sentence.rstrip().endswith("?"):
+        return False
+    return sentence.rstrip().endswith("?") or (bool(words) and words[0].replace("'", "") in _OPENERS)
+
+
+def split_questions(message: str) -> tuple[list[str], list[str]]:
+    """(questions, statements) of a message; one question means the message stays whole."""
+    sentences = [s.strip() for s in _SENTENCE.split(clean(message)) if s and s.strip()]
+    questions = [s for s in sentences if _is_question(s)]
+    if len(questions) < 2:
+        return [message], []
+    statements = [s for s in sentences if s not in questions]
+    return questions[:MAX_PARTS], statements
