@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from bot_harness import READY, cfg, running  # noqa: E402
 from discord_double import DiscordDouble, Intents, Perm, user_mention  # noqa: E402
 
-from bot.discord_app import lookup  # noqa: E402
+from bot.discord_app import lookup, render  # noqa: E402
 from bot.discord_app.bot import command_hash, create_bot, hash_path  # noqa: E402
 from bot.discord_app.runner import EXIT_BAD_TOKEN, run_bot  # noqa: E402
 from bot.live import LiveKnowledge  # noqa: E402
@@ -170,6 +170,21 @@ def test_dm_and_mention_answers_never_ping(live: LiveKnowledge, store: Store) ->
                 q = await d.send_message(content=user_mention(d.bot_user))
                 rec = await d.wait_for_message(replies_to(q))
                 assert rec.embeds[0]["title"].startswith("Career assistant")
+
+    run(body)
+
+
+def test_several_questions_in_one_message_get_one_embed_each_within_discords_limits(live: LiveKnowledge, store: Store) -> None:
+    async def body() -> None:
+        async with DiscordDouble() as d:
+            async with running(d, cfg(d), live, store):
+                q = await d.send_dm(d.member_user, "what is CPOM? and what does a director of pharmacy operations do? what is CMSO? what is CHPOP?")
+                rec = await d.wait_for_message(replies_to(q))
+                titles = [e["title"] for e in rec.embeds]
+                assert titles[0].startswith("CPOM") and titles[1] == "Director of Pharmacy Operations" and len(titles) == 3  # up to 3 questions
+                assert rec.embeds[1]["author"]["name"] == "You also asked: and what does a director of pharmacy operations do?"
+                assert sum(render.embed_size(discord.Embed.from_dict(e)) for e in rec.embeds) <= 6000
+                assert d.error_responses == []
 
     run(body)
 
