@@ -7,7 +7,7 @@ import discord
 NO_MENTIONS = discord.AllowedMentions.none()
 
 APOLOGY = "Sorry, something went wrong on my side while answering that. Please try again in a moment."
-NOT_MODERATOR = "Sorry, only moderators can use /kb commands."
+NOT_MODERATOR = "Sorry, only moderators can do that (the /kb tools, answering questions passed on, saving FAQ entries)."
 NOT_HERE = "Sorry, the /kb commands work only in the servers the bot is set up to moderate."
 STALE_COMPONENT = "This button is no longer active. Run the command again for a fresh one."
 STALE_FORM = "This form is no longer active (it expired or the bot restarted). Please open it again."
