@@ -102,3 +102,62 @@ def test_json_lines_conversation_contract(tmp_path):
     assert got[3]["certifications"][0] == "CMSO"
     assert got[4]["intent"] == "certification" and got[4]["certifications"][0] == got[1]["certifications"][1]
     assert got[0]["question"] == "what is CPOM?" and got[4]["question"] == "tell me more about the second one"
+
+
+SUPPLY = "pharmacy-supply-chain-manager"
+SAFETY = "medication-safety-officer"
+
+
+def test_the_one_described_is_found_among_what_was_shown():
+    _, described, certs = talk("which roles do you cover?", "tell me about the supply chain one", "and which certs does it need?")
+    assert (described.intent, described.role) == ("role", SUPPLY)
+    assert certs.intent == "pathway" and certs.role == SUPPLY
+
+
+def test_a_correction_to_a_described_certification_reasks_the_same_question():
+    _, corrected = talk("what's CPOM?", "no wait, I meant the drug shortage one")
+    assert corrected.intent == "certification" and corrected.certifications == ("CDSM",)
+    assert corrected.read_as == "what is CDSM"
+
+
+def test_a_choice_over_a_long_list_then_the_same_ask_with_another_topic():
+    _, chosen, again = talk("list all the certifications", "which of them is about drug shortages?", "and error prevention?")
+    assert chosen.intent == "certification" and chosen.certifications[0] == "CDSM"
+    assert again.intent == "certification" and again.certifications[0] == "CEPRS"
+
+
+def test_a_choice_between_the_two_just_compared():
+    _, choice = talk("how is CMSO different from CPOM?", "which of the two is more about medication errors?")
+    assert choice.intent == "certification" and choice.certifications[0] == "CMSO"
+
+
+def test_a_bare_difference_compares_the_last_two():
+    *_, diff = talk("what's CPOM?", "and CMSO?", "diff?")
+    assert diff.intent == "certification" and set(diff.certifications) == {"CPOM", "CMSO"} and len(diff.columns) == 2
+
+
+def test_steering_words_are_not_a_comparison():
+    _, switched = talk("ops director day to day?", "ok different question, how do I become a medication safety officer")
+    assert switched.intent == "pathway" and switched.role == SAFETY
+
+
+def test_sorry_no_names_the_role_meant_and_keeps_the_part_asked():
+    morning, corrected = talk("what does the ops director do in the morning?", "sorry no, the medication safety officer")
+    assert morning.section == "day_in_the_life"
+    assert (corrected.intent, corrected.role, corrected.section) == ("role", SAFETY, "day_in_the_life")
+
+
+def test_what_the_member_says_about_themselves_retailors_the_pathway():
+    path, retailored = talk("how do I become an ops director?", "what if I'm more of a purchasing person")
+    assert path.certifications[0] != "CPSCM"
+    assert retailored.intent == "pathway" and retailored.role == OPS and retailored.certifications[0] == "CPSCM"
+
+
+def test_background_told_with_a_role_question_tailors_the_pathway_asked_next():
+    _, path = talk("I've been doing inventory and purchasing for years. what does a director of pharmacy operations do?", "and which certs should I get, given my background?")
+    assert path.intent == "pathway" and path.role == OPS and path.certifications[0] == "CPSCM"
+
+
+def test_a_one_word_section_follow_up():
+    _, day = talk("what does a medication safety officer do?", "day?")
+    assert (day.intent, day.role, day.section) == ("role", SAFETY, "day_in_the_life")

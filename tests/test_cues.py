@@ -74,3 +74,8 @@ def test_no_regex_source_in_the_vocabulary_module():
     import inspect
 
     assert "re.compile" not in inspect.getsource(lexicon)
+
+
+def test_spans_finds_matches_that_touch():
+    steer = PhraseSet.compile("t", ["^ [no|sorry] wait", "i mean|meant", "scratch that"])
+    assert steer.spans("no wait i meant scratch that cpas".split()) == [(0, 2), (2, 4), (4, 6)]

@@ -95,6 +95,8 @@ def analyze(question: str, ix: Index) -> Analysis:
     negated: set[str] = set()
     has_setting = not lexicon.LOCATIVES.isdisjoint(plain)
     has_negation = not lexicon.NEGATIONS.isdisjoint(plain)
+    answer_no = _INTERJECTED_NO.match(cleaned)  # "sorry no, the residency director": an answer, not a negation
+    ignore = {plain.index("no")} if answer_no and "no" in plain else set()
     for i, w in enumerate(plain):
         if w == CODE_MARK or w in lexicon.STOPWORDS or w.isdigit():
             continue
@@ -103,7 +105,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         if has_setting:
             _mark_setting(i, s, plain, pairs, setting)
         if has_negation:
-            _mark_negated(i, s, plain, negated)
+            _mark_negated(i, s, plain, negated, ignore)
     return Analysis(
         question=question,
         text=" ".join(plain),
@@ -155,12 +157,15 @@ def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> frozenset[str]:
     return frozenset(s for s in said_no if stems.count(s) <= said_no.count(s))
 
 
-def _mark_negated(i: int, s: str, plain: list[str], negated: set[str]) -> None:
+_INTERJECTED_NO = re.compile(r"^\W*(?:[a-z]+\W+)?no\s*[,.!;:\-]", re.I)
+
+
+def _mark_negated(i: int, s: str, plain: list[str], negated: set[str], ignore: set[int]) -> None:
     """"not ops", "not a safety officer": the member rules this phrase out."""
     k = i - 1
     while k >= 0 and i - k <= 3 and plain[k] not in lexicon.NEGATIONS and (plain[k] in lexicon.DETERMINERS or plain[k] not in lexicon.STOPWORDS):
         k -= 1
-    if k >= 0 and plain[k] in lexicon.NEGATIONS:
+    if k >= 0 and plain[k] in lexicon.NEGATIONS and k not in ignore:
         negated.add(s)
 
 

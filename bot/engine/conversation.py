@@ -17,17 +17,28 @@ may finish it ("what about the day to day?" then "for the tech supervisor").
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
 from bot.engine import lexicon
+from bot.engine.analyze import analyze, cue_stems
 from bot.engine.answer import Answer
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean
+from bot.engine.phrases import CODE_MARK
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
 MAX_RECENT = 4
+_SECTION_WORDS = {"day_in_the_life": "day to day", "responsibilities": "responsibilities"}
+_ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property", "eligibility"})  # a message with an ask of its own
+_ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
+_LISTS = frozenset({"list", "path", "pathway", "track"})
+MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
+NAME_FACTOR = 2.0  # "the auditor one": a word of an entity's name counts this much more than one of its text
+DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
 
 
@@ -44,6 +55,7 @@ class Context:
     section: str | None = None  # the last role section shown
     pending: str = ""  # a follow-up that had nothing to refer to, which the next message may finish
     question: str = ""  # the last answered question, as it was read
+    by_topic: bool = False  # the last answer picked a certification by what it covers ("and audits of the vault?" asks again)
 
     @property
     def empty(self) -> bool:
@@ -160,6 +172,23 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 if loc is not None and last is not None:
                     r.put(loc, last + 1, "")
 
+    # "the revenue one", "the auditor one", "the diversion side": described instead of named
+    described_at: set[int] = set()
+    kinds: set[str] = set()  # what the described spans named
+    for a, b in r.found("ref_one_kind"):
+        if own or words[a + 1] in lexicon.ORDINALS or ctx.empty:
+            continue
+        referred = True
+        on_list = (a and words[a - 1] in ("on", "in")) or words[b - 1] in _LISTS  # "why is it on the diversion one": a role's pathway
+        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if on_list or (words[b - 1] == "side" and "ref_choice" not in ev.hits) else None)
+        if meant is not None:
+            noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
+            r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
+            described_at.add(a)
+            kinds.add(meant[0])
+        elif ctx.thing and words[b - 1] == "one":
+            r.put(a, b, " ".join(r.tokens[a : b - 1] + ["certification" if ctx.thing[0] == "cert" else "role"]))
+
     # "and after that one?": the step after the one just talked about
     for a, b in r.found("ref_next"):
         referred = True
@@ -167,9 +196,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, "then " + _label(ctx.shown[ctx.shown.index(ctx.thing) + 1], ix))
     # "which one is more about …": a choice among what was just shown
     for a, b in r.found("ref_choice"):
-        if len(ctx.shown) >= 2 and not ev.codes and ctx.intent == "certification":
+        certs = [e for e in ctx.shown if e[0] == "cert"]
+        if len(certs) >= 2 and not ev.codes and not described_at:  # "which is most about the supply side": already chosen
             referred = True
-            r.put(a, b, "which of " + _joined([_label(e, ix) for e in ctx.shown], "or"))
+            many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
+            r.put(a, b, "which certification" if many else "which of " + _joined([_label(e, ix) for e in certs], "or"))
     # "those two", "both of them"
     for a, b in r.found("ref_many"):
         referred = True
@@ -190,7 +221,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "it", "that one": the thing, unless the question names one of that kind itself
     for a, b in r.found("ref_thing"):
         referred = True
-        named_here = any(text for _, text in r.spans.values())  # "the last one looks familiar, what is it": it is the last one
+        named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
         if ctx.thing and not named_here and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
@@ -200,45 +231,115 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         if ctx.question:
             r.put(a, b, f"({ctx.question})")
-    # "the supply chain one": a certification or role described instead of named
-    for a, b in r.found("ref_one_kind"):
-        if not own and ctx.thing and words[a + 1] not in lexicon.ORDINALS:
-            referred = True
-            r.put(a, b, " ".join(r.tokens[a : b - 1] + ["certification" if ctx.thing[0] == "cert" else "role"]))
-
     plain = " ".join(r.tokens)
     rewritten = r.text()
     after = read(rewritten, ix) if r.spans else ev
-    ellipsis = bool(re.match(r"^(and|also|ok and|so|what about|how about)\b", " ".join(words)))
+    steering = _steering(words)
+    core = " ".join(w for i, w in enumerate(words) if i not in steering)
+    ellipsis = bool(re.match(r"^(and|also|ok and|so|what about|how about)\b", core))
+    corrects = "correction" in ev.hits and not ctx.empty  # "no wait I meant …", "sorry, the residency director"
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
+    unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at
+    appended = False
     if not _own_subject(after) and not ctx.empty and not r.spans:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
-        if about_role and ctx.role:
+        pair = _last_two(ctx)
+        rest = re.sub(r"^(and|also|ok and|so|what about|how about)\s+", "", core)
+        if "contrast" in after.hits and pair:
+            rewritten += f" ({_label(pair[0], ix)} vs {_label(pair[1], ix)})"  # "diff?" after two certifications
+        elif ctx.by_topic and ellipsis and rest and not (about_role or after.hits.keys() & _ASKS):
+            rewritten = f"which certification is about {rest}"  # "and audits of the vault?" after "which of them is about DEA inspections"
+        elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', ctx.role), ix)})"
         elif (ellipsis or asks_more or about_role) and ctx.thing:
             rewritten += f" (about {_label(ctx.thing, ix)})"
-    elif ellipsis and not r.spans and ctx.intent in ("pathway", "role") and after.role_named and not after.codes and _only_names(after):
-        if ctx.intent == "pathway":
-            rewritten = f"how do I become {rewritten}"  # "and for the informatics director?" keeps the pathway form
-        elif ctx.section and ctx.section != "overview":
-            rewritten += {"day_in_the_life": " day to day", "responsibilities": " responsibilities"}[ctx.section]
-    pathway_turn = ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits)
-    if pathway_turn and ctx.role and not (after.role_named or after.subject_relaxed):
+        appended = rewritten != r.text()
+    elif (ellipsis or corrects) and not unresolved and _only_names(after) and not after.hits.keys() & _ASKS_ANYTHING:
+        title = _label(("role", after.role_best), ix) if after.role_best else ""
+        if after.role_named and not after.codes and ctx.intent == "pathway":
+            rewritten = f"how do I become the {title}"  # "and for the informatics director?" keeps the pathway form
+        elif after.role_named and not after.codes and ctx.intent == "role" and ctx.section in _SECTION_WORDS:
+            rewritten = f"the {title} {_SECTION_WORDS[ctx.section]}"
+        elif after.codes and not after.role_named and ctx.intent == "certification":
+            rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
+    about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
+    pathway_turn = ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me)
+    if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not about_me)):
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
+        appended = True
     if pathway_turn and ctx.held:
         rewritten += f" (I already have {_joined(list(ctx.held))})"
     if "ref_self" in ev.hits and ctx.focus:
         rewritten += f" ({ctx.focus})"
+        appended = True
     changed = rewritten != plain
     final = read(rewritten, ix) if changed else ev
+    if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
+        final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
 
 
+def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> Entity | None:
+    """The role or certification "the <descriptor> one" means: among what the conversation
+    showed or talked about if one of those fits, else the one entity of the kind the
+    conversation is about whose name (or, less, whose text) clearly fits best."""
+    stems = set(analyze(descriptor, ix).stems) - cue_stems()
+    if not stems:
+        return None
+    scores: dict[Entity, float] = defaultdict(float)
+    by_name: set[Entity] = set()
+    for st in stems:
+        w = ix.weight(st)
+        for rid in ix.title_postings.get(st, ()):
+            scores[("role", rid)] += NAME_FACTOR * w
+            by_name.add(("role", rid))
+        for code in ix.name_postings.get(st, ()):
+            scores[("cert", code)] += NAME_FACTOR * w
+            by_name.add(("cert", code))
+        said: set[Entity] = set()
+        for i in ix.postings.get(st, ()):
+            p = ix.passages[i]
+            if p.cert is not None and p.role is None:
+                said.add(("cert", p.cert))
+            elif p.role is not None and p.cert is None:
+                said.add(("role", p.role))
+        for entity in said:
+            scores[entity] += w
+    kind = kind or (ctx.thing[0] if ctx.thing else ctx.shown[0][0] if ctx.shown else "role")
+    shown = ctx.shown + ((ctx.thing,) if ctx.thing else ())
+    talked = ctx.recent + ((("role", ctx.role),) if ctx.role else ())
+    for around in (shown, talked):  # what was just shown first, then what was talked about
+        near = [e for e in dict.fromkeys(around) if scores.get(e, 0.0) > 0 and e[0] == kind]
+        if any(e in by_name for e in near):  # "the supply chain one": a name fits, whatever else the texts say
+            near = [e for e in near if e in by_name]
+        if near:
+            ranked = sorted(near, key=lambda e: -scores[e])
+            return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else None
+    ranked = sorted((e for e in scores if e[0] == kind), key=lambda e: -scores[e])
+    if not ranked or (len(ranked) > 1 and scores[ranked[0]] < DESCRIBED_LEAD * scores[ranked[1]]):
+        return None
+    return ranked[0]
+
+
 def _only_names(ev: Evidence) -> bool:
-    """Nothing asked beyond naming a role ("and the ops director?")."""
-    return all(i in ev.title_positions or w in lexicon.STOPWORDS for i, w in enumerate(ev.a.words))
+    """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I meant CPAS")."""
+    steering = _steering(ev.a.words)
+    named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
+    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS for i, w in enumerate(ev.a.words))
+
+
+def _steering(words: list[str] | tuple[str, ...]) -> set[int]:
+    """Positions of words that steer rather than ask ("ok different question", "no wait I meant")."""
+    return {i for name in ("discourse", "correction") for a, b in lexicon.cue(name).spans(words) for i in range(a, b)}
+
+
+def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
+    """The two things last talked about, if they are of one kind ("CPAS", "CPFA", "diff?")."""
+    if len(ctx.recent) >= 2 and ctx.recent[0][0] == ctx.recent[1][0]:
+        return ctx.recent[1], ctx.recent[0]
+    return None
 
 
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:
@@ -273,6 +374,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         role = answer.role or role
     elif answer.intent == "list_roles":
         shown = tuple(("role", r) for r in answer.listed)
+    if answer.intent == "role" and resolution.evidence is not None:
+        focus = _about_self(resolution.evidence) or focus  # "I've been precepting for six years …": for a pathway asked next
     return Context(
         role=role,
         thing=thing,
@@ -285,4 +388,13 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         section=section,
         pending="",
         question=resolution.question,
+        by_topic=answer.stage == "cert_by_topic" and answer.intent == "certification",
     )
+
+
+def _about_self(ev: Evidence) -> str:
+    """The sentences in which the member says what they do or like."""
+    a = ev.a
+    spans = lexicon.cue("self_describe").spans(a.words)
+    sentences = {a.sentence_of[start] for start, _ in spans}
+    return " ".join(w for i, w in enumerate(a.said) if a.sentence_of[i] in sentences and (i == 0 or a.said[i] != a.said[i - 1]))

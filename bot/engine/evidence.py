@@ -37,6 +37,7 @@ from bot.engine.thresholds import (
 # Cue lists read on the words with named titles masked ("Long-Term Care Consultant" is not a
 # "long term" goal); every other list reads the words as written.
 ON_MASKED = frozenset({"pathway", "day", "responsibilities", "overview", "weak_overview"})
+KEEP_IN_DISCOURSE = frozenset({"discourse", "correction", "follow_up"})  # cues that may lie inside steering words
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ class Evidence:
     def asks_who(self) -> bool:
         """"who does X", "which job handles Y": the asked-for person is the subject, other job words are objects."""
         words = self.a.words
-        if "who" in words or "whose" in words:
+        if not lexicon.WHO_WORDS.isdisjoint(words):
             return True
         return any(w in ("which", "what") and not lexicon.ASKED_ROLE.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))
 
@@ -229,6 +230,9 @@ def read(question: str, ix: Index) -> Evidence:
         found = c.search(cue_text if name in ON_MASKED else a.text)
         if found is not None:
             hits[name] = found
+    steering = hits.get("discourse")
+    if steering:  # "ok different question, …" compares nothing
+        hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "}
     pathway_cue = "pathway" in hits or a.arrow
     picked = pick_roles(roles, where, a, prefer_last=pathway_cue)
     best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)

@@ -65,6 +65,7 @@ class Index:
     synonym_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths
     known_words: set[str] = field(default_factory=set)  # never spell-corrected
     text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
+    english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
     by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
     name_words: set[str] = field(default_factory=set)  # words of titles, certification names and aliases
@@ -207,6 +208,7 @@ class Index:
         ix.name_words = {w for words in ix.aliases for w in words}
         ix.text_words = frozenset(texts)
         ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
+        ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
         for w in ix.correctable:
             ix.by_length.setdefault(len(w), []).append(w)

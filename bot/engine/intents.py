@@ -24,6 +24,8 @@ from bot.engine import lexicon
 PLACEHOLDERS = ("{cert}", "{role}")
 _TOKEN = re.compile(r"\{cert\}|\{role\}|[a-z0-9]+")
 MAX_SHARE = 0.25  # features in more than this share of the examples say nothing about the intent
+MAX_POSTING = 300  # ... nor in more than this many (bounds the work per question on a large FAQ)
+MAX_FEATURES = 80  # a long question is compared by its most distinctive features only
 
 
 @dataclass(frozen=True)
@@ -74,18 +76,19 @@ class ExampleIndex:
             if words:
                 self.examples.append(ex)
                 vectors.append(features(words))
+        self.any_taught = any(ex.taught for ex in self.examples)
         n = len(self.examples) or 1
         df: dict[str, int] = defaultdict(int)
         for v in vectors:
             for f in v:
                 df[f] += 1
-        cap = max(2, int(MAX_SHARE * n))
+        cap = max(2, min(int(MAX_SHARE * n), MAX_POSTING))
         self.common = frozenset(f for f, c in df.items() if c > cap)
         self.idf = {f: math.log((n + 1) / (c + 1)) + 1.0 for f, c in df.items() if c <= cap}
         self.default_idf = math.log(n + 1) + 1.0
         self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for i, v in enumerate(vectors):
-            kept = [f for f in v if f in self.idf]
+            kept = _top([f for f in v if f in self.idf], self.idf, self.default_idf)
             norm = math.sqrt(sum(self.idf[f] ** 2 for f in kept)) or 1.0
             for f in kept:
                 self.postings[f].append((i, self.idf[f] / norm))
@@ -101,8 +104,10 @@ class ExampleIndex:
         if not self.examples:
             return []
         idf, postings = self.idf, self.postings
-        weights = [(f, idf.get(f, self.default_idf)) for f in feats if f not in self.common]
-        norm = math.sqrt(sum(w * w for _, w in weights)) or 1.0
+        seen = _top([f for f in feats if f in idf], idf, self.default_idf)
+        unseen = sum(1 for f in feats if f not in idf and f not in self.common)  # in no example: only in the norm
+        weights = [(f, idf[f]) for f in seen]
+        norm = math.sqrt(sum(w * w for _, w in weights) + unseen * self.default_idf**2) or 1.0
         scores: dict[int, float] = defaultdict(float)
         for f, w in weights:
             hits = postings.get(f)
@@ -119,9 +124,14 @@ class ExampleIndex:
                 best[ex.intent] = Neighbour(ex.intent, sim, ex)
         return sorted(best.values(), key=lambda nb: -nb.similarity)[:k]
 
-    @property
-    def any_taught(self) -> bool:
-        return any(ex.taught for ex in self.examples)
+
+
+def _top(feats: list[str], idf: dict[str, float], default: float) -> list[str]:
+    """A long text is compared by its ``MAX_FEATURES`` most distinctive features (the same
+    rule for examples and questions, so a question identical to an example scores 1.0)."""
+    if len(feats) <= MAX_FEATURES:
+        return feats
+    return sorted(feats, key=lambda f: (-idf.get(f, default), f))[:MAX_FEATURES]
 
 
 @lru_cache(maxsize=1)

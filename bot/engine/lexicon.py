@@ -67,6 +67,7 @@ WISH_WORDS = _words(_WORDS["wish_words"])
 WISH_FILLERS = _words(_WORDS["wish_fillers"])
 PERSON_WORDS = _words(_WORDS["person_words"])
 ASKED_ROLE = _words(_WORDS["asked_role"])
+WHO_WORDS = _words(_WORDS["who_words"])
 LIGHT_WORDS = _words(_WORDS["light_words"])
 RESTRICTION_WORDS = _words(_WORDS["restriction_words"])
 ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["ordinals"].items()}
@@ -88,7 +89,6 @@ CUES: dict[str, Cue] = {
 FACET_PREFIX = "missing_"
 # Facts the pages do not hold, in the order they are checked: (label for the refusal, cue).
 FACETS: tuple[Cue, ...] = tuple(c for name, c in CUES.items() if name.startswith(FACET_PREFIX))
-SECTION_CUES = {"day_in_the_life": CUES["day"], "responsibilities": CUES["responsibilities"], "overview": CUES["overview"]}
 
 
 def cue(name: str) -> Cue:

@@ -18,11 +18,14 @@ _OPENERS = frozenset(
 )
 
 
+MIN_WORDS = 3  # "cptl?? is that the one for lead techs" is one question, not two
+
+
 def _is_question(sentence: str) -> bool:
-    words = re.findall(r"[a-z']+", sentence.lower())
-    if len(words) < 2 and not sentence.rstrip().endswith("?"):
+    words = re.findall(r"[a-z0-9']+", sentence.lower())
+    if len(words) < MIN_WORDS:
         return False
-    return sentence.rstrip().endswith("?") or (bool(words) and words[0].replace("'", "") in _OPENERS)
+    return sentence.rstrip().endswith("?") or words[0].replace("'", "") in _OPENERS
 
 
 def split_questions(message: str) -> tuple[list[str], list[str]]:

@@ -112,12 +112,13 @@ class PhraseSet:
             starts.append(starts[-1] + len(w) + 1)
         at = {pos + 1: i for i, pos in enumerate(starts[:-1])}  # character offset of each word -> its index
         out = []
-        for m in self._rx.finditer(text):
+        pos = 0
+        while (m := self._rx.search(text, pos)) is not None:
             first = at.get(m.start() + 1)
-            if first is None:
-                continue
             matched = m.group(0).strip().split()
-            out.append((first, first + len(matched)))
+            if first is not None and matched:
+                out.append((first, first + len(matched)))
+            pos = max(m.end() - 1, m.start() + 1)  # the space that ended this match starts the next one
         return out
 
     def words(self) -> set[str]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.engine import lexicon
+from typing import Mapping
+
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
 from bot.engine.thresholds import (
@@ -17,14 +18,14 @@ from bot.engine.thresholds import (
 )
 
 
-def section_for(role: str, a: Analysis, cue_text: str, ix: Index, exclude: set[str]) -> tuple[str, float]:
+def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, exclude: set[str]) -> tuple[str, float]:
     """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
     entry named in full, then overview wording, then the best-matching passage. A section the
     role's page does not have falls back to the overview."""
     r = ix.knowledge.roles[role]
     present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
-    for section in ("day_in_the_life", "responsibilities"):
-        if lexicon.SECTION_CUES[section].search(cue_text):
+    for section, cue in (("day_in_the_life", "day"), ("responsibilities", "responsibilities")):
+        if cue in hits:
             return (section, CONF_SECTION_NAMED) if present[section] else ("overview", CONF_SECTION_MISSING)
     q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
     qset = set(q)
@@ -41,9 +42,9 @@ def section_for(role: str, a: Analysis, cue_text: str, ix: Index, exclude: set[s
             best, best_score = p.section, score
     if best_score >= SECTION_SPECIFIC:  # "the trial monitoring visit and the temperature excursion query: which job is that?"
         return best, CONF_SECTION_STRONG
-    if lexicon.SECTION_CUES["overview"].search(cue_text) or best_score < SECTION_WEAK:
+    if "overview" in hits or best_score < SECTION_WEAK:
         return "overview", CONF_SECTION_DEFAULT
-    if lexicon.cue("weak_overview").search(cue_text) and best_score < SECTION_GENERIC:
+    if "weak_overview" in hits and best_score < SECTION_GENERIC:
         return "overview", CONF_SECTION_DEFAULT
     return best, min(CONF_SECTION_NAMED, 0.5 + best_score / 10)
 

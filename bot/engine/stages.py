@@ -52,6 +52,11 @@ from bot.engine.thresholds import (
     CONF_UNKNOWN_ROLE,
     DISTINCTIVE,
     FAQ_MIN,
+    FAQ_COMMON_MIN,
+    FAQ_COMMON_SHARE,
+    FAQ_FULL_PRECISION,
+    FAQ_FULL_RECALL,
+    FAQ_FULL_WORDS,
     FAQ_SIMILAR,
     LEARNED_MARGIN,
     LEARNED_MIN,
@@ -91,7 +96,7 @@ def empty(ev: Evidence, ix: Index) -> Match | None:
 
 def language(ev: Evidence, ix: Index) -> Match | None:
     """A question in another language: a plain-English "I can only answer in English"."""
-    found = foreign(ev.a.question, ix.known_words | set(ix.codes))
+    found = foreign(ev.a.question, ix.english_or_ours)
     return refuse("language", CONF_REFUSE, detail=found, why=f"written in {found}") if found else None
 
 
@@ -146,7 +151,7 @@ def taught(ev: Evidence, ix: Index) -> Match | None:
         return None
     if ex.intent == "pathway":
         return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles.get(rid, ()))), CONF_LEARNED, why)
-    section = ex.section or section_for(rid, ev.a, ev.cue_text, ix, set(ix.role_titles.get(rid, ())))[0]
+    section = ex.section or section_for(rid, ev.a, ev.hits, ix, set(ix.role_titles.get(rid, ())))[0]
     return Match("role", role=rid, section=section, confidence=CONF_LEARNED, why=why)
 
 
@@ -183,9 +188,13 @@ def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
         return None
     qw = sum(ix.weight(s) for s in q)
     shared: dict[int, float] = defaultdict(float)
+    common = max(FAQ_COMMON_MIN, FAQ_COMMON_SHARE * len(ix.faq_phrasings))
     for s in q:
+        postings = ix.faq_postings.get(s, ())
+        if len(postings) > common:
+            continue  # a word in very many phrasings tells none apart (and bounds the work)
         w = ix.weight(s)
-        for i in ix.faq_postings.get(s, ()):
+        for i in postings:
             shared[i] += w
     best: tuple[str, float] | None = None
     for i, inter in shared.items():
@@ -194,6 +203,8 @@ def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
             continue  # one shared word ("bot") is not the same question
         precision, recall = inter / qw, inter / ix.faq_weights[i]
         score = 2 * precision * recall / (precision + recall)
+        if recall >= FAQ_FULL_RECALL and len(phrasing) >= FAQ_FULL_WORDS and precision >= FAQ_FULL_PRECISION:
+            score = max(score, FAQ_MIN)  # every word of a phrasing, in a longer message: "the bot gave me a wrong answer, how do I report that"
         if best is None or score > best[1]:
             best = (ix.faq_phrasings[i][0], score)
     return best
@@ -223,9 +234,10 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
 
 def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     """Fees, salaries, exam dates …: asked for, and no knowledge passage uses those words together."""
+    doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
-        if found is not None and _missing(found, ix):
+        if found is not None and _missing(found, ix, doc):
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
@@ -233,11 +245,15 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
-def _missing(found: str, ix: Index) -> bool:
-    """As written: "payers" in a page does not make "pay" a fact the page gives."""
+def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
+    """As written: "payers" in a page does not make "pay" a fact the page gives; and about a named
+    role or certification, only its own text counts ("paid claims" on another page says nothing
+    about what an ops director is paid)."""
     surface = [w for w in found.split() if w not in lexicon.STOPWORDS]
     if not surface or any(w not in ix.text_words for w in surface):
         return True
+    if doc is not None:
+        return not all(stem(w) in doc for w in surface)
     postings = [set(ix.postings.get(stem(w), ())) for w in surface]
     return not set.intersection(*postings)
 
@@ -277,8 +293,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None
     total = sum(ix.weight(st) for _, st in asked)
     share = sum(ix.weight(st) for _, st in missing) / total
-    if not form and share < UNCOVERED_SHARE:
-        return None
+    if share < UNCOVERED_SHARE and not (eligibility or (form and kind == "cert")):
+        return None  # a role's page covers most of what is asked: "how does the 340B manager prep for a mock audit"
     what = " ".join(dict.fromkeys(said for said, _ in missing))
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
     m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
@@ -308,7 +324,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
 
 def besides(ev: Evidence, ix: Index) -> Match | None:
     """"Which career paths are there besides ops director": the named role is excluded, list the rest."""
-    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes:
+    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes and ("list" in ev.hits or "other" in ev.a.words):
         return Match("list_roles", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with a role noun")
     return None
 
@@ -332,7 +348,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
-    if ev.role_score >= 1.0 and not variant:
+    if ev.role_score >= 1.0 and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek")):
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     if not variant and ev.cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code
@@ -423,7 +439,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
-    section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.cue_text, ix, set(ev.title_stems(ix)))
+    section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
     return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=f"contrast cue {ev.cue('contrast')!r}")
 
@@ -533,7 +549,7 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     relaxed_section = ev.subject_relaxed and any(k in ev.hits for k in ("day", "responsibilities", "overview"))
     if not (ev.subject_named or relaxed_section):
         return None
-    section, conf = section_for(rid, ev.a, ev.cue_text, ix, set(ev.title_stems(ix)))
+    section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
     return Match("role", role=rid, section=section, confidence=round(conf * (1.0 if ev.subject_named else CONF_RELAXED_FACTOR), 3), why=f"role {rid} ({how})")
 

@@ -20,6 +20,11 @@ ONLY_CANDIDATE_MIN = 0.15  # a single weakly named role is still the goal of a p
 
 # ---------------------------------------------------------------- retrieval
 FAQ_MIN = 0.72  # F1 of weighted word overlap with one of an FAQ entry's phrasings
+FAQ_COMMON_SHARE = 0.05  # a word in more than this share of all FAQ phrasings is skipped ...
+FAQ_COMMON_MIN = 50  # ... once there are enough phrasings for that to mean anything
+FAQ_FULL_RECALL = 0.99  # a message holding every word of a phrasing (of at least FAQ_FULL_WORDS words) ...
+FAQ_FULL_WORDS = 3
+FAQ_FULL_PRECISION = 0.35  # ... and not drowning it in other words, matches that phrasing
 TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
 TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question
 TOPIC_CLOSE = 0.8  # certifications within this share of the best are shown with it
@@ -42,7 +47,7 @@ UNCOVERED_SHARE = 0.5  # the asked-about words the entity's own text lacks, as a
 LEARNED_MIN = 0.4  # a question this close to an example phrasing may take its intent ...
 LEARNED_MARGIN = 0.1  # ... when no other intent's example is this close
 FAQ_SIMILAR = 0.45  # an FAQ phrasing this close (and clearly the nearest) answers a question naming nothing
-TAUGHT_MIN = 0.8  # a moderator-taught example this close decides the intent outright
+TAUGHT_MIN = 0.75  # a moderator-taught example this close decides the intent outright
 
 # ---------------------------------------------------------------- sections of a role's page
 SECTION_SPECIFIC = 6.0  # a passage matched this strongly names its section, whatever the wording
