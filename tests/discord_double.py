@@ -113,6 +113,7 @@ class Perm:
     CHANGE_NICKNAME = 1 << 26
     MANAGE_ROLES = 1 << 28
     USE_APPLICATION_COMMANDS = 1 << 31
+    CREATE_PUBLIC_THREADS = 1 << 35
     SEND_MESSAGES_IN_THREADS = 1 << 38
     MODERATE_MEMBERS = 1 << 40
     ALL = (1 << 51) - 1  # every currently defined bit (Discord adds bits over time)
@@ -873,6 +874,8 @@ def _json_response(data: Any, status: int = 200) -> web.Response:
 _MENTION_USER_RE = re.compile(r"<@!?(\d+)>")
 _MENTION_ROLE_RE = re.compile(r"<@&(\d+)>")
 
+_THREAD_TYPES = (10, 11, 12)  # announcement, public and private threads
+
 _EVENT_INTENTS: Dict[str, Tuple[int, int]] = {
     # event: (intent when in a guild, intent when in a DM)
     "MESSAGE_CREATE": (Intents.GUILD_MESSAGES, Intents.DIRECT_MESSAGES),
@@ -893,6 +896,7 @@ _EVENT_INTENTS: Dict[str, Tuple[int, int]] = {
     "CHANNEL_CREATE": (Intents.GUILDS, Intents.GUILDS),
     "CHANNEL_UPDATE": (Intents.GUILDS, Intents.GUILDS),
     "CHANNEL_DELETE": (Intents.GUILDS, Intents.GUILDS),
+    "THREAD_CREATE": (Intents.GUILDS, Intents.GUILDS),
     "GUILD_MEMBER_ADD": (Intents.GUILD_MEMBERS, Intents.GUILD_MEMBERS),
     "GUILD_MEMBER_UPDATE": (Intents.GUILD_MEMBERS, Intents.GUILD_MEMBERS),
     "GUILD_MEMBER_REMOVE": (Intents.GUILD_MEMBERS, Intents.GUILD_MEMBERS),
@@ -1234,6 +1238,23 @@ class DiscordDouble:
         self.channels[int(ch["id"])] = ch
         return ch
 
+    def add_thread(
+        self, parent_id: int, name: str, *, message_id: Optional[int] = None, owner: Optional[Mapping[str, Any]] = None,
+        auto_archive_duration: int = 1440,
+    ) -> Dict[str, Any]:
+        """A public thread (type 11) in ``parent_id``; started on ``message_id`` (its id) when given."""
+        parent = self.channels[int(parent_id)]
+        tid = message_id or snowflake()
+        thread = {
+            "id": _sid(tid), "type": 11, "guild_id": parent["guild_id"], "parent_id": parent["id"], "name": name,
+            "owner_id": _sid(int((owner or self.bot_user)["id"])), "last_message_id": None, "rate_limit_per_user": 0,
+            "message_count": 0, "member_count": 1, "flags": 0, "total_message_sent": 0,
+            "thread_metadata": {"archived": False, "auto_archive_duration": auto_archive_duration,
+                                "archive_timestamp": iso_timestamp(), "locked": False, "create_timestamp": iso_timestamp()},
+        }
+        self.channels[tid] = thread
+        return thread
+
     def add_member(
         self,
         user: Mapping[str, Any],
@@ -1320,6 +1341,8 @@ class DiscordDouble:
             if ch is None or "guild_id" not in ch:
                 return Perm.ALL & ~Perm.ADMINISTRATOR if ch is not None else 0
             guild_id = int(ch["guild_id"])
+        if channel_id is not None and self.channels.get(int(channel_id), {}).get("type") in _THREAD_TYPES:
+            channel_id = int(self.channels[int(channel_id)]["parent_id"])  # a thread has its parent's permissions
         g = self.guilds[guild_id or self.guild_id]
         if uid == g.owner_id:
             return Perm.ALL
@@ -1986,6 +2009,39 @@ class DiscordDouble:
                                             permissions=permissions, locale=locale)
         return await self._inject_interaction(payload)
 
+    async def send_message_command(
+        self,
+        name: str,
+        message: Union[int, Mapping[str, Any], SentMessage],
+        *,
+        user: Optional[Mapping[str, Any]] = None,
+        permissions: Optional[int] = None,
+        check_default_permissions: bool = True,
+    ) -> int:
+        """``user`` runs the message command ``name`` (Apps > name) on ``message``; returns the interaction id.
+
+        Like Discord, the target message is sent whole in ``resolved`` (its content too: a
+        message command's target is exempt from the Message Content intent)."""
+        msg = self._resolve_message_arg(message)
+        channel_id = int(msg["channel_id"])
+        guild_id = self._guild_of_channel(channel_id)
+        cmd = self._find_command(name, guild_id, 3)
+        if cmd is None:
+            raise LookupError(f"message command {name!r} was never synced (synced: {self._synced_names()})")
+        u = self._user(user, self.member_user)
+        if guild_id is not None and check_default_permissions:
+            needed = cmd.get("default_member_permissions")
+            have = self.compute_permissions(u, guild_id=guild_id) if permissions is None else permissions
+            if needed is not None and not have & Perm.ADMINISTRATOR and int(needed) & ~have:
+                raise PermissionError(f"{name!r} requires permissions {needed}; Discord would not show it to "
+                                      f"{u['username']} (pass check_default_permissions=False to bypass)")
+        data: Dict[str, Any] = {"id": cmd["id"], "name": name, "type": 3, "target_id": msg["id"],
+                                "resolved": {"messages": {msg["id"]: dict(msg)}}}
+        if cmd.get("guild_id"):
+            data["guild_id"] = cmd["guild_id"]
+        payload = self._interaction_payload(2, data, user=u, guild_id=guild_id, channel_id=channel_id, permissions=permissions)
+        return await self._inject_interaction(payload)
+
     def _command_data(
         self, parts: List[str], cmd: Optional[Mapping[str, Any]], values: Mapping[str, Any],
         guild_id: Optional[int], focused: Optional[str] = None,
@@ -2279,6 +2335,7 @@ class DiscordDouble:
             ("GET", rf"/channels/{cid}/messages/{mid}", self._h_get_message, True),
             ("PATCH", rf"/channels/{cid}/messages/{mid}", self._h_edit_message, True),
             ("DELETE", rf"/channels/{cid}/messages/{mid}", self._h_delete_message, True),
+            ("POST", rf"/channels/{cid}/messages/{mid}/threads", self._h_thread_from_message, True),
             ("PUT", rf"/channels/{cid}/messages/{mid}/reactions/(?P<emoji>[^/]+)/@me", self._h_add_reaction, True),
             ("DELETE", rf"/channels/{cid}/messages/{mid}/reactions/(?P<emoji>[^/]+)/(?P<who>@me|\d+)",
              self._h_remove_reaction, True),
@@ -2686,7 +2743,7 @@ class DiscordDouble:
             meta: Dict[str, Any] = {"id": ip["id"], "type": interaction.type, "user": iuser,
                                     "authorizing_integration_owners": ip.get("authorizing_integration_owners", {})}
             if interaction.type == 2:
-                meta.update(name=ip["data"]["name"], command_type=1)
+                meta.update(name=ip["data"]["name"], command_type=ip["data"].get("type", 1))
             if interaction.type == 3 and "message" in ip:
                 meta["interacted_message_id"] = ip["message"]["id"]
             msg["interaction_metadata"] = meta
@@ -2725,7 +2782,8 @@ class DiscordDouble:
 
     async def _h_post_message(self, req, p, body, files):
         ch = self._channel_or_404(p["cid"])
-        needed = Perm.VIEW_CHANNEL | Perm.SEND_MESSAGES | (Perm.ATTACH_FILES if files else 0)
+        send = Perm.SEND_MESSAGES_IN_THREADS if ch["type"] in _THREAD_TYPES else Perm.SEND_MESSAGES
+        needed = Perm.VIEW_CHANNEL | send | (Perm.ATTACH_FILES if files else 0)
         self._require_perms(ch, needed)
         if ch["type"] == 1 and int(ch["recipients"][0]["id"]) in self.blocked_dm_users:
             raise _ApiError(403, 50007, "Cannot send messages to this user")
@@ -2739,6 +2797,26 @@ class DiscordDouble:
         self._record_sent("channel", msg, payload, files)
         await self._echo("MESSAGE_CREATE", msg)
         return 200, msg
+
+    async def _h_thread_from_message(self, req, p, body, files):
+        """Start a public thread on a message (``Message.create_thread``); THREAD_CREATE follows."""
+        ch = self._channel_or_404(p["cid"])
+        msg = self._message_or_404(p["cid"], p["mid"])
+        if ch["type"] not in (0, 5):
+            raise _ApiError(400, 50024, "Cannot execute action on this channel type")
+        self._require_perms(ch, Perm.VIEW_CHANNEL | Perm.CREATE_PUBLIC_THREADS)
+        if msg.get("thread") is not None:
+            raise _ApiError(400, 160004, "A thread has already been created for this message")
+        payload = body or {}
+        name = str(payload.get("name") or "")
+        if not 1 <= len(name) <= 100:
+            raise _ApiError(400, 50035, "Invalid Form Body", {"name": {"_errors": [
+                {"code": "BASE_TYPE_BAD_LENGTH", "message": "Must be between 1 and 100 in length."}]}})
+        thread = self.add_thread(int(ch["id"]), name, message_id=int(msg["id"]),
+                                 auto_archive_duration=int(payload.get("auto_archive_duration") or 1440))
+        msg["thread"] = thread
+        await self.dispatch("THREAD_CREATE", {**thread, "newly_created": True})
+        return 201, thread
 
     def _apply_edit(self, msg: Dict[str, Any], payload: Mapping[str, Any], files: Sequence[SentFile]) -> Dict[str, Any]:
         self._validate_outgoing(payload)

@@ -38,6 +38,11 @@ min_confidence = 0.6
 ephemeral = false
 database = "data/bot.sqlite3"
 retention_days = 30
+conversation_minutes = 5
+conversation_limit = 100
+answer_in_threads = true
+moderator_channel_id = 44
+helper_role_id = "45"
 shard_count = 2
 shard_ids = [1]
 log_level = "debug"
@@ -52,6 +57,8 @@ watch = false
     assert c.database == str(tmp_path / "data" / "bot.sqlite3") and c.retention_days == 30
     assert c.shard_count == 2 and c.shard_ids == (1,) and c.log_level == "DEBUG"
     assert c.knowledge == tmp_path / "kb" and c.watch is False and c.needs_message_content
+    assert c.conversation_minutes == 5.0 and c.conversation_limit == 100 and c.answer_in_threads is True
+    assert c.moderator_channel_id == 44 and c.helper_role_id == 45
     assert make_intents(c).message_content
     assert load_config(p, env={"DISCORD_TOKEN": "env"}).token == "env"  # the environment wins
 
@@ -89,6 +96,15 @@ watch = false
         ('knowledge = ""', "knowledge"),
         ("watch = 1", "watch"),
         ("gulid_ids = [1]", "gulid_ids"),
+        ("conversation_minutes = 0", "conversation_minutes"),
+        ("conversation_minutes = nan", "conversation_minutes"),
+        ("conversation_limit = -1", "conversation_limit"),
+        ("conversation_limit = 1.5", "conversation_limit"),
+        ("answer_in_threads = true", "answer_in_threads"),  # threads start only in ask channels
+        ('answer_in_threads = "yes"\nask_channel_ids = [1]', "answer_in_threads"),
+        ("moderator_channel_id = -3", "moderator_channel_id"),
+        ("helper_role_id = 7", "helper_role_id"),  # pinged only by moderator-channel posts
+        ("guild_ids = [5]\nmoderator_channel_id = 6\nhelper_role_id = 5", "helper_role_id"),  # @everyone
     ],
 )
 def test_errors_name_the_key(tmp_path: Path, toml: str, key: str) -> None:

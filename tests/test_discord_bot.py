@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from bot_harness import READY, cfg, running  # noqa: E402
 from discord_double import DiscordDouble, Intents, Perm, user_mention  # noqa: E402
 
-from bot.discord_app import lookup  # noqa: E402
+from bot.discord_app import lookup, render  # noqa: E402
 from bot.discord_app.bot import command_hash, create_bot, hash_path  # noqa: E402
 from bot.discord_app.runner import EXIT_BAD_TOKEN, run_bot  # noqa: E402
 from bot.live import LiveKnowledge  # noqa: E402
@@ -31,7 +31,7 @@ from bot.storage import Store  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "knowledge"
-COMMANDS = {"ask", "help", "certifications", "certification", "role", "pathway", "kb"}
+COMMANDS = {"ask", "help", "certifications", "certification", "role", "pathway", "kb", "Save as FAQ answer"}
 
 
 def run(fn: Callable[[], Awaitable[Any]], timeout: float = 20.0) -> Any:
@@ -52,6 +52,10 @@ def custom_ids(msg: Any) -> list[str]:
             if "custom_id" in c:
                 out.append(c["custom_id"])
     return out
+
+
+def custom_ids_of(message: dict) -> list[str]:
+    return [c["custom_id"] for row in message.get("components", []) for c in row.get("components", []) if "custom_id" in c]
 
 
 def mention(d: DiscordDouble, text: str) -> str:
@@ -149,9 +153,9 @@ def test_dm_and_mention_answers_never_ping(live: LiveKnowledge, store: Store) ->
                 assert rec.is_dm
                 e = rec.embeds[0]
                 assert e["title"] == "CPOM — Certified Pharmacy Operations Manager"
-                assert "certifications/CPOM.yaml" in e["footer"]["text"]
+                assert e["footer"]["text"] == "Source: Director of Pharmacy Operations career spotlight"  # the page, never a YAML path
                 assert any(f["name"] == "On the pathway of" for f in e["fields"]) or e["fields"]
-                assert {"cb:fb:" in c for c in custom_ids(rec)} == {True}
+                assert sum("cb:fb:" in c for c in custom_ids(rec)) == 2
 
                 q = await d.send_message(content=mention(d, "@everyone <@&%s> what does a director of pharmacy operations do?" % d.mod_role["id"]))
                 rec = await d.wait_for_message(replies_to(q))
@@ -166,6 +170,21 @@ def test_dm_and_mention_answers_never_ping(live: LiveKnowledge, store: Store) ->
                 q = await d.send_message(content=user_mention(d.bot_user))
                 rec = await d.wait_for_message(replies_to(q))
                 assert rec.embeds[0]["title"].startswith("Career assistant")
+
+    run(body)
+
+
+def test_several_questions_in_one_message_get_one_embed_each_within_discords_limits(live: LiveKnowledge, store: Store) -> None:
+    async def body() -> None:
+        async with DiscordDouble() as d:
+            async with running(d, cfg(d), live, store):
+                q = await d.send_dm(d.member_user, "what is CPOM? and what does a director of pharmacy operations do? what is CMSO? what is CHPOP?")
+                rec = await d.wait_for_message(replies_to(q))
+                titles = [e["title"] for e in rec.embeds]
+                assert titles[0].startswith("CPOM") and titles[1] == "Director of Pharmacy Operations" and len(titles) == 3  # up to 3 questions
+                assert rec.embeds[1]["author"]["name"] == "You also asked: and what does a director of pharmacy operations do?"
+                assert sum(render.embed_size(discord.Embed.from_dict(e)) for e in rec.embeds) <= 6000
+                assert d.error_responses == []
 
     run(body)
 
@@ -197,15 +216,16 @@ def test_feedback_and_did_you_mean_buttons(live: LiveKnowledge, store: Store) ->
                 ids = custom_ids(rec)
                 picks = [c for c in ids if c.startswith("cb:dym:")]
                 assert any(c.endswith(":cert:CPOM") for c in picks) and any(c.endswith(":cert:CPSCM") for c in picks)
-                assert sum(c.startswith("cb:fb:") for c in ids) == 2
+                assert not any(c.startswith("cb:fb:") for c in ids)  # 👍/👎 only under real answers
 
                 iid = await d.click_button(rec, next(c for c in picks if c.endswith(":cert:CPSCM")), user=d.member_user)
                 resp = await d.wait_for_interaction_response(iid)
                 assert resp.type == 4 and resp.data["embeds"][0]["title"].startswith("CPSCM")
                 assert store.stats()["choices"] == 1
+                picked = d.get_message(resp.message["id"])
 
-                up = next(c for c in ids if c.startswith("cb:fb:") and c.endswith(":1"))
-                iid = await d.click_button(rec, up, user=d.member_user)
+                up = next(c for c in custom_ids_of(picked) if c.startswith("cb:fb:") and c.endswith(":1"))
+                iid = await d.click_button(picked, up, user=d.member_user)
                 resp = await d.wait_for_interaction_response(iid)
                 assert resp.type == 4 and resp.data["flags"] == 64 and "Thanks" in resp.data["content"]
                 st = store.stats()
@@ -219,13 +239,13 @@ def test_handler_exception_apologizes_and_bot_stays_up(live: LiveKnowledge, stor
         async with DiscordDouble() as d:
             async with running(d, cfg(d), live, store):
                 engine = live.engine
-                real = engine.ask
+                real = engine.converse
 
-                def boom(question: str):
-                    monkeypatch.setattr(engine, "ask", real)
+                def boom(question: str, context: Any = None):
+                    monkeypatch.setattr(engine, "converse", real)
                     raise RuntimeError("engine exploded")
 
-                monkeypatch.setattr(engine, "ask", boom)
+                monkeypatch.setattr(engine, "converse", boom)
                 q = await d.send_dm(d.member_user, "what is CPOM?")
                 rec = await d.wait_for_message(replies_to(q))
                 assert "sorry" in rec.content.lower() and not rec.embeds
@@ -493,7 +513,7 @@ def test_sync_cli_global_and_guild(live: LiveKnowledge, tmp_path: Path) -> None:
             assert await sync_commands(config, live, False, {"guild_ready_timeout": READY}, out.append) == 0
             assert d.command_syncs[-1].scope == "guild" and len(d.command_syncs) == 2
             assert d.identify_payloads == []  # logs in over HTTP only, never connects to the gateway
-            assert out[0].startswith("synced 7 global commands")
+            assert out[0].startswith("synced 8 global commands")  # 7 slash commands and the "Save as FAQ answer" message command
             bad = dataclasses.replace(config, token="wrong")
             assert await sync_commands(bad, live, True, {}, out.append) == EXIT_BAD_TOKEN
 

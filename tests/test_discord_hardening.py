@@ -112,7 +112,9 @@ def test_every_kb_command_and_autocomplete_carries_the_moderator_check(live: Liv
                     for p in c.parameters:
                         if callable(p.autocomplete):
                             assert moderator_only in getattr(p.autocomplete, "__discord_app_commands_checks__", []), (c.qualified_name, p.name)
-                others = [c for c in bot.tree.get_commands() if c.name != "kb"]
+                menu = bot.tree.get_command("Save as FAQ answer", type=discord.AppCommandType.message)
+                assert menu is not None and moderator_only in menu.checks and menu.guild_only
+                others = [c for c in bot.tree.get_commands() if c.name not in ("kb", menu.name)]
                 assert others and all(moderator_only not in getattr(c, "checks", []) for c in others)
 
     run(body)
@@ -293,11 +295,12 @@ def test_one_rate_limit_for_messages_ask_and_buttons(live: LiveKnowledge, store:
                 assert (await private_text(d, iid)).startswith("Slow down")
                 iid = await d.send_slash_command("certification", {"code": "CPOM"}, user=d.member_user)
                 assert (await private_text(d, iid)).startswith("Slow down")
-                up = next(c for c in custom_ids(rec) if c.startswith("cb:fb:") and c.endswith(":1"))
-                assert "Thanks" in await private_text(d, await d.click_button(rec, up, user=d.member_user))  # a vote is not an answer
+                answered = await final(d, await d.send_slash_command("ask", {"question": "what is CPOM?"}, user=d.owner_user))
+                up = next(c for c in custom_ids(answered) if c.startswith("cb:fb:") and c.endswith(":1"))
+                assert "Thanks" in await private_text(d, await d.click_button(answered, up, user=d.member_user))  # a vote is not an answer
                 # others are not affected
                 assert (await final(d, await d.send_slash_command("ask", {"question": "what is CHPOP?"}, user=d.mod_user))).embeds
-                assert (store.stats()["questions"], store.stats()["choices"]) == (3, 1)
+                assert (store.stats()["questions"], store.stats()["choices"]) == (4, 1)
 
     run(body)
 

@@ -231,6 +231,29 @@ def test_alias_from_gaps_refused_target_keeps_group_open(kdir: Path, live: LiveK
     run(body)
 
 
+def test_teach_from_the_gaps_queue_says_what_a_question_means(kdir: Path, live: LiveKnowledge, store: Store) -> None:
+    badge = "gimme the scoop on the ops manager badge"
+
+    async def body() -> None:
+        async with DiscordDouble() as d:
+            async with running(d, cfg(d), live, store):
+                assert not is_answered(await ask_dm(d, badge))
+                detail, key = await open_gap(d, badge)
+                assert {"Teach: it means…", "Dismiss"} <= {c.get("label") for c in components(detail)}
+                modal, prefilled = await open_form(d, detail, f"cb:gap:teach:{key}")
+                assert prefilled["question"] == badge
+                refused = await result_of(d, await d.submit_modal(modal, {"means": "certificaton", "about": "CPOM"}, user=d.mod_user))
+                assert "not something an answer can mean" in refused.text and "certification" in refused.text  # did you mean
+                modal, _ = await open_form(d, detail, f"cb:gap:teach:{key}")
+                done = await result_of(d, await d.submit_modal(modal, {"means": "certification", "about": "CPOM"}, user=d.mod_user))
+                assert f"'{badge}' now means certification about CPOM" in done.text and "off the review queue" in done.text
+                assert badge in (kdir / "phrasings.yaml").read_text()
+                assert (await ask_dm(d, badge)).embeds[0]["title"].startswith("CPOM")
+                assert store.history()[0].action == "teach"
+
+    run(body)
+
+
 def test_two_moderators_on_the_same_gap_only_one_edit_lands(kdir: Path, live: LiveKnowledge, store: Store) -> None:
     async def body() -> None:
         async with DiscordDouble() as d:

@@ -434,3 +434,32 @@ def test_forget_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
     err = capsys.readouterr().err
     assert "not a Discord user id" in err and "no database at" in err and "no user-id hashing key" in err
     assert "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- escalations ("Ask a moderator")
+
+
+def test_escalations_only_their_member_withdraws_one_answer_forgotten_and_expired(store: Store, clock: Clock) -> None:
+    question, answer = "how do i get a council parking pass", "Email facilities@example.org."
+    aid = store.record_question(question, USER, "none", 0.7, "off_topic", "1")
+    assert store.asked(aid, USER + 1) is None and store.asked(aid, USER) == question  # only the member who asked
+    esc, created = store.escalate(aid, USER, question, "I can't answer that", 1, 2, 3)
+    assert created and esc.status == "open" and (esc.guild_id, esc.channel_id, esc.message_id) == (1, 2, 3)
+    assert store.escalate(aid, USER, question, "", 1, 2, 3) == (esc, False)  # pressed twice: one escalation
+    store.escalation_posted(esc.id, 9, 10)
+    assert store.withdraw_escalation(esc.id, USER + 1)[0] == "not_yours"
+    assert store.answer_escalation(esc.id, answer, "Mod (1)")[0] == "done"
+    assert store.answer_escalation(esc.id, "again", "Mod (2)")[0] == "closed"  # one answer only
+    assert store.withdraw_escalation(esc.id, USER)[0] == "closed"
+    store.reopen_escalation(esc.id)  # the answer could not be delivered
+    reopened = store.escalation(esc.id)
+    assert reopened is not None and reopened.status == "open" and reopened.answer is None and reopened.post_id == 10
+    store.escalation_saved(esc.id, "parking-pass")
+    raw = sqlite3.connect(store.path).execute("SELECT * FROM escalations").fetchall()
+    assert str(USER) not in repr(raw)  # the member only as the keyed hash
+    assert store.forget(USER).escalations == 1 and store.escalation(esc.id) is None
+    other = store.record_question(question, 7, "none", 0.7, "off_topic", "1")
+    old, _ = store.escalate(other, 7, question, "", None, 2, None)
+    clock.advance(days=31)
+    store.purge_expired()
+    assert store.escalation(old.id) is None  # kept no longer than the questions

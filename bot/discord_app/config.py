@@ -47,6 +47,11 @@ class Config:
     log_level: str = "INFO"
     knowledge: Path | None = None
     watch: bool = True
+    conversation_minutes: float = 15.0  # a member's follow-ups continue their conversation within this window
+    conversation_limit: int = 10_000  # conversations kept in memory (least recently used dropped first); 0 = none
+    answer_in_threads: bool = False  # in ask channels, answer inside a thread started on the question
+    moderator_channel_id: int | None = None  # "Ask a moderator" posts go here; None = no such button
+    helper_role_id: int | None = None  # pinged by those posts; None = nobody is pinged
 
     @property
     def needs_message_content(self) -> bool:
@@ -153,14 +158,19 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
     ids("ask_channel_ids")
     one_id("moderator_role_id")
     one_id("mod_log_channel_id")
+    one_id("moderator_channel_id")
+    one_id("helper_role_id")
     number("rate_limit_questions", lo=0, hi=1000, integer=True)
     number("rate_limit_seconds", lo=1, hi=86400)
     number("min_confidence", lo=0, hi=1)
     boolean("ephemeral")
     boolean("watch")
+    boolean("answer_in_threads")
+    number("conversation_minutes", lo=1, hi=1440)
+    number("conversation_limit", lo=0, hi=1_000_000, integer=True)
     number("retention_days", lo=1, hi=RETENTION_DAYS_MAX, integer=True)
     number("shard_count", lo=1, hi=10_000, integer=True)
-    for key in ("rate_limit_seconds", "min_confidence"):
+    for key in ("rate_limit_seconds", "min_confidence", "conversation_minutes"):
         if key in values:
             values[key] = float(values[key])
     if "shard_ids" in data:
@@ -191,6 +201,9 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
     if env.get("DISCORD_TOKEN", "").strip():
         values["token"] = env["DISCORD_TOKEN"].strip()
     problems += _moderator_problems(values)
+    problems += _escalation_problems(values)
+    if values.get("answer_in_threads") and not values.get("ask_channel_ids"):
+        problems.append("answer_in_threads: threads are started only in ask channels; set ask_channel_ids too, or remove it")
     if problems:
         raise ConfigError(source, problems)
     return Config(**values)
@@ -206,6 +219,18 @@ def _moderator_problems(values: Mapping[str, Any]) -> list[str]:
         return [f"moderator_role_id: {rid} is the id of a server in guild_ids, i.e. its @everyone role (every member); use the moderators' role id (right-click the role > Copy Role ID)"]
     if not guilds:
         return ["moderator_role_id: /kb works only in the servers listed in guild_ids; add the id of the server this role belongs to"]
+    return []
+
+
+def _escalation_problems(values: Mapping[str, Any]) -> list[str]:
+    """The helper role is pinged by "Ask a moderator" posts: it needs their channel, and is never @everyone."""
+    rid = values.get("helper_role_id")
+    if not rid:
+        return []
+    if rid in values.get("guild_ids", ()):
+        return [f"helper_role_id: {rid} is the id of a server in guild_ids, i.e. its @everyone role; use the helpers' role id"]
+    if not values.get("moderator_channel_id"):
+        return ["helper_role_id: it is pinged only by posts in moderator_channel_id; set that too"]
     return []
 
 

@@ -7,7 +7,8 @@ or tell the moderator why not:
   (edits the message the button is on);
 * ``cb:gaps:pick`` — the select menu; its option values are group keys;
 * ``cb:gap:<action>:<key>`` — act on one group: ``phrasing`` (add the question to an FAQ entry),
-  ``alias`` (of a role or certification), ``synonym``, ``faq`` (a new FAQ entry) or ``dismiss``;
+  ``alias`` (of a role or certification), ``synonym``, ``faq`` (a new FAQ entry), ``teach``
+  ("this question means <intent> (about <entry>)") or ``dismiss``;
 * ``cb:import:<confirm|cancel>:<token>`` — Confirm / Cancel under an import preview.
 
 Every item runs the /kb moderator check first (``component_allowed``), then hands over to
@@ -32,6 +33,7 @@ GAP_ACTIONS: dict[str, tuple[str, discord.ButtonStyle]] = {
     "alias": ("Alias of a role/cert", discord.ButtonStyle.primary),
     "synonym": ("Vocabulary synonym", discord.ButtonStyle.secondary),
     "faq": ("New FAQ entry", discord.ButtonStyle.success),
+    "teach": ("Teach: it means…", discord.ButtonStyle.primary),
     "dismiss": ("Dismiss", discord.ButtonStyle.danger),
 }
 SELECT_LABEL_MAX = 100
@@ -141,10 +143,11 @@ class GapPickSelect(_ModeratorItem, discord.ui.DynamicItem[discord.ui.Select[Any
             self._failed(interaction, error, "gaps menu")
 
 
-class GapActionButton(_ModeratorItem, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"cb:gap:(?P<action>phrasing|alias|synonym|faq|dismiss):(?P<key>[0-9a-f]{16})"):
+class GapActionButton(_ModeratorItem, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"cb:gap:(?P<action>phrasing|alias|synonym|faq|teach|dismiss):(?P<key>[0-9a-f]{16})"):
     def __init__(self, action: str, key: str):
         label, style = GAP_ACTIONS[action]
-        super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"cb:gap:{action}:{key}", row=0))
+        row = 1 if action == "dismiss" else 0  # five edits in the first row, Dismiss beside "Back to the queue"
+        super().__init__(discord.ui.Button(label=label, style=style, custom_id=f"cb:gap:{action}:{key}", row=row))
         self.action = action
         self.key = key
 

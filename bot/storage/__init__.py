@@ -1,7 +1,8 @@
 """What the bot remembers: questions, feedback, "did you mean" picks, knowledge changes.
 
 Modules: ``store`` (``Store``, the API), ``writer`` (the writer thread), ``gaps`` (grouping),
-``keys`` (the hashing key), ``schema`` (migrations), ``errors``.
+``escalations`` (questions passed on to the moderators), ``keys`` (the hashing key), ``schema``
+(migrations), ``errors``.
 
 SQLite (stdlib), WAL mode, versioned migrations (``PRAGMA user_version``).
 
@@ -26,14 +27,15 @@ Privacy: Discord user ids are never stored, only an HMAC-SHA256 of them keyed wi
 kept outside the database (``CAREER_BOT_HASH_KEY``, else the file ``<database>.key``, mode 0600,
 created on first use), enough to let a member's second vote replace the first and to delete a
 member's data (``forget``). The database alone cannot test whether a known id asked anything.
-Questions, feedback and picks older than ``retention_days`` are deleted by ``purge_expired()``;
-the knowledge change log (moderators' audit trail) is kept.
+Questions, feedback, picks and escalations older than ``retention_days`` are deleted by
+``purge_expired()``; the knowledge change log (moderators' audit trail) is kept.
 """
 
 from bot.storage.errors import StoreError
+from bot.storage.escalations import Escalation
 from bot.storage.gaps import GapGroup, group_key, normalize_question
 from bot.storage.keys import HASH_KEY_ENV
 from bot.storage.schema import MIGRATIONS
 from bot.storage.store import Change, Forgotten, Store
 
-__all__ = ["Change", "Forgotten", "GapGroup", "HASH_KEY_ENV", "MIGRATIONS", "Store", "StoreError", "group_key", "normalize_question"]
+__all__ = ["Change", "Escalation", "Forgotten", "GapGroup", "HASH_KEY_ENV", "MIGRATIONS", "Store", "StoreError", "group_key", "normalize_question"]

@@ -80,4 +80,28 @@ MIGRATIONS: list[str] = [
     CREATE TABLE gap_words (word TEXT NOT NULL, group_id INTEGER NOT NULL, PRIMARY KEY (word, group_id)) WITHOUT ROWID;
     DELETE FROM meta WHERE key = 'salt';
     """,
+    # 3: questions members passed on to the moderators ("Ask a moderator"), until answered;
+    # the member only as the keyed hash of their id, like their questions
+    """
+    CREATE TABLE escalations (
+        id INTEGER PRIMARY KEY,
+        ts TEXT NOT NULL,
+        answer_id INTEGER NOT NULL UNIQUE,
+        user_hash TEXT NOT NULL,
+        question TEXT NOT NULL,
+        attempt TEXT NOT NULL,
+        guild_id INTEGER,
+        channel_id INTEGER NOT NULL,
+        message_id INTEGER,
+        post_channel_id INTEGER,
+        post_id INTEGER,
+        status TEXT NOT NULL DEFAULT 'open',
+        answer TEXT,
+        answered_by TEXT,
+        answered_at TEXT,
+        faq TEXT
+    );
+    CREATE INDEX escalations_user ON escalations(user_hash);
+    CREATE INDEX escalations_ts ON escalations(ts);
+    """,
 ]

@@ -14,8 +14,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.storage import gaps, keys
+from bot.storage import escalations, gaps, keys
 from bot.storage.errors import StoreError
+from bot.storage.escalations import Escalation, Outcome
 from bot.storage.gaps import GapGroup, gap_kinds, normalize_question
 from bot.storage.schema import MIGRATIONS
 from bot.storage.writer import Writer
@@ -41,6 +42,7 @@ class Forgotten:
     questions: int
     feedback: int
     choices: int
+    escalations: int = 0
 
 
 def _utc_now() -> datetime:
@@ -312,6 +314,50 @@ class Store:
 
         return self._read(read)
 
+    # ------------------------------------------------------------------ escalations ("Ask a moderator")
+
+    def asked(self, answer_id: int, user_id: int) -> str | None:
+        """The question behind ``answer_id`` if this member asked it (None: another member's, or gone)."""
+        h = self._hash(user_id)
+
+        def read(db: sqlite3.Connection) -> str | None:
+            row = db.execute("SELECT question FROM questions WHERE id = ? AND user_hash = ?", (answer_id, h)).fetchone()
+            return str(row[0]) if row is not None else None
+
+        return self._read(read)
+
+    def escalate(self, answer_id: int, user_id: int, question: str, attempt: str, guild_id: int | None, channel_id: int, message_id: int | None) -> tuple[Escalation, bool]:
+        """Pass a question on; (the escalation, True), or the one already made for that answer (False)."""
+        eid = self._new_id()
+        row = (self._now(), answer_id, self._hash(user_id), question, attempt, guild_id, channel_id, message_id)
+        result: tuple[Escalation, bool] = self._writer.submit(lambda db: escalations.add(db, eid, row), wait=True)
+        return result
+
+    def escalation(self, escalation_id: int) -> Escalation | None:
+        return self._read(lambda db: escalations.get(db, escalation_id))
+
+    def escalation_posted(self, escalation_id: int, channel_id: int, message_id: int) -> None:
+        """Where the moderators' post about it is (edited when it is answered or withdrawn)."""
+        self._writer.submit(lambda db: escalations.posted(db, escalation_id, channel_id, message_id), wait=True)
+
+    def withdraw_escalation(self, escalation_id: int, user_id: int) -> tuple[Outcome, Escalation | None]:
+        """Only the member who asked may withdraw, and only while no moderator answered."""
+        h = self._hash(user_id)
+        result: tuple[Outcome, Escalation | None] = self._writer.submit(lambda db: escalations.withdraw(db, escalation_id, h), wait=True)
+        return result
+
+    def answer_escalation(self, escalation_id: int, answer: str, moderator: str) -> tuple[Outcome, Escalation | None]:
+        """Claim an open escalation for ``moderator``'s answer (one answer only, even if two press at once)."""
+        now = self._now()
+        result: tuple[Outcome, Escalation | None] = self._writer.submit(lambda db: escalations.answer(db, escalation_id, answer, moderator, now), wait=True)
+        return result
+
+    def reopen_escalation(self, escalation_id: int) -> None:
+        self._writer.submit(lambda db: escalations.reopen(db, escalation_id), wait=True)
+
+    def escalation_saved(self, escalation_id: int, faq_id: str) -> None:
+        self._writer.submit(lambda db: escalations.saved(db, escalation_id, faq_id), wait=True)
+
     # ------------------------------------------------------------------ change log
 
     def record_change(self, moderator: str, file: str, action: str, before: str | None, after: str | None) -> int:
@@ -348,6 +394,7 @@ class Store:
             db.execute("DELETE FROM feedback WHERE ts < ?", (cutoff,))
             db.execute("DELETE FROM choices WHERE ts < ?", (cutoff,))
             db.execute("DELETE FROM gap_resolutions WHERE ts < ?", (cutoff,))
+            db.execute("DELETE FROM escalations WHERE ts < ?", (cutoff,))
             gaps.refresh_groups(db, groups)
             return int(n)
 
@@ -357,7 +404,8 @@ class Store:
         return n
 
     def forget(self, user_id: int) -> Forgotten:
-        """Delete a member's questions (with everything recorded about them), votes and picks.
+        """Delete a member's questions (with everything recorded about them), votes, picks and
+        questions passed on to the moderators.
 
         Rows recorded before the hashing key existed (schema 1) cannot be linked to anyone and
         expire with ``retention_days``.
@@ -370,10 +418,11 @@ class Store:
             f = db.execute("DELETE FROM feedback WHERE user_hash = ?", (h,)).rowcount
             c = db.execute("DELETE FROM choices WHERE user_hash = ?", (h,)).rowcount
             q = db.execute("DELETE FROM questions WHERE user_hash = ?", (h,)).rowcount  # with others' votes on them
+            e = db.execute("DELETE FROM escalations WHERE user_hash = ?", (h,)).rowcount
             gaps.refresh_groups(db, groups)
             for aid in voted:
                 gaps.recount_kinds(db, aid)  # a removed 👎 or pick may take another member's question off the queue
-            return Forgotten(int(q), int(f), int(c))
+            return Forgotten(int(q), int(f), int(c), int(e))
 
         result: Forgotten = self._writer.submit(write, wait=True)
         self._writer.submit(self._truncate_wal, wait=True, tx=False)

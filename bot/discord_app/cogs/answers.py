@@ -1,8 +1,15 @@
 """Answers: free questions (DMs, mentions, ask channels, ``/ask``, ``/help``), posting every
-answer (embed, "did you mean" and 👍/👎 buttons), feedback, and one rate limit for all of it.
+answer (embeds and buttons), conversations, follow-ups, feedback, and one rate limit for all of it.
+
+Each member has a conversation per place (DM, channel, thread): a follow-up within
+``conversation_minutes`` is read in its context, and a reply to one of the bot's answers (or
+a button under it) continues that answer's conversation (``Conversations``). Slash-command
+lookups and buttons move the conversation on too, so "what's their day like?" works after
+``/role``. The "what I can do" pointer of a refusal is shown once per conversation, then
+behind a "What can you do?" button.
 
 Other cogs post answers through ``respond`` (the ``AnswerPoster`` protocol); the answer
-buttons call ``on_feedback`` / ``on_choice`` (``views.AnswerButtons``).
+buttons call ``on_feedback`` / ``on_choice`` / ``on_follow_up`` (``views.AnswerButtons``).
 """
 
 from __future__ import annotations
@@ -16,15 +23,21 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_app import lookup, render
+from bot.discord_app import followups, lookup, render
 from bot.discord_app.bot import CareerBot
-from bot.discord_app.constants import ANSWERS_COG, APOLOGY, NO_MENTIONS, SLOW_DOWN
+from bot.discord_app.constants import ANSWERS_COG, APOLOGY, NO_MENTIONS, NOT_ESCALATED, SLOW_DOWN
+from bot.discord_app.conversations import EMPTY, Conversation, Conversations
+from bot.discord_app.followups import Offer
 from bot.discord_app.ratelimit import RateLimiter
 from bot.discord_app.views import ANSWER_ITEMS, answer_view
+from bot.engine import Engine
 from bot.engine.answer import Answer, compose
+from bot.engine.conversation import Context
 from bot.engine.match import Match
 
 log = logging.getLogger("bot.discord.answers")
+
+THREAD_NAME_MAX = 100
 
 
 class RecentIds:
@@ -55,11 +68,34 @@ def slow_down(seconds: float) -> str:
     return SLOW_DOWN.format(seconds=max(1, round(seconds)))
 
 
+def answer_message(engine: Engine, answer: Answer, answer_id: int | None, *, pointed: bool = False, escalate: bool = False) -> tuple[dict[str, Any], bool]:
+    """send() kwargs for one answer (embeds, buttons, mentions off), and whether the member's
+    conversation has now seen the "what I can do" pointer (``pointed``: it had before)."""
+    everything = [answer, *answer.parts]
+    pointing = any(a.pointer for a in everything)
+    embeds = render.answer_embeds(answer, lambda rid: lookup.role_title(engine, rid), pointer=not pointed)
+    view = answer_view(
+        answer_id,
+        answer.alternatives,
+        feedback=any(a.rated for a in everything),
+        follow_ups=followups.offers(answer, engine),
+        see_also=followups.see_also(answer),
+        help_button=pointing and pointed,
+        escalate=escalate,
+    )
+    kwargs: dict[str, Any] = {"embeds": embeds, "allowed_mentions": NO_MENTIONS}
+    if view is not None:
+        kwargs["view"] = view
+    return kwargs, pointed or pointing
+
+
 class Answers(commands.Cog, name=ANSWERS_COG):
     def __init__(self, bot: CareerBot):
         self.bot = bot
-        self.limiter = RateLimiter(bot.config.rate_limit_questions, bot.config.rate_limit_seconds)
+        config = bot.config
+        self.limiter = RateLimiter(config.rate_limit_questions, config.rate_limit_seconds)
         self.recent = RecentIds()
+        self.conversations = Conversations(config.conversation_minutes * 60, config.conversation_limit)
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(*ANSWER_ITEMS)
@@ -79,24 +115,45 @@ class Answers(commands.Cog, name=ANSWERS_COG):
             log.exception("could not record a question")
             return None
 
-    def answer_message(self, answer: Answer, answer_id: int | None) -> dict[str, Any]:
-        """send() kwargs for one answer: embed + buttons (did-you-mean whenever the engine offers
-        candidates: refusals, low confidence), mentions off."""
-        embed = render.answer_embed(answer, lookup.role_title(self.bot.engine, answer.role))
-        kwargs: dict[str, Any] = {"embed": embed, "allowed_mentions": NO_MENTIONS}
-        view = answer_view(answer_id, answer.alternatives)
-        if view is not None:
-            kwargs["view"] = view
-        return kwargs
+    def escalates(self, answer: Answer) -> bool:
+        """Offer "Ask a moderator": a refusal or an unsure answer, when there is somewhere to ask."""
+        config = self.bot.config
+        if not config.moderator_channel_id or self.bot.store is None or answer.reason in NOT_ESCALATED:
+            return False
+        return not answer.answered or answer.confidence < config.min_confidence
 
-    async def respond(self, interaction: discord.Interaction, answer: Answer) -> None:
-        """The response to an answering command or button: rate limited; ephemeral or public by config."""
+    def answer_message(self, answer: Answer, answer_id: int | None, conversation: Conversation = EMPTY) -> tuple[dict[str, Any], bool]:
+        """send() kwargs for one answer, and whether the conversation has now seen the pointer."""
+        return answer_message(self.bot.engine, answer, answer_id, pointed=conversation.pointed, escalate=self.escalates(answer))
+
+    def _conversation(self, interaction: discord.Interaction) -> Conversation:
+        message = interaction.message
+        return self.conversations.get(interaction.user.id, interaction.channel_id or 0, message.id if message is not None else None)
+
+    async def respond(self, interaction: discord.Interaction, answer: Answer, *, conversation: Conversation | None = None, context: Context | None = None, answer_id: int | None = None, choice: tuple[str, str] | None = None) -> bool:
+        """The response to an answering command or button: rate limited (False: the member was
+        told to slow down); ephemeral or public by config; the member's conversation here moves
+        on (to ``context``, else to what the answer was about). ``answer_id``: the answer the
+        buttons refer to instead of recording a new one (0: none); ``choice``: the "did you mean"
+        pick (kind, id) that led to it, recorded against ``answer_id``."""
         verdict, wait = self.limiter.hit(interaction.user.id)
         if verdict != "ok":
             await interaction.response.send_message(slow_down(wait), ephemeral=True, allowed_mentions=NO_MENTIONS)
-            return
-        answer_id = self.record(answer, interaction.user.id, channel_label(interaction.channel))
-        await interaction.response.send_message(ephemeral=self.bot.config.ephemeral, **self.answer_message(answer, answer_id))
+            return False
+        conversation = conversation or self._conversation(interaction)
+        if context is None:
+            context = followups.remember(self.bot.engine, conversation.context, answer)
+        if answer_id is None:
+            answer_id = self.record(answer, interaction.user.id, channel_label(interaction.channel))
+        elif choice is not None and answer_id and self.bot.store is not None:
+            self.bot.store.record_choice(answer_id, interaction.user.id, *choice)
+        kwargs, pointed = self.answer_message(answer, answer_id or None, conversation)
+        after = Conversation(context, pointed)
+        self.conversations.put(interaction.user.id, interaction.channel_id or 0, after)
+        callback = await interaction.response.send_message(ephemeral=self.bot.config.ephemeral, **kwargs)
+        if not self.bot.config.ephemeral and callback.message_id is not None:
+            self.conversations.answered(callback.message_id, after)
+        return True
 
     async def on_feedback(self, interaction: discord.Interaction, answer_id: int, helpful: bool) -> None:
         if self.bot.store is not None:
@@ -109,13 +166,15 @@ class Answers(commands.Cog, name=ANSWERS_COG):
         if answer is None:
             await interaction.response.send_message("That is no longer in the knowledge base.", ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
-        verdict, wait = self.limiter.hit(interaction.user.id)
-        if verdict != "ok":
-            await interaction.response.send_message(slow_down(wait), ephemeral=True, allowed_mentions=NO_MENTIONS)
+        await self.respond(interaction, answer, answer_id=answer_id or 0, choice=(kind, ident))
+
+    async def on_follow_up(self, interaction: discord.Interaction, offer: Offer) -> None:
+        conversation = self._conversation(interaction)
+        answer = followups.answer_for(self.bot.engine, offer, conversation.context)
+        if answer is None:
+            await interaction.response.send_message("That is no longer in the knowledge base.", ephemeral=True, allowed_mentions=NO_MENTIONS)
             return
-        if self.bot.store is not None and answer_id:
-            self.bot.store.record_choice(answer_id, interaction.user.id, kind, ident)
-        await interaction.response.send_message(ephemeral=self.bot.config.ephemeral, **self.answer_message(answer, answer_id or None))
+        await self.respond(interaction, answer, conversation=conversation)
 
     # ------------------------------------------------------------------ messages
 
@@ -148,7 +207,7 @@ class Answers(commands.Cog, name=ANSWERS_COG):
         if not self.recent.add(message.id):
             return  # never answer the same message twice (e.g. events replayed on resume)
         try:
-            await self._answer_message(message, dm, mentioned)
+            await self._answer_message(message, dm, mentioned, ask)
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, channel_label(message.channel))
             log.debug("... the message was from user %s", message.author.id)
@@ -157,11 +216,13 @@ class Answers(commands.Cog, name=ANSWERS_COG):
             except Exception as e:
                 log.warning("could not send the apology: %s", e)
 
-    async def _answer_message(self, message: discord.Message, dm: bool, mentioned: bool) -> None:
+    async def _answer_message(self, message: discord.Message, dm: bool, mentioned: bool, ask: bool) -> None:
         question = self._question(message)
         if not question and (dm or mentioned):
             question = "help"
-        answer = self.bot.engine.ask(question)
+        replied = message.reference.message_id if message.reference is not None else None
+        conversation = self.conversations.get(message.author.id, message.channel.id, replied)
+        answer, context = self.bot.engine.converse(question, conversation.context)
         if not (dm or mentioned) and (not answer.answered or answer.confidence < self.bot.config.min_confidence):
             log.debug("ask channel message %s not a confident question (%s %.2f): no reply", message.id, answer.intent, answer.confidence)
             return
@@ -172,18 +233,41 @@ class Answers(commands.Cog, name=ANSWERS_COG):
         if verdict == "warn":
             await message.channel.send(slow_down(wait), reference=reference, mention_author=False, allowed_mentions=NO_MENTIONS)
             return
+        thread = await self._thread_for(message, question) if ask else None
         answer_id = self.record(answer, message.author.id, channel_label(message.channel))
+        kwargs, pointed = self.answer_message(answer, answer_id, conversation)
+        after = Conversation(context, pointed)
+        self.conversations.put(message.author.id, thread.id if thread is not None else message.channel.id, after)
         try:
-            await message.channel.send(reference=reference, mention_author=False, **self.answer_message(answer, answer_id))
+            if thread is not None:
+                sent = await thread.send(**kwargs)
+            else:
+                sent = await message.channel.send(reference=reference, mention_author=False, **kwargs)
         except discord.Forbidden as e:
             log.warning("no permission to answer in channel %s: %s", channel_label(message.channel), e.text)
+            return
+        self.conversations.answered(sent.id, after)
+
+    async def _thread_for(self, message: discord.Message, question: str) -> discord.Thread | None:
+        """With ``answer_in_threads``: a thread started on a question asked in an ask channel
+        itself (not in a thread), for the answer and the conversation after it; None otherwise,
+        or when Discord refuses (the bot then replies in the channel)."""
+        if not self.bot.config.answer_in_threads or not isinstance(message.channel, discord.TextChannel):
+            return None
+        try:
+            return await message.create_thread(name=render.trim(question, THREAD_NAME_MAX) or "Question", auto_archive_duration=1440)  # a day without messages
+        except discord.HTTPException as e:
+            log.warning("could not start a thread in channel %s (%s %s); answering in the channel", channel_label(message.channel), e.status, e.text)
+            return None
 
     # ------------------------------------------------------------------ slash commands
 
     @app_commands.command(name="ask", description="Ask the career assistant a question in plain words")
     @app_commands.describe(question="e.g. how do I become a director of pharmacy operations?")
     async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, 500]) -> None:
-        await self.respond(interaction, self.bot.engine.ask(question))
+        conversation = self._conversation(interaction)
+        answer, context = self.bot.engine.converse(question, conversation.context)
+        await self.respond(interaction, answer, conversation=conversation, context=context)
 
     @app_commands.command(name="help", description="What the career assistant can tell you")
     async def help(self, interaction: discord.Interaction) -> None:

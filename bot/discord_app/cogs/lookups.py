@@ -19,7 +19,7 @@ from bot.engine.answer import Answer
 
 @runtime_checkable
 class AnswerPoster(Protocol):
-    async def respond(self, interaction: discord.Interaction, answer: Answer) -> None: ...
+    async def respond(self, interaction: discord.Interaction, answer: Answer) -> bool: ...
 
 SECTION_CHOICES = [
     app_commands.Choice(name="Overview", value="overview"),

@@ -21,6 +21,7 @@ from bot.discord_app.checks import kb_moderator
 from bot.discord_app.cogs.kb.base import KbBase, edit_error_embed, lines_of, log, moderator_name, when
 from bot.discord_app.forms import FormField, FormModal
 from bot.discord_app.moderation_views import GAP_ACTIONS, back_to_queue_view, gap_action_view, gap_page_view
+from bot.knowledge import schema
 from bot.moderation.edits import EditError, EditResult
 from bot.storage import GapGroup
 
@@ -152,6 +153,13 @@ class KbGaps(KbBase):
                 FormField("word", "Word or phrase members use", placeholder="e.g. boss", max_length=100),
                 FormField("meaning", "What it means in the knowledge", placeholder="e.g. director", max_length=100),
             ]
+        if action == "teach":
+            return "Teach: this question means…", [
+                FormField("question", "The question", default=question, max_length=300),
+                FormField("means", "It means", placeholder=", ".join(schema.TEACHABLE), max_length=40),
+                FormField("about", "About (role id or certification code)", placeholder="e.g. director-of-pharmacy-operations or CPOM", required=False, max_length=80),
+                FormField("section", "Section (for means: role)", placeholder=", ".join(schema.SECTIONS), required=False, max_length=40),
+            ]
         return "New FAQ entry", [
             FormField("questions", "Questions (one phrasing per line)", default="\n".join(group.examples), long=True, max_length=3000),
             FormField("answer", "Answer", long=True, max_length=4000),
@@ -166,6 +174,8 @@ class KbGaps(KbBase):
             return lambda m: ed.alias_add(m, values.get("target", ""), values.get("alias", ""))
         if action == "synonym":
             return lambda m: ed.synonym_add(m, values.get("word", ""), values.get("meaning", ""))
+        if action == "teach":
+            return lambda m: ed.teach(m, values.get("question", ""), values.get("means", ""), values.get("about", "").strip() or None, values.get("section", "").strip() or None)
         fid = values.get("faq_id", "").strip() or None
         return lambda m: ed.faq_add(m, lines_of(values.get("questions", "")), values.get("answer", ""), faq_id=fid)
 
