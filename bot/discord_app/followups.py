@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from bot.discord_app import lookup
 from bot.engine import Engine
 from bot.engine.answer import SECTION_LABELS, Answer, compose
-from bot.engine.conversation import Context, Resolution, advance
+from bot.engine.conversation import Context
 from bot.engine.match import Match
 
 MAX_OFFERS = 5  # one row of buttons
@@ -83,9 +83,3 @@ def answer_for(engine: Engine, offer: Offer, context: Context) -> Answer | None:
         focus = context.focus if context.role == role.id else ""
         return lookup.pathway_answer(engine, role.id, focus or None, held or None)
     return lookup.role_answer(engine, role.id, offer.section or "overview")
-
-
-def remember(engine: Engine, context: Context, answer: Answer) -> Context:
-    """The conversation's context after an answer given without the engine reading a question
-    (a slash command, a button): what it was about becomes what follow-ups refer to."""
-    return advance(context, answer.question, answer, Resolution(answer.question, False, False), engine.index)

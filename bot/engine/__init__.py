@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.answer import Answer, compose
-from bot.engine.conversation import Context, advance, resolve
+from bot.engine.conversation import Context, Resolution, advance, resolve
 from bot.engine.index import Index
 from bot.engine.evidence import read
 from bot.engine.match import Match, decide, match
@@ -46,6 +46,11 @@ class Engine:
             if not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
                 answers.append(replace(answer, question=q))
         return replace(answers[0], question=question, parts=tuple(answers[1:])), ctx
+
+    def remember(self, context: Context, answer: Answer) -> Context:
+        """The context after an answer given without reading a question (a slash command, a
+        button): what it was about becomes what follow-ups refer to."""
+        return advance(context, answer.question, answer, Resolution(answer.question, False, False), self.index)
 
     def _turn(self, question: str, ctx: Context) -> tuple[Answer, Context]:
         resolution = resolve(question, ctx, self.index)

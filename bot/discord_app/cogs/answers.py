@@ -142,7 +142,7 @@ class Answers(commands.Cog, name=ANSWERS_COG):
             return False
         conversation = conversation or self._conversation(interaction)
         if context is None:
-            context = followups.remember(self.bot.engine, conversation.context, answer)
+            context = self.bot.engine.remember(conversation.context, answer)
         if answer_id is None:
             answer_id = self.record(answer, interaction.user.id, channel_label(interaction.channel))
         elif choice is not None and answer_id and self.bot.store is not None:
