@@ -80,4 +80,9 @@ MIGRATIONS: list[str] = [
     CREATE TABLE gap_words (word TEXT NOT NULL, group_id INTEGER NOT NULL, PRIMARY KEY (word, group_id)) WITHOUT ROWID;
     DELETE FROM meta WHERE key = 'salt';
     """,
+    # 3 (knowledge side): where each knowledge change came from -- "Discord", "command line",
+    # or a hand edit and what noticed it; rows written before say nothing ('')
+    """
+    ALTER TABLE changes ADD COLUMN via TEXT NOT NULL DEFAULT '';
+    """,
 ]
