@@ -10,6 +10,12 @@ and a broken edit keeps the last good knowledge. Three more guards keep the bot 
   (``/kb reload``), and the result says what would be removed;
 - the watcher survives every error and follows the folder when it is deleted and re-created.
 
+Every clean load is compared with the last good snapshot before it replaces it: files changed
+by hand since then (an editor, a ``git pull``) are recorded in the change log with a backup,
+so ``history`` lists them and ``undo`` reverts them (``EditCore.note_hand_edits``). Give the
+live knowledge the bot's database (``store``) for the change log; without one the backups are
+still kept.
+
 Watching uses ``watchfiles`` (inotify via Rust's notify, with polling fallback): it batches
 the burst of events a ``git pull`` or an editor's save produces into one change set.
 """
@@ -26,10 +32,12 @@ from typing import Awaitable, Callable
 
 from bot.engine import Engine
 from bot.knowledge.files import is_knowledge_folder
-from bot.knowledge.last_good import load_last_good, save_last_good
+from bot.knowledge.last_good import load_last_good
 from bot.knowledge.loader import KnowledgeError, Loaded, Problem, read_knowledge
 from bot.knowledge.model import Knowledge
 from bot.knowledge.transaction import RecoveryError, TransactionError, deliberate_removals, knowledge_lock, recover
+from bot.moderation.core import EditCore
+from bot.storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +58,16 @@ class LiveKnowledge:
     """Holds the current engine for ``root``; ``engine`` is always a complete snapshot.
 
     Raises KnowledgeError when the folder is unusable and there is no last good snapshot.
+    ``store`` (settable later) receives the change log of hand edits.
     """
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, store: Store | None = None):
         self.root = Path(root)
+        self.store = store
         self._lock = threading.Lock()
         self.startup_problems: tuple[Problem, ...] = ()
         try:
-            loaded = self._read()
+            loaded = self._read(keep=lambda loaded: True)
         except KnowledgeError as e:
             kb = load_last_good(self.root)
             if kb is None:
@@ -66,21 +76,25 @@ class LiveKnowledge:
             self.startup_problems = e.problems
         else:
             kb = loaded.knowledge
-            save_last_good(self.root, loaded)
         self._engine = Engine(kb)
 
     @property
     def engine(self) -> Engine:
         return self._engine
 
-    def _read(self) -> Loaded:
-        """Finish any interrupted change, then load (under the folder lock: never mid-change)."""
+    def _read(self, keep: Callable[[Loaded], bool]) -> Loaded:
+        """Finish any interrupted change, then load (under the folder lock: never mid-change);
+        if ``keep(loaded)``, record the hand edits since the last good snapshot and keep this
+        load as the new one, still under the lock, so no edit lands in between."""
         try:
             with knowledge_lock(self.root):
                 recover(self.root)
                 if self.root.is_dir() and not is_knowledge_folder(self.root):
                     raise KnowledgeError([Problem(str(self.root), 1, "(folder)", "not a knowledge folder: no roles/, certifications/, faq/ or vocabulary.yaml")])
-                return read_knowledge(self.root)
+                loaded = read_knowledge(self.root)
+                if keep(loaded):
+                    EditCore(self.root, self.store).note_hand_edits("the bot", loaded)
+                return loaded
         except (RecoveryError, TransactionError) as e:
             raise KnowledgeError([Problem(str(self.root), 1, "(folder)", str(e))]) from None
         except OSError as e:
@@ -93,22 +107,31 @@ class LiveKnowledge:
         roles, is held: the old engine stays and the result lists the files that would go.
         """
         with self._lock:
+            old = self._engine.knowledge
+            held: list[tuple[str, ...]] = []
+
+            def keep(loaded: Loaded) -> bool:
+                kb = loaded.knowledge
+                if kb.fingerprint == old.fingerprint:
+                    return False
+                if not force:
+                    gone = _removed(old, kb)
+                    unexplained = tuple(f for f in gone if f not in deliberate_removals(self.root))
+                    if unexplained or (old.roles and not kb.roles):
+                        held.append(unexplained or gone)
+                        return False
+                return True
+
             try:
-                loaded = self._read()
+                loaded = self._read(keep)
             except KnowledgeError as e:
                 return ReloadResult(False, e.problems)
-            old = self._engine.knowledge
-            kb = loaded.knowledge
-            if kb.fingerprint == old.fingerprint:
+            if held:
+                log.warning("knowledge change held: it would remove %s", ", ".join(held[0]) or "every role")
+                return ReloadResult(False, held=True, removed=held[0])
+            if loaded.knowledge.fingerprint == old.fingerprint:
                 return ReloadResult(False)
-            if not force:
-                gone = _removed(old, kb)
-                unexplained = tuple(f for f in gone if f not in deliberate_removals(self.root))
-                if unexplained or (old.roles and not kb.roles):
-                    log.warning("knowledge change held: it would remove %s", ", ".join(unexplained or gone) or "every role")
-                    return ReloadResult(False, held=True, removed=unexplained or gone)
-            self._engine = Engine(kb)
-            save_last_good(self.root, loaded)
+            self._engine = Engine(loaded.knowledge)
         return ReloadResult(True)
 
     async def watch(self, on_result: Callable[[ReloadResult], Awaitable[None]], stop: asyncio.Event | None = None, debounce_ms: int = 800) -> None:

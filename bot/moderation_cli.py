@@ -1,9 +1,11 @@
 """CLI subcommands for moderators and operators: gaps, history, export, undo, teach (same core as
 the Discord /kb commands) and forget (a member's data).
 
-Errors are one line and an exit code (README): 1 refused or failed (no database, not a
-database, nothing to undo, an output that cannot be written), 2 bad command line, 3 the
-knowledge folder cannot be used.
+They read the bot's configuration (``--config``, else ``$CAREER_BOT_CONFIG``, else the
+defaults), so they find the database and knowledge folder `career-bot run` uses; ``--db`` and
+``--knowledge`` override it. Errors are one line and an exit code (README): 1 refused or failed
+(no database, not a database, a bad configuration, nothing to undo, an output that cannot be
+written), 2 bad command line, 3 the knowledge folder cannot be used.
 """
 
 from __future__ import annotations
@@ -14,35 +16,42 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+from bot.discord_cli import Settings, config_arg
 from bot.knowledge.chars import bad_in_text, describe
 from bot.knowledge.folder import open_folder, shown
 
-DEFAULT_DB = "career-bot.sqlite3"  # the same default as the bot's `database` setting
 SQLITE_HEADER = b"SQLite format 3\x00"
 EXIT_REFUSED, EXIT_FOLDER = 1, 3
 
 
-def default_db_path() -> Path:
-    """``$CAREER_BOT_DB``, else ``career-bot.sqlite3`` in the current directory."""
-    return Path(os.environ.get("CAREER_BOT_DB") or DEFAULT_DB)
+def settings(args: argparse.Namespace) -> Settings:
+    """The command's settings (one per command line: the configuration is read at most once)."""
+    found = getattr(args, "_settings", None)
+    if found is None:
+        found = Settings(args)
+        args._settings = found
+    return found
 
 
-def _db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", type=Path, default=None, metavar="PATH", help=f"bot database (default: $CAREER_BOT_DB or ./{DEFAULT_DB})")
+def db_arg(p: argparse.ArgumentParser) -> None:
+    config_arg(p)
+    p.add_argument("--db", type=Path, default=None, metavar="PATH", help="the bot's database (default: `database` of the bot's configuration, else ./career-bot.sqlite3)")
 
 
-def _open_store(args: argparse.Namespace, must_exist: bool = True) -> Any:
+def open_store(args: argparse.Namespace, must_exist: bool = True) -> Any:
     """The bot's database, or None after a one-line reason (missing, not a database, unreadable)."""
     import sqlite3
 
     from bot.storage import Store
 
-    path = args.db if args.db is not None else default_db_path()
+    path = settings(args).database()
+    if path is None:
+        return None
     where = f"career-bot {args.command}: {shown(path)}"
     try:
         if not path.exists():
             if must_exist:
-                print(f"career-bot {args.command}: no database at {shown(path)}; pass --db PATH", file=sys.stderr)
+                print(f"career-bot {args.command}: no database at {shown(path)}; pass --db PATH or --config FILE (the bot's)", file=sys.stderr)
                 return None
         elif not path.is_file():
             print(f"{where}: is not a database file", file=sys.stderr)
@@ -59,19 +68,20 @@ def _open_store(args: argparse.Namespace, must_exist: bool = True) -> Any:
         return None
 
 
-def _kdir(args: argparse.Namespace, write: bool = False) -> Path | None:
-    """The knowledge folder, ready for use; None after a one-line reason."""
-    from bot.knowledge.loader import default_knowledge_dir
-
-    kdir = args.knowledge if args.knowledge is not None else default_knowledge_dir()
-    why = open_folder(kdir, write=write)
+def knowledge_dir(args: argparse.Namespace, write: bool = False, create: bool = False) -> Path | int:
+    """The knowledge folder, ready for use (interrupted changes finished); else the exit code
+    after a one-line reason."""
+    kdir = settings(args).knowledge()
+    if kdir is None:
+        return EXIT_REFUSED
+    why = open_folder(kdir, write=write, create=create)
     if why:
         print(f"career-bot {args.command}: {shown(kdir)}: {why}", file=sys.stderr)
-        return None
+        return EXIT_FOLDER
     return kdir
 
 
-def _name(value: str) -> str:
+def moderator_name(value: str) -> str:
     """``--as``: one line, no control characters (a newline would forge git trailers)."""
     bad = bad_in_text(value) or next(((i, c) for i, c in enumerate(value) if c in "\n\t"), None)
     if bad:
@@ -84,7 +94,7 @@ def _name(value: str) -> str:
 
 
 def cmd_gaps(args: argparse.Namespace) -> int:
-    store = _open_store(args)
+    store = open_store(args)
     if store is None:
         return EXIT_REFUSED
     with store:
@@ -102,7 +112,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
-    store = _open_store(args)
+    store = open_store(args)
     if store is None:
         return EXIT_REFUSED
     with store:
@@ -112,7 +122,8 @@ def cmd_history(args: argparse.Namespace) -> int:
         return 0
     for c in changes:
         what = "created" if c.before is None else "removed" if c.after is None else "changed"
-        print(f"#{c.id} {c.when}  {c.moderator}  {c.action}  {c.file} ({what})")
+        via = f", via {c.via}" if c.via else ""
+        print(f"#{c.id} {c.when}  {c.moderator}  {c.action}  {c.file} ({what}{via})")
     return 0
 
 
@@ -120,9 +131,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from bot.knowledge.transaction import stage
     from bot.moderation import KnowledgeEditor
 
-    kdir = _kdir(args)
-    if kdir is None:
-        return EXIT_FOLDER
+    kdir = knowledge_dir(args)
+    if isinstance(kdir, int):
+        return kdir
     out = args.output or Path("knowledge.zip")
     if str(out) != "-":
         try:
@@ -150,16 +161,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     from bot.moderation import EditError, KnowledgeEditor
-    from bot.moderation.core import WriteError
+    from bot.moderation.core import VIA_CLI, WriteError
 
-    kdir = _kdir(args, write=True)
-    if kdir is None:
-        return EXIT_FOLDER
-    store = _open_store(args, must_exist=False)
+    kdir = knowledge_dir(args, write=True)
+    if isinstance(kdir, int):
+        return kdir
+    store = open_store(args, must_exist=False)
     if store is None:
         return EXIT_REFUSED
     try:
-        result = KnowledgeEditor(kdir, store, via="command line").undo(args.moderator, args.file)
+        result = KnowledgeEditor(kdir, store, via=VIA_CLI).undo(args.moderator, args.file)
     except WriteError as e:
         print(f"career-bot undo: {e.message}", file=sys.stderr)
         return EXIT_FOLDER
@@ -174,16 +185,16 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 def cmd_teach(args: argparse.Namespace) -> int:
     from bot.moderation import EditError, KnowledgeEditor
-    from bot.moderation.core import WriteError
+    from bot.moderation.core import VIA_CLI, WriteError
 
-    kdir = _kdir(args, write=True)
-    if kdir is None:
-        return EXIT_FOLDER
-    store = _open_store(args, must_exist=False)
+    kdir = knowledge_dir(args, write=True)
+    if isinstance(kdir, int):
+        return kdir
+    store = open_store(args, must_exist=False)
     if store is None:
         return EXIT_REFUSED
     try:
-        result = KnowledgeEditor(kdir, store, via="command line").teach(args.moderator, args.question, args.means, args.about, args.section)
+        result = KnowledgeEditor(kdir, store, via=VIA_CLI).teach(args.moderator, args.question, args.means, args.about, args.section)
     except WriteError as e:
         print(f"career-bot teach: {e.message}", file=sys.stderr)
         return EXIT_FOLDER
@@ -206,7 +217,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         print(f"career-bot forget: {args.user_id!r} is not a Discord user id (digits; right-click the member > Copy User ID)", file=sys.stderr)
         return 2
     try:
-        store = _open_store(args)
+        store = open_store(args)
         if store is None:
             return 1
         with store:
@@ -218,29 +229,30 @@ def cmd_forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[..., None]) -> None:
     p = sub.add_parser("gaps", help="questions the bot could not answer well, grouped by similar phrasing")
-    _db_arg(p)
+    db_arg(p)
     p.add_argument("--limit", type=int, default=10, metavar="N")
     p.add_argument("--offset", type=int, default=0, metavar="N")
     p.set_defaults(func=cmd_gaps)
 
-    p = sub.add_parser("history", help="knowledge changes made by moderators, newest first")
-    _db_arg(p)
+    p = sub.add_parser("history", help="every knowledge change (Discord, command line, hand edits), newest first")
+    db_arg(p)
     p.add_argument("file", nargs="?", default=None, metavar="FILE", help="only this knowledge file (e.g. roles/x.yaml)")
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p.set_defaults(func=cmd_history)
 
     p = sub.add_parser("export", help="zip the knowledge folder")
-    knowledge_arg(p)
+    knowledge_arg(p, configured=True)
+    config_arg(p)
     p.add_argument("-o", "--output", type=Path, default=None, metavar="FILE.zip", help="where to write (default: knowledge.zip; - for stdout)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("undo", help="restore the previous version of a knowledge file (default: the last change)")
-    knowledge_arg(p)
-    _db_arg(p)
+    p = sub.add_parser("undo", help="revert the last change (an import, a hand edit, a /kb edit), or the last change of FILE")
+    knowledge_arg(p, configured=True)
+    db_arg(p)
     p.add_argument("file", nargs="?", default=None, metavar="FILE")
-    p.add_argument("--as", dest="moderator", required=True, type=_name, metavar="NAME", help="who is undoing (recorded and used as git author)")
+    p.add_argument("--as", dest="moderator", required=True, type=moderator_name, metavar="NAME", help="who is undoing (recorded and used as git author)")
     p.set_defaults(func=cmd_undo)
 
     p = sub.add_parser("teach", help="teach the bot what a question means (knowledge/phrasings.yaml)")
@@ -248,12 +260,12 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
     p.add_argument("--means", required=True, metavar="INTENT", help="certification, role, pathway, list_certifications, list_roles, help or none")
     p.add_argument("--about", default=None, metavar="ROLE_OR_CODE", help="the role id or certification code it is about, when the question names none")
     p.add_argument("--section", default=None, metavar="SECTION", help="for --means role: overview, responsibilities or day_in_the_life")
-    p.add_argument("--as", dest="moderator", required=True, type=_name, metavar="NAME", help="who is teaching (recorded and used as git author)")
-    knowledge_arg(p)
-    _db_arg(p)
+    p.add_argument("--as", dest="moderator", required=True, type=moderator_name, metavar="NAME", help="who is teaching (recorded and used as git author)")
+    knowledge_arg(p, configured=True)
+    db_arg(p)
     p.set_defaults(func=cmd_teach)
 
     p = sub.add_parser("forget", help="delete a member's recorded questions, votes and picks")
     p.add_argument("user_id", metavar="USER_ID", help="the member's Discord user id")
-    _db_arg(p)
+    db_arg(p)
     p.set_defaults(func=cmd_forget)

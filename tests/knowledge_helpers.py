@@ -15,13 +15,15 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHIPPED = REPO / "knowledge"
+BUNDLED = REPO / "knowledge"  # the moderators' knowledge: only the test that it holds the seed page reads it
+# The knowledge the tests own: the seed-built knowledge, frozen (see its README.md).
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "knowledge"
 PAGES = Path(__file__).resolve().parent / "pages"
 SEED_NAME = "000_2fc4bd8256011c2d.txt"
 # shared/ sits at /work/shared for a session and beside the clone in CI
 SEED_CANDIDATES = [REPO.parent / "shared" / "seeds" / SEED_NAME, Path("/work/shared/seeds") / SEED_NAME]
 SEED = next((p for p in SEED_CANDIDATES if p.is_file()), SEED_CANDIDATES[-1])
-SEED_COPY = REPO / "knowledge" / "sources" / "director-of-pharmacy-operations.txt"
+SEED_COPY = FIXTURE / "sources" / "director-of-pharmacy-operations.txt"
 
 
 def seed_text() -> str:
@@ -58,10 +60,10 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return out
 
 
-def copy_shipped(tmp_path: Path) -> Path:
-    """A private copy of the shipped knowledge folder to import into or break."""
+def copy_fixture(tmp_path: Path) -> Path:
+    """A private copy of the test knowledge to import into or break."""
     dest = tmp_path / "knowledge"
-    shutil.copytree(SHIPPED, dest, ignore=shutil.ignore_patterns(".*"))  # no backups, journal, last-good snapshot or git
+    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns(".*"))  # no backups, journal, last-good snapshot or git
     return dest
 
 
@@ -71,7 +73,7 @@ _SEEDED: Path | None = None
 def seeded_kb(tmp_path: Path) -> Path:
     """A knowledge folder holding exactly what importing the seed page gives, nothing else.
 
-    Independent of what moderators have since added to the shipped knowledge, so tests that
+    Independent of what moderators have since added to the bundled knowledge, so tests that
     edit files or count lines stay stable. Built once per test process, copied per test.
     """
     global _SEEDED

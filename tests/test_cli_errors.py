@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 try:
-    from knowledge_helpers import REPO, SHIPPED, cli, cli_in_process, page, snapshot, write
+    from knowledge_helpers import REPO, FIXTURE, cli, cli_in_process, page, snapshot, write
 except ImportError:  # tests/ became a package
-    from tests.knowledge_helpers import REPO, SHIPPED, cli, cli_in_process, page, snapshot, write
+    from tests.knowledge_helpers import REPO, FIXTURE, cli, cli_in_process, page, snapshot, write
 
 LONG = "x" * 5000
 SET = REPO / "tests/eval/seed-questions.yaml"
@@ -111,7 +111,7 @@ def as_other_user(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 def _knowledge_in(d: Path) -> Path:
     kb = d / "kb"
-    shutil.copytree(SHIPPED, kb, ignore=shutil.ignore_patterns(".*"))
+    shutil.copytree(FIXTURE, kb, ignore=shutil.ignore_patterns(".*"))
     for p in [kb, *kb.rglob("*")]:
         p.chmod(0o755 if p.is_dir() else 0o644)
     return kb
@@ -136,5 +136,7 @@ def test_a_read_only_folder_is_one_line_exit_3_and_nothing_changes(shared_dir: P
     assert as_other_user("validate", "--knowledge", kb).returncode == 0  # reading is fine
     if os.geteuid() == 0:  # writable folder, read-only sub-folders: the transaction refuses before its commit point
         os.chown(kb, 65534, 65534)
-        one_line(as_other_user("import", page("director-of-pharmacy.txt"), "--knowledge", kb), 3, "Permission denied; nothing was written")
+        (shared_dir / "db").mkdir()
+        os.chown(shared_dir / "db", 65534, 65534)  # an import records itself in the bot's database
+        one_line(as_other_user("import", page("director-of-pharmacy.txt"), "--knowledge", kb, "--db", shared_dir / "db" / "x.db"), 3, "Permission denied; nothing was written")
     assert snapshot(kb) == before

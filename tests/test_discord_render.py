@@ -16,7 +16,7 @@ from bot.engine import Engine
 from bot.engine.answer import Alternative, Answer, Fact, Step
 from bot.knowledge.loader import Problem, load_knowledge
 
-SHIPPED = Path(__file__).resolve().parents[1] / "knowledge"
+SHIPPED = Path(__file__).resolve().parent / "fixtures" / "knowledge"  # the knowledge the tests own
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Answer engine behaviour on the shipped knowledge and on knowledge imported from new pages."""
+"""Answer engine behaviour on the test knowledge (tests/fixtures) and on knowledge imported from new pages."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from bot.knowledge import load_knowledge
 from bot.knowledge.importer import import_page
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"  # the knowledge the tests own, never the bundled one
 
 
 @pytest.fixture(scope="module")
 def engine() -> Engine:
-    return Engine(load_knowledge(ROOT / "knowledge"))
+    return Engine(load_knowledge(FIXTURE))
 
 
 def test_normalize_strips_discord_markup():
@@ -118,7 +119,7 @@ def test_lists_and_help(engine):
 
 def test_answers_only_quote_the_knowledge(engine):
     """Every sentence of a role/cert answer body is text from knowledge/ files."""
-    kb_text = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "knowledge").rglob("*.yaml"))
+    kb_text = " ".join(p.read_text(encoding="utf-8") for p in FIXTURE.rglob("*.yaml"))
     for q in ["what is CMSO", "ops director responsibilities", "ops director day in the life"]:
         a = engine.ask(q)
         for fact in a.facts:
@@ -191,7 +192,7 @@ NEW_PAGE = textwrap.dedent(
 
 @pytest.fixture
 def kdir_with_new_page(kdir, tmp_path):
-    """The shipped knowledge plus NEW_PAGE imported (`kdir` is a scratch copy, see conftest)."""
+    """The test knowledge plus NEW_PAGE imported (`kdir` is a scratch copy, see conftest)."""
     page = tmp_path / "page.txt"
     page.write_text(NEW_PAGE, encoding="utf-8")
     import_page(page, kdir)
@@ -246,7 +247,7 @@ _ENGINE: list[Engine] = []
 
 def _shared_engine() -> Engine:
     if not _ENGINE:
-        _ENGINE.append(Engine(load_knowledge(ROOT / "knowledge")))
+        _ENGINE.append(Engine(load_knowledge(FIXTURE)))
     return _ENGINE[0]
 
 

@@ -14,10 +14,11 @@ from bot.knowledge import load_knowledge
 from bot.knowledge.importer import import_page
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"  # the knowledge the tests own, never the bundled one
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev-questions.yaml"
 
 SETS = {
-    # name: (question set, folder of spotlight pages imported on top of the shipped knowledge)
+    # name: (question set, folder of spotlight pages imported on top of the test knowledge)
     "seed": (ROOT / "tests/eval/seed-questions.yaml", None),
     "three-more-roles": (ROOT / "tests/eval/multi-questions.yaml", ROOT / "tests/eval/pages"),
     "varied-page-formats": (ROOT / "tests/eval2/questions.yaml", ROOT / "tests/eval2/pages"),
@@ -34,10 +35,10 @@ FLOORS = {"newcomers": 0.90}  # roles described in plain words: the hardest set,
 @pytest.mark.parametrize("name", SETS)
 def test_own_sets_floor(name, tmp_path):
     questions, pages = SETS[name]
-    kdir = ROOT / "knowledge"
+    kdir = FIXTURE
     if pages:
         kdir = tmp_path / "knowledge"
-        shutil.copytree(ROOT / "knowledge", kdir)
+        shutil.copytree(FIXTURE, kdir)
         for page in sorted(pages.glob("*.txt")):
             import_page(page, kdir)
     m = metrics(evaluate(Engine(load_knowledge(kdir)), load_set(questions)))
@@ -46,5 +47,5 @@ def test_own_sets_floor(name, tmp_path):
 
 @pytest.mark.skipif(not SHARED_DEV.exists(), reason="shared dev set not present")
 def test_shared_dev_set_floor():
-    m = metrics(evaluate(Engine(load_knowledge(ROOT / "knowledge")), load_set(SHARED_DEV)))
+    m = metrics(evaluate(Engine(load_knowledge(FIXTURE)), load_set(SHARED_DEV)))
     assert m["inscope"] >= 0.95 and m["none"] >= 0.95, m

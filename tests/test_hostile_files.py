@@ -22,9 +22,9 @@ from bot.knowledge.page import PageError
 from bot.moderation import MAX_ATTACHMENT_BYTES, EditError, KnowledgeEditor
 
 try:
-    from knowledge_helpers import SHIPPED, cli_in_process, generated_page, page, snapshot, write
+    from knowledge_helpers import FIXTURE, cli_in_process, generated_page, page, snapshot, write
 except ImportError:  # tests/ became a package
-    from tests.knowledge_helpers import SHIPPED, cli_in_process, generated_page, page, snapshot, write
+    from tests.knowledge_helpers import FIXTURE, cli_in_process, generated_page, page, snapshot, write
 
 ROLE = "director-of-pharmacy-operations"
 FAQ = "faq/how-to-report-a-wrong-answer.yaml"
@@ -285,7 +285,7 @@ def test_no_validation_copies_the_folder(kdir: Path, tmp_path: Path, monkeypatch
     ed.apply_import("alice", ed.preview_import("page.txt", page("medication-safety-officer.txt").read_bytes()))
     import_page(page("pharmacy-supply-chain-manager.txt"), kdir)
     sets = Path(__file__).parent / "eval"
-    r = cli_in_process("eval", "--set", sets / "multi-questions.yaml", "--import", *sorted((sets / "pages").glob("*.txt")), "--knowledge", SHIPPED)
+    r = cli_in_process("eval", "--set", sets / "multi-questions.yaml", "--import", *sorted((sets / "pages").glob("*.txt")), "--knowledge", FIXTURE)
     assert r.returncode == 0 and "inscope=1.000" in r.stdout, r.stderr
 
 
@@ -296,4 +296,4 @@ def test_cli_imports_are_backed_up_and_undoable(kdir: Path, tmp_path: Path) -> N
     assert list((kdir / ".backups").rglob("*.absent"))  # the files it created, for undo
     r = cli_in_process("undo", "--knowledge", kdir, "--db", tmp_path / "bot.db", "--as", "operator")
     assert r.returncode == 0 and "removed roles/director-of-pharmacy.yaml" in r.stdout
-    assert {k: v for k, v in snapshot(kdir).items() if not k.startswith((".backups", ".journal"))} == before
+    assert {k: v for k, v in snapshot(kdir).items() if not k.startswith((".backups", ".journal", ".last-good"))} == before

@@ -15,9 +15,9 @@ from bot.knowledge.page import MAX_PAGE_BYTES, PageError, parse_page
 from bot.knowledge.yamlio import write_atomic
 
 try:
-    from knowledge_helpers import cli, cli_in_process, copy_shipped, empty_kb, page, seed_path, seed_text, seeded_kb, snapshot, write
+    from knowledge_helpers import cli, cli_in_process, copy_fixture, empty_kb, page, seed_path, seed_text, seeded_kb, snapshot, write
 except ImportError:  # tests/ became a package
-    from tests.knowledge_helpers import cli, cli_in_process, copy_shipped, empty_kb, page, seed_path, seed_text, seeded_kb, snapshot, write
+    from tests.knowledge_helpers import cli, cli_in_process, copy_fixture, empty_kb, page, seed_path, seed_text, seeded_kb, snapshot, write
 
 SAMPLES = {
     "medication-safety-officer.txt": ("medication-safety-officer", ["CMSO", "CEPRS", "CPOM"]),
@@ -121,7 +121,7 @@ def test_all_pages_together_share_certifications(tmp_path):
 
 
 def test_importing_the_seed_into_the_shipped_knowledge_changes_nothing(tmp_path):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     before = snapshot(kb)
     plan = import_page(seed_path(tmp_path), kb)
     assert plan.created == [] and plan.updated == []
@@ -131,7 +131,7 @@ def test_importing_the_seed_into_the_shipped_knowledge_changes_nothing(tmp_path)
 
 def test_shipped_page_fields_are_exactly_the_import_output(tmp_path):
     fresh = seeded_kb(tmp_path)
-    shipped = copy_shipped(tmp_path / "shipped")
+    shipped = copy_fixture(tmp_path / "shipped")
     for rel in ["sources/director-of-pharmacy-operations.txt", "certifications/CHPOP.yaml", f"roles/{OPS}.yaml"]:
         a, b = (fresh / rel).read_text(encoding="utf-8"), (shipped / rel).read_text(encoding="utf-8")
         if rel.startswith("roles/"):  # moderators may have filled in the fields after `source:`
@@ -141,7 +141,7 @@ def test_shipped_page_fields_are_exactly_the_import_output(tmp_path):
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_second_import_changes_nothing(tmp_path, name):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     first = import_page(page(name), kb)
     after_first = snapshot(kb)
     mtimes = {p: (kb / p).stat().st_mtime_ns for p in after_first if not p.endswith("/")}
@@ -211,7 +211,7 @@ def updated_seed() -> str:
 
 
 def test_reimport_of_an_updated_page_keeps_moderator_fields_and_faq(tmp_path):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     moderate(kb)
     faq_before = (kb / "faq" / "ops-vs-director.yaml").read_bytes()
     cmso_before = (kb / "certifications" / "CMSO.yaml").read_bytes()
@@ -226,7 +226,7 @@ def test_reimport_of_an_updated_page_keeps_moderator_fields_and_faq(tmp_path):
     assert role.responsibilities[0].description == (
         "Designing, measuring, and continuously refining dispensing, compounding, and distribution workflows to maximize efficiency and safety."
     )
-    assert role.responsibilities[1:] == load_knowledge(copy_shipped(tmp_path / "orig")).roles[OPS].responsibilities[1:]
+    assert role.responsibilities[1:] == load_knowledge(copy_fixture(tmp_path / "orig")).roles[OPS].responsibilities[1:]
     assert [s.certification for s in role.pathway] == ["CHPOP", "CPOM", "CPSCM"]
     # moderator fields, their comments and the FAQ are untouched
     assert role.aliases == ("Ops Director", "DPO")
@@ -247,12 +247,12 @@ def test_reimport_of_an_updated_page_keeps_moderator_fields_and_faq(tmp_path):
 
 
 def test_reimport_of_the_original_page_restores_page_fields_only(tmp_path):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     moderate(kb)
     import_page(write(tmp_path / "ops.txt", updated_seed()), kb)
     import_page(seed_path(tmp_path), kb)
     text = (kb / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
-    shipped = (copy_shipped(tmp_path / "orig") / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
+    shipped = (copy_fixture(tmp_path / "orig") / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
     assert text == shipped[: shipped.index("source: ")] + MODERATED_TAIL
 
 
@@ -269,7 +269,7 @@ def test_moderator_reordered_fields_survive(tmp_path):
 
 
 def test_a_section_dropped_from_the_page_is_dropped_and_comes_back_in_place(tmp_path):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     moderate(kb)
     text = seed_text()
     no_day = text[: text.index("A Day in the Life")] + text[text.index("Ready to Engineer") :]
@@ -301,7 +301,7 @@ def test_shared_certification_is_stored_once_with_a_note(tmp_path):
 
 
 def test_shared_certification_note_through_the_cli(tmp_path):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     r = cli("import", page("director-of-pharmacy.txt"), "--knowledge", kb)
     assert r.returncode == 0, r.stderr
     notes = [ln for ln in r.stdout.splitlines() if ln.startswith("note: ")]
@@ -310,7 +310,7 @@ def test_shared_certification_note_through_the_cli(tmp_path):
 
 
 def test_shared_certification_with_a_different_name_keeps_the_first(tmp_path):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     text = page("medication-safety-officer.txt").read_text(encoding="utf-8").replace("\nCertified Medication Safety Officer\n", "\nCertified Medication-Safety Officer\n")
     plan = import_page(write(tmp_path / "mso.txt", text), kb)
     assert any("Certified Medication-Safety Officer" in n and "kept" in n for n in plan.notes)
@@ -361,7 +361,7 @@ BAD_PAGES = {
 @pytest.mark.parametrize("case", sorted(BAD_PAGES))
 def test_bad_page_raises_page_error_and_writes_nothing(tmp_path, case):
     raw, line, message = BAD_PAGES[case]
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     bad = write(tmp_path / "bad.txt", raw)
     before = snapshot(kb)
     with pytest.raises(PageError) as e:
@@ -384,7 +384,7 @@ def test_bad_page_raises_page_error_and_writes_nothing(tmp_path, case):
 )
 def test_bad_page_through_the_cli(tmp_path, case, run):
     raw, line, message = BAD_PAGES[case]
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     bad = write(tmp_path / "bad.txt", raw)
     before = snapshot(kb)
     r = run("import", bad, "--knowledge", kb)
@@ -404,7 +404,7 @@ def test_cli_imports_the_good_pages_and_fails_on_the_bad_one(tmp_path):
 
 
 def test_plan_import_writes_nothing(tmp_path):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     before = snapshot(kb)
     plan = plan_import(page("director-of-pharmacy-informatics.txt").read_text(encoding="utf-8"), kb)
     assert "roles/director-of-pharmacy-informatics.yaml" in plan.created
@@ -449,7 +449,7 @@ def test_certification_code_differing_only_by_case_is_refused(tmp_path):
     ids=["broken YAML", "not UTF-8", "a list"],
 )
 def test_existing_file_that_cannot_be_updated_is_a_knowledge_error(tmp_path, content, line, message):
-    kb = copy_shipped(tmp_path)
+    kb = copy_fixture(tmp_path)
     write(kb / "roles" / f"{OPS}.yaml", content)
     before = snapshot(kb)
     with pytest.raises(KnowledgeError) as e:
@@ -531,3 +531,16 @@ def test_write_atomic_writes_lf_utf8(tmp_path):
     target = tmp_path / "sub" / "x.yaml"
     write_atomic(target, "name: Café – ●\nnext: line\n")
     assert target.read_bytes() == "name: Café – ●\nnext: line\n".encode("utf-8")
+
+
+def test_pages_with_other_pathway_headings_import_every_certification(tmp_path):
+    """Blind testers' pages: before, the pathway was merged into the last responsibility, no
+    certification was created, and validate said clean."""
+    kb = seeded_kb(tmp_path)
+    pages = sorted((Path(__file__).resolve().parent / "pages" / "headings").glob("*.txt"))
+    r = cli_in_process("import", *pages, "--knowledge", kb)
+    assert r.returncode == 0, r.stderr
+    k = load_knowledge(kb)
+    assert {c for r in k.roles.values() for c in (s.certification for s in r.pathway)} >= {"CPIP", "CPDA", "CDPS", "CCSRM", "CSPL", "CPARS"}
+    assert all(len(r.responsibilities) == 3 for rid, r in k.roles.items() if rid != OPS)
+    assert cli_in_process("validate", "--knowledge", kb).returncode == 0

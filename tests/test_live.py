@@ -15,9 +15,9 @@ from bot.live import LiveKnowledge, ReloadResult
 from bot.moderation import KnowledgeEditor
 
 try:
-    from knowledge_helpers import SHIPPED, cli_in_process, write
+    from knowledge_helpers import FIXTURE, cli_in_process, write
 except ImportError:  # tests/ became a package
-    from tests.knowledge_helpers import SHIPPED, cli_in_process, write
+    from tests.knowledge_helpers import FIXTURE, cli_in_process, write
 
 ROLE = "director-of-pharmacy-operations"
 ROLE_FILE = f"roles/{ROLE}.yaml"
@@ -179,7 +179,7 @@ def test_the_watcher_follows_a_deleted_and_recreated_folder(kdir: Path) -> None:
             shutil.rmtree(kdir)
             await w.until(lambda r: r.problems and "knowledge folder not found" in r.problems[0].message)
             assert ROLE in live.engine.knowledge.roles
-            shutil.copytree(SHIPPED, kdir, ignore=shutil.ignore_patterns(".*"))  # a re-clone
+            shutil.copytree(FIXTURE, kdir, ignore=shutil.ignore_patterns(".*"))  # a re-clone
             write(kdir / "faq/after-reclone.yaml", "id: after-reclone\nquestions: [was it recloned]\nanswer: Yes.\n")
             await w.until(lambda r: r.changed and "after-reclone" in live.engine.knowledge.faqs)
             write(kdir / "faq/later.yaml", "id: later\nquestions: [still watching]\nanswer: Yes.\n")
@@ -219,7 +219,7 @@ def test_the_watcher_follows_a_folder_replaced_by_a_rename(kdir: Path) -> None:
         live = LiveKnowledge(kdir)
         async with Watcher(live) as w:
             fresh = kdir.parent / "fresh-clone"
-            shutil.copytree(SHIPPED, fresh, ignore=shutil.ignore_patterns(".*"))
+            shutil.copytree(FIXTURE, fresh, ignore=shutil.ignore_patterns(".*"))
             write(fresh / "faq/from-the-clone.yaml", "id: from-the-clone\nquestions: [is it the clone]\nanswer: Yes.\n")
             kdir.rename(kdir.parent / "old-clone")
             fresh.rename(kdir)  # `git clone` elsewhere, then swap the folders

@@ -296,7 +296,7 @@ def test_spotlight_page_preview_then_apply(ed: KnowledgeEditor, kdir: Path, stor
     assert {c.file for c in store.history(limit=50) if c.action == "import"} == {r.file for r in results}
     # the import is undone as one batch
     ed.undo("bob")
-    assert {k: v for k, v in snapshot(kdir).items() if not k.startswith((".backups/", ".journal/"))} == before  # hidden: undo history, transaction log
+    assert {k: v for k, v in snapshot(kdir).items() if not k.startswith((".backups/", ".journal/", ".last-good/"))} == before  # hidden: undo history, transaction log, last good snapshot
 
 
 def test_apply_import_refuses_stale_preview(ed: KnowledgeEditor, kdir: Path) -> None:

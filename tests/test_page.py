@@ -535,3 +535,60 @@ def test_other_wordings_of_the_section_headings():
         page = parse_page(text.replace("Core Responsibilities", resp).replace("Your Certification Pathway to Operational Excellence", path).replace("A Day in the Life", day))
         assert (len(page.responsibilities), len(page.certifications), len(page.day)) == (4, 4, 3)
         assert page.pathway_heading == path
+
+
+# ----------------------------------------------------------------------------- headings found by structure (issue 12)
+
+HEADINGS = Path(__file__).resolve().parent / "pages" / "headings"
+
+
+@pytest.mark.parametrize(
+    "name, heading, codes",
+    [
+        ("pharmacy-informatics-manager.txt", "Certifications That Build Your Informatics Career", ["CPIP", "CPDA"]),
+        ("diversion-program-manager.txt", "The Diversion Professional's Certification Pathway", ["CDPS", "CCSRM"]),
+        ("specialty-pharmacy-services-manager.txt", "Certifications for Specialty Pharmacy Leaders", ["CSPL", "CPARS"]),
+    ],
+)
+def test_a_pathway_heading_worded_otherwise_is_found_by_what_follows_it(name: str, heading: str, codes: list[str]) -> None:
+    p = parse_page((HEADINGS / name).read_text(encoding="utf-8"))
+    assert p.pathway_heading == heading
+    assert [c.code for c in p.certifications] == codes
+    assert p.pathway_intro.startswith("A diversion program is only as strong")
+    assert [r[0] for r in p.responsibilities] == ["Surveillance & Analytics", "Investigations", "Policy & Education"]
+    assert p.responsibilities[-1][1] == "Writing the controlled substance policies and teaching staff how to follow them."  # nothing merged into it
+
+
+def test_a_closing_heading_with_full_stops_is_not_glued_to_the_last_day_entry() -> None:
+    p = parse_page((HEADINGS / "diversion-program-manager.txt").read_text(encoding="utf-8"))
+    assert p.day[-1][2] == "You interview a nurse whose waste pattern stood out, with human resources present, and document what you learn."
+    assert (p.closing_heading, p.closing_link) == ("Protect Patients. Protect Your People.", "Explore Diversion Prevention Certifications")
+    assert p.closing.startswith("This role is for the pharmacist")
+
+
+def test_a_closing_heading_after_the_responsibilities_is_not_glued_to_the_last_one() -> None:
+    text = (HEADINGS / "diversion-program-manager.txt").read_text(encoding="utf-8")
+    last_section = text[: text.index("The Diversion Professional's")] + text[text.index("Protect Patients.") :]
+    p = parse_page(last_section)
+    assert p.responsibilities[-1][1] == "Writing the controlled substance policies and teaching staff how to follow them."
+    assert p.closing_heading == "Protect Patients. Protect Your People."
+
+
+def test_certifications_without_a_heading_are_refused_not_swallowed() -> None:
+    text = (HEADINGS / "diversion-program-manager.txt").read_text(encoding="utf-8")
+    no_heading = text.replace("The Diversion Professional's Certification Pathway\n\nA diversion program is only as strong as the people who run it. These credentials show you can lead one.\n\n", "")
+    with pytest.raises(PageError) as e:
+        parse_page(no_heading)
+    line = no_heading.splitlines().index("CDPS") + 1
+    assert e.value.line == line
+    assert "CDPS looks like a certification" in e.value.message and "not under the certification pathway's heading" in e.value.message
+
+
+def test_list_bullets_before_codes_and_day_entries_are_tolerated() -> None:
+    """Web pages give list items a bullet; the pathway and the day read through it."""
+    text = seed_text()
+    for code in ("CHPOP", "CPOM", "CMSO", "CPSCM"):
+        text = text.replace(f"{code}\n\nCertified", f"• {code}\n\nCertified")
+    for label in ("Morning: Daily", "Mid-Day: Vendor", "Afternoon: Staffing"):
+        text = text.replace(label, f"- {label}")
+    assert facts(parse_page(text)) == facts(parse_page(seed_text()))

@@ -1,9 +1,10 @@
-"""`career-bot validate` / load_knowledge: the shipped knowledge is clean and complete, and every
+"""`career-bot validate` / load_knowledge: the bundled knowledge is clean and holds the seed page, and every
 kind of mistake is reported at once as ``file:line: field: message``."""
 
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -15,9 +16,9 @@ from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge
 from bot.knowledge.model import Knowledge
 
 try:
-    from knowledge_helpers import SHIPPED, cli, cli_in_process, read_seed_facts, seed_text, seeded_kb, write
+    from knowledge_helpers import BUNDLED, cli, cli_in_process, read_seed_facts, seed_text, seeded_kb, write
 except ImportError:  # tests/ became a package
-    from tests.knowledge_helpers import SHIPPED, cli, cli_in_process, read_seed_facts, seed_text, seeded_kb, write
+    from tests.knowledge_helpers import BUNDLED, cli, cli_in_process, read_seed_facts, seed_text, seeded_kb, write
 
 OPS = "director-of-pharmacy-operations"
 ROLE = f"roles/{OPS}.yaml"
@@ -53,21 +54,26 @@ def kb(tmp_path: Path) -> Path:
     return seeded_kb(tmp_path)
 
 
-# ----------------------------------------------------------------------------- the shipped knowledge
+# ----------------------------------------------------------------------------- the bundled knowledge (the only tests that read it)
 
 
 def test_shipped_knowledge_is_clean():
-    k = load_knowledge(SHIPPED)
+    k = load_knowledge(BUNDLED)
     assert isinstance(k, Knowledge)
     assert OPS in k.roles
     assert {"CHPOP", "CPOM", "CMSO", "CPSCM"} <= set(k.certifications)
 
 
-def test_cli_validate_is_clean_on_the_shipped_knowledge():
+def test_cli_validate_is_clean_on_the_shipped_knowledge(tmp_path, monkeypatch):
+    from bot.knowledge.loader import default_knowledge_dir
     from bot.wording import count
 
-    k = load_knowledge(SHIPPED)
-    for r in (cli("validate"), cli_in_process("validate", "--knowledge", SHIPPED)):
+    monkeypatch.delenv("CAREER_BOT_KNOWLEDGE", raising=False)
+    assert default_knowledge_dir() == BUNDLED  # what `career-bot validate` checks by default
+    kb = tmp_path / "knowledge"  # validate keeps the last good knowledge in the folder: a copy, never the repository's
+    shutil.copytree(BUNDLED, kb, ignore=shutil.ignore_patterns(".*"))
+    k = load_knowledge(BUNDLED)
+    for r in (cli("validate", "--knowledge", kb), cli_in_process("validate", "--knowledge", kb)):
         assert r.returncode == 0, r.stdout + r.stderr
         assert f"clean ({count(len(k.roles), 'role')}, {count(len(k.certifications), 'certification')}, {count(len(k.faqs), 'FAQ entry', 'FAQ entries')}" in r.stdout
         assert r.stderr == ""
@@ -79,7 +85,7 @@ def test_seeded_test_knowledge_is_clean(kb):
 
 def test_every_fact_of_the_seed_page_is_in_the_shipped_knowledge():
     facts = read_seed_facts(seed_text())
-    k = load_knowledge(SHIPPED)
+    k = load_knowledge(BUNDLED)
     role = k.roles[OPS]
     assert role.title == facts["title"] == "Director of Pharmacy Operations"
     assert role.tagline == facts["tagline"]
@@ -97,7 +103,7 @@ def test_every_fact_of_the_seed_page_is_in_the_shipped_knowledge():
         cert = k.certifications[code]
         assert (cert.code, cert.name) == (code, name)
         assert step.why == sentence  # the role-specific sentence sits on the role's pathway step
-        raw = yaml.safe_load((SHIPPED / cert.file).read_text(encoding="utf-8"))
+        raw = yaml.safe_load((BUNDLED / cert.file).read_text(encoding="utf-8"))
         if raw.get("imported_from") == OPS:
             assert cert.description == sentence  # first imported from this page
 
@@ -106,7 +112,7 @@ def test_every_fact_of_the_seed_page_is_in_the_shipped_knowledge():
     assert [(d.time, d.title, d.description) for d in role.day_in_the_life] == facts["day"]
 
     assert (role.closing_heading, role.closing, role.closing_link) == (facts["closing_heading"], facts["closing"], facts["closing_link"])
-    assert (SHIPPED / role.source).read_text(encoding="utf-8").rstrip("\n") == seed_text().rstrip("\n")
+    assert (BUNDLED / role.source).read_text(encoding="utf-8").rstrip("\n") == seed_text().rstrip("\n")
 
 
 def test_every_seed_sentence_is_in_the_shipped_yaml_text():
@@ -123,7 +129,7 @@ def test_every_seed_sentence_is_in_the_shipped_yaml_text():
         elif isinstance(v, str):
             values.append(v)
 
-    for f in sorted((SHIPPED / "roles").glob("*.yaml")) + sorted((SHIPPED / "certifications").glob("*.yaml")):
+    for f in sorted((BUNDLED / "roles").glob("*.yaml")) + sorted((BUNDLED / "certifications").glob("*.yaml")):
         walk(yaml.safe_load(f.read_text(encoding="utf-8")))
     structural = {"CAREER SPOTLIGHT", "Start Your Certification Pathway", "Core Responsibilities", "View Details", "A Day in the Life"}
     for ln in (ln.strip() for ln in seed_text().splitlines()):
@@ -457,3 +463,61 @@ def test_faq_title_is_optional_text(tmp_path):
     write(kdir / "faq/exam-dates.yaml", "id: exam-dates\ntitle: [a list]\nquestions:\n  - when is it\nanswer: See the calendar.\n")
     problems = [str(p) for p in pytest.raises(KnowledgeError, load_knowledge, kdir).value.problems]
     assert any(p.startswith("faq/exam-dates.yaml:2: title: expected text") for p in problems), problems
+
+
+# ----------------------------------------------------------------------------- YAML traps for people (issue 12)
+
+
+def test_a_value_cut_short_by_a_hash_is_a_warning_with_its_fix(kb):
+    write(kb / "faq/ask-for-help.yaml", "id: ask-for-help\nquestions:\n  - where can i get help\nanswer: Ask a moderator or ask in #certification-help. We answer within a day.\n")
+    r = cli_in_process("validate", "--knowledge", kb)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "faq/ask-for-help.yaml:4: answer: warning: '#certification-help. We answer within a day.' was read as a comment and left out of the value; put the whole value in quotes to keep it" in r.stdout
+    assert "1 warning" in r.stdout
+    write(kb / "faq/ask-for-help.yaml", 'id: ask-for-help\nquestions:\n  - where can i get help  # the usual phrasing\nanswer: "Ask in #certification-help."  # quoted\n# a comment of its own\n')
+    r = cli_in_process("validate", "--knowledge", kb)
+    assert r.returncode == 0 and "warning" not in r.stdout  # comments people mean to write are left alone
+
+
+def test_the_bundled_knowledge_has_no_warnings():
+    from bot.knowledge.loader import read_knowledge
+
+    assert read_knowledge(BUNDLED).warnings == ()
+
+
+@pytest.mark.parametrize(
+    "line, hint",
+    [
+        ("answer: Short answer: yes", 'a colon followed by a space inside a value ends it; put the whole value in quotes, e.g. answer: "Short answer: yes"'),
+        ("answer: @moderators will know", "a value starting with @, ` or % must be in quotes"),
+        ('answer: "He said "yes" to me"', "a value with quotes inside it must be quoted as a whole"),
+    ],
+)
+def test_yaml_syntax_errors_get_a_plain_hint(kb, line, hint):
+    write(kb / "faq/x.yaml", f"id: x\nquestions:\n  - is it\n{line}\n")
+    p = only_problem(kb)
+    assert (p.file, p.line, p.field) == ("faq/x.yaml", 4, "(file)")
+    assert p.message.startswith("YAML error:") and "(hint: " in p.message and hint in p.message
+
+
+def test_a_value_of_the_wrong_type_does_not_hide_the_other_problems_of_its_file(kb):
+    edit(kb / "certifications/CPOM.yaml", "name: Certified Pharmacy Operations Manager", "name: 5")
+    edit(kb / "certifications/CPOM.yaml", "code: CPOM", "code: CPOMM")
+    edit(kb / "certifications/CPOM.yaml", "aliases: []", "aliases: [Certified Medication Safety Officer]")
+    edit(kb / ROLE, "title: Director of Pharmacy Operations", "title: [Director]")
+    edit(kb / ROLE, f"id: {OPS}", "id: ops-director")
+    write(kb / "phrasings.yaml", "examples:\n  - question: 42\n    means: role\n  - question: ops boss day\n    means: rol\n    about: CHPOPP\n")
+    found = problems(kb)
+    assert Problem("certifications/CPOM.yaml", 2, "name", "expected text, got number") in found
+    assert Problem("certifications/CPOM.yaml", 1, "code", "'CPOMM' does not match the file name; rename the file to CPOMM.yaml or fix the code") in found
+    assert Problem("certifications/CPOM.yaml", 5, "aliases[0]", "alias 'Certified Medication Safety Officer' is already claimed by certifications/CMSO.yaml") in found
+    assert Problem(ROLE, 2, "title", "expected text, got list") in found
+    assert Problem(ROLE, 1, "id", "'ops-director' does not match the file name; rename the file to ops-director.yaml or fix the id") in found
+    assert Problem("phrasings.yaml", 2, "examples[0].question", "expected text, got number") in found
+    assert any(p.field == "examples[1].means" and "(did you mean 'role'?)" in p.message for p in found)
+    assert any(p.field == "examples[1].about" and "(did you mean 'CHPOP'?)" in p.message for p in found)
+
+
+def test_the_repository_root_is_not_a_knowledge_folder():
+    r = cli("validate", "--knowledge", ".")  # the issue: "clean (0 roles)"
+    assert r.returncode == 3 and "not a knowledge folder" in r.stderr

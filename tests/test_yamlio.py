@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
-@pytest.mark.parametrize("path", sorted((ROOT / "knowledge").rglob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted((ROOT / "tests" / "fixtures" / "knowledge").rglob("*.yaml")), ids=lambda p: p.name)
 def test_fast_path_matches_the_explaining_loader(path, monkeypatch):
     text = path.read_text(encoding="utf-8")
     fast = yamlio._parse_fast(text)

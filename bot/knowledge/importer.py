@@ -1,13 +1,18 @@
-"""Turn a parsed spotlight page into knowledge files, keeping what moderators added.
+"""Turn a parsed spotlight page into knowledge files, keeping what moderators added and edited.
 
-Page-derived fields are rewritten from the page; moderator-owned fields (aliases, related
-roles, links, FAQ) are never touched. The whole result is validated as an in-memory overlay
-over the knowledge folder before anything is written, and written as one transaction, so a
-bad page -- or a crash halfway -- changes nothing.
+Page-derived fields are merged three ways (``bot.knowledge.merge``): the page as last imported
+(``sources/<role>.txt``), the file as it is, and the new page -- a field a moderator has edited
+since is kept, and the plan's notes say so. Moderator-owned fields (aliases, related roles,
+links, FAQ) are never touched, except that a page fetched from the web becomes the role's
+council page link when the role has no links yet. A web page is kept as ``sources/<role>.html``
+beside the text the parser read. The whole result is validated as an in-memory overlay over the
+knowledge folder before anything is written, and written as one transaction, so a bad page --
+or a crash halfway -- changes nothing.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,15 +20,18 @@ from typing import Any
 
 from ruamel.yaml import YAMLError as RoundTripYAMLError
 
-from bot.knowledge.files import FileFault, read_file
+from bot.knowledge.files import MAX_FILE_BYTES, FileFault, read_file
 from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge, slugify
-from bot.knowledge.page import Page, PageError, parse_page, read_page_file
+from bot.knowledge.merge import MISSING, merge
+from bot.knowledge.page import MAX_PAGE_BYTES, Page, PageError, parse_page
+from bot.knowledge.page_source import PageSource, read_page
 from bot.knowledge.schema import CODE_RE, ID_RE
 from bot.knowledge.transaction import apply_changes, knowledge_lock, recover
 from bot.knowledge.yamlio import YamlFault, decode_utf8, parse_yaml, to_commented, update_yaml_text
 
 ROLE_PAGE_FIELDS = ("id", "title", "tagline", "overview", "responsibilities", "pathway", "day_in_the_life", "call_to_action", "source")
 ROLE_MODERATOR_FIELDS = ("aliases", "related_roles", "links")
+COUNCIL_PAGE = "Council page"  # the label of the link a fetched page's address becomes
 
 
 @dataclass
@@ -36,11 +44,23 @@ class ImportPlan:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    before: dict[str, str | None] = field(default_factory=dict)  # each written file as it was
 
     def report(self) -> str:
         lines = [f"created   {p}" for p in self.created] + [f"updated   {p}" for p in self.updated] + [f"unchanged {p}" for p in self.unchanged]
         lines += [f"note: {n}" for n in self.notes]
         return "\n".join(lines)
+
+    def diff(self) -> str:
+        """What the import would change, as a unified diff (a web page kept in sources/ by size only)."""
+        out: list[str] = []
+        for rel in self.created + self.updated:
+            old, new = self.before.get(rel), self.writes[rel]
+            if rel.endswith(".html"):
+                out.append(f"{'new' if old is None else 'changed'} {rel} ({len(new.encode('utf-8')):,} bytes)\n")
+                continue
+            out += difflib.unified_diff((old or "").splitlines(True), new.splitlines(True), "/dev/null" if old is None else f"a/{rel}", f"b/{rel}")
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
 
 
 def _role_fields(page: Page, role_id: str, source: str) -> dict[str, Any]:
@@ -78,40 +98,50 @@ def role_id_of(page: Page, page_text: str) -> str:
     return role_id
 
 
-def plan_import(page_text: str, knowledge: Path, overlay: Mapping[str, str | None] | None = None) -> ImportPlan:
+def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, str | None] | None = None) -> ImportPlan:
     """Compute the files an import writes, without writing anything.
 
+    ``page`` is the page's text, or a ``PageSource`` (a web page, with its address).
     ``overlay`` (``{path: text or None}``) stands in for files on disk: how ``eval --import``
     imports several pages in memory, each on top of the ones before.
     """
     overlay = overlay or {}
-    page = parse_page(page_text)
-    role_id = role_id_of(page, page_text)
+    src = page if isinstance(page, PageSource) else PageSource(page)
+    parsed = parse_page(src.text)
+    role_id = role_id_of(parsed, src.text)
     source = f"sources/{role_id}.txt"
+    base = _base_page(knowledge, source, overlay)
     plan = ImportPlan(role_id)
-    normalized_page = page_text.replace("\r\n", "\n").replace("\r", "\n")
+    normalized_page = src.text.replace("\r\n", "\n").replace("\r", "\n")
     plan.writes[source] = normalized_page if normalized_page.endswith("\n") else normalized_page + "\n"
+    if src.html is not None:
+        plan.writes[f"sources/{role_id}.html"] = src.html
 
     role_path = f"roles/{role_id}.yaml"
-    fields = _role_fields(page, role_id, source)
+    old_role, current = _read_yaml(knowledge, role_path, overlay)
+    fields = _merged_role(parsed, base, current or {}, role_id, source, plan.notes)
 
     def mutate_role(doc: Any) -> None:
         for n, key in enumerate(ROLE_PAGE_FIELDS):
-            if key in fields and key not in doc:
+            value = fields.get(key, MISSING)
+            if value is MISSING:
+                if key in doc:
+                    del doc[key]  # the page no longer has this section (and nobody edited it)
+            elif key not in doc:
                 # a section new to this role goes where a fresh import puts it, not after the moderator's fields
                 before = [k for k in ROLE_PAGE_FIELDS[:n] if k in doc]
-                doc.insert(list(doc).index(before[-1]) + 1 if before else 0, key, to_commented(fields[key]))
-            elif key in fields:
-                doc[key] = to_commented(fields[key])
-            elif key in doc:
-                del doc[key]  # the page no longer has this section
+                doc.insert(list(doc).index(before[-1]) + 1 if before else 0, key, to_commented(value))
+            elif (current or {}).get(key) != value:
+                doc[key] = to_commented(value)  # untouched fields keep their comments and layout
         for key in ROLE_MODERATOR_FIELDS:
             if key not in doc:
                 doc[key] = to_commented([])
+        if src.url and not doc.get("links"):
+            doc["links"] = to_commented([{"label": COUNCIL_PAGE, "url": src.url}])
 
-    plan.writes[role_path] = _update(role_path, _read_yaml(knowledge, role_path, overlay)[0], mutate_role)
+    plan.writes[role_path] = _update(role_path, old_role, mutate_role)
 
-    for cert in page.certifications:
+    for cert in parsed.certifications:
         path = f"certifications/{cert.code}.yaml"
         old, existing = _read_yaml(knowledge, path, overlay)
         if existing and existing.get("imported_from") not in (None, role_id):
@@ -119,11 +149,19 @@ def plan_import(page_text: str, knowledge: Path, overlay: Mapping[str, str | Non
             if str(existing.get("name", "")).strip() != cert.name:
                 plan.notes.append(f"{cert.code}: this page names it {cert.name!r}, the knowledge base says {existing.get('name')!r}; kept the knowledge base's name")
             continue
+        was = next((c for c in base.certifications if c.code == cert.code), None) if base else None
+        name, description = cert.name, cert.description
+        if existing and was is not None:
+            name = merge(was.name, existing.get("name", MISSING), cert.name, f"{cert.code}.name", plan.notes)
+            description = merge(was.description, existing.get("description", MISSING), cert.description, f"{cert.code}.description", plan.notes)
 
-        def mutate_cert(doc: Any, cert=cert) -> None:
-            doc["code"] = cert.code
-            doc["name"] = cert.name
-            doc["description"] = cert.description
+        def mutate_cert(doc: Any, code: str = cert.code, name: Any = name, description: Any = description) -> None:
+            doc["code"] = code
+            for key, value in (("name", name), ("description", description)):
+                if value is MISSING:
+                    doc.pop(key, None)
+                elif doc.get(key) != value:
+                    doc[key] = value
             doc.setdefault("imported_from", role_id)
             doc.setdefault("aliases", to_commented([]))
             doc.setdefault("links", to_commented([]))
@@ -131,24 +169,52 @@ def plan_import(page_text: str, knowledge: Path, overlay: Mapping[str, str | Non
         plan.writes[path] = _update(path, old, mutate_cert)
 
     for rel, text in plan.writes.items():
-        old = _read(knowledge, rel, overlay)
-        (plan.created if old is None else plan.unchanged if old == text else plan.updated).append(rel)
+        old_text = _read(knowledge, rel, overlay)
+        plan.before[rel] = old_text
+        (plan.created if old_text is None else plan.unchanged if old_text == text else plan.updated).append(rel)
+    if base is None and current is not None and role_path in plan.updated:
+        plan.notes.append(f"there is no earlier import of this page ({source}) to compare with, so the page's text replaced the files' page fields; the previous versions are backed up (undo restores them)")
     return plan
 
 
-def _raw(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> bytes | None:
+def _merged_role(page: Page, base: Page | None, current: dict, role_id: str, source: str, notes: list[str]) -> dict[str, Any]:
+    """The role's page fields: the new page's, merged with a moderator's edits when the page as
+    last imported is known (``base``)."""
+    fields = _role_fields(page, role_id, source)
+    if base is None or not current:
+        return fields
+    was = _role_fields(base, role_id, source)
+    out: dict[str, Any] = {"id": role_id}
+    for key in ROLE_PAGE_FIELDS[1:-1]:
+        value = merge(was.get(key, MISSING), current.get(key, MISSING), fields.get(key, MISSING), f"{role_id}.{key}", notes, key)
+        if value is not MISSING:
+            out[key] = value
+    out["source"] = source
+    return out
+
+
+def _base_page(knowledge: Path, source: str, overlay: Mapping[str, str | None]) -> Page | None:
+    """The page as last imported (``sources/``), parsed; None if there is none or it does not parse."""
+    try:
+        raw = _raw(knowledge, source, overlay, MAX_PAGE_BYTES)
+        return parse_page(raw.decode("utf-8")) if raw is not None else None
+    except (KnowledgeError, PageError, UnicodeDecodeError):
+        return None
+
+
+def _raw(knowledge: Path, rel: str, overlay: Mapping[str, str | None], limit: int | None = None) -> bytes | None:
     if rel in overlay:
         text = overlay[rel]
         return None if text is None else text.encode("utf-8")
     try:
-        return read_file(knowledge, rel)
+        return read_file(knowledge, rel, limit or MAX_FILE_BYTES)
     except FileFault as e:
         raise KnowledgeError([Problem(rel, 1, "(file)", e.message)]) from None
 
 
 def _read(knowledge: Path, rel: str, overlay: Mapping[str, str | None]) -> str | None:
     """The file's text (undecodable bytes kept as surrogates, so it differs from any new text)."""
-    raw = _raw(knowledge, rel, overlay)
+    raw = _raw(knowledge, rel, overlay, MAX_PAGE_BYTES if rel.startswith("sources/") else None)
     return None if raw is None else raw.decode("utf-8", "surrogateescape")
 
 
@@ -193,7 +259,7 @@ def import_page(page_file: Path, knowledge: Path) -> ImportPlan:
     """Parse, plan, validate, then write (no backup: see ``KnowledgeEditor.import_page`` for
     undoable imports). Raises OSError for an unreadable page file, PageError or
     KnowledgeError with nothing written."""
-    text = read_page_file(page_file)
+    text = read_page(page_file)
     with knowledge_lock(knowledge):
         recover(knowledge)
         plan = plan_import(text, knowledge)

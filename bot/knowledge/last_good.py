@@ -75,6 +75,28 @@ def save_last_good(root: Path, loaded: Loaded) -> bool:
     return True
 
 
+def last_good_files(root: Path) -> tuple[str, dict[str, bytes]] | None:
+    """(fingerprint, every file's bytes) of the last good snapshot of ``root``; None if there is
+    none. What a hand edit is measured against: the files as they were when they last loaded cleanly."""
+    base = Path(root) / LAST_GOOD
+    current = _current(base)
+    if current is None or not (base / current[0]).is_dir():
+        return None
+    generation = base / current[0]
+    files: dict[str, bytes] = {}
+    for dirpath, dirnames, filenames in os.walk(generation):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            rel = (Path(dirpath) / name).relative_to(generation).as_posix()
+            try:
+                data = read_file(generation, rel)
+            except FileFault:
+                return None  # a damaged snapshot: start again from the next clean load
+            if data is not None:
+                files[rel] = data
+    return current[1], files
+
+
 def load_last_good(root: Path) -> Knowledge | None:
     """The last good snapshot of ``root`` (with ``root`` as its root), or None if there is none
     that loads cleanly."""

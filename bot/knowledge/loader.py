@@ -37,7 +37,7 @@ from bot.knowledge.model import (
     Role,
     Vocabulary,
 )
-from bot.knowledge.yamlio import Parsed, YamlFault, decode_utf8, line_of, parse_yaml
+from bot.knowledge.yamlio import Parsed, YamlFault, cut_comments, decode_utf8, line_of, parse_yaml
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +59,12 @@ class Problem:
 
 
 class KnowledgeError(Exception):
-    """The knowledge folder has problems; ``problems`` lists every one of them."""
+    """The knowledge folder has problems; ``problems`` lists every one of them (``warnings``:
+    what loads but is likely not what was meant)."""
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], warnings: Iterable[Problem] = ()):
         self.problems = tuple(sorted(set(problems)))
+        self.warnings = tuple(sorted(set(warnings)))
         n = len(self.problems)
         super().__init__(f"{n} problem{'s' if n != 1 else ''} in the knowledge base:\n" + "\n".join(map(str, self.problems)))
 
@@ -96,6 +98,7 @@ class _Reader:
         self.root = root
         self.overlay = dict(overlay or {})
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.digest = hashlib.sha256()
         self.files: dict[str, bytes] = {}  # every file read, as read: the last-good snapshot keeps these
 
@@ -151,7 +154,8 @@ class _Reader:
         self.files[rel] = raw
         self.digest.update(rel.encode() + b"\0" + raw + b"\0")
         try:
-            parsed = parse_yaml(decode_utf8(raw))
+            text = decode_utf8(raw)
+            parsed = parse_yaml(text)
         except YamlFault as e:
             self.add(rel, e.line, "(file)", e.message)
             return None, False
@@ -162,6 +166,9 @@ class _Reader:
         issues = schema.check(parsed, spec)
         for issue in issues:
             self.add(rel, issue.line, issue.field, issue.message)
+        for line, dropped in cut_comments(text):
+            field = max((p for p, n in parsed.lines.items() if n == line), key=len, default=())
+            self.warnings.append(Problem(rel, line, schema.dotted(field), f"warning: {dropped[:60]!r} was read as a comment and left out of the value; put the whole value in quotes to keep it"))
         return parsed, not issues
 
 
@@ -175,6 +182,12 @@ def _links(v: Any) -> tuple[Link, ...]:
 
 def _s(d: dict, key: str) -> str:
     return (d.get(key) or "").strip()
+
+
+def _text_of(d: dict, key: str) -> str:
+    """``_s`` for a file that may hold a wrong type: anything but text counts as empty."""
+    v = d.get(key)
+    return v.strip() if isinstance(v, str) else ""
 
 
 def _build_role(d: dict, file: str) -> Role:
@@ -211,6 +224,7 @@ class Loaded:
 
     knowledge: Knowledge
     files: Mapping[str, bytes] = field(repr=False)
+    warnings: tuple[Problem, ...] = ()  # likely mistakes that still load (a value cut at ' #')
 
 
 def load_knowledge(path: str | os.PathLike[str] | None = None, overlay: Overlay | None = None) -> Knowledge:
@@ -238,8 +252,8 @@ def read_knowledge(path: str | os.PathLike[str] | None = None, overlay: Overlay 
         reader.add("(knowledge)", 1, "(folder)", f"could not be loaded ({type(e).__name__}: {e})")
         kb = None
     if reader.problems or kb is None:
-        raise KnowledgeError(reader.problems)
-    return Loaded(kb, MappingProxyType(reader.files))
+        raise KnowledgeError(reader.problems, reader.warnings)
+    return Loaded(kb, MappingProxyType(reader.files), tuple(sorted(set(reader.warnings))))
 
 
 def _check_id(reader: _Reader, rel: str, parsed: Parsed, key: str, value: str, kind: str) -> bool:
@@ -255,9 +269,16 @@ def _check_id(reader: _Reader, rel: str, parsed: Parsed, key: str, value: str, k
     return False
 
 
+def _ident(d: dict, key: str) -> str | None:
+    """A file's id or code when it is text (a wrong type is reported by the schema check)."""
+    v = d.get(key)
+    return v.strip() if isinstance(v, str) and v.strip() else None
+
+
 def _load(root: Path, reader: _Reader) -> Knowledge:
     # Files that exist but are broken: their own problems are reported; references to them
-    # are not reported again as "unknown", and their own references are still checked.
+    # are not reported again as "unknown", and their own references, ids and names are still
+    # checked -- a value of the wrong type never hides the file's other problems.
     broken_roles: set[str] = set()
     broken_certs: set[str] = set()
     unchecked: list[tuple[str, Parsed]] = []
@@ -265,66 +286,65 @@ def _load(root: Path, reader: _Reader) -> Knowledge:
     def stem(rel: str) -> str:
         return os.path.splitext(rel.split("/", 1)[1])[0]
 
+    def file_id(rel: str, parsed: Parsed, key: str, kind: str, broken: set[str]) -> str | None:
+        """The id or code if it matches the file name and is valid; else None (reported)."""
+        value = _ident(parsed.data, key)
+        if value is None:
+            return None
+        if value != stem(rel):
+            reader.add(rel, line_of(parsed, (key,)), key, f"'{value}' does not match the file name; rename the file to {value}.yaml or fix the {key}")
+            broken.update((stem(rel), value))
+            return None
+        if not _check_id(reader, rel, parsed, key, value, kind):
+            broken.add(value)
+            return None
+        return value
+
     roles: dict[str, tuple[Role, Parsed]] = {}
     for rel in reader.yaml_files("roles"):
         parsed, ok = reader.parse_checked(rel, schema.ROLE)
-        if not ok:
+        if parsed is None or not isinstance(parsed.data, dict):
             broken_roles.add(stem(rel))
-            if parsed is not None and isinstance(parsed.data, dict):
-                unchecked.append((rel, parsed))
             continue
-        assert parsed is not None
-        role = _build_role(parsed.data, rel)
-        if role.id != stem(rel):
-            reader.add(role.file, line_of(parsed, ("id",)), "id", f"'{role.id}' does not match the file name; rename the file to {role.id}.yaml or fix the id")
-            broken_roles.update((stem(rel), role.id))
-            unchecked.append((role.file, parsed))
-        elif not _check_id(reader, rel, parsed, "id", role.id, "role id"):
-            broken_roles.add(role.id)
-            unchecked.append((role.file, parsed))
-        elif role.id in roles:
-            reader.add(role.file, 1, "id", f"duplicate role id '{role.id}' (also {roles[role.id][0].file})")
+        rid = file_id(rel, parsed, "id", "role id", broken_roles)
+        if rid is not None and ok and rid in roles:
+            reader.add(rel, 1, "id", f"duplicate role id '{rid}' (also {roles[rid][0].file})")
+        elif rid is not None and ok:
+            roles[rid] = (_build_role(parsed.data, rel), parsed)
         else:
-            roles[role.id] = (role, parsed)
+            broken_roles.add(stem(rel))
+            unchecked.append((rel, parsed))
 
     certs: dict[str, tuple[Certification, Parsed]] = {}
     for rel in reader.yaml_files("certifications"):
-        parsed = reader.parse(rel, schema.CERTIFICATION)
-        if parsed is None:
+        parsed, ok = reader.parse_checked(rel, schema.CERTIFICATION)
+        if parsed is None or not isinstance(parsed.data, dict):
             broken_certs.add(stem(rel))
             continue
-        d = parsed.data
-        cert = Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), rel)
-        clash = next((c for c in certs.values() if c[0].code.lower() == cert.code.lower()), None)
-        if cert.code != stem(rel):
-            reader.add(cert.file, line_of(parsed, ("code",)), "code", f"'{cert.code}' does not match the file name; rename the file to {cert.code}.yaml or fix the code")
-            broken_certs.update((stem(rel), cert.code))
-        elif not _check_id(reader, rel, parsed, "code", cert.code, "certification code"):
-            broken_certs.add(cert.code)
-        elif clash:
-            reader.add(cert.file, line_of(parsed, ("code",)), "code", f"duplicate certification code '{cert.code}' (also {clash[0].file})")
+        code = file_id(rel, parsed, "code", "certification code", broken_certs)
+        clash = next((c for c in certs.values() if code and c[0].code.lower() == code.lower()), None)
+        if code is not None and clash:
+            reader.add(rel, line_of(parsed, ("code",)), "code", f"duplicate certification code '{code}' (also {clash[0].file})")
+        elif code is not None and ok:
+            d = parsed.data
+            certs[code] = (Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), rel), parsed)
         else:
-            certs[cert.code] = (cert, parsed)
+            broken_certs.add(stem(rel))
+            unchecked.append((rel, parsed))
 
     faqs: dict[str, tuple[FaqEntry, Parsed]] = {}
     for rel in reader.yaml_files("faq"):
         parsed, ok = reader.parse_checked(rel, schema.FAQ)
-        if not ok:
-            if parsed is not None and isinstance(parsed.data, dict):
-                unchecked.append((rel, parsed))
+        if parsed is None or not isinstance(parsed.data, dict):
             continue
-        assert parsed is not None
-        d = parsed.data
-        entry = FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), rel, _s(d, "title"))
-        if entry.id != stem(rel):
-            reader.add(entry.file, line_of(parsed, ("id",)), "id", f"'{entry.id}' does not match the file name; rename the file to {entry.id}.yaml or fix the id")
-            unchecked.append((entry.file, parsed))
-        elif not _check_id(reader, rel, parsed, "id", entry.id, "FAQ id"):
-            unchecked.append((entry.file, parsed))
-        elif entry.id in faqs:
-            reader.add(entry.file, 1, "id", f"duplicate FAQ id '{entry.id}'")
+        fid = file_id(rel, parsed, "id", "FAQ id", set())
+        if fid is not None and ok and fid in faqs:
+            reader.add(rel, 1, "id", f"duplicate FAQ id '{fid}'")
+        elif fid is not None and ok:
+            d = parsed.data
+            faqs[fid] = (FaqEntry(d["id"].strip(), _texts(d["questions"]), d["answer"].strip(), _texts(d.get("roles")), _texts(d.get("certifications")), rel, _s(d, "title")), parsed)
         else:
-            faqs[entry.id] = (entry, parsed)
+            unchecked.append((rel, parsed))
 
     vocabulary = Vocabulary()
     removed = reader.overlay.get(VOCABULARY_FILE, "") is None
@@ -351,15 +371,17 @@ def _phrasings(reader: _Reader, root: Path, roles: dict, certs: dict, broken_rol
     """phrasings.yaml: every example checked (its intent, what it is about, its section)."""
     if reader.overlay.get(PHRASINGS_FILE, "") is None or not (PHRASINGS_FILE in reader.overlay or os.path.lexists(root / PHRASINGS_FILE)):
         return ()
-    parsed = reader.parse(PHRASINGS_FILE, schema.PHRASINGS)
-    if parsed is None:
+    parsed, _ = reader.parse_checked(PHRASINGS_FILE, schema.PHRASINGS)
+    if parsed is None or not isinstance(parsed.data, dict):
         return ()
     out: list[Phrasing] = []
     seen: dict[str, int] = {}
     for i, item in _items(parsed.data, "examples"):
         where = f"examples[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("question"), str) or not isinstance(item.get("means"), str):
+            continue  # its types are reported already; the other examples are still checked
         question, means = item["question"].strip(), item["means"].strip()
-        about, section = _s(item, "about"), _s(item, "section")
+        about, section = _text_of(item, "about"), _text_of(item, "section")
         line = line_of(parsed, ("examples", i))
         ok = True
         if means not in schema.TEACHABLE:
@@ -438,17 +460,20 @@ def _cross_check(
             if isinstance(code, str):
                 check_cert(file, parsed, ("certifications", i), f"certifications[{i}]", code.strip())
 
-    # Every name a member may type must point at one entry only.
+    # Every name a member may type must point at one entry only (names of files with other
+    # problems count too, as far as they are text).
     owners: dict[str, str] = {}
-    for role, _ in roles.values():
-        owners.setdefault(name_key(role.title), role.file)
-    for cert, _ in certs.values():
-        owners.setdefault(name_key(cert.code), cert.file)
-        owners.setdefault(name_key(cert.name), cert.file)
-    claims = [(role.file, parsed, role.aliases) for role, parsed in roles.values()] + [(c.file, p, c.aliases) for c, p in certs.values()]
-    for file, parsed, aliases in claims:
-        for i, alias in enumerate(aliases):
-            key = name_key(alias)
-            owner = owners.setdefault(key, file)
+    entries = [(role.file, parsed) for role, parsed in roles.values()] + [(f, p) for f, p in unchecked if f.startswith("roles/")]
+    entries += [(cert.file, parsed) for cert, parsed in certs.values()] + [(f, p) for f, p in unchecked if f.startswith("certifications/")]
+    for file, parsed in entries:
+        for key in ("title", "code", "name"):
+            text = _text_of(parsed.data, key)
+            if text and name_key(text):
+                owners.setdefault(name_key(text), file)
+    for file, parsed in entries:
+        for i, alias in _items(parsed.data, "aliases"):
+            if not isinstance(alias, str) or not name_key(alias):
+                continue
+            owner = owners.setdefault(name_key(alias), file)
             if owner != file:
-                reader.add(file, line_of(parsed, ("aliases", i)), f"aliases[{i}]", f"alias '{alias}' is already claimed by {owner}")
+                reader.add(file, line_of(parsed, ("aliases", i)), f"aliases[{i}]", f"alias '{alias.strip()}' is already claimed by {owner}")

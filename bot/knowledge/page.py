@@ -55,7 +55,7 @@ class Page:
     closing_link: str = ""
 
 
-_TITLE_LINE = re.compile(r"^career\s+path\s*:\s*(?P<title>.+?)\s*(?:[–—|-]\s*council on pharmacy standards)?\s*$", re.I)
+TITLE_LINE = re.compile(r"^career\s+path\s*:\s*(?P<title>.+?)\s*(?:[–—|-]\s*council on pharmacy standards)?\s*$", re.I)
 _SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
 _RESPONSIBILITIES = re.compile(r"^(core|key|main|primary|major)?\s*(responsibilities|duties)\s*:?$|^what you('ll| will)? do\s*:?$", re.I)
@@ -66,6 +66,7 @@ _PATHWAY = re.compile(
 )
 _DAY = re.compile(r"^(a\s+)?(typical\s+)?day\s+in\s+the\s+life\b.*$|^a\s+typical\s+day\b.*$", re.I)
 _BULLET = re.compile(r"^[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*")
+_LIST_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+)")
 _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
 _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
 _CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|]|\s-\s)\s*(?P<name>.+)$")
@@ -117,6 +118,11 @@ def _clean(text: str) -> str:
 def read_page_file(path: Path) -> str:
     """The text of a page file. OSError when it cannot be opened (missing, a folder: IsADirectoryError),
     PageError for what it holds; never blocks on a FIFO or reads a device without end."""
+    return read_page_bytes(read_page_file_bytes(path))
+
+
+def read_page_file_bytes(path: Path) -> bytes:
+    """The bytes of a page file, at most ``MAX_PAGE_BYTES`` (see ``read_page_file``)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     try:
         st = os.fstat(fd)
@@ -136,7 +142,7 @@ def read_page_file(path: Path) -> str:
         os.close(fd)
     if size > MAX_PAGE_BYTES:
         raise PageError(1, f"page is over {MAX_PAGE_BYTES:,} bytes; a spotlight page is a few KB (limit {limit_text(MAX_PAGE_BYTES)})")
-    return read_page_bytes(b"".join(chunks))
+    return b"".join(chunks)
 
 
 def read_page_bytes(raw: bytes) -> str:
@@ -163,7 +169,7 @@ def parse_page(text: str) -> Page:
     i = 0
     title = ""
     title_line = lines[0][0]
-    m = _TITLE_LINE.match(lines[0][1])
+    m = TITLE_LINE.match(lines[0][1])
     if m:
         title, i = m.group("title"), 1
     while i < len(lines) and _SPOTLIGHT.match(lines[i][1]):
@@ -186,11 +192,17 @@ def parse_page(text: str) -> Page:
             if rx.match(lines[k][1]) and _heading_like(lines[k][1]) and kind not in {s[1] for s in starts}:
                 starts.append((k, kind))
                 break
+    blocks = _cert_blocks(lines, i)
+    if blocks and "pathway" not in {kind for _, kind in starts}:
+        heading = _pathway_heading(lines, i, blocks[0], {k for k, _ in starts})
+        if heading is not None:  # worded some other way ("Certifications That Build Your … Career")
+            starts = sorted(starts + [(heading, "pathway")])
     if not starts:
         raise PageError(lines[min(i, len(lines) - 1)][0], "expected at least one section: 'Core Responsibilities', 'Your Certification Pathway to …' or 'A Day in the Life'")
 
     if not re.search(r"[A-Za-z0-9]", title):  # no role id can be made from it (and no file named)
         raise PageError(title_line, f"the title {title[:60]!r} has no letters or digits (A-Z, 0-9) to make a role id from; give the page an English title")
+    _refuse_stray_blocks(lines, blocks, starts)
 
     page = Page(title=title)
     _intro(page, lines[i : starts[0][0]])
@@ -202,6 +214,81 @@ def parse_page(text: str) -> Page:
         if rest:
             _closing(page, rest)
     return page
+
+
+def _unbullet(text: str) -> str:
+    """A list item's text without its bullet (``• CPOM``, ``- Morning: Huddle``, as web pages give them)."""
+    return _LIST_MARK.sub("", text, count=1)
+
+
+def _code_of(text: str) -> str | None:
+    """The certification code a block's first line names (``CPOM``, ``CPOM – Name``, ``Name (CPOM)``)."""
+    if _is_code(text):
+        return text
+    m = _CODE_NAME.match(text) or _NAME_CODE.match(text)
+    return m.group("code") if m and _is_code(m.group("code")) else None
+
+
+def _cert_blocks(lines: list[tuple[int, str]], start: int) -> list[int]:
+    """Where certification blocks start: a code line followed, within a few lines and before the
+    next code line, by "View Details". The structure, not the heading's wording, says "pathway"."""
+    out = []
+    for k in range(start, len(lines)):
+        if _code_of(_unbullet(lines[k][1])) is None:
+            continue
+        for j in range(k + 1, min(k + 6, len(lines))):
+            t = _unbullet(lines[j][1])
+            if _VIEW_DETAILS.match(t):
+                out.append(k)
+                break
+            if _code_of(t) is not None:
+                break
+    return out
+
+
+def _pathway_heading(lines: list[tuple[int, str]], start: int, first_block: int, taken: set[int]) -> int | None:
+    """The heading above the first certification block: the nearest heading-like line before it,
+    past at most two intro paragraphs; None if there is none (the page is then refused)."""
+    skipped = 0
+    for k in range(first_block - 1, start - 1, -1):
+        t = lines[k][1]
+        if k in taken or _BULLET.match(t):
+            return None
+        if _heading_like(t) or _PATHWAY.match(t):
+            return k
+        skipped += 1
+        if skipped > 2:
+            return None
+    return None
+
+
+def _refuse_stray_blocks(lines: list[tuple[int, str]], blocks: list[int], starts: list[tuple[int, str]]) -> None:
+    """A certification block outside the pathway section would be read as some other section's
+    text (and no certification created): say so instead."""
+    pathway = next((n for n, (_, kind) in enumerate(starts) if kind == "pathway"), None)
+    for k in blocks:
+        inside = pathway is not None and starts[pathway][0] < k and (pathway + 1 == len(starts) or k < starts[pathway + 1][0])
+        if not inside:
+            code = _code_of(_unbullet(lines[k][1]))
+            raise PageError(lines[k][0], f"{code} looks like a certification (code, name, description, 'View Details') but is not under the certification pathway's heading; put a heading such as 'Your Certification Pathway' right above the certifications")
+
+
+def _title_like(text: str) -> bool:
+    """A short line in Title Case ("Protect Patients. Protect Your People."): a closing heading,
+    even when it ends with a full stop."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > 3 or w[0].isupper()]
+    if not 2 <= len(text.split()) <= 12 or text.endswith((",", ";", ":")) or not words:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _closing_within(body: list[tuple[int, str]], first: int, end: int) -> int | None:
+    """Where a closing heading starts inside the last item's text (``body[first:end]``, its
+    description lines): a Title Case line after the first, followed by more text."""
+    for k in range(first + 1, end - 1):
+        if _title_like(body[k][1]):
+            return k
+    return None
 
 
 def _intro(page: Page, lines: list[tuple[int, str]]) -> None:
@@ -220,21 +307,29 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
     items: list[list[str]] = []
     has_bullets = any(_BULLET.match(t) for _, t in body)
     rest: list[tuple[int, str]] = []
+    item_at = 0  # where the last item starts in ``body``
+    end = len(body)
     for pos, (n, t) in enumerate(body):
         bullet = _BULLET.match(t)
         if has_bullets and bullet:
             t = t[bullet.end():]
             m = _SPLIT_NAME.match(t)
             items.append([m.group("name"), m.group("desc")] if m and len(m.group("name").split()) <= 8 else [t])
+            item_at = pos
         elif not has_bullets and _heading_like(t) and (not items or len(items[-1]) > 1):
             items.append([t])
+            item_at = pos
         elif items and len(items[-1]) > 1 and last and _heading_like(t):
-            rest = body[pos:]
+            rest, end = body[pos:], pos
             break
         elif items:
             items[-1].append(t)
         else:
             raise PageError(n, f"expected a bulleted responsibility under '{head[1]}', got {t[:60]!r}")
+    closing = _closing_within(body, item_at + 1, end) if last and items and len(items[-1]) > 2 else None
+    if closing is not None:  # "Protect Patients. Protect Your People." closes the page
+        items[-1] = items[-1][: len(items[-1]) - (end - closing)]
+        rest = body[closing:]
     if not items:
         raise PageError(head[0], f"expected responsibilities (bulleted name, then description) after '{head[1]}'")
     for it in items:
@@ -267,6 +362,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         current = None
 
     for pos, (n, t) in enumerate(body):
+        t = _unbullet(t)
         code_line = _is_code(t)
         m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t))
         if m_cn and not _is_code(m_cn.group("code")):
@@ -301,21 +397,28 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
 def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
-    strict = any(_day_entry(t, True) for _, t in body)
+    strict = any(_day_entry(_unbullet(t), True) for _, t in body)
     intro: list[str] = []
     entries: list[list[str]] = []
     rest: list[tuple[int, str]] = []
+    entry_at = 0  # where the last entry starts in ``body``
+    end = len(body)
     for pos, (n, t) in enumerate(body):
-        m = _day_entry(t, strict)
+        m = _day_entry(_unbullet(t), strict)
         if m:
             entries.append([m.group("time"), m.group("title")])
+            entry_at = pos
         elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
-            rest = body[pos:]
+            rest, end = body[pos:], pos
             break
         elif entries:
             entries[-1].append(t)
         else:
             intro.append(t)
+    closing = _closing_within(body, entry_at + 1, end) if last and entries and len(entries[-1]) > 3 else None
+    if closing is not None:  # "Protect Patients. Protect Your People." closes the page
+        entries[-1] = entries[-1][: len(entries[-1]) - (end - closing)]
+        rest = body[closing:]
     if not entries:
         raise PageError(head[0], f"expected day entries like 'Morning: Daily Operations Huddle' after '{head[1]}'")
     for e in entries:
@@ -329,7 +432,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
 def _closing(page: Page, lines: list[tuple[int, str]]) -> None:
     """The closing call to action: a heading, its text, and the link's text."""
     texts = [t for _, t in lines]
-    if len(texts) >= 2 and _heading_like(texts[0]):
+    if len(texts) >= 2 and (_heading_like(texts[0]) or _title_like(texts[0])):
         page.closing_heading = texts.pop(0)
     if texts and _heading_like(texts[-1]) and (len(texts) >= 2 or _BUTTON.match(texts[-1])):
         page.closing_link = texts.pop()

@@ -142,7 +142,7 @@ def _parse_yaml(text: str) -> Parsed:
         if context and context_line and context_line != line:
             context += f" (line {context_line})"
         what = " ".join(str(x) for x in (context, e.problem) if x)
-        raise YamlFault(line, f"YAML error: {what}") from None
+        raise YamlFault(line, f"YAML error: {what}{_hint(what)}") from None
     except yaml.YAMLError as e:
         raise YamlFault(1, f"YAML error: {e}") from None
     finally:
@@ -152,6 +152,26 @@ def _parse_yaml(text: str) -> Parsed:
     if node is not None:
         _walk(node, (), lines, duplicates)
     return Parsed(data, lines, duplicates)
+
+
+# PyYAML's wording -> what a moderator does about it. Most mistakes in hand-written knowledge
+# files are a colon or a '#' inside a value that should have been quoted.
+_HINTS = (
+    ("mapping values are not allowed", "a colon followed by a space inside a value ends it; put the whole value in quotes, e.g. answer: \"Short answer: yes\""),
+    ("cannot start any token", "a value starting with @, ` or % must be in quotes"),
+    ("quoted scalar", "a quote opened here is not closed; end the value with the same quote"),
+    ("unknown escape", "inside double quotes a backslash starts an escape; use single quotes, or write \\\\ for a backslash"),
+    ("could not find expected ':'", "each line needs 'key: value'; a value going on to the next line must be indented, or in quotes"),
+    ("expected <block end>", "check this line's indentation; a value with quotes inside it must be quoted as a whole"),
+    ("did not find expected key", "check this line's indentation; a value with a colon or quotes inside must be quoted as a whole"),
+    ("did not find expected '-'", "list items ('- …') must line up under each other"),
+    ("found character '\\t'", "use spaces, not tabs, to indent"),
+)
+
+
+def _hint(problem: str) -> str:
+    hint = next((h for key, h in _HINTS if key in problem), "values holding ': ' or ' #' must be in quotes")
+    return f" (hint: {hint})"
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]], seen: set[int] | None = None, depth: int = 0) -> None:
@@ -177,6 +197,31 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tupl
         for i, item in enumerate(node.value):
             lines[path + (i,)] = item.start_mark.line + 1
             _walk(item, path + (i,), lines, dups, seen, depth + 1)
+
+
+# A plain (unquoted) value followed by " #" and a word: YAML reads "#word" and the rest of the
+# line as a comment, so "ask in #certification-help" silently loses its channel name. A comment
+# a person means to write has its own spacing (two spaces, or "# " with a space after).
+_CUT_COMMENT = re.compile(r" #[^\s#]")
+
+
+def cut_comments(text: str) -> list[tuple[int, str]]:
+    """(line, the text YAML dropped) for each unquoted value whose end was read as a comment,
+    likely by mistake (see ``_CUT_COMMENT``). Empty when the file does not scan."""
+    if " #" not in text:
+        return []
+    out: list[tuple[int, str]] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.ScalarToken) and token.plain:
+                end = token.end_mark.index
+                line_end = text.find("\n", end)
+                rest = text[end : line_end if line_end >= 0 else len(text)]
+                if _CUT_COMMENT.match(rest):
+                    out.append((token.start_mark.line + 1, rest[1:].rstrip()))
+    except yaml.YAMLError:
+        return []
+    return out
 
 
 def line_of(parsed: Parsed, path: Path_) -> int:

@@ -11,12 +11,19 @@ Backups live in ``knowledge/.backups/<file>/<timestamp><suffix>`` (``<timestamp>
 when the file did not exist); ``undo`` restores the newest ones and removes them, again as
 one transaction. Every public method of the editor holds the folder's lock (threads and
 processes) around its read-change-write cycle and finishes any interrupted change first.
+
+One change log for every path: after each change the editor keeps the result as the last good
+snapshot (``bot.knowledge.last_good``), so whatever differs from that snapshot at the next
+clean load was changed by hand. ``note_hand_edits`` records those files like any other change
+(a backup of the snapshot's version, so ``undo`` reverts them; the before and after texts in
+the change log); the watcher, ``career-bot validate`` and every edit call it first.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import pwd
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -31,7 +38,8 @@ from ruamel.yaml.comments import CommentedMap
 import bot.knowledge.schema as schema
 from bot.knowledge.chars import bad_in_text
 from bot.knowledge.files import BACKUPS, FileFault, exportable, read_file
-from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge
+from bot.knowledge.last_good import last_good_files, save_last_good
+from bot.knowledge.loader import KnowledgeError, Loaded, Problem, read_knowledge
 from bot.knowledge.transaction import RecoveryError, TransactionError, apply_changes, knowledge_lock, recover
 from bot.knowledge.yamlio import update_yaml_text
 from bot.moderation.git import commit
@@ -40,6 +48,14 @@ from bot.storage import Store
 log = logging.getLogger(__name__)
 
 ABSENT = ".absent"  # backup marker: the file did not exist before the change
+VIA_DISCORD = "Discord"
+VIA_CLI = "command line"
+HAND_EDIT = "hand_edit"  # the change log's action for a file changed outside the bot
+
+
+def hand_edit_via(noticed_by: str) -> str:
+    """The change log's "from where" of a hand edit: ``hand edit, noticed by the bot``."""
+    return f"hand edit, noticed by {noticed_by}"
 
 
 class EditError(Exception):
@@ -82,6 +98,18 @@ def problems_message(what: str, problems: Iterable[Problem]) -> str:
     return f"{what}; nothing was written:\n" + "\n".join(f"  {p}" for p in problems)
 
 
+def _text(data: bytes | None) -> str | None:
+    return None if data is None else data.decode("utf-8", "replace")
+
+
+def _owner(path: Path) -> str:
+    """Who changed a file by hand, as well as the system can tell: the account owning it."""
+    try:
+        return pwd.getpwuid(os.stat(path).st_uid).pw_name
+    except (OSError, KeyError):
+        return "unknown"
+
+
 def clean_moderator(name: str) -> str:
     """Who made a change, on one line: control characters (a newline would add git trailers) become spaces."""
     return " ".join("".join(" " if bad_in_text(ch) or ch in "\n\t" else ch for ch in name or "").split()) or "unknown"
@@ -90,10 +118,10 @@ def clean_moderator(name: str) -> str:
 class EditCore:
     """Edits one knowledge folder. Thread- and process-safe: the lock is per folder."""
 
-    def __init__(self, root: Path, store: Store | None = None, via: str = "Discord"):
+    def __init__(self, root: Path, store: Store | None = None, via: str = VIA_DISCORD):
         self.root = Path(root)
         self.store = store
-        self.via = via  # how changes are made, for the git commit message
+        self.via = via  # where changes come from: the change log's "via" and the git commit message
 
     # ------------------------------------------------------------------ locking
 
@@ -162,10 +190,10 @@ class EditCore:
 
     # ------------------------------------------------------------------ writing
 
-    def _validate(self, writes: dict[str, str | None], what: str) -> None:
-        """The whole knowledge as it would be after ``writes`` must load cleanly."""
+    def _validate(self, writes: dict[str, str | None], what: str) -> Loaded:
+        """The whole knowledge as it would be after ``writes``; EditError unless it loads cleanly."""
         try:
-            load_knowledge(self.root, overlay=writes)
+            return read_knowledge(self.root, overlay=writes)
         except KnowledgeError as e:
             raise EditError(problems_message(what, e.problems), e.problems) from None
 
@@ -190,7 +218,8 @@ class EditCore:
         changed = {rel: text for rel, text in writes.items() if before[rel] != text}
         if not changed:
             raise EditError("nothing changed")
-        self._validate(changed, what)
+        after = self._validate(changed, what)
+        self._catch_up()
         changes: dict[str, str | bytes | None] = dict(changed)
         if backup:
             changes.update(self._backups({rel: before[rel] for rel in changed}))
@@ -199,15 +228,69 @@ class EditCore:
             apply_changes(self.root, changes)
         except TransactionError as e:
             raise WriteError(str(e)) from None
-        if self.store is not None:
-            for rel in changed:
-                try:
-                    self.store.record_change(moderator, rel, action, before[rel], changed[rel])
-                except Exception:  # the edit landed; a broken database must not hide that
-                    log.exception("could not record the change of %s", rel)
+        save_last_good(self.root, after)  # so this change is never taken for a hand edit
+        self._record(moderator, action, self.via, {rel: (before[rel], changed[rel]) for rel in changed})
         if commit_to_git:
-            commit(self.root, moderator, list(changed), f"{action}: {', '.join(changed)} (by {moderator} via {self.via})")
+            commit(self.root, moderator, list(changed), f"{action}: {', '.join(changed)} (by {moderator} via {self.via})", self.via)
         return list(changed)
+
+    def _record(self, moderator: str, action: str, via: str, texts: dict[str, tuple[str | None, str | None]]) -> None:
+        """Write the change log rows of one change (never fails the change: it has landed)."""
+        if self.store is None:
+            return
+        for rel, (old, new) in texts.items():
+            try:
+                self.store.record_change(moderator, rel, action, old, new, via)
+            except Exception:  # the edit landed; a broken database must not hide that
+                log.exception("could not record the change of %s", rel)
+
+    # ------------------------------------------------------------------ hand edits
+
+    def note_hand_edits(self, noticed_by: str, loaded: Loaded | None = None) -> list[str]:
+        """Record every knowledge file changed by hand since the last good snapshot (``loaded``:
+        the folder as just read, if the caller has it); the files recorded.
+
+        Each is backed up as it was in the snapshot, so ``undo`` reverts it, and logged with its
+        before and after texts; then the snapshot moves on. A folder that does not load cleanly
+        records nothing: its problems are reported elsewhere, and the files are recorded once
+        they are fixed.
+        """
+        with self._locked():
+            if loaded is None:
+                try:
+                    loaded = read_knowledge(self.root)
+                except KnowledgeError:
+                    return []
+            return self._hand_edits(noticed_by, loaded)
+
+    def _catch_up(self) -> None:
+        """Before an edit (lock held): record hand edits not noticed yet, so they keep their own entry."""
+        try:
+            loaded = read_knowledge(self.root)
+        except KnowledgeError:
+            return  # this edit is what fixes the folder; its backup keeps the broken version
+        self._hand_edits("the bot" if self.via == VIA_DISCORD else f"a {self.via} change", loaded, start=False)
+
+    def _hand_edits(self, noticed_by: str, loaded: Loaded, start: bool = True) -> list[str]:
+        """Record and back up what differs from the snapshot, then keep ``loaded`` as the new one.
+        With no snapshot yet, ``start`` keeps the first one (nothing to compare it with)."""
+        snapshot = last_good_files(self.root)
+        if (snapshot is None and not start) or (snapshot is not None and snapshot[0] == loaded.knowledge.fingerprint):
+            return []
+        old = snapshot[1] if snapshot is not None else {}
+        changed = sorted(r for r in set(old) | set(loaded.files) if old.get(r) != loaded.files.get(r)) if snapshot is not None else []
+        if changed:
+            texts = {r: (_text(old.get(r)), _text(loaded.files.get(r))) for r in changed}
+            try:
+                apply_changes(self.root, self._backups({r: t[0] for r, t in texts.items()}))
+            except TransactionError as e:
+                log.warning("could not back up the hand edits of %s: %s", ", ".join(changed), e)
+                return []
+            for rel in changed:
+                self._record(_owner(self.root / rel), HAND_EDIT, hand_edit_via(noticed_by), {rel: texts[rel]})
+            log.info("recorded hand edits of %s", ", ".join(changed))
+        save_last_good(self.root, loaded)
+        return changed
 
     def _backups(self, before: dict[str, str | None]) -> dict[str, str | bytes | None]:
         """The backup files of ``before`` (the versions a change replaces), to write with it."""
@@ -227,6 +310,7 @@ class EditCore:
     def undo(self, moderator: str, file: str | None = None) -> EditResult:
         """Restore the newest backup of ``file`` (default: the last change, all files of it)."""
         with self._locked():
+            self._catch_up()  # a hand edit not noticed yet is the newest change
             found = self._backup_files()
             if file is not None:
                 rel = self._rel(file)

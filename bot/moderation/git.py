@@ -1,8 +1,10 @@
 """Commit knowledge changes to git when the folder is in a repository, with the moderator as author.
 
-Only the changed files are committed (a moderator's unrelated local edits are never swept
-in), hooks are skipped, and any git trouble is logged, never raised: the change has already
-landed and is in the change log either way.
+Only the changed files are committed (a moderator's unrelated local edits, staged or not, and
+untracked files are never swept in; paths are literal, never patterns), hooks are skipped, and
+any git trouble is logged, never raised: the change has already landed and is in the change log
+either way. The author's address says where the change came from (``sam@discord``,
+``sam@command-line``), as does the message.
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ log = logging.getLogger(__name__)
 
 
 def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=30, check=check)
+    return subprocess.run(["git", "--literal-pathspecs", "-C", str(root), *args], capture_output=True, text=True, timeout=30, check=check)
 
 
-def commit(root: Path, moderator: str, rels: list[str], message: str) -> None:
-    """Commit ``rels`` (knowledge-relative) as ``moderator``; ``message`` must be one line."""
+def _slug(text: str, default: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or default
+
+
+def commit(root: Path, moderator: str, rels: list[str], message: str, via: str = "Discord") -> None:
+    """Commit ``rels`` (knowledge-relative) as ``moderator`` (``via``: where the change came
+    from); ``message`` must be one line."""
     if not rels or shutil.which("git") is None:
         return
     try:
@@ -37,12 +44,12 @@ def commit(root: Path, moderator: str, rels: list[str], message: str) -> None:
         if not staged:
             return
         name = re.sub(r"[<>\n\r\"]", "", moderator).strip() or "unknown"
-        email = (re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "moderator") + "@discord"
+        email = f"{_slug(name, 'moderator')}@{_slug(via.lower(), 'career-bot')}"
         ident: list[str] = ["-c", "commit.gpgsign=false"]
         if _git(root, "config", "user.email").returncode != 0:
             ident += ["-c", "user.name=career-bot", "-c", "user.email=career-bot@localhost"]
         r = subprocess.run(
-            ["git", "-C", str(root), *ident, "commit", "-q", "--no-verify", "-m", message, f"--author={name} <{email}>", "--", *staged],
+            ["git", "--literal-pathspecs", "-C", str(root), *ident, "commit", "-q", "--no-verify", "--only", "-m", message, f"--author={name} <{email}>", "--", *staged],
             capture_output=True,
             text=True,
             timeout=30,

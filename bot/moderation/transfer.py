@@ -5,6 +5,8 @@ through the same link-safe reader as the loader: never a database, WAL, hash, ba
 journal or hidden file, nor whatever a symlink points at outside the folder. Imports are
 previewed (validated against the whole knowledge base, nothing written), then applied by
 the core as one backed-up, undoable transaction -- from Discord and from the command line.
+A spotlight page comes as text (``.txt``), as a web page (``.html``) or from a web address
+(``preview_import_url``); a re-import keeps moderators' edits (``bot.knowledge.importer``).
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import bot.knowledge.schema as schema
-from bot.knowledge.files import PHRASINGS_FILE, VOCABULARY_FILE, FileFault, knowledge_files, limit_text, read_file, size_text
+from bot.knowledge.fetch import FetchError
+from bot.knowledge.files import MAX_FILE_BYTES, PHRASINGS_FILE, VOCABULARY_FILE, FileFault, knowledge_files, limit_text, read_file, size_text
 from bot.knowledge.importer import ImportPlan, plan_import
 from bot.knowledge.loader import KnowledgeError
-from bot.knowledge.page import PageError, read_page_bytes
+from bot.knowledge.page import MAX_PAGE_BYTES, PageError
+from bot.knowledge.page_source import PageSource, from_bytes, from_url, is_web_page
 from bot.knowledge.yamlio import YamlFault, decode_utf8, parse_yaml
 from bot.moderation.core import EditCore, EditError, EditResult, problems_message
 
@@ -50,6 +54,19 @@ def _sha(text: str | None) -> str:
     return "" if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _preview(files: dict[str, str], current: dict[str, str | None], notes: list[str]) -> ImportPreview:
+    """The preview of writing ``files`` over ``current`` (their present texts)."""
+    created = tuple(r for r in files if current[r] is None)
+    updated = tuple(r for r in files if current[r] is not None and current[r] != files[r])
+    unchanged = tuple(r for r in files if current[r] == files[r])
+    lines = [f"created   {r}" for r in created] + [f"updated   {r}" for r in updated] + [f"unchanged {r}" for r in unchanged]
+    lines += [f"note: {n}" for n in notes]
+    if not created and not updated:
+        lines.insert(0, "nothing to change")
+    base = tuple((r, _sha(current[r])) for r in files)
+    return ImportPreview(dict(files), created, updated, unchanged, "\n".join(lines), base)
+
+
 def _zip_time(mtime: float) -> tuple[int, int, int, int, int, int]:
     """A file time a zip can hold (1980..2107), whatever the file system says."""
     try:
@@ -70,7 +87,7 @@ class Transfers(EditCore):
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
             for rel in knowledge_files(self.root):
                 try:
-                    data = read_file(self.root, rel)
+                    data = read_file(self.root, rel, MAX_PAGE_BYTES if rel.startswith("sources/") else MAX_FILE_BYTES)
                     mtime = os.stat(self.root / rel).st_mtime
                 except (FileFault, OSError) as e:
                     log.warning("export leaves out %s: %s", rel, getattr(e, "message", e))
@@ -86,27 +103,42 @@ class Transfers(EditCore):
             raise EditError(f"{name} is {size_text(len(data), MAX_ATTACHMENT_BYTES)}; attachments are limited to {limit_text(MAX_ATTACHMENT_BYTES)}")
         ext = PurePosixPath(name.lower()).suffix
         notes: list[str] = []
+        if ext == ".txt" or is_web_page(name):
+            try:
+                page = from_bytes(name, data)
+            except PageError as e:
+                raise EditError(f"{name}:{e.line}: {e.message}; nothing was written") from None
+            return self._preview_page(name, page)
         with self._locked():
-            if ext == ".txt":
-                files, notes = self._plan_page(name, data)
-            elif ext in (".yaml", ".yml"):
+            if ext in (".yaml", ".yml"):
                 rel, text = self._knowledge_file(name, data)
                 files = {rel: text}
             elif ext == ".zip":
                 files, notes = self._plan_zip(name, data)
             else:
-                raise EditError(f"{name}: can't import '{ext or 'no extension'}' files; send a spotlight page (.txt), a knowledge file (.yaml) or a .zip of knowledge files")
+                raise EditError(f"{name}: can't import '{ext or 'no extension'}' files; send a spotlight page (.txt or .html), a knowledge file (.yaml) or a .zip of knowledge files")
             current = {rel: self._read(rel) for rel in files}
             self._validate(dict(files), f"{name} would break the knowledge base")
-        created = tuple(r for r in files if current[r] is None)
-        updated = tuple(r for r in files if current[r] is not None and current[r] != files[r])
-        unchanged = tuple(r for r in files if current[r] == files[r])
-        lines = [f"created   {r}" for r in created] + [f"updated   {r}" for r in updated] + [f"unchanged {r}" for r in unchanged]
-        lines += [f"note: {n}" for n in notes]
-        if not created and not updated:
-            lines.insert(0, "nothing to change")
-        base = tuple((r, _sha(current[r])) for r in files)
-        return ImportPreview(dict(files), created, updated, unchanged, "\n".join(lines), base)
+        return _preview(files, current, notes)
+
+    def preview_import_url(self, url: str) -> ImportPreview:
+        """What importing the spotlight page at ``url`` (http or https) would change; fetched
+        (time and size limited, see ``bot.knowledge.fetch``), validated, nothing written.
+        ``apply_import`` writes it; the address becomes the role's council page link."""
+        try:
+            page = from_url(url)
+        except FetchError as e:
+            raise EditError(f"{url[:200]}: {e.message}; nothing was written") from None
+        except PageError as e:
+            raise EditError(f"{url[:200]}: {e.message}; nothing was written") from None
+        return self._preview_page(url[:200], page)
+
+    def _preview_page(self, name: str, page: PageSource) -> ImportPreview:
+        with self._locked():
+            files, notes = self._plan_page(name, page)
+            current = {rel: self._read(rel) for rel in files}
+            self._validate(dict(files), f"{name} would break the knowledge base")
+        return _preview(files, current, notes)
 
     def apply_import(self, moderator: str, preview: ImportPreview) -> list[EditResult]:
         """Write a previewed import: re-validated, backed up, recorded, committed."""
@@ -126,25 +158,28 @@ class Transfers(EditCore):
                 self._apply(moderator, "import", writes, what="the import would break the knowledge base")
         return results
 
-    def import_page(self, moderator: str, page_text: str) -> ImportPlan:
-        """A spotlight page from the command line: planned and written under one lock, backed up
-        and undoable like ``/kb import`` (no git commit: the operator commits). Raises PageError,
-        KnowledgeError (the page cannot be planned) or EditError (the result would not validate)."""
+    def import_page(self, moderator: str, page: str | PageSource, dry_run: bool = False) -> ImportPlan:
+        """A spotlight page from the command line: planned and written under one lock, backed up,
+        recorded, committed and undoable like ``/kb import``; with ``dry_run`` only planned and
+        validated (``ImportPlan.diff`` shows what would change). Raises PageError, KnowledgeError
+        (the page cannot be planned) or EditError (the result would not validate)."""
         with self._locked():
-            plan = plan_import(page_text, self.root)
+            plan = plan_import(page, self.root)
             writes: dict[str, str | None] = {rel: plan.writes[rel] for rel in plan.created + plan.updated}
-            if writes:
-                self._apply(moderator, "import", writes, what="the knowledge base would not validate after this import", commit_to_git=False)
+            what = "the knowledge base would not validate after this import"
+            if dry_run:
+                self._validate(writes, what)
+            elif writes:
+                self._apply(moderator, "import", writes, what=what)
         return plan
 
     # ------------------------------------------------------------------ planning what an upload writes
 
-    def _plan_page(self, name: str, data: bytes) -> tuple[dict[str, str], list[str]]:
+    def _plan_page(self, name: str, page: PageSource) -> tuple[dict[str, str], list[str]]:
         try:
-            text = read_page_bytes(data)
-            plan = plan_import(text, self.root)
+            plan = plan_import(page, self.root)
         except PageError as e:
-            raise EditError(f"{name}:{e.line}: {e.message}; nothing was written") from None
+            raise EditError(f"{name}:{page.html_line(e.line)}: {e.message}; nothing was written") from None
         except KnowledgeError as e:
             raise EditError(problems_message(f"{name} cannot be imported", e.problems), e.problems) from None
         return dict(plan.writes), list(plan.notes)

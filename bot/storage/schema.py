@@ -104,4 +104,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX escalations_user ON escalations(user_hash);
     CREATE INDEX escalations_ts ON escalations(ts);
     """,
+    # 4: where each knowledge change came from -- "Discord", "command line",
+    # or a hand edit and what noticed it; rows written before say nothing ('')
+    """
+    ALTER TABLE changes ADD COLUMN via TEXT NOT NULL DEFAULT '';
+    """,
 ]

@@ -35,6 +35,7 @@ class Change:
     action: str
     before: str | None
     after: str | None
+    via: str = ""  # where it came from: "Discord", "command line", "hand edit, noticed by ..."; '' before schema 3
 
 
 @dataclass(frozen=True)
@@ -360,11 +361,13 @@ class Store:
 
     # ------------------------------------------------------------------ change log
 
-    def record_change(self, moderator: str, file: str, action: str, before: str | None, after: str | None) -> int:
-        row = (self._now(), moderator, file, action, before, after)
+    def record_change(self, moderator: str, file: str, action: str, before: str | None, after: str | None, via: str = "") -> int:
+        """One knowledge file's change: who, which file, what, the texts before and after, and
+        from where (``via``)."""
+        row = (self._now(), moderator, file, action, before, after, via)
 
         def write(db: sqlite3.Connection) -> int:
-            return int(db.execute("INSERT INTO changes(ts, moderator, file, action, before, after) VALUES (?,?,?,?,?,?)", row).lastrowid or 0)
+            return int(db.execute("INSERT INTO changes(ts, moderator, file, action, before, after, via) VALUES (?,?,?,?,?,?,?)", row).lastrowid or 0)
 
         return int(self._writer.submit(write, wait=True))
 
@@ -376,7 +379,7 @@ class Store:
                 return db.execute("SELECT * FROM changes ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
             return db.execute("SELECT * FROM changes WHERE file = ? ORDER BY id DESC LIMIT ?", (file, limit)).fetchall()
 
-        return [Change(r["id"], r["ts"], r["moderator"], r["file"], r["action"], r["before"], r["after"]) for r in self._read(read)]
+        return [Change(r["id"], r["ts"], r["moderator"], r["file"], r["action"], r["before"], r["after"], r["via"]) for r in self._read(read)]
 
     # ------------------------------------------------------------------ retention and deletion
 
