@@ -106,3 +106,51 @@ def test_explain_names_the_deciding_stage():
 
     text = explain("how hard is CPSCM?", engine().index)
     assert "DECIDES none" in text and "unanswerable" in text and "because:" in text
+
+
+# ---------------------------------------------------------------- round-two reading rules
+
+
+def test_letters_held_down_are_read_as_the_word():
+    e = engine()
+    assert e.ask("hiiii 👋").intent == "help"
+    assert e.ask("sooo what does the ops director dooo").role == "director-of-pharmacy-operations"
+
+
+def test_worth_it_gets_the_card_with_an_honest_note():
+    a = engine().ask("CPOM - worth it for an ops person or just more alphabet soup?")
+    assert a.intent == "certification" and a.certifications[0] == "CPOM"
+    assert any("worth it" in n for n in a.notes)
+    unknown = engine().ask("is BCPS worth it?")  # a code we don't hold is still refused
+    assert unknown.intent == "none" and unknown.reason == "unknown_cert"
+
+
+def test_who_may_sit_an_exam_is_refused_even_when_its_words_are_on_the_page():
+    a = engine().ask("can a new pharmacist on the operations team sit for CPOM or do you need manager experience first")
+    assert a.intent == "none" and a.reason == "missing_fact"
+    relates = engine().ask("is CMSO useful for the ops director too, or only for safety officers?")
+    assert relates.intent in ("certification", "pathway")
+
+
+def test_an_unknown_acronym_after_the_role_is_an_object_not_a_certification():
+    a = engine().ask("does the director of pharmacy operations deal with the GPO and vendor contracts?")
+    assert a.intent == "role" and a.role == "director-of-pharmacy-operations"
+    b = engine().ask("whats a CDDPA? saw it on a director of pharmacy operations posting")
+    assert b.intent == "none" and b.reason == "unknown_cert"
+
+
+def test_a_job_phrase_stops_at_the_end_of_a_sentence():
+    a = engine().ask("I do the budgets and the inventory analysis. supply chain manager path?")
+    assert a.intent == "pathway" and a.role == "pharmacy-supply-chain-manager"
+
+
+def test_an_faq_asked_with_words_of_two_of_its_phrasings():
+    a = engine().ask("the bot gave me the wrong cert earlier, who do i tell")
+    assert a.intent == "faq" and a.faq == "how-to-report-a-wrong-answer"
+    listing = engine().ask("what job roles are there inside this bot?")
+    assert listing.intent == "list_roles"
+
+
+def test_help_in_a_message_makes_a_vague_second_part_redundant():
+    a = engine().ask("um how does this bot work? can i just ask it stuff")
+    assert a.intent == "help" and not a.parts

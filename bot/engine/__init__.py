@@ -45,6 +45,8 @@ class Engine:
                 answer, ctx = self._turn(f"{q} {' '.join(statements)}", before)
             if not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
                 answers.append(replace(answer, question=q))
+        if any(a.intent == "help" for a in answers) and len(answers) > 1:  # "how does this work? can I just ask stuff": the help says it all
+            answers = [a for a in answers if not (a.intent == "none" and a.reason in _SAID_BY_HELP)] or answers
         return replace(answers[0], question=question, parts=tuple(answers[1:])), ctx
 
     def remember(self, context: Context, answer: Answer) -> Context:
@@ -59,6 +61,9 @@ class Engine:
         if resolution.rewritten:
             answer = replace(answer, read_as=resolution.question)
         return answer, advance(ctx, question, answer, resolution, self.index)
+
+
+_SAID_BY_HELP = frozenset({"off_topic", "needs_context"})  # refusals whose only advice is what the help says
 
 
 def _same(a: Answer, b: Answer) -> bool:

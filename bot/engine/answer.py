@@ -277,6 +277,8 @@ def _certification(m: Match, kb: Knowledge, d: _Draft) -> None:
         d.cert_source(c)
     if m.held:
         d.notes.append(f"You mentioned you already hold {joined(list(m.held))}.")
+    if m.shape == "opinion":
+        d.notes.append("Whether it is worth it for you isn't something the council's pages rate: this is what it covers and whose pathways include it.")
 
 
 def _compare_certifications(m: Match, kb: Knowledge, d: _Draft) -> None:

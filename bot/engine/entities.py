@@ -49,7 +49,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
 def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
     """The question names a job (title words + a head noun) whose head is not this title's."""
     for i, w in enumerate(a.words):
-        if i and w in lexicon.ROLE_HEADS and not _in_title(i, a, stems, set(heads)) and stems[i - 1] in title:
+        if i and w in lexicon.ROLE_HEADS and not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
             return True
     return False
 
@@ -62,10 +62,10 @@ def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], head
         return False
     for i in spots:
         j, mods = i - 1, []
-        while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
+        while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
             mods.append(j)
             j -= 1
-        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or _acronym_like(a.words[k]) or stems[k] in page for k in mods):
+        if all(in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or _acronym_like(a.words[k]) or stems[k] in page for k in mods):
             return False
     return True
 
@@ -76,7 +76,7 @@ def names_this_job(a: Analysis, ix: Index, rid: str, by_content: bool = False) -
     its page says, so a qualifier its page uses distinctively names it too ("diversion manager")."""
     stems = a.word_stems
     heads = ix.title_heads[rid]
-    if not any(a.words[i] in lexicon.ROLE_HEADS and _in_title(i, a, stems, set(heads)) for i in range(len(stems))):
+    if not any(a.words[i] in lexicon.ROLE_HEADS and in_title(i, a, stems, set(heads)) for i in range(len(stems))):
         return False
     page = frozenset(s for s in set(stems) if by_content and _theme_of(s, rid, ix))
     return not _foreign_modifier(a, stems, set(ix.role_titles[rid]), heads, page)
@@ -91,7 +91,7 @@ def themed_job(a: Analysis, ix: Index) -> str | None:
         if w not in lexicon.ROLE_HEADS:
             continue
         j = i - 1
-        while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS:
+        while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS:
             for k in ix.postings.get(stems[j], ()):
                 rid = ix.passages[k].role
                 if rid is not None and stems[j] in ix.passages[k].name_stems and stems[i] in ix.title_heads[rid]:
@@ -115,7 +115,7 @@ def _acronym_like(word: str) -> bool:
     return len(word) <= 2 or any(c.isdigit() for c in word)
 
 
-def _in_title(k: int, a: Analysis, stems: tuple[str, ...], title: set[str]) -> bool:
+def in_title(k: int, a: Analysis, stems: tuple[str, ...], title: set[str]) -> bool:
     """Word k, or the synonym it was expanded with ("ops" -> "operations"), is in the title."""
     return any(stems[m] in title for m in range(max(0, k - 2), min(len(stems), k + 3)) if a.said[m] == a.said[k])
 

@@ -23,6 +23,7 @@ from bot.engine.normalize import ampersands, fold, stem
 from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
+_STRETCHED = re.compile(r"(\w)\1{2,}")
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
@@ -119,6 +120,7 @@ class Index:
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
+    faq_vocab: dict[str, frozenset[str]] = field(default_factory=dict)  # faq id -> the stems of all its phrasings
     taught: ExampleIndex = field(default_factory=lambda: ExampleIndex(()))  # FAQ and moderators' phrasings (see teaching.py)
 
     # ------------------------------------------------------------------ build
@@ -234,6 +236,10 @@ class Index:
             if seen >= COMMON_ENGLISH:
                 ix.idf[w_stem] *= COMMON_ENGLISH_DAMPING
         ix.faq_weights = [sum(ix.weight(t) for t in p) or 1.0 for _, p in ix.faq_phrasings]
+        vocab: dict[str, set[str]] = defaultdict(set)
+        for fid, st in ix.faq_phrasings:
+            vocab[fid] |= st
+        ix.faq_vocab = {fid: frozenset(v) for fid, v in vocab.items()}
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         for p in ix.passages:  # a certification's own text: its name, description and aliases
             if p.cert is not None and p.role is None:
@@ -294,6 +300,10 @@ class Index:
         """Fix a typo against the knowledge's own words; leave unknown words alone otherwise."""
         if word in self.known_words or len(word) < 3 or not word.isalpha():
             return word
+        if _STRETCHED.search(word):  # "hiiii", "pleeease", "sooo": the letters held down
+            for squeezed in (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word)):
+                if squeezed in self.known_words or english.is_word(squeezed):
+                    return squeezed
         fixed = self.corrections.get(word)
         if fixed is None:
             fixed = next((us for us in _us_spellings(word) if us in self.known_words), None)

@@ -15,7 +15,7 @@ from typing import Callable
 
 from bot.engine import lexicon
 from bot.engine.analyze import cue_stems
-from bot.engine.entities import certs_by_topic, role_from_certs
+from bot.engine.entities import certs_by_topic, in_title, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour
@@ -197,11 +197,15 @@ def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
         for i in postings:
             shared[i] += w
     best: tuple[str, float] | None = None
+    unnamed = not ev.codes and not ev.role_named
     for i, inter in shared.items():
-        phrasing = ix.faq_phrasings[i][1]
+        fid, phrasing = ix.faq_phrasings[i]
         if len(phrasing) > 1 and len(phrasing & q) < 2:
             continue  # one shared word ("bot") is not the same question
         precision, recall = inter / qw, inter / ix.faq_weights[i]
+        if unnamed:  # "the bot gave me a wrong answer, where do I report it": words of two phrasings of one entry
+            borrowed = (q & ix.faq_vocab[fid]) - phrasing - cue_stems()  # form words ("role", "job") tell no entry apart
+            precision = (inter + sum(ix.weight(s) for s in borrowed)) / qw
         score = 2 * precision * recall / (precision + recall)
         if recall >= FAQ_FULL_RECALL and len(phrasing) >= FAQ_FULL_WORDS and precision >= FAQ_FULL_PRECISION:
             score = max(score, FAQ_MIN)  # every word of a phrasing, in a longer message: "the bot gave me a wrong answer, how do I report that"
@@ -259,7 +263,7 @@ def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
 
 
 # Cues that say the question asks for something a card or a page does answer.
-_ANSWERABLE = ("identity", "pathway", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides")
+_ANSWERABLE = ("identity", "pathway", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides", "judgement")
 
 
 def unanswerable(ev: Evidence, ix: Index) -> Match | None:
@@ -271,7 +275,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     other question whose asked-about words the entity's own text mostly lacks, are refused.
     """
     codes = tuple(dict.fromkeys(ev.codes))
-    if len(codes) == 1 and not ev.role_named:
+    relates = any(c in ev.hits for c in _ANSWERABLE)  # "is CMSO useful for the quality manager too, or only for safety officers"
+    if len(codes) == 1 and (not ev.role_named or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
     elif not codes and ev.role_named and ev.role_best:
         kind, ident, doc = "role", ev.role_best, ix.role_coverage(ev.role_best)
@@ -279,7 +284,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None
     # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
     eligibility = ev.cue("eligibility")
-    said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS]
+    said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
     if eligibility and ((said and all(s in doc for s in said)) or any(w.endswith("s") for w in ev.cert_nouns)):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     if not eligibility and (any(c in ev.hits for c in _ANSWERABLE) or ev.pathway_cue or ev.cert_nouns and kind == "role" or any(w.endswith("s") for w in ev.cert_nouns)):
@@ -289,10 +294,12 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
     asked = _asked_words(ev)
     missing = [(said, st) for said, st in asked if st not in doc]
+    if eligibility and not missing:  # "can a resident sit for CPREC?": the words are all on the page, who may sit is not
+        missing = [(eligibility, "")]
     if not missing:
         return None
-    total = sum(ix.weight(st) for _, st in asked)
-    share = sum(ix.weight(st) for _, st in missing) / total
+    total = sum(ix.weight(st) for _, st in asked) or 1.0
+    share = sum(ix.weight(st) for _, st in missing if st) / total
     if share < UNCOVERED_SHARE and not (eligibility or (form and kind == "cert")):
         return None  # a role's page covers most of what is asked: "how does the 340B manager prep for a mock audit"
     what = " ".join(dict.fromkeys(said for said, _ in missing))
@@ -348,12 +355,32 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
-    if ev.role_score >= 1.0 and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek")):
+    if ((ev.role_score >= 1.0 and not _code_asked_first(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")):
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     if not variant and ev.cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code
     near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
     return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
+
+
+def _role_first(ev: Evidence) -> bool:
+    """The named role comes before every unknown code in one sentence ("does the 340B manager
+    handle TPA oversight"): the role is the subject, the code an object."""
+    if not ev.subject_named or ev.role_best is None or not ev.role_where.get(ev.role_best):
+        return False
+    a = ev.a
+    start = min(ev.role_where[ev.role_best])
+    spots = [i for i, w in enumerate(a.words) if w.upper() in a.unknown_codes]
+    return bool(spots) and all(i > start and a.sentence_of[i] == a.sentence_of[start] for i in spots)
+
+
+def _code_asked_first(ev: Evidence) -> bool:
+    """An unknown code asked about in a sentence before any that names the role ("whats a
+    CDDPA? saw it on a director of pharmacy operations posting")."""
+    a = ev.a
+    where = ev.role_where.get(ev.role_best or "", frozenset())
+    first_role = min((a.sentence_of[i] for i in where), default=0)
+    return any(a.sentence_of[i] < first_role for i, w in enumerate(a.words) if w.upper() in a.unknown_codes)
 
 
 def _named_as_cert(ev: Evidence) -> bool:
@@ -510,7 +537,7 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
         certifications=tuple(ranked),
         confidence=CONF_CERT_CODE if ev.a.codes else CONF_CERT_NAMED,
         held=ev.held,
-        shape="compare" if compare else "",
+        shape="compare" if compare else "opinion" if "judgement" in ev.hits else "",
         why=f"named: {', '.join(ev.codes)}" + (" (compared)" if compare else ""),
     )
 
@@ -563,10 +590,10 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return refuse("unknown_role", CONF_UNKNOWN_ROLE) if _pathway_asked(ev) else None
     i = heads[-1]
     j = i
-    while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3:
+    while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3 and ev.a.sentence_of[j - 1] == ev.a.sentence_of[i]:
         j -= 1
-    phrase = [stem(w) for w in words[j : i + 1]]
-    fits = [rid for rid, title in ix.role_titles.items() if set(phrase) <= set(title)]
+    stems = ev.a.word_stems
+    fits = [rid for rid, title in ix.role_titles.items() if all(in_title(k, ev.a, stems, set(title)) for k in range(j, i + 1))]
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it

@@ -21,7 +21,7 @@ class Match:
     focus_words: tuple[str, ...] = ()
     stage: str = ""  # the stage that decided
     why: str = ""  # the evidence and scores behind the decision, for --explain
-    shape: str = ""  # "compare": two side by side; "order": which of them first
+    shape: str = ""  # "compare": two side by side; "order": which of them first; "opinion": "is it worth it?" (no page rates that)
     also: tuple[str, ...] = ()  # the other role of a comparison; the certifications an order question names
 
 
