@@ -25,10 +25,17 @@ from bot.discord_app.cogs.kb.base import KbBase, edit_error_embed, log, moderato
 from bot.discord_app.moderation_views import import_view
 from bot.knowledge.files import limit_text, size_text
 from bot.moderation.edits import MAX_ATTACHMENT_BYTES, EditError, ImportPreview
+from bot.storage import Change
 
 IMPORT_TYPES = (".txt", ".yaml", ".yml", ".zip")
 IMPORT_TTL = 600.0  # seconds a preview waits for Confirm
 HISTORY_LIMIT = 15
+
+
+def history_line(change: Change) -> str:
+    """One change for /kb history: when, who, what, which file, and from where (``via``)."""
+    via = f" · via {render.trim(change.via, 80)}" if change.via else ""
+    return f"`#{change.id}` {when(change.when)} **{render.trim(change.moderator, 80)}** {change.action} `{change.file}`{via}"
 
 
 @dataclass
@@ -161,7 +168,7 @@ class KbFiles(KbBase):
             return
         await self._defer(interaction)
         changes = await asyncio.to_thread(store.history, rel, HISTORY_LIMIT)
-        lines = [f"`#{c.id}` {when(c.when)} **{render.trim(c.moderator, 80)}** {c.action} `{c.file}`" for c in changes]
+        lines = [history_line(c) for c in changes]
         if not lines:
             lines = [f"No changes recorded for {rel}." if rel else "No changes recorded yet."]
         title = f"Knowledge changes: {rel}" if rel else "Knowledge changes"
