@@ -7,10 +7,13 @@ Pages come from a local HTTP server on loopback, never the network."""
 from __future__ import annotations
 
 import http.server
+import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -231,3 +234,95 @@ def test_web_pages_are_decoded_as_they_say_and_refused_when_they_lie(tmp_path: P
     weird = write(tmp_path / "weird.html", page_1252.replace(b"charset=windows-1252", b"charset=rot13"))
     r = cli_in_process("import", weird, "--knowledge", kdir)
     assert r.returncode == 1 and "which is not a text encoding" in r.stderr
+
+
+# --------------------------------------------------------------------------- DNS rebinding
+
+
+class Rebinding:
+    """A resolver for ``name`` that gives ``answers`` in turn (the last one from then on); every
+    other name resolves as usual. Patched over ``socket.getaddrinfo``, so any second lookup --
+    by our code or by the standard library's connection -- sees the second answer."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str, *answers: str):
+        self.name, self.answers, self.calls = name, list(answers), 0
+        self.real = socket.getaddrinfo
+        monkeypatch.setattr(socket, "getaddrinfo", self)
+
+    def __call__(self, host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != self.name:
+            return self.real(host, port, *args, **kwargs)
+        answer = self.answers[min(self.calls, len(self.answers) - 1)]
+        self.calls += 1
+        return self.real(answer, port, *args, **kwargs)
+
+
+@pytest.fixture
+def hosts_seen(server: tuple[str, dict[str, Route]]) -> list[str]:
+    """The Host header of every request to /spotlight/ops."""
+    base, routes = server
+    seen: list[str] = []
+    page_route = routes["/spotlight/ops"]
+
+    def route(h: http.server.BaseHTTPRequestHandler) -> None:
+        seen.append(h.headers.get("Host", ""))
+        page_route(h)
+
+    routes["/spotlight/ops"] = route
+    return seen
+
+
+def test_a_name_that_answers_differently_the_second_time_reaches_only_the_address_checked(server: tuple[str, dict[str, Route]], hosts_seen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    base, _ = server
+    port = base.rsplit(":", 1)[1]
+    monkeypatch.setattr(fetch, "TIMEOUT", 2.0)  # a connection to 169.254.169.254 would fail within this
+    resolver = Rebinding(monkeypatch, "council.test", "127.0.0.1", "169.254.169.254")
+    got = fetch.fetch(f"http://council.test:{port}/spotlight/ops")
+    assert got.html and b"<h1>" in got.data
+    assert resolver.calls == 1  # looked up once: the address checked is the address connected to
+    assert hosts_seen == [f"council.test:{port}"]  # the Host header still names the server
+
+
+def test_a_refused_first_answer_is_never_connected_to_whatever_the_name_says_next(server: tuple[str, dict[str, Route]], hosts_seen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    base, _ = server
+    port = base.rsplit(":", 1)[1]
+    resolver = Rebinding(monkeypatch, "council.test", "169.254.169.254", "127.0.0.1")
+    with pytest.raises(FetchError) as e:
+        fetch.fetch(f"http://council.test:{port}/spotlight/ops")
+    assert e.value.message == "council.test is at 169.254.169.254, where no web page is fetched from (link-local, multicast or reserved)"
+    assert resolver.calls == 1 and hosts_seen == []
+
+
+def test_a_redirect_to_a_rebinding_name_is_checked_the_same_way(server: tuple[str, dict[str, Route]], hosts_seen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    base, routes = server
+    port = base.rsplit(":", 1)[1]
+    monkeypatch.setattr(fetch, "TIMEOUT", 2.0)
+    routes["/moved"] = send(302, Location=f"http://council.test:{port}/spotlight/ops")
+    resolver = Rebinding(monkeypatch, "council.test", "127.0.0.1", "169.254.169.254")
+    assert b"<h1>" in fetch.fetch(f"{base}/moved").data
+    assert resolver.calls == 1 and hosts_seen == [f"council.test:{port}"]
+    routes["/moved-bad"] = send(302, Location=f"http://metadata.test:{port}/spotlight/ops")
+    Rebinding(monkeypatch, "metadata.test", "169.254.169.254")
+    with pytest.raises(FetchError) as e:
+        fetch.fetch(f"{base}/moved-bad")
+    assert "metadata.test is at 169.254.169.254" in e.value.message and len(hosts_seen) == 1
+
+
+def test_https_checks_the_certificate_against_the_name_while_connecting_to_the_address_checked(server: tuple[str, dict[str, Route]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """TLS is given the server's name (SNI, certificate check), the socket the checked address."""
+    base, _ = server
+    port = int(base.rsplit(":", 1)[1])
+    Rebinding(monkeypatch, "council.test", "127.0.0.1", "169.254.169.254")
+    wrapped: list[tuple[str | None, Any]] = []
+
+    class Context(ssl.SSLContext):
+        def wrap_socket(self, sock: socket.socket, *args: Any, server_hostname: str | None = None, **kwargs: Any) -> Any:
+            wrapped.append((server_hostname, sock.getpeername()[:2]))
+            return sock
+
+    conn = fetch._HTTPSConnection("council.test", port, timeout=2, context=Context(ssl.PROTOCOL_TLS_CLIENT))
+    try:
+        conn.connect()
+    finally:
+        conn.close()
+    assert wrapped == [("council.test", ("127.0.0.1", port))]
