@@ -9,9 +9,8 @@ from __future__ import annotations
 import http.server
 import socket
 import ssl
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,83 +20,19 @@ import yaml
 from bot.knowledge import fetch
 from bot.knowledge.fetch import FetchError
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.page import MAX_PAGE_BYTES
 from bot.moderation import EditError, KnowledgeEditor
 
 try:
     from knowledge_helpers import cli_in_process, page, seed_path, snapshot, write
+    from page_server import HTML, MSO, OPS, Route, endless, send, serve_pages, trickle
 except ImportError:  # tests/ became a package
     from tests.knowledge_helpers import cli_in_process, page, seed_path, snapshot, write
-
-HTML = Path(__file__).resolve().parent / "pages" / "html"
-OPS = "director-of-pharmacy-operations"
-MSO = "medication-safety-officer"
-
-Route = Callable[[http.server.BaseHTTPRequestHandler], None]
-
-
-def send(status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8", **headers: str) -> Route:
-    def route(h: http.server.BaseHTTPRequestHandler) -> None:
-        h.send_response(status)
-        h.send_header("Content-Type", ctype)
-        h.send_header("Content-Length", headers.pop("length", str(len(body))))
-        for k, v in headers.items():
-            h.send_header(k.replace("_", "-"), v)
-        h.end_headers()
-        h.wfile.write(body)
-
-    return route
-
-
-def trickle(h: http.server.BaseHTTPRequestHandler) -> None:
-    """Sends a byte every 0.3 s: each read is quick, the whole download never ends."""
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html")
-    h.end_headers()
-    try:
-        for _ in range(100):
-            h.wfile.write(b" ")
-            h.wfile.flush()
-            time.sleep(0.3)
-    except OSError:
-        pass
-
-
-def endless(h: http.server.BaseHTTPRequestHandler) -> None:
-    """No Content-Length, and more bytes than any page may have."""
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html")
-    h.end_headers()
-    try:
-        chunk = b"<p>" + b"x" * 65536 + b"</p>"
-        for _ in range(MAX_PAGE_BYTES // 65536 + 4):
-            h.wfile.write(chunk)
-    except OSError:
-        pass
-
+    from tests.page_server import HTML, MSO, OPS, Route, endless, send, serve_pages, trickle
 
 @pytest.fixture
 def server() -> Iterator[tuple[str, dict[str, Route]]]:
-    routes: dict[str, Route] = {}
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            routes.get(self.path, send(404, b"not here"))(self)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    routes["/spotlight/ops"] = send(200, (HTML / f"{OPS}.html").read_bytes())
-    routes["/spotlight/mso"] = send(200, (HTML / f"{MSO}.html").read_bytes(), "text/html")  # the charset is in the page
-    routes["/old/ops"] = send(301, Location=f"{base}/spotlight/ops")
-    yield base, routes
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_pages() as served:
+        yield served
 
 
 def yaml_files(kb: Path) -> dict[str, dict]:
