@@ -126,13 +126,15 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from bot.evaluation import SetError, evaluate, load_set, metrics, report
+    from bot.evaluation import SetError, conversation_metrics, conversation_report, evaluate, evaluate_conversations, is_conversation_set, load_conversations, load_set, metrics, report
     from bot.knowledge.importer import plan_import
     from bot.knowledge.loader import default_knowledge_dir
     from bot.knowledge.page import PageError, read_page_file
 
     try:
-        items = load_set(args.set)
+        talks = is_conversation_set(args.set)
+        conversations = load_conversations(args.set) if talks else []
+        items = [] if talks else load_set(args.set)
     except SetError as e:
         print(f"career-bot eval: {e}", file=sys.stderr)
         return 2
@@ -156,10 +158,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     except KnowledgeError as e:
         print(f"career-bot: the knowledge base has problems; run `career-bot validate`:\n{e}", file=sys.stderr)
         return 1
-    verdicts = evaluate(engine, items)
-    print(report(verdicts))
-    m = metrics(verdicts)
-    for name, floor in (("inscope", args.min_inscope), ("none", args.min_none), ("overall", args.min_overall)):
+    if talks:
+        results = evaluate_conversations(engine, conversations)
+        print(conversation_report(conversations, results))
+        m = conversation_metrics(results)
+        floors = (("follow", args.min_follow), ("none", args.min_none), ("overall", args.min_overall))
+    else:
+        verdicts = evaluate(engine, items)
+        print(report(verdicts))
+        m = metrics(verdicts)
+        floors = (("inscope", args.min_inscope), ("none", args.min_none), ("overall", args.min_overall))
+    for name, floor in floors:
         if floor is not None and (m[name] is None or m[name] < floor):
             print(f"below the floor: {name}={m[name]} < {floor}", file=sys.stderr)
             return 1
@@ -179,10 +188,11 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("eval", help="score the engine on a question set")
-    p.add_argument("--set", type=Path, required=True, metavar="FILE", help="question set YAML (dev-questions.yaml format)")
+    p.add_argument("--set", type=Path, required=True, metavar="FILE", help="question set YAML (dev-questions.yaml format), or conversations (dev-conversations.yaml format: scored by turn kind)")
     p.add_argument("--import", dest="import_pages", nargs="+", type=Path, default=[], metavar="PAGE", help="import these spotlight pages in memory first (nothing is written)")
     p.add_argument("--min-inscope", type=float, default=None, help="exit 1 if in-scope accuracy is below this")
     p.add_argument("--min-none", type=float, default=None, help="exit 1 if the must-be-none accuracy is below this")
+    p.add_argument("--min-follow", type=float, default=None, help="conversations: exit 1 if follow-up turns score below this")
     p.add_argument("--min-overall", type=float, default=None)
     knowledge_arg(p)
     p.set_defaults(func=cmd_eval)

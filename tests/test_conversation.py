@@ -161,3 +161,35 @@ def test_background_told_with_a_role_question_tailors_the_pathway_asked_next():
 def test_a_one_word_section_follow_up():
     _, day = talk("what does a medication safety officer do?", "day?")
     assert (day.intent, day.role, day.section) == ("role", SAFETY, "day_in_the_life")
+
+
+def test_eval_scores_a_conversation_set_by_turn_kind(tmp_path):
+    good = tmp_path / "conversations.yaml"
+    good.write_text(
+        """conversations:
+  - id: a
+    turns:
+      - {q: "what's CPOM?", kind: opener, intents: [certification], cert: CPOM}
+      - {q: "and CMSO?", kind: follow, intents: [certification], cert: CMSO}
+      - {q: "how much does it cost?", kind: none, intents: [none]}
+  - id: b
+    turns:
+      - {q: "and the second one?", kind: cold, intents: [none]}
+      - {q: "what does a director of pharmacy operations do", kind: opener, intents: [role], role: director-of-pharmacy-operations}
+      - {q: "what's their day like?", kind: follow, intents: [pathway], role: director-of-pharmacy-operations}
+""",
+        encoding="utf-8",
+    )
+    exe = [sys.executable, "-m", "bot", "eval", "--knowledge", str(kb_dir()), "--set", str(good)]
+    run = subprocess.run(exe, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    last = run.stdout.strip().splitlines()[-1]
+    assert "follow=0.500" in last and "none=1.000" in last and "conversations=0.500" in last, last
+    assert "[b]" in run.stdout and "[a]" not in run.stdout  # only the conversation with a wrong turn is listed
+    floor = subprocess.run(exe + ["--min-follow", "0.9"], capture_output=True, text=True, timeout=60)
+    assert floor.returncode == 1 and "follow" in floor.stderr
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("conversations:\n  - id: z\n    turns:\n      - {q: hi, kind: chit-chat, intents: [help]}\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "bot", "eval", "--set", str(bad)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "conversation z, turn 1" in run.stderr and "kind" in run.stderr and "Traceback" not in run.stderr

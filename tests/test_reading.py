@@ -77,3 +77,13 @@ def test_a_clipped_title_word_next_to_another_title_word(tmp_path):
     assert (answer.intent, answer.role, answer.section) == ("role", SUPPLY, "day_in_the_life")
     alone = e.ask("sup")  # a greeting, with no title word beside it
     assert alone.intent == "help"
+
+
+def test_a_job_named_by_a_theme_of_its_page(tmp_path):
+    e = _engine(tmp_path)
+    # "shortage" names a responsibility and a moment of the supply chain manager's day
+    theme = e.ask("shortage manager morning routine?")
+    assert (theme.intent, theme.role, theme.section) == ("role", SUPPLY, "day_in_the_life")
+    # a qualifier no page is about stays another job
+    other = e.ask("retail store manager morning routine?")
+    assert other.intent == "none"

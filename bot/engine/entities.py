@@ -54,8 +54,9 @@ def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: fro
     return False
 
 
-def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
-    """Every mention of this title's head noun is qualified by words the title does not have."""
+def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str], page: frozenset[str] = frozenset()) -> bool:
+    """Every mention of this title's head noun is qualified by words the title does not have
+    (nor, when ``page`` is given, the role's page: "the diversion manager" of a page about diversion)."""
     spots = [i for i, st in enumerate(stems) if st in heads and a.words[i] in lexicon.ROLE_HEADS]
     if not spots:
         return False
@@ -64,19 +65,49 @@ def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], head
         while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
             mods.append(j)
             j -= 1
-        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or _acronym_like(a.words[k]) for k in mods):
+        if all(_in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or _acronym_like(a.words[k]) or stems[k] in page for k in mods):
             return False
     return True
 
 
-def names_this_job(a: Analysis, ix: Index, rid: str) -> bool:
+def names_this_job(a: Analysis, ix: Index, rid: str, by_content: bool = False) -> bool:
     """Some job noun in the question is this role's ("the pharmacist who …" for a pharmacist
-    role), not qualified by words the title lacks."""
+    role), not qualified by words the title lacks. ``by_content``: the role was found by what
+    its page says, so a qualifier its page uses distinctively names it too ("diversion manager")."""
     stems = a.word_stems
     heads = ix.title_heads[rid]
     if not any(a.words[i] in lexicon.ROLE_HEADS and _in_title(i, a, stems, set(heads)) for i in range(len(stems))):
         return False
-    return not _foreign_modifier(a, stems, set(ix.role_titles[rid]), heads)
+    page = frozenset(s for s in set(stems) if by_content and _theme_of(s, rid, ix))
+    return not _foreign_modifier(a, stems, set(ix.role_titles[rid]), heads, page)
+
+
+def themed_job(a: Analysis, ix: Index) -> str | None:
+    """The one role a job phrase names by a theme of its page: "diversion manager" when a
+    manager's page calls a responsibility or a moment of its day after diversion."""
+    stems = a.word_stems
+    found: set[str] = set()
+    for i, w in enumerate(a.words):
+        if w not in lexicon.ROLE_HEADS:
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and a.words[j] not in lexicon.STOPWORDS:
+            for k in ix.postings.get(stems[j], ()):
+                rid = ix.passages[k].role
+                if rid is not None and stems[j] in ix.passages[k].name_stems and stems[i] in ix.title_heads[rid]:
+                    found.add(rid)
+            j -= 1
+    themed = [rid for rid in found if names_this_job(a, ix, rid, by_content=True) and not names_this_job(a, ix, rid)]
+    return themed[0] if len(themed) == 1 else None
+
+
+def _theme_of(s: str, rid: str, ix: Index) -> bool:
+    """A distinctive word the role's page names one of its responsibilities or moments of the
+    day by ("Diversion Prevention & Surveillance"), not one it merely uses ("we work with
+    informatics" on a formulary manager's page)."""
+    if ix.weight(s) < CONTENT_WORD or s in cue_stems():
+        return False
+    return any(s in ix.passages[i].name_stems for i in ix.postings.get(s, ()) if ix.passages[i].role == rid)
 
 
 def _acronym_like(word: str) -> bool:

@@ -15,7 +15,7 @@ from typing import Mapping
 
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores, roles_by_content
+from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK
@@ -178,7 +178,7 @@ class Evidence:
         distinctive = sum(self.ix.weight(s) for s in set(self.a.stems) - cue_stems() if self.ix.weight(s) >= CONTENT_WORD)
         if score < GOAL_SHARE * distinctive:
             return None  # "sterile compounding at a 503b": one word of the question is on a page, the goal is not
-        if any(w in lexicon.ROLE_HEADS for w in self.a.words) and not names_this_job(self.a, self.ix, role):
+        if any(w in lexicon.ROLE_HEADS for w in self.a.words) and not names_this_job(self.a, self.ix, role, by_content=True):
             return None  # "how do I become a compounding pharmacist": another job
         return role
 
@@ -265,6 +265,9 @@ def _described_role(ev: Evidence) -> str | None:
     refers = ev.asks_who or ev.pathway_cue or ev.role_nouns or heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
     if not refers:
         return None
+    themed = themed_job(a, ix) if heads else None
+    if themed:
+        return themed  # "diversion manager morning routine?"
     found = content_role(a, ix)
     if not found:
         return None

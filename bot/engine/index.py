@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.engine import english, lexicon
 from bot.engine.intents import ExampleIndex
-from bot.engine.normalize import fold, stem
+from bot.engine.normalize import ampersands, fold, stem
 from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
@@ -44,7 +44,7 @@ class Passage:
 def words_of(text: str) -> list[str]:
     """Every word of a knowledge text, split as members' messages are (``tokenize``) but
     without the Discord clean-up and length caps that only members' messages need."""
-    return [_possessive(w) if "'" in w else w for w in _KB_WORD.findall(fold(text).lower().replace("&", " and "))]
+    return [_possessive(w) if "'" in w else w for w in _KB_WORD.findall(ampersands(fold(text)).lower())]
 
 
 _KB_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?")

@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
 _PARTS = re.compile(r"[-/.]")
 _DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.){3,}[A-Za-z]?\b\.?")
+_LETTER_AND_LETTER = re.compile(r"\b([A-Za-z])\s?&\s?([A-Za-z])\b")
 _SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
 
 
@@ -37,6 +38,12 @@ class Token(NamedTuple):
 def fold(text: str) -> str:
     """Unicode compatibility forms, typographic quotes and dashes to plain ones."""
     return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+
+
+def ampersands(text: str) -> str:
+    """"P&T", "Q&A": one word, not two letters; any other "&" is "and". Members' messages and
+    knowledge texts are read alike."""
+    return _LETTER_AND_LETTER.sub(r"\1\2", text).replace("&", " and ")
 
 
 def clean(text: str, limit: int | None = MAX_CHARS) -> str:
@@ -52,7 +59,7 @@ def clean(text: str, limit: int | None = MAX_CHARS) -> str:
     text = _CUSTOM_EMOJI.sub(" ", text)
     text = _URL.sub(" ", text)
     text = _MARKDOWN.sub(" ", text)
-    text = text.replace("&", " and ")
+    text = ampersands(text)
     text = _SYMBOLS.sub(" ", text)
     text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
     text = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), text)  # "c.p.a.t.s" -> cpats
