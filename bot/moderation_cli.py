@@ -208,7 +208,8 @@ def cmd_teach(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    """Delete one member's questions, votes and picks (a member's deletion request)."""
+    """Delete one member's questions, votes, picks and questions passed on to the moderators (a
+    member's deletion request), and say how many of each."""
     import sqlite3
 
     from bot.storage import StoreError
@@ -225,7 +226,10 @@ def cmd_forget(args: argparse.Namespace) -> int:
     except (StoreError, sqlite3.Error, OSError) as e:
         print(f"career-bot forget: {e}", file=sys.stderr)
         return 1
-    print(f"deleted {gone.questions} questions, {gone.feedback} votes and {gone.choices} picks of that member")
+    from bot.wording import count
+
+    passed_on = count(gone.escalations, "question passed on to the moderators", "questions passed on to the moderators")
+    print(f"deleted {count(gone.questions, 'question')}, {count(gone.feedback, 'vote')}, {count(gone.choices, 'pick')} and {passed_on} of that member")
     return 0
 
 
@@ -265,7 +269,7 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[..., None]
     db_arg(p)
     p.set_defaults(func=cmd_teach)
 
-    p = sub.add_parser("forget", help="delete a member's recorded questions, votes and picks")
+    p = sub.add_parser("forget", help="delete a member's recorded questions, votes, picks and questions passed on to the moderators")
     p.add_argument("user_id", metavar="USER_ID", help="the member's Discord user id")
     db_arg(p)
     p.set_defaults(func=cmd_forget)
