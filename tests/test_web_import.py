@@ -261,3 +261,27 @@ def test_https_checks_the_certificate_against_the_name_while_connecting_to_the_a
     finally:
         conn.close()
     assert wrapped == [("council.test", ("127.0.0.1", port))]
+
+
+def test_eval_imports_a_saved_web_page_like_its_text(tmp_path: Path, kdir: Path) -> None:
+    questions = write(
+        tmp_path / "set.yaml",
+        "questions:\n"
+        "- {id: a, category: role, q: 'what does a medication safety officer do', intents: [role], role: medication-safety-officer}\n"
+        "- {id: b, category: certification, q: 'what is CEPRS', intents: [certification], cert: CEPRS}\n",
+    )
+    before = snapshot(kdir)
+    as_text = cli_in_process("eval", "--set", questions, "--import", page(f"{MSO}.txt"), "--knowledge", kdir)
+    as_html = cli_in_process("eval", "--set", questions, "--import", HTML / f"{MSO}.html", "--knowledge", kdir)
+    without = cli_in_process("eval", "--set", questions, "--knowledge", kdir)
+    assert as_text.returncode == as_html.returncode == 0, as_html.stderr
+    assert "inscope=1.000" in as_html.stdout and as_html.stdout == as_text.stdout
+    assert "inscope=1.000" not in without.stdout  # the page is what answers them
+    assert snapshot(kdir) == before  # imported in memory only
+
+    html = (HTML / f"{OPS}.html").read_text(encoding="utf-8")
+    broken = write(tmp_path / "ops.html", html.replace("<p>Critical for an operations leader, this proves your ability to embed safety principles and processes directly into daily workflows.</p>", ""))
+    r = cli_in_process("eval", "--set", questions, "--import", broken, "--knowledge", kdir)
+    line = next(n for n, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if '<h3 class="code">CMSO</h3>' in text)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert f"--import {broken}:{line}: certification CMSO (Certified Medication Safety Officer) has no description" in r.stderr
