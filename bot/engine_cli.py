@@ -129,7 +129,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from bot.evaluation import SetError, conversation_metrics, conversation_report, evaluate, evaluate_conversations, is_conversation_set, load_conversations, load_set, metrics, report
     from bot.knowledge.importer import plan_import
     from bot.knowledge.loader import default_knowledge_dir
-    from bot.knowledge.page import PageError, read_page_file
+    from bot.knowledge.page import PageError
+    from bot.knowledge.page_source import PageSource, read_page
 
     try:
         talks = is_conversation_set(args.set)
@@ -142,13 +143,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
     # --import: the pages are imported in memory (an overlay over the folder), never written
     overlay: dict[str, str | None] = {}
     for page in args.import_pages:
-        try:
-            overlay.update(plan_import(read_page_file(page), kdir, overlay).writes)
+        source: PageSource | None = None
+        try:  # a .txt page or a saved web page (.html), read as `career-bot import` reads it
+            source = read_page(page)
+            overlay.update(plan_import(source, kdir, overlay).writes)
         except OSError as e:
             print(f"career-bot eval: --import {page}: {'no such file' if isinstance(e, FileNotFoundError) else e.strerror or e}", file=sys.stderr)
             return 2
         except PageError as e:
-            print(f"career-bot eval: --import {page}:{e.line}: {e.message}", file=sys.stderr)
+            line = source.html_line(e.line) if source is not None else e.line
+            print(f"career-bot eval: --import {page}:{line}: {e.message}", file=sys.stderr)
             return 2
         except KnowledgeError as e:
             print(f"career-bot eval: --import {page}: the knowledge base has problems; run `career-bot validate`:\n{e}", file=sys.stderr)
@@ -189,7 +193,7 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.
 
     p = sub.add_parser("eval", help="score the engine on a question set")
     p.add_argument("--set", type=Path, required=True, metavar="FILE", help="question set YAML (dev-questions.yaml format), or conversations (dev-conversations.yaml format: scored by turn kind)")
-    p.add_argument("--import", dest="import_pages", nargs="+", type=Path, default=[], metavar="PAGE", help="import these spotlight pages in memory first (nothing is written)")
+    p.add_argument("--import", dest="import_pages", nargs="+", type=Path, default=[], metavar="PAGE", help="import these spotlight pages (.txt or .html) in memory first (nothing is written)")
     p.add_argument("--min-inscope", type=float, default=None, help="exit 1 if in-scope accuracy is below this")
     p.add_argument("--min-none", type=float, default=None, help="exit 1 if the must-be-none accuracy is below this")
     p.add_argument("--min-follow", type=float, default=None, help="conversations: exit 1 if follow-up turns score below this")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -21,6 +22,7 @@ from bot.knowledge.chars import bad_in_text, describe
 from bot.knowledge.folder import open_folder, shown
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 EXIT_REFUSED, EXIT_FOLDER = 1, 3
 
 
@@ -93,7 +95,24 @@ def moderator_name(value: str) -> str:
     return value.strip()
 
 
+def one_line(text: str) -> str:
+    """A member's text for a terminal: control characters (an ESC sequence, a line break) shown as
+    spaces, runs of spaces as one."""
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def teach_command(question: str, args: argparse.Namespace) -> str:
+    """The ``career-bot teach`` line for a gap's question, quoted for a POSIX shell whatever the
+    member typed, with the ``--config``/``--db`` this command was given."""
+    import shlex
+
+    where = "".join(f" --{opt} {shlex.quote(str(getattr(args, opt)))}" for opt in ("config", "db") if getattr(args, opt, None) is not None)
+    return f"career-bot teach {shlex.quote(one_line(question))} --means INTENT [--about ROLE_OR_CODE]{where} --as NAME"
+
+
 def cmd_gaps(args: argparse.Namespace) -> int:
+    from bot.knowledge.schema import TEACHABLE
+
     store = open_store(args)
     if store is None:
         return EXIT_REFUSED
@@ -104,10 +123,15 @@ def cmd_gaps(args: argparse.Namespace) -> int:
         return 0
     for g in groups:
         print(f"[{g.key}] {g.count}x  last {g.last_seen}  ({', '.join(g.kinds)})")
-        print(f"    {g.question}")
+        print(f"    {one_line(g.question)}")
         for ex in g.examples:
             if ex != g.question:
-                print(f"      ~ {ex}")
+                print(f"      ~ {one_line(ex)}")
+        print(f"    teach: {teach_command(g.question, args)}")
+    print()
+    print(f"teach: the knowledge holds the answer and the bot misread the wording; INTENT is one of {', '.join(TEACHABLE)};")
+    print("ROLE_OR_CODE is a role id or certification code, when the question names none (see career-bot teach --help).")
+    print("A question the knowledge cannot answer needs an FAQ entry instead (knowledge/README.md, or /kb gaps in Discord).")
     return 0
 
 
@@ -208,7 +232,8 @@ def cmd_teach(args: argparse.Namespace) -> int:
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
-    """Delete one member's questions, votes and picks (a member's deletion request)."""
+    """Delete one member's questions, votes, picks and questions passed on to the moderators (a
+    member's deletion request), and say how many of each."""
     import sqlite3
 
     from bot.storage import StoreError
@@ -225,7 +250,10 @@ def cmd_forget(args: argparse.Namespace) -> int:
     except (StoreError, sqlite3.Error, OSError) as e:
         print(f"career-bot forget: {e}", file=sys.stderr)
         return 1
-    print(f"deleted {gone.questions} questions, {gone.feedback} votes and {gone.choices} picks of that member")
+    from bot.wording import count
+
+    passed_on = count(gone.escalations, "question passed on to the moderators", "questions passed on to the moderators")
+    print(f"deleted {count(gone.questions, 'question')}, {count(gone.feedback, 'vote')}, {count(gone.choices, 'pick')} and {passed_on} of that member")
     return 0
 
 
@@ -265,7 +293,7 @@ def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[..., None]
     db_arg(p)
     p.set_defaults(func=cmd_teach)
 
-    p = sub.add_parser("forget", help="delete a member's recorded questions, votes and picks")
+    p = sub.add_parser("forget", help="delete a member's recorded questions, votes, picks and questions passed on to the moderators")
     p.add_argument("user_id", metavar="USER_ID", help="the member's Discord user id")
     db_arg(p)
     p.set_defaults(func=cmd_forget)

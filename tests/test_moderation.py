@@ -326,6 +326,37 @@ def test_yaml_and_zip_import(ed: KnowledgeEditor, kdir: Path) -> None:
 # ---------------------------------------------------------------------------- CLI
 
 
+def test_cli_gaps_end_each_group_with_the_teach_command_that_works_as_printed(tmp_path: Path, kdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shlex
+
+    db = tmp_path / "bot.db"
+    hostile = "whats the deal w/ the ops mgr badge; $(touch pwned) 'now'\x1b[2J"
+    with Store(db) as s:
+        for _ in range(2):
+            s.record_question(hostile, 1, "none", 0.1, reason="off_topic")
+    assert ask(kdir, hostile).intent == "none"
+    assert cli_main(["gaps", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out  # a member's escape sequence never reaches the terminal
+    teach = [line.strip() for line in out.splitlines() if line.strip().startswith("teach: career-bot teach ")]
+    assert len(teach) == 1
+    assert teach[0].endswith(f"--means INTENT [--about ROLE_OR_CODE] --db {shlex.quote(str(db))} --as NAME")
+    assert "INTENT is one of certification, role, pathway, list_certifications, list_roles, help, none;" in out
+
+    # the moderator fills in the blanks and runs it as printed: the bot understands the question from then on
+    words = shlex.split(teach[0].removeprefix("teach: "))
+    assert words[:3] == ["career-bot", "teach", "whats the deal w/ the ops mgr badge; $(touch pwned) 'now' [2J"]
+    at = words.index("[--about")
+    words[at : at + 2] = ["--about", "CPOM"]
+    words = ["certification" if w == "INTENT" else "Ana" if w == "NAME" else w for w in words]
+    assert cli_main([*words[1:], "--knowledge", str(kdir)]) == 0, capsys.readouterr().err
+    assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
+    got = ask(kdir, hostile)
+    assert (got.intent, tuple(got.certifications[:1])) == ("certification", ("CPOM",))
+    with Store(db) as s:
+        assert s.history()[0].action == "teach" and s.history()[0].moderator == "Ana"
+
+
 def test_cli_gaps_history_export_undo(tmp_path: Path, kdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "bot.db"
     s = Store(db)

@@ -421,12 +421,17 @@ def test_forget_command_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ca
     s = Store(db)
     aid = s.record_question("where do i park", USER, "none", 0.1, reason="off_topic")
     s.record_feedback(aid, USER, False)
-    s.record_question("what is cpom", 42, "certification", 0.9)
+    mine, _ = s.escalate(aid, USER, "where do i park", "I can't answer that.", None, 7, 8)
+    other = s.record_question("what is cpom", 42, "certification", 0.9)
+    theirs, _ = s.escalate(other, 42, "what is cpom", "CPOM is ...", None, 7, 9)
     s.close()
     assert main(["forget", str(USER), "--db", str(db)]) == 0
-    assert capsys.readouterr().out.strip() == "deleted 1 questions, 1 votes and 0 picks of that member"
+    assert capsys.readouterr().out.strip() == "deleted 1 question, 1 vote, 0 picks and 1 question passed on to the moderators of that member"
     with Store(db) as s:
         assert s.stats()["questions"] == 1
+        assert s.escalation(mine.id) is None and s.escalation(theirs.id) is not None
+    assert main(["forget", str(USER), "--db", str(db)]) == 0
+    assert capsys.readouterr().out.strip() == "deleted 0 questions, 0 votes, 0 picks and 0 questions passed on to the moderators of that member"
     assert main(["forget", "not-an-id", "--db", str(db)]) == 2
     assert main(["forget", str(USER), "--db", str(tmp_path / "absent.sqlite3")]) == 1
     (tmp_path / "bot.sqlite3.key").unlink()

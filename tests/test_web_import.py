@@ -7,10 +7,12 @@ Pages come from a local HTTP server on loopback, never the network."""
 from __future__ import annotations
 
 import http.server
-import threading
+import socket
+import ssl
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -18,83 +20,19 @@ import yaml
 from bot.knowledge import fetch
 from bot.knowledge.fetch import FetchError
 from bot.knowledge.loader import load_knowledge
-from bot.knowledge.page import MAX_PAGE_BYTES
 from bot.moderation import EditError, KnowledgeEditor
 
 try:
     from knowledge_helpers import cli_in_process, page, seed_path, snapshot, write
+    from page_server import HTML, MSO, OPS, Route, endless, send, serve_pages, trickle
 except ImportError:  # tests/ became a package
     from tests.knowledge_helpers import cli_in_process, page, seed_path, snapshot, write
-
-HTML = Path(__file__).resolve().parent / "pages" / "html"
-OPS = "director-of-pharmacy-operations"
-MSO = "medication-safety-officer"
-
-Route = Callable[[http.server.BaseHTTPRequestHandler], None]
-
-
-def send(status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8", **headers: str) -> Route:
-    def route(h: http.server.BaseHTTPRequestHandler) -> None:
-        h.send_response(status)
-        h.send_header("Content-Type", ctype)
-        h.send_header("Content-Length", headers.pop("length", str(len(body))))
-        for k, v in headers.items():
-            h.send_header(k.replace("_", "-"), v)
-        h.end_headers()
-        h.wfile.write(body)
-
-    return route
-
-
-def trickle(h: http.server.BaseHTTPRequestHandler) -> None:
-    """Sends a byte every 0.3 s: each read is quick, the whole download never ends."""
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html")
-    h.end_headers()
-    try:
-        for _ in range(100):
-            h.wfile.write(b" ")
-            h.wfile.flush()
-            time.sleep(0.3)
-    except OSError:
-        pass
-
-
-def endless(h: http.server.BaseHTTPRequestHandler) -> None:
-    """No Content-Length, and more bytes than any page may have."""
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html")
-    h.end_headers()
-    try:
-        chunk = b"<p>" + b"x" * 65536 + b"</p>"
-        for _ in range(MAX_PAGE_BYTES // 65536 + 4):
-            h.wfile.write(chunk)
-    except OSError:
-        pass
-
+    from tests.page_server import HTML, MSO, OPS, Route, endless, send, serve_pages, trickle
 
 @pytest.fixture
 def server() -> Iterator[tuple[str, dict[str, Route]]]:
-    routes: dict[str, Route] = {}
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            routes.get(self.path, send(404, b"not here"))(self)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    routes["/spotlight/ops"] = send(200, (HTML / f"{OPS}.html").read_bytes())
-    routes["/spotlight/mso"] = send(200, (HTML / f"{MSO}.html").read_bytes(), "text/html")  # the charset is in the page
-    routes["/old/ops"] = send(301, Location=f"{base}/spotlight/ops")
-    yield base, routes
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_pages() as served:
+        yield served
 
 
 def yaml_files(kb: Path) -> dict[str, dict]:
@@ -231,3 +169,119 @@ def test_web_pages_are_decoded_as_they_say_and_refused_when_they_lie(tmp_path: P
     weird = write(tmp_path / "weird.html", page_1252.replace(b"charset=windows-1252", b"charset=rot13"))
     r = cli_in_process("import", weird, "--knowledge", kdir)
     assert r.returncode == 1 and "which is not a text encoding" in r.stderr
+
+
+# --------------------------------------------------------------------------- DNS rebinding
+
+
+class Rebinding:
+    """A resolver for ``name`` that gives ``answers`` in turn (the last one from then on); every
+    other name resolves as usual. Patched over ``socket.getaddrinfo``, so any second lookup --
+    by our code or by the standard library's connection -- sees the second answer."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, name: str, *answers: str):
+        self.name, self.answers, self.calls = name, list(answers), 0
+        self.real = socket.getaddrinfo
+        monkeypatch.setattr(socket, "getaddrinfo", self)
+
+    def __call__(self, host: Any, port: Any, *args: Any, **kwargs: Any) -> Any:
+        if host != self.name:
+            return self.real(host, port, *args, **kwargs)
+        answer = self.answers[min(self.calls, len(self.answers) - 1)]
+        self.calls += 1
+        return self.real(answer, port, *args, **kwargs)
+
+
+@pytest.fixture
+def hosts_seen(server: tuple[str, dict[str, Route]]) -> list[str]:
+    """The Host header of every request to /spotlight/ops."""
+    base, routes = server
+    seen: list[str] = []
+    page_route = routes["/spotlight/ops"]
+
+    def route(h: http.server.BaseHTTPRequestHandler) -> None:
+        seen.append(h.headers.get("Host", ""))
+        page_route(h)
+
+    routes["/spotlight/ops"] = route
+    return seen
+
+
+def test_a_name_that_answers_differently_the_second_time_reaches_only_the_address_checked(server: tuple[str, dict[str, Route]], hosts_seen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    base, _ = server
+    port = base.rsplit(":", 1)[1]
+    monkeypatch.setattr(fetch, "TIMEOUT", 2.0)  # a connection to 169.254.169.254 would fail within this
+    resolver = Rebinding(monkeypatch, "council.test", "127.0.0.1", "169.254.169.254")
+    got = fetch.fetch(f"http://council.test:{port}/spotlight/ops")
+    assert got.html and b"<h1>" in got.data
+    assert resolver.calls == 1  # looked up once: the address checked is the address connected to
+    assert hosts_seen == [f"council.test:{port}"]  # the Host header still names the server
+
+
+def test_a_refused_first_answer_is_never_connected_to_whatever_the_name_says_next(server: tuple[str, dict[str, Route]], hosts_seen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    base, _ = server
+    port = base.rsplit(":", 1)[1]
+    resolver = Rebinding(monkeypatch, "council.test", "169.254.169.254", "127.0.0.1")
+    with pytest.raises(FetchError) as e:
+        fetch.fetch(f"http://council.test:{port}/spotlight/ops")
+    assert e.value.message == "council.test is at 169.254.169.254, where no web page is fetched from (link-local, multicast or reserved)"
+    assert resolver.calls == 1 and hosts_seen == []
+
+
+def test_a_redirect_to_a_rebinding_name_is_checked_the_same_way(server: tuple[str, dict[str, Route]], hosts_seen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    base, routes = server
+    port = base.rsplit(":", 1)[1]
+    monkeypatch.setattr(fetch, "TIMEOUT", 2.0)
+    routes["/moved"] = send(302, Location=f"http://council.test:{port}/spotlight/ops")
+    resolver = Rebinding(monkeypatch, "council.test", "127.0.0.1", "169.254.169.254")
+    assert b"<h1>" in fetch.fetch(f"{base}/moved").data
+    assert resolver.calls == 1 and hosts_seen == [f"council.test:{port}"]
+    routes["/moved-bad"] = send(302, Location=f"http://metadata.test:{port}/spotlight/ops")
+    Rebinding(monkeypatch, "metadata.test", "169.254.169.254")
+    with pytest.raises(FetchError) as e:
+        fetch.fetch(f"{base}/moved-bad")
+    assert "metadata.test is at 169.254.169.254" in e.value.message and len(hosts_seen) == 1
+
+
+def test_https_checks_the_certificate_against_the_name_while_connecting_to_the_address_checked(server: tuple[str, dict[str, Route]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """TLS is given the server's name (SNI, certificate check), the socket the checked address."""
+    base, _ = server
+    port = int(base.rsplit(":", 1)[1])
+    Rebinding(monkeypatch, "council.test", "127.0.0.1", "169.254.169.254")
+    wrapped: list[tuple[str | None, Any]] = []
+
+    class Context(ssl.SSLContext):
+        def wrap_socket(self, sock: socket.socket, *args: Any, server_hostname: str | None = None, **kwargs: Any) -> Any:
+            wrapped.append((server_hostname, sock.getpeername()[:2]))
+            return sock
+
+    conn = fetch._HTTPSConnection("council.test", port, timeout=2, context=Context(ssl.PROTOCOL_TLS_CLIENT))
+    try:
+        conn.connect()
+    finally:
+        conn.close()
+    assert wrapped == [("council.test", ("127.0.0.1", port))]
+
+
+def test_eval_imports_a_saved_web_page_like_its_text(tmp_path: Path, kdir: Path) -> None:
+    questions = write(
+        tmp_path / "set.yaml",
+        "questions:\n"
+        "- {id: a, category: role, q: 'what does a medication safety officer do', intents: [role], role: medication-safety-officer}\n"
+        "- {id: b, category: certification, q: 'what is CEPRS', intents: [certification], cert: CEPRS}\n",
+    )
+    before = snapshot(kdir)
+    as_text = cli_in_process("eval", "--set", questions, "--import", page(f"{MSO}.txt"), "--knowledge", kdir)
+    as_html = cli_in_process("eval", "--set", questions, "--import", HTML / f"{MSO}.html", "--knowledge", kdir)
+    without = cli_in_process("eval", "--set", questions, "--knowledge", kdir)
+    assert as_text.returncode == as_html.returncode == 0, as_html.stderr
+    assert "inscope=1.000" in as_html.stdout and as_html.stdout == as_text.stdout
+    assert "inscope=1.000" not in without.stdout  # the page is what answers them
+    assert snapshot(kdir) == before  # imported in memory only
+
+    html = (HTML / f"{OPS}.html").read_text(encoding="utf-8")
+    broken = write(tmp_path / "ops.html", html.replace("<p>Critical for an operations leader, this proves your ability to embed safety principles and processes directly into daily workflows.</p>", ""))
+    r = cli_in_process("eval", "--set", questions, "--import", broken, "--knowledge", kdir)
+    line = next(n for n, text in enumerate(broken.read_text(encoding="utf-8").splitlines(), 1) if '<h3 class="code">CMSO</h3>' in text)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1, r.stderr
+    assert f"--import {broken}:{line}: certification CMSO (Certified Medication Safety Officer) has no description" in r.stderr

@@ -34,6 +34,7 @@ COLOUR_ANSWER = discord.Colour.from_rgb(46, 117, 182)
 COLOUR_REFUSAL = discord.Colour.from_rgb(150, 150, 150)
 COLOUR_PROBLEM = discord.Colour.from_rgb(200, 60, 60)
 COLOUR_OK = discord.Colour.from_rgb(60, 160, 90)
+COLOUR_WARNING = discord.Colour.from_rgb(220, 160, 40)
 
 
 def trim(text: str, limit: int) -> str:
@@ -227,10 +228,13 @@ def text_embed(title: str, lines: Iterable[str], colour: discord.Colour = COLOUR
     return b.build(more or None)
 
 
-def problems_embed(title: str, problems: Sequence[object]) -> discord.Embed:
-    """Knowledge problems, one ``file:line: field: message`` per line."""
-    n = len(problems)
-    return text_embed(title, (f"• `{trim(str(p), 900)}`" for p in problems), COLOUR_PROBLEM, footer=f"{n} problem{'s' if n != 1 else ''}; the previous knowledge stays live")
+def problems_embed(title: str, problems: Sequence[object], warnings: Sequence[object] = ()) -> discord.Embed:
+    """Knowledge problems, one ``file:line: field: message`` per line; then the loader's
+    warnings (what loads but is likely not meant, e.g. a value cut short at ``' #'``)."""
+    n, w = len(problems), len(warnings)
+    lines = [f"• `{trim(str(p), 900)}`" for p in problems] + [f"⚠️ `{trim(str(x), 900)}`" for x in warnings]
+    warned = f", {w} warning{'s' if w != 1 else ''}" if w else ""
+    return text_embed(title, lines, COLOUR_PROBLEM, footer=f"{n} problem{'s' if n != 1 else ''}{warned}; the previous knowledge stays live")
 
 
 def content(text: str) -> str:

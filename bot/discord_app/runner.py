@@ -29,11 +29,11 @@ def _fail(message: str) -> None:
     print(f"career-bot: {message}", file=sys.stderr)
 
 
-def _live(config: Config, knowledge: Path | None) -> LiveKnowledge | None:
-    """The knowledge to serve, or None after a one-line message."""
+def _live(config: Config, knowledge: Path | None, store: Store | None = None) -> LiveKnowledge | None:
+    """The knowledge to serve (recording hand edits in ``store``), or None after a one-line message."""
     root = knowledge or config.knowledge or default_knowledge_dir()
     try:
-        return LiveKnowledge(root)
+        return LiveKnowledge(root, store)
     except KnowledgeError as e:
         _fail(f"the knowledge base in {root} has {len(e.problems)} problem(s); run `career-bot validate --knowledge {root}`")
     except OSError as e:
@@ -42,10 +42,11 @@ def _live(config: Config, knowledge: Path | None) -> LiveKnowledge | None:
 
 
 def prepare(config: Config, knowledge: Path | None) -> tuple[LiveKnowledge, Store] | int:
-    """(live knowledge, store) or an exit code after a one-line message."""
-    live = _live(config, knowledge)
-    if live is None:
-        return EXIT_CONFIG
+    """(live knowledge, store) or an exit code after a one-line message.
+
+    The database opens first and the live knowledge gets it, so the hand edits noticed at
+    start-up and by the watcher land in the change log at once (``history`` lists them with
+    their ``via``, ``undo`` reverts them)."""
     try:
         store = Store(config.database, retention_days=config.retention_days)
     except Exception as e:
@@ -56,6 +57,10 @@ def prepare(config: Config, knowledge: Path | None) -> tuple[LiveKnowledge, Stor
     except StoreError as e:
         store.close()
         _fail(str(e))
+        return EXIT_CONFIG
+    live = _live(config, knowledge, store)
+    if live is None:
+        store.close()
         return EXIT_CONFIG
     return live, store
 

@@ -5,7 +5,12 @@ The address comes from a moderator, the answer from a server nobody here control
 - only ``http://`` and ``https://`` addresses, and redirects (at most ``MAX_REDIRECTS``) only
   to such addresses -- never to ``file:``, ``ftp:`` or ``data:``;
 - never to a link-local, multicast, reserved or unspecified address (a cloud's metadata
-  service lives at 169.254.169.254); the host is checked before each request and redirect;
+  service lives at 169.254.169.254). Each connection (the first request and every redirect)
+  resolves its host once, checks every address, and connects to an address it checked, so a
+  name that answers differently the second time (DNS rebinding) cannot lead anywhere else;
+  the ``Host`` header and TLS (SNI and the certificate check) still use the name. Pages are
+  fetched directly, never through a proxy from the environment (a proxy would resolve the
+  name itself, out of reach of the check);
 - ``TIMEOUT`` for each network step and for the whole download, however slowly it trickles in;
 - at most ``MAX_PAGE_BYTES`` (announced or received), then the download stops;
 - only web pages and plain text (``Content-Type``), from a 200 answer.
@@ -15,6 +20,7 @@ Errors are ``FetchError`` with a one-line reason for the moderator, never a trac
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import socket
 import ssl
@@ -70,20 +76,75 @@ def check_address(url: str) -> str:
     return url
 
 
-def _check_host(url: str) -> None:
-    """Refuse hosts that resolve to addresses no council page can be at."""
-    parts = urlsplit(url)
-    host = parts.hostname or ""
+def _refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """An address no council page can be at (a cloud's metadata service, multicast, ...)."""
+    return address.is_link_local or address.is_multicast or address.is_reserved or address.is_unspecified
+
+
+def _resolve(host: str, port: int) -> list[tuple[Any, ...]]:
+    """The addresses of ``host`` (``getaddrinfo`` entries), each checked; FetchError if the
+    name is unknown or any of its addresses is one no council page can be at."""
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as e:
         raise FetchError(f"cannot find the server {host[:80]} ({getattr(e, 'strerror', None) or e})") from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
             address = address.ipv4_mapped  # ::ffff:169.254.169.254 is 169.254.169.254
-        if address.is_link_local or address.is_multicast or address.is_reserved or address.is_unspecified:
+        if _refused(address):
             raise FetchError(f"{host[:80]} is at {address}, where no web page is fetched from (link-local, multicast or reserved)")
+    if not infos:
+        raise FetchError(f"cannot find the server {host[:80]} (no address)")
+    return infos
+
+
+def _connect(address: tuple[str, int], timeout: object = None, source_address: Any = None) -> socket.socket:
+    """``socket.create_connection`` that connects only to addresses ``_resolve`` checked: the
+    name is looked up once, so the address checked is the address connected to."""
+    host, port = address
+    error: OSError | None = None
+    for family, kind, proto, _, sockaddr in _resolve(host, port):
+        sock = socket.socket(family, kind, proto)
+        try:
+            if isinstance(timeout, (int, float)):  # else http.client's "the default" sentinel
+                sock.settimeout(timeout)
+            if source_address:
+                sock.bind(source_address)
+            sock.connect(sockaddr)
+            return sock
+        except OSError as e:
+            error = e
+            sock.close()
+    assert error is not None  # _resolve returns at least one address
+    raise error
+
+
+class _HTTPConnection(http.client.HTTPConnection):
+    """Connects through ``_connect``; the ``Host`` header still names the server."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    """Connects through ``_connect``; TLS (SNI and the certificate's name) is checked against the
+    server's name, not the address."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_HTTPConnection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(_HTTPSConnection, req)  # the default context: certificates and names checked
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -99,15 +160,12 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
-        _check_host(newurl)  # the scheme was checked by http_error_30x
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
 
 def _opener() -> urllib.request.OpenerDirector:
-    """Only http(s), redirects checked: no file:, ftp: or data: handlers at all."""
+    """Only http(s), redirects checked, every connection through ``_connect``: no file:, ftp: or
+    data: handlers at all, and no proxy handler."""
     opener = urllib.request.OpenerDirector()
-    handlers = (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(), _Redirects(), urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor())
+    handlers = (_HTTPHandler(), _HTTPSHandler(), _Redirects(), urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor())
     for handler in handlers:
         opener.add_handler(handler)
     return opener
@@ -117,7 +175,6 @@ def fetch(url: str, *, timeout: float | None = None, limit: int = MAX_PAGE_BYTES
     """Download the page at ``url`` (see the module docstring for every limit)."""
     timeout = TIMEOUT if timeout is None else timeout
     url = check_address(url)
-    _check_host(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html, application/xhtml+xml, text/plain;q=0.8"})
     deadline = time.monotonic() + timeout
     try:

@@ -1,5 +1,9 @@
 """/kb import (with a preview to confirm), /kb export, /kb history, /kb undo: whole files.
 
+``/kb import`` takes an attachment (a page as ``.txt`` or ``.html``, a ``.yaml`` file, a ``.zip``)
+or ``url:``, a page's address, which the bot fetches in a thread after deferring (a slow server
+never blocks the bot nor misses Discord's 3 s).
+
 An import preview waits in memory under a random token, for the moderator who started it, until
 Confirm / Cancel or ``IMPORT_TTL``; a refused Confirm (e.g. the moderator role was removed
 meanwhile) leaves it waiting, so it can be confirmed once the role is back. After a restart
@@ -23,12 +27,20 @@ from bot.discord_app import render
 from bot.discord_app.checks import kb_moderator
 from bot.discord_app.cogs.kb.base import KbBase, edit_error_embed, log, moderator_name, when
 from bot.discord_app.moderation_views import import_view
+from bot.knowledge.fetch import FetchError, check_address
 from bot.knowledge.files import limit_text, size_text
 from bot.moderation.edits import MAX_ATTACHMENT_BYTES, EditError, ImportPreview
+from bot.storage import Change
 
-IMPORT_TYPES = (".txt", ".yaml", ".yml", ".zip")
+IMPORT_TYPES = (".txt", ".html", ".htm", ".yaml", ".yml", ".zip")
 IMPORT_TTL = 600.0  # seconds a preview waits for Confirm
 HISTORY_LIMIT = 15
+
+
+def history_line(change: Change) -> str:
+    """One change for /kb history: when, who, what, which file, and from where (``via``)."""
+    via = f" · via {render.trim(change.via, 80)}" if change.via else ""
+    return f"`#{change.id}` {when(change.when)} **{render.trim(change.moderator, 80)}** {change.action} `{change.file}`{via}"
 
 
 @dataclass
@@ -53,17 +65,28 @@ class KbFiles(KbBase):
         log.info("/kb export: %d bytes", len(data))
         await self._send(interaction, content=f"The knowledge base ({len(data) / 1024:.0f} KB). Edit files and send them back with /kb import.", file=discord.File(io.BytesIO(data), filename=name))
 
-    @app_commands.command(name="import", description="Import a spotlight page (.txt), a knowledge file (.yaml) or a .zip; preview first")
-    @app_commands.describe(attachment="A career spotlight page saved as UTF-8 .txt, a .yaml knowledge file, or a .zip of them")
+    @app_commands.command(name="import", description="Import a spotlight page (file or address), a .yaml file or a .zip; preview first")
+    @app_commands.describe(
+        attachment="A spotlight page (.txt or .html), a .yaml knowledge file, or a .zip of them",
+        url="Or the spotlight page's web address (http:// or https://)",
+    )
     @kb_moderator
-    async def import_(self, interaction: discord.Interaction, attachment: discord.Attachment) -> None:
+    async def import_(self, interaction: discord.Interaction, attachment: discord.Attachment | None = None, url: str | None = None) -> None:
+        address = (url or "").strip()
+        if (attachment is None) == (not address):
+            why = "both an attachment: and a url:; give one of them" if attachment is not None else "no page: give attachment: (a file) or url: (the page's address)"
+            await self._refuse_import(interaction, f"/kb import got {why}.")
+            return
+        if attachment is None:
+            await self._import_url(interaction, address)
+            return
         name = PurePosixPath(attachment.filename or "attachment").name
         ext = PurePosixPath(name.lower()).suffix
         if ext not in IMPORT_TYPES:
-            await self._send(interaction, embed=render.text_embed("Import refused", [f"{name}: can't import '{ext or 'no extension'}' files; send a spotlight page (.txt), a knowledge file (.yaml) or a .zip of knowledge files."], render.COLOUR_PROBLEM, footer="Nothing was written."))
+            await self._refuse_import(interaction, f"attachment: {name}: can't import '{ext or 'no extension'}' files; send a spotlight page (.txt or .html), a knowledge file (.yaml) or a .zip of knowledge files, or give the page's address in url:.")
             return
         if attachment.size > MAX_ATTACHMENT_BYTES:
-            await self._send(interaction, embed=render.text_embed("Import refused", [f"{name} is {size_text(attachment.size, MAX_ATTACHMENT_BYTES)}; attachments are limited to {limit_text(MAX_ATTACHMENT_BYTES)}."], render.COLOUR_PROBLEM, footer="Nothing was written."))
+            await self._refuse_import(interaction, f"attachment: {name} is {size_text(attachment.size, MAX_ATTACHMENT_BYTES)}; attachments are limited to {limit_text(MAX_ATTACHMENT_BYTES)}.")
             return
         await self._defer(interaction)
         try:
@@ -74,9 +97,33 @@ class KbFiles(KbBase):
         try:
             preview = await asyncio.to_thread(self.editor.preview_import, name, data)
         except EditError as e:
-            log.info("/kb import of %s refused", name)
-            await self._send(interaction, embed=edit_error_embed(e, "Import refused"))
+            log.info("/kb import of an attachment refused")
+            await self._send(interaction, embed=edit_error_embed(EditError(f"attachment: {e.message}", e.problems), "Import refused"))
             return
+        await self._show_preview(interaction, name, preview)
+
+    async def _import_url(self, interaction: discord.Interaction, address: str) -> None:
+        """``/kb import url:``: the address checked at once, then fetched off the event loop (up to
+        ``fetch.TIMEOUT``) after deferring; the same preview as an attachment."""
+        try:
+            address = check_address(address)
+        except FetchError as e:
+            await self._refuse_import(interaction, f"url: {e.message}.")
+            return
+        await self._defer(interaction)
+        try:
+            preview = await asyncio.to_thread(self.editor.preview_import_url, address)
+        except EditError as e:
+            log.info("/kb import of an address refused")
+            await self._send(interaction, embed=edit_error_embed(EditError(f"url: {e.message}", e.problems), "Import refused"))
+            return
+        await self._show_preview(interaction, render.trim(address, 200), preview)
+
+    async def _refuse_import(self, interaction: discord.Interaction, line: str) -> None:
+        await self._send(interaction, embed=render.text_embed("Import refused", [line], render.COLOUR_PROBLEM, footer="Nothing was written."))
+
+    async def _show_preview(self, interaction: discord.Interaction, name: str, preview: ImportPreview) -> None:
+        """The preview with Confirm / Cancel, kept for its moderator (or "nothing to change")."""
         lines = [f"`{line}`" for line in preview.summary.splitlines()]
         if not preview.created and not preview.updated:
             await self._send(interaction, embed=render.text_embed(f"Import of {name}: nothing to change", lines, render.COLOUR_OK))
@@ -161,7 +208,7 @@ class KbFiles(KbBase):
             return
         await self._defer(interaction)
         changes = await asyncio.to_thread(store.history, rel, HISTORY_LIMIT)
-        lines = [f"`#{c.id}` {when(c.when)} **{render.trim(c.moderator, 80)}** {c.action} `{c.file}`" for c in changes]
+        lines = [history_line(c) for c in changes]
         if not lines:
             lines = [f"No changes recorded for {rel}." if rel else "No changes recorded yet."]
         title = f"Knowledge changes: {rel}" if rel else "Knowledge changes"

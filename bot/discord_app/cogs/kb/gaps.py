@@ -50,7 +50,7 @@ def gap_page(store: StoreLike, page: int) -> tuple[discord.Embed, discord.ui.Vie
     has_next = len(groups) > GAPS_PAGE
     groups = groups[:GAPS_PAGE]
     lines = gap_lines(groups, offset) or ["No unanswered questions recorded" + (" on this page." if page > 1 else " yet.")]
-    footer = f"{store.gap_count()} open groups. Pick a question below to add it to the knowledge or dismiss it." if groups else "Nothing to review."
+    footer = f"{store.gap_count()} open groups. Pick a question below to teach the bot what it means, add it to the knowledge or dismiss it." if groups else "Nothing to review."
     embed = render.text_embed(f"Knowledge gaps (page {page})", lines, footer=footer)
     view = gap_page_view(groups, page, has_next, offset) if groups or page > 1 else None
     return embed, view

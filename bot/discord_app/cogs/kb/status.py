@@ -11,7 +11,8 @@ from discord import app_commands
 from bot.discord_app import render
 from bot.discord_app.checks import kb_moderator
 from bot.discord_app.cogs.kb.base import KbBase, log
-from bot.knowledge.loader import KnowledgeError, load_knowledge
+from bot.knowledge.loader import KnowledgeError, read_knowledge
+from bot.wording import count
 
 
 def stats_lines(stats: dict[str, Any]) -> list[str]:
@@ -50,11 +51,17 @@ class KbStatus(KbBase):
     async def validate(self, interaction: discord.Interaction) -> None:
         await self._defer(interaction)
         try:
-            kb = await asyncio.to_thread(load_knowledge, self.bot.live.root)
+            loaded = await asyncio.to_thread(read_knowledge, self.bot.live.root)
         except KnowledgeError as e:
-            embed = render.problems_embed("The knowledge files have problems", e.problems)
+            embed = render.problems_embed("The knowledge files have problems", e.problems, e.warnings)
         else:
-            embed = render.text_embed("The knowledge files are clean", [f"{len(kb.roles)} roles, {len(kb.certifications)} certifications, {len(kb.faqs)} FAQ entries."], render.COLOUR_OK)
+            kb = loaded.knowledge
+            counts = f"{len(kb.roles)} roles, {len(kb.certifications)} certifications, {len(kb.faqs)} FAQ entries."
+            if loaded.warnings:
+                lines = [counts, "", "These load, but are likely not what was meant:"] + [f"⚠️ `{render.trim(str(w), 900)}`" for w in loaded.warnings]
+                embed = render.text_embed("The knowledge files are clean, with " + count(len(loaded.warnings), "warning"), lines, render.COLOUR_WARNING)
+            else:
+                embed = render.text_embed("The knowledge files are clean", [counts], render.COLOUR_OK)
         await self._send(interaction, embed=embed)
 
     @app_commands.command(name="stats", description="Usage numbers: questions, answers, feedback")
