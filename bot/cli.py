@@ -16,7 +16,7 @@ from typing import Callable, NoReturn, Sequence
 from bot.knowledge.folder import shown
 from bot.knowledge.loader import KnowledgeError, Loaded
 from bot.knowledge.page import PageError
-from bot.moderation_cli import db_arg, knowledge_dir, moderator_name, open_store
+from bot.moderation_cli import db_arg, knowledge_dir, moderator_name, recording_store
 from bot.wording import count
 
 Handler = Callable[[argparse.Namespace], int]
@@ -69,8 +69,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     kdir = knowledge_dir(args, write=not args.dry_run, create=args.init)
     if isinstance(kdir, int):
         return kdir
-    store = None if args.dry_run else open_store(args, must_exist=False)
-    if store is None and not args.dry_run:
+    usable, store = (True, None) if args.dry_run else recording_store(args)
+    if not usable:
         return EXIT_REFUSED
     editor = KnowledgeEditor(kdir, store, via=VIA_CLI)
     status = 0
@@ -155,7 +155,7 @@ def _note_hand_edits(args: argparse.Namespace, kdir: Path, loaded: Loaded) -> No
     snapshot = last_good_files(kdir)
     if snapshot is not None and snapshot[0] == loaded.knowledge.fingerprint:
         return
-    store = open_store(args, must_exist=False) if snapshot is not None else None
+    store = recording_store(args)[1] if snapshot is not None else None
     try:
         recorded = KnowledgeEditor(kdir, store, via=VIA_CLI).note_hand_edits("validate", loaded)
     except EditError as e:

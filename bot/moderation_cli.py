@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from bot.discord_cli import Settings, config_arg
+from bot.discord_cli import CONFIG_ENV, Settings, config_arg
 from bot.knowledge.chars import bad_in_text, describe
 from bot.knowledge.folder import open_folder, shown
 
@@ -38,6 +38,15 @@ def settings(args: argparse.Namespace) -> Settings:
 def db_arg(p: argparse.ArgumentParser) -> None:
     config_arg(p)
     p.add_argument("--db", type=Path, default=None, metavar="PATH", help="the bot's database (default: `database` of the bot's configuration, else ./career-bot.sqlite3)")
+
+
+def recording_store(args: argparse.Namespace) -> tuple[bool, Any]:
+    """(usable, the database changes are recorded in): (True, None) for a scratch knowledge
+    folder given alone; (False, None) after a one-line reason."""
+    if _scratch(args) and (path := settings(args).database()) is not None and not path.exists():
+        return True, None
+    store = open_store(args, must_exist=False)
+    return store is not None, store
 
 
 def open_store(args: argparse.Namespace, must_exist: bool = True) -> Any:
@@ -68,6 +77,14 @@ def open_store(args: argparse.Namespace, must_exist: bool = True) -> Any:
     except (OSError, sqlite3.Error) as e:
         print(f"{where}: cannot open the database: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
         return None
+
+
+def _scratch(args: argparse.Namespace) -> bool:
+    """A knowledge folder given on its own, with no database and no bot configuration."""
+    import os
+
+    configured = getattr(args, "db", None) is not None or getattr(args, "config", None) is not None or bool(os.environ.get(CONFIG_ENV))
+    return getattr(args, "knowledge", None) is not None and not configured
 
 
 def knowledge_dir(args: argparse.Namespace, write: bool = False, create: bool = False) -> Path | int:
@@ -190,8 +207,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
     kdir = knowledge_dir(args, write=True)
     if isinstance(kdir, int):
         return kdir
-    store = open_store(args, must_exist=False)
-    if store is None:
+    usable, store = recording_store(args)
+    if not usable:
         return EXIT_REFUSED
     try:
         result = KnowledgeEditor(kdir, store, via=VIA_CLI).undo(args.moderator, args.file)
@@ -202,7 +219,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
         print(f"career-bot undo: {e}", file=sys.stderr)
         return EXIT_REFUSED
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     print(result.summary)
     return 0
 
@@ -214,8 +232,8 @@ def cmd_teach(args: argparse.Namespace) -> int:
     kdir = knowledge_dir(args, write=True)
     if isinstance(kdir, int):
         return kdir
-    store = open_store(args, must_exist=False)
-    if store is None:
+    usable, store = recording_store(args)
+    if not usable:
         return EXIT_REFUSED
     try:
         result = KnowledgeEditor(kdir, store, via=VIA_CLI).teach(args.moderator, args.question, args.means, args.about, args.section)
@@ -226,7 +244,8 @@ def cmd_teach(args: argparse.Namespace) -> int:
         print(f"career-bot teach: {e}", file=sys.stderr)
         return EXIT_REFUSED
     finally:
-        store.close()
+        if store is not None:
+            store.close()
     print(result.summary)
     return 0
 

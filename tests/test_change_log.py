@@ -210,3 +210,15 @@ def test_git_commits_name_the_real_author_and_path_and_hold_only_the_change(tmp_
     assert _git(kdir, "log", "-1", "--format=%an <%ae>|%s").startswith("Sam <Sam@command-line>|undo: ")
     assert "roles/medication-safety-officer.yaml" not in _git(kdir, "ls-files")
     assert f"M  {SPOTLIGHT_FAQ}" in _git(kdir, "status", "--porcelain")  # still the moderator's, still uncommitted
+
+
+def test_a_scratch_knowledge_folder_alone_leaves_no_database_behind(tmp_path: Path, kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CAREER_BOT_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    r = cli_in_process("import", "--knowledge", kdir, page("medication-safety-officer.txt"))
+    assert r.returncode == 0, r.stderr
+    assert (kdir / "roles/medication-safety-officer.yaml").is_file()
+    assert not (tmp_path / "career-bot.sqlite3").exists()  # trying a page on a copy is not the bot's business
+    r = cli_in_process("import", "--knowledge", kdir, "--db", tmp_path / "x.sqlite3", page("pharmacy-supply-chain-manager.txt"))
+    assert r.returncode == 0, r.stderr
+    assert any("roles/pharmacy-supply-chain-manager.yaml" in line for line in history("--db", tmp_path / "x.sqlite3"))
