@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
 from bot.engine.index import Index
 from bot.engine.normalize import MAX_TOKENS, Token, clean, stem, tokenize
 from bot.engine.phrases import CODE_MARK
@@ -20,6 +20,7 @@ from bot.engine.phrases import CODE_MARK
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
 
+SHOUTED_WORD = 50_000  # an English word this common, in capitals, is emphasis ("LOVED"), not a code ("ACE")
 AliasHit = tuple[int, int, tuple[str, str]]  # (first word, number of words, (kind, id))
 
 
@@ -77,8 +78,8 @@ def analyze(question: str, ix: Index) -> Analysis:
             if code not in codes:
                 codes.append(code)
         else:
-            if t.code_like and t.word not in ix.known_words and t.word not in ix.aliases_words:
-                unknown.append(t.word.upper())
+            if t.code_like and t.word not in ix.known_words and t.word not in ix.aliases_words and english.count(t.word) < SHOUTED_WORD:
+                unknown.append(t.word.upper())  # "i LOVED it": a common word in capitals is said louder, not a code ("ACE" may be one)
             parts = None if t.code_like else ix.split_joined(t.word)
             words.extend(parts if parts else [ix.correct(t.word)])
     pairs: list[tuple[str, str]] = []

@@ -101,6 +101,8 @@ def stem(word: str) -> str:
     """A light suffix stripper: managing/manager/management -> manag, teams -> team."""
     if len(word) <= 3 or not word.isalpha():
         return word
+    if word.endswith(("ersion", "ersions")) and word.rindex("ersion") >= 2:
+        return word[: word.rindex("ersion")] + "ert"  # diversion/diverting -> divert, conversion -> convert
     for suffixes in (_SUFFIXES, ("er",)):  # leadership -> leader -> lead
         for suf in suffixes:
             if word.endswith(suf) and len(word) - len(suf) >= 3:
@@ -108,7 +110,7 @@ def stem(word: str) -> str:
                     continue
                 if suf in ("er", "ers") and word.endswith(("eer", "eers")):
                     break  # career, engineer: not an -er agent noun
-                word = word[: -len(suf)] + {"ies": "y", "ied": "y", "ency": "ent"}.get(suf, "")
+                word = word[: -len(suf)] + {"ies": "y", "ied": "y", "ency": "ent", "ations": "at", "ation": "at"}.get(suf, "")
                 break
         else:
             break

@@ -530,7 +530,7 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     """A certification named by code, alias or name: its card (several: most relevant first)."""
     if not ev.codes:
         return None
-    ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix))
+    ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix) if ev.subject_named else frozenset())  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
     return Match(
         "certification",
