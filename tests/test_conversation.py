@@ -193,3 +193,19 @@ def test_eval_scores_a_conversation_set_by_turn_kind(tmp_path):
     bad.write_text("conversations:\n  - id: z\n    turns:\n      - {q: hi, kind: chit-chat, intents: [help]}\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "bot", "eval", "--set", str(bad)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "conversation z, turn 1" in run.stderr and "kind" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_which_of_those_roles_is_chosen_by_what_their_pages_say():
+    *_, chosen = talk("what's a day like for a medication safety officer", "what about for the supply chain manager", "which of those two deals more with drug shortages?")
+    assert chosen.intent == "role" and chosen.role == SUPPLY
+
+
+def test_already_got_that_one_holds_the_one_just_talked_about():
+    path, focus, held = talk("what certs does a pharmacy supply chain manager need", "drug shortages are my thing, which should i start with", "already got that one. what's next?")
+    assert focus.focus == "CDSM" and path.certifications[0] != "CDSM"
+    assert held.intent == "pathway" and held.held == ("CDSM",) and "CDSM" not in held.certifications
+
+
+def test_who_handles_it_between_two_named_roles():
+    (a,) = talk("medication safety officer vs supply chain manager, who handles drug shortage response?")
+    assert a.intent == "role" and a.role == SUPPLY

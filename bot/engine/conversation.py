@@ -27,6 +27,7 @@ from bot.engine.answer import Answer
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean
+from bot.engine.sections import best_of
 from bot.engine.phrases import CODE_MARK
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
@@ -175,8 +176,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
+    named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
     for a, b in r.found("ref_one_kind"):
-        if own or words[a + 1] in lexicon.ORDINALS or ctx.empty:
+        if named or words[a + 1] in lexicon.ORDINALS or ctx.empty:
             continue
         referred = True
         on_list = (a and words[a - 1] in ("on", "in")) or words[b - 1] in _LISTS  # "why is it on the diversion one": a role's pathway
@@ -196,14 +198,27 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, "then " + _label(ctx.shown[ctx.shown.index(ctx.thing) + 1], ix))
     # "which one is more about …": a choice among what was just shown
     for a, b in r.found("ref_choice"):
-        certs = [e for e in ctx.shown if e[0] == "cert"]
-        if len(certs) >= 2 and not ev.codes and not described_at:  # "which is most about the supply side": already chosen
+        if ev.codes or described_at:  # "which is most about the supply side": already chosen
+            continue
+        while b < len(words) and (words[b] in lexicon.COUNTS or words[b] in ("ones", "roles", "jobs", "certs")):
+            b += 1  # "which of those three"
+        pair = _last_two(ctx) if "two" in words[a:b] else None
+        certs = list(pair) if pair and pair[0][0] == "cert" else [e for e in ctx.shown if e[0] == "cert"]
+        if len(certs) >= 2:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
-            r.put(a, b, "which certification" if many else "which of " + _joined([_label(e, ix) for e in certs], "or"))
+            r.put(a, b, "which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or"))
+            continue
+        roles = [e[1] for e in (pair or ctx.shown) if e[0] == "role"] or list(ctx.roles) or [e[1] for e in ctx.recent if e[0] == "role"]
+        chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix) if len(roles) >= 2 else None
+        if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
+            referred = True
+            r.put(a, b, f"the {_label(('role', chosen), ix)}")
     # "those two", "both of them"
     for a, b in r.found("ref_many"):
         referred = True
+        if described_at:
+            continue  # "which of those is the money one": the one described
         group = ctx.shown
         if "two" in words[a:b] or not group:
             group = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1] or group[:2]
@@ -223,7 +238,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
-        if ctx.thing and not named_here and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)):
+        held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a])  # "already got that one. after that?": the one held
+        if ctx.thing and (held or not named_here) and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             r.put(a, b, lead + _label(ctx.thing, ix))
     # "that part", "goes with that": what the previous question was about

@@ -7,6 +7,7 @@ from typing import Mapping
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
 from bot.engine.thresholds import (
+    CHOICE_LEAD,
     CONF_SECTION_DEFAULT,
     CONF_SECTION_MISSING,
     CONF_SECTION_NAMED,
@@ -80,3 +81,13 @@ def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None
     ranked = sorted(((sc, sec, r) for r, (sc, sec) in per_role.items()), reverse=True)
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     return ranked[0][2], ranked[0][1], ranked[0][0], runner_up
+
+
+def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """Which of these roles the question's content words fit clearly best ("which of those three
+    has the most to do with training staff"), if one does."""
+    q = [s for s in a.stems if s not in cue_stems() and s not in exclude]
+    scored = sorted(((max((passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(r, ())), default=0.0), r) for r in dict.fromkeys(roles)), reverse=True)
+    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
+        return None
+    return scored[0][1]

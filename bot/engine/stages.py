@@ -22,7 +22,7 @@ from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
-from bot.engine.sections import section_for
+from bot.engine.sections import best_of, section_for
 from bot.engine.tailor import Tailored, rank_certs, tailor
 from bot.engine.thresholds import (
     AMBIGUOUS_TIE,
@@ -466,6 +466,13 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
+    if both and ev.asks_who:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
+        named = [r for r in ev.named_roles if ev.role_where.get(r)]
+        titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
+        chosen = best_of(named, ev.a, ix, titles)
+        if chosen:
+            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles)
+            return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"contrast cue {ev.cue('contrast')!r}; who: {chosen} by its page")
     section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
     return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=f"contrast cue {ev.cue('contrast')!r}")
