@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from functools import lru_cache
 from importlib import resources
 
@@ -30,3 +31,18 @@ def count(word: str) -> int:
 
 def is_word(word: str) -> bool:
     return word in _counts()
+
+
+PLAIN = 20_000  # words up to this common are as telling as the knowledge makes them ...
+EVERYDAY = 1_000_000  # ... words this common ("run", "system", "building") count EVERYDAY_WEIGHT as much
+EVERYDAY_WEIGHT = 0.5
+
+
+def everyday_weight(word: str) -> float:
+    """How much a word tells about what someone does, by how common it is in English: 1 for a
+    word of the trade, down to EVERYDAY_WEIGHT (log-linearly) for an everyday one."""
+    n = count(word)
+    if n <= PLAIN:
+        return 1.0
+    share = min(1.0, (math.log(n) - math.log(PLAIN)) / (math.log(EVERYDAY) - math.log(PLAIN)))
+    return 1.0 - share * (1.0 - EVERYDAY_WEIGHT)

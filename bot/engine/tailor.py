@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
@@ -24,24 +24,27 @@ class Tailored:
     held: tuple[str, ...]
 
 
-def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str]) -> list[str]:
-    exclude = exclude | a.unwanted
+def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
+    exclude = exclude | a.unwanted | (_NOT_FOCUS if about_member else frozenset())
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 
 
-def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index) -> tuple[float, list[str]]:
+def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False) -> tuple[float, list[str]]:
     hits = [s for s in dict.fromkeys(stems) if s in doc]
-    score = sum(ix.weight(s) * _emphasis(s, a) * stems.count(s) for s in hits)
+    score = sum(ix.weight(s) * _emphasis(s, a, about_member) * stems.count(s) for s in hits)
     return score, hits
 
 
-def _emphasis(s: str, a: Analysis) -> float:
+def _emphasis(s: str, a: Analysis, about_member: bool) -> float:
     """Where the member works, or their job title ("staff pharmacist"), says less about what
-    they care about than what they do ("I love safety work")."""
+    they care about than what they do ("I love safety work"); and when they tell about
+    themselves, an everyday word ("run", "building", "system") less than a word of the trade
+    ("monographs", "dashboards")."""
     if s in a.setting:
         return SETTING_WEIGHT
-    return TITLE_WORD_WEIGHT if s in _HEAD_STEMS else 1.0
+    plain = min((english.everyday_weight(w) for w, st in zip(a.words, a.word_stems) if st == s), default=1.0) if about_member else 1.0
+    return plain * (TITLE_WORD_WEIGHT if s in _HEAD_STEMS else 1.0)
 
 
 def rank_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -69,9 +72,9 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     role = ix.knowledge.roles[role_id]
     held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
-    stems = _focus_stems(a, set(exclude))
+    stems = _focus_stems(a, set(exclude), about_member=True)
     docs = {code: ix.step_docs.get((role_id, code), ix.cert_docs.get(code, frozenset())) for code in steps}
-    scored = [(code, *_score(stems, docs[code], a, ix)) for code in steps]
+    scored = [(code, *_score(stems, docs[code], a, ix, about_member=True)) for code in steps]
     if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
         bridge, said = _bridge(stems, role_id, docs, ix)
         scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
@@ -108,5 +111,8 @@ def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix:
 
 
 _HEAD_STEMS = frozenset(stem(w) for w in lexicon.ROLE_HEADS)
+# Words that say how a pathway is asked, never what the member cares about: "already hold CMSO",
+# "what's next on the RPD track", "I run the …", "I mostly live in Tableau".
+_NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS)
 
 
