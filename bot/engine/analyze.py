@@ -210,13 +210,14 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
     held: list[str] = []
     last_held = -99
     for code, pos in sorted(a.code_pos.items(), key=lambda kv: kv[1]):
+        here = a.sentence_of[pos]  # "already got CEMS. then CSCL?": CSCL is asked about, not held
         between = a.words[last_held + 1 : pos]
         if pos - last_held <= 8 and any(w in lexicon.HELD_LISTS for w in between) and not any(w in lexicon.NOT_HELD_CUES for w in between):
             held.append(code)  # listed right after a held one
             last_held = pos
             continue
-        before = a.words[max(0, pos - 4) : pos]
-        after = a.words[pos + 1 : pos + 3]
+        before = [a.words[j] for j in range(max(0, pos - 4), pos) if a.sentence_of[j] == here]
+        after = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 3)) if a.sentence_of[j] == here]
         if any(w in lexicon.NOT_HELD_CUES for w in before[-2:]):
             continue
         if any(w in lexicon.HELD_CUES for w in before) or "already" in after or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):

@@ -39,6 +39,7 @@ _ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
 _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
 NAME_FACTOR = 2.0  # "the auditor one": a word of an entity's name counts this much more than one of its text
+REPEAT_BONUS, REPEAT_CAP = 0.25, 4  # each further passage using the word adds a quarter, up to four
 DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
 
@@ -129,7 +130,8 @@ class _Rewrite:
         while i < len(self.tokens):
             if i in self.spans:
                 end, text = self.spans[i]
-                out.append(text)
+                tail = self.tokens[end - 1][len(self.tokens[end - 1].rstrip(_PUNCT)) :]
+                out.append(text + tail if text else tail)  # "already got that one." keeps its full stop
                 i = end
             else:
                 out.append(self.tokens[i])
@@ -191,11 +193,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif ctx.thing and words[b - 1] == "one":
             r.put(a, b, " ".join(r.tokens[a : b - 1] + ["certification" if ctx.thing[0] == "cert" else "role"]))
 
-    # "and after that one?": the step after the one just talked about
-    for a, b in r.found("ref_next"):
-        referred = True
-        if ctx.thing in ctx.shown and ctx.shown.index(ctx.thing) + 1 < len(ctx.shown):
-            r.put(a, b, "then " + _label(ctx.shown[ctx.shown.index(ctx.thing) + 1], ix))
+    # "and after that one?" / "and the one before it?": the step after (before) the one just talked about
+    for cue, step in (("ref_next", 1), ("ref_prev", -1)):
+        for a, b in r.found(cue):
+            referred = True
+            at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
+            if 0 <= at < len(ctx.shown):
+                r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
     for a, b in r.found("ref_choice"):
         if ev.codes or described_at:  # "which is most about the supply side": already chosen
@@ -239,7 +243,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
         held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a])  # "already got that one. after that?": the one held
-        if ctx.thing and (held or not named_here) and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)):
+        if ctx.thing and (held or (not named_here and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)))):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             r.put(a, b, lead + _label(ctx.thing, ix))
     # "that part", "goes with that": what the previous question was about
@@ -314,15 +318,15 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> En
         for code in ix.name_postings.get(st, ()):
             scores[("cert", code)] += NAME_FACTOR * w
             by_name.add(("cert", code))
-        said: set[Entity] = set()
+        said: dict[Entity, int] = defaultdict(int)
         for i in ix.postings.get(st, ()):
             p = ix.passages[i]
             if p.cert is not None and p.role is None:
-                said.add(("cert", p.cert))
+                said[("cert", p.cert)] += 1
             elif p.role is not None and p.cert is None:
-                said.add(("role", p.role))
-        for entity in said:
-            scores[entity] += w
+                said[("role", p.role)] += 1
+        for entity, n in said.items():  # a page that keeps coming back to the word is more about it
+            scores[entity] += w * (1 + REPEAT_BONUS * (min(n, REPEAT_CAP) - 1))
     kind = kind or (ctx.thing[0] if ctx.thing else ctx.shown[0][0] if ctx.shown else "role")
     shown = ctx.shown + ((ctx.thing,) if ctx.thing else ())
     talked = ctx.recent + ((("role", ctx.role),) if ctx.role else ())

@@ -263,7 +263,7 @@ def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
 
 
 # Cues that say the question asks for something a card or a page does answer.
-_ANSWERABLE = ("identity", "pathway", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides", "judgement")
+_ANSWERABLE = ("identity", "pathway", "ordering", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides", "judgement")
 
 
 def unanswerable(ev: Evidence, ix: Index) -> Match | None:
@@ -275,7 +275,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     other question whose asked-about words the entity's own text mostly lacks, are refused.
     """
     codes = tuple(dict.fromkeys(ev.codes))
-    relates = any(c in ev.hits for c in _ANSWERABLE)  # "is CMSO useful for the quality manager too, or only for safety officers"
+    relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering")  # "is CMSO useful for the quality manager too, or only for safety officers"
     if len(codes) == 1 and (not ev.role_named or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
     elif not codes and ev.role_named and ev.role_best:
