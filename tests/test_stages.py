@@ -154,3 +154,16 @@ def test_an_faq_asked_with_words_of_two_of_its_phrasings():
 def test_help_in_a_message_makes_a_vague_second_part_redundant():
     a = engine().ask("um how does this bot work? can i just ask it stuff")
     assert a.intent == "help" and not a.parts
+
+
+def test_pasted_text_and_the_members_own_ask():
+    e = engine()
+    # the certification is part of the pasted posting; the member asks which role it is
+    a = e.ask("Recruiter sent me this req: 'Key duties: securing alternative products in shortages, group purchasing contracts, paying the contracted price. CPSCM a plus.' Which of your roles is this closest to?")
+    assert a.intent == "role" and a.role == "pharmacy-supply-chain-manager"
+    # "my director" is the member's boss, not the Director of Pharmacy asked about
+    b = e.ask("my director wrote in my review: 'needs to embed error reporting and safety culture into daily work'. Is there a cert for that?")
+    assert b.intent == "certification" and b.certifications[0] == "CMSO"
+    # a spaced dash ends a clause: "…w/ HR - technician training…" is no "HR technician"
+    c = e.ask("what does the pharmacy supply chain manager do - contracts, shortages, that kind of thing?")
+    assert c.intent == "role" and c.role == "pharmacy-supply-chain-manager"

@@ -47,7 +47,7 @@ class Analysis:
         return frozenset(self.stems)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|[?!;]+(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|(?<=[.?!;]['\")])\s+|[?!;]+(?=\S)|\s+[-–—•▪◦]+\s+")  # a spaced dash or a bullet ends a clause too
 
 
 def analyze(question: str, ix: Index) -> Analysis:

@@ -21,8 +21,8 @@ from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, OTHER_JOB_PENALTY, 
 def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[str, set[int]]]:
     """Roles the question names, best first (weighted share of each title it contains), and
     the word positions that name each of them."""
-    q = a.stem_set - a.negated
     stems = a.word_stems
+    q = a.stem_set - a.negated - _bosses(a, ix)
     matched: dict[str, float] = defaultdict(float)
     for s in q:
         w = ix.weight(s)
@@ -44,6 +44,18 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
             scores[rid] = 1.0
             where.setdefault(rid, set()).update(range(i, i + n))
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
+
+
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
+def _bosses(a: Analysis, ix: Index) -> frozenset[str]:
+    """Job nouns said only of a person the member knows ("my director's email", "our manager
+    wants"): that person, not a role asked about. A title written out ("our director of
+    pharmacy operations") still names the role."""
+    stems = a.word_stems
+    alone = {i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i and a.words[i - 1] in _POSSESSIVES and (i + 1 == len(a.words) or stems[i + 1] not in ix.title_postings or a.sentence_of[i + 1] != a.sentence_of[i])}
+    return frozenset(stems[i] for i in alone if all(j in alone for j, st in enumerate(stems) if st == stems[i]))
 
 
 def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:

@@ -82,7 +82,26 @@ class Evidence:
         words = self.a.words
         if not lexicon.WHO_WORDS.isdisjoint(words):
             return True
-        return any(w in ("which", "what") and not lexicon.ASKED_ROLE.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))
+        for i, w in enumerate(words):
+            if w in ("which", "what"):
+                rest = _skip_of(words, i + 1)
+                one_of = len(rest) < len(words) - i - 1 and words[i + 1] == "of"  # "which of your roles is this": one of many
+                if not lexicon.ASKED_ROLE.isdisjoint(rest[:2]) or (one_of and rest and rest[0].rstrip("s") in lexicon.ASKED_ROLE):
+                    return True
+            if w == "there" and i + 2 < len(words) and words[i + 1] in ("a", "an", "any") and not lexicon.ASKED_ROLE.isdisjoint(words[i + 2 : i + 4]):
+                return True  # "is there a spotlight role that lines up with this"
+        return False
+
+    @cached_property
+    def role_asked_about_text(self) -> bool:
+        """"'Key duties: … CPSCM a plus.' Which of your roles is this closest to?": a role is
+        asked for, and the certifications named are only part of the text pasted before the ask."""
+        a = self.a
+        if not self.codes or not self.asks_who or self.cert_nouns or self.held:
+            return False
+        last = a.sentence_of[-1] if a.sentence_of else 0
+        asks_role = any(a.sentence_of[i] == last and (w in lexicon.ROLE_NOUNS or w in lexicon.ASKED_ROLE) for i, w in enumerate(a.words))
+        return asks_role and all(a.sentence_of[i] < last for i, w in enumerate(a.words) if w == CODE_MARK)
 
     @property
     def role_named(self) -> bool:
@@ -160,7 +179,7 @@ class Evidence:
     def described(self) -> str | None:
         """A role the question describes instead of naming: "who prepares the blinded doses",
         "the pharmacist who looks after the study drugs", "the DEA compliance job"."""
-        if self.role_named or self.codes or self.cert_question:
+        if self.role_named or (self.codes and not self.role_asked_about_text) or self.cert_question:
             return None
         return _described_role(self)
 
@@ -217,6 +236,13 @@ class Evidence:
         mention = max(clusters, key=len, default=[])
         said = {a.said[i] for i in mention}
         return frozenset(a.word_stems[i] for i in range(len(a.words)) if a.said[i] in said)
+
+
+def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
+    """The words from i on, past "of your" / "of the" ("which of your roles is this")."""
+    while i < len(words) and words[i] in ("of", "your", "the", "these", "those", "ur", "you"):
+        i += 1
+    return words[i:]
 
 
 def read(question: str, ix: Index) -> Evidence:

@@ -238,6 +238,8 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
 
 def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     """Fees, salaries, exam dates …: asked for, and no knowledge passage uses those words together."""
+    if ev.role_asked_about_text:
+        return None  # "'… paying the contracted price …' Which of your roles is this?": the posting's words, not the ask
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
@@ -535,7 +537,7 @@ def _shared_certs(ev: Evidence, ix: Index) -> list[str]:
 
 def named_certification(ev: Evidence, ix: Index) -> Match | None:
     """A certification named by code, alias or name: its card (several: most relevant first)."""
-    if not ev.codes:
+    if not ev.codes or ev.role_asked_about_text:
         return None
     ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix) if ev.subject_named else frozenset())  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
