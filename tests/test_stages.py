@@ -167,3 +167,10 @@ def test_pasted_text_and_the_members_own_ask():
     # a spaced dash ends a clause: "…w/ HR - technician training…" is no "HR technician"
     c = e.ask("what does the pharmacy supply chain manager do - contracts, shortages, that kind of thing?")
     assert c.intent == "role" and c.role == "pharmacy-supply-chain-manager"
+
+
+def test_a_part_that_asks_nothing_on_its_own_gives_way_to_the_one_that_does():
+    a = engine().ask("i ran our inventory for years. turns out i LOVED it?? how do i become a pharmacy supply chain manager")
+    assert a.intent == "pathway" and a.role == "pharmacy-supply-chain-manager" and not a.parts
+    who = engine().ask("Who can sit for the CPOM exam? only pharmacists?")
+    assert who.intent == "none" and who.reason == "missing_fact"

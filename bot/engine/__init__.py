@@ -45,8 +45,8 @@ class Engine:
                 answer, ctx = self._turn(f"{q} {' '.join(statements)}", before)
             if not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
                 answers.append(replace(answer, question=q))
-        if any(a.intent == "help" for a in answers) and len(answers) > 1:  # "how does this work? can I just ask stuff": the help says it all
-            answers = [a for a in answers if not (a.intent == "none" and a.reason in _SAID_BY_HELP)] or answers
+        if any(a.intent != "none" for a in answers) and len(answers) > 1:  # "turns out i LOVED it?? how do i become …": no question of its own
+            answers = [a for a in answers if not (a.intent == "none" and a.reason in _NOT_ALONE)] or answers
         return replace(answers[0], question=question, parts=tuple(answers[1:])), ctx
 
     def remember(self, context: Context, answer: Answer) -> Context:
@@ -63,7 +63,7 @@ class Engine:
         return answer, advance(ctx, question, answer, resolution, self.index)
 
 
-_SAID_BY_HELP = frozenset({"off_topic", "needs_context"})  # refusals whose only advice is what the help says
+_NOT_ALONE = frozenset({"off_topic", "needs_context"})  # a part that asks nothing on its own, beside one that does
 
 
 def _same(a: Answer, b: Answer) -> bool:
