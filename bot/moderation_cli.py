@@ -201,31 +201,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    from bot.moderation import EditError, KnowledgeEditor
-    from bot.moderation.core import VIA_CLI, WriteError
-
-    kdir = knowledge_dir(args, write=True)
-    if isinstance(kdir, int):
-        return kdir
-    usable, store = recording_store(args)
-    if not usable:
-        return EXIT_REFUSED
-    try:
-        result = KnowledgeEditor(kdir, store, via=VIA_CLI).undo(args.moderator, args.file)
-    except WriteError as e:
-        print(f"career-bot undo: {e.message}", file=sys.stderr)
-        return EXIT_FOLDER
-    except EditError as e:
-        print(f"career-bot undo: {e}", file=sys.stderr)
-        return EXIT_REFUSED
-    finally:
-        if store is not None:
-            store.close()
-    print(result.summary)
-    return 0
+    return _edit(args, lambda editor: editor.undo(args.moderator, args.file))
 
 
 def cmd_teach(args: argparse.Namespace) -> int:
+    return _edit(args, lambda editor: editor.teach(args.moderator, args.question, args.means, args.about, args.section))
+
+
+def _edit(args: argparse.Namespace, change: Callable[[Any], Any]) -> int:
+    """One knowledge edit through the editor (recorded in the bot's database when there is
+    one): its summary, or a one-line reason and the exit code."""
     from bot.moderation import EditError, KnowledgeEditor
     from bot.moderation.core import VIA_CLI, WriteError
 
@@ -236,12 +221,12 @@ def cmd_teach(args: argparse.Namespace) -> int:
     if not usable:
         return EXIT_REFUSED
     try:
-        result = KnowledgeEditor(kdir, store, via=VIA_CLI).teach(args.moderator, args.question, args.means, args.about, args.section)
+        result = change(KnowledgeEditor(kdir, store, via=VIA_CLI))
     except WriteError as e:
-        print(f"career-bot teach: {e.message}", file=sys.stderr)
+        print(f"career-bot {args.command}: {e.message}", file=sys.stderr)
         return EXIT_FOLDER
     except EditError as e:
-        print(f"career-bot teach: {e}", file=sys.stderr)
+        print(f"career-bot {args.command}: {e}", file=sys.stderr)
         return EXIT_REFUSED
     finally:
         if store is not None:
