@@ -174,3 +174,19 @@ def test_a_part_that_asks_nothing_on_its_own_gives_way_to_the_one_that_does():
     assert a.intent == "pathway" and a.role == "pharmacy-supply-chain-manager" and not a.parts
     who = engine().ask("Who can sit for the CPOM exam? only pharmacists?")
     assert who.intent == "none" and who.reason == "missing_fact"
+
+
+def test_asking_for_someone_else():
+    e = engine()
+    listing = e.ask("what roles do you have career spotlights for? my techs want to browse")
+    assert listing.intent == "list_roles"  # "my techs" are the member's people, not a role described
+    pay = e.ask("what does a pharmacy supply chain manager make? one of my pharmacists is weighing an offer")
+    assert pay.intent == "none" and pay.reason == "missing_fact"
+    prereq = e.ask("does my tech need CMSO before she's allowed to apply for CPOM?")
+    assert prereq.intent == "none" and prereq.reason == "missing_fact"
+
+
+def test_a_fact_is_missing_unless_a_page_writes_it_as_a_phrase():
+    e = engine()
+    boss = e.ask("who does the pharmacy supply chain manager report to?")
+    assert boss.intent == "none" and boss.reason == "missing_fact"  # the pages speak of reports, never of reporting to

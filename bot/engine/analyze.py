@@ -39,6 +39,7 @@ class Analysis:
     setting: frozenset[str]  # stems that only describe where the member works
     negated: frozenset[str]  # stems right after "not"/"no"
     unwanted: frozenset[str]  # stems said only in a "don't care about …" clause
+    kin: frozenset[str]  # stems of people the member knows ("my techs", "one of my preceptors"): not what is asked about
     alias_hits: tuple[AliasHit, ...]  # aliases, titles and certification names written out, longest first
     sentence_of: tuple[int, ...]  # per word: which sentence of the message it is in (0, 1, …)
 
@@ -127,6 +128,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         setting=frozenset(setting),
         negated=frozenset(negated),
         unwanted=_unwanted(cleaned, ix, stems),
+        kin=_kin(plain, pairs),
         alias_hits=_alias_hits(plain, ix),
         sentence_of=tuple(sentence_of),
     )
@@ -144,6 +146,18 @@ def _read_back(words: list[str], i: int, ix: Index) -> str:
         if not beside & ix.text_bigrams:
             return lexicon.AUTOCORRECTED[word]
     return lexicon.SLANG.get(word, word)
+
+
+_POSSESSIVE = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
+def _kin(plain: list[str], pairs: list[tuple[str, str]]) -> frozenset[str]:
+    """Job words said of people the member knows ("my techs want to browse", "one of my
+    pharmacists"), with what they were read as ("techs" -> technicians), when said only so."""
+    said = {pairs[i][1] for i, w in enumerate(plain) if (w in lexicon.ROLE_HEADS or w.removesuffix("s") in lexicon.ROLE_HEADS) and i and plain[i - 1] in _POSSESSIVE}
+    kin = {stem(w) for w, s in pairs if s in said}
+    elsewhere = {stem(w) for w, s in pairs if s not in said}
+    return frozenset(kin - elsewhere)
 
 
 def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]], setting: set[str]) -> None:

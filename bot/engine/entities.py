@@ -46,7 +46,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
 
 
-_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
+POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 
 
 def _bosses(a: Analysis, ix: Index) -> frozenset[str]:
@@ -54,7 +54,7 @@ def _bosses(a: Analysis, ix: Index) -> frozenset[str]:
     wants"): that person, not a role asked about. A title written out ("our director of
     pharmacy operations") still names the role."""
     stems = a.word_stems
-    alone = {i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i and a.words[i - 1] in _POSSESSIVES and (i + 1 == len(a.words) or stems[i + 1] not in ix.title_postings or a.sentence_of[i + 1] != a.sentence_of[i])}
+    alone = {i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i and a.words[i - 1] in POSSESSIVES and (i + 1 == len(a.words) or stems[i + 1] not in ix.title_postings or a.sentence_of[i + 1] != a.sentence_of[i])}
     return frozenset(stems[i] for i in alone if all(j in alone for j, st in enumerate(stems) if st == stems[i]))
 
 
@@ -224,7 +224,7 @@ def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] 
     best first: each word counts once per role, by its weight ("certs for diversion stuff")."""
     cues = cue_stems()
     scores: dict[str, float] = defaultdict(float)
-    for st in set(a.stems) - a.setting - a.unwanted - a.negated - exclude:
+    for st in set(a.stems) - a.setting - a.unwanted - a.negated - a.kin - exclude:
         w = ix.weight(st)
         if w < CONTENT_WORD or st in cues or st not in ix.postings:
             continue

@@ -15,10 +15,10 @@ from typing import Mapping
 
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import alias_certs, named_certs, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
+from bot.engine.entities import POSSESSIVES, alias_certs, named_certs, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
-from bot.engine.phrases import CODE_MARK
+from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
 from bot.engine.sections import content_role
 from bot.engine.thresholds import (
     CONTENT_WORD,
@@ -238,6 +238,17 @@ class Evidence:
         return frozenset(a.word_stems[i] for i in range(len(a.words)) if a.said[i] in said)
 
 
+def _with_breaks(a: Analysis, words: list[str]) -> str:
+    """The words with a break between sentences, so "^" and "$" of a cue phrase find a
+    sentence's start and end ("what does a diversion manager make? asking for a friend")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if i and a.sentence_of[i] != a.sentence_of[i - 1]:
+            out.append(SENTENCE_BREAK)
+        out.append(w)
+    return " ".join(out)
+
+
 def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
     """The words from i on, past "of your" / "of the" ("which of your roles is this")."""
     while i < len(words) and words[i] in ("of", "your", "the", "these", "those", "ur", "you"):
@@ -251,10 +262,11 @@ def read(question: str, ix: Index) -> Evidence:
     cert_nouns = tuple(w for w in a.words if w in lexicon.CERT_NOUNS)
     codes = a.codes + tuple(c for c in alias_certs(a) + named_certs(a, ix, where) if c not in a.codes)
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
-    cue_text = " ".join("_" if i in in_titles else w for i, w in enumerate(a.words))
+    cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
+    plain_text = _with_breaks(a, list(a.words))
     hits: dict[str, str] = {}
     for name, c in lexicon.CUES.items():
-        found = c.search(cue_text if name in ON_MASKED else a.text)
+        found = c.search(cue_text if name in ON_MASKED else plain_text)
         if found is not None:
             hits[name] = found
     steering = hits.get("discourse")
@@ -288,7 +300,8 @@ def read(question: str, ix: Index) -> Evidence:
 def _described_role(ev: Evidence) -> str | None:
     a, ix = ev.a, ev.ix
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
-    refers = ev.asks_who or ev.pathway_cue or ev.role_nouns or heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
+    own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
+    refers = ev.asks_who or ev.pathway_cue or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
     if not refers:
         return None
     themed = themed_job(a, ix) if heads else None

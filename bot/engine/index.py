@@ -91,6 +91,7 @@ class Index:
     known_words: set[str] = field(default_factory=set)  # never spell-corrected
     text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
     name_word_list: tuple[str, ...] = ()  # words of titles, names and aliases, sorted (for clipped words)
+    text_blob: str = ""  # every knowledge text's words (stemmed) in order, one space apart ("does a page write 'reporting to'?")
     text_bigrams: frozenset[tuple[str, str]] = frozenset()  # stem pairs the knowledge writes side by side ("cart fill")
     english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
@@ -254,6 +255,7 @@ class Index:
         ix.name_words = {w for words in ix.aliases for w in words}
         ix.name_word_list = tuple(sorted(w for w in ix.name_words if w.isalpha() and w not in lexicon.STOPWORDS))
         ix.text_words = frozenset(texts)
+        ix.text_blob = " " + " ".join(stem(w) for w in texts) + " "
         ix.text_bigrams = frozenset(pair for p in ix.passages for pair in p.bigrams)
         ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))

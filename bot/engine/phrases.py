@@ -7,7 +7,7 @@ compiles them into one matcher per cue list. The syntax, word by word:
 * ``*``             any one word
 * ``[x]``           an optional word (``x`` may be ``a|b`` or ``word*``)
 * ``...``           any number of words; ``..3`` up to three words
-* ``^`` / ``$``     the message starts / ends here (first / last token only)
+* ``^`` / ``$``     a sentence of the message starts / ends here (first / last token only)
 * ``#`` in a word   a number: ``#mg`` matches "500mg", ``q#h`` matches "q12h"
 
 Phrases are matched against the question's words as the analysis reads them: lower case,
@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 CODE_TOKEN = "{code}"  # a certification code in a phrase
 CODE_MARK = "certcode"  # how the analysis writes a recognised code in the question's words
+SENTENCE_BREAK = "|"  # between two sentences of the text cue lists are matched against
+_SENTENCE_BREAK = re.escape(SENTENCE_BREAK)
 _WORD = re.compile(r"^[a-z0-9#*'µ{}_\-]+$")
 
 
@@ -56,8 +58,8 @@ def compile_phrase(phrase: str) -> str:
     tokens = phrase.split()
     if not tokens:
         raise PhraseError("empty phrase")
-    head = "(?<=^ )" if tokens[0] == "^" else ""
-    tail = "$" if tokens[-1] == "$" else ""
+    head = rf"(?:(?<=^ )|(?<={_SENTENCE_BREAK} ))" if tokens[0] == "^" else ""  # the start of the message or of a sentence
+    tail = rf"(?:$|(?={_SENTENCE_BREAK} ))" if tokens[-1] == "$" else ""  # the end of the message or of a sentence
     tokens = tokens[1 if head else 0 : len(tokens) - (1 if tail else 0)]
     if not tokens:
         raise PhraseError(f"{phrase!r} has no words")
@@ -102,7 +104,7 @@ class PhraseSet:
     def search(self, text: str) -> str | None:
         """The words the first matching phrase covers, or None."""
         m = self._rx.search(" " + text + " ")
-        return m.group(0).strip() if m else None
+        return " ".join(w for w in m.group(0).split() if w != SENTENCE_BREAK) if m else None
 
     def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
         """Every non-overlapping match as (first word, one past the last word), left to right."""
@@ -120,6 +122,16 @@ class PhraseSet:
                 out.append((first, first + len(matched)))
             pos = max(m.end() - 1, m.start() + 1)  # the space that ended this match starts the next one
         return out
+
+    def says(self, word: str) -> bool:
+        """Whether some phrase names this word itself (as written or by a ``word*`` prefix), not
+        only a wildcard stepping over it."""
+        for p in self.phrases:
+            for tok in p.replace("[", " ").replace("]", " ").split():
+                for alt in tok.split("|"):
+                    if alt == word or (alt.endswith("*") and len(alt) > 1 and word.startswith(alt[:-1])):
+                        return True
+        return False
 
     def words(self) -> set[str]:
         """Every literal word its phrases name (for the spelling vocabulary)."""

@@ -60,7 +60,7 @@ def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index) -> floa
 def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None:
     """The role and section whose passage best matches the question's content words, with the
     best score any *other* role reaches (how clearly the question points at one role)."""
-    q = [s for s in a.stems if s not in cue_stems()]
+    q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
     seen: set[int] = set()
     per_role: dict[str, tuple[float, str]] = {}
     for s in set(q):

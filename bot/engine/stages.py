@@ -243,7 +243,7 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
-        if found is not None and _missing(found, ix, doc):
+        if found is not None and _missing(" ".join(w for w in found.split() if facet.phrases.says(w)), ix, doc):  # the facet's own words, not a title "..6" stepped over
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
@@ -258,12 +258,16 @@ def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
     surface = [w for w in found.split() if w not in lexicon.STOPWORDS]
     if not surface or any(w not in ix.text_words for w in surface):
         return True
+    if len(found.split()) > len(surface) and f" {' '.join(stem(w) for w in found.split())} " not in ix.text_blob:
+        return True  # "report to": the words as a phrase, which no page writes ("reports" alone it does)
     if doc is not None:
         return not all(stem(w) in doc for w in surface)
     postings = [set(ix.postings.get(stem(w), ())) for w in surface]
     return not set.intersection(*postings)
 
 
+# Cues too weak to outweigh an explicit "how hard / how long" ("nervous about it").
+_WEAK = frozenset({"weak_overview", "follow_up"})
 # Cues that say the question asks for something a card or a page does answer.
 _ANSWERABLE = ("identity", "pathway", "ordering", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides", "judgement")
 
@@ -277,6 +281,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     other question whose asked-about words the entity's own text mostly lacks, are refused.
     """
     codes = tuple(dict.fromkeys(ev.codes))
+    if len(codes) > 1 and ev.cue("eligibility"):
+        codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?": a prerequisite no page gives
     relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering")  # "is CMSO useful for the quality manager too, or only for safety officers"
     if len(codes) == 1 and (not ev.role_named or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
@@ -289,7 +295,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
     if eligibility and ((said and all(s in doc for s in said)) or any(w.endswith("s") for w in ev.cert_nouns)):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
-    if not eligibility and (any(c in ev.hits for c in _ANSWERABLE) or ev.pathway_cue or ev.cert_nouns and kind == "role" or any(w.endswith("s") for w in ev.cert_nouns)):
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits)]  # "how hard is CPMDS? my preceptor is nervous about it"
+    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or any(w.endswith("s") for w in ev.cert_nouns)):
         return None
     form = eligibility or ev.cue("property")
     if kind == "role" and (not form or ev.a.unknown_codes):
@@ -322,7 +329,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
     for i, w in enumerate(a.words):
-        if i in entity_at or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha():
+        if i in entity_at or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha() or a.word_stems[i] in a.kin:
             continue
         out.setdefault(a.word_stems[i], a.said[i])
     return [(said, st) for st, said in out.items()]

@@ -25,7 +25,7 @@ class Tailored:
 
 
 def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
-    exclude = exclude | a.unwanted | (_NOT_FOCUS if about_member else frozenset())
+    exclude = exclude | a.unwanted | a.kin | (_NOT_FOCUS if about_member else frozenset())
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 
