@@ -369,6 +369,10 @@ class Index:
             # "cprv" for CPREV: a letter left out, typed casually; "CSCM" typed in capitals names another credential
             near = {c for c in self.code_deletes.get(word, ()) if len(c) == len(word) + 1 >= 5}
             code = near.pop() if len(near) == 1 else None
+        if code is None and not code_like and word.isalpha() and len(word) >= 5 and not english.is_word(word):
+            # "cssdp" for CCSDP: one letter typed wrong, in a casual lower-case word that is no English one
+            same = [c for c in self.near_codes(word) if len(c) == len(word)]
+            code = same[0] if len(same) == 1 else None
         return code
 
     def near_codes(self, word: str) -> list[str]:

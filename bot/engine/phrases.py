@@ -55,6 +55,8 @@ def _word(alternatives: str, phrase: str) -> str:
 
 def compile_phrase(phrase: str) -> str:
     """The regex source for one phrase, matched right after a space of ``" " + text + " "``."""
+    if not isinstance(phrase, str):
+        raise PhraseError(f"{phrase!r} is not a phrase (in YAML, quote a phrase that starts with '#')")
     tokens = phrase.split()
     if not tokens:
         raise PhraseError("empty phrase")
