@@ -209,3 +209,26 @@ def test_already_got_that_one_holds_the_one_just_talked_about():
 def test_who_handles_it_between_two_named_roles():
     (a,) = talk("medication safety officer vs supply chain manager, who handles drug shortage response?")
     assert a.intent == "role" and a.role == SUPPLY
+
+
+def test_small_talk_and_missing_facts_in_a_conversation_stand_alone():
+    _, chat, exam = talk("medication safety officer day in the life?", "lol do you like your job bot", "how long is the exam")
+    assert chat.intent == "none" and exam.intent == "none"
+
+
+def test_a_bare_ordinal_and_a_page_fit_follow_up():
+    path, first = talk("supply chain manager certs in order?", "first?")
+    assert first.intent == "certification" and first.certifications[0] == path.certifications[0]
+    _, fit = talk("what does a pharmacy supply chain manager do", "whats the shortage huddle about")
+    assert fit.intent == "role" and fit.role == SUPPLY
+
+
+def test_which_first_with_nothing_in_view_asks_which_role_then_a_fragment_finishes_it():
+    cold, finished = talk("which first if i love inventory counts?", "for the ops director")
+    assert cold.intent == "none"
+    assert finished.intent == "pathway" and finished.role == OPS and finished.certifications[0] == "CPSCM"
+
+
+def test_held_certifications_can_be_corrected():
+    _, fixed = talk("ops director pathway, i already have CHPOP", "actually scratch that, i have CPOM not CHPOP")
+    assert fixed.intent == "pathway" and fixed.held == ("CPOM",) and "CHPOP" in fixed.certifications

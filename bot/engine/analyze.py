@@ -224,6 +224,8 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
     held: list[str] = []
     last_held = -99
     for code, pos in sorted(a.code_pos.items(), key=lambda kv: kv[1]):
+        if pos and a.words[pos - 1] in lexicon.NEGATIONS:
+            continue  # "I have CPOM, not CHPOP"
         here = a.sentence_of[pos]  # "already got CEMS. then CSCL?": CSCL is asked about, not held
         between = a.words[last_held + 1 : pos]
         if pos - last_held <= 8 and any(w in lexicon.HELD_LISTS for w in between) and not any(w in lexicon.NOT_HELD_CUES for w in between):

@@ -27,7 +27,7 @@ from bot.engine.answer import Answer
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean
-from bot.engine.sections import best_of
+from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
@@ -36,6 +36,8 @@ MAX_RECENT = 4
 _SECTION_WORDS = {"day_in_the_life": "day to day", "responsibilities": "responsibilities"}
 _ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property", "eligibility"})  # a message with an ask of its own
 _ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
+# A message these cues fire on is answered (or refused) as it is: chit-chat with the bot, facts no page gives.
+_STANDS_ALONE = frozenset({"chit_chat"}) | {c.name for c in lexicon.FACETS}
 _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
 NAME_FACTOR = 2.0  # "the auditor one": a word of an entity's name counts this much more than one of its text
@@ -157,7 +159,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     listed = steps or ctx.shown
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS):
+        alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
+        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone):
             continue  # "which of those first": an order, not a reference
         referred = True
         start, end, count = (i - 1 if i and words[i - 1] in ("the", "that", "this") else i), i + 1, 1
@@ -213,7 +216,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
             r.put(a, b, "which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or"))
             continue
-        roles = [e[1] for e in (pair or ctx.shown) if e[0] == "role"] or list(ctx.roles) or [e[1] for e in ctx.recent if e[0] == "role"]
+        roles = next((c for c in ([e[1] for e in (pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
             referred = True
@@ -232,8 +235,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b in r.found("ref_role"):
         referred = True
         named_role = ev.role_named or ev.described
-        if words[a] in ("they", "them", "their", "theirs") and len(ctx.roles) >= 2 and ev.cue("both") and not named_role:
-            r.put(a, b, _joined([_label(("role", x), ix) for x in ctx.roles]))
+        both = list(ctx.roles) if len(ctx.roles) >= 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]  # "which cert do they share": the last two roles
+        if words[a] in ("they", "them", "their", "theirs") and len(both) >= 2 and ev.cue("both") and not named_role:
+            r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
         elif ctx.role and not named_role:
             noun = words[b - 1] if words[b - 1] in _ENDS_LOCATIVE | {"job", "role", "position"} else ""
             r.put(a, b, f"the {_label(('role', ctx.role), ix)} {noun}".strip())
@@ -262,8 +266,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at
     appended = False
-    if not _own_subject(after) and not ctx.empty and not r.spans:
+    if not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
+        about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         pair = _last_two(ctx)
         rest = re.sub(r"^(and|also|ok and|so|what about|how about)\s+", "", core)
         if "contrast" in after.hits and pair:
@@ -272,7 +277,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"which certification is about {rest}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role) and ctx.thing:
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing:  # "full name pls"
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif (ellipsis or corrects) and not unresolved and _only_names(after) and not after.hits.keys() & _ASKS_ANYTHING:
@@ -288,8 +293,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not about_me)):
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
-    if pathway_turn and ctx.held:
-        rewritten += f" (I already have {_joined(list(ctx.held))})"
+    still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"
+    if pathway_turn and still_held:
+        rewritten += f" (I already have {_joined(still_held)})"
     if "ref_self" in ev.hits and ctx.focus:
         rewritten += f" ({ctx.focus})"
         appended = True
@@ -353,6 +359,12 @@ def _only_names(ev: Evidence) -> bool:
 def _steering(words: list[str] | tuple[str, ...]) -> set[int]:
     """Positions of words that steer rather than ask ("ok different question", "no wait I meant")."""
     return {i for name in ("discourse", "correction") for a, b in lexicon.cue(name).spans(words) for i in range(a, b)}
+
+
+def _denied(ev: Evidence) -> set[str]:
+    """Codes the message says "not" to ("I have CPOM not CHPOP")."""
+    a = ev.a
+    return {code for code, pos in a.code_pos.items() if pos and a.words[pos - 1] in lexicon.NEGATIONS}
 
 
 def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:

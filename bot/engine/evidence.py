@@ -68,6 +68,13 @@ class Evidence:
         return "pathway" in self.hits or self.a.arrow
 
     @property
+    def only_ordering(self) -> bool:
+        """The only pathway wording asks for an order ("which first"), not a goal ("become", "get into")."""
+        found = self.hits.get("pathway")
+        first = self.hits.get("first_asked")
+        return found is not None and first is not None and not self.a.arrow and f" {found} " in f" {first} "
+
+    @property
     def cert_seek(self) -> bool:
         """Looking for a certification; "whose job is it to cover" looks for a person."""
         return bool(self.cert_nouns) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
@@ -190,6 +197,8 @@ class Evidence:
         plural = any(w.endswith("s") for w in self.cert_nouns)
         if self.role_named or self.codes or not (plural or (self.pathway_cue and (not self.cert_nouns or "ordering" in self.hits))):
             return None  # "the 'business intelligence' credential before I take over": one certification asked about
+        if not plural and self.only_ordering:
+            return None  # "which first if I love teaching?": an order among certifications already in view, no goal
         ranked = roles_by_content(self.a, self.ix)
         if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
             return None
@@ -301,7 +310,7 @@ def _described_role(ev: Evidence) -> str | None:
     a, ix = ev.a, ev.ix
     heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
     own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
-    refers = ev.asks_who or ev.pathway_cue or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
+    refers = ev.asks_who or (ev.pathway_cue and not ev.only_ordering) or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
     if not refers:
         return None
     themed = themed_job(a, ix) if heads else None

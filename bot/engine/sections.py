@@ -91,3 +91,10 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
         return None
     return scored[0][1]
+
+
+def fits_page(role: str, a: Analysis, ix: Index) -> bool:
+    """The question's content words match a passage of this role's page well ("when would I be
+    meeting with HR" after talking about the workforce manager): a follow-up about it."""
+    q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
+    return bool(q) and max((passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(role, ())), default=0.0) >= SECTION_SPECIFIC

@@ -230,6 +230,8 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
     if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
         return refuse("thanks", CONF_REFUSE)
+    if ev.cue("chit_chat") and not ev.cert_seek and not ev.pathway_cue:
+        return refuse("off_topic", CONF_REFUSE, why=f"small talk {ev.cue('chit_chat')!r}")  # "do you like your job, bot?"
     return None
 
 
