@@ -592,3 +592,13 @@ def test_list_bullets_before_codes_and_day_entries_are_tolerated() -> None:
     for label in ("Morning: Daily", "Mid-Day: Vendor", "Afternoon: Staffing"):
         text = text.replace(label, f"- {label}")
     assert facts(parse_page(text)) == facts(parse_page(seed_text()))
+
+
+@pytest.mark.parametrize("heading", ["A Day on the Job", "Your Shift, Hour by Hour", "What the Work Looks Like"])
+def test_a_day_heading_worded_otherwise_is_found_by_the_entries_after_it(heading: str) -> None:
+    text = seed_text().replace("\nA Day in the Life\n", f"\n{heading}\n")
+    assert heading in text
+    p = parse_page(text)
+    seed = parse_page(seed_text())
+    assert p.day == seed.day and len(p.day) == 3  # entries are not lost (nor glued to the pathway) under another heading
+    assert p.day_intro == seed.day_intro and p.certifications == seed.certifications

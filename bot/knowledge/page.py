@@ -197,6 +197,10 @@ def parse_page(text: str) -> Page:
         heading = _pathway_heading(lines, i, blocks[0], {k for k, _ in starts})
         if heading is not None:  # worded some other way ("Certifications That Build Your … Career")
             starts = sorted(starts + [(heading, "pathway")])
+    if "day" not in {kind for _, kind in starts}:
+        heading = _day_heading(lines, i, {k for k, _ in starts})
+        if heading is not None:  # worded some other way ("A Day on the Job", "Your Shift, Hour by Hour")
+            starts = sorted(starts + [(heading, "day")])
     if not starts:
         raise PageError(lines[min(i, len(lines) - 1)][0], "expected at least one section: 'Core Responsibilities', 'Your Certification Pathway to …' or 'A Day in the Life'")
 
@@ -255,6 +259,28 @@ def _pathway_heading(lines: list[tuple[int, str]], start: int, first_block: int,
         if k in taken or _BULLET.match(t):
             return None
         if _heading_like(t) or _PATHWAY.match(t):
+            return k
+        skipped += 1
+        if skipped > 2:
+            return None
+    return None
+
+
+def _day_heading(lines: list[tuple[int, str]], start: int, taken: set[int]) -> int | None:
+    """The heading above a run of day entries ("Morning: Safety Huddle", each followed by its
+    description) when no heading says "A Day in the Life": the nearest heading-like line before
+    the first entry, past at most two intro paragraphs. The entries' shape, not the heading's
+    wording, says "a day"."""
+    entries = [k for k in range(start, len(lines)) if _day_entry(_unbullet(lines[k][1]), True) and k + 1 < len(lines) and not _day_entry(_unbullet(lines[k + 1][1]), True)]
+    runs = [k for k in entries if any(0 < j - k <= 4 for j in entries)]
+    if not runs:
+        return None
+    skipped = 0
+    for k in range(runs[0] - 1, start - 1, -1):
+        t = lines[k][1]
+        if k in taken or _BULLET.match(t):
+            return None
+        if _heading_like(t) and not _day_entry(t, True):
             return k
         skipped += 1
         if skipped > 2:
