@@ -602,3 +602,9 @@ def test_a_day_heading_worded_otherwise_is_found_by_the_entries_after_it(heading
     seed = parse_page(seed_text())
     assert p.day == seed.day and len(p.day) == 3  # entries are not lost (nor glued to the pathway) under another heading
     assert p.day_intro == seed.day_intro and p.certifications == seed.certifications
+
+
+def test_midnight_is_a_time_of_day() -> None:
+    text = seed_text().replace("Afternoon:", "Midnight:")
+    assert "Midnight:" in text
+    assert parse_page(text).day[-1][0] == "Midnight"

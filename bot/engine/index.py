@@ -91,7 +91,7 @@ class Index:
     known_words: set[str] = field(default_factory=set)  # never spell-corrected
     text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
     name_word_list: tuple[str, ...] = ()  # words of titles, names and aliases, sorted (for clipped words)
-    text_blob: str = ""  # every knowledge text's words (stemmed) in order, one space apart ("does a page write 'reporting to'?")
+    writes: dict[str, list[str]] = field(default_factory=dict)  # role id / code -> its texts' stems in order ("does a page write 'reporting to'?")
     text_bigrams: frozenset[tuple[str, str]] = frozenset()  # stem pairs the knowledge writes side by side ("cart fill")
     english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
@@ -140,6 +140,9 @@ class Index:
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
             ws = ix.expand(words_of(text))
             texts.extend(ws)
+            for owner in (role, cert):
+                if owner is not None:
+                    ix.writes.setdefault(owner, []).append(" " + " ".join(stem(w) for w in ws) + " ")
             st = content_stems(ws)
             name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
             ix.passages.append(Passage(role, cert, section, frozenset(st), frozenset(zip(st, st[1:])), name_st))
@@ -255,7 +258,6 @@ class Index:
         ix.name_words = {w for words in ix.aliases for w in words}
         ix.name_word_list = tuple(sorted(w for w in ix.name_words if w.isalpha() and w not in lexicon.STOPWORDS))
         ix.text_words = frozenset(texts)
-        ix.text_blob = " " + " ".join(stem(w) for w in texts) + " "
         ix.text_bigrams = frozenset(pair for p in ix.passages for pair in p.bigrams)
         ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))
@@ -382,6 +384,10 @@ class Index:
         for key in (word, *_deletions(word)):
             found.update(self.code_deletes.get(key, ()))
         return sorted(c for c in found if OSA.distance(word, c.lower()) <= 1)
+
+    def writes_phrase(self, phrases: list[str]) -> bool:
+        """Whether some knowledge text has one of these stemmed phrases (each " a b ")."""
+        return any(p in t for ts in self.writes.values() for t in ts for p in phrases)
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)

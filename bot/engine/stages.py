@@ -245,12 +245,24 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
-        if found is not None and _missing(" ".join(w for w in found.split() if facet.phrases.says(w)), ix, doc):  # the facet's own words, not a title "..6" stepped over
+        if found is not None and _missing(_key_run(found, facet), ix, doc):  # the facet's own words, not a title "..6" stepped over
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=ev.role_best) if ev.role_named and ev.role_best else m
     return None
+
+
+def _key_run(found: str, facet: lexicon.Cue) -> str:
+    """The run of the facet's own words that carries most meaning ("report to" in "who does the
+    ops manager report to"; "salary" in "what's the salary range")."""
+    runs: list[list[str]] = [[]]
+    for w in found.split():
+        if facet.phrases.says(w):
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    return " ".join(max(reversed(runs), key=lambda run: sum(w not in lexicon.STOPWORDS for w in run)))
 
 
 def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
@@ -260,8 +272,10 @@ def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
     surface = [w for w in found.split() if w not in lexicon.STOPWORDS]
     if not surface or any(w not in ix.text_words for w in surface):
         return True
-    if len(found.split()) > len(surface) and f" {' '.join(stem(w) for w in found.split())} " not in ix.text_blob:
-        return True  # "report to": the words as a phrase, which no page writes ("reports" alone it does)
+    said = [stem(w) for w in found.split()]
+    pairs = [f" {a} {b} " for a, b in zip(said, said[1:]) if a not in lexicon.STOPWORDS or b not in lexicon.STOPWORDS]
+    if len(said) > len(surface) and not ix.writes_phrase(pairs):
+        return True  # "report to": the words as a phrase, which no page writes ("reports" alone it does; a page may say it of another role)
     if doc is not None:
         return not all(stem(w) in doc for w in surface)
     postings = [set(ix.postings.get(stem(w), ())) for w in surface]

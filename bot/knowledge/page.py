@@ -76,7 +76,7 @@ _DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-
 # Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
-    r"\b(?:(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|night|overnight|day|shift|dawn|dusk"
+    r"\b(?:(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|(?:mid-?)?night|overnight|day|shift|dawn|dusk"
     r"|weekend|wrap-?up|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
     re.I,
 )
