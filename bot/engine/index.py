@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 from bot.engine import english, lexicon
 from bot.engine.intents import ExampleIndex
 from bot.engine.normalize import ampersands, fold, stem
+from bot.engine.phrases import PhraseSet
 from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
@@ -91,7 +92,7 @@ class Index:
     known_words: set[str] = field(default_factory=set)  # never spell-corrected
     text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
     name_word_list: tuple[str, ...] = ()  # words of titles, names and aliases, sorted (for clipped words)
-    writes: dict[str, list[str]] = field(default_factory=dict)  # role id / code -> its texts' stems in order ("does a page write 'reporting to'?")
+    writes: dict[str, list[str]] = field(default_factory=dict)  # role id / code -> its texts' words in order ("does a page write 'reporting to'?")
     text_bigrams: frozenset[tuple[str, str]] = frozenset()  # stem pairs the knowledge writes side by side ("cart fill")
     english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
@@ -142,7 +143,7 @@ class Index:
             texts.extend(ws)
             for owner in (role, cert):
                 if owner is not None:
-                    ix.writes.setdefault(owner, []).append(" " + " ".join(stem(w) for w in ws) + " ")
+                    ix.writes.setdefault(owner, []).append(" ".join(ws))
             st = content_stems(ws)
             name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
             ix.passages.append(Passage(role, cert, section, frozenset(st), frozenset(zip(st, st[1:])), name_st))
@@ -387,7 +388,11 @@ class Index:
 
     def writes_phrase(self, phrases: list[str]) -> bool:
         """Whether some knowledge text has one of these stemmed phrases (each " a b ")."""
-        return any(p in t for ts in self.writes.values() for t in ts for p in phrases)
+        return any(p in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts for p in phrases)
+
+    def writes_any(self, phrases: PhraseSet) -> bool:
+        """Whether some knowledge text says one of these phrases ("reports to", "open positions")."""
+        return any(phrases.search(t) is not None for ts in self.writes.values() for t in ts)
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)

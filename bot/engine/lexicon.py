@@ -27,6 +27,7 @@ class Cue:
     phrases: PhraseSet
     examples: tuple[str, ...]
     near_misses: tuple[str, ...]
+    held_by: PhraseSet | None = None  # for a fact: how a page would write it ("reports to"); none of it on a page, the fact is missing
 
     def search(self, text: str) -> str | None:
         return self.phrases.search(text)
@@ -84,7 +85,14 @@ DRUG_PREFIXES = tuple(sorted(_words(_WORDS["drug_prefixes"])))
 DRUG_SUFFIXES = tuple(sorted(_words(_WORDS["drug_suffixes"]), key=len, reverse=True))
 
 CUES: dict[str, Cue] = {
-    name: Cue(name, str(spec.get("about", "")), PhraseSet.compile(name, spec.get("phrases") or []), tuple(spec.get("examples") or ()), tuple(spec.get("near_misses") or ()))
+    name: Cue(
+        name,
+        str(spec.get("about", "")),
+        PhraseSet.compile(name, spec.get("phrases") or []),
+        tuple(spec.get("examples") or ()),
+        tuple(spec.get("near_misses") or ()),
+        PhraseSet.compile(name, spec["held_by"]) if spec.get("held_by") else None,
+    )
     for name, spec in _CUES.items()
 }
 FACET_PREFIX = "missing_"

@@ -197,7 +197,7 @@ def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
         for i in postings:
             shared[i] += w
     best: tuple[str, float] | None = None
-    unnamed = not ev.codes and not ev.role_named
+    unnamed = not ev.codes and not ev.role_named and "list" not in ev.hits  # "which leadership jobs do you have pages for" lists, it asks for no page
     for i, inter in shared.items():
         fid, phrasing = ix.faq_phrasings[i]
         if len(phrasing) > 1 and len(phrasing & q) < 2:
@@ -220,8 +220,8 @@ def _content_words(ev: Evidence) -> list[str]:
 
 def small_talk(ev: Evidence, ix: Index) -> Match | None:
     """Greetings and "what can you do" (help); a thank-you (a friendly word, nothing to learn)."""
-    if ev.codes or ev.role_score >= ROLE_MENTION:
-        return None
+    if ev.codes or ev.a.unknown_codes or ev.role_score >= ROLE_MENTION:
+        return None  # "what do you know about the 340B ACE certification?": about something, not about the bot
     words = ev.a.words
     bare = [w for w in _content_words(ev) if w not in lexicon.HELP_WORDS]
     cue_words = {w for found in ev.hits.values() for w in found.split()}
@@ -245,7 +245,11 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
-        if found is not None and _missing(_key_run(found, facet), ix, doc):  # the facet's own words, not a title "..6" stepped over
+        if found is None:
+            continue
+        # a fact with held_by phrases is missing unless a page writes one of them ("reports to");
+        # else, unless a page uses the asked words (the facet's own, not a title "..6" stepped over)
+        if not ix.writes_any(facet.held_by) if facet.held_by is not None else _missing(_key_run(found, facet), ix, doc):
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
