@@ -360,7 +360,8 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
 
 def besides(ev: Evidence, ix: Index) -> Match | None:
     """"Which career paths are there besides ops director": the named role is excluded, list the rest."""
-    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes and ("list" in ev.hits or "other" in ev.a.words):
+    plural = any(w.endswith("s") for w in ev.role_nouns)  # "what roles are on here besides the ops director one"
+    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes and ("list" in ev.hits or "other" in ev.a.words or plural):
         return Match("list_roles", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with a role noun")
     return None
 
