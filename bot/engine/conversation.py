@@ -201,7 +201,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b in r.found(cue):
             referred = True
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
-            if 0 <= at < len(ctx.shown):
+            if 0 <= at < len(ctx.shown) and step > 0 and ctx.intent == "pathway" and ctx.shown[at][0] == "cert":
+                r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on the pathway")  # the pathway again, that step first
+            elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
     for a, b in r.found("ref_choice"):

@@ -55,6 +55,7 @@ ROLE_HEADS = _words(_WORDS["role_heads"])
 GRATITUDE = _words(_WORDS["gratitude"])
 GREETINGS = _words(_WORDS["greetings"])
 HELP_WORDS = _words(_WORDS["help_words"])
+AFTER_WORDS = _words(_WORDS["after_words"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
 AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrected"].items()}
 HELD_CUES = _words(_WORDS["held_cues"])

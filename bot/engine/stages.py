@@ -524,6 +524,12 @@ def _pathway_asked(ev: Evidence) -> bool:
     return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.subject_named)) or _wants_role(ev)
 
 
+def _said_after(code: str, ev: Evidence) -> bool:
+    """"after CMSO": the code right after a word that asks for the next step."""
+    at = ev.a.code_pos.get(code)
+    return at is not None and at > 0 and ev.a.words[at - 1] in lexicon.AFTER_WORDS
+
+
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
     if not _pathway_asked(ev):
@@ -533,6 +539,10 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
         asked = [c for c in ev.codes if c not in ev.held]
+        after = [c for c in asked if _said_after(c, ev)]  # "what comes after CMSO for the ops director": the step after it
+        if after:
+            order = tailor(role, ev.a, ix, held=ev.held, exclude=exclude).order
+            asked = [order[order.index(c) + 1] if c in after and c in order[:-1] else c for c in asked if c not in after or c in order[:-1]]
         t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
