@@ -38,6 +38,29 @@ def test_a_name_given_right_after_the_title_is_a_name_of_the_role():
     assert called_names("Pharmacy Supply Chain Manager", "A buyer, often called the purchaser, works elsewhere.") == []
 
 
+def test_names_said_of_the_role_later_in_the_overview_are_its_names_too():
+    opening = "An Aseptic Services Manager runs the unit. Sometimes called the aseptic unit lead or the cleanroom manager, they are accountable for it."
+    assert called_names("Aseptic Services Manager", opening) == ["aseptic unit lead", "cleanroom manager"]
+    subject = "This leader sits between the pharmacy and payers, and is often called the pharmacy reimbursement manager."
+    assert called_names("Pharmacy Revenue Integrity Manager", subject) == ["pharmacy reimbursement manager"]
+    # "called" said of something the role does, not of the role
+    assert called_names("Transitions Coordinator", 'They run the program and coordinate bedside delivery, often called "meds to beds".') == []
+
+
+def test_a_job_named_by_another_name_of_its_page_or_the_initials_of_its_theme(tmp_path):
+    new_id = "transitions-of-care-pharmacy-coordinator"
+
+    def add_role(root: Path) -> None:
+        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
+        data["id"], data["title"] = new_id, "Transitions of Care Pharmacy Coordinator"
+        data["overview"]["paragraphs"] = ["Sometimes called the discharge medication lead, they make sure patients go home with the right medicines."]
+        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    engine = _engine(tmp_path, add_role)
+    assert engine.ask("what does a toc coordinator do").role == new_id  # Transitions Of Care
+    assert engine.ask("what does the discharge medication lead do all day").role == new_id
+
+
 def test_what_does_the_buyer_do_when_the_page_says_so(tmp_path):
     question = "what does a pharmacy buyer do?"
     before = _engine(tmp_path / "a").ask(question)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
+from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import scored_certs
 from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
@@ -88,10 +89,19 @@ def names_this_job(a: Analysis, ix: Index, rid: str, by_content: bool = False) -
     its page says, so a qualifier its page uses distinctively names it too ("diversion manager")."""
     stems = a.word_stems
     heads = ix.title_heads[rid]
-    if not any(a.words[i] in lexicon.ROLE_HEADS and in_title(i, a, stems, set(heads)) for i in range(len(stems))):
+    if not any(a.words[i] in lexicon.ROLE_HEADS and _head_fits(i, a, stems, heads, by_content) for i in range(len(stems))):
         return False
     page = frozenset(s for s in set(stems) if by_content and _theme_of(s, rid, ix))
     return not _foreign_modifier(a, stems, set(ix.role_titles[rid]), heads, page)
+
+
+_LEAD_STEMS = frozenset(stem(w) for w in lexicon.LEAD_HEADS)
+
+
+def _head_fits(i: int, a: Analysis, stems: tuple[str, ...], heads: frozenset[str] | set[str], by_content: bool) -> bool:
+    """Word i is the title's job noun; found by its page's content, any head of a team fits a
+    title headed by one ("the research pharmacy lead" for a manager's page)."""
+    return in_title(i, a, stems, set(heads)) or (by_content and stems[i] in _LEAD_STEMS and not _LEAD_STEMS.isdisjoint(heads))
 
 
 def themed_job(a: Analysis, ix: Index) -> str | None:
@@ -106,7 +116,7 @@ def themed_job(a: Analysis, ix: Index) -> str | None:
         while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS:
             for k in ix.postings.get(stems[j], ()):
                 rid = ix.passages[k].role
-                if rid is not None and stems[j] in ix.passages[k].name_stems and stems[i] in ix.title_heads[rid]:
+                if rid is not None and stems[j] in ix.passages[k].name_stems and _head_fits(i, a, stems, ix.title_heads[rid], True):
                     found.add(rid)
             j -= 1
     themed = [rid for rid in found if names_this_job(a, ix, rid, by_content=True) and not names_this_job(a, ix, rid)]

@@ -324,6 +324,6 @@ def _described_role(ev: Evidence) -> str | None:
         return role if score >= WHO_MIN or (score >= WHO_WEAK and score >= WHO_LEAD * runner_up) else None
     if score < DESCRIBED_STRONG * WHO_MIN or score < DESCRIBED_MARGIN * runner_up:
         return None
-    if heads and not names_this_job(a, ix, role):
+    if heads and not names_this_job(a, ix, role, by_content=True):
         return None  # "a pharmacy buyer at a wholesaler", "a retail store manager": another job
     return role

@@ -57,27 +57,40 @@ def _possessive(word: str) -> str:
     return base if tail == "s" else base + tail
 
 
-_CALLED = re.compile(
-    r"\b(?:(?:often|also|sometimes|commonly|usually|simply)\s+)*(?:called|known\s+as|referred\s+to\s+as|nicknamed)\s+"
-    r"(?:the\s+|a\s+|an\s+)?[\"“']?([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3}?)[\"”']?\s*(?=[,.;:()]|$)",
-    re.I,
-)
+_CALLED = re.compile(r"\b(?:(?:often|also|sometimes|commonly|usually|simply)\s+)*(?:called|known\s+as|referred\s+to\s+as|nicknamed)\s+", re.I)
 _BETWEEN = re.compile(r"^[\s,(\-–—]*$")  # only punctuation between the title and "called …"
+# The role itself as a sentence's subject: "This leader … is often called …", "They are known as …".
+_ROLE_SUBJECT = re.compile(r"\b(?:(?:this|the)\s+(?:leader|role|person|position|job|professional)|they|he or she)\b.*\b(?:is|are)\s*$", re.I)
+_NAME_SPLIT = re.compile(r"\s+or\s+|\s*/\s*")
+_NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})[\"”']?$", re.I)
+_NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
 
 
 def called_names(title: str, text: str) -> list[str]:
-    """Other names a page gives its role right after the title ("The Pharmacy Purchasing and
-    Inventory Specialist, often simply called the pharmacy buyer, …"): up to four words,
-    ended by punctuation. A "called" anywhere else ("a process known as …") names something else."""
-    at = text.lower().find(title.lower())
-    if at < 0:
-        return []
-    end = at + len(title)
-    m = _CALLED.search(text, end)
-    if m is None or not _BETWEEN.match(text[end : m.start()]):
-        return []
-    name = m.group(1).strip()
-    return [] if all(w in lexicon.STOPWORDS for w in name.lower().split()) else [name]
+    """Other names a page gives its role ("The Pharmacy Purchasing and Inventory Specialist, often
+    simply called the pharmacy buyer, …"; "Sometimes called the aseptic unit lead or the
+    cleanroom manager, they …"; "This leader … is often called the charge master analyst"):
+    each up to four words. "Called" must be said of the role, right after its title, opening
+    a sentence, or after "this leader", "they"; "a process known as …" names something else."""
+    names: list[str] = []
+    for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        m = _CALLED.search(sentence)
+        if m is None:
+            continue
+        before = sentence[: m.start()]
+        at = before.lower().find(title.lower())
+        of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None
+        if not of_role:
+            continue
+        listed = re.split(r"[.;:(),]", sentence[m.end() :])[0]  # "called A or B, they …"
+        for part in _NAME_SPLIT.split(listed.strip()):
+            found = _NAME.match(part.strip())
+            if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:
+                break
+            name = found.group(1).strip()
+            if not all(w in lexicon.STOPWORDS for w in name.lower().split()):
+                names.append(name)
+    return names
 
 
 def content_stems(words: list[str]) -> list[str]:
@@ -208,7 +221,7 @@ class Index:
             renamed[full].add(rid)
             in_title = set(words_of(kb.roles[rid].title))
             rest = tuple(w for w in full if w not in in_title)
-            if rest and rest != full and not all(w in lexicon.ROLE_HEADS for w in rest):
+            if rest and rest != full and any(w in lexicon.ROLE_HEADS for w in rest) and not all(w in lexicon.ROLE_HEADS for w in rest):
                 renamed[rest].add(rid)  # "the buyer" as well as "the pharmacy buyer"
         for alias_key, rids in renamed.items():
             if len(rids) == 1 and alias_key not in ix.aliases:  # a name two pages use is nobody's
@@ -438,7 +451,7 @@ def _deletions(word: str) -> set[str]:
 def _acronyms(title: str) -> set[str]:
     """DPO and DOPO for Director of Pharmacy Operations, MSO for Medication Safety Officer, and
     the forms members use without the field word: RPD for Pharmacy Residency Program Director,
-    IDS for Investigational Drug Services Pharmacist."""
+    IDS for Investigational Drug Services Pharmacist, TOC for Transitions of Care Pharmacy Coordinator."""
     words = [w for w in words_of(title) if w not in ("and", "the")]  # "Director of Pharmacy Operations" -> DOPO
     forms = {tuple(words), tuple(w for w in words if w not in lexicon.STOPWORDS)}
     for ws in list(forms):
@@ -446,4 +459,8 @@ def _acronyms(title: str) -> set[str]:
             forms.add(ws[1:])
         if ws and ws[-1] in lexicon.ROLE_HEADS and len(ws) >= 4:
             forms.add(ws[:-1])
+            theme = ws[:-1]
+            while theme and theme[-1] in lexicon.FIELD_WORDS:
+                theme = theme[:-1]
+            forms.add(theme)  # "TOC coordinator" for Transitions of Care Pharmacy Coordinator
     return {"".join(w[0] for w in ws) for ws in forms if len(ws) >= 3}
