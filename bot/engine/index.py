@@ -403,9 +403,10 @@ class Index:
         """Whether some knowledge text has one of these stemmed phrases (each " a b ")."""
         return any(p in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts for p in phrases)
 
-    def writes_any(self, phrases: PhraseSet) -> bool:
-        """Whether some knowledge text says one of these phrases ("reports to", "open positions")."""
-        return any(phrases.search(t) is not None for ts in self.writes.values() for t in ts)
+    def writes_any(self, phrases: PhraseSet, owner: str | None = None) -> bool:
+        """Whether some knowledge text (``owner``'s own, when given) says one of these phrases ("reports to", "open positions")."""
+        texts = self.writes.get(owner, []) if owner is not None else [t for ts in self.writes.values() for t in ts]
+        return any(phrases.search(t) is not None for t in texts)
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)

@@ -243,13 +243,14 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     if ev.role_asked_about_text:
         return None  # "'… paying the contracted price …' Which of your roles is this?": the posting's words, not the ask
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
+    owner = ev.codes[0] if ev.codes else ev.role_best if ev.role_named else None  # about a named one, only its own text counts
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
         if found is None:
             continue
         # a fact with held_by phrases is missing unless a page writes one of them ("reports to");
         # else, unless a page uses the asked words (the facet's own, not a title "..6" stepped over)
-        if not ix.writes_any(facet.held_by) if facet.held_by is not None else _missing(_key_run(found, facet), ix, doc):
+        if not ix.writes_any(facet.held_by, owner) if facet.held_by is not None else _missing(_key_run(found, facet), ix, doc):
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
