@@ -25,7 +25,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     stems = a.word_stems
     q = a.stem_set - a.negated - _bosses(a, ix)
     matched: dict[str, float] = defaultdict(float)
-    for s in q:
+    for s in sorted(q):  # a fixed order: float sums, and so ties, do not depend on the hash seed
         w = ix.weight(s)
         for rid in ix.title_postings.get(s, ()):
             matched[rid] += w
