@@ -232,3 +232,20 @@ def test_which_first_with_nothing_in_view_asks_which_role_then_a_fragment_finish
 def test_held_certifications_can_be_corrected():
     _, fixed = talk("ops director pathway, i already have CHPOP", "actually scratch that, i have CPOM not CHPOP")
     assert fixed.intent == "pathway" and fixed.held == ("CPOM",) and "CHPOP" in fixed.certifications
+
+
+def test_a_refused_question_still_says_what_the_conversation_is_about():
+    fee, card = talk("how much does the CMSO exam cost?", "ok what is it then")
+    assert fee.intent == "none" and (card.intent, card.certifications[0]) == ("certification", "CMSO")
+    letter, day = talk("can you write my cover letter for the director of pharmacy operations job", "ok what do they do day to day then")
+    assert letter.intent == "none" and (day.intent, day.role, day.section) == ("role", OPS, "day_in_the_life")
+    # a refusal that spoke of the subject already ("before it") leaves the subject as it was
+    card, _, again = talk("what's CPOM", "do i need CMSO before it", "ok what does it cover again")
+    assert again.certifications[0] == "CPOM"
+
+
+def test_the_step_after_one_on_a_pathway():
+    after = talk("what comes after CPOM for the director of pharmacy operations")[0]
+    assert after.intent == "pathway" and after.role == OPS and "CPOM" not in after.certifications[:1]
+    path, nxt = talk("certification pathway for director of pharmacy operations", "and after that?")
+    assert nxt.intent == "pathway" and nxt.certifications[0] == path.certifications[1]

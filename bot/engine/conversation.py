@@ -376,11 +376,31 @@ def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
     return None
 
 
+# Refusals of a question about something the knowledge holds: what it named is the subject now
+# ("what's the pass rate for CTCP?" … "ok what is it then"; "write my cover letter for the TOC job" …
+# "what do they do"), unless it spoke of the subject already ("do I need CPFA before it").
+_TOPIC_KEPT = frozenset({"missing_fact", "clinical", "off_topic"})
+
+
+def _about_refused(ctx: Context, ev: Evidence) -> Context:
+    """The context after a refused question that named a certification or a role."""
+    if ev.codes and ctx.thing != ("cert", ev.codes[0]):
+        thing: Entity = ("cert", ev.codes[0])
+        return replace(ctx, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="certification", pending="")
+    role = ev.role_best if ev.role_named and not ev.codes else None  # by its title: "who won the game" describes no job
+    if role is None or role == ctx.role:
+        return replace(ctx, pending="")
+    thing = ("role", role)
+    return replace(ctx, role=role, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="role", held=ctx.held if ctx.role == role else (), pending="")
+
+
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:
     """The context after ``answer``: refusals leave it as it was (but remember an unanswerable follow-up)."""
     if answer.intent in ("none", "help", "faq"):
         if answer.intent == "none" and resolution.referred and answer.reason in ("needs_context", "off_topic", "unknown_role"):
             return replace(ctx, pending=question)
+        if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
+            return _about_refused(ctx, resolution.evidence)
         return replace(ctx, pending="")
     recent = list(ctx.recent)
     role, thing, shown, held, section, focus = ctx.role, ctx.thing, ctx.shown, ctx.held, None, ctx.focus
