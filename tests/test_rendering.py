@@ -154,3 +154,9 @@ def test_several_questions_in_one_message_json_parts():
     assert [p["intent"] for p in got["parts"]] == ["pathway"] and got["parts"][0]["role"] == "medication-safety-officer"
     single = json.loads(_cli("ask", "--json", "what is CPOM?").stdout)
     assert "parts" not in single
+
+
+def test_a_second_question_after_and_is_a_question_of_its_own():
+    a = engine().ask("whats CMSO stand for? and how much does the exam cost")
+    assert (a.intent, a.certifications[0]) == ("certification", "CMSO")
+    assert [(p.intent, p.reason) for p in a.parts] == [("none", "missing_fact")]

@@ -21,11 +21,15 @@ _OPENERS = frozenset(
 MIN_WORDS = 3  # "cptl?? is that the one for lead techs" is one question, not two
 
 
+_LEADS = frozenset("and also plus but so oh ok okay then".split())  # "… stand for? and how much does the exam cost"
+
+
 def _is_question(sentence: str) -> bool:
     words = re.findall(r"[a-z0-9']+", sentence.lower())
     if len(words) < MIN_WORDS:
         return False
-    return sentence.rstrip().endswith("?") or words[0].replace("'", "") in _OPENERS
+    first = next((w for w in words if w not in _LEADS), "")
+    return sentence.rstrip().endswith("?") or first.replace("'", "") in _OPENERS
 
 
 def split_questions(message: str) -> tuple[list[str], list[str]]:
