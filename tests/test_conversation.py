@@ -249,3 +249,8 @@ def test_the_step_after_one_on_a_pathway():
     assert after.intent == "pathway" and after.role == OPS and "CPOM" not in after.certifications[:1]
     path, nxt = talk("certification pathway for director of pharmacy operations", "and after that?")
     assert nxt.intent == "pathway" and nxt.certifications[0] == path.certifications[1]
+
+
+def test_whom_a_pathway_is_for_retailors_it():
+    path, tech, other = talk("pathway for the director of pharmacy operations?", "what about for a tech", "and for someone who's been running a retail pharmacy for years")
+    assert (tech.intent, tech.role) == ("pathway", OPS) and (other.intent, other.role) == ("pathway", OPS)

@@ -271,6 +271,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
+        about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
         pair = _last_two(ctx)
         rest = re.sub(r"^(and|also|ok and|so|what about|how about)\s+", "", core)
         if "contrast" in after.hits and pair:
@@ -291,8 +292,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif after.codes and not after.role_named and ctx.intent == "certification":
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
-    pathway_turn = ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me)
-    if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not about_me)):
+    for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
+    pathway_turn = ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)
+    if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone))):
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
     still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"
