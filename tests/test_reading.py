@@ -110,3 +110,19 @@ def test_a_job_named_by_a_theme_of_its_page(tmp_path):
     # a qualifier no page is about stays another job
     other = e.ask("retail store manager morning routine?")
     assert other.intent == "none"
+
+
+def test_a_step_the_page_calls_the_place_to_start_for_the_members_kind_comes_first(tmp_path):
+    ops = "director-of-pharmacy-operations"
+    question = "i'm a nurse and want to become a director of pharmacy operations one day, which cert first?"
+
+    def start_for_techs(root: Path) -> None:
+        def change(data):
+            step = next(s for s in data["pathway"]["steps"] if s["certification"] == "CPSCM")
+            step["why"] = "The recommended starting point for nurses moving into pharmacy leadership, proving your grasp of purchasing."
+        _edit_role(root, ops, change)
+
+    before = _engine(tmp_path / "a").ask(question)
+    after = _engine(tmp_path / "b", start_for_techs).ask(question)
+    assert before.intent == after.intent == "pathway" and before.certifications[0] != "CPSCM"
+    assert after.certifications[0] == "CPSCM"

@@ -93,6 +93,23 @@ def called_names(title: str, text: str) -> list[str]:
     return names
 
 
+_WHAT_IT_PROVES = re.compile(r",\s+(?:prov|show|validat|demonstrat|confirm|build|giv)\w*", re.I)
+
+
+def first_for(why: str) -> frozenset[str]:
+    """Whom a pathway step's "why" says it comes first for: the words after "first", "starting
+    point" … in its sentence ("The recommended starting point for technicians joining …",
+    "A natural first certification if you come from insurance billing …")."""
+    found: set[str] = set()
+    for sentence in re.split(r"(?<=[.;!?])\s+", why):
+        ws = words_of(_WHAT_IT_PROVES.split(sentence)[0])  # not "…, proving your skill with drug accountability"
+        at = next((i for i, w in enumerate(ws) if w in lexicon.FIRST_WORDS), None)
+        to = next((j for j in range(at + 1, min(at + 4, len(ws))) if ws[j] in ("for", "if", "when")), None) if at is not None else None
+        if to is not None:  # "first step for …", not "their first year of practice"
+            found.update(content_stems(ws[to + 1 :]))
+    return frozenset(found)
+
+
 def content_stems(words: list[str]) -> list[str]:
     return [stem(w) for w in words if w not in lexicon.STOPWORDS and not w.isdigit()]
 
@@ -132,6 +149,7 @@ class Index:
     name_postings: dict[str, list[str]] = field(default_factory=dict)
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
     step_docs: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems
+    first_for: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems of whom its "why" says it comes first for
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
@@ -207,6 +225,9 @@ class Index:
         for role in kb.roles.values():
             for step in role.pathway:
                 add(role.id, step.certification, "pathway", step.why)
+                whom = first_for(step.why)
+                if whom:
+                    ix.first_for[(role.id, step.certification)] = whom
 
         taken = {c.lower() for c in kb.certifications}
         counts: dict[str, int] = defaultdict(int)

@@ -57,6 +57,7 @@ GRATITUDE = _words(_WORDS["gratitude"])
 GREETINGS = _words(_WORDS["greetings"])
 HELP_WORDS = _words(_WORDS["help_words"])
 AFTER_WORDS = _words(_WORDS["after_words"])
+FIRST_WORDS = _words(_WORDS["first_words"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
 AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrected"].items()}
 HELD_CUES = _words(_WORDS["held_cues"])

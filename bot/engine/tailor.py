@@ -13,7 +13,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FOCUS_MARGIN, NAME_BONUS, SETTING_WEIGHT, TITLE_WORD_WEIGHT
+from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, NAME_BONUS, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
     stems = _focus_stems(a, set(exclude), about_member=True)
     docs = {code: ix.step_docs.get((role_id, code), ix.cert_docs.get(code, frozenset())) for code in steps}
-    scored = [(code, *_score(stems, docs[code], a, ix, about_member=True)) for code in steps]
+    scored = [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
     if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
         bridge, said = _bridge(stems, role_id, docs, ix)
         scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
@@ -88,6 +88,14 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if len(asked) == 1:  # "why CDAT first?": the step the member names comes first
         return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
     return Tailored(tuple(steps), None, (), held_t)
+
+
+def _first_for(scored: tuple[float, list[str]], stems: list[str], whom: frozenset[str], ix: Index) -> tuple[float, list[str]]:
+    """A step whose "why" says it comes first for the member's kind ("the starting point for
+    technicians") counts those words fully, job nouns included, and more."""
+    said = [s for s in dict.fromkeys(stems) if s in whom and ix.weight(s) >= DISTINCTIVE and s not in cue_stems()]
+    score, hits = scored
+    return score + FIRST_FOR_WEIGHT * sum(ix.weight(s) for s in said), list(dict.fromkeys(hits + said))
 
 
 def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix: Index) -> tuple[set[str], list[str]]:

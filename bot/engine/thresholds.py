@@ -57,6 +57,7 @@ SECTION_GENERIC = 2.5  # "tell me about" wording keeps the overview unless a pas
 # ---------------------------------------------------------------- tailoring a pathway
 SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
 TITLE_WORD_WEIGHT = 0.5  # "pharmacist", "manager": the member's job title, weaker than their work
+FIRST_FOR_WEIGHT = 1.0  # on top: a step whose "why" says it is the place to start for the member's kind ("for technicians")
 FOCUS_MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
 BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text next to the member's words
 NAME_BONUS = 1.5  # a certification's own name words, said by the member
