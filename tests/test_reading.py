@@ -116,13 +116,17 @@ def test_a_step_the_page_calls_the_place_to_start_for_the_members_kind_comes_fir
     ops = "director-of-pharmacy-operations"
     question = "i'm a nurse and want to become a director of pharmacy operations one day, which cert first?"
 
-    def start_for_techs(root: Path) -> None:
-        def change(data):
-            step = next(s for s in data["pathway"]["steps"] if s["certification"] == "CPSCM")
-            step["why"] = "The recommended starting point for nurses moving into pharmacy leadership, proving your grasp of purchasing."
-        _edit_role(root, ops, change)
+    def whys(start: str):
+        def edit(root: Path) -> None:
+            def change(data):
+                steps = {s["certification"]: s for s in data["pathway"]["steps"]}
+                steps["CHPOP"]["why"] = "Hospital operations expertise that nurses and pharmacists bring to leadership, proving your command of workflow."
+                steps["CPSCM"]["why"] = f"{start} nurses moving into pharmacy leadership, proving your grasp of purchasing."
+            _edit_role(root, ops, change)
+        return edit
 
-    before = _engine(tmp_path / "a").ask(question)
-    after = _engine(tmp_path / "b", start_for_techs).ask(question)
-    assert before.intent == after.intent == "pathway" and before.certifications[0] != "CPSCM"
-    assert after.certifications[0] == "CPSCM"
+    # both steps speak of nurses; only the one the page calls the place to start for them comes first
+    plain = _engine(tmp_path / "a", whys("Useful to")).ask(question)
+    start = _engine(tmp_path / "b", whys("The recommended starting point for")).ask(question)
+    assert plain.intent == start.intent == "pathway" and plain.certifications[0] != "CPSCM"
+    assert start.certifications[0] == "CPSCM"
