@@ -141,7 +141,7 @@ def test_ask_answers_each_quoted_question_and_renders_plain_when_piped():
 
 
 def test_a_question_in_another_language_gets_english_only_and_the_pointer():
-    for q in ("什么是CPOM认证？", "¿Qué es CPOM?", "Bonjour, comment devenir directeur des opérations ?"):
+    for q in ("什么是CPOM认证？", "¿Qué es CPOM?", "Bonjour, comment devenir directeur des opérations ?", "paano maging director of pharmacy operations? anong certification ang kailangan ko?"):
         a = engine().ask(q)
         assert a.intent == "none" and a.reason == "language", q
         assert "only answer in English" in render_text(a) and a.pointer

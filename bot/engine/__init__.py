@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot.engine.answer import Answer, compose
 from bot.engine.conversation import Context, Resolution, advance, resolve
 from bot.engine.index import Index
+from bot.engine.language import foreign
 from bot.engine.evidence import read
 from bot.engine.match import Match, decide, match
 from bot.engine.parts import split_questions
@@ -35,8 +36,8 @@ class Engine:
         ``parts``), and the context for the next message."""
         ctx = context or Context()
         questions, statements = split_questions(question)
-        if len(questions) == 1:
-            return self._turn(question, ctx)
+        if len(questions) == 1 or foreign(question, self.index.english_or_ours):
+            return self._turn(question, ctx)  # a message in another language is one message, whatever English words its parts hold
         answers: list[Answer] = []
         for q in questions:
             before = ctx

@@ -17,7 +17,7 @@ import yaml
 
 from bot.engine import english, lexicon
 
-NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch"}
+NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "tl": "Tagalog"}
 _WORD = re.compile(r"[^\W\d_]+")
 FOREIGN_SHARE = 0.5  # at most this share of English (or knowledge) words ...
 LANGUAGE_HITS = 2  # ... and at least this many of another language's commonest words
