@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from dataclasses import replace
 
 from bot.engine.answer import Answer
 
@@ -41,10 +42,12 @@ def _one(answer: Answer) -> list[str]:
 
 def render_text(answer: Answer) -> str:
     parts = _one(answer)
+    said = set(answer.notes)
     for other in answer.parts:
         parts.append("")
         parts.append(f"**You also asked:** {other.question.strip()}")
-        parts.extend(_one(other))
+        parts.extend(_one(replace(other, notes=tuple(n for n in other.notes if n not in said))))  # "You can also ask about …" once
+        said.update(other.notes)
     pages = list(dict.fromkeys(p for a in (answer, *answer.parts) for p in a.pages))  # once, for every part
     if pages:
         parts.append(("Source: " if len(pages) == 1 else "Sources: ") + "; ".join(f"{p.title} ({p.url})" if p.url else p.title for p in pages))
