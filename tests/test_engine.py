@@ -57,7 +57,15 @@ def test_unknown_codes_are_never_fuzzed_into_ours(engine, question):
 
 @pytest.mark.parametrize(
     "question",
-    ["what's the max dose of vancomycin", "can i take ibuprofen with lisinopril", "side effects of metformin?", "500 mg bid amoxicillin for a kid ok?"],
+    [
+        "what's the max dose of vancomycin",
+        "can i take ibuprofen with lisinopril",
+        "side effects of metformin?",
+        "500 mg bid amoxicillin for a kid ok?",
+        "as a future director of pharmacy operations: can a patient on warfarin take ibuprofen for a headache",
+        "studying for CMSO, whats the max safe acetaminophen dose per day",
+        "vanco trough goal for a patient in the ED?",
+    ],
 )
 def test_clinical_questions_get_the_safety_reply(engine, question):
     a = engine.ask(question)

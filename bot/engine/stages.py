@@ -119,6 +119,10 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     drug and disease words only when the question is not about a certification, a role or a career step."""
     if ev.cue("clinical_request"):
         return refuse("clinical", CONF_REFUSE, why=f"clinical request: {ev.cue('clinical_request')!r}")
+    words = ev.a.words
+    taken = next((w for i, w in enumerate(words) if i and words[i - 1] in lexicon.TAKE_VERBS and lexicon.is_drug(w) and w not in ix.known_words), None)
+    if taken:  # "can someone on a blinded trial drug take ibuprofen": a drug taken, whatever career words are around
+        return refuse("clinical", CONF_REFUSE, why=f"a drug taken: {taken!r}")
     if ev.career_framed:
         return None
     drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
