@@ -123,6 +123,11 @@ def test_lists_and_help(engine):
     assert engine.ask("which roles do you cover?").intent == "list_roles"
     assert engine.ask("hi!").intent == "help"
     assert engine.ask("what can you do").intent == "help"
+    assert engine.ask("ok what can you actually do").intent == "help"
+    # a list asked for outright wins over "I'm new here", over a page's stray words and over an FAQ sharing its nouns
+    assert engine.ask("show me all the roles, im new here and coming from IT").intent == "list_roles"
+    assert engine.ask("what job roles can I ask you about?").intent == "list_roles"
+    assert engine.ask("which job pages do you have").intent == "list_roles"
 
 
 def test_answers_only_quote_the_knowledge(engine):

@@ -151,6 +151,7 @@ class Index:
     step_docs: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems
     first_for: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems of whom its "why" says it comes first for
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
+    faq_lists: set[int] = field(default_factory=set)  # phrasings that ask for a list ("which roles do you have pages for")
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
     faq_vocab: dict[str, frozenset[str]] = field(default_factory=dict)  # faq id -> the stems of all its phrasings
@@ -252,6 +253,8 @@ class Index:
             for q in entry.questions:
                 st = frozenset(content_stems(ix.expand(words_of(q))))
                 ix.faq_phrasings.append((entry.id, st))
+                if lexicon.cue("list").search(" ".join(ix.expand(words_of(q)))):
+                    ix.faq_lists.add(len(ix.faq_phrasings) - 1)
                 for s in st:
                     ix.faq_postings.setdefault(s, []).append(len(ix.faq_phrasings) - 1)
                 texts.extend(words_of(q))

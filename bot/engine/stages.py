@@ -206,6 +206,8 @@ def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
         fid, phrasing = ix.faq_phrasings[i]
         if len(phrasing) > 1 and len(phrasing & q) < 2:
             continue  # one shared word ("bot") is not the same question
+        if "list" in ev.hits and i not in ix.faq_lists:
+            continue  # "which job pages do you have" asks for a list; "can you add a page for my job" does not
         precision, recall = inter / qw, inter / ix.faq_weights[i]
         if unnamed:  # "the bot gave me a wrong answer, where do I report it": words of two phrasings of one entry
             borrowed = (q & ix.faq_vocab[fid]) - phrasing - cue_stems()  # form words ("role", "job") tell no entry apart
@@ -230,7 +232,8 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     bare = [w for w in _content_words(ev) if w not in lexicon.HELP_WORDS]
     cue_words = {w for found in ev.hits.values() for w in found.split()}
     greeting_only = not bare and cue_words <= lexicon.GREETINGS and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)
-    if ev.cue("help") or greeting_only:
+    lists = ev.cue("list") and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
+    if (ev.cue("help") and not lists) or greeting_only:
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
     if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
         return refuse("thanks", CONF_REFUSE)
@@ -462,9 +465,13 @@ def _says_what(ev: Evidence, ix: Index) -> bool:
 
 def listing(ev: Evidence, ix: Index) -> Match | None:
     """"Which certifications do you know", "list the roles": the lists."""
-    if not _unnamed(ev) or ev.subject_relaxed or ev.goal_role:
-        return None
     class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.CLASS_WORDS
+    found = ev.cue("list")
+    said = set(found.split()) if found else set()
+    rest = [s for w, s in zip(ev.a.words, ev.a.word_stems) if w not in said and w not in class_words and w not in lexicon.STOPWORDS]
+    bare = found and not ev.codes and not ev.role_named and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
+    if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role):
+        return None
     is_list = ev.cue("list") or all(w in class_words for w in _content_words(ev))
     if is_list and ev.cert_nouns and not ev.role_nouns:
         return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")
