@@ -254,3 +254,8 @@ def test_the_step_after_one_on_a_pathway():
 def test_whom_a_pathway_is_for_retailors_it():
     path, tech, other = talk("pathway for the director of pharmacy operations?", "what about for a tech", "and for someone who's been running a retail pharmacy for years")
     assert (tech.intent, tech.role) == ("pathway", OPS) and (other.intent, other.role) == ("pathway", OPS)
+
+
+def test_a_pronoun_after_a_sentence_naming_a_role_means_that_role():
+    _, named = talk("what's CPOM", "hmm my manager says I'd fit the director of pharmacy operations job better. what does that one do")
+    assert (named.intent, named.role) == ("role", OPS)

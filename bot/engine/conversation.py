@@ -249,6 +249,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
         held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a])  # "already got that one. after that?": the one held
+        ended = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)  # the sentences before the pronoun's
+        if not held and (ev.codes or ev.role_named) and ended >= 0 and _names(" ".join(r.tokens[: ended + 1]), ix):
+            continue  # "… the specialty pharmacy operations manager job they're opening. what does that one do": the one just named
         if ctx.thing and (held or (not named_here and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)))):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             r.put(a, b, lead + _label(ctx.thing, ix))
@@ -309,6 +312,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
+
+
+def _names(text: str, ix: Index) -> bool:
+    """Whether ``text`` names a certification or a role by its title."""
+    ev = read(text, ix)
+    return bool(ev.codes or ev.role_named)
 
 
 def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> Entity | None:
