@@ -259,3 +259,14 @@ def test_whom_a_pathway_is_for_retailors_it():
 def test_a_pronoun_after_a_sentence_naming_a_role_means_that_role():
     _, named = talk("what's CPOM", "hmm my manager says I'd fit the director of pharmacy operations job better. what does that one do")
     assert (named.intent, named.role) == ("role", OPS)
+
+
+def test_which_ones_chooses_among_what_was_compared():
+    _, chosen = talk("whats the difference between CPOM and CHPOP", "which one's more about purchasing")
+    assert chosen.intent == "certification" and chosen.certifications[0] in ("CPOM", "CHPOP")  # not CPSCM, the purchasing one outside the pair
+
+
+def test_a_pathway_asked_after_another_question_is_tailored_by_all_the_member_said():
+    a = engine().ask("ive done all the purchasing and wholesaler ordering for years, would director of pharmacy operations suit me? what cert first")
+    pathway = next(p for p in (a, *a.parts) if p.intent == "pathway")
+    assert pathway.role == OPS and pathway.certifications[0] == "CPSCM"

@@ -42,8 +42,9 @@ class Engine:
         for q in questions:
             before = ctx
             answer, ctx = self._turn(q, before)
-            if answer.intent == "pathway" and statements:  # "I'm a purchasing tech. … which certs first?"
-                answer, ctx = self._turn(f"{q} {' '.join(statements)}", before)
+            around = statements + [other for other in questions if other != q]  # what the member says of themselves, in any sentence
+            if answer.intent == "pathway" and around:  # "I'm a purchasing tech. … which certs first?"; "I've been a med history tech …, would X suit me? what cert first"
+                answer, ctx = self._turn(f"{q} {' '.join(around)}", before)
             if not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
                 answers.append(replace(answer, question=q))
         if any(a.intent != "none" for a in answers) and len(answers) > 1:  # "turns out i LOVED it?? how do i become …": no question of its own

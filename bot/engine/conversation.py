@@ -77,7 +77,7 @@ class Resolution:
 
 
 def _plain(token: str) -> str:
-    word = token.lower().strip(_PUNCT)
+    word = re.sub(r"['’]s$", "", token.lower().strip(_PUNCT))  # "which one's meant for techs"
     return lexicon.SLANG.get(word, word)
 
 
