@@ -44,7 +44,9 @@ class Engine:
             answer, ctx = self._turn(q, before)
             around = statements + [other for other in questions if other != q]  # what the member says of themselves, in any sentence
             if answer.intent == "pathway" and around:  # "I'm a purchasing tech. … which certs first?"; "I've been a med history tech …, would X suit me? what cert first"
-                answer, ctx = self._turn(f"{q} {' '.join(around)}", before)
+                tailored, tailored_ctx = self._turn(f"{q} {' '.join(around)}", before)
+                if (tailored.intent, tailored.role) == (answer.intent, answer.role):  # the same pathway, in the order what they said asks for
+                    answer, ctx = tailored, tailored_ctx
             if not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
                 answers.append(replace(answer, question=q))
         if any(a.intent != "none" for a in answers) and len(answers) > 1:  # "turns out i LOVED it?? how do i become …": no question of its own
