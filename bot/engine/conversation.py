@@ -172,7 +172,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if listed and pos <= len(listed):
             picked = list(listed[:count]) if pos == 1 and count > 1 else [listed[pos - 1] if pos > 0 else listed[-1]]
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
-            if steps:  # "... on the informatics manager pathway" has done its job: it names the list, not a pathway question
+            if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in ("on", "in", "from", "of")), None)
                 last = next((k for k in range(loc or len(words), len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
                 if loc is not None and last is not None:
@@ -213,7 +213,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             b += 1  # "which of those three"
         pair = _last_two(ctx) if "two" in words[a:b] else None
         certs = list(pair) if pair and pair[0][0] == "cert" else [e for e in ctx.shown if e[0] == "cert"]
-        if len(certs) >= 2:
+        two_roles = ctx.intent == "role" and len(ctx.roles) >= 2  # "whats the difference between X and Y" … "ok which one deals with payers"
+        if len(certs) >= 2 and not two_roles:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
             r.put(a, b, "which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or"))
@@ -289,7 +290,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif (ellipsis or corrects) and not unresolved and _only_names(after) and not after.hits.keys() & _ASKS_ANYTHING:
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         if after.role_named and not after.codes and ctx.intent == "pathway":
-            rewritten = f"how do I become the {title}"  # "and for the informatics director?" keeps the pathway form
+            rewritten = f"how do I become the {title}" + (f" ({ctx.focus})" if ctx.focus else "")  # "and for the informatics director?" keeps the pathway form, and what they said of themselves
         elif after.role_named and not after.codes and ctx.intent == "role" and ctx.section in _SECTION_WORDS:
             rewritten = f"the {title} {_SECTION_WORDS[ctx.section]}"
         elif after.codes and not after.role_named and ctx.intent == "certification":
