@@ -45,10 +45,13 @@ SETS = {
     "shift-workers": (ROOT / "tests/eval21/questions.yaml", ROOT / "tests/eval21/pages"),
     "leaders": (ROOT / "tests/eval22/questions.yaml", ROOT / "tests/eval22/pages"),
     "outside-hospitals": (ROOT / "tests/eval23/questions.yaml", ROOT / "tests/eval23/pages"),
+    "career-changers": (ROOT / "tests/eval24/questions.yaml", ROOT / "tests/eval24/pages"),
+    "trained-abroad": (ROOT / "tests/eval25/questions.yaml", ROOT / "tests/eval25/pages"),
+    "skeptics-and-testers": (ROOT / "tests/eval26/questions.yaml", ROOT / "tests/eval26/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.87, "leaders": 0.89, "outside-hospitals": 0.93}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.91, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.92}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -56,7 +59,8 @@ CONVERSATIONS = {
     "corrections-and-references": (ROOT / "tests/conv2/conversations.yaml", ROOT / "tests/conv2/pages", {"overall": 0.94, "follow": 0.92, "switch": 0.95, "none": 0.95}),
     "descriptions-and-choices": (ROOT / "tests/conv3/conversations.yaml", ROOT / "tests/conv3/pages", {"overall": 0.92, "follow": 0.90, "switch": 0.94, "none": 0.95}),
     "longer-career-chats": (ROOT / "tests/conv4/conversations.yaml", ROOT / "tests/conv4/pages", {"overall": 0.86, "follow": 0.80, "switch": 0.86, "none": 0.95}),
-    "mixed-round-4": (ROOT / "tests/conv5/conversations.yaml", ROOT / "tests/conv5/pages", {"overall": 0.90, "follow": 0.84, "switch": 0.94, "none": 0.95}),
+    "mixed-round-4": (ROOT / "tests/conv5/conversations.yaml", ROOT / "tests/conv5/pages", {"overall": 0.90, "follow": 0.85, "switch": 0.94, "none": 0.95}),
+    "career-moves": (ROOT / "tests/conv6/conversations.yaml", ROOT / "tests/conv6/pages", {"overall": 0.84, "follow": 0.81, "switch": 0.79, "none": 0.92}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
