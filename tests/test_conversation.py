@@ -275,3 +275,4 @@ def test_a_pathway_asked_after_another_question_is_tailored_by_all_the_member_sa
 def test_an_ordinal_over_the_list_shown_is_that_certification():
     path, last = talk("what certs for the director of pharmacy operations", "the last one on that list?")
     assert (last.intent, last.certifications[0]) == ("certification", path.certifications[-1])
+

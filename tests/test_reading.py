@@ -130,3 +130,20 @@ def test_a_step_the_page_calls_the_place_to_start_for_the_members_kind_comes_fir
     start = _engine(tmp_path / "b", whys("The recommended starting point for")).ask(question)
     assert plain.intent == start.intent == "pathway" and plain.certifications[0] != "CPSCM"
     assert start.certifications[0] == "CPSCM"
+
+
+def test_two_titles_written_out_in_one_question_are_both_named(tmp_path):
+    """"… a director of pharmacy ops and a specialty pharmacy operations manager": "manager" ends
+    the second title; it does not make the first a different job."""
+    new_id = "specialty-pharmacy-operations-manager"
+
+    def add_role(root: Path) -> None:
+        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
+        data["id"], data["title"] = new_id, "Specialty Pharmacy Operations Manager"
+        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    engine = _engine(tmp_path, add_role)
+    from bot.engine.evidence import read
+
+    ev = read("whats the difference between a director of pharmacy ops and a specialty pharmacy operations manager", engine.index)
+    assert {"director-of-pharmacy-operations", new_id} <= set(ev.named_roles)

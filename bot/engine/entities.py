@@ -32,11 +32,13 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     raw = sorted(((m / ix.title_weights[rid], rid) for rid, m in matched.items()), reverse=True)
     scores: dict[str, float] = {}
     where: dict[str, set[int]] = {}
+    whole = [rid for score, rid in raw[:ROLE_CANDIDATES] if score >= 1.0]  # titles written out in full
     for score, rid in raw[:ROLE_CANDIDATES]:
         if score < ROLE_MIN_SHARE:
             break
         title = set(ix.role_titles[rid])
-        if _other_head(a, stems, title, ix.title_heads[rid]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
+        claimed = _claimed_heads(a, stems, [r for r in whole if r != rid], ix)  # "… and a specialty pharmacy operations manager": that head is the other title's
+        if _other_head(a, stems, title, ix.title_heads[rid], claimed) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
             score *= OTHER_JOB_PENALTY  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
         scores[rid] = score
         where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
@@ -59,12 +61,24 @@ def _bosses(a: Analysis, ix: Index) -> frozenset[str]:
     return frozenset(stems[i] for i in alone if all(j in alone for j, st in enumerate(stems) if st == stems[i]))
 
 
-def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
-    """The question names a job (title words + a head noun) whose head is not this title's."""
+def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str], claimed: set[int] | frozenset[int] = frozenset()) -> bool:
+    """The question names a job (title words + a head noun) whose head is not this title's
+    (nor one that ends another title written out in full: ``claimed``)."""
     for i, w in enumerate(a.words):
-        if i and w in lexicon.ROLE_HEADS and not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
+        if i and i not in claimed and w in lexicon.ROLE_HEADS and not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
             return True
     return False
+
+
+def _claimed_heads(a: Analysis, stems: tuple[str, ...], others: list[str], ix: Index) -> set[int]:
+    """Positions of head nouns that end another role's title, all of whose words come just before."""
+    claimed: set[int] = set()
+    for rid in others:
+        title, heads = set(ix.role_titles[rid]), ix.title_heads[rid]
+        for i, st in enumerate(stems):
+            if st in heads and a.words[i] in lexicon.ROLE_HEADS and title <= set(stems[max(0, i - len(title) - 2) : i + 1]):
+                claimed.add(i)
+    return claimed
 
 
 def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str], page: frozenset[str] = frozenset()) -> bool:
