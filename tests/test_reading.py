@@ -147,3 +147,16 @@ def test_two_titles_written_out_in_one_question_are_both_named(tmp_path):
 
     ev = read("whats the difference between a director of pharmacy ops and a specialty pharmacy operations manager", engine.index)
     assert {"director-of-pharmacy-operations", new_id} <= set(ev.named_roles)
+
+
+def test_initials_that_spell_an_everyday_word_are_not_a_role_name(tmp_path):
+    """Overnight Pharmacy Supervisor's initials are "OPS", which members write for operations."""
+    new_id = "overnight-pharmacy-supervisor"
+
+    def add_role(root: Path) -> None:
+        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
+        data["id"], data["title"] = new_id, "Overnight Pharmacy Supervisor"
+        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    a = _engine(tmp_path, add_role).ask("ops director morning huddle, what do they go over")
+    assert (a.intent, a.role) == ("role", "director-of-pharmacy-operations")

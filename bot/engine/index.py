@@ -26,6 +26,7 @@ from bot.knowledge.model import Knowledge
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
+ACRONYM_NOT_ENGLISH = 1_000  # "OPS" (Overnight Pharmacy Supervisor) is the everyday "ops", "CAT" a cat: not a role's initials
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
@@ -235,7 +236,7 @@ class Index:
         for acr, _ in acronyms:
             counts[acr] += 1
         for acr, rid in acronyms:  # "MSO" for Medication Safety Officer, when unambiguous
-            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken:
+            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.synonyms and english.count(acr) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((acr,), ("role", rid))
         renamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for called_name, rid in called:
