@@ -156,6 +156,11 @@ def test_several_questions_in_one_message_json_parts():
     assert "parts" not in single
 
 
+def test_a_sentence_ending_in_a_full_stop_that_says_what_the_member_did_is_not_a_question():
+    a = engine().ask("Did an MSc in supply chain logistics, currently a staff pharmacist. Want to become a director of pharmacy operations, which certification should I start with?")
+    assert (a.intent, a.role) == ("pathway", "director-of-pharmacy-operations") and not a.parts
+
+
 def test_a_second_question_after_and_is_a_question_of_its_own():
     a = engine().ask("whats CMSO stand for? and how much does the exam cost")
     assert (a.intent, a.certifications[0]) == ("certification", "CMSO")

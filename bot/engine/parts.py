@@ -21,6 +21,7 @@ _OPENERS = frozenset(
 MIN_WORDS = 3  # "cptl?? is that the one for lead techs" is one question, not two
 
 
+_WH = frozenset("what whats which who whom whose when where why how hows tell list".split())
 _LEADS = frozenset("and also plus but so oh ok okay then".split())  # "… stand for? and how much does the exam cost"
 
 
@@ -28,8 +29,12 @@ def _is_question(sentence: str) -> bool:
     words = re.findall(r"[a-z0-9']+", sentence.lower())
     if len(words) < MIN_WORDS:
         return False
-    first = next((w for w in words if w not in _LEADS), "")
-    return sentence.rstrip().endswith("?") or first.replace("'", "") in _OPENERS
+    first = next((w for w in words if w not in _LEADS), "").replace("'", "")
+    if sentence.rstrip().endswith("?"):
+        return True
+    if sentence.rstrip().endswith("."):  # "Did an MSc in health economics." says what they did; "what does X do." still asks
+        return first in _WH
+    return first in _OPENERS
 
 
 def split_questions(message: str) -> tuple[list[str], list[str]]:
