@@ -224,7 +224,15 @@ class Evidence:
 
     @property
     def subject_relaxed(self) -> bool:
-        return self.subject_score >= ROLE_RELAXED and self.subject_score >= 2 * self.second
+        """A title partly named, by at least one of its own words beyond "pharmacy" and the job
+        noun: "manage it" and "pharmacy work" name no Pharmacy Informatics Manager."""
+        if not (self.subject_score >= ROLE_RELAXED and self.subject_score >= 2 * self.second):
+            return False
+        rid = self.subject_role
+        if self.described or rid is None:
+            return True
+        heads = self.ix.title_heads.get(rid, frozenset())
+        return any(self.a.words[i] not in lexicon.FIELD_WORDS and self.a.word_stems[i] not in heads for i in self.role_where.get(rid, ()))
 
     def title_stems(self, ix: Index) -> frozenset[str]:
         """Words of the subject role's title: never topical evidence about it."""
