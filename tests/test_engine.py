@@ -310,3 +310,12 @@ def test_dose_words_in_a_job_question_are_not_clinical(kdir_with_new_page):
     e = Engine(load_knowledge(kdir_with_new_page))
     assert e.ask("who prepares the sterile doses in the cleanroom?").role == "sterile-compounding-supervisor"
     assert e.ask("what dose of vancomycin for a 70 kg patient").reason == "clinical"
+
+
+def test_a_goal_said_first_and_a_question_about_the_role_after_it_asks_about_the_role(engine):
+    a = engine.ask("my coworker keeps talking about becoming a director of pharmacy operations, whats that role")
+    assert (a.intent, a.role) == ("role", "director-of-pharmacy-operations")
+    day = engine.ask("thinking about moving into operations, what's the director of pharmacy operations job like day to day")
+    assert (day.intent, day.section) == ("role", "day_in_the_life")
+    # the question itself asks how to get there: the pathway
+    assert engine.ask("how do i become a director of pharmacy operations? asking for a friend who hates counting at 9pm").intent == "pathway"

@@ -542,9 +542,28 @@ def _said_after(code: str, ev: Evidence) -> bool:
     return at is not None and at > 0 and ev.a.words[at - 1] in lexicon.AFTER_WORDS
 
 
+def _asks_the_role_after(ev: Evidence) -> bool:
+    """"thinking about moving into informatics, what's the informatics pharmacist job like day to
+    day": the goal comes first as context, what is asked after it is about the role itself."""
+    if ev.cert_nouns or ev.held or "ordering" in ev.hits or "cert_seek" in ev.hits:
+        return False
+    words = ["_" if i in ev.title_positions else w for i, w in enumerate(ev.a.words)]  # "drug info & formulary manager" asks nothing
+    of = ev.a.sentence_of
+    goal = max((a for a, _ in lexicon.cue("pathway").spans(words)), default=None)
+    if goal is None:
+        return False
+    asks = [
+        a
+        for name in ("day", "responsibilities", "identity", "overview")
+        for a, b in lexicon.cue(name).spans(words)
+        if a > goal and (name != "overview" or b - a >= 2) and any(words[i] in lexicon.WH_WORDS and of[i] == of[a] for i in range(goal + 1, a + 1))
+    ]  # a question after the goal: "… at 9pm" in a story, or the "how" of "how do I get to …", asks nothing of the role
+    return bool(asks)
+
+
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
-    if not _pathway_asked(ev):
+    if not _pathway_asked(ev) or _asks_the_role_after(ev):
         return None
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0  # "pivot into operations leadership"
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
