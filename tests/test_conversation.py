@@ -276,3 +276,9 @@ def test_an_ordinal_over_the_list_shown_is_that_certification():
     path, last = talk("what certs for the director of pharmacy operations", "the last one on that list?")
     assert (last.intent, last.certifications[0]) == ("certification", path.certifications[-1])
 
+
+
+def test_the_x_guy_is_the_role_whose_page_is_about_x():
+    _, day, same = talk("what's the director of pharmacy operations' day like", "and the supply chain guy?", "same for the ops person")
+    assert (day.intent, day.role, day.section) == ("role", "pharmacy-supply-chain-manager", "day_in_the_life")
+    assert (same.intent, same.role, same.section) == ("role", OPS, "day_in_the_life")

@@ -187,7 +187,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         referred = True
         on_list = (a and words[a - 1] in ("on", "in")) or words[b - 1] in _LISTS  # "why is it on the diversion one": a role's pathway
-        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if on_list or (words[b - 1] == "side" and "ref_choice" not in ev.hits) else None)
+        person = words[b - 1] in lexicon.PERSON_NOUNS  # "the diversion guy": a role
+        if person and a and words[a - 1] in ("im", "i'm", "am", "is", "was", "shes", "hes", "she's", "he's"):
+            continue  # "I'm the inventory/buyer person at a community hospital": the member, not a role
+        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if on_list or person or (words[b - 1] == "side" and "ref_choice" not in ev.hits) else None)
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
             r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
@@ -266,7 +269,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     after = read(rewritten, ix) if r.spans else ev
     steering = _steering(words)
     core = " ".join(w for i, w in enumerate(words) if i not in steering)
-    ellipsis = bool(re.match(r"^(and|also|ok and|so|what about|how about)\b", core))
+    ellipsis = bool(_ELLIPSIS.match(core))
     corrects = "correction" in ev.hits and not ctx.empty  # "no wait I meant …", "sorry, the residency director"
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
@@ -277,7 +280,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
         pair = _last_two(ctx)
-        rest = re.sub(r"^(and|also|ok and|so|what about|how about)\s+", "", core)
+        rest = _ELLIPSIS.sub("", core).lstrip()
         if "contrast" in after.hits and pair:
             rewritten += f" ({_label(pair[0], ix)} vs {_label(pair[1], ix)})"  # "diff?" after two certifications
         elif ctx.by_topic and ellipsis and rest and not (about_role or after.hits.keys() & _ASKS):
@@ -367,7 +370,10 @@ def _only_names(ev: Evidence) -> bool:
     """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I meant CPAS")."""
     steering = _steering(ev.a.words)
     named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
-    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS for i, w in enumerate(ev.a.words))
+    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS for i, w in enumerate(ev.a.words))  # "and the supply chain guy?"
+
+
+_ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
 
 
 def _steering(words: list[str] | tuple[str, ...]) -> set[int]:

@@ -60,6 +60,7 @@ AFTER_WORDS = _words(_WORDS["after_words"])
 FIRST_WORDS = _words(_WORDS["first_words"])
 TAKE_VERBS = _words(_WORDS["take_verbs"])
 WH_WORDS = _words(_WORDS["wh_words"])
+PERSON_NOUNS = _words(_WORDS["person_nouns"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
 AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrected"].items()}
 HELD_CUES = _words(_WORDS["held_cues"])
