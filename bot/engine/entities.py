@@ -118,6 +118,15 @@ def _head_fits(i: int, a: Analysis, stems: tuple[str, ...], heads: frozenset[str
     return in_title(i, a, stems, set(heads)) or (by_content and stems[i] in _LEAD_STEMS and not _LEAD_STEMS.isdisjoint(heads))
 
 
+_SELF = frozenset({"im", "am", "as", "was"})
+
+
+def member_heads(a: Analysis) -> frozenset[int]:
+    """Positions of job nouns the member says of themselves ("I'm a nurse, 8 yrs", "as a hospital
+    tech"): their own job, not the one asked about."""
+    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and any(x in _SELF for x in a.words[max(0, i - 3) : i]))
+
+
 def themed_job(a: Analysis, ix: Index) -> str | None:
     """The one role a job phrase names by a theme of its page: "diversion manager" when a
     manager's page calls a responsibility or a moment of its day after diversion."""

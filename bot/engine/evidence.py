@@ -15,7 +15,7 @@ from typing import Mapping
 
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, named_certs, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
+from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_certs, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -316,7 +316,8 @@ def read(question: str, ix: Index) -> Evidence:
 
 def _described_role(ev: Evidence) -> str | None:
     a, ix = ev.a, ev.ix
-    heads = [w for w in a.words if w in lexicon.ROLE_HEADS]
+    mine = member_heads(a)
+    heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i not in mine]
     own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
     refers = ev.asks_who or (ev.pathway_cue and not ev.only_ordering) or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
     if not refers:

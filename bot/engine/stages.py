@@ -15,7 +15,7 @@ from typing import Callable
 
 from bot.engine import lexicon
 from bot.engine.analyze import cue_stems
-from bot.engine.entities import certs_by_topic, in_title, role_from_certs
+from bot.engine.entities import certs_by_topic, in_title, member_heads, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour
@@ -669,7 +669,8 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     """A job the knowledge has no spotlight for ("nuclear pharmacist"), or a bare "manager" that fits several."""
     words = ev.a.words
     said = ev.a.said
-    heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS]
+    mine = member_heads(ev.a)  # "I'm a nurse, …": the member's own job
+    heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and i not in mine]
     if not heads:
         return refuse("unknown_role", CONF_UNKNOWN_ROLE) if _pathway_asked(ev) else None
     i = heads[-1]
