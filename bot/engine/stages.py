@@ -389,7 +389,7 @@ def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
 def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     """A code the knowledge does not hold is the subject ("is BCPS worth it"): refuse, with near codes."""
     a = ev.a
-    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits)):
+    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits):
         return None
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
@@ -468,7 +468,9 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.CLASS_WORDS
     found = ev.cue("list")
     said = set(found.split()) if found else set()
-    rest = [s for w, s in zip(ev.a.words, ev.a.word_stems) if w not in said and w not in class_words and w not in lexicon.STOPWORDS]
+    spans = lexicon.cue("list").spans(ev.a.words) if found else []
+    where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
+    rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
     bare = found and not ev.codes and not ev.role_named and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
     if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role):
         return None
