@@ -129,7 +129,7 @@ def test_lists_and_help(engine):
     assert engine.ask("what job roles can I ask you about?").intent == "list_roles"
     assert engine.ask("which job pages do you have").intent == "list_roles"
     assert engine.ask("what roles are in the knowledge base").intent == "list_roles"
-    assert engine.ask("what council certs exist? want to plan ahead before i finish PGY1").intent == "list_certifications"
+    assert engine.ask("what council certs exist? want to plan ahead before i finish residency").intent == "list_certifications"
     assert engine.ask("What career spotlights do you have? I'm trying to compare roles outside of clinic practice.").intent == "list_roles"
     # "list" as a thing a job handles, and "..." as a pause, ask for no list
     assert engine.ask("which cert is about keeping the purchasing list up to date?").intent == "certification"
