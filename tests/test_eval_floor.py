@@ -48,10 +48,13 @@ SETS = {
     "career-changers": (ROOT / "tests/eval24/questions.yaml", ROOT / "tests/eval24/pages"),
     "trained-abroad": (ROOT / "tests/eval25/questions.yaml", ROOT / "tests/eval25/pages"),
     "skeptics-and-testers": (ROOT / "tests/eval26/questions.yaml", ROOT / "tests/eval26/pages"),
+    "students-residents": (ROOT / "tests/eval27/questions.yaml", ROOT / "tests/eval27/pages"),
+    "technicians-everywhere": (ROOT / "tests/eval28/questions.yaml", ROOT / "tests/eval28/pages"),
+    "ambulatory-and-payers": (ROOT / "tests/eval29/questions.yaml", ROOT / "tests/eval29/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.91, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.92}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -60,7 +63,8 @@ CONVERSATIONS = {
     "descriptions-and-choices": (ROOT / "tests/conv3/conversations.yaml", ROOT / "tests/conv3/pages", {"overall": 0.92, "follow": 0.90, "switch": 0.94, "none": 0.95}),
     "longer-career-chats": (ROOT / "tests/conv4/conversations.yaml", ROOT / "tests/conv4/pages", {"overall": 0.86, "follow": 0.80, "switch": 0.86, "none": 0.95}),
     "mixed-round-4": (ROOT / "tests/conv5/conversations.yaml", ROOT / "tests/conv5/pages", {"overall": 0.90, "follow": 0.85, "switch": 0.94, "none": 0.95}),
-    "career-moves": (ROOT / "tests/conv6/conversations.yaml", ROOT / "tests/conv6/pages", {"overall": 0.84, "follow": 0.81, "switch": 0.79, "none": 0.92}),
+    "career-moves": (ROOT / "tests/conv6/conversations.yaml", ROOT / "tests/conv6/pages", {"overall": 0.84, "follow": 0.82, "switch": 0.79, "none": 0.92}),
+    "casual-chats": (ROOT / "tests/conv7/conversations.yaml", ROOT / "tests/conv7/pages", {"overall": 0.81, "follow": 0.76, "switch": 0.92, "none": 0.83}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
