@@ -160,3 +160,17 @@ def test_initials_that_spell_an_everyday_word_are_not_a_role_name(tmp_path):
 
     a = _engine(tmp_path, add_role).ask("ops director morning huddle, what do they go over")
     assert (a.intent, a.role) == ("role", "director-of-pharmacy-operations")
+
+
+def test_a_word_read_several_ways_names_a_role_by_any_reading(tmp_path):
+    """"sup" reads as supervisor, supply or support: "the IV room sup" is the page's "IV room supervisor"."""
+    new_id = "sterile-compounding-supervisor"
+
+    def add_role(root: Path) -> None:
+        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
+        data["id"], data["title"] = new_id, "Sterile Compounding Supervisor"
+        data["overview"]["paragraphs"] = ["A Sterile Compounding Supervisor, often called the IV room supervisor, leads the cleanroom team."]
+        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    a = _engine(tmp_path, add_role).ask("what does the IV room sup do all day")
+    assert (a.intent, a.role) == ("role", new_id)

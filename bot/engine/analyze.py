@@ -7,6 +7,7 @@ synonyms. Nothing here decides intent: it only measures, and the result never ch
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -20,6 +21,7 @@ from bot.engine.phrases import CODE_MARK
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
 
+ALIAS_COMBOS = 64  # readings tried per alias start ("sup": supervisor, supply, support)
 SHOUTED_WORD = 50_000  # an English word this common, in capitals, is emphasis ("LOVED"), not a code ("ACE")
 AliasHit = tuple[int, int, tuple[str, str]]  # (first word, number of words, (kind, id))
 
@@ -129,7 +131,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         negated=frozenset(negated),
         unwanted=_unwanted(cleaned, ix, stems),
         kin=_kin(plain, pairs),
-        alias_hits=_alias_hits(plain, ix),
+        alias_hits=_alias_hits(plain, [o for _, o in pairs], ix),
         sentence_of=tuple(sentence_of),
     )
 
@@ -204,8 +206,9 @@ def _mark_negated(i: int, s: str, plain: list[str], negated: set[str], ignore: s
         negated.add(s)
 
 
-def _alias_hits(words: list[str], ix: Index) -> tuple[AliasHit, ...]:
-    """Every alias, title or certification name written out in the question, longest first."""
+def _alias_hits(words: list[str], said: list[str], ix: Index) -> tuple[AliasHit, ...]:
+    """Every alias, title or certification name written out in the question, longest first; a
+    word read several ways counts as any of its readings ("IV room sup" is "IV room supervisor")."""
     hits: list[AliasHit] = []
     for i, w in enumerate(words):
         for n in ix.alias_lengths.get(w, ()):
@@ -214,6 +217,25 @@ def _alias_hits(words: list[str], ix: Index) -> tuple[AliasHit, ...]:
             hit = ix.aliases.get(tuple(words[i : i + n]))
             if hit:
                 hits.append((i, n, hit))
+    groups: list[list[int]] = []  # positions of one word as typed and its readings
+    for i in range(len(words)):
+        if groups and said[i] == said[groups[-1][0]] and " " not in said[i]:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    if any(len(g) > 1 for g in groups):
+        for gi, group in enumerate(groups):
+            for i in group:
+                for n in ix.alias_lengths.get(words[i], ()):
+                    if n < 2 or gi + n > len(groups) or all(len(g) == 1 for g in groups[gi + 1 : gi + n]):
+                        continue  # one word, or no reading to choose: the exact pass found it
+                    choices = [[words[i]]] + [[words[k] for k in g] for g in groups[gi + 1 : gi + n]]
+                    for combo in itertools.islice(itertools.product(*choices), ALIAS_COMBOS):
+                        hit = ix.aliases.get(tuple(combo))
+                        if hit:
+                            hits.append((i, groups[gi + n - 1][-1] - i + 1, hit))
+                            break
+    hits = list(dict.fromkeys(hits))
     hits.sort(key=lambda h: -h[1])
     return tuple(hits)
 

@@ -242,6 +242,7 @@ class Index:
         for called_name, rid in called:
             full = tuple(ix.expand(words_of(called_name)))
             renamed[full].add(rid)
+            renamed[tuple(words_of(called_name))].add(rid)  # as written too: "IV room sup" reads "sup" as "supervisor" alone
             in_title = set(words_of(kb.roles[rid].title))
             rest = tuple(w for w in full if w not in in_title)
             if rest and rest != full and any(w in lexicon.ROLE_HEADS for w in rest) and not all(w in lexicon.ROLE_HEADS for w in rest):
