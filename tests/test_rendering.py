@@ -161,6 +161,14 @@ def test_a_sentence_ending_in_a_full_stop_that_says_what_the_member_did_is_not_a
     assert (a.intent, a.role) == ("pathway", "director-of-pharmacy-operations") and not a.parts
 
 
+def test_two_questions_about_one_certification_show_its_card_once_first():
+    a = engine().ask("is CMSO only for hospital people? what is it")
+    assert (a.intent, a.certifications[0]) == ("certification", "CMSO")
+    assert [(p.intent, p.reason) for p in a.parts] == [("none", "missing_fact")]
+    text = render_text(a)
+    assert text.count("CMSO — ") == 1 and "Here is what it does say" not in text
+
+
 def test_a_second_question_after_and_is_a_question_of_its_own():
     a = engine().ask("whats CMSO stand for? and how much does the exam cost")
     assert (a.intent, a.certifications[0]) == ("certification", "CMSO")

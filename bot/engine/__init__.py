@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.engine.answer import Answer, compose
+from bot.engine.answer import WHAT_IT_SAYS, Answer, compose
 from bot.engine.conversation import Context, Resolution, advance, resolve
 from bot.engine.index import Index
 from bot.engine.language import foreign
@@ -51,6 +51,7 @@ class Engine:
                 answers.append(replace(answer, question=q))
         if any(a.intent != "none" for a in answers) and len(answers) > 1:  # "turns out i LOVED it?? how do i become …": no question of its own
             answers = [a for a in answers if not (a.intent == "none" and a.reason in _NOT_ALONE)] or answers
+        answers = _one_card_each(answers)
         return replace(answers[0], question=question, parts=tuple(answers[1:])), ctx
 
     def remember(self, context: Context, answer: Answer) -> Context:
@@ -68,6 +69,21 @@ class Engine:
 
 
 _NOT_ALONE = frozenset({"off_topic", "needs_context"})  # a part that asks nothing on its own, beside one that does
+
+
+def _card_of(a: Answer) -> str | None:
+    """The certification whose card an answer shows (a partial refusal shows it too)."""
+    return a.certifications[0] if a.intent in ("certification", "none") and len(a.certifications) == 1 else None
+
+
+def _one_card_each(answers: list[Answer]) -> list[Answer]:
+    """"what's CUMP? is it just prior auth stuff": the card once, first; the other part keeps only
+    what it says the knowledge lacks."""
+    cards = {_card_of(a) for a in answers if a.intent == "certification"} - {None}
+    if not cards:
+        return answers
+    trimmed = [replace(a, title="", summary=a.summary.removesuffix(WHAT_IT_SAYS), facts=(), links=(), see_also=()) if a.intent == "none" and _card_of(a) in cards else a for a in answers]
+    return sorted(trimmed, key=lambda a: a.intent == "none" and _card_of(a) in cards)  # the card leads (a stable sort)
 
 
 def _same(a: Answer, b: Answer) -> bool:

@@ -19,6 +19,8 @@ SECTION_LABELS = {"overview": "Overview", "responsibilities": "Core responsibili
 LIST_LIMIT = 25  # a list answer names this many entries, then says how many more there are
 
 
+WHAT_IT_SAYS = " Here is what it does say."  # before the card a partial refusal shows
+
 @dataclass(frozen=True)
 class Fact:
     name: str
@@ -468,7 +470,7 @@ def _partial(m: Match, name: str, role: Role | None, cert: Certification | None,
     """An honest partial answer: what the knowledge doesn't say, then what it does, then the link."""
     lack = m.detail if m.detail.startswith('"') else m.detail
     d.title = f"{cert.code} — {cert.name}" if cert else role.title if role else name
-    d.summary = f"The knowledge base doesn't say anything about {lack} for {name}. Here is what it does say."
+    d.summary = f"The knowledge base doesn't say anything about {lack} for {name}.{WHAT_IT_SAYS}"
     if cert:
         d.cert_source(cert, main=True)
         d.facts.append(Fact("What it covers", cert.description or "No description yet."))

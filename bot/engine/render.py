@@ -43,11 +43,14 @@ def _one(answer: Answer) -> list[str]:
 def render_text(answer: Answer) -> str:
     parts = _one(answer)
     said = set(answer.notes)
+    titles = {answer.title}
     for other in answer.parts:
         parts.append("")
         parts.append(f"**You also asked:** {other.question.strip()}")
-        parts.extend(_one(replace(other, notes=tuple(n for n in other.notes if n not in said))))  # "You can also ask about …" once
+        again = replace(other, notes=tuple(n for n in other.notes if n not in said), title="" if other.title in titles else other.title)
+        parts.extend(_one(again))  # "You can also ask about …", and the card's title, once
         said.update(other.notes)
+        titles.add(other.title)
     pages = list(dict.fromkeys(p for a in (answer, *answer.parts) for p in a.pages))  # once, for every part
     if pages:
         parts.append(("Source: " if len(pages) == 1 else "Sources: ") + "; ".join(f"{p.title} ({p.url})" if p.url else p.title for p in pages))
