@@ -322,3 +322,13 @@ def test_a_goal_said_first_and_a_question_about_the_role_after_it_asks_about_the
     assert (day.intent, day.section) == ("role", "day_in_the_life")
     # the question itself asks how to get there: the pathway
     assert engine.ask("how do i become a director of pharmacy operations? asking for a friend who hates counting at 9pm").intent == "pathway"
+
+
+@pytest.mark.parametrize("question", ["cpom exam $?", "director of pharmacy operations jobs in dallas?", "¿cuánto gana un gerente de operaciones de farmacia?"])
+def test_terse_and_foreign_asks_for_facts_no_page_gives_are_refused(engine, question):
+    assert engine.ask(question).intent == "none"
+
+
+def test_an_amount_in_dollars_is_not_a_price_asked(engine):
+    a = engine.ask("i own a $40M drug budget and do the spend forecasting, want to be director of pharmacy operations, which cert first")
+    assert (a.intent, a.role) == ("pathway", "director-of-pharmacy-operations")

@@ -527,8 +527,11 @@ def _wants_role(ev: Evidence) -> bool:
     rid = ev.subject_role
     if not ev.subject_named or rid is None or not ev.role_where.get(rid):
         return False
-    words = ev.a.words
-    i = min(ev.role_where[rid]) - 1
+    words, said = ev.a.words, ev.a.said
+    start = min(ev.role_where[rid])
+    while start > 0 and said[start - 1] == said[start]:
+        start -= 1  # "want ops dir": "ops" was read as "ops operations"
+    i = start - 1
     while i >= 0 and words[i] in lexicon.WISH_FILLERS:
         i -= 1
     return i >= 0 and words[i] in lexicon.WISH_WORDS
@@ -610,6 +613,8 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     """A certification named by code, alias or name: its card (several: most relevant first)."""
     if not ev.codes or ev.role_asked_about_text:
         return None
+    if not ev.a.codes and ev.subject_relaxed and any(w.endswith("s") for w in ev.cert_nouns):
+        return None  # "central fill mgr certs?": the role's certifications, though a certification's name shares its words
     ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix) if ev.subject_named else frozenset())  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
     return Match(
