@@ -282,3 +282,8 @@ def test_the_x_guy_is_the_role_whose_page_is_about_x():
     _, day, same = talk("what's the director of pharmacy operations' day like", "and the supply chain guy?", "same for the ops person")
     assert (day.intent, day.role, day.section) == ("role", "pharmacy-supply-chain-manager", "day_in_the_life")
     assert (same.intent, same.role, same.section) == ("role", OPS, "day_in_the_life")
+
+
+def test_which_of_those_with_what_the_member_says_retailors_the_pathway():
+    path, tech = talk("certification pathway for director of pharmacy operations", "which of those if i mostly do purchasing and inventory")
+    assert (tech.intent, tech.role, tech.certifications[0]) == ("pathway", OPS, "CPSCM")

@@ -65,6 +65,7 @@ def test_unknown_codes_are_never_fuzzed_into_ours(engine, question):
         "as a future director of pharmacy operations: can a patient on warfarin take ibuprofen for a headache",
         "studying for CMSO, whats the max safe acetaminophen dose per day",
         "vanco trough goal for a patient in the ED?",
+        "as a director of pharmacy operations how would i dose apixaban for a patient with bad kidneys",
     ],
 )
 def test_clinical_questions_get_the_safety_reply(engine, question):

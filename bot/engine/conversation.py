@@ -209,8 +209,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
+    retailor = ctx.intent == "pathway" and ctx.role is not None and ("if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits)
     for a, b in r.found("ref_choice"):
         if ev.codes or described_at:  # "which is most about the supply side": already chosen
+            continue
+        if retailor:  # "which of those if I'm a tech", after a pathway: that pathway again, in the order it asks for
+            referred = True
             continue
         while b < len(words) and (words[b] in lexicon.COUNTS or words[b] in ("ones", "roles", "jobs", "certs")):
             b += 1  # "which of those three"
@@ -300,7 +304,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
-    pathway_turn = ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)
+    pathway_turn = ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone or (retailor and "ref_choice" in ev.hits))
     if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone))):
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
