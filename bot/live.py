@@ -18,17 +18,29 @@ still kept.
 
 Watching uses ``watchfiles`` (inotify via Rust's notify, with polling fallback): it batches
 the burst of events a ``git pull`` or an editor's save produces into one change set.
+
+A reload runs in a worker thread beside the event loop, which keeps answering. Three things
+would otherwise stall the loop for tens to hundreds of milliseconds at 1,000 roles: full
+garbage collections over the millions of objects being built (each holds the GIL for the whole
+scan), the GIL's 5 ms switch interval (the loop waits that long each time it wants the GIL
+back), and freeing the old index in one go. So while reloading, full collections are held off
+and the switch interval is shorter (``_gentle``); the new snapshot is then ``gc.freeze()``d
+(as at start-up) and the old engine is taken apart piece by piece (``_release``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import logging
 import os
+import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable, Iterator
 
 from bot.engine import Engine
 from bot.knowledge.files import is_knowledge_folder
@@ -123,7 +135,8 @@ class LiveKnowledge:
                 return True
 
             try:
-                loaded = self._read(keep)
+                with _gentle():
+                    loaded = self._read(keep)
             except KnowledgeError as e:
                 return ReloadResult(False, e.problems)
             if held:
@@ -131,7 +144,12 @@ class LiveKnowledge:
                 return ReloadResult(False, held=True, removed=held[0])
             if loaded.knowledge.fingerprint == old.fingerprint:
                 return ReloadResult(False)
-            self._engine = Engine(loaded.knowledge)
+            with _gentle():
+                engine = Engine(loaded.knowledge)
+            retired, self._engine = self._engine, engine
+            del engine, loaded, old
+            gc.freeze()  # the new snapshot leaves the collector's scans, like the first one at start-up
+            _release(retired)
         return ReloadResult(True)
 
     async def watch(self, on_result: Callable[[ReloadResult], Awaitable[None]], stop: asyncio.Event | None = None, debounce_ms: int = 800) -> None:
@@ -192,6 +210,76 @@ class LiveKnowledge:
             else:
                 if not stop.is_set() and self.root.is_dir() and _identity(self.root) == identity:
                     await _sleep(stop, 0.5)  # awatch ended by itself: start it again, gently
+
+
+RELOAD_SWITCH_INTERVAL = 0.0005  # s; CPython's default is 0.005
+_gentle_lock = threading.Lock()
+_gentle_depth = 0
+_gentle_saved: tuple[tuple[int, ...], float] = ((), 0.0)
+
+
+@contextlib.contextmanager
+def _gentle() -> Iterator[None]:
+    """While building a snapshot beside the event loop: no full collections (young ones still
+    run) and a short GIL switch interval. Process-wide settings, so nested or concurrent uses
+    (two LiveKnowledge objects) restore them only when the last one ends."""
+    global _gentle_depth, _gentle_saved
+    with _gentle_lock:
+        if _gentle_depth == 0:
+            _gentle_saved = (gc.get_threshold(), sys.getswitchinterval())
+            young = _gentle_saved[0]
+            gc.set_threshold(young[0], young[1] if len(young) > 1 else 10, 1_000_000)
+            sys.setswitchinterval(RELOAD_SWITCH_INTERVAL)
+        _gentle_depth += 1
+    try:
+        yield
+    finally:
+        with _gentle_lock:
+            _gentle_depth -= 1
+            if _gentle_depth == 0:
+                gc.set_threshold(*_gentle_saved[0])
+                sys.setswitchinterval(_gentle_saved[1])
+
+
+RELEASE_CHUNK = 1024  # items freed between two chances for the event loop to take the GIL
+
+
+def _release(engine: Engine) -> None:
+    """Free a retired engine's index a slice at a time (one ``del`` of it holds the GIL for
+    about 80 ms at 1,000 roles). Only containers nobody else refers to are emptied; anything
+    still shared (an in-flight lookup's engine, a conversation's context) is just let go."""
+    if sys.getrefcount(engine) > 3:  # the caller's, ours, getrefcount's argument: someone still uses it
+        return
+    index = engine.index
+    del engine
+    if sys.getrefcount(index) > 3 or not hasattr(index, "__dict__"):  # the retired engine's, ours, the argument's
+        return
+    for name in list(vars(index)):
+        value = vars(index).pop(name)
+        _empty(value)
+        del value
+        time.sleep(0)  # let the loop in
+
+
+def _empty(value: Any, depth: int = 0) -> None:
+    """Empty ``value`` in slices if the caller holds the only reference to it: a list, dict or
+    set, or an object's attributes (two levels down)."""
+    if sys.getrefcount(value) > 3:  # the caller's, ours, getrefcount's argument
+        return
+    if isinstance(value, list):
+        while value:
+            del value[-RELEASE_CHUNK:]
+            time.sleep(0)
+    elif isinstance(value, (dict, set)):
+        while value:
+            for _ in range(min(RELEASE_CHUNK, len(value))):
+                value.popitem() if isinstance(value, dict) else value.pop()
+            time.sleep(0)
+    elif depth < 2 and hasattr(value, "__dict__") and not isinstance(value, type):
+        for name in list(vars(value)):
+            part = vars(value).pop(name)
+            _empty(part, depth + 1)
+            del part
 
 
 def _removed(old: Knowledge, new: Knowledge) -> tuple[str, ...]:
