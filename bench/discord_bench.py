@@ -139,11 +139,11 @@ def child_main(args: argparse.Namespace) -> int:
         from bot.live import LiveKnowledge
         from bot.storage import Store
 
-        config = Config(guild_ids=(args.guild,), database=args.db, log_level="WARNING")
+        config = Config(guild_ids=(args.guild,), database=args.db, log_level="WARNING", mod_log_channel_id=args.mod_log or None)
         import bot as bot_pkg
 
         print(f"child: bot package from {Path(bot_pkg.__file__).parent}", file=sys.stderr, flush=True)
-        live = LiveKnowledge(source / "knowledge")
+        live = LiveKnowledge(Path(args.knowledge) if args.knowledge else source / "knowledge")
         store = Store(config.database, retention_days=config.retention_days)
         if args.open_questions:
             prefill(store, args.open_questions)
@@ -301,6 +301,10 @@ def make_double_class():
             self.kinds: dict[str, int] = {}
             self.http_errors = 0
             self.on_reply: Any = None
+            self.samples: list[tuple[float, float]] = []  # (dispatch time, latency) of each reply
+            self.mod_log_id = 0
+            self.mod_log: list[tuple[float, str]] = []  # (arrival, content) of the bot's moderator-log posts
+            self.watch: dict[int, Any] = {}  # injected message id -> its reply's payload, for these only
 
         async def _handle(self, request: Any) -> Any:
             token = _ARRIVAL.set(time.perf_counter())
@@ -314,12 +318,17 @@ def make_double_class():
 
         def _record_sent(self, kind: str, msg: dict, payload: Any, files: Any, interaction: Any = None) -> Any:
             sent = super()._record_sent(kind, msg, payload, files, interaction)
+            if self.mod_log_id and int(msg.get("channel_id", 0)) == self.mod_log_id:
+                self.mod_log.append((_ARRIVAL.get(time.perf_counter()), str((payload or {}).get("content") or "")))
             ref = (payload or {}).get("message_reference") or {}
             mid = ref.get("message_id")
+            if mid is not None and int(mid) in self.watch:
+                self.watch[int(mid)] = dict(payload or {})
             t0 = self.pending.pop(int(mid), None) if mid is not None else None
             if t0 is not None:
                 arrived = _ARRIVAL.get(time.perf_counter())
                 self.latencies.append(arrived - t0)
+                self.samples.append((t0, arrived - t0))
                 self.last_reply = max(self.last_reply, arrived)
                 content = (payload or {}).get("content") or ""
                 if content.startswith(APOLOGY_PREFIX):
@@ -493,6 +502,176 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
     return res
 
 
+# =========================================================================== reload under load
+
+NEW_FAQ_QUESTION = "where is the bench reload notice"
+NEW_FAQ = ("id: bench-reload-notice\nquestions:\n  - where is the bench reload notice\n  - bench reload notice\n"
+           "answer: The bench reload notice is pinned in the lobby.\nroles: []\ncertifications: []\n")
+TARGET_RELOAD_P99_MS = 100.0
+TARGET_RELOAD_RSS_RATIO = 1.5
+
+
+@dataclass
+class ReloadRun:
+    roles: int
+    rate: float
+    sent: int = 0
+    replies: int = 0
+    reload_s: float = float("nan")  # file written -> "Knowledge reloaded" in the moderator log (includes the 0.8 s debounce)
+    before: tuple[float, float, float, int] = (float("nan"),) * 3 + (0,)  # p50, p99, max ms, n: asked before the change
+    during: tuple[float, float, float, int] = (float("nan"),) * 3 + (0,)  # asked from the change to 1 s after the swap
+    overall: tuple[float, float, float, int] = (float("nan"),) * 3 + (0,)
+    rss_steady_mb: float = 0.0
+    rss_peak_mb: float = 0.0
+    rss_after_mb: float = 0.0
+    other_cpu_pct: float = 0.0
+    child_cpu_s: float = 0.0
+    new_answer_served: bool = False
+    kinds: dict[str, int] = field(default_factory=dict)
+    http_errors: int = 0
+
+
+def _stats(lat_s: list[float]) -> tuple[float, float, float, int]:
+    v = sorted(lat_s)
+    return (pct(v, 50) * 1000, pct(v, 99) * 1000, v[-1] * 1000, len(v)) if v else (float("nan"),) * 3 + (0,)
+
+
+def make_reload_base(tmp: Path, roles: int) -> tuple[Path, list[str]]:
+    """A generated base (``bench/engine_bench.py``'s generator: roles, 3x certifications, 2x FAQ) and its questions."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import engine_bench
+
+    base = tmp / f"kb{roles}"
+    t0 = time.perf_counter()
+    large = engine_bench.generate_large(base, n_roles=roles, n_certs=3 * roles, n_faq=2 * roles)
+    questions = [q for _, q in engine_bench.large_questions(large, 2000)]
+    print(f"# generated {roles} roles, {3 * roles} certifications, {2 * roles} FAQ entries in {time.perf_counter() - t0:.1f} s", flush=True)
+    return base, questions
+
+
+async def run_reload(args: argparse.Namespace, base: Path, questions: list[str], tmp: Path, k: int) -> ReloadRun:
+    """Members ask at ``--reload-rate``/s (open loop) while a FAQ file is added to the bot's
+    knowledge ``--reload-at`` s in: the watcher reloads the whole base beside the event loop."""
+    import shutil
+
+    BenchDouble = make_double_class()
+    rate, seconds = args.reload_rate, args.reload_seconds
+    n = int(rate * seconds)
+    run = ReloadRun(roles=args.reload_roles, rate=rate, sent=n)
+    kdir = tmp / f"reload-kb-{k}"
+    shutil.copytree(base, kdir)
+    d = BenchDouble(token=TOKEN, record_bodies=False, max_records=args.max_records, echo_bot_messages=not args.no_echo)
+    await d.start()
+    proc = None
+    try:
+        members = [d.add_user(f"asker{i:05d}") for i in range(n + WARMUP + 1)]
+        for u in members:
+            d.add_member(u, roles=[d.member_role])
+        d.mod_log_id = int(d.add_channel("mod-log")["id"])
+        bot_mention = f"<@{d.bot_user['id']}>"
+        gc.collect()
+        gc.freeze()
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "bot", "--source", str(args.source), "--api", d.api_url,
+               "--gateway", d.gateway_url, "--guild", str(d.guild_id), "--db", str(tmp / f"reload-{k}.sqlite3"),
+               "--knowledge", str(kdir), "--mod-log", str(d.mod_log_id)]
+        errlog = open(tmp / f"child-reload-{k}.log", "w+b")
+        proc = await asyncio.create_subprocess_exec(*cmd, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=errlog, cwd=str(ROOT))
+        line = await asyncio.wait_for(proc.stdout.readline(), 300)
+        if line.strip() != b"READY":
+            errlog.seek(0)
+            raise RuntimeError(f"child did not get ready: {line!r}\n{errlog.read().decode(errors='replace')[-3000:]}")
+        from discord_double import snowflake
+
+        async def inject(user: dict, text: str) -> int:
+            mid = snowflake()
+            d.pending[mid] = time.perf_counter()
+            await d.send_message(author=user, content=f"{bot_mention} {text}", message_id=mid)
+            return mid
+
+        for i, u in enumerate(members[n:n + WARMUP]):  # warm-up, 20/s
+            await inject(u, questions[i % len(questions)])
+            await asyncio.sleep(0.05)
+        deadline = time.perf_counter() + 30
+        while len(d.latencies) < WARMUP and time.perf_counter() < deadline:
+            await asyncio.sleep(0.01)
+        d.latencies.clear(), d.samples.clear(), d.kinds.clear(), d.pending.clear()
+        d.http_errors = 0
+        await asyncio.sleep(2)  # the watcher settles (it ignores nothing but hidden files)
+
+        cpu0, busy0, self0, wall0 = proc_cpu(proc.pid), system_busy_cpu(), self_cpu(), time.perf_counter()
+        first = time.perf_counter()
+        changed_at = 0.0
+        for i, u in enumerate(members[:n]):
+            due = first + i / rate
+            now = time.perf_counter()
+            if due > now:
+                await asyncio.sleep(due - now)
+            if not changed_at and time.perf_counter() - first >= args.reload_at:
+                run.rss_steady_mb = proc_status(proc.pid)["VmRSS"] / 1024
+                Path(f"/proc/{proc.pid}/clear_refs").write_text("5")  # VmHWM := VmRSS: the peak of what follows
+                (kdir / "faq" / "bench-reload-notice.yaml").write_text(NEW_FAQ, encoding="utf-8")
+                changed_at = time.perf_counter()
+            await inject(u, questions[i % len(questions)])
+        deadline = time.perf_counter() + args.timeout
+        while (len(d.latencies) < n or not d.mod_log) and time.perf_counter() < deadline:
+            await asyncio.sleep(0.01)
+        run.child_cpu_s = proc_cpu(proc.pid) - cpu0
+        other = system_busy_cpu() - busy0 - run.child_cpu_s - (self_cpu() - self0)
+        run.other_cpu_pct = max(0.0, other) / (time.perf_counter() - wall0) * 100
+        st = proc_status(proc.pid)
+        run.rss_peak_mb, run.rss_after_mb = st["VmHWM"] / 1024, st["VmRSS"] / 1024
+        reloaded = [t for t, text in d.mod_log if text.startswith("Knowledge reloaded")]
+        done_at = reloaded[0] if reloaded else float("inf")
+        run.reload_s = done_at - changed_at
+        run.replies = len(d.samples)
+        run.before = _stats([lat for t, lat in d.samples if t < changed_at])
+        run.during = _stats([lat for t, lat in d.samples if changed_at <= t <= done_at + 1.0])
+        run.overall = _stats([lat for _, lat in d.samples])
+        run.kinds, run.http_errors = dict(d.kinds), d.http_errors
+        # the new snapshot is what members get now
+        mid = snowflake()
+        d.watch[mid] = None
+        await d.send_message(author=members[-1], content=f"{bot_mention} {NEW_FAQ_QUESTION}", message_id=mid)
+        deadline = time.perf_counter() + 10
+        while d.watch[mid] is None and time.perf_counter() < deadline:
+            await asyncio.sleep(0.01)
+        run.new_answer_served = "pinned in the lobby" in json.dumps(d.watch[mid] or {})
+    finally:
+        if proc is not None and proc.returncode is None:
+            try:
+                proc.stdin.write(b"STOP\n")
+                await proc.stdin.drain()
+                await asyncio.wait_for(proc.wait(), 20)
+            except Exception:
+                proc.kill()
+                await proc.wait()
+        await d.stop()
+        gc.unfreeze()
+    return run
+
+
+def fmt_reload_table(runs: list[ReloadRun]) -> str:
+    rows = ["| run | roles | offered/s | replies | reload s | before: p50 / p99 / max ms (n) | during reload: p50 / p99 / max ms (n) | "
+            "whole run: p99 / max ms | RSS steady MB | RSS peak MB | peak/steady | RSS after MB | new answer served | other procs CPU |",
+            "|" + "---|" * 14]
+    for i, r in enumerate(runs, 1):
+        b, d, o = r.before, r.during, r.overall
+        rows.append(f"| {i} | {r.roles} | {r.rate:g} | {r.replies}/{r.sent} | {r.reload_s:.1f} | {b[0]:.1f} / {b[1]:.1f} / {b[2]:.1f} ({b[3]}) | "
+                    f"{d[0]:.1f} / {d[1]:.1f} / {d[2]:.1f} ({d[3]}) | {o[1]:.1f} / {o[2]:.1f} | {r.rss_steady_mb:.1f} | {r.rss_peak_mb:.1f} | "
+                    f"{r.rss_peak_mb / max(r.rss_steady_mb, 1e-9):.2f} | {r.rss_after_mb:.1f} | {'yes' if r.new_answer_served else 'NO'} | {r.other_cpu_pct:.0f}% |")
+    return "\n".join(rows)
+
+
+def reload_verdicts(runs: list[ReloadRun]) -> list[str]:
+    out = []
+    for i, r in enumerate(runs, 1):
+        ok = r.replies == r.sent and r.new_answer_served and r.during[1] <= TARGET_RELOAD_P99_MS
+        out.append(f"reload run {i}: p99 during the reload {r.during[1]:.1f} ms (target <= {TARGET_RELOAD_P99_MS:.0f}): {'MET' if ok else 'MISSED'}; "
+                   f"peak RSS {r.rss_peak_mb / max(r.rss_steady_mb, 1e-9):.2f} x steady (target <= {TARGET_RELOAD_RSS_RATIO}): "
+                   f"{'MET' if r.rss_peak_mb <= TARGET_RELOAD_RSS_RATIO * r.rss_steady_mb else 'MISSED'}")
+    return out
+
+
 # =========================================================================== report
 
 
@@ -587,8 +766,21 @@ async def parent_main(args: argparse.Namespace) -> int:
     if args.open_questions:
         print(f"# the bot's database starts with {args.open_questions} open questions; {args.gaps_probes} /kb gaps probes per run")
     results: list[Result] = []
+    reloads: list[ReloadRun] = []
     with tempfile.TemporaryDirectory(prefix="discord-bench-") as tmpdir:
         tmp = Path(tmpdir)
+        if args.reload_roles:
+            base, large_questions = make_reload_base(tmp, args.reload_roles)
+            print(f"# reload under load: {args.reload_rate:g} questions/s for {args.reload_seconds:g} s, a FAQ file added "
+                  f"{args.reload_at:g} s in; {args.reload_runs} runs", flush=True)
+            for k in range(args.reload_runs):
+                if args.quiet_wait > 0:
+                    await wait_quiet(args.quiet_wait)
+                rr = await run_reload(args, base, large_questions, tmp, k)
+                reloads.append(rr)
+                print(f"reload {k + 1}: reload {rr.reload_s:.1f} s  before p99 {rr.before[1]:.1f}  during p50 {rr.during[0]:.1f} p99 {rr.during[1]:.1f} "
+                      f"max {rr.during[2]:.1f} ms  RSS steady {rr.rss_steady_mb:.1f} peak {rr.rss_peak_mb:.1f} after {rr.rss_after_mb:.1f} MB  "
+                      f"replies {rr.replies}/{rr.sent} kinds {rr.kinds} new answer {rr.new_answer_served}  other procs {rr.other_cpu_pct:.0f}%", flush=True)
         for bot in bots:
             for mode in modes:
                 if args.quiet_wait > 0:
@@ -608,6 +800,14 @@ async def parent_main(args: argparse.Namespace) -> int:
             print(f"(profiled run, {bot} {modes[0]}: {r.rate:.0f}/s under cProfile)")
             if profile_path.exists():
                 print_profile(profile_path, args.profile_top)
+    if reloads:
+        print()
+        print(fmt_reload_table(reloads))
+        print()
+        for v in reload_verdicts(reloads):
+            print(v)
+    if not results:
+        return 0
     print()
     print(fmt_table(results))
     gaps_table = fmt_gaps_table(results)
@@ -647,12 +847,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", default=None, metavar="FILE", help="also write the results as JSON")
     p.add_argument("--open-questions", type=int, default=0, metavar="N", help="prefill the bot's database with N open questions")
     p.add_argument("--gaps-probes", type=int, default=5, metavar="K", help="with --open-questions: /kb gaps requests per run")
+    p.add_argument("--reload-roles", type=int, default=0, metavar="N",
+                   help="also run reload-under-load on a generated base of N roles (e.g. 1000); --bots '' for that run alone")
+    p.add_argument("--reload-rate", type=float, default=30.0, help="reload run: questions/s offered")
+    p.add_argument("--reload-seconds", type=float, default=30.0, help="reload run: length of the measured part")
+    p.add_argument("--reload-at", type=float, default=8.0, help="reload run: seconds in when the FAQ file is added")
+    p.add_argument("--reload-runs", type=int, default=3, help="reload runs (each with a fresh bot)")
     # child mode (internal)
     p.add_argument("--child", choices=("bot", "ok"), help=argparse.SUPPRESS)
     p.add_argument("--api", help=argparse.SUPPRESS)
     p.add_argument("--gateway", help=argparse.SUPPRESS)
     p.add_argument("--guild", type=int, help=argparse.SUPPRESS)
     p.add_argument("--db", help=argparse.SUPPRESS)
+    p.add_argument("--knowledge", help=argparse.SUPPRESS)
+    p.add_argument("--mod-log", type=int, default=0, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         return child_main(args)
