@@ -297,3 +297,35 @@ def test_members_asking_during_a_reload_get_the_old_or_the_new_knowledge_never_a
 
     answers, changed = asyncio.run(scenario())
     assert changed and set(answers) <= {old_answer, answers[-1]} and answers[-1] != old_answer and "Updated." in answers[-1]
+
+
+def test_a_reload_from_the_event_loop_runs_in_its_own_thread_at_a_lower_priority(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+    import threading
+
+    import bot.live
+
+    seen: list[tuple[str, int]] = []
+    real = bot.live.Engine
+
+    def spying_engine(kb):  # type: ignore[no-untyped-def]
+        tid = threading.get_native_id()
+        seen.append((threading.current_thread().name, os.getpriority(os.PRIO_PROCESS, tid) if sys.platform == "linux" else 0))
+        return real(kb)
+
+    live = LiveKnowledge(kdir)
+    monkeypatch.setattr(bot.live, "Engine", spying_engine)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+
+    async def scenario() -> ReloadResult:
+        return await live.reload_in_background()
+
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) if sys.platform == "linux" else 0
+    assert asyncio.run(scenario()) == ReloadResult(True) and "new" in live.engine.knowledge.faqs
+    assert seen[0][0] == "career-bot-reload"
+    if sys.platform == "linux":
+        assert seen[0][1] == min(19, mine + bot.live.RELOAD_NICE)
+        assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine  # the caller's thread keeps its priority
+    write(kdir / "faq/broken.yaml", "id: [broken\n")
+    assert asyncio.run(scenario()).problems
