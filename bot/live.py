@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
+import functools
 import gc
 import logging
 import os
@@ -77,6 +79,7 @@ class LiveKnowledge:
         self.root = Path(root)
         self.store = store
         self._lock = threading.Lock()
+        _one_malloc_arena()
         self.startup_problems: tuple[Problem, ...] = ()
         try:
             loaded = self._read(keep=lambda loaded: True)
@@ -150,6 +153,8 @@ class LiveKnowledge:
             del engine, loaded, old
             gc.freeze()  # the new snapshot leaves the collector's scans, like the first one at start-up
             _release(retired)
+            del retired
+            _trim()
         return ReloadResult(True)
 
     async def reload_in_background(self, force: bool = False) -> ReloadResult:
@@ -270,6 +275,39 @@ def _gentle() -> Iterator[None]:
                 sys.setswitchinterval(_gentle_saved[1])
 
 
+M_ARENA_MAX = -8  # glibc's mallopt parameter
+
+
+@functools.cache
+def _glibc() -> Any | None:
+    """The C library when it is glibc (whose malloc the two helpers below tune), else None."""
+    if sys.platform != "linux":
+        return None
+    try:
+        libc = ctypes.CDLL(None)
+        libc.gnu_get_libc_version, libc.mallopt, libc.malloc_trim  # AttributeError elsewhere (musl)
+    except (OSError, AttributeError):
+        return None
+    return libc
+
+
+def _one_malloc_arena() -> None:
+    """One malloc arena for all threads: the reload thread then reuses the memory the loader
+    and the old snapshot freed instead of growing an arena of its own (at 1,000 roles the
+    first reload peaks about 50 MB lower). Python threads take turns anyway (the GIL)."""
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(M_ARENA_MAX, 1)
+
+
+def _trim() -> None:
+    """Give the freed old snapshot back to the system (about 150 MB at 1,000 roles); glibc
+    keeps it otherwise. A foreign call: the GIL is released while it runs."""
+    libc = _glibc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
 RELOAD_NICE = 10  # added to the reload thread's niceness
 
 
@@ -289,20 +327,23 @@ RELEASE_CHUNK = 1024  # items freed between two chances for the event loop to ta
 
 
 def _release(engine: Engine) -> None:
-    """Free a retired engine's index a slice at a time (one ``del`` of it holds the GIL for
-    about 80 ms at 1,000 roles). Only containers nobody else refers to are emptied; anything
-    still shared (an in-flight lookup's engine, a conversation's context) is just let go."""
+    """Free a retired engine's index and knowledge a slice at a time (one ``del`` of the index
+    alone holds the GIL for about 80 ms at 1,000 roles). Only what nobody else refers to is
+    taken apart; anything still shared (an in-flight lookup's engine, the knowledge of a
+    conversation's context) is just let go."""
     if sys.getrefcount(engine) > 3:  # the caller's, ours, getrefcount's argument: someone still uses it
         return
-    index = engine.index
+    parts = [engine.index, engine.knowledge]
     del engine
-    if sys.getrefcount(index) > 3 or not hasattr(index, "__dict__"):  # the retired engine's, ours, the argument's
-        return
-    for name in list(vars(index)):
-        value = vars(index).pop(name)
-        _empty(value)
-        del value
-        time.sleep(0)  # let the loop in
+    while parts:
+        part = parts.pop()
+        if sys.getrefcount(part) <= 3 and hasattr(part, "__dict__"):  # the retired engine's, ours, the argument's
+            for name in list(vars(part)):
+                value = vars(part).pop(name)
+                _empty(value)
+                del value
+                time.sleep(0)  # let the loop in
+        del part
 
 
 def _empty(value: Any, depth: int = 0) -> None:

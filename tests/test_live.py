@@ -329,3 +329,12 @@ def test_a_reload_from_the_event_loop_runs_in_its_own_thread_at_a_lower_priority
         assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine  # the caller's thread keeps its priority
     write(kdir / "faq/broken.yaml", "id: [broken\n")
     assert asyncio.run(scenario()).problems
+
+
+def test_reloads_work_without_glibc_s_malloc_controls(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.live
+
+    monkeypatch.setattr(bot.live, "_glibc", lambda: None)  # musl, macOS, Windows
+    live = LiveKnowledge(kdir)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    assert live.reload().changed and "new" in live.engine.knowledge.faqs
