@@ -280,6 +280,7 @@ class Result:
     gaps_defer_ms: list[float] = field(default_factory=list)  # /kb gaps: time to the deferral
     gaps_page_ms: list[float] = field(default_factory=list)  # ... and to the page
     prefill: str = ""
+    rep: int = 0  # which repetition (--repeat)
 
 
 _ARRIVAL: contextvars.ContextVar[float] = contextvars.ContextVar("bench_arrival")
@@ -723,6 +724,39 @@ def verdicts(results: list[Result], rates: list[float]) -> list[str]:
     return out
 
 
+TARGET_RATIO = 0.8  # closed-loop rate of our bot over the 'ok' bot's, same run
+TARGET_P99_400_MS = 20.0  # at 400/s offered
+
+
+def _mmm(values: list[float], fmt: str) -> str:
+    v = sorted(values)
+    return f"min {fmt.format(v[0])} / median {fmt.format(v[len(v) // 2])} / max {fmt.format(v[-1])}" if v else "n/a"
+
+
+def ratio_lines(results: list[Result]) -> list[str]:
+    """Our bot against the 'ok' bot measured next to it (same repetition): the ceiling ratio,
+    CPU per reply, and the p99 at 400/s offered, each as min / median / max over repetitions."""
+    out = []
+    ok = {(r.rep, r.mode): r for r in results if r.bot == "ok"}
+    for bot in dict.fromkeys(r.bot for r in results if r.bot != "ok"):
+        mine = [r for r in results if r.bot == bot]
+        pairs = [(m, ok[(m.rep, m.mode)]) for m in mine if m.mode.startswith("closed") and (m.rep, m.mode) in ok]
+        if pairs:
+            ratios = [m.rate / o.rate for m, o in pairs]
+            out.append(f"{bot}: closed-loop rate / 'ok' bot's, {len(pairs)} side-by-side runs: {_mmm(ratios, '{:.2f}')} "
+                       f"(target >= {TARGET_RATIO}): {'MET' if sorted(ratios)[len(ratios) // 2] >= TARGET_RATIO else 'MISSED'} at the median")
+            out.append(f"{bot}: CPU per reply, closed loop: {_mmm([m.child_cpu_s / max(1, m.replies) * 1e3 for m, _ in pairs], '{:.2f}')} ms; "
+                       f"'ok' bot {_mmm([o.child_cpu_s / max(1, o.replies) * 1e3 for _, o in pairs], '{:.2f}')} ms")
+        at400 = [m for m in mine if m.mode == "open@400"]
+        if at400:
+            p99s = [m.p99_ms for m in at400]
+            oks400 = [ok[(m.rep, m.mode)].p99_ms for m in at400 if (m.rep, m.mode) in ok]
+            out.append(f"{bot}: p99 at 400/s offered, {len(p99s)} runs: {_mmm(p99s, '{:.1f}')} ms (target <= {TARGET_P99_400_MS:.0f}): "
+                       f"{'MET' if sorted(p99s)[len(p99s) // 2] <= TARGET_P99_400_MS else 'MISSED'} at the median"
+                       + (f"; 'ok' bot {_mmm(oks400, '{:.1f}')} ms" if oks400 else ""))
+    return out
+
+
 def print_profile(path: Path, top: int) -> None:
     import io
     import pstats
@@ -781,17 +815,19 @@ async def parent_main(args: argparse.Namespace) -> int:
                 print(f"reload {k + 1}: reload {rr.reload_s:.1f} s  before p99 {rr.before[1]:.1f}  during p50 {rr.during[0]:.1f} p99 {rr.during[1]:.1f} "
                       f"max {rr.during[2]:.1f} ms  RSS steady {rr.rss_steady_mb:.1f} peak {rr.rss_peak_mb:.1f} after {rr.rss_after_mb:.1f} MB  "
                       f"replies {rr.replies}/{rr.sent} kinds {rr.kinds} new answer {rr.new_answer_served}  other procs {rr.other_cpu_pct:.0f}%", flush=True)
-        for bot in bots:
-            for mode in modes:
-                if args.quiet_wait > 0:
-                    await wait_quiet(args.quiet_wait)
-                r = await run_one(args, bot, mode, questions, tmp)
-                results.append(r)
-                print(f"{bot:10s} {mode:14s} replies {r.replies}/{r.n}  {r.rate:6.0f}/s  p50 {r.p50_ms:6.1f}  "
-                      f"p99 {r.p99_ms:7.1f}  max {r.max_ms:7.1f} ms  RSS ready {r.rss_ready_mb:5.1f} peak "
-                      f"{r.rss_peak_mb:5.1f} MB  CPU bot {r.child_cpu_s:5.2f}s double {r.parent_cpu_s:5.2f}s  "
-                      f"lag {r.inject_lag_max_ms:.1f} ms  other procs {r.other_cpu_pct:.0f}% CPU  kinds {r.kinds}  http>=400 {r.http_errors}  "
-                      f"double-bugs {r.double_errors}", flush=True)
+        for rep in range(args.repeat):
+            for mode in modes:  # the bots one after the other for each mode: they meet about the same load
+                for bot in bots:
+                    if args.quiet_wait > 0:
+                        await wait_quiet(args.quiet_wait)
+                    r = await run_one(args, bot, mode, questions, tmp)
+                    r.rep = rep
+                    results.append(r)
+                    print(f"{bot:10s} {mode:14s} replies {r.replies}/{r.n}  {r.rate:6.0f}/s  p50 {r.p50_ms:6.1f}  "
+                          f"p99 {r.p99_ms:7.1f}  max {r.max_ms:7.1f} ms  RSS ready {r.rss_ready_mb:5.1f} peak "
+                          f"{r.rss_peak_mb:5.1f} MB  CPU bot {r.child_cpu_s:5.2f}s double {r.parent_cpu_s:5.2f}s  "
+                          f"lag {r.inject_lag_max_ms:.1f} ms  other procs {r.other_cpu_pct:.0f}% CPU  kinds {r.kinds}  http>=400 {r.http_errors}  "
+                          f"double-bugs {r.double_errors}", flush=True)
         profile_path = None
         if args.profile:
             profile_path = tmp / "child.prof"
@@ -817,13 +853,8 @@ async def parent_main(args: argparse.Namespace) -> int:
     print()
     for v in verdicts(results, rates):
         print(v)
-    oks = [r for r in results if r.bot == "ok" and r.mode.startswith("closed")]
-    mine = [r for r in results if r.bot != "ok" and r.mode.startswith("closed")]
-    if oks and mine:
-        for m in mine:
-            print(f"{m.bot}: closed-loop rate is {m.rate / oks[0].rate:.0%} of the harness ('ok' bot, {oks[0].rate:.0f}/s); "
-                  f"bot CPU per reply {m.child_cpu_s / max(1, m.replies) * 1e3:.2f} ms vs "
-                  f"{oks[0].child_cpu_s / max(1, oks[0].replies) * 1e3:.2f} ms for the 'ok' bot")
+    for line in ratio_lines(results):
+        print(line)
     if args.json:
         Path(args.json).write_text(json.dumps([r.__dict__ for r in results], indent=2), encoding="utf-8")
     return 0
@@ -847,6 +878,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", default=None, metavar="FILE", help="also write the results as JSON")
     p.add_argument("--open-questions", type=int, default=0, metavar="N", help="prefill the bot's database with N open questions")
     p.add_argument("--gaps-probes", type=int, default=5, metavar="K", help="with --open-questions: /kb gaps requests per run")
+    p.add_argument("--repeat", type=int, default=1, help="repeat the throughput runs K times (bots side by side each time)")
     p.add_argument("--reload-roles", type=int, default=0, metavar="N",
                    help="also run reload-under-load on a generated base of N roles (e.g. 1000); --bots '' for that run alone")
     p.add_argument("--reload-rate", type=float, default=30.0, help="reload run: questions/s offered")
