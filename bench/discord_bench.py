@@ -195,7 +195,13 @@ def child_main(args: argparse.Namespace) -> int:
             pass
 
     try:
-        asyncio.run(main())
+        if args.uvloop:  # as runner.run_loop does with `uvloop = true`
+            import uvloop
+
+            with asyncio.Runner(loop_factory=uvloop.new_event_loop) as loop_runner:
+                loop_runner.run(main())
+        else:
+            asyncio.run(main())
     finally:
         if store is not None:
             store.close()
@@ -383,6 +389,8 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
                "--open-questions", str(args.open_questions if bot != "ok" else 0)]
         if profile_path is not None:
             cmd += ["--profile", str(profile_path)]
+        if args.uvloop:
+            cmd.append("--uvloop")
         errlog = open(tmp / f"child-{bot}-{mode.replace('@', '-')}.log", "w+b")
         proc = await asyncio.create_subprocess_exec(*cmd, stdin=asyncio.subprocess.PIPE,
                                                     stdout=asyncio.subprocess.PIPE, stderr=errlog, cwd=str(ROOT))
@@ -796,7 +804,7 @@ async def parent_main(args: argparse.Namespace) -> int:
     print(f"# bot source: {describe_source(args.source)}")
     print(f"# {args.n} questions from {args.n} distinct members (+{WARMUP} warm-up), {len(questions)} dev-set "
           f"questions cycled; double: record_bodies=False max_records={args.max_records} "
-          f"echo_bot_messages={not args.no_echo}; bot in a child process")
+          f"echo_bot_messages={not args.no_echo}; bot in a child process; event loop: {'uvloop' if args.uvloop else 'asyncio'}")
     if args.open_questions:
         print(f"# the bot's database starts with {args.open_questions} open questions; {args.gaps_probes} /kb gaps probes per run")
     results: list[Result] = []
@@ -878,6 +886,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", default=None, metavar="FILE", help="also write the results as JSON")
     p.add_argument("--open-questions", type=int, default=0, metavar="N", help="prefill the bot's database with N open questions")
     p.add_argument("--gaps-probes", type=int, default=5, metavar="K", help="with --open-questions: /kb gaps requests per run")
+    p.add_argument("--uvloop", action="store_true", help="run the bots (ours and 'ok') on uvloop's event loop")
     p.add_argument("--repeat", type=int, default=1, help="repeat the throughput runs K times (bots side by side each time)")
     p.add_argument("--reload-roles", type=int, default=0, metavar="N",
                    help="also run reload-under-load on a generated base of N roles (e.g. 1000); --bots '' for that run alone")
