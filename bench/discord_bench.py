@@ -120,6 +120,8 @@ def prefill(store: Any, n: int, seed: int = 8) -> None:
 def child_main(args: argparse.Namespace) -> int:
     import logging
 
+    if args.no_orjson:
+        sys.modules["orjson"] = None  # type: ignore[assignment]  # discord.py then falls back to the json module
     import discord
     import discord.gateway
     import discord.http
@@ -391,6 +393,8 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
             cmd += ["--profile", str(profile_path)]
         if args.uvloop:
             cmd.append("--uvloop")
+        if args.no_orjson:
+            cmd.append("--no-orjson")
         errlog = open(tmp / f"child-{bot}-{mode.replace('@', '-')}.log", "w+b")
         proc = await asyncio.create_subprocess_exec(*cmd, stdin=asyncio.subprocess.PIPE,
                                                     stdout=asyncio.subprocess.PIPE, stderr=errlog, cwd=str(ROOT))
@@ -804,7 +808,8 @@ async def parent_main(args: argparse.Namespace) -> int:
     print(f"# bot source: {describe_source(args.source)}")
     print(f"# {args.n} questions from {args.n} distinct members (+{WARMUP} warm-up), {len(questions)} dev-set "
           f"questions cycled; double: record_bodies=False max_records={args.max_records} "
-          f"echo_bot_messages={not args.no_echo}; bot in a child process; event loop: {'uvloop' if args.uvloop else 'asyncio'}")
+          f"echo_bot_messages={not args.no_echo}; bot in a child process; event loop: {'uvloop' if args.uvloop else 'asyncio'}; "
+          f"JSON: {'json module' if args.no_orjson else 'orjson (discord.py[speed])'}")
     if args.open_questions:
         print(f"# the bot's database starts with {args.open_questions} open questions; {args.gaps_probes} /kb gaps probes per run")
     results: list[Result] = []
@@ -887,6 +892,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--open-questions", type=int, default=0, metavar="N", help="prefill the bot's database with N open questions")
     p.add_argument("--gaps-probes", type=int, default=5, metavar="K", help="with --open-questions: /kb gaps requests per run")
     p.add_argument("--uvloop", action="store_true", help="run the bots (ours and 'ok') on uvloop's event loop")
+    p.add_argument("--no-orjson", action="store_true", help="hide orjson from the bots: discord.py uses the json module (as without the speed extra)")
     p.add_argument("--repeat", type=int, default=1, help="repeat the throughput runs K times (bots side by side each time)")
     p.add_argument("--reload-roles", type=int, default=0, metavar="N",
                    help="also run reload-under-load on a generated base of N roles (e.g. 1000); --bots '' for that run alone")
