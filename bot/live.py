@@ -324,6 +324,10 @@ def _lower_priority() -> None:
 
 
 RELEASE_CHUNK = 1024  # items freed between two chances for the event loop to take the GIL
+# From 3.14 the interpreter may borrow references on its stack, so sys.getrefcount can be lower
+# than the holders: it could no longer prove "nobody else holds this". There the old engine is
+# simply dropped (freed in one go).
+_REFCOUNTS_EXACT = sys.version_info < (3, 14)
 
 
 def _release(engine: Engine) -> None:
@@ -331,7 +335,7 @@ def _release(engine: Engine) -> None:
     alone holds the GIL for about 80 ms at 1,000 roles). Only what nobody else refers to is
     taken apart; anything still shared (an in-flight lookup's engine, the knowledge of a
     conversation's context) is just let go."""
-    if sys.getrefcount(engine) > 3:  # the caller's, ours, getrefcount's argument: someone still uses it
+    if not _REFCOUNTS_EXACT or sys.getrefcount(engine) > 3:  # the caller's, ours, getrefcount's argument: someone still uses it
         return
     parts = [engine.index, engine.knowledge]
     del engine

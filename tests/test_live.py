@@ -338,3 +338,18 @@ def test_reloads_work_without_glibc_s_malloc_controls(kdir: Path, monkeypatch: p
     live = LiveKnowledge(kdir)
     write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
     assert live.reload().changed and "new" in live.engine.knowledge.faqs
+
+
+def test_where_reference_counts_cannot_be_trusted_the_old_engine_is_only_dropped(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import weakref
+
+    import bot.live
+
+    monkeypatch.setattr(bot.live, "_REFCOUNTS_EXACT", False)  # Python 3.14+
+    live = LiveKnowledge(kdir)
+    old_index = live.engine.index
+    size = len(vars(old_index))
+    gone = weakref.ref(live.engine)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    assert live.reload().changed and gone() is None
+    assert len(vars(old_index)) == size  # not taken apart
