@@ -147,10 +147,12 @@ class LiveKnowledge:
                 return ReloadResult(False, held=True, removed=held[0])
             if loaded.knowledge.fingerprint == old.fingerprint:
                 return ReloadResult(False)
+            new = loaded.knowledge
+            del loaded  # the bytes of every file read: not kept through the build
             with _gentle():
-                engine = Engine(loaded.knowledge)
+                engine = Engine(new)
             retired, self._engine = self._engine, engine
-            del engine, loaded, old
+            del engine, new, old
             gc.freeze()  # the new snapshot leaves the collector's scans, like the first one at start-up
             _release(retired)
             del retired
