@@ -540,6 +540,7 @@ class ReloadRun:
     other_cpu_pct: float = 0.0
     child_cpu_s: float = 0.0
     new_answer_served: bool = False
+    slowest: list[tuple[float, float]] = field(default_factory=list)  # (sent at, s after the file write; latency ms)
     kinds: dict[str, int] = field(default_factory=dict)
     http_errors: int = 0
 
@@ -640,6 +641,7 @@ async def run_reload(args: argparse.Namespace, base: Path, questions: list[str],
         run.before = _stats([lat for t, lat in d.samples if t < changed_at])
         run.during = _stats([lat for t, lat in d.samples if changed_at <= t <= done_at + 1.0])
         run.overall = _stats([lat for _, lat in d.samples])
+        run.slowest = sorted(((t - changed_at, lat * 1000) for t, lat in d.samples), key=lambda x: -x[1])[:5]
         run.kinds, run.http_errors = dict(d.kinds), d.http_errors
         # the new snapshot is what members get now
         mid = snowflake()
@@ -827,7 +829,8 @@ async def parent_main(args: argparse.Namespace) -> int:
                 reloads.append(rr)
                 print(f"reload {k + 1}: reload {rr.reload_s:.1f} s  before p99 {rr.before[1]:.1f}  during p50 {rr.during[0]:.1f} p99 {rr.during[1]:.1f} "
                       f"max {rr.during[2]:.1f} ms  RSS steady {rr.rss_steady_mb:.1f} peak {rr.rss_peak_mb:.1f} after {rr.rss_after_mb:.1f} MB  "
-                      f"replies {rr.replies}/{rr.sent} kinds {rr.kinds} new answer {rr.new_answer_served}  other procs {rr.other_cpu_pct:.0f}%", flush=True)
+                      f"replies {rr.replies}/{rr.sent} kinds {rr.kinds} new answer {rr.new_answer_served}  other procs {rr.other_cpu_pct:.0f}%  "
+                      f"slowest (s after the write: ms) {', '.join(f'{t:+.1f}: {ms:.0f}' for t, ms in rr.slowest)}", flush=True)
         for rep in range(args.repeat):
             for mode in modes:  # the bots one after the other for each mode: they meet about the same load
                 for bot in bots:

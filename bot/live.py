@@ -121,7 +121,7 @@ class LiveKnowledge:
         Without ``force`` a change that removes entries no transaction removed, or leaves no
         roles, is held: the old engine stays and the result lists the files that would go.
         """
-        with self._lock:
+        with self._lock, _gentle():  # until the new snapshot is frozen: a full collection before would scan all of it
             old = self._engine.knowledge
             held: list[tuple[str, ...]] = []
 
@@ -138,8 +138,7 @@ class LiveKnowledge:
                 return True
 
             try:
-                with _gentle():
-                    loaded = self._read(keep)
+                loaded = self._read(keep)
             except KnowledgeError as e:
                 return ReloadResult(False, e.problems)
             if held:
@@ -149,8 +148,7 @@ class LiveKnowledge:
                 return ReloadResult(False)
             new = loaded.knowledge
             del loaded  # the bytes of every file read: not kept through the build
-            with _gentle():
-                engine = Engine(new)
+            engine = Engine(new)
             retired, self._engine = self._engine, engine
             del engine, new, old
             gc.freeze()  # the new snapshot leaves the collector's scans, like the first one at start-up
