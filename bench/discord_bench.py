@@ -120,6 +120,8 @@ def prefill(store: Any, n: int, seed: int = 8) -> None:
 def child_main(args: argparse.Namespace) -> int:
     import logging
 
+    if args.no_orjson:
+        sys.modules["orjson"] = None  # type: ignore[assignment]  # discord.py then falls back to the json module
     import discord
     import discord.gateway
     import discord.http
@@ -139,11 +141,11 @@ def child_main(args: argparse.Namespace) -> int:
         from bot.live import LiveKnowledge
         from bot.storage import Store
 
-        config = Config(guild_ids=(args.guild,), database=args.db, log_level="WARNING")
+        config = Config(guild_ids=(args.guild,), database=args.db, log_level="WARNING", mod_log_channel_id=args.mod_log or None)
         import bot as bot_pkg
 
         print(f"child: bot package from {Path(bot_pkg.__file__).parent}", file=sys.stderr, flush=True)
-        live = LiveKnowledge(source / "knowledge")
+        live = LiveKnowledge(Path(args.knowledge) if args.knowledge else source / "knowledge")
         store = Store(config.database, retention_days=config.retention_days)
         if args.open_questions:
             prefill(store, args.open_questions)
@@ -195,7 +197,13 @@ def child_main(args: argparse.Namespace) -> int:
             pass
 
     try:
-        asyncio.run(main())
+        if args.uvloop:  # as runner.run_loop does with `uvloop = true`
+            import uvloop
+
+            with asyncio.Runner(loop_factory=uvloop.new_event_loop) as loop_runner:
+                loop_runner.run(main())
+        else:
+            asyncio.run(main())
     finally:
         if store is not None:
             store.close()
@@ -280,6 +288,7 @@ class Result:
     gaps_defer_ms: list[float] = field(default_factory=list)  # /kb gaps: time to the deferral
     gaps_page_ms: list[float] = field(default_factory=list)  # ... and to the page
     prefill: str = ""
+    rep: int = 0  # which repetition (--repeat)
 
 
 _ARRIVAL: contextvars.ContextVar[float] = contextvars.ContextVar("bench_arrival")
@@ -301,6 +310,10 @@ def make_double_class():
             self.kinds: dict[str, int] = {}
             self.http_errors = 0
             self.on_reply: Any = None
+            self.samples: list[tuple[float, float]] = []  # (dispatch time, latency) of each reply
+            self.mod_log_id = 0
+            self.mod_log: list[tuple[float, str]] = []  # (arrival, content) of the bot's moderator-log posts
+            self.watch: dict[int, Any] = {}  # injected message id -> its reply's payload, for these only
 
         async def _handle(self, request: Any) -> Any:
             token = _ARRIVAL.set(time.perf_counter())
@@ -314,12 +327,17 @@ def make_double_class():
 
         def _record_sent(self, kind: str, msg: dict, payload: Any, files: Any, interaction: Any = None) -> Any:
             sent = super()._record_sent(kind, msg, payload, files, interaction)
+            if self.mod_log_id and int(msg.get("channel_id", 0)) == self.mod_log_id:
+                self.mod_log.append((_ARRIVAL.get(time.perf_counter()), str((payload or {}).get("content") or "")))
             ref = (payload or {}).get("message_reference") or {}
             mid = ref.get("message_id")
+            if mid is not None and int(mid) in self.watch:
+                self.watch[int(mid)] = dict(payload or {})
             t0 = self.pending.pop(int(mid), None) if mid is not None else None
             if t0 is not None:
                 arrived = _ARRIVAL.get(time.perf_counter())
                 self.latencies.append(arrived - t0)
+                self.samples.append((t0, arrived - t0))
                 self.last_reply = max(self.last_reply, arrived)
                 content = (payload or {}).get("content") or ""
                 if content.startswith(APOLOGY_PREFIX):
@@ -373,6 +391,10 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
                "--open-questions", str(args.open_questions if bot != "ok" else 0)]
         if profile_path is not None:
             cmd += ["--profile", str(profile_path)]
+        if args.uvloop:
+            cmd.append("--uvloop")
+        if args.no_orjson:
+            cmd.append("--no-orjson")
         errlog = open(tmp / f"child-{bot}-{mode.replace('@', '-')}.log", "w+b")
         proc = await asyncio.create_subprocess_exec(*cmd, stdin=asyncio.subprocess.PIPE,
                                                     stdout=asyncio.subprocess.PIPE, stderr=errlog, cwd=str(ROOT))
@@ -493,6 +515,178 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
     return res
 
 
+# =========================================================================== reload under load
+
+NEW_FAQ_QUESTION = "where is the bench reload notice"
+NEW_FAQ = ("id: bench-reload-notice\nquestions:\n  - where is the bench reload notice\n  - bench reload notice\n"
+           "answer: The bench reload notice is pinned in the lobby.\nroles: []\ncertifications: []\n")
+TARGET_RELOAD_P99_MS = 100.0
+TARGET_RELOAD_RSS_RATIO = 1.5
+
+
+@dataclass
+class ReloadRun:
+    roles: int
+    rate: float
+    sent: int = 0
+    replies: int = 0
+    reload_s: float = float("nan")  # file written -> "Knowledge reloaded" in the moderator log (includes the 0.8 s debounce)
+    before: tuple[float, float, float, int] = (float("nan"),) * 3 + (0,)  # p50, p99, max ms, n: asked before the change
+    during: tuple[float, float, float, int] = (float("nan"),) * 3 + (0,)  # asked from the change to 1 s after the swap
+    overall: tuple[float, float, float, int] = (float("nan"),) * 3 + (0,)
+    rss_steady_mb: float = 0.0
+    rss_peak_mb: float = 0.0
+    rss_after_mb: float = 0.0
+    other_cpu_pct: float = 0.0
+    child_cpu_s: float = 0.0
+    new_answer_served: bool = False
+    slowest: list[tuple[float, float]] = field(default_factory=list)  # (sent at, s after the file write; latency ms)
+    kinds: dict[str, int] = field(default_factory=dict)
+    http_errors: int = 0
+
+
+def _stats(lat_s: list[float]) -> tuple[float, float, float, int]:
+    v = sorted(lat_s)
+    return (pct(v, 50) * 1000, pct(v, 99) * 1000, v[-1] * 1000, len(v)) if v else (float("nan"),) * 3 + (0,)
+
+
+def make_reload_base(tmp: Path, roles: int) -> tuple[Path, list[str]]:
+    """A generated base (``bench/engine_bench.py``'s generator: roles, 3x certifications, 2x FAQ) and its questions."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import engine_bench
+
+    base = tmp / f"kb{roles}"
+    t0 = time.perf_counter()
+    large = engine_bench.generate_large(base, n_roles=roles, n_certs=3 * roles, n_faq=2 * roles)
+    questions = [q for _, q in engine_bench.large_questions(large, 2000)]
+    print(f"# generated {roles} roles, {3 * roles} certifications, {2 * roles} FAQ entries in {time.perf_counter() - t0:.1f} s", flush=True)
+    return base, questions
+
+
+async def run_reload(args: argparse.Namespace, base: Path, questions: list[str], tmp: Path, k: int) -> ReloadRun:
+    """Members ask at ``--reload-rate``/s (open loop) while a FAQ file is added to the bot's
+    knowledge ``--reload-at`` s in: the watcher reloads the whole base beside the event loop."""
+    import shutil
+
+    BenchDouble = make_double_class()
+    rate, seconds = args.reload_rate, args.reload_seconds
+    n = int(rate * seconds)
+    run = ReloadRun(roles=args.reload_roles, rate=rate, sent=n)
+    kdir = tmp / f"reload-kb-{k}"
+    shutil.copytree(base, kdir)
+    d = BenchDouble(token=TOKEN, record_bodies=False, max_records=args.max_records, echo_bot_messages=not args.no_echo)
+    await d.start()
+    proc = None
+    try:
+        members = [d.add_user(f"asker{i:05d}") for i in range(n + WARMUP + 1)]
+        for u in members:
+            d.add_member(u, roles=[d.member_role])
+        d.mod_log_id = int(d.add_channel("mod-log")["id"])
+        bot_mention = f"<@{d.bot_user['id']}>"
+        gc.collect()
+        gc.freeze()
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "bot", "--source", str(args.source), "--api", d.api_url,
+               "--gateway", d.gateway_url, "--guild", str(d.guild_id), "--db", str(tmp / f"reload-{k}.sqlite3"),
+               "--knowledge", str(kdir), "--mod-log", str(d.mod_log_id)]
+        errlog = open(tmp / f"child-reload-{k}.log", "w+b")
+        proc = await asyncio.create_subprocess_exec(*cmd, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=errlog, cwd=str(ROOT))
+        line = await asyncio.wait_for(proc.stdout.readline(), 300)
+        if line.strip() != b"READY":
+            errlog.seek(0)
+            raise RuntimeError(f"child did not get ready: {line!r}\n{errlog.read().decode(errors='replace')[-3000:]}")
+        from discord_double import snowflake
+
+        async def inject(user: dict, text: str) -> int:
+            mid = snowflake()
+            d.pending[mid] = time.perf_counter()
+            await d.send_message(author=user, content=f"{bot_mention} {text}", message_id=mid)
+            return mid
+
+        for i, u in enumerate(members[n:n + WARMUP]):  # warm-up, 20/s
+            await inject(u, questions[i % len(questions)])
+            await asyncio.sleep(0.05)
+        deadline = time.perf_counter() + 30
+        while len(d.latencies) < WARMUP and time.perf_counter() < deadline:
+            await asyncio.sleep(0.01)
+        d.latencies.clear(), d.samples.clear(), d.kinds.clear(), d.pending.clear()
+        d.http_errors = 0
+        await asyncio.sleep(2)  # the watcher settles (it ignores nothing but hidden files)
+
+        cpu0, busy0, self0, wall0 = proc_cpu(proc.pid), system_busy_cpu(), self_cpu(), time.perf_counter()
+        first = time.perf_counter()
+        changed_at = 0.0
+        for i, u in enumerate(members[:n]):
+            due = first + i / rate
+            now = time.perf_counter()
+            if due > now:
+                await asyncio.sleep(due - now)
+            if not changed_at and time.perf_counter() - first >= args.reload_at:
+                run.rss_steady_mb = proc_status(proc.pid)["VmRSS"] / 1024
+                Path(f"/proc/{proc.pid}/clear_refs").write_text("5")  # VmHWM := VmRSS: the peak of what follows
+                (kdir / "faq" / "bench-reload-notice.yaml").write_text(NEW_FAQ, encoding="utf-8")
+                changed_at = time.perf_counter()
+            await inject(u, questions[i % len(questions)])
+        deadline = time.perf_counter() + args.timeout
+        while (len(d.latencies) < n or not d.mod_log) and time.perf_counter() < deadline:
+            await asyncio.sleep(0.01)
+        run.child_cpu_s = proc_cpu(proc.pid) - cpu0
+        other = system_busy_cpu() - busy0 - run.child_cpu_s - (self_cpu() - self0)
+        run.other_cpu_pct = max(0.0, other) / (time.perf_counter() - wall0) * 100
+        st = proc_status(proc.pid)
+        run.rss_peak_mb, run.rss_after_mb = st["VmHWM"] / 1024, st["VmRSS"] / 1024
+        reloaded = [t for t, text in d.mod_log if text.startswith("Knowledge reloaded")]
+        done_at = reloaded[0] if reloaded else float("inf")
+        run.reload_s = done_at - changed_at
+        run.replies = len(d.samples)
+        run.before = _stats([lat for t, lat in d.samples if t < changed_at])
+        run.during = _stats([lat for t, lat in d.samples if changed_at <= t <= done_at + 1.0])
+        run.overall = _stats([lat for _, lat in d.samples])
+        run.slowest = sorted(((t - changed_at, lat * 1000) for t, lat in d.samples), key=lambda x: -x[1])[:5]
+        run.kinds, run.http_errors = dict(d.kinds), d.http_errors
+        # the new snapshot is what members get now
+        mid = snowflake()
+        d.watch[mid] = None
+        await d.send_message(author=members[-1], content=f"{bot_mention} {NEW_FAQ_QUESTION}", message_id=mid)
+        deadline = time.perf_counter() + 10
+        while d.watch[mid] is None and time.perf_counter() < deadline:
+            await asyncio.sleep(0.01)
+        run.new_answer_served = "pinned in the lobby" in json.dumps(d.watch[mid] or {})
+    finally:
+        if proc is not None and proc.returncode is None:
+            try:
+                proc.stdin.write(b"STOP\n")
+                await proc.stdin.drain()
+                await asyncio.wait_for(proc.wait(), 20)
+            except Exception:
+                proc.kill()
+                await proc.wait()
+        await d.stop()
+        gc.unfreeze()
+    return run
+
+
+def fmt_reload_table(runs: list[ReloadRun]) -> str:
+    rows = ["| run | roles | offered/s | replies | reload s | before: p50 / p99 / max ms (n) | during reload: p50 / p99 / max ms (n) | "
+            "whole run: p99 / max ms | RSS steady MB | RSS peak MB | peak/steady | RSS after MB | new answer served | other procs CPU |",
+            "|" + "---|" * 14]
+    for i, r in enumerate(runs, 1):
+        b, d, o = r.before, r.during, r.overall
+        rows.append(f"| {i} | {r.roles} | {r.rate:g} | {r.replies}/{r.sent} | {r.reload_s:.1f} | {b[0]:.1f} / {b[1]:.1f} / {b[2]:.1f} ({b[3]}) | "
+                    f"{d[0]:.1f} / {d[1]:.1f} / {d[2]:.1f} ({d[3]}) | {o[1]:.1f} / {o[2]:.1f} | {r.rss_steady_mb:.1f} | {r.rss_peak_mb:.1f} | "
+                    f"{r.rss_peak_mb / max(r.rss_steady_mb, 1e-9):.2f} | {r.rss_after_mb:.1f} | {'yes' if r.new_answer_served else 'NO'} | {r.other_cpu_pct:.0f}% |")
+    return "\n".join(rows)
+
+
+def reload_verdicts(runs: list[ReloadRun]) -> list[str]:
+    out = []
+    for i, r in enumerate(runs, 1):
+        ok = r.replies == r.sent and r.new_answer_served and r.during[1] <= TARGET_RELOAD_P99_MS
+        out.append(f"reload run {i}: p99 during the reload {r.during[1]:.1f} ms (target <= {TARGET_RELOAD_P99_MS:.0f}): {'MET' if ok else 'MISSED'}; "
+                   f"peak RSS {r.rss_peak_mb / max(r.rss_steady_mb, 1e-9):.2f} x steady (target <= {TARGET_RELOAD_RSS_RATIO}): "
+                   f"{'MET' if r.rss_peak_mb <= TARGET_RELOAD_RSS_RATIO * r.rss_steady_mb else 'MISSED'}")
+    return out
+
+
 # =========================================================================== report
 
 
@@ -544,6 +738,39 @@ def verdicts(results: list[Result], rates: list[float]) -> list[str]:
     return out
 
 
+TARGET_RATIO = 0.8  # closed-loop rate of our bot over the 'ok' bot's, same run
+TARGET_P99_400_MS = 20.0  # at 400/s offered
+
+
+def _mmm(values: list[float], fmt: str) -> str:
+    v = sorted(values)
+    return f"min {fmt.format(v[0])} / median {fmt.format(v[len(v) // 2])} / max {fmt.format(v[-1])}" if v else "n/a"
+
+
+def ratio_lines(results: list[Result]) -> list[str]:
+    """Our bot against the 'ok' bot measured next to it (same repetition): the ceiling ratio,
+    CPU per reply, and the p99 at 400/s offered, each as min / median / max over repetitions."""
+    out = []
+    ok = {(r.rep, r.mode): r for r in results if r.bot == "ok"}
+    for bot in dict.fromkeys(r.bot for r in results if r.bot != "ok"):
+        mine = [r for r in results if r.bot == bot]
+        pairs = [(m, ok[(m.rep, m.mode)]) for m in mine if m.mode.startswith("closed") and (m.rep, m.mode) in ok]
+        if pairs:
+            ratios = [m.rate / o.rate for m, o in pairs]
+            out.append(f"{bot}: closed-loop rate / 'ok' bot's, {len(pairs)} side-by-side runs: {_mmm(ratios, '{:.2f}')} "
+                       f"(target >= {TARGET_RATIO}): {'MET' if sorted(ratios)[len(ratios) // 2] >= TARGET_RATIO else 'MISSED'} at the median")
+            out.append(f"{bot}: CPU per reply, closed loop: {_mmm([m.child_cpu_s / max(1, m.replies) * 1e3 for m, _ in pairs], '{:.2f}')} ms; "
+                       f"'ok' bot {_mmm([o.child_cpu_s / max(1, o.replies) * 1e3 for _, o in pairs], '{:.2f}')} ms")
+        at400 = [m for m in mine if m.mode == "open@400"]
+        if at400:
+            p99s = [m.p99_ms for m in at400]
+            oks400 = [ok[(m.rep, m.mode)].p99_ms for m in at400 if (m.rep, m.mode) in ok]
+            out.append(f"{bot}: p99 at 400/s offered, {len(p99s)} runs: {_mmm(p99s, '{:.1f}')} ms (target <= {TARGET_P99_400_MS:.0f}): "
+                       f"{'MET' if sorted(p99s)[len(p99s) // 2] <= TARGET_P99_400_MS else 'MISSED'} at the median"
+                       + (f"; 'ok' bot {_mmm(oks400, '{:.1f}')} ms" if oks400 else ""))
+    return out
+
+
 def print_profile(path: Path, top: int) -> None:
     import io
     import pstats
@@ -583,23 +810,40 @@ async def parent_main(args: argparse.Namespace) -> int:
     print(f"# bot source: {describe_source(args.source)}")
     print(f"# {args.n} questions from {args.n} distinct members (+{WARMUP} warm-up), {len(questions)} dev-set "
           f"questions cycled; double: record_bodies=False max_records={args.max_records} "
-          f"echo_bot_messages={not args.no_echo}; bot in a child process")
+          f"echo_bot_messages={not args.no_echo}; bot in a child process; event loop: {'uvloop' if args.uvloop else 'asyncio'}; "
+          f"JSON: {'json module' if args.no_orjson else 'orjson (discord.py[speed])'}")
     if args.open_questions:
         print(f"# the bot's database starts with {args.open_questions} open questions; {args.gaps_probes} /kb gaps probes per run")
     results: list[Result] = []
+    reloads: list[ReloadRun] = []
     with tempfile.TemporaryDirectory(prefix="discord-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        for bot in bots:
-            for mode in modes:
+        if args.reload_roles:
+            base, large_questions = make_reload_base(tmp, args.reload_roles)
+            print(f"# reload under load: {args.reload_rate:g} questions/s for {args.reload_seconds:g} s, a FAQ file added "
+                  f"{args.reload_at:g} s in; {args.reload_runs} runs", flush=True)
+            for k in range(args.reload_runs):
                 if args.quiet_wait > 0:
                     await wait_quiet(args.quiet_wait)
-                r = await run_one(args, bot, mode, questions, tmp)
-                results.append(r)
-                print(f"{bot:10s} {mode:14s} replies {r.replies}/{r.n}  {r.rate:6.0f}/s  p50 {r.p50_ms:6.1f}  "
-                      f"p99 {r.p99_ms:7.1f}  max {r.max_ms:7.1f} ms  RSS ready {r.rss_ready_mb:5.1f} peak "
-                      f"{r.rss_peak_mb:5.1f} MB  CPU bot {r.child_cpu_s:5.2f}s double {r.parent_cpu_s:5.2f}s  "
-                      f"lag {r.inject_lag_max_ms:.1f} ms  other procs {r.other_cpu_pct:.0f}% CPU  kinds {r.kinds}  http>=400 {r.http_errors}  "
-                      f"double-bugs {r.double_errors}", flush=True)
+                rr = await run_reload(args, base, large_questions, tmp, k)
+                reloads.append(rr)
+                print(f"reload {k + 1}: reload {rr.reload_s:.1f} s  before p99 {rr.before[1]:.1f}  during p50 {rr.during[0]:.1f} p99 {rr.during[1]:.1f} "
+                      f"max {rr.during[2]:.1f} ms  RSS steady {rr.rss_steady_mb:.1f} peak {rr.rss_peak_mb:.1f} after {rr.rss_after_mb:.1f} MB  "
+                      f"replies {rr.replies}/{rr.sent} kinds {rr.kinds} new answer {rr.new_answer_served}  other procs {rr.other_cpu_pct:.0f}%  "
+                      f"slowest (s after the write: ms) {', '.join(f'{t:+.1f}: {ms:.0f}' for t, ms in rr.slowest)}", flush=True)
+        for rep in range(args.repeat):
+            for mode in modes:  # the bots one after the other for each mode: they meet about the same load
+                for bot in bots:
+                    if args.quiet_wait > 0:
+                        await wait_quiet(args.quiet_wait)
+                    r = await run_one(args, bot, mode, questions, tmp)
+                    r.rep = rep
+                    results.append(r)
+                    print(f"{bot:10s} {mode:14s} replies {r.replies}/{r.n}  {r.rate:6.0f}/s  p50 {r.p50_ms:6.1f}  "
+                          f"p99 {r.p99_ms:7.1f}  max {r.max_ms:7.1f} ms  RSS ready {r.rss_ready_mb:5.1f} peak "
+                          f"{r.rss_peak_mb:5.1f} MB  CPU bot {r.child_cpu_s:5.2f}s double {r.parent_cpu_s:5.2f}s  "
+                          f"lag {r.inject_lag_max_ms:.1f} ms  other procs {r.other_cpu_pct:.0f}% CPU  kinds {r.kinds}  http>=400 {r.http_errors}  "
+                          f"double-bugs {r.double_errors}", flush=True)
         profile_path = None
         if args.profile:
             profile_path = tmp / "child.prof"
@@ -608,6 +852,14 @@ async def parent_main(args: argparse.Namespace) -> int:
             print(f"(profiled run, {bot} {modes[0]}: {r.rate:.0f}/s under cProfile)")
             if profile_path.exists():
                 print_profile(profile_path, args.profile_top)
+    if reloads:
+        print()
+        print(fmt_reload_table(reloads))
+        print()
+        for v in reload_verdicts(reloads):
+            print(v)
+    if not results:
+        return 0
     print()
     print(fmt_table(results))
     gaps_table = fmt_gaps_table(results)
@@ -617,13 +869,8 @@ async def parent_main(args: argparse.Namespace) -> int:
     print()
     for v in verdicts(results, rates):
         print(v)
-    oks = [r for r in results if r.bot == "ok" and r.mode.startswith("closed")]
-    mine = [r for r in results if r.bot != "ok" and r.mode.startswith("closed")]
-    if oks and mine:
-        for m in mine:
-            print(f"{m.bot}: closed-loop rate is {m.rate / oks[0].rate:.0%} of the harness ('ok' bot, {oks[0].rate:.0f}/s); "
-                  f"bot CPU per reply {m.child_cpu_s / max(1, m.replies) * 1e3:.2f} ms vs "
-                  f"{oks[0].child_cpu_s / max(1, oks[0].replies) * 1e3:.2f} ms for the 'ok' bot")
+    for line in ratio_lines(results):
+        print(line)
     if args.json:
         Path(args.json).write_text(json.dumps([r.__dict__ for r in results], indent=2), encoding="utf-8")
     return 0
@@ -647,12 +894,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", default=None, metavar="FILE", help="also write the results as JSON")
     p.add_argument("--open-questions", type=int, default=0, metavar="N", help="prefill the bot's database with N open questions")
     p.add_argument("--gaps-probes", type=int, default=5, metavar="K", help="with --open-questions: /kb gaps requests per run")
+    p.add_argument("--uvloop", action="store_true", help="run the bots (ours and 'ok') on uvloop's event loop")
+    p.add_argument("--no-orjson", action="store_true", help="hide orjson from the bots: discord.py uses the json module (as without the speed extra)")
+    p.add_argument("--repeat", type=int, default=1, help="repeat the throughput runs K times (bots side by side each time)")
+    p.add_argument("--reload-roles", type=int, default=0, metavar="N",
+                   help="also run reload-under-load on a generated base of N roles (e.g. 1000); --bots '' for that run alone")
+    p.add_argument("--reload-rate", type=float, default=30.0, help="reload run: questions/s offered")
+    p.add_argument("--reload-seconds", type=float, default=30.0, help="reload run: length of the measured part")
+    p.add_argument("--reload-at", type=float, default=8.0, help="reload run: seconds in when the FAQ file is added")
+    p.add_argument("--reload-runs", type=int, default=3, help="reload runs (each with a fresh bot)")
     # child mode (internal)
     p.add_argument("--child", choices=("bot", "ok"), help=argparse.SUPPRESS)
     p.add_argument("--api", help=argparse.SUPPRESS)
     p.add_argument("--gateway", help=argparse.SUPPRESS)
     p.add_argument("--guild", type=int, help=argparse.SUPPRESS)
     p.add_argument("--db", help=argparse.SUPPRESS)
+    p.add_argument("--knowledge", help=argparse.SUPPRESS)
+    p.add_argument("--mod-log", type=int, default=0, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.child:
         return child_main(args)

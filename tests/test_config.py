@@ -48,6 +48,7 @@ shard_ids = [1]
 log_level = "debug"
 knowledge = "kb"
 watch = false
+uvloop = true
 """
     )
     c = load_config(p, env={})
@@ -58,7 +59,7 @@ watch = false
     assert c.shard_count == 2 and c.shard_ids == (1,) and c.log_level == "DEBUG"
     assert c.knowledge == tmp_path / "kb" and c.watch is False and c.needs_message_content
     assert c.conversation_minutes == 5.0 and c.conversation_limit == 100 and c.answer_in_threads is True
-    assert c.moderator_channel_id == 44 and c.helper_role_id == 45
+    assert c.moderator_channel_id == 44 and c.helper_role_id == 45 and c.uvloop is True
     assert make_intents(c).message_content
     assert load_config(p, env={"DISCORD_TOKEN": "env"}).token == "env"  # the environment wins
 
@@ -161,3 +162,21 @@ def test_example_config_documents_every_setting_and_loads() -> None:
     assert "token" not in data  # the example must never carry a token
     c = load_config(example, env={})
     assert isinstance(c, Config)
+
+
+def test_the_bot_runs_on_uvloop_only_when_asked_and_installed(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import asyncio
+    import sys
+
+    from bot.discord_app.runner import run_loop
+
+    async def loop_module() -> int:
+        return 1 if type(asyncio.get_running_loop()).__module__.startswith("uvloop") else 0
+
+    assert Config().uvloop is False
+    assert run_loop(loop_module(), False) == 0
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # not installed (e.g. Windows)
+    assert run_loop(loop_module(), True) == 0 and "uvloop is set but not installed" in caplog.text
+    monkeypatch.delitem(sys.modules, "uvloop")
+    pytest.importorskip("uvloop")
+    assert run_loop(loop_module(), True) == 1

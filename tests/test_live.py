@@ -226,3 +226,130 @@ def test_the_watcher_follows_a_folder_replaced_by_a_rename(kdir: Path) -> None:
             await w.until(lambda r: r.changed and "from-the-clone" in live.engine.knowledge.faqs)
 
     run(body())
+
+
+# ---------------------------------------------------------------------------- reloading beside the event loop
+
+
+def test_a_reload_releases_the_old_engine_at_once_and_freezes_the_new(kdir: Path) -> None:
+    import gc
+    import weakref
+
+    live = LiveKnowledge(kdir)
+    old = weakref.ref(live.engine)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    assert live.reload().changed
+    assert old() is None  # freed by the reload itself, without waiting for a collection
+    tracked = {id(o) for o in gc.get_objects()}  # frozen objects are in no generation
+    assert id(live.engine.index) not in tracked and id(live.engine.knowledge.faqs) not in tracked
+    assert "new" in live.engine.knowledge.faqs and live.engine.ask("is there a new thing").faq == "new"
+
+
+def test_an_engine_still_in_use_is_not_taken_apart_by_a_reload(kdir: Path) -> None:
+    live = LiveKnowledge(kdir)
+    in_use = live.engine  # e.g. a lookup that started before the swap
+    before = in_use.ask("what does a director of pharmacy operations do?")
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    assert live.reload().changed and live.engine is not in_use
+    assert in_use.ask("what does a director of pharmacy operations do?") == before
+    assert "new" not in in_use.knowledge.faqs
+
+
+def test_a_reload_holds_off_full_collections_and_shortens_the_gil_switch_only_while_it_runs(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import sys
+
+    import bot.live
+
+    seen: list[tuple[int, float]] = []
+    real = bot.live.Engine
+
+    def spying_engine(kb):  # type: ignore[no-untyped-def]
+        seen.append((gc.get_threshold()[2], sys.getswitchinterval()))
+        return real(kb)
+
+    live = LiveKnowledge(kdir)
+    before = (gc.get_threshold(), sys.getswitchinterval())
+    monkeypatch.setattr(bot.live, "Engine", spying_engine)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    assert live.reload().changed
+    write(kdir / "faq/broken.yaml", "id: [broken\n")
+    assert live.reload().problems  # a refused change restores them too
+    assert seen == [(1_000_000, bot.live.RELOAD_SWITCH_INTERVAL)]
+    assert (gc.get_threshold(), sys.getswitchinterval()) == before
+
+
+def test_members_asking_during_a_reload_get_the_old_or_the_new_knowledge_never_an_error(kdir: Path) -> None:
+    live = LiveKnowledge(kdir)
+    question = "how do i report a wrong answer"
+    old_answer = live.engine.ask(question).summary
+    text = (kdir / FAQ_FILE).read_text(encoding="utf-8")
+    write(kdir / FAQ_FILE, text.replace("answer: Press", "answer: Updated. Press", 1))
+
+    async def scenario() -> tuple[list[str], bool]:
+        answers: list[str] = []
+        reload = asyncio.create_task(asyncio.to_thread(live.reload))
+        while not reload.done():
+            answers.append(live.engine.ask(question).summary)
+            await asyncio.sleep(0)
+        answers.append(live.engine.ask(question).summary)
+        return answers, reload.result().changed
+
+    answers, changed = asyncio.run(scenario())
+    assert changed and set(answers) <= {old_answer, answers[-1]} and answers[-1] != old_answer and "Updated." in answers[-1]
+
+
+def test_a_reload_from_the_event_loop_runs_in_its_own_thread_at_a_lower_priority(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+    import threading
+
+    import bot.live
+
+    seen: list[tuple[str, int]] = []
+    real = bot.live.Engine
+
+    def spying_engine(kb):  # type: ignore[no-untyped-def]
+        tid = threading.get_native_id()
+        seen.append((threading.current_thread().name, os.getpriority(os.PRIO_PROCESS, tid) if sys.platform == "linux" else 0))
+        return real(kb)
+
+    live = LiveKnowledge(kdir)
+    monkeypatch.setattr(bot.live, "Engine", spying_engine)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+
+    async def scenario() -> ReloadResult:
+        return await live.reload_in_background()
+
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) if sys.platform == "linux" else 0
+    assert asyncio.run(scenario()) == ReloadResult(True) and "new" in live.engine.knowledge.faqs
+    assert seen[0][0] == "career-bot-reload"
+    if sys.platform == "linux":
+        assert seen[0][1] == min(19, mine + bot.live.RELOAD_NICE)
+        assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine  # the caller's thread keeps its priority
+    write(kdir / "faq/broken.yaml", "id: [broken\n")
+    assert asyncio.run(scenario()).problems
+
+
+def test_reloads_work_without_glibc_s_malloc_controls(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.live
+
+    monkeypatch.setattr(bot.live, "_glibc", lambda: None)  # musl, macOS, Windows
+    live = LiveKnowledge(kdir)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    assert live.reload().changed and "new" in live.engine.knowledge.faqs
+
+
+def test_where_reference_counts_cannot_be_trusted_the_old_engine_is_only_dropped(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import weakref
+
+    import bot.live
+
+    monkeypatch.setattr(bot.live, "_REFCOUNTS_EXACT", False)  # Python 3.14+
+    live = LiveKnowledge(kdir)
+    old_index = live.engine.index
+    size = len(vars(old_index))
+    gone = weakref.ref(live.engine)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    assert live.reload().changed and gone() is None
+    assert len(vars(old_index)) == size  # not taken apart

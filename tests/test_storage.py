@@ -468,3 +468,36 @@ def test_escalations_only_their_member_withdraws_one_answer_forgotten_and_expire
     clock.advance(days=31)
     store.purge_expired()
     assert store.escalation(old.id) is None  # kept no longer than the questions
+
+
+def test_recording_an_answer_never_waits_for_the_database(store: Store) -> None:
+    """The event loop records every reply: it must only queue the write, even while the writer is busy."""
+    busy, release = threading.Event(), threading.Event()
+
+    def slow(db: sqlite3.Connection) -> None:
+        busy.set()
+        release.wait(10)
+
+    store._writer.submit(slow, wait=False)
+    assert busy.wait(5)
+    ids = [store.record_question(f"what is the parking fee {i}", 1, "none", 0.1, "missing_fact") for i in range(3)]
+    store.record_feedback(ids[0], 2, False)
+    assert len(set(ids)) == 3 and not release.is_set()  # all returned while the writer was still stuck
+    release.set()
+    assert store.stats()["questions"] == 3 and store.stats()["unhelpful"] == 1
+
+
+def test_a_reply_s_record_waits_briefly_for_company_but_a_waited_for_job_starts_at_once(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under load one transaction (and one wake-up of the writer thread) serves several replies."""
+    from types import SimpleNamespace
+
+    from bot.storage import writer as writer_mod
+
+    slept: list[float] = []
+    monkeypatch.setattr(writer_mod, "time", SimpleNamespace(sleep=slept.append))
+    store.flush()
+    assert slept == []  # a job someone waits for: no lingering
+    store.record_question("where do i park", 1, "none", 0.1, "missing_fact")
+    store.flush()
+    assert slept == [writer_mod.LINGER_S] and writer_mod.LINGER_S > 0
+    assert store.stats()["questions"] == 1

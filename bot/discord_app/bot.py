@@ -83,9 +83,10 @@ def make_intents(config: Config) -> discord.Intents:
     return intents
 
 
-def reload_knowledge(live: LiveKnowledge, force: bool) -> ReloadResult:
-    """``live.reload``; a forced reload (a moderator's /kb reload) also applies held removals."""
-    return live.reload(force=force)
+async def reload_knowledge(live: LiveKnowledge, force: bool) -> ReloadResult:
+    """``live.reload`` beside the event loop; a forced reload (a moderator's /kb reload) also
+    applies held removals."""
+    return await live.reload_in_background(force=force)
 
 
 class CareerBot(commands.Bot):

@@ -52,6 +52,7 @@ class Config:
     answer_in_threads: bool = False  # in ask channels, answer inside a thread started on the question
     moderator_channel_id: int | None = None  # "Ask a moderator" posts go here; None = no such button
     helper_role_id: int | None = None  # pinged by those posts; None = nobody is pinged
+    uvloop: bool = False  # run on uvloop's event loop when it is installed (not on Windows)
 
     @property
     def needs_message_content(self) -> bool:
@@ -166,6 +167,7 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
     boolean("ephemeral")
     boolean("watch")
     boolean("answer_in_threads")
+    boolean("uvloop")
     number("conversation_minutes", lo=1, hi=1440)
     number("conversation_limit", lo=0, hi=1_000_000, integer=True)
     number("retention_days", lo=1, hi=RETENTION_DAYS_MAX, integer=True)

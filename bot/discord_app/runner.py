@@ -11,7 +11,7 @@ import logging
 import signal
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Coroutine
 
 import discord
 
@@ -137,11 +137,24 @@ def run(config: Config, knowledge: Path | None = None, *, client_options: dict[s
             bot = create_bot(config, live, store, **(client_options or {}))
             return await run_bot(bot, config.token or "", install_signals=install_signals, stop=stop)
 
-        return asyncio.run(main())
+        return run_loop(main(), config.uvloop)
     except KeyboardInterrupt:
         return EXIT_OK
     finally:
         store.close()
+
+
+def run_loop(main: Coroutine[Any, Any, int], use_uvloop: bool) -> int:
+    """``asyncio.run(main)``, on uvloop's loop when ``use_uvloop`` and it is installed."""
+    if use_uvloop:
+        try:
+            import uvloop  # type: ignore[import-not-found]  # optional, absent on Windows
+        except ImportError:
+            log.warning("uvloop is set but not installed (pip install 'career-bot[uvloop]'; not on Windows): using asyncio's event loop")
+        else:
+            with asyncio.Runner(loop_factory=uvloop.new_event_loop) as loop_runner:
+                return loop_runner.run(main)
+    return asyncio.run(main)
 
 
 async def sync_commands(config: Config, live: LiveKnowledge, global_: bool, client_options: dict[str, Any] | None = None, out: Callable[[str], None] = print) -> int:

@@ -78,7 +78,7 @@ class KbBase(commands.Cog):
 
     async def _reload(self) -> ReloadResult:
         """A moderator's reload: applies removals too (``force``)."""
-        return await asyncio.to_thread(reload_knowledge, self.bot.live, True)
+        return await reload_knowledge(self.bot.live, True)
 
     async def _applied(self, moderator: str, results: list[EditResult]) -> list[str]:
         """After a change landed: reload the live knowledge, log it; lines for the moderator."""
