@@ -316,18 +316,20 @@ def _load(root: Path, reader: _Reader) -> Knowledge:
             unchecked.append((rel, parsed))
 
     certs: dict[str, tuple[Certification, Parsed]] = {}
+    by_lower: dict[str, Certification] = {}  # codes differing only in case clash: one lookup, not a scan
     for rel in reader.yaml_files("certifications"):
         parsed, ok = reader.parse_checked(rel, schema.CERTIFICATION)
         if parsed is None or not isinstance(parsed.data, dict):
             broken_certs.add(stem(rel))
             continue
         code = file_id(rel, parsed, "code", "certification code", broken_certs)
-        clash = next((c for c in certs.values() if code and c[0].code.lower() == code.lower()), None)
+        clash = by_lower.get(code.lower()) if code else None
         if code is not None and clash:
-            reader.add(rel, line_of(parsed, ("code",)), "code", f"duplicate certification code '{code}' (also {clash[0].file})")
+            reader.add(rel, line_of(parsed, ("code",)), "code", f"duplicate certification code '{code}' (also {clash.file})")
         elif code is not None and ok:
             d = parsed.data
             certs[code] = (Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), rel), parsed)
+            by_lower[code.lower()] = certs[code][0]
         else:
             broken_certs.add(stem(rel))
             unchecked.append((rel, parsed))
