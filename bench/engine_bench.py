@@ -24,6 +24,7 @@ import argparse
 import cProfile
 import gc
 import io
+import json
 import os
 import platform
 import pstats
@@ -523,6 +524,23 @@ def large_questions(kb: LargeKB, n: int, seed: int = SEED + 1) -> list[tuple[str
     return out
 
 
+def sized_questions(kb: LargeKB, n: int, length: int, seed: int = SEED + 2) -> list[tuple[str, str]]:
+    """``n`` generated questions of about ``length`` characters: longer ones cut at a word
+    boundary, shorter ones continued with pasted job-posting prose (the shape of a
+    1,000-character message: a question plus a posting's sentences)."""
+    rng = random.Random(seed + length)
+    nouns, verbs, adjs, topics = Words(rng, NOUNS), Words(rng, VERBS), Words(rng, ADJS), Words(rng, TOPICS)
+    out = []
+    for kind, q in large_questions(kb, n, seed=seed):
+        while len(q) < length:
+            q += " " + _sentence(rng, nouns, verbs, adjs, topics, subject=f"The {rng.choice(kb.role_titles)}")
+        if len(q) > length:
+            cut = q[: length + 1].rsplit(" ", 1)[0]
+            q = cut if cut else q[:length]
+        out.append((kind, q))
+    return out
+
+
 # --------------------------------------------------------------------------- reporting
 
 
@@ -611,6 +629,76 @@ def bench_kb(name: str, kb: Knowledge, info: str, questions: list[str], baseline
     return eng, base
 
 
+def _vmrss_mb() -> float:
+    """Resident memory now (VmRSS), not the high-water mark."""
+    try:
+        with open("/proc/self/status") as f:
+            return next(int(line.split()[1]) / 1024 for line in f if line.startswith("VmRSS:"))
+    except (OSError, StopIteration, ValueError):
+        return float("nan")
+
+
+SCALE_P99 = {1000: 5.0, 5000: 10.0}  # issue 13: p99 ms at that many roles, every question length
+SCALE_LOAD_BUILD = {5000: 10.0}  # issue 13: load + build seconds
+
+
+def bench_scale(roles: int, lengths: list[int], n_questions: int, seed: int, keep: Path | None) -> list[str]:
+    """One generated base of ``roles`` roles (3x certifications, 2x FAQ entries): generate (or
+    reuse from ``keep``), load, build, RSS, then warm latency per question length. Returns
+    the targets it missed."""
+    home = (keep / f"roles-{roles}-seed-{seed}") if keep else Path(tempfile.mkdtemp(prefix="career-bot-bench-"))
+    root, meta = home / "knowledge", home / "questions-material.json"
+    try:
+        t0 = time.perf_counter()
+        reused = keep is not None and meta.exists()  # the same seed and size always generate the same base
+        if reused:
+            gen = LargeKB(**{**json.loads(meta.read_text()), "root": root})
+        else:
+            gen = generate_large(root, n_roles=roles, n_certs=3 * roles, n_faq=2 * roles, seed=seed)
+            if keep is not None:
+                meta.write_text(json.dumps({k: v for k, v in vars(gen).items() if k != "root"}))
+        t1 = time.perf_counter()
+        gc.collect()
+        rss0 = _vmrss_mb()
+        kb = load_knowledge(root)
+        t2 = time.perf_counter()
+        engine = Engine(kb)
+        t3 = time.perf_counter()
+        gc.collect()
+        rss1 = _vmrss_mb()
+        print(f"== {roles} roles, {len(kb.certifications)} certs, {len(kb.faqs)} FAQ  (generated {t1 - t0:.1f}s{' (reused)' if reused else ''})", flush=True)
+        verdict = ""
+        missed = []
+        if roles in SCALE_LOAD_BUILD:
+            ok = (t3 - t1) <= SCALE_LOAD_BUILD[roles]
+            verdict = f"   target load+build <= {SCALE_LOAD_BUILD[roles]:g} s: {'MET' if ok else 'MISSED'}"
+            if not ok:
+                missed.append(f"{roles} roles load+build")
+        print(f"   load {t2 - t1:.2f} s   build {t3 - t2:.2f} s   load+build {t3 - t1:.2f} s{verdict}")
+        print(f"   VmRSS {rss1:.1f} MiB after load+build ({rss1 - rss0:+.1f} MiB for knowledge + index)")
+        print(f"   {'length':>8}{'n':>6}{'p50':>9}{'p90':>9}{'p99':>9}{'max':>9}{'cold p99':>10}   (ms, warm pass; cold = first pass)")
+        for length in lengths:
+            qs = [q for _, q in sized_questions(gen, n_questions, length, seed=seed + 2)]
+            cold, warm = [], []
+            for bucket in (cold, warm):
+                for q in qs:
+                    t = time.perf_counter_ns()
+                    engine.ask(q)
+                    bucket.append((time.perf_counter_ns() - t) / 1e6)
+            p99 = percentile(warm, 99)
+            target = SCALE_P99.get(roles)
+            mark = f"   target <= {target:g}: {'MET' if p99 <= target else 'MISSED'}" if target else ""
+            if target and p99 > target:
+                missed.append(f"{roles} roles {length}-char p99")
+            mean_len = sum(map(len, qs)) / len(qs)
+            print(f"   {length:>8}{len(qs):>6}{percentile(warm, 50):>9.3f}{percentile(warm, 90):>9.3f}{p99:>9.3f}{max(warm):>9.3f}{percentile(cold, 99):>10.3f}"
+                  f"   (mean {mean_len:.0f} chars){mark}", flush=True)
+        return missed
+    finally:
+        if keep is None:
+            shutil.rmtree(home, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     only = ap.add_mutually_exclusive_group()
@@ -624,7 +712,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DIR", help="write the generated knowledge to DIR and keep it (default: a temp dir, removed)")
     ap.add_argument("--seed", type=int, default=SEED)
     ap.add_argument("--repeat", type=int, default=10, help="times the shipped-knowledge questions are asked (default 10)")
+    ap.add_argument("--scale", metavar="N,N,...", help="instead of the comparison: generated bases of these many roles (e.g. 10,100,1000,5000), "
+                    "load/build time, RSS and latency per question length")
+    ap.add_argument("--lengths", default="10,100,1000", metavar="L,L,...", help="question lengths in characters for --scale (default 10,100,1000)")
+    ap.add_argument("--scale-questions", type=int, default=500, help="questions per length for --scale (default 500)")
     args = ap.parse_args(argv)
+    if args.scale:
+        try:
+            scales = [int(x) for x in args.scale.split(",")]
+            lengths = [int(x) for x in args.lengths.split(",")]
+        except ValueError:
+            ap.error("--scale and --lengths take comma-separated whole numbers, e.g. --scale 10,100,1000")
+        if any(x < 1 for x in scales + lengths):
+            ap.error("--scale and --lengths take positive numbers")
+        print(f"engine_bench --scale  python {platform.python_version()}  {platform.machine()}  cpus={os.cpu_count()}  "
+              f"date {time.strftime('%Y-%m-%d')}  {_git_state()}", flush=True)
+        keep = Path(args.keep) if args.keep else None
+        missed = [m for roles in scales for m in bench_scale(roles, lengths, args.scale_questions, args.seed, keep)]
+        print("\ntargets: " + ("all met" if not missed else "MISSED: " + ", ".join(missed)))
+        return 0
 
     print(f"engine_bench  python {platform.python_version()}  {platform.machine()}  cpus={os.cpu_count()}  "
           f"date {time.strftime('%Y-%m-%d')}  {_git_state()}", flush=True)
