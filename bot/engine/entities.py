@@ -104,10 +104,7 @@ def themed_job(a: Analysis, ix: Index) -> str | None:
             continue
         j = i - 1
         while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS:
-            for k in ix.postings.get(stems[j], ()):
-                rid = ix.passages[k].role
-                if rid is not None and stems[j] in ix.passages[k].name_stems and stems[i] in ix.title_heads[rid]:
-                    found.add(rid)
+            found.update(rid for rid in ix.themes.get(stems[j], ()) if stems[i] in ix.title_heads[rid])
             j -= 1
     themed = [rid for rid in found if names_this_job(a, ix, rid, by_content=True) and not names_this_job(a, ix, rid)]
     return themed[0] if len(themed) == 1 else None
@@ -119,7 +116,7 @@ def _theme_of(s: str, rid: str, ix: Index) -> bool:
     informatics" on a formulary manager's page)."""
     if ix.weight(s) < CONTENT_WORD or s in cue_stems():
         return False
-    return any(s in ix.passages[i].name_stems for i in ix.postings.get(s, ()) if ix.passages[i].role == rid)
+    return rid in ix.themes.get(s, ())
 
 
 def _acronym_like(word: str) -> bool:
@@ -143,14 +140,12 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
     they name the role, unless a certification word sits right beside them."""
     stems = a.word_stems
     present = set(stems) - a.negated
-    hits: dict[str, int] = defaultdict(int)
-    for st in present:
-        for code in ix.name_postings.get(st, ()):
-            hits[code] += 1
     found: list[str] = []
-    for code, n in hits.items():
+    # a name written out in full has its rarest word too: only the codes anchored on a word of
+    # the question are candidates (not every code sharing a common word such as "specialist")
+    for code in sorted({code for st in present for code in ix.name_anchors.get(st, ())}, key=ix.name_order.__getitem__):
         name = ix.cert_names[code]
-        if n < len(name) or len(name) < 2:
+        if len(name) < 2 or not present.issuperset(name):
             continue
         spots = [i for i, st in enumerate(stems) if st in name and st not in a.negated]
         window = _tightest(spots, stems, set(name))

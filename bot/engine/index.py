@@ -117,6 +117,9 @@ class Index:
     title_weights: dict[str, float] = field(default_factory=dict)  # role id -> summed weight of its title
     cert_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems
     name_postings: dict[str, list[str]] = field(default_factory=dict)
+    name_anchors: dict[str, list[str]] = field(default_factory=dict)  # a name's rarest stem -> codes: a name written out has it
+    name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
+    themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
     step_docs: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
@@ -246,6 +249,16 @@ class Index:
             vocab[fid] |= st
         ix.faq_vocab = {fid: frozenset(v) for fid, v in vocab.items()}
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
+        ix.name_order = {code: i for i, code in enumerate(ix.cert_names)}
+        for code, name in ix.cert_names.items():
+            if name:  # (fewest codes first; ties by the stem, so the choice never depends on order)
+                ix.name_anchors.setdefault(min(name, key=lambda st: (len(ix.name_postings[st]), st)), []).append(code)
+        themes: dict[str, set[str]] = defaultdict(set)
+        for p in ix.passages:
+            if p.role is not None:
+                for st in p.name_stems & p.stems:
+                    themes[st].add(p.role)
+        ix.themes = {st: frozenset(rids) for st, rids in themes.items()}
         for p in ix.passages:  # a certification's own text: its name, description and aliases
             if p.cert is not None and p.role is None:
                 ix.cert_docs[p.cert] = p.stems | frozenset(ix.cert_names[p.cert])
