@@ -31,14 +31,18 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     raw = sorted(((m / ix.title_weights[rid], rid) for rid, m in matched.items()), reverse=True)
     scores: dict[str, float] = {}
     where: dict[str, set[int]] = {}
+    at: dict[str, list[int]] = defaultdict(list)  # stem -> its positions, read once for all candidates
+    for i, st in enumerate(stems):
+        at[st].append(i)
+    heads = [i for i, w in enumerate(a.words) if i and w in lexicon.ROLE_HEADS]
     for score, rid in raw[:ROLE_CANDIDATES]:
         if score < ROLE_MIN_SHARE:
             break
         title = set(ix.role_titles[rid])
-        if _other_head(a, stems, title, ix.title_heads[rid]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
+        if _other_head(a, stems, title, ix.title_heads[rid], heads) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
             score *= OTHER_JOB_PENALTY  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
         scores[rid] = score
-        where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
+        where[rid] = {i for st in title if st not in a.negated for i in at.get(st, ())}
     for i, n, (kind, rid) in a.alias_hits:
         if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
             scores[rid] = 1.0
@@ -58,10 +62,11 @@ def _bosses(a: Analysis, ix: Index) -> frozenset[str]:
     return frozenset(stems[i] for i in alone if all(j in alone for j, st in enumerate(stems) if st == stems[i]))
 
 
-def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
-    """The question names a job (title words + a head noun) whose head is not this title's."""
-    for i, w in enumerate(a.words):
-        if i and w in lexicon.ROLE_HEADS and not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
+def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str], spots: list[int]) -> bool:
+    """The question names a job (title words + a head noun) whose head is not this title's;
+    ``spots``: where the question has a job noun (not first)."""
+    for i in spots:
+        if not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
             return True
     return False
 
@@ -141,13 +146,17 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
     stems = a.word_stems
     present = set(stems) - a.negated
     found: list[str] = []
+    at: dict[str, list[int]] = defaultdict(list)  # stem -> its positions (not negated)
+    for i, st in enumerate(stems):
+        if st not in a.negated:
+            at[st].append(i)
     # a name written out in full has its rarest word too: only the codes anchored on a word of
     # the question are candidates (not every code sharing a common word such as "specialist")
     for code in sorted({code for st in present for code in ix.name_anchors.get(st, ())}, key=ix.name_order.__getitem__):
         name = ix.cert_names[code]
         if len(name) < 2 or not present.issuperset(name):
             continue
-        spots = [i for i, st in enumerate(stems) if st in name and st not in a.negated]
+        spots = sorted(i for st in set(name) for i in at.get(st, ()))
         window = _tightest(spots, stems, set(name))
         if window is None:
             continue
