@@ -126,6 +126,8 @@ class Index:
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
     faq_vocab: dict[str, frozenset[str]] = field(default_factory=dict)  # faq id -> the stems of all its phrasings
+    faq_vocab_weights: dict[str, float] = field(default_factory=dict)  # faq id -> summed weight of those stems
+    faq_reach: float = 0.0  # the largest of those: what any phrasing can share with a question, at most
     taught: ExampleIndex = field(default_factory=lambda: ExampleIndex(()))  # FAQ and moderators' phrasings (see teaching.py)
 
     # ------------------------------------------------------------------ build
@@ -248,6 +250,10 @@ class Index:
         for fid, st in ix.faq_phrasings:
             vocab[fid] |= st
         ix.faq_vocab = {fid: frozenset(v) for fid, v in vocab.items()}
+        ix.faq_vocab_weights = {fid: sum(ix.weight(t) for t in v) for fid, v in ix.faq_vocab.items()}
+        ix.faq_reach = max(ix.faq_vocab_weights.values(), default=0.0)
+        for postings in ix.faq_postings.values():  # the phrasings that can share most first: best_faq stops early
+            postings.sort(key=lambda i: -ix.faq_vocab_weights[ix.faq_phrasings[i][0]])
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         ix.name_order = {code: i for i, code in enumerate(ix.cert_names)}
         for code, name in ix.cert_names.items():

@@ -22,6 +22,7 @@ ONLY_CANDIDATE_MIN = 0.15  # a single weakly named role is still the goal of a p
 FAQ_MIN = 0.72  # F1 of weighted word overlap with one of an FAQ entry's phrasings
 FAQ_COMMON_SHARE = 0.05  # a word in more than this share of all FAQ phrasings is skipped ...
 FAQ_COMMON_MIN = 50  # ... once there are enough phrasings for that to mean anything
+FAQ_MAX_POSTING = 100  # ... and so is any word in more phrasings than this: the work per word stays bounded on a large FAQ
 FAQ_FULL_RECALL = 0.99  # a message holding every word of a phrasing (of at least FAQ_FULL_WORDS words) ...
 FAQ_FULL_WORDS = 3
 FAQ_FULL_PRECISION = 0.35  # ... and not drowning it in other words, matches that phrasing
