@@ -72,3 +72,66 @@ def test_generated_base_loads_clean(generated):
     root, gen = generated
     kb = load_knowledge(root)
     assert (len(kb.roles), len(kb.certifications), len(kb.faqs)) == (300, 900, 600)
+
+
+def _unbounded_faq(ev, ix) -> tuple[str, float] | None:
+    """best_faq as it was before its bounds: every phrasing sharing a word is scored (only the
+    share rule skips common words), and the best one returned whatever its score."""
+    from collections import defaultdict
+
+    from bot.engine.analyze import cue_stems
+    from bot.engine.thresholds import FAQ_COMMON_MIN, FAQ_COMMON_SHARE, FAQ_FULL_PRECISION, FAQ_FULL_RECALL, FAQ_FULL_WORDS, FAQ_MIN
+
+    q = ev.a.stem_set
+    if not q or not ix.faq_phrasings:
+        return None
+    qw = sum(ix.weight(s) for s in q)
+    shared: dict[int, float] = defaultdict(float)
+    common = max(FAQ_COMMON_MIN, FAQ_COMMON_SHARE * len(ix.faq_phrasings))
+    for s in q:
+        postings = ix.faq_postings.get(s, ())
+        if len(postings) <= common:
+            for i in postings:
+                shared[i] += ix.weight(s)
+    best = None
+    unnamed = not ev.codes and not ev.role_named and "list" not in ev.hits
+    for i, inter in sorted(shared.items()):
+        fid, phrasing = ix.faq_phrasings[i]
+        if len(phrasing) > 1 and len(phrasing & q) < 2:
+            continue
+        precision, recall = inter / qw, inter / ix.faq_weights[i]
+        if unnamed:
+            precision = (inter + sum(ix.weight(s) for s in (q & ix.faq_vocab[fid]) - phrasing - cue_stems())) / qw
+        score = 2 * precision * recall / (precision + recall)
+        if recall >= FAQ_FULL_RECALL and len(phrasing) >= FAQ_FULL_WORDS and precision >= FAQ_FULL_PRECISION:
+            score = max(score, FAQ_MIN)
+        if best is None or score > best[1]:
+            best = (fid, score)
+    return best
+
+
+@pytest.mark.parametrize("n_faq", [100, 2000])
+def test_bounded_faq_search_decides_as_the_unbounded_one(tmp_path, n_faq):
+    """Generated FAQs: 300 phrasings (many questions match one), and 6,000 (the posting cap
+    and the early stop both act; the generated wording is too repetitive to match any),
+    asked their own phrasings, typo'd paraphrases and 100- and 1,000-character messages."""
+    from bot.engine import Engine
+    from bot.engine.evidence import read
+    from bot.engine.stages import best_faq
+    from bot.engine.thresholds import FAQ_MAX_POSTING, FAQ_MIN
+
+    bench = _bench()
+    gen = bench.generate_large(tmp_path / "knowledge", n_roles=60, n_certs=180, n_faq=n_faq)
+    ix = Engine(load_knowledge(gen.root)).index
+    if n_faq > 1000:
+        assert max(map(len, ix.faq_postings.values())) > FAQ_MAX_POSTING
+    questions = [q for length in (100, 1000) for _, q in bench.sized_questions(gen, 60, length)]
+    questions += [q for kind, q in bench.large_questions(gen, 400) if kind in ("faq", "faq_para", "off", "list")]
+    decided = 0
+    for q in questions:
+        ev = read(q, ix)
+        ref, got = _unbounded_faq(ev, ix), best_faq(ev, ix)
+        expected = ref if ref and ref[1] >= FAQ_MIN else None
+        assert (got if got and got[1] >= FAQ_MIN else None) == expected, q
+        decided += expected is not None
+    assert decided >= 40 or n_faq > 1000  # the small FAQ does exercise answers
