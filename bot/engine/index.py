@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -99,6 +100,7 @@ class Index:
     by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
     name_words: set[str] = field(default_factory=set)  # words of titles, certification names and aliases
     corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
+    written: dict[tuple[str, str], bool] = field(default_factory=dict)  # phrase -> whether some text writes it, filled as questions come
     codes: dict[str, str] = field(default_factory=dict)  # lower code -> code
     code_swaps: dict[str, str] = field(default_factory=dict)  # "cpmo" -> CPOM: one swapped letter pair
     code_deletes: dict[str, list[str]] = field(default_factory=dict)  # one letter deleted -> codes (did-you-mean)
@@ -406,12 +408,21 @@ class Index:
         return sorted(c for c in found if OSA.distance(word, c.lower()) <= 1)
 
     def writes_phrase(self, phrases: list[str]) -> bool:
-        """Whether some knowledge text has one of these stemmed phrases (each " a b ")."""
-        return any(p in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts for p in phrases)
+        """Whether some knowledge text has one of these stemmed phrases (each " a b "). Each
+        phrase is looked for once per snapshot (it reads every text): the answer is kept."""
+        return any(self._written(("stemmed", p), lambda p=p: any(p in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts)) for p in phrases)
 
     def writes_any(self, phrases: PhraseSet) -> bool:
-        """Whether some knowledge text says one of these phrases ("reports to", "open positions")."""
-        return any(phrases.search(t) is not None for ts in self.writes.values() for t in ts)
+        """Whether some knowledge text says one of these phrases ("reports to", "open positions"); kept, as above."""
+        return self._written(("cue", "|".join(phrases.phrases)), lambda: any(phrases.search(t) is not None for ts in self.writes.values() for t in ts))
+
+    def _written(self, key: tuple[str, str], look: Callable[[], bool]) -> bool:
+        found = self.written.get(key)
+        if found is None:
+            found = look()
+            if len(self.written) < 10_000:  # (phrases come from the cue lists' words: a few hundred at most)
+                self.written[key] = found
+        return found
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)

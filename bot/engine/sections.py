@@ -59,13 +59,23 @@ def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index) -> floa
 
 def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None:
     """The role and section whose passage best matches the question's content words, with the
-    best score any *other* role reaches (how clearly the question points at one role)."""
+    best score any *other* role reaches (how clearly the question points at one role).
+
+    Bounded: a stem can add at most its weight for itself and for each pair it is in
+    (``_reach``). Stems are read strongest first; once the stems left could not lift a passage
+    that none of the stems read has found up to the runner-up, the rest are not read: such a
+    passage changes neither the best role, its section, nor the runner-up."""
     q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
+    reach = _reach(q, ix)
+    content = sorted((s for s in reach if ix.weight(s) >= CONTENT_WORD), key=lambda s: (-reach[s], s))
+    left = sum(reach.values())  # what a passage not found yet may still score, at most
     seen: set[int] = set()
     per_role: dict[str, tuple[float, str]] = {}
-    for s in set(q):
-        if ix.weight(s) < CONTENT_WORD:
-            continue
+    best_role, best, second = "", 0.0, 0.0
+    for s in content:
+        if left * (1 + 1e-9) < second:
+            break
+        left -= reach[s]
         for i in ix.postings.get(s, ()):
             if i in seen:
                 continue
@@ -76,11 +86,26 @@ def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None
             score = passage_score(q, p, ix)
             if score > per_role.get(p.role, (0.0, ""))[0]:
                 per_role[p.role] = (score, p.section)
+                if p.role == best_role:
+                    best = score
+                elif score > best:
+                    best_role, best, second = p.role, score, best
+                else:
+                    second = max(second, score)
     if not per_role:
         return None
     ranked = sorted(((sc, sec, r) for r, (sc, sec) in per_role.items()), reverse=True)
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     return ranked[0][2], ranked[0][1], ranked[0][0], runner_up
+
+
+def _reach(q: list[str], ix: Index) -> dict[str, float]:
+    """Per stem of the question, the most it adds to ``passage_score``: its weight once, and
+    half of it for each pair it is in (twice per time it is written)."""
+    out: dict[str, float] = {}
+    for s in q:
+        out[s] = out.get(s, ix.weight(s)) + ix.weight(s)
+    return out
 
 
 def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
