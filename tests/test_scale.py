@@ -135,3 +135,81 @@ def test_bounded_faq_search_decides_as_the_unbounded_one(tmp_path, n_faq):
         assert (got if got and got[1] >= FAQ_MIN else None) == expected, q
         decided += expected is not None
     assert decided >= 40 or n_faq > 1000  # the small FAQ does exercise answers
+
+
+@pytest.fixture(scope="module")
+def generated_engine(generated):
+    from bot.engine import Engine
+
+    root, gen = generated
+    return Engine(load_knowledge(root)), gen
+
+
+def _sample(gen) -> list[str]:
+    bench = _bench()
+    return [q for _, q in bench.large_questions(gen, 200)] + [q for length in (100, 1000) for _, q in bench.sized_questions(gen, 40, length)]
+
+
+def _reference_content_role(a, ix):
+    """content_role as it was: every passage holding a content word scored."""
+    from bot.engine.analyze import cue_stems
+    from bot.engine.sections import SECTIONS, passage_score
+    from bot.engine.thresholds import CONTENT_WORD
+
+    q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
+    per_role: dict[str, float] = {}
+    for i in {i for s in set(q) if ix.weight(s) >= CONTENT_WORD for i in ix.postings.get(s, ())}:
+        p = ix.passages[i]
+        if p.role is None or p.section not in SECTIONS:
+            continue
+        per_role[p.role] = max(per_role.get(p.role, 0.0), passage_score(q, p, ix))
+    ranked = sorted(((sc, r) for r, sc in per_role.items() if sc > 0), reverse=True)
+    return ranked[:2]
+
+
+def test_bounded_content_role_finds_the_best_role_and_runner_up_of_a_full_scan(generated_engine):
+    from bot.engine.analyze import analyze
+    from bot.engine.sections import content_role
+
+    engine, gen = generated_engine
+    ix = engine.index
+    compared = 0
+    for q in _sample(gen):
+        a = analyze(q, ix)
+        ref, got = _reference_content_role(a, ix), content_role(a, ix)
+        if not ref:
+            assert got is None
+            continue
+        compared += 1
+        assert got is not None and got[2] == pytest.approx(ref[0][0]), q
+        assert got[3] == pytest.approx(ref[1][0] if len(ref) > 1 else 0.0), q
+        if len(ref) < 2 or ref[0][0] > ref[1][0] + 1e-9:
+            assert got[0] == ref[0][1], q
+    assert compared > 150
+
+
+def test_indexed_names_and_themes_match_a_scan(generated_engine):
+    """Certifications named in full, found through each name's rarest word, are those whose
+    every name word the question has; roles themed by a word are those with a responsibility or
+    day entry named with it."""
+    from bot.engine.analyze import analyze
+
+    engine, gen = generated_engine
+    ix = engine.index
+    for q in _sample(gen):
+        a = analyze(q, ix)
+        present = set(a.word_stems) - a.negated
+        scanned = {c for c, name in ix.cert_names.items() if len(name) >= 2 and present.issuperset(name)}
+        anchored = {c for st in present for c in ix.name_anchors.get(st, ()) if len(ix.cert_names[c]) >= 2 and present.issuperset(ix.cert_names[c])}
+        assert anchored == scanned, q
+    themes: dict[str, set[str]] = {}
+    for p in ix.passages:
+        for st in p.name_stems:
+            if p.role is not None and st in p.stems:
+                themes.setdefault(st, set()).add(p.role)
+    assert {st: set(r) for st, r in ix.themes.items()} == themes
+    from bot.engine.entities import named_certs
+
+    for name in list(gen.cert_names.values())[::9]:  # and a name written out is found
+        a = analyze(f"tell me about the {name.lower()}", ix)
+        assert named_certs(a, ix, {}), name
