@@ -225,13 +225,32 @@ def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str,
 
 def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[tuple[float, str]]:
     """Roles whose page (passages and pathway sentences) uses the question's distinctive words,
-    best first: each word counts once per role, by its weight ("certs for diversion stuff")."""
+    best first: each word counts once per role, by its weight ("certs for diversion stuff").
+
+    Only the best two are sure to be listed: words are read heaviest first, and once the words
+    left could not lift a role not met yet to the second best, they only add to roles met."""
     cues = cue_stems()
-    scores: dict[str, float] = defaultdict(float)
-    for st in set(a.stems) - a.setting - a.unwanted - a.negated - a.kin - exclude:
+    words = sorted(
+        (st for st in set(a.stems) - a.setting - a.unwanted - a.negated - a.kin - exclude if ix.weight(st) >= CONTENT_WORD and st not in cues and st in ix.role_postings),
+        key=lambda st: (-ix.weight(st), st),
+    )
+    left = sum(ix.weight(st) for st in words)
+    scores: dict[str, float] = {}
+    best_role, best, second = "", 0.0, 0.0
+    for st in words:
         w = ix.weight(st)
-        if w < CONTENT_WORD or st in cues or st not in ix.postings:
+        if left * (1 + 1e-9) < second:
+            for rid in ix.role_postings[st]:
+                if rid in scores:
+                    scores[rid] += w
             continue
-        for rid in {r for i in ix.postings[st] if (r := ix.passages[i].role) is not None}:
-            scores[rid] += w
+        left -= w
+        for rid in ix.role_postings[st]:
+            score = scores[rid] = scores.get(rid, 0.0) + w
+            if rid == best_role:
+                best = score
+            elif score > best:
+                best_role, best, second = rid, score, best
+            else:
+                second = max(second, score)
     return sorted(((s, r) for r, s in scores.items()), reverse=True)

@@ -111,6 +111,7 @@ class Index:
     alias_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> alias lengths
     passages: list[Passage] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
+    role_postings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stem -> roles with a passage (or pathway step) that has it
     idf: dict[str, float] = field(default_factory=dict)
     default_idf: float = 1.0
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> title stems
@@ -238,6 +239,8 @@ class Index:
                 df[s] += 1
                 ix.postings.setdefault(s, []).append(i)
         ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+        for s, found in ix.postings.items():
+            ix.role_postings[s] = tuple(dict.fromkeys(r for i in found if (r := ix.passages[i].role) is not None))
         ix.default_idf = math.log((n + 1) / 0.5)
         commonest: dict[str, int] = {}
         for w in set(texts):
