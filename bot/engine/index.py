@@ -142,13 +142,13 @@ class Index:
             k = tuple(key.split())
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
-        texts: list[str] = []
+        texts: set[str] = set()  # every word the knowledge writes
         acronyms: list[tuple[str, str]] = []
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
             ws = ix.expand(words_of(text))
-            texts.extend(ws)
+            texts.update(ws)
             for owner in (role, cert):
                 if owner is not None:
                     ix.writes.setdefault(owner, []).append(" ".join(ws))
@@ -175,7 +175,7 @@ class Index:
             ix.title_heads[role.id] = frozenset(stem(w) for w in words_of(role.title) if w in lexicon.ROLE_HEADS)
             for s in set(title):
                 ix.title_postings.setdefault(s, []).append(role.id)
-            texts.extend(words_of(role.title))
+            texts.update(words_of(role.title))
             for alias in role.aliases:
                 ix._alias(alias, ("role", role.id))
             ix._alias(role.title, ("role", role.id))
@@ -228,22 +228,26 @@ class Index:
                 ix.faq_phrasings.append((entry.id, st))
                 for s in st:
                     ix.faq_postings.setdefault(s, []).append(len(ix.faq_phrasings) - 1)
-                texts.extend(words_of(q))
+                texts.update(words_of(q))
 
         n = len(ix.passages) or 1
         df: dict[str, int] = defaultdict(int)
+        role_postings: dict[str, list[str]] = {}
         for i, p in enumerate(ix.passages):
             if p.role is not None and p.cert is None:
                 ix.role_passages.setdefault(p.role, []).append(i)
             for s in p.stems:
                 df[s] += 1
                 ix.postings.setdefault(s, []).append(i)
+                if p.role is not None:
+                    found = role_postings.setdefault(s, [])
+                    if not found or found[-1] != p.role:  # (a role's passages come together, its pathway steps later)
+                        found.append(p.role)
         ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
-        for s, found in ix.postings.items():
-            ix.role_postings[s] = tuple(dict.fromkeys(r for i in found if (r := ix.passages[i].role) is not None))
+        ix.role_postings = {s: tuple(dict.fromkeys(found)) for s, found in role_postings.items()}
         ix.default_idf = math.log((n + 1) / 0.5)
         commonest: dict[str, int] = {}
-        for w in set(texts):
+        for w in texts:
             w_stem = stem(w)
             if w_stem in ix.idf:
                 commonest[w_stem] = max(commonest.get(w_stem, 0), english.count(w))
@@ -283,8 +287,8 @@ class Index:
         ix.name_words = {w for words in ix.aliases for w in words}
         ix.name_word_list = tuple(sorted(w for w in ix.name_words if w.isalpha() and w not in lexicon.STOPWORDS))
         ix.text_words = frozenset(texts)
-        ix.text_bigrams = frozenset(pair for p in ix.passages for pair in p.bigrams)
-        ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
+        ix.text_bigrams = frozenset().union(*(p.bigrams for p in ix.passages))
+        ix.known_words = texts | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
         for w in ix.correctable:
@@ -304,10 +308,14 @@ class Index:
 
     def expand(self, words: list[str]) -> list[str]:
         """Apply the vocabulary's synonyms, longest phrase first."""
+        if self.synonym_lengths.keys().isdisjoint(words):
+            return list(words)
         return [w for w, _ in self.expand_pairs(words)]
 
     def expand_pairs(self, words: list[str]) -> list[tuple[str, str]]:
         """Like ``expand``, pairing each word with what the member actually wrote."""
+        if self.synonym_lengths.keys().isdisjoint(words):  # most texts: no synonym starts anywhere
+            return [(w, w) for w in words]
         out: list[tuple[str, str]] = []
         i = 0
         while i < len(words):

@@ -56,13 +56,16 @@ def features(words: Sequence[str]) -> set[str]:
         out.add("w:" + w)
         if i:
             out.add("b:" + words[i - 1] + " " + w)
-        if w in PLACEHOLDERS:
-            continue
-        padded = f"<{w}>"
-        for n in (3, 4, 5):
-            for j in range(len(padded) - n + 1):
-                out.add("c:" + padded[j : j + n])
+        if w not in PLACEHOLDERS:
+            out.update(_char_grams(w))
     return out
+
+
+@lru_cache(maxsize=50_000)
+def _char_grams(word: str) -> tuple[str, ...]:
+    """A word's character 3-5-grams (a FAQ of thousands of phrasings repeats its words: each is cut once)."""
+    padded = f"<{word}>"
+    return tuple("c:" + padded[j : j + n] for n in (3, 4, 5) for j in range(len(padded) - n + 1))
 
 
 class ExampleIndex:
