@@ -213,3 +213,37 @@ def test_indexed_names_and_themes_match_a_scan(generated_engine):
     for name in list(gen.cert_names.values())[::9]:  # and a name written out is found
         a = analyze(f"tell me about the {name.lower()}", ix)
         assert named_certs(a, ix, {}), name
+
+
+TRICKY_YAML = [
+    "a: 1\nb: 2.5\nc: true\nd: null\ne: ~\nf: 2024-01-02\ng: '007'\nh: [1, two, {three: 3}]\n",
+    "base: &b {x: 1}\nother:\n  <<: {y: 2}\n  z: 3\n",
+    "? complex\n: value\n1: one\n2.0: two\nnull: nothing\n",
+    "- a\n- - b\n  - c\n- {d: [e, f]}\n",
+    "s: !!str 12\nt: !!set {a, b}\n",
+    "k: v\nk: w\n",
+    "",
+    "just a string\n",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY_YAML)
+def test_fast_yaml_values_are_the_safe_loaders(text):
+    """The loader's fast path builds values itself: they must be what yaml.safe_load builds."""
+    from bot.knowledge.yamlio import YamlFault, parse_yaml
+
+    try:
+        parsed = parse_yaml(text)
+    except YamlFault:
+        return  # refused with a place (aliases): the explaining path's business, tested elsewhere
+    assert parsed.data == yaml.safe_load(text)
+
+
+def test_fast_yaml_values_of_knowledge_files(generated):
+    from bot.knowledge.yamlio import parse_yaml
+
+    root, _ = generated
+    files = sorted((ROOT / "tests" / "fixtures" / "knowledge").rglob("*.yaml")) + sorted(root.rglob("*.yaml"))[::20]
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert parse_yaml(text).data == yaml.safe_load(text), f

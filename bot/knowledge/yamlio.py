@@ -113,14 +113,41 @@ def _parse_fast(text: str) -> Parsed | None:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {(): 1}
         duplicates: list[tuple[Path_, int]] = []
+        data = None
         if node is not None:
             _walk(node, (), lines, duplicates, seen=set(), depth=0)
-        data = loader.construct_document(node) if node is not None else None
+            data = _construct(node, loader)
     except (yaml.YAMLError, _Unusual, RecursionError):
         return None
     finally:
         loader.dispose()
     return Parsed(data, lines, duplicates)
+
+
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+def _construct(node: yaml.Node, loader: yaml.CSafeLoader) -> Any:
+    """The value of a checked node tree, as the safe loader builds it, without its per-node
+    bookkeeping (a third of loading a large knowledge base): plain strings, lists and mappings
+    here, any other scalar (numbers, dates, null) by the loader itself. Merge keys and other
+    collection tags are left to the loader's own path."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_construct(item, loader) for item in node.value]
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+        out = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _Unusual()
+            key = _construct(key_node, loader)
+            try:
+                out[key] = _construct(value_node, loader)
+            except TypeError:  # an unhashable key: the loader explains it
+                raise _Unusual() from None
+        return out
+    raise _Unusual()
 
 
 def _parse_yaml(text: str) -> Parsed:
