@@ -142,17 +142,18 @@ def alias_certs(a: Analysis) -> list[str]:
 def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list[str]:
     """Certifications whose full name the question writes out ("the high alert medication
     specialist one"). When the same words are a role's title ("medication safety officer"),
-    they name the role, unless a certification word sits right beside them."""
+    they name the role, unless a certification word sits right beside them. In the order the
+    question writes them (the first named is the first asked about)."""
     stems = a.word_stems
     present = set(stems) - a.negated
-    found: list[str] = []
+    found: list[tuple[int, int, str]] = []  # (where the name starts, the code's place in the knowledge, code)
     at: dict[str, list[int]] = defaultdict(list)  # stem -> its positions (not negated)
     for i, st in enumerate(stems):
         if st not in a.negated:
             at[st].append(i)
     # a name written out in full has its rarest word too: only the codes anchored on a word of
     # the question are candidates (not every code sharing a common word such as "specialist")
-    for code in sorted({code for st in present for code in ix.name_anchors.get(st, ())}, key=ix.name_order.__getitem__):
+    for code in {code for st in present for code in ix.name_anchors.get(st, ())}:
         name = ix.cert_names[code]
         if len(name) < 2 or not present.issuperset(name):
             continue
@@ -165,8 +166,8 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
         covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
         if covered and not beside & lexicon.CERT_NOUNS:
             continue
-        found.append(code)
-    return found
+        found.append((lo, ix.name_order[code], code))
+    return [code for _, _, code in sorted(found)]
 
 
 def _tightest(spots: list[int], stems: tuple[str, ...], name: set[str]) -> tuple[int, int] | None:
