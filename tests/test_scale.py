@@ -247,3 +247,21 @@ def test_fast_yaml_values_of_knowledge_files(generated):
     for f in files:
         text = f.read_text(encoding="utf-8")
         assert parse_yaml(text).data == yaml.safe_load(text), f
+
+
+def test_folders_resolved_once_still_refuse_a_linked_folder_out_of_the_knowledge(kdir, tmp_path):
+    """The loader resolves each folder once for all its files: a folder that is a link out of
+    the knowledge folder is still refused, and a file linked to another inside it still read."""
+    outside = tmp_path / "elsewhere"
+    shutil.move(str(kdir / "faq"), outside)
+    (kdir / "faq").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(KnowledgeError) as e:
+        load_knowledge(kdir)
+    faq_files = sorted(f.name for f in outside.glob("*.yaml"))
+    assert faq_files and [p.file for p in e.value.problems] == ["faq"]
+    (kdir / "faq").unlink()
+    shutil.move(str(outside), kdir / "faq")
+    first = faq_files[0]
+    (kdir / "faq" / first).rename(kdir / "kept.yaml.txt")
+    (kdir / "faq" / first).symlink_to(kdir / "kept.yaml.txt")
+    assert first.removesuffix(".yaml") in load_knowledge(kdir).faqs

@@ -101,6 +101,7 @@ class _Reader:
         self.warnings: list[Problem] = []
         self.digest = hashlib.sha256()
         self.files: dict[str, bytes] = {}  # every file read, as read: the last-good snapshot keeps these
+        self.real_dirs: dict[str, str] = {}  # folders resolved once for all their files, in this read only
 
     def add(self, file: str, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(file, line, field, message))
@@ -136,7 +137,7 @@ class _Reader:
                 return None
             return data
         try:
-            return read_file(self.root, rel)
+            return read_file(self.root, rel, real_dirs=self.real_dirs)
         except FileFault as e:
             self.add(rel, 1, "(file)", e.message)
             return None
