@@ -5,6 +5,7 @@ Speed itself is measured in bench/engine_bench.py, never here."""
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import shutil
 import sys
 from pathlib import Path
@@ -200,7 +201,7 @@ def test_indexed_names_and_themes_match_a_scan(generated_engine):
         a = analyze(q, ix)
         present = set(a.word_stems) - a.negated
         scanned = {c for c, name in ix.cert_names.items() if len(name) >= 2 and present.issuperset(name)}
-        anchored = {c for st in present for c in ix.name_anchors.get(st, ()) if len(ix.cert_names[c]) >= 2 and present.issuperset(ix.cert_names[c])}
+        anchored = {c for pair in itertools.combinations(sorted(present), 2) for c in ix.name_anchors.get(pair, ()) if present.issuperset(ix.cert_names[c])}
         assert anchored == scanned, q
     themes: dict[str, set[str]] = {}
     for p in ix.passages:
@@ -208,8 +209,12 @@ def test_indexed_names_and_themes_match_a_scan(generated_engine):
             if p.role is not None and st in p.stems:
                 themes.setdefault(st, set()).add(p.role)
     assert {st: set(r) for st, r in ix.themes.items()} == themes
-    from bot.engine.entities import named_certs
+    from bot.engine.entities import named_certs, role_scores
 
+    for q in _sample(gen):  # names found through the anchors are those a scan of every name finds
+        a = analyze(q, ix)
+        where = role_scores(a, ix)[1]
+        assert named_certs(a, ix, where) == _reference_named_certs(a, ix, where), q
     for name in list(gen.cert_names.values())[::9]:  # and a name written out is found
         a = analyze(f"tell me about the {name.lower()}", ix)
         assert named_certs(a, ix, {}), name
@@ -265,3 +270,25 @@ def test_folders_resolved_once_still_refuse_a_linked_folder_out_of_the_knowledge
     (kdir / "faq" / first).rename(kdir / "kept.yaml.txt")
     (kdir / "faq" / first).symlink_to(kdir / "kept.yaml.txt")
     assert first.removesuffix(".yaml") in load_knowledge(kdir).faqs
+
+
+def _reference_named_certs(a, ix, role_where) -> list[str]:
+    """named_certs as a scan of every certification name."""
+    from bot.engine import lexicon
+    from bot.engine.entities import _tightest
+
+    stems = a.word_stems
+    present = set(stems) - a.negated
+    found = []
+    for order, (code, name) in enumerate(ix.cert_names.items()):
+        if len(name) < 2 or not present.issuperset(name):
+            continue
+        window = _tightest([i for i, st in enumerate(stems) if st in name and st not in a.negated], stems, set(name))
+        if window is None:
+            continue
+        lo, hi = window
+        beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
+        covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
+        if not (covered and not beside & lexicon.CERT_NOUNS):
+            found.append((lo, order, code))
+    return [code for _, _, code in sorted(found)]

@@ -8,6 +8,7 @@ full name written out.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 
 from bot.engine import lexicon
@@ -28,14 +29,14 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         w = ix.weight(s)
         for rid in ix.title_postings.get(s, ()):
             matched[rid] += w
-    raw = sorted(((m / ix.title_weights[rid], rid) for rid, m in matched.items()), reverse=True)
+    raw = heapq.nlargest(ROLE_CANDIDATES, ((m / ix.title_weights[rid], rid) for rid, m in matched.items()))  # = sorted(…, reverse=True)[:ROLE_CANDIDATES]
     scores: dict[str, float] = {}
     where: dict[str, set[int]] = {}
     at: dict[str, list[int]] = defaultdict(list)  # stem -> its positions, read once for all candidates
     for i, st in enumerate(stems):
         at[st].append(i)
     heads = [i for i, w in enumerate(a.words) if i and w in lexicon.ROLE_HEADS]
-    for score, rid in raw[:ROLE_CANDIDATES]:
+    for score, rid in raw:
         if score < ROLE_MIN_SHARE:
             break
         title = set(ix.role_titles[rid])
@@ -151,11 +152,13 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
     for i, st in enumerate(stems):
         if st not in a.negated:
             at[st].append(i)
-    # a name written out in full has its rarest word too: only the codes anchored on a word of
-    # the question are candidates (not every code sharing a common word such as "specialist")
-    for code in {code for st in present for code in ix.name_anchors.get(st, ())}:
+    # A name written out has its words within a run of len(name) + 1 (``_tightest``), so its
+    # two rarest stems too: only the codes anchored on such a pair of the question's are
+    # candidates (not every code sharing a common word such as "specialist").
+    near = {(min(x, y), max(x, y)) for i, x in enumerate(stems) if x not in a.negated for y in stems[i + 1 : i + 1 + ix.longest_name] if y != x and y not in a.negated}
+    for code in {code for pair in near for code in ix.name_anchors.get(pair, ())}:
         name = ix.cert_names[code]
-        if len(name) < 2 or not present.issuperset(name):
+        if not present.issuperset(name):
             continue
         spots = sorted(i for st in set(name) for i in at.get(st, ()))
         window = _tightest(spots, stems, set(name))

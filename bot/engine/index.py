@@ -120,7 +120,8 @@ class Index:
     title_weights: dict[str, float] = field(default_factory=dict)  # role id -> summed weight of its title
     cert_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems
     name_postings: dict[str, list[str]] = field(default_factory=dict)
-    name_anchors: dict[str, list[str]] = field(default_factory=dict)  # a name's rarest stem -> codes: a name written out has it
+    name_anchors: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # a name's two rarest stems -> codes (names of 2+ stems)
+    longest_name: int = 0  # stems in the longest certification name
     name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
@@ -266,8 +267,10 @@ class Index:
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         ix.name_order = {code: i for i, code in enumerate(ix.cert_names)}
         for code, name in ix.cert_names.items():
-            if name:  # (fewest codes first; ties by the stem, so the choice never depends on order)
-                ix.name_anchors.setdefault(min(name, key=lambda st: (len(ix.name_postings[st]), st)), []).append(code)
+            if len(name) >= 2:  # (fewest codes first; ties by the stem, so the choice never depends on order)
+                a, b = sorted(name, key=lambda st: (len(ix.name_postings[st]), st))[:2]
+                ix.name_anchors.setdefault((min(a, b), max(a, b)), []).append(code)
+                ix.longest_name = max(ix.longest_name, len(name))
         themes: dict[str, set[str]] = defaultdict(set)
         for p in ix.passages:
             if p.role is not None:
