@@ -292,3 +292,25 @@ def _reference_named_certs(a, ix, role_where) -> list[str]:
         if not (covered and not beside & lexicon.CERT_NOUNS):
             found.append((lo, order, code))
     return [code for _, _, code in sorted(found)]
+
+
+def test_bounded_topic_candidates_are_the_top_of_a_full_count(generated_engine):
+    """certs_by_topic's candidates (the certifications sharing the most weight of the question's
+    distinctive words) equal those of counting every certification, for k of 40 and of 3."""
+    from bot.engine.analyze import analyze, cue_stems
+    from bot.engine.entities import _top_overlap
+
+    engine, gen = generated_engine
+    ix = engine.index
+    checked = 0
+    for q in _sample(gen):
+        a = analyze(q, ix)
+        words = sorted({st for st in a.stems if st in ix.cert_postings and st not in cue_stems()}, key=lambda st: (-ix.weight(st), st))
+        full: dict[str, float] = {}
+        for st in words:
+            for c in ix.cert_postings[st]:
+                full[c] = full.get(c, 0.0) + ix.weight(st)
+        for k in (40, 3):
+            assert _top_overlap(words, ix, k) == sorted(full, key=lambda c: (-full[c], c))[:k], q
+        checked += len(full) > 40
+    assert checked > 100

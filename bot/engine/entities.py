@@ -218,13 +218,30 @@ def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str,
     """Certifications whose text shares the question's distinctive words, best first with scores."""
     known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in exclude]
     distinctive = [st for st in known if ix.weight(st) >= DISTINCTIVE] or known
-    overlap: dict[str, float] = defaultdict(float)
-    for st in set(distinctive):
+    return scored_certs(_top_overlap(sorted(set(distinctive), key=lambda st: (-ix.weight(st), st)), ix, TOPIC_CANDIDATES), a, ix, exclude=exclude)
+
+
+def _top_overlap(words: list[str], ix: Index, k: int) -> list[str]:
+    """The ``k`` certifications whose text shares the most weight of ``words`` (heaviest first),
+    best first (ties by code). Once the words left could not lift a certification not met yet
+    into the k best, they only add to those met."""
+    overlap: dict[str, float] = {}
+    left = sum(ix.weight(st) for st in words)
+    best, closed = 0.0, False
+    for st in words:
         w = ix.weight(st)
+        if not closed and len(overlap) >= k and left * (1 + 1e-9) < best:
+            closed = left * (1 + 1e-9) < heapq.nlargest(k, overlap.values())[-1]
+        if closed:
+            for c in ix.cert_postings[st]:
+                if c in overlap:
+                    overlap[c] += w
+            continue
+        left -= w
         for c in ix.cert_postings[st]:
-            overlap[c] += w
-    candidates = sorted(overlap, key=lambda c: -overlap[c])[:TOPIC_CANDIDATES]
-    return scored_certs(candidates, a, ix, exclude=exclude)
+            score = overlap[c] = overlap.get(c, 0.0) + w
+            best = max(best, score)
+    return heapq.nsmallest(k, overlap, key=lambda c: (-overlap[c], c))
 
 
 def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[tuple[float, str]]:
