@@ -314,3 +314,30 @@ def test_bounded_topic_candidates_are_the_top_of_a_full_count(generated_engine):
             assert _top_overlap(words, ix, k) == sorted(full, key=lambda c: (-full[c], c))[:k], q
         checked += len(full) > 40
     assert checked > 100
+
+
+def test_compact_passages_score_as_sets_would(generated_engine):
+    """Passages keep their stem pairs as a tuple of shared pairs, and pathway-step documents are
+    made when asked: scores and documents are those of the plain sets."""
+    from bot.engine.analyze import analyze
+    from bot.engine.sections import passage_score
+
+    engine, gen = generated_engine
+    ix = engine.index
+    pool: dict[tuple[str, str], int] = {}
+    for p in ix.passages:
+        assert len(set(p.bigrams)) == len(p.bigrams)
+        for pair in p.bigrams:
+            assert pool.setdefault(pair, id(pair)) == id(pair)  # one object per pair
+    for q in _sample(gen)[::5]:
+        a = analyze(q, ix)
+        q_stems = list(a.stems)
+        for i in sorted(ix.postings.get(q_stems[0], ()))[:50] if q_stems else ():
+            p = ix.passages[i]
+            plain = sum(ix.weight(s) for s in set(q_stems) & p.stems) + sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q_stems, q_stems[1:]) if (x, y) in set(p.bigrams))
+            assert passage_score(q_stems, p, ix) == pytest.approx(plain)
+    for role in list(engine.knowledge.roles.values())[:50]:
+        for step in role.pathway:
+            why = next(p for p in ix.passages if p.role == role.id and p.cert == step.certification)
+            assert ix.step_doc(role.id, step.certification) == why.stems | ix.cert_docs[step.certification]
+    assert ix.step_doc("no-such-role", "NOPE") is None

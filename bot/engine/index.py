@@ -40,7 +40,7 @@ class Passage:
     cert: str | None
     section: str  # overview | responsibilities | day_in_the_life | pathway | certification
     stems: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
+    bigrams: tuple[tuple[str, str], ...]  # stem pairs side by side, each pair one shared object (compact: a knowledge base repeats them)
     name_stems: frozenset[str] = frozenset()  # a responsibility's name, a day entry's title, a cert's name
 
 
@@ -125,7 +125,7 @@ class Index:
     name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
-    step_docs: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems
+    step_passages: dict[tuple[str, str], int] = field(default_factory=dict)  # (role, code) -> the passage of that pathway step's sentence
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
@@ -146,6 +146,7 @@ class Index:
         texts: set[str] = set()  # every word the knowledge writes
         acronyms: list[tuple[str, str]] = []
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
+        pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
             ws = ix.expand(words_of(text))
@@ -155,7 +156,8 @@ class Index:
                     ix.writes.setdefault(owner, []).append(" ".join(ws))
             st = content_stems(ws)
             name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
-            ix.passages.append(Passage(role, cert, section, frozenset(st), frozenset(zip(st, st[1:])), name_st))
+            pairs = tuple(dict.fromkeys(pair_pool.setdefault(pair, pair) for pair in zip(st, st[1:])))
+            ix.passages.append(Passage(role, cert, section, frozenset(st), pairs, name_st))
 
         for role in kb.roles.values():
             add(role.id, None, "overview", role.tagline)
@@ -280,9 +282,9 @@ class Index:
         for p in ix.passages:  # a certification's own text: its name, description and aliases
             if p.cert is not None and p.role is None:
                 ix.cert_docs[p.cert] = p.stems | frozenset(ix.cert_names[p.cert])
-        for p in ix.passages:  # plus, per role, that role's sentence on why it matters
+        for i, p in enumerate(ix.passages):  # plus, per role, that role's sentence on why it matters (see step_doc)
             if p.cert is not None and p.role is not None:
-                ix.step_docs[(p.role, p.cert)] = p.stems | ix.cert_docs[p.cert]
+                ix.step_passages[(p.role, p.cert)] = i
         for code, doc in ix.cert_docs.items():
             for term in doc:
                 ix.cert_postings.setdefault(term, []).append(code)
@@ -290,7 +292,7 @@ class Index:
         ix.name_words = {w for words in ix.aliases for w in words}
         ix.name_word_list = tuple(sorted(w for w in ix.name_words if w.isalpha() and w not in lexicon.STOPWORDS))
         ix.text_words = frozenset(texts)
-        ix.text_bigrams = frozenset().union(*(p.bigrams for p in ix.passages))
+        ix.text_bigrams = frozenset(pair_pool)
         ix.known_words = texts | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
@@ -446,9 +448,16 @@ class Index:
         sentence and the titles of the roles whose pathways include it."""
         found = set(self.cert_docs.get(code, ()))
         for role in self.knowledge.roles_with_certification(code):
-            found |= self.step_docs.get((role.id, code), frozenset())
+            found |= self.step_doc(role.id, code) or frozenset()
             found |= set(self.role_titles.get(role.id, ()))
         return frozenset(found)
+
+    def step_doc(self, rid: str, code: str) -> frozenset[str] | None:
+        """Every stem said about a certification as a step of a role's pathway: its own text and
+        the role's sentence on why. Made when asked: stored for every step, these unions took
+        a twentieth of the index."""
+        i = self.step_passages.get((rid, code))
+        return None if i is None else self.passages[i].stems | self.cert_docs[code]
 
     def role_coverage(self, rid: str) -> frozenset[str]:
         """Every stem a role's page says: its title, passages and its certifications' names."""

@@ -53,7 +53,8 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
 def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index) -> float:
     qs = set(q)
     score = sum(ix.weight(s) for s in qs & p.stems)
-    score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if (x, y) in p.bigrams)
+    stems = p.stems  # (a pair of the passage is two of its stems: the short tuple of pairs is read only then)
+    score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if x in stems and y in stems and (x, y) in p.bigrams)
     return score
 
 
