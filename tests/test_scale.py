@@ -341,3 +341,13 @@ def test_compact_passages_score_as_sets_would(generated_engine):
             why = next(p for p in ix.passages if p.role == role.id and p.cert == step.certification)
             assert ix.step_doc(role.id, step.certification) == why.stems | ix.cert_docs[step.certification]
     assert ix.step_doc("no-such-role", "NOPE") is None
+
+
+def test_freed_build_memory_is_returned_where_glibc_can():
+    """Engine() hands the pages its build freed back (malloc_trim): on glibc it must be able to."""
+    import platform
+
+    from bot.engine.memory import release_free_memory
+
+    expected = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert release_free_memory() is expected

@@ -13,6 +13,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable
 
 from rapidfuzz import process
@@ -268,16 +269,16 @@ class Index:
             postings.sort(key=lambda i: -ix.faq_vocab_weights[ix.faq_phrasings[i][0]])
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         ix.name_order = {code: i for i, code in enumerate(ix.cert_names)}
-        for code, name in ix.cert_names.items():
-            if len(name) >= 2:  # (fewest codes first; ties by the stem, so the choice never depends on order)
-                a, b = sorted(name, key=lambda st: (len(ix.name_postings[st]), st))[:2]
+        for code, cert_name in ix.cert_names.items():
+            if len(cert_name) >= 2:  # (fewest codes first; ties by the stem, so the choice never depends on order)
+                a, b = sorted(cert_name, key=lambda st: (len(ix.name_postings[st]), st))[:2]
                 ix.name_anchors.setdefault((min(a, b), max(a, b)), []).append(code)
-                ix.longest_name = max(ix.longest_name, len(name))
+                ix.longest_name = max(ix.longest_name, len(cert_name))
         themes: dict[str, set[str]] = defaultdict(set)
         for p in ix.passages:
             if p.role is not None:
-                for st in p.name_stems & p.stems:
-                    themes[st].add(p.role)
+                for theme in p.name_stems & p.stems:
+                    themes[theme].add(p.role)
         ix.themes = {st: frozenset(rids) for st, rids in themes.items()}
         for p in ix.passages:  # a certification's own text: its name, description and aliases
             if p.cert is not None and p.role is None:
@@ -426,7 +427,10 @@ class Index:
     def writes_phrase(self, phrases: list[str]) -> bool:
         """Whether some knowledge text has one of these stemmed phrases (each " a b "). Each
         phrase is looked for once per snapshot (it reads every text): the answer is kept."""
-        return any(self._written(("stemmed", p), lambda p=p: any(p in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts)) for p in phrases)
+        return any(self._written(("stemmed", p), partial(self._writes_stemmed, p)) for p in phrases)
+
+    def _writes_stemmed(self, phrase: str) -> bool:
+        return any(phrase in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts)
 
     def writes_any(self, phrases: PhraseSet) -> bool:
         """Whether some knowledge text says one of these phrases ("reports to", "open positions"); kept, as above."""
