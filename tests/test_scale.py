@@ -351,3 +351,31 @@ def test_freed_build_memory_is_returned_where_glibc_can():
 
     expected = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert release_free_memory() is expected
+
+
+def test_packed_example_postings_give_the_cosines_of_the_examples(generated_engine):
+    """The example index keeps its postings as packed arrays: similarities are still the
+    cosines of each example's (trimmed) TF-IDF vector with the question's."""
+    import math
+
+    from bot.engine.intents import _top, features, words_of_example
+
+    engine, gen = generated_engine
+    index = engine.index.taught
+    vectors = []
+    for ex in index.examples:
+        kept = _top([f for f in features(list(ex.words) or words_of_example(ex.text)) if f in index.idf], index.idf, index.default_idf)
+        norm = math.sqrt(sum(index.idf[f] ** 2 for f in kept)) or 1.0
+        vectors.append({f: index.idf[f] / norm for f in kept})
+    for q in _sample(gen)[::7]:
+        feats = features(words_of_example(q))
+        seen = _top([f for f in feats if f in index.idf], index.idf, index.default_idf)
+        unseen = sum(1 for f in feats if f not in index.idf and f not in index.common)
+        qnorm = math.sqrt(sum(index.idf[f] ** 2 for f in seen) + unseen * index.default_idf**2) or 1.0
+        best: dict[str, float] = {}
+        for ex, vec in zip(index.examples, vectors):
+            sim = sum(index.idf[f] / qnorm * vec[f] for f in seen if f in vec)
+            if sim > 0:
+                best[ex.intent] = max(best.get(ex.intent, 0.0), sim)
+        got = index.nearest_to(feats, k=len(best) or 1)
+        assert {nb.intent: pytest.approx(nb.similarity) for nb in got} == {i: best[i] for i in sorted(best, key=lambda i: -best[i])[: len(got)]} if best else not got, q

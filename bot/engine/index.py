@@ -33,7 +33,7 @@ COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "ti
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """One retrievable piece of knowledge text."""
 
