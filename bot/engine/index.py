@@ -123,6 +123,7 @@ class Index:
     name_postings: dict[str, list[str]] = field(default_factory=dict)
     name_anchors: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # a name's two rarest stems -> codes (names of 2+ stems)
     longest_name: int = 0  # stems in the longest certification name
+    anchor_stems: frozenset[str] = frozenset()  # the stems of those pairs
     name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
@@ -274,6 +275,7 @@ class Index:
                 a, b = sorted(cert_name, key=lambda st: (len(ix.name_postings[st]), st))[:2]
                 ix.name_anchors.setdefault((min(a, b), max(a, b)), []).append(code)
                 ix.longest_name = max(ix.longest_name, len(cert_name))
+        ix.anchor_stems = frozenset(st for pair in ix.name_anchors for st in pair)
         themes: dict[str, set[str]] = defaultdict(set)
         for p in ix.passages:
             if p.role is not None:
