@@ -12,6 +12,7 @@ from bot.engine.thresholds import (
     CONF_SECTION_MISSING,
     CONF_SECTION_NAMED,
     CONF_SECTION_STRONG,
+    CONTENT_MAX_POSTING,
     CONTENT_WORD,
     SECTION_GENERIC,
     SECTION_SPECIFIC,
@@ -58,14 +59,16 @@ def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index) -> floa
     return score
 
 
-def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None:
+def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTING) -> tuple[str, str, float, float] | None:
     """The role and section whose passage best matches the question's content words, with the
     best score any *other* role reaches (how clearly the question points at one role).
 
     Bounded: a stem can add at most its weight for itself and for each pair it is in
     (``_reach``). Stems are read strongest first; once the stems left could not lift a passage
     that none of the stems read has found up to the runner-up, the rest are not read: such a
-    passage changes neither the best role, its section, nor the runner-up."""
+    passage changes neither the best role, its section, nor the runner-up. And once some passage
+    is found, a stem in more than ``max_posting`` passages finds no more (it still counts in the
+    scores): on a large base such a word says little and would have thousands scored."""
     q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
     reach = _reach(q, ix)
     content = sorted((s for s in reach if ix.weight(s) >= CONTENT_WORD), key=lambda s: (-reach[s], s))
@@ -77,7 +80,10 @@ def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None
         if left * (1 + 1e-9) < second:
             break
         left -= reach[s]
-        for i in ix.postings.get(s, ()):
+        postings = ix.postings.get(s, ())
+        if per_role and len(postings) > max_posting:
+            continue
+        for i in postings:
             if i in seen:
                 continue
             seen.add(i)

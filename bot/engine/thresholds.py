@@ -32,6 +32,7 @@ TOPIC_CLOSE = 0.8  # certifications within this share of the best are shown with
 TOPIC_UNKNOWN_CODE = 2.0  # an unknown code beside a topic this strong is not the subject (x TOPIC_MIN)
 DISTINCTIVE = 1.0  # a word weighing this much (inverse document frequency) is distinctive
 CONTENT_WORD = 0.8  # words lighter than this do not pull a role by its content
+CONTENT_MAX_POSTING = 2000  # ... nor does a word in more passages than this, once another found some (bounds the work)
 WHO_MIN = 3.0  # summed weight of distinctive words a described role's page must share
 WHO_WEAK = 1.5  # a "who …" question may name a role this weakly matched when it clearly leads
 WHO_LEAD = 2.0  # ... by this factor over every other role
