@@ -394,3 +394,27 @@ def test_content_role_posting_cap_changes_no_described_role_on_a_sample(generate
         a = analyze(q, ix)
         capped, full = content_role(a, ix, max_posting=600), content_role(a, ix, max_posting=float("inf"))
         assert (capped or ("",))[:3] == (full or ("",))[:3], q  # (the runner-up may be lower: its passages only a frequent word finds)
+
+
+def test_gc_paused_for_builds_and_resumed_only_as_it_was():
+    import gc
+
+    from bot.knowledge.bulk import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():  # an overlapping build (a reload in a thread)
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer build still runs
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # someone else had it off: left off
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), paused_gc():
+        raise ValueError("a failed build")
+    assert gc.isenabled()

@@ -155,8 +155,8 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
     # A name written out has its words within a run of len(name) + 1 (``_tightest``), so its
     # two rarest stems too: only the codes anchored on such a pair of the question's are
     # candidates (not every code sharing a common word such as "specialist").
-    spots = [(i, st) for i, st in enumerate(stems) if st in ix.anchor_stems and st not in a.negated]
-    near = {(min(x, y), max(x, y)) for k, (i, x) in enumerate(spots) for j, y in spots[k + 1 : k + 1 + ix.longest_name] if j - i <= ix.longest_name and y != x}
+    anchored = [(i, st) for i, st in enumerate(stems) if st in ix.anchor_stems and st not in a.negated]
+    near = {(min(x, y), max(x, y)) for k, (i, x) in enumerate(anchored) for j, y in anchored[k + 1 : k + 1 + ix.longest_name] if j - i <= ix.longest_name and y != x}
     for code in {code for pair in near for code in ix.name_anchors.get(pair, ())}:
         name = ix.cert_names[code]
         if not present.issuperset(name):

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 import bot.knowledge.schema as schema
+from bot.knowledge.bulk import paused_gc
 from bot.knowledge.files import MAX_FILE_BYTES, PHRASINGS_FILE, VOCABULARY_FILE, FileFault, list_names, os_reason, read_file, too_big
 from bot.knowledge.model import (
     Certification,
@@ -245,7 +246,8 @@ def read_knowledge(path: str | os.PathLike[str] | None = None, overlay: Overlay 
         raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
     reader = _Reader(root, overlay)
     try:
-        kb = _load(root, reader)
+        with paused_gc():
+            kb = _load(root, reader)
     except KnowledgeError:
         raise
     except Exception as e:  # a bug must still not take the bot down with a traceback
