@@ -158,7 +158,8 @@ class Index:
                     ix.writes.setdefault(owner, []).append(" ".join(ws))
             st = content_stems(ws)
             name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
-            pairs = tuple(dict.fromkeys(pair_pool.setdefault(pair, pair) for pair in zip(st, st[1:])))
+            side_by_side = list(zip(st, st[1:]))
+            pairs = tuple(dict.fromkeys(map(pair_pool.setdefault, side_by_side, side_by_side)))
             ix.passages.append(Passage(role, cert, section, frozenset(st), pairs, name_st))
 
         for role in kb.roles.values():
@@ -236,20 +237,15 @@ class Index:
                 texts.update(words_of(q))
 
         n = len(ix.passages) or 1
-        df: dict[str, int] = defaultdict(int)
-        role_postings: dict[str, list[str]] = {}
         for i, p in enumerate(ix.passages):
             if p.role is not None and p.cert is None:
                 ix.role_passages.setdefault(p.role, []).append(i)
             for s in p.stems:
-                df[s] += 1
                 ix.postings.setdefault(s, []).append(i)
-                if p.role is not None:
-                    found = role_postings.setdefault(s, [])
-                    if not found or found[-1] != p.role:  # (a role's passages come together, its pathway steps later)
-                        found.append(p.role)
-        ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
-        ix.role_postings = {s: tuple(dict.fromkeys(found)) for s, found in role_postings.items()}
+        ix.idf = {s: math.log((n + 1) / (len(found) + 0.5)) for s, found in ix.postings.items()}  # (a stem is in a passage once)
+        role_of = [p.role for p in ix.passages]
+        for s, found in ix.postings.items():
+            ix.role_postings[s] = tuple(r for r in dict.fromkeys(map(role_of.__getitem__, found)) if r is not None)
         ix.default_idf = math.log((n + 1) / 0.5)
         commonest: dict[str, int] = {}
         for w in texts:
