@@ -418,3 +418,33 @@ def test_gc_paused_for_builds_and_resumed_only_as_it_was():
     with pytest.raises(ValueError), paused_gc():
         raise ValueError("a failed build")
     assert gc.isenabled()
+
+
+def test_titles_fitting_a_job_phrase_are_those_of_a_full_scan(generated_engine):
+    """unknown_role reads only the titles with a stem where the head word is: the titles it
+    offers are those a scan of every title finds, in the knowledge's order."""
+    from bot.engine import lexicon
+    from bot.engine.entities import in_title
+    from bot.engine.evidence import read
+    from bot.engine.stages import unknown_role
+
+    engine, gen = generated_engine
+    ix = engine.index
+    bench = _bench()
+    questions = _sample(gen) + [q for _, q in bench.sized_questions(gen, 150, 10)] + ["lead long", "chief", "senior manager?", "any executive pharmacist roles"]
+    offered = 0
+    for q in questions:
+        ev = read(q, ix)
+        words = ev.a.words
+        heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS]
+        if not heads:
+            continue
+        i = j = heads[-1]
+        while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3 and ev.a.sentence_of[j - 1] == ev.a.sentence_of[i]:
+            j -= 1
+        fits = [rid for rid, title in ix.role_titles.items() if all(in_title(k, ev.a, ev.a.word_stems, set(title)) for k in range(j, i + 1))]
+        m = unknown_role(ev, ix)
+        assert m is not None
+        assert [rid for _, rid in m.alternatives] == fits[:5], q
+        offered += bool(fits)
+    assert offered >= 20

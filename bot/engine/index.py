@@ -117,6 +117,7 @@ class Index:
     default_idf: float = 1.0
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> title stems
     title_postings: dict[str, list[str]] = field(default_factory=dict)
+    role_order: dict[str, int] = field(default_factory=dict)  # role id -> its place in the knowledge
     title_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     title_weights: dict[str, float] = field(default_factory=dict)  # role id -> summed weight of its title
     cert_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems
@@ -264,6 +265,7 @@ class Index:
         ix.faq_reach = max(ix.faq_vocab_weights.values(), default=0.0)
         for postings in ix.faq_postings.values():  # the phrasings that can share most first: best_faq stops early
             postings.sort(key=lambda i: -ix.faq_vocab_weights[ix.faq_phrasings[i][0]])
+        ix.role_order = {rid: i for i, rid in enumerate(ix.role_titles)}
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
         ix.name_order = {code: i for i, code in enumerate(ix.cert_names)}
         for code, cert_name in ix.cert_names.items():

@@ -645,7 +645,10 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3 and ev.a.sentence_of[j - 1] == ev.a.sentence_of[i]:
         j -= 1
     stems = ev.a.word_stems
-    fits = [rid for rid, title in ix.role_titles.items() if all(in_title(k, ev.a, stems, set(title)) for k in range(j, i + 1))]
+    # a title that fits has a stem written where the head word is (see in_title): only those are read
+    near = {stems[m] for m in range(max(0, i - 2), min(len(stems), i + 3)) if ev.a.said[m] == ev.a.said[i]}
+    candidates = {rid for st in near for rid in ix.title_postings.get(st, ())}
+    fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) for k in range(j, i + 1))]
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
