@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
@@ -51,12 +51,34 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     return best, min(CONF_SECTION_NAMED, 0.5 + best_score / 10)
 
 
-def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index) -> float:
-    qs = set(q)
+def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index, read: "Read | None" = None) -> float:
+    """Weight of the question's stems the passage has, plus half the weights of each pair of
+    them it writes side by side (once per time the question writes it)."""
+    qs, pairs = read or Read.of(q)
     score = sum(ix.weight(s) for s in qs & p.stems)
-    stems = p.stems  # (a pair of the passage is two of its stems: the short tuple of pairs is read only then)
-    score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if x in stems and y in stems and (x, y) in p.bigrams)
+    if len(q) <= len(p.bigrams):  # a short question: its pairs looked up in the passage
+        stems = p.stems
+        score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if x in stems and y in stems and (x, y) in p.bigrams)
+    else:  # a long one: the passage's pairs looked up in it, summed in the question's order all the same
+        at = [i for pair in p.bigrams if (where := pairs.get(pair)) for i in where]
+        if at:
+            at.sort()
+            score += sum(0.5 * (ix.weight(q[i]) + ix.weight(q[i + 1])) for i in at)
     return score
+
+
+class Read(NamedTuple):
+    """A question's stems as passage_score reads them, made once for all the passages it scores."""
+
+    stems: set[str]
+    pairs: dict[tuple[str, str], list[int]]  # each pair of stems side by side -> where it starts
+
+    @classmethod
+    def of(cls, q: list[str] | tuple[str, ...]) -> "Read":
+        pairs: dict[tuple[str, str], list[int]] = {}
+        for i, pair in enumerate(zip(q, q[1:])):
+            pairs.setdefault(pair, []).append(i)
+        return cls(set(q), pairs)
 
 
 def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTING) -> tuple[str, str, float, float] | None:
@@ -70,6 +92,7 @@ def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTIN
     is found, a stem in more than ``max_posting`` passages finds no more (it still counts in the
     scores): on a large base such a word says little and would have thousands scored."""
     q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
+    read = Read.of(q)
     reach = _reach(q, ix)
     content = sorted((s for s in reach if ix.weight(s) >= CONTENT_WORD), key=lambda s: (-reach[s], s))
     left = sum(reach.values())  # what a passage not found yet may still score, at most
@@ -90,7 +113,7 @@ def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTIN
             p = ix.passages[i]
             if p.role is None or p.section not in SECTIONS:
                 continue
-            score = passage_score(q, p, ix)
+            score = passage_score(q, p, ix, read)
             if score > per_role.get(p.role, (0.0, ""))[0]:
                 per_role[p.role] = (score, p.section)
                 if p.role == best_role:
