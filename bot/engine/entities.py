@@ -241,7 +241,8 @@ def _top_overlap(words: list[str], ix: Index, k: int) -> list[str]:
         left -= w
         for c in ix.cert_postings[st]:
             score = overlap[c] = overlap.get(c, 0.0) + w
-            best = max(best, score)
+            if score > best:
+                best = score
     return heapq.nsmallest(k, overlap, key=lambda c: (-overlap[c], c))
 
 
