@@ -89,7 +89,8 @@ def analyze(question: str, ix: Index) -> Analysis:
     sentence_of: list[int] = []
     for si, words in by_sentence.items():
         read = [_read_back(words, i, ix) for i in range(len(words))]
-        beside_names = {i for i in range(len(read)) if any(0 <= j < len(read) and not ix.name_words.isdisjoint(ix.expand([read[j]])) for j in (i - 1, i + 1))}
+        names = [not ix.name_words.isdisjoint(ix.expand([w])) for w in read]  # once per word, not once per neighbour
+        beside_names = {i for i in range(len(read)) if any(0 <= j < len(read) and names[j] for j in (i - 1, i + 1))}
         expanded = []
         for word, said in ix.expand_pairs(read):
             expanded.append((word, said))

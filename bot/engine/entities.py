@@ -8,6 +8,7 @@ full name written out.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 
 from bot.engine import lexicon
@@ -29,19 +30,23 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         w = ix.weight(s)
         for rid in ix.title_postings.get(s, ()):
             matched[rid] += w
-    raw = sorted(((m / ix.title_weights[rid], rid) for rid, m in matched.items()), reverse=True)
+    raw = heapq.nlargest(ROLE_CANDIDATES, ((m / ix.title_weights[rid], rid) for rid, m in matched.items()))  # = sorted(…, reverse=True)[:ROLE_CANDIDATES]
     scores: dict[str, float] = {}
     where: dict[str, set[int]] = {}
-    whole = [rid for score, rid in raw[:ROLE_CANDIDATES] if score >= 1.0]  # titles written out in full
-    for score, rid in raw[:ROLE_CANDIDATES]:
+    at: dict[str, list[int]] = defaultdict(list)  # stem -> its positions, read once for all candidates
+    for i, st in enumerate(stems):
+        at[st].append(i)
+    heads = [i for i, w in enumerate(a.words) if i and w in lexicon.ROLE_HEADS]
+    whole = [rid for score, rid in raw if score >= 1.0]  # titles written out in full
+    for score, rid in raw:
         if score < ROLE_MIN_SHARE:
             break
         title = set(ix.role_titles[rid])
-        claimed = _claimed_heads(a, stems, [r for r in whole if r != rid], ix)  # "… and a specialty pharmacy operations manager": that head is the other title's
-        if _other_head(a, stems, title, ix.title_heads[rid], claimed) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
+        claimed = _claimed_heads(a, stems, [r for r in whole if r != rid], ix) if len(whole) > (rid in whole) else set()  # "… and a specialty pharmacy operations manager": that head is the other title's
+        if _other_head(a, stems, title, ix.title_heads[rid], [i for i in heads if i not in claimed]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
             score *= OTHER_JOB_PENALTY  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
         scores[rid] = score
-        where[rid] = {i for i, st in enumerate(stems) if st in title and st not in a.negated}
+        where[rid] = {i for st in title if st not in a.negated for i in at.get(st, ())}
     for i, n, (kind, rid) in a.alias_hits:
         if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
             scores[rid] = 1.0
@@ -61,11 +66,11 @@ def _bosses(a: Analysis, ix: Index) -> frozenset[str]:
     return frozenset(stems[i] for i in alone if all(j in alone for j, st in enumerate(stems) if st == stems[i]))
 
 
-def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str], claimed: set[int] | frozenset[int] = frozenset()) -> bool:
-    """The question names a job (title words + a head noun) whose head is not this title's
-    (nor one that ends another title written out in full: ``claimed``)."""
-    for i, w in enumerate(a.words):
-        if i and i not in claimed and w in lexicon.ROLE_HEADS and not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
+def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str], spots: list[int]) -> bool:
+    """The question names a job (title words + a head noun) whose head is not this title's;
+    ``spots``: where the question has a job noun (not first, nor one that ends another title written out in full)."""
+    for i in spots:
+        if not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
             return True
     return False
 
@@ -137,10 +142,7 @@ def themed_job(a: Analysis, ix: Index) -> str | None:
             continue
         j = i - 1
         while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS:
-            for k in ix.postings.get(stems[j], ()):
-                rid = ix.passages[k].role
-                if rid is not None and stems[j] in ix.passages[k].name_stems and _head_fits(i, a, stems, ix.title_heads[rid], True):
-                    found.add(rid)
+            found.update(rid for rid in ix.themes.get(stems[j], ()) if _head_fits(i, a, stems, ix.title_heads[rid], True))
             j -= 1
     themed = [rid for rid in found if names_this_job(a, ix, rid, by_content=True) and not names_this_job(a, ix, rid)]
     return themed[0] if len(themed) == 1 else None
@@ -152,7 +154,7 @@ def _theme_of(s: str, rid: str, ix: Index) -> bool:
     informatics" on a formulary manager's page)."""
     if ix.weight(s) < CONTENT_WORD or s in cue_stems():
         return False
-    return any(s in ix.passages[i].name_stems for i in ix.postings.get(s, ()) if ix.passages[i].role == rid)
+    return rid in ix.themes.get(s, ())
 
 
 def _acronym_like(word: str) -> bool:
@@ -173,19 +175,25 @@ def alias_certs(a: Analysis) -> list[str]:
 def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list[str]:
     """Certifications whose full name the question writes out ("the high alert medication
     specialist one"). When the same words are a role's title ("medication safety officer"),
-    they name the role, unless a certification word sits right beside them."""
+    they name the role, unless a certification word sits right beside them. In the order the
+    question writes them (the first named is the first asked about)."""
     stems = a.word_stems
     present = set(stems) - a.negated
-    hits: dict[str, int] = defaultdict(int)
-    for st in present:
-        for code in ix.name_postings.get(st, ()):
-            hits[code] += 1
-    found: list[str] = []
-    for code, n in hits.items():
+    found: list[tuple[int, int, str]] = []  # (where the name starts, the code's place in the knowledge, code)
+    at: dict[str, list[int]] = defaultdict(list)  # stem -> its positions (not negated)
+    for i, st in enumerate(stems):
+        if st not in a.negated:
+            at[st].append(i)
+    # A name written out has its words within a run of len(name) + 1 (``_tightest``), so its
+    # two rarest stems too: only the codes anchored on such a pair of the question's are
+    # candidates (not every code sharing a common word such as "specialist").
+    anchored = [(i, st) for i, st in enumerate(stems) if st in ix.anchor_stems and st not in a.negated]
+    near = {(min(x, y), max(x, y)) for k, (i, x) in enumerate(anchored) for j, y in anchored[k + 1 : k + 1 + ix.longest_name] if j - i <= ix.longest_name and y != x}
+    for code in {code for pair in near for code in ix.name_anchors.get(pair, ())}:
         name = ix.cert_names[code]
-        if n < len(name) or len(name) < 2:
+        if not present.issuperset(name):
             continue
-        spots = [i for i, st in enumerate(stems) if st in name and st not in a.negated]
+        spots = sorted(i for st in set(name) for i in at.get(st, ()))
         window = _tightest(spots, stems, set(name))
         if window is None:
             continue
@@ -194,8 +202,8 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
         covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
         if covered and not beside & lexicon.CERT_NOUNS:
             continue
-        found.append(code)
-    return found
+        found.append((lo, ix.name_order[code], code))
+    return [code for _, _, code in sorted(found)]
 
 
 def _tightest(spots: list[int], stems: tuple[str, ...], name: set[str]) -> tuple[int, int] | None:
@@ -243,24 +251,61 @@ def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str,
     """Certifications whose text shares the question's distinctive words, best first with scores."""
     known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in exclude]
     distinctive = [st for st in known if ix.weight(st) >= DISTINCTIVE] or known
-    overlap: dict[str, float] = defaultdict(float)
-    for st in set(distinctive):
+    return scored_certs(_top_overlap(sorted(set(distinctive), key=lambda st: (-ix.weight(st), st)), ix, TOPIC_CANDIDATES), a, ix, exclude=exclude)
+
+
+def _top_overlap(words: list[str], ix: Index, k: int) -> list[str]:
+    """The ``k`` certifications whose text shares the most weight of ``words`` (heaviest first),
+    best first (ties by code). Once the words left could not lift a certification not met yet
+    into the k best, they only add to those met."""
+    overlap: dict[str, float] = {}
+    left = sum(ix.weight(st) for st in words)
+    best, closed = 0.0, False
+    for st in words:
         w = ix.weight(st)
+        if not closed and len(overlap) >= k and left * (1 + 1e-9) < best:
+            closed = left * (1 + 1e-9) < heapq.nlargest(k, overlap.values())[-1]
+        if closed:
+            for c in ix.cert_postings[st]:
+                if c in overlap:
+                    overlap[c] += w
+            continue
+        left -= w
         for c in ix.cert_postings[st]:
-            overlap[c] += w
-    candidates = sorted(overlap, key=lambda c: -overlap[c])[:TOPIC_CANDIDATES]
-    return scored_certs(candidates, a, ix, exclude=exclude)
+            score = overlap[c] = overlap.get(c, 0.0) + w
+            if score > best:
+                best = score
+    return heapq.nsmallest(k, overlap, key=lambda c: (-overlap[c], c))
 
 
 def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[tuple[float, str]]:
     """Roles whose page (passages and pathway sentences) uses the question's distinctive words,
-    best first: each word counts once per role, by its weight ("certs for diversion stuff")."""
+    best first: each word counts once per role, by its weight ("certs for diversion stuff").
+
+    Only the best two are sure to be listed: words are read heaviest first, and once the words
+    left could not lift a role not met yet to the second best, they only add to roles met."""
     cues = cue_stems()
-    scores: dict[str, float] = defaultdict(float)
-    for st in set(a.stems) - a.setting - a.unwanted - a.negated - a.kin - exclude:
+    words = sorted(
+        (st for st in set(a.stems) - a.setting - a.unwanted - a.negated - a.kin - exclude if ix.weight(st) >= CONTENT_WORD and st not in cues and st in ix.role_postings),
+        key=lambda st: (-ix.weight(st), st),
+    )
+    left = sum(ix.weight(st) for st in words)
+    scores: dict[str, float] = {}
+    best_role, best, second = "", 0.0, 0.0
+    for st in words:
         w = ix.weight(st)
-        if w < CONTENT_WORD or st in cues or st not in ix.postings:
+        if left * (1 + 1e-9) < second:
+            for rid in ix.role_postings[st]:
+                if rid in scores:
+                    scores[rid] += w
             continue
-        for rid in {r for i in ix.postings[st] if (r := ix.passages[i].role) is not None}:
-            scores[rid] += w
+        left -= w
+        for rid in ix.role_postings[st]:
+            score = scores[rid] = scores.get(rid, 0.0) + w
+            if rid == best_role:
+                best = score
+            elif score > best:
+                best_role, best, second = rid, score, best
+            else:
+                second = max(second, score)
     return sorted(((s, r) for r, s in scores.items()), reverse=True)

@@ -13,6 +13,8 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Callable
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -32,7 +34,7 @@ COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "ti
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """One retrievable piece of knowledge text."""
 
@@ -40,7 +42,7 @@ class Passage:
     cert: str | None
     section: str  # overview | responsibilities | day_in_the_life | pathway | certification
     stems: frozenset[str]
-    bigrams: frozenset[tuple[str, str]]
+    bigrams: tuple[tuple[str, str], ...]  # stem pairs side by side, each pair one shared object (compact: a knowledge base repeats them)
     name_stems: frozenset[str] = frozenset()  # a responsibility's name, a day entry's title, a cert's name
 
 
@@ -130,6 +132,7 @@ class Index:
     by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
     name_words: set[str] = field(default_factory=set)  # words of titles, certification names and aliases
     corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
+    written: dict[tuple[str, str], bool] = field(default_factory=dict)  # phrase -> whether some text writes it, filled as questions come
     codes: dict[str, str] = field(default_factory=dict)  # lower code -> code
     code_swaps: dict[str, str] = field(default_factory=dict)  # "cpmo" -> CPOM: one swapped letter pair
     code_deletes: dict[str, list[str]] = field(default_factory=dict)  # one letter deleted -> codes (did-you-mean)
@@ -140,22 +143,31 @@ class Index:
     alias_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> alias lengths
     passages: list[Passage] = field(default_factory=list)
     postings: dict[str, list[int]] = field(default_factory=dict)
+    role_postings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # stem -> roles with a passage (or pathway step) that has it
     idf: dict[str, float] = field(default_factory=dict)
     default_idf: float = 1.0
     role_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # role id -> title stems
     title_postings: dict[str, list[str]] = field(default_factory=dict)
+    role_order: dict[str, int] = field(default_factory=dict)  # role id -> its place in the knowledge
     title_heads: dict[str, frozenset[str]] = field(default_factory=dict)
     title_weights: dict[str, float] = field(default_factory=dict)  # role id -> summed weight of its title
     cert_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems
     name_postings: dict[str, list[str]] = field(default_factory=dict)
+    name_anchors: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # a name's two rarest stems -> codes (names of 2+ stems)
+    longest_name: int = 0  # stems in the longest certification name
+    anchor_stems: frozenset[str] = frozenset()  # the stems of those pairs
+    name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
+    themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
-    step_docs: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems
+    step_passages: dict[tuple[str, str], int] = field(default_factory=dict)  # (role, code) -> the passage of that pathway step's sentence
     first_for: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems of whom its "why" says it comes first for
     faq_phrasings: list[tuple[str, frozenset[str]]] = field(default_factory=list)  # (faq id, stems)
     faq_lists: set[int] = field(default_factory=set)  # phrasings that ask for a list ("which roles do you have pages for")
     faq_postings: dict[str, list[int]] = field(default_factory=dict)
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
     faq_vocab: dict[str, frozenset[str]] = field(default_factory=dict)  # faq id -> the stems of all its phrasings
+    faq_vocab_weights: dict[str, float] = field(default_factory=dict)  # faq id -> summed weight of those stems
+    faq_reach: float = 0.0  # the largest of those: what any phrasing can share with a question, at most
     taught: ExampleIndex = field(default_factory=lambda: ExampleIndex(()))  # FAQ and moderators' phrasings (see teaching.py)
 
     # ------------------------------------------------------------------ build
@@ -167,19 +179,22 @@ class Index:
             k = tuple(key.split())
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
-        texts: list[str] = []
+        texts: set[str] = set()  # every word the knowledge writes
         acronyms: list[tuple[str, str]] = []
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
+        pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
             ws = ix.expand(words_of(text))
-            texts.extend(ws)
+            texts.update(ws)
             for owner in (role, cert):
                 if owner is not None:
                     ix.writes.setdefault(owner, []).append(" ".join(ws))
             st = content_stems(ws)
             name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
-            ix.passages.append(Passage(role, cert, section, frozenset(st), frozenset(zip(st, st[1:])), name_st))
+            side_by_side = list(zip(st, st[1:]))
+            pairs = tuple(dict.fromkeys(map(pair_pool.setdefault, side_by_side, side_by_side)))
+            ix.passages.append(Passage(role, cert, section, frozenset(st), pairs, name_st))
 
         for role in kb.roles.values():
             add(role.id, None, "overview", role.tagline)
@@ -200,7 +215,7 @@ class Index:
             ix.title_heads[role.id] = frozenset(stem(w) for w in words_of(role.title) if w in lexicon.ROLE_HEADS)
             for s in set(title):
                 ix.title_postings.setdefault(s, []).append(role.id)
-            texts.extend(words_of(role.title))
+            texts.update(words_of(role.title))
             for alias in role.aliases:
                 ix._alias(alias, ("role", role.id))
             ix._alias(role.title, ("role", role.id))
@@ -259,20 +274,21 @@ class Index:
                     ix.faq_lists.add(len(ix.faq_phrasings) - 1)
                 for s in st:
                     ix.faq_postings.setdefault(s, []).append(len(ix.faq_phrasings) - 1)
-                texts.extend(words_of(q))
+                texts.update(words_of(q))
 
         n = len(ix.passages) or 1
-        df: dict[str, int] = defaultdict(int)
         for i, p in enumerate(ix.passages):
             if p.role is not None and p.cert is None:
                 ix.role_passages.setdefault(p.role, []).append(i)
             for s in p.stems:
-                df[s] += 1
                 ix.postings.setdefault(s, []).append(i)
-        ix.idf = {s: math.log((n + 1) / (c + 0.5)) for s, c in df.items()}
+        ix.idf = {s: math.log((n + 1) / (len(found) + 0.5)) for s, found in ix.postings.items()}  # (a stem is in a passage once)
+        role_of = [p.role for p in ix.passages]
+        for s, found in ix.postings.items():
+            ix.role_postings[s] = tuple(r for r in dict.fromkeys(map(role_of.__getitem__, found)) if r is not None)
         ix.default_idf = math.log((n + 1) / 0.5)
         commonest: dict[str, int] = {}
-        for w in set(texts):
+        for w in texts:
             w_stem = stem(w)
             if w_stem in ix.idf:
                 commonest[w_stem] = max(commonest.get(w_stem, 0), english.count(w))
@@ -284,13 +300,31 @@ class Index:
         for fid, st in ix.faq_phrasings:
             vocab[fid] |= st
         ix.faq_vocab = {fid: frozenset(v) for fid, v in vocab.items()}
+        ix.faq_vocab_weights = {fid: sum(ix.weight(t) for t in v) for fid, v in ix.faq_vocab.items()}
+        ix.faq_reach = max(ix.faq_vocab_weights.values(), default=0.0)
+        for postings in ix.faq_postings.values():  # the phrasings that can share most first: best_faq stops early
+            postings.sort(key=lambda i: -ix.faq_vocab_weights[ix.faq_phrasings[i][0]])
+        ix.role_order = {rid: i for i, rid in enumerate(ix.role_titles)}
         ix.title_weights = {rid: sum(ix.weight(t) for t in title) or 1.0 for rid, title in ix.role_titles.items()}
+        ix.name_order = {code: i for i, code in enumerate(ix.cert_names)}
+        for code, cert_name in ix.cert_names.items():
+            if len(cert_name) >= 2:  # (fewest codes first; ties by the stem, so the choice never depends on order)
+                a, b = sorted(cert_name, key=lambda st: (len(ix.name_postings[st]), st))[:2]
+                ix.name_anchors.setdefault((min(a, b), max(a, b)), []).append(code)
+                ix.longest_name = max(ix.longest_name, len(cert_name))
+        ix.anchor_stems = frozenset(st for pair in ix.name_anchors for st in pair)
+        themes: dict[str, set[str]] = defaultdict(set)
+        for p in ix.passages:
+            if p.role is not None:
+                for theme in p.name_stems & p.stems:
+                    themes[theme].add(p.role)
+        ix.themes = {st: frozenset(rids) for st, rids in themes.items()}
         for p in ix.passages:  # a certification's own text: its name, description and aliases
             if p.cert is not None and p.role is None:
                 ix.cert_docs[p.cert] = p.stems | frozenset(ix.cert_names[p.cert])
-        for p in ix.passages:  # plus, per role, that role's sentence on why it matters
+        for i, p in enumerate(ix.passages):  # plus, per role, that role's sentence on why it matters (see step_doc)
             if p.cert is not None and p.role is not None:
-                ix.step_docs[(p.role, p.cert)] = p.stems | ix.cert_docs[p.cert]
+                ix.step_passages[(p.role, p.cert)] = i
         for code, doc in ix.cert_docs.items():
             for term in doc:
                 ix.cert_postings.setdefault(term, []).append(code)
@@ -298,8 +332,8 @@ class Index:
         ix.name_words = {w for words in ix.aliases for w in words}
         ix.name_word_list = tuple(sorted(w for w in ix.name_words if w.isalpha() and w not in lexicon.STOPWORDS))
         ix.text_words = frozenset(texts)
-        ix.text_bigrams = frozenset(pair for p in ix.passages for pair in p.bigrams)
-        ix.known_words = set(texts) | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
+        ix.text_bigrams = frozenset(pair_pool)
+        ix.known_words = texts | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
         for w in ix.correctable:
@@ -319,10 +353,14 @@ class Index:
 
     def expand(self, words: list[str]) -> list[str]:
         """Apply the vocabulary's synonyms, longest phrase first."""
+        if self.synonym_lengths.keys().isdisjoint(words):
+            return list(words)
         return [w for w, _ in self.expand_pairs(words)]
 
     def expand_pairs(self, words: list[str]) -> list[tuple[str, str]]:
         """Like ``expand``, pairing each word with what the member actually wrote."""
+        if self.synonym_lengths.keys().isdisjoint(words):  # most texts: no synonym starts anywhere
+            return [(w, w) for w in words]
         out: list[tuple[str, str]] = []
         i = 0
         while i < len(words):
@@ -426,13 +464,29 @@ class Index:
         return sorted(c for c in found if OSA.distance(word, c.lower()) <= 1)
 
     def writes_phrase(self, phrases: list[str]) -> bool:
-        """Whether some knowledge text has one of these stemmed phrases (each " a b ")."""
-        return any(p in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts for p in phrases)
+        """Whether some knowledge text has one of these stemmed phrases (each " a b "). Each
+        phrase is looked for once per snapshot (it reads every text): the answer is kept."""
+        return any(self._written(("stemmed", p), partial(self._writes_stemmed, p)) for p in phrases)
+
+    def _writes_stemmed(self, phrase: str) -> bool:
+        return any(phrase in f" {' '.join(stem(w) for w in t.split())} " for ts in self.writes.values() for t in ts)
 
     def writes_any(self, phrases: PhraseSet, owner: str | None = None) -> bool:
-        """Whether some knowledge text (``owner``'s own, when given) says one of these phrases ("reports to", "open positions")."""
-        texts = self.writes.get(owner, []) if owner is not None else [t for ts in self.writes.values() for t in ts]
-        return any(phrases.search(t) is not None for t in texts)
+        """Whether some knowledge text (``owner``'s own, when given) says one of these phrases
+        ("reports to", "open positions"); kept, as above."""
+        def look() -> bool:
+            texts = self.writes.get(owner, []) if owner is not None else [t for ts in self.writes.values() for t in ts]
+            return any(phrases.search(t) is not None for t in texts)
+
+        return self._written(("cue", f"{owner or ''}|" + "|".join(phrases.phrases)), look)
+
+    def _written(self, key: tuple[str, str], look: Callable[[], bool]) -> bool:
+        found = self.written.get(key)
+        if found is None:
+            found = look()
+            if len(self.written) < 10_000:  # (phrases come from the cue lists' words: a few hundred at most; owners a few thousand)
+                self.written[key] = found
+        return found
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)
@@ -442,9 +496,16 @@ class Index:
         sentence and the titles of the roles whose pathways include it."""
         found = set(self.cert_docs.get(code, ()))
         for role in self.knowledge.roles_with_certification(code):
-            found |= self.step_docs.get((role.id, code), frozenset())
+            found |= self.step_doc(role.id, code) or frozenset()
             found |= set(self.role_titles.get(role.id, ()))
         return frozenset(found)
+
+    def step_doc(self, rid: str, code: str) -> frozenset[str] | None:
+        """Every stem said about a certification as a step of a role's pathway: its own text and
+        the role's sentence on why. Made when asked: stored for every step, these unions took
+        a twentieth of the index."""
+        i = self.step_passages.get((rid, code))
+        return None if i is None else self.passages[i].stems | self.cert_docs[code]
 
     def role_coverage(self, rid: str) -> frozenset[str]:
         """Every stem a role's page says: its title, passages and its certifications' names."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
@@ -12,6 +12,7 @@ from bot.engine.thresholds import (
     CONF_SECTION_MISSING,
     CONF_SECTION_NAMED,
     CONF_SECTION_STRONG,
+    CONTENT_MAX_POSTING,
     CONTENT_WORD,
     SECTION_GENERIC,
     SECTION_SPECIFIC,
@@ -50,37 +51,91 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     return best, min(CONF_SECTION_NAMED, 0.5 + best_score / 10)
 
 
-def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index) -> float:
-    qs = set(q)
+def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index, read: "Read | None" = None) -> float:
+    """Weight of the question's stems the passage has, plus half the weights of each pair of
+    them it writes side by side (once per time the question writes it)."""
+    qs, pairs = read or Read.of(q)
     score = sum(ix.weight(s) for s in qs & p.stems)
-    score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if (x, y) in p.bigrams)
+    if len(q) <= len(p.bigrams):  # a short question: its pairs looked up in the passage
+        stems = p.stems
+        score += sum(0.5 * (ix.weight(x) + ix.weight(y)) for x, y in zip(q, q[1:]) if x in stems and y in stems and (x, y) in p.bigrams)
+    else:  # a long one: the passage's pairs looked up in it, summed in the question's order all the same
+        at = [i for pair in p.bigrams if (where := pairs.get(pair)) for i in where]
+        if at:
+            at.sort()
+            score += sum(0.5 * (ix.weight(q[i]) + ix.weight(q[i + 1])) for i in at)
     return score
 
 
-def content_role(a: Analysis, ix: Index) -> tuple[str, str, float, float] | None:
+class Read(NamedTuple):
+    """A question's stems as passage_score reads them, made once for all the passages it scores."""
+
+    stems: set[str]
+    pairs: dict[tuple[str, str], list[int]]  # each pair of stems side by side -> where it starts
+
+    @classmethod
+    def of(cls, q: list[str] | tuple[str, ...]) -> "Read":
+        pairs: dict[tuple[str, str], list[int]] = {}
+        for i, pair in enumerate(zip(q, q[1:])):
+            pairs.setdefault(pair, []).append(i)
+        return cls(set(q), pairs)
+
+
+def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTING) -> tuple[str, str, float, float] | None:
     """The role and section whose passage best matches the question's content words, with the
-    best score any *other* role reaches (how clearly the question points at one role)."""
+    best score any *other* role reaches (how clearly the question points at one role).
+
+    Bounded: a stem can add at most its weight for itself and for each pair it is in
+    (``_reach``). Stems are read strongest first; once the stems left could not lift a passage
+    that none of the stems read has found up to the runner-up, the rest are not read: such a
+    passage changes neither the best role, its section, nor the runner-up. And once some passage
+    is found, a stem in more than ``max_posting`` passages finds no more (it still counts in the
+    scores): on a large base such a word says little and would have thousands scored."""
     q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
+    read = Read.of(q)
+    reach = _reach(q, ix)
+    content = sorted((s for s in reach if ix.weight(s) >= CONTENT_WORD), key=lambda s: (-reach[s], s))
+    left = sum(reach.values())  # what a passage not found yet may still score, at most
     seen: set[int] = set()
     per_role: dict[str, tuple[float, str]] = {}
-    for s in set(q):
-        if ix.weight(s) < CONTENT_WORD:
+    best_role, best, second = "", 0.0, 0.0
+    for s in content:
+        if left * (1 + 1e-9) < second:
+            break
+        left -= reach[s]
+        postings = ix.postings.get(s, ())
+        if per_role and len(postings) > max_posting:
             continue
-        for i in ix.postings.get(s, ()):
+        for i in postings:
             if i in seen:
                 continue
             seen.add(i)
             p = ix.passages[i]
             if p.role is None or p.section not in SECTIONS:
                 continue
-            score = passage_score(q, p, ix)
+            score = passage_score(q, p, ix, read)
             if score > per_role.get(p.role, (0.0, ""))[0]:
                 per_role[p.role] = (score, p.section)
+                if p.role == best_role:
+                    best = score
+                elif score > best:
+                    best_role, best, second = p.role, score, best
+                else:
+                    second = max(second, score)
     if not per_role:
         return None
     ranked = sorted(((sc, sec, r) for r, (sc, sec) in per_role.items()), reverse=True)
     runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
     return ranked[0][2], ranked[0][1], ranked[0][0], runner_up
+
+
+def _reach(q: list[str], ix: Index) -> dict[str, float]:
+    """Per stem of the question, the most it adds to ``passage_score``: its weight once, and
+    half of it for each pair it is in (twice per time it is written)."""
+    out: dict[str, float] = {}
+    for s in q:
+        out[s] = out.get(s, ix.weight(s)) + ix.weight(s)
+    return out
 
 
 def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:

@@ -57,6 +57,7 @@ from bot.engine.thresholds import (
     FAQ_FULL_PRECISION,
     FAQ_FULL_RECALL,
     FAQ_FULL_WORDS,
+    FAQ_MAX_POSTING,
     FAQ_SIMILAR,
     LEARNED_MARGIN,
     LEARNED_MIN,
@@ -185,24 +186,33 @@ def _clear_neighbour(ev: Evidence, least: float) -> Neighbour | None:
     return found[0]
 
 
-def best_faq(ev: Evidence, ix: Index) -> tuple[str, float] | None:
-    """The FAQ entry with the phrasing closest to the question (weighted F1 of shared words)."""
+def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING) -> tuple[str, float] | None:
+    """The FAQ entry with the phrasing closest to the question (weighted F1 of shared words);
+    ``max_posting``: words in more phrasings than this are skipped (lifted by tests to compare)."""
     q = ev.a.stem_set
     if not q or not ix.faq_phrasings:
         return None
     qw = sum(ix.weight(s) for s in q)
+    # Only a phrasing that can reach FAQ_MIN matters (the stage ignores a lower best), and one
+    # needs precision >= `least` for that: words shared with its entry must weigh least * qw.
+    # So a long message no entry can cover is settled at once, and hopeless entries are skipped.
+    least = min(FAQ_FULL_PRECISION, FAQ_MIN / (2 - FAQ_MIN)) * qw * (1 - 1e-9)
+    if ix.faq_reach < least:
+        return None
     shared: dict[int, float] = defaultdict(float)
-    common = max(FAQ_COMMON_MIN, FAQ_COMMON_SHARE * len(ix.faq_phrasings))
+    common = min(max(FAQ_COMMON_MIN, FAQ_COMMON_SHARE * len(ix.faq_phrasings)), max_posting)
     for s in q:
         postings = ix.faq_postings.get(s, ())
         if len(postings) > common:
             continue  # a word in very many phrasings tells none apart (and bounds the work)
         w = ix.weight(s)
         for i in postings:
+            if ix.faq_vocab_weights[ix.faq_phrasings[i][0]] < least:
+                break  # (postings are sorted by that weight)
             shared[i] += w
     best: tuple[str, float] | None = None
     unnamed = not ev.codes and not ev.role_named and "list" not in ev.hits  # "which leadership jobs do you have pages for" lists, it asks for no page
-    for i, inter in shared.items():
+    for i, inter in sorted(shared.items()):  # ties: the first phrasing in the knowledge
         fid, phrasing = ix.faq_phrasings[i]
         if len(phrasing) > 1 and len(phrasing & q) < 2:
             continue  # one shared word ("bot") is not the same question
@@ -685,7 +695,10 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3 and ev.a.sentence_of[j - 1] == ev.a.sentence_of[i]:
         j -= 1
     stems = ev.a.word_stems
-    fits = [rid for rid, title in ix.role_titles.items() if all(in_title(k, ev.a, stems, set(title)) for k in range(j, i + 1))]
+    # a title that fits has a stem written where the head word is (see in_title): only those are read
+    near = {stems[m] for m in range(max(0, i - 2), min(len(stems), i + 3)) if ev.a.said[m] == ev.a.said[i]}
+    candidates = {rid for st in near for rid in ix.title_postings.get(st, ())}
+    fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) for k in range(j, i + 1))]
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it

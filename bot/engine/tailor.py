@@ -73,7 +73,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
     stems = _focus_stems(a, set(exclude), about_member=True)
-    docs = {code: ix.step_docs.get((role_id, code), ix.cert_docs.get(code, frozenset())) for code in steps}
+    docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
     scored = [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
     if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
         bridge, said = _bridge(stems, role_id, docs, ix)

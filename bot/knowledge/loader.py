@@ -24,6 +24,7 @@ from types import MappingProxyType
 from typing import Any
 
 import bot.knowledge.schema as schema
+from bot.knowledge.bulk import paused_gc
 from bot.knowledge.files import MAX_FILE_BYTES, PHRASINGS_FILE, VOCABULARY_FILE, FileFault, list_names, os_reason, read_file, too_big
 from bot.knowledge.model import (
     Certification,
@@ -101,6 +102,7 @@ class _Reader:
         self.warnings: list[Problem] = []
         self.digest = hashlib.sha256()
         self.files: dict[str, bytes] = {}  # every file read, as read: the last-good snapshot keeps these
+        self.real_dirs: dict[str, str] = {}  # folders resolved once for all their files, in this read only
 
     def add(self, file: str, line: int, field: str, message: str) -> None:
         self.problems.append(Problem(file, line, field, message))
@@ -136,7 +138,7 @@ class _Reader:
                 return None
             return data
         try:
-            return read_file(self.root, rel)
+            return read_file(self.root, rel, real_dirs=self.real_dirs)
         except FileFault as e:
             self.add(rel, 1, "(file)", e.message)
             return None
@@ -244,7 +246,8 @@ def read_knowledge(path: str | os.PathLike[str] | None = None, overlay: Overlay 
         raise KnowledgeError([Problem(str(root), 1, "(folder)", "knowledge folder not found")])
     reader = _Reader(root, overlay)
     try:
-        kb = _load(root, reader)
+        with paused_gc():
+            kb = _load(root, reader)
     except KnowledgeError:
         raise
     except Exception as e:  # a bug must still not take the bot down with a traceback
@@ -316,18 +319,20 @@ def _load(root: Path, reader: _Reader) -> Knowledge:
             unchecked.append((rel, parsed))
 
     certs: dict[str, tuple[Certification, Parsed]] = {}
+    by_lower: dict[str, Certification] = {}  # codes differing only in case clash: one lookup, not a scan
     for rel in reader.yaml_files("certifications"):
         parsed, ok = reader.parse_checked(rel, schema.CERTIFICATION)
         if parsed is None or not isinstance(parsed.data, dict):
             broken_certs.add(stem(rel))
             continue
         code = file_id(rel, parsed, "code", "certification code", broken_certs)
-        clash = next((c for c in certs.values() if code and c[0].code.lower() == code.lower()), None)
+        clash = by_lower.get(code.lower()) if code else None
         if code is not None and clash:
-            reader.add(rel, line_of(parsed, ("code",)), "code", f"duplicate certification code '{code}' (also {clash[0].file})")
+            reader.add(rel, line_of(parsed, ("code",)), "code", f"duplicate certification code '{code}' (also {clash.file})")
         elif code is not None and ok:
             d = parsed.data
             certs[code] = (Certification(d["code"].strip(), d["name"].strip(), _s(d, "description"), _texts(d.get("aliases")), _links(d.get("links")), rel), parsed)
+            by_lower[code.lower()] = certs[code][0]
         else:
             broken_certs.add(stem(rel))
             unchecked.append((rel, parsed))

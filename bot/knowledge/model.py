@@ -11,32 +11,32 @@ from types import MappingProxyType
 from typing import Mapping
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Responsibility:
     name: str
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PathwayStep:
     certification: str  # certification code, as printed on the page
     why: str  # the role page's own sentence on why it matters for this role
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DayEntry:
     time: str  # "Morning", "Mid-Day", ...
     title: str
     description: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     label: str
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     id: str
     title: str
@@ -59,7 +59,7 @@ class Role:
     file: str = ""  # knowledge-relative path of this role's YAML file
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Certification:
     code: str
     name: str
@@ -69,7 +69,7 @@ class Certification:
     file: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FaqEntry:
     id: str
     questions: tuple[str, ...]
@@ -80,7 +80,7 @@ class FaqEntry:
     title: str = ""  # the answer's title; empty: the first question, tidied
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phrasing:
     """An example a moderator taught: this question means that answer (about that entry)."""
 

@@ -113,14 +113,61 @@ def _parse_fast(text: str) -> Parsed | None:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {(): 1}
         duplicates: list[tuple[Path_, int]] = []
+        data = None
         if node is not None:
-            _walk(node, (), lines, duplicates, seen=set(), depth=0)
-        data = loader.construct_document(node) if node is not None else None
+            unusual: list[yaml.Node] = []
+            data = _walk_build(node, (), lines, duplicates, set(), 0, loader, unusual)
+            if unusual:  # merge keys, other collection tags: the loader's own path builds them
+                raise _Unusual()
     except (yaml.YAMLError, _Unusual, RecursionError):
         return None
     finally:
         loader.dispose()
     return Parsed(data, lines, duplicates)
+
+
+_STR, _MAP, _SEQ, _MERGE = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:merge"
+
+
+def _walk_build(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]], seen: set[int], depth: int, loader: yaml.CSafeLoader, unusual: list[yaml.Node]) -> Any:
+    """``_walk`` (lines, duplicate keys, aliases and depth refused) and the value, as the safe
+    loader builds it, in one pass: plain strings, lists and mappings here, other scalars
+    (numbers, dates, null) by the loader. A node it does not build goes to ``unusual`` and the
+    walk goes on, so a fault anywhere is still reported as ``_walk`` reports it."""
+    if id(node) in seen or depth > _SafeNoAliasLoader.max_depth:
+        raise _Unusual()
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys: set[Any] = set()
+        out: dict[Any, Any] = {}
+        if node.tag != _MAP:
+            unusual.append(node)
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `{a: 1}: x`
+                raise YamlFault(line, "a key must be a word or phrase, not a list or mapping")
+            key = key_node.value
+            if key in keys:
+                dups.append((path + (key,), line))
+            keys.add(key)
+            lines[path + (key,)] = line
+            if key_node.tag == _MERGE:
+                unusual.append(key_node)
+            value = _walk_build(value_node, path + (key,), lines, dups, seen, depth + 1, loader, unusual)
+            if not unusual:
+                out[key if key_node.tag == _STR else loader.construct_object(key_node, deep=True)] = value
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            unusual.append(node)
+        items = []
+        for i, item in enumerate(node.value):
+            lines[path + (i,)] = item.start_mark.line + 1
+            items.append(_walk_build(item, path + (i,), lines, dups, seen, depth + 1, loader, unusual))
+        return items
+    if unusual:
+        return None
+    return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
 
 
 def _parse_yaml(text: str) -> Parsed:
@@ -174,13 +221,8 @@ def _hint(problem: str) -> str:
     return f" (hint: {hint})"
 
 
-def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]], seen: set[int] | None = None, depth: int = 0) -> None:
-    """Record lines and duplicate keys; with ``seen``, also refuse aliases (a node met twice)
-    and deep nesting, which the fast path leaves to the explaining loader."""
-    if seen is not None:
-        if id(node) in seen or depth > _SafeNoAliasLoader.max_depth:
-            raise _Unusual()
-        seen.add(id(node))
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]]) -> None:
+    """Record lines and duplicate keys (the explaining loader's path; the fast one is ``_walk_build``)."""
     if isinstance(node, yaml.MappingNode):
         keys: set[Any] = set()
         for key_node, value_node in node.value:
@@ -192,11 +234,11 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tupl
                 dups.append((path + (key,), line))
             keys.add(key)
             lines[path + (key,)] = line
-            _walk(value_node, path + (key,), lines, dups, seen, depth + 1)
+            _walk(value_node, path + (key,), lines, dups)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             lines[path + (i,)] = item.start_mark.line + 1
-            _walk(item, path + (i,), lines, dups, seen, depth + 1)
+            _walk(item, path + (i,), lines, dups)
 
 
 # A plain (unquoted) value followed by " #" and a word: YAML reads "#word" and the rest of the
