@@ -287,3 +287,20 @@ def test_the_x_guy_is_the_role_whose_page_is_about_x():
 def test_which_of_those_with_what_the_member_says_retailors_the_pathway():
     path, tech = talk("certification pathway for director of pharmacy operations", "which of those if i mostly do purchasing and inventory")
     assert (tech.intent, tech.role, tech.certifications[0]) == ("pathway", OPS, "CPSCM")
+
+
+def test_the_first_role_asked_about_is_the_earliest_one_remembered():
+    *_, back = talk("what does a director of pharmacy operations do", "and a pharmacy supply chain manager?", "ok going back to the first role i asked about, what certs does that one need")
+    assert (back.intent, back.role) == ("pathway", OPS)
+
+
+def test_corrections_and_same_question_keep_the_section_asked():
+    _, fixed = talk("whats a pharmacy supply chain manager's day like", "wait sorry, i meant the director of pharmacy operations")
+    assert (fixed.role, fixed.section) == (OPS, "day_in_the_life")
+    _, same = talk("pharmacy supply chain manager responsibilities?", "and the ops director one, same question")
+    assert (same.role, same.section) == (OPS, "responsibilities")
+
+
+def test_what_the_member_likes_said_in_passing_retailors_the_pathway():
+    _, mine = talk("how do i become an ops director", "nvm actually med safety is more my thing")
+    assert (mine.intent, mine.role, mine.certifications[0]) == ("pathway", OPS, "CMSO")

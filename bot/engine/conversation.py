@@ -199,6 +199,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif ctx.thing and words[b - 1] == "one":
             r.put(a, b, " ".join(r.tokens[a : b - 1] + ["certification" if ctx.thing[0] == "cert" else "role"]))
 
+    # "the first role I asked about", "that cert from before": the earliest of that kind still remembered
+    for a, b in r.found("ref_earlier"):
+        said = words[a:b]
+        kind = "cert" if any(w in lexicon.CERT_NOUNS or w.startswith(("cert", "credential")) for w in said) else "role" if any(w in ("role", "job") for w in said) else (ctx.thing[0] if ctx.thing else "role")
+        earlier = [e for e in ctx.recent if e[0] == kind]
+        if len(earlier) >= 2:
+            referred = True
+            r.put(a, b, ("the " if kind == "role" else "") + _label(earlier[-1], ix))
     # "and after that one?" / "and the one before it?": the step after (before) the one just talked about
     for cue, step in (("ref_next", 1), ("ref_prev", -1)):
         for a, b in r.found(cue):
