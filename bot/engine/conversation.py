@@ -382,7 +382,7 @@ def _only_names(ev: Evidence) -> bool:
     """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I meant CPAS")."""
     steering = _steering(ev.a.words)
     named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
-    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS for i, w in enumerate(ev.a.words))  # "and the supply chain guy?"
+    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w == "one" for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one"
 
 
 _ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
