@@ -1,6 +1,7 @@
 """Behaviour the performance work on large knowledge bases must keep (issue 13): the linear
-loader reports what a straightforward check reports, on a generated base with planted faults.
-Speed itself is measured in bench/engine_bench.py, never here."""
+loader, the bounded and indexed retrieval steps and the compact index give what a
+straightforward scan gives, on bases made by bench/engine_bench.py's generator (with planted
+faults where the loader is concerned). Speed itself is measured in bench/, never here."""
 
 from __future__ import annotations
 

@@ -102,10 +102,10 @@ def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTIN
     for s in content:
         if left * (1 + 1e-9) < second:
             break
-        left -= reach[s]
         postings = ix.postings.get(s, ())
         if per_role and len(postings) > max_posting:
-            continue
+            continue  # (its weight stays in `left`: a passage found later may have it)
+        left -= reach[s]
         for i in postings:
             if i in seen:
                 continue
