@@ -573,7 +573,11 @@ def _asks_the_role_after(ev: Evidence) -> bool:
         for a, b in lexicon.cue(name).spans(words)
         if a > goal and (name != "overview" or b - a >= 2) and any(words[i] in lexicon.WH_WORDS and of[i] == of[a] for i in range(goal + 1, a + 1))
     ]  # a question after the goal: "… at 9pm" in a story, or the "how" of "how do I get to …", asks nothing of the role
-    return bool(asks)
+    later = any(
+        words[i] in lexicon.WH_WORDS and of[i] > of[goal] and i + 1 < len(words) and words[i + 1] in ("does", "do", "is", "are") and (i + 2 >= len(words) or words[i + 2] not in ("i", "we"))
+        for i in range(goal + 1, len(words))
+    )  # "… thinking about moving into ops. what does X actually do" (not "what should I tell her", "what do I need")
+    return bool(asks) or later
 
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
