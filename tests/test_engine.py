@@ -121,22 +121,28 @@ def test_other_roles_are_not_guessed(engine):
         assert a.intent == "none" and a.reason == "unknown_role", q
 
 
-def test_lists_and_help(engine):
-    assert engine.ask("list all certifications").intent == "list_certifications"
-    assert engine.ask("which roles do you cover?").intent == "list_roles"
-    assert engine.ask("hi!").intent == "help"
-    assert engine.ask("what can you do").intent == "help"
-    assert engine.ask("ok what can you actually do").intent == "help"
-    # a list asked for outright wins over "I'm new here", over a page's stray words and over an FAQ sharing its nouns
-    assert engine.ask("show me all the roles, im new here and coming from IT").intent == "list_roles"
-    assert engine.ask("what job roles can I ask you about?").intent == "list_roles"
-    assert engine.ask("which job pages do you have").intent == "list_roles"
-    assert engine.ask("what roles are in the knowledge base").intent == "list_roles"
-    assert engine.ask("what council certs exist? want to plan ahead before i finish residency").intent == "list_certifications"
-    assert engine.ask("What career spotlights do you have? I'm trying to compare roles outside of clinic practice.").intent == "list_roles"
-    # "list" as a thing a job handles, and "..." as a pause, ask for no list
-    assert engine.ask("which cert is about keeping the purchasing list up to date?").intent == "certification"
-    assert engine.ask("is there a cert for just... running a pharmacy team day to day? i was a restaurant GM before").intent == "certification"
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("list all certifications", "list_certifications"),
+        ("which roles do you cover?", "list_roles"),
+        ("hi!", "help"),
+        ("what can you do", "help"),
+        ("ok what can you actually do", "help"),
+        # a list asked for outright wins over "I'm new here", over a page's stray words and over an FAQ sharing its nouns
+        ("show me all the roles, im new here and coming from IT", "list_roles"),
+        ("what job roles can I ask you about?", "list_roles"),
+        ("which job pages do you have", "list_roles"),
+        ("what roles are in the knowledge base", "list_roles"),
+        ("what council certs exist? want to plan ahead before i finish residency", "list_certifications"),
+        ("What career spotlights do you have? I'm trying to compare roles outside of clinic practice.", "list_roles"),
+        # "list" as a thing a job handles, and "..." as a pause, ask for no list
+        ("which cert is about keeping the purchasing list up to date?", "certification"),
+        ("is there a cert for just... running a pharmacy team day to day? i was a restaurant GM before", "certification"),
+    ],
+)
+def test_lists_and_help(engine, question, intent):
+    assert engine.ask(question).intent == intent
 
 
 def test_answers_only_quote_the_knowledge(engine):

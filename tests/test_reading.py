@@ -25,6 +25,19 @@ def _engine(tmp_path: Path, edit=None) -> Engine:
     return Engine(load_knowledge(root))
 
 
+def _with_role(new_id: str, title: str, overview: str | None = None):
+    """An edit adding a role (a copy of the supply chain manager's page) with this title and overview."""
+
+    def add_role(root: Path) -> None:
+        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
+        data["id"], data["title"] = new_id, title
+        if overview is not None:
+            data["overview"]["paragraphs"] = [overview]
+        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+    return add_role
+
+
 def _edit_role(root: Path, rid: str, change) -> None:
     path = root / "roles" / f"{rid}.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -50,11 +63,7 @@ def test_names_said_of_the_role_later_in_the_overview_are_its_names_too():
 def test_a_job_named_by_another_name_of_its_page_or_the_initials_of_its_theme(tmp_path):
     new_id = "transitions-of-care-pharmacy-coordinator"
 
-    def add_role(root: Path) -> None:
-        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
-        data["id"], data["title"] = new_id, "Transitions of Care Pharmacy Coordinator"
-        data["overview"]["paragraphs"] = ["Sometimes called the discharge medication lead, they make sure patients go home with the right medicines."]
-        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    add_role = _with_role(new_id, "Transitions of Care Pharmacy Coordinator", "Sometimes called the discharge medication lead, they make sure patients go home with the right medicines.")
 
     engine = _engine(tmp_path, add_role)
     assert engine.ask("what does a toc coordinator do").role == new_id  # Transitions Of Care
@@ -137,10 +146,7 @@ def test_two_titles_written_out_in_one_question_are_both_named(tmp_path):
     the second title; it does not make the first a different job."""
     new_id = "specialty-pharmacy-operations-manager"
 
-    def add_role(root: Path) -> None:
-        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
-        data["id"], data["title"] = new_id, "Specialty Pharmacy Operations Manager"
-        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    add_role = _with_role(new_id, "Specialty Pharmacy Operations Manager")
 
     engine = _engine(tmp_path, add_role)
     from bot.engine.evidence import read
@@ -153,10 +159,7 @@ def test_initials_that_spell_an_everyday_word_are_not_a_role_name(tmp_path):
     """Overnight Pharmacy Supervisor's initials are "OPS", which members write for operations."""
     new_id = "overnight-pharmacy-supervisor"
 
-    def add_role(root: Path) -> None:
-        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
-        data["id"], data["title"] = new_id, "Overnight Pharmacy Supervisor"
-        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    add_role = _with_role(new_id, "Overnight Pharmacy Supervisor")
 
     a = _engine(tmp_path, add_role).ask("ops director morning huddle, what do they go over")
     assert (a.intent, a.role) == ("role", "director-of-pharmacy-operations")
@@ -166,11 +169,7 @@ def test_a_word_read_several_ways_names_a_role_by_any_reading(tmp_path):
     """"sup" reads as supervisor, supply or support: "the IV room sup" is the page's "IV room supervisor"."""
     new_id = "sterile-compounding-supervisor"
 
-    def add_role(root: Path) -> None:
-        data = yaml.safe_load((root / "roles" / f"{SUPPLY}.yaml").read_text(encoding="utf-8"))
-        data["id"], data["title"] = new_id, "Sterile Compounding Supervisor"
-        data["overview"]["paragraphs"] = ["A Sterile Compounding Supervisor, often called the IV room supervisor, leads the cleanroom team."]
-        (root / "roles" / f"{new_id}.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    add_role = _with_role(new_id, "Sterile Compounding Supervisor", "A Sterile Compounding Supervisor, often called the IV room supervisor, leads the cleanroom team.")
 
     a = _engine(tmp_path, add_role).ask("what does the IV room sup do all day")
     assert (a.intent, a.role) == ("role", new_id)
