@@ -143,14 +143,7 @@ def _walk_build(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: lis
         if node.tag != _MAP:
             unusual.append(node)
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `{a: 1}: x`
-                raise YamlFault(line, "a key must be a word or phrase, not a list or mapping")
-            key = key_node.value
-            if key in keys:
-                dups.append((path + (key,), line))
-            keys.add(key)
-            lines[path + (key,)] = line
+            key = _mapping_key(key_node, path, keys, lines, dups)
             if key_node.tag == _MERGE:
                 unusual.append(key_node)
             value = _walk_build(value_node, path + (key,), lines, dups, seen, depth + 1, loader, unusual)
@@ -221,19 +214,25 @@ def _hint(problem: str) -> str:
     return f" (hint: {hint})"
 
 
+def _mapping_key(key_node: yaml.Node, path: Path_, keys: set[Any], lines: dict[Path_, int], dups: list[tuple[Path_, int]]) -> Any:
+    """A mapping's key, its line recorded (and a second use of it noted); a list or mapping as a key is a fault."""
+    line = key_node.start_mark.line + 1
+    if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `{a: 1}: x`
+        raise YamlFault(line, "a key must be a word or phrase, not a list or mapping")
+    key = key_node.value
+    if key in keys:
+        dups.append((path + (key,), line))
+    keys.add(key)
+    lines[path + (key,)] = line
+    return key
+
+
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], dups: list[tuple[Path_, int]]) -> None:
     """Record lines and duplicate keys (the explaining loader's path; the fast one is ``_walk_build``)."""
     if isinstance(node, yaml.MappingNode):
         keys: set[Any] = set()
         for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `{a: 1}: x`
-                raise YamlFault(line, "a key must be a word or phrase, not a list or mapping")
-            key = key_node.value
-            if key in keys:
-                dups.append((path + (key,), line))
-            keys.add(key)
-            lines[path + (key,)] = line
+            key = _mapping_key(key_node, path, keys, lines, dups)
             _walk(value_node, path + (key,), lines, dups)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
