@@ -304,3 +304,9 @@ def test_corrections_and_same_question_keep_the_section_asked():
 def test_what_the_member_likes_said_in_passing_retailors_the_pathway():
     _, mine = talk("how do i become an ops director", "nvm actually med safety is more my thing")
     assert (mine.intent, mine.role, mine.certifications[0]) == ("pathway", OPS, "CMSO")
+
+
+def test_after_that_goes_on_along_the_pathway_even_after_a_card():
+    path, card, nxt = talk("certification pathway for director of pharmacy operations", "what does the first one cover", "ok and after that?")
+    assert card.certifications[0] == path.certifications[0]
+    assert (nxt.intent, nxt.role, nxt.certifications[0]) == ("pathway", OPS, path.certifications[1])

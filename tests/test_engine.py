@@ -349,3 +349,8 @@ def test_a_goal_then_a_question_about_the_role_in_the_next_sentence(engine):
     # asking what to tell someone who wants the job is the pathway
     b = engine.ask("my resident asked me 'how do I become a director of pharmacy operations?' — what should I tell her?")
     assert b.intent == "pathway"
+
+
+def test_the_plural_of_an_abbreviation_is_not_an_unknown_certification(engine):
+    a = engine.ask("asking for a buddy, he compounds TPNs and batches all day and wants to be director of pharmacy operations eventually. what path")
+    assert (a.intent, a.role) == ("pathway", "director-of-pharmacy-operations")

@@ -212,7 +212,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b in r.found(cue):
             referred = True
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
-            if 0 <= at < len(ctx.shown) and step > 0 and ctx.intent == "pathway" and ctx.shown[at][0] == "cert":
+            on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and ctx.role is not None and all(e[0] == "cert" and e[1] in _steps_of(ctx.role, ix) for e in ctx.shown))  # "and after that?" goes on along the path; "the one after it" is a card
+            if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
                 r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on the pathway")  # the pathway again, that step first
             elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
@@ -328,6 +329,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
+
+
+def _steps_of(role: str, ix: Index) -> set[str]:
+    """The certifications on a role's pathway."""
+    found = ix.knowledge.roles.get(role)
+    return {s.certification for s in found.pathway} if found else set()
 
 
 def _names(text: str, ix: Index) -> bool:

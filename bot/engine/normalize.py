@@ -22,6 +22,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.I)
 _MARKDOWN = re.compile(r"[*_~|`>#\[\]()]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "→": " -> ", "⟶": " -> "})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _DOLLAR_ALONE = re.compile(r"\$(?![\d.,])")
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
 _PARTS = re.compile(r"[-/.]")
@@ -75,6 +76,8 @@ def _is_code_like(tok: str) -> bool:
     if tok.islower():
         return False
     head = tok.split("-")[0]
+    if _PLURAL_ACRONYM.fullmatch(head):
+        return False  # "TPNs", "ADCs", "PAs": the plural of an abbreviation, not a certification code
     return len(head) >= 3 and sum(map(str.isupper, head)) >= 2 and head.isalnum()
 
 
