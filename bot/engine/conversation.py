@@ -214,7 +214,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
             on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and ctx.role is not None and all(e[0] == "cert" and e[1] in _steps_of(ctx.role, ix) for e in ctx.shown))  # "and after that?" goes on along the path; "the one after it" is a card
             if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
-                r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on the pathway")  # the pathway again, that step first
+                path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
+                r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on {path}")  # the pathway again, that step first
             elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
