@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from bot.engine import Answer, Context, Engine, render_text
 from bot.engine.render import render_terminal
+from bot.wording import count
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 
 
@@ -103,7 +104,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
         return 1
     interactive = sys.stdin.isatty()
     print(
-        f"Career assistant — {len(engine.knowledge.roles)} roles, {len(engine.knowledge.certifications)} certifications. "
+        f"Career assistant — {count(len(engine.knowledge.roles), 'role')}, {count(len(engine.knowledge.certifications), 'certification')}. "
         "Ask a question; follow-ups keep the conversation ('/new' starts over, 'quit' leaves)."
     )
     context = Context()

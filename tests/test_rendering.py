@@ -25,6 +25,7 @@ from bot.wording import article, count
 from engine_kb import engine, kb_dir
 
 ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_ONE_ROLE = ROOT / "tests" / "fixtures" / "knowledge"  # the seed page alone: one role
 GOLDEN = Path(__file__).resolve().parent / "golden" / "text"
 SETS = sorted(p for p in (ROOT / "tests").glob("eval*/*.yaml"))
 
@@ -173,3 +174,8 @@ def test_a_second_question_after_and_is_a_question_of_its_own():
     a = engine().ask("whats CMSO stand for? and how much does the exam cost")
     assert (a.intent, a.certifications[0]) == ("certification", "CMSO")
     assert [(p.intent, p.reason) for p in a.parts] == [("none", "missing_fact")]
+
+
+def test_the_chat_banner_counts_in_words():
+    r = subprocess.run([sys.executable, "-m", "bot", "chat", "--knowledge", str(FIXTURE_ONE_ROLE)], input="quit\n", capture_output=True, text=True, timeout=60)
+    assert "1 role," in r.stdout and "1 roles" not in r.stdout
