@@ -354,3 +354,9 @@ def test_a_goal_then_a_question_about_the_role_in_the_next_sentence(engine):
 def test_the_plural_of_an_abbreviation_is_not_an_unknown_certification(engine):
     a = engine.ask("asking for a buddy, he compounds TPNs and batches all day and wants to be director of pharmacy operations eventually. what path")
     assert (a.intent, a.role) == ("pathway", "director-of-pharmacy-operations")
+
+
+@pytest.mark.parametrize("question", ["c-pom??", "quick question - what is the C-POM? one of my techs mentioned it"])
+def test_a_code_written_with_a_hyphen_after_its_first_letter(engine, question):
+    a = engine.ask(question)
+    assert (a.intent, a.certifications[0]) == ("certification", "CPOM")

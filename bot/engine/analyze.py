@@ -71,6 +71,13 @@ def analyze(question: str, ix: Index) -> Analysis:
         if t.compound and t.compound == skip_compound:
             continue
         head, _, tail = t.compound.partition("-")
+        joined = ix.codes.get(t.compound.replace("-", "")) if t.compound and len(head) == 1 else None
+        if joined:  # "c-paqp", "C-340A": the code with a hyphen after its first letter
+            words.append("#" + joined)
+            if joined not in codes:
+                codes.append(joined)
+            skip_compound = t.compound
+            continue
         if t.compound and t.word == head and tail and ix.codes.get(head) and t.compound not in ix.codes:
             unknown.append(t.compound.upper())  # "cpxl-2" is not CPXL
             skip_compound = t.compound
