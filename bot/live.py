@@ -25,7 +25,10 @@ garbage collections over the millions of objects being built (each holds the GIL
 scan), the GIL's 5 ms switch interval (the loop waits that long each time it wants the GIL
 back), and freeing the old index in one go. So while reloading, full collections are held off
 and the switch interval is shorter (``_gentle``); the new snapshot is then ``gc.freeze()``d
-(as at start-up) and the old engine is taken apart piece by piece (``_release``).
+(as at start-up) and the old engine is taken apart piece by piece (``_release``). Reloads
+started from the event loop run in a thread of their own at a lower CPU priority
+(``reload_in_background``); with glibc, all threads share one malloc arena and the freed old
+snapshot is given back to the system (``_one_malloc_arena``, ``_trim``).
 """
 
 from __future__ import annotations
