@@ -25,7 +25,10 @@ garbage collections over the millions of objects being built (each holds the GIL
 scan), the GIL's 5 ms switch interval (the loop waits that long each time it wants the GIL
 back), and freeing the old index in one go. So while reloading, full collections are held off
 and the switch interval is shorter (``_gentle``); the new snapshot is then ``gc.freeze()``d
-(as at start-up) and the old engine is taken apart piece by piece (``_release``).
+(as at start-up) and the old engine is taken apart piece by piece (``_release``). Reloads
+started from the event loop run in a thread of their own at a lower CPU priority
+(``reload_in_background``); with glibc, all threads share one malloc arena and the freed old
+snapshot is given back to the system (``_one_malloc_arena``, ``_trim``).
 """
 
 from __future__ import annotations
@@ -330,24 +333,40 @@ RELEASE_CHUNK = 1024  # items freed between two chances for the event loop to ta
 _REFCOUNTS_EXACT = sys.version_info < (3, 14)
 
 
+RELEASE_WAIT_S = 1.0  # how long a retired engine may stay in use (an answer being built) before it is just let go
+
+
 def _release(engine: Engine) -> None:
     """Free a retired engine's index and knowledge a slice at a time (one ``del`` of the index
     alone holds the GIL for about 80 ms at 1,000 roles). Only what nobody else refers to is
-    taken apart; anything still shared (an in-flight lookup's engine, the knowledge of a
-    conversation's context) is just let go."""
-    if not _REFCOUNTS_EXACT or sys.getrefcount(engine) > 3:  # the caller's, ours, getrefcount's argument: someone still uses it
+    taken apart: an answer the event loop is building with the old engine is waited for (it
+    would otherwise free the whole engine in one go when it finishes); anything still shared
+    after ``RELEASE_WAIT_S`` (a lookup that takes long, the knowledge of a conversation's
+    context) is just let go."""
+    if not _REFCOUNTS_EXACT or not _sole(engine, 4):  # the caller's, ours, _sole's, getrefcount's argument
         return
     parts = [engine.index, engine.knowledge]
     del engine
     while parts:
         part = parts.pop()
-        if sys.getrefcount(part) <= 3 and hasattr(part, "__dict__"):  # the retired engine's, ours, the argument's
+        if _sole(part, 4) and hasattr(part, "__dict__"):  # the retired engine's, ours, _sole's, the argument's
             for name in list(vars(part)):
                 value = vars(part).pop(name)
                 _empty(value)
                 del value
                 time.sleep(0)  # let the loop in
         del part
+
+
+def _sole(obj: object, refs: int) -> bool:
+    """Wait until ``obj`` has no more than ``refs`` references (the caller's chain, this call's
+    and getrefcount's argument), at most ``RELEASE_WAIT_S``; False if it stays shared."""
+    deadline = time.monotonic() + RELEASE_WAIT_S
+    while sys.getrefcount(obj) > refs:
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.005)
+    return True
 
 
 def _empty(value: Any, depth: int = 0) -> None:

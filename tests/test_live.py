@@ -245,7 +245,10 @@ def test_a_reload_releases_the_old_engine_at_once_and_freezes_the_new(kdir: Path
     assert "new" in live.engine.knowledge.faqs and live.engine.ask("is there a new thing").faq == "new"
 
 
-def test_an_engine_still_in_use_is_not_taken_apart_by_a_reload(kdir: Path) -> None:
+def test_an_engine_still_in_use_is_not_taken_apart_by_a_reload(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.live
+
+    monkeypatch.setattr(bot.live, "RELEASE_WAIT_S", 0.05)
     live = LiveKnowledge(kdir)
     in_use = live.engine  # e.g. a lookup that started before the swap
     before = in_use.ask("what does a director of pharmacy operations do?")
@@ -353,3 +356,30 @@ def test_where_reference_counts_cannot_be_trusted_the_old_engine_is_only_dropped
     write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
     assert live.reload().changed and gone() is None
     assert len(vars(old_index)) == size  # not taken apart
+
+
+
+def test_an_answer_being_built_with_the_old_engine_is_waited_for_then_the_engine_is_taken_apart(kdir: Path) -> None:
+    """Else the loop, letting go of the old engine after its answer, would free it all in one go."""
+    import threading
+    import weakref
+
+    live = LiveKnowledge(kdir)
+    in_use = live.engine  # the event loop, mid-answer when the swap happens
+    freed_by: list[str] = []
+    watch = weakref.ref(in_use.index, lambda _: freed_by.append(threading.current_thread().name))
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    answered: list[str] = []
+
+    def loop() -> None:
+        nonlocal in_use
+        while live.engine is in_use:
+            pass
+        answered.append(in_use.ask("what does a director of pharmacy operations do?").role or "")  # still whole
+        in_use = None  # type: ignore[assignment]  # the answer is sent: the loop lets go
+
+    t = threading.Thread(target=loop, name="event-loop")
+    t.start()
+    assert live.reload().changed
+    t.join(5)
+    assert answered == [ROLE] and watch() is None and freed_by == [threading.current_thread().name]
