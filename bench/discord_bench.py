@@ -368,6 +368,20 @@ async def wait_quiet(max_wait: float, threshold_pct: float = 20.0) -> float:
         print(f"  (machine busy: other processes at {other:.0f}% of a core; waiting)", flush=True)
 
 
+async def _stop(proc: Any, d: Any) -> None:
+    """Stop the bot child (asked first, killed if it will not go) and the double."""
+    if proc is not None and proc.returncode is None:
+        try:
+            proc.stdin.write(b"STOP\n")
+            await proc.stdin.drain()
+            await asyncio.wait_for(proc.wait(), 20)
+        except Exception:
+            proc.kill()
+            await proc.wait()
+    await d.stop()
+    gc.unfreeze()
+
+
 async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list[str], tmp: Path,
                   profile_path: Path | None = None) -> Result:
     BenchDouble = make_double_class()
@@ -502,16 +516,7 @@ async def run_one(args: argparse.Namespace, bot: str, mode: str, questions: list
         if d.internal_errors:
             print(d.internal_errors[0], file=sys.stderr)
     finally:
-        if proc is not None and proc.returncode is None:
-            try:
-                proc.stdin.write(b"STOP\n")
-                await proc.stdin.drain()
-                await asyncio.wait_for(proc.wait(), 20)
-            except Exception:
-                proc.kill()
-                await proc.wait()
-        await d.stop()
-        gc.unfreeze()
+        await _stop(proc, d)
     return res
 
 
@@ -652,16 +657,7 @@ async def run_reload(args: argparse.Namespace, base: Path, questions: list[str],
             await asyncio.sleep(0.01)
         run.new_answer_served = "pinned in the lobby" in json.dumps(d.watch[mid] or {})
     finally:
-        if proc is not None and proc.returncode is None:
-            try:
-                proc.stdin.write(b"STOP\n")
-                await proc.stdin.drain()
-                await asyncio.wait_for(proc.wait(), 20)
-            except Exception:
-                proc.kill()
-                await proc.wait()
-        await d.stop()
-        gc.unfreeze()
+        await _stop(proc, d)
     return run
 
 

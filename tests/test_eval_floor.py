@@ -55,10 +55,14 @@ SETS = {
     "terse-members": (ROOT / "tests/eval31/questions.yaml", ROOT / "tests/eval31/pages"),
     "busy-evening": (ROOT / "tests/eval32/questions.yaml", ROOT / "tests/eval32/pages"),
     "specialty-areas": (ROOT / "tests/eval33/questions.yaml", ROOT / "tests/eval33/pages"),
+    "hospital-system": (ROOT / "tests/eval34/questions.yaml", ROOT / "tests/eval34/pages"),
+    "no-leadership-vocabulary": (ROOT / "tests/eval35/questions.yaml", ROOT / "tests/eval35/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90}
+# Must-refuse floors below 0.95, likewise.
+NONE_FLOORS = {"hospital-system": 0.91}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -70,7 +74,8 @@ CONVERSATIONS = {
     "career-moves": (ROOT / "tests/conv6/conversations.yaml", ROOT / "tests/conv6/pages", {"overall": 0.84, "follow": 0.82, "switch": 0.79, "none": 0.92}),
     "casual-chats": (ROOT / "tests/conv7/conversations.yaml", ROOT / "tests/conv7/pages", {"overall": 0.83, "follow": 0.78, "switch": 0.92, "none": 0.89}),
     "corrections-and-references-back": (ROOT / "tests/conv8/conversations.yaml", ROOT / "tests/conv8/pages", {"overall": 0.86, "follow": 0.80, "switch": 0.92, "none": 0.88}),
-    "planning-step-by-step": (ROOT / "tests/conv9/conversations.yaml", ROOT / "tests/conv9/pages", {"overall": 0.79, "follow": 0.74, "switch": 0.69, "none": 0.79}),
+    "planning-step-by-step": (ROOT / "tests/conv9/conversations.yaml", ROOT / "tests/conv9/pages", {"overall": 0.83, "follow": 0.79, "switch": 0.69, "none": 0.87}),
+    "everyday-short-chats": (ROOT / "tests/conv10/conversations.yaml", ROOT / "tests/conv10/pages", {"overall": 0.85, "follow": 0.83, "switch": 0.93, "none": 0.83}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
@@ -89,7 +94,7 @@ def _knowledge(pages: Path | None, tmp_path: Path) -> Path:
 def test_own_sets_floor(name, tmp_path):
     questions, pages = SETS[name]
     m = metrics(evaluate(Engine(load_knowledge(_knowledge(pages, tmp_path))), load_set(questions)))
-    assert m["inscope"] >= FLOORS.get(name, 0.95) and m["none"] >= 0.95, m
+    assert m["inscope"] >= FLOORS.get(name, 0.95) and m["none"] >= NONE_FLOORS.get(name, 0.95), m
 
 
 @pytest.mark.skipif(not SHARED_DEV.exists(), reason="shared dev set not present")
