@@ -360,3 +360,13 @@ def test_the_plural_of_an_abbreviation_is_not_an_unknown_certification(engine):
 def test_a_code_written_with_a_hyphen_after_its_first_letter(engine, question):
     a = engine.ask(question)
     assert (a.intent, a.certifications[0]) == ("certification", "CPOM")
+
+
+def test_a_zero_typed_for_the_letter_o_in_a_code(engine):
+    a = engine.ask("CP0M info pls")
+    assert (a.intent, a.certifications[0]) == ("certification", "CPOM")
+
+
+def test_a_newcomer_saying_hello_gets_help_and_french_gets_english_only(engine):
+    assert engine.ask("hi everyone! just moved over from the groupme").intent == "help"
+    assert engine.ask("quelles certifications pour devenir directeur des opérations ?").reason == "language"

@@ -441,7 +441,7 @@ class Index:
 
     def code_for(self, word: str, code_like: bool) -> str | None:
         """A known code for ``word``: exact, or a swapped pair of letters (cpmo, chopp)."""
-        code = self.codes.get(word)
+        code = self.codes.get(word) or (self.codes.get(word.replace("0", "o")) if "0" in word else None)  # "CPC0": a zero for the letter O
         if code or "-" in word or not word.isalnum() or len(word) < 4 or (not code_like and word in self.known_words):
             return code
         code = self.code_swaps.get(word)
