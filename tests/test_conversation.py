@@ -310,3 +310,13 @@ def test_after_that_goes_on_along_the_pathway_even_after_a_card():
     path, card, nxt = talk("certification pathway for director of pharmacy operations", "what does the first one cover", "ok and after that?")
     assert card.certifications[0] == path.certifications[0]
     assert (nxt.intent, nxt.role, nxt.certifications[0]) == ("pathway", OPS, path.certifications[1])
+
+
+def test_the_other_one_is_the_other_of_the_two_just_compared():
+    _, other = talk("CPOM or CMSO, which one is about safety", "and the other one?")
+    assert (other.intent, other.certifications[0]) == ("certification", "CPOM")
+
+
+def test_which_one_first_if_after_a_comparison_on_a_pathway_retailors_it():
+    *_, first = talk("certification pathway for director of pharmacy operations", "whats the difference between the first two", "ok which one should i do first if i mostly handle purchasing")
+    assert (first.intent, first.role) == ("pathway", OPS)

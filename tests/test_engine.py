@@ -68,6 +68,7 @@ def test_unknown_codes_are_never_fuzzed_into_ours(engine, question):
         "as a director of pharmacy operations how would i dose apixaban for a patient with bad kidneys",
         "for my ops director interview they might ask, what's the right dilution for a peds dopamine drip",
         "as a future ops director i need to know: should we premedicate with dexamethasone before paclitaxel",
+        "as a director of pharmacy operations what beyond-use date do i put on a cefazolin bag",
     ],
 )
 def test_clinical_questions_get_the_safety_reply(engine, question):
@@ -346,6 +347,8 @@ def test_an_amount_in_dollars_is_not_a_price_asked(engine):
 def test_a_goal_then_a_question_about_the_role_in_the_next_sentence(engine):
     a = engine.ask("ED pharmacist thinking about moving into ops. what does a director of pharmacy operations actually do")
     assert (a.intent, a.role) == ("role", "director-of-pharmacy-operations")
+    same = engine.ask("thinking about becoming a director of pharmacy operations, what does that job look like")
+    assert (same.intent, same.role) == ("role", "director-of-pharmacy-operations")
     # asking what to tell someone who wants the job is the pathway
     b = engine.ask("my resident asked me 'how do I become a director of pharmacy operations?' — what should I tell her?")
     assert b.intent == "pathway"

@@ -178,6 +178,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 if loc is not None and last is not None:
                     r.put(loc, last + 1, "")
 
+    # "and the other one?": the other of the two just talked about
+    for a, b in r.found("ref_other"):
+        pair = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else [])
+        if ctx.thing in pair:
+            referred = True
+            r.put(a, b, _label(next(e for e in pair if e != ctx.thing), ix))
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
@@ -219,7 +225,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
-    retailor = ctx.intent == "pathway" and ctx.role is not None and ("if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits)
+    said_of_self = "if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits
+    shown_on_path = bool(ctx.shown) and ctx.role is not None and all(e[0] == "cert" and e[1] in _steps_of(ctx.role, ix) for e in ctx.shown)
+    retailor = ctx.role is not None and said_of_self and (ctx.intent == "pathway" or (shown_on_path and "first" in words))  # "which one first if I'm brand new to the IV room"
     for a, b in r.found("ref_choice"):
         if ev.codes or described_at:  # "which is most about the supply side": already chosen
             continue
@@ -314,7 +322,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
-    pathway_turn = ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone or (retailor and "ref_choice" in ev.hits))
+    pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and "ref_choice" in ev.hits)
     if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone))):
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True

@@ -574,7 +574,11 @@ def _asks_the_role_after(ev: Evidence) -> bool:
         if a > goal and (name != "overview" or b - a >= 2) and any(words[i] in lexicon.WH_WORDS and of[i] == of[a] for i in range(goal + 1, a + 1))
     ]  # a question after the goal: "… at 9pm" in a story, or the "how" of "how do I get to …", asks nothing of the role
     later = any(
-        words[i] in lexicon.WH_WORDS and of[i] > of[goal] and i + 1 < len(words) and words[i + 1] in ("does", "do", "is", "are") and (i + 2 >= len(words) or words[i + 2] not in ("i", "we"))
+        words[i] in lexicon.WH_WORDS
+        and i + 1 < len(words)
+        and words[i + 1] in ("does", "do", "is", "are")
+        and (i + 2 >= len(words) or words[i + 2] not in ("i", "we"))
+        and (of[i] > of[goal] or (i + 2 < len(words) and words[i + 2] in ("that", "this", "the", "a", "an")))  # "…, what does that job look like"
         for i in range(goal + 1, len(words))
     )  # "… thinking about moving into ops. what does X actually do" (not "what should I tell her", "what do I need")
     return bool(asks) or later
