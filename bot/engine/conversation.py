@@ -180,10 +180,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
 
     # "and the other one?": the other of the two just talked about
     for a, b in r.found("ref_other"):
-        pair = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else [])
-        if ctx.thing in pair:
+        two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else [])
+        if ctx.thing in two:
             referred = True
-            r.put(a, b, _label(next(e for e in pair if e != ctx.thing), ix))
+            r.put(a, b, _label(next(e for e in two if e != ctx.thing), ix))
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
