@@ -213,12 +213,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if len(earlier) >= 2:
             referred = True
             r.put(a, b, ("the " if kind == "role" else "") + _label(earlier[-1], ix))
+    shown_on_path = _shown_on_path(ctx, ix)
     # "and after that one?" / "and the one before it?": the step after (before) the one just talked about
     for cue, step in (("ref_next", 1), ("ref_prev", -1)):
         for a, b in r.found(cue):
             referred = True
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
-            on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and ctx.role is not None and all(e[0] == "cert" and e[1] in _steps_of(ctx.role, ix) for e in ctx.shown))  # "and after that?" goes on along the path; "the one after it" is a card
+            on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and shown_on_path)  # "and after that?" goes on along the path; "the one after it" is a card
             if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
                 r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on {path}")  # the pathway again, that step first
@@ -226,7 +227,6 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
     said_of_self = "if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits
-    shown_on_path = bool(ctx.shown) and ctx.role is not None and all(e[0] == "cert" and e[1] in _steps_of(ctx.role, ix) for e in ctx.shown)
     retailor = ctx.role is not None and said_of_self and (ctx.intent == "pathway" or (shown_on_path and "first" in words))  # "which one first if I'm brand new to the IV room"
     for a, b in r.found("ref_choice"):
         if ev.codes or described_at:  # "which is most about the supply side": already chosen
@@ -340,10 +340,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
 
 
-def _steps_of(role: str, ix: Index) -> set[str]:
-    """The certifications on a role's pathway."""
-    found = ix.knowledge.roles.get(role)
-    return {s.certification for s in found.pathway} if found else set()
+def _shown_on_path(ctx: Context, ix: Index) -> bool:
+    """What was shown last is certifications of the conversation's role's pathway."""
+    role = ix.knowledge.roles.get(ctx.role) if ctx.role else None
+    if role is None or not ctx.shown:
+        return False
+    steps = {s.certification for s in role.pathway}
+    return all(kind == "cert" and ident in steps for kind, ident in ctx.shown)
 
 
 def _names(text: str, ix: Index) -> bool:
