@@ -320,3 +320,23 @@ def test_the_other_one_is_the_other_of_the_two_just_compared():
 def test_which_one_first_if_after_a_comparison_on_a_pathway_retailors_it():
     *_, first = talk("certification pathway for director of pharmacy operations", "whats the difference between the first two", "ok which one should i do first if i mostly handle purchasing")
     assert (first.intent, first.role) == ("pathway", OPS)
+
+
+def test_a_correction_that_rules_a_role_out_means_the_other_one():
+    _, fixed, again = talk("how do i become an ops director", "sorry i meant the supply chain manager, not the ops director", "no wait, not the supply chain manager, the medication safety officer")
+    assert (fixed.intent, fixed.role) == ("pathway", "pharmacy-supply-chain-manager")
+    assert (again.intent, again.role) == ("pathway", "medication-safety-officer")
+
+
+def test_the_middle_one_of_an_odd_list_and_none_of_an_even_one():
+    path, middle = talk("what certs for the medication safety officer", "whats the middle one")
+    assert len(path.certifications) == 3 and (middle.intent, middle.certifications[0]) == ("certification", path.certifications[1])
+    ops, none = talk("how do i become an ops director", "whats the middle one")
+    assert len(ops.certifications) == 4 and none.intent == "none"
+    _, day = talk("how do i become an ops director", "what happens in the middle of the day")
+    assert (day.intent, day.role, day.section) == ("role", OPS, "day_in_the_life")
+
+
+def test_a_role_named_with_a_section_asked_is_not_the_certification_before():
+    _, other = talk("what is CMSO", "how does that compare to the supply chain manager, what are their responsibilities")
+    assert (other.intent, other.role, other.section) == ("role", "pharmacy-supply-chain-manager", "responsibilities")

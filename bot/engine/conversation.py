@@ -26,7 +26,7 @@ from bot.engine.analyze import analyze, cue_stems
 from bot.engine.answer import Answer
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
-from bot.engine.normalize import clean
+from bot.engine.normalize import clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
 
@@ -162,6 +162,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
         if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone):
             continue  # "which of those first": an order, not a reference
+        if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
+            continue  # "the middle one", not "in the middle of the day"
         referred = True
         start, end, count = (i - 1 if i and words[i - 1] in ("the", "that", "this") else i), i + 1, 1
         if end < len(words) and words[end] in lexicon.COUNTS:
@@ -169,8 +171,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if end < len(words) and words[end] in lexicon.ORDINAL_NOUNS:
             end += 1
         pos = lexicon.ORDINALS[w]
+        if pos == 0 and len(listed) % 2 == 0:
+            continue  # "the middle one" of two or four: none
         if listed and pos <= len(listed):
-            picked = list(listed[:count]) if pos == 1 and count > 1 else [listed[pos - 1] if pos > 0 else listed[-1]]
+            picked = list(listed[:count]) if pos == 1 and count > 1 else [listed[pos - 1] if pos > 0 else listed[-1] if pos < 0 else listed[len(listed) // 2]]
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in ("on", "in", "from", "of")), None)
@@ -278,6 +282,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         ended = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)  # the sentences before the pronoun's
         if not held and (ev.codes or ev.role_named) and ended >= 0 and _names(" ".join(r.tokens[: ended + 1]), ix):
             continue  # "… the specialty pharmacy operations manager job they're opening. what does that one do": the one just named
+        if not held and ctx.thing and ctx.thing[0] == "cert" and ev.role_named and ev.section_cue and not ev.codes:
+            continue  # "how does that compare to the reimbursement specialist? what's their day like": a section of the role named
         if ctx.thing and (held or (not named_here and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)))):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             r.put(a, b, lead + _label(ctx.thing, ix))
@@ -401,7 +407,8 @@ def _only_names(ev: Evidence) -> bool:
     """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I meant CPAS")."""
     steering = _steering(ev.a.words)
     named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
-    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w == "one" for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one"
+    ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
+    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one"
 
 
 _ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"

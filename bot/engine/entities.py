@@ -20,6 +20,18 @@ from bot.engine.tailor import scored_certs
 from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
+def _after_negation(a: Analysis, i: int) -> bool:
+    """"not ops director" (read "not ops operations director"), "not the ops director": the
+    member rules out the name that starts at word ``i``."""
+    while i > 0 and a.said[i - 1] == a.said[i]:
+        i -= 1
+    while i > 0 and a.words[i - 1] in lexicon.DETERMINERS:
+        i -= 1
+    if i > 1 and a.words[i - 1] == "than":
+        return a.words[i - 2] == "rather"  # "rather than the buyer", not "more big picture than the buyer"
+    return i > 0 and a.words[i - 1] in lexicon.NEGATIONS
+
+
 def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[str, set[int]]]:
     """Roles the question names, best first (weighted share of each title it contains), and
     the word positions that name each of them."""
@@ -48,7 +60,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         scores[rid] = score
         where[rid] = {i for st in title if st not in a.negated for i in at.get(st, ())}
     for i, n, (kind, rid) in a.alias_hits:
-        if kind == "role" and not (i and a.words[i - 1] in lexicon.NEGATIONS):
+        if kind == "role" and not _after_negation(a, i):
             scores[rid] = 1.0
             where.setdefault(rid, set()).update(range(i, i + n))
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
