@@ -340,3 +340,18 @@ def test_the_middle_one_of_an_odd_list_and_none_of_an_even_one():
 def test_a_role_named_with_a_section_asked_is_not_the_certification_before():
     _, other = talk("what is CMSO", "how does that compare to the supply chain manager, what are their responsibilities")
     assert (other.intent, other.role, other.section) == ("role", "pharmacy-supply-chain-manager", "responsibilities")
+
+
+def test_once_i_have_that_goes_on_along_the_pathway():
+    path, nxt = talk("ops director pathway, i do all our purchasing", "and once i have that?")
+    assert (nxt.intent, nxt.role, nxt.certifications[0]) == ("pathway", OPS, path.certifications[1])
+
+
+def test_certs_for_that_after_a_role_are_that_roles():
+    _, certs = talk("what does the medication safety officer do all day", "ok what certs for that")
+    assert (certs.intent, certs.role) == ("pathway", "medication-safety-officer")
+
+
+def test_who_would_take_that_is_about_the_certification():
+    _, who = talk("what does CEPRS stand for", "who would take that")
+    assert who.intent != "none" and "CEPRS" in who.certifications

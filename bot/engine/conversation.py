@@ -291,7 +291,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b in r.found("ref_topic"):
         referred = True
         if ctx.question:
-            r.put(a, b, f"({ctx.question})")
+            role = f"the {_label(('role', ctx.role), ix)} " if ctx.intent == "role" and ctx.role else ""  # "ok what certs for that" after a role: its own, the topic among them
+            r.put(a, b, f"{role}({ctx.question})")
     plain = " ".join(r.tokens)
     rewritten = r.text()
     after = read(rewritten, ix) if r.spans else ev
