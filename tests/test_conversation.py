@@ -355,3 +355,8 @@ def test_certs_for_that_after_a_role_are_that_roles():
 def test_who_would_take_that_is_about_the_certification():
     _, who = talk("what does CEPRS stand for", "who would take that")
     assert who.intent != "none" and "CEPRS" in who.certifications
+
+
+def test_what_about_a_described_role_as_a_last_sentence_keeps_the_section():
+    _, other = talk("whats a typical day for the director of pharmacy operations", "sounds busy lol. what about the wholesaler and shortages person?")
+    assert (other.intent, other.role, other.section) == ("role", "pharmacy-supply-chain-manager", "day_in_the_life")

@@ -42,6 +42,7 @@ _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
 NAME_FACTOR = 2.0  # "the auditor one": a word of an entity's name counts this much more than one of its text
 REPEAT_BONUS, REPEAT_CAP = 0.25, 4  # each further passage using the word adds a quarter, up to four
+ELLIPSIS_WORDS = 7  # "what about the nursing home consultant?" as a last sentence: a new subject, the same question
 DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
 
@@ -319,6 +320,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing:  # "full name pls"
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
+    elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
+        rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
     elif (ellipsis or corrects) and not unresolved and _only_names(after) and not after.hits.keys() & _ASKS_ANYTHING:
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         if after.role_named and not after.codes and ctx.intent == "pathway":
@@ -345,6 +348,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
+
+
+def _ends_in_ellipsis(r: _Rewrite) -> bool:
+    """The last sentence is a short "what about the X?" ("sounds kinda boring. what about the nursing home consultant?")."""
+    start = max((i + 1 for i, t in enumerate(r.tokens[:-1]) if t[-1:] in ".?!"), default=0)
+    last = [w for w in r.words[start:] if w]
+    return len(last) <= ELLIPSIS_WORDS and bool(_ELLIPSIS.match(" ".join(last)))
 
 
 def _shown_on_path(ctx: Context, ix: Index) -> bool:
