@@ -4,12 +4,16 @@ of `career-bot ask --json -`."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from engine_kb import engine, kb_dir
 
-from bot.engine import Context
+from bot.engine import Context, Engine
+from bot.knowledge import load_knowledge
+from bot.knowledge.importer import import_page
 
 OPS = "director-of-pharmacy-operations"
 
@@ -357,6 +361,12 @@ def test_who_would_take_that_is_about_the_certification():
     assert who.intent != "none" and "CEPRS" in who.certifications
 
 
-def test_what_about_a_described_role_as_a_last_sentence_keeps_the_section():
-    _, other = talk("whats a typical day for the director of pharmacy operations", "sounds busy lol. what about the wholesaler and shortages person?")
-    assert (other.intent, other.role, other.section) == ("role", "pharmacy-supply-chain-manager", "day_in_the_life")
+def test_what_about_a_described_role_as_a_last_sentence_keeps_the_section(tmp_path):
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / "conv10" / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    e, ctx = Engine(load_knowledge(kdir)), None
+    for q in ("whats a typical day for a pharmacy benefits analyst", "sounds kinda boring ngl. what about the nursing home consultant?"):
+        other, ctx = e.converse(q, ctx)
+    assert (other.intent, other.role, other.section) == ("role", "long-term-care-consultant-pharmacist", "day_in_the_life")
