@@ -28,6 +28,19 @@ def talk(*questions: str, context: Context | None = None):
     return answers
 
 
+def talk_on_pages(tmp_path: Path, pages: str, *questions: str):
+    """Like ``talk``, on the fixture knowledge with a test set's pages imported (tests/<pages>/pages)."""
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / pages / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    e, context, answers = Engine(load_knowledge(kdir)), None, []
+    for q in questions:
+        a, context = e.converse(q, context)
+        answers.append(a)
+    return answers
+
+
 def test_pronoun_keeps_the_role():
     overview, day, certs = talk("what does a director of pharmacy operations do?", "what's their day like?", "and which certs would they need?")
     assert (overview.intent, overview.role) == ("role", OPS)
@@ -351,9 +364,9 @@ def test_once_i_have_that_goes_on_along_the_pathway():
     assert (nxt.intent, nxt.role, nxt.certifications[0]) == ("pathway", OPS, path.certifications[1])
 
 
-def test_certs_for_that_after_a_role_are_that_roles():
-    _, certs = talk("what does the medication safety officer do all day", "ok what certs for that")
-    assert (certs.intent, certs.role) == ("pathway", "medication-safety-officer")
+def test_certs_for_that_after_a_role_are_that_roles(tmp_path):
+    *_, certs = talk_on_pages(tmp_path, "conv10", "whats a typical day for a pharmacy benefits analyst", "sounds kinda boring ngl. what about the nursing home consultant?", "ok what certs for that")
+    assert (certs.intent, certs.role) == ("pathway", "long-term-care-consultant-pharmacist")
 
 
 def test_who_would_take_that_is_about_the_certification():
@@ -362,11 +375,5 @@ def test_who_would_take_that_is_about_the_certification():
 
 
 def test_what_about_a_described_role_as_a_last_sentence_keeps_the_section(tmp_path):
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
-    for page in sorted((Path(__file__).parent / "conv10" / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    e, ctx = Engine(load_knowledge(kdir)), None
-    for q in ("whats a typical day for a pharmacy benefits analyst", "sounds kinda boring ngl. what about the nursing home consultant?"):
-        other, ctx = e.converse(q, ctx)
+    _, other = talk_on_pages(tmp_path, "conv10", "whats a typical day for a pharmacy benefits analyst", "sounds kinda boring ngl. what about the nursing home consultant?")
     assert (other.intent, other.role, other.section) == ("role", "long-term-care-consultant-pharmacist", "day_in_the_life")
