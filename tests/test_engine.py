@@ -373,3 +373,12 @@ def test_a_zero_typed_for_the_letter_o_in_a_code(engine):
 def test_a_newcomer_saying_hello_gets_help_and_french_gets_english_only(engine):
     assert engine.ask("hi everyone! just moved over from the groupme").intent == "help"
     assert engine.ask("quelles certifications pour devenir directeur des opérations ?").reason == "language"
+
+
+def test_related_words_of_the_trade_break_a_tie_in_tailoring(engine):
+    """'workflow' is in two steps' text; 'schedules' and 'performance reviews' are in none, but
+    they are people-management words, and only one of the two steps is about leading teams."""
+    a = engine.ask("I do all the schedules and performance reviews and fix workflow problems, want to be the ops director, which cert first")
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", "director-of-pharmacy-operations", "CPOM")
+    plain = engine.ask("I fix workflow problems, want to be the ops director, which cert first")
+    assert plain.certifications[0] == "CHPOP"  # the tie alone puts nothing first: the page's order

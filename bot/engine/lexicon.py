@@ -89,6 +89,7 @@ NEGATION_IDIOMS = _words(_WORDS["negation_idioms"])
 CLAUSE_BREAKS = _words(_WORDS["clause_breaks"])
 DRUG_PREFIXES = tuple(sorted(_words(_WORDS["drug_prefixes"])))
 DRUG_SUFFIXES = tuple(sorted(_words(_WORDS["drug_suffixes"]), key=len, reverse=True))
+RELATED: tuple[frozenset[str], ...] = tuple(_words(group) for group in _WORDS["related"])
 
 CUES: dict[str, Cue] = {
     name: Cue(

@@ -13,7 +13,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, NAME_BONUS, SETTING_WEIGHT, TITLE_WORD_WEIGHT
+from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,10 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
         bridge, said = _bridge(stems, role_id, docs, ix)
         scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
+    elif _tied(sorted((score for _, score, _ in scored), reverse=True)):  # "workflow" in two steps: what the rest of their words are about decides
+        known = frozenset().union(*docs.values())
+        orphans = [s for s in stems if s not in known and s not in _HEAD_STEMS and ix.weight(s) >= DISTINCTIVE]  # "schedules", "chemo": words no step uses
+        scored = [(code, *_related((score, hits), orphans, docs[code], ix)) for code, score, hits in scored]
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
@@ -96,6 +100,18 @@ def _first_for(scored: tuple[float, list[str]], stems: list[str], whom: frozense
     said = [s for s in dict.fromkeys(stems) if s in whom and ix.weight(s) >= DISTINCTIVE and s not in cue_stems()]
     score, hits = scored
     return score + FIRST_FOR_WEIGHT * sum(ix.weight(s) for s in said), list(dict.fromkeys(hits + said))
+
+
+def _tied(scores: list[float]) -> bool:
+    return len(scores) > 1 and scores[0] > 0 and scores[0] < FOCUS_MARGIN * scores[1]
+
+
+def _related(scored: tuple[float, list[str]], orphans: list[str], doc: frozenset[str], ix: Index) -> tuple[float, list[str]]:
+    """"I do the schedules" and a step about "leading pharmacy teams": words of the trade related
+    (``related`` in words.yaml) to the member's words that no step uses count too, weaker than their own."""
+    related = {r: s for s in orphans for r in _RELATED.get(s, ()) if r in doc}
+    score, hits = scored
+    return score + RELATED_WEIGHT * sum(ix.weight(r) for r in related), list(dict.fromkeys(hits + list(related.values())))
 
 
 def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix: Index) -> tuple[set[str], list[str]]:
@@ -119,6 +135,18 @@ def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix:
 
 
 _HEAD_STEMS = frozenset(stem(w) for w in lexicon.ROLE_HEADS)
+
+
+def _related_stems() -> dict[str, frozenset[str]]:
+    """Each stem of a ``related`` group -> the other stems of the groups it is in."""
+    out: dict[str, frozenset[str]] = {}
+    for group in (frozenset(stem(w) for w in g) for g in lexicon.RELATED):
+        for s in group:
+            out[s] = out.get(s, frozenset()) | (group - {s})
+    return out
+
+
+_RELATED = _related_stems()
 # Words that say how a pathway is asked, never what the member cares about: "already hold CMSO",
 # "what's next on the RPD track", "I run the …", "I mostly live in Tableau".
 _NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS)
