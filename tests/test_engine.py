@@ -382,3 +382,9 @@ def test_related_words_of_the_trade_break_a_tie_in_tailoring(engine):
     assert (a.intent, a.role, a.certifications[0]) == ("pathway", "director-of-pharmacy-operations", "CPOM")
     plain = engine.ask("I fix workflow problems, want to be the ops director, which cert first")
     assert plain.certifications[0] == "CHPOP"  # the tie alone puts nothing first: the page's order
+
+
+def test_where_do_i_start_alone_is_help_not_a_guessed_pathway(engine):
+    assert engine.ask("where do i start").intent == "help"
+    assert engine.ask("where do i start if i want to be an ops director").intent == "pathway"
+    assert engine.ask("which one first?").intent == "none"  # an order refers back to a list: nothing to refer to here

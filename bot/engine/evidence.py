@@ -206,9 +206,17 @@ class Evidence:
         distinctive = sum(self.ix.weight(s) for s in set(self.a.stems) - cue_stems() if self.ix.weight(s) >= CONTENT_WORD)
         if score < GOAL_SHARE * distinctive:
             return None  # "sterile compounding at a 503b": one word of the question is on a page, the goal is not
+        if self.bare_pathway:
+            return None  # "where do I start": every word is the asking, none a goal
         if any(w in lexicon.ROLE_HEADS for w in self.a.words) and not names_this_job(self.a, self.ix, role, by_content=True):
             return None  # "how do I become a compounding pharmacist": another job
         return role
+
+    @cached_property
+    def bare_pathway(self) -> bool:
+        """"where do I start", "how do I get there": a pathway asked for with no word beside the asking."""
+        asked = {i for a, b in lexicon.cue("pathway").spans(self.a.words) for i in range(a, b)}
+        return bool(asked) and not any(self.ix.weight(st) >= CONTENT_WORD for i, st in enumerate(self.a.word_stems) if i not in asked and st not in cue_stems())
 
     @property
     def subject_role(self) -> str | None:

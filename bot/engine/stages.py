@@ -600,6 +600,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
+    if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:  # "where do I start", nothing else: what the bot can do ("which one first?" refers back)
+        return Match("help", confidence=CONF_LEARNED, why=f"pathway cue {ev.cue('pathway')!r} with no goal")
     if not ev.codes and not ev.cert_seek:
         return unknown_role(ev, ix)
     return None
