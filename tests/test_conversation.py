@@ -377,3 +377,11 @@ def test_who_would_take_that_is_about_the_certification():
 def test_what_about_a_described_role_as_a_last_sentence_keeps_the_section(tmp_path):
     _, other = talk_on_pages(tmp_path, "conv10", "whats a typical day for a pharmacy benefits analyst", "sounds kinda boring ngl. what about the nursing home consultant?")
     assert (other.intent, other.role, other.section) == ("role", "long-term-care-consultant-pharmacist", "day_in_the_life")
+
+
+def test_a_mentees_background_said_in_the_third_person_retailors_the_pathway(tmp_path):
+    *_, tech, cover = talk_on_pages(tmp_path, "conv11", "my mentee wants to run a home infusion pharmacy someday, what certs", "ok which cert should she start with, she's a pharmacist", "actually wait she's a tech, not a pharmacist", "what does that one cover")
+    assert (tech.intent, tech.role, tech.certifications[0]) == ("pathway", "home-infusion-pharmacy-manager", "CICS")  # the page: the technicians' starting point
+    assert cover.certifications[0] == tech.certifications[0]
+    *_, safety = talk_on_pages(tmp_path / "b", "conv11", "how do i become a director of pharmacy operations", "actually scratch that, he moved to the med safety committee and thats his thing now")
+    assert (safety.intent, safety.certifications[0]) == ("pathway", "CMSO")
