@@ -8,9 +8,11 @@ import shutil
 from pathlib import Path
 
 import yaml
+from engine_kb import engine as kb_engine
 from engine_kb import kb_dir
 
 from bot.engine import Engine
+from bot.engine.evidence import read
 from bot.engine.index import called_names
 from bot.knowledge import load_knowledge
 
@@ -173,3 +175,12 @@ def test_a_word_read_several_ways_names_a_role_by_any_reading(tmp_path):
 
     a = _engine(tmp_path, add_role).ask("what does the IV room sup do all day")
     assert (a.intent, a.role) == ("role", new_id)
+
+
+def test_who_after_a_or_my_and_a_job_noun_describes_someone_it_does_not_ask_who():
+    ix = kb_engine().index
+    assert not read("my mentee's a tech who does the DEA paperwork, which first", ix).asks_who
+    assert not read("i'm a pharmacist who loves safety work", ix).asks_who
+    assert read("who does the DEA paperwork", ix).asks_who
+    assert read("the person who runs the drug shortage meetings, what's that job", ix).asks_who
+    assert read("in a health system who handles drug shortages", ix).asks_who

@@ -87,7 +87,7 @@ class Evidence:
     def asks_who(self) -> bool:
         """"who does X", "which job handles Y": the asked-for person is the subject, other job words are objects."""
         words = self.a.words
-        if not lexicon.WHO_WORDS.isdisjoint(words):
+        if any(w in lexicon.WHO_WORDS and not _describes_someone(self.a.said, i) for i, w in enumerate(words)):
             return True
         for i, w in enumerate(words):
             if w in ("which", "what"):
@@ -272,6 +272,20 @@ def _with_breaks(a: Analysis, words: list[str]) -> str:
             out.append(SENTENCE_BREAK)
         out.append(w)
     return " ".join(out)
+
+
+def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as typed
+    """"my mentee's a tech who does the DEA paperwork", "a pharmacist who signs off competencies":
+    "who" after "a/my … noun" tells about someone, it does not ask who ("the person who runs …" does)."""
+    if i == 0 or not (words[i - 1] in lexicon.ROLE_HEADS or words[i - 1].removesuffix("s") in lexicon.ROLE_HEADS or words[i - 1] in lexicon.PERSON_NOUNS):
+        return False  # "in a health system who preps the P&T agenda" asks
+    j = i - 1
+    while j >= 0 and i - j <= 3 and words[j] not in lexicon.STOPWORDS:
+        j -= 1
+    return j >= 0 and words[j] in _SOMEONE
+
+
+_SOMEONE = frozenset({"a", "an", "my", "our"})
 
 
 def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
