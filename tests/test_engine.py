@@ -388,3 +388,10 @@ def test_where_do_i_start_alone_is_help_not_a_guessed_pathway(engine):
     assert engine.ask("where do i start").intent == "help"
     assert engine.ask("where do i start if i want to be an ops director").intent == "pathway"
     assert engine.ask("which one first?").intent == "none"  # an order refers back to a list: nothing to refer to here
+
+
+def test_a_certification_written_out_by_a_name_none_has_is_refused(engine):
+    a = engine.ask("tell me about the Certified Pharmacy Drone Delivery Specialist cert")
+    assert (a.intent, a.reason) == ("none", "unknown_cert") and "drone delivery specialist" in render_text(a).lower()
+    assert engine.ask("what is the Certified Pharmacy Operations Manager").certifications[0] == "CPOM"
+    assert engine.ask("im a certified pharmacy technician, how do i become an ops director").intent == "pathway"

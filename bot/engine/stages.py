@@ -397,8 +397,12 @@ def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
 
 
 def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
-    """A code the knowledge does not hold is the subject ("is BCPS worth it"): refuse, with near codes."""
+    """A code the knowledge does not hold is the subject ("is BCPS worth it"), or a certification
+    written out by a name none has ("the Certified Pharmacy Drone Delivery Specialist"): refuse."""
     a = ev.a
+    name = _unknown_cert_name(ev)
+    if name and not ev.codes:
+        return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=name, why=f"no certification is called {name!r}")
     if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits):
         return None
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
@@ -429,6 +433,21 @@ def _code_asked_first(ev: Evidence) -> bool:
     where = ev.role_where.get(ev.role_best or "", frozenset())
     first_role = min((a.sentence_of[i] for i in where), default=0)
     return any(a.sentence_of[i] < first_role for i, w in enumerate(a.words) if w.upper() in a.unknown_codes)
+
+
+def _unknown_cert_name(ev: Evidence) -> str | None:
+    """"the Certified Pharmacy Drone Delivery Specialist": "certified", words of a name, a job noun
+    ending it, written after "the" or at the start (not "I'm a certified tech", "get certified in")."""
+    words, said = ev.a.words, ev.a.said
+    for i, w in enumerate(words):
+        if w != "certified" or (i and words[i - 1] not in ("the", "a", "an", "about", "is", "whats")) or (i > 1 and words[i - 1] in ("a", "an") and words[i - 2] in ("im", "am", "as", "was", "be")):
+            continue
+        j = i + 1
+        while j < len(words) and j - i <= 6 and words[j] not in lexicon.STOPWORDS and words[j] not in lexicon.ROLE_HEADS:
+            j += 1
+        if i + 1 < j < len(words) and words[j] in lexicon.ROLE_HEADS:
+            return " ".join(dict.fromkeys(said[i : j + 1]))
+    return None
 
 
 def _named_as_cert(ev: Evidence) -> bool:
