@@ -395,3 +395,10 @@ def test_a_certification_written_out_by_a_name_none_has_is_refused(engine):
     assert (a.intent, a.reason) == ("none", "unknown_cert") and "drone delivery specialist" in render_text(a).lower()
     assert engine.ask("what is the Certified Pharmacy Operations Manager").certifications[0] == "CPOM"
     assert engine.ask("im a certified pharmacy technician, how do i become an ops director").intent == "pathway"
+
+
+def test_only_for_a_role_the_knowledge_holds_asks_whose_pathways_have_it(engine):
+    a = engine.ask("is CPOM only for the ops director or does it show up in other career paths too")
+    assert (a.intent, a.certifications[0]) == ("certification", "CPOM")
+    b = engine.ask("is CPOM only for hospital pharmacists")
+    assert (b.intent, b.reason) == ("none", "missing_fact")  # who may sit for it: the pages never say

@@ -328,6 +328,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         kind, ident, doc = "role", ev.role_best, ix.role_coverage(ev.role_best)
     else:
         return None
+    if kind == "cert" and _only_for_a_role(ev):
+        return None  # "is CPOM only for the ops director, or on other paths too": the card says whose pathways have it
     # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
     eligibility = ev.cue("eligibility")
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
@@ -353,6 +355,21 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
     m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
+
+
+def _only_for_a_role(ev: Evidence) -> bool:
+    """"is CPOM only for the ops director": the restriction names a role the knowledge holds, so the
+    question is which pathways have it, not who may sit for it."""
+    words = ev.a.words
+    for a, b in lexicon.cue("eligibility").spans(words):
+        if lexicon.RESTRICTION_WORDS.isdisjoint(words[a:b]):
+            continue
+        k = b
+        while k < len(words) and words[k] in lexicon.DETERMINERS:
+            k += 1
+        if k in ev.title_positions:
+            return True
+    return False
 
 
 def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
