@@ -385,3 +385,10 @@ def test_a_mentees_background_said_in_the_third_person_retailors_the_pathway(tmp
     assert cover.certifications[0] == tech.certifications[0]
     *_, safety = talk_on_pages(tmp_path / "b", "conv11", "how do i become a director of pharmacy operations", "actually scratch that, he moved to the med safety committee and thats his thing now")
     assert (safety.intent, safety.certifications[0]) == ("pathway", "CMSO")
+
+
+def test_a_member_introducing_themselves_with_here_is_not_naming_the_goal(tmp_path):
+    """"specialty pharmacy rph here": the member's own job; the goal is the page the rest describes,
+    and "cert wise" asks for its certifications as a group."""
+    (a,) = talk_on_pages(tmp_path, "eval36", "specialty pharmacy rph here (mail order), thinking about ambulatory care in a clinic. how do i get there cert wise")
+    assert (a.intent, a.role) == ("pathway", "ambulatory-care-clinical-pharmacist")

@@ -141,7 +141,15 @@ _SELF = frozenset({"im", "am", "as", "was"})
 def member_heads(a: Analysis) -> frozenset[int]:
     """Positions of job nouns the member says of themselves ("I'm a nurse, 8 yrs", "as a hospital
     tech"): their own job, not the one asked about."""
-    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and any(x in _SELF for x in a.words[max(0, i - 3) : i]))
+    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (any(x in _SELF for x in a.words[max(0, i - 3) : i]) or _then_here(a, i)))
+
+
+def _then_here(a: Analysis, i: int) -> bool:
+    """"specialty pharmacy rph here", "LTC tech here": the member introducing themselves."""
+    j = i + 1
+    while j < len(a.words) and a.said[j] == a.said[i]:
+        j += 1  # "tech" read "tech technician technology"
+    return j < len(a.words) and a.words[j] == "here" and a.sentence_of[j] == a.sentence_of[i]
 
 
 def themed_job(a: Analysis, ix: Index) -> str | None:

@@ -80,6 +80,12 @@ class Evidence:
         return bool(self.cert_nouns) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
 
     @property
+    def certs_plural(self) -> bool:
+        """Certifications asked for as a group: "certs", "credentials", "how do I get there cert wise"."""
+        words = self.a.words
+        return any(w.endswith("s") for w in self.cert_nouns) or any(w in lexicon.CERT_NOUNS and nxt == "wise" for w, nxt in zip(words, words[1:]))
+
+    @property
     def section_cue(self) -> bool:
         return "day" in self.hits or "responsibilities" in self.hits
 
@@ -194,7 +200,7 @@ class Evidence:
     def goal_role(self) -> str | None:
         """The role an area or goal points at when certifications or a pathway are asked for without
         naming a role ("which certs for P&T and formulary work", "want to get into diversion")."""
-        plural = any(w.endswith("s") for w in self.cert_nouns)
+        plural = self.certs_plural
         if self.role_named or self.codes or not (plural or (self.pathway_cue and (not self.cert_nouns or "ordering" in self.hits))):
             return None  # "the 'business intelligence' credential before I take over": one certification asked about
         if not plural and self.only_ordering:
@@ -208,7 +214,8 @@ class Evidence:
             return None  # "sterile compounding at a 503b": one word of the question is on a page, the goal is not
         if self.bare_pathway:
             return None  # "where do I start": every word is the asking, none a goal
-        if any(w in lexicon.ROLE_HEADS for w in self.a.words) and not names_this_job(self.a, self.ix, role, by_content=True):
+        mine = member_heads(self.a)  # "specialty pharmacy rph here, …": the member's job, not another goal
+        if any(w in lexicon.ROLE_HEADS and i not in mine for i, w in enumerate(self.a.words)) and not names_this_job(self.a, self.ix, role, by_content=True):
             return None  # "how do I become a compounding pharmacist": another job
         return role
 

@@ -333,10 +333,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
     eligibility = ev.cue("eligibility")
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
-    if eligibility and ((said and all(s in doc for s in said)) or any(w.endswith("s") for w in ev.cert_nouns)):
+    if eligibility and ((said and all(s in doc for s in said)) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits)]  # "how hard is CPMDS? my preceptor is nervous about it"
-    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or any(w.endswith("s") for w in ev.cert_nouns)):
+    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural):
         return None
     form = eligibility or ev.cue("property")
     if kind == "role" and (not form or ev.a.unknown_codes):
@@ -669,7 +669,7 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     """A certification named by code, alias or name: its card (several: most relevant first)."""
     if not ev.codes or ev.role_asked_about_text:
         return None
-    if not ev.a.codes and ev.subject_relaxed and any(w.endswith("s") for w in ev.cert_nouns):
+    if not ev.a.codes and ev.subject_relaxed and ev.certs_plural:
         return None  # "central fill mgr certs?": the role's certifications, though a certification's name shares its words
     ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix) if ev.subject_named else frozenset())  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
@@ -689,7 +689,7 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         return None
     title_stems = set(ev.title_stems(ix))
     rid = ev.subject_role
-    plural = any(w.endswith("s") for w in ev.cert_nouns)
+    plural = ev.certs_plural
     topic = certs_by_topic(ev.a, ix, exclude=title_stems)
     if ev.subject_named and rid and not plural:  # "is there a cert for <role> about X": among that role's certifications
         own = {s.certification for s in ix.knowledge.roles[rid].pathway}
