@@ -392,3 +392,10 @@ def test_a_member_introducing_themselves_with_here_is_not_naming_the_goal(tmp_pa
     and "cert wise" asks for its certifications as a group."""
     (a,) = talk_on_pages(tmp_path, "eval36", "specialty pharmacy rph here (mail order), thinking about ambulatory care in a clinic. how do i get there cert wise")
     assert (a.intent, a.role) == ("pathway", "ambulatory-care-clinical-pharmacist")
+
+
+def test_start_with_asks_for_an_order_not_a_step_whose_text_says_start(tmp_path):
+    """CIRS's "why" says "the best place to start if you come from billing"; "which cert should she
+    start with, she's a pharmacist" is about a pharmacist, whom CHIM's "why" names."""
+    *_, first = talk_on_pages(tmp_path, "conv11", "what does a home infusion pharmacy manager actually do?", "ok which cert should she start with, she's a pharmacist")
+    assert (first.intent, first.certifications[0]) == ("pathway", "CHIM")

@@ -148,7 +148,7 @@ def _related_stems() -> dict[str, frozenset[str]]:
 
 _RELATED = _related_stems()
 # Words that say how a pathway is asked, never what the member cares about: "already hold CMSO",
-# "what's next on the RPD track", "I run the …", "I mostly live in Tableau".
-_NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS)
+# "what's next on the RPD track", "I run the …", "I mostly live in Tableau", "where should I start".
+_NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS | lexicon.FIRST_WORDS)  # "which should she start with": an order, not an interest
 
 
