@@ -399,3 +399,10 @@ def test_start_with_asks_for_an_order_not_a_step_whose_text_says_start(tmp_path)
     start with, she's a pharmacist" is about a pharmacist, whom CHIM's "why" names."""
     *_, first = talk_on_pages(tmp_path, "conv11", "what does a home infusion pharmacy manager actually do?", "ok which cert should she start with, she's a pharmacist")
     assert (first.intent, first.certifications[0]) == ("pathway", "CHIM")
+
+
+def test_they_means_the_role_talked_about_even_when_the_words_describe_it(tmp_path):
+    """"who do they report to": the words also describe the ops director's page, but the question
+    asks a fact of *their* page, which it does not hold."""
+    _, boss = talk_on_pages(tmp_path, "conv9", "DPO overview?", "who do they report to")
+    assert (boss.intent, boss.reason) == ("none", "missing_fact")

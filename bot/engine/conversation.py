@@ -45,6 +45,7 @@ REPEAT_BONUS, REPEAT_CAP = 0.25, 4  # each further passage using the word adds a
 ELLIPSIS_WORDS = 7  # "what about the nursing home consultant?" as a last sentence: a new subject, the same question
 DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
+_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 
 
 @dataclass(frozen=True)
@@ -267,9 +268,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "they", "their day", "that path": the role
     for a, b in r.found("ref_role"):
         referred = True
-        named_role = ev.role_named or ev.described
+        named_role = ev.role_named or (ev.described and (ev.described != ctx.role or words[a] not in _PRONOUNS))  # "who do they report to": their own page, even when its words describe that role
         both = list(ctx.roles) if len(ctx.roles) >= 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]  # "which cert do they share": the last two roles
-        if words[a] in ("they", "them", "their", "theirs") and len(both) >= 2 and ev.cue("both") and not named_role:
+        if words[a] in _PRONOUNS and len(both) >= 2 and ev.cue("both") and not named_role:
             r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
         elif ctx.role and not named_role:
             noun = words[b - 1] if words[b - 1] in _ENDS_LOCATIVE | {"job", "role", "position"} else ""
