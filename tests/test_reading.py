@@ -184,3 +184,17 @@ def test_who_after_a_or_my_and_a_job_noun_describes_someone_it_does_not_ask_who(
     assert read("who does the DEA paperwork", ix).asks_who
     assert read("the person who runs the drug shortage meetings, what's that job", ix).asks_who
     assert read("in a health system who handles drug shortages", ix).asks_who
+
+
+def test_an_abbreviation_a_page_defines_reads_as_its_word(tmp_path):
+    from bot.engine.index import defined_abbreviations
+    from bot.knowledge.importer import import_page
+
+    assert defined_abbreviations("runs the organization's pharmacogenomics (PGx) service") == [("pgx", "pharmacogenomics")]
+    assert defined_abbreviations("this is (optional) and the transitions of care (TOC) team") == []  # a word; several words' initials are titles' aliases
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / "eval41" / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    a = Engine(load_knowledge(kdir)).ask("pgx program coordinator cert pathway pls")
+    assert (a.intent, a.role) == ("pathway", "pharmacogenomics-program-coordinator")

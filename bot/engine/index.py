@@ -179,6 +179,10 @@ class Index:
             k = tuple(key.split())
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
+        for abbr, meaning in page_abbreviations(kb).items():  # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word
+            if (abbr,) not in ix.synonyms and abbr not in {c.lower() for c in kb.certifications}:
+                ix.synonyms[(abbr,)] = meaning
+                ix.synonym_lengths[abbr] = tuple(sorted(set(ix.synonym_lengths.get(abbr, ())) | {1}, reverse=True))
         texts: set[str] = set()  # every word the knowledge writes
         acronyms: list[tuple[str, str]] = []
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
@@ -534,6 +538,54 @@ def _doubled(word: str) -> set[str]:
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+_DEFINED = re.compile(r"((?:[A-Za-z][\w'-]*\s+){0,4}[A-Za-z][\w'-]*)\s+\(([A-Za-z][A-Za-z0-9]{1,7})\)")
+
+
+def defined_abbreviations(text: str) -> list[tuple[str, str]]:
+    """One-word abbreviations a text defines in parentheses, with the word they stand for:
+    "pharmacogenomics (PGx)" -> ("pgx", "pharmacogenomics"). The letters must be letters of the
+    word in order from its first (a final "x", as in Rx, Dx, PGx, may be extra). Initials of
+    several words are not read here: titles' initials are aliases already (``_acronyms``), and
+    reading "CMM" as "comprehensive medication management" everywhere shifts whole questions."""
+    found: list[tuple[str, str]] = []
+    for m in _DEFINED.finditer(text):
+        abbr = m.group(2)
+        if not any(ch.isupper() for ch in abbr[1:]) and not abbr.isupper():
+            continue  # "(optional)", "(often)": a word, not an abbreviation
+        word = m.group(1).split()[-1].lower()
+        if _letters_of(abbr.lower(), word) and len(word) > len(abbr) + 2:
+            found.append((abbr.lower(), word))
+    return found
+
+
+def _letters_of(letters: str, word: str) -> bool:
+    if len(letters) < 2 or not word.startswith(letters[0]):
+        return False
+    want = letters[:-1] if letters.endswith("x") and len(letters) > 2 else letters
+    at = 0
+    for ch in want:
+        at = word.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def page_abbreviations(kb: Knowledge) -> dict[str, tuple[str, ...]]:
+    """Every abbreviation the knowledge's texts define one way only and that is not an English word."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for role in kb.roles.values():
+        texts = [role.tagline, *role.overview, role.closing or "", *(f"{r.name}. {r.description}" for r in role.responsibilities), role.day_intro or ""]
+        texts += [f"{e.title}. {e.description}" for e in role.day_in_the_life] + [step.why for step in role.pathway]
+        for text in texts:
+            for abbr, meaning in defined_abbreviations(text):
+                seen[abbr].add(meaning)
+    for cert in kb.certifications.values():
+        for abbr, meaning in defined_abbreviations(cert.description):
+            seen[abbr].add(meaning)
+    return {abbr: (next(iter(m)),) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
 
 
 def _acronyms(title: str) -> set[str]:
