@@ -406,3 +406,8 @@ def test_they_means_the_role_talked_about_even_when_the_words_describe_it(tmp_pa
     asks a fact of *their* page, which it does not hold."""
     _, boss = talk_on_pages(tmp_path, "conv9", "DPO overview?", "who do they report to")
     assert (boss.intent, boss.reason) == ("none", "missing_fact")
+
+
+def test_certs_for_that_after_a_steered_question_ignores_the_steering():
+    _, certs = talk("ok different q, what does a medication safety officer do all day", "which certs for that")
+    assert (certs.intent, certs.role) == ("pathway", "medication-safety-officer")

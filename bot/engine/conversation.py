@@ -294,7 +294,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         if ctx.question:
             role = f"the {_label(('role', ctx.role), ix)} " if ctx.intent == "role" and ctx.role else ""  # "ok what certs for that" after a role: its own, the topic among them
-            r.put(a, b, f"{role}({ctx.question})")
+            said = ctx.question.split()
+            steering = _steering([_plain(t) for t in said])  # "ok different q, …" steered that message; it asks nothing of this one
+            r.put(a, b, f"{role}({' '.join(t for i, t in enumerate(said) if i not in steering)})")
     plain = " ".join(r.tokens)
     rewritten = r.text()
     after = read(rewritten, ix) if r.spans else ev
