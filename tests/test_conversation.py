@@ -411,3 +411,9 @@ def test_they_means_the_role_talked_about_even_when_the_words_describe_it(tmp_pa
 def test_certs_for_that_after_a_steered_question_ignores_the_steering():
     _, certs = talk("ok different q, what does a medication safety officer do all day", "which certs for that")
     assert (certs.intent, certs.role) == ("pathway", "medication-safety-officer")
+
+
+def test_certifications_held_said_in_passing_keep_the_pathway():
+    _, first, second = talk("how do i become an ops director", "fwiw i already have CPSCM from my old job", "oh and CHPOP too actually, got it last yr")
+    assert (first.intent, first.role) == ("pathway", OPS) and "CPSCM" not in first.certifications
+    assert (second.intent, second.role) == ("pathway", OPS) and not {"CPSCM", "CHPOP"} & set(second.certifications)

@@ -266,7 +266,9 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
         after = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 3)) if a.sentence_of[j] == here]
         if any(w in lexicon.NOT_HELD_CUES for w in before[-2:]):
             continue
-        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):
+        later = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 6)) if a.sentence_of[j] == here]
+        got_it = any(w in lexicon.HELD_CUES and nxt in ("it", "that") for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
+        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):
             held.append(code)
             last_held = pos
     return tuple(held)

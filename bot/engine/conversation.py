@@ -282,6 +282,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
         held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a])  # "already got that one. after that?": the one held
         ended = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)  # the sentences before the pronoun's
+        if held and ev.a.codes and min(ev.a.code_pos.values()) < a:
+            continue  # "oh and CPPCM too, got it last yr": the one just named
         if not held and (ev.codes or ev.role_named) and ended >= 0 and _names(" ".join(r.tokens[: ended + 1]), ix):
             continue  # "… the specialty pharmacy operations manager job they're opening. what does that one do": the one just named
         if not held and ctx.thing and ctx.thing[0] == "cert" and ev.role_named and ev.section_cue and not ev.codes:
@@ -336,7 +338,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and "ref_choice" in ev.hits)
-    if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone))):
+    if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
     still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"
