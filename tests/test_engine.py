@@ -402,3 +402,8 @@ def test_only_for_a_role_the_knowledge_holds_asks_whose_pathways_have_it(engine)
     assert (a.intent, a.certifications[0]) == ("certification", "CPOM")
     b = engine.ask("is CPOM only for hospital pharmacists")
     assert (b.intent, b.reason) == ("none", "missing_fact")  # who may sit for it: the pages never say
+
+
+def test_a_choice_after_a_comparison_in_one_message_is_the_one_chosen(engine):
+    a = engine.ask("cpom vs cmso — both are leadership right? which one is the safety one")
+    assert (a.intent, a.certifications, a.parts) == ("certification", ("CMSO",), ())

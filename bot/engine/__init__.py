@@ -51,7 +51,10 @@ class Engine:
                 tailored, tailored_ctx = self._turn(f"{q} {' '.join(around)}", before)
                 if (tailored.intent, tailored.role) == (answer.intent, answer.role):  # the same pathway, in the order what they said asks for
                     answer, ctx = tailored, tailored_ctx
-            if not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
+            chose = next((i for i, a in enumerate(answers) if _chosen_from(answer, a)), None)
+            if chose is not None:  # "cnrs vs cmso — both safety? which one is the radiation one": the one chosen, not both again
+                answers[chose] = replace(answer, question=q)
+            elif not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
                 answers.append(replace(answer, question=q))
         if any(a.intent != "none" for a in answers) and len(answers) > 1:  # "turns out i LOVED it?? how do i become …": no question of its own
             answers = [a for a in answers if not (a.intent == "none" and a.reason in _NOT_ALONE)] or answers
@@ -88,6 +91,11 @@ def _one_card_each(answers: list[Answer]) -> list[Answer]:
         return answers
     trimmed = [replace(a, title="", summary=a.summary.removesuffix(WHAT_IT_SAYS), facts=(), links=(), see_also=()) if a.intent == "none" and _card_of(a) in cards else a for a in answers]
     return sorted(trimmed, key=lambda a: a.intent == "none" and _card_of(a) in cards)  # the card leads (a stable sort)
+
+
+def _chosen_from(answer: Answer, earlier: Answer) -> bool:
+    """One certification's card, picked from several an earlier part of the message showed."""
+    return answer.intent == earlier.intent == "certification" and len(answer.certifications) == 1 and len(earlier.certifications) > 1 and answer.certifications[0] in earlier.certifications
 
 
 def _same(a: Answer, b: Answer) -> bool:
