@@ -417,3 +417,8 @@ def test_certifications_held_said_in_passing_keep_the_pathway():
     _, first, second = talk("how do i become an ops director", "fwiw i already have CPSCM from my old job", "oh and CHPOP too actually, got it last yr")
     assert (first.intent, first.role) == ("pathway", OPS) and "CPSCM" not in first.certifications
     assert (second.intent, second.role) == ("pathway", OPS) and not {"CPSCM", "CHPOP"} & set(second.certifications)
+
+
+def test_my_last_job_is_the_members_not_the_last_one_shown():
+    path, mine = talk("how do i become an ops director", "im more of a safety person tbh, ran error reporting at my last job")
+    assert (mine.intent, mine.role, mine.certifications[0]) == ("pathway", OPS, "CMSO")

@@ -46,6 +46,7 @@ ELLIPSIS_WORDS = 7  # "what about the nursing home consultant?" as a last senten
 DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
 _PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+_POSSESSIVE = frozenset({"my", "our", "his", "her"})  # the member's or the mentee's ("their third one" is the role's)
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
         if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone):
             continue  # "which of those first": an order, not a reference
+        if i and words[i - 1] in _POSSESSIVE:
+            continue  # "at my last job": the member's, not the last one shown
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
         referred = True
