@@ -422,3 +422,9 @@ def test_certifications_held_said_in_passing_keep_the_pathway():
 def test_my_last_job_is_the_members_not_the_last_one_shown():
     path, mine = talk("how do i become an ops director", "im more of a safety person tbh, ran error reporting at my last job")
     assert (mine.intent, mine.role, mine.certifications[0]) == ("pathway", OPS, "CMSO")
+
+
+def test_ordinals_after_two_roles_compared_are_those_roles_in_the_order_named():
+    _, day, certs = talk("whats the difference between a pharmacy supply chain manager and an ops director", "ok what does the first one's day look like", "and the second one's certs?")
+    assert (day.role, day.section) == ("pharmacy-supply-chain-manager", "day_in_the_life")
+    assert (certs.intent, certs.role) == ("pathway", OPS)

@@ -490,6 +490,9 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     elif answer.intent == "role" and answer.role:
         role, thing, section = answer.role, ("role", answer.role), answer.section
         recent.insert(0, thing)
+        compared = _in_order_named(resolution)
+        if len(compared) >= 2:
+            shown = tuple(("role", r) for r in compared)  # "the difference between X and Y" … "the second one's certs?": Y
     elif answer.intent == "pathway" and answer.role:
         named = answer.focus is not None and not answer.focus_words  # "why is CHPOP on that path": about CHPOP, not a new list
         shown = ctx.shown if named and ctx.shown else tuple(("cert", c) for c in answer.certifications)
@@ -519,6 +522,14 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         question=resolution.question,
         by_topic=answer.stage == "cert_by_topic" and answer.intent == "certification",
     )
+
+
+def _in_order_named(resolution: Resolution) -> list[str]:
+    """The roles a question named, in the order it named them."""
+    ev = resolution.evidence
+    if ev is None:
+        return []
+    return sorted((r for r in resolution.roles if ev.role_where.get(r)), key=lambda r: min(ev.role_where[r]))
 
 
 def _about_self(ev: Evidence) -> str:
