@@ -428,3 +428,8 @@ def test_ordinals_after_two_roles_compared_are_those_roles_in_the_order_named():
     _, day, certs = talk("whats the difference between a pharmacy supply chain manager and an ops director", "ok what does the first one's day look like", "and the second one's certs?")
     assert (day.role, day.section) == ("pharmacy-supply-chain-manager", "day_in_the_life")
     assert (certs.intent, certs.role) == ("pathway", OPS)
+
+
+def test_the_x_one_with_certs_asked_is_the_role_whose_title_says_x():
+    *_, certs = talk("what careers can you tell me about", "the safety one, what is it", "how do i get there", "what about the supply chain one, what certs")
+    assert (certs.intent, certs.role) == ("pathway", "pharmacy-supply-chain-manager")

@@ -205,7 +205,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         person = words[b - 1] in lexicon.PERSON_NOUNS  # "the diversion guy": a role
         if person and a and words[a - 1] in ("im", "i'm", "am", "is", "was", "shes", "hes", "she's", "he's"):
             continue  # "I'm the inventory/buyer person at a community hospital": the member, not a role
-        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if on_list or person or (words[b - 1] == "side" and "ref_choice" not in ev.hits) else None)
+        certs_after = "ref_choice" not in ev.hits and any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in words[b:])  # "what about the purchasing one, what certs": a role's
+        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if on_list or person or certs_after or (words[b - 1] == "side" and "ref_choice" not in ev.hits) else None)
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
             r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
@@ -409,10 +410,13 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> En
     kind = kind or (ctx.thing[0] if ctx.thing else ctx.shown[0][0] if ctx.shown else "role")
     shown = ctx.shown + ((ctx.thing,) if ctx.thing else ())
     talked = ctx.recent + ((("role", ctx.role),) if ctx.role else ())
+    named_elsewhere = any(e in by_name and e[0] == kind for e in scores)
     for around in (shown, talked):  # what was just shown first, then what was talked about
         near = [e for e in dict.fromkeys(around) if scores.get(e, 0.0) > 0 and e[0] == kind]
         if any(e in by_name for e in near):  # "the supply chain one": a name fits, whatever else the texts say
             near = [e for e in near if e in by_name]
+        elif around is talked and named_elsewhere:
+            near = []  # "what about the purchasing one" after the ops director: a title says purchasing, a page only uses the word
         if near:
             ranked = sorted(near, key=lambda e: -scores[e])
             return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else None
