@@ -57,12 +57,18 @@ SETS = {
     "specialty-areas": (ROOT / "tests/eval33/questions.yaml", ROOT / "tests/eval33/pages"),
     "hospital-system": (ROOT / "tests/eval34/questions.yaml", ROOT / "tests/eval34/pages"),
     "no-leadership-vocabulary": (ROOT / "tests/eval35/questions.yaml", ROOT / "tests/eval35/pages"),
+    "retail-to-health-system": (ROOT / "tests/eval36/questions.yaml", ROOT / "tests/eval36/pages"),
+    "long-stories": (ROOT / "tests/eval37/questions.yaml", ROOT / "tests/eval37/pages"),
+    "first-time-members": (ROOT / "tests/eval38/questions.yaml", ROOT / "tests/eval38/pages"),
+    "clinical-specialists": (ROOT / "tests/eval39/questions.yaml", ROOT / "tests/eval39/pages"),
+    "phone-typing": (ROOT / "tests/eval40/questions.yaml", ROOT / "tests/eval40/pages"),
+    "recruiters-and-advisors": (ROOT / "tests/eval41/questions.yaml", ROOT / "tests/eval41/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -76,6 +82,8 @@ CONVERSATIONS = {
     "corrections-and-references-back": (ROOT / "tests/conv8/conversations.yaml", ROOT / "tests/conv8/pages", {"overall": 0.86, "follow": 0.80, "switch": 0.92, "none": 0.88}),
     "planning-step-by-step": (ROOT / "tests/conv9/conversations.yaml", ROOT / "tests/conv9/pages", {"overall": 0.83, "follow": 0.79, "switch": 0.69, "none": 0.87}),
     "everyday-short-chats": (ROOT / "tests/conv10/conversations.yaml", ROOT / "tests/conv10/pages", {"overall": 0.85, "follow": 0.83, "switch": 0.93, "none": 0.83}),
+    "mentoring-chats": (ROOT / "tests/conv11/conversations.yaml", ROOT / "tests/conv11/pages", {"overall": 0.86, "follow": 0.83, "switch": 0.95, "none": 0.83}),
+    "coffee-break-chats": (ROOT / "tests/conv12/conversations.yaml", ROOT / "tests/conv12/pages", {"overall": 0.84, "follow": 0.83, "switch": 0.90, "none": 0.71}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
