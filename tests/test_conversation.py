@@ -433,3 +433,8 @@ def test_ordinals_after_two_roles_compared_are_those_roles_in_the_order_named():
 def test_the_x_one_with_certs_asked_is_the_role_whose_title_says_x():
     *_, certs = talk("what careers can you tell me about", "the safety one, what is it", "how do i get there", "what about the supply chain one, what certs")
     assert (certs.intent, certs.role) == ("pathway", "pharmacy-supply-chain-manager")
+
+
+def test_back_to_that_cert_after_its_role_is_the_certification():
+    *_, back = talk("what is CEPRS", "which role is that one for", "what do they do all day", "back to that cert, what does it cover")
+    assert (back.intent, back.certifications[0]) == ("certification", "CEPRS")

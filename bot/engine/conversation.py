@@ -220,7 +220,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         said = words[a:b]
         kind = "cert" if any(w in lexicon.CERT_NOUNS or w.startswith(("cert", "credential")) for w in said) else "role" if any(w in ("role", "job") for w in said) else (ctx.thing[0] if ctx.thing else "role")
         earlier = [e for e in ctx.recent if e[0] == kind]
-        if len(earlier) >= 2:
+        if len(earlier) >= 2 or (earlier and ctx.thing is not None and ctx.thing[0] != kind):  # "back to that cert", after its role
             referred = True
             r.put(a, b, ("the " if kind == "role" else "") + _label(earlier[-1], ix))
     shown_on_path = _shown_on_path(ctx, ix)
