@@ -438,3 +438,9 @@ def test_the_x_one_with_certs_asked_is_the_role_whose_title_says_x():
 def test_back_to_that_cert_after_its_role_is_the_certification():
     *_, back = talk("what is CEPRS", "which role is that one for", "what do they do all day", "back to that cert, what does it cover")
     assert (back.intent, back.certifications[0]) == ("certification", "CEPRS")
+
+
+def test_which_of_two_is_more_about_a_word_neither_text_uses(tmp_path):
+    """"the paperwork": neither certification's text says it; CDRT's says records and documentation."""
+    (a,) = talk_on_pages(tmp_path, "eval42", "ccsc or cdrt — which one is more about the actual paperwork")
+    assert (a.intent, a.certifications[0]) == ("certification", "CDRT")

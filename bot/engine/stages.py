@@ -23,7 +23,7 @@ from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import best_of, section_for
-from bot.engine.tailor import Tailored, rank_certs, tailor
+from bot.engine.tailor import Tailored, compare_certs, rank_certs, tailor
 from bot.engine.thresholds import (
     AMBIGUOUS_TIE,
     CONF_AMBIGUOUS,
@@ -671,8 +671,8 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
         return None
     if not ev.a.codes and ev.subject_relaxed and ev.certs_plural:
         return None  # "central fill mgr certs?": the role's certifications, though a certification's name shares its words
-    ranked = rank_certs(ev.codes, ev.a, ix, exclude=ev.title_stems(ix) if ev.subject_named else frozenset())  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
+    ranked = (compare_certs if compare else rank_certs)(ev.codes, ev.a, ix, exclude=ev.title_stems(ix) if ev.subject_named else frozenset())  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     return Match(
         "certification",
         certifications=tuple(ranked),

@@ -52,6 +52,19 @@ def rank_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclu
     return [c for c, _ in scored_certs(codes, a, ix, exclude, keep_zero=True)]
 
 
+def compare_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """``rank_certs`` for "CCSC or CDRT, which one is more about the paperwork": when their texts
+    tie on the question's words, words of the trade related to those no text uses decide."""
+    scored = scored_certs(codes, a, ix, exclude, keep_zero=True)
+    if not _tied([s for _, s in scored]) and not (len(scored) > 1 and scored[0][1] == scored[1][1]):
+        return [c for c, _ in scored]
+    docs = {c: ix.cert_docs[c] for c, _ in scored}
+    known = frozenset().union(*docs.values())
+    orphans = [s for s in _focus_stems(a, set(exclude)) if s not in known and s not in _HEAD_STEMS and ix.weight(s) >= DISTINCTIVE]
+    rescored = [(c, _related((s, []), orphans, docs[c], ix)[0]) for c, s in scored]
+    return [c for c, _ in sorted(rescored, key=lambda cs: -cs[1])]
+
+
 def scored_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset(), keep_zero: bool = False) -> list[tuple[str, float]]:
     """(code, relevance) best first; without ``keep_zero`` only certifications the question touches."""
     stems = _focus_stems(a, set(exclude))
