@@ -407,3 +407,8 @@ def test_only_for_a_role_the_knowledge_holds_asks_whose_pathways_have_it(engine)
 def test_a_choice_after_a_comparison_in_one_message_is_the_one_chosen(engine):
     a = engine.ask("cpom vs cmso — both are leadership right? which one is the safety one")
     assert (a.intent, a.certifications, a.parts) == ("certification", ("CMSO",), ())
+
+
+def test_how_long_it_takes_is_missing_unless_a_page_says_a_duration(engine):
+    a = engine.ask("how long does it usually take to go from staff pharmacist to ops director")
+    assert (a.intent, a.reason) == ("none", "missing_fact")
