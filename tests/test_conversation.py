@@ -444,3 +444,9 @@ def test_which_of_two_is_more_about_a_word_neither_text_uses(tmp_path):
     """"the paperwork": neither certification's text says it; CDRT's says records and documentation."""
     (a,) = talk_on_pages(tmp_path, "eval42", "ccsc or cdrt — which one is more about the actual paperwork")
     assert (a.intent, a.certifications[0]) == ("certification", "CDRT")
+
+
+def test_what_about_for_a_tech_after_a_card_from_the_pathway_retailors_it():
+    path, card, tech = talk("what certs does a medication safety officer need", "the second one?", "what about for a tech")
+    assert card.certifications[0] == path.certifications[1]
+    assert (tech.intent, tech.role) == ("pathway", "medication-safety-officer")

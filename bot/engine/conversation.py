@@ -342,6 +342,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and "ref_choice" in ev.hits)
+    pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and not _own_subject(after) and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
