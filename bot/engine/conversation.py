@@ -42,6 +42,7 @@ _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
 NAME_FACTOR = 2.0  # "the auditor one": a word of an entity's name counts this much more than one of its text
 REPEAT_BONUS, REPEAT_CAP = 0.25, 4  # each further passage using the word adds a quarter, up to four
+OFF_KNOWLEDGE_WORDS = 2  # "also whos winning the game tonight": this many words no page uses, and none it does
 ELLIPSIS_WORDS = 7  # "what about the nursing home consultant?" as a last sentence: a new subject, the same question
 DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
@@ -326,7 +327,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"which certification is about {rest}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing:  # "full name pls"
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after):  # "full name pls"
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
@@ -365,6 +366,15 @@ def _ends_in_ellipsis(r: _Rewrite) -> bool:
     start = max((i + 1 for i, t in enumerate(r.tokens[:-1]) if t[-1:] in ".?!"), default=0)
     last = [w for w in r.words[start:] if w]
     return len(last) <= ELLIPSIS_WORDS and bool(_ELLIPSIS.match(" ".join(last)))
+
+
+def _off_knowledge(ev: Evidence) -> bool:
+    """"also whos winning the game tonight": the message's own words are ones no page uses, so
+    "also" does not make it a question about what was shown."""
+    if ev.hits.keys() - {"follow_up", "weak_overview", "discourse"}:
+        return False  # "full name?" asks something of it
+    content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems()]
+    return len(content) >= OFF_KNOWLEDGE_WORDS and not any(s in ev.ix.postings for s in content)
 
 
 def _shown_on_path(ctx: Context, ix: Index) -> bool:
