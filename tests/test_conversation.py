@@ -452,7 +452,7 @@ def test_what_about_for_a_tech_after_a_card_from_the_pathway_retailors_it():
     assert (tech.intent, tech.role) == ("pathway", "medication-safety-officer")
 
 
-def test_also_with_words_no_page_uses_is_not_about_what_was_shown():
-    card, game, name = talk("what is CMSO", "also whos winning the game tonight lol", "full name?")
+def test_also_with_words_no_page_uses_is_not_about_what_was_shown(tmp_path):
+    card, game, name = talk_on_pages(tmp_path, "conv13", "what is CMSO", "also whos winning the game tonight lol", "full name?")
     assert game.intent == "none" and not game.certifications
     assert (name.intent, name.certifications[0]) == ("certification", "CMSO")
