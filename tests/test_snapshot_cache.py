@@ -93,10 +93,16 @@ def test_a_snapshot_read_back_answers_exactly_as_a_fresh_build(kdir, cache, load
             assert answer_json(y) == answer_json(x)
 
 
-def test_a_generated_base_of_some_hundred_roles_answers_the_same_from_the_cache(tmp_path, cache, loads):
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory):
+    """A generated base of 200 roles, 600 certifications and 400 FAQ entries (the benchmark's generator)."""
     bench = _bench()
-    root = tmp_path / "generated"
-    gen = bench.generate_large(root, n_roles=200, n_certs=600, n_faq=400)
+    root = tmp_path_factory.mktemp("generated") / "knowledge"
+    return bench, root, bench.generate_large(root, n_roles=200, n_certs=600, n_faq=400)
+
+
+def test_a_generated_base_of_some_hundred_roles_answers_the_same_from_the_cache(generated, cache, loads):
+    bench, root, gen = generated
     questions = [q for _, q in bench.large_questions(gen, 300)] + [q for _, q in bench.sized_questions(gen, 100, 100)]
     load_engine(root, cache)
     cached, _ = load_engine(root, cache)
@@ -317,3 +323,14 @@ def test_the_command_line_answers_the_same_from_the_cache_under_another_hash_see
     assert path.stat().st_mtime > 1  # read from the cache
     assert [json.loads(line) for line in second.stdout.splitlines()] == [json.loads(line) for line in plain.stdout.splitlines()]
     assert first.stdout == plain.stdout and second.stderr == ""
+
+
+def test_a_snapshot_read_back_shares_one_object_per_passage_number_as_a_build_does(generated, cache):
+    def objects(engine: Engine) -> tuple[int, int]:
+        numbers = [x for items in engine.index.postings.values() for x in items]
+        return len({id(x) for x in numbers if x > 256}), len({x for x in numbers if x > 256})  # small ints are shared anyway
+
+    built, _ = load_engine(generated[1], cache)
+    cached, _ = load_engine(generated[1], cache)
+    assert objects(built)[1] > 0
+    assert objects(cached) == objects(built) == (objects(built)[1],) * 2
