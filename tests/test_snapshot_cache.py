@@ -334,3 +334,14 @@ def test_a_snapshot_read_back_shares_one_object_per_passage_number_as_a_build_do
     cached, _ = load_engine(generated[1], cache)
     assert objects(built)[1] > 0
     assert objects(cached) == objects(built) == (objects(built)[1],) * 2
+
+
+def test_a_key_that_cannot_be_computed_loads_as_without_a_cache(kdir, cache, loads, monkeypatch, caplog):
+    def unreadable() -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(sc, "_code_version", unreadable)
+    with caplog.at_level(logging.WARNING, logger=sc.__name__):
+        engine, _ = load_engine(kdir, cache)
+    assert engine.ask("hi").intent == "help" and loads == [kdir] and _snapshots(cache) == []
+    assert "cannot compute the key" in caplog.text

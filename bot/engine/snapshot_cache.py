@@ -181,8 +181,14 @@ def load_engine(path: str | os.PathLike[str] | None, cache: SnapshotCache | None
     if cache is not None and _inside(cache.folder, root):
         _warn_once(f"snapshot cache: not using {cache.folder}: it is inside the knowledge folder {root}")
         cache = None
-    files = knowledge_files(root) if cache is not None else None
-    key = snapshot_key(root, files) if files is not None else None
+    files, key = None, None
+    if cache is not None:
+        try:
+            files = knowledge_files(root)
+            key = snapshot_key(root, files) if files is not None else None
+        except Exception as e:  # e.g. the bot's own files unreadable: load as without a cache
+            log.warning("snapshot cache: cannot compute the key (%s: %s); loading without the cache", type(e).__name__, e)
+            files, key = None, None
     if cache is not None and files is not None and key is not None:
         hit = cache.get(key)
         if hit is not None:
