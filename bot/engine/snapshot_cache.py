@@ -26,8 +26,8 @@ the cache must lie outside it. The cache folder and each snapshot must be owned 
 process's user and not writable by group or others (else the cache is not used, with a log
 line); a snapshot is opened without following links. Whoever can still write there is this
 user, who could change the bot's code anyway. As a second line, the unpickler only creates
-the engine's own classes and a few builtins (``_SnapshotUnpickler``). Where file ownership
-cannot be checked (no ``os.geteuid``: Windows) the cache is off.
+the engine's and the knowledge model's classes and arrays (``_SnapshotUnpickler``). Where
+file ownership cannot be checked (no ``os.geteuid``: Windows) the cache is off.
 
 Files are written to a temporary name and renamed into place, so concurrent writers (two
 shards starting at once) and readers only ever see whole files; only the ``KEEP`` most
@@ -321,17 +321,16 @@ def _dumps(obj: object) -> bytes:
     return buf.getvalue()
 
 
-_ALLOWED = {("array", "array"), ("array", "_array_reconstructor"), ("copyreg", "_reconstructor"), ("builtins", "object"), ("builtins", "frozenset"), ("builtins", "set"), ("re", "_compile"), (__name__, "_proxy")}
-_ALLOWED_MODULES = ("bot.engine.", "bot.knowledge.model")
+_ALLOWED = {("array", "array"), ("array", "_array_reconstructor"), (__name__, "_proxy")}  # and the classes below
 
 
 class _SnapshotUnpickler(pickle.Unpickler):
-    """Creates only the engine's own classes and the few builtins a snapshot holds."""
+    """Creates only the classes of the engine and the knowledge model, and arrays."""
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
             return super().find_class(module, name)
-        if module == "bot.engine" or module.startswith(_ALLOWED_MODULES):
+        if module in ("bot.engine", "bot.knowledge.model") or module.startswith("bot.engine."):
             found = super().find_class(module, name)
             if isinstance(found, type):
                 return found
