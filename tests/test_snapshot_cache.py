@@ -345,3 +345,18 @@ def test_a_key_that_cannot_be_computed_loads_as_without_a_cache(kdir, cache, loa
         engine, _ = load_engine(kdir, cache)
     assert engine.ask("hi").intent == "help" and loads == [kdir] and _snapshots(cache) == []
     assert "cannot compute the key" in caplog.text
+
+
+def test_the_bot_builds_a_missing_snapshot_after_letting_go_of_the_folder(kdir, cache, monkeypatch):
+    from bot.knowledge import transaction
+
+    held = []
+
+    def build(kb):
+        lock = transaction._LOCKS.get(os.path.realpath(kdir))
+        held.append(lock is not None and lock.depth > 0)  # editors wait for the folder's lock: never for a build
+        return Engine(kb)
+
+    monkeypatch.setattr(sc, "Engine", build)
+    LiveKnowledge(kdir, cache=cache)
+    assert held == [False] and len(_snapshots(cache)) == 1

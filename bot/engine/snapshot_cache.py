@@ -177,6 +177,32 @@ def load_engine(path: str | os.PathLike[str] | None, cache: SnapshotCache | None
     """The engine for the knowledge under ``path`` (default: the bundled one) and the load it
     came from, from ``cache`` when a snapshot of exactly these files is there, else loaded
     and built (and stored). Raises ``KnowledgeError`` as ``read_knowledge`` does."""
+    found = look_up(path, cache)
+    return found.engine(), found.loaded
+
+
+@dataclass(frozen=True)
+class Found:
+    """A load, with the engine read back from the cache, or where to store the one built."""
+
+    loaded: Loaded
+    cached: Engine | None
+    cache: SnapshotCache | None
+    key: bytes | None  # None: a built engine is not stored (no cache, or the files changed while loading)
+
+    def engine(self) -> Engine:
+        """The engine read back, else built now (and stored)."""
+        if self.cached is not None:
+            return self.cached
+        engine = Engine(self.loaded.knowledge)
+        if self.cache is not None and self.key is not None:
+            self.cache.put(self.key, engine, self.loaded.warnings)
+        return engine
+
+
+def look_up(path: str | os.PathLike[str] | None, cache: SnapshotCache | None) -> Found:
+    """The first half of ``load_engine``: read the files, and the snapshot if there is one;
+    the build is ``Found.engine`` (the bot does it after letting go of the folder's lock)."""
     root = Path(path) if path is not None else default_knowledge_dir()
     if cache is not None and _inside(cache.folder, root):
         _warn_once(f"snapshot cache: not using {cache.folder}: it is inside the knowledge folder {root}")
@@ -193,12 +219,10 @@ def load_engine(path: str | os.PathLike[str] | None, cache: SnapshotCache | None
         hit = cache.get(key)
         if hit is not None:
             engine, warnings = hit
-            return engine, Loaded(engine.knowledge, MappingProxyType(files), warnings)
+            return Found(Loaded(engine.knowledge, MappingProxyType(files), warnings), engine, None, None)
     loaded = read_knowledge(root)
-    engine = Engine(loaded.knowledge)
-    if cache is not None and key is not None and dict(loaded.files) == files:  # the files did not change while loading
-        cache.put(key, engine, loaded.warnings)
-    return engine, loaded
+    unchanged = files is not None and dict(loaded.files) == files  # the files did not change while loading
+    return Found(loaded, None, cache, key if unchanged else None)
 
 
 def snapshot_key(root: Path, files: dict[str, bytes]) -> bytes:
