@@ -44,7 +44,9 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.engine import Engine
+from bot.engine.snapshot_cache import SnapshotCache, load_engine, snapshot_key
 from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge.loader import knowledge_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED_KB = ROOT / "knowledge"
@@ -660,10 +662,13 @@ SCALE_P99 = {1000: 5.0, 5000: 10.0}  # issue 13: p99 ms at that many roles, ever
 SCALE_LOAD_BUILD = {5000: 10.0}  # issue 13: load + build seconds
 
 
-def bench_scale(roles: int, lengths: list[int], n_questions: int, seed: int, keep: Path | None) -> list[str]:
+def bench_scale(roles: int, lengths: list[int], n_questions: int, seed: int, keep: Path | None, cache: Path | None = None, ask_runs: int = 0) -> list[str]:
     """One generated base of ``roles`` roles (3x certifications, 2x FAQ entries): generate (or
-    reuse from ``keep``), load, build, RSS, then warm latency per question length. Returns
-    the targets it missed."""
+    reuse from ``keep``), load, build, RSS, then warm latency per question length. With
+    ``cache``, load and build go through the snapshot cache in that folder (a first miss
+    stores the snapshot; the figures are the hit's, the engine asked is the one read back);
+    with ``ask_runs``, whole-process ``career-bot ask "hi"`` is timed that many times, with the
+    cache (``cache``, else off) and without. Returns the targets it missed."""
     home = (keep / f"roles-{roles}-seed-{seed}") if keep else Path(tempfile.mkdtemp(prefix="career-bot-bench-"))
     root, meta = home / "knowledge", home / "questions-material.json"
     try:
@@ -676,16 +681,31 @@ def bench_scale(roles: int, lengths: list[int], n_questions: int, seed: int, kee
             if keep is not None:
                 meta.write_text(json.dumps({k: v for k, v in vars(gen).items() if k != "root"}))
         t1 = time.perf_counter()
+        gen_s = t1 - t0
+        miss_s = None
+        if cache is not None:
+            snapshots = SnapshotCache(cache)
+            files = knowledge_files(root)
+            if files is None or not snapshots.path(snapshot_key(root, files)).exists():
+                miss_s = time.perf_counter()
+                load_engine(root, snapshots)  # the first start: load, build and store
+                miss_s = time.perf_counter() - miss_s
+            t1 = time.perf_counter()
         gc.collect()
         rss0 = _vmrss_mb()
-        kb = load_knowledge(root)
-        t2 = time.perf_counter()
-        engine = Engine(kb)
-        t3 = time.perf_counter()
+        if cache is not None:
+            engine = load_engine(root, snapshots)[0]
+            kb = engine.knowledge
+            t2 = t3 = time.perf_counter()
+        else:
+            kb = load_knowledge(root)
+            t2 = time.perf_counter()
+            engine = Engine(kb)
+            t3 = time.perf_counter()
         gc.collect()
         gc.freeze()  # as the bot does after start-up: the knowledge and index leave the collector's scans
         rss1 = _vmrss_mb()
-        print(f"== {roles} roles, {len(kb.certifications)} certs, {len(kb.faqs)} FAQ  (generated {t1 - t0:.1f}s{' (reused)' if reused else ''})", flush=True)
+        print(f"== {roles} roles, {len(kb.certifications)} certs, {len(kb.faqs)} FAQ  (generated {gen_s:.1f}s{' (reused)' if reused else ''})", flush=True)
         verdict = ""
         missed = []
         if roles in SCALE_LOAD_BUILD:
@@ -693,7 +713,11 @@ def bench_scale(roles: int, lengths: list[int], n_questions: int, seed: int, kee
             verdict = f"   target load+build <= {SCALE_LOAD_BUILD[roles]:g} s: {'MET' if ok else 'MISSED'}"
             if not ok:
                 missed.append(f"{roles} roles load+build")
-        print(f"   load {t2 - t1:.2f} s   build {t3 - t2:.2f} s   load+build {t3 - t1:.2f} s{verdict}")
+        if cache is not None:
+            first = f"first start (miss: load+build+store) {miss_s:.2f} s, " if miss_s is not None else "snapshot already stored, "
+            print(f"   snapshot cache {cache}: {first}load+build from the snapshot {t3 - t1:.2f} s{verdict}")
+        else:
+            print(f"   load {t2 - t1:.2f} s   build {t3 - t2:.2f} s   load+build {t3 - t1:.2f} s{verdict}")
         print(f"   VmRSS {rss1:.1f} MiB after load+build ({rss1 - rss0:+.1f} MiB for knowledge + index)")
         print(f"   {'length':>8}{'n':>6}{'p50':>9}{'p90':>9}{'p99':>9}{'max':>9}{'cold p99':>10}{'cpu p50':>9}{'cpu p99':>9}   (ms: wall, warm pass; cold = first pass; cpu = this thread's CPU time, warm)")
         for length in lengths:
@@ -714,11 +738,46 @@ def bench_scale(roles: int, lengths: list[int], n_questions: int, seed: int, kee
             mean_len = sum(map(len, qs)) / len(qs)
             print(f"   {length:>8}{len(qs):>6}{percentile(warm, 50):>9.3f}{percentile(warm, 90):>9.3f}{p99:>9.3f}{max(warm):>9.3f}{percentile(cold, 99):>10.3f}"
                   f"{percentile(cpu, 50):>9.3f}{percentile(cpu, 99):>9.3f}   (mean {mean_len:.0f} chars){mark}", flush=True)
+        if ask_runs:
+            missed += whole_process(root, roles, cache, ask_runs)
         return missed
     finally:
         gc.unfreeze()
         if keep is None:
             shutil.rmtree(home, ignore_errors=True)
+
+
+WHOLE_PROCESS_S = {1000: 2.0}  # issue 13: career-bot ask "hi" at that many roles, whole process
+
+
+def whole_process(root: Path, roles: int, cache: Path | None, runs: int) -> list[str]:
+    """Wall time of ``career-bot ask "hi" --knowledge ROOT`` as separate processes: with the
+    snapshot cache (``cache``; one run first to store the snapshot) and with ``--no-cache``.
+    Returns the targets missed (judged on the cached runs' median)."""
+    import subprocess
+
+    exe = Path(sys.executable).with_name("career-bot")
+    command = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot"]
+    command += ["ask", "hi", "--knowledge", str(root)]
+    env = {**os.environ, "CAREER_BOT_CACHE": str(cache) if cache is not None else "off"}
+    missed = []
+    for label, extra in (("with the cache", []), ("--no-cache", ["--no-cache"])):
+        if cache is None and not extra:
+            continue
+        times = []
+        for i in range(runs + (1 if not extra else 0)):
+            t = time.perf_counter()
+            subprocess.run(command + extra, env=env, check=True, stdout=subprocess.DEVNULL)
+            if extra or i > 0:  # the first cached run may be the one that stores the snapshot
+                times.append(time.perf_counter() - t)
+        times.sort()
+        target = WHOLE_PROCESS_S.get(roles) if not extra else None
+        median = times[len(times) // 2]
+        mark = f"   target <= {target:g} s: {'MET' if median <= target else 'MISSED'}" if target else ""
+        if target and median > target:
+            missed.append(f"{roles} roles whole-process ask")
+        print(f"   career-bot ask \"hi\" {label}: min {times[0]:.2f} s  median {median:.2f} s  max {times[-1]:.2f} s  ({runs} runs){mark}", flush=True)
+    return missed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -738,6 +797,8 @@ def main(argv: list[str] | None = None) -> int:
                     "load/build time, RSS and latency per question length")
     ap.add_argument("--lengths", default="10,100,1000", metavar="L,L,...", help="question lengths in characters for --scale (default 10,100,1000)")
     ap.add_argument("--scale-questions", type=int, default=500, help="questions per length for --scale (default 500)")
+    ap.add_argument("--cache", metavar="DIR", help="--scale: load and build through the snapshot cache in DIR (the figures are a hit's; a miss first stores it)")
+    ap.add_argument("--ask-runs", type=int, default=0, metavar="N", help="--scale: also time whole-process `career-bot ask \"hi\"` N times, with the cache (--cache) and without")
     args = ap.parse_args(argv)
     if args.scale:
         try:
@@ -751,7 +812,8 @@ def main(argv: list[str] | None = None) -> int:
               f"date {time.strftime('%Y-%m-%d %H:%M')}  {_git_state()}  load average {os.getloadavg()[0]:.2f}", flush=True)
         keep = Path(args.keep) if args.keep else None
         cpu0, wall0 = _other_cpu_s(), time.perf_counter()
-        missed = [m for roles in scales for m in bench_scale(roles, lengths, args.scale_questions, args.seed, keep)]
+        cache = Path(args.cache) if args.cache else None
+        missed = [m for roles in scales for m in bench_scale(roles, lengths, args.scale_questions, args.seed, keep, cache, args.ask_runs)]
         other = _other_cpu_s() - cpu0
         print(f"\nother processes used {100 * other / (time.perf_counter() - wall0):.0f} % of one core during the run (the machine's CPU time minus this process's)")
         print("\ntargets: " + ("all met" if not missed else "MISSED: " + ", ".join(missed)))

@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 from bot.engine import Answer, Context, Engine, render_text
 from bot.engine.render import render_terminal
+from bot.engine.snapshot_cache import default_cache, load_engine
 from bot.wording import count
 from bot.knowledge.loader import KnowledgeError, load_knowledge
 
@@ -47,8 +48,9 @@ def terminal(answer: Answer) -> str:
 
 
 def _engine(args: argparse.Namespace) -> Engine | None:
+    """The engine for ``--knowledge``, through the snapshot cache unless ``--no-cache``."""
     try:
-        return Engine(load_knowledge(args.knowledge))
+        return load_engine(args.knowledge, None if args.no_cache else default_cache())[0]
     except KnowledgeError as e:
         print(f"career-bot: the knowledge base has problems; run `career-bot validate`:\n{e}", file=sys.stderr)
         return None
@@ -180,16 +182,22 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_cache_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--no-cache", action="store_true", help="load and build the knowledge from its files, without the snapshot cache (CAREER_BOT_CACHE=off does the same)")
+
+
 def register(sub: argparse._SubParsersAction, knowledge_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     p = sub.add_parser("ask", help="answer one question (or one per line from stdin with '-')")
     p.add_argument("question", nargs="+", help="the question, or - to read one question per line from standard input")
     p.add_argument("--json", action="store_true", help="print one JSON object per question (stable contract, see README)")
     p.add_argument("--explain", action="store_true", help="print how the question was read and each decision stage's verdict")
     knowledge_arg(p)
+    _no_cache_arg(p)
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("chat", help="interactive console that answers like the bot, no Discord token needed")
     knowledge_arg(p)
+    _no_cache_arg(p)
     p.set_defaults(func=cmd_chat)
 
     p = sub.add_parser("eval", help="score the engine on a question set")

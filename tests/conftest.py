@@ -24,6 +24,7 @@ def own_bot_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     folder.chmod(0o755)  # commands run as another user read it too
     monkeypatch.setenv("CAREER_BOT_CONFIG", str(config))
     monkeypatch.delenv("CAREER_BOT_DB", raising=False)
+    monkeypatch.setenv("CAREER_BOT_CACHE", "off")  # no test depends on (or writes) a snapshot cache, unless it says so
     return config
 
 

@@ -106,6 +106,8 @@ uvloop = true
         ("moderator_channel_id = -3", "moderator_channel_id"),
         ("helper_role_id = 7", "helper_role_id"),  # pinged only by moderator-channel posts
         ("guild_ids = [5]\nmoderator_channel_id = 6\nhelper_role_id = 5", "helper_role_id"),  # @everyone
+        ("snapshot_cache = false", "snapshot_cache"),
+        ('snapshot_cache = " "', "snapshot_cache"),
     ],
 )
 def test_errors_name_the_key(tmp_path: Path, toml: str, key: str) -> None:
@@ -180,3 +182,16 @@ def test_the_bot_runs_on_uvloop_only_when_asked_and_installed(monkeypatch: pytes
     monkeypatch.delitem(sys.modules, "uvloop")
     pytest.importorskip("uvloop")
     assert run_loop(loop_module(), True) == 1
+
+
+def test_the_snapshot_cache_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.discord_app.runner import _cache
+    from bot.engine.snapshot_cache import SnapshotCache
+
+    p = tmp_path / "config.toml"
+    p.write_text('snapshot_cache = "cache/snapshots"\n')
+    assert _cache(load_config(p, env={})) == SnapshotCache(tmp_path / "cache" / "snapshots")  # relative to the file
+    p.write_text('snapshot_cache = "OFF"\n')
+    assert _cache(load_config(p, env={})) is None
+    monkeypatch.setenv("CAREER_BOT_CACHE", str(tmp_path / "env"))
+    assert _cache(Config()) == SnapshotCache(tmp_path / "env")  # not set: the environment's, else the user's cache folder

@@ -53,6 +53,7 @@ class Config:
     moderator_channel_id: int | None = None  # "Ask a moderator" posts go here; None = no such button
     helper_role_id: int | None = None  # pinged by those posts; None = nobody is pinged
     uvloop: bool = False  # run on uvloop's event loop when it is installed (not on Windows)
+    snapshot_cache: str | None = None  # folder of the start-up snapshot cache, or "off"; None = $CAREER_BOT_CACHE, else the user's cache folder
 
     @property
     def needs_message_content(self) -> bool:
@@ -197,6 +198,9 @@ def parse_config(data: Mapping[str, Any], source: str = "config", base_dir: Path
     kpath = string("knowledge")
     if kpath is not None:
         values["knowledge"] = Path(kpath) if Path(kpath).is_absolute() or base_dir is None else base_dir / kpath
+    cache = string("snapshot_cache")
+    if cache is not None:
+        values["snapshot_cache"] = cache if cache.lower() == "off" or Path(cache).is_absolute() or base_dir is None else str(base_dir / cache)
     tok = string("token")
     if tok is not None:
         values["token"] = tok

@@ -16,6 +16,7 @@ from typing import Any, Callable, Coroutine
 import discord
 
 from bot.discord_app.config import Config
+from bot.engine.snapshot_cache import SnapshotCache, default_cache
 from bot.knowledge.loader import KnowledgeError, default_knowledge_dir
 from bot.live import LiveKnowledge
 from bot.storage import Store, StoreError
@@ -33,12 +34,19 @@ def _live(config: Config, knowledge: Path | None, store: Store | None = None) ->
     """The knowledge to serve (recording hand edits in ``store``), or None after a one-line message."""
     root = knowledge or config.knowledge or default_knowledge_dir()
     try:
-        return LiveKnowledge(root, store)
+        return LiveKnowledge(root, store, cache=_cache(config))
     except KnowledgeError as e:
         _fail(f"the knowledge base in {root} has {len(e.problems)} problem(s); run `career-bot validate --knowledge {root}`")
     except OSError as e:
         _fail(f"cannot read the knowledge base in {root}: {e}")
     return None
+
+
+def _cache(config: Config) -> SnapshotCache | None:
+    """The start-up snapshot cache: ``snapshot_cache`` of the configuration, else the default."""
+    if config.snapshot_cache is None:
+        return default_cache()
+    return None if config.snapshot_cache.lower() == "off" else SnapshotCache(Path(config.snapshot_cache))
 
 
 def prepare(config: Config, knowledge: Path | None) -> tuple[LiveKnowledge, Store] | int:

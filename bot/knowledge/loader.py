@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 YAML_SUFFIXES = (".yaml", ".yml")
 Overlay = Mapping[str, str | bytes | None]
 
-__all__ = ["MAX_FILE_BYTES", "VOCABULARY_FILE", "KnowledgeError", "Loaded", "Problem", "load_knowledge", "read_knowledge"]
+__all__ = ["MAX_FILE_BYTES", "VOCABULARY_FILE", "KnowledgeError", "Loaded", "Problem", "knowledge_files", "load_knowledge", "read_knowledge"]
 
 
 @dataclass(frozen=True, order=True)
@@ -257,6 +257,26 @@ def read_knowledge(path: str | os.PathLike[str] | None = None, overlay: Overlay 
     if reader.problems or kb is None:
         raise KnowledgeError(reader.problems, reader.warnings)
     return Loaded(kb, MappingProxyType(reader.files), tuple(sorted(set(reader.warnings))))
+
+
+def knowledge_files(path: str | os.PathLike[str] | None = None) -> dict[str, bytes] | None:
+    """The bytes of every file ``read_knowledge(path)`` reads, read the same way (what a cached
+    snapshot is keyed by); None if any listing or file cannot be read, or a listed file is gone
+    (the load itself then reports what is wrong)."""
+    root = Path(path) if path is not None else default_knowledge_dir()
+    reader = _Reader(root, None)
+    files: dict[str, bytes] = {}
+    try:
+        rels = [rel for folder in ("roles", "certifications", "faq") for rel in reader.yaml_files(folder)]
+        rels += [rel for rel in (VOCABULARY_FILE, PHRASINGS_FILE) if os.path.lexists(root / rel)]
+        for rel in rels:
+            raw = reader.read(rel)
+            if raw is None:
+                return None
+            files[rel] = raw
+    except OSError:
+        return None
+    return None if reader.problems else files
 
 
 def _check_id(reader: _Reader, rel: str, parsed: Parsed, key: str, value: str, kind: str) -> bool:
