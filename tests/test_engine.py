@@ -412,3 +412,10 @@ def test_a_choice_after_a_comparison_in_one_message_is_the_one_chosen(engine):
 def test_how_long_it_takes_is_missing_unless_a_page_says_a_duration(engine):
     a = engine.ask("how long does it usually take to go from staff pharmacist to ops director")
     assert (a.intent, a.reason) == ("none", "missing_fact")
+
+
+def test_a_message_ending_in_what_a_named_certification_is_gets_its_card(engine):
+    a = engine.ask("ok long story, our new ops director says the pathway for her job includes the supply chain cert. what exactly is CPSCM?")
+    assert (a.intent, a.certifications[0]) == ("certification", "CPSCM")
+    b = engine.ask("got my cmso last year, whats the next cert toward director of pharmacy operations")
+    assert (b.intent, b.role) == ("pathway", "director-of-pharmacy-operations")

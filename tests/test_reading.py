@@ -198,3 +198,19 @@ def test_an_abbreviation_a_page_defines_reads_as_its_word(tmp_path):
         import_page(page, kdir)
     a = Engine(load_knowledge(kdir)).ask("pgx program coordinator cert pathway pls")
     assert (a.intent, a.role) == ("pathway", "pharmacogenomics-program-coordinator")
+
+
+def test_initials_of_a_title_before_its_job_noun_name_the_role(tmp_path):
+    from bot.engine.index import _theme_initials
+    from bot.knowledge.importer import import_page
+
+    assert _theme_initials("Pharmacy Contact Center Supervisor") == ("cc", "supervisor")
+    assert _theme_initials("Director of Pharmacy Operations") is None  # no job noun at the end
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / "eval46" / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    e = Engine(load_knowledge(kdir))
+    path, day = e.ask("cc sup cert path"), e.ask("DG lead day?")
+    assert (path.intent, path.role) == ("pathway", "pharmacy-contact-center-supervisor")
+    assert (day.intent, day.role, day.section) == ("role", "pharmacy-data-governance-lead", "day_in_the_life")

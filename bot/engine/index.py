@@ -186,6 +186,7 @@ class Index:
         texts: set[str] = set()  # every word the knowledge writes
         acronyms: list[tuple[str, str]] = []
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
+        theme_initials: list[tuple[tuple[str, str], str]] = []  # (("cc", "supervisor"), role): "cc sup"
         pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
@@ -226,6 +227,9 @@ class Index:
             for para in (role.tagline, *role.overview):
                 called.extend((name, role.id) for name in called_names(role.title, para))
             acronyms.extend((acr, role.id) for acr in _acronyms(role.title))
+            themed = _theme_initials(role.title)
+            if themed:
+                theme_initials.append((themed, role.id))
 
         for cert in kb.certifications.values():
             low = cert.code.lower()
@@ -257,6 +261,12 @@ class Index:
         for acr, rid in acronyms:  # "MSO" for Medication Safety Officer, when unambiguous
             if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.synonyms and english.count(acr) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((acr,), ("role", rid))
+        by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for key, rid in theme_initials:
+            by_initials[key].add(rid)
+        for (letters, head), rids in by_initials.items():  # "cc sup" for Pharmacy Contact Center Supervisor, "DG lead", when only one title fits
+            if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
+                ix._add_alias((letters, *ix.expand([head])), ("role", next(iter(rids))))
         renamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for called_name, rid in called:
             full = tuple(ix.expand(words_of(called_name)))
@@ -586,6 +596,23 @@ def page_abbreviations(kb: Knowledge) -> dict[str, tuple[str, ...]]:
         for abbr, meaning in defined_abbreviations(cert.description):
             seen[abbr].add(meaning)
     return {abbr: (next(iter(m)),) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
+
+
+def _theme_initials(title: str) -> tuple[str, str] | None:
+    """("cc", "supervisor") for Pharmacy Contact Center Supervisor, ("dg", "lead") for Pharmacy
+    Data Governance Lead: the initials of the words a title puts before its job noun (two or
+    three of them, past a leading field word), with that job noun."""
+    words = [w for w in words_of(title) if w not in lexicon.STOPWORDS]
+    while words and words[0] in lexicon.FIELD_WORDS:
+        words = words[1:]
+    if len(words) < 3 or words[-1] not in lexicon.ROLE_HEADS:
+        return None
+    theme = words[:-1]
+    while theme and theme[-1] in lexicon.FIELD_WORDS:
+        theme = theme[:-1]
+    if not 2 <= len(theme) <= 3:
+        return None
+    return "".join(w[0] for w in theme), words[-1]
 
 
 def _acronyms(title: str) -> set[str]:

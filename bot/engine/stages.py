@@ -620,9 +620,20 @@ def _asks_the_role_after(ev: Evidence) -> bool:
     return bool(asks) or later
 
 
+def _asks_a_code_last(ev: Evidence) -> bool:
+    """"… the pathway for her job includes the supply chain cert. what exactly is CPSCM?": the
+    message ends asking what a named certification is; the pathway was said on the way there."""
+    a = ev.a
+    if not a.codes or not a.sentence_of or "identity" not in ev.hits or ev.held:
+        return False
+    last = a.sentence_of[-1]
+    in_last = {i for i, w in enumerate(a.words) if a.sentence_of[i] == last}
+    return any(a.code_pos[c] in in_last for c in a.codes) and any(x in in_last for x, _ in lexicon.cue("identity").spans(a.words)) and not any(x in in_last for x, _ in lexicon.cue("pathway").spans(a.words))
+
+
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
-    if not _pathway_asked(ev) or _asks_the_role_after(ev):
+    if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev):
         return None
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0  # "pivot into operations leadership"
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
