@@ -63,12 +63,18 @@ SETS = {
     "clinical-specialists": (ROOT / "tests/eval39/questions.yaml", ROOT / "tests/eval39/pages"),
     "phone-typing": (ROOT / "tests/eval40/questions.yaml", ROOT / "tests/eval40/pages"),
     "recruiters-and-advisors": (ROOT / "tests/eval41/questions.yaml", ROOT / "tests/eval41/pages"),
+    "technician-career-ladders": (ROOT / "tests/eval42/questions.yaml", ROOT / "tests/eval42/pages"),
+    "formal-mid-career": (ROOT / "tests/eval43/questions.yaml", ROOT / "tests/eval43/pages"),
+    "a-moderators-week": (ROOT / "tests/eval44/questions.yaml", ROOT / "tests/eval44/pages"),
+    "rural-many-hats": (ROOT / "tests/eval45/questions.yaml", ROOT / "tests/eval45/pages"),
+    "fragments-and-abbreviations": (ROOT / "tests/eval46/questions.yaml", ROOT / "tests/eval46/pages"),
+    "weighing-a-move": (ROOT / "tests/eval47/questions.yaml", ROOT / "tests/eval47/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -83,7 +89,9 @@ CONVERSATIONS = {
     "planning-step-by-step": (ROOT / "tests/conv9/conversations.yaml", ROOT / "tests/conv9/pages", {"overall": 0.83, "follow": 0.79, "switch": 0.69, "none": 0.87}),
     "everyday-short-chats": (ROOT / "tests/conv10/conversations.yaml", ROOT / "tests/conv10/pages", {"overall": 0.85, "follow": 0.83, "switch": 0.93, "none": 0.83}),
     "mentoring-chats": (ROOT / "tests/conv11/conversations.yaml", ROOT / "tests/conv11/pages", {"overall": 0.86, "follow": 0.83, "switch": 0.95, "none": 0.83}),
-    "coffee-break-chats": (ROOT / "tests/conv12/conversations.yaml", ROOT / "tests/conv12/pages", {"overall": 0.84, "follow": 0.83, "switch": 0.90, "none": 0.71}),
+    "coffee-break-chats": (ROOT / "tests/conv12/conversations.yaml", ROOT / "tests/conv12/pages", {"overall": 0.84, "follow": 0.83, "switch": 0.90, "none": 0.74}),
+    "ordinary-chats": (ROOT / "tests/conv13/conversations.yaml", ROOT / "tests/conv13/pages", {"overall": 0.86, "follow": 0.83, "switch": 0.89, "none": 0.84}),
+    "senior-colleague-chats": (ROOT / "tests/conv14/conversations.yaml", ROOT / "tests/conv14/pages", {"overall": 0.85, "follow": 0.78, "switch": 0.93, "none": 0.91}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
