@@ -7,6 +7,7 @@ Kept out of conftest.py on purpose: import what you need with
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -203,3 +204,13 @@ def generated_page(title: str, codes: list[str], tag: str = "") -> str:
         "Afternoon: Report Review\n\nYou check the figures before they go out.\n\n"
         "Ready to Lead?\n\nThis role shapes the pharmacy.\n\nExplore All Certifications\n"
     )
+
+
+def engine_bench():
+    """bench/engine_bench.py as a module: its generator of large knowledge bases, for tests at scale."""
+    spec = importlib.util.spec_from_file_location("engine_bench", REPO / "bench" / "engine_bench.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("engine_bench", module)  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module

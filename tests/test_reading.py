@@ -8,8 +8,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from engine_kb import engine as kb_engine
-from engine_kb import kb_dir
+from engine_kb import engine as kb_engine, kb_dir
 
 from bot.engine import Engine
 from bot.engine.evidence import read

@@ -5,7 +5,6 @@ faults where the loader is concerned). Speed itself is measured in bench/, never
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import shutil
 import sys
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from knowledge_helpers import engine_bench
 
 from bot.knowledge import load_knowledge
 from bot.knowledge.loader import KnowledgeError
@@ -20,20 +20,11 @@ from bot.knowledge.loader import KnowledgeError
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("engine_bench", ROOT / "bench" / "engine_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("engine_bench", module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory):
     """A generated base of 300 roles, 900 certifications and 600 FAQ entries (the benchmark's generator)."""
     root = tmp_path_factory.mktemp("generated") / "knowledge"
-    gen = _bench().generate_large(root, n_roles=300, n_certs=900, n_faq=600)
+    gen = engine_bench().generate_large(root, n_roles=300, n_certs=900, n_faq=600)
     return root, gen
 
 
@@ -122,7 +113,7 @@ def test_bounded_faq_search_decides_as_the_unbounded_one(tmp_path, n_faq):
     from bot.engine.stages import best_faq
     from bot.engine.thresholds import FAQ_MAX_POSTING, FAQ_MIN
 
-    bench = _bench()
+    bench = engine_bench()
     gen = bench.generate_large(tmp_path / "knowledge", n_roles=60, n_certs=180, n_faq=n_faq)
     ix = Engine(load_knowledge(gen.root)).index
     if n_faq > 1000:
@@ -148,7 +139,7 @@ def generated_engine(generated):
 
 
 def _sample(gen) -> list[str]:
-    bench = _bench()
+    bench = engine_bench()
     return [q for _, q in bench.large_questions(gen, 200)] + [q for length in (100, 1000) for _, q in bench.sized_questions(gen, 40, length)]
 
 
@@ -431,7 +422,7 @@ def test_titles_fitting_a_job_phrase_are_those_of_a_full_scan(generated_engine):
 
     engine, gen = generated_engine
     ix = engine.index
-    bench = _bench()
+    bench = engine_bench()
     questions = _sample(gen) + [q for _, q in bench.sized_questions(gen, 150, 10)] + ["lead long", "chief", "senior manager?", "any executive pharmacist roles"]
     offered = 0
     for q in questions:

@@ -5,7 +5,6 @@ used (it is rebuilt, or the cache is left alone) and never raises."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import logging
 import multiprocessing
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from knowledge_helpers import engine_bench
 
 import bot.engine.snapshot_cache as sc
 from bot.engine import Engine
@@ -32,15 +32,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev-questions.yaml"
 SEED_QUESTIONS = ROOT / "tests" / "eval" / "seed-questions.yaml"
 CONVERSATIONS = ROOT / "tests" / "conv1" / "conversations.yaml"
-
-
-def _bench():
-    spec = importlib.util.spec_from_file_location("engine_bench", ROOT / "bench" / "engine_bench.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("engine_bench", module)  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture
@@ -96,7 +87,7 @@ def test_a_snapshot_read_back_answers_exactly_as_a_fresh_build(kdir, cache, load
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory):
     """A generated base of 200 roles, 600 certifications and 400 FAQ entries (the benchmark's generator)."""
-    bench = _bench()
+    bench = engine_bench()
     root = tmp_path_factory.mktemp("generated") / "knowledge"
     return bench, root, bench.generate_large(root, n_roles=200, n_certs=600, n_faq=400)
 

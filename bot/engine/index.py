@@ -262,8 +262,8 @@ class Index:
             if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.synonyms and english.count(acr) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((acr,), ("role", rid))
         by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for key, rid in theme_initials:
-            by_initials[key].add(rid)
+        for initials, rid in theme_initials:
+            by_initials[initials].add(rid)
         for (letters, head), rids in by_initials.items():  # "cc sup" for Pharmacy Contact Center Supervisor, "DG lead", when only one title fits
             if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((letters, *ix.expand([head])), ("role", next(iter(rids))))
