@@ -419,3 +419,10 @@ def test_a_message_ending_in_what_a_named_certification_is_gets_its_card(engine)
     assert (a.intent, a.certifications[0]) == ("certification", "CPSCM")
     b = engine.ask("got my cmso last year, whats the next cert toward director of pharmacy operations")
     assert (b.intent, b.role) == ("pathway", "director-of-pharmacy-operations")
+
+
+def test_is_there_a_job_where_is_answered_with_what_the_role_is(engine):
+    a = engine.ask("is there a role where you review productivity data and staffing schedules")
+    assert (a.intent, a.role, a.section) == ("role", "director-of-pharmacy-operations", "overview")
+    day = engine.ask("is there a job where you fix the ADC stockouts from the morning huddle")
+    assert day.section == "day_in_the_life"  # a moment of the day said outright still picks the day

@@ -29,6 +29,8 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     for section, cue in (("day_in_the_life", "day"), ("responsibilities", "responsibilities")):
         if cue in hits:
             return (section, CONF_SECTION_NAMED) if present[section] else ("overview", CONF_SECTION_MISSING)
+    if "role_exists" in hits:
+        return "overview", CONF_SECTION_DEFAULT  # "is there a job where you …": what the role is
     q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
     qset = set(q)
     best, best_score = "overview", 0.0
