@@ -456,3 +456,8 @@ def test_also_with_words_no_page_uses_is_not_about_what_was_shown(tmp_path):
     card, game, name = talk_on_pages(tmp_path, "conv13", "what is CMSO", "also whos winning the game tonight lol", "full name?")
     assert game.intent == "none" and not game.certifications
     assert (name.intent, name.certifications[0]) == ("certification", "CMSO")
+
+
+def test_what_the_member_runs_said_after_a_pathway_retailors_it():
+    _, mine = talk("how do i become an ops director", "I run purchasing and inventory at a 300 bed hospital if that matters")
+    assert (mine.intent, mine.role, mine.certifications[0]) == ("pathway", OPS, "CPSCM")
