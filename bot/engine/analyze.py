@@ -49,6 +49,19 @@ class Analysis:
     def stem_set(self) -> frozenset[str]:
         return frozenset(self.stems)
 
+    def typed_start(self, i: int) -> int:
+        """The first word read from the word typed at ``i`` ("ops" is read "ops operations")."""
+        while i > 0 and self.said[i - 1] == self.said[i]:
+            i -= 1
+        return i
+
+    def typed_end(self, i: int) -> int:
+        """One past the last word read from the word typed at ``i``."""
+        j = i + 1
+        while j < len(self.words) and self.said[j] == self.said[i]:
+            j += 1
+        return j
+
 
 _SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|(?<=[.?!;]['\")])\s+|[?!;]+(?=\S)|\s+[-–—•▪◦]+\s+")  # a spaced dash or a bullet ends a clause too
 

@@ -24,6 +24,7 @@ from types import MappingProxyType
 from bot.engine import lexicon
 from bot.engine.analyze import analyze, cue_stems
 from bot.engine.answer import Answer
+from bot.engine.entities import POSSESSIVES
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean, stem
@@ -47,7 +48,7 @@ ELLIPSIS_WORDS = 7  # "what about the nursing home consultant?" as a last senten
 DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
 _PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-_POSSESSIVE = frozenset({"my", "our", "his", "her"})  # the member's or the mentee's ("their third one" is the role's)
+_MEMBERS_OWN = POSSESSIVES - {"their", "your"}  # the member's or the mentee's ("their third one" is the role's)
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
         if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone):
             continue  # "which of those first": an order, not a reference
-        if i and words[i - 1] in _POSSESSIVE:
+        if i and words[i - 1] in _MEMBERS_OWN:
             continue  # "at my last job": the member's, not the last one shown
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
@@ -180,7 +181,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if pos == 0 and len(listed) % 2 == 0:
             continue  # "the middle one" of two or four: none
         if listed and pos <= len(listed):
-            picked = list(listed[:count]) if pos == 1 and count > 1 else [listed[pos - 1] if pos > 0 else listed[-1] if pos < 0 else listed[len(listed) // 2]]
+            picked = list(listed[:count]) if pos == 1 and count > 1 else [_nth(listed, pos)]
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in ("on", "in", "from", "of")), None)
@@ -359,6 +360,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
+
+
+def _nth(listed: tuple[Entity, ...], pos: int) -> Entity:
+    """The entity an ordinal of ``lexicon.ORDINALS`` picks: 1, 2 …; -1 the last; 0 the middle."""
+    return listed[pos - 1] if pos > 0 else listed[-1] if pos < 0 else listed[len(listed) // 2]
 
 
 def _ends_in_ellipsis(r: _Rewrite) -> bool:

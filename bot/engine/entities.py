@@ -23,8 +23,7 @@ from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, OTHER_JOB_PENALTY, 
 def _after_negation(a: Analysis, i: int) -> bool:
     """"not ops director" (read "not ops operations director"), "not the ops director": the
     member rules out the name that starts at word ``i``."""
-    while i > 0 and a.said[i - 1] == a.said[i]:
-        i -= 1
+    i = a.typed_start(i)
     while i > 0 and a.words[i - 1] in lexicon.DETERMINERS:
         i -= 1
     if i > 1 and a.words[i - 1] == "than":
@@ -146,9 +145,7 @@ def member_heads(a: Analysis) -> frozenset[int]:
 
 def _then_here(a: Analysis, i: int) -> bool:
     """"specialty pharmacy rph here", "LTC tech here": the member introducing themselves."""
-    j = i + 1
-    while j < len(a.words) and a.said[j] == a.said[i]:
-        j += 1  # "tech" read "tech technician technology"
+    j = a.typed_end(i)  # "tech" read "tech technician technology"
     return j < len(a.words) and a.words[j] == "here" and a.sentence_of[j] == a.sentence_of[i]
 
 

@@ -154,9 +154,7 @@ class Evidence:
         out: list[str] = []
         i = 0
         while i < len(a.words):
-            j = i + 1
-            while j < len(a.words) and a.said[j] == a.said[i]:
-                j += 1  # one word as typed, expanded by a synonym ("ops" -> "ops operations")
+            j = a.typed_end(i)  # one word as typed, expanded by a synonym ("ops" -> "ops operations")
             group = range(i, j)
             token = "{cert}" if any(k in cert_at for k in group) else "{role}" if any(k in self.title_positions for k in group) else None
             if token is None:
@@ -205,6 +203,8 @@ class Evidence:
             return None  # "the 'business intelligence' credential before I take over": one certification asked about
         if not plural and self.only_ordering:
             return None  # "which first if I love teaching?": an order among certifications already in view, no goal
+        if self.bare_pathway:
+            return None  # "where do I start": every word is the asking, none a goal
         ranked = roles_by_content(self.a, self.ix)
         if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
             return None
@@ -212,8 +212,6 @@ class Evidence:
         distinctive = sum(self.ix.weight(s) for s in set(self.a.stems) - cue_stems() if self.ix.weight(s) >= CONTENT_WORD)
         if score < GOAL_SHARE * distinctive:
             return None  # "sterile compounding at a 503b": one word of the question is on a page, the goal is not
-        if self.bare_pathway:
-            return None  # "where do I start": every word is the asking, none a goal
         mine = member_heads(self.a)  # "specialty pharmacy rph here, …": the member's job, not another goal
         if any(w in lexicon.ROLE_HEADS and i not in mine for i, w in enumerate(self.a.words)) and not names_this_job(self.a, self.ix, role, by_content=True):
             return None  # "how do I become a compounding pharmacist": another job

@@ -179,8 +179,9 @@ class Index:
             k = tuple(key.split())
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
+        taken = {c.lower() for c in kb.certifications}  # codes are never read as anything else
         for abbr, meaning in page_abbreviations(kb).items():  # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word
-            if (abbr,) not in ix.synonyms and abbr not in {c.lower() for c in kb.certifications}:
+            if (abbr,) not in ix.synonyms and abbr not in taken:
                 ix.synonyms[(abbr,)] = meaning
                 ix.synonym_lengths[abbr] = tuple(sorted(set(ix.synonym_lengths.get(abbr, ())) | {1}, reverse=True))
         texts: set[str] = set()  # every word the knowledge writes
@@ -254,7 +255,6 @@ class Index:
                 if whom:
                     ix.first_for[(role.id, step.certification)] = whom
 
-        taken = {c.lower() for c in kb.certifications}
         counts: dict[str, int] = defaultdict(int)
         for acr, _ in acronyms:
             counts[acr] += 1
@@ -550,7 +550,7 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-_DEFINED = re.compile(r"((?:[A-Za-z][\w'-]*\s+){0,4}[A-Za-z][\w'-]*)\s+\(([A-Za-z][A-Za-z0-9]{1,7})\)")
+_DEFINED = re.compile(r"\b([A-Za-z][\w'-]*)\s+\(([A-Za-z][A-Za-z0-9]{1,7})\)")  # a word, then "(ABBR)"
 
 
 def defined_abbreviations(text: str) -> list[tuple[str, str]]:
@@ -560,11 +560,13 @@ def defined_abbreviations(text: str) -> list[tuple[str, str]]:
     several words are not read here: titles' initials are aliases already (``_acronyms``), and
     reading "CMM" as "comprehensive medication management" everywhere shifts whole questions."""
     found: list[tuple[str, str]] = []
+    if "(" not in text:  # most texts define nothing
+        return found
     for m in _DEFINED.finditer(text):
         abbr = m.group(2)
         if not any(ch.isupper() for ch in abbr[1:]) and not abbr.isupper():
             continue  # "(optional)", "(often)": a word, not an abbreviation
-        word = m.group(1).split()[-1].lower()
+        word = m.group(1).lower()
         if _letters_of(abbr.lower(), word) and len(word) > len(abbr) + 2:
             found.append((abbr.lower(), word))
     return found

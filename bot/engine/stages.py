@@ -573,11 +573,8 @@ def _wants_role(ev: Evidence) -> bool:
     rid = ev.subject_role
     if not ev.subject_named or rid is None or not ev.role_where.get(rid):
         return False
-    words, said = ev.a.words, ev.a.said
-    start = min(ev.role_where[rid])
-    while start > 0 and said[start - 1] == said[start]:
-        start -= 1  # "want ops dir": "ops" was read as "ops operations"
-    i = start - 1
+    words = ev.a.words
+    i = ev.a.typed_start(min(ev.role_where[rid])) - 1  # "want ops dir": "ops" was read as "ops operations"
     while i >= 0 and words[i] in lexicon.WISH_FILLERS:
         i -= 1
     return i >= 0 and words[i] in lexicon.WISH_WORDS

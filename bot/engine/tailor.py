@@ -56,11 +56,10 @@ def compare_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, ex
     """``rank_certs`` for "CCSC or CDRT, which one is more about the paperwork": when their texts
     tie on the question's words, words of the trade related to those no text uses decide."""
     scored = scored_certs(codes, a, ix, exclude, keep_zero=True)
-    if not _tied([s for _, s in scored]) and not (len(scored) > 1 and scored[0][1] == scored[1][1]):
+    if not _tied([s for _, s in scored]):
         return [c for c, _ in scored]
     docs = {c: ix.cert_docs[c] for c, _ in scored}
-    known = frozenset().union(*docs.values())
-    orphans = [s for s in _focus_stems(a, set(exclude)) if s not in known and s not in _HEAD_STEMS and ix.weight(s) >= DISTINCTIVE]
+    orphans = _orphans(_focus_stems(a, set(exclude)), docs, ix)
     rescored = [(c, _related((s, []), orphans, docs[c], ix)[0]) for c, s in scored]
     return [c for c, _ in sorted(rescored, key=lambda cs: -cs[1])]
 
@@ -92,8 +91,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
         bridge, said = _bridge(stems, role_id, docs, ix)
         scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
     elif _tied(sorted((score for _, score, _ in scored), reverse=True)):  # "workflow" in two steps: what the rest of their words are about decides
-        known = frozenset().union(*docs.values())
-        orphans = [s for s in stems if s not in known and s not in _HEAD_STEMS and ix.weight(s) >= DISTINCTIVE]  # "schedules", "chemo": words no step uses
+        orphans = _orphans(stems, docs, ix)
         scored = [(code, *_related((score, hits), orphans, docs[code], ix)) for code, score, hits in scored]
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
@@ -116,7 +114,14 @@ def _first_for(scored: tuple[float, list[str]], stems: list[str], whom: frozense
 
 
 def _tied(scores: list[float]) -> bool:
-    return len(scores) > 1 and scores[0] > 0 and scores[0] < FOCUS_MARGIN * scores[1]
+    """The best of these scores (best first) does not stand out: none would be put first."""
+    return len(scores) > 1 and (scores[0] == scores[1] or scores[0] < FOCUS_MARGIN * scores[1])
+
+
+def _orphans(stems: list[str], docs: dict[str, frozenset[str]], ix: Index) -> list[str]:
+    """The member's distinctive words no text here uses ("schedules", "chemo"), job nouns aside."""
+    known = frozenset().union(*docs.values())
+    return [s for s in stems if s not in known and s not in _HEAD_STEMS and ix.weight(s) >= DISTINCTIVE]
 
 
 def _related(scored: tuple[float, list[str]], orphans: list[str], doc: frozenset[str], ix: Index) -> tuple[float, list[str]]:
