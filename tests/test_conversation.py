@@ -461,3 +461,42 @@ def test_also_with_words_no_page_uses_is_not_about_what_was_shown(tmp_path):
 def test_what_the_member_runs_said_after_a_pathway_retailors_it():
     _, mine = talk("how do i become an ops director", "I run purchasing and inventory at a 300 bed hospital if that matters")
     assert (mine.intent, mine.role, mine.certifications[0]) == ("pathway", OPS, "CPSCM")
+
+
+def test_random_but_borrows_nothing_from_the_conversation():
+    _, aside = talk("ops director day to day", "random but what's the max tramadol someone can get per day")
+    assert aside.intent == "none" and aside.role is None
+
+
+def test_what_the_member_says_of_themselves_mid_conversation_retailors_the_pathway():
+    first, fixed = talk("how do i become an ops director", "actually scratch that, my real thing is safety, i'm on the safety committee and do all our error reports")
+    assert first.intent == "pathway" and fixed.intent == "pathway" and fixed.role == OPS and fixed.certifications[0] == "CMSO"
+    _, boss = talk("how do i become an ops director", "wait actually, my boss wants me mainly on the safety and error reporting stuff")
+    assert boss.intent == "pathway" and boss.certifications[0] == "CMSO"
+    *_, forgot = talk("how do i become an ops director", "what does CHPOP cover", "oh also i'm the one who runs our safety huddles and error reviews, forgot that part")
+    assert forgot.intent == "pathway" and forgot.role == OPS and forgot.certifications[0] == "CMSO"
+
+
+def test_a_requirement_asked_of_the_role_is_missing_though_the_page_uses_the_word():
+    _, license = talk("director of pharmacy operations day to day?", "lol that morning part is literally my life rn. do they need a pharmacist license")
+    assert license.intent == "none" and license.reason == "missing_fact"
+
+
+def test_a_role_talked_about_earlier_is_recalled_by_one_word_of_its_title():
+    *_, back = talk("how do i become a pharmacy supply chain manager", "what about the ops director path instead", "ok wait go back to supply, what's a typical day")
+    assert (back.intent, back.role, back.section) == ("role", "pharmacy-supply-chain-manager", "day_in_the_life")
+    *_, second = talk("how do i become a pharmacy supply chain manager", "what about the ops director path instead", "no wait go back, the supply one, what was the second cert on it")
+    supply_steps = [s.certification for s in engine().index.knowledge.roles["pharmacy-supply-chain-manager"].pathway]
+    assert second.intent == "certification" and second.certifications[0] == supply_steps[1]
+
+
+def test_both_is_the_two_roles_talked_about_and_they_are_the_ones_that_have_it():
+    *_, card = talk("thinking about either ops director or supply chain manager. whats the ops director path", "and for the supply chain one", "both have CPOM right? what is it")
+    assert card.intent == "certification" and card.certifications[0] == "CPOM"  # "have" is the roles', not the member's
+
+
+def test_which_cert_is_the_x_one_asks_for_a_certification(tmp_path):
+    _, cert = talk_on_pages(tmp_path, "conv15", "ops director responsibilities", "which cert is the supply chain one")
+    assert cert.intent == "certification" and cert.certifications[0] == "CPSCM"  # not the ops director's page, which uses the words
+    _, more = talk("is there a cert for drug shortages?", "and one for safety culture")
+    assert more.intent == "certification" and more.certifications[0] == "CMSO"

@@ -203,8 +203,8 @@ def test_initials_of_a_title_before_its_job_noun_name_the_role(tmp_path):
     from bot.engine.index import _theme_initials
     from bot.knowledge.importer import import_page
 
-    assert _theme_initials("Pharmacy Contact Center Supervisor") == ("cc", "supervisor")
-    assert _theme_initials("Director of Pharmacy Operations") is None  # no job noun at the end
+    assert _theme_initials("Pharmacy Contact Center Supervisor") == {("cc", "supervisor")}
+    assert _theme_initials("Director of Pharmacy Operations") == set()  # no job noun at the end
     kdir = tmp_path / "knowledge"
     shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
     for page in sorted((Path(__file__).parent / "eval46" / "pages").glob("*.txt")):
@@ -213,3 +213,66 @@ def test_initials_of_a_title_before_its_job_noun_name_the_role(tmp_path):
     path, day = e.ask("cc sup cert path"), e.ask("DG lead day?")
     assert (path.intent, path.role) == ("pathway", "pharmacy-contact-center-supervisor")
     assert (day.intent, day.role, day.section) == ("role", "pharmacy-data-governance-lead", "day_in_the_life")
+
+
+def test_initials_write_to_as_2_and_a_long_theme_may_drop_its_last_word(tmp_path):
+    from bot.engine.index import _theme_initials
+
+    assert ("m2b", "manager") in _theme_initials("Meds-to-Beds Program Manager")  # B2B-style, "program" dropped
+    e = _engine(tmp_path, _with_role("meds-to-beds-program-manager", "Meds-to-Beds Program Manager"))
+    day = e.ask("m2b manager day to day??")
+    assert (day.intent, day.role, day.section) == ("role", "meds-to-beds-program-manager", "day_in_the_life")
+    path = e.ask("outpatient tech, want to move into running the m2b program. path?")  # initials with a digit stand alone
+    assert (path.intent, path.role) == ("pathway", "meds-to-beds-program-manager")
+
+
+def test_a_long_title_shortened_to_its_rare_last_word_and_job_noun(tmp_path):
+    from bot.engine.index import _tail_pair
+
+    assert _tail_pair("Rural Mobile Health Pharmacy Outreach Manager") == ("outreach", "manager")
+    assert _tail_pair("Pharmacy Cleanroom and Facilities Project Manager") is None  # "project manager" names many jobs
+    rural = "rural-mobile-health-pharmacy-outreach-manager"
+    e = _engine(tmp_path, _with_role(rural, "Rural Mobile Health Pharmacy Outreach Manager"))
+    a = e.ask("does the outreach manager lead the drivers too or just the pharmacists n techs")
+    assert (a.intent, a.role) == ("role", rural)
+
+
+def test_the_word_one_picks_one_of_two_roles_in_a_message(tmp_path):
+    staffing, ethics = "pharmacy-staffing-and-scheduling-coordinator", "pharmacy-ethics-and-policy-committee-coordinator"
+
+    def add_both(root: Path) -> None:
+        _with_role(staffing, "Pharmacy Staffing and Scheduling Coordinator")(root)
+        _with_role(ethics, "Pharmacy Ethics and Policy Committee Coordinator")(root)
+
+    e = _engine(tmp_path, add_both)
+    a = e.ask("torn between staffing coordinator and the ethics/policy committee coordinator thing. what does the staffing one do")
+    assert (a.intent, a.role) == ("role", staffing)  # though the ethics title is written out more fully
+    b = e.ask("hospital pharmacist on the ethics side, i want to become a staffing and scheduling coordinator, which cert first")
+    assert b.role == staffing  # "the ethics side" is where the member works: no pick
+
+
+def test_what_s_reads_as_whats():
+    from bot.engine.normalize import tokenize
+
+    assert [t.word for t in tokenize("what's a director? who's that? the member's")] == ["whats", "a", "director", "whos", "that", "the", "member"]
+    a = kb_engine().ask("what's a director of pharmacy operations? coming from hospital supply chain so the pharmacy side is new to me")
+    assert (a.intent, a.section) == ("role", "overview")  # what follows the question tells about the member, not the section
+
+
+def test_a_day_entry_named_by_a_clipped_word(tmp_path):
+    def rename(data: dict) -> None:
+        data["day_in_the_life"]["entries"][1]["title"] = "Vendor Negotiation Preparation"
+
+    e = _engine(tmp_path, lambda root: _edit_role(root, SUPPLY, rename))
+    a = e.ask("what's the vendor negotiation prep part of the supply chain manager's day about")
+    assert (a.intent, a.role, a.section) == ("role", SUPPLY, "day_in_the_life")
+
+
+def test_a_mentees_certification_is_held_a_roles_is_not():
+    from bot.engine.analyze import held_codes
+    from bot.engine.evidence import read
+
+    ix = kb_engine().index
+    assert held_codes(read("my resident already holds CMSO and wants to become an ops director", ix).a) == ("CMSO",)
+    assert held_codes(read("both have CMSO right?", ix).a) == ()
+    assert held_codes(read("the ops director has CPOM on the path, right?", ix).a) == ()

@@ -190,3 +190,80 @@ def test_a_fact_is_missing_unless_a_page_writes_it_as_a_phrase():
     e = engine()
     boss = e.ask("who does the pharmacy supply chain manager report to?")
     assert boss.intent == "none" and boss.reason == "missing_fact"  # the pages speak of reports, never of reporting to
+
+
+def test_what_a_role_covers_asks_about_its_work_not_for_a_certification():
+    e = engine()
+    huddle = e.ask("What does the director of pharmacy operations cover in the morning huddle?")
+    assert (huddle.intent, huddle.role, huddle.section) == ("role", OPS, "day_in_the_life")
+    part = e.ask("Does the ops director run the huddles, and if so, which part of the role covers that?")
+    assert part.intent == "role" and part.role == OPS
+    card = e.ask("does cpom cover workflow stuff")
+    assert card.intent == "certification" and card.certifications[0] == "CPOM"
+
+
+def test_a_greeting_with_a_few_words_of_where_from_is_a_greeting():
+    e = engine()
+    for q in ("good morning from the night shift 🌙", "hello from ohio", "good morning (its 4am but whatever) 😴", "Good afternoon. How should I use this bot?"):
+        assert e.ask(q).intent == "help", q
+    assert e.ask("hi, weather?").intent == "none"  # a question about something else
+    assert e.ask("cert codes u know?").intent == "list_certifications"
+    seek = e.ask("is there a cert you know for safety")
+    assert seek.intent == "certification" and seek.certifications[0] == "CMSO"
+
+
+def test_reports_to_is_a_reporting_line_only_when_the_role_does_the_reporting(tmp_path):
+    import shutil
+
+    import yaml
+    from engine_kb import kb_dir
+
+    from bot.engine import Engine
+    from bot.knowledge import load_knowledge
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(kb_dir(), root)
+    path = root / "roles" / "pharmacy-supply-chain-manager.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["overview"]["paragraphs"].append("You develop the leaders who report to you, and you review override reports to find waste.")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    e = Engine(load_knowledge(root))
+    a = e.ask("Does the pharmacy supply chain manager typically report to the CFO or the COO?")
+    assert a.intent == "none" and a.reason == "missing_fact"
+    data["overview"]["paragraphs"].append("The supply chain manager reports to the director of pharmacy.")
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert Engine(load_knowledge(root)).ask("who does the pharmacy supply chain manager report to?").intent == "role"
+
+
+def test_degrees_odds_the_law_money_and_how_long_people_stay_are_not_on_the_pages():
+    e = engine()
+    for q in (
+        "should i get an mba to become an ops director",
+        "what are my odds of getting hired as a pharmacy supply chain manager with no experience",
+        "is remote order verification by the ops director legal in wyoming",
+        "is CPOM worth the money or nah",
+        "k and how long do people usually stay in the ops director role before moving up",
+    ):
+        a = e.ask(q)
+        assert a.intent == "none" and a.reason == "missing_fact", q
+    assert e.ask("i did a residency and want to become an ops director").intent == "pathway"  # a background, not a question
+
+
+def test_a_drug_counselled_on_stocked_or_swapped_is_clinical_whatever_the_role_around_it():
+    e = engine()
+    for q in (
+        "As the medication safety officer, how would I explain warfarin and vitamin K foods to a patient?",
+        "Which vaccines should a pharmacy van carry for flu season?",
+        "and shortages - whats the best alternative to cefazolin when it's out",
+        "as an ops director should we keep succinylcholine in the MH cart or not",
+    ):
+        a = e.ask(q)
+        assert a.intent == "none" and a.reason == "clinical", q
+    assert e.ask("which cert covers drug shortages").intent == "certification"
+
+
+def test_another_language_around_an_english_title():
+    e = engine()
+    assert e.ask("Was macht ein Director of Pharmacy Operations?").reason == "language"
+    assert e.ask("kumusta po! hello, I am new tech here").intent == "help"  # a greeting, then English
+    assert e.ask("um how do i use this bot").intent == "help"

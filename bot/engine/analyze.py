@@ -261,6 +261,15 @@ def _alias_hits(words: list[str], said: list[str], ix: Index) -> tuple[AliasHit,
     return tuple(hits)
 
 
+def _someone_else_has(words: tuple[str, ...], j: int) -> bool:
+    """Word j, right before "have"/"has", is whoever has the certification: "both", "which roles",
+    or a job that is nobody's in particular ("the ops director has CPOM"); "my resident already
+    holds CDPP" is the member's mentee, whose pathway is asked for."""
+    if words[j] in lexicon.OTHERS_HAVE:
+        return True
+    return words[j] in lexicon.ROLE_HEADS and not any(w in lexicon.POSSESSIVES for w in words[max(0, j - 3) : j])
+
+
 def held_codes(a: Analysis) -> tuple[str, ...]:
     """Codes the member says they already have ("I already have CPOM", "got CMSO last year",
     "I have CHPOP from my ops days and also CPPGA")."""
@@ -279,6 +288,9 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
         after = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 3)) if a.sentence_of[j] == here]
         if any(w in lexicon.NOT_HELD_CUES for w in before[-2:]):
             continue
+        cue_at = [j for j in range(max(0, pos - 4), pos) if a.sentence_of[j] == here and a.words[j] in lexicon.HELD_CUES]
+        if cue_at and cue_at[-1] and _someone_else_has(a.words, cue_at[-1] - 1):
+            continue  # "both have CMSO right?": the roles have it, not the member
         later = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 6)) if a.sentence_of[j] == here]
         got_it = any(w in lexicon.HELD_CUES and nxt in ("it", "that") for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
         if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):

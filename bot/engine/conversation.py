@@ -160,7 +160,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     words = r.words
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
-    steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[ev.role_best].pathway) if ev.role_named and ev.role_best else ()
+    recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
+    path_of = ev.role_best if ev.role_named else recalled
+    steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -208,7 +210,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if person and a and words[a - 1] in ("im", "i'm", "am", "is", "was", "shes", "hes", "she's", "he's"):
             continue  # "I'm the inventory/buyer person at a community hospital": the member, not a role
         certs_after = "ref_choice" not in ev.hits and any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in words[b:])  # "what about the purchasing one, what certs": a role's
-        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if on_list or person or certs_after or (words[b - 1] == "side" and "ref_choice" not in ev.hits) else None)
+        for_path = a and words[a - 1] == "for" and ctx.intent == "pathway"  # "and for the surgery center one" after a pathway: that role's
+        as_role = on_list or person or certs_after or for_path or recalled is not None or (words[b - 1] == "side" and "ref_choice" not in ev.hits)
+        as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a])  # "which cert is the supply chain one"
+        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None)
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
             r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
@@ -269,6 +274,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         group = ctx.shown
         if "two" in words[a:b] or not group:
             group = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1] or group[:2]
+        if "both" in words[a:b] and len(group) != 2:  # "both have CMSO right?" after three steps shown: the two roles talked about
+            roles = list(ctx.roles) if len(ctx.roles) == 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]
+            group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ())
         if group:
             r.put(a, b, _joined([_label(e, ix) for e in group]))
     # "they", "their day", "that path": the role
@@ -299,6 +307,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, lead + _label(ctx.thing, ix))
     # "that part", "goes with that": what the previous question was about
     for a, b in r.found("ref_topic"):
+        if "self_describe" in ev.hits and not ev.hits.keys() & _ASKS:
+            continue  # "oh also I'm the one who takes minutes at our policy committee, forgot that part": about the member
         referred = True
         if ctx.question:
             role = f"the {_label(('role', ctx.role), ix)} " if ctx.intent == "role" and ctx.role else ""  # "ok what certs for that" after a role: its own, the topic among them
@@ -316,7 +326,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at
     appended = False
-    if not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE:
+    if not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
@@ -324,10 +334,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rest = _ELLIPSIS.sub("", core).lstrip()
         if "contrast" in after.hits and pair:
             rewritten += f" ({_label(pair[0], ix)} vs {_label(pair[1], ix)})"  # "diff?" after two certifications
-        elif ctx.by_topic and ellipsis and rest and not (about_role or after.hits.keys() & _ASKS):
+        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns)):  # "and one for ethics cases"
             rewritten = f"which certification is about {rest}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
-            rewritten += f" (for the {_label(('role', ctx.role), ix)})"
+            rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
         elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after):  # "full name pls"
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
@@ -344,7 +354,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and "ref_choice" in ev.hits)
-    pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and not _own_subject(after) and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
+    # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
+    own_work = not _own_subject(after) or (about_me and after.described is not None and not after.asks_who)
+    pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
@@ -432,8 +444,8 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> En
         near = [e for e in dict.fromkeys(around) if scores.get(e, 0.0) > 0 and e[0] == kind]
         if any(e in by_name for e in near):  # "the supply chain one": a name fits, whatever else the texts say
             near = [e for e in near if e in by_name]
-        elif around is talked and named_elsewhere:
-            near = []  # "what about the purchasing one" after the ops director: a title says purchasing, a page only uses the word
+        elif named_elsewhere:
+            near = []  # "what about the purchasing one" after the ops director, "I meant the scheduling person" after the policy one: a title says it, a page only uses the word
         if near:
             ranked = sorted(near, key=lambda e: -scores[e])
             return ranked[0] if len(ranked) == 1 or scores[ranked[0]] > scores[ranked[1]] else None
@@ -441,6 +453,19 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> En
     if not ranked or (len(ranked) > 1 and scores[ranked[0]] < DESCRIBED_LEAD * scores[ranked[1]]):
         return None
     return ranked[0]
+
+
+def _recalled(ev: Evidence, ctx: Context) -> str | None:
+    """"ok wait go back to staffing, what's a typical day": a role talked about earlier, named by
+    part of its title (too little to name it on its own), is the one meant."""
+    talked = {e[1] for e in ctx.recent if e[0] == "role"} | set(ctx.roles)
+    words = ev.a.words
+
+    def own_word(r: str) -> bool:  # "staffing", not "pharmacy" or "coordinator"
+        return any(words[i] not in lexicon.FIELD_WORDS and words[i] not in lexicon.ROLE_HEADS for i in ev.role_where.get(r, ()))
+
+    partly = [r for s, r in ev.roles if s > 0 and r in talked and r != ctx.role and own_word(r)]
+    return partly[0] if len(partly) == 1 else None
 
 
 def _only_names(ev: Evidence) -> bool:

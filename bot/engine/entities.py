@@ -65,7 +65,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
 
 
-POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
+POSSESSIVES = lexicon.POSSESSIVES
 
 
 def _bosses(a: Analysis, ix: Index) -> frozenset[str]:

@@ -28,6 +28,7 @@ from bot.engine.thresholds import (
     GOAL_MIN,
     GOAL_SHARE,
     ROLE_MENTION,
+    ROLE_PICKED,
     ROLE_RELAXED,
     WHO_LEAD,
     WHO_MIN,
@@ -37,7 +38,7 @@ from bot.engine.thresholds import (
 # Cue lists read on the words with named titles masked ("Long-Term Care Consultant" is not a
 # "long term" goal); every other list reads the words as written.
 ON_MASKED = frozenset({"pathway", "day", "responsibilities", "overview", "weak_overview"})
-KEEP_IN_DISCOURSE = frozenset({"discourse", "correction", "follow_up"})  # cues that may lie inside steering words
+KEEP_IN_DISCOURSE = frozenset({"discourse", "correction", "follow_up", "new_topic"})  # cues that may lie inside steering words
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Evidence:
         if any(w in lexicon.WHO_WORDS and not _describes_someone(self.a.said, i) for i, w in enumerate(words)):
             return True
         for i, w in enumerate(words):
-            if w in ("which", "what"):
+            if w in ("which", "what", "whats"):
                 rest = _skip_of(words, i + 1)
                 one_of = len(rest) < len(words) - i - 1 and words[i + 1] == "of"  # "which of your roles is this": one of many
                 if not lexicon.ASKED_ROLE.isdisjoint(rest[:2]) or (one_of and rest and rest[0].rstrip("s") in lexicon.ASKED_ROLE):
@@ -281,7 +282,10 @@ def _with_breaks(a: Analysis, words: list[str]) -> str:
 
 def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as typed
     """"my mentee's a tech who does the DEA paperwork", "a pharmacist who signs off competencies":
-    "who" after "a/my … noun" tells about someone, it does not ask who ("the person who runs …" does)."""
+    "who" after "a/my … noun" tells about someone, it does not ask who ("the person who runs …" does);
+    so does "I'm the one who takes the minutes"."""
+    if i >= 3 and words[i - 1] == "one" and words[i - 2] == "the" and words[i - 3] in _SELF_IS:
+        return True
     if i == 0 or not (words[i - 1] in lexicon.ROLE_HEADS or words[i - 1].removesuffix("s") in lexicon.ROLE_HEADS or words[i - 1] in lexicon.PERSON_NOUNS):
         return False  # "in a health system who preps the P&T agenda" asks
     j = i - 1
@@ -291,6 +295,36 @@ def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as 
 
 
 _SOMEONE = frozenset({"a", "an", "my", "our"})
+_SELF_IS = frozenset({"im", "am", "shes", "hes", "theyre"})  # "I'm the one who …", "she's the one who …"
+
+
+def _the_one_meant(picked: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, hits: Mapping[str, str]) -> list[tuple[float, str]]:
+    """"torn between staffing coordinator and the ethics committee coordinator. what does the
+    staffing one do": of two roles in one message, "the <word> one" picks the one whose title has
+    that word, however little of its title was written."""
+    if "ref_one_kind" not in hits or len(picked) < 2 or a.codes:
+        return picked  # "cpom vs cspl, which is the specialty pharmacy one": one of the certifications
+    for start, end in lexicon.cue("ref_one_kind").phrases.spans(a.words):
+        if a.words[end - 1] != "one":
+            continue  # "on the ops side", "the diversion guy": where the member works, or a person; "the staffing one" picks
+        inner = {i for i in range(start + 1, end - 1) if a.words[i] not in lexicon.FIELD_WORDS and a.words[i] not in lexicon.ROLE_HEADS and a.words[i] not in lexicon.STOPWORDS}
+        fits = [(sc, rid) for sc, rid in picked if inner & where.get(rid, set())]
+        if len(fits) == 1:
+            sc, rid = fits[0]
+            return [(ROLE_PICKED, rid)] + [p for p in picked if p[1] != rid]
+    return picked
+
+
+def _role_covers(found: str | None, masked: str | None) -> bool:
+    """"what does the director of pharmacy operations cover in the huddle": the one that covers
+    is a role (its title masked as '_', or "which part of the role covers that"), so this asks
+    about the role's work, not for a certification."""
+    if not found or CODE_MARK in found or not found.split()[-1].startswith("cover"):
+        return False
+    words = found.split()
+    if any(w in lexicon.CERT_NOUNS for w in words):
+        return False
+    return any(w in lexicon.ROLE_NOUNS for w in words) or (masked is not None and "_" in masked.split())
 
 
 def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
@@ -313,11 +347,13 @@ def read(question: str, ix: Index) -> Evidence:
         found = c.search(cue_text if name in ON_MASKED else plain_text)
         if found is not None:
             hits[name] = found
+    if _role_covers(hits.get("cert_seek"), lexicon.CUES["cert_seek"].search(cue_text)):
+        del hits["cert_seek"]
     steering = hits.get("discourse")
     if steering:  # "ok different question, …" compares nothing
         hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "}
     pathway_cue = "pathway" in hits or a.arrow
-    picked = pick_roles(roles, where, a, prefer_last=pathway_cue)
+    picked = _the_one_meant(pick_roles(roles, where, a, prefer_last=pathway_cue), where, a, hits)
     best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)
     second = picked[1][0] if len(picked) > 1 else 0.0
     if best is not None and score < ROLE_MENTION and score >= ROLE_RELAXED and score >= 2 * second and names_this_job(a, ix, best):

@@ -28,6 +28,8 @@ from bot.knowledge.model import Knowledge
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
+TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to their last two
+TAIL_WORD_RARE = 5_000  # a word this common in English (per the shipped word list) is no short name
 ACRONYM_NOT_ENGLISH = 1_000  # "OPS" (Overnight Pharmacy Supervisor) is the everyday "ops", "CAT" a cat: not a role's initials
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
@@ -188,6 +190,7 @@ class Index:
         acronyms: list[tuple[str, str]] = []
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
         theme_initials: list[tuple[tuple[str, str], str]] = []  # (("cc", "supervisor"), role): "cc sup"
+        tails: dict[tuple[str, str], set[str]] = defaultdict(set)  # ("outreach", "manager"): "the outreach manager"
         pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
@@ -228,9 +231,10 @@ class Index:
             for para in (role.tagline, *role.overview):
                 called.extend((name, role.id) for name in called_names(role.title, para))
             acronyms.extend((acr, role.id) for acr in _acronyms(role.title))
-            themed = _theme_initials(role.title)
-            if themed:
-                theme_initials.append((themed, role.id))
+            theme_initials.extend((themed, role.id) for themed in _theme_initials(role.title))
+            tail = _tail_pair(role.title)
+            if tail:
+                tails[tail].add(role.id)
 
         for cert in kb.certifications.values():
             low = cert.code.lower()
@@ -267,6 +271,12 @@ class Index:
         for (letters, head), rids in by_initials.items():  # "cc sup" for Pharmacy Contact Center Supervisor, "DG lead", when only one title fits
             if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((letters, *ix.expand([head])), ("role", next(iter(rids))))
+                if any(ch.isdigit() for ch in letters) and (letters,) not in ix.aliases:
+                    ix._add_alias((letters,), ("role", next(iter(rids))))  # "the m2b program": initials with a digit are no English word
+        for (word, head), rids in tails.items():  # "the outreach manager" for Rural Mobile Health Pharmacy Outreach Manager
+            short = (word, *ix.expand([head]))
+            if len(rids) == 1 and short not in ix.aliases:
+                ix._add_alias(short, ("role", next(iter(rids))))
         renamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for called_name, rid in called:
             full = tuple(ix.expand(words_of(called_name)))
@@ -600,21 +610,48 @@ def page_abbreviations(kb: Knowledge) -> dict[str, tuple[str, ...]]:
     return {abbr: (next(iter(m)),) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
 
 
-def _theme_initials(title: str) -> tuple[str, str] | None:
+_DIGIT_WORDS = {"to": "2", "for": "4"}  # written as digits in initials: B2B, "m2b" for Meds-to-Beds
+
+
+def _theme_initials(title: str) -> set[tuple[str, str]]:
     """("cc", "supervisor") for Pharmacy Contact Center Supervisor, ("dg", "lead") for Pharmacy
     Data Governance Lead: the initials of the words a title puts before its job noun (two or
-    three of them, past a leading field word), with that job noun."""
-    words = [w for w in words_of(title) if w not in lexicon.STOPWORDS]
-    while words and words[0] in lexicon.FIELD_WORDS:
+    three of them, past a leading field word), with that job noun; ("m2b", "manager") as well as
+    ("mb", "manager") for Meds-to-Beds Program Manager."""
+    words = [w for w in words_of(title) if w not in lexicon.STOPWORDS or w in _DIGIT_WORDS]
+    while words and (words[0] in lexicon.FIELD_WORDS or words[0] in _DIGIT_WORDS):
         words = words[1:]
     if len(words) < 3 or words[-1] not in lexicon.ROLE_HEADS:
-        return None
+        return set()
     theme = words[:-1]
-    while theme and theme[-1] in lexicon.FIELD_WORDS:
+    while theme and (theme[-1] in lexicon.FIELD_WORDS or theme[-1] in _DIGIT_WORDS):
         theme = theme[:-1]
-    if not 2 <= len(theme) <= 3:
+    themes = [theme]
+    if sum(w not in _DIGIT_WORDS for w in theme) == 3:
+        themes.append(theme[:-1])  # "m2b manager" for Meds-to-Beds Program Manager
+    forms: set[tuple[str, str]] = set()
+    for th in themes:
+        content = [w for w in th if w not in _DIGIT_WORDS]
+        if 2 <= len(content) <= 3:
+            forms.add(("".join(w[0] for w in content), words[-1]))
+            if len(th) > len(content):
+                forms.add(("".join(_DIGIT_WORDS.get(w, w[0]) for w in th), words[-1]))
+    return forms
+
+
+def _tail_pair(title: str) -> tuple[str, str] | None:
+    """("outreach", "manager") for Rural Mobile Health Pharmacy Outreach Manager: a long title's
+    job noun with the word before it, when that word is a rare one (not "program", "project" or
+    "center", which name many jobs outside pharmacy), so members shorten the title to these two."""
+    words = [w for w in words_of(title) if w not in lexicon.STOPWORDS]
+    if len(words) < TAIL_TITLE_WORDS or words[-1] not in lexicon.ROLE_HEADS:
         return None
-    return "".join(w[0] for w in theme), words[-1]
+    k = len(words) - 2
+    while k >= 0 and words[k] in lexicon.FIELD_WORDS:
+        k -= 1
+    if k < 1 or words[k] in lexicon.ROLE_HEADS or english.count(words[k]) >= TAIL_WORD_RARE:
+        return None
+    return words[k], words[-1]
 
 
 def _acronyms(title: str) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 from importlib import resources
 
 import yaml
@@ -19,9 +20,11 @@ from bot.engine import english, lexicon
 
 NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "tl": "Tagalog"}
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?]+")
 FOREIGN_SHARE = 0.5  # at most this share of English (or knowledge) words ...
 LANGUAGE_HITS = 2  # ... and at least this many of another language's commonest words
-ENGLISH_COMMON = 20_000  # a word this common in English text, and not another language's, reads as English
+ENGLISH_COMMON = 20_000
+OPENING_WORDS = 3  # a message whose first words are another language's is in that language  # a word this common in English text, and not another language's, reads as English
 
 
 def _plain(word: str) -> str:
@@ -48,6 +51,15 @@ def _latin(ch: str) -> bool:
         return True
 
 
+def _opening_language(opening: list[str], english_like: Callable[[str], bool]) -> str | None:
+    """The language of a message's first words, when at least two of them are one other
+    language's common words and none of those reads as English."""
+    for code, common in _languages().items():
+        if sum(1 for w in opening if (w in common or _plain(w) in common) and not english_like(w)) >= LANGUAGE_HITS:
+            return NAMES.get(code, "a language other than English")
+    return None
+
+
 def foreign(text: str, known: set[str] | frozenset[str]) -> str | None:
     """The name of the language ``text`` is written in, when that is not English; else None.
     ``known``: words the knowledge itself uses (titles, codes, vocabulary)."""
@@ -60,8 +72,16 @@ def foreign(text: str, known: set[str] | frozenset[str]) -> str | None:
     if not words:
         return None
     others = _others()
-    english_like = sum(1 for w in words if w in known or w in lexicon.STOPWORDS or w in lexicon.SLANG or (english.count(w) >= ENGLISH_COMMON and w not in others))
-    if english_like > FOREIGN_SHARE * len(words):
+
+    def english_like(w: str) -> bool:
+        return w in lexicon.STOPWORDS or w in lexicon.SLANG or (english.count(w) >= ENGLISH_COMMON and w not in others)
+
+    after_first = _SENTENCE_END.split(text.strip(), maxsplit=1)[1:]
+    if not (after_first and _WORD.search(after_first[0])):  # one sentence: "Was macht ein Pharmacy Ethics Committee Coordinator?" is German around an English title
+        opening = _opening_language(words[:OPENING_WORDS], english_like)
+        if opening:
+            return opening
+    if sum(1 for w in words if w in known or english_like(w)) > FOREIGN_SHARE * len(words):
         return None
     hits = {code: sum(1 for w in words if w in common or _plain(w) in common) for code, common in _languages().items()}
     code, best = max(hits.items(), key=lambda kv: kv[1])

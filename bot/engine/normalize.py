@@ -87,7 +87,7 @@ def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
     for raw in _TOKEN.findall(text):
         if "'" in raw:
             base, _, tail = raw.partition("'")
-            raw = base if tail.lower() in ("s", "") else base + tail
+            raw = base if tail.lower() in ("s", "") and base.lower() not in _IS_CONTRACTED else base + tail
         if not raw.islower() and _is_code_like(raw):
             out.append(Token(raw.lower().replace(".", ""), True))
         elif raw.isalnum():
@@ -98,6 +98,9 @@ def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
         if limit is not None and len(out) >= limit:
             return out[:limit]
     return out
+
+
+_IS_CONTRACTED = frozenset({"what", "who", "how", "where"})  # "what's" is "whats" (what is), as members type it; "member's" is "member"
 
 
 _SUFFIXES = ("ational", "ations", "ation", "ency", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Mapping, NamedTuple
 
+from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
 from bot.engine.thresholds import (
     CHOICE_LEAD,
+    CLIPPED_MIN,
     CONF_SECTION_DEFAULT,
     CONF_SECTION_MISSING,
     CONF_SECTION_NAMED,
@@ -31,7 +33,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
             return (section, CONF_SECTION_NAMED) if present[section] else ("overview", CONF_SECTION_MISSING)
     if "role_exists" in hits:
         return "overview", CONF_SECTION_DEFAULT  # "is there a job where you …": what the role is
-    q = [s for s in a.stems if s not in exclude and s not in cue_stems()]
+    q = [s for s in _asked_stems(a, hits) if s not in exclude and s not in cue_stems()]
     qset = set(q)
     best, best_score = "overview", 0.0
     for i in ix.role_passages.get(role, ()):
@@ -39,7 +41,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
         if p.section not in SECTIONS:
             continue
         name = p.name_stems
-        if len(name) >= 2 and name <= qset | exclude:
+        if len(name) >= 2 and _names(name, qset | exclude, ix):
             return p.section, CONF_SECTION_NAMED
         score = passage_score(q, p, ix)
         if score > best_score:
@@ -51,6 +53,28 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     if "weak_overview" in hits and best_score < SECTION_GENERIC:
         return "overview", CONF_SECTION_DEFAULT
     return best, min(CONF_SECTION_NAMED, 0.5 + best_score / 10)
+
+
+def _names(name: frozenset[str] | set[str], said: set[str], ix: Index) -> bool:
+    """Every word of an entry's name is said, in full or clipped ("the ethics case prep part"
+    names Ethics Case Preparation; a clipped word is one no knowledge text uses)."""
+    clipped = [w for w in said if len(w) >= CLIPPED_MIN and w not in ix.idf]
+    return all(s in said or any(s.startswith(w) for w in clipped) for s in name)
+
+
+def _asked_stems(a: Analysis, hits: Mapping[str, str]) -> tuple[str, ...]:
+    """The stems that may choose a section. "What is a director of pharmacy operations? Coming
+    from hospital supply chain …": the role is asked about in its own words, and what follows the
+    last question (no question word in it) tells about the member, not about the section wanted.
+    What comes before a question stays: "the trial monitoring visit … which job is that?"."""
+    if ("overview" not in hits and "weak_overview" not in hits) or len(set(a.sentence_of)) < 2:
+        return a.stems
+    last_ask = max((a.sentence_of[i] for i, w in enumerate(a.words) if w in lexicon.WH_WORDS), default=None)
+    if last_ask is None or last_ask == a.sentence_of[-1]:
+        return a.stems
+    content = set(a.stems)
+    kept = {st for i, st in enumerate(a.word_stems) if a.sentence_of[i] <= last_ask and st in content}
+    return tuple(st for st in a.stems if st in kept)
 
 
 def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index, read: "Read | None" = None) -> float:

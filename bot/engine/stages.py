@@ -64,6 +64,7 @@ from bot.engine.thresholds import (
     ONLY_CANDIDATE_MIN,
     ROLE_MENTION,
     ROLE_RELAXED,
+    SALUTE_WORDS,
     TAUGHT_MIN,
     TOPIC_CLOSE,
     TOPIC_MIN,
@@ -121,9 +122,9 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     if ev.cue("clinical_request"):
         return refuse("clinical", CONF_REFUSE, why=f"clinical request: {ev.cue('clinical_request')!r}")
     words = ev.a.words
-    taken = next((w for i, w in enumerate(words) if i and words[i - 1] in lexicon.TAKE_VERBS and lexicon.is_drug(w) and w not in ix.known_words), None)
+    taken = next((w for i, w in enumerate(words) if i and _drug_object(words, i) and lexicon.is_drug(w) and w not in ix.known_words), None)
     if taken:  # "can someone on a blinded trial drug take ibuprofen": a drug taken, whatever career words are around
-        return refuse("clinical", CONF_REFUSE, why=f"a drug taken: {taken!r}")
+        return refuse("clinical", CONF_REFUSE, why=f"a drug taken or counselled on: {taken!r}")
     if ev.career_framed:
         return None
     drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
@@ -131,6 +132,12 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     if found:
         return refuse("clinical", CONF_REFUSE, why=f"clinical wording {found!r}, not framed as a career question")
     return None
+
+
+def _drug_object(words: tuple[str, ...], i: int) -> bool:
+    """Word i is what is taken, counselled on or swapped: "take ibuprofen", "explain warfarin",
+    "an alternative to cefazolin"."""
+    return words[i - 1] in lexicon.TAKE_VERBS or (i >= 2 and words[i - 1] in ("to", "for") and words[i - 2] in lexicon.SWAP_WORDS)
 
 
 # ---------------------------------------------------------------- moderator answers and small talk
@@ -242,8 +249,10 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     bare = [w for w in _content_words(ev) if w not in lexicon.HELP_WORDS]
     cue_words = {w for found in ev.hits.values() for w in found.split()}
     greeting_only = not bare and cue_words <= lexicon.GREETINGS and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)
+    # "good morning from the night shift 🌙": a greeting with a few words of where from, nothing asked
+    salute = bool(words) and words[0] in lexicon.GREETINGS and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and len(bare) <= SALUTE_WORDS and cue_words - lexicon.STOPWORDS <= lexicon.GREETINGS
     lists = ev.cue("list") and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
-    if (ev.cue("help") and not lists) or greeting_only:
+    if (ev.cue("help") and not lists) or greeting_only or salute:
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
     if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
         return refuse("thanks", CONF_REFUSE)
@@ -333,7 +342,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
     eligibility = ev.cue("eligibility")
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
-    if eligibility and ((said and all(s in doc for s in said)) or ev.certs_plural):
+    asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
+    if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits)]  # "how hard is CPMDS? my preceptor is nervous about it"
     if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural):

@@ -10,6 +10,7 @@ from __future__ import annotations
 # ---------------------------------------------------------------- naming roles and certifications
 ROLE_MENTION = 0.5  # share of a title's weight a question must name for the role to count as named
 ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pathway"
+ROLE_PICKED = 1.0  # a role picked out of several by "the <word> one": as good as named in full
 ROLE_CANDIDATES = 30  # titles scored in full per question, best raw overlap first
 ROLE_MIN_SHARE = 0.1  # below this share of its title a role is not a candidate at all
 OTHER_JOB_PENALTY = 0.4  # "pharmacy operations manager" is not "Director of Pharmacy Operations"
@@ -55,6 +56,7 @@ TAUGHT_MIN = 0.75  # a moderator-taught example this close decides the intent ou
 SECTION_SPECIFIC = 6.0  # a passage matched this strongly names its section, whatever the wording
 SECTION_WEAK = 1.5  # below this the best passage says nothing: overview
 SECTION_GENERIC = 2.5  # "tell me about" wording keeps the overview unless a passage beats this
+CLIPPED_MIN = 4  # letters a clipped word needs to name an entry ("prep" for Preparation)
 
 # ---------------------------------------------------------------- tailoring a pathway
 SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
@@ -68,6 +70,7 @@ NAME_BONUS = 1.5  # a certification's own name words, said by the member
 # ---------------------------------------------------------------- confidences of the answers
 CONF_REFUSE_SURE = 0.95  # empty message, prompt injection
 CONF_REFUSE = 0.9  # clinical, a request to write something, a thank-you, help
+SALUTE_WORDS = 3  # content words a greeting may carry and stay a greeting ("good morning from the night shift")
 CONF_MISSING_FACT = 0.85
 CONF_UNKNOWN_CODE = 0.85
 CONF_CODE_TYPO = 0.6  # one edit from a known code: too far to take as it
