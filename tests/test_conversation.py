@@ -500,3 +500,22 @@ def test_which_cert_is_the_x_one_asks_for_a_certification(tmp_path):
     assert cert.intent == "certification" and cert.certifications[0] == "CPSCM"  # not the ops director's page, which uses the words
     _, more = talk("is there a cert for drug shortages?", "and one for safety culture")
     assert more.intent == "certification" and more.certifications[0] == "CMSO"
+
+
+def test_steering_words_and_pushback_ask_nothing_new():
+    *_, first = talk("show me the ops director certification pathway", "whats the third one again", "go back to the first one")
+    assert first.intent == "certification" and first.certifications[0] == "CHPOP"  # "go back" is no fact the card lacks
+    _, again = talk("whats CMSO stand for", "are you sure thats pharmacy? sounds like a nursing thing")
+    assert again.intent == "certification" and again.certifications[0] == "CMSO"
+
+
+def test_and_for_that_role_after_a_pathway_keeps_what_the_member_said():
+    _, other = talk("im a med safety officer, what should i get first for the ops director role", "and for the supply chain role?")
+    assert other.intent == "pathway" and other.role == "pharmacy-supply-chain-manager"
+    *_, me = talk("whats the difference between CPOM and CMSO", "ok which one comes first on the ops director path", "ok and for someone like me who did error reporting and safety huddles for 3 yrs?")
+    assert me.intent == "pathway" and me.role == OPS and me.certifications[0] == "CMSO"
+
+
+def test_that_cert_after_a_role_is_a_certification():
+    *_, cert = talk("who oversees the automated dispensing cabinets and carousels", "what's the name of that cert for managing pharmacy teams")
+    assert cert.intent == "certification" and cert.certifications[0] == "CPOM"

@@ -276,3 +276,27 @@ def test_a_mentees_certification_is_held_a_roles_is_not():
     assert held_codes(read("my resident already holds CMSO and wants to become an ops director", ix).a) == ("CMSO",)
     assert held_codes(read("both have CMSO right?", ix).a) == ()
     assert held_codes(read("the ops director has CPOM on the path, right?", ix).a) == ()
+
+
+def test_a_certification_names_initials_read_as_its_words(tmp_path):
+    from bot.engine.index import name_initials
+    from bot.knowledge.importer import import_page
+
+    assert name_initials(kb_engine().index.knowledge)["cds"] == ("clinical", "decision", "support")
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / "conv16" / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    a = Engine(load_knowledge(kdir)).ask("did nursing CDI work for 3 yrs, how do i become a pharmacy documentation audit specialist? which cert first")
+    assert a.intent == "pathway" and a.certifications[0] == "CCDIP"  # Clinical Documentation Improvement
+
+
+def test_what_the_member_likes_weighs_more_than_what_they_merely_do(tmp_path):
+    from bot.knowledge.importer import import_page
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / "eval48" / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    a = Engine(load_knowledge(kdir)).ask("night pharmacist here, people call me about pump library issues and i really enjoy building the library entries. want to be the pump coordinator, which cert first")
+    assert a.intent == "pathway" and a.certifications[0] == "CDLM"

@@ -267,3 +267,33 @@ def test_another_language_around_an_english_title():
     assert e.ask("Was macht ein Director of Pharmacy Operations?").reason == "language"
     assert e.ask("kumusta po! hello, I am new tech here").intent == "help"  # a greeting, then English
     assert e.ask("um how do i use this bot").intent == "help"
+
+
+def test_more_ways_members_write_and_what_they_do_not_ask():
+    e = engine()
+    assert e.ask("what's c p o m").certifications[:1] == ("CPOM",)  # spaced letters after "what's"
+    assert e.ask("quick one between rotations: CPOM = ?").intent == "certification"  # a preamble before ":" asks nothing
+    role = e.ask("does the director of pharm ops manage the automation / carousels?")
+    assert (role.intent, role.role) == ("role", OPS)  # "manage" after the title is a verb, not Certified … Manager
+    assert e.ask("what is the certified pharmacy operations manager cert").certifications == ("CPOM",)  # named once, whichever way
+    assert e.ask("who decides which patients get the remaining supply when a drug is on shortage").intent == "role"  # not "remaining certs"
+    one = e.ask("which of the council's certs is about drug procurement and stock control? i was the stores pharmacist back in Lagos")
+    assert one.intent == "certification" and one.certifications[0] == "CPSCM"
+    assert e.ask("what certs do you know about? making a list for my IDP").intent == "list_certifications"  # the member's own plan
+    assert e.ask("is the APhA immunization certificate worth it for my review").reason == "unknown_cert"
+    pick = e.ask("CPOM or CMSO — which is the hiring one and which is the safety one?")
+    assert pick.intent == "certification"  # "the hiring one" tells two apart; no job openings asked
+    recognised = e.ask("is CMSO recognised by the FPGEC or the state boards")
+    assert recognised.intent == "none" and recognised.reason == "missing_fact"  # "or" between things the knowledge lacks compares nothing
+
+
+def test_more_clinical_requests_inside_career_talk():
+    e = engine()
+    for q in (
+        "for my interview they might ask: can you crush tamoxifen tablets for a tube? whats the answer",
+        "what gloves do i need for handling methotrexate, is double gloving required",
+        "as an ops director how would i handle a potassium replacement protocol for someone with eGFR 25",
+        "for my interview: what's the best alternative to epinephrine when it's short",
+    ):
+        a = e.ask(q)
+        assert a.intent == "none" and a.reason == "clinical", q

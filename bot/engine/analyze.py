@@ -63,7 +63,7 @@ class Analysis:
         return j
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|(?<=[.?!;]['\")])\s+|[?!;]+(?=\S)|\s+[-–—•▪◦]+\s+")  # a spaced dash or a bullet ends a clause too
+_SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+|(?<=[.?!;:]['\")])\s+|[?!;]+(?=\S)|\s+[-–—•▪◦]+\s+")  # a spaced dash, a bullet or "quick one:" ends a clause too
 
 
 def analyze(question: str, ix: Index) -> Analysis:

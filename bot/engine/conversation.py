@@ -173,6 +173,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "at my last job": the member's, not the last one shown
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
+        if not (i and words[i - 1] in ("the", "that", "this")) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
+            continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
         start, end, count = (i - 1 if i and words[i - 1] in ("the", "that", "this") else i), i + 1, 1
         if end < len(words) and words[end] in lexicon.COUNTS:
@@ -302,9 +304,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "… the specialty pharmacy operations manager job they're opening. what does that one do": the one just named
         if not held and ctx.thing and ctx.thing[0] == "cert" and ev.role_named and ev.section_cue and not ev.codes:
             continue  # "how does that compare to the reimbursement specialist? what's their day like": a section of the role named
-        if ctx.thing and (held or (not named_here and (compared or not (ev.codes if ctx.thing[0] == "cert" else ev.role_named or ev.described)))):
+        thing = ctx.thing
+        if thing and thing[0] == "role" and any(w in lexicon.CERT_NOUNS for w in words[a:b]):  # "that cert for managing teams" after a role: a certification
+            thing = next((e for e in ctx.recent if e[0] == "cert"), None)
+        if thing and (held or (not named_here and (compared or not (ev.codes if thing[0] == "cert" else ev.role_named or ev.described)))):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
-            r.put(a, b, lead + _label(ctx.thing, ix))
+            r.put(a, b, lead + _label(thing, ix))
     # "that part", "goes with that": what the previous question was about
     for a, b in r.found("ref_topic"):
         if "self_describe" in ev.hits and not ev.hits.keys() & _ASKS:
@@ -326,7 +331,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at
     appended = False
-    if not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
+    if "pushback" in ev.hits and ctx.question and not _own_subject(after) and not r.spans and not after.hits.keys() & _ASKS_ANYTHING:
+        rewritten = ctx.question  # "are you sure thats pharmacy?": that question again, answered from the knowledge
+    elif not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
@@ -338,15 +345,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"which certification is about {rest}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after):  # "full name pls"
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits:  # "full name pls"
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
-    elif (ellipsis or corrects) and not unresolved and _only_names(after) and not after.hits.keys() & _ASKS_ANYTHING:
+    elif (ellipsis or corrects) and not unresolved and _only_names(after) and not _asks_beyond_naming(after):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
-        if after.role_named and not after.codes and ctx.intent == "pathway":
-            rewritten = f"how do I become the {title}" + (f" ({ctx.focus})" if ctx.focus else "")  # "and for the informatics director?" keeps the pathway form, and what they said of themselves
+        if (after.role_named or after.subject_relaxed) and not after.codes and ctx.intent == "pathway":
+            # "and for the informatics director?" keeps the pathway form, and what they said of themselves
+            # (first: a job named in it is theirs, the goal comes last)
+            rewritten = (f"({ctx.focus}) " if ctx.focus else "") + f"how do I become the {title}"
         elif after.role_named and not after.codes and ctx.intent == "role" and ctx.section in _SECTION_WORDS:
             rewritten = f"the {title} {_SECTION_WORDS[ctx.section]}"
         elif after.codes and not after.role_named and ctx.intent == "certification":
@@ -355,7 +364,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and "ref_choice" in ev.hits)
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
-    own_work = not _own_subject(after) or (about_me and after.described is not None and not after.asks_who)
+    own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
@@ -455,6 +464,15 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> En
     return ranked[0]
 
 
+def _asks_beyond_naming(ev: Evidence) -> bool:
+    """Asks something of its own; "and for the documentation audit role?" only names ("role" is no
+    request for the overview there)."""
+    asks = ev.hits.keys() & _ASKS_ANYTHING
+    if asks == {"overview"} and (ev.cue("overview") or "") in lexicon.ROLE_NOUNS:
+        return False
+    return bool(asks)
+
+
 def _recalled(ev: Evidence, ctx: Context) -> str | None:
     """"ok wait go back to staffing, what's a typical day": a role talked about earlier, named by
     part of its title (too little to name it on its own), is the one meant."""
@@ -473,7 +491,7 @@ def _only_names(ev: Evidence) -> bool:
     steering = _steering(ev.a.words)
     named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
-    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one"
+    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
 
 
 _ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"

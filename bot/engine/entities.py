@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
-from bot.engine.index import Index
+from bot.engine.index import Index, words_of
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import scored_certs
@@ -219,8 +219,21 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
         covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
         if covered and not beside & lexicon.CERT_NOUNS:
             continue
+        if _verb_for_head(a, lo, hi, ix.knowledge.certifications[code].name, role_where):
+            continue
         found.append((lo, ix.name_order[code], code))
     return [code for _, _, code in sorted(found)]
+
+
+def _verb_for_head(a: Analysis, lo: int, hi: int, name: str, role_where: dict[str, set[int]]) -> bool:
+    """"does the director of pharm ops manage the automation": the name's job noun (Manager) is
+    only a verb of the same stem after a role's title, which holds the name's other words."""
+    head = words_of(name)[-1]
+    spots = [i for i in range(lo, hi + 1) if a.word_stems[i] == stem(head)]
+    if not spots or any(a.words[i] in (head, head + "s") for i in spots):
+        return False
+    rest = {i for i in range(lo, hi + 1) if i not in spots}
+    return any(w and rest <= w | {i for i in rest if a.words[i] in lexicon.STOPWORDS} for w in role_where.values())
 
 
 def _tightest(spots: list[int], stems: tuple[str, ...], name: set[str]) -> tuple[int, int] | None:

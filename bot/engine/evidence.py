@@ -27,6 +27,7 @@ from bot.engine.thresholds import (
     GOAL_MARGIN,
     GOAL_MIN,
     GOAL_SHARE,
+    PHRASE_READING,
     ROLE_MENTION,
     ROLE_PICKED,
     ROLE_RELAXED,
@@ -84,7 +85,8 @@ class Evidence:
     def certs_plural(self) -> bool:
         """Certifications asked for as a group: "certs", "credentials", "how do I get there cert wise"."""
         words = self.a.words
-        return any(w.endswith("s") for w in self.cert_nouns) or any(w in lexicon.CERT_NOUNS and nxt == "wise" for w, nxt in zip(words, words[1:]))
+        plural = any(w in lexicon.CERT_NOUNS and w.endswith("s") and not _one_of(words, i) for i, w in enumerate(words))
+        return plural or any(w in lexicon.CERT_NOUNS and nxt == "wise" for w, nxt in zip(words, words[1:]))
 
     @property
     def section_cue(self) -> bool:
@@ -266,7 +268,12 @@ class Evidence:
                 clusters.append([i])
         mention = max(clusters, key=len, default=[])
         said = {a.said[i] for i in mention}
-        return frozenset(a.word_stems[i] for i in range(len(a.words)) if a.said[i] in said)
+        title = frozenset(self.ix.role_titles.get(rid, ()))
+
+        def names(i: int) -> bool:  # "CDI" read as Clinical Documentation Improvement names the title's words only
+            return a.said[i] in said and (len(self.ix.synonyms.get((a.said[i],), ())) < PHRASE_READING or a.word_stems[i] in title)
+
+        return frozenset(a.word_stems[i] for i in range(len(a.words)) if names(i))
 
 
 def _with_breaks(a: Analysis, words: list[str]) -> str:
@@ -286,6 +293,8 @@ def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as 
     so does "I'm the one who takes the minutes"."""
     if i >= 3 and words[i - 1] == "one" and words[i - 2] == "the" and words[i - 3] in _SELF_IS:
         return True
+    if i >= 2 and words[i - 1] in _ANYONE and not {"for", "like"}.isdisjoint(words[max(0, i - 4) : i - 1]):
+        return True  # "for someone like me who did CDI work", "for someone who ran a store"
     if i == 0 or not (words[i - 1] in lexicon.ROLE_HEADS or words[i - 1].removesuffix("s") in lexicon.ROLE_HEADS or words[i - 1] in lexicon.PERSON_NOUNS):
         return False  # "in a health system who preps the P&T agenda" asks
     j = i - 1
@@ -296,6 +305,15 @@ def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as 
 
 _SOMEONE = frozenset({"a", "an", "my", "our"})
 _SELF_IS = frozenset({"im", "am", "shes", "hes", "theyre"})  # "I'm the one who …", "she's the one who …"
+_ANYONE = frozenset({"me", "someone", "somebody", "anyone", "anybody", "people", "folks"})
+
+
+def _one_of(words: tuple[str, ...], i: int) -> bool:
+    """"which of the council's certs is about procurement": one of them is asked for."""
+    j = i + 1
+    while j < len(words) and words[j] in lexicon.CERT_NOUNS:
+        j += 1
+    return "of" in words[max(0, i - 4) : i] and not {"which", "what"}.isdisjoint(words[max(0, i - 6) : i]) and j < len(words) and words[j] in ("is", "does", "covers", "has")
 
 
 def _the_one_meant(picked: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, hits: Mapping[str, str]) -> list[tuple[float, str]]:
@@ -338,7 +356,7 @@ def read(question: str, ix: Index) -> Evidence:
     a = analyze(question, ix)
     roles, where = role_scores(a, ix)
     cert_nouns = tuple(w for w in a.words if w in lexicon.CERT_NOUNS)
-    codes = a.codes + tuple(c for c in alias_certs(a) + named_certs(a, ix, where) if c not in a.codes)
+    codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
     cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
     plain_text = _with_breaks(a, list(a.words))

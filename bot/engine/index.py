@@ -182,7 +182,9 @@ class Index:
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
         taken = {c.lower() for c in kb.certifications}  # codes are never read as anything else
-        for abbr, meaning in page_abbreviations(kb).items():  # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word
+        # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word; "nursing CDI
+        # work" reads Clinical Documentation Improvement, the words a certification's name abbreviates
+        for abbr, meaning in {**name_initials(kb), **page_abbreviations(kb)}.items():
             if (abbr,) not in ix.synonyms and abbr not in taken:
                 ix.synonyms[(abbr,)] = meaning
                 ix.synonym_lengths[abbr] = tuple(sorted(set(ix.synonym_lengths.get(abbr, ())) | {1}, reverse=True))
@@ -608,6 +610,23 @@ def page_abbreviations(kb: Knowledge) -> dict[str, tuple[str, ...]]:
         for abbr, meaning in defined_abbreviations(cert.description):
             seen[abbr].add(meaning)
     return {abbr: (next(iter(m)),) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
+
+
+def name_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:
+    """CDI for a Certified Clinical Documentation Improvement Professional: the initials of the
+    words a certification's name puts between "Certified" (and the field word) and its job noun,
+    when three or four of them spell no English word and no other name's initials."""
+    seen: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for cert in kb.certifications.values():
+        words = [w for w in words_of(cert.name) if w not in lexicon.STOPWORDS]
+        while words and (words[0] == "certified" or words[0] in lexicon.FIELD_WORDS):
+            words = words[1:]
+        if words and (words[-1] in lexicon.ROLE_HEADS or words[-1] in lexicon.NAME_HEADS):
+            words = words[:-1]
+        if 3 <= len(words) <= 4:
+            seen["".join(w[0] for w in words)].add(tuple(words))
+    titles = {acr for role in kb.roles.values() for acr in _acronyms(role.title)} | {letters for role in kb.roles.values() for letters, _ in _theme_initials(role.title)}
+    return {abbr: next(iter(m)) for abbr, m in seen.items() if len(m) == 1 and abbr not in titles and english.count(abbr) < ACRONYM_NOT_ENGLISH}  # "IDS manager" names a role
 
 
 _DIGIT_WORDS = {"to": "2", "for": "4"}  # written as digits in initials: B2B, "m2b" for Meds-to-Beds

@@ -66,6 +66,7 @@ SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
 AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrected"].items()}
 HELD_CUES = _words(_WORDS["held_cues"])
 OTHERS_HAVE = _words(_WORDS["others_have"])
+NAME_HEADS = _words(_WORDS["name_heads"])
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 NOT_HELD_CUES = _words(_WORDS["not_held_cues"])
 HELD_LISTS = _words(_WORDS["held_lists"])

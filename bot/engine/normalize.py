@@ -28,7 +28,7 @@ _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbol
 _PARTS = re.compile(r"[-/.]")
 _DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.){3,}[A-Za-z]?\b\.?")
 _LETTER_AND_LETTER = re.compile(r"\b([A-Za-z])\s?&\s?([A-Za-z])\b")
-_SPACED_LETTERS = re.compile(r"\b(?:[A-Za-z] ){2,}[A-Za-z]\b")
+_SPACED_LETTERS = re.compile(r"(?<!['’])\b(?:[A-Za-z] ){2,}[A-Za-z]\b")  # not the s of "what's c m o p m"
 
 
 class Token(NamedTuple):

@@ -270,10 +270,13 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
         return None  # "'… paying the contracted price …' Which of your roles is this?": the posting's words, not the ask
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
     owner = ev.codes[0] if ev.codes else ev.role_best if ev.role_named else None  # about a named one, only its own text counts
+    one_kind = (ev.cue("ref_one_kind") or "").split()
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
         if found is None:
             continue
+        if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
+            continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         # a fact with held_by phrases is missing unless a page writes one of them ("reports to");
         # else, unless a page uses the asked words (the facet's own, not a title "..6" stepped over)
         if not ix.writes_any(facet.held_by, owner) if facet.held_by is not None else _missing(_key_run(found, facet), ix, doc):
@@ -330,7 +333,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     codes = tuple(dict.fromkeys(ev.codes))
     if len(codes) > 1 and ev.cue("eligibility"):
         codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?": a prerequisite no page gives
-    relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering")  # "is CMSO useful for the quality manager too, or only for safety officers"
+    # "is CMSO useful for the quality manager too, or only for safety officers"; an "or" between
+    # things the knowledge does not hold relates nothing ("recognised by the FPGEC or the state boards")
+    single = len(codes) == 1 and not ev.role_named and (ev.cue("contrast") or "").split()[:1] == ["or"]
+    relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering" and not (single and c == "contrast"))
     if len(codes) == 1 and (not ev.role_named or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
     elif not codes and ev.role_named and ev.role_best:
@@ -345,7 +351,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits)]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits) and not (single and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
     if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural):
         return None
     form = eligibility or ev.cue("property")
@@ -390,11 +396,12 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     for i, n, _ in a.alias_hits:
         entity_at.update(range(i, i + n))
     entity_said = {a.said[i] for i in entity_at}  # "biz" read as "biz business": the member's word names the title
+    steering = {i for name in ("discourse", "correction") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one"
     sentences = {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)
     skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
     for i, w in enumerate(a.words):
-        if i in entity_at or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha() or a.word_stems[i] in a.kin:
+        if i in entity_at or i in steering or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha() or a.word_stems[i] in a.kin:
             continue
         out.setdefault(a.word_stems[i], a.said[i])
     return [(said, st) for st, said in out.items()]
@@ -432,6 +439,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=name, why=f"no certification is called {name!r}")
     if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits):
         return None
+    if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
+        return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
     if ((ev.role_score >= 1.0 and not _code_asked_first(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")):
@@ -477,13 +486,20 @@ def _unknown_cert_name(ev: Evidence) -> str | None:
     return None
 
 
+def _members_own(words: tuple[str, ...], code: str) -> bool:
+    """Every mention of this unknown code follows "my"/"our" ("my IDP", "our EHR")."""
+    at = [i for i, w in enumerate(words) if w == code.lower()]
+    return bool(at) and all(i and words[i - 1] in ("my", "our") for i in at)
+
+
 def _named_as_cert(ev: Evidence) -> bool:
-    """An unknown code written right beside a certification word ("CHC certification", "the BCPS exam")."""
+    """An unknown code written beside a certification word ("CHC certification", "the BCPS exam",
+    "the APhA immunization certificate": an organisation's and a topic word before it)."""
     words = ev.a.words
     for code in ev.a.unknown_codes:
         low = code.lower()
         for i, w in enumerate(words):
-            if w == low and any(words[j] in lexicon.CERT_NOUNS for j in (i - 1, i + 1) if 0 <= j < len(words)):
+            if w == low and any(words[j] in lexicon.CERT_NOUNS for j in (i - 1, i + 1, i + 2) if 0 <= j < len(words)):
                 return True
     return False
 

@@ -13,7 +13,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
+from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -25,14 +25,20 @@ class Tailored:
 
 
 def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
-    exclude = exclude | a.unwanted | a.kin | (_NOT_FOCUS if about_member else frozenset())
+    if about_member:  # "which should she start with": an order, not an interest; "library entries" is one
+        exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS}
+    exclude = exclude | a.unwanted | a.kin
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 
 
 def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False) -> tuple[float, list[str]]:
     hits = [s for s in dict.fromkeys(stems) if s in doc]
-    score = sum(ix.weight(s) * _emphasis(s, a, about_member) * stems.count(s) for s in hits)
+    liked = _liked(a) if about_member and hits else frozenset()
+    score = 0.0
+    for s in hits:
+        emphasis = _emphasis(s, a, about_member)
+        score += ix.weight(s) * emphasis * (LIKED_WEIGHT if s in liked and emphasis >= 1.0 else 1.0) * stems.count(s)
     return score, hits
 
 
@@ -45,6 +51,20 @@ def _emphasis(s: str, a: Analysis, about_member: bool) -> float:
         return SETTING_WEIGHT
     plain = min((english.everyday_weight(w) for w, st in zip(a.words, a.word_stems) if st == s), default=1.0) if about_member else 1.0
     return plain * (TITLE_WORD_WEIGHT if s in _HEAD_STEMS else 1.0)
+
+
+def _liked(a: Analysis) -> frozenset[str]:
+    """Stems of what the member says they like ("… gets called about pump library problems and
+    honestly I like building the entries"): the rest of that clause, which says more about
+    what comes first for them than what they merely do or where (its words of the trade
+    count more, not its everyday words)."""
+    words, out = a.words, set()
+    for _, end in lexicon.cue("likes").phrases.spans(words):
+        k = end
+        while k < len(words) and k - end < LIKED_SPAN and a.sentence_of[k] == a.sentence_of[end - 1] and words[k] not in lexicon.CLAUSE_BREAKS:
+            out.add(a.word_stems[k])
+            k += 1
+    return frozenset(out)
 
 
 def rank_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -167,6 +187,6 @@ def _related_stems() -> dict[str, frozenset[str]]:
 _RELATED = _related_stems()
 # Words that say how a pathway is asked, never what the member cares about: "already hold CMSO",
 # "what's next on the RPD track", "I run the …", "I mostly live in Tableau", "where should I start".
-_NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS | lexicon.FIRST_WORDS)  # "which should she start with": an order, not an interest
+_NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 # ---------------------------------------------------------------- naming roles and certifications
 ROLE_MENTION = 0.5  # share of a title's weight a question must name for the role to count as named
 ROLE_RELAXED = 0.3  # enough when the question's form already says "role" or "pathway"
+PHRASE_READING = 3  # an abbreviation read as this many words or more ("CDI") is a phrase, not another reading of one word
 ROLE_PICKED = 1.0  # a role picked out of several by "the <word> one": as good as named in full
 ROLE_CANDIDATES = 30  # titles scored in full per question, best raw overlap first
 ROLE_MIN_SHARE = 0.1  # below this share of its title a role is not a candidate at all
@@ -61,6 +62,8 @@ CLIPPED_MIN = 4  # letters a clipped word needs to name an entry ("prep" for Pre
 # ---------------------------------------------------------------- tailoring a pathway
 SETTING_WEIGHT = 0.3  # "at my hospital" says where, not what the member cares about
 TITLE_WORD_WEIGHT = 0.5  # "pharmacist", "manager": the member's job title, weaker than their work
+LIKED_WEIGHT = 1.5  # "honestly I like building the entries": what the member likes counts more than what they do
+LIKED_SPAN = 8  # words after "I like" read as what is liked, within the clause
 FIRST_FOR_WEIGHT = 1.0  # on top: a step whose "why" says it is the place to start for the member's kind ("for technicians")
 FOCUS_MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
 BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text next to the member's words
