@@ -519,3 +519,22 @@ def test_and_for_that_role_after_a_pathway_keeps_what_the_member_said():
 def test_that_cert_after_a_role_is_a_certification():
     *_, cert = talk("who oversees the automated dispensing cabinets and carousels", "what's the name of that cert for managing pharmacy teams")
     assert cert.intent == "certification" and cert.certifications[0] == "CPOM"
+
+
+def test_which_of_those_would_suit_someone_retailors_the_pathway_shown():
+    _, suits = talk("certification pathway for the ops director", "which of those suit someone who mostly does purchasing and inventory")
+    assert suits.intent == "pathway" and suits.role == OPS and suits.certifications[0] == "CPSCM"
+    *_, later = talk("how do i become an ops director", "whats the third one", "is it hard to pass", "ok which one if i mostly do purchasing and inventory")
+    assert later.intent == "pathway" and later.certifications[0] == "CPSCM"  # after a card and a refusal, still that pathway
+    *_, pick = talk("CPOM", "CMSO", "diff?", "which one fits someone who likes safety culture work")
+    assert pick.intent == "certification" and pick.certifications[0] == "CMSO"  # of two just compared: a choice
+
+
+def test_the_first_role_is_the_first_role_talked_about():
+    *_, back = talk("what does a pharmacy supply chain manager do", "what about the ops director, whats that", "certs for that one?", "ok back to the first role, how do i get into it")
+    assert back.intent == "pathway" and back.role == "pharmacy-supply-chain-manager"
+
+
+def test_how_do_i_get_certified_for_it_is_the_roles_pathway():
+    _, path = talk("what does a pharmacy supply chain manager do", "how do i get certified for it")
+    assert path.intent == "pathway" and path.role == "pharmacy-supply-chain-manager"

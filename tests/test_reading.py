@@ -300,3 +300,14 @@ def test_what_the_member_likes_weighs_more_than_what_they_merely_do(tmp_path):
         import_page(page, kdir)
     a = Engine(load_knowledge(kdir)).ask("night pharmacist here, people call me about pump library issues and i really enjoy building the library entries. want to be the pump coordinator, which cert first")
     assert a.intent == "pathway" and a.certifications[0] == "CDLM"
+
+
+def test_a_partly_named_roles_words_are_the_topic_of_its_certifications(tmp_path):
+    from bot.knowledge.importer import import_page
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / "eval51" / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    a = Engine(load_knowledge(kdir)).ask("any cert for hazardous drug handling at our hospital?")
+    assert a.intent == "certification" and a.certifications[0] in ("CHDSP", "CHDT")  # not a cert whose text says "handling" elsewhere

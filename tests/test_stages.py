@@ -297,3 +297,29 @@ def test_more_clinical_requests_inside_career_talk():
     ):
         a = e.ask(q)
         assert a.intent == "none" and a.reason == "clinical", q
+
+
+def test_a_goal_said_plainly_and_which_cert_first_for_a_named_role():
+    e = engine()
+    goal = e.ask("i run purchasing and inventory at a 300 bed hospital, want the ops director role")
+    assert goal.intent == "pathway" and goal.role == OPS
+    first = e.ask("i'm our hospital's drug buyer, promo panel for ops director in 2 weeks, which cert should i say im working on first")
+    assert first.intent == "pathway" and first.role == OPS and first.certifications[0] == "CPSCM"
+    sets = e.ask("which cert is about getting policies built into EHR order sets")
+    assert sets.intent != "pathway"  # "order sets" asks no order
+
+
+def test_a_rate_per_day_and_a_list_of_the_trade_ask_for_no_section_or_pathway():
+    from bot.engine.evidence import read
+
+    ix = engine().index
+    assert "day" not in read("is there a role for someone who runs the pharmacy that ships thousands of rxs a day to homes", ix).hits
+    assert "day" in read("what's a day like for the ops director", ix).hits
+    assert "pathway" not in read("who decides if a new oral oncology tablet goes on the hazardous drug list", ix).hits
+    assert "pathway" in read("what else is on the ops director list", ix).hits
+
+
+def test_a_refusal_and_a_bare_follow_up_question_give_one_refusal():
+    a = engine().ask("for my interview they might ask: can you crush tamoxifen tablets for a tube? whats the answer")
+    assert a.intent == "none" and a.reason == "clinical" and not a.parts  # no second "I can tell you about …"
+    assert engine().ask("how do I use this thing, do I just paste the job posting in?").intent == "help"

@@ -58,6 +58,8 @@ class Engine:
                 answers.append(replace(answer, question=q))
         if any(a.intent != "none" for a in answers) and len(answers) > 1:  # "turns out i LOVED it?? how do i become …": no question of its own
             answers = [a for a in answers if not (a.intent == "none" and a.reason in _NOT_ALONE)] or answers
+        if any(a.intent == "none" for a in answers) and len(answers) > 1:  # "can you crush tamoxifen …? whats the answer": the refusal already says what it can do
+            answers = [a for a in answers if a.intent != "help"] or answers
         answers = _one_card_each(answers)
         return replace(answers[0], question=question, parts=tuple(answers[1:])), ctx
 

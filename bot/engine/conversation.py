@@ -182,10 +182,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if end < len(words) and words[end] in lexicon.ORDINAL_NOUNS:
             end += 1
         pos = lexicon.ORDINALS[w]
-        if pos == 0 and len(listed) % 2 == 0:
+        among = listed
+        if following in _ROLE_WORDS and not steps and (not listed or listed[0][0] != "role"):
+            among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
+        if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
-        if listed and pos <= len(listed):
-            picked = list(listed[:count]) if pos == 1 and count > 1 else [_nth(listed, pos)]
+        if among and pos <= len(among):
+            picked = list(among[:count]) if pos == 1 and count > 1 else [_nth(among, pos)]
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in ("on", "in", "from", "of")), None)
@@ -245,8 +248,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
-    said_of_self = "if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits
-    retailor = ctx.role is not None and said_of_self and (ctx.intent == "pathway" or (shown_on_path and "first" in words))  # "which one first if I'm brand new to the IV room"
+    said_of_self = "if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits or "suits" in ev.hits
+    suits = "suits" in ev.hits or ("which" in words and "if" in words)  # "which of those would suit someone who …", "ok which one if I already supervise techs"
+    # "which one first if I'm brand new to the IV room"; "which would suit someone who …" among a pathway's steps (of two just compared, a choice)
+    retailor = ctx.role is not None and said_of_self and (ctx.intent == "pathway" or (shown_on_path and ("first" in words or (suits and len(ctx.shown) > 2))))
     for a, b in r.found("ref_choice"):
         if ev.codes or described_at:  # "which is most about the supply side": already chosen
             continue
@@ -362,7 +367,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
-    pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and "ref_choice" in ev.hits)
+    pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
@@ -493,6 +498,8 @@ def _only_names(ev: Evidence) -> bool:
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
     return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
 
+
+_ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
 
 _ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
 

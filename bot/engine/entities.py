@@ -226,12 +226,16 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
 
 
 def _verb_for_head(a: Analysis, lo: int, hi: int, name: str, role_where: dict[str, set[int]]) -> bool:
-    """"does the director of pharm ops manage the automation": the name's job noun (Manager) is
-    only a verb of the same stem after a role's title, which holds the name's other words."""
+    """The name's job noun written as people or as a verb, not as the certification: "who runs the
+    team of medication history technicians" (plural), "does the director of pharm ops manage the
+    automation" (a verb after a role's title, which holds the name's other words)."""
     head = words_of(name)[-1]
     spots = [i for i in range(lo, hi + 1) if a.word_stems[i] == stem(head)]
-    if not spots or any(a.words[i] in (head, head + "s") for i in spots):
+    if not spots or any(a.words[i] == head for i in spots):
         return False
+    beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
+    if all(a.words[i] in (head + "s", head + "es") for i in spots):
+        return head in lexicon.ROLE_HEADS and not beside & lexicon.CERT_NOUNS
     rest = {i for i in range(lo, hi + 1) if i not in spots}
     return any(w and rest <= w | {i for i in rest if a.words[i] in lexicon.STOPWORDS} for w in role_where.values())
 

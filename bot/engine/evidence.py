@@ -95,18 +95,7 @@ class Evidence:
     @property
     def asks_who(self) -> bool:
         """"who does X", "which job handles Y": the asked-for person is the subject, other job words are objects."""
-        words = self.a.words
-        if any(w in lexicon.WHO_WORDS and not _describes_someone(self.a.said, i) for i, w in enumerate(words)):
-            return True
-        for i, w in enumerate(words):
-            if w in ("which", "what", "whats"):
-                rest = _skip_of(words, i + 1)
-                one_of = len(rest) < len(words) - i - 1 and words[i + 1] == "of"  # "which of your roles is this": one of many
-                if not lexicon.ASKED_ROLE.isdisjoint(rest[:2]) or (one_of and rest and rest[0].rstrip("s") in lexicon.ASKED_ROLE):
-                    return True
-            if w == "there" and i + 2 < len(words) and words[i + 1] in ("a", "an", "any") and not lexicon.ASKED_ROLE.isdisjoint(words[i + 2 : i + 4]):
-                return True  # "is there a spotlight role that lines up with this"
-        return False
+        return _asks_who(self.a)
 
     @cached_property
     def role_asked_about_text(self) -> bool:
@@ -287,13 +276,29 @@ def _with_breaks(a: Analysis, words: list[str]) -> str:
     return " ".join(out)
 
 
+def _asks_who(a: Analysis) -> bool:
+    """"who does X", "which job handles Y" (see ``Evidence.asks_who``)."""
+    words = a.words
+    if any(w in lexicon.WHO_WORDS and not _describes_someone(a.said, i) for i, w in enumerate(words)):
+        return True
+    for i, w in enumerate(words):
+        if w in ("which", "what", "whats"):
+            rest = _skip_of(words, i + 1)
+            one_of = len(rest) < len(words) - i - 1 and words[i + 1] == "of"  # "which of your roles is this": one of many
+            if not lexicon.ASKED_ROLE.isdisjoint(rest[:2]) or (one_of and rest and rest[0].rstrip("s") in lexicon.ASKED_ROLE):
+                return True
+        if w == "there" and i + 2 < len(words) and words[i + 1] in ("a", "an", "any") and not lexicon.ASKED_ROLE.isdisjoint(words[i + 2 : i + 4]):
+            return True  # "is there a spotlight role that lines up with this"
+    return False
+
+
 def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as typed
     """"my mentee's a tech who does the DEA paperwork", "a pharmacist who signs off competencies":
     "who" after "a/my … noun" tells about someone, it does not ask who ("the person who runs …" does);
     so does "I'm the one who takes the minutes"."""
     if i >= 3 and words[i - 1] == "one" and words[i - 2] == "the" and words[i - 3] in _SELF_IS:
         return True
-    if i >= 2 and words[i - 1] in _ANYONE and not {"for", "like"}.isdisjoint(words[max(0, i - 4) : i - 1]):
+    if i >= 2 and words[i - 1] in _ANYONE and not {"for", "like", "suit", "suits", "fit", "fits"}.isdisjoint(words[max(0, i - 4) : i - 1]):
         return True  # "for someone like me who did CDI work", "for someone who ran a store"
     if i == 0 or not (words[i - 1] in lexicon.ROLE_HEADS or words[i - 1].removesuffix("s") in lexicon.ROLE_HEADS or words[i - 1] in lexicon.PERSON_NOUNS):
         return False  # "in a health system who preps the P&T agenda" asks
@@ -333,6 +338,14 @@ def _the_one_meant(picked: list[tuple[float, str]], where: dict[str, set[int]], 
     return picked
 
 
+def _its_cover(found: str | None, cue_text: str, cert_nouns: tuple[str, ...]) -> bool:
+    """"technology & automation management for the director of pharm ops — what's that cover": that
+    is the role's duty just named (its title masked as '_'), no certification asked for."""
+    if not found or cert_nouns or CODE_MARK in cue_text or not found.split()[-1].startswith("cover"):
+        return False
+    return not {"that", "this", "it"}.isdisjoint(found.split()) and "_" in cue_text.split()
+
+
 def _role_covers(found: str | None, masked: str | None) -> bool:
     """"what does the director of pharmacy operations cover in the huddle": the one that covers
     is a role (its title masked as '_', or "which part of the role covers that"), so this asks
@@ -365,8 +378,10 @@ def read(question: str, ix: Index) -> Evidence:
         found = c.search(cue_text if name in ON_MASKED else plain_text)
         if found is not None:
             hits[name] = found
-    if _role_covers(hits.get("cert_seek"), lexicon.CUES["cert_seek"].search(cue_text)):
+    if _role_covers(hits.get("cert_seek"), lexicon.CUES["cert_seek"].search(cue_text)) or _its_cover(hits.get("cert_seek"), cue_text, cert_nouns):
         del hits["cert_seek"]
+    if hits.get("pathway", "").split()[-1:] == ["list"] and _asks_who(a):
+        del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list": a list of the trade, not a role's
     steering = hits.get("discourse")
     if steering:  # "ok different question, …" compares nothing
         hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "}

@@ -729,15 +729,18 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         own = {s.certification for s in ix.knowledge.roles[rid].pathway}
         topic = [(c, sc) for c, sc in topic if c in own]
     relaxed = ev.subject_relaxed and not ev.subject_named and rid is not None
-    if relaxed and not plural and not topic and rid:  # "is there a cert for training techs": the words are the title's, so are its certifications
+    if relaxed and not plural and rid:  # "is there a cert for training techs", "… for hazardous drug handling": the words are the title's, so are its certifications
         own = {s.certification for s in ix.knowledge.roles[rid].pathway}
-        topic = [(c, sc) for c, sc in certs_by_topic(ev.a, ix, exclude=set()) if c in own]
+        whole = [(c, sc) for c, sc in certs_by_topic(ev.a, ix, exclude=set()) if c in own]
+        if whole and (not topic or whole[0][1] > topic[0][1]):
+            topic = whole
     scores = ", ".join(f"{c} {s:.1f}" for c, s in topic[:3]) or "nothing"
     if plural and relaxed and rid:  # "what certs for training and developing techs", "certs for diversion prevention, in order"
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_WEAK, f"certifications for a partly named role {rid}")
     if plural and not ev.subject_named and ev.goal_role:  # "which certs for P&T and formulary work": that role's pathway
         return _pathway(ev.goal_role, tailor(ev.goal_role, ev.a, ix), CONF_PATHWAY, f"certifications for an area; its role {ev.goal_role}")
-    if ev.subject_named and rid and (plural or not topic or topic[0][1] < TOPIC_MIN):
+    first = not lexicon.FIRST_WORDS.isdisjoint((ev.cue("ordering") or "").split())  # "which cert … first", not "order sets"
+    if ev.subject_named and rid and (plural or first or not topic or topic[0][1] < TOPIC_MIN):  # "which cert should I say I'm working on first" for a named role: its pathway, in order
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
     if topic and topic[0][1] >= TOPIC_MIN:
         top = topic[0][1]
