@@ -538,3 +538,8 @@ def test_the_first_role_is_the_first_role_talked_about():
 def test_how_do_i_get_certified_for_it_is_the_roles_pathway():
     _, path = talk("what does a pharmacy supply chain manager do", "how do i get certified for it")
     assert path.intent == "pathway" and path.role == "pharmacy-supply-chain-manager"
+
+
+def test_the_exam_after_a_card_is_that_certifications():
+    _, hard = talk("what is CHPOP", "is the exam hard")
+    assert hard.intent == "none" and hard.reason == "missing_fact" and hard.certifications[:1] == ("CHPOP",)

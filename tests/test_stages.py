@@ -323,3 +323,24 @@ def test_a_refusal_and_a_bare_follow_up_question_give_one_refusal():
     a = engine().ask("for my interview they might ask: can you crush tamoxifen tablets for a tube? whats the answer")
     assert a.intent == "none" and a.reason == "clinical" and not a.parts  # no second "I can tell you about …"
     assert engine().ask("how do I use this thing, do I just paste the job posting in?").intent == "help"
+
+
+def test_what_to_tell_a_patient_and_how_many_syringes_are_clinical_in_any_role():
+    e = engine()
+    for q in (
+        "as the medication safety officer what would i tell a parent whose kid swallowed a button battery",
+        "for the ops director job, how many epi syringes should go in an adult code cart",
+        "for my supply chain job, should i tell clients buprenorphine is safer than methadone?",
+    ):
+        a = e.ask(q)
+        assert a.intent == "none" and a.reason == "clinical", q
+    pick = e.ask("cpom vs cpscm, which one is more about pricing")
+    assert pick.intent == "certification"  # a topic that tells two apart, no price asked
+
+
+def test_a_certification_name_said_as_the_members_job_is_their_job():
+    from bot.engine.evidence import read
+
+    ix = engine().index
+    assert read("im a pharmacy ops manager type, want to run clinic satellites. what certs", ix).codes == ()  # not Certified Pharmacy Operations Manager
+    assert read("is the pharmacy operations manager cert worth it", ix).codes == ("CPOM",)

@@ -135,12 +135,25 @@ def _head_fits(i: int, a: Analysis, stems: tuple[str, ...], heads: frozenset[str
 
 
 _SELF = frozenset({"im", "am", "as", "was"})
+SELF_REACH = 4  # typed words back to "I'm" / "as": "I'm a pharmacy ops manager", "as a hospital tech"
 
 
 def member_heads(a: Analysis) -> frozenset[int]:
     """Positions of job nouns the member says of themselves ("I'm a nurse, 8 yrs", "as a hospital
     tech"): their own job, not the one asked about."""
     return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (any(x in _SELF for x in a.words[max(0, i - 3) : i]) or _then_here(a, i)))
+
+
+def _typed_before(a: Analysis, i: int, n: int) -> list[str]:
+    """The n words the member typed before word i ("ops" read as "ops operations" is one)."""
+    out: list[str] = []
+    j, last = i - 1, None
+    while j >= 0 and len(out) < n:
+        if a.said[j] != last:
+            out.append(a.words[j])
+            last = a.said[j]
+        j -= 1
+    return out
 
 
 def _then_here(a: Analysis, i: int) -> bool:
@@ -221,6 +234,8 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
             continue
         if _verb_for_head(a, lo, hi, ix.knowledge.certifications[code].name, role_where):
             continue
+        if not beside & lexicon.CERT_NOUNS and any(a.words[i] in lexicon.ROLE_HEADS and not _SELF.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1)):
+            continue  # "im a pharmacy ops manager type": the member's job, not Certified Pharmacy Operations Manager
         found.append((lo, ix.name_order[code], code))
     return [code for _, _, code in sorted(found)]
 

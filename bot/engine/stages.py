@@ -271,6 +271,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
     owner = ev.codes[0] if ev.codes else ev.role_best if ev.role_named else None  # about a named one, only its own text counts
     one_kind = (ev.cue("ref_one_kind") or "").split()
+    if len(ev.codes) >= 2 and "ref_choice" in ev.hits:
+        return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
         if found is None:
@@ -757,7 +759,8 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     rid = ev.subject_role
     if rid is None:
         return None
-    relaxed_section = ev.subject_relaxed and any(k in ev.hits for k in ("day", "responsibilities", "overview"))
+    person = "weak_overview" in ev.hits and (bool(ev.role_nouns) or not lexicon.PERSON_NOUNS.isdisjoint(ev.a.words))  # "what does the OR pharmacy satellite guy do"
+    relaxed_section = ev.subject_relaxed and (person or any(k in ev.hits for k in ("day", "responsibilities", "overview")))
     if not (ev.subject_named or relaxed_section):
         return None
     section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
