@@ -311,3 +311,13 @@ def test_a_partly_named_roles_words_are_the_topic_of_its_certifications(tmp_path
         import_page(page, kdir)
     a = Engine(load_knowledge(kdir)).ask("any cert for hazardous drug handling at our hospital?")
     assert a.intent == "certification" and a.certifications[0] in ("CHDSP", "CHDT")  # not a cert whose text says "handling" elsewhere
+
+
+def test_a_titles_last_words_initials_name_it(tmp_path):
+    from bot.engine.index import _acronyms
+
+    assert "pic" in _acronyms("Medical Cannabis Pharmacist-in-Charge")  # pharmacist in charge
+    pic = "medical-cannabis-pharmacist-in-charge"
+    e = _engine(tmp_path, _with_role(pic, "Medical Cannabis Pharmacist-in-Charge"))
+    a = e.ask("cannabis PIC responsibilities")
+    assert (a.intent, a.role, a.section) == ("role", pic, "responsibilities")

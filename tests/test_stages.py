@@ -344,3 +344,13 @@ def test_a_certification_name_said_as_the_members_job_is_their_job():
     ix = engine().index
     assert read("im a pharmacy ops manager type, want to run clinic satellites. what certs", ix).codes == ()  # not Certified Pharmacy Operations Manager
     assert read("is the pharmacy operations manager cert worth it", ix).codes == ("CPOM",)
+
+
+def test_calculations_for_patients_hindi_and_a_plain_help():
+    e = engine()
+    calc = e.ask("as the medication safety officer how do you calculate protein needs for a burn patient")
+    assert calc.intent == "none" and calc.reason == "clinical"
+    assert e.ask("director of pharmacy operations banne ke liye kya karna padta hai? hindi mein batao").reason == "language"
+    assert e.ask("i'm a bit lost, not sure what to ask. help?").intent == "help"
+    hours = e.ask("do ops directors usually work full time or is it contract gigs?")
+    assert hours.intent == "none" and hours.reason == "missing_fact"

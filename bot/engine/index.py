@@ -30,7 +30,7 @@ _STRETCHED = re.compile(r"(\w)\1{2,}")
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
 TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to their last two
 TAIL_WORD_RARE = 5_000  # a word this common in English (per the shipped word list) is no short name
-ACRONYM_NOT_ENGLISH = 1_000  # "OPS" (Overnight Pharmacy Supervisor) is the everyday "ops", "CAT" a cat: not a role's initials
+ACRONYM_NOT_ENGLISH = 2_000  # "OPS" (Overnight Pharmacy Supervisor) is the everyday "ops", "CAT" a cat: not a role's initials
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
@@ -688,4 +688,5 @@ def _acronyms(title: str) -> set[str]:
             while theme and theme[-1] in lexicon.FIELD_WORDS:
                 theme = theme[:-1]
             forms.add(theme)  # "TOC coordinator" for Transitions of Care Pharmacy Coordinator
+    forms.update(tuple(words[k:]) for k in range(1, len(words) - 2))  # PIC for Medical Cannabis Pharmacist-in-Charge: the title's last words
     return {"".join(w[0] for w in ws) for ws in forms if len(ws) >= 3}

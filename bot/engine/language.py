@@ -18,7 +18,7 @@ import yaml
 
 from bot.engine import english, lexicon
 
-NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "tl": "Tagalog"}
+NAMES = {"es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "tl": "Tagalog", "hi": "Hindi"}
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?]+")
 FOREIGN_SHARE = 0.5  # at most this share of English (or knowledge) words ...
