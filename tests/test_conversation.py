@@ -543,3 +543,15 @@ def test_how_do_i_get_certified_for_it_is_the_roles_pathway():
 def test_the_exam_after_a_card_is_that_certifications():
     _, hard = talk("what is CHPOP", "is the exam hard")
     assert hard.intent == "none" and hard.reason == "missing_fact" and hard.certifications[:1] == ("CHPOP",)
+
+
+def test_what_does_the_x_one_do_asks_for_a_role():
+    _, role = talk("what is CPSCM", "what does the supply chain one do")
+    assert role.intent == "role" and role.role == "pharmacy-supply-chain-manager"
+
+
+def test_an_aside_with_words_no_page_uses_borrows_nothing():
+    _, aside = talk("what does a pharmacy supply chain manager do", "btw whats a good pizza place near the convention center")
+    assert aside.intent == "none" and aside.role is None
+    _, book = talk("what is CHPOP", "what's a good book to study for it")
+    assert book.intent == "none" and book.reason == "missing_fact"

@@ -84,12 +84,15 @@ SETS = {
     "a-pharmacist-and-a-technician": (ROOT / "tests/eval60/questions.yaml", ROOT / "tests/eval60/pages"),
     "fast-typing": (ROOT / "tests/eval61/questions.yaml", ROOT / "tests/eval61/pages"),
     "context-first": (ROOT / "tests/eval62/questions.yaml", ROOT / "tests/eval62/pages"),
+    "tidy-and-casual": (ROOT / "tests/eval63/questions.yaml", ROOT / "tests/eval63/pages"),
+    "english-as-a-second-language": (ROOT / "tests/eval64/questions.yaml", ROOT / "tests/eval64/pages"),
+    "operations-minded": (ROOT / "tests/eval65/questions.yaml", ROOT / "tests/eval65/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -112,6 +115,7 @@ CONVERSATIONS = {
     "long-exploring-chats": (ROOT / "tests/conv17/conversations.yaml", ROOT / "tests/conv17/pages", {"overall": 0.85, "follow": 0.77, "switch": 0.95, "none": 0.92}),
     "ordinary-follow-ups": (ROOT / "tests/conv18/conversations.yaml", ROOT / "tests/conv18/pages", {"overall": 0.91, "follow": 0.90, "switch": 0.95, "none": 0.81}),
     "ordinary-chats-round-18": (ROOT / "tests/conv19/conversations.yaml", ROOT / "tests/conv19/pages", {"overall": 0.84, "follow": 0.79, "switch": 0.95, "none": 0.87}),
+    "ordinary-chats-round-19": (ROOT / "tests/conv20/conversations.yaml", ROOT / "tests/conv20/pages", {"overall": 0.94, "follow": 0.91, "switch": 0.95, "none": 0.95}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

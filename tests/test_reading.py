@@ -321,3 +321,14 @@ def test_a_titles_last_words_initials_name_it(tmp_path):
     e = _engine(tmp_path, _with_role(pic, "Medical Cannabis Pharmacist-in-Charge"))
     a = e.ask("cannabis PIC responsibilities")
     assert (a.intent, a.role, a.section) == ("role", pic, "responsibilities")
+
+
+def test_the_person_of_a_titles_field_is_its_pharmacist(tmp_path):
+    from bot.engine.index import _field_person
+
+    assert _field_person("Expeditionary Pharmacy Officer") == ("expeditionary",)
+    assert _field_person("Director of Pharmacy Operations") is None  # a job noun before "pharmacy"
+    officer = "expeditionary-pharmacy-officer"
+    e = _engine(tmp_path, _with_role(officer, "Expeditionary Pharmacy Officer"))
+    a = e.ask("walk me thru an expeditionary pharmacist's day")
+    assert (a.intent, a.role, a.section) == ("role", officer, "day_in_the_life")

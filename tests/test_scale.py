@@ -265,9 +265,8 @@ def test_folders_resolved_once_still_refuse_a_linked_folder_out_of_the_knowledge
 
 
 def _reference_named_certs(a, ix, role_where) -> list[str]:
-    """named_certs as a scan of every certification name."""
-    from bot.engine import lexicon
-    from bot.engine.entities import _tightest
+    """named_certs as a scan of every certification name (the same test of the words found)."""
+    from bot.engine.entities import _tightest, written_as_name
 
     stems = a.word_stems
     present = set(stems) - a.negated
@@ -279,9 +278,7 @@ def _reference_named_certs(a, ix, role_where) -> list[str]:
         if window is None:
             continue
         lo, hi = window
-        beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
-        covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
-        if not (covered and not beside & lexicon.CERT_NOUNS):
+        if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where):
             found.append((lo, order, code))
     return [code for _, _, code in sorted(found)]
 

@@ -354,3 +354,15 @@ def test_calculations_for_patients_hindi_and_a_plain_help():
     assert e.ask("i'm a bit lost, not sure what to ask. help?").intent == "help"
     hours = e.ask("do ops directors usually work full time or is it contract gigs?")
     assert hours.intent == "none" and hours.reason == "missing_fact"
+
+
+def test_a_target_level_is_clinical():
+    a = engine().ask("as an ops director what target level should i aim for on gent")
+    assert a.intent == "none" and a.reason == "clinical"
+
+
+def test_weekend_calls_and_other_board_certs_are_not_on_the_pages():
+    e = engine()
+    for q in ("is the ops director job a 9-5 or do they get called in on weekends", "do ops directors need BCPS or some other board cert too"):
+        a = e.ask(q)
+        assert a.intent == "none", q

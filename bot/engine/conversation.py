@@ -216,7 +216,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "I'm the inventory/buyer person at a community hospital": the member, not a role
         certs_after = "ref_choice" not in ev.hits and any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in words[b:])  # "what about the purchasing one, what certs": a role's
         for_path = a and words[a - 1] == "for" and ctx.intent == "pathway"  # "and for the surgery center one" after a pathway: that role's
-        as_role = on_list or person or certs_after or for_path or recalled is not None or (words[b - 1] == "side" and "ref_choice" not in ev.hits)
+        does = b < len(words) and words[b] in ("do", "does")  # "what does the blister pack one do"
+        as_role = on_list or person or certs_after or for_path or does or recalled is not None or (words[b - 1] == "side" and "ref_choice" not in ev.hits)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a])  # "which cert is the supply chain one"
         meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None)
         if meant is not None:
@@ -340,6 +341,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten = ctx.question  # "are you sure thats pharmacy?": that question again, answered from the knowledge
     elif not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
+        if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
+            about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
         pair = _last_two(ctx)
@@ -401,6 +404,12 @@ def _ends_in_ellipsis(r: _Rewrite) -> bool:
     start = max((i + 1 for i, t in enumerate(r.tokens[:-1]) if t[-1:] in ".?!"), default=0)
     last = [w for w in r.words[start:] if w]
     return len(last) <= ELLIPSIS_WORDS and bool(_ELLIPSIS.match(" ".join(last)))
+
+
+def _foreign_words(ev: Evidence, role: str, ix: Index) -> bool:
+    """Words no knowledge text uses ("pizza"), and none of the role's own page: not about the role."""
+    content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems()]
+    return any(s not in ix.postings for s in content) and not fits_page(role, ev.a, ix)
 
 
 def _off_knowledge(ev: Evidence) -> bool:

@@ -228,16 +228,23 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
         if window is None:
             continue
         lo, hi = window
-        beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
-        covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
-        if covered and not beside & lexicon.CERT_NOUNS:
-            continue
-        if _verb_for_head(a, lo, hi, ix.knowledge.certifications[code].name, role_where):
-            continue
-        if not beside & lexicon.CERT_NOUNS and any(a.words[i] in lexicon.ROLE_HEADS and not _SELF.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1)):
-            continue  # "im a pharmacy ops manager type": the member's job, not Certified Pharmacy Operations Manager
-        found.append((lo, ix.name_order[code], code))
+        if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where):
+            found.append((lo, ix.name_order[code], code))
     return [code for _, _, code in sorted(found)]
+
+
+def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: str, role_where: dict[str, set[int]]) -> bool:
+    """The words lo..hi that hold a certification's name name it: not a role's title ("medication
+    safety officer") unless a certification word sits beside them, not its job noun as people or
+    a verb, not the member's own job ("im a pharmacy ops manager type")."""
+    stems = a.word_stems
+    beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
+    covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
+    if covered and not beside & lexicon.CERT_NOUNS:
+        return False
+    if _verb_for_head(a, lo, hi, full_name, role_where):
+        return False
+    return bool(beside & lexicon.CERT_NOUNS) or not any(a.words[i] in lexicon.ROLE_HEADS and not _SELF.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1))
 
 
 def _verb_for_head(a: Analysis, lo: int, hi: int, name: str, role_where: dict[str, set[int]]) -> bool:

@@ -193,6 +193,7 @@ class Index:
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
         theme_initials: list[tuple[tuple[str, str], str]] = []  # (("cc", "supervisor"), role): "cc sup"
         tails: dict[tuple[str, str], set[str]] = defaultdict(set)  # ("outreach", "manager"): "the outreach manager"
+        persons: dict[tuple[str, ...], set[str]] = defaultdict(set)  # ("anti", "doping"): "an anti doping pharmacist"
         pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
@@ -237,6 +238,9 @@ class Index:
             tail = _tail_pair(role.title)
             if tail:
                 tails[tail].add(role.id)
+            person = _field_person(role.title)
+            if person:
+                persons[person].add(role.id)
 
         for cert in kb.certifications.values():
             low = cert.code.lower()
@@ -279,6 +283,10 @@ class Index:
             short = (word, *ix.expand([head]))
             if len(rids) == 1 and short not in ix.aliases:
                 ix._add_alias(short, ("role", next(iter(rids))))
+        for before, rids in persons.items():  # "an expeditionary pharmacist" for Expeditionary Pharmacy Officer
+            spoken = (*before, *ix.expand(["pharmacist"]))
+            if len(rids) == 1 and spoken not in ix.aliases:
+                ix._add_alias(spoken, ("role", next(iter(rids))))
         renamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for called_name, rid in called:
             full = tuple(ix.expand(words_of(called_name)))
@@ -656,6 +664,19 @@ def _theme_initials(title: str) -> set[tuple[str, str]]:
             if len(th) > len(content):
                 forms.add(("".join(_DIGIT_WORDS.get(w, w[0]) for w in th), words[-1]))
     return forms
+
+
+def _field_person(title: str) -> tuple[str, ...] | None:
+    """("expeditionary",) for Expeditionary Pharmacy Officer, ("anti", "doping") for Anti-Doping
+    Pharmacy Advisor: the words a title puts before "pharmacy" (one or two, the last a rare one);
+    with "pharmacist" they are how members name the person ("an expeditionary pharmacist's day")."""
+    words = [w for w in words_of(title) if w not in lexicon.STOPWORDS]
+    if "pharmacy" not in words or words[-1] in ("pharmacy",):
+        return None
+    theme = tuple(words[: words.index("pharmacy")])
+    if not 1 <= len(theme) <= 2 or any(w in lexicon.ROLE_HEADS for w in theme) or english.count(theme[-1]) >= TAIL_WORD_RARE:
+        return None
+    return theme
 
 
 def _tail_pair(title: str) -> tuple[str, str] | None:

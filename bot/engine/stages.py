@@ -98,6 +98,8 @@ def empty(ev: Evidence, ix: Index) -> Match | None:
 
 def language(ev: Evidence, ix: Index) -> Match | None:
     """A question in another language: a plain-English "I can only answer in English"."""
+    if ev.a.words and all(w in lexicon.GREETINGS for w in ev.a.words):
+        return None  # "assalamu alaikum", "xin chào 👋": a greeting, answered like any other
     found = foreign(ev.a.question, ix.english_or_ours)
     return refuse("language", CONF_REFUSE, detail=found, why=f"written in {found}") if found else None
 
@@ -357,7 +359,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural):
         return None
     form = eligibility or ev.cue("property")
-    if kind == "role" and (not form or ev.a.unknown_codes):
+    if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
         return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
     asked = _asked_words(ev)
     missing = [(said, st) for said, st in asked if st not in doc]
