@@ -26,6 +26,17 @@ def _engine(tmp_path: Path, edit=None) -> Engine:
     return Engine(load_knowledge(root))
 
 
+def _on_pages(tmp_path: Path, set_name: str) -> Engine:
+    """An engine on the fixture knowledge with a test set's pages imported (tests/<set>/pages)."""
+    from bot.knowledge.importer import import_page
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
+    for page in sorted((Path(__file__).parent / set_name / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    return Engine(load_knowledge(kdir))
+
+
 def _with_role(new_id: str, title: str, overview: str | None = None):
     """An edit adding a role (a copy of the supply chain manager's page) with this title and overview."""
 
@@ -187,29 +198,19 @@ def test_who_after_a_or_my_and_a_job_noun_describes_someone_it_does_not_ask_who(
 
 def test_an_abbreviation_a_page_defines_reads_as_its_word(tmp_path):
     from bot.engine.index import defined_abbreviations
-    from bot.knowledge.importer import import_page
 
     assert defined_abbreviations("runs the organization's pharmacogenomics (PGx) service") == [("pgx", "pharmacogenomics")]
     assert defined_abbreviations("this is (optional) and the transitions of care (TOC) team") == []  # a word; several words' initials are titles' aliases
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
-    for page in sorted((Path(__file__).parent / "eval41" / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    a = Engine(load_knowledge(kdir)).ask("pgx program coordinator cert pathway pls")
+    a = _on_pages(tmp_path, "eval41").ask("pgx program coordinator cert pathway pls")
     assert (a.intent, a.role) == ("pathway", "pharmacogenomics-program-coordinator")
 
 
 def test_initials_of_a_title_before_its_job_noun_name_the_role(tmp_path):
     from bot.engine.index import _theme_initials
-    from bot.knowledge.importer import import_page
 
     assert _theme_initials("Pharmacy Contact Center Supervisor") == {("cc", "supervisor")}
     assert _theme_initials("Director of Pharmacy Operations") == set()  # no job noun at the end
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
-    for page in sorted((Path(__file__).parent / "eval46" / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    e = Engine(load_knowledge(kdir))
+    e = _on_pages(tmp_path, "eval46")
     path, day = e.ask("cc sup cert path"), e.ask("DG lead day?")
     assert (path.intent, path.role) == ("pathway", "pharmacy-contact-center-supervisor")
     assert (day.intent, day.role, day.section) == ("role", "pharmacy-data-governance-lead", "day_in_the_life")
@@ -280,36 +281,21 @@ def test_a_mentees_certification_is_held_a_roles_is_not():
 
 def test_a_certification_names_initials_read_as_its_words(tmp_path):
     from bot.engine.index import name_initials
-    from bot.knowledge.importer import import_page
 
     assert name_initials(kb_engine().index.knowledge)["cds"] == ("clinical", "decision", "support")
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
-    for page in sorted((Path(__file__).parent / "conv16" / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    a = Engine(load_knowledge(kdir)).ask("did nursing CDI work for 3 yrs, how do i become a pharmacy documentation audit specialist? which cert first")
+    a = _on_pages(tmp_path, "conv16").ask("did nursing CDI work for 3 yrs, how do i become a pharmacy documentation audit specialist? which cert first")
     assert a.intent == "pathway" and a.certifications[0] == "CCDIP"  # Clinical Documentation Improvement
 
 
 def test_what_the_member_likes_weighs_more_than_what_they_merely_do(tmp_path):
-    from bot.knowledge.importer import import_page
 
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
-    for page in sorted((Path(__file__).parent / "eval48" / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    a = Engine(load_knowledge(kdir)).ask("night pharmacist here, people call me about pump library issues and i really enjoy building the library entries. want to be the pump coordinator, which cert first")
+    a = _on_pages(tmp_path, "eval48").ask("night pharmacist here, people call me about pump library issues and i really enjoy building the library entries. want to be the pump coordinator, which cert first")
     assert a.intent == "pathway" and a.certifications[0] == "CDLM"
 
 
 def test_a_partly_named_roles_words_are_the_topic_of_its_certifications(tmp_path):
-    from bot.knowledge.importer import import_page
 
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", kdir)
-    for page in sorted((Path(__file__).parent / "eval51" / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    a = Engine(load_knowledge(kdir)).ask("any cert for hazardous drug handling at our hospital?")
+    a = _on_pages(tmp_path, "eval51").ask("any cert for hazardous drug handling at our hospital?")
     assert a.intent == "certification" and a.certifications[0] in ("CHDSP", "CHDT")  # not a cert whose text says "handling" elsewhere
 
 

@@ -237,28 +237,24 @@ def test_reports_to_is_a_reporting_line_only_when_the_role_does_the_reporting(tm
 
 def test_degrees_odds_the_law_money_and_how_long_people_stay_are_not_on_the_pages():
     e = engine()
-    for q in (
+    _all_refused(e, "missing_fact",
         "should i get an mba to become an ops director",
         "what are my odds of getting hired as a pharmacy supply chain manager with no experience",
         "is remote order verification by the ops director legal in wyoming",
         "is CPOM worth the money or nah",
         "k and how long do people usually stay in the ops director role before moving up",
-    ):
-        a = e.ask(q)
-        assert a.intent == "none" and a.reason == "missing_fact", q
+    )
     assert e.ask("i did a residency and want to become an ops director").intent == "pathway"  # a background, not a question
 
 
 def test_a_drug_counselled_on_stocked_or_swapped_is_clinical_whatever_the_role_around_it():
     e = engine()
-    for q in (
+    _all_refused(e, "clinical",
         "As the medication safety officer, how would I explain warfarin and vitamin K foods to a patient?",
         "Which vaccines should a pharmacy van carry for flu season?",
         "and shortages - whats the best alternative to cefazolin when it's out",
         "as an ops director should we keep succinylcholine in the MH cart or not",
-    ):
-        a = e.ask(q)
-        assert a.intent == "none" and a.reason == "clinical", q
+    )
     assert e.ask("which cert covers drug shortages").intent == "certification"
 
 
@@ -289,14 +285,12 @@ def test_more_ways_members_write_and_what_they_do_not_ask():
 
 def test_more_clinical_requests_inside_career_talk():
     e = engine()
-    for q in (
+    _all_refused(e, "clinical",
         "for my interview they might ask: can you crush tamoxifen tablets for a tube? whats the answer",
         "what gloves do i need for handling methotrexate, is double gloving required",
         "as an ops director how would i handle a potassium replacement protocol for someone with eGFR 25",
         "for my interview: what's the best alternative to epinephrine when it's short",
-    ):
-        a = e.ask(q)
-        assert a.intent == "none" and a.reason == "clinical", q
+    )
 
 
 def test_a_goal_said_plainly_and_which_cert_first_for_a_named_role():
@@ -327,13 +321,11 @@ def test_a_refusal_and_a_bare_follow_up_question_give_one_refusal():
 
 def test_what_to_tell_a_patient_and_how_many_syringes_are_clinical_in_any_role():
     e = engine()
-    for q in (
+    _all_refused(e, "clinical",
         "as the medication safety officer what would i tell a parent whose kid swallowed a button battery",
         "for the ops director job, how many epi syringes should go in an adult code cart",
         "for my supply chain job, should i tell clients buprenorphine is safer than methadone?",
-    ):
-        a = e.ask(q)
-        assert a.intent == "none" and a.reason == "clinical", q
+    )
     pick = e.ask("cpom vs cpscm, which one is more about pricing")
     assert pick.intent == "certification"  # a topic that tells two apart, no price asked
 
@@ -366,3 +358,9 @@ def test_weekend_calls_and_other_board_certs_are_not_on_the_pages():
     for q in ("is the ops director job a 9-5 or do they get called in on weekends", "do ops directors need BCPS or some other board cert too"):
         a = e.ask(q)
         assert a.intent == "none", q
+
+
+def _all_refused(e, reason: str, *questions: str) -> None:
+    for q in questions:
+        a = e.ask(q)
+        assert a.intent == "none" and a.reason == reason, q
