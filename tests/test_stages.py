@@ -364,3 +364,15 @@ def _all_refused(e, reason: str, *questions: str) -> None:
     for q in questions:
         a = e.ask(q)
         assert a.intent == "none" and a.reason == reason, q
+
+
+def test_pregnancy_safety_blood_levels_and_patients_with_conditions_are_clinical():
+    _all_refused(
+        engine(),
+        "clinical",
+        "for the ops director job which cough syrups are safe in pregnancy? need it for the shelf tags",
+        "supply chain question: what blood level of oxycodone is fatal",
+        "as a med safety officer would i decide varenicline vs bupropion for a patient w seizures?",
+    )
+    inspector = engine().ask("how do i become a state board of pharmacy inspector")
+    assert inspector.intent == "none" and inspector.reason == "unknown_role"
