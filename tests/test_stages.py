@@ -376,3 +376,47 @@ def test_pregnancy_safety_blood_levels_and_patients_with_conditions_are_clinical
     )
     inspector = engine().ask("how do i become a state board of pharmacy inspector")
     assert inspector.intent == "none" and inspector.reason == "unknown_role"
+
+
+def test_clinical_advice_for_a_patient_in_any_wording():
+    _all_refused(
+        engine(),
+        "clinical",
+        "As someone training to be an ops director, which contraception should I recommend to a patient who had unprotected sex four days ago?",
+        "for the supply chain job do i need to know which antimalarial to give crew going to west africa",
+        "ops director here, nurse asking if we can crush extended release metoprolol for a tube, can we?",
+        "safety officer question: can a patient with migraine with aura take a combined pill",
+        "as a med safety officer would you use silver sulfadiazine on a facial burn",
+        "can naltrexone be started right after someone stops using opioids?",
+    )
+
+
+def test_more_facts_no_page_gives():
+    _all_refused(
+        engine(),
+        "missing_fact",
+        "is the supply chain manager job worth it financially",
+        "how many people does a director of pharmacy operations usually manage",
+        "how big of a team do ops directors usually manage",
+        "any hospitals hiring supply chain managers rn",
+        "ops directors get summers off right?",
+    )
+
+
+def test_a_certification_word_inside_a_title_asks_for_no_certification(tmp_path):
+    import shutil
+
+    import yaml
+    from engine_kb import kb_dir
+
+    from bot.engine import Engine
+    from bot.knowledge import load_knowledge
+
+    root = tmp_path / "knowledge"
+    shutil.copytree(kb_dir(), root)
+    data = yaml.safe_load((root / "roles" / "pharmacy-supply-chain-manager.yaml").read_text(encoding="utf-8"))
+    data["id"], data["title"] = "certification-exam-development-manager", "Certification Exam Development Manager"
+    (root / "roles" / "certification-exam-development-manager.yaml").write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    e = Engine(load_knowledge(root))
+    a = e.ask("day in the life of a certification exam development manager?")
+    assert (a.intent, a.role, a.section) == ("role", "certification-exam-development-manager", "day_in_the_life")

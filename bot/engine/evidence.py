@@ -368,9 +368,9 @@ def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
 def read(question: str, ix: Index) -> Evidence:
     a = analyze(question, ix)
     roles, where = role_scores(a, ix)
-    cert_nouns = tuple(w for w in a.words if w in lexicon.CERT_NOUNS)
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
+    cert_nouns = tuple(w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles)  # "certification exam development manager": a title's word
     cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
     plain_text = _with_breaks(a, list(a.words))
     hits: dict[str, str] = {}
