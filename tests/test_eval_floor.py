@@ -93,10 +93,13 @@ SETS = {
     "two-habits-round-21": (ROOT / "tests/eval69/questions.yaml", ROOT / "tests/eval69/pages"),
     "career-worded-refusals": (ROOT / "tests/eval70/questions.yaml", ROOT / "tests/eval70/pages"),
     "ordinary-discord-style": (ROOT / "tests/eval71/questions.yaml", ROOT / "tests/eval71/pages"),
+    "hospital-and-community-round-22": (ROOT / "tests/eval72/questions.yaml", ROOT / "tests/eval72/pages"),
+    "plain-wording-round-22": (ROOT / "tests/eval73/questions.yaml", ROOT / "tests/eval73/pages"),
+    "casual-discord-round-22": (ROOT / "tests/eval74/questions.yaml", ROOT / "tests/eval74/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88}
 # Must-refuse floors below 0.95, likewise.
 NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90}
 
@@ -124,6 +127,7 @@ CONVERSATIONS = {
     "ordinary-chats-round-19": (ROOT / "tests/conv20/conversations.yaml", ROOT / "tests/conv20/pages", {"overall": 0.94, "follow": 0.91, "switch": 0.95, "none": 0.95}),
     "ordinary-chats-round-20": (ROOT / "tests/conv21/conversations.yaml", ROOT / "tests/conv21/pages", {"overall": 0.87, "follow": 0.86, "switch": 0.95, "none": 0.77}),
     "ordinary-chats-round-21": (ROOT / "tests/conv22/conversations.yaml", ROOT / "tests/conv22/pages", {"overall": 0.92, "follow": 0.92, "switch": 0.95, "none": 0.82}),
+    "ordinary-chats-round-22": (ROOT / "tests/conv23/conversations.yaml", ROOT / "tests/conv23/pages", {"overall": 0.91, "follow": 0.91, "switch": 0.89, "none": 0.79}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

@@ -310,10 +310,11 @@ def test_a_titles_last_words_initials_name_it(tmp_path):
 
 
 def test_the_person_of_a_titles_field_is_its_pharmacist(tmp_path):
-    from bot.engine.index import _field_person
+    from bot.engine.index import _field_persons
 
-    assert _field_person("Expeditionary Pharmacy Officer") == ("expeditionary",)
-    assert _field_person("Director of Pharmacy Operations") is None  # a job noun before "pharmacy"
+    assert _field_persons("Expeditionary Pharmacy Officer") == {("expeditionary",)}
+    assert ("bariatric",) in _field_persons("Bariatric Surgery Pharmacy Specialist")  # "a bariatric pharmacist"
+    assert _field_persons("Director of Pharmacy Operations") == set()  # a job noun before "pharmacy"
     officer = "expeditionary-pharmacy-officer"
     e = _engine(tmp_path, _with_role(officer, "Expeditionary Pharmacy Officer"))
     a = e.ask("walk me thru an expeditionary pharmacist's day")

@@ -420,3 +420,17 @@ def test_a_certification_word_inside_a_title_asks_for_no_certification(tmp_path)
     e = Engine(load_knowledge(root))
     a = e.ask("day in the life of a certification exam development manager?")
     assert (a.intent, a.role, a.section) == ("role", "certification-exam-development-manager", "day_in_the_life")
+
+
+def test_another_boards_credential_is_never_read_as_a_typo_of_ours():
+    from bot.engine.evidence import read
+
+    ix = engine().index
+    assert ix.code_for("bcps", True) is None and "BCPS" in read("BCPS vs BCACP — which should I pursue first?", ix).a.unknown_codes
+    _all_refused(
+        engine(),
+        "clinical",
+        "for the ops director job do u need to know how often to give atropine drops to kids? whats the right freq",
+        "As a future supply chain manager I should know this: is it safe to switch a patient on adalimumab to a biosimilar during a flare?",
+        "for the safety officer job, if a tech gets a needlestick should they start PEP meds?",
+    )

@@ -238,8 +238,7 @@ class Index:
             tail = _tail_pair(role.title)
             if tail:
                 tails[tail].add(role.id)
-            person = _field_person(role.title)
-            if person:
+            for person in _field_persons(role.title):
                 persons[person].add(role.id)
 
         for cert in kb.certifications.values():
@@ -476,6 +475,8 @@ class Index:
     def code_for(self, word: str, code_like: bool) -> str | None:
         """A known code for ``word``: exact, or a swapped pair of letters (cpmo, chopp)."""
         code = self.codes.get(word) or (self.codes.get(word.replace("0", "o")) if "0" in word else None)  # "CPC0": a zero for the letter O
+        if code is None and word in lexicon.OUTSIDE_CREDENTIALS:
+            return None  # "BCPS" is another board's credential, not a typo of CBPS
         if code or "-" in word or not word.isalnum() or len(word) < 4 or (not code_like and word in self.known_words):
             return code
         code = self.code_swaps.get(word)
@@ -666,17 +667,23 @@ def _theme_initials(title: str) -> set[tuple[str, str]]:
     return forms
 
 
-def _field_person(title: str) -> tuple[str, ...] | None:
+def _field_persons(title: str) -> set[tuple[str, ...]]:
     """("expeditionary",) for Expeditionary Pharmacy Officer, ("anti", "doping") for Anti-Doping
-    Pharmacy Advisor: the words a title puts before "pharmacy" (one or two, the last a rare one);
-    with "pharmacist" they are how members name the person ("an expeditionary pharmacist's day")."""
+    Pharmacy Advisor, ("bariatric", "surgery") and ("bariatric",) for Bariatric Surgery Pharmacy
+    Specialist: the words a title puts before "pharmacy" (one or two, the last a rare one), or a
+    rare one of two alone; with "pharmacist" they are how members name the person ("an
+    expeditionary pharmacist's day", "bariatric pharmacist typical day")."""
     words = [w for w in words_of(title) if w not in lexicon.STOPWORDS]
-    if "pharmacy" not in words or words[-1] in ("pharmacy",):
-        return None
+    if "pharmacy" not in words or words[-1] == "pharmacy":
+        return set()
     theme = tuple(words[: words.index("pharmacy")])
-    if not 1 <= len(theme) <= 2 or any(w in lexicon.ROLE_HEADS for w in theme) or english.count(theme[-1]) >= TAIL_WORD_RARE:
-        return None
-    return theme
+    if not 1 <= len(theme) <= 2 or any(w in lexicon.ROLE_HEADS for w in theme):
+        return set()
+    rare = [w for w in theme if english.count(w) < TAIL_WORD_RARE]
+    forms = {theme} if theme[-1] in rare else set()
+    if len(theme) == 2:
+        forms.update((w,) for w in rare)
+    return forms
 
 
 def _tail_pair(title: str) -> tuple[str, str] | None:

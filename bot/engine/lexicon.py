@@ -67,6 +67,7 @@ AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrecte
 HELD_CUES = _words(_WORDS["held_cues"])
 OTHERS_HAVE = _words(_WORDS["others_have"])
 NAME_HEADS = _words(_WORDS["name_heads"])
+OUTSIDE_CREDENTIALS = _words(_WORDS["outside_credentials"])
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 NOT_HELD_CUES = _words(_WORDS["not_held_cues"])
 HELD_LISTS = _words(_WORDS["held_lists"])
