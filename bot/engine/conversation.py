@@ -347,11 +347,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
         pair = _last_two(ctx)
         rest = _ELLIPSIS.sub("", core).lstrip()
-        exam = ctx.thing is not None and ctx.thing[0] == "cert" and not _EXAM_WORDS.isdisjoint(words)  # "is the exam hard" after a card: that certification's
+        exam_of = ctx.thing if ctx.thing is not None and ctx.thing[0] == "cert" and not _EXAM_WORDS.isdisjoint(words) else None  # "is the exam hard" after a card: that certification's
         if "contrast" in after.hits and pair:
             rewritten += f" ({_label(pair[0], ix)} vs {_label(pair[1], ix)})"  # "diff?" after two certifications
-        elif exam and ctx.thing is not None:
-            rewritten += f" (about {_label(ctx.thing, ix)})"
+        elif exam_of is not None:
+            rewritten += f" (about {_label(exam_of, ix)})"
         elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns)):  # "and one for ethics cases"
             rewritten = f"which certification is about {rest}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:

@@ -238,16 +238,16 @@ def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: st
     safety officer") unless a certification word sits beside them, not its job noun as people or
     a verb, not the member's own job ("im a pharmacy ops manager type")."""
     stems = a.word_stems
-    beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
+    cert_word_beside = any(a.words[i] in lexicon.CERT_NOUNS for i in (lo - 1, hi + 1) if 0 <= i < len(a.words))
     covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
-    if covered and not beside & lexicon.CERT_NOUNS:
+    if covered and not cert_word_beside:
         return False
-    if _verb_for_head(a, lo, hi, full_name, role_where):
+    if _verb_for_head(a, lo, hi, full_name, role_where, cert_word_beside):
         return False
-    return bool(beside & lexicon.CERT_NOUNS) or not any(a.words[i] in lexicon.ROLE_HEADS and not _SELF.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1))
+    return cert_word_beside or not any(a.words[i] in lexicon.ROLE_HEADS and not _SELF.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1))
 
 
-def _verb_for_head(a: Analysis, lo: int, hi: int, name: str, role_where: dict[str, set[int]]) -> bool:
+def _verb_for_head(a: Analysis, lo: int, hi: int, name: str, role_where: dict[str, set[int]], cert_word_beside: bool) -> bool:
     """The name's job noun written as people or as a verb, not as the certification: "who runs the
     team of medication history technicians" (plural), "does the director of pharm ops manage the
     automation" (a verb after a role's title, which holds the name's other words)."""
@@ -255,9 +255,8 @@ def _verb_for_head(a: Analysis, lo: int, hi: int, name: str, role_where: dict[st
     spots = [i for i in range(lo, hi + 1) if a.word_stems[i] == stem(head)]
     if not spots or any(a.words[i] == head for i in spots):
         return False
-    beside = {a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words)}
     if all(a.words[i] in (head + "s", head + "es") for i in spots):
-        return head in lexicon.ROLE_HEADS and not beside & lexicon.CERT_NOUNS
+        return head in lexicon.ROLE_HEADS and not cert_word_beside
     rest = {i for i in range(lo, hi + 1) if i not in spots}
     return any(w and rest <= w | {i for i in rest if a.words[i] in lexicon.STOPWORDS} for w in role_where.values())
 

@@ -333,29 +333,25 @@ def _the_one_meant(picked: list[tuple[float, str]], where: dict[str, set[int]], 
         inner = {i for i in range(start + 1, end - 1) if a.words[i] not in lexicon.FIELD_WORDS and a.words[i] not in lexicon.ROLE_HEADS and a.words[i] not in lexicon.STOPWORDS}
         fits = [(sc, rid) for sc, rid in picked if inner & where.get(rid, set())]
         if len(fits) == 1:
-            sc, rid = fits[0]
+            rid = fits[0][1]
             return [(ROLE_PICKED, rid)] + [p for p in picked if p[1] != rid]
     return picked
 
 
-def _its_cover(found: str | None, cue_text: str, cert_nouns: tuple[str, ...]) -> bool:
-    """"technology & automation management for the director of pharm ops — what's that cover": that
-    is the role's duty just named (its title masked as '_'), no certification asked for."""
-    if not found or cert_nouns or CODE_MARK in cue_text or not found.split()[-1].startswith("cover"):
-        return False
-    return not {"that", "this", "it"}.isdisjoint(found.split()) and "_" in cue_text.split()
-
-
-def _role_covers(found: str | None, masked: str | None) -> bool:
-    """"what does the director of pharmacy operations cover in the huddle": the one that covers
-    is a role (its title masked as '_', or "which part of the role covers that"), so this asks
-    about the role's work, not for a certification."""
-    if not found or CODE_MARK in found or not found.split()[-1].startswith("cover"):
-        return False
+def _covers_a_role(found: str, cue_text: str, cert_nouns: tuple[str, ...]) -> bool:
+    """"what does the director of pharmacy operations cover in the huddle", "technology &
+    automation management for the director of pharm ops — what's that cover": what covers is a
+    role or its duty just named (a title masked as '_'), so no certification is asked for."""
     words = found.split()
-    if any(w in lexicon.CERT_NOUNS for w in words):
+    if not words or not words[-1].startswith("cover"):
         return False
-    return any(w in lexicon.ROLE_NOUNS for w in words) or (masked is not None and "_" in masked.split())
+    if CODE_MARK not in found and not any(w in lexicon.CERT_NOUNS for w in words):
+        if any(w in lexicon.ROLE_NOUNS for w in words):
+            return True  # "which part of the role covers that"
+        masked = lexicon.CUES["cert_seek"].search(cue_text)
+        if masked is not None and "_" in masked.split():
+            return True
+    return not cert_nouns and CODE_MARK not in cue_text and not {"that", "this", "it"}.isdisjoint(words) and "_" in cue_text.split()
 
 
 def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
@@ -378,7 +374,7 @@ def read(question: str, ix: Index) -> Evidence:
         found = c.search(cue_text if name in ON_MASKED else plain_text)
         if found is not None:
             hits[name] = found
-    if _role_covers(hits.get("cert_seek"), lexicon.CUES["cert_seek"].search(cue_text)) or _its_cover(hits.get("cert_seek"), cue_text, cert_nouns):
+    if "cert_seek" in hits and _covers_a_role(hits["cert_seek"], cue_text, cert_nouns):
         del hits["cert_seek"]
     if hits.get("pathway", "").split()[-1:] == ["list"] and _asks_who(a):
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list": a list of the trade, not a role's

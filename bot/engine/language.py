@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable
 from importlib import resources
+from typing import Callable
 
 import yaml
 
@@ -23,8 +23,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?]+")
 FOREIGN_SHARE = 0.5  # at most this share of English (or knowledge) words ...
 LANGUAGE_HITS = 2  # ... and at least this many of another language's commonest words
-ENGLISH_COMMON = 20_000
-OPENING_WORDS = 3  # a message whose first words are another language's is in that language  # a word this common in English text, and not another language's, reads as English
+ENGLISH_COMMON = 20_000  # a word this common in English text, and not another language's, reads as English
+OPENING_WORDS = 3  # a message whose first words are another language's is in that language
 
 
 def _plain(word: str) -> str:

@@ -23,6 +23,7 @@ _NUMBERED = re.compile(r"(?<![\w&])#([1-9])\b")
 _MARKDOWN = re.compile(r"[*_~|`>#\[\]()]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "→": " -> ", "⟶": " -> "})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
+_IS_CONTRACTED = frozenset({"what", "who", "how", "where"})  # "what's" is "whats" (what is), as members type it; "member's" is "member"
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _DOLLAR_ALONE = re.compile(r"\$(?![\d.,])")
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
@@ -100,9 +101,6 @@ def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
         if limit is not None and len(out) >= limit:
             return out[:limit]
     return out
-
-
-_IS_CONTRACTED = frozenset({"what", "who", "how", "where"})  # "what's" is "whats" (what is), as members type it; "member's" is "member"
 
 
 _SUFFIXES = ("ational", "ations", "ation", "ency", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")

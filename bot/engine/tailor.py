@@ -32,9 +32,9 @@ def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: 
     return [s for s in a.stems if s not in exclude and s not in cues]
 
 
-def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False) -> tuple[float, list[str]]:
+def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+    """``liked``: stems of what the member says they like (``_liked``), worked out once per question."""
     hits = [s for s in dict.fromkeys(stems) if s in doc]
-    liked = _liked(a) if about_member and hits else frozenset()
     score = 0.0
     for s in hits:
         emphasis = _emphasis(s, a, about_member)
@@ -106,7 +106,8 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
     stems = _focus_stems(a, set(exclude), about_member=True)
     docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
-    scored = [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
+    liked = _liked(a)
+    scored = [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True, liked=liked), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
     if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
         bridge, said = _bridge(stems, role_id, docs, ix)
         scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
