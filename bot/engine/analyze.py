@@ -44,6 +44,7 @@ class Analysis:
     kin: frozenset[str]  # stems of people the member knows ("my techs", "one of my preceptors"): not what is asked about
     alias_hits: tuple[AliasHit, ...]  # aliases, titles and certification names written out, longest first
     sentence_of: tuple[int, ...]  # per word: which sentence of the message it is in (0, 1, …)
+    asking: frozenset[int] = frozenset()  # sentences that ask (a "?", or a question word first); empty: all of them
 
     @property
     def stem_set(self) -> frozenset[str]:
@@ -69,8 +70,12 @@ _SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+|(?<=[.?!;:]['\")])\s+|[?!;]+(?=\S)|
 def analyze(question: str, ix: Index) -> Analysis:
     cleaned = clean(question)
     tokens: list[tuple[int, Token]] = []  # (sentence, token)
+    asking: set[int] = set()
     for si, sentence in enumerate(_SENTENCE_END.split(cleaned)):
+        first = len(tokens)
         tokens.extend((si, t) for t in tokenize(sentence, limit=MAX_TOKENS - len(tokens)))
+        if sentence.rstrip().endswith("?") or (len(tokens) > first and tokens[first][1].word in lexicon.ASKING_STARTS):
+            asking.add(si)
         if len(tokens) >= MAX_TOKENS:
             break
     if len(tokens) >= 3 and len(_UPPER.findall(cleaned)) > 0.7 * len(_LETTER.findall(cleaned)):
@@ -154,6 +159,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         kin=_kin(plain, pairs),
         alias_hits=_alias_hits(plain, [o for _, o in pairs], ix),
         sentence_of=tuple(sentence_of),
+        asking=frozenset(asking) if len(asking) < len(set(sentence_of)) else frozenset(),
     )
 
 
@@ -291,6 +297,8 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
         cue_at = [j for j in range(max(0, pos - 4), pos) if a.sentence_of[j] == here and a.words[j] in lexicon.HELD_CUES]
         if cue_at and cue_at[-1] and _someone_else_has(a.words, cue_at[-1] - 1):
             continue  # "both have CMSO right?": the roles have it, not the member
+        if cue_at and not lexicon.HEARD_OF.isdisjoint(a.words[cue_at[-1] + 1 : pos]):
+            continue  # "I have read about the CMSO credential": known of, not held
         later = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 6)) if a.sentence_of[j] == here]
         got_it = any(w in lexicon.HELD_CUES and nxt in ("it", "that") for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
         if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):

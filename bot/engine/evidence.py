@@ -8,6 +8,7 @@ derived lazily, once, from the same evidence; nothing is ever written back.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -21,6 +22,7 @@ from bot.engine.intents import Neighbour, builtin_index, features, words_of_exam
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
 from bot.engine.sections import content_role
 from bot.engine.thresholds import (
+    CLAUSE_WORDS,
     CONTENT_WORD,
     DESCRIBED_MARGIN,
     DESCRIBED_STRONG,
@@ -133,6 +135,56 @@ class Evidence:
             or self.section_cue
         )
 
+    @property
+    def career_asked(self) -> bool:
+        """Asks what only a career question asks: a certification, a pathway, who does it, a part
+        of a role's page. A role named on the way ("as a wound care pharmacist, …", "for the DME
+        role, …") does not make the question itself about a career."""
+        a = self.a
+        asks = a.asking or frozenset(a.sentence_of)  # "studying for CPAS - how long is an opened insulin vial good for": the code only says why
+        cert_at = {i for i, w in enumerate(a.words) if w == CODE_MARK or (w in self.cert_nouns and i not in self.title_positions)}
+        cert_at.update(k for i, n, (kind, _) in a.alias_hits if kind == "cert" for k in range(i, i + n))
+        role_at = {
+            i
+            for i, w in enumerate(a.words)
+            if w in lexicon.ROLE_NOUNS and not any(x in _FRAMING and a.sentence_of[j] == a.sentence_of[i] for j, x in enumerate(a.words[max(0, i - 5) : i], max(0, i - 5)))
+        }  # "what is that role like" asks about a role; "for the DME role, …" only says for which
+        named = any(a.sentence_of[i] in asks for i in cert_at | role_at)
+        return bool(named or self.held or "cert_seek" in self.hits or self.pathway_cue or self.asks_who or self.section_cue)
+
+    @cached_property
+    def clinical_words(self) -> tuple[str, ...]:
+        """Clinical words of the question (data/clinical.yaml) in the sentences that ask, outside
+        named titles and what the member says of themselves ("I'm an oncology pharmacist who mixes chemo")."""
+        a = self.a
+        own = self.title_positions | self.said_of_self
+        asks = a.asking or frozenset(a.sentence_of)  # "we had a courier drop a box of humira … does the specialty manager deal with that?"
+        return tuple(
+            w
+            for i, (w, typed) in enumerate(zip(a.words, a.said))
+            if i not in own and a.sentence_of[i] in asks and (i == 0 or a.said[i - 1] != typed) and (w in lexicon.CLINICAL_WEIGHT or typed in lexicon.CLINICAL_WEIGHT)
+            for w in ((w if w in lexicon.CLINICAL_WEIGHT else typed),)
+        )
+
+    @cached_property
+    def said_of_self(self) -> frozenset[int]:
+        """Word positions of what the member says of themselves ("I'm a specialty pharmacist")."""
+        return _said_of_self(self.a)
+
+    @property
+    def named_only_of_self(self) -> bool:
+        """Every title the question names is the member's own ("Hi! I'm a specialty pharmacist.
+        What can you help with?"): it names no subject to answer about."""
+        return bool(self.title_positions) and not self.codes and self.title_positions <= self.said_of_self
+
+    @property
+    def clinical_load(self) -> int:
+        """The clinical words' weight, 0 unless one of them is a drug, a class of medicine or a condition."""
+        found = self.clinical_words
+        if lexicon.CLINICAL_ANCHORS.isdisjoint(found):
+            return 0
+        return sum(lexicon.CLINICAL_WEIGHT[w] for w in found)
+
     # ------------------------------------------------------------------ the learned intent layer
 
     @cached_property
@@ -170,6 +222,20 @@ class Evidence:
         """The nearest example phrasing of each intent, most similar first (built-in, FAQ and taught)."""
         found = builtin_index().nearest_to(self.features) + list(self.taught_all)
         return tuple(sorted(found, key=lambda nb: -nb.similarity))
+
+    @cached_property
+    def learned_unnamed(self) -> tuple[tuple[Neighbour, ...], ...]:
+        """For a question that names nothing: the nearest examples that name nothing either, of the
+        whole message and, when it has several clauses, of its last ("on my lunch break, what
+        kinda stuff can i ask you")."""
+        feats = [self.features]
+        clauses = [c for c in _CLAUSE_SPLIT.split(self.a.question) if words_of_example(c)]
+        if len(clauses) > 1 and len(words_of_example(clauses[-1])) >= CLAUSE_WORDS and not (self.codes or self.cert_seek or self.pathway_cue or self.asks_who or self.goal_role or self.described):
+            feats.append(features(words_of_example(clauses[-1])))  # (not "I want to work in diversion, which certifications are there for that?")
+        return tuple(
+            tuple(sorted(builtin_index().nearest_to(f, slotless=True) + self.ix.taught.nearest_to(f, slotless=True), key=lambda nb: -nb.similarity))
+            for f in feats
+        )
 
     @cached_property
     def taught(self) -> tuple[Neighbour, ...]:
@@ -366,7 +432,9 @@ def read(question: str, ix: Index) -> Evidence:
     roles, where = role_scores(a, ix)
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
-    cert_nouns = tuple(w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles)  # "certification exam development manager": a title's word
+    cert_nouns = tuple(
+        w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles and (i + 1 == len(a.words) or a.words[i + 1] not in _PATH_WORDS)
+    )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway
     cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
     plain_text = _with_breaks(a, list(a.words))
     hits: dict[str, str] = {}
@@ -428,3 +496,21 @@ def _described_role(ev: Evidence) -> str | None:
     if heads and not names_this_job(a, ix, role, by_content=True):
         return None  # "a pharmacy buyer at a wholesaler", "a retail store manager": another job
     return role
+
+
+def _said_of_self(a: Analysis) -> frozenset[int]:
+    """Word positions of what the member says of themselves: from "I'm", "I work in", "I love" …
+    to the end of that clause (a question word, "but", a comma-less new sentence)."""
+    out: set[int] = set()
+    for start, _ in lexicon.cue("self_describe").spans(a.words):
+        i = start
+        while i < len(a.words) and a.sentence_of[i] == a.sentence_of[start] and (i == start or a.words[i] not in _CLAUSE_STARTS):
+            out.add(i)
+            i += 1
+    return frozenset(out)
+
+
+_FRAMING = frozenset({"for", "as"})
+_PATH_WORDS = frozenset({"pathway", "pathways", "path", "paths", "route", "roadmap"})
+_CLAUSE_SPLIT = re.compile(r"[.!?;:,\n]+|\s[-–—]+\s")
+_CLAUSE_STARTS = lexicon.WH_WORDS | lexicon.CLAUSE_BREAKS | frozenset({"should", "can", "could", "would", "is", "are", "do", "does"})

@@ -182,6 +182,11 @@ class Index:
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
         taken = {c.lower() for c in kb.certifications}  # codes are never read as anything else
+        for k, rep in list(ix.synonyms.items()):  # "rphs": the plural of an abbreviation the vocabulary reads ("rph: pharmacist")
+            plural = (k[0] + "s",)
+            if len(k) == 1 and len(rep) == 1 and not k[0].endswith("s") and plural not in ix.synonyms and k[0] + "s" not in taken and not english.is_word(k[0]):
+                ix.synonyms[plural] = (rep[0] if rep[0].endswith("s") else rep[0] + "s",)
+                ix.synonym_lengths[plural[0]] = tuple(sorted(set(ix.synonym_lengths.get(plural[0], ())) | {1}, reverse=True))
         # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word; "nursing CDI
         # work" reads Clinical Documentation Improvement, the words a certification's name abbreviates
         for abbr, meaning in {**name_initials(kb), **page_abbreviations(kb)}.items():

@@ -23,6 +23,7 @@ import yaml
 from bot.engine import lexicon
 
 PLACEHOLDERS = ("{cert}", "{role}")
+PLACEHOLDERS_SET = frozenset("w:" + p for p in PLACEHOLDERS)
 _TOKEN = re.compile(r"\{cert\}|\{role\}|[a-z0-9]+")
 MAX_SHARE = 0.25  # features in more than this share of the examples say nothing about the intent
 MAX_POSTING = 300  # ... nor in more than this many (bounds the work per question on a large FAQ)
@@ -48,7 +49,8 @@ class Neighbour:
 
 def words_of_example(text: str) -> list[str]:
     """An example phrasing as the layer reads it: lower-case words, slang spelled out, placeholders kept."""
-    return [lexicon.SLANG.get(w, w) for w in _TOKEN.findall(text.lower().replace("’", "'").replace("'s", "").replace("'", ""))]
+    words = [lexicon.SLANG.get(w, w) for w in _TOKEN.findall(text.lower().replace("’", "'").replace("'s", "").replace("'", ""))]
+    return [x for w in words for x in lexicon.SPOKEN.get(w, (w,))]
 
 
 def features(words: Sequence[str]) -> set[str]:
@@ -81,6 +83,7 @@ class ExampleIndex:
                 self.examples.append(ex)
                 vectors.append(features(words))
         self.any_taught = any(ex.taught for ex in self.examples)
+        self.slotted = [not PLACEHOLDERS_SET.isdisjoint(v) for v in vectors]  # needs a named role or certification
         n = len(self.examples) or 1
         df: dict[str, int] = defaultdict(int)
         for v in vectors:
@@ -107,8 +110,10 @@ class ExampleIndex:
             return []
         return self.nearest_to(features(words), k, taught_only=taught_only)
 
-    def nearest_to(self, feats: set[str], k: int = 3, *, taught_only: bool = False) -> list[Neighbour]:
-        """``nearest`` for features already computed (one question is compared with two indexes)."""
+    def nearest_to(self, feats: set[str], k: int = 3, *, taught_only: bool = False, slotless: bool = False) -> list[Neighbour]:
+        """``nearest`` for features already computed (one question is compared with two indexes);
+        ``slotless``: only examples that name no role or certification ("info on {cert}" does not
+        compete for a question that names neither)."""
         if not self.examples:
             return []
         idf, postings = self.idf, self.postings
@@ -126,7 +131,7 @@ class ExampleIndex:
         best: dict[str, Neighbour] = {}
         for i, sim in scores.items():
             ex = self.examples[i]
-            if taught_only and not ex.taught:
+            if (taught_only and not ex.taught) or (slotless and self.slotted[i]):
                 continue
             if ex.intent not in best or sim > best[ex.intent].similarity:
                 best[ex.intent] = Neighbour(ex.intent, sim, ex)

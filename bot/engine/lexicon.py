@@ -46,6 +46,7 @@ def _words(value: Any) -> frozenset[str]:
 
 _WORDS = _data("words.yaml")
 _CUES = _data("cues.yaml")["cues"]
+_CLINICAL = _data("clinical.yaml")
 
 STOPWORDS = _words(_WORDS["stopwords"])
 FORM_WORDS = _words(_WORDS["form_words"])
@@ -61,10 +62,13 @@ FIRST_WORDS = _words(_WORDS["first_words"])
 TAKE_VERBS = _words(_WORDS["take_verbs"])
 SWAP_WORDS = _words(_WORDS["swap_words"])
 WH_WORDS = _words(_WORDS["wh_words"])
+ASKING_STARTS = _words(_WORDS["asking_starts"])
 PERSON_NOUNS = _words(_WORDS["person_nouns"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
+SPOKEN: dict[str, tuple[str, ...]] = {str(k): tuple(str(v).split()) for k, v in _WORDS["spoken"].items()}
 AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrected"].items()}
 HELD_CUES = _words(_WORDS["held_cues"])
+HEARD_OF = _words(_WORDS["heard_of"])
 OTHERS_HAVE = _words(_WORDS["others_have"])
 NAME_HEADS = _words(_WORDS["name_heads"])
 OUTSIDE_CREDENTIALS = _words(_WORDS["outside_credentials"])
@@ -93,6 +97,15 @@ FIELD_WORDS = _words(_WORDS["field_words"])
 NEGATION_STARTS = _words(_WORDS["negation_starts"])
 NEGATION_IDIOMS = _words(_WORDS["negation_idioms"])
 CLAUSE_BREAKS = _words(_WORDS["clause_breaks"])
+# Clinical vocabulary (data/clinical.yaml): a word's weight, and the kinds that can anchor a
+# clinical question (a drug, a class or form of medicine, a condition).
+CLINICAL_WEIGHT: dict[str, int] = {
+    **{w: 1 for kind in ("people", "measures", "conditions", "classes") for w in _words(_CLINICAL[kind])},
+    **{w: 2 for w in _words(_CLINICAL["drugs"])},
+}
+CLINICAL_ANCHORS = _words(_CLINICAL["drugs"]) | _words(_CLINICAL["classes"]) | _words(_CLINICAL["conditions"])
+CLINICAL_EXAMPLES: tuple[str, ...] = tuple(_CLINICAL["examples"])
+CLINICAL_NEAR_MISSES: tuple[str, ...] = tuple(_CLINICAL["near_misses"])
 DRUG_PREFIXES = tuple(sorted(_words(_WORDS["drug_prefixes"])))
 DRUG_SUFFIXES = tuple(sorted(_words(_WORDS["drug_suffixes"]), key=len, reverse=True))
 RELATED: tuple[frozenset[str], ...] = tuple(_words(group) for group in _WORDS["related"])

@@ -42,6 +42,7 @@ from bot.engine.thresholds import (
     CONF_PATHWAY_FOR_ROLE,
     CONF_PATHWAY_NAMED,
     CONF_PATHWAY_WEAK,
+    CLINICAL_LOAD_MIN,
     CONF_REFUSE,
     CONF_REFUSE_SURE,
     CONF_RELAXED_FACTOR,
@@ -127,6 +128,8 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     taken = next((w for i, w in enumerate(words) if i and _drug_object(words, i) and lexicon.is_drug(w) and w not in ix.known_words), None)
     if taken:  # "can someone on a blinded trial drug take ibuprofen": a drug taken, whatever career words are around
         return refuse("clinical", CONF_REFUSE, why=f"a drug taken or counselled on: {taken!r}")
+    if ev.clinical_load >= CLINICAL_LOAD_MIN and not ev.career_asked:  # "as a pv specialist how would i know if a rash is from lamotrigine"
+        return refuse("clinical", CONF_REFUSE, why=f"clinical words {', '.join(ev.clinical_words)} (weight {ev.clinical_load}), no career question asked")
     if ev.career_framed:
         return None
     drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
@@ -185,9 +188,9 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
-def _clear_neighbour(ev: Evidence, least: float) -> Neighbour | None:
+def _clear_neighbour(ev: Evidence, least: float, found: tuple[Neighbour, ...] | None = None) -> Neighbour | None:
     """The nearest example phrasing, when it is close enough and no other intent's is as close."""
-    found = ev.learned
+    found = ev.learned if found is None else found
     if not found or found[0].similarity < least:
         return None
     if len(found) > 1 and found[0].similarity - found[1].similarity < LEARNED_MARGIN:
@@ -350,7 +353,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if kind == "cert" and _only_for_a_role(ev):
         return None  # "is CPOM only for the ops director, or on other paths too": the card says whose pathways have it
     # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
-    eligibility = ev.cue("eligibility")
+    eligibility = _asked_cue(ev, "eligibility")  # (not "… completing my licensure process here. … what does it validate?")
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
@@ -362,7 +365,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
         return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
     asked = _asked_words(ev)
-    missing = [(said, st) for said, st in asked if st not in doc]
+    read_as = {said for said, st in asked if st in doc}  # "techs" read "techs technicians": one reading on the page covers it
+    missing = [(said, st) for said, st in asked if st not in doc and said not in read_as]
     if eligibility and not missing:  # "can a resident sit for CPREC?": the words are all on the page, who may sit is not
         missing = [(eligibility, "")]
     if not missing:
@@ -392,6 +396,16 @@ def _only_for_a_role(ev: Evidence) -> bool:
     return False
 
 
+def _asked_cue(ev: Evidence, name: str) -> str | None:
+    """A cue's words, when they are in a sentence that asks (all sentences, if none is told apart)."""
+    a = ev.a
+    found = ev.cue(name)
+    if not found or not a.asking:
+        return found
+    spans = [(x, y) for x, y in lexicon.cue(name).spans(a.words) if a.sentence_of[x] in a.asking]
+    return " ".join(a.words[spans[0][0] : spans[0][1]]) if spans else None
+
+
 def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     """(as typed, stem) of the words that say what is asked: in the sentences naming the subject,
     without the subject's own words, filler verbs, greetings or class nouns."""
@@ -401,7 +415,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
         entity_at.update(range(i, i + n))
     entity_said = {a.said[i] for i in entity_at}  # "biz" read as "biz business": the member's word names the title
     steering = {i for name in ("discourse", "correction") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one"
-    sentences = {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)
+    sentences = set(a.asking) or {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)  # what is said only to explain asks nothing
     skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
     for i, w in enumerate(a.words):
@@ -498,12 +512,22 @@ def _members_own(words: tuple[str, ...], code: str) -> bool:
 
 def _named_as_cert(ev: Evidence) -> bool:
     """An unknown code written beside a certification word ("CHC certification", "the BCPS exam",
-    "the APhA immunization certificate": an organisation's and a topic word before it)."""
+    "the APhA immunization certificate": an organisation's and a topic word before it; "the CSP
+    specialty pharmacist exam": its name between), or spelled out after it ("CSP certified specialty
+    pharmacist": the words' initials are the code)."""
     words = ev.a.words
     for code in ev.a.unknown_codes:
         low = code.lower()
         for i, w in enumerate(words):
-            if w == low and any(words[j] in lexicon.CERT_NOUNS for j in (i - 1, i + 1, i + 2) if 0 <= j < len(words)):
+            if w != low:
+                continue
+            if any(words[j] in lexicon.CERT_NOUNS for j in (i - 1, i + 1, i + 2) if 0 <= j < len(words)):
+                return True
+            after = words[i + 1 : i + 1 + len(low)]
+            if "".join(x[:1] for x in after) == low:
+                return True
+            named = next((k for k in range(i + 1, min(len(words), i + 2 + len(low))) if words[k] in lexicon.CERT_NOUNS), None)
+            if named is not None and not any(x in lexicon.STOPWORDS for x in words[i + 1 : named]):
                 return True
     return False
 
@@ -558,11 +582,15 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+_LEARNED_ANSWERS = frozenset({"help", "list_roles", "list_certifications", "thanks"})
+
+
 def learned_intent(ev: Evidence, ix: Index) -> Match | None:
     """A question naming nothing, worded like the example phrasings of help, a list or a thank-you."""
-    if not _unnamed(ev) or ev.subject_relaxed:
+    if (not _unnamed(ev) or ev.subject_relaxed) and not ev.named_only_of_self:
         return None
-    nb = _clear_neighbour(ev, LEARNED_MIN)
+    clear = (_clear_neighbour(ev, LEARNED_MIN, found) for found in ev.learned_unnamed)
+    nb = next((n for n in clear if n and n.intent in _LEARNED_ANSWERS), None)  # "good morning from the night crew. what do you do?": the ask, not the greeting
     if nb is None:
         return None
     why = f"nearest example {nb.example.text!r} ({nb.intent}, {nb.similarity:.2f})"

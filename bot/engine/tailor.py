@@ -107,13 +107,22 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     stems = _focus_stems(a, set(exclude), about_member=True)
     docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
     liked = _liked(a)
-    scored = [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True, liked=liked), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
-    if not any(score for _, score, _ in scored):  # nothing said matches directly: try the role's own words
+    scored = _scored_steps(stems, steps, docs, role_id, a, ix, liked)
+    fond = [s for s in stems if s in liked]
+    if fond and len(fond) < len(stems):  # "I precept our new hires and honestly love teaching": what they love decides, when it can
+        by_love = _scored_steps(fond, steps, docs, role_id, a, ix, liked)
+        if not any(score for _, score, _ in by_love):
+            by_love = [(code, *_related((score, hits), _orphans(fond, docs, ix), docs[code], ix, liked)) for code, score, hits in by_love]
+        if not _tied(sorted((score for _, score, _ in by_love), reverse=True)):
+            scored = by_love
+    if not any(score for _, score, _ in scored):  # nothing said matches directly: the role's own words next to theirs, else words of the trade related to theirs
         bridge, said = _bridge(stems, role_id, docs, ix)
-        scored = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
+        bridged = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
+        orphans = _orphans(stems, docs, ix)
+        scored = bridged if not _tied(sorted((score for _, score, _ in bridged), reverse=True)) else [(code, *_related((score, hits), orphans, docs[code], ix, liked)) for code, score, hits in scored]
     elif _tied(sorted((score for _, score, _ in scored), reverse=True)):  # "workflow" in two steps: what the rest of their words are about decides
         orphans = _orphans(stems, docs, ix)
-        scored = [(code, *_related((score, hits), orphans, docs[code], ix)) for code, score, hits in scored]
+        scored = [(code, *_related((score, hits), orphans, docs[code], ix, liked)) for code, score, hits in scored]
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
@@ -124,6 +133,10 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if len(asked) == 1:  # "why CDAT first?": the step the member names comes first
         return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
     return Tailored(tuple(steps), None, (), held_t)
+
+
+def _scored_steps(stems: list[str], steps: list[str], docs: dict[str, frozenset[str]], role_id: str, a: Analysis, ix: Index, liked: frozenset[str]) -> list[tuple[str, float, list[str]]]:
+    return [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True, liked=liked), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
 
 
 def _first_for(scored: tuple[float, list[str]], stems: list[str], whom: frozenset[str], ix: Index) -> tuple[float, list[str]]:
@@ -145,12 +158,14 @@ def _orphans(stems: list[str], docs: dict[str, frozenset[str]], ix: Index) -> li
     return [s for s in stems if s not in known and s not in _HEAD_STEMS and ix.weight(s) >= DISTINCTIVE]
 
 
-def _related(scored: tuple[float, list[str]], orphans: list[str], doc: frozenset[str], ix: Index) -> tuple[float, list[str]]:
+def _related(scored: tuple[float, list[str]], orphans: list[str], doc: frozenset[str], ix: Index, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
     """"I do the schedules" and a step about "leading pharmacy teams": words of the trade related
-    (``related`` in words.yaml) to the member's words that no step uses count too, weaker than their own."""
+    (``related`` in words.yaml) to the member's words that no step uses count too, weaker than their
+    own; those of what the member likes ("honestly love teaching") more than those of what they do."""
     related = {r: s for s in orphans for r in _RELATED.get(s, ()) if r in doc}
     score, hits = scored
-    return score + RELATED_WEIGHT * sum(ix.weight(r) for r in related), list(dict.fromkeys(hits + list(related.values())))
+    extra = sum(ix.weight(r) * (LIKED_WEIGHT if s in liked else 1.0) for r, s in related.items())
+    return score + RELATED_WEIGHT * extra, list(dict.fromkeys(hits + list(related.values())))
 
 
 def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix: Index) -> tuple[set[str], list[str]]:

@@ -50,6 +50,7 @@ UNCOVERED_SHARE = 0.5  # the asked-about words the entity's own text lacks, as a
 # ---------------------------------------------------------------- the learned intent layer (cosine similarity)
 LEARNED_MIN = 0.4  # a question this close to an example phrasing may take its intent ...
 LEARNED_MARGIN = 0.1  # ... when no other intent's example is this close
+CLAUSE_WORDS = 3  # a message's last clause this long is compared on its own too ("…, what do you do?"; not "…, any tips?")
 FAQ_SIMILAR = 0.45  # an FAQ phrasing this close (and clearly the nearest) answers a question naming nothing
 TAUGHT_MIN = 0.75  # a moderator-taught example this close decides the intent outright
 
@@ -73,6 +74,7 @@ NAME_BONUS = 1.5  # a certification's own name words, said by the member
 # ---------------------------------------------------------------- confidences of the answers
 CONF_REFUSE_SURE = 0.95  # empty message, prompt injection
 CONF_REFUSE = 0.9  # clinical, a request to write something, a thank-you, help
+CLINICAL_LOAD_MIN = 2  # weight of clinical words (data/clinical.yaml) that makes a question not asked as a career one clinical
 SALUTE_WORDS = 3  # content words a greeting may carry and stay a greeting ("good morning from the night shift")
 CONF_MISSING_FACT = 0.85
 CONF_UNKNOWN_CODE = 0.85

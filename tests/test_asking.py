@@ -1,0 +1,157 @@
+"""What a message asks, apart from what it tells: the sentences that ask, the clinical words in
+them, the member's own words, and the learned intent of a last clause. The knowledge is the
+tests' own (tests/engine_kb.py); every question here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from engine_kb import engine
+
+from bot.engine import lexicon
+from bot.engine.analyze import held_codes
+from bot.engine.evidence import read
+from bot.engine.match import trace
+from bot.engine.tailor import tailor
+
+OPS = "director-of-pharmacy-operations"
+
+
+def _ask(q: str):
+    return engine().ask(q)
+
+
+# ---------------------------------------------------------------- clinical vocabulary
+
+
+@pytest.mark.parametrize("question", lexicon.CLINICAL_EXAMPLES)
+def test_clinical_vocabulary_examples_are_refused_as_clinical(question):
+    t = trace(question, engine().index)
+    assert (t.match.stage, t.match.intent, t.match.reason) == ("clinical", "none", "clinical"), question
+
+
+@pytest.mark.parametrize("question", lexicon.CLINICAL_NEAR_MISSES)
+def test_clinical_vocabulary_near_misses_are_not_refused_as_clinical(question):
+    assert trace(question, engine().index).match.reason != "clinical", question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "as a med safety officer, how would I know if a rash is from carbamazepine",
+        "for the supply chain manager job, which antibiotic is best for a kid with strep",
+        "ops director here - can a patient with a seizure history take bupropion?",
+    ],
+)
+def test_a_role_named_on_the_way_does_not_make_a_clinical_question_a_career_one(question):
+    a = _ask(question)
+    assert (a.intent, a.reason) == ("none", "clinical"), question
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [
+        ("which cert covers drug shortages for chemo and antibiotics", "certification"),  # a certification asked for
+        ("who handles the heparin and insulin shortage", "role"),  # who does it
+        ("I'm an oncology pharmacist who mixes chemo for kids all day, how do I become an ops director", "pathway"),  # their own work
+        ("we lost a whole shipment of insulin and vaccines last week. does the supply chain manager handle that?", "role"),  # told, not asked
+    ],
+)
+def test_clinical_words_in_a_career_question_or_a_told_sentence_are_not_clinical(question, intent):
+    assert _ask(question).intent == intent, question
+
+
+def test_a_code_in_the_telling_sentence_does_not_make_the_asked_one_a_career_question():
+    a = _ask("studying for CPSCM - how long is an opened insulin vial good for once it's in the cabinet")
+    assert (a.intent, a.reason) == ("none", "clinical")
+    # … and clinical words only told do not make the asked sentence clinical
+    a = _ask("our insulin and heparin conversion goes live soon and my manager put CMSO on my plan. what does it validate?")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CMSO",))
+
+
+# ---------------------------------------------------------------- the sentences that ask
+
+
+def test_sentences_that_ask_are_told_apart_from_those_that_tell():
+    ev = read("I am finishing my licensure here. I have read about CMSO. Kindly, what does it validate?", engine().index)
+    assert ev.a.asking == frozenset({2})
+    assert read("what is CPOM? and CMSO?", engine().index).a.asking == frozenset()  # every sentence asks: none told apart
+
+
+def test_what_is_only_told_asks_nothing_of_a_certification():
+    a = _ask("I am finishing my licensure process here. I have read about the CMSO credential. Kindly, what does it validate?")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CMSO",))
+    a = _ask("is there an error prevention cert? my preceptor mentioned it")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CEPRS",))
+    a = _ask("I didn't do a residency. Do I need one to sit for CPOM?")  # the asked sentence still asks who may sit
+    assert a.intent == "none"
+
+
+def test_having_read_about_a_certification_is_not_holding_it():
+    ix = engine().index
+    assert held_codes(read("I have read about the CMSO credential", ix).a) == ()
+    assert held_codes(read("I have heard of CPOM, is it good", ix).a) == ()
+    assert held_codes(read("I have CMSO already", ix).a) == ("CMSO",)
+
+
+# ---------------------------------------------------------------- the learned layer
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [
+        ("hey bot, on my lunch break rn, what kinda stuff can i ask you", "help"),  # the last clause, "kinda" read as "kind of"
+        ("Hi! New here, I'm a med safety officer. What can you help with?", "help"),  # their own job names no subject
+        ("good morning from the ops director night crew lol. what do you do?", "help"),
+        ("I'm in supply chain - what roles do you have spotlights for?", "list_roles"),
+    ],
+)
+def test_the_ask_after_a_greeting_or_an_introduction_decides(question, intent):
+    assert _ask(question).intent == intent, question
+
+
+def test_examples_that_need_a_named_entity_do_not_compete_for_a_question_naming_none():
+    ev = read("which career paths does the bot have info on", engine().index)
+    for found in ev.learned_unnamed:
+        assert all("{" not in nb.example.text for nb in found)
+    assert _ask("which career paths does the bot have info on").intent == "list_roles"
+
+
+def test_a_short_last_clause_is_not_read_on_its_own():
+    assert _ask("thinking about the ptcb cpht, any tips?").intent == "none"
+
+
+# ---------------------------------------------------------------- names and readings
+
+
+def test_the_plural_of_an_abbreviation_reads_like_it():
+    ix = engine().index
+    assert "managers" in ix.expand(["mgrs"])  # "mgr: manager"
+    assert "inventory" not in ix.expand(["stocks"])  # "stock: inventory", but "stocks" is an English word of its own
+
+
+def test_an_unknown_code_spelled_out_or_named_before_exam_is_an_unknown_certification():
+    for q in ("anyone know anything about the CSP certified specialty pharmacist cert?", "anyone taken the CSP specialty pharmacist exam? tips?"):
+        a = _ask(q)
+        assert (a.intent, a.reason) == ("none", "unknown_cert"), q
+
+
+def test_a_certification_pathway_asks_for_a_pathway_not_a_certification():
+    ev = read("what's the certification pathway to ops director", engine().index)
+    assert ev.cert_nouns == ()
+    assert _ask("what's the certification pathway to ops director").intent == "pathway"
+
+
+def test_cheapest_asks_a_fee():
+    a = _ask("which of the certifications is cheapest")
+    assert (a.intent, a.reason) == ("none", "missing_fact")
+
+
+# ---------------------------------------------------------------- tailoring
+
+
+def test_what_the_member_loves_decides_the_first_step_over_what_they_do():
+    ix = engine().index
+    said = read("i already run our inventory and purchasing and honestly love safety work, how do i become ops director", ix)
+    assert tailor(OPS, said.a, ix).focus == "CMSO"
+    said = read("i already run our inventory and purchasing, how do i become ops director", ix)
+    assert tailor(OPS, said.a, ix).focus == "CPSCM"
