@@ -155,3 +155,29 @@ def test_what_the_member_loves_decides_the_first_step_over_what_they_do():
     assert tailor(OPS, said.a, ix).focus == "CMSO"
     said = read("i already run our inventory and purchasing, how do i become ops director", ix)
     assert tailor(OPS, said.a, ix).focus == "CPSCM"
+
+
+# ---------------------------------------------------------------- told sentences, framing, facts
+
+
+def test_a_role_said_of_oneself_in_a_told_sentence_is_not_the_one_asked_for():
+    a = _ask("I work in supply chain so I'm not in operations. At a hospital, who runs the root cause analyses after medication errors?")
+    assert (a.intent, a.role) == ("role", "medication-safety-officer")
+
+
+def test_told_sentences_do_not_choose_the_section():
+    a = _ask("thinking between ops director and med safety officer long term, i love inventory and purchasing. what does the ops director do")
+    assert (a.intent, a.role, a.section) == ("role", OPS, "overview")
+
+
+def test_a_title_named_as_the_subject_makes_a_career_question_one_named_on_the_way_does_not():
+    ev = read("does the med safety officer deal with shortages? like the whole heparin mess", engine().index)
+    assert ev.career_asked and ev.a.asking == frozenset()  # neither sentence tells about the member
+    assert not read("as a med safety officer, how would I know if a rash is from carbamazepine", engine().index).career_asked
+    assert not read("ops director here: can a patient with seizures take bupropion", engine().index).career_asked
+
+
+def test_the_most_specific_fact_phrase_is_the_one_checked():
+    # a billing page may write "paid" (claims get paid); "paid more than" it never writes
+    assert lexicon.cue("missing_pay").search("do they get paid more than a pharmacist") == "paid more than"
+    assert lexicon.cue("missing_pay").search("what would they make") is not None

@@ -555,3 +555,24 @@ def test_an_aside_with_words_no_page_uses_borrows_nothing():
     assert aside.intent == "none" and aside.role is None
     _, book = talk("what is CHPOP", "what's a good book to study for it")
     assert book.intent == "none" and book.reason == "missing_fact"
+
+
+def test_the_x_side_after_rather_is_what_the_member_likes_not_a_role():
+    *_, a = talk("how do I become an ops director", "i'd rather do the purchasing side, which first")
+    assert (a.intent, a.role, a.certifications[:1]) == ("pathway", OPS, ("CPSCM",))
+
+
+def test_the_x_one_with_their_day_is_a_role_and_their_is_that_role():
+    *_, a = talk("what does the med safety officer do", "what is CPSCM", "ok back to the safety one, whats their day like")
+    assert (a.intent, a.role, a.section) == ("role", "medication-safety-officer", "day_in_the_life")
+
+
+def test_certs_for_that_one_after_naming_a_role_are_that_roles():
+    *_, a = talk("what does the med safety officer do", "what is CPSCM", "back to the ops director, what certs for that one")
+    assert (a.intent, a.role) == ("pathway", OPS)
+
+
+def test_both_said_of_two_roles_before_naming_one_asks_about_the_one_named():
+    *_, a = talk("what does the med safety officer do", "and the supply chain manager?", "ok both sound like they do a lot of reporting. certs for the supply chain manager")
+    assert (a.intent, a.role) == ("pathway", "pharmacy-supply-chain-manager")
+

@@ -44,7 +44,7 @@ class Analysis:
     kin: frozenset[str]  # stems of people the member knows ("my techs", "one of my preceptors"): not what is asked about
     alias_hits: tuple[AliasHit, ...]  # aliases, titles and certification names written out, longest first
     sentence_of: tuple[int, ...]  # per word: which sentence of the message it is in (0, 1, …)
-    asking: frozenset[int] = frozenset()  # sentences that ask (a "?", or a question word first); empty: all of them
+    asking: frozenset[int] = frozenset()  # sentences that ask: all but those that tell about the member ("I have read about CMSO."); empty: all of them
 
     @property
     def stem_set(self) -> frozenset[str]:
@@ -74,7 +74,8 @@ def analyze(question: str, ix: Index) -> Analysis:
     for si, sentence in enumerate(_SENTENCE_END.split(cleaned)):
         first = len(tokens)
         tokens.extend((si, t) for t in tokenize(sentence, limit=MAX_TOKENS - len(tokens)))
-        if sentence.rstrip().endswith("?") or (len(tokens) > first and tokens[first][1].word in lexicon.ASKING_STARTS):
+        told = len(tokens) > first and tokens[first][1].word in lexicon.TELLING_STARTS and not sentence.rstrip().endswith("?")
+        if not told:
             asking.add(si)
         if len(tokens) >= MAX_TOKENS:
             break

@@ -30,6 +30,7 @@ from bot.engine.index import Index
 from bot.engine.normalize import clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
+from bot.engine.thresholds import ROLE_RELAXED
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
@@ -206,9 +207,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
+    liking = [y for name in ("likes", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)]
     for a, b in r.found("ref_one_kind"):
         if named or words[a + 1] in lexicon.ORDINALS or ctx.empty:
             continue
+        if any(a - 2 <= y <= a for y in liking):
+            continue  # "i'd rather do the patient assistance side": what they like, not a role
         referred = True
         on_list = (a and words[a - 1] in ("on", "in")) or words[b - 1] in _LISTS  # "why is it on the diversion one": a role's pathway
         person = words[b - 1] in lexicon.PERSON_NOUNS  # "the diversion guy": a role
@@ -217,6 +221,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         certs_after = "ref_choice" not in ev.hits and any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in words[b:])  # "what about the purchasing one, what certs": a role's
         for_path = a and words[a - 1] == "for" and ctx.intent == "pathway"  # "and for the surgery center one" after a pathway: that role's
         does = b < len(words) and words[b] in ("do", "does")  # "what does the blister pack one do"
+        does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:])  # "back to the billing one, whats their midday like"
         as_role = on_list or person or certs_after or for_path or does or recalled is not None or (words[b - 1] == "side" and "ref_choice" not in ev.hits)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a])  # "which cert is the supply chain one"
         meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None)
@@ -279,6 +284,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         if described_at:
             continue  # "which of those is the money one": the one described
+        if ev.role_named and not ev.codes and min(ev.role_where.get(ev.role_best or "", {0})) > b:
+            continue  # "ok both sound like they do training. certs for the training coordinator": the one named after
         group = ctx.shown
         if "two" in words[a:b] or not group:
             group = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1] or group[:2]
@@ -294,7 +301,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         both = list(ctx.roles) if len(ctx.roles) >= 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]  # "which cert do they share": the last two roles
         if words[a] in _PRONOUNS and len(both) >= 2 and ev.cue("both") and not named_role:
             r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
-        elif ctx.role and not named_role:
+        elif ctx.role and not named_role and "role" not in kinds:  # ("back to the billing one, whats their day like": that one's)
             noun = words[b - 1] if words[b - 1] in _ENDS_LOCATIVE | {"job", "role", "position"} else ""
             r.put(a, b, f"the {_label(('role', ctx.role), ix)} {noun}".strip())
     # "it", "that one": the thing, unless the question names one of that kind itself
@@ -308,6 +315,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "oh and CPPCM too, got it last yr": the one just named
         if not held and (ev.codes or ev.role_named) and ended >= 0 and _names(" ".join(r.tokens[: ended + 1]), ix):
             continue  # "… the specialty pharmacy operations manager job they're opening. what does that one do": the one just named
+        if not held and ctx.thing and ctx.thing[0] == "cert" and ev.role_score >= ROLE_RELAXED and not ev.codes and ev.cert_seek and a and words[a - 1] == "for" and min(ev.role_where.get(ev.role_best or "", {a})) < a:
+            continue  # "back to the iv supervisor, what certs for that one": certifications for the role just named
         if not held and ctx.thing and ctx.thing[0] == "cert" and ev.role_named and ev.section_cue and not ev.codes:
             continue  # "how does that compare to the reimbursement specialist? what's their day like": a section of the role named
         thing = ctx.thing

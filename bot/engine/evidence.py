@@ -9,7 +9,7 @@ derived lazily, once, from the same evidence; nothing is ever written back.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
@@ -149,8 +149,22 @@ class Evidence:
             for i, w in enumerate(a.words)
             if w in lexicon.ROLE_NOUNS and not any(x in _FRAMING and a.sentence_of[j] == a.sentence_of[i] for j, x in enumerate(a.words[max(0, i - 5) : i], max(0, i - 5)))
         }  # "what is that role like" asks about a role; "for the DME role, …" only says for which
-        named = any(a.sentence_of[i] in asks for i in cert_at | role_at)
+        titled = {i for i in self.title_positions if not self._framing_title(i)}  # "do oncology services managers deal with shortages?"
+        named = any(a.sentence_of[i] in asks for i in cert_at | role_at | titled)
         return bool(named or self.held or "cert_seek" in self.hits or self.pathway_cue or self.asks_who or self.section_cue)
+
+    def _framing_title(self, i: int) -> bool:
+        """The title at word i only says in what capacity the member asks: "as a pv specialist …",
+        "for the DME role, …", "ops director here, …", "forensic question: …"."""
+        a, at = self.a, self.title_positions
+        start, end = i, i
+        while start > 0 and start - 1 in at:
+            start -= 1
+        while end + 1 < len(a.words) and end + 1 in at:
+            end += 1
+        before = [a.words[j] for j in range(max(0, start - 3), start) if a.sentence_of[j] == a.sentence_of[i]]
+        after = a.words[end + 1] if end + 1 < len(a.words) and a.sentence_of[end + 1] == a.sentence_of[i] else ""
+        return not _FRAMED_BY.isdisjoint(before) or after in _FRAMED_AFTER
 
     @cached_property
     def clinical_words(self) -> tuple[str, ...]:
@@ -430,6 +444,11 @@ def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
 def read(question: str, ix: Index) -> Evidence:
     a = analyze(question, ix)
     roles, where = role_scores(a, ix)
+    if roles and _asks_who(a):  # "I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?": their job is not the one asked for
+        told = {i for i in _said_of_self(a) if a.asking and a.sentence_of[i] not in a.asking}  # what they say of themselves, in a sentence that asks nothing
+        kept = [(sc, r) for sc, r in roles if not where.get(r) or not set(where[r]) <= told]
+        if len(kept) < len(roles):
+            roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
     cert_nouns = tuple(
@@ -485,7 +504,7 @@ def _described_role(ev: Evidence) -> str | None:
     themed = themed_job(a, ix) if heads else None
     if themed:
         return themed  # "diversion manager morning routine?"
-    found = content_role(a, ix)
+    found = content_role(_beyond_self(ev), ix)
     if not found:
         return None
     role, _, score, runner_up = found
@@ -496,6 +515,20 @@ def _described_role(ev: Evidence) -> str | None:
     if heads and not names_this_job(a, ix, role, by_content=True):
         return None  # "a pharmacy buyer at a wholesaler", "a retail store manager": another job
     return role
+
+
+def _beyond_self(ev: Evidence) -> Analysis:
+    """The question without what the member says of themselves, when it refers back to what was
+    talked about and the rest still has content of its own ("how would i get into that, im a
+    pharmacy tech who does a lot of charge reconciliation": their own work describes no role to
+    become)."""
+    a, own = ev.a, ev.said_of_self
+    if not own or not any(name in ev.hits for name in _BACK_REFERENCES):
+        return a  # (alone, "what's my role called on here? i run a team of remote pharmacists …" is described by it)
+    kept = tuple(a.word_stems[i] for i, w in enumerate(a.words) if i not in own and w != CODE_MARK and w not in lexicon.STOPWORDS and not w.isdigit())
+    if not any(s not in cue_stems() and s not in a.kin and ev.ix.weight(s) >= CONTENT_WORD for s in kept):
+        return a
+    return replace(a, stems=kept)
 
 
 def _said_of_self(a: Analysis) -> frozenset[int]:
@@ -511,6 +544,9 @@ def _said_of_self(a: Analysis) -> frozenset[int]:
 
 
 _FRAMING = frozenset({"for", "as"})
+_FRAMED_BY = frozenset({"as", "for", "be"})
+_FRAMED_AFTER = frozenset({"here", "question", "q", "job", "role", "interview", "position"})
+_BACK_REFERENCES = ("ref_thing", "ref_role", "ref_topic", "ref_many", "ref_choice", "ref_other", "ref_earlier")
 _PATH_WORDS = frozenset({"pathway", "pathways", "path", "paths", "route", "roadmap"})
 _CLAUSE_SPLIT = re.compile(r"[.!?;:,\n]+|\s[-–—]+\s")
-_CLAUSE_STARTS = lexicon.WH_WORDS | lexicon.CLAUSE_BREAKS | frozenset({"should", "can", "could", "would", "is", "are", "do", "does"})
+_CLAUSE_STARTS = lexicon.WH_WORDS | lexicon.CLAUSE_BREAKS | lexicon.WISH_WORDS | frozenset({"should", "can", "could", "would", "is", "are", "do", "does"})

@@ -66,7 +66,13 @@ def _asked_stems(a: Analysis, hits: Mapping[str, str]) -> tuple[str, ...]:
     """The stems that may choose a section. "What is a director of pharmacy operations? Coming
     from hospital supply chain …": the role is asked about in its own words, and what follows the
     last question (no question word in it) tells about the member, not about the section wanted.
-    What comes before a question stays: "the trial monitoring visit … which job is that?"."""
+    What comes before a question stays: "the trial monitoring visit … which job is that?". When
+    the sentences that ask are told apart from those that tell ("thinking between ops director and
+    compounding supervisor long term. what does the ops director do"), only theirs choose."""
+    if a.asking:
+        content = set(a.stems)
+        kept = {st for i, st in enumerate(a.word_stems) if a.sentence_of[i] in a.asking and st in content}
+        return tuple(st for st in a.stems if st in kept)
     if ("overview" not in hits and "weak_overview" not in hits) or len(set(a.sentence_of)) < 2:
         return a.stems
     last_ask = max((a.sentence_of[i] for i, w in enumerate(a.words) if w in lexicon.WH_WORDS), default=None)

@@ -285,8 +285,10 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         # a fact with held_by phrases is missing unless a page writes one of them ("reports to");
-        # else, unless a page uses the asked words (the facet's own, not a title "..6" stepped over)
-        if not ix.writes_any(facet.held_by, owner) if facet.held_by is not None else _missing(_key_run(found, facet), ix, doc):
+        # else, unless a page uses the asked words (the facet's own, not a title "..6" stepped over),
+        # in every place the facet is asked ("paid" of claims is on a billing page, "paid more than" is not)
+        asked = [found] + [" ".join(ev.a.words[x:y]) for x, y in facet.spans(ev.a.words)]
+        if not ix.writes_any(facet.held_by, owner) if facet.held_by is not None else any(_missing(_key_run(f, facet), ix, doc) for f in dict.fromkeys(asked)):
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
