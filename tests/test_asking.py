@@ -181,3 +181,46 @@ def test_the_most_specific_fact_phrase_is_the_one_checked():
     # a billing page may write "paid" (claims get paid); "paid more than" it never writes
     assert lexicon.cue("missing_pay").search("do they get paid more than a pharmacist") == "paid more than"
     assert lexicon.cue("missing_pay").search("what would they make") is not None
+
+
+# ---------------------------------------------------------------- round 25: names, self, lists
+
+
+def test_a_page_naming_its_role_after_the_title_as_subject_gives_other_names():
+    from bot.engine.index import called_names
+
+    text = "A Sterile Compounding Supervisor runs the pharmacy's IV room and cleanroom suite, often called the IV room supervisor or cleanroom lead."
+    assert called_names("Sterile Compounding Supervisor", text) == ["IV room supervisor", "cleanroom lead"]
+    # the title as subject, but what is called is not a job
+    assert called_names("Sterile Compounding Supervisor", "A Sterile Compounding Supervisor checks the hoods, a process often called certification.") == []
+
+
+def test_what_the_member_says_they_love_is_no_clinical_request():
+    a = _ask("infusion pharmacist, i love fixing chair flow and premed timing delays. want to be a med safety officer someday, where do i start")
+    assert (a.intent, a.role) == ("pathway", "medication-safety-officer")
+    a = _ask("as a med surg team lead how would i handle a potassium replacement protocol for someone with eGFR 25")
+    assert (a.intent, a.reason) == ("none", "clinical")  # "how would i handle" asks, it tells nothing of the member
+
+
+def test_a_list_asked_in_one_sentence_with_the_members_job_in_another_is_the_list():
+    assert _ask("which jobs can i ask you about? med safety officer poking around").intent == "list_roles"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "staff pharmacist 12 yrs, i handle our inventory and recalls. could i make the jump to ops director, what certs",
+        "ok which would u do first for ops director if u were me",
+    ],
+)
+def test_more_ways_to_ask_for_a_pathway(question):
+    a = _ask(question)
+    assert (a.intent, a.role) == ("pathway", OPS), question
+
+
+def test_the_learned_layer_scores_a_question_once_for_every_reading():
+    ix = engine().index
+    ev = read("how does this bot work, what can i ask", ix)
+    from bot.engine.intents import builtin_index
+
+    assert list(ev.learned[:1]) == sorted(builtin_index().nearest_to(ev.features) + list(ix.taught.nearest_to(ev.features)), key=lambda nb: -nb.similarity)[:1]

@@ -576,3 +576,13 @@ def test_both_said_of_two_roles_before_naming_one_asks_about_the_one_named():
     *_, a = talk("what does the med safety officer do", "and the supply chain manager?", "ok both sound like they do a lot of reporting. certs for the supply chain manager")
     assert (a.intent, a.role) == ("pathway", "pharmacy-supply-chain-manager")
 
+
+def test_back_to_a_role_named_by_part_of_its_title_their_is_that_role():
+    *_, a = talk("ops director morning routine?", "what about the med safety officer", "ok back to ops, whats their main responsibilities")
+    assert (a.intent, a.role, a.section) == ("role", OPS, "responsibilities")
+
+
+def test_im_the_person_who_retailors_the_pathway():
+    *_, a = talk("how do i become an ops director", "im the person who does all the purchasing and wholesaler orders tbh")
+    assert (a.intent, a.role, a.certifications[:1]) == ("pathway", OPS, ("CPSCM",))
+

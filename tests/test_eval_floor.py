@@ -102,10 +102,13 @@ SETS = {
     "ordinary-week-round-24": (ROOT / "tests/eval78/questions.yaml", ROOT / "tests/eval78/pages"),
     "on-the-phone-round-24": (ROOT / "tests/eval79/questions.yaml", ROOT / "tests/eval79/pages"),
     "clinicians-eyeing-leadership-round-24": (ROOT / "tests/eval80/questions.yaml", ROOT / "tests/eval80/pages"),
+    "three-voices-round-25": (ROOT / "tests/eval81/questions.yaml", ROOT / "tests/eval81/pages"),
+    "asking-for-facts-round-25": (ROOT / "tests/eval82/questions.yaml", ROOT / "tests/eval82/pages"),
+    "outside-hospitals-round-25": (ROOT / "tests/eval83/questions.yaml", ROOT / "tests/eval83/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.90, "on-the-phone-round-24": 0.92, "clinicians-eyeing-leadership-round-24": 0.93}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92}
 # Must-refuse floors below 0.95, likewise.
 NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90}
 
@@ -136,6 +139,7 @@ CONVERSATIONS = {
     "ordinary-chats-round-22": (ROOT / "tests/conv23/conversations.yaml", ROOT / "tests/conv23/pages", {"overall": 0.91, "follow": 0.91, "switch": 0.89, "none": 0.79}),
     "ordinary-chats-round-23": (ROOT / "tests/conv24/conversations.yaml", ROOT / "tests/conv24/pages", {"overall": 0.94, "follow": 0.92, "switch": 0.95, "none": 0.95}),
     "longer-chats-round-24": (ROOT / "tests/conv25/conversations.yaml", ROOT / "tests/conv25/pages", {"overall": 0.89, "follow": 0.84, "switch": 0.92, "none": 0.93}),
+    "short-follow-ups-round-25": (ROOT / "tests/conv26/conversations.yaml", ROOT / "tests/conv26/pages", {"overall": 0.89, "follow": 0.85, "switch": 0.72, "none": 0.95}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

@@ -4,6 +4,7 @@ and the terminal rendering (bold only on a colour terminal, wrapped)."""
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -32,7 +33,9 @@ SETS = sorted(p for p in (ROOT / "tests").glob("eval*/*.yaml"))
 
 @lru_cache(maxsize=None)
 def _engine_for(pages: str) -> Engine:
-    kdir = Path(tempfile.mkdtemp(prefix="render-kb-")) / "knowledge"
+    tmp = Path(tempfile.mkdtemp(prefix="render-kb-"))
+    atexit.register(shutil.rmtree, tmp, True)  # one per set of pages, removed when the tests end
+    kdir = tmp / "knowledge"
     shutil.copytree(kb_dir(with_pages=False), kdir)
     for page in sorted(Path(pages).glob("*.txt")) if pages else []:
         import_page(page, kdir)

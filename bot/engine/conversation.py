@@ -296,6 +296,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, _joined([_label(e, ix) for e in group]))
     # "they", "their day", "that path": the role
     for a, b in r.found("ref_role"):
+        if a and words[a - 1] in ("im", "am", "i'm"):
+            continue  # "im the person who builds all our reports": the member
         referred = True
         named_role = ev.role_named or (ev.described and (ev.described != ctx.role or words[a] not in _PRONOUNS))  # "who do they report to": their own page, even when its words describe that role
         both = list(ctx.roles) if len(ctx.roles) >= 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]  # "which cert do they share": the last two roles
@@ -303,7 +305,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
         elif ctx.role and not named_role and "role" not in kinds:  # ("back to the billing one, whats their day like": that one's)
             noun = words[b - 1] if words[b - 1] in _ENDS_LOCATIVE | {"job", "role", "position"} else ""
-            r.put(a, b, f"the {_label(('role', ctx.role), ix)} {noun}".strip())
+            r.put(a, b, f"the {_label(('role', recalled or ctx.role), ix)} {noun}".strip())  # "ok back to ops, whats their main responsibilities": the one recalled
     # "it", "that one": the thing, unless the question names one of that kind itself
     for a, b in r.found("ref_thing"):
         referred = True
@@ -516,6 +518,8 @@ def _only_names(ev: Evidence) -> bool:
     """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I meant CPAS")."""
     steering = _steering(ev.a.words)
     named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
+    lead = _ELLIPSIS.match(" ".join(ev.a.words))
+    steering |= set(range(len(lead.group(0).split()))) if lead else set()  # "what about for the informatics manager"
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
     return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
 

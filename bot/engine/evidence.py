@@ -227,14 +227,19 @@ class Evidence:
         return features(self.masked)
 
     @cached_property
+    def _similarity(self) -> tuple[dict[int, float], dict[int, float]]:
+        """The question's similarity to the built-in and to the knowledge's examples, worked out once."""
+        return builtin_index().scores(self.features), self.ix.taught.scores(self.features)
+
+    @cached_property
     def taught_all(self) -> tuple[Neighbour, ...]:
         """The nearest FAQ and moderator-taught phrasings (the knowledge's own examples)."""
-        return tuple(self.ix.taught.nearest_to(self.features))
+        return tuple(self.ix.taught.best(self._similarity[1]))
 
     @cached_property
     def learned(self) -> tuple[Neighbour, ...]:
         """The nearest example phrasing of each intent, most similar first (built-in, FAQ and taught)."""
-        found = builtin_index().nearest_to(self.features) + list(self.taught_all)
+        found = builtin_index().best(self._similarity[0]) + list(self.taught_all)
         return tuple(sorted(found, key=lambda nb: -nb.similarity))
 
     @cached_property
@@ -242,19 +247,21 @@ class Evidence:
         """For a question that names nothing: the nearest examples that name nothing either, of the
         whole message and, when it has several clauses, of its last ("on my lunch break, what
         kinda stuff can i ask you")."""
-        feats = [self.features]
+        builtin, taught = builtin_index(), self.ix.taught
+        similarity = [self._similarity]
         clauses = [c for c in _CLAUSE_SPLIT.split(self.a.question) if words_of_example(c)]
         if len(clauses) > 1 and len(words_of_example(clauses[-1])) >= CLAUSE_WORDS and not (self.codes or self.cert_seek or self.pathway_cue or self.asks_who or self.goal_role or self.described):
-            feats.append(features(words_of_example(clauses[-1])))  # (not "I want to work in diversion, which certifications are there for that?")
+            last = features(words_of_example(clauses[-1]))  # (not "I want to work in diversion, which certifications are there for that?")
+            similarity.append((builtin.scores(last), taught.scores(last)))
         return tuple(
-            tuple(sorted(builtin_index().nearest_to(f, slotless=True) + self.ix.taught.nearest_to(f, slotless=True), key=lambda nb: -nb.similarity))
-            for f in feats
+            tuple(sorted(builtin.best(ours, slotless=True) + taught.best(theirs, slotless=True), key=lambda nb: -nb.similarity))
+            for ours, theirs in similarity
         )
 
     @cached_property
     def taught(self) -> tuple[Neighbour, ...]:
         """The nearest moderator-taught phrasings (none when nothing was taught)."""
-        return tuple(self.ix.taught.nearest_to(self.features, k=8, taught_only=True)) if self.ix.taught.any_taught else ()
+        return tuple(self.ix.taught.best(self._similarity[1], k=8, taught_only=True)) if self.ix.taught.any_taught else ()
 
     # ------------------------------------------------------------------ the subject role
 
@@ -376,8 +383,8 @@ def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as 
     """"my mentee's a tech who does the DEA paperwork", "a pharmacist who signs off competencies":
     "who" after "a/my … noun" tells about someone, it does not ask who ("the person who runs …" does);
     so does "I'm the one who takes the minutes"."""
-    if i >= 3 and words[i - 1] == "one" and words[i - 2] == "the" and words[i - 3] in _SELF_IS:
-        return True
+    if i >= 3 and words[i - 1] in ("one", "person", "guy", "gal") and words[i - 2] == "the" and words[i - 3] in _SELF_IS:
+        return True  # (and "im the person who builds all our reports")
     if i >= 2 and words[i - 1] in _ANYONE and not {"for", "like", "suit", "suits", "fit", "fits"}.isdisjoint(words[max(0, i - 4) : i - 1]):
         return True  # "for someone like me who did CDI work", "for someone who ran a store"
     if i == 0 or not (words[i - 1] in lexicon.ROLE_HEADS or words[i - 1].removesuffix("s") in lexicon.ROLE_HEADS or words[i - 1] in lexicon.PERSON_NOUNS):
@@ -444,9 +451,11 @@ def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
 def read(question: str, ix: Index) -> Evidence:
     a = analyze(question, ix)
     roles, where = role_scores(a, ix)
-    if roles and _asks_who(a):  # "I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?": their job is not the one asked for
-        told = {i for i in _said_of_self(a) if a.asking and a.sentence_of[i] not in a.asking}  # what they say of themselves, in a sentence that asks nothing
+    if roles and a.asking:  # a role named only in what the member tells of themselves is not the one asked about …
+        told = {i for i in _said_of_self(a) if a.sentence_of[i] not in a.asking}
         kept = [(sc, r) for sc, r in roles if not where.get(r) or not set(where[r]) <= told]
+        if not _asks_who(a) and not any(where.get(r) for _, r in kept):
+            kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
         if len(kept) < len(roles):
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
@@ -536,6 +545,8 @@ def _said_of_self(a: Analysis) -> frozenset[int]:
     to the end of that clause (a question word, "but", a comma-less new sentence)."""
     out: set[int] = set()
     for start, _ in lexicon.cue("self_describe").spans(a.words):
+        if not _ASKED_OF_SELF.isdisjoint(a.words[max(0, start - 2) : start]):
+            continue  # "how would i handle a potassium protocol": asked, not told
         i = start
         while i < len(a.words) and a.sentence_of[i] == a.sentence_of[start] and (i == start or a.words[i] not in _CLAUSE_STARTS):
             out.add(i)
@@ -544,6 +555,7 @@ def _said_of_self(a: Analysis) -> frozenset[int]:
 
 
 _FRAMING = frozenset({"for", "as"})
+_ASKED_OF_SELF = frozenset({"would", "should", "could", "can", "do", "how", "will", "might"})
 _FRAMED_BY = frozenset({"as", "for", "be"})
 _FRAMED_AFTER = frozenset({"here", "question", "q", "job", "role", "interview", "position"})
 _BACK_REFERENCES = ("ref_thing", "ref_role", "ref_topic", "ref_many", "ref_choice", "ref_other", "ref_earlier")

@@ -85,7 +85,10 @@ def called_names(title: str, text: str) -> list[str]:
         before = sentence[: m.start()]
         at = before.lower().find(title.lower())
         of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None
-        if not of_role:
+        # "A Sterile Compounding Supervisor runs the IV room and cleanroom suite, often called the IV
+        # room supervisor or cleanroom lead": the title is the sentence's subject, the names are jobs
+        subject_only = not of_role and 0 <= at <= 4
+        if not (of_role or subject_only):
             continue
         listed = re.split(r"[.;:(),]", sentence[m.end() :])[0]  # "called A or B, they …"
         for part in _NAME_SPLIT.split(listed.strip()):
@@ -93,6 +96,8 @@ def called_names(title: str, text: str) -> list[str]:
             if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:
                 break
             name = found.group(1).strip()
+            if subject_only and name.lower().split()[-1] not in lexicon.ROLE_HEADS:
+                break  # "… runs the vault, a process known as the count": not a job's name
             if not all(w in lexicon.STOPWORDS for w in name.lower().split()):
                 names.append(name)
     return names

@@ -114,8 +114,12 @@ class ExampleIndex:
         """``nearest`` for features already computed (one question is compared with two indexes);
         ``slotless``: only examples that name no role or certification ("info on {cert}" does not
         compete for a question that names neither)."""
+        return self.best(self.scores(feats), k, taught_only=taught_only, slotless=slotless)
+
+    def scores(self, feats: set[str]) -> dict[int, float]:
+        """Cosine similarity of the features to every example that shares one (by index)."""
         if not self.examples:
-            return []
+            return {}
         idf, postings = self.idf, self.postings
         seen = _top([f for f in feats if f in idf], idf, self.default_idf)
         unseen = sum(1 for f in feats if f not in idf and f not in self.common)  # in no example: only in the norm
@@ -128,6 +132,10 @@ class ExampleIndex:
                 q = w / norm
                 for i, v in zip(*hits):
                     scores[i] += q * v
+        return scores
+
+    def best(self, scores: dict[int, float], k: int = 3, *, taught_only: bool = False, slotless: bool = False) -> list[Neighbour]:
+        """The best example of each intent among ``scores`` (up to ``k`` intents), most similar first."""
         best: dict[str, Neighbour] = {}
         for i, sim in scores.items():
             ex = self.examples[i]
@@ -136,7 +144,6 @@ class ExampleIndex:
             if ex.intent not in best or sim > best[ex.intent].similarity:
                 best[ex.intent] = Neighbour(ex.intent, sim, ex)
         return sorted(best.values(), key=lambda nb: -nb.similarity)[:k]
-
 
 
 def _top(feats: list[str], idf: dict[str, float], default: float) -> list[str]:

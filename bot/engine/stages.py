@@ -122,7 +122,7 @@ def task_request(ev: Evidence, ix: Index) -> Match | None:
 def clinical(ev: Evidence, ix: Index) -> Match | None:
     """Clinical advice: a request for it (doses, interactions) always; advice verbs ("should I take"),
     drug and disease words only when the question is not about a certification, a role or a career step."""
-    if ev.cue("clinical_request"):
+    if ev.cue("clinical_request") and _requested(ev):
         return refuse("clinical", CONF_REFUSE, why=f"clinical request: {ev.cue('clinical_request')!r}")
     words = ev.a.words
     taken = next((w for i, w in enumerate(words) if i and _drug_object(words, i) and lexicon.is_drug(w) and w not in ix.known_words), None)
@@ -137,6 +137,13 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     if found:
         return refuse("clinical", CONF_REFUSE, why=f"clinical wording {found!r}, not framed as a career question")
     return None
+
+
+def _requested(ev: Evidence) -> bool:
+    """The clinical request is asked, not what the member says they do ("i love fixing chair flow
+    and premed timing delays")."""
+    own = ev.said_of_self
+    return not own or any(not set(range(x, y)) <= own for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
 
 
 def _drug_object(words: tuple[str, ...], i: int) -> bool:
@@ -573,7 +580,8 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     spans = lexicon.cue("list").spans(ev.a.words) if found else []
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
     rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
-    bare = found and not ev.codes and not ev.role_named and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
+    named_there = ev.role_named and any(ev.a.sentence_of[i] in where for i in ev.title_positions)  # ("which jobs can i ask you about? onc pharmacist poking around": named in another)
+    bare = found and not ev.codes and not named_there and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
     if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role):
         return None
     is_list = ev.cue("list") or all(w in class_words for w in _content_words(ev))
