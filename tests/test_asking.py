@@ -224,3 +224,8 @@ def test_the_learned_layer_scores_a_question_once_for_every_reading():
     from bot.engine.intents import builtin_index
 
     assert list(ev.learned[:1]) == sorted(builtin_index().nearest_to(ev.features) + list(ix.taught.nearest_to(ev.features)), key=lambda nb: -nb.similarity)[:1]
+
+
+def test_a_greeting_from_where_the_member_works_is_a_greeting():
+    assert _ask("hello from a supply chain office in arizona 👋").intent == "help"
+    assert _ask("hello, what does the supply chain manager do?").intent == "role"  # a question after it is answered

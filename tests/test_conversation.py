@@ -586,3 +586,8 @@ def test_im_the_person_who_retailors_the_pathway():
     *_, a = talk("how do i become an ops director", "im the person who does all the purchasing and wholesaler orders tbh")
     assert (a.intent, a.role, a.certifications[:1]) == ("pathway", OPS, ("CPSCM",))
 
+
+def test_that_job_refers_back_even_when_its_words_describe_another_role():
+    *_, a = talk("what does the med safety officer do", "can techs do that job or is it pharmacists only")
+    assert a.role in (None, "medication-safety-officer")  # the page's overview or an honest refusal, never another role
+

@@ -299,7 +299,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if a and words[a - 1] in ("im", "am", "i'm"):
             continue  # "im the person who builds all our reports": the member
         referred = True
-        named_role = ev.role_named or (ev.described and (ev.described != ctx.role or words[a] not in _PRONOUNS))  # "who do they report to": their own page, even when its words describe that role
+        back = words[a] in ("that", "this") and words[b - 1] in ("job", "role", "position", "path", "pathway", "track") and "about" not in words[:a]  # "can techs do that job": the one talked about (not "what about informatics, what's that role")
+        named_role = ev.role_named or (ev.described and not back and (ev.described != ctx.role or words[a] not in _PRONOUNS))  # "who do they report to": their own page, even when its words describe that role
         both = list(ctx.roles) if len(ctx.roles) >= 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]  # "which cert do they share": the last two roles
         if words[a] in _PRONOUNS and len(both) >= 2 and ev.cue("both") and not named_role:
             r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
