@@ -591,3 +591,23 @@ def test_that_job_refers_back_even_when_its_words_describe_another_role():
     *_, a = talk("what does the med safety officer do", "can techs do that job or is it pharmacists only")
     assert a.role in (None, "medication-safety-officer")  # the page's overview or an honest refusal, never another role
 
+
+def test_what_certs_would_it_take_after_a_pathway_is_that_roles():
+    *_, a = talk("im a pharmacy tech, could i ever become a director of pharmacy operations", "what certs would it take")
+    assert (a.intent, a.role) == ("pathway", OPS)
+
+
+def test_two_ordinals_joined_by_and_both_refer_to_what_was_shown():
+    *_, a = talk("ops director cert path?", "whats the difference between the 1st and 2nd")
+    assert (a.intent, set(a.certifications[:2])) == ("certification", {"CHPOP", "CPOM"})
+
+
+def test_a_requirement_asked_of_the_member_mid_pathway_is_refused():
+    *_, a = talk("how do i become an ops director, i do all the scheduling", "do i need a pharmacist license for cpom")
+    assert a.intent == "none"
+
+
+def test_who_i_am_after_one_certification_card_retailors_its_pathway():
+    *_, a = talk("who runs the root cause analyses after medication errors", "cert for that?", "what if i'm a tech not a pharmacist")
+    assert (a.intent, a.role) == ("pathway", "medication-safety-officer")
+

@@ -165,10 +165,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     path_of = ev.role_best if ev.role_named else recalled
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
+    last_ordinal = -9
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
-        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone):
+        paired = i >= 2 and words[i - 1] in ("and", "or") and last_ordinal == i - 2  # "the difference between the 1st and 2nd"
+        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired):
             continue  # "which of those first": an order, not a reference
         if i and words[i - 1] in _MEMBERS_OWN:
             continue  # "at my last job": the member's, not the last one shown
@@ -177,6 +179,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if not (i and words[i - 1] in ("the", "that", "this")) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
+        last_ordinal = i
         start, end, count = (i - 1 if i and words[i - 1] in ("the", "that", "this") else i), i + 1, 1
         if end < len(words) and words[end] in lexicon.COUNTS:
             count, end = lexicon.COUNTS[words[end]], end + 1
@@ -325,6 +328,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         thing = ctx.thing
         if thing and thing[0] == "role" and any(w in lexicon.CERT_NOUNS for w in words[a:b]):  # "that cert for managing teams" after a role: a certification
             thing = next((e for e in ctx.recent if e[0] == "cert"), None)
+        elif thing and thing[0] == "cert" and ctx.role and ev.certs_plural and not held:  # "what certs would it take" after a pathway: the role's
+            thing = ("role", ctx.role)
         if thing and (held or (not named_here and (compared or not (ev.codes if thing[0] == "cert" else ev.role_named or ev.described)))):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             r.put(a, b, lead + _label(thing, ix))
@@ -386,6 +391,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
+    pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
@@ -436,10 +442,11 @@ def _off_knowledge(ev: Evidence) -> bool:
 def _shown_on_path(ctx: Context, ix: Index) -> bool:
     """What was shown last is certifications of the conversation's role's pathway."""
     role = ix.knowledge.roles.get(ctx.role) if ctx.role else None
-    if role is None or not ctx.shown:
+    shown = ctx.shown or ((ctx.thing,) if ctx.thing and ctx.intent == "certification" else ())  # one card: that certification
+    if role is None or not shown:
         return False
     steps = {s.certification for s in role.pathway}
-    return all(kind == "cert" and ident in steps for kind, ident in ctx.shown)
+    return all(kind == "cert" and ident in steps for kind, ident in shown)
 
 
 def _names(text: str, ix: Index) -> bool:
