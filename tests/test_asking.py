@@ -229,3 +229,10 @@ def test_the_learned_layer_scores_a_question_once_for_every_reading():
 def test_a_greeting_from_where_the_member_works_is_a_greeting():
     assert _ask("hello from a supply chain office in arizona 👋").intent == "help"
     assert _ask("hello, what does the supply chain manager do?").intent == "role"  # a question after it is answered
+
+
+def test_a_property_compared_between_certifications_is_refused():
+    for q in ("is CPOM harder than CMSO", "which of CHPOP, CPOM or CMSO is easier"):
+        a = _ask(q)
+        assert (a.intent, a.reason) == ("none", "missing_fact"), q
+    assert _ask("CPOM vs CMSO, which is more about safety").intent == "certification"  # what the cards do say

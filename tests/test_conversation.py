@@ -611,3 +611,8 @@ def test_who_i_am_after_one_certification_card_retailors_its_pathway():
     *_, a = talk("who runs the root cause analyses after medication errors", "cert for that?", "what if i'm a tech not a pharmacist")
     assert (a.intent, a.role) == ("pathway", "medication-safety-officer")
 
+
+def test_a_job_title_said_of_oneself_mid_pathway_retailors_it():
+    *_, a = talk("how do i become an ops director", "im a supply chain manager rn and honestly i mostly do the ordering and dealing w wholesalers")
+    assert (a.intent, a.role, a.certifications[:1]) == ("pathway", OPS, ("CPSCM",))
+

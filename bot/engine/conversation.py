@@ -388,14 +388,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"the {title} {_SECTION_WORDS[ctx.section]}"
         elif after.codes and not after.role_named and ctx.intent == "certification":
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
-    about_me = "self_describe" in ev.hits and not (after.role_named or after.codes)  # "what if I'm more of a purchasing person": the member, not a job
+    about_me = "self_describe" in ev.hits and not (after.codes or (after.role_named and not ev.named_only_of_self))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
-    if pathway_turn and ctx.role and not (after.role_named or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
+    if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
     still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"

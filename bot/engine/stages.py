@@ -348,8 +348,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     other question whose asked-about words the entity's own text mostly lacks, are refused.
     """
     codes = tuple(dict.fromkeys(ev.codes))
-    if len(codes) > 1 and ev.cue("eligibility"):
-        codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?": a prerequisite no page gives
+    if len(codes) > 1 and (ev.cue("eligibility") or _comparative(ev)):
+        codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?", "is CPIA harder than CPAS": what no page gives
     # "is CMSO useful for the quality manager too, or only for safety officers"; an "or" between
     # things the knowledge does not hold relates nothing ("recognised by the FPGEC or the state boards")
     single = len(codes) == 1 and not ev.role_named and (ev.cue("contrast") or "").split()[:1] == ["or"]
@@ -389,6 +389,12 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
     m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
+
+
+def _comparative(ev: Evidence) -> bool:
+    """"Which of CSCL, CCEM or CMSO is easier": a property compared, which no card gives."""
+    found = ev.cue("property") or ""
+    return any(w.endswith(("er", "est")) for w in found.split())
 
 
 def _only_for_a_role(ev: Evidence) -> bool:
