@@ -236,3 +236,12 @@ def test_a_property_compared_between_certifications_is_refused():
         a = _ask(q)
         assert (a.intent, a.reason) == ("none", "missing_fact"), q
     assert _ask("CPOM vs CMSO, which is more about safety").intent == "certification"  # what the cards do say
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [("whats the day of an ops director like", "role"), ("how do i get a job at a big health system pharmacy", "none")],
+)
+def test_day_of_and_a_job_at(question, intent):
+    assert _ask(question).intent == intent, question
+

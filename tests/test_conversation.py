@@ -616,3 +616,18 @@ def test_a_job_title_said_of_oneself_mid_pathway_retailors_it():
     *_, a = talk("how do i become an ops director", "im a supply chain manager rn and honestly i mostly do the ordering and dealing w wholesalers")
     assert (a.intent, a.role, a.certifications[:1]) == ("pathway", OPS, ("CPSCM",))
 
+
+def test_that_role_after_a_card_from_another_pathway_is_the_role_that_has_it():
+    *_, a = talk("how do i become a med safety officer", "what is CDSM", "what's the day like for that role")
+    assert (a.intent, a.role, a.section) == ("role", "pharmacy-supply-chain-manager", "day_in_the_life")
+
+
+def test_which_ones_more_about_chooses_among_what_was_shown():
+    *_, a = talk("ops director cert path?", "which ones more about safety")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CMSO",))
+
+
+def test_the_members_own_job_alone_describes_no_role_mid_chat():
+    *_, a = talk("what does a med safety officer do", "and what certs", "which should i do first as a tech")
+    assert (a.intent, a.role) == ("pathway", "medication-safety-officer")
+

@@ -309,7 +309,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
         elif ctx.role and not named_role and "role" not in kinds:  # ("back to the billing one, whats their day like": that one's)
             noun = words[b - 1] if words[b - 1] in _ENDS_LOCATIVE | {"job", "role", "position"} else ""
-            r.put(a, b, f"the {_label(('role', recalled or ctx.role), ix)} {noun}".strip())  # "ok back to ops, whats their main responsibilities": the one recalled
+            r.put(a, b, f"the {_label(('role', recalled or _role_of_card(ctx, ix) or ctx.role), ix)} {noun}".strip())  # "ok back to ops, whats their main responsibilities": the one recalled
     # "it", "that one": the thing, unless the question names one of that kind itself
     for a, b in r.found("ref_thing"):
         referred = True
@@ -437,6 +437,19 @@ def _off_knowledge(ev: Evidence) -> bool:
         return False  # "full name?" asks something of it
     content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems()]
     return len(content) >= OFF_KNOWLEDGE_WORDS and not any(s in ev.ix.postings for s in content)
+
+
+def _role_of_card(ctx: Context, ix: Index) -> str | None:
+    """After a certification's card that is not on the conversation's role's pathway, "that role"
+    is the one role whose pathway has it ("how do i become a compounding supervisor" … "what is
+    CPAT" … "what's the day like for that role")."""
+    if ctx.intent != "certification" or not ctx.thing or ctx.thing[0] != "cert" or not ctx.role:
+        return None
+    code = ctx.thing[1]
+    if any(s.certification == code for s in ix.knowledge.roles[ctx.role].pathway):
+        return None
+    having = [r.id for r in ix.knowledge.roles.values() if any(s.certification == code for s in r.pathway)]
+    return having[0] if len(having) == 1 else None
 
 
 def _shown_on_path(ctx: Context, ix: Index) -> bool:

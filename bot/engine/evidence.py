@@ -513,6 +513,9 @@ def _described_role(ev: Evidence) -> str | None:
     themed = themed_job(a, ix) if heads else None
     if themed:
         return themed  # "diversion manager morning routine?"
+    own_job = {a.word_stems[k] for i in mine for k in range(a.typed_start(i), a.typed_end(i))}
+    if own_job and all(s in own_job for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD):
+        return None  # "which should i do first as a tech": the member's own job describes no role
     found = content_role(_beyond_self(ev), ix)
     if not found:
         return None
