@@ -631,3 +631,17 @@ def test_the_members_own_job_alone_describes_no_role_mid_chat():
     *_, a = talk("what does a med safety officer do", "and what certs", "which should i do first as a tech")
     assert (a.intent, a.role) == ("pathway", "medication-safety-officer")
 
+
+def test_a_clinical_question_mid_chat_never_borrows_the_role_and_the_chat_goes_on():
+    first, clinical, after = talk("what does the ops director do", "whats the max dose of vanc for a 90 kg patient on those batches", "what certs")
+    assert (clinical.intent, clinical.reason) == ("none", "clinical")
+    assert (after.intent, after.role) == ("pathway", OPS)
+
+
+
+def test_a_question_refused_as_clinical_alone_is_refused_in_context_too(tmp_path):
+    # its words share the role's title ("compounding"): with the role added, it would read as about the job
+    _, clinical, after = talk_on_pages(tmp_path, "conv25", "iv room supervisor responsibilities", "whats the bud for a vanc bag made in a segregated compounding area", "what certs")
+    assert (clinical.intent, clinical.reason) == ("none", "clinical")
+    assert (after.intent, after.role) == ("pathway", "sterile-compounding-supervisor")
+

@@ -71,13 +71,19 @@ class Engine:
     def _turn(self, question: str, ctx: Context) -> tuple[Answer, Context]:
         resolution = resolve(question, ctx, self.index)
         ev = resolution.evidence or read(resolution.question, self.index)
-        answer = compose(question, decide(ev, self.index), self.knowledge)
+        decided = decide(ev, self.index)
+        if resolution.rewritten and decided.reason not in _NEVER_BORROWED:
+            alone = decide(read(question, self.index), self.index)
+            if alone.reason in _NEVER_BORROWED:  # "whats the bud for a vanc bag …" after a role: still clinical
+                decided, resolution = alone, replace(resolution, question=question, rewritten=False)
+        answer = compose(question, decided, self.knowledge)
         if resolution.rewritten:
             answer = replace(answer, read_as=resolution.question)
         return answer, advance(ctx, question, answer, resolution, self.index)
 
 
 _NOT_ALONE = frozenset({"off_topic", "needs_context"})  # a part that asks nothing on its own, beside one that does
+_NEVER_BORROWED = frozenset({"clinical", "injection"})  # refused on its own words: the conversation's subject never makes it a career question
 
 
 def _card_of(a: Answer) -> str | None:
