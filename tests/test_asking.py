@@ -245,3 +245,10 @@ def test_a_property_compared_between_certifications_is_refused():
 def test_day_of_and_a_job_at(question, intent):
     assert _ask(question).intent == intent, question
 
+
+
+def test_a_list_word_in_what_the_member_tells_asks_for_no_list():
+    a = _ask("i'm the one at our hospital who orders from the wholesaler and juggles the shortage list every week. is there a cert for that job")
+    assert a.intent == "certification"
+    assert _ask("list every role you have. all of them").intent == "list_roles"
+    assert _ask("my manager asked me to send her a list of all the certifications you know about, can you give me that?").intent == "list_certifications"

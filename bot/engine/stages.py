@@ -568,7 +568,7 @@ def follow_up(ev: Evidence, ix: Index) -> Match | None:
     """A follow-up to an earlier message ("and which certs for it?") that names nothing itself."""
     if not _unnamed(ev) or ev.subject_relaxed:
         return None
-    if ev.cue("follow_up") and not _says_what(ev, ix):
+    if ev.cue("follow_up") and not _says_what(ev, ix) and not (ev.cue("list") and (ev.role_nouns or ev.cert_nouns)):  # ("list every role you have. all of them")
         return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"follow-up cue {ev.cue('follow_up')!r} and no topic of its own")
     return None
 
@@ -582,7 +582,7 @@ def _says_what(ev: Evidence, ix: Index) -> bool:
 def listing(ev: Evidence, ix: Index) -> Match | None:
     """"Which certifications do you know", "list the roles": the lists."""
     class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.CLASS_WORDS
-    found = ev.cue("list")
+    found = _asked_cue(ev, "list") if "cert_seek" in ev.hits else ev.cue("list")  # (not "… who juggles the shortage list every week. is there a cert for that job")
     said = set(found.split()) if found else set()
     spans = lexicon.cue("list").spans(ev.a.words) if found else []
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
@@ -591,7 +591,7 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     bare = found and not ev.codes and not named_there and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
     if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role):
         return None
-    is_list = ev.cue("list") or all(w in class_words for w in _content_words(ev))
+    is_list = found or all(w in class_words for w in _content_words(ev))
     if is_list and ev.cert_nouns and not ev.role_nouns:
         return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")
     if is_list and ev.role_nouns:
