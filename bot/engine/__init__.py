@@ -13,6 +13,7 @@ from bot.engine.match import Match, decide, match
 from bot.engine.memory import release_free_memory
 from bot.engine.parts import split_questions
 from bot.engine.render import render_text
+from bot.engine.stages import STAGES
 from bot.engine.teaching import taught_index
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import Knowledge
@@ -73,7 +74,7 @@ class Engine:
         ev = resolution.evidence or read(resolution.question, self.index)
         decided = decide(ev, self.index)
         if resolution.rewritten and decided.reason not in _NEVER_BORROWED:
-            alone = decide(read(question, self.index), self.index)
+            alone = decide(read(question, self.index), self.index, _OWN_WORDS_STAGES)
             if alone.reason in _NEVER_BORROWED:  # "whats the bud for a vanc bag …" after a role: still clinical
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
         answer = compose(question, decided, self.knowledge)
@@ -84,6 +85,7 @@ class Engine:
 
 _NOT_ALONE = frozenset({"off_topic", "needs_context"})  # a part that asks nothing on its own, beside one that does
 _NEVER_BORROWED = frozenset({"clinical", "injection"})  # refused on its own words: the conversation's subject never makes it a career question
+_OWN_WORDS_STAGES = tuple(s for s in STAGES if s.name in ("injection", "clinical"))  # the stages that refuse so
 
 
 def _card_of(a: Answer) -> str | None:

@@ -50,6 +50,10 @@ class Analysis:
     def stem_set(self) -> frozenset[str]:
         return frozenset(self.stems)
 
+    def asks(self, i: int) -> bool:
+        """Word i is in a sentence that asks (every sentence does when none is told apart)."""
+        return not self.asking or self.sentence_of[i] in self.asking
+
     def typed_start(self, i: int) -> int:
         """The first word read from the word typed at ``i`` ("ops" is read "ops operations")."""
         while i > 0 and self.said[i - 1] == self.said[i]:

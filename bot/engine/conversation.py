@@ -445,11 +445,8 @@ def _role_of_card(ctx: Context, ix: Index) -> str | None:
     CPAT" … "what's the day like for that role")."""
     if ctx.intent != "certification" or not ctx.thing or ctx.thing[0] != "cert" or not ctx.role:
         return None
-    code = ctx.thing[1]
-    if any(s.certification == code for s in ix.knowledge.roles[ctx.role].pathway):
-        return None
-    having = [r.id for r in ix.knowledge.roles.values() if any(s.certification == code for s in r.pathway)]
-    return having[0] if len(having) == 1 else None
+    having = [r.id for r in ix.knowledge.roles_with_certification(ctx.thing[1])]
+    return having[0] if len(having) == 1 and ctx.role not in having else None
 
 
 def _shown_on_path(ctx: Context, ix: Index) -> bool:

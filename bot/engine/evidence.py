@@ -141,7 +141,6 @@ class Evidence:
         of a role's page. A role named on the way ("as a wound care pharmacist, …", "for the DME
         role, …") does not make the question itself about a career."""
         a = self.a
-        asks = a.asking or frozenset(a.sentence_of)  # "studying for CPAS - how long is an opened insulin vial good for": the code only says why
         cert_at = {i for i, w in enumerate(a.words) if w == CODE_MARK or (w in self.cert_nouns and i not in self.title_positions)}
         cert_at.update(k for i, n, (kind, _) in a.alias_hits if kind == "cert" for k in range(i, i + n))
         role_at = {
@@ -150,7 +149,7 @@ class Evidence:
             if w in lexicon.ROLE_NOUNS and not any(x in _FRAMING and a.sentence_of[j] == a.sentence_of[i] for j, x in enumerate(a.words[max(0, i - 5) : i], max(0, i - 5)))
         }  # "what is that role like" asks about a role; "for the DME role, …" only says for which
         titled = {i for i in self.title_positions if not self._framing_title(i)}  # "do oncology services managers deal with shortages?"
-        named = any(a.sentence_of[i] in asks for i in cert_at | role_at | titled)
+        named = any(a.asks(i) for i in cert_at | role_at | titled)  # "studying for CPAS - how long is an opened insulin vial good for": the code only says why
         return bool(named or self.held or "cert_seek" in self.hits or self.pathway_cue or self.asks_who or self.section_cue)
 
     def _framing_title(self, i: int) -> bool:
@@ -172,13 +171,14 @@ class Evidence:
         named titles and what the member says of themselves ("I'm an oncology pharmacist who mixes chemo")."""
         a = self.a
         own = self.title_positions | self.said_of_self
-        asks = a.asking or frozenset(a.sentence_of)  # "we had a courier drop a box of humira … does the specialty manager deal with that?"
-        return tuple(
-            w
-            for i, (w, typed) in enumerate(zip(a.words, a.said))
-            if i not in own and a.sentence_of[i] in asks and (i == 0 or a.said[i - 1] != typed) and (w in lexicon.CLINICAL_WEIGHT or typed in lexicon.CLINICAL_WEIGHT)
-            for w in ((w if w in lexicon.CLINICAL_WEIGHT else typed),)
-        )
+        found: list[str] = []
+        for i, (w, typed) in enumerate(zip(a.words, a.said)):
+            if i in own or not a.asks(i) or (i and a.said[i - 1] == typed):  # (not "we had a courier drop a box of humira. …?"; a typed word once)
+                continue
+            word = w if w in lexicon.CLINICAL_WEIGHT else typed if typed in lexicon.CLINICAL_WEIGHT else None
+            if word:
+                found.append(word)
+        return tuple(found)
 
     @cached_property
     def said_of_self(self) -> frozenset[int]:

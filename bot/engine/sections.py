@@ -71,7 +71,7 @@ def _asked_stems(a: Analysis, hits: Mapping[str, str]) -> tuple[str, ...]:
     compounding supervisor long term. what does the ops director do"), only theirs choose."""
     if a.asking:
         content = set(a.stems)
-        kept = {st for i, st in enumerate(a.word_stems) if a.sentence_of[i] in a.asking and st in content}
+        kept = {st for i, st in enumerate(a.word_stems) if a.asks(i) and st in content}
         return tuple(st for st in a.stems if st in kept)
     if ("overview" not in hits and "weak_overview" not in hits) or len(set(a.sentence_of)) < 2:
         return a.stems

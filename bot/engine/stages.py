@@ -418,7 +418,7 @@ def _asked_cue(ev: Evidence, name: str) -> str | None:
     found = ev.cue(name)
     if not found or not a.asking:
         return found
-    spans = [(x, y) for x, y in lexicon.cue(name).spans(a.words) if a.sentence_of[x] in a.asking]
+    spans = [(x, y) for x, y in lexicon.cue(name).spans(a.words) if a.asks(x)]
     return " ".join(a.words[spans[0][0] : spans[0][1]]) if spans else None
 
 

@@ -112,17 +112,15 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if fond and len(fond) < len(stems):  # "I precept our new hires and honestly love teaching": what they love decides, when it can
         by_love = _scored_steps(fond, steps, docs, role_id, a, ix, liked)
         if not any(score for _, score, _ in by_love):
-            by_love = [(code, *_related((score, hits), _orphans(fond, docs, ix), docs[code], ix, liked)) for code, score, hits in by_love]
-        if not _tied(sorted((score for _, score, _ in by_love), reverse=True)):
+            by_love = _with_related(by_love, fond, docs, ix, liked)
+        if _stands_out(by_love):
             scored = by_love
     if not any(score for _, score, _ in scored):  # nothing said matches directly: the role's own words next to theirs, else words of the trade related to theirs
         bridge, said = _bridge(stems, role_id, docs, ix)
         bridged = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
-        orphans = _orphans(stems, docs, ix)
-        scored = bridged if not _tied(sorted((score for _, score, _ in bridged), reverse=True)) else [(code, *_related((score, hits), orphans, docs[code], ix, liked)) for code, score, hits in scored]
-    elif _tied(sorted((score for _, score, _ in scored), reverse=True)):  # "workflow" in two steps: what the rest of their words are about decides
-        orphans = _orphans(stems, docs, ix)
-        scored = [(code, *_related((score, hits), orphans, docs[code], ix, liked)) for code, score, hits in scored]
+        scored = bridged if _stands_out(bridged) else _with_related(scored, stems, docs, ix, liked)
+    elif not _stands_out(scored):  # "workflow" in two steps: what the rest of their words are about decides
+        scored = _with_related(scored, stems, docs, ix, liked)
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
@@ -137,6 +135,17 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
 
 def _scored_steps(stems: list[str], steps: list[str], docs: dict[str, frozenset[str]], role_id: str, a: Analysis, ix: Index, liked: frozenset[str]) -> list[tuple[str, float, list[str]]]:
     return [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True, liked=liked), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
+
+
+def _stands_out(scored: list[tuple[str, float, list[str]]]) -> bool:
+    """One step scores clearly above the rest (see ``_tied``)."""
+    return not _tied(sorted((score for _, score, _ in scored), reverse=True))
+
+
+def _with_related(scored: list[tuple[str, float, list[str]]], stems: list[str], docs: dict[str, frozenset[str]], ix: Index, liked: frozenset[str]) -> list[tuple[str, float, list[str]]]:
+    """The steps' scores with the trade words related to the member's words no step uses (``_related``)."""
+    orphans = _orphans(stems, docs, ix)
+    return [(code, *_related((score, hits), orphans, docs[code], ix, liked)) for code, score, hits in scored]
 
 
 def _first_for(scored: tuple[float, list[str]], stems: list[str], whom: frozenset[str], ix: Index) -> tuple[float, list[str]]:
