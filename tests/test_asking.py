@@ -252,3 +252,12 @@ def test_a_list_word_in_what_the_member_tells_asks_for_no_list():
     assert a.intent == "certification"
     assert _ask("list every role you have. all of them").intent == "list_roles"
     assert _ask("my manager asked me to send her a list of all the certifications you know about, can you give me that?").intent == "list_certifications"
+
+
+def test_the_roles_a_member_weighs_are_not_part_of_what_they_say_of_themselves():
+    ix = engine().index
+    ev = read("hey so im a staff pharmacist thinking about leaving inpatient staffing, torn between med safety officer and supply chain manager. what does the safety one involve?", ix)
+    supply = ev.a.words.index("supply")
+    assert supply in ev.title_positions and supply not in ev.said_of_self
+    assert ev.a.words.index("pharmacist") in ev.said_of_self  # what they are still is
+

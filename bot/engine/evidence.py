@@ -564,4 +564,4 @@ _FRAMED_AFTER = frozenset({"here", "question", "q", "job", "role", "interview", 
 _BACK_REFERENCES = ("ref_thing", "ref_role", "ref_topic", "ref_many", "ref_choice", "ref_other", "ref_earlier")
 _PATH_WORDS = frozenset({"pathway", "pathways", "path", "paths", "route", "roadmap"})
 _CLAUSE_SPLIT = re.compile(r"[.!?;:,\n]+|\s[-–—]+\s")
-_CLAUSE_STARTS = lexicon.WH_WORDS | lexicon.CLAUSE_BREAKS | lexicon.WISH_WORDS | _PATH_WORDS | frozenset({"should", "can", "could", "would", "is", "are", "do", "does"})
+_CLAUSE_STARTS = lexicon.WH_WORDS | lexicon.CLAUSE_BREAKS | lexicon.WISH_WORDS | lexicon.WEIGHING_WORDS | _PATH_WORDS | frozenset({"should", "can", "could", "would", "is", "are", "do", "does"})
