@@ -645,3 +645,22 @@ def test_a_question_refused_as_clinical_alone_is_refused_in_context_too(tmp_path
     assert (clinical.intent, clinical.reason) == ("none", "clinical")
     assert (after.intent, after.role) == ("pathway", "sterile-compounding-supervisor")
 
+
+
+def test_and_for_my_staff_asks_the_same_of_the_one_role_that_is_their_job(tmp_path):
+    """"and for my techs?": the member's staff, so the one role whose title is a technician's,
+    with the section (or the pathway) just asked about."""
+    day, techs, later = talk_on_pages(tmp_path, "conv33", "what would the training and competency coordinator do all day", "and for my techs?", "what happens mid-day for them")
+    assert (day.role, day.section) == ("pharmacy-training-and-competency-coordinator", "day_in_the_life")
+    assert (techs.intent, techs.role, techs.section) == ("role", "lead-pharmacy-technician", "day_in_the_life")
+    assert (later.role, later.section) == ("lead-pharmacy-technician", "day_in_the_life")
+    path, staff = talk_on_pages(tmp_path / "b", "conv33", "whats the pathway for director of pharmacy operations", "and for my techs?")
+    assert (staff.intent, staff.role) == ("pathway", "lead-pharmacy-technician")
+    staff = talk_on_pages(tmp_path / "c", "conv33", "whats the pathway for director of pharmacy operations", "and for my techs, which first if they love safety work")[1]
+    assert staff.role != "lead-pharmacy-technician"  # more than the people: not a bare "and for my techs?"
+
+
+def test_a_step_by_its_number():
+    path, third, second = talk("certification pathway for director of pharmacy operations", "what's step 3", "and step two?")
+    assert third.intent == "certification" and third.certifications[0] == path.certifications[2]
+    assert second.certifications[0] == path.certifications[1]

@@ -114,6 +114,9 @@ SETS = {
     "weekday-members-round-28": (ROOT / "tests/eval90/questions.yaml", ROOT / "tests/eval90/pages"),
     "describing-the-work-round-28": (ROOT / "tests/eval91/questions.yaml", ROOT / "tests/eval91/pages"),
     "skeptical-testers-round-28": (ROOT / "tests/eval92/questions.yaml", ROOT / "tests/eval92/pages"),
+    "returners-round-29": (ROOT / "tests/eval93/questions.yaml", ROOT / "tests/eval93/pages"),
+    "search-box-fragments-round-29": (ROOT / "tests/eval94/questions.yaml", ROOT / "tests/eval94/pages"),
+    "rural-techs-round-29": (ROOT / "tests/eval95/questions.yaml", ROOT / "tests/eval95/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
@@ -154,6 +157,8 @@ CONVERSATIONS = {
     "technicians-exploring-round-27": (ROOT / "tests/conv29/conversations.yaml", ROOT / "tests/conv29/pages", {"overall": 0.89, "follow": 0.85, "switch": 0.93, "none": 0.91}),
     "natural-chats-round-28": (ROOT / "tests/conv30/conversations.yaml", ROOT / "tests/conv30/pages", {"overall": 0.88, "follow": 0.83, "switch": 0.86, "none": 0.95}),
     "terse-phone-chats-round-28": (ROOT / "tests/conv31/conversations.yaml", ROOT / "tests/conv31/pages", {"overall": 0.88, "follow": 0.81, "switch": 0.94, "none": 0.93}),
+    "back-and-forth-round-29": (ROOT / "tests/conv32/conversations.yaml", ROOT / "tests/conv32/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
+    "team-planning-managers-round-29": (ROOT / "tests/conv33/conversations.yaml", ROOT / "tests/conv33/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

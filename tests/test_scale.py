@@ -438,3 +438,30 @@ def test_titles_fitting_a_job_phrase_are_those_of_a_full_scan(generated_engine):
         assert [rid for _, rid in m.alternatives] == fits[:5], q
         offered += bool(fits)
     assert offered >= 20
+
+
+def test_drug_shape_check_agrees_with_a_check_of_each_prefix_and_suffix():
+    """``is_drug`` tries all prefixes and suffixes at once before naming one: the same verdicts
+    as trying each, on words built from the data's own prefixes and suffixes."""
+    from bot.engine import lexicon
+
+    def each(word: str) -> bool:
+        by_prefix = any(word.startswith(p) and len(word) >= len(p) + 4 and word.isalpha() for p in lexicon.DRUG_PREFIXES)
+        return by_prefix or any(word.endswith(s) and len(word) >= len(s) + 3 and word[: -len(s)].isalpha() for s in lexicon.DRUG_SUFFIXES)
+
+    words = ["pharmacy", "operations", "a", "", "x9"]
+    for p in lexicon.DRUG_PREFIXES:
+        words += [p, p + "ab", p + "abcd", p + "ab1d"]
+    for s in lexicon.DRUG_SUFFIXES:
+        words += [s, "ab" + s, "abc" + s, "a1c" + s]
+    assert any(each(w) for w in words) and not all(each(w) for w in words)
+    assert [lexicon.is_drug(w) for w in words] == [each(w) for w in words]
+
+
+def test_language_check_reads_accented_and_unaccented_words_alike():
+    """An ASCII word is its own unaccented form (the short cut); an accented one is still read without its accents."""
+    from bot.engine.language import _plain, foreign
+
+    assert _plain("operations") == "operations" and _plain("qué") == "que" and _plain("Über") == "Uber"
+    assert foreign("¿Qué hace un director de operaciones de farmacia?", frozenset()) == foreign("Que hace un director de operaciones de farmacia?", frozenset())
+    assert foreign("¿Qué hace un director de operaciones de farmacia?", frozenset()) is not None

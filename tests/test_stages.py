@@ -434,3 +434,28 @@ def test_another_boards_credential_is_never_read_as_a_typo_of_ours():
         "As a future supply chain manager I should know this: is it safe to switch a patient on adalimumab to a biosimilar during a flare?",
         "for the safety officer job, if a tech gets a needlestick should they start PEP meds?",
     )
+
+
+def test_a_topic_only_a_duty_names_leads_to_the_certification_sharing_that_duty():
+    """No certification's own text says "shortages"; the ops director's inventory duty does, and
+    CPSCM's text shares that duty's words: "which cert covers shortages" is CPSCM. Everyday
+    words ("last") and words no page writes ("nuclear") lead nowhere."""
+    from pathlib import Path
+
+    from bot.engine import Engine
+    from bot.knowledge import load_knowledge
+
+    ix = Engine(load_knowledge(Path(__file__).parents[1] / "knowledge")).index
+    assert not any("shortag" in doc for doc in ix.cert_docs.values())
+    m = trace("which cert covers shortages", ix).match
+    assert (m.stage, m.intent, m.certifications) == ("cert_by_topic", "certification", ("CPSCM",))
+    for q in ("tell me more about the last cert", "is there a cert for nuclear shortages"):
+        assert trace(q, ix).match.intent == "none", q
+
+
+def test_clinical_words_in_the_topic_of_a_certification_sought_ask_for_no_advice():
+    ix = engine().index
+    m = trace("is there a certification for reporting side effects", ix).match
+    assert (m.intent, m.certifications[:1]) == ("certification", ("CEPRS",))
+    for q in ("is there a certification for reporting side effects of warfarin", "is there a cert for this? what are the side effects of lisinopril"):
+        assert trace(q, ix).match.reason == "clinical", q  # a drug in it, or asked in a sentence of its own

@@ -200,6 +200,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 if loc is not None and last is not None:
                     r.put(loc, last + 1, "")
 
+    for i in range(len(words) - 1):  # "what's step 3", "step two": a step by its number
+        number = _NUMBERED.get(words[i + 1]) if words[i] in ("step", "number") else None
+        start = i - 1 if i and words[i - 1] in ("the", "that", "this") else i
+        if number is not None and listed and number <= len(listed) and r.free(start, i + 2):
+            referred = True
+            r.put(start, i + 2, _label(_nth(listed, number), ix))
     # "and the other one?": the other of the two just talked about
     for a, b in r.found("ref_other"):
         two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else [])
@@ -354,8 +360,15 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at
     appended = False
+    staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     if "pushback" in ev.hits and ctx.question and not _own_subject(after) and not r.spans and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?": that question again, answered from the knowledge
+    elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
+        title = _label(("role", staff_role), ix)
+        if ctx.intent == "pathway":
+            rewritten = f"how do I become the {title}"
+        else:
+            rewritten = f"the {title} {_SECTION_WORDS.get(ctx.section or '', '')}".strip() + ("" if ctx.section in _SECTION_WORDS else " overview")
     elif not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
@@ -410,6 +423,19 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
+
+
+def _staff_role(ev: Evidence, ctx: Context, ix: Index) -> str | None:
+    """"and for my techs?": the one role whose title is the job of the people the member speaks
+    for (their staff; "for a tech" is whom a pathway is for, see ``for_someone``), when the
+    message asks nothing else and that role is not the one already talked about."""
+    a = ev.a
+    if not a.kin or ev.codes or ev.role_named or ctx.role is None or ctx.intent not in ("role", "pathway"):
+        return None
+    if any(s not in a.kin and s not in cue_stems() for s in a.stems):
+        return None  # "and for my techs, which first if they love safety work": more than the people
+    fitting = [rid for rid, title in ix.role_titles.items() if not a.kin.isdisjoint(title)]
+    return fitting[0] if len(fitting) == 1 and fitting[0] != ctx.role else None
 
 
 def _nth(listed: tuple[Entity, ...], pos: int) -> Entity:
@@ -545,6 +571,7 @@ def _only_names(ev: Evidence) -> bool:
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
 _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
+_NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
 
 

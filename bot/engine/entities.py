@@ -11,13 +11,13 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index, words_of
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import scored_certs
-from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
+from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, TRADE_TERM, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
 def _after_negation(a: Analysis, i: int) -> bool:
@@ -307,6 +307,36 @@ def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str,
     known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in exclude]
     distinctive = [st for st in known if ix.weight(st) >= DISTINCTIVE] or known
     return scored_certs(_top_overlap(sorted(set(distinctive), key=lambda st: (-ix.weight(st), st)), ix, TOPIC_CANDIDATES), a, ix, exclude=exclude)
+
+
+DUTY_SECTIONS = frozenset({"responsibilities", "day_in_the_life"})
+
+
+def certs_by_duty(a: Analysis, ix: Index, exclude: set[str]) -> tuple[str, list[tuple[str, float]]]:
+    """"Which cert covers shortages": no certification's own text says it, but one duty of one
+    role does ("Inventory & Supply Chain Oversight: … shortage strategies"). Then the role's
+    pathway certifications, best first by the weight their text shares with that duty, and the
+    role. Nothing when an asked word is in no passage, or when two roles' duties hold the words."""
+    cues = cue_stems()
+    nouns = {st for w, st in zip(a.words, a.word_stems) if w in lexicon.CERT_NOUNS or w in lexicon.ROLE_NOUNS}  # "cert", "credential"
+    content = {st for st in set(a.stems) - cues - exclude - a.kin - nouns if ix.weight(st) >= DISTINCTIVE}
+    if any(st not in ix.postings for st in content):
+        return "", []  # a word the knowledge never writes ("nuclear shortages"): a topic it does not hold
+    asked = list(dict.fromkeys(st for w, st in zip(a.words, a.word_stems) if st in content and english.count(w) < TRADE_TERM))  # a trade's term, not "last"
+    if not asked:
+        return "", []
+    holding: dict[int, int] = defaultdict(int)
+    for st in asked:
+        for i in ix.postings[st]:
+            holding[i] += 1
+    duties = [i for i, n in holding.items() if n == len(asked) and ix.passages[i].role is not None and ix.passages[i].section in DUTY_SECTIONS]
+    roles = {ix.passages[i].role for i in duties}
+    if len(roles) != 1:
+        return "", []
+    rid = roles.pop() or ""
+    said = frozenset().union(*(ix.passages[i].stems for i in duties)) - cues
+    shared = [(s.certification, sum(ix.weight(st) for st in said & ix.cert_docs.get(s.certification, frozenset()) if ix.weight(st) >= CONTENT_WORD)) for s in ix.knowledge.roles[rid].pathway]
+    return rid, sorted(((c, sc) for c, sc in shared if sc > 0), key=lambda cs: (-cs[1], cs[0]))
 
 
 def _top_overlap(words: list[str], ix: Index, k: int) -> list[str]:

@@ -29,6 +29,8 @@ OPENING_WORDS = 3  # a message whose first words are another language's is in th
 
 def _plain(word: str) -> str:
     """"qué" -> "que": accents do not decide the language of a word typed without them."""
+    if word.isascii():
+        return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -54,8 +56,9 @@ def _latin(ch: str) -> bool:
 def _opening_language(opening: list[str], english_like: Callable[[str], bool]) -> str | None:
     """The language of a message's first words, when at least two of them are one other
     language's common words and none of those reads as English."""
+    forms = [(w, _plain(w)) for w in opening if not english_like(w)]
     for code, common in _languages().items():
-        if sum(1 for w in opening if (w in common or _plain(w) in common) and not english_like(w)) >= LANGUAGE_HITS:
+        if sum(1 for w, plain in forms if w in common or plain in common) >= LANGUAGE_HITS:
             return NAMES.get(code, "a language other than English")
     return None
 

@@ -105,6 +105,7 @@ CLINICAL_WEIGHT: dict[str, int] = {
     **{w: 2 for w in _words(_CLINICAL["drugs"])},
 }
 CLINICAL_ANCHORS = _words(_CLINICAL["drugs"]) | _words(_CLINICAL["classes"]) | _words(_CLINICAL["conditions"])
+CLINICAL_SPECIFICS = _words(_CLINICAL["drugs"]) | _words(_CLINICAL["measures"])  # a drug or a dose: a patient's case, not a field of work
 CLINICAL_EXAMPLES: tuple[str, ...] = tuple(_CLINICAL["examples"])
 CLINICAL_NEAR_MISSES: tuple[str, ...] = tuple(_CLINICAL["near_misses"])
 DRUG_PREFIXES = tuple(sorted(_words(_WORDS["drug_prefixes"])))
@@ -133,9 +134,10 @@ def cue(name: str) -> Cue:
 
 def is_drug(word: str) -> bool:
     """A word shaped like a drug name (cef- antibiotics, -pril, -statin, -mab …)."""
-    if any(word.startswith(p) and len(word) >= len(p) + 4 and word.isalpha() for p in DRUG_PREFIXES):
+    # str.startswith/endswith over the whole tuple first (in C): most words have neither
+    if word.startswith(DRUG_PREFIXES) and word.isalpha() and any(word.startswith(p) and len(word) >= len(p) + 4 for p in DRUG_PREFIXES):
         return True
-    return any(word.endswith(s) and len(word) >= len(s) + 3 and word[: -len(s)].isalpha() for s in DRUG_SUFFIXES)
+    return word.endswith(DRUG_SUFFIXES) and any(word.endswith(s) and len(word) >= len(s) + 3 and word[: -len(s)].isalpha() for s in DRUG_SUFFIXES)
 
 
 @lru_cache(maxsize=1)

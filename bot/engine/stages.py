@@ -15,7 +15,7 @@ from typing import Callable
 
 from bot.engine import lexicon
 from bot.engine.analyze import cue_stems
-from bot.engine.entities import certs_by_topic, in_title, member_heads, role_from_certs
+from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour
@@ -26,6 +26,7 @@ from bot.engine.sections import best_of, section_for
 from bot.engine.tailor import Tailored, compare_certs, rank_certs, tailor
 from bot.engine.thresholds import (
     AMBIGUOUS_TIE,
+    DUTY_LEAD,
     CONF_AMBIGUOUS,
     CONF_BESIDES,
     CONF_CERT_CODE,
@@ -142,8 +143,21 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
 def _requested(ev: Evidence) -> bool:
     """The clinical request is asked, not what the member says they do ("i love fixing chair flow
     and premed timing delays")."""
-    own = ev.said_of_self
-    return not own or any(not set(range(x, y)) <= own for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
+    covered = ev.said_of_self | _sought_topic(ev)
+    return not covered or any(not set(range(x, y)) <= covered for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
+
+
+def _sought_topic(ev: Evidence) -> frozenset[int]:
+    """The words after "is there a certification for …" in its sentence: the topic of the
+    certification sought ("… for reporting side effects and product complaints"), not a request."""
+    a = ev.a
+    if not ev.cert_seek or not ev.cert_nouns:
+        return frozenset()
+    at = next(i for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS)
+    topic = frozenset(i for i in range(at + 1, len(a.words)) if a.sentence_of[i] == a.sentence_of[at])
+    if any(a.words[i] in lexicon.CLINICAL_SPECIFICS or lexicon.is_drug(a.words[i]) for i in topic):
+        return frozenset()  # "… for when a patient has side effects from lisinopril, what dose …": a case
+    return topic
 
 
 def _drug_object(words: tuple[str, ...], i: int) -> bool:
@@ -798,6 +812,10 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         return Match("certification", certifications=tuple(close), confidence=round(conf, 3), why=f"topic scores: {scores} (min {TOPIC_MIN})")
     if ev.subject_relaxed and rid:
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_WEAK, f"partly named role {rid}; topic: {scores}")
+    duty_role, by_duty = certs_by_duty(ev.a, ix, exclude=title_stems) if not topic and not plural else ("", [])
+    if by_duty and (len(by_duty) == 1 or by_duty[1][1] < DUTY_LEAD * by_duty[0][1]):
+        shown = ", ".join(f"{c} {s:.1f}" for c, s in by_duty[:3])
+        return Match("certification", certifications=(by_duty[0][0],), confidence=CONF_TOPIC_BASE, why=f"no certification's text says it; a duty of {duty_role} does, and its certifications share: {shown}")
     return refuse("off_topic", CONF_OFF_TOPIC_SEEK, why=f"looking for a certification, topic: {scores}")
 
 
