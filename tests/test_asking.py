@@ -261,3 +261,11 @@ def test_the_roles_a_member_weighs_are_not_part_of_what_they_say_of_themselves()
     assert supply in ev.title_positions and supply not in ev.said_of_self
     assert ev.a.words.index("pharmacist") in ev.said_of_self  # what they are still is
 
+
+
+def test_a_property_compared_in_so_many_words_is_refused_and_one_day_is_no_day_in_the_life():
+    a = _ask("how hard is CPOM compared to CMSO")
+    assert (a.intent, a.reason) == ("none", "missing_fact")
+    a = _ask("what does a director of pharmacy operations do? just curious where it could go one day")
+    assert (a.intent, a.section) == ("role", "overview")
+    assert _ask("what does a director of pharmacy operations do all day").section == "day_in_the_life"

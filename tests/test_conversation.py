@@ -664,3 +664,24 @@ def test_a_step_by_its_number():
     path, third, second = talk("certification pathway for director of pharmacy operations", "what's step 3", "and step two?")
     assert third.intent == "certification" and third.certifications[0] == path.certifications[2]
     assert second.certifications[0] == path.certifications[1]
+
+
+def test_a_correction_naming_another_role_keeps_the_pathway_form(tmp_path):
+    """"oops i meant the tech education coordinator, not ops director": "tech" is read three
+    ways (tech, technician, technology) and one reading is the title's, so the message only names."""
+    path, fixed = talk_on_pages(tmp_path, "conv32", "how do i become a director of pharmacy operations", "oops i meant the tech education coordinator, not ops director")
+    assert (path.intent, path.role) == ("pathway", OPS)
+    assert (fixed.intent, fixed.role) == ("pathway", "pharmacy-technician-education-coordinator")
+
+
+def test_the_one_described_is_the_best_fitting_name_not_the_one_just_shown(tmp_path):
+    card, other = talk_on_pages(tmp_path, "conv32", "whats CHPOP", "and the ops manager one")
+    assert card.certifications[0] == "CHPOP"
+    assert (other.intent, other.certifications[0]) == ("certification", "CPOM")  # Certified Pharmacy Operations Manager
+
+
+def test_that_cert_with_nothing_before_it_asks_for_context():
+    (cold,) = talk("ok and that cert?")
+    assert (cold.intent, cold.reason) == ("none", "needs_context")
+    listed, certs = talk("what roles do you cover", "and the certs?")
+    assert certs.intent == "list_certifications"

@@ -363,6 +363,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     if "pushback" in ev.hits and ctx.question and not _own_subject(after) and not r.spans and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?": that question again, answered from the knowledge
+    elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
+        rewritten = other_list  # "what roles do you cover" … "and the certs?"
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
         if ctx.intent == "pathway":
@@ -423,6 +425,22 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
+
+
+_LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
+
+
+def _other_list(ev: Evidence) -> str | None:
+    """After a list, "and the certs?" / "and what roles?" (a class noun and nothing else): that list."""
+    lead = _ELLIPSIS.match(" ".join(ev.a.words))
+    content = [w for w in ev.a.words[len(lead.group(0).split()) if lead else 0 :] if w not in lexicon.STOPWORDS]
+    if not content or ev.codes or ev.role_named:
+        return None
+    if all(w in lexicon.CERT_NOUNS for w in content):
+        return "list the certifications"
+    if all(w in lexicon.ROLE_NOUNS for w in content):
+        return "list the roles"
+    return None
 
 
 def _staff_role(ev: Evidence, ctx: Context, ix: Index) -> str | None:
@@ -521,10 +539,13 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> En
     shown = ctx.shown + ((ctx.thing,) if ctx.thing else ())
     talked = ctx.recent + ((("role", ctx.role),) if ctx.role else ())
     named_elsewhere = any(e in by_name and e[0] == kind for e in scores)
+    best_name = max((scores[e] for e in by_name if e[0] == kind), default=0.0)
     for around in (shown, talked):  # what was just shown first, then what was talked about
         near = [e for e in dict.fromkeys(around) if scores.get(e, 0.0) > 0 and e[0] == kind]
         if any(e in by_name for e in near):  # "the supply chain one": a name fits, whatever else the texts say
             near = [e for e in near if e in by_name]
+            if max(scores[e] for e in near) < best_name:
+                break  # "and the ops manager one" after CHPOP (an operations pharmacist): another name fits better
         elif named_elsewhere:
             near = []  # "what about the purchasing one" after the ops director, "I meant the scheduling person" after the policy one: a title says it, a page only uses the word
         if near:
@@ -565,7 +586,9 @@ def _only_names(ev: Evidence) -> bool:
     lead = _ELLIPSIS.match(" ".join(ev.a.words))
     steering |= set(range(len(lead.group(0).split()))) if lead else set()  # "what about for the informatics manager"
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
-    return all(i in ev.title_positions or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
+    a = ev.a
+    in_title = {i for i in range(len(a.words)) if any(k in ev.title_positions for k in range(a.typed_start(i), a.typed_end(i)))}  # "tech" read "tech technician technology": one reading names
+    return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
 
 
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})

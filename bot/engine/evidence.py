@@ -477,6 +477,9 @@ def read(question: str, ix: Index) -> Evidence:
     steering = hits.get("discourse")
     if steering:  # "ok different question, …" compares nothing
         hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "}
+    someday = hits.get("someday")
+    if someday and f" {hits.get('day')} " in f" {someday} ":  # "where it could go one day": a time, not the day in the life
+        del hits["day"]
     pathway_cue = "pathway" in hits or a.arrow
     picked = _the_one_meant(pick_roles(roles, where, a, prefer_last=pathway_cue), where, a, hits)
     best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)

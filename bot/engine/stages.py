@@ -362,7 +362,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     other question whose asked-about words the entity's own text mostly lacks, are refused.
     """
     codes = tuple(dict.fromkeys(ev.codes))
-    if len(codes) > 1 and (ev.cue("eligibility") or _comparative(ev)):
+    comparative = _comparative(ev)
+    if len(codes) > 1 and (ev.cue("eligibility") or comparative):
         codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?", "is CPIA harder than CPAS": what no page gives
     # "is CMSO useful for the quality manager too, or only for safety officers"; an "or" between
     # things the knowledge does not hold relates nothing ("recognised by the FPGEC or the state boards")
@@ -382,7 +383,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits) and not (single and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
     if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural):
         return None
     form = eligibility or ev.cue("property")
@@ -406,9 +407,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
 
 
 def _comparative(ev: Evidence) -> bool:
-    """"Which of CSCL, CCEM or CMSO is easier": a property compared, which no card gives."""
+    """"Which of CSCL, CCEM or CMSO is easier", "how hard is CPAS compared to CPQI": a property
+    compared, which no card gives."""
     found = ev.cue("property") or ""
-    return any(w.endswith(("er", "est")) for w in found.split())
+    return any(w.endswith(("er", "est")) for w in found.split()) or bool(found and ev.cue("contrast"))
 
 
 def _only_for_a_role(ev: Evidence) -> bool:
@@ -582,9 +584,17 @@ def follow_up(ev: Evidence, ix: Index) -> Match | None:
     """A follow-up to an earlier message ("and which certs for it?") that names nothing itself."""
     if not _unnamed(ev) or ev.subject_relaxed:
         return None
-    if ev.cue("follow_up") and not _says_what(ev, ix) and not (ev.cue("list") and (ev.role_nouns or ev.cert_nouns)):  # ("list every role you have. all of them")
-        return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"follow-up cue {ev.cue('follow_up')!r} and no topic of its own")
+    if (ev.cue("follow_up") or _points_back(ev)) and not _says_what(ev, ix) and not (ev.cue("list") and (ev.role_nouns or ev.cert_nouns)):  # ("list every role you have. all of them")
+        return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"follow-up cue {ev.cue('follow_up') or 'that/this + a certification or role noun'!r} and no topic of its own")
     return None
+
+
+def _points_back(ev: Evidence) -> bool:
+    """"ok and that cert?": one certification (or role) already in view, and nothing else said."""
+    words = ev.a.words
+    nouns = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS
+    pointed = any(w in nouns and i and words[i - 1] in ("that", "this") for i, w in enumerate(words))
+    return pointed and all(w in nouns for w in _content_words(ev))
 
 
 def _says_what(ev: Evidence, ix: Index) -> bool:
