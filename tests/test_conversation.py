@@ -685,3 +685,13 @@ def test_that_cert_with_nothing_before_it_asks_for_context():
     assert (cold.intent, cold.reason) == ("none", "needs_context")
     listed, certs = talk("what roles do you cover", "and the certs?")
     assert certs.intent == "list_certifications"
+
+
+def test_a_role_title_before_plural_certs_asks_for_its_pathway(tmp_path):
+    """"lead pharmacy technician certs in order?": CLPT's name is the role's title, but "certs"
+    asks for the role's certifications; "the lead pharmacy technician cert" is CLPT."""
+    path, second = talk_on_pages(tmp_path, "conv33", "lead pharmacy technician certs in order?", "second one?")
+    assert (path.intent, path.role) == ("pathway", "lead-pharmacy-technician")
+    assert second.certifications[0] == path.certifications[1]
+    (card,) = talk_on_pages(tmp_path / "b", "conv33", "the lead pharmacy technician cert, what is it")
+    assert (card.intent, card.certifications[0]) == ("certification", "CLPT")

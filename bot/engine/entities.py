@@ -238,10 +238,11 @@ def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: st
     safety officer") unless a certification word sits beside them, not its job noun as people or
     a verb, not the member's own job ("im a pharmacy ops manager type")."""
     stems = a.word_stems
-    cert_word_beside = any(a.words[i] in lexicon.CERT_NOUNS for i in (lo - 1, hi + 1) if 0 <= i < len(a.words))
+    beside = [a.words[i] for i in (lo - 1, hi + 1) if 0 <= i < len(a.words) and a.words[i] in lexicon.CERT_NOUNS]
+    cert_word_beside = bool(beside)
     covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
-    if covered and not cert_word_beside:
-        return False
+    if covered and not any(not w.endswith("s") for w in beside):
+        return False  # a role's title; "lead pharmacy technician certs": that role's certifications
     if _verb_for_head(a, lo, hi, full_name, role_where, cert_word_beside):
         return False
     return cert_word_beside or not any(a.words[i] in lexicon.ROLE_HEADS and not _SELF.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1))
