@@ -269,3 +269,11 @@ def test_a_property_compared_in_so_many_words_is_refused_and_one_day_is_no_day_i
     a = _ask("what does a director of pharmacy operations do? just curious where it could go one day")
     assert (a.intent, a.section) == ("role", "overview")
     assert _ask("what does a director of pharmacy operations do all day").section == "day_in_the_life"
+
+
+def test_a_trade_job_noun_and_buying_tailor_the_pathway_and_a_small_place_is_where():
+    """"I'm the buyer", "I do all our buying": purchasing, so CPSCM first; "at a lil critical
+    access hospital" says where they work ("critical" is no interest in safety)."""
+    for q in ("im the buyer at a lil critical access hospital and want to be director of pharmacy operations eventually, cert order?", "ops director pathway, i do all our buying"):
+        a = _ask(q)
+        assert (a.intent, a.role, a.certifications[0]) == ("pathway", OPS, "CPSCM"), q

@@ -39,6 +39,7 @@ class Analysis:
     unknown_codes: tuple[str, ...]
     arrow: bool  # "staff pharmacist -> ops director"
     setting: frozenset[str]  # stems that only describe where the member works
+    workplace: frozenset[str]  # stems of a workplace named whole ("at a lil critical access hospital"): what tailoring weighs as little
     negated: frozenset[str]  # stems right after "not"/"no"
     unwanted: frozenset[str]  # stems said only in a "don't care about …" clause
     kin: frozenset[str]  # stems of people the member knows ("my techs", "one of my preceptors"): not what is asked about
@@ -159,6 +160,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         unknown_codes=tuple(unknown),
         arrow="->" in question or "→" in question,
         setting=frozenset(setting),
+        workplace=frozenset(stem(plain[i]) for i in _named_places(plain)) if has_setting else frozenset(),
         negated=frozenset(negated),
         unwanted=_unwanted(cleaned, ix, stems),
         kin=_kin(plain, pairs),
@@ -203,6 +205,22 @@ def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]]
         j -= 1
     if j >= 0 and j < i and plain[j] in lexicon.LOCATIVES:
         setting.add(s)
+
+
+PLACE_REACH = 4  # "at a lil critical access hospital": at most this many words between the locative and the place noun
+
+
+def _named_places(plain: list[str]) -> set[int]:
+    """Positions of the words naming a workplace after a locative, up to a place noun ("at a lil
+    critical access hospital"): where the member works, not what they care about."""
+    out: set[int] = set()
+    for k, w in enumerate(plain):
+        if w not in lexicon.LOCATIVES:
+            continue
+        end = next((j for j in range(k + 1, min(k + 2 + PLACE_REACH, len(plain))) if plain[j] in lexicon.PLACES), None)
+        if end is not None and all(plain[j] in lexicon.DETERMINERS or plain[j] not in lexicon.STOPWORDS for j in range(k + 1, end)):
+            out.update(range(k + 1, end + 1))
+    return out
 
 
 def _alternatives(words: frozenset[str]) -> str:

@@ -47,7 +47,7 @@ def _emphasis(s: str, a: Analysis, about_member: bool) -> float:
     they care about than what they do ("I love safety work"); and when they tell about
     themselves, an everyday word ("run", "building", "system") less than a word of the trade
     ("monographs", "dashboards")."""
-    if s in a.setting:
+    if s in a.setting or s in a.workplace:
         return SETTING_WEIGHT
     plain = min((english.everyday_weight(w) for w, st in zip(a.words, a.word_stems) if st == s), default=1.0) if about_member else 1.0
     return plain * (TITLE_WORD_WEIGHT if s in _HEAD_STEMS else 1.0)
@@ -164,7 +164,7 @@ def _tied(scores: list[float]) -> bool:
 def _orphans(stems: list[str], docs: dict[str, frozenset[str]], ix: Index) -> list[str]:
     """The member's distinctive words no text here uses ("schedules", "chemo"), job nouns aside."""
     known = frozenset().union(*docs.values())
-    return [s for s in stems if s not in known and s not in _HEAD_STEMS and ix.weight(s) >= DISTINCTIVE]
+    return [s for s in stems if s not in known and s not in _PLAIN_HEADS and ix.weight(s) >= DISTINCTIVE]
 
 
 def _related(scored: tuple[float, list[str]], orphans: list[str], doc: frozenset[str], ix: Index, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
@@ -198,6 +198,9 @@ def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix:
 
 
 _HEAD_STEMS = frozenset(stem(w) for w in lexicon.ROLE_HEADS)
+# Job nouns say who the member is, not what they do: except those of a trade ("I'm the buyer"),
+# grouped with its words in ``related``.
+_PLAIN_HEADS = _HEAD_STEMS - frozenset(stem(w) for g in lexicon.RELATED for w in g)
 
 
 def _related_stems() -> dict[str, frozenset[str]]:
