@@ -465,3 +465,18 @@ def test_language_check_reads_accented_and_unaccented_words_alike():
     assert _plain("operations") == "operations" and _plain("qué") == "que" and _plain("Über") == "Uber"
     assert foreign("¿Qué hace un director de operaciones de farmacia?", frozenset()) == foreign("Que hace un director de operaciones de farmacia?", frozenset())
     assert foreign("¿Qué hace un director de operaciones de farmacia?", frozenset()) is not None
+
+
+def test_slotless_postings_give_the_same_similarity_to_the_examples_that_name_nothing():
+    """The learned layer compares a question naming nothing with the examples naming nothing
+    only, over postings without the others: the same cosines as the full postings give them."""
+    from bot.engine.intents import builtin_index, features, words_of_example
+
+    ix = builtin_index()
+    assert any(ix.slotted) and not all(ix.slotted)
+    for q in ("hey bot, what kinda stuff can i ask you", "what careers do you cover", "whats the day like for {role}", "which cert first"):
+        feats = features(words_of_example(q))
+        full, part = ix.scores(feats), ix.scores(feats, slotless=True)
+        assert part and set(part) == {i for i in full if not ix.slotted[i]}
+        assert all(abs(part[i] - full[i]) < 1e-12 for i in part)
+        assert ix.best(part, slotless=True) == ix.best(full, slotless=True)

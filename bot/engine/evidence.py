@@ -227,19 +227,25 @@ class Evidence:
         return features(self.masked)
 
     @cached_property
-    def _similarity(self) -> tuple[dict[int, float], dict[int, float]]:
-        """The question's similarity to the built-in and to the knowledge's examples, worked out once."""
-        return builtin_index().scores(self.features), self.ix.taught.scores(self.features)
+    def _builtin_similarity(self) -> dict[int, float]:
+        """The question's similarity to the built-in examples, worked out once, and only when a
+        stage needs it (the FAQ stage needs only the knowledge's own)."""
+        return builtin_index().scores(self.features)
+
+    @cached_property
+    def _taught_similarity(self) -> dict[int, float]:
+        """The question's similarity to the knowledge's examples (FAQ and taught phrasings)."""
+        return self.ix.taught.scores(self.features)
 
     @cached_property
     def taught_all(self) -> tuple[Neighbour, ...]:
         """The nearest FAQ and moderator-taught phrasings (the knowledge's own examples)."""
-        return tuple(self.ix.taught.best(self._similarity[1]))
+        return tuple(self.ix.taught.best(self._taught_similarity))
 
     @cached_property
     def learned(self) -> tuple[Neighbour, ...]:
         """The nearest example phrasing of each intent, most similar first (built-in, FAQ and taught)."""
-        found = builtin_index().best(self._similarity[0]) + list(self.taught_all)
+        found = builtin_index().best(self._builtin_similarity) + list(self.taught_all)
         return tuple(sorted(found, key=lambda nb: -nb.similarity))
 
     @cached_property
@@ -248,11 +254,12 @@ class Evidence:
         whole message and, when it has several clauses, of its last ("on my lunch break, what
         kinda stuff can i ask you")."""
         builtin, taught = builtin_index(), self.ix.taught
-        similarity = [self._similarity]
+        whole = self.__dict__.get("_builtin_similarity") or builtin.scores(self.features, slotless=True)  # (all examples' scores when worked out already)
+        similarity = [(whole, self._taught_similarity)]
         clauses = [c for c in _CLAUSE_SPLIT.split(self.a.question) if words_of_example(c)]
         if len(clauses) > 1 and len(words_of_example(clauses[-1])) >= CLAUSE_WORDS and not (self.codes or self.cert_seek or self.pathway_cue or self.asks_who or self.goal_role or self.described):
             last = features(words_of_example(clauses[-1]))  # (not "I want to work in diversion, which certifications are there for that?")
-            similarity.append((builtin.scores(last), taught.scores(last)))
+            similarity.append((builtin.scores(last, slotless=True), taught.scores(last, slotless=True)))
         return tuple(
             tuple(sorted(builtin.best(ours, slotless=True) + taught.best(theirs, slotless=True), key=lambda nb: -nb.similarity))
             for ours, theirs in similarity
@@ -261,7 +268,7 @@ class Evidence:
     @cached_property
     def taught(self) -> tuple[Neighbour, ...]:
         """The nearest moderator-taught phrasings (none when nothing was taught)."""
-        return tuple(self.ix.taught.best(self._similarity[1], k=8, taught_only=True)) if self.ix.taught.any_taught else ()
+        return tuple(self.ix.taught.best(self._taught_similarity, k=8, taught_only=True)) if self.ix.taught.any_taught else ()
 
     # ------------------------------------------------------------------ the subject role
 

@@ -103,6 +103,12 @@ class ExampleIndex:
                 values.append(self.idf[f] / norm)
         # (example, weight) per feature as two packed arrays: a tenth of the memory of tuples
         self.postings: dict[str, tuple[array[int], array[float]]] = {f: (array("i", ids), array("d", values)) for f, (ids, values) in lists.items()}
+        # the same postings without the examples that need a named role or certification: a question
+        # naming neither is compared with those only (``slotless``), walking about half the entries
+        self.slotless_postings = self.postings
+        if any(self.slotted):
+            pruned = {f: [(i, v) for i, v in zip(*hits) if not self.slotted[i]] for f, hits in self.postings.items()}
+            self.slotless_postings = {f: (array("i", [i for i, _ in iv]), array("d", [v for _, v in iv])) for f, iv in pruned.items() if iv}
 
     def nearest(self, words: Sequence[str], k: int = 3, *, taught_only: bool = False) -> list[Neighbour]:
         """The best example of each intent (up to ``k`` intents), most similar first."""
@@ -116,11 +122,12 @@ class ExampleIndex:
         compete for a question that names neither)."""
         return self.best(self.scores(feats), k, taught_only=taught_only, slotless=slotless)
 
-    def scores(self, feats: set[str]) -> dict[int, float]:
-        """Cosine similarity of the features to every example that shares one (by index)."""
+    def scores(self, feats: set[str], *, slotless: bool = False) -> dict[int, float]:
+        """Cosine similarity of the features to every example that shares one (by index); with
+        ``slotless``, to those of them that name no role or certification only."""
         if not self.examples:
             return {}
-        idf, postings = self.idf, self.postings
+        idf, postings = self.idf, (self.slotless_postings if slotless else self.postings)
         seen = _top([f for f in feats if f in idf], idf, self.default_idf)
         unseen = sum(1 for f in feats if f not in idf and f not in self.common)  # in no example: only in the norm
         weights = [(f, idf[f]) for f in seen]
