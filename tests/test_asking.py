@@ -277,3 +277,18 @@ def test_a_trade_job_noun_and_buying_tailor_the_pathway_and_a_small_place_is_whe
     for q in ("im the buyer at a lil critical access hospital and want to be director of pharmacy operations eventually, cert order?", "ops director pathway, i do all our buying"):
         a = _ask(q)
         assert (a.intent, a.role, a.certifications[0]) == ("pathway", OPS, "CPSCM"), q
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [
+        ("is it true the ops director reports to the CEO?", "none"),
+        ("i heard that the director of pharmacy operations works from home, true?", "none"),
+        ("is it true the director of pharmacy operations leads a daily huddle with the pharmacy managers?", "role"),
+    ],
+)
+def test_a_claim_to_check_is_answered_only_when_the_page_says_it(question, intent):
+    a = _ask(question)
+    assert a.intent == intent, (question, a.intent, a.reason)
+    if intent == "none":
+        assert a.reason == "missing_fact" and a.role == OPS

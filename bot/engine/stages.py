@@ -386,7 +386,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
     if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural):
         return None
-    form = eligibility or ev.cue("property")
+    form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour")  # "is it true automation techs can work from home"
     if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
         return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
     asked = _asked_words(ev)
@@ -446,7 +446,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     for i, n, _ in a.alias_hits:
         entity_at.update(range(i, i + n))
     entity_said = {a.said[i] for i in entity_at}  # "biz" read as "biz business": the member's word names the title
-    steering = {i for name in ("discourse", "correction") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one"
+    steering = {i for name in ("discourse", "correction", "rumour") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one", "is it true"
     sentences = set(a.asking) or {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)  # what is said only to explain asks nothing
     skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
