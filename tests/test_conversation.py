@@ -695,3 +695,18 @@ def test_a_role_title_before_plural_certs_asks_for_its_pathway(tmp_path):
     assert second.certifications[0] == path.certifications[1]
     (card,) = talk_on_pages(tmp_path / "b", "conv33", "the lead pharmacy technician cert, what is it")
     assert (card.intent, card.certifications[0]) == ("certification", "CLPT")
+
+
+def test_what_the_member_tells_after_a_pathway_retailors_it():
+    path, told = talk("how do i become a director of pharmacy operations", "i'm the one who does all our purchasing and inventory")
+    assert (told.intent, told.role, told.certifications[0]) == ("pathway", OPS, "CPSCM")
+    path, told = talk("how do i become a director of pharmacy operations", "inventory is my background")
+    assert (told.intent, told.role, told.certifications[0]) == ("pathway", OPS, "CPSCM")
+
+
+def test_a_bare_why_after_a_tailored_pathway_asks_about_its_first_step():
+    path, why = talk("how do i become a director of pharmacy operations? I love safety work", "why?")
+    assert path.certifications[0] == "CMSO"
+    assert (why.intent, why.certifications[0]) == ("certification", "CMSO")
+    (cold,) = talk("why?")
+    assert cold.intent == "none"

@@ -338,6 +338,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             thing = ("role", ctx.role)
         if thing and (held or (not named_here and (compared or not (ev.codes if thing[0] == "cert" else ev.role_named or ev.described)))):
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
+            if words[b - 1] in ("why", "come"):  # "why?" after a tailored pathway: why its first step
+                lead = " ".join(r.tokens[a:b]).rstrip(_PUNCT) + " "
             r.put(a, b, lead + _label(thing, ix))
     # "that part", "goes with that": what the previous question was about
     for a, b in r.found("ref_topic"):
@@ -361,10 +363,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at
     appended = False
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
+    tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and _tells_of_self(ev) and not _own_subject(after)  # "i'm new to managing people" after a pathway
     if "pushback" in ev.hits and ctx.question and not _own_subject(after) and not r.spans and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?": that question again, answered from the knowledge
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
         rewritten = other_list  # "what roles do you cover" … "and the certs?"
+    elif tells:
+        pass  # what the member tells of themselves retailors the pathway (below), nothing else is asked
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
         if ctx.intent == "pathway":
@@ -403,7 +408,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"the {title} {_SECTION_WORDS[ctx.section]}"
         elif after.codes and not after.role_named and ctx.intent == "certification":
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
-    about_me = "self_describe" in ev.hits and not (after.codes or (after.role_named and not ev.named_only_of_self))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
+    about_me = ("self_describe" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
@@ -441,6 +446,15 @@ def _other_list(ev: Evidence) -> str | None:
     if all(w in lexicon.ROLE_NOUNS for w in content):
         return "list the roles"
     return None
+
+
+def _tells_of_self(ev: Evidence) -> bool:
+    """A message that only tells about the member ("i'm new to managing people", "inventory is my
+    background"): one sentence, not a question, starting "I …" / "my …", or saying "my background"."""
+    a = ev.a
+    if not a.words or len(set(a.sentence_of)) > 1 or a.question.rstrip().endswith("?") or ev.hits.keys() & _ASKS_ANYTHING:
+        return False
+    return a.words[0] in lexicon.TELLING_STARTS or "ref_self" in ev.hits
 
 
 def _staff_role(ev: Evidence, ctx: Context, ix: Index) -> str | None:
