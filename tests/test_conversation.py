@@ -710,3 +710,10 @@ def test_a_bare_why_after_a_tailored_pathway_asks_about_its_first_step():
     assert (why.intent, why.certifications[0]) == ("certification", "CMSO")
     (cold,) = talk("why?")
     assert cold.intent == "none"
+
+
+def test_what_should_she_get_first_after_a_role_is_its_pathway():
+    role, path = talk("what does a director of pharmacy operations do?", "ok that sounds like my mentee. what should she get first?")
+    assert (path.intent, path.role) == ("pathway", OPS)
+    (goal,) = talk("my mentee runs our purchasing and wants to be a director of pharmacy operations one day, where should she start?")
+    assert (goal.intent, goal.role, goal.certifications[0]) == ("pathway", OPS, "CPSCM")

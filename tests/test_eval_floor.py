@@ -117,6 +117,9 @@ SETS = {
     "returners-round-29": (ROOT / "tests/eval93/questions.yaml", ROOT / "tests/eval93/pages"),
     "search-box-fragments-round-29": (ROOT / "tests/eval94/questions.yaml", ROOT / "tests/eval94/pages"),
     "rural-techs-round-29": (ROOT / "tests/eval95/questions.yaml", ROOT / "tests/eval95/pages"),
+    "residents-round-30": (ROOT / "tests/eval96/questions.yaml", ROOT / "tests/eval96/pages"),
+    "compared-to-my-job-round-30": (ROOT / "tests/eval97/questions.yaml", ROOT / "tests/eval97/pages"),
+    "tech-students-rumours-round-30": (ROOT / "tests/eval98/questions.yaml", ROOT / "tests/eval98/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
@@ -159,6 +162,8 @@ CONVERSATIONS = {
     "terse-phone-chats-round-28": (ROOT / "tests/conv31/conversations.yaml", ROOT / "tests/conv31/pages", {"overall": 0.88, "follow": 0.81, "switch": 0.94, "none": 0.93}),
     "back-and-forth-round-29": (ROOT / "tests/conv32/conversations.yaml", ROOT / "tests/conv32/pages", {"overall": 0.92, "follow": 0.89, "switch": 0.95, "none": 0.95}),
     "team-planning-managers-round-29": (ROOT / "tests/conv33/conversations.yaml", ROOT / "tests/conv33/pages", {"overall": 0.90, "follow": 0.88, "switch": 0.95, "none": 0.81}),
+    "very-short-follow-ups-round-30": (ROOT / "tests/conv34/conversations.yaml", ROOT / "tests/conv34/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
+    "mentors-for-mentees-round-30": (ROOT / "tests/conv35/conversations.yaml", ROOT / "tests/conv35/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
