@@ -717,3 +717,9 @@ def test_what_should_she_get_first_after_a_role_is_its_pathway():
     assert (path.intent, path.role) == ("pathway", OPS)
     (goal,) = talk("my mentee runs our purchasing and wants to be a director of pharmacy operations one day, where should she start?")
     assert (goal.intent, goal.role, goal.certifications[0]) == ("pathway", OPS, "CPSCM")
+
+
+def test_for_that_after_a_role_named_in_the_same_message_means_that_role(tmp_path):
+    first, switched = talk_on_pages(tmp_path, "conv35", "how do I help my mentee become an automation tech", "actually she just told me she'd rather do controlled substances. path for that?")
+    assert first.role == "pharmacy-automation-technician"
+    assert (switched.intent, switched.role) == ("pathway", "controlled-substances-technician")

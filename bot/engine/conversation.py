@@ -345,6 +345,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b in r.found("ref_topic"):
         if "self_describe" in ev.hits and not ev.hits.keys() & _ASKS:
             continue  # "oh also I'm the one who takes minutes at our policy committee, forgot that part": about the member
+        if (ev.role_named or ev.codes) and min(ev.role_where.get(ev.role_best or "", {a}) | {ev.a.code_pos.get(c, a) for c in ev.codes}) < a:
+            continue  # "she'd rather do controlled substances. path for that?": what this message named before
         referred = True
         if ctx.question:
             role = f"the {_label(('role', ctx.role), ix)} " if ctx.intent == "role" and ctx.role else ""  # "ok what certs for that" after a role: its own, the topic among them
