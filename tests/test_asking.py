@@ -292,3 +292,12 @@ def test_a_claim_to_check_is_answered_only_when_the_page_says_it(question, inten
     assert a.intent == intent, (question, a.intent, a.reason)
     if intent == "none":
         assert a.reason == "missing_fact" and a.role == OPS
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["whats the CPOM exam like", "do techs make more with CPOM", "would my hospital reimburse the CPOM exam", "can i use CPOM for continuing ed credit", "do i need CPOM to get hired"],
+)
+def test_exam_pay_reimbursement_ce_and_hiring_odds_are_facts_no_page_gives(question):
+    a = _ask(question)
+    assert (a.intent, a.reason) == ("none", "missing_fact"), question
