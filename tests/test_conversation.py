@@ -723,3 +723,17 @@ def test_for_that_after_a_role_named_in_the_same_message_means_that_role(tmp_pat
     first, switched = talk_on_pages(tmp_path, "conv35", "how do I help my mentee become an automation tech", "actually she just told me she'd rather do controlled substances. path for that?")
     assert first.role == "pharmacy-automation-technician"
     assert (switched.intent, switched.role) == ("pathway", "controlled-substances-technician")
+
+
+def test_the_day_goes_on_and_the_other_one_keeps_the_section():
+    day, later = talk("what does a director of pharmacy operations do in the morning", "and after that")
+    assert (later.intent, later.role, later.section) == ("role", OPS, "day_in_the_life")
+    a, b, c, other = talk("what's the day like for a director of pharmacy operations", "and for the medication safety officer?", "what do they do all day", "and the other one?")
+    assert (c.role, c.section) == ("medication-safety-officer", "day_in_the_life")
+    assert (other.role, other.section) == (OPS, "day_in_the_life")
+
+
+def test_a_certification_sought_is_no_request_for_help_and_the_next_topic_drops_the_one_for():
+    first, second = talk("which cert covers procurement and incident command", "and the one for medication safety?")
+    assert first.intent == "certification"
+    assert (second.intent, second.certifications[0]) == ("certification", "CMSO")

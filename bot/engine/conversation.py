@@ -207,11 +207,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             referred = True
             r.put(start, i + 2, _label(_nth(listed, number), ix))
     # "and the other one?": the other of the two just talked about
+    swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
     for a, b in r.found("ref_other"):
         two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else [])
         if ctx.thing in two:
             referred = True
-            r.put(a, b, _label(next(e for e in two if e != ctx.thing), ix))
+            other = next(e for e in two if e != ctx.thing)
+            r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
+            swapped_at.add(a)
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
@@ -255,6 +258,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for cue, step in (("ref_next", 1), ("ref_prev", -1)):
         for a, b in r.found(cue):
             referred = True
+            if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
+                r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on
+                continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
             on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and shown_on_path)  # "and after that?" goes on along the path; "the one after it" is a card
             if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
@@ -362,7 +368,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     corrects = "correction" in ev.hits and not ctx.empty  # "no wait I meant …", "sorry, the residency director"
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
-    unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at
+    unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and _tells_of_self(ev) and not _own_subject(after)  # "i'm new to managing people" after a pathway
@@ -392,7 +398,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif exam_of is not None:
             rewritten += f" (about {_label(exam_of, ix)})"
         elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns)):  # "and one for ethics cases"
-            rewritten = f"which certification is about {rest}"  # "and audits of the vault?" after "which of them is about DEA inspections"
+            rewritten = f"which certification is about {_ONE_FOR.sub('', rest)}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
         elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits:  # "full name pls"
@@ -610,6 +616,7 @@ def _only_names(ev: Evidence) -> bool:
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
 _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
+_ONE_FOR = re.compile(r"^(?:the\s+)?one\s+(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
 

@@ -279,7 +279,7 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     # "good morning from the night shift 🌙": a greeting with a few words of where from, nothing asked
     salute = bool(words) and words[0] in lexicon.GREETINGS and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and len(bare) <= SALUTE_WORDS and cue_words - lexicon.STOPWORDS <= lexicon.GREETINGS
     lists = ev.cue("list") and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
-    if (ev.cue("help") and not lists) or greeting_only or salute:
+    if (ev.cue("help") and not lists and not ev.cert_seek) or greeting_only or salute:  # ("which cert covers downtime procedures and incident command")
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
     if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
         return refuse("thanks", CONF_REFUSE)
