@@ -301,3 +301,16 @@ def test_a_claim_to_check_is_answered_only_when_the_page_says_it(question, inten
 def test_exam_pay_reimbursement_ce_and_hiring_odds_are_facts_no_page_gives(question):
     a = _ask(question)
     assert (a.intent, a.reason) == ("none", "missing_fact"), question
+
+
+def test_a_list_asked_is_not_the_faq_about_adding_a_page():
+    """The FAQ "can you add a spotlight for my job" is near "show me every job you have a spotlight
+    for" in words; the list wording and the role noun ask for the list."""
+    from pathlib import Path
+
+    from bot.engine import Engine
+    from bot.knowledge import load_knowledge
+
+    e = Engine(load_knowledge(Path(__file__).parents[1] / "knowledge"))  # the bundled FAQ
+    assert any(nb.intent == "faq" for nb in read("can you add a spotlight for my job", e.index).taught_all)
+    assert e.ask("show me every job you have a spotlight for").intent == "list_roles"

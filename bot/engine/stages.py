@@ -198,8 +198,8 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     best = best_faq(ev, ix)
     if best and best[1] >= FAQ_MIN:
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
-    if ev.codes or ev.role_named or not ix.faq_phrasings:
-        return None
+    if ev.codes or ev.role_named or not ix.faq_phrasings or (ev.cue("list") and (ev.role_nouns or ev.cert_nouns)):
+        return None  # ("show me every job you have a spotlight for": the list)
     nearest_faq = next((nb for nb in ev.taught_all if nb.intent == "faq"), None)
     if nearest_faq is None or nearest_faq.similarity < FAQ_SIMILAR:
         return None  # (the built-in phrasings are only compared when an FAQ phrasing is close)
