@@ -314,3 +314,11 @@ def test_a_list_asked_is_not_the_faq_about_adding_a_page():
     e = Engine(load_knowledge(Path(__file__).parents[1] / "knowledge"))  # the bundled FAQ
     assert any(nb.intent == "faq" for nb in read("can you add a spotlight for my job", e.index).taught_all)
     assert e.ask("show me every job you have a spotlight for").intent == "list_roles"
+
+
+def test_how_much_asks_a_price_only_of_an_amount_and_what_a_role_owns_is_its_duties():
+    a = _ask("what are the ops director's core duties? trying to see how much overlaps with my current job")
+    assert (a.intent, a.role, a.section) == ("role", OPS, "responsibilities")
+    assert _ask("how much is CPOM").reason == "missing_fact"
+    a = _ask("what does the director of pharmacy operations own? like policies, monitoring, what else")
+    assert (a.intent, a.section) == ("role", "responsibilities")
