@@ -737,3 +737,10 @@ def test_a_certification_sought_is_no_request_for_help_and_the_next_topic_drops_
     first, second = talk("which cert covers procurement and incident command", "and the one for medication safety?")
     assert first.intent == "certification"
     assert (second.intent, second.certifications[0]) == ("certification", "CMSO")
+
+
+def test_the_words_of_a_choice_describe_neither_role(tmp_path):
+    """"ok so between those two which one is more hands-on": "between" and "two" are the choice's
+    words (the informatics page translates "between pharmacy and IT"), "hands-on" the sterile page's."""
+    a, b, chosen = talk_on_pages(tmp_path, "conv36", "whats a sterile compounding supervisor actually do", "ok and a pharmacy informatics manager?", "ok so between those two which one is more hands-on")
+    assert (chosen.intent, chosen.role) == ("role", "sterile-compounding-supervisor")

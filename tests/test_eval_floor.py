@@ -120,6 +120,9 @@ SETS = {
     "residents-round-30": (ROOT / "tests/eval96/questions.yaml", ROOT / "tests/eval96/pages"),
     "compared-to-my-job-round-30": (ROOT / "tests/eval97/questions.yaml", ROOT / "tests/eval97/pages"),
     "tech-students-rumours-round-30": (ROOT / "tests/eval98/questions.yaml", ROOT / "tests/eval98/pages"),
+    "night-shift-round-31": (ROOT / "tests/eval99/questions.yaml", ROOT / "tests/eval99/pages"),
+    "career-changers-round-31": (ROOT / "tests/eval100/questions.yaml", ROOT / "tests/eval100/pages"),
+    "committee-review-round-31": (ROOT / "tests/eval101/questions.yaml", ROOT / "tests/eval101/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
@@ -164,6 +167,8 @@ CONVERSATIONS = {
     "team-planning-managers-round-29": (ROOT / "tests/conv33/conversations.yaml", ROOT / "tests/conv33/pages", {"overall": 0.90, "follow": 0.88, "switch": 0.95, "none": 0.81}),
     "very-short-follow-ups-round-30": (ROOT / "tests/conv34/conversations.yaml", ROOT / "tests/conv34/pages", {"overall": 0.88, "follow": 0.84, "switch": 0.95, "none": 0.87}),
     "mentors-for-mentees-round-30": (ROOT / "tests/conv35/conversations.yaml", ROOT / "tests/conv35/pages", {"overall": 0.90, "follow": 0.86, "switch": 0.92, "none": 0.91}),
+    "comparing-options-round-31": (ROOT / "tests/conv36/conversations.yaml", ROOT / "tests/conv36/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
+    "vague-to-specific-round-31": (ROOT / "tests/conv37/conversations.yaml", ROOT / "tests/conv37/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

@@ -290,7 +290,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, "which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or"))
             continue
         roles = next((c for c in ([e[1] for e in (pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
-        chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix) if len(roles) >= 2 else None
+        chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
             referred = True
             r.put(a, b, f"the {_label(('role', chosen), ix)}")
@@ -616,6 +616,8 @@ def _only_names(ev: Evidence) -> bool:
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
 _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
+# the words of a choice ("ok so between those two, which one …") describe neither role
+_CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.words() | {"between"})
 _ONE_FOR = re.compile(r"^(?:the\s+)?one\s+(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
