@@ -744,3 +744,10 @@ def test_the_words_of_a_choice_describe_neither_role(tmp_path):
     words (the informatics page translates "between pharmacy and IT"), "hands-on" the sterile page's."""
     a, b, chosen = talk_on_pages(tmp_path, "conv36", "whats a sterile compounding supervisor actually do", "ok and a pharmacy informatics manager?", "ok so between those two which one is more hands-on")
     assert (chosen.intent, chosen.role) == ("role", "sterile-compounding-supervisor")
+
+
+def test_the_members_own_job_names_no_role_beside_one_they_ask_about(tmp_path):
+    """"i'm a pharmacist at walgreens, how would i get into informatics": "pharmacist" is theirs (it
+    fits the remote verification pharmacist's title a little); informatics is the goal."""
+    (path,) = talk_on_pages(tmp_path, "conv37", "i'm a pharmacist at walgreens, how would i get into informatics")
+    assert (path.intent, path.role) == ("pathway", "pharmacy-informatics-analyst")

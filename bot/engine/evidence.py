@@ -465,6 +465,11 @@ def read(question: str, ix: Index) -> Evidence:
             kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
         if len(kept) < len(roles):
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
+    own = {k for h in member_heads(a) for k in range(a.typed_start(h), a.typed_end(h))}
+    if own and len(roles) > 1:  # "i'm a pharmacist at walgreens, how would i get into informatics": their own job names no role …
+        kept = [(sc, r) for sc, r in roles if not where.get(r) or not set(where[r]) <= own]
+        if len(kept) < len(roles) and any(where.get(r) for _, r in kept):  # … when another role is named
+            roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
     cert_nouns = tuple(
