@@ -751,3 +751,11 @@ def test_the_members_own_job_names_no_role_beside_one_they_ask_about(tmp_path):
     fits the remote verification pharmacist's title a little); informatics is the goal."""
     (path,) = talk_on_pages(tmp_path, "conv37", "i'm a pharmacist at walgreens, how would i get into informatics")
     assert (path.intent, path.role) == ("pathway", "pharmacy-informatics-analyst")
+
+
+def test_a_contrast_word_qualifies_neither_title(tmp_path):
+    """"ops director vs informatics manager": "vs" is no modifier making "informatics manager"
+    another job, so both roles are compared and a choice between them follows."""
+    compared, chosen = talk_on_pages(tmp_path, "conv36", "ops director vs informatics manager, whats the difference", "which one is more desk work")
+    assert (compared.intent, compared.role) == ("role", OPS)
+    assert (chosen.intent, chosen.role) == ("role", "pharmacy-informatics-manager")

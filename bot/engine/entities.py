@@ -105,12 +105,15 @@ def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], head
         return False
     for i in spots:
         j, mods = i - 1, []
-        while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
+        while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS and a.words[j] not in _CONTRAST_WORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
             mods.append(j)
             j -= 1
         if all(in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or _acronym_like(a.words[k]) or stems[k] in page for k in mods):
             return False
     return True
+
+
+_CONTRAST_WORDS = lexicon.cue("contrast").phrases.words()  # "ops director vs informatics manager": "vs" qualifies neither title
 
 
 def names_this_job(a: Analysis, ix: Index, rid: str, by_content: bool = False) -> bool:
