@@ -126,9 +126,9 @@ SETS = {
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -167,8 +167,8 @@ CONVERSATIONS = {
     "team-planning-managers-round-29": (ROOT / "tests/conv33/conversations.yaml", ROOT / "tests/conv33/pages", {"overall": 0.90, "follow": 0.88, "switch": 0.95, "none": 0.81}),
     "very-short-follow-ups-round-30": (ROOT / "tests/conv34/conversations.yaml", ROOT / "tests/conv34/pages", {"overall": 0.88, "follow": 0.84, "switch": 0.95, "none": 0.87}),
     "mentors-for-mentees-round-30": (ROOT / "tests/conv35/conversations.yaml", ROOT / "tests/conv35/pages", {"overall": 0.90, "follow": 0.86, "switch": 0.92, "none": 0.91}),
-    "comparing-options-round-31": (ROOT / "tests/conv36/conversations.yaml", ROOT / "tests/conv36/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
-    "vague-to-specific-round-31": (ROOT / "tests/conv37/conversations.yaml", ROOT / "tests/conv37/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
+    "comparing-options-round-31": (ROOT / "tests/conv36/conversations.yaml", ROOT / "tests/conv36/pages", {"overall": 0.77, "follow": 0.68, "switch": 0.83, "none": 0.82}),
+    "vague-to-specific-round-31": (ROOT / "tests/conv37/conversations.yaml", ROOT / "tests/conv37/pages", {"overall": 0.81, "follow": 0.79, "switch": 0.86, "none": 0.88}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
