@@ -759,3 +759,12 @@ def test_a_contrast_word_qualifies_neither_title(tmp_path):
     compared, chosen = talk_on_pages(tmp_path, "conv36", "ops director vs informatics manager, whats the difference", "which one is more desk work")
     assert (compared.intent, compared.role) == ("role", OPS)
     assert (chosen.intent, chosen.role) == ("role", "pharmacy-informatics-manager")
+
+
+def test_a_reaction_mid_conversation_borrows_no_subject_and_keeps_the_thread():
+    path, reaction, card = talk("how do i become a director of pharmacy operations", "lol the IV room bottleneck this morning was a nightmare 😩", "anyway whats the first one")
+    assert path.intent == "pathway"
+    assert reaction.intent == "none"
+    assert (card.intent, card.certifications[0]) == ("certification", path.certifications[0])
+    _, asked = talk("whats CPOM", "lol ok. who would take it")
+    assert asked.intent == "certification"  # a second sentence that asks is answered

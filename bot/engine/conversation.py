@@ -154,8 +154,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         question = f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor"
         ev = read(question, ix)
     r = _Rewrite(question)
-    if not r.words:
-        return Resolution(question, False, False, evidence=ev)
+    if not r.words or _reacts(ev):
+        return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩")
     own = _own_subject(ev)
     referred = False
     words = r.words
@@ -454,6 +454,12 @@ def _other_list(ev: Evidence) -> str | None:
     if all(w in lexicon.ROLE_NOUNS for w in content):
         return "list the roles"
     return None
+
+
+def _reacts(ev: Evidence) -> bool:
+    """"lol our last action level excursion was a nightmare 😩": a reaction that asks nothing."""
+    a = ev.a
+    return bool(a.words) and a.words[0] in lexicon.REACTIONS and len(set(a.sentence_of)) == 1 and "?" not in a.question and not ev.hits.keys() & _ASKS_ANYTHING
 
 
 def _tells_of_self(ev: Evidence) -> bool:
