@@ -762,7 +762,7 @@ def test_a_contrast_word_qualifies_neither_title(tmp_path):
 
 
 def test_a_reaction_mid_conversation_borrows_no_subject_and_keeps_the_thread():
-    path, reaction, card = talk("how do i become a director of pharmacy operations", "lol the IV room bottleneck this morning was a nightmare 😩", "anyway whats the first one")
+    path, reaction, card = talk("how do i become a director of pharmacy operations", "lol our ADC stockouts and the IV room bottleneck were a nightmare 😩", "anyway whats the first one")
     assert path.intent == "pathway"
     assert reaction.intent == "none"
     assert (card.intent, card.certifications[0]) == ("certification", path.certifications[0])
