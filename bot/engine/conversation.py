@@ -150,7 +150,7 @@ class _Rewrite:
 def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     """The question as it stands on its own, given what the conversation was about."""
     ev = read(question, ix)
-    if ctx.pending and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or (_own_subject(ev) and not _asks_on_its_own(ev) and len(ev.a.stems) <= 4)):
+    if ctx.pending and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or (_own_subject(ev) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         question = f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor"
         ev = read(question, ix)
     r = _Rewrite(question)
@@ -454,6 +454,16 @@ def _other_list(ev: Evidence) -> str | None:
     if all(w in lexicon.ROLE_NOUNS for w in content):
         return "list the roles"
     return None
+
+
+def _words_beside_names(ev: Evidence) -> int:
+    """Words the member typed besides the names of roles and certifications, greetings,
+    reactions and steering words ("oh lol sorry, the sterile compounding tech supervisor": none)."""
+    a = ev.a
+    steering = _steering(a.words)
+    named = {i for i in range(len(a.words)) if a.words[i] == CODE_MARK or any(k in ev.title_positions for k in range(a.typed_start(i), a.typed_end(i)))}
+    plain = lexicon.STOPWORDS | lexicon.GREETINGS | lexicon.REACTIONS | lexicon.ROLE_NOUNS | lexicon.CERT_NOUNS
+    return len({a.said[i] for i, w in enumerate(a.words) if i not in named and i not in steering and w not in plain})
 
 
 def _reacts(ev: Evidence) -> bool:
