@@ -172,8 +172,8 @@ CONVERSATIONS = {
     "mentors-for-mentees-round-30": (ROOT / "tests/conv35/conversations.yaml", ROOT / "tests/conv35/pages", {"overall": 0.90, "follow": 0.86, "switch": 0.92, "none": 0.91}),
     "comparing-options-round-31": (ROOT / "tests/conv36/conversations.yaml", ROOT / "tests/conv36/pages", {"overall": 0.77, "follow": 0.68, "switch": 0.83, "none": 0.82}),
     "vague-to-specific-round-31": (ROOT / "tests/conv37/conversations.yaml", ROOT / "tests/conv37/pages", {"overall": 0.81, "follow": 0.79, "switch": 0.86, "none": 0.88}),
-    "cert-by-cert-round-32": (ROOT / "tests/conv38/conversations.yaml", ROOT / "tests/conv38/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
-    "side-tracked-round-32": (ROOT / "tests/conv39/conversations.yaml", ROOT / "tests/conv39/pages", {"overall": 0.0, "follow": 0.0, "switch": 0.0, "none": 0.0}),
+    "cert-by-cert-round-32": (ROOT / "tests/conv38/conversations.yaml", ROOT / "tests/conv38/pages", {"overall": 0.91, "follow": 0.87, "switch": 0.95, "none": 0.95}),
+    "side-tracked-round-32": (ROOT / "tests/conv39/conversations.yaml", ROOT / "tests/conv39/pages", {"overall": 0.90, "follow": 0.84, "switch": 0.95, "none": 0.95}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
