@@ -322,3 +322,17 @@ def test_how_much_asks_a_price_only_of_an_amount_and_what_a_role_owns_is_its_dut
     assert _ask("how much is CPOM").reason == "missing_fact"
     a = _ask("what does the director of pharmacy operations own? like policies, monitoring, what else")
     assert (a.intent, a.section) == ("role", "responsibilities")
+
+
+@pytest.mark.parametrize(
+    "question,intent,reason",
+    [
+        ("what commands do you have", "help", ""),
+        ("what's a day like for the ops director in the incident command center", "role", ""),
+        ("what do ops directors make, is the night diff any good", "none", "missing_fact"),
+        ("ops director here, how long is a pip-tazo bag stable at room temp", "none", "clinical"),
+    ],
+)
+def test_bot_commands_night_differentials_and_a_drugs_stability(question, intent, reason):
+    a = _ask(question)
+    assert (a.intent, a.reason) == (intent, reason), question
