@@ -183,14 +183,20 @@ class LiveKnowledge:
                 assert result is not None
                 done.set_result(result)
 
+        def deliver(result: ReloadResult | None, error: BaseException | None) -> None:
+            try:
+                loop.call_soon_threadsafe(settle, result, error)
+            except RuntimeError:  # the loop closed while this reload ran (the bot stopped): nobody waits for it
+                pass
+
         def run() -> None:
             _lower_priority()
             try:
                 result = self.reload(force)
             except BaseException as e:
-                loop.call_soon_threadsafe(settle, None, e)
+                deliver(None, e)
             else:
-                loop.call_soon_threadsafe(settle, result, None)
+                deliver(result, None)
 
         threading.Thread(target=run, name="career-bot-reload", daemon=True).start()
         return await done

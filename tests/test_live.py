@@ -383,3 +383,37 @@ def test_an_answer_being_built_with_the_old_engine_is_waited_for_then_the_engine
     assert live.reload().changed
     t.join(5)
     assert answered == [ROLE] and watch() is None and freed_by == [threading.current_thread().name]
+
+
+def test_a_reload_finishing_after_the_loop_closed_raises_nothing_in_its_thread(kdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bot stopped while a reload ran: the reload still swaps the knowledge in, and its
+    thread does not die on the closed loop it would have reported to."""
+    import threading
+
+    import bot.live
+
+    release = threading.Event()
+    real = bot.live.Engine
+
+    def slow_engine(kb):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(kb)
+
+    live = LiveKnowledge(kdir)
+    monkeypatch.setattr(bot.live, "Engine", slow_engine)
+    write(kdir / "faq/new.yaml", "id: new\nquestions: [is there a new thing]\nanswer: There is.\n")
+    failures: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: failures.append(args.exc_value))
+
+    async def start_and_stop() -> None:
+        task = asyncio.ensure_future(live.reload_in_background())
+        await asyncio.sleep(0.05)  # the thread is now building
+        task.cancel()
+
+    asyncio.run(start_and_stop())  # the loop is closed when this returns
+    reloads = [t for t in threading.enumerate() if t.name == "career-bot-reload"]
+    release.set()
+    for t in reloads:
+        t.join(10)
+    assert reloads and not failures
+    assert "new" in live.engine.knowledge.faqs
