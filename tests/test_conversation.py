@@ -776,3 +776,11 @@ def test_naming_the_role_after_a_cold_follow_up_finishes_it():
     cold, named = talk("anyway what's their day like", "oh lol sorry, the director of pharmacy operations")
     assert cold.intent == "none"
     assert (named.intent, named.role, named.section) == ("role", OPS, "day_in_the_life")
+
+
+def test_the_second_one_after_two_cards_is_the_second_certification_talked_about():
+    first, second, which = talk("what's CPOM?", "and CMSO?", "what job is the second one for?")
+    assert (first.certifications[0], second.certifications[0]) == ("CPOM", "CMSO")
+    assert (which.intent, which.certifications[0]) == ("certification", "CMSO")
+    first, second, which = talk("what's CPOM?", "and CMSO?", "what job is the first one for?")
+    assert (which.intent, which.certifications[0]) == ("certification", "CPOM")

@@ -189,6 +189,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         among = listed
         if following in _ROLE_WORDS and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
+        elif not steps and not alone and len(listed) < 2 and pos > len(listed) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.intent == "certification":
+            among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
         if among and pos <= len(among):
