@@ -382,10 +382,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         pass  # what the member tells of themselves retailors the pathway (below), nothing else is asked
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
-        if ctx.intent == "pathway":
-            rewritten = f"how do I become the {title}"
-        else:
-            rewritten = f"the {title} {_SECTION_WORDS.get(ctx.section or '', '')}".strip() + ("" if ctx.section in _SECTION_WORDS else " overview")
+        rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
     elif not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
