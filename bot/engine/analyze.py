@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cached_property
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
@@ -39,7 +40,6 @@ class Analysis:
     unknown_codes: tuple[str, ...]
     arrow: bool  # "staff pharmacist -> ops director"
     setting: frozenset[str]  # stems that only describe where the member works
-    workplace: frozenset[str]  # stems of a workplace named whole ("at a lil critical access hospital"): what tailoring weighs as little
     negated: frozenset[str]  # stems right after "not"/"no"
     unwanted: frozenset[str]  # stems said only in a "don't care about …" clause
     kin: frozenset[str]  # stems of people the member knows ("my techs", "one of my preceptors"): not what is asked about
@@ -54,6 +54,18 @@ class Analysis:
     def asks(self, i: int) -> bool:
         """Word i is in a sentence that asks (every sentence does when none is told apart)."""
         return not self.asking or self.sentence_of[i] in self.asking
+
+    @cached_property
+    def workplace(self) -> frozenset[str]:
+        """Stems of a workplace named whole ("at a lil critical access hospital"): what tailoring
+        weighs as little as a setting word (worked out only when a pathway is tailored)."""
+        if lexicon.LOCATIVES.isdisjoint(self.words):
+            return frozenset()
+        return frozenset(self.word_stems[i] for i in _named_places(self.words))
+
+    def typed_group(self, i: int) -> range:
+        """The positions of every word read from the word typed at ``i`` ("tech" is read "tech technician technology")."""
+        return range(self.typed_start(i), self.typed_end(i))
 
     def typed_start(self, i: int) -> int:
         """The first word read from the word typed at ``i`` ("ops" is read "ops operations")."""
@@ -160,7 +172,6 @@ def analyze(question: str, ix: Index) -> Analysis:
         unknown_codes=tuple(unknown),
         arrow="->" in question or "→" in question,
         setting=frozenset(setting),
-        workplace=frozenset(stem(plain[i]) for i in _named_places(plain)) if has_setting else frozenset(),
         negated=frozenset(negated),
         unwanted=_unwanted(cleaned, ix, stems),
         kin=_kin(plain, pairs),
@@ -210,7 +221,7 @@ def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]]
 PLACE_REACH = 4  # "at a lil critical access hospital": at most this many words between the locative and the place noun
 
 
-def _named_places(plain: list[str]) -> set[int]:
+def _named_places(plain: tuple[str, ...]) -> set[int]:
     """Positions of the words naming a workplace after a locative, up to a place noun ("at a lil
     critical access hospital"): where the member works, not what they care about."""
     out: set[int] = set()

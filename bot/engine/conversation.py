@@ -455,12 +455,19 @@ def _other_list(ev: Evidence) -> str | None:
     return None
 
 
+def _title_words(ev: Evidence) -> set[int]:
+    """Positions of words that name a role's title, whichever of their readings does ("tech" read
+    "tech technician technology" names "… Technician …")."""
+    a = ev.a
+    return {i for i in range(len(a.words)) if not ev.title_positions.isdisjoint(a.typed_group(i))}
+
+
 def _words_beside_names(ev: Evidence) -> int:
     """Words the member typed besides the names of roles and certifications, greetings,
     reactions and steering words ("oh lol sorry, the sterile compounding tech supervisor": none)."""
     a = ev.a
     steering = _steering(a.words)
-    named = {i for i in range(len(a.words)) if a.words[i] == CODE_MARK or any(k in ev.title_positions for k in range(a.typed_start(i), a.typed_end(i)))}
+    named = _title_words(ev) | {i for i, w in enumerate(a.words) if w == CODE_MARK}
     plain = lexicon.STOPWORDS | lexicon.GREETINGS | lexicon.REACTIONS | lexicon.ROLE_NOUNS | lexicon.CERT_NOUNS
     return len({a.said[i] for i, w in enumerate(a.words) if i not in named and i not in steering and w not in plain})
 
@@ -623,8 +630,7 @@ def _only_names(ev: Evidence) -> bool:
     lead = _ELLIPSIS.match(" ".join(ev.a.words))
     steering |= set(range(len(lead.group(0).split()))) if lead else set()  # "what about for the informatics manager"
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
-    a = ev.a
-    in_title = {i for i in range(len(a.words)) if any(k in ev.title_positions for k in range(a.typed_start(i), a.typed_end(i)))}  # "tech" read "tech technician technology": one reading names
+    in_title = _title_words(ev)
     return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
 
 

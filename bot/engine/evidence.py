@@ -465,7 +465,7 @@ def read(question: str, ix: Index) -> Evidence:
             kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
         if len(kept) < len(roles):
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
-    own = {k for h in member_heads(a) for k in range(a.typed_start(h), a.typed_end(h))}
+    own = {k for h in member_heads(a) for k in a.typed_group(h)}
     if own and len(roles) > 1:  # "i'm a pharmacist at walgreens, how would i get into informatics": their own job names no role …
         kept = [(sc, r) for sc, r in roles if not where.get(r) or not set(where[r]) <= own]
         if len(kept) < len(roles) and any(where.get(r) for _, r in kept):  # … when another role is named
@@ -528,7 +528,7 @@ def _described_role(ev: Evidence) -> str | None:
     themed = themed_job(a, ix) if heads else None
     if themed:
         return themed  # "diversion manager morning routine?"
-    own_job = {a.word_stems[k] for i in mine for k in range(a.typed_start(i), a.typed_end(i))}
+    own_job = {a.word_stems[k] for i in mine for k in a.typed_group(i)}
     if own_job and all(s in own_job for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD):
         return None  # "which should i do first as a tech": the member's own job describes no role
     found = content_role(_beyond_self(ev), ix)

@@ -198,7 +198,7 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     best = best_faq(ev, ix)
     if best and best[1] >= FAQ_MIN:
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
-    if ev.codes or ev.role_named or not ix.faq_phrasings or (ev.cue("list") and (ev.role_nouns or ev.cert_nouns)):
+    if ev.codes or ev.role_named or not ix.faq_phrasings or _asks_a_list(ev):
         return None  # ("show me every job you have a spotlight for": the list)
     nearest_faq = next((nb for nb in ev.taught_all if nb.intent == "faq"), None)
     if nearest_faq is None or nearest_faq.similarity < FAQ_SIMILAR:
@@ -584,9 +584,14 @@ def follow_up(ev: Evidence, ix: Index) -> Match | None:
     """A follow-up to an earlier message ("and which certs for it?") that names nothing itself."""
     if not _unnamed(ev) or ev.subject_relaxed:
         return None
-    if (ev.cue("follow_up") or _points_back(ev)) and not _says_what(ev, ix) and not (ev.cue("list") and (ev.role_nouns or ev.cert_nouns)):  # ("list every role you have. all of them")
+    if (ev.cue("follow_up") or _points_back(ev)) and not _says_what(ev, ix) and not _asks_a_list(ev):  # ("list every role you have. all of them")
         return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"follow-up cue {ev.cue('follow_up') or 'that/this + a certification or role noun'!r} and no topic of its own")
     return None
+
+
+def _asks_a_list(ev: Evidence) -> bool:
+    """List wording with a role or certification noun ("list every role you have", "show me every job")."""
+    return bool(ev.cue("list")) and bool(ev.role_nouns or ev.cert_nouns)
 
 
 def _points_back(ev: Evidence) -> bool:

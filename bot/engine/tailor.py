@@ -198,9 +198,6 @@ def _bridge(stems: list[str], role_id: str, docs: dict[str, frozenset[str]], ix:
 
 
 _HEAD_STEMS = frozenset(stem(w) for w in lexicon.ROLE_HEADS)
-# Job nouns say who the member is, not what they do: except those of a trade ("I'm the buyer"),
-# grouped with its words in ``related``.
-_PLAIN_HEADS = _HEAD_STEMS - frozenset(stem(w) for g in lexicon.RELATED for w in g)
 
 
 def _related_stems() -> dict[str, frozenset[str]]:
@@ -213,6 +210,9 @@ def _related_stems() -> dict[str, frozenset[str]]:
 
 
 _RELATED = _related_stems()
+# Job nouns say who the member is, not what they do: except those of a trade ("I'm the buyer"),
+# grouped with its words in ``related``.
+_PLAIN_HEADS = _HEAD_STEMS.difference(_RELATED)
 # Words that say how a pathway is asked, never what the member cares about: "already hold CMSO",
 # "what's next on the RPD track", "I run the …", "I mostly live in Tableau", "where should I start".
 _NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS)
