@@ -279,6 +279,8 @@ def _certification(m: Match, kb: Knowledge, d: _Draft) -> None:
         d.cert_source(c)
     if m.held:
         d.notes.append(f"You mentioned you already hold {joined(list(m.held))}.")
+    if m.set_aside:
+        d.notes.append(f"Leaving out {joined(list(m.set_aside))}, as you asked.")
     if m.shape == "opinion":
         d.notes.append("Whether it is worth it for you isn't something the council's pages rate: this is what it covers and whose pathways include it.")
 
@@ -349,6 +351,8 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
     why = {s.certification: s.why for s in role.pathway}
     if m.held:
         d.reasons.append(f"You already hold {joined(list(m.held))}, so {'it is' if len(m.held) == 1 else 'they are'} left out of the remaining steps.")
+    if m.set_aside:
+        d.reasons.append(f"Leaving out {joined(list(m.set_aside))}, as you asked: the other steps, in order.")
     if m.focus and m.focus_words:
         d.reasons.append(f"Because you mentioned {_quoted(m.focus_words)}, {m.focus} comes first: its description on this pathway matches that best.")
     elif m.focus:

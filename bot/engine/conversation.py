@@ -153,6 +153,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if ctx.pending and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or (_own_subject(ev) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         question = f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor"
         ev = read(question, ix)
+    if ev.set_aside or ev.set_aside_roles:
+        question = ev.a.question  # "and which role besides ops director has CMSO on it": what is left is what the follow-up reads
     r = _Rewrite(question)
     if not r.words or _reacts(ev):
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩")
@@ -285,7 +287,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             b += 1  # "which of those three"
         pair = _last_two(ctx) if "two" in words[a:b] else None
         certs = list(pair) if pair and pair[0][0] == "cert" else [e for e in ctx.shown if e[0] == "cert"]
-        two_roles = ctx.intent == "role" and len(ctx.roles) >= 2  # "whats the difference between X and Y" … "ok which one deals with payers"
+        last_two = _last_two(ctx)
+        two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role"))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         if len(certs) >= 2 and not two_roles:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
@@ -433,6 +436,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         appended = True
     changed = rewritten != plain
     final = read(rewritten, ix) if changed else ev
+    if changed and (ev.set_aside or ev.set_aside_roles):
+        final = replace(final, set_aside=ev.set_aside, set_aside_roles=ev.set_aside_roles)  # read out of the question before it was rewritten
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set())
@@ -468,7 +473,7 @@ def _words_beside_names(ev: Evidence) -> int:
     a = ev.a
     steering = _steering(a.words)
     named = _title_words(ev) | {i for i, w in enumerate(a.words) if w == CODE_MARK}
-    plain = lexicon.STOPWORDS | lexicon.GREETINGS | lexicon.REACTIONS | lexicon.ROLE_NOUNS | lexicon.CERT_NOUNS
+    plain = lexicon.STOPWORDS | lexicon.GREETINGS | lexicon.REACTIONS | lexicon.ROLE_NOUNS | lexicon.CERT_NOUNS | lexicon.PERSON_NOUNS  # "and the diversion guy?"
     return len({a.said[i] for i, w in enumerate(a.words) if i not in named and i not in steering and w not in plain})
 
 

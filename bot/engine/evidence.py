@@ -61,6 +61,8 @@ class Evidence:
     cue_text: str  # the words with those of named titles masked as "_"
     hits: Mapping[str, str]  # cue list -> the words that triggered it
     title_positions: frozenset[int]  # words that name a role's title (or part of it)
+    set_aside: tuple[str, ...] = ()  # certifications the member sets aside ("besides CMSO, …"), read out of the question
+    set_aside_roles: tuple[str, ...] = ()  # roles set aside likewise ("not the ops director, the other one")
 
     # ------------------------------------------------------------------ plain readings
 
@@ -455,8 +457,51 @@ def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
     return words[i:]
 
 
+def _set_aside_spans(a: Analysis) -> list[tuple[int, int]]:
+    """"besides CMSO", "not the ops director": each cue and the words it sets aside, up to the
+    next break (a question word, a new clause, or a determiner once a word was set aside)."""
+    out = []
+    for start, end in lexicon.cue("besides").spans(a.words):
+        stop = end
+        while stop < len(a.words) and stop - end < 6 and a.sentence_of[stop] == a.sentence_of[start]:
+            w = a.words[stop]
+            if w in lexicon.SET_ASIDE_ENDS or (stop > end and (w in lexicon.SET_ASIDE_RESTARTS or w == CODE_MARK)):
+                break  # ("which jobs besides the DPO use CPOM": the code after other words is asked about)
+            stop += 1
+        out.append((start, stop))
+    return out
+
+
+def _typed(a: Analysis, positions: list[int]) -> str:
+    """The member's own words at these positions (one per typed word), sentences kept apart."""
+    out: list[str] = []
+    for n, i in enumerate(positions):
+        if n and a.said[i] == a.said[positions[n - 1]] and i == positions[n - 1] + 1:
+            continue  # "ops" read "ops operations": typed once
+        if n and a.sentence_of[i] != a.sentence_of[positions[n - 1]]:
+            out.append(".")
+        out.append(a.said[i].lstrip("#"))
+    return " ".join(out)
+
+
+def _set_aside(a: Analysis, ix: Index) -> tuple[Analysis, tuple[str, ...], tuple[str, ...]]:
+    """The question without what it sets aside, and the certifications and roles set aside."""
+    spans = _set_aside_spans(a)
+    inside = {i for s, e in spans for i in range(s, e)}
+    rest = [i for i in range(len(a.words)) if i not in inside]
+    if not spans or not any(a.words[i] not in lexicon.STOPWORDS for i in rest):
+        return a, (), ()
+    aside = analyze(_typed(a, sorted(i for s, e in spans for i in range(s + 1, e))), ix)
+    scores, where = role_scores(aside, ix)
+    codes = tuple(dict.fromkeys(aside.codes + tuple(alias_certs(aside)) + tuple(named_certs(aside, ix, where))))
+    roles = tuple(r for sc, r in scores if sc >= ROLE_MENTION)
+    if not codes and not roles:
+        return a, (), ()  # "not the classroom teaching", "beyond-use dating": a topic, which the words themselves weigh (see Analysis.negated)
+    return analyze(_typed(a, rest), ix), codes, roles
+
+
 def read(question: str, ix: Index) -> Evidence:
-    a = analyze(question, ix)
+    a, set_aside, set_aside_roles = _set_aside(analyze(question, ix), ix)
     roles, where = role_scores(a, ix)
     if roles and a.asking:  # a role named only in what the member tells of themselves is not the one asked about …
         told = {i for i in _said_of_self(a) if a.sentence_of[i] not in a.asking}
@@ -471,6 +516,8 @@ def read(question: str, ix: Index) -> Evidence:
         if len(kept) < len(roles) and any(where.get(r) for _, r in kept):  # … when another role is named
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
+    set_aside = tuple(c for c in set_aside if c not in a.codes)  # (typed again as a code, it is asked about after all)
+    codes = tuple(c for c in codes if c not in set_aside)  # "besides CMSO, any other cert about medication safety": its name's words are the topic
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
     cert_nouns = tuple(
         w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles and (i + 1 == len(a.words) or a.words[i + 1] not in _PATH_WORDS)
@@ -498,6 +545,9 @@ def read(question: str, ix: Index) -> Evidence:
     second = picked[1][0] if len(picked) > 1 else 0.0
     if best is not None and score < ROLE_MENTION and score >= ROLE_RELAXED and score >= 2 * second and names_this_job(a, ix, best):
         score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
+    elif best is not None and score < ROLE_MENTION and second == 0.0 and _person_of_title(a, ix, best):
+        score = ROLE_MENTION  # "the diversion person": a word of this title alone, then a person
+        in_titles |= set(where.get(best, ()))
     return Evidence(
         ix=ix,
         a=a,
@@ -514,6 +564,17 @@ def read(question: str, ix: Index) -> Evidence:
         cue_text=cue_text,
         hits=MappingProxyType(hits),
         title_positions=frozenset(in_titles),
+        set_aside=set_aside,
+        set_aside_roles=tuple(r for r in set_aside_roles if r not in where),
+    )
+
+
+def _person_of_title(a: Analysis, ix: Index, rid: str) -> bool:
+    """"the diversion person", "the revenue guy": a person noun right after a word that only this
+    role's title has."""
+    return any(
+        w in lexicon.PERSON_NOUNS and i and a.words[i - 1] not in lexicon.STOPWORDS and ix.title_postings.get(a.word_stems[i - 1]) == [rid]
+        for i, w in enumerate(a.words)
     )
 
 

@@ -19,8 +19,21 @@ def decide(ev: Evidence, ix: Index, stages: tuple[Stage, ...] = STAGES) -> Match
     for stage in stages:
         m = stage.decide(ev, ix)
         if m is not None:
-            return replace(m, stage=stage.name)
+            return leave_out(replace(m, stage=stage.name), ev)
     return replace(off_topic(ev, ix) or Match("none"), stage="off_topic")
+
+
+def leave_out(m: Match, ev: Evidence) -> Match:
+    """What the member set aside ("besides CHPOP, what other certs …") is not the answer: it is
+    left out of a pathway's steps and of the certifications shown, when something else remains."""
+    if not ev.set_aside or m.intent not in ("pathway", "certification"):
+        return m
+    kept = tuple(c for c in m.certifications if c not in ev.set_aside)
+    if not kept:
+        return m
+    gone = tuple(c for c in m.certifications if c in ev.set_aside)
+    focus = m.focus if m.focus in kept else None
+    return replace(m, certifications=kept, set_aside=gone, held=tuple(c for c in m.held if c not in ev.set_aside), focus=focus, focus_words=m.focus_words if focus else ())
 
 
 def match(question: str, ix: Index) -> Match:
@@ -42,8 +55,8 @@ def trace(question: str, ix: Index) -> Trace:
         m = stage.decide(ev, ix)
         verdicts.append((stage.name, stage.about, m))
         if m is not None:
-            return Trace(ev, tuple(verdicts), replace(m, stage=stage.name))
+            return Trace(ev, tuple(verdicts), leave_out(replace(m, stage=stage.name), ev))
     return Trace(ev, tuple(verdicts), decide(ev, ix))
 
 
-__all__ = ["Match", "Trace", "decide", "match", "trace"]
+__all__ = ["Match", "Trace", "decide", "leave_out", "match", "trace"]

@@ -9,6 +9,7 @@ from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
 from bot.engine.thresholds import (
     CHOICE_LEAD,
+    CHOICE_REST,
     CLIPPED_MIN,
     CONF_SECTION_DEFAULT,
     CONF_SECTION_MISSING,
@@ -170,11 +171,20 @@ def _reach(q: list[str], ix: Index) -> dict[str, float]:
     return out
 
 
+def _degree(scores: list[float]) -> float:
+    """How much of a page is about the question: its best passage, plus a share of the others."""
+    best = max(scores, default=0.0)
+    return best + CHOICE_REST * (sum(scores) - best)
+
+
 def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
     """Which of these roles the question's content words fit clearly best ("which of those three
-    has the most to do with training staff"), if one does."""
+    has the most to do with training staff"), if one does. A choice asks which is *more* about
+    something, so the rest of the page counts too: a role whose every passage speaks of patients
+    is more "with patients" than one that names them once, though one passage squarely about
+    shortages outweighs many that say "drug"."""
     q = [s for s in a.stems if s not in cue_stems() and s not in exclude]
-    scored = sorted(((max((passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(r, ())), default=0.0), r) for r in dict.fromkeys(roles)), reverse=True)
+    scored = sorted(((_degree([passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(r, ())]), r) for r in dict.fromkeys(roles)), reverse=True)
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
         return None
     return scored[0][1]

@@ -463,7 +463,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
 def besides(ev: Evidence, ix: Index) -> Match | None:
     """"Which career paths are there besides ops director": the named role is excluded, list the rest."""
     plural = any(w.endswith("s") for w in ev.role_nouns)  # "what roles are on here besides the ops director one"
-    if ev.named_roles and ev.cue("besides") and ev.role_nouns and not ev.codes and ("list" in ev.hits or "other" in ev.a.words or plural):
+    if ev.set_aside_roles and ev.role_nouns and not ev.codes and ("list" in ev.hits or "other" in ev.a.words or plural):
         return Match("list_roles", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with a role noun")
     return None
 
@@ -802,14 +802,14 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     title_stems = set(ev.title_stems(ix))
     rid = ev.subject_role
     plural = ev.certs_plural
-    topic = certs_by_topic(ev.a, ix, exclude=title_stems)
+    topic = [(c, sc) for c, sc in certs_by_topic(ev.a, ix, exclude=title_stems) if c not in ev.set_aside]  # "besides CMSO, any cert for diversion"
     if ev.subject_named and rid and not plural:  # "is there a cert for <role> about X": among that role's certifications
         own = {s.certification for s in ix.knowledge.roles[rid].pathway}
         topic = [(c, sc) for c, sc in topic if c in own]
     relaxed = ev.subject_relaxed and not ev.subject_named and rid is not None
     if relaxed and not plural and rid:  # "is there a cert for training techs", "… for hazardous drug handling": the words are the title's, so are its certifications
         own = {s.certification for s in ix.knowledge.roles[rid].pathway}
-        whole = [(c, sc) for c, sc in certs_by_topic(ev.a, ix, exclude=set()) if c in own]
+        whole = [(c, sc) for c, sc in certs_by_topic(ev.a, ix, exclude=set()) if c in own and c not in ev.set_aside]
         if whole and (not topic or whole[0][1] > topic[0][1]):
             topic = whole
     scores = ", ".join(f"{c} {s:.1f}" for c, s in topic[:3]) or "nothing"
@@ -828,6 +828,7 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     if ev.subject_relaxed and rid:
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_WEAK, f"partly named role {rid}; topic: {scores}")
     duty_role, by_duty = certs_by_duty(ev.a, ix, exclude=title_stems) if not topic and not plural else ("", [])
+    by_duty = [(c, sc) for c, sc in by_duty if c not in ev.set_aside]
     if by_duty and (len(by_duty) == 1 or by_duty[1][1] < DUTY_LEAD * by_duty[0][1]):
         shown = ", ".join(f"{c} {s:.1f}" for c, s in by_duty[:3])
         return Match("certification", certifications=(by_duty[0][0],), confidence=CONF_TOPIC_BASE, why=f"no certification's text says it; a duty of {duty_role} does, and its certifications share: {shown}")

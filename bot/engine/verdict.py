@@ -23,6 +23,7 @@ class Match:
     why: str = ""  # the evidence and scores behind the decision, for --explain
     shape: str = ""  # "compare": two side by side; "order": which of them first; "opinion": "is it worth it?" (no page rates that)
     also: tuple[str, ...] = ()  # the other role of a comparison; the certifications an order question names
+    set_aside: tuple[str, ...] = ()  # certifications the member set aside ("besides CHPOP …"), left out
 
 
 def refuse(reason: str, confidence: float, detail: str = "", alternatives: tuple[tuple[str, str], ...] = (), why: str = "") -> Match:
