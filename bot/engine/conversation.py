@@ -100,7 +100,8 @@ def _joined(labels: list[str], word: str = "and") -> str:
 
 
 def _own_subject(ev: Evidence) -> bool:
-    return bool(ev.codes or ev.role_named or ev.described or ev.goal_role)
+    """The message names what it asks about (a code the knowledge lacks too: "is BCPS worth it for me")."""
+    return bool(ev.codes or ev.a.unknown_codes or ev.role_named or ev.described or ev.goal_role)
 
 
 def _asks_on_its_own(ev: Evidence) -> bool:
@@ -265,6 +266,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
                 r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on
                 continue
+            if step < 0 and ctx.thing not in ctx.shown and ctx.thing is not None and len(ctx.recent) >= 2 and ctx.recent[1][0] == ctx.thing[0]:
+                r.put(a, b, _label(ctx.recent[1], ix))  # "what's CMREC" … "and CPOM" … "the one before that again?": the one asked about before
+                continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
             on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and shown_on_path)  # "and after that?" goes on along the path; "the one after it" is a card
             if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
@@ -347,7 +351,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             thing = next((e for e in ctx.recent if e[0] == "cert"), None)
         elif thing and thing[0] == "cert" and ctx.role and ev.certs_plural and not held:  # "what certs would it take" after a pathway: the role's
             thing = ("role", ctx.role)
-        if thing and (held or (not named_here and (compared or not (ev.codes if thing[0] == "cert" else ev.role_named or ev.described)))):
+        if thing and (held or (not named_here and (compared or not ((ev.codes or ev.a.unknown_codes) if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             if words[b - 1] in ("why", "come"):  # "why?" after a tailored pathway: why its first step
                 lead = " ".join(r.tokens[a:b]).rstrip(_PUNCT) + " "

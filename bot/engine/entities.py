@@ -113,6 +113,12 @@ def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], head
     return True
 
 
+def qualified_otherwise(a: Analysis, ix: Index, rid: str) -> bool:
+    """Every mention of the role's head noun is qualified by words its title lacks ("a nuclear
+    pharmacist" for the medication safety pharmacist)."""
+    return _foreign_modifier(a, a.word_stems, set(ix.role_titles[rid]), ix.title_heads[rid])
+
+
 _CONTRAST_WORDS = lexicon.cue("contrast").phrases.words()  # "ops director vs informatics manager": "vs" qualifies neither title
 
 

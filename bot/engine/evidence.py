@@ -353,6 +353,9 @@ class Evidence:
                 clusters.append([i])
         mention = max(clusters, key=len, default=[])
         said = {a.said[i] for i in mention}
+        before = mention[0] - 1 if mention else -1
+        if before >= 0 and a.words[mention[-1]] in lexicon.ROLE_HEADS and a.words[before] not in lexicon.STOPWORDS and a.words[before] != CODE_MARK and a.sentence_of[before] == a.sentence_of[mention[0]]:
+            said.add(a.said[before])  # "the cleanroom supervisor path": the member's word for the title's head is part of naming it
         title = frozenset(self.ix.role_titles.get(rid, ()))
 
         def names(i: int) -> bool:  # "CDI" read as Clinical Documentation Improvement names the title's words only
@@ -484,24 +487,25 @@ def _typed(a: Analysis, positions: list[int]) -> str:
     return " ".join(out)
 
 
-def _set_aside(a: Analysis, ix: Index) -> tuple[Analysis, tuple[str, ...], tuple[str, ...]]:
-    """The question without what it sets aside, and the certifications and roles set aside."""
+def _set_aside(a: Analysis, ix: Index) -> tuple[Analysis, tuple[str, ...], tuple[str, ...], str]:
+    """The question without what it sets aside, the certifications and roles set aside, and the
+    words that set them aside."""
     spans = _set_aside_spans(a)
     inside = {i for s, e in spans for i in range(s, e)}
     rest = [i for i in range(len(a.words)) if i not in inside]
     if not spans or not any(a.words[i] not in lexicon.STOPWORDS for i in rest):
-        return a, (), ()
+        return a, (), (), ""
     aside = analyze(_typed(a, sorted(i for s, e in spans for i in range(s + 1, e))), ix)
     scores, where = role_scores(aside, ix)
     codes = tuple(dict.fromkeys(aside.codes + tuple(alias_certs(aside)) + tuple(named_certs(aside, ix, where))))
-    roles = tuple(r for sc, r in scores if sc >= ROLE_MENTION)
+    roles = tuple(r for sc, r in scores if sc >= ROLE_RELAXED)  # ("not just the ops ones": set aside, a part of the title is enough)
     if not codes and not roles:
-        return a, (), ()  # "not the classroom teaching", "beyond-use dating": a topic, which the words themselves weigh (see Analysis.negated)
-    return analyze(_typed(a, rest), ix), codes, roles
+        return a, (), (), ""  # "not the classroom teaching", "beyond-use dating": a topic, which the words themselves weigh (see Analysis.negated)
+    return analyze(_typed(a, rest), ix), codes, roles, " ".join(w for s, e in spans for w in a.words[s:e])
 
 
 def read(question: str, ix: Index) -> Evidence:
-    a, set_aside, set_aside_roles = _set_aside(analyze(question, ix), ix)
+    a, set_aside, set_aside_roles, aside_words = _set_aside(analyze(question, ix), ix)
     roles, where = role_scores(a, ix)
     if roles and a.asking:  # a role named only in what the member tells of themselves is not the one asked about …
         told = {i for i in _said_of_self(a) if a.sentence_of[i] not in a.asking}
@@ -533,6 +537,8 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["cert_seek"]
     if hits.get("pathway", "").split()[-1:] == ["list"] and _asks_who(a):
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list": a list of the trade, not a role's
+    if aside_words:
+        hits["besides"] = aside_words  # read out of the question: what the member set aside
     steering = hits.get("discourse")
     if steering:  # "ok different question, …" compares nothing
         hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "}

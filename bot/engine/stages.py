@@ -15,7 +15,7 @@ from typing import Callable
 
 from bot.engine import lexicon
 from bot.engine.analyze import cue_stems
-from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, role_from_certs
+from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour
@@ -384,8 +384,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
-    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural):
-        return None
+    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and _pathway_asked(ev))):
+        return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour")  # "is it true automation techs can work from home"
     if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
         return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
@@ -685,7 +685,15 @@ def _wants_role(ev: Evidence) -> bool:
 
 
 def _pathway_asked(ev: Evidence) -> bool:
-    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.subject_named)) or _wants_role(ev)
+    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or ev.subject_named)) or _wants_role(ev)  # "got CPOM already, whats after"
+
+
+def _only_a_head(ev: Evidence, ix: Index) -> bool:
+    """The subject was found by a job noun alone, qualified by words its title lacks ("a nuclear
+    pharmacist"): another job with that head, not this one."""
+    rid = ev.subject_role
+    where = ev.role_where.get(rid or "", frozenset())
+    return rid is not None and bool(where) and all(ev.a.words[i] in lexicon.ROLE_HEADS for i in where) and qualified_otherwise(ev.a, ix, rid)
 
 
 def _said_after(code: str, ev: Evidence) -> bool:
@@ -736,7 +744,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
     if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev):
         return None
-    only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0  # "pivot into operations leadership"
+    only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix)  # "pivot into operations leadership" (not "a nuclear pharmacist")
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
