@@ -24,7 +24,7 @@ from types import MappingProxyType
 from bot.engine import lexicon
 from bot.engine.analyze import analyze, cue_stems
 from bot.engine.answer import Answer
-from bot.engine.entities import POSSESSIVES
+from bot.engine.entities import POSSESSIVES, role_from_certs
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean, stem
@@ -266,8 +266,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
                 r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on
                 continue
-            if step < 0 and ctx.thing not in ctx.shown and ctx.thing is not None and len(ctx.recent) >= 2 and ctx.recent[1][0] == ctx.thing[0]:
+            card_role, card_path = _path_of_card(ctx, ix) if ctx.thing not in ctx.shown else (None, ())
+            along = not _ENDS_LOCATIVE.isdisjoint(words) or any(w in lexicon.CERT_NOUNS or w == "step" for w in words)  # "the cert before it on its path"
+            if step < 0 and card_path and not along and len(ctx.recent) >= 2 and ctx.recent[1][0] == "cert":
                 r.put(a, b, _label(ctx.recent[1], ix))  # "what's CMREC" … "and CPOM" … "the one before that again?": the one asked about before
+                continue
+            if ctx.thing in card_path:  # "what's CPAS" … "ok what's next after it on that path": the step beside it on its pathway (see stages.step_beside)
+                said = r.tokens[a:b]
+                turn = max((k for k, w in enumerate(said) if _plain(w) in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS), default=None)
+                lead = " ".join(said[: turn + 1]) if turn is not None else ("after" if step > 0 else "before")
+                on = f" (for the {_label(('role', card_role), ix)})" if card_role else ""
+                r.put(a, b, f"{lead} {_label(ctx.thing, ix)}{on}")
                 continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
             on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and shown_on_path)  # "and after that?" goes on along the path; "the one after it" is a card
@@ -534,6 +543,18 @@ def _off_knowledge(ev: Evidence) -> bool:
         return False  # "full name?" asks something of it
     content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems()]
     return len(content) >= OFF_KNOWLEDGE_WORDS and not any(s in ev.ix.postings for s in content)
+
+
+def _path_of_card(ctx: Context, ix: Index) -> tuple[str | None, tuple[Entity, ...]]:
+    """The role and pathway a certification's card belongs to: the conversation's role's, else
+    the one role whose pathway has it (its role unknown when several have it)."""
+    if ctx.thing is None or ctx.thing[0] != "cert":
+        return None, ()
+    code = ctx.thing[1]
+    rid = ctx.role if ctx.role and code in {s.certification for s in ix.knowledge.roles[ctx.role].pathway} else role_from_certs((code,), ix)
+    if rid:
+        return rid, tuple(("cert", s.certification) for s in ix.knowledge.roles[rid].pathway)
+    return None, ((ctx.thing,) if any(code in {s.certification for s in r.pathway} for r in ix.knowledge.roles.values()) else ())
 
 
 def _role_of_card(ctx: Context, ix: Index) -> str | None:

@@ -384,7 +384,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
-    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and _pathway_asked(ev))):
+    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour")  # "is it true automation techs can work from home"
     if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
@@ -750,8 +750,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
         asked = [c for c in ev.codes if c not in ev.held]
         after = [c for c in asked if _said_after(c, ev)]  # "what comes after CMSO for the ops director": the step after it
-        if after:
-            order = tailor(role, ev.a, ix, held=ev.held, exclude=exclude).order
+        if after:  # the step after it as the page orders them, whatever else the message says ("… after CCRT if I want to manage the IV room")
+            order = tuple(s.certification for s in ix.knowledge.roles[role].pathway if s.certification not in ev.held or s.certification in after)
             asked = [order[order.index(c) + 1] if c in after and c in order[:-1] else c for c in asked if c not in after or c in order[:-1]]
         t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
@@ -761,6 +761,42 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     if not ev.codes and not ev.cert_seek:
         return unknown_role(ev, ix)
     return None
+
+
+def _beside_step(ev: Evidence, ix: Index) -> tuple[str, str, str, str] | None:
+    """"whats after CEHRB", "the cert right before CSCIN": (the code, "after" or "before", the
+    step beside it, whose pathway), the pathway being the named role's if it has the code, else
+    the first that does."""
+    words = ev.a.words
+    if len(ev.codes) != 1 or ev.held or len(ev.a.codes) > 1 or any(words[k : k + 2] in (("is", "there"), ("are", "there")) for k in range(len(words))):
+        return None  # ("is there an advanced level after CPEX": what no page says)
+    if not lexicon.REST_WORDS.isdisjoint(words):
+        return None  # "what else is on the path after that": the rest of the pathway
+    code = ev.codes[0]
+    at = ev.a.code_pos.get(code)
+    if at is None:
+        return None
+    i = at - 1
+    while i >= 0 and ev.a.words[i] in lexicon.BESIDE_FILLERS:
+        i -= 1
+    word = ev.a.words[i] if i >= 0 else ""
+    step = 1 if word in lexicon.AFTER_WORDS else -1 if word in lexicon.BEFORE_WORDS else 0
+    having = [r for r in ix.knowledge.roles.values() if code in {s.certification for s in r.pathway}]
+    role = next((r for r in having if r.id == ev.subject_role), having[0] if having else None)
+    if not step or role is None:
+        return None
+    path = [s.certification for s in role.pathway]
+    beside = path.index(code) + step
+    return (code, "after" if step > 0 else "before", path[beside], role.id) if 0 <= beside < len(path) else None
+
+
+def step_beside(ev: Evidence, ix: Index) -> Match | None:
+    """"whats after CEHRB", "what cert comes before CSOA": the step beside a named one, as its pathway orders them."""
+    found = _beside_step(ev, ix)
+    if found is None:
+        return None
+    code, where, beside, role = found
+    return Match("certification", certifications=(beside,), confidence=CONF_CERT_NAMED, why=f"the step {where} {code} on the {role} pathway")
 
 
 def shared_certs(ev: Evidence, ix: Index) -> Match | None:
@@ -911,6 +947,7 @@ STAGES: tuple[Stage, ...] = tuple(
         listing,
         learned_intent,
         role_contrast,
+        step_beside,
         pathway,
         shared_certs,
         named_certification,
