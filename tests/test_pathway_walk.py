@@ -33,3 +33,16 @@ def test_is_there_one_after_is_not_a_step():
     """"is there a level after X" asks what no page says, not the next step."""
     a = engine().ask(f"is there a level after {_steps(OPS)[1]}")
     assert a.intent == "none"
+
+
+def test_ordinals_after_walking_cards_count_along_the_pathway():
+    """After a role, then its cards one by one, "and the last" is the pathway's last step."""
+    steps = _steps(OPS)
+    e = engine()
+    _, ctx = e.converse("what does the ops director do all day")
+    _, ctx = e.converse("and the first cert on the ops director path", ctx)
+    a, ctx = e.converse("what comes after it", ctx)
+    assert a.certifications[:1] == (steps[1],)
+    a, _ = e.converse("and the last", ctx)
+    assert (a.intent, a.certifications[:1]) == ("certification", (steps[-1],))
+

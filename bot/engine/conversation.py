@@ -168,6 +168,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     path_of = ev.role_best if ev.role_named else recalled
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
+    if not steps and len(ctx.shown) < 2 and ctx.intent == "certification" and ctx.role is not None and "ref_earlier" not in ev.hits:  # (not "the first one I asked about")
+        card_role, card_path = _path_of_card(ctx, ix)
+        before = ctx.recent[1] if len(ctx.recent) > 1 else None
+        if card_role == ctx.role and (before is None or before[0] != "cert" or before in card_path):  # ("what's CPOM" … "and CDPS?" … "the first one": the cards asked about)
+            listed = card_path  # "the first cert on the ops director path" … "what comes after it" … "and the last": along that pathway
     last_ordinal = -9
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
