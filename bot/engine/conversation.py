@@ -157,8 +157,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if ev.set_aside or ev.set_aside_roles:
         question = ev.a.question  # "and which role besides ops director has CMSO on it": what is left is what the follow-up reads
     r = _Rewrite(question)
-    if not r.words or _reacts(ev):
-        return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩")
+    if not r.words or _reacts(ev) or ("chit_chat" in ev.hits and not _own_subject(ev)):
+        return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these")
     own = _own_subject(ev)
     referred = False
     words = r.words
