@@ -126,12 +126,18 @@ SETS = {
     "ambulatory-clinics-round-32": (ROOT / "tests/eval102/questions.yaml", ROOT / "tests/eval102/pages"),
     "british-english-round-32": (ROOT / "tests/eval103/questions.yaml", ROOT / "tests/eval103/pages"),
     "scenarios-round-32": (ROOT / "tests/eval104/questions.yaml", ROOT / "tests/eval104/pages"),
+    "negations-round-33": (ROOT / "tests/eval105/questions.yaml", ROOT / "tests/eval105/pages"),
+    "community-and-long-term-care-round-33": (ROOT / "tests/eval106/questions.yaml", ROOT / "tests/eval106/pages"),
+    "the-bot-as-a-tool-round-33": (ROOT / "tests/eval107/questions.yaml", ROOT / "tests/eval107/pages"),
+    "how-things-relate-round-34": (ROOT / "tests/eval108/questions.yaml", ROOT / "tests/eval108/pages"),
+    "long-chatty-stories-round-34": (ROOT / "tests/eval109/questions.yaml", ROOT / "tests/eval109/pages"),
+    "student-textspeak-round-34": (ROOT / "tests/eval110/questions.yaml", ROOT / "tests/eval110/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -174,6 +180,10 @@ CONVERSATIONS = {
     "vague-to-specific-round-31": (ROOT / "tests/conv37/conversations.yaml", ROOT / "tests/conv37/pages", {"overall": 0.81, "follow": 0.79, "switch": 0.86, "none": 0.88}),
     "cert-by-cert-round-32": (ROOT / "tests/conv38/conversations.yaml", ROOT / "tests/conv38/pages", {"overall": 0.91, "follow": 0.87, "switch": 0.95, "none": 0.95}),
     "side-tracked-round-32": (ROOT / "tests/conv39/conversations.yaml", ROOT / "tests/conv39/pages", {"overall": 0.90, "follow": 0.84, "switch": 0.95, "none": 0.95}),
+    "background-remembered-round-33": (ROOT / "tests/conv40/conversations.yaml", ROOT / "tests/conv40/pages", {"overall": 0.82, "follow": 0.74, "switch": 0.81, "none": 0.92}),
+    "hopping-back-round-33": (ROOT / "tests/conv41/conversations.yaml", ROOT / "tests/conv41/pages", {"overall": 0.88, "follow": 0.83, "switch": 0.95, "none": 0.95}),
+    "from-a-posting-along-the-path-round-34": (ROOT / "tests/conv42/conversations.yaml", ROOT / "tests/conv42/pages", {"overall": 0.86, "follow": 0.83, "switch": 0.84, "none": 0.88}),
+    "for-my-staff-round-34": (ROOT / "tests/conv43/conversations.yaml", ROOT / "tests/conv43/pages", {"overall": 0.84, "follow": 0.77, "switch": 0.81, "none": 0.93}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
