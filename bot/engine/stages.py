@@ -54,6 +54,7 @@ from bot.engine.thresholds import (
     CONF_UNKNOWN_ROLE,
     DISTINCTIVE,
     FAQ_MIN,
+    FAQ_OVER_LIST,
     FAQ_COMMON_MIN,
     FAQ_COMMON_SHARE,
     FAQ_FULL_PRECISION,
@@ -196,7 +197,7 @@ def taught(ev: Evidence, ix: Index) -> Match | None:
 def faq(ev: Evidence, ix: Index) -> Match | None:
     """A moderator-written FAQ entry whose phrasing the question matches closely."""
     best = best_faq(ev, ix)
-    if best and best[1] >= FAQ_MIN:
+    if best and best[1] >= FAQ_MIN and not (_asks_a_list(ev) and best[1] < FAQ_OVER_LIST):  # ("what roles are available in this bot": the list)
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
     if ev.codes or ev.role_named or not ix.faq_phrasings or _asks_a_list(ev):
         return None  # ("show me every job you have a spotlight for": the list)

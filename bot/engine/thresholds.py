@@ -22,6 +22,7 @@ ONLY_CANDIDATE_MIN = 0.15  # a single weakly named role is still the goal of a p
 
 # ---------------------------------------------------------------- retrieval
 FAQ_MIN = 0.72  # F1 of weighted word overlap with one of an FAQ entry's phrasings
+FAQ_OVER_LIST = 0.9  # … and a question worded as a list of roles or certifications needs this close a phrasing to be the FAQ
 FAQ_COMMON_SHARE = 0.05  # a word in more than this share of all FAQ phrasings is skipped ...
 FAQ_COMMON_MIN = 50  # ... once there are enough phrasings for that to mean anything
 FAQ_MAX_POSTING = 100  # ... and so is any word in more phrasings than this: the work per word stays bounded on a large FAQ
