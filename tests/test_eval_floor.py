@@ -132,10 +132,13 @@ SETS = {
     "how-things-relate-round-34": (ROOT / "tests/eval108/questions.yaml", ROOT / "tests/eval108/pages"),
     "long-chatty-stories-round-34": (ROOT / "tests/eval109/questions.yaml", ROOT / "tests/eval109/pages"),
     "student-textspeak-round-34": (ROOT / "tests/eval110/questions.yaml", ROOT / "tests/eval110/pages"),
+    "technicians-on-phones-round-35": (ROOT / "tests/eval111/questions.yaml", ROOT / "tests/eval111/pages"),
+    "english-as-a-second-language-round-35": (ROOT / "tests/eval112/questions.yaml", ROOT / "tests/eval112/pages"),
+    "managers-pasting-round-35": (ROOT / "tests/eval113/questions.yaml", ROOT / "tests/eval113/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90, "technicians-on-phones-round-35": 0.93, "english-as-a-second-language-round-35": 0.92}
 # Must-refuse floors below 0.95, likewise.
 NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91}
 
@@ -184,6 +187,8 @@ CONVERSATIONS = {
     "hopping-back-round-33": (ROOT / "tests/conv41/conversations.yaml", ROOT / "tests/conv41/pages", {"overall": 0.88, "follow": 0.83, "switch": 0.95, "none": 0.95}),
     "from-a-posting-along-the-path-round-34": (ROOT / "tests/conv42/conversations.yaml", ROOT / "tests/conv42/pages", {"overall": 0.86, "follow": 0.83, "switch": 0.84, "none": 0.88}),
     "for-my-staff-round-34": (ROOT / "tests/conv43/conversations.yaml", ROOT / "tests/conv43/pages", {"overall": 0.84, "follow": 0.77, "switch": 0.81, "none": 0.93}),
+    "ordinary-chats-round-35": (ROOT / "tests/conv44/conversations.yaml", ROOT / "tests/conv44/pages", {"overall": 0.92, "follow": 0.91, "switch": 0.85, "none": 0.93}),
+    "exploring-roles-round-35": (ROOT / "tests/conv45/conversations.yaml", ROOT / "tests/conv45/pages", {"overall": 0.81, "follow": 0.78, "switch": 0.88, "none": 0.86}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
