@@ -78,3 +78,11 @@ def test_a_choice_between_two_roles_weighs_the_whole_page(first, second, choice,
     _, ctx = e.converse(second, ctx)
     a, _ = e.converse(choice, ctx)
     assert (a.intent, a.role) == ("role", want)
+
+
+def test_every_set_aside_phrase_starts_with_a_listed_word():
+    """The cheap check before the cue (words.yaml `set_aside_starts`) must know each phrase's first word."""
+    from bot.engine import lexicon
+
+    firsts = {alt for p in lexicon.cue("besides").phrases.phrases for alt in p.split()[0].split("|")}
+    assert firsts <= lexicon.SET_ASIDE_STARTS

@@ -463,7 +463,9 @@ def _skip_of(words: tuple[str, ...], i: int) -> tuple[str, ...]:
 def _set_aside_spans(a: Analysis) -> list[tuple[int, int]]:
     """"besides CMSO", "not the ops director": each cue and the words it sets aside, up to the
     next break (a question word, a new clause, or a determiner once a word was set aside)."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if lexicon.SET_ASIDE_STARTS.isdisjoint(a.words):
+        return out
     for start, end in lexicon.cue("besides").spans(a.words):
         stop = end
         while stop < len(a.words) and stop - end < 6 and a.sentence_of[stop] == a.sentence_of[start]:

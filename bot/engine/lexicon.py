@@ -94,6 +94,7 @@ WHO_WORDS = _words(_WORDS["who_words"])
 LIGHT_WORDS = _words(_WORDS["light_words"])
 SET_ASIDE_ENDS = _words(_WORDS["set_aside_ends"])
 SET_ASIDE_RESTARTS = _words(_WORDS["set_aside_restarts"])
+SET_ASIDE_STARTS = _words(_WORDS["set_aside_starts"])
 RESTRICTION_WORDS = _words(_WORDS["restriction_words"])
 REQUIREMENT_WORDS = _words(_WORDS["requirement_words"])
 ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["ordinals"].items()}
