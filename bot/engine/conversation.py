@@ -169,10 +169,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
     if not steps and len(ctx.shown) < 2 and ctx.intent == "certification" and ctx.role is not None and "ref_earlier" not in ev.hits:  # (not "the first one I asked about")
-        card_role, card_path = _path_of_card(ctx, ix)
+        card = _path_of_card(ctx, ix)
         before = ctx.recent[1] if len(ctx.recent) > 1 else None
-        if card_role == ctx.role and (before is None or before[0] != "cert" or before in card_path):  # ("what's CPOM" … "and CDPS?" … "the first one": the cards asked about)
-            listed = card_path  # "the first cert on the ops director path" … "what comes after it" … "and the last": along that pathway
+        if card is not None and card[0] == ctx.role and (before is None or before[0] != "cert" or before in card[1]):  # ("what's CPOM" … "and CDPS?" … "the first one": the cards asked about)
+            listed = card[1]  # "the first cert on the ops director path" … "what comes after it" … "and the last": along that pathway
     last_ordinal = -9
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -271,12 +271,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
                 r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on
                 continue
-            card_role, card_path = _path_of_card(ctx, ix) if ctx.thing not in ctx.shown else (None, ())
+            card = _path_of_card(ctx, ix) if ctx.thing not in ctx.shown else None
             along = not _ENDS_LOCATIVE.isdisjoint(words) or any(w in lexicon.CERT_NOUNS or w == "step" for w in words)  # "the cert before it on its path"
-            if step < 0 and card_path and not along and len(ctx.recent) >= 2 and ctx.recent[1][0] == "cert":
+            if step < 0 and card is not None and not along and len(ctx.recent) >= 2 and ctx.recent[1][0] == "cert":
                 r.put(a, b, _label(ctx.recent[1], ix))  # "what's CMREC" … "and CPOM" … "the one before that again?": the one asked about before
                 continue
-            if ctx.thing in card_path:  # "what's CPAS" … "ok what's next after it on that path": the step beside it on its pathway (see stages.step_beside)
+            if card is not None and ctx.thing is not None:  # "what's CPAS" … "ok what's next after it on that path": the step beside it on its pathway (see stages.step_beside)
+                card_role = card[0]
                 said = r.tokens[a:b]
                 turn = max((k for k, w in enumerate(said) if _plain(w) in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS), default=None)
                 lead = " ".join(said[: turn + 1]) if turn is not None else ("after" if step > 0 else "before")
@@ -550,16 +551,17 @@ def _off_knowledge(ev: Evidence) -> bool:
     return len(content) >= OFF_KNOWLEDGE_WORDS and not any(s in ev.ix.postings for s in content)
 
 
-def _path_of_card(ctx: Context, ix: Index) -> tuple[str | None, tuple[Entity, ...]]:
+def _path_of_card(ctx: Context, ix: Index) -> tuple[str | None, tuple[Entity, ...]] | None:
     """The role and pathway a certification's card belongs to: the conversation's role's, else
-    the one role whose pathway has it (its role unknown when several have it)."""
+    the one role whose pathway has it ((None, ()) when several have it); None when the card is
+    on no pathway."""
     if ctx.thing is None or ctx.thing[0] != "cert":
-        return None, ()
+        return None
     code = ctx.thing[1]
     rid = ctx.role if ctx.role and code in {s.certification for s in ix.knowledge.roles[ctx.role].pathway} else role_from_certs((code,), ix)
     if rid:
         return rid, tuple(("cert", s.certification) for s in ix.knowledge.roles[rid].pathway)
-    return None, ((ctx.thing,) if any(code in {s.certification for s in r.pathway} for r in ix.knowledge.roles.values()) else ())
+    return (None, ()) if any(code in {s.certification for s in r.pathway} for r in ix.knowledge.roles.values()) else None
 
 
 def _role_of_card(ctx: Context, ix: Index) -> str | None:

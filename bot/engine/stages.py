@@ -778,13 +778,15 @@ def _beside_step(ev: Evidence, ix: Index) -> tuple[str, str, str, str] | None:
     if at is None:
         return None
     i = at - 1
-    while i >= 0 and ev.a.words[i] in lexicon.BESIDE_FILLERS:
+    while i >= 0 and words[i] in lexicon.BESIDE_FILLERS:
         i -= 1
-    word = ev.a.words[i] if i >= 0 else ""
+    word = words[i] if i >= 0 else ""
     step = 1 if word in lexicon.AFTER_WORDS else -1 if word in lexicon.BEFORE_WORDS else 0
+    if not step:
+        return None  # (checked before the pathways are searched: most questions with a code stop here)
     having = [r for r in ix.knowledge.roles.values() if code in {s.certification for s in r.pathway}]
     role = next((r for r in having if r.id == ev.subject_role), having[0] if having else None)
-    if not step or role is None:
+    if role is None:
         return None
     path = [s.certification for s in role.pathway]
     beside = path.index(code) + step
