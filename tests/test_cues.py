@@ -3,12 +3,14 @@ language compiles what it promises (and refuses what it cannot)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from knowledge_helpers import seeded_kb
 
 from bot.engine import Engine, lexicon
 from bot.engine.evidence import read
-from bot.engine.phrases import PhraseError, PhraseSet
+from bot.engine.phrases import Anchors, PhraseError, PhraseSet
 from bot.knowledge import load_knowledge
 
 
@@ -79,3 +81,57 @@ def test_no_regex_source_in_the_vocabulary_module():
 def test_spans_finds_matches_that_touch():
     steer = PhraseSet.compile("t", ["^ [no|sorry] wait", "i mean|meant", "scratch that"])
     assert steer.spans("no wait i meant scratch that cpas".split()) == [(0, 2), (2, 4), (4, 6)]
+
+
+def _unanchored(ps: PhraseSet) -> PhraseSet:
+    return replace(ps, _anchors=Anchors(frozenset(), (), False, True))
+
+
+@pytest.mark.parametrize(
+    "phrases,text",
+    [
+        (["[what] becom*"], "becoming a director"),  # the optional word is no anchor; the prefix is
+        (["what|which [cert] first"], "which first"),
+        (["#mg"], "give 500mg now"),
+        (["q#h"], "q12h dosing"),
+        (["{code} order"], "certcode order please"),
+        (["... then"], "first cpom and then cmso"),
+        (["* * tell me"], "can you tell me"),
+        (["^ and"], "and cmso"),
+        (["nothing here", "reports to"], "who reports to the director"),
+    ],
+)
+def test_anchors_keep_every_match(phrases, text):
+    """The look-up that settles most cue lists without a regex search must never skip a match."""
+    ps = PhraseSet.compile("t", phrases)
+    assert ps.search(text) is not None
+    assert ps.search(text) == _unanchored(ps).search(text)
+    assert ps.spans(text.split()) == _unanchored(ps).spans(text.split())
+
+
+def test_anchors_skip_what_cannot_match():
+    ps = PhraseSet.compile("t", ["[what] becom*", "day to day"])
+    assert not ps._anchors.could_match("what is the role like")
+    assert ps._anchors.could_match("a day in the life")
+
+
+def test_anchored_search_equals_the_full_search_on_every_cue(ix):
+    """Every cue list, over every example and near miss of every list and the seed questions, as
+    the analysis reads them: the anchored search finds exactly what the full regex search finds."""
+    from pathlib import Path
+
+    import yaml
+
+    seed = yaml.safe_load((Path(__file__).parent / "eval" / "seed-questions.yaml").read_text())["questions"]
+    questions = [q for c in lexicon.CUES.values() for q in c.examples + c.near_misses] + [item["q"] for item in seed]
+    texts = {t for q in questions for t in (read(q, ix).cue_text, " ".join(read(q, ix).a.words))}
+    compared = found = 0
+    for c in lexicon.CUES.values():
+        full = _unanchored(c.phrases)
+        for t in texts:
+            got = c.phrases.search(t)
+            assert got == full.search(t), (c.name, t)
+            assert c.phrases.spans(t.split()) == full.spans(t.split()), (c.name, t)
+            compared += 1
+            found += got is not None
+    assert found > 500 and compared > 50 * found / 10  # (the comparison covers matches and misses alike)
