@@ -81,7 +81,7 @@ class Analysis:
         return j
 
 
-_SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+|(?<=[.?!;:]['\")])\s+|[?!;]+(?=\S)|\s+[-–—•▪◦]+\s+")  # a spaced dash, a bullet or "quick one:" ends a clause too
+_SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+|(?<=[.?!;:]['\")])\s+|[?!;]+(?=\S)|\s+[-–—•▪◦]+\s+|\s*(?:->|→)\s*")  # a spaced dash, a bullet, an arrow or "quick one:" ends a clause too
 
 
 def analyze(question: str, ix: Index) -> Analysis:
@@ -170,7 +170,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         codes=tuple(codes),
         code_pos=MappingProxyType(code_pos),
         unknown_codes=tuple(unknown),
-        arrow="->" in question or "→" in question,
+        arrow=_arrow_to_a_job(question, ix),
         setting=frozenset(setting),
         negated=frozenset(negated),
         unwanted=_unwanted(cleaned, ix, stems),
@@ -179,6 +179,23 @@ def analyze(question: str, ix: Index) -> Analysis:
         sentence_of=tuple(sentence_of),
         asking=frozenset(asking) if len(asking) < len(set(sentence_of)) else frozenset(),
     )
+
+
+_ARROW = re.compile(r"->|→")
+_JOB_WORDS = lexicon.ROLE_HEADS | lexicon.LEAD_HEADS | lexicon.ROLE_NOUNS
+
+
+def _arrow_to_a_job(question: str, ix: Index) -> bool:
+    """"staff pharmacist -> ops director", "CPOM -> CMSO": an arrow towards a job or a
+    certification draws a path; "cpcds -> covers what", "IDS mgr -> dose adjust" only
+    separate a subject from what is asked of it."""
+    for after in _ARROW.split(question)[1:]:
+        clause = _SENTENCE_END.split(after, maxsplit=1)[0]
+        for t in tokenize(clause, limit=None):
+            read = ix.expand([lexicon.SLANG.get(t.word, t.word)])  # "ops dir", "ED mgr"
+            if not _JOB_WORDS.isdisjoint(read) or ix.code_for(t.word, t.code_like):
+                return True
+    return False
 
 
 def _read_back(words: list[str], i: int, ix: Index) -> str:

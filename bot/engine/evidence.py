@@ -165,7 +165,10 @@ class Evidence:
             end += 1
         before = [a.words[j] for j in range(max(0, start - 3), start) if a.sentence_of[j] == a.sentence_of[i]]
         after = a.words[end + 1] if end + 1 < len(a.words) and a.sentence_of[end + 1] == a.sentence_of[i] else ""
-        return not _FRAMED_BY.isdisjoint(before) or after in _FRAMED_AFTER
+        heading = len(set(a.sentence_of)) > 1 and all(
+            any(k in at for k in a.typed_group(j)) for j in range(len(a.words)) if a.sentence_of[j] == a.sentence_of[i]
+        )  # "IDS mgr: carboplatin dose renal adjust": the title alone heads the question
+        return heading or not _FRAMED_BY.isdisjoint(before) or after in _FRAMED_AFTER
 
     @cached_property
     def clinical_words(self) -> tuple[str, ...]:
