@@ -29,6 +29,7 @@ from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean, stem
 from bot.engine.sections import best_of, fits_page
+from bot.engine.stages import language
 from bot.engine.phrases import CODE_MARK
 from bot.engine.thresholds import ROLE_RELAXED
 
@@ -109,6 +110,7 @@ def _asks_on_its_own(ev: Evidence) -> bool:
     return any(c in ev.hits for c in ("pathway", "identity", "day", "responsibilities", "list", "help", "cert_seek")) or any(w in lexicon.ORDINALS for w in ev.a.words)
 
 
+_OTHER = frozenset({"other", "another", "different"})
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 
@@ -157,8 +159,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if ev.set_aside or ev.set_aside_roles:
         question = ev.a.question  # "and which role besides ops director has CMSO on it": what is left is what the follow-up reads
     r = _Rewrite(question)
-    if not r.words or _reacts(ev) or ("chit_chat" in ev.hits and not _own_subject(ev)):
-        return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these")
+    if not r.words or _reacts(ev) or ("chit_chat" in ev.hits and not _own_subject(ev)) or language(ev, ix) is not None:
+        return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
     own = _own_subject(ev)
     referred = False
     words = r.words
@@ -244,9 +246,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for_path = a and words[a - 1] == "for" and ctx.intent == "pathway"  # "and for the surgery center one" after a pathway: that role's
         does = b < len(words) and words[b] in ("do", "does")  # "what does the blister pack one do"
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:])  # "back to the billing one, whats their midday like"
-        as_role = on_list or person or certs_after or for_path or does or recalled is not None or (words[b - 1] == "side" and "ref_choice" not in ev.hits)
-        as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a])  # "which cert is the supply chain one"
-        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None)
+        as_role = on_list or person or certs_after or for_path or does or recalled is not None or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)
+        as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
+        besides = {ctx.thing} if ctx.thing and words[a + 1] in _OTHER else set()  # "no, the other ops one": not the one just shown
+        meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None, besides)
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
             r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
@@ -396,8 +399,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     appended = False
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and _tells_of_self(ev) and not _own_subject(after)  # "i'm new to managing people" after a pathway
-    if "pushback" in ev.hits and ctx.question and not _own_subject(after) and not r.spans and not after.hits.keys() & _ASKS_ANYTHING:
-        rewritten = ctx.question  # "are you sure thats pharmacy?": that question again, answered from the knowledge
+    if "pushback" in ev.hits and ctx.question and not _own_subject(ev) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
+        rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
         rewritten = other_list  # "what roles do you cover" … "and the certs?"
     elif tells:
@@ -590,10 +593,11 @@ def _names(text: str, ix: Index) -> bool:
     return bool(ev.codes or ev.role_named)
 
 
-def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> Entity | None:
+def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besides: set[Entity] | None = None) -> Entity | None:
     """The role or certification "the <descriptor> one" means: among what the conversation
     showed or talked about if one of those fits, else the one entity of the kind the
-    conversation is about whose name (or, less, whose text) clearly fits best."""
+    conversation is about whose name (or, less, whose text) clearly fits best; never one set
+    aside ("the other …")."""
     stems = set(analyze(descriptor, ix).stems) - cue_stems()
     if not stems:
         return None
@@ -616,6 +620,9 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None) -> En
                 said[("role", p.role)] += 1
         for entity, n in said.items():  # a page that keeps coming back to the word is more about it
             scores[entity] += w * (1 + REPEAT_BONUS * (min(n, REPEAT_CAP) - 1))
+    for entity in besides or ():
+        scores.pop(entity, None)
+        by_name.discard(entity)
     kind = kind or (ctx.thing[0] if ctx.thing else ctx.shown[0][0] if ctx.shown else "role")
     shown = ctx.shown + ((ctx.thing,) if ctx.thing else ())
     talked = ctx.recent + ((("role", ctx.role),) if ctx.role else ())

@@ -480,6 +480,9 @@ def _set_aside_spans(a: Analysis) -> list[tuple[int, int]]:
     return out
 
 
+_KINDS = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS
+
+
 def _typed(a: Analysis, positions: list[int]) -> str:
     """The member's own words at these positions (one per typed word), sentences kept apart."""
     out: list[str] = []
@@ -500,6 +503,9 @@ def _set_aside(a: Analysis, ix: Index) -> tuple[Analysis, tuple[str, ...], tuple
     rest = [i for i in range(len(a.words)) if i not in inside]
     if not spans or not any(a.words[i] not in lexicon.STOPWORDS for i in rest):
         return a, (), (), ""
+    aside_words = [a.words[i] for s, e in spans for i in range(s + 1, e)]
+    if all(w in lexicon.STOPWORDS or w in _KINDS for w in aside_words) and not _KINDS.isdisjoint(aside_words):
+        return analyze(_typed(a, rest), ix), (), (), " ".join(w for s, e in spans for w in a.words[s:e])  # "what can you answer besides certs": a kind set aside asks for the rest
     aside = analyze(_typed(a, sorted(i for s, e in spans for i in range(s + 1, e))), ix)
     scores, where = role_scores(aside, ix)
     codes = tuple(dict.fromkeys(aside.codes + tuple(alias_certs(aside)) + tuple(named_certs(aside, ix, where))))

@@ -25,6 +25,7 @@ CODE_MARK = "certcode"  # how the analysis writes a recognised code in the quest
 SENTENCE_BREAK = "|"  # between two sentences of the text cue lists are matched against
 _SENTENCE_BREAK = re.escape(SENTENCE_BREAK)
 _WORD = re.compile(r"^[a-z0-9#*'µ{}_\-]+$")
+_ANY_WORD = rf"(?!{_SENTENCE_BREAK} )[^ ]+"  # a wildcard or a gap never steps over the end of a sentence
 
 
 class PhraseError(ValueError):
@@ -37,7 +38,7 @@ def _word(alternatives: str, phrase: str) -> str:
         if not alt:
             raise PhraseError(f"empty alternative in {phrase!r}")
         if alt == "*":
-            out.append(r"[^ ]+")
+            out.append(_ANY_WORD)
             continue
         if alt == CODE_TOKEN:
             out.append(CODE_MARK)
@@ -70,14 +71,14 @@ def compile_phrase(phrase: str) -> str:
         if tok in ("^", "$"):
             raise PhraseError(f"'{tok}' may only start or end a phrase ({phrase!r})")
         if tok == "...":
-            parts.append(r"(?:[^ ]+ )*?")
+            parts.append(rf"(?:{_ANY_WORD} )*?")
         elif re.fullmatch(r"\.\.\d+", tok):
-            parts.append(r"(?:[^ ]+ ){0,%d}?" % int(tok[2:]))
+            parts.append(rf"(?:{_ANY_WORD} ){{0,{int(tok[2:])}}}?")
         elif tok.startswith("[") and tok.endswith("]"):
             parts.append("(?:" + _word(tok[1:-1], phrase) + " )?")
         else:
             parts.append(_word(tok, phrase) + " ")
-    if all(p.startswith("(?:[^ ]+") or p.endswith(")?") for p in parts):
+    if all(p.startswith(f"(?:{_ANY_WORD}") or p.endswith(")?") for p in parts):
         raise PhraseError(f"{phrase!r} has no required word")
     return head + "".join(parts) + tail
 
