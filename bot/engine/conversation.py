@@ -67,6 +67,7 @@ class Context:
     pending: str = ""  # a follow-up that had nothing to refer to, which the next message may finish
     question: str = ""  # the last answered question, as it was read
     by_topic: bool = False  # the last answer picked a certification by what it covers ("and audits of the vault?" asks again)
+    lists: tuple[tuple[Entity, ...], ...] = ()  # the lists of roles or certifications shown, newest first ("ok back to the jobs list, what was the first?")
 
     @property
     def empty(self) -> bool:
@@ -114,6 +115,7 @@ _OTHER = frozenset({"other", "another", "different"})
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
 
@@ -147,7 +149,7 @@ class _Rewrite:
             else:
                 out.append(self.tokens[i])
                 i += 1
-        return " ".join(out)
+        return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out)).lstrip(_PUNCT + " ").rstrip()  # ("the … pathway, second step?": ", CLPD?" reads "CLPD?")
 
 
 def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
@@ -170,12 +172,18 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     path_of = ev.role_best if ev.role_named else recalled
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
+    back_to = None if steps else _list_recalled(words, ctx)
+    if back_to:
+        listed = back_to  # "ok back to the list, what was the second?" after a role or two picked from it
+        if "back" in words and r.free(words.index("back"), words.index("list") + 1):
+            r.put(words.index("back"), words.index("list") + 1, "")  # (it only says which list)
     if not steps and len(ctx.shown) < 2 and ctx.intent == "certification" and ctx.role is not None and "ref_earlier" not in ev.hits:  # (not "the first one I asked about")
         card = _path_of_card(ctx, ix)
         before = ctx.recent[1] if len(ctx.recent) > 1 else None
         if card is not None and card[0] == ctx.role and (before is None or before[0] != "cert" or before in card[1]):  # ("what's CPOM" … "and CDPS?" … "the first one": the cards asked about)
             listed = card[1]  # "the first cert on the ops director path" … "what comes after it" … "and the last": along that pathway
     last_ordinal = -9
+    picked_role = False  # "the third one, what do they do": "they" is the role picked
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
@@ -206,6 +214,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if among and pos <= len(among):
             picked = list(among[:count]) if pos == 1 and count > 1 else [_nth(among, pos)]
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
+            picked_role = picked_role or any(e[0] == "role" for e in picked)
+            if steps:
+                _drop_named_path(r, start, end, path_of, ix)
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in ("on", "in", "from", "of")), None)
                 last = next((k for k in range(loc or len(words), len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
@@ -218,6 +229,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if number is not None and listed and number <= len(listed) and r.free(start, i + 2):
             referred = True
             r.put(start, i + 2, _label(_nth(listed, number), ix))
+            if steps:
+                _drop_named_path(r, start, i + 2, path_of, ix)
+                loc = i + 2 if i + 2 < len(words) and words[i + 2] in ("on", "in", "from", "of") else None
+                last = next((k for k in range(loc, len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
+                if loc is not None and last is not None:
+                    r.put(loc, last + 1, "")  # "step 2 of the training coordinator pathway": whose step
     # "and the other one?": the other of the two just talked about
     swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
     for a, b in r.found("ref_other"):
@@ -340,6 +357,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b in r.found("ref_role"):
         if a and words[a - 1] in ("im", "am", "i'm"):
             continue  # "im the person who builds all our reports": the member
+        if picked_role and words[a] in _PRONOUNS:
+            continue
+        if words[b - 1] == "list" and (back_to or (not steps and len(ctx.shown) >= 2)) and not lexicon.ORDINALS.keys().isdisjoint(words):
+            r.put(a, b, "the list")  # "ok back to the list, what was the second?": the list shown, which the ordinal has read
+            continue
         referred = True
         back = words[a] in ("that", "this") and words[b - 1] in ("job", "role", "position", "path", "pathway", "track") and "about" not in words[:a]  # "can techs do that job": the one talked about (not "what about informatics, what's that role")
         named_role = ev.role_named or (ev.described and not back and (ev.described != ctx.role or words[a] not in _PRONOUNS))  # "who do they report to": their own page, even when its words describe that role
@@ -420,7 +442,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if "contrast" in after.hits and pair:
             rewritten += f" ({_label(pair[0], ix)} vs {_label(pair[1], ix)})"  # "diff?" after two certifications
         elif exam_of is not None:
-            rewritten += f" (about {_label(exam_of, ix)})"
+            rewritten = f"{rewritten.rstrip(_PUNCT + ' ')} (about {_label(exam_of, ix)}){rewritten[len(rewritten.rstrip(_PUNCT + ' ')):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
         elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns)):  # "and one for ethics cases"
             rewritten = f"which certification is about {_ONE_FOR.sub('', rest)}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
@@ -525,6 +547,32 @@ def _staff_role(ev: Evidence, ctx: Context, ix: Index) -> str | None:
         return None  # "and for my techs, which first if they love safety work": more than the people
     fitting = [rid for rid, title in ix.role_titles.items() if not a.kin.isdisjoint(title)]
     return fitting[0] if len(fitting) == 1 and fitting[0] != ctx.role else None
+
+
+_LIST_KINDS = {"role": frozenset({"job", "jobs", "role", "roles", "career", "careers", "position", "positions"}), "cert": lexicon.CERT_NOUNS}
+
+
+def _list_recalled(words: list[str], ctx: Context) -> tuple[Entity, ...] | None:
+    """"back to the list", "the jobs list again": the list of that kind (else the latest) shown
+    earlier, when something else has been shown since."""
+    if "list" not in words or not ({"back", "again"} & set(words)):
+        return None
+    kinds = [k for k, nouns in _LIST_KINDS.items() if not nouns.isdisjoint(words)]
+    found = next((lst for lst in ctx.lists if not kinds or lst[0][0] in kinds), None)
+    return found if found and found != ctx.shown else None
+
+
+def _drop_named_path(r: _Rewrite, start: int, end: int, role: str | None, ix: Index) -> None:
+    """"training coordinator pathway step 2?", "the training coordinator pathway, second step?": the
+    role's title and "pathway" before the step only say whose step; the step is what is asked."""
+    at = start - 1
+    if role is None or at < 0 or r.words[at] not in _ENDS_LOCATIVE:
+        return
+    first = at
+    while first > 0 and (r.words[first - 1] in ("the", "that", "this", "on", "in", "of") or role in ix.title_postings.get(stem(r.words[first - 1]), ()) or role in ix.title_postings.get(stem(ix.expand([r.words[first - 1]])[-1]), ())):
+        first -= 1
+    if first < at:
+        r.put(first, at + 1, "")
 
 
 def _nth(listed: tuple[Entity, ...], pos: int) -> Entity:
@@ -761,6 +809,9 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         role = answer.role or role
     elif answer.intent == "list_roles":
         shown = tuple(("role", r) for r in answer.listed)
+    lists = ctx.lists
+    if answer.intent in ("list_roles", "list_certifications") and shown:
+        lists = (shown, *(lst for lst in ctx.lists if lst[0][0] != shown[0][0]))
     if answer.intent == "role" and resolution.evidence is not None:
         focus = _about_self(resolution.evidence) or focus  # "I've been precepting for six years …": for a pathway asked next
     return Context(
@@ -776,6 +827,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         pending="",
         question=resolution.question,
         by_topic=answer.stage == "cert_by_topic" and answer.intent == "certification",
+        lists=lists,
     )
 
 

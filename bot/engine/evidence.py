@@ -615,11 +615,27 @@ def _described_role(ev: Evidence) -> str | None:
     role, _, score, runner_up = found
     if ev.asks_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
         return role if score >= WHO_MIN or (score >= WHO_WEAK and score >= WHO_LEAD * runner_up) else None
-    if score < DESCRIBED_STRONG * WHO_MIN or score < DESCRIBED_MARGIN * runner_up:
-        return None
+    if (score < DESCRIBED_STRONG * WHO_MIN or score < DESCRIBED_MARGIN * runner_up) and not (runner_up == 0.0 and score >= WHO_WEAK and _kind_named(a)):
+        return None  # (but "the billing role", "the research pharmacy job": words only one role's page has, said as its name)
     if heads and not names_this_job(a, ix, role, by_content=True):
         return None  # "a pharmacy buyer at a wholesaler", "a retail store manager": another job
     return role
+
+
+_DEFINITE = frozenset({"the", "that", "this"})
+
+
+def _kind_named(a: Analysis) -> bool:
+    """"the billing role", "that research pharmacy job": a role noun right after words that are
+    not the member's own ("my role", "which role")."""
+    for i, w in enumerate(a.words):
+        if w not in lexicon.ROLE_NOUNS:
+            continue
+        start = next((j for j in range(i - 1, max(-1, i - 5), -1) if a.words[j] in _DEFINITE), None)
+        between = a.words[start + 1 : i] if start is not None else ()
+        if between and all(x not in lexicon.STOPWORDS and x not in lexicon.ROLE_NOUNS and x not in lexicon.ORDINALS and x != CODE_MARK for x in between):
+            return True
+    return False
 
 
 def _beyond_self(ev: Evidence) -> Analysis:
