@@ -296,16 +296,24 @@ class Evidence:
             return None  # "which first if I love teaching?": an order among certifications already in view, no goal
         if self.bare_pathway:
             return None  # "where do I start": every word is the asking, none a goal
-        ranked = roles_by_content(self.a, self.ix)
+        unwanted = self.a.unwanted | self.a.negated  # "no interest in billing": never the goal
+        a = replace(self.a, stems=tuple(s for s in self.a.stems if s not in unwanted)) if unwanted else self.a
+        found = self._goal_in(a, member_heads(self.a))
+        told = {self.a.word_stems[i] for i in self.said_of_self}
+        if found is None and told:  # "I have been a clinical pharmacist for eight years …, but I'd like to move into leading a cleanroom program": the goal without what they tell
+            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s not in told)), member_heads(self.a) | self.said_of_self)
+        return found
+
+    def _goal_in(self, a: Analysis, mine: frozenset[int] | set[int]) -> str | None:
+        ranked = roles_by_content(a, self.ix)
         if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
             return None
         score, role = ranked[0]
-        distinctive = sum(self.ix.weight(s) for s in set(self.a.stems) - cue_stems() if self.ix.weight(s) >= CONTENT_WORD)
-        if score < GOAL_SHARE * distinctive:
+        distinctive = sum(self.ix.weight(s) for s in set(a.stems) - cue_stems() if self.ix.weight(s) >= CONTENT_WORD)
+        if not distinctive or score < GOAL_SHARE * distinctive:
             return None  # "sterile compounding at a 503b": one word of the question is on a page, the goal is not
-        mine = member_heads(self.a)  # "specialty pharmacy rph here, …": the member's job, not another goal
-        if any(w in lexicon.ROLE_HEADS and i not in mine for i, w in enumerate(self.a.words)) and not names_this_job(self.a, self.ix, role, by_content=True):
-            return None  # "how do I become a compounding pharmacist": another job
+        if any(w in lexicon.ROLE_HEADS and i not in mine for i, w in enumerate(a.words)) and not names_this_job(a, self.ix, role, by_content=True):
+            return None  # "how do I become a compounding pharmacist": another job ("specialty pharmacy rph here, …": the member's own)
         return role
 
     @cached_property

@@ -32,6 +32,7 @@ TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to the
 TAIL_WORD_RARE = 5_000  # a word this common in English (per the shipped word list) is no short name
 ACRONYM_NOT_ENGLISH = 2_000  # "OPS" (Overnight Pharmacy Supervisor) is the everyday "ops", "CAT" a cat: not a role's initials
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
+EVERYDAY_WORD = 100_000  # ... and a word this common ("eight", "weekly") is never a typo of another ("right")
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
 
@@ -438,7 +439,7 @@ class Index:
                 cutoff = 1 if len(word) < 9 else 2
                 near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in self.by_length.get(n, ())]
                 best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
-                if best and english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]):
+                if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD):
                     best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"
             fixed = best[0] if best else self._completion(word)
             if len(self.corrections) < 100_000:

@@ -384,10 +384,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
     if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
-    form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour")  # "is it true automation techs can work from home"
+    form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
     if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
         return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
     asked = _asked_words(ev)
@@ -496,8 +496,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
     if ((ev.role_score >= 1.0 and not _code_asked_first(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")):
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
-    if not variant and ev.cert_seek and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
-        return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code
+    if not variant and ev.cert_seek and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
+        return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code (but "is BCSCP a worthwhile credential for …" asks of the code)
     near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
     return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
 
@@ -641,6 +641,8 @@ def learned_intent(ev: Evidence, ix: Index) -> Match | None:
     if nb is None:
         return None
     why = f"nearest example {nb.example.text!r} ({nb.intent}, {nb.similarity:.2f})"
+    if nb.intent == "help" and _asks_of_a_job(ev):
+        return None  # "what does a hospital chief financial officer do, if you would be so kind as to explain?": a job asked about, not the bot
     if nb.intent == "help":
         return Match("help", confidence=CONF_LEARNED, why=why)
     if nb.intent in ("list_roles", "list_certifications"):
@@ -649,6 +651,14 @@ def learned_intent(ev: Evidence, ix: Index) -> Match | None:
     if nb.intent == "thanks":
         return refuse("thanks", CONF_LEARNED, why=why)
     return None
+
+
+def _asks_of_a_job(ev: Evidence) -> bool:
+    """A job title's head noun that is not the member's own, in a sentence that asks what a role is
+    or does."""
+    mine = member_heads(ev.a)
+    asks = ev.hits.keys() & {"overview", "weak_overview", "day", "responsibilities"}
+    return bool(asks) and any(w in lexicon.ROLE_HEADS and i not in mine and ev.a.asks(i) for i, w in enumerate(ev.a.words))
 
 
 # ---------------------------------------------------------------- answers from the knowledge
