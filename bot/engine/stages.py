@@ -197,6 +197,8 @@ def taught(ev: Evidence, ix: Index) -> Match | None:
 def faq(ev: Evidence, ix: Index) -> Match | None:
     """A moderator-written FAQ entry whose phrasing the question matches closely."""
     best = best_faq(ev, ix)
+    if best and ev.codes and "identity" in ev.hits and not set(ev.codes) & set(ix.knowledge.faqs[best[0]].certifications):
+        best = None  # "which jobs list CMSO" asks about CMSO, which the entry ("my job is not listed") does not name
     if best and best[1] >= FAQ_MIN and not (_asks_a_list(ev) and best[1] < FAQ_OVER_LIST):  # ("what roles are available in this bot": the list)
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
     if ev.codes or ev.role_named or not ix.faq_phrasings or _asks_a_list(ev):
@@ -449,7 +451,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     entity_said = {a.said[i] for i in entity_at}  # "biz" read as "biz business": the member's word names the title
     steering = {i for name in ("discourse", "correction", "rumour") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one", "is it true"
     sentences = set(a.asking) or {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)  # what is said only to explain asks nothing
-    skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE) - lexicon.RESTRICTION_WORDS
+    skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
     for i, w in enumerate(a.words):
         if i in entity_at or i in steering or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha() or a.word_stems[i] in a.kin:

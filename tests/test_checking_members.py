@@ -1,0 +1,47 @@
+"""More of a member who checks and steers: "wait go back, CPOM?", a reaction before the question
+("ugh. …"), a compatibility question about a drip after a card (clinical, refused), and an FAQ
+entry that matches only a certification question's class words ("which jobs list CMSO" against
+"my job is not listed"). The knowledge is the tests' own (tests/engine_kb.py)."""
+
+from __future__ import annotations
+
+import shutil
+
+from engine_kb import engine, kb_dir
+from knowledge_helpers import write
+
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+
+
+def talk(*questions: str, e: Engine | None = None):
+    e, context, answers = e or engine(), None, []
+    for q in questions:
+        a, context = e.converse(q, context)
+        answers.append(a)
+    return answers
+
+
+def test_go_back_steers_and_asks_nothing():
+    _, _, back = talk("what is CPSCM", "and CDSM?", "wait go back, CPSCM?")
+    assert (back.intent, back.certifications[:1]) == ("certification", ("CPSCM",))
+
+
+def test_a_reaction_is_not_asked_about():
+    _, third = talk("and the third one?", "ugh. the ops director path, the third cert on it")
+    assert (third.intent, third.certifications[:1]) == ("certification", ("CMSO",))
+
+
+def test_a_compatibility_question_after_a_card_is_clinical():
+    _, mix = talk("CMSO what is it", "does it cover whether you can mix potassium with the amio drip")
+    assert (mix.intent, mix.reason) == ("none", "clinical")
+
+
+def test_an_faq_of_class_words_does_not_answer_a_question_about_a_named_certification(tmp_path):
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(kb_dir(), kdir)
+    write(kdir / "faq" / "missing-role.yaml", "id: missing-role\nquestions:\n  - my job is not listed\nanswer: Ask a moderator to import its page.\n")
+    e = Engine(load_knowledge(kdir))
+    assert e.ask("my job is not listed").intent == "faq"
+    (a,) = talk("which jobs list CMSO", e=e)
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CMSO",))
