@@ -616,6 +616,8 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.CLASS_WORDS
     found = _asked_cue(ev, "list") if "cert_seek" in ev.hits else ev.cue("list")  # (not "… who juggles the shortage list every week. is there a cert for that job")
     said = set(found.split()) if found else set()
+    if found and "eligibility" in ev.hits and said <= _MODAL_LIST_WORDS:
+        return None  # "do you have to be a pharmacist to sit for …": who may, not what the bot has
     spans = lexicon.cue("list").spans(ev.a.words) if found else []
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
     rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
@@ -631,6 +633,7 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+_MODAL_LIST_WORDS = frozenset({"do", "you", "u", "have", "can", "could"})
 _LEARNED_ANSWERS = frozenset({"help", "list_roles", "list_certifications", "thanks"})
 
 
@@ -879,6 +882,22 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     first = not lexicon.FIRST_WORDS.isdisjoint((ev.cue("ordering") or "").split())  # "which cert … first", not "order sets"
     if ev.subject_named and rid and (plural or first or not topic or topic[0][1] < TOPIC_MIN):  # "which cert should I say I'm working on first" for a named role: its pathway, in order
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
+    owners = ix.knowledge.roles_with_certification(topic[0][0]) if topic and topic[0][1] >= TOPIC_MIN else ()
+    in_order = not (lexicon.FIRST_WORDS | {"order"}).isdisjoint((ev.cue("ordering") or "").split())  # "which first", "the cert order" (not "… before I take over")
+    if len(owners) == 1 and ev.pathway_cue and (in_order or plural) and not ev.codes and not ev.subject_named:
+        # "… want to run the whole hospital-to-home program. which cert first": the certifications
+        # in order are a pathway, and the one role whose pathway has the best topic match is the goal
+        rid = owners[0].id
+        return _pathway(rid, tailor(rid, ev.a, ix), CONF_PATHWAY_WEAK, f"an order of certifications asked; {topic[0][0]} (topic {scores}) is on {rid}'s pathway only")
+    form = _asked_cue(ev, "eligibility") or ev.cue("property")
+    said = [stem(w) for w in (form or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
+    if form and topic and said and all(st in ix.cert_coverage(topic[0][0]) for st in said):
+        form = None  # "which credential proves u know the 340b eligibility rules": a topic its text has
+    if form and topic and topic[0][1] >= TOPIC_MIN and not plural and not ev.pathway_cue:
+        # "do you have to be a pharmacist to sit for the discharge counseling credential", "which is
+        # harder to pass, the cert for … or the … one": the certification is found, what is asked of it no page gives
+        m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{form}"', why=f"{'eligibility' if 'eligibility' in ev.hits else 'property'} question {form!r} about {topic[0][0]} (topic {scores})")
+        return replace(m, certifications=(topic[0][0],))
     if topic and topic[0][1] >= TOPIC_MIN:
         top = topic[0][1]
         conf = CONF_TOPIC_BASE + CONF_TOPIC_SPREAD * (1 - (topic[1][1] / top if len(topic) > 1 else 0))
