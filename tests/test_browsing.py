@@ -68,3 +68,22 @@ def test_back_to_the_list_of_a_kind_after_a_pathway():
     listed, role, path, _, first = talk("what jobs do you have info on", "tell me about #2", "certs for it?", "the second one there", "ok and back to the jobs list, what was the first?")
     assert role.role == listed.listed[1] and path.intent == "pathway"
     assert (first.intent, first.role) == ("role", listed.listed[0])
+
+
+def test_after_a_pathway_the_one_after_is_a_card_and_after_that_goes_on_along_the_path():
+    path, one_after = talk("pathway for director of pharmacy operations", "whats the one after that")
+    assert (one_after.intent, one_after.certifications[:1]) == ("certification", (path.certifications[1],))
+    path, _, after = talk("pathway for director of pharmacy operations", "which first if I love safety work", "and after that?")
+    assert after.intent == "pathway"
+
+
+@pytest.mark.parametrize(
+    "q,section",
+    [
+        ("my mentee is a staff pharmacist with big ambitions, wants to be director of pharmacy ops one day. what does that job involve", ("overview", "responsibilities")),
+        ("for my preceptee who wants to be a director of pharmacy operations, what's the morning huddle about", ("day_in_the_life",)),
+    ],
+)
+def test_a_wish_told_first_then_a_question_about_the_role(q, section):
+    a = engine().ask(q)
+    assert (a.intent, a.role) == ("role", OPS) and a.section in section

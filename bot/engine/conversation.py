@@ -305,7 +305,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(a, b, f"{lead} {_label(ctx.thing, ix)}{on}")
                 continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
-            on_path = ctx.intent == "pathway" or ("one" not in words[a:b] and shown_on_path)  # "and after that?" goes on along the path; "the one after it" is a card
+            on_path = "one" not in words[a:b] and (ctx.intent == "pathway" or shown_on_path)  # "and after that?" goes on along the path; "the one after it" is a card
             if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
                 r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on {path}")  # the pathway again, that step first

@@ -726,6 +726,8 @@ def _asks_the_role_after(ev: Evidence) -> bool:
     words = ["_" if i in ev.title_positions else w for i, w in enumerate(ev.a.words)]  # "drug info & formulary manager" asks nothing
     of = ev.a.sentence_of
     goal = max((a for a, _ in lexicon.cue("pathway").spans(words)), default=None)
+    if goal is None and _wants_role(ev) and ev.subject_role is not None:
+        goal = min(ev.role_where[ev.subject_role])  # "… wants to be director of pharmacy ops one day. what does that job involve"
     if goal is None:
         return False
     asks = [
