@@ -45,3 +45,13 @@ def test_an_faq_of_class_words_does_not_answer_a_question_about_a_named_certific
     assert e.ask("my job is not listed").intent == "faq"
     (a,) = talk("which jobs list CMSO", e=e)
     assert (a.intent, a.certifications[:1]) == ("certification", ("CMSO",))
+
+
+def test_a_greeting_with_steering_words_is_a_greeting():
+    assert engine().ask("hey! quick q").intent == "help"
+
+
+def test_told_promotion_is_no_progression_question():
+    a = engine().ask("my buddy just got promoted to director of pharmacy operations, what does that job even involve")
+    assert (a.intent, a.role) == ("role", "director-of-pharmacy-operations")
+    assert engine().ask("can a buyer get promoted to director of pharmacy operations").reason == "missing_fact"

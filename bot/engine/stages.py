@@ -276,8 +276,9 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     if ev.codes or ev.a.unknown_codes or (ev.role_score >= ROLE_MENTION and not (ev.named_only_of_self and words[0] in lexicon.GREETINGS)):
         return None  # "what do you know about the 340B ACE certification?": about something, not about the bot
     own = ev.said_of_self  # "hello from a mail order pharmacy in arizona 👋": where they are, nothing asked
-    bare = [w for i, w in enumerate(words) if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS and w not in lexicon.HELP_WORDS and i not in own]
-    cue_words = {w for name, found in ev.hits.items() if name != "self_describe" for w in found.split()} - {words[i] for i in own}
+    steer = set((ev.cue("discourse") or "").split())  # "hey! quick q": steering asks nothing
+    bare = [w for i, w in enumerate(words) if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS and w not in lexicon.HELP_WORDS and w not in steer and i not in own]
+    cue_words = {w for name, found in ev.hits.items() if name not in ("self_describe", "discourse") for w in found.split()} - {words[i] for i in own}
     greeting_only = not bare and cue_words <= lexicon.GREETINGS and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)
     # "good morning from the night shift 🌙": a greeting with a few words of where from, nothing asked
     salute = bool(words) and words[0] in lexicon.GREETINGS and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and len(bare) <= SALUTE_WORDS and cue_words - lexicon.STOPWORDS <= lexicon.GREETINGS
