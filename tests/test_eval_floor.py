@@ -135,12 +135,17 @@ SETS = {
     "technicians-on-phones-round-35": (ROOT / "tests/eval111/questions.yaml", ROOT / "tests/eval111/pages"),
     "english-as-a-second-language-round-35": (ROOT / "tests/eval112/questions.yaml", ROOT / "tests/eval112/pages"),
     "managers-pasting-round-35": (ROOT / "tests/eval113/questions.yaml", ROOT / "tests/eval113/pages"),
+    "career-changers-round-36": (ROOT / "tests/eval114/questions.yaml", ROOT / "tests/eval114/pages"),
+    "search-engine-keywords-round-36": (ROOT / "tests/eval115/questions.yaml", ROOT / "tests/eval115/pages"),
+    "formal-and-hedged-round-36": (ROOT / "tests/eval116/questions.yaml", ROOT / "tests/eval116/pages"),
+    "discord-formatting-round-37": (ROOT / "tests/eval117/questions.yaml", ROOT / "tests/eval117/pages"),
+    "described-not-named-round-37": (ROOT / "tests/eval118/questions.yaml", ROOT / "tests/eval118/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
 FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90, "technicians-on-phones-round-35": 0.93, "english-as-a-second-language-round-35": 0.92}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91, "described-not-named-round-37": 0.87}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -189,6 +194,10 @@ CONVERSATIONS = {
     "for-my-staff-round-34": (ROOT / "tests/conv43/conversations.yaml", ROOT / "tests/conv43/pages", {"overall": 0.84, "follow": 0.77, "switch": 0.81, "none": 0.93}),
     "ordinary-chats-round-35": (ROOT / "tests/conv44/conversations.yaml", ROOT / "tests/conv44/pages", {"overall": 0.95, "follow": 0.94, "switch": 0.85, "none": 0.95}),
     "exploring-roles-round-35": (ROOT / "tests/conv45/conversations.yaml", ROOT / "tests/conv45/pages", {"overall": 0.81, "follow": 0.78, "switch": 0.88, "none": 0.86}),
+    "sceptics-and-corrections-round-36": (ROOT / "tests/conv46/conversations.yaml", ROOT / "tests/conv46/pages", {"overall": 0.91, "follow": 0.88, "switch": 0.87, "none": 0.85}),
+    "browsing-lists-round-36": (ROOT / "tests/conv47/conversations.yaml", ROOT / "tests/conv47/pages", {"overall": 0.95, "follow": 0.94, "switch": 0.95, "none": 0.95}),
+    "mentors-of-several-round-37": (ROOT / "tests/conv48/conversations.yaml", ROOT / "tests/conv48/pages", {"overall": 0.81, "follow": 0.72, "switch": 0.95, "none": 0.77}),
+    "meandering-discord-round-37": (ROOT / "tests/conv49/conversations.yaml", ROOT / "tests/conv49/pages", {"overall": 0.89, "follow": 0.82, "switch": 0.95, "none": 0.92}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
