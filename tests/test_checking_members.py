@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from engine_kb import engine, kb_dir
 from knowledge_helpers import write
 
@@ -55,3 +56,15 @@ def test_told_promotion_is_no_progression_question():
     a = engine().ask("my buddy just got promoted to director of pharmacy operations, what does that job even involve")
     assert (a.intent, a.role) == ("role", "director-of-pharmacy-operations")
     assert engine().ask("can a buyer get promoted to director of pharmacy operations").reason == "missing_fact"
+
+
+@pytest.mark.parametrize("aside", ["lol anyway what should i get for lunch, tacos or pho", "what's a good lunch spot near the hospital lol"])
+def test_lunch_plans_after_a_role_are_small_talk(aside):
+    _, day, lunch = talk("what does a director of pharmacy operations do", "their mornings?", aside)
+    assert day.section == "day_in_the_life"
+    assert lunch.intent == "none"
+
+
+def test_got_that_already_is_held_and_asks_whats_next():
+    path, _, nxt = talk("pathway for director of pharmacy operations", "what if im mostly into purchasing and inventory", "got that already, what's after")
+    assert nxt.intent == "pathway" and "CPSCM" in nxt.held and nxt.certifications[0] != "CPSCM"
