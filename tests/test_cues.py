@@ -84,7 +84,7 @@ def test_spans_finds_matches_that_touch():
 
 
 def _unanchored(ps: PhraseSet) -> PhraseSet:
-    return replace(ps, _anchors=Anchors(frozenset(), (), False, True))
+    return replace(ps, _anchors=Anchors(frozenset(), frozenset(), False, True))
 
 
 @pytest.mark.parametrize(

@@ -90,7 +90,7 @@ class Anchors:
     required word with the fewest, plainest alternatives."""
 
     words: frozenset[str]  # a word written out
-    prefixes: tuple[str, ...]  # a ``word*``
+    prefixes: frozenset[str]  # a ``word*``
     digits: bool  # a ``#`` number
     always: bool  # a phrase with no such word (none today): search every text
 
@@ -113,31 +113,31 @@ class Anchors:
                     prefixes.add(alt[:-1])
                 else:
                     words.add(CODE_MARK if alt == CODE_TOKEN else alt)
-        return cls(frozenset(words), tuple(sorted(prefixes)), digits, always)
+        return cls(frozenset(words), frozenset(prefixes), digits, always)
 
     def could_match(self, text: str) -> bool:
         if self.always:
             return True
-        present = _words_of(text)
-        if not self.words.isdisjoint(present):
-            return True
-        if self.prefixes and any(w.startswith(self.prefixes) for w in present):
+        present, starts = _words_of(text)
+        if not self.words.isdisjoint(present) or not self.prefixes.isdisjoint(starts):
             return True
         return self.digits and _DIGIT.search(text) is not None
 
 
 _GAP = re.compile(r"\.\.\d+")
 _DIGIT = re.compile(r"\d")
-_last_text: list[tuple[str, frozenset[str]]] = [("", frozenset())]  # the cue lists of one question read the same one or two texts
+_Read = tuple[frozenset[str], frozenset[str]]  # a text's words, and every beginning of them (for ``word*``)
+_last_text: list[tuple[str, _Read]] = [("", (frozenset(), frozenset()))]  # the cue lists of one question read the same one or two texts
 
 
-def _words_of(text: str) -> frozenset[str]:
-    last_text, last_words = _last_text[0]
+def _words_of(text: str) -> _Read:
+    last_text, last_read = _last_text[0]
     if text is last_text or text == last_text:
-        return last_words
+        return last_read
     words = frozenset(text.split())
-    _last_text[0] = (text, words)
-    return words
+    read = (words, frozenset(w[:k] for w in words for k in range(1, len(w) + 1)))
+    _last_text[0] = (text, read)
+    return read
 
 
 @dataclass(frozen=True)
@@ -152,7 +152,7 @@ class PhraseSet:
     @classmethod
     def compile(cls, name: str, phrases: list[str] | tuple[str, ...]) -> "PhraseSet":
         if not phrases:
-            return cls(name, (), re.compile(r"(?!)"), Anchors(frozenset(), (), False, False))
+            return cls(name, (), re.compile(r"(?!)"), Anchors(frozenset(), frozenset(), False, False))
         sources = []
         for p in phrases:
             try:
