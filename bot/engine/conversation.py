@@ -29,8 +29,8 @@ from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean, stem
 from bot.engine.sections import best_of, fits_page
-from bot.engine.stages import language
 from bot.engine.phrases import CODE_MARK
+from bot.engine.stages import language
 from bot.engine.thresholds import ROLE_RELAXED
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
@@ -218,10 +218,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if steps:
                 _drop_named_path(r, start, end, path_of, ix)
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
-                loc = next((k for k in range(end, len(words)) if words[k] in ("on", "in", "from", "of")), None)
-                last = next((k for k in range(loc or len(words), len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
-                if loc is not None and last is not None:
-                    r.put(loc, last + 1, "")
+                loc = next((k for k in range(end, len(words)) if words[k] in _LOCATIVES), None)
+                _drop_whose_list(r, words, loc)
 
     for i in range(len(words) - 1):  # "what's step 3", "step two": a step by its number
         number = _NUMBERED.get(words[i + 1]) if words[i] in ("step", "number") else None
@@ -231,10 +229,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(start, i + 2, _label(_nth(listed, number), ix))
             if steps:
                 _drop_named_path(r, start, i + 2, path_of, ix)
-                loc = i + 2 if i + 2 < len(words) and words[i + 2] in ("on", "in", "from", "of") else None
-                last = next((k for k in range(loc, len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
-                if loc is not None and last is not None:
-                    r.put(loc, last + 1, "")  # "step 2 of the training coordinator pathway": whose step
+                _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway": whose step
     # "and the other one?": the other of the two just talked about
     swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
     for a, b in r.found("ref_other"):
@@ -442,7 +437,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if "contrast" in after.hits and pair:
             rewritten += f" ({_label(pair[0], ix)} vs {_label(pair[1], ix)})"  # "diff?" after two certifications
         elif exam_of is not None:
-            rewritten = f"{rewritten.rstrip(_PUNCT + ' ')} (about {_label(exam_of, ix)}){rewritten[len(rewritten.rstrip(_PUNCT + ' ')):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
+            body = rewritten.rstrip(_PUNCT + " ")
+            rewritten = f"{body} (about {_label(exam_of, ix)}){rewritten[len(body):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
         elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns)):  # "and one for ethics cases"
             rewritten = f"which certification is about {_ONE_FOR.sub('', rest)}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
@@ -560,6 +556,16 @@ def _list_recalled(words: list[str], ctx: Context) -> tuple[Entity, ...] | None:
     kinds = [k for k, nouns in _LIST_KINDS.items() if not nouns.isdisjoint(words)]
     found = next((lst for lst in ctx.lists if not kinds or lst[0][0] in kinds), None)
     return found if found and found != ctx.shown else None
+
+
+_LOCATIVES = frozenset({"on", "in", "from", "of"})
+
+
+def _drop_whose_list(r: _Rewrite, words: list[str], loc: int | None) -> None:
+    """From ``loc`` ("on", "of" …) to the next "path" / "list": it only says whose list a step is on."""
+    last = next((k for k in range(loc, len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
+    if loc is not None and last is not None:
+        r.put(loc, last + 1, "")
 
 
 def _drop_named_path(r: _Rewrite, start: int, end: int, role: str | None, ix: Index) -> None:
