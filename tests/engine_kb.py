@@ -12,7 +12,8 @@ from pathlib import Path
 
 from knowledge_helpers import PAGES, seeded_kb, write
 
-from bot.engine import Engine
+from bot.engine import Context, Engine
+from bot.engine.answer import Answer
 from bot.knowledge import load_knowledge
 
 FAQS = {
@@ -77,3 +78,13 @@ def kb_dir(with_pages: bool = True) -> Path:
 @lru_cache(maxsize=2)
 def engine(with_pages: bool = True) -> Engine:
     return Engine(load_knowledge(kb_dir(with_pages)))
+
+
+def talk(*questions: str, e: Engine | None = None, context: Context | None = None) -> list[Answer]:
+    """Answer the questions as one conversation (on the tests' own knowledge unless ``e`` is given)."""
+    e = e or engine()
+    answers = []
+    for q in questions:
+        a, context = e.converse(q, context)
+        answers.append(a)
+    return answers

@@ -7,18 +7,10 @@ the tests' own (tests/engine_kb.py)."""
 from __future__ import annotations
 
 import pytest
-from engine_kb import engine
+from engine_kb import engine, talk
 
 OPS = "director-of-pharmacy-operations"
 SUPPLY = "pharmacy-supply-chain-manager"
-
-
-def talk(*questions: str):
-    e, context, answers = engine(), None, []
-    for q in questions:
-        a, context = e.converse(q, context)
-        answers.append(a)
-    return answers
 
 
 def test_the_role_named_by_a_word_only_its_page_has():

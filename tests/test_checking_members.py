@@ -8,19 +8,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from engine_kb import engine, kb_dir
+from engine_kb import engine, kb_dir, talk
 from knowledge_helpers import write
 
 from bot.engine import Engine
 from bot.knowledge import load_knowledge
-
-
-def talk(*questions: str, e: Engine | None = None):
-    e, context, answers = e or engine(), None, []
-    for q in questions:
-        a, context = e.converse(q, context)
-        answers.append(a)
-    return answers
 
 
 def test_go_back_steers_and_asks_nothing():

@@ -9,23 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from engine_kb import engine, kb_dir
+from engine_kb import engine, kb_dir, talk
 
-from bot.engine import Context, Engine
+from bot.engine import Engine
 from bot.knowledge import load_knowledge
 from bot.knowledge.importer import import_page
 
 OPS = "director-of-pharmacy-operations"
-
-
-def talk(*questions: str, context: Context | None = None):
-    """Answer the questions as one conversation; returns the answers."""
-    e = engine()
-    answers = []
-    for q in questions:
-        a, context = e.converse(q, context)
-        answers.append(a)
-    return answers
 
 
 def talk_on_pages(tmp_path: Path, pages: str, *questions: str):

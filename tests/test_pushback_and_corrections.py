@@ -7,19 +7,11 @@ a message in another language is refused even after a card. The knowledge is the
 from __future__ import annotations
 
 import pytest
-from engine_kb import engine
+from engine_kb import engine, talk
 
 from bot.engine.phrases import PhraseSet
 
 OPS = "director-of-pharmacy-operations"
-
-
-def talk(*questions: str):
-    e, context, answers = engine(), None, []
-    for q in questions:
-        a, context = e.converse(q, context)
-        answers.append(a)
-    return answers
 
 
 def test_pushback_pointing_away_asks_the_last_question_again():

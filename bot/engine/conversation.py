@@ -112,6 +112,7 @@ def _asks_on_its_own(ev: Evidence) -> bool:
 
 
 _OTHER = frozenset({"other", "another", "different"})
+_DEFINITE = frozenset({"the", "that", "this"})
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 
@@ -188,17 +189,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         following = words[i + 1] if i + 1 < len(words) else ""
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
         paired = i >= 2 and words[i - 1] in ("and", "or") and last_ordinal == i - 2  # "the difference between the 1st and 2nd"
-        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in ("the", "that", "this")) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired):
+        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired):
             continue  # "which of those first": an order, not a reference
         if i and words[i - 1] in _MEMBERS_OWN:
             continue  # "at my last job": the member's, not the last one shown
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
-        if not (i and words[i - 1] in ("the", "that", "this")) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
+        if not (i and words[i - 1] in _DEFINITE) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
         last_ordinal = i
-        start, end, count = (i - 1 if i and words[i - 1] in ("the", "that", "this") else i), i + 1, 1
+        start, end, count = (i - 1 if i and words[i - 1] in _DEFINITE else i), i + 1, 1
         if end < len(words) and words[end] in lexicon.COUNTS:
             count, end = lexicon.COUNTS[words[end]], end + 1
         if end < len(words) and words[end] in lexicon.ORDINAL_NOUNS:
@@ -216,19 +217,19 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
             picked_role = picked_role or any(e[0] == "role" for e in picked)
             if steps:
-                _drop_named_path(r, start, end, path_of, ix)
+                _drop_named_path(r, start, path_of, ix)
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in _LOCATIVES), None)
                 _drop_whose_list(r, words, loc)
 
     for i in range(len(words) - 1):  # "what's step 3", "step two": a step by its number
         number = _NUMBERED.get(words[i + 1]) if words[i] in ("step", "number") else None
-        start = i - 1 if i and words[i - 1] in ("the", "that", "this") else i
+        start = i - 1 if i and words[i - 1] in _DEFINITE else i
         if number is not None and listed and number <= len(listed) and r.free(start, i + 2):
             referred = True
             r.put(start, i + 2, _label(_nth(listed, number), ix))
             if steps:
-                _drop_named_path(r, start, i + 2, path_of, ix)
+                _drop_named_path(r, start, path_of, ix)
                 _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway": whose step
     # "and the other one?": the other of the two just talked about
     swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
@@ -568,17 +569,23 @@ def _drop_whose_list(r: _Rewrite, words: list[str], loc: int | None) -> None:
         r.put(loc, last + 1, "")
 
 
-def _drop_named_path(r: _Rewrite, start: int, end: int, role: str | None, ix: Index) -> None:
+def _drop_named_path(r: _Rewrite, start: int, role: str | None, ix: Index) -> None:
     """"training coordinator pathway step 2?", "the training coordinator pathway, second step?": the
     role's title and "pathway" before the step only say whose step; the step is what is asked."""
     at = start - 1
     if role is None or at < 0 or r.words[at] not in _ENDS_LOCATIVE:
         return
     first = at
-    while first > 0 and (r.words[first - 1] in ("the", "that", "this", "on", "in", "of") or role in ix.title_postings.get(stem(r.words[first - 1]), ()) or role in ix.title_postings.get(stem(ix.expand([r.words[first - 1]])[-1]), ())):
+    leads = _DEFINITE | _LOCATIVES  # "the … pathway", "on the … pathway"
+    while first > 0 and (r.words[first - 1] in leads or _in_title(r.words[first - 1], role, ix)):
         first -= 1
     if first < at:
         r.put(first, at + 1, "")
+
+
+def _in_title(word: str, role: str, ix: Index) -> bool:
+    """The word (as typed, or as its synonym reads it: "ops", "operations") is in the role's title."""
+    return any(role in ix.title_postings.get(stem(w), ()) for w in (word, ix.expand([word])[-1]))
 
 
 def _nth(listed: tuple[Entity, ...], pos: int) -> Entity:

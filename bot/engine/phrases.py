@@ -171,9 +171,10 @@ class PhraseSet:
 
     def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
         """Every non-overlapping match as (first word, one past the last word), left to right."""
-        if not self._anchors.could_match(" ".join(words)):
+        joined = " ".join(words)
+        if not self._anchors.could_match(joined):
             return []
-        text = " " + " ".join(words) + " "
+        text = " " + joined + " "
         starts = [0]
         for w in words:
             starts.append(starts[-1] + len(w) + 1)
