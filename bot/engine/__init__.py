@@ -77,6 +77,11 @@ class Engine:
             alone = decide(read(question, self.index), self.index, _OWN_WORDS_STAGES)
             if alone.reason in _NEVER_BORROWED:  # "whats the bud for a vanc bag …" after a role: still clinical
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
+        if resolution.rewritten and "new_person" in resolution.signals:
+            own = read(question, self.index)
+            alone = decide(own, self.index)
+            if alone.intent in ("pathway", "role") and alone.role and alone.role not in (ctx.role, decided.role):  # "and my tech wants to teach other techs, where does he start": their own goal
+                decided, resolution = alone, replace(resolution, question=question, rewritten=False, evidence=own)
         answer = compose(question, decided, self.knowledge)
         if resolution.rewritten:
             answer = replace(answer, read_as=resolution.question)

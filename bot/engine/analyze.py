@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from bot.engine import english, lexicon
-from bot.engine.index import Index
+from bot.engine.index import CLIPPED_ENGLISH, CLIPPED_MORE, Index
 from bot.engine.normalize import MAX_TOKENS, Token, clean, stem, tokenize
 from bot.engine.phrases import CODE_MARK
 
@@ -102,7 +102,7 @@ def analyze(question: str, ix: Index) -> Analysis:
     codes: list[str] = []
     unknown: list[str] = []
     skip_compound = ""
-    for si, t in tokens:
+    for k, (si, t) in enumerate(tokens):
         words = by_sentence.setdefault(si, [])
         if t.compound and t.compound == skip_compound:
             continue
@@ -127,7 +127,7 @@ def analyze(question: str, ix: Index) -> Analysis:
             if t.code_like and t.word not in ix.known_words and t.word not in ix.aliases_words and english.count(t.word) < SHOUTED_WORD:
                 unknown.append(t.word.upper())  # "i LOVED it": a common word in capitals is said louder, not a code ("ACE" may be one)
             parts = None if t.code_like else ix.split_joined(t.word)
-            words.extend(parts if parts else [ix.correct(t.word)])
+            words.extend(parts if parts else [_corrected(t.word, k, tokens, ix)])
     pairs: list[tuple[str, str]] = []
     sentence_of: list[int] = []
     for si, words in by_sentence.items():
@@ -183,6 +183,16 @@ def analyze(question: str, ix: Index) -> Analysis:
 
 _ARROW = re.compile(r"->|→")
 _JOB_WORDS = lexicon.ROLE_HEADS | lexicon.LEAD_HEADS | lexicon.ROLE_NOUNS
+
+
+def _corrected(word: str, k: int, tokens: list[tuple[int, Token]], ix: Index) -> str:
+    """The word as the knowledge spells it; a common English word is completed as a clipped
+    title word only beside another word of a title ("pop health manager", not "super helpful")."""
+    fixed = ix.correct(word)
+    if fixed == word or not fixed.startswith(word) or len(fixed) - len(word) < CLIPPED_MORE or english.count(word) < CLIPPED_ENGLISH:
+        return fixed
+    near = (tokens[j][1].word for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j][0] == tokens[k][0])
+    return fixed if any(w in ix.name_words for w in near) else word
 
 
 def _arrow_to_a_job(question: str, ix: Index) -> bool:
@@ -351,7 +361,8 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
         if cue_at and not lexicon.HEARD_OF.isdisjoint(a.words[cue_at[-1] + 1 : pos]):
             continue  # "I have read about the CMSO credential": known of, not held
         later = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 6)) if a.sentence_of[j] == here]
-        got_it = any(w in lexicon.HELD_CUES and nxt in ("it", "that") for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
+        again = (CODE_MARK,) if len(a.code_pos) == 1 else ()  # "skip CMSO, i've got CMSO": the one code, held where it is said again
+        got_it = any(w in lexicon.HELD_CUES and (nxt in ("it", "that") or nxt in again) for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
         if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):
             held.append(code)
             last_held = pos

@@ -36,6 +36,7 @@ from bot.engine.thresholds import ROLE_RELAXED
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
 MAX_RECENT = 4
+MAX_PEOPLE = 6  # the people a member speaks for, remembered with the role each aims at
 _SECTION_WORDS = {"day_in_the_life": "day to day", "responsibilities": "responsibilities"}
 _ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property", "eligibility"})  # a message with an ask of its own
 _ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
@@ -68,6 +69,7 @@ class Context:
     question: str = ""  # the last answered question, as it was read
     by_topic: bool = False  # the last answer picked a certification by what it covers ("and audits of the vault?" asks again)
     lists: tuple[tuple[Entity, ...], ...] = ()  # the lists of roles or certifications shown, newest first ("ok back to the jobs list, what was the first?")
+    people: tuple[tuple[str, str], ...] = ()  # (person, role) for the people the member spoke for, newest first ("back to the tech")
 
     @property
     def empty(self) -> bool:
@@ -80,7 +82,8 @@ class Resolution:
     rewritten: bool
     referred: bool  # the question leaned on earlier messages, whether or not there were any
     roles: tuple[str, ...] = ()  # the roles the question (as read) names
-    signals: frozenset[str] = frozenset()  # what the question (as read) does: "asks_who", …
+    signals: frozenset[str] = frozenset()  # what the question (as read) does: "asks_who", "new_person" …
+    person: str = ""  # the one person the member speaks for in it ("my resident"), if one
     evidence: Evidence | None = field(default=None, compare=False, repr=False)  # the question as read, for the stages
 
 
@@ -167,6 +170,16 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     own = _own_subject(ev)
     referred = False
     words = r.words
+    people = _people(words, ix)
+    nouns = {noun for _, _, noun in people}
+    speaks_for = next(iter(nouns)) if len(nouns) == 1 else ""
+    theirs = next((role for who, role in ctx.people if who == speaks_for), None) if speaks_for else None
+    if theirs and theirs != ctx.role and not (ev.codes or ev.role_named) and not _RETURNS.isdisjoint(words):  # "back to the first resident, which cert first for her": that person's role again
+        ctx = _about_role(ctx, theirs, ix)
+        referred = True
+        for a, b, _ in people:
+            r.put(a, b, "")
+    newcomer = (bool(speaks_for) and bool(ctx.people) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
@@ -191,6 +204,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         paired = i >= 2 and words[i - 1] in ("and", "or") and last_ordinal == i - 2  # "the difference between the 1st and 2nd"
         if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired):
             continue  # "which of those first": an order, not a reference
+        if any(a <= i < b for a, b, _ in people):
+            continue  # "back to the first resident": a person, not a step
         if i and words[i - 1] in _MEMBERS_OWN:
             continue  # "at my last job": the member's, not the last one shown
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
@@ -444,7 +459,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"which certification is about {_ONE_FOR.sub('', rest)}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits:  # "full name pls"
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits and "help" not in after.hits:  # "full name pls" (not "what else can you help with")
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
@@ -466,6 +481,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
+    pathway_turn = pathway_turn or (shown_on_path and bool(after.held) and not after.role_named and not after.cue("eligibility"))  # "i already have that one, which should i do next" after a step's card: that pathway without it
     if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
@@ -481,11 +497,47 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, set_aside=ev.set_aside, set_aside_roles=ev.set_aside_roles)  # read out of the question before it was rewritten
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
-    signals = frozenset({"asks_who"} if final.asks_who else set())
-    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, final)
+    signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set())
+    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, final)
 
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
+
+
+_SPEAKS_FOR = frozenset({"my", "our", "the", "his", "her"})
+_IS_SELF = frozenset({"im", "i'm", "am", "was", "as"})
+_RETURNS = frozenset({"back", "again", "return", "returning"})  # ("my tech Luis" after "my tech Maria" is someone else)
+
+
+def _people(words: list[str], ix: Index) -> list[tuple[int, int, str]]:
+    """The people a member speaks for ("my pharmacy resident", "back to the tech", "my other
+    resident"): (first word, one past the noun, the noun). Words of a title are no person ("the
+    stewardship pharmacist" is a role), nor is a noun that heads a title ("my tech supervisor")."""
+    found = []
+    for i, w in enumerate(words):
+        noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if not noun or nxt in lexicon.ROLE_HEADS or (nxt in ix.name_words and nxt not in lexicon.FIELD_WORDS):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
+            j -= 1
+        if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
+            found.append((j, i + 1, noun))
+    return found
+
+
+def _someone_new(words: list[str]) -> bool:
+    """"different person: …", "someone else wants …": the conversation turns to a new person."""
+    pairs = list(zip(words, words[1:]))
+    return any((w in lexicon.SOMEONE_NEW and nxt in lexicon.PERSON_NOUNS) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs)
+
+
+def _about_role(ctx: Context, role: str, ix: Index) -> Context:
+    """The context turned back to a role talked about before (a person's): its pathway as shown."""
+    steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[role].pathway)
+    thing: Entity = ("role", role)
+    return replace(ctx, role=role, thing=thing, shown=steps, intent="pathway" if steps else "role", section=None, held=(), focus="", recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT])
 
 
 def _other_list(ev: Evidence) -> str | None:
@@ -827,6 +879,9 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         lists = (shown, *(lst for lst in ctx.lists if lst[0][0] != shown[0][0]))
     if answer.intent == "role" and resolution.evidence is not None:
         focus = _about_self(resolution.evidence) or focus  # "I've been precepting for six years …": for a pathway asked next
+    people = ctx.people
+    if resolution.person and answer.intent in ("role", "pathway") and answer.role:
+        people = ((resolution.person, answer.role), *(p for p in ctx.people if p[0] != resolution.person))[:MAX_PEOPLE]
     return Context(
         role=role,
         thing=thing,
@@ -841,6 +896,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         question=resolution.question,
         by_topic=answer.stage == "cert_by_topic" and answer.intent == "certification",
         lists=lists,
+        people=people,
     )
 
 

@@ -29,6 +29,7 @@ from bot.engine.thresholds import (
     GOAL_MARGIN,
     GOAL_MIN,
     GOAL_SHARE,
+    PASTED_MIN,
     PHRASE_READING,
     ROLE_MENTION,
     ROLE_PICKED,
@@ -110,6 +111,9 @@ class Evidence:
             return False
         last = a.sentence_of[-1] if a.sentence_of else 0
         asks_role = any(a.sentence_of[i] == last and (w in lexicon.ROLE_NOUNS or w in lexicon.ASKED_ROLE) for i, w in enumerate(a.words))
+        told = [w for i, w in enumerate(a.words) if a.sentence_of[i] < last and w not in lexicon.STOPWORDS]
+        if CODE_MARK in a.words and len(told) < PASTED_MIN:
+            return False  # "ok, back to CCEMT - which job needs it": the code is named, not pasted
         return asks_role and all(a.sentence_of[i] < last for i, w in enumerate(a.words) if w == CODE_MARK)
 
     @property

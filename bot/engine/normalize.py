@@ -106,9 +106,23 @@ def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
 _SUFFIXES = ("ational", "ations", "ation", "ency", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
 
 
+# Past forms no suffix gives back ("i taught high school chem": teaching; "ran the IV room": run).
+# General English; the words of work a member tells of in the past.
+_IRREGULAR = {
+    "taught": "teach", "built": "build", "bought": "buy", "brought": "bring",
+    "thought": "think", "sought": "seek", "wrote": "write", "written": "write", "ran": "run", "kept": "keep",
+    "spent": "spend", "sent": "send", "made": "make", "held": "hold", "told": "tell", "sold": "sell",
+    "began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive",
+    "fought": "fight", "grew": "grow", "grown": "grow", "knew": "know", "known": "know",
+    "met": "meet", "paid": "pay", "spoke": "speak", "spoken": "speak", "stood": "stand", "took": "take", "taken": "take",
+    "understood": "understand", "oversaw": "oversee", "overseen": "oversee", "undertook": "undertake", "won": "win",
+}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: managing/manager/management -> manag, teams -> team."""
+    word = _IRREGULAR.get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith(("ersion", "ersions")) and word.rindex("ersion") >= 2:

@@ -54,6 +54,7 @@ UNCOVERED_SHARE = 0.5  # the asked-about words the entity's own text lacks, as a
 LEARNED_MIN = 0.4  # a question this close to an example phrasing may take its intent ...
 LEARNED_MARGIN = 0.1  # ... when no other intent's example is this close
 CLAUSE_WORDS = 3  # a message's last clause this long is compared on its own too ("…, what do you do?"; not "…, any tips?")
+PASTED_MIN = 6  # words told before the ask for them to be pasted text ("Key duties: … CPSCM a plus. Which role is this?")
 FAQ_SIMILAR = 0.45  # an FAQ phrasing this close (and clearly the nearest) answers a question naming nothing
 TAUGHT_MIN = 0.75  # a moderator-taught example this close decides the intent outright
 
