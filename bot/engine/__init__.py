@@ -80,7 +80,9 @@ class Engine:
         if resolution.rewritten and "new_person" in resolution.signals:
             own = read(question, self.index)
             alone = decide(own, self.index)
-            if alone.intent in ("pathway", "role") and alone.role and alone.role not in (ctx.role, decided.role):  # "and my tech wants to teach other techs, where does he start": their own goal
+            their_role = alone.intent in ("pathway", "role") and alone.role and alone.role not in (ctx.role, decided.role)  # "and my tech wants to teach other techs, where does he start": their own goal
+            their_cert = alone.intent == "certification" and alone.certifications[:1] != decided.certifications[:1]  # "now my tech: she's into chargemaster work, what cert is that"
+            if their_role or their_cert:
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False, evidence=own)
         answer = compose(question, decided, self.knowledge)
         if resolution.rewritten:

@@ -277,6 +277,8 @@ def _certification(m: Match, kb: Knowledge, d: _Draft) -> None:
         c = kb.certifications[other]
         d.facts.append(Fact(f"Also relevant: {c.code} — {c.name}", c.description or "No description yet."))
         d.cert_source(c)
+    if m.shape == "typo":
+        d.notes.append(f'The council has no "{m.detail}": I read it as {cert.code}, the one code a letter away.')
     if m.held:
         d.notes.append(f"You mentioned you already hold {joined(list(m.held))}.")
     if m.set_aside:

@@ -42,6 +42,7 @@ _ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property
 _ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
 # A message these cues fire on is answered (or refused) as it is: chit-chat with the bot, facts no page gives.
 _STANDS_ALONE = frozenset({"chit_chat"}) | {c.name for c in lexicon.FACETS}
+_ASKS_OF_IT = frozenset({"rumour", "eligibility", "property", "judgement"}) | {c.name for c in lexicon.FACETS}
 _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
 NAME_FACTOR = 2.0  # "the auditor one": a word of an entity's name counts this much more than one of its text
@@ -179,7 +180,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         for a, b, _ in people:
             r.put(a, b, "")
-    newcomer = (bool(speaks_for) and bool(ctx.people) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
+    newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2]) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
@@ -296,8 +297,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, ("the " if kind == "role" else "") + _label(earlier[-1], ix))
     shown_on_path = _shown_on_path(ctx, ix)
     # "and after that one?" / "and the one before it?": the step after (before) the one just talked about
+    asks_of_it = ev.hits.keys() & _ASKS_OF_IT  # "is it true he'd be allowed to … once he has it": a condition on it, no step after it
     for cue, step in (("ref_next", 1), ("ref_prev", -1)):
         for a, b in r.found(cue):
+            if asks_of_it and words[a] in ("once", "when"):
+                continue
             referred = True
             if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
                 r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on

@@ -14,10 +14,10 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Mapping
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
 from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_certs, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
-from bot.engine.index import Index
+from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
 from bot.engine.sections import content_role
@@ -620,8 +620,13 @@ def _described_role(ev: Evidence) -> str | None:
     if themed:
         return themed  # "diversion manager morning routine?"
     own_job = {a.word_stems[k] for i in mine for k in a.typed_group(i)}
-    if own_job and all(s in own_job for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD):
+    content = [s for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
+    if own_job and all(s in own_job for s in content):
         return None  # "which should i do first as a tech": the member's own job describes no role
+    job_nouns = {a.word_stems[k] for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.typed_start(i) == i for k in a.typed_group(i)}
+    said = {a.word_stems[i] for i, w in enumerate(a.words) if english.count(w) < EVERYDAY_WORD}  # ("usually", "often" describe nothing)
+    if job_nouns and all(s in job_nouns or s not in said for s in content):
+        return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
     found = content_role(_beyond_self(ev), ix)
     if not found:
         return None

@@ -123,6 +123,17 @@ def first_for(why: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def reading_groups(read: list[tuple[str, str]]) -> list[int]:
+    """For each word of an expanded text, which written word (or phrase) it was read from: "tech"
+    read as "tech technician technology" is one group, as is "med safety" read as "medication
+    safety"; a word kept as written starts a group of its own."""
+    groups: list[int] = []
+    for k, (word, said) in enumerate(read):
+        new = k == 0 or said != read[k - 1][1] or word == said
+        groups.append(groups[-1] + 1 if new and groups else 0 if not groups else groups[-1])
+    return groups
+
+
 def content_stems(words: list[str]) -> list[str]:
     return [stem(w) for w in words if w not in lexicon.STOPWORDS and not w.isdigit()]
 
@@ -210,14 +221,18 @@ class Index:
         pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
 
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
-            ws = ix.expand(words_of(text))
+            read = ix.expand_pairs(words_of(text))
+            ws = [w for w, _ in read]
             texts.update(ws)
             for owner in (role, cert):
                 if owner is not None:
                     ix.writes.setdefault(owner, []).append(" ".join(ws))
-            st = content_stems(ws)
+            group = reading_groups(read)
+            content = [(stem(w), group[k]) for k, (w, _) in enumerate(read) if w not in lexicon.STOPWORDS and not w.isdigit()]
+            st = [s for s, _ in content]
             name_st = frozenset(content_stems(ix.expand(words_of(name)))) if name else frozenset()
-            side_by_side = list(zip(st, st[1:]))
+            # pairs of words the text writes side by side; not the readings of one word ("tech": tech technician technology)
+            side_by_side = [(x, y) for (x, g), (y, h) in zip(content, content[1:]) if g != h]
             pairs = tuple(dict.fromkeys(map(pair_pool.setdefault, side_by_side, side_by_side)))
             ix.passages.append(Passage(role, cert, section, frozenset(st), pairs, name_st))
 

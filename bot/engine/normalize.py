@@ -111,7 +111,7 @@ _SUFFIXES = ("ational", "ations", "ation", "ency", "ial", "ments", "ment", "ship
 _IRREGULAR = {
     "taught": "teach", "built": "build", "bought": "buy", "brought": "bring",
     "thought": "think", "sought": "seek", "wrote": "write", "written": "write", "ran": "run", "kept": "keep",
-    "spent": "spend", "sent": "send", "made": "make", "held": "hold", "told": "tell", "sold": "sell",
+    "sent": "send", "made": "make", "held": "hold", "told": "tell", "sold": "sell",
     "began": "begin", "begun": "begin", "chose": "choose", "chosen": "choose", "drove": "drive", "driven": "drive",
     "fought": "fight", "grew": "grow", "grown": "grow", "knew": "know", "known": "know",
     "met": "meet", "paid": "pay", "spoke": "speak", "spoken": "speak", "stood": "stand", "took": "take", "taken": "take",

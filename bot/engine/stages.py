@@ -398,16 +398,37 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     missing = [(said, st) for said, st in asked if st not in doc and said not in read_as]
     if eligibility and not missing:  # "can a resident sit for CPREC?": the words are all on the page, who may sit is not
         missing = [(eligibility, "")]
+    figure = _unwritten_figure(ev, ident, ix) if _asked_cue(ev, "rumour") else None  # "is it true RPDs need 5 years first", "… on call 24/7": a figure no page gives
+    if figure:
+        missing.append((figure, ""))
     if not missing:
         return None
     total = sum(ix.weight(st) for _, st in asked) or 1.0
     share = sum(ix.weight(st) for _, st in missing if st) / total
-    if share < UNCOVERED_SHARE and not (eligibility or (form and kind == "cert")):
+    if share < UNCOVERED_SHARE and not (eligibility or (form and kind == "cert") or figure):
         return None  # a role's page covers most of what is asked: "how does the 340B manager prep for a mock audit"
     what = " ".join(dict.fromkeys(said for said, _ in missing))
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
     m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
+
+
+def _unwritten_figure(ev: Evidence, ident: str, ix: Index) -> str | None:
+    """A figure in a claim checked ("is it true … 5 years", "… on call 24/7") its page never writes."""
+    words = ev.a.words
+    figures = []  # each run of numbers, with the word after it: "24 7", "5 years"
+    i = 0
+    while i < len(words):
+        if words[i].isdigit() and ev.a.asks(i):
+            j = i
+            while j < len(words) and words[j].isdigit():
+                j += 1
+            figures.append(" ".join(words[i : j + 1] if j < len(words) and words[j].isalpha() and words[j] not in lexicon.STOPWORDS else words[i:j]))
+            i = j
+        else:
+            i += 1
+    written = f" {' '.join(ix.writes.get(ident, ()))} "
+    return next((figure for figure in figures if f" {figure} " not in written), None)
 
 
 def _comparative(ev: Evidence) -> bool:
@@ -502,6 +523,9 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     if not variant and ev.cert_seek and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code (but "is BCSCP a worthwhile credential for …" asks of the code)
     near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
+    read_as = _read_as_code(ev, [u.lower() for u in a.unknown_codes], near)
+    if read_as is not None:
+        return read_as
     return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
 
 
@@ -574,14 +598,45 @@ def _unnamed(ev: Evidence) -> bool:
 
 
 def code_typo(ev: Evidence, ix: Index) -> Match | None:
-    """A word one edit from a code ("cpsm" for CPSCM): too far to take as it, so offer it."""
+    """A word one edit from a code ("cpsm" for CPSCM): too far to take as it, so offer it; asked
+    only what it is, and one code that near, that code's card, saying how it was read."""
     if not _unnamed(ev):
         return None
     typo = [w for w in ev.a.words if 3 <= len(w) <= 7 and w.isalnum() and w not in ix.known_words and ix.near_codes(w)]
     if not typo:
         return None
     near = tuple(dict.fromkeys(("cert", c) for w in typo for c in ix.near_codes(w)))
+    read_as = _read_as_code(ev, typo, near)
+    if read_as is not None:
+        return read_as
     return refuse("unknown_cert", CONF_CODE_TYPO, detail=typo[0].upper(), alternatives=near[:3], why=f"{typo[0]!r} is one edit from {', '.join(c for _, c in near[:3])}")
+
+
+_ASKS_WHAT = frozenset({"tell", "me", "about", "explain", "describe", "info", "details", "mean", "means", "stand", "stands", "for"})
+_ASKED_OF_PEOPLE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "who"})
+_NOT_WHAT = frozenset({"judgement", "property", "eligibility", "rumour", "renewal"}) | {c.name for c in lexicon.FACETS}
+
+
+def _read_as_code(ev: Evidence, typed: list[str], near: tuple[tuple[str, str], ...]) -> Match | None:
+    """"whats CPCAA", "cvvp cert?": asked only what it is, with one code a letter away: that
+    code's card, saying how the word was read."""
+    if len(typed) != 1 or len(near) != 1 or not _only_asks_what(ev, typed[0]):
+        return None
+    code = near[0][1]
+    return Match("certification", certifications=(code,), confidence=CONF_CODE_TYPO, detail=typed[0].upper(), shape="typo", why=f"{typed[0]!r} is one edit from {code} only, and only what it is is asked")
+
+
+def _only_asks_what(ev: Evidence, typo: str) -> bool:
+    """"whats CPCAA", "cvvp cert?", "the CCRM certification, what is it": what a certification is,
+    nothing else ("is the CPPS worth it", "anyone have the CWCA", "CMSO-A advanced exam" ask more,
+    and may mean a credential of another board), and no board's credential is typed."""
+    if typo in lexicon.OUTSIDE_CREDENTIALS or any("-" in u for u in ev.a.unknown_codes) or len(ev.a.unknown_codes) > 1 or ev.hits.keys() & _NOT_WHAT:
+        return False
+    words = ev.a.words
+    if not _ASKED_OF_PEOPLE.isdisjoint(words) or not any(w in lexicon.WH_WORDS or w in lexicon.CERT_NOUNS or w in _ASKS_WHAT for w in words):
+        return False  # "anyone have the CPDX": about people who hold something, maybe another board's
+    rest = [w for w in words if w != typo and w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and w not in lexicon.WH_WORDS and w not in _ASKS_WHAT]
+    return not rest or "identity" in ev.hits
 
 
 def follow_up(ev: Evidence, ix: Index) -> Match | None:
@@ -671,22 +726,27 @@ def _asks_of_a_job(ev: Evidence) -> bool:
 
 
 def role_contrast(ev: Evidence, ix: Index) -> Match | None:
-    """A named role compared with something ("ops director vs DOP"): the role's overview or section."""
-    if not ev.subject_named or "contrast" not in ev.hits or ev.codes or ev.subject_role is None:
+    """A named role compared with something ("ops director vs DOP"): the role's overview or section;
+    of two named, "which one …" / "who …" is the one whose page says it more."""
+    if not ev.subject_named or ev.codes or ev.subject_role is None:
         return None
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
-    if both and ev.asks_who:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
+    choice = both and (("contrast" in ev.hits and ev.asks_who) or ("ref_choice" in ev.hits and not ev.cert_nouns and not ev.pathway_cue))  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
+    if "contrast" not in ev.hits and not choice:
+        return None
+    if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
         named = [r for r in ev.named_roles if ev.role_where.get(r)]
         titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
         chosen = best_of(named, ev.a, ix, titles)
-        if chosen:
-            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles)
-            return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"contrast cue {ev.cue('contrast')!r}; who: {chosen} by its page")
+        if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
+            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who else ("overview", CONF_ROLE_CONTRAST)
+            return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"a choice between {', '.join(named)}: {chosen} by its page")
     section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
-    return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=f"contrast cue {ev.cue('contrast')!r}")
+    how = f"contrast cue {ev.cue('contrast')!r}" if "contrast" in ev.hits else "a choice no page settles clearly"
+    return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=how)
 
 
 def _wants_role(ev: Evidence) -> bool:
@@ -926,6 +986,8 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     if not (ev.subject_named or relaxed_section):
         return None
     section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
+    if ev.described and ev.hits.keys() & {"suits", "role_exists"} and not ev.hits.keys() & {"day", "responsibilities"}:
+        section = "overview"  # "which role fits that background", "is there a job built around …": the role itself, not where the words are on its page
     how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
     return Match("role", role=rid, section=section, confidence=round(conf * (1.0 if ev.subject_named else CONF_RELAXED_FACTOR), 3), why=f"role {rid} ({how})")
 

@@ -14,14 +14,14 @@ class Match:
     faq: str | None = None
     confidence: float = 0.0
     reason: str = ""  # why "none": thanks, empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic, needs_context
-    detail: str = ""  # the facet, unknown code or unknown role phrase behind a "none"
+    detail: str = ""  # the facet, unknown code or unknown role phrase behind a "none" (or the word read as a code)
     alternatives: tuple[tuple[str, str], ...] = ()  # ("role"|"cert", id) did-you-mean candidates
     held: tuple[str, ...] = ()
     focus: str | None = None
     focus_words: tuple[str, ...] = ()
     stage: str = ""  # the stage that decided
     why: str = ""  # the evidence and scores behind the decision, for --explain
-    shape: str = ""  # "compare": two side by side; "order": which of them first; "opinion": "is it worth it?" (no page rates that)
+    shape: str = ""  # "compare": two side by side; "order": which of them first; "opinion": "is it worth it?" (no page rates that); "typo": a code read from a word a letter away (detail)
     also: tuple[str, ...] = ()  # the other role of a comparison; the certifications an order question names
     set_aside: tuple[str, ...] = ()  # certifications the member set aside ("besides CHPOP …"), left out
 

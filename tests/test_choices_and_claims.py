@@ -1,0 +1,125 @@
+"""Choosing between two named roles, a code typed a letter off, claims with figures, and words
+that describe no role: each a question the engine answered wrongly before, asserted as the
+behaviour a member expects (tests' own knowledge, engine_kb)."""
+
+from __future__ import annotations
+
+import atexit
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from engine_kb import engine, talk
+from knowledge_helpers import FIXTURE
+
+from bot.engine import Engine
+from bot.engine.index import Index, reading_groups
+from bot.knowledge import load_knowledge
+from bot.knowledge.importer import import_page
+
+OPS = "director-of-pharmacy-operations"
+MSO = "medication-safety-officer"
+SUPPLY = "pharmacy-supply-chain-manager"
+INFORMATICS = "director-of-pharmacy-informatics"
+
+
+@lru_cache(maxsize=1)
+def _with_a_technician_page() -> Engine:
+    """The fixture knowledge (its vocabulary reads "tech" as tech, technician, technology) plus a
+    round-26 set's pages, among them a technician educator's: "tech" is all over that page."""
+    tmp = Path(tempfile.mkdtemp(prefix="tech-kb-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    kdir = tmp / "knowledge"
+    shutil.copytree(FIXTURE, kdir)
+    for page in sorted((Path(__file__).parent / "conv26" / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    return Engine(load_knowledge(kdir))
+
+
+# --- a code typed a letter off -------------------------------------------------------------------
+
+
+def test_a_code_a_letter_off_asked_what_it_is_gets_that_card_and_says_so() -> None:
+    for q in ("whats CPDX", "CPDX cert?", "cpdx what is that", "tell me about CPDX"):
+        a = engine().ask(q)
+        assert (a.intent, a.certifications[:1]) == ("certification", ("CPDA",)), q
+
+
+def test_the_card_says_how_the_code_was_read() -> None:
+    a = engine().ask("whats CPDX")
+    assert any("CPDX" in n and "CPDA" in n for n in a.notes)
+
+
+def test_anything_more_than_what_it_is_is_still_only_offered() -> None:
+    for q in ("is CPDX worth it", "anyone have the CPDX"):
+        a = engine().ask(q)
+        assert a.intent == "none" and [x.id for x in a.alternatives] == ["CPDA"], q
+
+
+def test_another_boards_credential_is_never_read_as_ours() -> None:
+    a = engine().ask("whats BCPS")
+    assert a.intent == "none" and not a.certifications
+
+
+# --- choosing between two named roles ------------------------------------------------------------
+
+
+def test_which_of_two_named_roles_is_the_one_whose_page_says_it() -> None:
+    a = engine().ask("medication safety officer or supply chain manager, which one deals more with wholesalers and shortages")
+    assert (a.intent, a.role) == ("role", SUPPLY)
+    b = engine().ask("supply chain manager or medication safety officer, which one deals more with error reporting")
+    assert (b.intent, b.role) == ("role", MSO)
+
+
+def test_a_choice_answers_what_the_role_is() -> None:
+    a = engine().ask("medication safety officer or supply chain manager, which one deals more with wholesalers and shortages")
+    assert a.section == "overview"
+
+
+def test_who_handles_between_two_still_points_at_the_page_part() -> None:
+    a = engine().ask("supply chain manager vs medication safety officer, who handles drug shortages")
+    assert a.role == SUPPLY and a.section in ("responsibilities", "day_in_the_life")
+
+
+# --- one written word read several ways is one word ----------------------------------------------
+
+
+def test_the_readings_of_one_word_are_one_group() -> None:
+    read = [("tech", "tech"), ("technician", "tech"), ("technology", "tech"), ("lead", "lead"), ("medication", "med safety"), ("safety", "med safety")]
+    assert reading_groups(read) == [0, 0, 0, 1, 2, 2]
+
+
+def test_no_passage_pairs_the_readings_of_one_word() -> None:
+    ix: Index = _with_a_technician_page().index
+    pairs = {pair for p in ix.passages for pair in p.bigrams}
+    assert ("tech", "technician") not in pairs and ("technician", "technolog") not in pairs
+    assert ix.text_bigrams and ("tech", "technician") not in ix.text_bigrams
+
+
+def test_job_nouns_alone_describe_no_role() -> None:
+    e = _with_a_technician_page()
+    first, second = talk("whats a sterile compounding supervisor", "is that usually a pharmacist or a tech", e=e)
+    assert first.role == "sterile-compounding-supervisor"
+    assert second.role in ("sterile-compounding-supervisor", None)  # the role just shown (or none): not one found by "tech"
+
+
+# --- claims, and an employment question -----------------------------------------------------------
+
+
+def test_a_claim_with_a_figure_no_page_gives_is_refused() -> None:
+    a = engine().ask("is it true the medication safety officer has to be on call 24/7?")
+    assert (a.intent, a.reason) == ("none", "missing_fact")
+
+
+def test_getting_fired_is_an_employment_question() -> None:
+    a = engine().ask("can a tech get fired for failing a sterile compounding competency check")
+    assert (a.intent, a.reason) == ("none", "missing_fact")
+
+
+# --- a person spoken for, then a certification of their own --------------------------------------
+
+
+def test_now_my_tech_with_a_topic_of_their_own_is_not_the_last_subject() -> None:
+    *_, asked = talk("what does the medication safety officer do", "now my tech: she's into purchasing and inventory work. what cert is that")
+    assert asked.intent == "certification" and asked.certifications[0] == "CPSCM"
