@@ -24,17 +24,22 @@ SUPPLY = "pharmacy-supply-chain-manager"
 INFORMATICS = "director-of-pharmacy-informatics"
 
 
-@lru_cache(maxsize=1)
-def _with_a_technician_page() -> Engine:
+@lru_cache(maxsize=4)
+def _with_pages(blind_set: str) -> Engine:
     """The fixture knowledge (its vocabulary reads "tech" as tech, technician, technology) plus a
-    round-26 set's pages, among them a technician educator's: "tech" is all over that page."""
-    tmp = Path(tempfile.mkdtemp(prefix="tech-kb-"))
+    blind set's pages, as that set is scored."""
+    tmp = Path(tempfile.mkdtemp(prefix="set-kb-"))
     atexit.register(shutil.rmtree, tmp, True)
     kdir = tmp / "knowledge"
     shutil.copytree(FIXTURE, kdir)
-    for page in sorted((Path(__file__).parent / "conv26" / "pages").glob("*.txt")):
+    for page in sorted((Path(__file__).parent / blind_set / "pages").glob("*.txt")):
         import_page(page, kdir)
     return Engine(load_knowledge(kdir))
+
+
+def _with_a_technician_page() -> Engine:
+    """Among round 26's pages, a technician educator's: "tech" is all over that page."""
+    return _with_pages("conv26")
 
 
 # --- a code typed a letter off -------------------------------------------------------------------
@@ -123,3 +128,59 @@ def test_getting_fired_is_an_employment_question() -> None:
 def test_now_my_tech_with_a_topic_of_their_own_is_not_the_last_subject() -> None:
     *_, asked = talk("what does the medication safety officer do", "now my tech: she's into purchasing and inventory work. what cert is that")
     assert asked.intent == "certification" and asked.certifications[0] == "CPSCM"
+
+
+# --- two certifications, one asked for ------------------------------------------------------------
+
+
+def test_of_two_certifications_the_one_whose_text_says_it_comes_first() -> None:
+    a = engine().ask("CPSCM or CMSO, which one is more about error reporting")
+    assert a.intent == "certification" and a.certifications[0] == "CMSO"
+    b = engine().ask("which of CPSCM or CMSO is about wholesalers")
+    assert b.intent == "certification" and b.certifications[0] == "CPSCM"
+
+
+def test_of_two_certifications_a_role_page_can_settle_it() -> None:
+    """The certification texts do not say "clinical trials"; the research role's page does."""
+    a = _with_pages("conv56").ask("which of CHPOP or CIDSP is about clinical trials")
+    assert a.certifications[0] == "CIDSP"
+
+
+def test_which_of_two_named_roles_fits_my_background() -> None:
+    a = engine().ask("torn between the supply chain manager and the medication safety officer. i spent years reporting and reviewing med errors, which fits me better")
+    assert (a.intent, a.role) == ("role", MSO)
+    b = engine().ask("med safety officer or supply chain mgr, which fits me better? i ran the wholesaler orders for years")
+    assert (b.intent, b.role) == ("role", SUPPLY)
+
+
+# --- words members type --------------------------------------------------------------------------
+
+
+def test_a_clipped_title_word_beside_the_title_is_read_whole() -> None:
+    a = _with_pages("eval123").ask("emergency prep coordinator responsibilities?")
+    assert (a.intent, a.role, a.section) == ("role", "pharmacy-emergency-preparedness-coordinator", "responsibilities")
+
+
+def test_a_vocabulary_word_is_not_read_as_clipped() -> None:
+    """"cert" is the vocabulary's: "sterile compounding cert" is no "certified"."""
+    a = _with_pages("eval123").ask("sterile compounding cert")
+    assert "certified" not in a.read_as
+
+
+def test_which_pays_more_is_about_pay() -> None:
+    a = engine().ask("which pays better, the supply chain manager or the safety officer")
+    assert (a.intent, a.reason) == ("none", "missing_fact")
+
+
+def test_asking_for_help_with_a_career_is_help() -> None:
+    assert engine().ask("hey can you help me figure out my next career move").intent == "help"
+
+
+def test_crushing_an_extended_release_drug_is_clinical() -> None:
+    a = engine().ask("weighing the supply chain role - quick q though, can you crush extended release metoprolol for a study patient with a feeding tube?")
+    assert (a.intent, a.reason) == ("none", "clinical")
+
+
+def test_how_much_of_a_drug_to_stock_is_no_role_overview() -> None:
+    a = _with_pages("eval123").ask("for the emergency prep role, how much hydroxocobalamin should we stock per 100 beds for cyanide")
+    assert a.intent == "none"

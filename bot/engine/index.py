@@ -27,6 +27,7 @@ from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
+CLIPPED_ALONE = 4  # letters a clipped word needs to stand for the one title word it starts ("prep": preparedness)
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
 TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to their last two
 TAIL_WORD_RARE = 5_000  # a word this common in English (per the shipped word list) is no short name
@@ -478,9 +479,10 @@ class Index:
 
     def clipped(self, word: str) -> tuple[str, ...]:
         """The words of role titles and certification names a clipped word may stand for ("sup":
-        supervisor, supply), when it is no word of its own; the rest of the question decides."""
-        if len(word) < 3 or not word.isalpha() or word in self.text_words or word in lexicon.STOPWORDS or word in self.codes:
-            return ()
+        supervisor, supply; "prep": preparedness), when no knowledge text uses it; read only beside
+        a word of a name, and the rest of the question decides."""
+        if len(word) < 3 or not word.isalpha() or word in self.text_words or word in lexicon.STOPWORDS or word in self.codes or (word,) in self.synonyms:
+            return ()  # ("cert" the vocabulary reads already)
         i = bisect.bisect_left(self.name_word_list, word)
         found: dict[str, str] = {}
         while i < len(self.name_word_list) and self.name_word_list[i].startswith(word):
@@ -488,7 +490,9 @@ class Index:
             if len(w) >= len(word) + 2:
                 found.setdefault(stem(w), w)
             i += 1
-        return tuple(found.values()) if 1 < len(found) <= MAX_CLIPPED else ()
+        if len(found) == 1 and len(word) < CLIPPED_ALONE:
+            return ()  # "ltc" is no clipped "ltccp"
+        return tuple(found.values()) if len(found) <= MAX_CLIPPED else ()
 
     def split_joined(self, word: str) -> list[str] | None:
         """"informaticsdirector" -> informatics director: two knowledge words typed together."""

@@ -23,8 +23,9 @@ from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import best_of, section_for
-from bot.engine.tailor import Tailored, compare_certs, rank_certs, tailor
+from bot.engine.tailor import Tailored, compare_certs, rank_certs, scored_certs, tailor
 from bot.engine.thresholds import (
+    CHOICE_LEAD,
     AMBIGUOUS_TIE,
     DUTY_LEAD,
     CONF_AMBIGUOUS,
@@ -387,7 +388,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast")]  # "how hard is CPMDS? my preceptor is nervous about it"
+    named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and named_by and (ev.cue("property") or "").startswith("how"))]  # "how hard is CPMDS? my preceptor is nervous about it"
     if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
@@ -733,11 +735,12 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
-    choice = both and (("contrast" in ev.hits and ev.asks_who) or ("ref_choice" in ev.hits and not ev.cert_nouns and not ev.pathway_cue))  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
+    asks_which = ev.hits.keys() & {"ref_choice", "suits"} and not ev.cert_nouns and not ev.pathway_cue  # "which one deals more with sponsors", "… which fits me better"
+    choice = both and ev.role_named and (("contrast" in ev.hits and ev.asks_who) or bool(asks_which))  # (two roles named by title)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
     if "contrast" not in ev.hits and not choice:
         return None
     if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
-        named = [r for r in ev.named_roles if ev.role_where.get(r)]
+        named = [r for r in dict.fromkeys((rid, *(r for r, w in ev.role_where.items() if w and scores.get(r, 0) >= ROLE_MENTION * 0.5)))]
         titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
         chosen = best_of(named, ev.a, ix, titles)
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
@@ -909,7 +912,12 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     if not ev.a.codes and ev.subject_relaxed and ev.certs_plural:
         return None  # "central fill mgr certs?": the role's certifications, though a certification's name shares its words
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
-    ranked = (compare_certs if compare else rank_certs)(ev.codes, ev.a, ix, exclude=ev.title_stems(ix) if ev.subject_named else frozenset())  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
+    exclude = ev.title_stems(ix) if ev.subject_named else frozenset()
+    chosen = _chosen_cert(ev, ix, exclude) if compare and ("ref_choice" in ev.hits or "which" in ev.a.words) else None
+    if chosen:  # "CHPOP or CIDSP, which is more for research pharmacy": the one whose text (or whose role's page) says it
+        rest = tuple(c for c in dict.fromkeys(ev.codes) if c != chosen)  # (the other stays in view: "and the other one?")
+        return Match("certification", certifications=(chosen, *rest), confidence=CONF_CERT_CODE, why=f"a choice between {', '.join(ev.codes)}: {chosen}")
+    ranked = (compare_certs if compare else rank_certs)(ev.codes, ev.a, ix, exclude=exclude)  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     return Match(
         "certification",
         certifications=tuple(ranked),
@@ -918,6 +926,27 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
         shape="compare" if compare else "opinion" if "judgement" in ev.hits else "",
         why=f"named: {', '.join(ev.codes)}" + (" (compared)" if compare else ""),
     )
+
+
+_FIELD_STEMS = frozenset(stem(w) for w in lexicon.FIELD_WORDS)
+
+
+def _chosen_cert(ev: Evidence, ix: Index, exclude: frozenset[str]) -> str | None:
+    """Of two certifications named, the one the question's words fit clearly better: by their
+    own texts, else by the pages of the roles that have one and not the other."""
+    codes = list(dict.fromkeys(c for c in ev.codes if c not in ev.held))
+    if len(codes) != 2:
+        return None
+    exclude = exclude | _FIELD_STEMS  # "pharmacy" is every certification's field, no choice between two
+    scored = scored_certs(codes, ev.a, ix, set(exclude), keep_zero=True)
+    if scored[0][1] > 0 and scored[0][1] >= CHOICE_LEAD * scored[1][1]:
+        return scored[0][0]
+    own = {c: {r.id for r in ix.knowledge.roles_with_certification(c)} for c in codes}
+    only = {c: own[c] - own[other] for c, other in zip(codes, reversed(codes))}
+    if not all(only.values()):
+        return None
+    role = best_of(sorted(only[codes[0]] | only[codes[1]]), ev.a, ix, set(exclude) | {s for c in codes for s in ix.cert_names[c]})
+    return next((c for c in codes if role in only[c]), None)
 
 
 def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
