@@ -184,3 +184,23 @@ def test_crushing_an_extended_release_drug_is_clinical() -> None:
 def test_how_much_of_a_drug_to_stock_is_no_role_overview() -> None:
     a = _with_pages("eval123").ask("for the emergency prep role, how much hydroxocobalamin should we stock per 100 beds for cyanide")
     assert a.intent == "none"
+
+
+# --- choosing in a conversation -------------------------------------------------------------------
+
+
+def test_out_of_a_list_which_one_is_the_one_chosen_alone() -> None:
+    *_, chosen, path = talk("what roles do you cover", "out of those which one deals with wholesalers and shortages", "whats their pathway")
+    assert (chosen.intent, chosen.role) == ("role", SUPPLY)
+    assert (path.intent, path.role) == ("pathway", SUPPLY)
+
+
+def test_the_path_of_the_role_that_fits_is_tailored_to_what_they_told() -> None:
+    fit, path = talk("i've been our hospital's drug shortage and wholesaler contact for years. supply chain manager or medication safety officer - which fits me better", "show me the path for it")
+    assert fit.role == SUPPLY
+    assert path.intent == "pathway" and path.role == SUPPLY and {"shortage", "wholesaler"} & set(path.focus_words)
+
+
+def test_a_role_asked_for_someone_else_keeps_the_path_untailored() -> None:
+    _, path = talk("my tech does our purchasing. what does a supply chain manager do", "show me the path for it")
+    assert path.intent == "pathway" and path.role == SUPPLY and not path.focus_words

@@ -327,6 +327,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
     # "which one is more about …": a choice among what was just shown
+    picked_among = False
     said_of_self = "if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits or "suits" in ev.hits
     suits = "suits" in ev.hits or ("which" in words and "if" in words)  # "which of those would suit someone who …", "ok which one if I already supervise techs"
     # "which one first if I'm brand new to the IV room"; "which would suit someone who …" among a pathway's steps (of two just compared, a choice)
@@ -353,11 +354,15 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
             referred = True
             r.put(a, b, f"the {_label(('role', chosen), ix)}")
+            picked_among = True
     # "those two", "both of them"
     for a, b in r.found("ref_many"):
         referred = True
         if described_at:
             continue  # "which of those is the money one": the one described
+        if picked_among:
+            r.put(a, b, "")  # "out of those which one deals with clinical trials": the one chosen is all that is meant
+            continue
         if ev.role_named and not ev.codes and min(ev.role_where.get(ev.role_best or "", {0})) > b:
             continue  # "ok both sound like they do training. certs for the training coordinator": the one named after
         group = ctx.shown
@@ -495,6 +500,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if "ref_self" in ev.hits and ctx.focus:
         rewritten += f" ({ctx.focus})"
         appended = True
+    elif ctx.focus and ctx.intent == "role" and referred and after.pathway_cue and not (about_me or for_someone or _tells_of_self(ev) or described_at or _own_subject(ev)) and after.role_best == ctx.role and _asked_what_fits(ctx, ix):
+        rewritten += f" ({ctx.focus})"  # "i've been our inventory lead for years. X or Y, which fits me" … "show me the path for it": for them
+        appended = True
     changed = rewritten != plain
     final = read(rewritten, ix) if changed else ev
     if changed and (ev.set_aside or ev.set_aside_roles):
@@ -506,6 +514,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
 
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
+
+
+def _asked_what_fits(ctx: Context, ix: Index) -> bool:
+    """The last answer told the member which role fits them ("… which fits me better"), after
+    what they said of themselves (and that names no other role)."""
+    return "suits" in read(ctx.question, ix).hits and not _names(ctx.focus, ix)
 
 
 _SPEAKS_FOR = frozenset({"my", "our", "the", "his", "her"})
