@@ -204,3 +204,23 @@ def test_the_path_of_the_role_that_fits_is_tailored_to_what_they_told() -> None:
 def test_a_role_asked_for_someone_else_keeps_the_path_untailored() -> None:
     _, path = talk("my tech does our purchasing. what does a supply chain manager do", "show me the path for it")
     assert path.intent == "pathway" and path.role == SUPPLY and not path.focus_words
+
+
+# --- facts no page gives, asked of roles ----------------------------------------------------------
+
+
+def test_what_no_spotlight_says_about_a_role_is_refused_honestly() -> None:
+    for q in (
+        "how is the job market for supply chain managers right now",
+        "do hospitals actually hire new grads as supply chain managers",
+        "do supply chain managers get more vacation than safety officers",
+        "which of the two is more stressful, the supply chain manager or the medication safety officer",
+        "is the supply chain manager a step up from the medication safety officer",
+    ):
+        a = engine().ask(q)
+        assert (a.intent, a.reason) == ("none", "missing_fact"), q
+
+
+def test_telling_about_time_off_asks_nothing_about_it() -> None:
+    a = engine().ask("i've been on parental leave for two years and i'm rusty, how do i become a medication safety officer")
+    assert (a.intent, a.role) == ("pathway", MSO)
