@@ -224,3 +224,45 @@ def test_what_no_spotlight_says_about_a_role_is_refused_honestly() -> None:
 def test_telling_about_time_off_asks_nothing_about_it() -> None:
     a = engine().ask("i've been on parental leave for two years and i'm rusty, how do i become a medication safety officer")
     assert (a.intent, a.role) == ("pathway", MSO)
+
+
+# --- what members tell before they ask ------------------------------------------------------------
+
+
+def test_a_held_code_is_not_the_card_asked_for() -> None:
+    a = engine().ask("I already hold CPOM and a friend says CMSO would suit me. what is cmso")
+    assert a.intent == "certification" and a.certifications == ("CMSO",)
+
+
+def test_a_residency_year_is_no_unknown_certification() -> None:
+    a = engine().ask("PGY1 resident here, which certs line up with the medication safety officer role?")
+    assert (a.intent, a.role) == ("pathway", MSO)
+
+
+def test_which_first_to_work_somewhere_names_a_goal() -> None:
+    a = engine().ask("what should i get first to work in a hospital medication safety program")
+    assert (a.intent, a.role) == ("pathway", MSO)
+
+
+def test_a_dose_question_about_family_is_clinical() -> None:
+    a = engine().ask("i do procurement, not clinical, but my mom is on warfarin and just started amiodarone. should her dose change?")
+    assert (a.intent, a.reason) == ("none", "clinical")
+
+
+def test_a_spanish_question_with_accents_is_answered_in_english_only() -> None:
+    a = engine().ask("Soy farmacéutica de hospital y me encanta enseñar. ¿Qué certificación debería sacar primero?")
+    assert (a.intent, a.reason) == ("none", "language")
+
+
+# --- several people, named --------------------------------------------------------------------------
+
+
+def test_several_named_people_each_keep_their_role() -> None:
+    first, second, third = talk(
+        "two mentees: Priya wants to be a medication safety officer, Marcus wants supply chain manager. start with Priya - what's her path",
+        "now Marcus",
+        "and Priya already has CMSO, so what's next for her",
+    )
+    assert (first.intent, first.role) == ("pathway", MSO)
+    assert (second.intent, second.role) == ("pathway", SUPPLY)
+    assert (third.intent, third.role) == ("pathway", MSO) and "CMSO" not in third.certifications

@@ -347,7 +347,7 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
             continue  # "I have CPOM, not CHPOP"
         here = a.sentence_of[pos]  # "already got CEMS. then CSCL?": CSCL is asked about, not held
         between = a.words[last_held + 1 : pos]
-        if pos - last_held <= 8 and any(w in lexicon.HELD_LISTS for w in between) and not any(w in lexicon.NOT_HELD_CUES for w in between):
+        if pos - last_held <= 8 and any(w in lexicon.HELD_LISTS for w in between) and not any(w in lexicon.NOT_HELD_CUES or w in lexicon.HELD_LIST_BREAKS for w in between):
             held.append(code)  # listed right after a held one
             last_held = pos
             continue

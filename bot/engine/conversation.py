@@ -21,7 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
 from bot.engine.analyze import analyze, cue_stems
 from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, role_from_certs
@@ -85,6 +85,7 @@ class Resolution:
     roles: tuple[str, ...] = ()  # the roles the question (as read) names
     signals: frozenset[str] = frozenset()  # what the question (as read) does: "asks_who", "new_person" …
     person: str = ""  # the one person the member speaks for in it ("my resident"), if one
+    told: tuple[tuple[str, str], ...] = ()  # (person, role) for each of several people it tells about ("Priya wants to be an RPD, Marcus …")
     evidence: Evidence | None = field(default=None, compare=False, repr=False)  # the question as read, for the stages
 
 
@@ -171,15 +172,30 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     own = _own_subject(ev)
     referred = False
     words = r.words
-    people = _people(words, ix)
+    people = _people(words, r.tokens, ix)
     nouns = {noun for _, _, noun in people}
-    speaks_for = next(iter(nouns)) if len(nouns) == 1 else ""
-    theirs = next((role for who, role in ctx.people if who == speaks_for), None) if speaks_for else None
-    if theirs and theirs != ctx.role and not (ev.codes or ev.role_named) and not _RETURNS.isdisjoint(words):  # "back to the first resident, which cert first for her": that person's role again
+    told, told_at = _told_for(people, r.tokens, ix) if len(nouns) >= 2 else ((), frozenset())  # "Priya wants to be an RPD, Marcus wants ops director"
+    asked_for = _asked_for(people, told, told_at, r.tokens) if len(told) >= 2 else None  # "… start with Priya - what's her path"
+    speaks_for = asked_for[0] if asked_for else next(iter(nouns)) if len(nouns) == 1 else ""
+    known = dict(reversed((*told, *reversed(ctx.people))))  # newest first wins
+    theirs = known.get(speaks_for) if speaks_for else None
+    if asked_for and theirs:  # the person asked about, of several just told
+        ctx = _about_role(ctx, theirs, ix)
+        referred = True
+        r.put(0, asked_for[1], "")
+        for a, b, _ in people:
+            if a >= asked_for[1]:
+                r.put(a, b, "")
+    elif theirs and (theirs != ctx.role or _only_the_person(words, people)) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or speaks_for not in lexicon.MENTORED):
+        # "back to the first resident, which cert first for her", "and Priya already has CPPE": that person's role again (a name needs no "back")
+        intent = ctx.intent
         ctx = _about_role(ctx, theirs, ix)
         referred = True
         for a, b, _ in people:
             r.put(a, b, "")
+        if _only_the_person(words, people):
+            title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
+            return _person_turn(question, f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, ix)
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2]) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
@@ -510,7 +526,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set())
-    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, final)
+    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, evidence=final)
+
+
+def _only_the_person(words: list[str], people: list[tuple[int, int, str]]) -> bool:
+    """"now Marcus", "ok back to the tech": a person and nothing asked."""
+    return all(w in lexicon.STOPWORDS or w in _RETURNS or w in ("what", "about", "ok", "okay", "so") for i, w in enumerate(words) if not any(a <= i < b for a, b, _ in people))
+
+
+def _person_turn(question: str, rewritten: str, person: str, told: tuple[tuple[str, str], ...], ix: Index) -> Resolution:
+    final = read(rewritten, ix)
+    return Resolution(rewritten, True, True, final.named_roles, frozenset(), person, told=told, evidence=final)
 
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
@@ -524,14 +550,15 @@ def _asked_what_fits(ctx: Context, ix: Index) -> bool:
 
 _SPEAKS_FOR = frozenset({"my", "our", "the", "his", "her"})
 _IS_SELF = frozenset({"im", "i'm", "am", "was", "as"})
-_RETURNS = frozenset({"back", "again", "return", "returning"})  # ("my tech Luis" after "my tech Maria" is someone else)
+_RETURNS = frozenset({"back", "again", "return", "returning", "now"})  # ("my tech Luis" after "my tech Maria" is someone else)
 
 
-def _people(words: list[str], ix: Index) -> list[tuple[int, int, str]]:
+def _people(words: list[str], tokens: list[str], ix: Index) -> list[tuple[int, int, str]]:
     """The people a member speaks for ("my pharmacy resident", "back to the tech", "my other
-    resident"): (first word, one past the noun, the noun). Words of a title are no person ("the
-    stewardship pharmacist" is a role), nor is a noun that heads a title ("my tech supervisor")."""
-    found = []
+    resident", "Priya"): (first word, one past it, the noun or name). Words of a title are no
+    person ("the stewardship pharmacist" is a role), nor is a noun that heads a title ("my tech
+    supervisor"); a name is a capitalised word that is no word of the knowledge nor of everyday English."""
+    found = [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(re.sub(r"['’]s$", "", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH]
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -542,7 +569,56 @@ def _people(words: list[str], ix: Index) -> list[tuple[int, int, str]]:
             j -= 1
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
             found.append((j, i + 1, noun))
-    return found
+    return sorted(found)
+
+
+_NAME = re.compile(r"[A-Z][a-z]{2,}")
+NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either)
+_CLAUSE_END = re.compile(r"[,.;:!?]$")
+
+
+def _clauses(tokens: list[str]) -> list[range]:
+    """Token ranges of the message's clauses (split at , . ; : ! ? and at a dash)."""
+    out, start = [], 0
+    for i, t in enumerate(tokens):
+        if t in ("-", "–", "—"):
+            out.append(range(start, i))
+            start = i + 1
+        elif _CLAUSE_END.search(t):
+            out.append(range(start, i + 1))
+            start = i + 1
+    out.append(range(start, len(tokens)))
+    return [c for c in out if len(c)]
+
+
+def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) -> tuple[tuple[tuple[str, str], ...], frozenset[int]]:
+    """"Priya wants to be an RPD, Marcus wants director of pharmacy operations": the role each
+    person's own clause names (or describes as a goal), and where those clauses start."""
+    told: list[tuple[str, str]] = []
+    at: set[int] = set()
+    for clause in _clauses(tokens):
+        who = {k for a, _, k in people if a in clause}
+        if len(who) != 1:
+            continue
+        cev = read(" ".join(tokens[i] for i in clause), ix)
+        role = cev.role_best if cev.role_named else cev.goal_role or cev.described
+        if role:
+            told.append((next(iter(who)), role))
+            at.add(clause.start)
+    return tuple(dict(told).items()), frozenset(at)
+
+
+def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str]) -> tuple[str, int] | None:
+    """After several people and their goals, the one the ask is about ("… start with Priya - what's
+    her path"): the one person of a later clause that tells no goal, and where that clause starts."""
+    roles_of = dict(told)
+    for clause in reversed(_clauses(tokens)):
+        who = {k for a, _, k in people if a in clause and k in roles_of}
+        if clause.start in told_at:
+            return None  # the message ends telling, it asks of nobody in particular
+        if len(who) == 1:
+            return next(iter(who)), clause.start
+    return None
 
 
 def _someone_new(words: list[str]) -> bool:
@@ -898,8 +974,11 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if answer.intent == "role" and resolution.evidence is not None:
         focus = _about_self(resolution.evidence) or focus  # "I've been precepting for six years …": for a pathway asked next
     people = ctx.people
+    for who, role in resolution.told:  # "Priya wants to be an RPD, Marcus wants …": each with their role
+        people = ((who, role), *(p for p in people if p[0] != who))
     if resolution.person and answer.intent in ("role", "pathway") and answer.role:
-        people = ((resolution.person, answer.role), *(p for p in ctx.people if p[0] != resolution.person))[:MAX_PEOPLE]
+        people = ((resolution.person, answer.role), *(p for p in people if p[0] != resolution.person))
+    people = people[:MAX_PEOPLE]
     return Context(
         role=role,
         thing=thing,

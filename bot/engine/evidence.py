@@ -79,7 +79,10 @@ class Evidence:
         """The only pathway wording asks for an order ("which first"), not a goal ("become", "get into")."""
         found = self.hits.get("pathway")
         first = self.hits.get("first_asked")
-        return found is not None and first is not None and not self.a.arrow and f" {found} " in f" {first} "
+        if found is None or first is None or self.a.arrow or f" {found} " not in f" {first} ":
+            return False
+        asked = {i for a, b in lexicon.cue("first_asked").spans(self.a.words) for i in range(a, b)}
+        return all(set(range(a, b)) <= asked for a, b in lexicon.cue("pathway").spans(self.a.words))  # not "… first to work in research pharmacy"
 
     @property
     def cert_seek(self) -> bool:

@@ -78,9 +78,11 @@ HEARD_OF = _words(_WORDS["heard_of"])
 OTHERS_HAVE = _words(_WORDS["others_have"])
 NAME_HEADS = _words(_WORDS["name_heads"])
 OUTSIDE_CREDENTIALS = _words(_WORDS["outside_credentials"])
+KNOWN_TERMS = _words(_WORDS["known_terms"])
 POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their"})
 NOT_HELD_CUES = _words(_WORDS["not_held_cues"])
 HELD_LISTS = _words(_WORDS["held_lists"])
+HELD_LIST_BREAKS = _words(_WORDS["held_list_breaks"])
 HELD_AFTER = _words(_WORDS["held_after"])
 NEGATIONS = _words(_WORDS["negations"])
 GENERIC_MODIFIERS = _words(_WORDS["generic_modifiers"])
@@ -154,7 +156,7 @@ def is_drug(word: str) -> bool:
 def vocabulary() -> frozenset[str]:
     """Every word the data names: spelling correction leaves these alone."""
     words: set[str] = set()
-    for group in (CERT_NOUNS, ROLE_NOUNS, ROLE_HEADS, GREETINGS, HELD_CUES, NOT_HELD_CUES, FORM_WORDS, HELP_WORDS, GRATITUDE):
+    for group in (CERT_NOUNS, ROLE_NOUNS, ROLE_HEADS, GREETINGS, HELD_CUES, NOT_HELD_CUES, FORM_WORDS, HELP_WORDS, GRATITUDE, KNOWN_TERMS):
         words |= group
     for c in CUES.values():
         words |= c.phrases.words()

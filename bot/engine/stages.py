@@ -912,12 +912,13 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     if not ev.a.codes and ev.subject_relaxed and ev.certs_plural:
         return None  # "central fill mgr certs?": the role's certifications, though a certification's name shares its words
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
+    asked = [c for c in ev.codes if c not in ev.held] or list(ev.codes)  # "I already hold CPOM … what is CPWDE": CPWDE's card
     exclude = ev.title_stems(ix) if ev.subject_named else frozenset()
     chosen = _chosen_cert(ev, ix, exclude) if compare and ("ref_choice" in ev.hits or "which" in ev.a.words) else None
     if chosen:  # "CHPOP or CIDSP, which is more for research pharmacy": the one whose text (or whose role's page) says it
         rest = tuple(c for c in dict.fromkeys(ev.codes) if c != chosen)  # (the other stays in view: "and the other one?")
         return Match("certification", certifications=(chosen, *rest), confidence=CONF_CERT_CODE, why=f"a choice between {', '.join(ev.codes)}: {chosen}")
-    ranked = (compare_certs if compare else rank_certs)(ev.codes, ev.a, ix, exclude=exclude)  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
+    ranked = (compare_certs if compare else rank_certs)(asked, ev.a, ix, exclude=exclude)  # "cmso or cdps, which is more about diversion": no role named, "diversion" is the topic
     return Match(
         "certification",
         certifications=tuple(ranked),
