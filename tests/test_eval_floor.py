@@ -142,12 +142,19 @@ SETS = {
     "described-not-named-round-37": (ROOT / "tests/eval118/questions.yaml", ROOT / "tests/eval118/pages"),
     "ordinary-mix-round-38": (ROOT / "tests/eval119/questions.yaml", ROOT / "tests/eval119/pages"),
     "deciding-between-round-38": (ROOT / "tests/eval120/questions.yaml", ROOT / "tests/eval120/pages"),
+    "ordinary-mix-round-39": (ROOT / "tests/eval121/questions.yaml", ROOT / "tests/eval121/pages"),
+    "background-first-round-39": (ROOT / "tests/eval122/questions.yaml", ROOT / "tests/eval122/pages"),
+    "ordinary-mix-round-40": (ROOT / "tests/eval123/questions.yaml", ROOT / "tests/eval123/pages"),
+    "weighing-options-round-40": (ROOT / "tests/eval124/questions.yaml", ROOT / "tests/eval124/pages"),
+    "ordinary-mix-round-41": (ROOT / "tests/eval125/questions.yaml", ROOT / "tests/eval125/pages"),
+    "ordinary-mix-round-42": (ROOT / "tests/eval126/questions.yaml", ROOT / "tests/eval126/pages"),
+    "story-first-round-42": (ROOT / "tests/eval127/questions.yaml", ROOT / "tests/eval127/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
-FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90, "technicians-on-phones-round-35": 0.93, "english-as-a-second-language-round-35": 0.92, "deciding-between-round-38": 0.87}
+FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90, "technicians-on-phones-round-35": 0.93, "english-as-a-second-language-round-35": 0.92, "deciding-between-round-38": 0.87, "weighing-options-round-40": 0.94, "ordinary-mix-round-41": 0.93, "ordinary-mix-round-42": 0.94, "story-first-round-42": 0.91}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91, "described-not-named-round-37": 0.87}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91, "described-not-named-round-37": 0.87, "weighing-options-round-40": 0.91}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -201,6 +208,14 @@ CONVERSATIONS = {
     "mentors-of-several-round-37": (ROOT / "tests/conv48/conversations.yaml", ROOT / "tests/conv48/pages", {"overall": 0.81, "follow": 0.72, "switch": 0.95, "none": 0.77}),
     "meandering-discord-round-37": (ROOT / "tests/conv49/conversations.yaml", ROOT / "tests/conv49/pages", {"overall": 0.90, "follow": 0.83, "switch": 0.95, "none": 0.95}),
     "ordinary-chats-round-38": (ROOT / "tests/conv50/conversations.yaml", ROOT / "tests/conv50/pages", {"overall": 0.89, "follow": 0.85, "switch": 0.93, "none": 0.91}),
+    "ordinary-chats-round-39": (ROOT / "tests/conv51/conversations.yaml", ROOT / "tests/conv51/pages", {"overall": 0.91, "follow": 0.88, "switch": 0.93, "none": 0.94}),
+    "comparing-for-several-round-39": (ROOT / "tests/conv52/conversations.yaml", ROOT / "tests/conv52/pages", {"overall": 0.91, "follow": 0.87, "switch": 0.95, "none": 0.88}),
+    "ordinary-chats-round-40": (ROOT / "tests/conv53/conversations.yaml", ROOT / "tests/conv53/pages", {"overall": 0.91, "follow": 0.84, "switch": 0.95, "none": 0.95}),
+    "mentors-of-several-round-40": (ROOT / "tests/conv54/conversations.yaml", ROOT / "tests/conv54/pages", {"overall": 0.80, "follow": 0.72, "switch": 0.62, "none": 0.92}),
+    "ordinary-chats-round-41": (ROOT / "tests/conv55/conversations.yaml", ROOT / "tests/conv55/pages", {"overall": 0.92, "follow": 0.89, "switch": 0.95, "none": 0.93}),
+    "comparing-and-deciding-round-41": (ROOT / "tests/conv56/conversations.yaml", ROOT / "tests/conv56/pages", {"overall": 0.91, "follow": 0.86, "switch": 0.88, "none": 0.95}),
+    "ordinary-chats-round-42": (ROOT / "tests/conv57/conversations.yaml", ROOT / "tests/conv57/pages", {"overall": 0.95, "follow": 0.95, "switch": 0.84, "none": 0.95}),
+    "mentors-with-names-round-42": (ROOT / "tests/conv58/conversations.yaml", ROOT / "tests/conv58/pages", {"overall": 0.86, "follow": 0.79, "switch": 0.92, "none": 0.95}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
