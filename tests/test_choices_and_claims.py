@@ -266,3 +266,19 @@ def test_several_named_people_each_keep_their_role() -> None:
     assert (first.intent, first.role) == ("pathway", MSO)
     assert (second.intent, second.role) == ("pathway", SUPPLY)
     assert (third.intent, third.role) == ("pathway", MSO) and "CMSO" not in third.certifications
+
+
+def test_a_person_called_by_job_and_name_is_one_person() -> None:
+    *_, back = talk(
+        "my resident Noor wants to be a medication safety officer, what do they do",
+        "my other mentee Ben is more into wholesalers and shortages, what does a supply chain manager do",
+        "pathway for Ben?",
+        "and back to Noor, her pathway?",
+    )
+    assert (back.intent, back.role) == ("pathway", MSO)
+
+
+def test_one_title_inside_another_is_no_choice_between_two() -> None:
+    """"director of pharmacy" inside "director of pharmacy operations" names one role, not two to choose from."""
+    a = engine().ask("ive done all the purchasing and wholesaler ordering for years, would director of pharmacy operations suit me?")
+    assert a.role == OPS

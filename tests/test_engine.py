@@ -49,10 +49,17 @@ def test_certification_codes_and_typos(engine, question, code):
     assert f"certifications/{code}.yaml" in a.sources
 
 
-@pytest.mark.parametrize("question", ["is BCPS worth it", "anyone have CSCP?", "CPhT renewal?", "CPOM-X exam", "what about CSCM"])
+@pytest.mark.parametrize("question", ["is BCPS worth it", "anyone have CSCP?", "CPhT renewal?", "CPOM-X exam", "is CSCM worth it"])
 def test_unknown_codes_are_never_fuzzed_into_ours(engine, question):
     a = engine.ask(question)
     assert a.intent == "none", (question, a.intent, a.certifications)
+
+
+def test_a_code_a_letter_off_asked_about_alone_is_read_and_said_so(engine):
+    """"what about CSCM": only what it is asked, one code a letter away: that card, with a note."""
+    a = engine.ask("what about CSCM")
+    assert a.intent == "certification" and a.certifications[0] == "CPSCM"
+    assert any('"CSCM"' in n for n in a.notes)
 
 
 @pytest.mark.parametrize(

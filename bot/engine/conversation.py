@@ -569,7 +569,14 @@ def _people(words: list[str], tokens: list[str], ix: Index) -> list[tuple[int, i
             j -= 1
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
             found.append((j, i + 1, noun))
-    return sorted(found)
+    named_at = {a: k for a, _, k in found if k not in lexicon.MENTORED}
+    merged = []
+    for a, b, k in sorted(found):
+        if k in lexicon.MENTORED and b in named_at:
+            continue  # "my resident Noor": one person, called by her name
+        start = next((x for x, y, n in found if n in lexicon.MENTORED and y == a), a)
+        merged.append((start, b, k))
+    return merged
 
 
 _NAME = re.compile(r"[A-Z][a-z]{2,}")
