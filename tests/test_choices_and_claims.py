@@ -282,3 +282,9 @@ def test_one_title_inside_another_is_no_choice_between_two() -> None:
     """"director of pharmacy" inside "director of pharmacy operations" names one role, not two to choose from."""
     a = engine().ask("ive done all the purchasing and wholesaler ordering for years, would director of pharmacy operations suit me?")
     assert a.role == OPS
+
+
+def test_telling_about_the_person_after_their_pathway_reorders_it() -> None:
+    first, told = talk("how would my mentee become a medication safety officer", "fyi she came from purchasing, she was our drug buyer for 5 years")
+    assert (first.intent, first.role) == ("pathway", MSO)
+    assert (told.intent, told.role) == ("pathway", MSO)  # her own past work describes no role to become

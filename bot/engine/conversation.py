@@ -456,7 +456,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
-    tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and _tells_of_self(ev) and not _own_subject(after)  # "i'm new to managing people" after a pathway
+    tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and _tells_of_self(ev) and not (after.codes or after.a.unknown_codes or after.role_named or after.goal_role)  # (a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
     if "pushback" in ev.hits and ctx.question and not _own_subject(ev) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
