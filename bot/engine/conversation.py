@@ -195,7 +195,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, "")
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
-            return _person_turn(question, f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, ix)
+            return _person_turn(f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, ix)
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2]) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
@@ -534,7 +534,8 @@ def _only_the_person(words: list[str], people: list[tuple[int, int, str]]) -> bo
     return all(w in lexicon.STOPWORDS or w in _RETURNS or w in ("what", "about", "ok", "okay", "so") for i, w in enumerate(words) if not any(a <= i < b for a, b, _ in people))
 
 
-def _person_turn(question: str, rewritten: str, person: str, told: tuple[tuple[str, str], ...], ix: Index) -> Resolution:
+def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...], ix: Index) -> Resolution:
+    """"now Marcus": the last kind of question, asked of that person's role."""
     final = read(rewritten, ix)
     return Resolution(rewritten, True, True, final.named_roles, frozenset(), person, told=told, evidence=final)
 

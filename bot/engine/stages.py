@@ -614,8 +614,6 @@ def code_typo(ev: Evidence, ix: Index) -> Match | None:
     return refuse("unknown_cert", CONF_CODE_TYPO, detail=typo[0].upper(), alternatives=near[:3], why=f"{typo[0]!r} is one edit from {', '.join(c for _, c in near[:3])}")
 
 
-_ASKS_WHAT = frozenset({"tell", "me", "about", "explain", "describe", "info", "details", "mean", "means", "stand", "stands", "for"})
-_ASKED_OF_PEOPLE = frozenset({"anyone", "anybody", "someone", "somebody", "everyone", "who"})
 _NOT_WHAT = frozenset({"judgement", "property", "eligibility", "rumour", "renewal"}) | {c.name for c in lexicon.FACETS}
 
 
@@ -635,9 +633,9 @@ def _only_asks_what(ev: Evidence, typo: str) -> bool:
     if typo in lexicon.OUTSIDE_CREDENTIALS or any("-" in u for u in ev.a.unknown_codes) or len(ev.a.unknown_codes) > 1 or ev.hits.keys() & _NOT_WHAT:
         return False
     words = ev.a.words
-    if not _ASKED_OF_PEOPLE.isdisjoint(words) or not any(w in lexicon.WH_WORDS or w in lexicon.CERT_NOUNS or w in _ASKS_WHAT for w in words):
+    if not lexicon.ASKED_OF_PEOPLE.isdisjoint(words) or not any(w in lexicon.WH_WORDS or w in lexicon.CERT_NOUNS or w in lexicon.ASKS_WHAT for w in words):
         return False  # "anyone have the CPDX": about people who hold something, maybe another board's
-    rest = [w for w in words if w != typo and w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and w not in lexicon.WH_WORDS and w not in _ASKS_WHAT]
+    rest = [w for w in words if w != typo and w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and w not in lexicon.WH_WORDS and w not in lexicon.ASKS_WHAT]
     return not rest or "identity" in ev.hits
 
 
