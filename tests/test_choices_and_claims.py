@@ -288,3 +288,9 @@ def test_telling_about_the_person_after_their_pathway_reorders_it() -> None:
     first, told = talk("how would my mentee become a medication safety officer", "fyi she came from purchasing, she was our drug buyer for 5 years")
     assert (first.intent, first.role) == ("pathway", MSO)
     assert (told.intent, told.role) == ("pathway", MSO)  # her own past work describes no role to become
+
+
+def test_another_name_a_page_gives_takes_any_head_of_a_team() -> None:
+    """The page says "often called the research pharmacy lead"; members say "manager" too."""
+    a = _with_pages("eval122").ask("what's a typical day like for the research pharmacy manager?")
+    assert (a.intent, a.role, a.section) == ("role", "investigational-drug-services-manager", "day_in_the_life")

@@ -327,6 +327,14 @@ class Index:
         for alias_key, rids in renamed.items():
             if len(rids) == 1 and alias_key not in ix.aliases:  # a name two pages use is nobody's
                 ix._add_alias(alias_key, ("role", next(iter(rids))))
+        heads: dict[tuple[str, ...], set[str]] = defaultdict(set)  # "the research pharmacy lead" said as "… manager": any head of a team
+        for alias_key, rids in renamed.items():
+            if len(rids) == 1 and len(alias_key) >= 3 and alias_key[-1] in lexicon.LEAD_HEADS:
+                for lead in lexicon.LEAD_HEADS:
+                    heads[(*alias_key[:-1], *ix.expand([lead]))].update(rids)
+        for alias_key, rids in heads.items():
+            if len(rids) == 1 and alias_key not in ix.aliases and alias_key not in renamed:
+                ix._add_alias(alias_key, ("role", next(iter(rids))))
 
         for entry in kb.faqs.values():
             for q in entry.questions:
