@@ -10,6 +10,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+import pytest
 from engine_kb import engine, talk
 from knowledge_helpers import FIXTURE
 
@@ -109,19 +110,6 @@ def test_job_nouns_alone_describe_no_role() -> None:
     assert second.role in ("sterile-compounding-supervisor", None)  # the role just shown (or none): not one found by "tech"
 
 
-# --- claims, and an employment question -----------------------------------------------------------
-
-
-def test_a_claim_with_a_figure_no_page_gives_is_refused() -> None:
-    a = engine().ask("is it true the medication safety officer has to be on call 24/7?")
-    assert (a.intent, a.reason) == ("none", "missing_fact")
-
-
-def test_getting_fired_is_an_employment_question() -> None:
-    a = engine().ask("can a tech get fired for failing a sterile compounding competency check")
-    assert (a.intent, a.reason) == ("none", "missing_fact")
-
-
 # --- a person spoken for, then a certification of their own --------------------------------------
 
 
@@ -167,18 +155,8 @@ def test_a_vocabulary_word_is_not_read_as_clipped() -> None:
     assert "certified" not in a.read_as
 
 
-def test_which_pays_more_is_about_pay() -> None:
-    a = engine().ask("which pays better, the supply chain manager or the safety officer")
-    assert (a.intent, a.reason) == ("none", "missing_fact")
-
-
 def test_asking_for_help_with_a_career_is_help() -> None:
     assert engine().ask("hey can you help me figure out my next career move").intent == "help"
-
-
-def test_crushing_an_extended_release_drug_is_clinical() -> None:
-    a = engine().ask("weighing the supply chain role - quick q though, can you crush extended release metoprolol for a study patient with a feeding tube?")
-    assert (a.intent, a.reason) == ("none", "clinical")
 
 
 def test_how_much_of_a_drug_to_stock_is_no_role_overview() -> None:
@@ -206,19 +184,28 @@ def test_a_role_asked_for_someone_else_keeps_the_path_untailored() -> None:
     assert path.intent == "pathway" and path.role == SUPPLY and not path.focus_words
 
 
-# --- facts no page gives, asked of roles ----------------------------------------------------------
+# --- refused honestly: facts no page gives, clinical questions, another language ------------------
 
 
-def test_what_no_spotlight_says_about_a_role_is_refused_honestly() -> None:
-    for q in (
-        "how is the job market for supply chain managers right now",
-        "do hospitals actually hire new grads as supply chain managers",
-        "do supply chain managers get more vacation than safety officers",
-        "which of the two is more stressful, the supply chain manager or the medication safety officer",
-        "is the supply chain manager a step up from the medication safety officer",
-    ):
-        a = engine().ask(q)
-        assert (a.intent, a.reason) == ("none", "missing_fact"), q
+@pytest.mark.parametrize(
+    "question, reason",
+    [
+        ("is it true the medication safety officer has to be on call 24/7?", "missing_fact"),  # a figure no page gives
+        ("can a tech get fired for failing a sterile compounding competency check", "missing_fact"),  # employment
+        ("which pays better, the supply chain manager or the safety officer", "missing_fact"),
+        ("how is the job market for supply chain managers right now", "missing_fact"),
+        ("do hospitals actually hire new grads as supply chain managers", "missing_fact"),
+        ("do supply chain managers get more vacation than safety officers", "missing_fact"),
+        ("which of the two is more stressful, the supply chain manager or the medication safety officer", "missing_fact"),
+        ("is the supply chain manager a step up from the medication safety officer", "missing_fact"),
+        ("weighing the supply chain role - quick q though, can you crush extended release metoprolol for a study patient with a feeding tube?", "clinical"),
+        ("i do procurement, not clinical, but my mom is on warfarin and just started amiodarone. should her dose change?", "clinical"),
+        ("Soy farmacéutica de hospital y me encanta enseñar. ¿Qué certificación debería sacar primero?", "language"),
+    ],
+)
+def test_refused_honestly(question: str, reason: str) -> None:
+    a = engine().ask(question)
+    assert (a.intent, a.reason) == ("none", reason)
 
 
 def test_telling_about_time_off_asks_nothing_about_it() -> None:
@@ -242,16 +229,6 @@ def test_a_residency_year_is_no_unknown_certification() -> None:
 def test_which_first_to_work_somewhere_names_a_goal() -> None:
     a = engine().ask("what should i get first to work in a hospital medication safety program")
     assert (a.intent, a.role) == ("pathway", MSO)
-
-
-def test_a_dose_question_about_family_is_clinical() -> None:
-    a = engine().ask("i do procurement, not clinical, but my mom is on warfarin and just started amiodarone. should her dose change?")
-    assert (a.intent, a.reason) == ("none", "clinical")
-
-
-def test_a_spanish_question_with_accents_is_answered_in_english_only() -> None:
-    a = engine().ask("Soy farmacéutica de hospital y me encanta enseñar. ¿Qué certificación debería sacar primero?")
-    assert (a.intent, a.reason) == ("none", "language")
 
 
 # --- several people, named --------------------------------------------------------------------------

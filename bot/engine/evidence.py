@@ -627,9 +627,10 @@ def _described_role(ev: Evidence) -> str | None:
     if own_job and all(s in own_job for s in content):
         return None  # "which should i do first as a tech": the member's own job describes no role
     job_nouns = {a.word_stems[k] for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.typed_start(i) == i for k in a.typed_group(i)}
-    said = {a.word_stems[i] for i, w in enumerate(a.words) if english.count(w) < EVERYDAY_WORD}  # ("usually", "often" describe nothing)
-    if job_nouns and all(s in job_nouns or s not in said for s in content):
-        return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
+    if job_nouns:
+        said = {a.word_stems[i] for i, w in enumerate(a.words) if english.count(w) < EVERYDAY_WORD}  # ("usually", "often" describe nothing)
+        if all(s in job_nouns or s not in said for s in content):
+            return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
     found = content_role(_beyond_self(ev), ix)
     if not found:
         return None

@@ -129,9 +129,11 @@ def reading_groups(read: list[tuple[str, str]]) -> list[int]:
     read as "tech technician technology" is one group, as is "med safety" read as "medication
     safety"; a word kept as written starts a group of its own."""
     groups: list[int] = []
+    group = 0
     for k, (word, said) in enumerate(read):
-        new = k == 0 or said != read[k - 1][1] or word == said
-        groups.append(groups[-1] + 1 if new and groups else 0 if not groups else groups[-1])
+        if k and (said != read[k - 1][1] or word == said):
+            group += 1
+        groups.append(group)
     return groups
 
 

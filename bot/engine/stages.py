@@ -733,18 +733,19 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
-    asks_which = ev.hits.keys() & {"ref_choice", "suits"} and not ev.cert_nouns and not ev.pathway_cue  # "which one deals more with sponsors", "… which fits me better"
+    asks_which = bool(ev.hits.keys() & {"ref_choice", "suits"}) and not ev.cert_nouns and not ev.pathway_cue  # "which one deals more with sponsors", "… which fits me better"
     mine = ev.role_where.get(rid, frozenset())
-    apart = any(w - mine and mine - w and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())  # each named by a word of its own ("director of pharmacy" inside "director of pharmacy operations" is one name)
-    choice = apart and ev.role_named and (("contrast" in ev.hits and ev.asks_who) or bool(asks_which))  # (two roles named by title)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
+    # the other roles named by a word of their own ("director of pharmacy" inside "director of pharmacy operations" is one name)
+    apart = [r for r, w in ev.role_where.items() if w - mine and mine - w and scores.get(r, 0) >= ROLE_MENTION * 0.5]
+    choice = bool(apart) and ev.role_named and (("contrast" in ev.hits and ev.asks_who) or asks_which)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
     if "contrast" not in ev.hits and not choice:
         return None
     if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
-        named = [r for r in dict.fromkeys((rid, *(r for r, w in ev.role_where.items() if w - mine and mine - w and scores.get(r, 0) >= ROLE_MENTION * 0.5)))]
+        named = [rid, *apart]
         titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
         in_titles = {k for i in ev.title_positions for k in ev.a.typed_group(i)}
-        said = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles}  # "… which is more about compounding": a title's word said again counts
-        chosen = best_of(named, ev.a, ix, titles & said)
+        only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles}  # "… which is more about compounding": a title's word said again counts
+        chosen = best_of(named, ev.a, ix, titles & only_in_titles)
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
             section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who else ("overview", CONF_ROLE_CONTRAST)
             return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"a choice between {', '.join(named)}: {chosen} by its page")
