@@ -77,6 +77,10 @@ class Engine:
             alone = decide(read(question, self.index), self.index, _OWN_WORDS_STAGES)
             if alone.reason in _NEVER_BORROWED:  # "whats the bud for a vanc bag …" after a role: still clinical
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
+        if resolution.rewritten and decided.intent == "none":
+            alone = decide(read(question, self.index), self.index)
+            if alone.intent == "faq":  # "that answer seems off, how do i report it": a moderator's FAQ in the member's own words
+                decided, resolution = alone, replace(resolution, question=question, rewritten=False)
         if resolution.rewritten and "new_person" in resolution.signals:
             own = read(question, self.index)
             alone = decide(own, self.index)
@@ -84,6 +88,8 @@ class Engine:
             their_cert = alone.intent == "certification" and alone.certifications[:1] != decided.certifications[:1]  # "now my tech: she's into chargemaster work, what cert is that"
             if their_role or their_cert:
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False, evidence=own)
+        if "one_cert" in resolution.signals and decided.intent == "pathway" and decided.certifications:
+            decided = replace(decided, intent="certification", role=None, focus=None, focus_words=(), held=(), shape="")  # "which cert covers that": the step the topic puts first, its card
         answer = compose(question, decided, self.knowledge)
         if resolution.rewritten:
             answer = replace(answer, read_as=resolution.question)

@@ -31,7 +31,7 @@ from bot.engine.normalize import clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import language
-from bot.engine.thresholds import ROLE_RELAXED
+from bot.engine.thresholds import ROLE_MENTION, ROLE_RELAXED
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
@@ -51,7 +51,7 @@ OFF_KNOWLEDGE_WORDS = 2  # "also whos winning the game tonight": this many words
 ELLIPSIS_WORDS = 7  # "what about the nursing home consultant?" as a last sentence: a new subject, the same question
 DESCRIBED_LEAD = 1.5  # outside the conversation, the described entity must lead the next by this factor
 _PUNCT = ".,!?;:'\"()"
-_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+_PRONOUNS = frozenset({"they", "them", "their", "theirs", "theyre", "they're", "theyve", "they've", "theyd", "they'd"})
 _MEMBERS_OWN = POSSESSIVES - {"their", "your"}  # the member's or the mentee's ("their third one" is the role's)
 
 
@@ -121,6 +121,7 @@ _DEFINITE = frozenset({"the", "that", "this"})
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 
+_CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
@@ -155,7 +156,7 @@ class _Rewrite:
             else:
                 out.append(self.tokens[i])
                 i += 1
-        return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(out)).lstrip(_PUNCT + " ").rstrip()  # ("the … pathway, second step?": ", CLPD?" reads "CLPD?")
+        return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(t for t in out if t)).lstrip(_PUNCT + " ").rstrip()  # ("the … pathway, second step?": ", CLPD?" reads "CLPD?")
 
 
 def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
@@ -166,6 +167,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         ev = read(question, ix)
     if ev.set_aside or ev.set_aside_roles:
         question = ev.a.question  # "and which role besides ops director has CMSO on it": what is left is what the follow-up reads
+    if ctx.question and "rumour" not in ev.hits and _CLAIM_GOES_ON.match(question) and "rumour" in read(ctx.question, ix).hits:
+        question = _CLAIM_GOES_ON.sub("is it true that ", question, count=1)  # "is it true they run drills …" … "and that theyre on call 24/7?": a second claim checked
+        ev = read(question, ix)
     r = _Rewrite(question)
     if not r.words or _reacts(ev) or ("chit_chat" in ev.hits and not _own_subject(ev)) or language(ev, ix) is not None:
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
@@ -196,6 +200,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
             return _person_turn(f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, ix)
+    by_order = _person_by_order(words, ctx) if not (people or ev.codes or ev.role_named) else None
+    if by_order is not None:  # "back to the first one, she also wants to lead the team": the first person spoken for
+        (a, b), theirs = by_order
+        ctx = _about_role(ctx, theirs, ix)
+        referred = True
+        r.put(a, b, "")
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2]) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
@@ -263,6 +273,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if steps:
                 _drop_named_path(r, start, path_of, ix)
                 _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway": whose step
+    one_cert = _one_cert_of_path(ev, ctx, ix, r)
+    if one_cert is not None:  # "do they deal w safety stuff too" … "which cert covers that": the step of their path about it
+        final = read(one_cert, ix)
+        shown_as = {"by_topic", "one_cert"} if one_cert.startswith("which cert first") else {"by_topic"}
+        return Resolution(one_cert, True, True, final.named_roles, frozenset(shown_as), speaks_for, told=told, evidence=final)
     # "and the other one?": the other of the two just talked about
     swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
     for a, b in r.found("ref_other"):
@@ -272,6 +287,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             other = next(e for e in two if e != ctx.thing)
             r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
             swapped_at.add(a)
+    others = [e for e in ctx.shown if e != ctx.thing]
+    for i in range(1, len(words) - 1):  # "ok what about the other two": the rest of what was shown, besides the one just talked about
+        if words[i - 1] == "the" and words[i] == "other" and (lexicon.COUNTS.get(words[i + 1]) == len(others) or words[i + 1] == "ones") and ctx.thing in ctx.shown and len(others) >= 2 and r.free(i - 1, i + 2):
+            referred = True
+            r.put(i - 1, i + 2, _joined([_label(e, ix) for e in others]))
+            swapped_at.add(i - 1)
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
@@ -318,6 +339,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b in r.found(cue):
             if asks_of_it and words[a] in ("once", "when"):
                 continue
+            beside = r.tokens[b].strip(_PUNCT).upper() if b < len(words) else ""
+            if beside in ev.a.codes:  # "and the one before CRPMP": beside the code it names (see stages.step_beside), on the conversation's pathway when it has it
+                referred = True
+                on = f" (for the {_label(('role', ctx.role), ix)})" if ctx.role and beside in {s.certification for s in ix.knowledge.roles[ctx.role].pathway} else ""
+                r.put(a, b + 1, f"{'after' if step > 0 else 'before'} {beside}{on}")
+                continue
             referred = True
             if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
                 r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on
@@ -349,6 +376,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "which one first if I'm brand new to the IV room"; "which would suit someone who …" among a pathway's steps (of two just compared, a choice)
     retailor = ctx.role is not None and said_of_self and (ctx.intent == "pathway" or (shown_on_path and ("first" in words or (suits and len(ctx.shown) > 2))))
     for a, b in r.found("ref_choice"):
+        if described_at and kinds == {"role"} and all(w in lexicon.STOPWORDS or any(x <= i < r.spans[x][0] for x in described_at) for i, w in enumerate(words) if not a <= i < b):
+            r.put(a, b, "")  # "and which one is the overnight one": that role, nothing else asked of it
+            continue
         if ev.codes or described_at:  # "which is most about the supply side": already chosen
             continue
         if retailor:  # "which of those if I'm a tech", after a pathway: that pathway again, in the order it asks for
@@ -408,7 +438,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             noun = words[b - 1] if words[b - 1] in _ENDS_LOCATIVE | {"job", "role", "position"} else ""
             r.put(a, b, f"the {_label(('role', recalled or _role_of_card(ctx, ix) or ctx.role), ix)} {noun}".strip())  # "ok back to ops, whats their main responsibilities": the one recalled
     # "it", "that one": the thing, unless the question names one of that kind itself
+    dummy = {x + 1 for x, y in lexicon.cue("rumour").spans(words) if y - x == 3 and words[x + 1] == "it"}  # "is it true …": "it" stands for nothing
+    tells_of_them = ctx.intent == "pathway" and theirs is not None and theirs == ctx.role and bool(people) and people[0][0] == 0 and _only_tells(ev)  # "marcus did a telehealth rotation and loved it": about him, nothing asked
     for a, b in r.found("ref_thing"):
+        if a in dummy or tells_of_them:
+            continue
         referred = True
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
@@ -434,6 +468,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, lead + _label(thing, ix))
     # "that part", "goes with that": what the previous question was about
     for a, b in r.found("ref_topic"):
+        if _topic_before(r, a, ix):
+            continue  # "the accreditation part scares me tho, which one covers that": what this message said
+        card = _path_of_card(ctx, ix) if ev.pathway_cue and ctx.intent == "certification" and not (ev.role_named or ev.codes) else None
+        if card and card[0]:  # "CTVP" … "ok path for that": the pathway the card is on
+            referred = True
+            r.put(a, b, f"for the {_label(('role', card[0]), ix)}")
+            continue
         if "self_describe" in ev.hits and not ev.hits.keys() & _ASKS:
             continue  # "oh also I'm the one who takes minutes at our policy committee, forgot that part": about the member
         if (ev.role_named or ev.codes) and min(ev.role_where.get(ev.role_best or "", {a}) | {ev.a.code_pos.get(c, a) for c in ev.codes}) < a:
@@ -456,7 +497,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
-    tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and _tells_of_self(ev) and not (after.codes or after.a.unknown_codes or after.role_named or after.goal_role)  # (a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
+    tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and (_tells_of_self(ev) or tells_of_them) and not (after.codes or after.a.unknown_codes or (after.role_named and after.role_best != ctx.role) or after.goal_role)  # ("never led a team" names no other role; a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
     if "pushback" in ev.hits and ctx.question and not _own_subject(ev) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
@@ -499,7 +540,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"the {title} {_SECTION_WORDS[ctx.section]}"
         elif after.codes and not after.role_named and ctx.intent == "certification":
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
-    about_me = ("self_describe" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
+    same_role = tells and after.role_best == ctx.role  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal
+    about_me = ("self_describe" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
@@ -507,7 +549,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     pathway_turn = pathway_turn or (shown_on_path and bool(after.held) and not after.role_named and not after.cue("eligibility"))  # "i already have that one, which should i do next" after a step's card: that pathway without it
-    if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
+    if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
         appended = True
     still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"
@@ -527,6 +569,61 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, evidence=final)
+
+
+def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], str] | None:
+    """"back to the first one", "ok the second one again": of two or more people the member spoke
+    for, the one in that place (in the order they came up), and the words that say so."""
+    if len(ctx.people) < 2:
+        return None
+    for i, w in enumerate(words[:-1]):
+        if w not in lexicon.ORDINALS or words[i + 1] not in ("one", "person") or lexicon.ORDINALS[w] == 0:
+            continue
+        start = i - 1 if i and words[i - 1] in _DEFINITE else i
+        if not (_RETURNS & set(words[max(0, start - 2) : start]) or "again" in words[i + 2 : i + 4]):
+            continue  # ("the first one" alone is a step of what was shown)
+        order = list(reversed(ctx.people))
+        pos = lexicon.ORDINALS[w]
+        if pos <= len(order):
+            at = max(0, start - 2) if words[max(0, start - 2)] in _RETURNS else start - 1 if start and words[start - 1] in _RETURNS else start
+            return (at, i + 2), order[pos - 1 if pos > 0 else pos][1]
+    return None
+
+
+def _one_cert_of_path(ev: Evidence, ctx: Context, ix: Index, r: _Rewrite) -> str | None:
+    """After a role's page, "which cert covers that", "is there a cert for that part", "which cert
+    is for the copay side": one certification is asked for, one step of that role's pathway.
+    The last question's topic is a part of the page: the step the page's own words put first
+    (shown as that certification: signal "one_cert"). A topic of its own: the step whose text says it."""
+    if ctx.intent != "role" or ctx.role is None or _own_subject(ev) or not ev.cert_nouns or ev.certs_plural or ev.held or r.spans:
+        return None
+    if any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in r.words) or ev.hits.keys() & (_STANDS_ALONE | {"pathway", "list", "ordering", "identity"}):
+        return None  # "what certs would I need", "how much is the cert": not one step by its topic
+    steps = [s.certification for s in ix.knowledge.roles[ctx.role].pathway]
+    if len(steps) < 2:
+        return None
+    topic_at = r.found("ref_topic") or [(a, b) for a, b in r.found("ref_thing") if r.words[a] in ("that", "this") and b == len(r.words)]
+    topic_at = [(a, b) for a, b in topic_at if not _topic_before(r, a, ix)]  # "the accreditation part scares me, which one covers that": said here
+    own = [t.strip(_PUNCT) for i, (t, w) in enumerate(zip(r.tokens, r.words)) if _topic_word(w, ix) and not any(a <= i < b for a, b in topic_at)]
+    title = _label(("role", ctx.role), ix)
+    if topic_at and ctx.question:  # the part of the page the last question was about: the step the page's own words put first
+        said = re.sub(r"\((?:for|about) [^()]*\)", "", ctx.question).replace(f"the {title}", "").replace(title, "")
+        return f"which cert first for the {title} ({' '.join(said.split()).strip(_PUNCT + ' ')})"
+    if own and not topic_at:  # a topic of its own ("the copay side"): the step whose text says it
+        return f"which of {_joined(steps, 'or')} is about {' '.join(own)}"
+    return None
+
+
+def _topic_word(word: str, ix: Index) -> bool:
+    """A word that says what is asked about: one the knowledge uses, not a filler, a cue or a noun for a certification or role."""
+    return word not in lexicon.STOPWORDS and word not in lexicon.LIGHT_WORDS and word not in lexicon.CERT_NOUNS and word not in lexicon.ROLE_NOUNS and stem(word) not in cue_stems() and stem(word) in ix.postings
+
+
+def _topic_before(r: _Rewrite, at: int, ix: Index) -> bool:
+    """"the accreditation part scares me tho, which one covers that": the topic said in an earlier
+    clause of this message (not "what cert would prove i know that stuff")."""
+    ended = max((i for i in range(at) if _CLAUSE_END.search(r.tokens[i])), default=-1)
+    return any(_topic_word(w, ix) for w in r.words[: ended + 1])
 
 
 def _only_the_person(words: list[str], people: list[tuple[int, int, str]]) -> bool:
@@ -570,6 +667,7 @@ def _people(words: list[str], tokens: list[str], ix: Index) -> list[tuple[int, i
             j -= 1
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
             found.append((j, i + 1, noun))
+    found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _lower_name(i, words, tokens, ix)]
     named_at = {a: k for a, _, k in found if k not in lexicon.MENTORED}
     merged = []
     for a, b, k in sorted(found):
@@ -580,6 +678,20 @@ def _people(words: list[str], tokens: list[str], ix: Index) -> list[tuple[int, i
     return merged
 
 
+def _lower_name(i: int, words: list[str], tokens: list[str], ix: Index) -> bool:
+    """"priya wants emergency preparedness", "now marcus", "back to priya": a name typed in lower
+    case, a rare word no page uses, where a person is spoken of (before what they want, do or
+    have; after "now", "back to", "start with")."""
+    w, t = words[i], tokens[i].strip(_PUNCT)
+    if not (t.isalpha() and t.islower() and len(t) >= 3) or w in ix.known_words or w in lexicon.STOPWORDS or english.count(w) >= LOWER_NAME_ENGLISH or stem(w) in ix.postings or ix.code_for(w, False):  # ("she has cpscm already": a code)
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) and not _CLAUSE_END.search(tokens[i]) else ""  # ("missed charges on infusions, is there …")
+    before = words[max(0, i - 2) : i]
+    return nxt in _PERSON_VERBS or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
+
+
+_PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works"})
+LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _NAME = re.compile(r"[A-Z][a-z]{2,}")
 NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either)
 _CLAUSE_END = re.compile(r"[,.;:!?]$")
@@ -604,12 +716,16 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     person's own clause names (or describes as a goal), and where those clauses start."""
     told: list[tuple[str, str]] = []
     at: set[int] = set()
-    for clause in _clauses(tokens):
-        who = {k for a, _, k in people if a in clause}
+    parts: list[range] = []
+    for clause in _clauses(tokens):  # "my resident wants stewardship and my other resident wants informatics": one part per person
+        starts = sorted({a for a, b, _ in people if b - 1 in clause and a > clause.start} | {clause.start})
+        parts += [range(x, y) for x, y in zip(starts, [*starts[1:], clause.stop])]
+    for clause in parts:
+        who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
         if len(who) != 1:
             continue
         cev = read(" ".join(tokens[i] for i in clause), ix)
-        role = cev.role_best if cev.role_named else cev.goal_role or cev.described
+        role = cev.role_best if (cev.role_named or cev.subject_relaxed) else cev.goal_role or cev.described  # ("marcus wants hospital at home": most of a title)
         if role:
             told.append((next(iter(who)), role))
             at.add(clause.start)
@@ -678,13 +794,20 @@ def _reacts(ev: Evidence) -> bool:
     return bool(a.words) and a.words[0] in lexicon.REACTIONS and len(set(a.sentence_of)) == 1 and "?" not in a.question and not ev.hits.keys() & _ASKS_ANYTHING
 
 
+def _only_tells(ev: Evidence) -> bool:
+    """One sentence that asks nothing: not a question, no ask of its own."""
+    a = ev.a
+    return bool(a.words) and len(set(a.sentence_of)) == 1 and not a.question.rstrip().endswith("?") and not ev.hits.keys() & _ASKS_ANYTHING
+
+
 def _tells_of_self(ev: Evidence) -> bool:
     """A message that only tells about the member ("i'm new to managing people", "inventory is my
     background"): one sentence, not a question, starting "I …" / "my …", or saying "my background"."""
-    a = ev.a
-    if not a.words or len(set(a.sentence_of)) > 1 or a.question.rstrip().endswith("?") or ev.hits.keys() & _ASKS_ANYTHING:
-        return False
-    return a.words[0] in lexicon.TELLING_STARTS or "ref_self" in ev.hits
+    first = next((w for w in ev.a.words if w not in _ASIDES), "")  # "fwiw i'm new to managing people"
+    return _only_tells(ev) and (first in lexicon.TELLING_STARTS or "ref_self" in ev.hits)
+
+
+_ASIDES = frozenset({"fwiw", "fyi", "btw", "also", "oh", "ok", "okay", "so", "and", "but", "just", "well", "hmm", "tbh", "honestly"})
 
 
 def _staff_role(ev: Evidence, ctx: Context, ix: Index) -> str | None:
@@ -932,7 +1055,11 @@ def _about_refused(ctx: Context, ev: Evidence) -> Context:
     if ev.codes and ctx.thing != ("cert", ev.codes[0]):
         thing: Entity = ("cert", ev.codes[0])
         return replace(ctx, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="certification", pending="")
-    role = ev.role_best if ev.role_named and not ev.codes else None  # by its title: "who won the game" describes no job
+    role = ev.role_best if (ev.role_named or ev.subject_relaxed) and not ev.codes else None  # by its title ("are hospitals hiring hospital at home pharmacists": most of it): "who won the game" describes no job
+    named = tuple(sorted((r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and ev.role_where.get(r)), key=lambda r: min(ev.role_where[r]))) if role else ()  # (as role_contrast reads two named apart)
+    if role is not None and len(named) >= 2:  # "which pays better, X or Y" … "ok which one is more about insurance then": a choice between those two
+        thing = ("role", role)
+        return replace(ctx, role=role, thing=thing, roles=named, shown=(), recent=tuple(dict.fromkeys((thing, *(("role", r) for r in named), *ctx.recent)))[:MAX_RECENT], intent="role", held=ctx.held if ctx.role == role else (), pending="")
     if role is None or role == ctx.role:
         return replace(ctx, pending="")
     thing = ("role", role)
@@ -954,8 +1081,15 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         if len(answer.certifications) > 1:
             shown = tuple(("cert", c) for c in answer.certifications)
         owners = ix.knowledge.roles_with_certification(thing[1])
+        asked = {thing[1], *(resolution.evidence.codes if resolution.evidence is not None else ())}
+        together = [r.id for r in owners if asked <= {s.certification for s in r.pathway}]
+        named_owner = [r.id for r in owners if resolution.evidence is not None and (resolution.evidence.role_named or resolution.evidence.subject_relaxed) and r.id == resolution.evidence.role_best]
         if len(owners) == 1 and (role is None or "asks_who" in resolution.signals):
             role = owners[0].id  # "which job is that for": the one role whose pathway has it
+        elif named_owner:
+            role = named_owner[0]  # "is that the one the disaster prep person needs too?" … "show me that person's whole path"
+        elif len(asked) > 1 and len(together) == 1 and role is None:
+            role = together[0]  # "what's after CRPMP" (CPSCM): the one pathway with both, whose next step "and after that" asks
         recent.insert(0, thing)
     elif answer.intent == "role" and answer.role:
         role, thing, section = answer.role, ("role", answer.role), answer.section
@@ -999,7 +1133,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         section=section,
         pending="",
         question=resolution.question,
-        by_topic=answer.stage == "cert_by_topic" and answer.intent == "certification",
+        by_topic=(answer.stage == "cert_by_topic" or "by_topic" in resolution.signals) and answer.intent == "certification",
         lists=lists,
         people=people,
     )

@@ -144,6 +144,8 @@ def _head_fits(i: int, a: Analysis, stems: tuple[str, ...], heads: frozenset[str
 
 
 _SELF = frozenset({"im", "am", "as", "was"})
+_WORN = frozenset({"burnt", "burned", "tired", "exhausted"})  # "burnt out retail pharmacist."
+_YEARS = frozenset({"years", "year", "months", "month"})  # "8 years retail pharmacist", "retail tech 6 years here"
 SELF_REACH = 4  # typed words back to "I'm" / "as": "I'm a pharmacy ops manager", "as a hospital tech"
 
 
@@ -151,6 +153,20 @@ def member_heads(a: Analysis) -> frozenset[int]:
     """Positions of job nouns the member says of themselves ("I'm a nurse, 8 yrs", "as a hospital
     tech"): their own job, not the one asked about."""
     return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (any(x in _SELF for x in a.words[max(0, i - 3) : i]) or _then_here(a, i)))
+
+
+def own_job_heads(a: Analysis) -> frozenset[int]:
+    """The member's own job nouns, also when told without "I'm": "8 yrs retail pharmacist",
+    "burnt out retail pharmacist." (for telling a job asked about from the one they have)."""
+    return member_heads(a) | frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (_for_years(a, i) or any(x in _WORN for x in a.words[max(0, i - 3) : i])))
+
+
+def _for_years(a: Analysis, i: int) -> bool:
+    """"8 yrs retail pharmacist", "retail pharmacist 9 years": how long the member has been one."""
+    before = a.words[max(0, a.typed_start(i) - 4) : a.typed_start(i)]
+    j = a.typed_end(i)
+    after = a.words[j : j + 2]
+    return any(w.isdigit() and k + 1 < len(before) and before[k + 1] in _YEARS for k, w in enumerate(before)) or (len(after) == 2 and after[0].isdigit() and after[1] in _YEARS)
 
 
 def _typed_before(a: Analysis, i: int, n: int) -> list[str]:
@@ -168,6 +184,8 @@ def _typed_before(a: Analysis, i: int, n: int) -> list[str]:
 def _then_here(a: Analysis, i: int) -> bool:
     """"specialty pharmacy rph here", "LTC tech here": the member introducing themselves."""
     j = a.typed_end(i)  # "tech" read "tech technician technology"
+    while j < len(a.words) and (a.words[j].isdigit() or a.words[j] in _YEARS):
+        j += 1  # "retail tech 6 yrs here"
     return j < len(a.words) and a.words[j] == "here" and a.sentence_of[j] == a.sentence_of[i]
 
 

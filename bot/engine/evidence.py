@@ -16,7 +16,7 @@ from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_certs, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
+from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_certs, own_job_heads, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -562,13 +562,17 @@ def read(question: str, ix: Index) -> Evidence:
             hits[name] = found
     if "cert_seek" in hits and _covers_a_role(hits["cert_seek"], cue_text, cert_nouns):
         del hits["cert_seek"]
-    if hits.get("pathway", "").split()[-1:] == ["list"] and _asks_who(a):
-        del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list": a list of the trade, not a role's
+    if hits.get("pathway", "").split()[-1:] == ["list"] and (_asks_who(a) or _listed_thing(a)):
+        del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list", "is methotrexate on the hazardous drug list": a list of the trade, not a role's
     if aside_words:
         hits["besides"] = aside_words  # read out of the question: what the member set aside
     steering = hits.get("discourse")
     if steering:  # "ok different question, …" compares nothing
         hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "}
+        spans = lexicon.cue("discourse").spans(a.words)
+        steered = {a.word_stems[i] for x, y in spans for i in range(x, y)}
+        elsewhere = {a.word_stems[i] for i in range(len(a.words)) if not any(x <= i < y for x, y in spans)}
+        a = replace(a, stems=tuple(st for st in a.stems if st not in steered or st in elsewhere))  # ("ok switching, what does … do": "switching" is no part of the day)
     someday = hits.get("someday")
     if someday and f" {hits.get('day')} " in f" {someday} ":  # "where it could go one day": a time, not the day in the life
         del hits["day"]
@@ -602,6 +606,20 @@ def read(question: str, ix: Index) -> Evidence:
     )
 
 
+_ON_A_LIST_OK = frozenset({"is", "are", "what", "whats", "else", "it", "that", "this", "one", "ones", "them", "those", "they", "all", "still", "also", "too", "already", CODE_MARK})
+
+
+def _listed_thing(a: Analysis) -> bool:
+    """"is methotrexate on the hazardous drug list": something no certification or pronoun right
+    before "on the … list", so the list is one of the trade (not "is CMSO on the ops director list")."""
+    words = a.words
+    for i in range(1, len(words) - 1):
+        if words[i] == "on" and words[i + 1] == "the" and "list" in words[i + 2 : i + 6]:
+            before = words[i - 1]
+            return before not in _ON_A_LIST_OK and before not in lexicon.CERT_NOUNS and before not in lexicon.STOPWORDS
+    return False
+
+
 def _person_of_title(a: Analysis, ix: Index, rid: str) -> bool:
     """"the diversion person", "the revenue guy": a person noun right after a word that only this
     role's title has."""
@@ -613,7 +631,7 @@ def _person_of_title(a: Analysis, ix: Index, rid: str) -> bool:
 
 def _described_role(ev: Evidence) -> str | None:
     a, ix = ev.a, ev.ix
-    mine = member_heads(a)
+    mine = own_job_heads(a) if "likes" in ev.hits else member_heads(a)  # "burnt out retail pharmacist. i like solving puzzles …": their job, what they like describes
     heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i not in mine]
     own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
     refers = ev.asks_who or (ev.pathway_cue and not ev.only_ordering) or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
@@ -631,7 +649,10 @@ def _described_role(ev: Evidence) -> str | None:
         said = {a.word_stems[i] for i, w in enumerate(a.words) if english.count(w) < EVERYDAY_WORD}  # ("usually", "often" describe nothing)
         if all(s in job_nouns or s not in said for s in content):
             return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
-    found = content_role(_beyond_self(ev), ix)
+    beyond = _beyond_self(ev)
+    if own_job and "likes" in ev.hits:
+        beyond = replace(beyond, stems=tuple(s for s in beyond.stems if s not in own_job))  # "retail tech 6 yrs here. the only part … i like is fixing insurance rejections": what they like, not the job they have
+    found = content_role(beyond, ix)
     if not found:
         return None
     role, _, score, runner_up = found

@@ -50,7 +50,12 @@ class Neighbour:
 def words_of_example(text: str) -> list[str]:
     """An example phrasing as the layer reads it: lower-case words, slang spelled out, placeholders kept."""
     words = [lexicon.SLANG.get(w, w) for w in _TOKEN.findall(text.lower().replace("’", "'").replace("'s", "").replace("'", ""))]
-    return [x for w in words for x in lexicon.SPOKEN.get(w, (w,))]
+    return [x for w in words if w not in _FILLERS for x in lexicon.SPOKEN.get(w, (w,))]
+
+
+# Words that only add emphasis ("what else is *even* out there"): read on neither side, so an
+# example and a question differ only in what they say.
+_FILLERS = frozenset({"even", "really", "actually", "literally", "basically", "honestly", "tbh", "lol", "lmao", "ngl"})
 
 
 def features(words: Sequence[str]) -> set[str]:

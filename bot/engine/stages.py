@@ -15,7 +15,7 @@ from typing import Callable
 
 from bot.engine import lexicon
 from bot.engine.analyze import cue_stems
-from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, qualified_otherwise, role_from_certs
+from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import Index
 from bot.engine.intents import Neighbour
@@ -71,6 +71,7 @@ from bot.engine.thresholds import (
     SALUTE_WORDS,
     TAUGHT_MIN,
     TOPIC_CLOSE,
+    TOPIC_TIE,
     TOPIC_MIN,
     TOPIC_UNKNOWN_CODE,
     UNCOVERED_SHARE,
@@ -136,7 +137,8 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     if ev.career_framed:
         return None
     drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
-    found = ev.cue("clinical_advice") or ev.cue("clinical_topic") or drug
+    counted = [(x, y) for x, y in lexicon.cue("clinical_topic").spans(words) if not (x and words[x - 1].isdigit())]  # "2 kids, cant do nights": the member's life, not a patient
+    found = ev.cue("clinical_advice") or (ev.cue("clinical_topic") if counted else None) or drug
     if found:
         return refuse("clinical", CONF_REFUSE, why=f"clinical wording {found!r}, not framed as a career question")
     return None
@@ -389,8 +391,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and named_by and (ev.cue("property") or "").startswith("how"))]  # "how hard is CPMDS? my preceptor is nervous about it"
-    if not eligibility and (answerable or ev.pathway_cue or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour")))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
+    answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
+    if not eligibility and (answerable or (ev.pathway_cue and not entering) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
     if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
@@ -400,14 +404,16 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     missing = [(said, st) for said, st in asked if st not in doc and said not in read_as]
     if eligibility and not missing:  # "can a resident sit for CPREC?": the words are all on the page, who may sit is not
         missing = [(eligibility, "")]
-    figure = _unwritten_figure(ev, ident, ix) if _asked_cue(ev, "rumour") else None  # "is it true RPDs need 5 years first", "… on call 24/7": a figure no page gives
+    if entering and form and not missing:  # "harder to get into": the page may say "hard", never how hard the way in is
+        missing = [(form, "")]
+    figure = (_unwritten_figure(ev, ident, ix) or _unwritten_absolute(ev, ident, ix)) if _asked_cue(ev, "rumour") else None  # "is it true RPDs need 5 years first", "… on call 24/7", "… every single night": a figure or an absolute no page gives
     if figure:
         missing.append((figure, ""))
     if not missing:
         return None
     total = sum(ix.weight(st) for _, st in asked) or 1.0
     share = sum(ix.weight(st) for _, st in missing if st) / total
-    if share < UNCOVERED_SHARE and not (eligibility or (form and kind == "cert") or figure):
+    if share < UNCOVERED_SHARE and not (eligibility or (form and kind == "cert") or figure or entering):
         return None  # a role's page covers most of what is asked: "how does the 340B manager prep for a mock audit"
     what = " ".join(dict.fromkeys(said for said, _ in missing))
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
@@ -431,6 +437,33 @@ def _unwritten_figure(ev: Evidence, ident: str, ix: Index) -> str | None:
             i += 1
     written = f" {' '.join(ix.writes.get(ident, ()))} "
     return next((figure for figure in figures if f" {figure} " not in written), None)
+
+
+_ABSOLUTES = frozenset({"always", "never", "constantly", "exclusively", "nonstop"})
+
+
+def _unwritten_absolute(ev: Evidence, ident: str, ix: Index) -> str | None:
+    """"is it true you work nights every single night in that job": an absolute the claim makes
+    (always, never, every single …) that its page never writes; pages say what a job involves, not that
+    it is all it ever does."""
+    written = set(ix.writes.get(ident, ()))
+    words = ev.a.words
+    said = ((i, "every single" if w == "every" else w) for i, w in enumerate(words) if w in _ABSOLUTES or words[i : i + 2] == ("every", "single"))  # ("for every study" is each, not all the time)
+    return next((w for i, w in said if ev.a.asks(i) and w.split()[0] not in written), None)
+
+
+_BETWEEN_HARD_AND_WAY = frozenset({"is", "it", "to", "for", "me", "them", "someone", "a", "an", "really", "actually", "would", "will", "be"})
+
+
+def _hard_to_enter(ev: Evidence) -> bool:
+    """A property cue ("how hard", "harder", "hard to") right before the pathway cue, with only
+    filler between: the question asks how hard getting in is, which no page says."""
+    words = ev.a.words
+    ways = lexicon.cue("pathway").spans(words)
+    for _, end in lexicon.cue("property").spans(words):
+        if any(end - 1 <= a and all(w in _BETWEEN_HARD_AND_WAY for w in words[end:a]) for a, _ in ways):
+            return True
+    return False
 
 
 def _comparative(ev: Evidence) -> bool:
@@ -917,6 +950,10 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
     asked = [c for c in ev.codes if c not in ev.held] or list(ev.codes)  # "I already hold CPOM … what is CPWDE": CPWDE's card
     exclude = ev.title_stems(ix) if ev.subject_named else frozenset()
+    holder = _role_holding(ev, ix)
+    if holder is not None:  # "what job uses CPAFC and CBIPA": the one role whose pathway has them all
+        t = tailor(holder, ev.a, ix, restrict=list(dict.fromkeys(ev.codes)), held=ev.held, exclude=set(ix.role_titles.get(holder, ())))
+        return _pathway(holder, t, CONF_CERT_NAMED, f"the one role whose pathway has {', '.join(ev.codes)}")
     chosen = _chosen_cert(ev, ix, exclude) if compare and ("ref_choice" in ev.hits or "which" in ev.a.words) else None
     if chosen:  # "CHPOP or CIDSP, which is more for research pharmacy": the one whose text (or whose role's page) says it
         rest = tuple(c for c in dict.fromkeys(ev.codes) if c != chosen)  # (the other stays in view: "and the other one?")
@@ -935,6 +972,18 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
 _FIELD_STEMS = frozenset(stem(w) for w in lexicon.FIELD_WORDS)
 
 
+def _role_holding(ev: Evidence, ix: Index) -> str | None:
+    """"what job uses both", "which role needs CPAFC and CBIPA": which/what right before a role noun
+    (one job asked for), two or more codes, and exactly one role whose pathway has them all."""
+    words = ev.a.words
+    codes = tuple(dict.fromkeys(ev.codes))
+    if len(codes) < 2 or ev.held or ev.role_named:
+        return None
+    if not any(w in ("which", "what") and i + 1 < len(words) and words[i + 1] in lexicon.ROLE_NOUNS and not words[i + 1].endswith("s") for i, w in enumerate(words)):
+        return None
+    return role_from_certs(codes, ix)
+
+
 def _chosen_cert(ev: Evidence, ix: Index, exclude: frozenset[str]) -> str | None:
     """Of two certifications named, the one the question's words fit clearly better: by their
     own texts, else by the pages of the roles that have one and not the other."""
@@ -945,6 +994,12 @@ def _chosen_cert(ev: Evidence, ix: Index, exclude: frozenset[str]) -> str | None
     scored = scored_certs(codes, ev.a, ix, set(exclude), keep_zero=True)
     if scored[0][1] > 0 and scored[0][1] >= CHOICE_LEAD * scored[1][1]:
         return scored[0][0]
+    return _by_their_roles(codes, ev, ix, exclude)
+
+
+def _by_their_roles(codes: list[str], ev: Evidence, ix: Index, exclude: frozenset[str] | set[str]) -> str | None:
+    """Of two certifications whose texts fit alike, the one held only by the role whose page
+    fits the question clearly better ("a cert for the code cart and emergency kit stuff")."""
     own = {c: {r.id for r in ix.knowledge.roles_with_certification(c)} for c in codes}
     only = {c: own[c] - own[other] for c, other in zip(codes, reversed(codes))}
     if not all(only.values()):
@@ -998,6 +1053,9 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         top = topic[0][1]
         conf = CONF_TOPIC_BASE + CONF_TOPIC_SPREAD * (1 - (topic[1][1] / top if len(topic) > 1 else 0))
         close = [c for c, s in topic if s >= TOPIC_CLOSE * top][:3]
+        if len(topic) > 1 and topic[1][1] >= TOPIC_TIE * top:  # a tie on their texts: the pages of the roles that hold one and not the other
+            chosen = _by_their_roles([topic[0][0], topic[1][0]], ev, ix, title_stems | _FIELD_STEMS)
+            close = sorted(close, key=lambda c: c != chosen) if chosen else close
         return Match("certification", certifications=tuple(close), confidence=round(conf, 3), why=f"topic scores: {scores} (min {TOPIC_MIN})")
     if ev.subject_relaxed and rid:
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_WEAK, f"partly named role {rid}; topic: {scores}")
@@ -1029,7 +1087,7 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     """A job the knowledge has no spotlight for ("nuclear pharmacist"), or a bare "manager" that fits several."""
     words = ev.a.words
     said = ev.a.said
-    mine = member_heads(ev.a)  # "I'm a nurse, …": the member's own job
+    mine = own_job_heads(ev.a)  # "I'm a nurse, …", "8 yrs retail pharmacist": the member's own job
     heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and i not in mine]
     if not heads:
         return refuse("unknown_role", CONF_UNKNOWN_ROLE) if _pathway_asked(ev) else None

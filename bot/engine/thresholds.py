@@ -32,6 +32,7 @@ FAQ_FULL_PRECISION = 0.35  # ... and not drowning it in other words, matches tha
 TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
 TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question
 TOPIC_CLOSE = 0.8  # certifications within this share of the best are shown with it
+TOPIC_TIE = 0.95  # certifications whose texts fit a topic this alike (within 5%) are told apart by the pages of the roles that hold them
 TRADE_TERM = 20_000  # a word rarer than this in English text is a trade's term ("shortages"), not everyday English ("last")
 DUTY_LEAD = 0.5  # a topic only a role's duty says: its certification sharing the duty's words leads the next by this much (next < this x best)
 TOPIC_UNKNOWN_CODE = 2.0  # an unknown code beside a topic this strong is not the subject (x TOPIC_MIN)
