@@ -215,3 +215,58 @@ def test_what_a_member_likes_describes_the_job_not_the_one_they_have() -> None:
     e = _with_pages("conv60")
     a = e.ask("retail tech 6 yrs here. the only part of my job i actually like is fixing insurance rejections and calling the plans lol. is there a job thats basically just that?")
     assert (a.intent, a.role) == ("role", "medication-access-coordinator")
+
+
+# --- round 44: certifications held by name, roles described, the one who needs both ----------------
+
+
+def test_a_certification_held_by_its_name_is_skipped_and_names_no_goal() -> None:
+    a = engine().ask("i already have the pharmacy supply chain manager certification, what else would i need to become a director of pharmacy operations")
+    assert (a.intent, a.role) == ("pathway", OPS)
+    assert "CPSCM" not in a.certifications[:1]
+
+
+@pytest.mark.parametrize("question", ["is running the remote hub more stressful than running ops at one hospital", "is the remote verification hub manager job stressful"])
+def test_how_a_job_feels_is_a_rating_no_page_gives(question: str) -> None:
+    a = _with_pages("eval131").ask(question)
+    assert (a.intent, a.reason, a.role) == ("none", "missing_fact", "remote-verification-hub-manager"), question
+
+
+def test_the_one_who_needs_both_codes() -> None:
+    assert (engine().ask("which one uses CPSCM and CDSM").role, talk("what is CDSM", "and CPSCM?", "who'd need both")[-1].role) == (SUPPLY, SUPPLY)
+
+
+def test_that_ones_day_after_a_pathway_is_the_roles_day() -> None:
+    _, day = talk("how do i become a medication safety officer", "what's that one's day like")
+    assert (day.intent, day.role, day.section) == ("role", MSO, "day_in_the_life")
+
+
+def test_my_other_tech_with_a_goal_of_their_own_is_someone_new() -> None:
+    _, second = talk("my tech wants to be a pharmacy supply chain manager, where does she start", "and my other tech wants to run the medication safety program, where does he start")
+    assert (second.intent, second.role) == ("pathway", MSO)
+
+
+def test_an_ordinal_on_their_path_after_a_role_page_is_that_step() -> None:
+    _, step = talk("what does a medication safety officer do all day", "whats the second cert on their path")
+    assert (step.intent, step.certifications[:1]) == ("certification", ("CEPRS",))
+
+
+def test_asking_for_info_on_an_unknown_code_holds_nothing() -> None:
+    _, a = talk("what is CPOM", "what about BCPS, got info on that one?")
+    assert (a.intent, a.reason) == ("none", "unknown_cert")
+
+
+def test_going_back_to_school_is_a_fact_no_page_gives() -> None:
+    _, a = talk("what does a medication safety officer do", "would i need to go back to school for it")
+    assert (a.intent, a.reason) == ("none", "missing_fact")
+
+
+def test_what_else_would_a_role_need_besides_a_code_is_its_pathway_without_it() -> None:
+    a = engine().ask("besides CPOM, what else would a medication safety officer need")
+    assert (a.intent, a.role) == ("pathway", MSO)
+    assert "CPOM" not in a.certifications
+
+
+def test_a_choice_among_certifications_shown_is_no_clinical_question() -> None:
+    _, a = talk("list all the certs", "which of those is about vaccines")
+    assert a.reason != "clinical"

@@ -77,10 +77,6 @@ class Engine:
             alone = decide(read(question, self.index), self.index, _OWN_WORDS_STAGES)
             if alone.reason in _NEVER_BORROWED:  # "whats the bud for a vanc bag …" after a role: still clinical
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
-        if resolution.rewritten and decided.intent == "none":
-            alone = decide(read(question, self.index), self.index)
-            if alone.intent == "faq":  # "that answer seems off, how do i report it": a moderator's FAQ in the member's own words
-                decided, resolution = alone, replace(resolution, question=question, rewritten=False)
         if resolution.rewritten and "new_person" in resolution.signals:
             own = read(question, self.index)
             alone = decide(own, self.index)

@@ -12,7 +12,7 @@ import re
 from functools import cached_property
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from bot.engine import english, lexicon
 from bot.engine.index import CLIPPED_ENGLISH, CLIPPED_MORE, Index
@@ -337,12 +337,16 @@ def _someone_else_has(words: tuple[str, ...], j: int) -> bool:
     return words[j] in lexicon.ROLE_HEADS and not any(w in lexicon.POSSESSIVES for w in words[max(0, j - 3) : j])
 
 
-def held_codes(a: Analysis) -> tuple[str, ...]:
+def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple[str, ...]:
     """Codes the member says they already have ("I already have CPOM", "got CMSO last year",
-    "I have CHPOP from my ops days and also CPPGA")."""
+    "I have CHPOP from my ops days and also CPPGA"); ``named``: certifications written out by
+    name, with where the name starts and ends ("i already have the pharmacy supply chain manager cert")."""
     held: list[str] = []
     last_held = -99
-    for code, pos in sorted(a.code_pos.items(), key=lambda kv: kv[1]):
+    spots = [(c, p, p + 1) for c, p in a.code_pos.items()] + [(c, lo, hi) for c, lo, hi in named if c not in a.code_pos]
+    for code, pos, end in sorted(spots, key=lambda cpe: cpe[1]):
+        if code in held:
+            continue
         if pos and a.words[pos - 1] in lexicon.NEGATIONS:
             continue  # "I have CPOM, not CHPOP"
         here = a.sentence_of[pos]  # "already got CEMS. then CSCL?": CSCL is asked about, not held
@@ -352,7 +356,7 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
             last_held = pos
             continue
         before = [a.words[j] for j in range(max(0, pos - 4), pos) if a.sentence_of[j] == here]
-        after = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 3)) if a.sentence_of[j] == here]
+        after = [a.words[j] for j in range(end, min(len(a.words), end + 2)) if a.sentence_of[j] == here]
         if any(w in lexicon.NOT_HELD_CUES for w in before[-2:]):
             continue
         cue_at = [j for j in range(max(0, pos - 4), pos) if a.sentence_of[j] == here and a.words[j] in lexicon.HELD_CUES]
@@ -360,7 +364,7 @@ def held_codes(a: Analysis) -> tuple[str, ...]:
             continue  # "both have CMSO right?": the roles have it, not the member
         if cue_at and not lexicon.HEARD_OF.isdisjoint(a.words[cue_at[-1] + 1 : pos]):
             continue  # "I have read about the CMSO credential": known of, not held
-        later = [a.words[j] for j in range(pos + 1, min(len(a.words), pos + 6)) if a.sentence_of[j] == here]
+        later = [a.words[j] for j in range(end, min(len(a.words), end + 5)) if a.sentence_of[j] == here]
         again = (CODE_MARK,) if len(a.code_pos) == 1 else ()  # "skip CMSO, i've got CMSO": the one code, held where it is said again
         got_it = any(w in lexicon.HELD_CUES and (nxt in ("it", "that") or nxt in again) for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
         if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)):

@@ -211,6 +211,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
     path_of = ev.role_best if ev.role_named else recalled
+    if path_of is None and ctx.role and not ctx.shown and "ordering" not in ev.hits and not _ENDS_LOCATIVE.isdisjoint(words) and not lexicon.ORDINALS.keys().isdisjoint(words):
+        path_of = ctx.role  # "whats the second cert on their path" after the role's day: its pathway's steps
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
     back_to = None if steps else _list_recalled(words, ctx)
@@ -320,6 +322,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
             r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
             described_at.add(a)
+            end = b + 3 if b + 2 < len(words) and words[b] in ("on", "in", "from") and words[b + 1] in _DEFINITE | {"its", "their"} and words[b + 2] in _LISTS else b
+            if meant[0] == "cert" and end > b and r.free(b, end):
+                r.put(b, end, "")  # "and the supply chain one on that path?": the path says where it is, nothing more is asked
             kinds.add(meant[0])
         elif ctx.thing and words[b - 1] == "one":
             r.put(a, b, " ".join(r.tokens[a : b - 1] + ["certification" if ctx.thing[0] == "cert" else "role"]))
@@ -446,7 +451,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
-        held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a])  # "already got that one. after that?": the one held
+        held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a]) and lexicon.HEARD_OF.isdisjoint(words[max(0, a - 3) : a])  # "already got that one. after that?": the one held (not "got info on that one")
         ended = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)  # the sentences before the pronoun's
         if held and ev.a.codes and min(ev.a.code_pos.values()) < a:
             continue  # "oh and CPPCM too, got it last yr": the one just named
@@ -459,7 +464,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         thing = ctx.thing
         if thing and thing[0] == "role" and any(w in lexicon.CERT_NOUNS for w in words[a:b]):  # "that cert for managing teams" after a role: a certification
             thing = next((e for e in ctx.recent if e[0] == "cert"), None)
-        elif thing and thing[0] == "cert" and ctx.role and ev.certs_plural and not held:  # "what certs would it take" after a pathway: the role's
+        elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits) and not held:  # "what certs would it take", "what's that one's day like" after a pathway: the role's
             thing = ("role", ctx.role)
         if thing and (held or (not named_here and (compared or not ((ev.codes or ev.a.unknown_codes) if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
@@ -746,9 +751,9 @@ def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], 
 
 
 def _someone_new(words: list[str]) -> bool:
-    """"different person: …", "someone else wants …": the conversation turns to a new person."""
+    """"different person: …", "someone else wants …", "my other tech wants …": the conversation turns to a new person."""
     pairs = list(zip(words, words[1:]))
-    return any((w in lexicon.SOMEONE_NEW and nxt in lexicon.PERSON_NOUNS) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs)
+    return any((w in lexicon.SOMEONE_NEW and (nxt in lexicon.PERSON_NOUNS or nxt in lexicon.MENTORED)) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs)
 
 
 def _about_role(ctx: Context, role: str, ix: Index) -> Context:

@@ -143,7 +143,7 @@ def _head_fits(i: int, a: Analysis, stems: tuple[str, ...], heads: frozenset[str
     return in_title(i, a, stems, set(heads)) or (by_content and stems[i] in _LEAD_STEMS and not _LEAD_STEMS.isdisjoint(heads))
 
 
-_SELF = frozenset({"im", "am", "as", "was"})
+_SELF = frozenset({"im", "am", "as", "was", "been"})  # ("ive been a retail tech")
 _WORN = frozenset({"burnt", "burned", "tired", "exhausted"})  # "burnt out retail pharmacist."
 _YEARS = frozenset({"years", "year", "months", "month"})  # "8 years retail pharmacist", "retail tech 6 years here"
 SELF_REACH = 4  # typed words back to "I'm" / "as": "I'm a pharmacy ops manager", "as a hospital tech"
@@ -165,6 +165,7 @@ def _for_years(a: Analysis, i: int) -> bool:
     """"8 yrs retail pharmacist", "retail pharmacist 9 years": how long the member has been one."""
     before = a.words[max(0, a.typed_start(i) - 4) : a.typed_start(i)]
     j = a.typed_end(i)
+    j += a.words[j : j + 1] == ("for",)  # "retail tech for 9 yrs"
     after = a.words[j : j + 2]
     return any(w.isdigit() and k + 1 < len(before) and before[k + 1] in _YEARS for k, w in enumerate(before)) or (len(after) == 2 and after[0].isdigit() and after[1] in _YEARS)
 
@@ -234,9 +235,14 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
     specialist one"). When the same words are a role's title ("medication safety officer"),
     they name the role, unless a certification word sits right beside them. In the order the
     question writes them (the first named is the first asked about)."""
+    return [code for code, _, _ in named_cert_spans(a, ix, role_where)]
+
+
+def named_cert_spans(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list[tuple[str, int, int]]:
+    """``named_certs`` with where each name is written: (code, first word, one past the last)."""
     stems = a.word_stems
     present = set(stems) - a.negated
-    found: list[tuple[int, int, str]] = []  # (where the name starts, the code's place in the knowledge, code)
+    found: list[tuple[int, int, str, int]] = []  # (where the name starts, the code's place in the knowledge, code, where it ends)
     at: dict[str, list[int]] = defaultdict(list)  # stem -> its positions (not negated)
     for i, st in enumerate(stems):
         if st not in a.negated:
@@ -256,8 +262,8 @@ def named_certs(a: Analysis, ix: Index, role_where: dict[str, set[int]]) -> list
             continue
         lo, hi = window
         if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where):
-            found.append((lo, ix.name_order[code], code))
-    return [code for _, _, code in sorted(found)]
+            found.append((lo, ix.name_order[code], code, hi))
+    return [(code, lo, hi + 1) for lo, _, code, hi in sorted(found)]
 
 
 def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: str, role_where: dict[str, set[int]]) -> bool:

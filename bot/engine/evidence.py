@@ -16,7 +16,7 @@ from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_certs, own_job_heads, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
+from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -142,6 +142,7 @@ class Evidence:
             or self.pathway_cue
             or self.asks_who
             or self.section_cue
+            or " of " in f" {self.hits.get('ref_choice', '')} "  # "which of those is about vaccines": a choice among what was shown
         )
 
     @property
@@ -288,7 +289,8 @@ class Evidence:
     def described(self) -> str | None:
         """A role the question describes instead of naming: "who prepares the blinded doses",
         "the pharmacist who looks after the study drugs", "the DEA compliance job"."""
-        if self.role_named or (self.codes and not self.role_asked_about_text) or self.cert_question:
+        asked_codes = set(self.codes) - (set(self.held) - set(self.a.code_pos))  # ("i already have the … cert, what's next if i want the drug waste job": one held, by its name, is no subject)
+        if self.role_named or (asked_codes and not self.role_asked_about_text) or self.cert_question:
             return None
         return _described_role(self)
 
@@ -546,7 +548,8 @@ def read(question: str, ix: Index) -> Evidence:
         kept = [(sc, r) for sc, r in roles if not where.get(r) or not set(where[r]) <= own]
         if len(kept) < len(roles) and any(where.get(r) for _, r in kept):  # … when another role is named
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
-    codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(named_certs(a, ix, where))))  # a name written out is often an alias too
+    by_name = named_cert_spans(a, ix, where)
+    codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(code for code, _, _ in by_name)))  # a name written out is often an alias too
     set_aside = tuple(c for c in set_aside if c not in a.codes)  # (typed again as a code, it is asked about after all)
     codes = tuple(c for c in codes if c not in set_aside)  # "besides CMSO, any other cert about medication safety": its name's words are the topic
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
@@ -594,7 +597,7 @@ def read(question: str, ix: Index) -> Evidence:
         codes=codes,
         cert_nouns=cert_nouns,
         role_nouns=tuple(w for w in a.words if w in lexicon.ROLE_NOUNS),
-        held=held_codes(a),
+        held=held_codes(a, by_name),
         role_best=best,
         role_score=score,
         second=second,
@@ -631,8 +634,11 @@ def _person_of_title(a: Analysis, ix: Index, rid: str) -> bool:
 
 def _described_role(ev: Evidence) -> str | None:
     a, ix = ev.a, ev.ix
+    held_names = {st for code in ev.held if code not in a.code_pos for st in ix.cert_names[code]}  # "i already have the pharmacy supply chain manager cert, …": a name, not a description
+    if held_names:
+        a = replace(a, stems=tuple(st for st in a.stems if st not in held_names))
     mine = own_job_heads(a) if "likes" in ev.hits else member_heads(a)  # "burnt out retail pharmacist. i like solving puzzles …": their job, what they like describes
-    heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i not in mine]
+    heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i not in mine and a.word_stems[i] not in held_names]
     own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
     refers = ev.asks_who or (ev.pathway_cue and not ev.only_ordering) or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
     if not refers:
@@ -644,12 +650,14 @@ def _described_role(ev: Evidence) -> str | None:
     content = [s for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
     if own_job and all(s in own_job for s in content):
         return None  # "which should i do first as a tech": the member's own job describes no role
-    job_nouns = {a.word_stems[k] for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.typed_start(i) == i for k in a.typed_group(i)}
+    job_nouns = {a.word_stems[k] for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.typed_start(i) == i and a.word_stems[i] not in held_names for k in a.typed_group(i)}
     if job_nouns:
         said = {a.word_stems[i] for i, w in enumerate(a.words) if english.count(w) < EVERYDAY_WORD}  # ("usually", "often" describe nothing)
         if all(s in job_nouns or s not in said for s in content):
             return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
     beyond = _beyond_self(ev)
+    if held_names:
+        beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st not in held_names))
     if own_job and "likes" in ev.hits:
         beyond = replace(beyond, stems=tuple(s for s in beyond.stems if s not in own_job))  # "retail tech 6 yrs here. the only part … i like is fixing insurance rejections": what they like, not the job they have
     found = content_role(beyond, ix)

@@ -302,8 +302,11 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     """Fees, salaries, exam dates …: asked for, and no knowledge passage uses those words together."""
     if ev.role_asked_about_text:
         return None  # "'… paying the contracted price …' Which of your roles is this?": the posting's words, not the ask
-    doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(ev.role_best) if ev.role_named and ev.role_best else None
-    owner = ev.codes[0] if ev.codes else ev.role_best if ev.role_named else None  # about a named one, only its own text counts
+    if not any(facet.name in ev.hits for facet in lexicon.FACETS):
+        return None
+    about = ev.role_best if ev.role_named and ev.role_best else None
+    doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(about) if about else None
+    owner = ev.codes[0] if ev.codes else about  # about a named one, only its own text counts
     one_kind = (ev.cue("ref_one_kind") or "").split()
     if len(ev.codes) >= 2 and "ref_choice" in ev.hits:
         return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked
@@ -321,7 +324,7 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
-            return replace(m, role=ev.role_best) if ev.role_named and ev.role_best else m
+            return replace(m, role=about) if about else m
     return None
 
 
@@ -380,6 +383,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
     elif not codes and ev.role_named and ev.role_best:
         kind, ident, doc = "role", ev.role_best, ix.role_coverage(ev.role_best)
+    elif not codes and not ev.hits.keys().isdisjoint(_ASKED_OF_A_JOB) and not ev.asks_who and "role_exists" not in ev.hits and ev.described:  # a role described, asked what no page says (not "who decides …": a role asked for)
+        kind, ident, doc = "role", ev.described, ix.role_coverage(ev.described)
     else:
         return None
     if kind == "cert" and _only_for_a_role(ev):
@@ -391,7 +396,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour")))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or ("property" in ev.hits and not _RATINGS.isdisjoint(ev.a.words))))]  # "how hard is CPMDS? my preceptor is nervous about it"
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
     if not eligibility and (answerable or (ev.pathway_cue and not entering) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
@@ -406,7 +411,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         missing = [(eligibility, "")]
     if entering and form and not missing:  # "harder to get into": the page may say "hard", never how hard the way in is
         missing = [(form, "")]
-    figure = (_unwritten_figure(ev, ident, ix) or _unwritten_absolute(ev, ident, ix)) if _asked_cue(ev, "rumour") else None  # "is it true RPDs need 5 years first", "… on call 24/7", "… every single night": a figure or an absolute no page gives
+    rated = next((w for i, w in enumerate(ev.a.words) if w in _RATINGS and ev.a.asks(i) and stem(w) not in doc), None) if ev.hits.keys() & {"property", "rumour"} else None  # "is running the remote hub more stressful than …", "… as bad as people say": how it feels, which no page rates
+    figure = (_unwritten_figure(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else rated  # "is it true RPDs need 5 years first", "… on call 24/7", "… every single night": a figure or an absolute no page gives
     if figure:
         missing.append((figure, ""))
     if not missing:
@@ -452,6 +458,9 @@ def _unwritten_absolute(ev: Evidence, ident: str, ix: Index) -> str | None:
     return next((w for i, w in said if ev.a.asks(i) and w.split()[0] not in written), None)
 
 
+_ASKED_OF_A_JOB = frozenset({"property", "rumour", "eligibility"})
+_RATINGS = frozenset({"stressful", "chill", "relaxing", "boring", "fun", "rewarding", "demanding", "intense", "flexible", "stressed", "toxic", "cushy", "bad", "awful", "terrible", "horrible", "miserable"})
+_WAYS_IN = frozenset({"land", "get", "become", "break", "enter"})  # "how hard is it to actually land the job …"
 _BETWEEN_HARD_AND_WAY = frozenset({"is", "it", "to", "for", "me", "them", "someone", "a", "an", "really", "actually", "would", "will", "be"})
 
 
@@ -459,7 +468,7 @@ def _hard_to_enter(ev: Evidence) -> bool:
     """A property cue ("how hard", "harder", "hard to") right before the pathway cue, with only
     filler between: the question asks how hard getting in is, which no page says."""
     words = ev.a.words
-    ways = lexicon.cue("pathway").spans(words)
+    ways = lexicon.cue("pathway").spans(words) + [(i, i + 1) for i, w in enumerate(words) if w in _WAYS_IN]
     for _, end in lexicon.cue("property").spans(words):
         if any(end - 1 <= a and all(w in _BETWEEN_HARD_AND_WAY for w in words[end:a]) for a, _ in ways):
             return True
@@ -972,14 +981,20 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
 _FIELD_STEMS = frozenset(stem(w) for w in lexicon.FIELD_WORDS)
 
 
+_HAVING = frozenset({"uses", "use", "has", "have", "needs", "need", "requires", "require", "includes", "include", "lists"})
+
+
 def _role_holding(ev: Evidence, ix: Index) -> str | None:
-    """"what job uses both", "which role needs CPAFC and CBIPA": which/what right before a role noun
-    (one job asked for), two or more codes, and exactly one role whose pathway has them all."""
+    """"what job uses both", "which role needs CPAFC and CBIPA", "who'd need both": one job asked
+    for, two or more codes, and exactly one role whose pathway has them all."""
     words = ev.a.words
     codes = tuple(dict.fromkeys(ev.codes))
     if len(codes) < 2 or ev.held or ev.role_named:
         return None
-    if not any(w in ("which", "what") and i + 1 < len(words) and words[i + 1] in lexicon.ROLE_NOUNS and not words[i + 1].endswith("s") for i, w in enumerate(words)):
+    one_role = any(w in ("which", "what") and i + 1 < len(words) and words[i + 1] in lexicon.ROLE_NOUNS and not words[i + 1].endswith("s") for i, w in enumerate(words))
+    one_having = any(words[i : i + 2] in (("which", "one"), ("what", "one")) and i + 2 < len(words) and words[i + 2] in _HAVING for i in range(len(words)))  # "and which one uses CIMPM and CMSO"
+    who_has = any(w in ("who", "whod", "who'd") and (i == 0 or words[i - 1] in ("and", "so", "ok", "but")) and not _HAVING.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))  # "who'd need both" (not "for someone who needs …")
+    if not (one_role or one_having or who_has):
         return None
     return role_from_certs(codes, ix)
 
