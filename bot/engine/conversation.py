@@ -610,8 +610,8 @@ def _one_cert_of_path(ev: Evidence, ctx: Context, ix: Index, r: _Rewrite) -> str
     topic_at = r.found("ref_topic") or [(a, b) for a, b in r.found("ref_thing") if r.words[a] in ("that", "this") and b == len(r.words)]
     topic_at = [(a, b) for a, b in topic_at if not _topic_before(r, a, ix)]  # "the accreditation part scares me, which one covers that": said here
     own = [t.strip(_PUNCT) for i, (t, w) in enumerate(zip(r.tokens, r.words)) if _topic_word(w, ix) and not any(a <= i < b for a, b in topic_at)]
-    title = _label(("role", ctx.role), ix)
     if topic_at and ctx.question:  # the part of the page the last question was about: the step the page's own words put first
+        title = _label(("role", ctx.role), ix)
         said = re.sub(r"\((?:for|about) [^()]*\)", "", ctx.question).replace(f"the {title}", "").replace(title, "")
         return f"which cert first for the {title} ({' '.join(said.split()).strip(_PUNCT + ' ')})"
     if own and not topic_at:  # a topic of its own ("the copay side"): the step whose text says it
