@@ -10,11 +10,12 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge_helpers import PAGES, seeded_kb, write
+from knowledge_helpers import FIXTURE, PAGES, seeded_kb, write
 
 from bot.engine import Context, Engine
 from bot.engine.answer import Answer
 from bot.knowledge import load_knowledge
+from bot.knowledge.importer import import_page
 
 FAQS = {
     "how-to-report-a-wrong-answer": (
@@ -88,3 +89,16 @@ def talk(*questions: str, e: Engine | None = None, context: Context | None = Non
         a, context = e.converse(q, context)
         answers.append(a)
     return answers
+
+
+@lru_cache(maxsize=4)
+def with_pages(blind_set: str) -> Engine:
+    """The fixture knowledge (its vocabulary reads "tech" as tech, technician, technology) plus a
+    blind set's pages, as that set is scored."""
+    tmp = Path(tempfile.mkdtemp(prefix="set-kb-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    kdir = tmp / "knowledge"
+    shutil.copytree(FIXTURE, kdir)
+    for page in sorted((Path(__file__).parent / blind_set / "pages").glob("*.txt")):
+        import_page(page, kdir)
+    return Engine(load_knowledge(kdir))

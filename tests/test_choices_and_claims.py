@@ -4,20 +4,11 @@ behaviour a member expects (tests' own knowledge, engine_kb)."""
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-from engine_kb import engine, talk
-from knowledge_helpers import FIXTURE
+from engine_kb import engine, talk, with_pages
 
 from bot.engine import Engine
 from bot.engine.index import Index, reading_groups
-from bot.knowledge import load_knowledge
-from bot.knowledge.importer import import_page
 
 OPS = "director-of-pharmacy-operations"
 MSO = "medication-safety-officer"
@@ -25,22 +16,9 @@ SUPPLY = "pharmacy-supply-chain-manager"
 INFORMATICS = "director-of-pharmacy-informatics"
 
 
-@lru_cache(maxsize=4)
-def _with_pages(blind_set: str) -> Engine:
-    """The fixture knowledge (its vocabulary reads "tech" as tech, technician, technology) plus a
-    blind set's pages, as that set is scored."""
-    tmp = Path(tempfile.mkdtemp(prefix="set-kb-"))
-    atexit.register(shutil.rmtree, tmp, True)
-    kdir = tmp / "knowledge"
-    shutil.copytree(FIXTURE, kdir)
-    for page in sorted((Path(__file__).parent / blind_set / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    return Engine(load_knowledge(kdir))
-
-
 def _with_a_technician_page() -> Engine:
     """Among round 26's pages, a technician educator's: "tech" is all over that page."""
-    return _with_pages("conv26")
+    return with_pages("conv26")
 
 
 # --- a code typed a letter off -------------------------------------------------------------------
@@ -130,7 +108,7 @@ def test_of_two_certifications_the_one_whose_text_says_it_comes_first() -> None:
 
 def test_of_two_certifications_a_role_page_can_settle_it() -> None:
     """The certification texts do not say "clinical trials"; the research role's page does."""
-    a = _with_pages("conv56").ask("which of CHPOP or CIDSP is about clinical trials")
+    a = with_pages("conv56").ask("which of CHPOP or CIDSP is about clinical trials")
     assert a.certifications[0] == "CIDSP"
 
 
@@ -145,13 +123,13 @@ def test_which_of_two_named_roles_fits_my_background() -> None:
 
 
 def test_a_clipped_title_word_beside_the_title_is_read_whole() -> None:
-    a = _with_pages("eval123").ask("emergency prep coordinator responsibilities?")
+    a = with_pages("eval123").ask("emergency prep coordinator responsibilities?")
     assert (a.intent, a.role, a.section) == ("role", "pharmacy-emergency-preparedness-coordinator", "responsibilities")
 
 
 def test_a_vocabulary_word_is_not_read_as_clipped() -> None:
     """"cert" is the vocabulary's: "sterile compounding cert" is no "certified"."""
-    a = _with_pages("eval123").ask("sterile compounding cert")
+    a = with_pages("eval123").ask("sterile compounding cert")
     assert "certified" not in a.read_as
 
 
@@ -160,7 +138,7 @@ def test_asking_for_help_with_a_career_is_help() -> None:
 
 
 def test_how_much_of_a_drug_to_stock_is_no_role_overview() -> None:
-    a = _with_pages("eval123").ask("for the emergency prep role, how much hydroxocobalamin should we stock per 100 beds for cyanide")
+    a = with_pages("eval123").ask("for the emergency prep role, how much hydroxocobalamin should we stock per 100 beds for cyanide")
     assert a.intent == "none"
 
 
@@ -269,5 +247,5 @@ def test_telling_about_the_person_after_their_pathway_reorders_it() -> None:
 
 def test_another_name_a_page_gives_takes_any_head_of_a_team() -> None:
     """The page says "often called the research pharmacy lead"; members say "manager" too."""
-    a = _with_pages("eval122").ask("what's a typical day like for the research pharmacy manager?")
+    a = with_pages("eval122").ask("what's a typical day like for the research pharmacy manager?")
     assert (a.intent, a.role, a.section) == ("role", "investigational-drug-services-manager", "day_in_the_life")

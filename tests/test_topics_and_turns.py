@@ -8,33 +8,13 @@ set is needed, on that set's pages as it is scored."""
 
 from __future__ import annotations
 
-import atexit
-import shutil
-import tempfile
-from pathlib import Path
-
 import pytest
-from engine_kb import engine, talk
-from knowledge_helpers import FIXTURE
+from engine_kb import engine, talk, with_pages
 
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
-from bot.knowledge.importer import import_page
 
 OPS = "director-of-pharmacy-operations"
 MSO = "medication-safety-officer"
 SUPPLY = "pharmacy-supply-chain-manager"
-
-
-def _with_pages(blind_set: str) -> Engine:
-    """The fixture knowledge plus a blind set's pages, as that set is scored."""
-    tmp = Path(tempfile.mkdtemp(prefix="set-kb-"))
-    atexit.register(shutil.rmtree, tmp, True)
-    kdir = tmp / "knowledge"
-    shutil.copytree(FIXTURE, kdir)
-    for page in sorted((Path(__file__).parent / blind_set / "pages").glob("*.txt")):
-        import_page(page, kdir)
-    return Engine(load_knowledge(kdir))
 
 
 # --- one certification for a part of the role just shown -----------------------------------------
@@ -66,7 +46,7 @@ def test_and_the_one_about_a_topic_after_a_pathway_is_that_step() -> None:
 
 
 def test_two_certifications_whose_texts_fit_alike_are_told_apart_by_their_roles_pages() -> None:
-    a = _with_pages("eval129").ask("is there a cert for the code cart and emergency kit stuff? i restock them like every day")
+    a = with_pages("eval129").ask("is there a cert for the code cart and emergency kit stuff? i restock them like every day")
     assert (a.intent, a.certifications[:1]) == ("certification", ("CMKTS",))
 
 
@@ -153,7 +133,7 @@ def test_different_thing_steers_and_compares_nothing() -> None:
 
 
 def test_the_step_after_on_the_pathway_both_codes_share() -> None:
-    e = _with_pages("conv59")
+    e = with_pages("conv59")
     after, then, before = talk("what's after CRPMP", "and after that", "and the one before CRPMP", e=e)
     assert [a.certifications[:1] for a in (after, then, before)] == [("CPSCM",), ("CPOM",), ("CHHPC",)]
 
@@ -177,7 +157,7 @@ def test_steering_words_say_nothing_about_the_section() -> None:
 
 
 def test_a_drug_on_a_list_of_the_trade_is_no_pathway_question() -> None:
-    e = _with_pages("eval129")
+    e = with_pages("eval129")
     assert e.ask("is methotrexate on the hazardous drug list? do i need to double glove for the oral tabs").intent == "none"
     assert e.ask("is CMSO on the hazardous drug safety coordinator list").intent == "pathway"
 
@@ -212,7 +192,7 @@ def test_words_of_emphasis_do_not_hide_a_list_question() -> None:
 
 
 def test_what_a_member_likes_describes_the_job_not_the_one_they_have() -> None:
-    e = _with_pages("conv60")
+    e = with_pages("conv60")
     a = e.ask("retail tech 6 yrs here. the only part of my job i actually like is fixing insurance rejections and calling the plans lol. is there a job thats basically just that?")
     assert (a.intent, a.role) == ("role", "medication-access-coordinator")
 
@@ -228,7 +208,7 @@ def test_a_certification_held_by_its_name_is_skipped_and_names_no_goal() -> None
 
 @pytest.mark.parametrize("question", ["is running the remote hub more stressful than running ops at one hospital", "is the remote verification hub manager job stressful"])
 def test_how_a_job_feels_is_a_rating_no_page_gives(question: str) -> None:
-    a = _with_pages("eval131").ask(question)
+    a = with_pages("eval131").ask(question)
     assert (a.intent, a.reason, a.role) == ("none", "missing_fact", "remote-verification-hub-manager"), question
 
 
