@@ -207,6 +207,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         r.put(a, b, "")
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2]) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
+    weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek) and not (ev.codes or ev.held or ev.role_named or people) else None
+    if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
+        shared = f"which certifications do both the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)} have"
+        final = read(shared, ix)
+        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, evidence=final)
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
@@ -269,7 +274,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for i in range(len(words) - 1):  # "what's step 3", "step two": a step by its number
         number = _NUMBERED.get(words[i + 1]) if words[i] in ("step", "number") else None
         start = i - 1 if i and words[i - 1] in _DEFINITE else i
-        if number is not None and listed and number <= len(listed) and r.free(start, i + 2):
+        if number is not None and listed and listed[0][0] == "cert" and number <= len(listed) and r.free(start, i + 2):
             referred = True
             r.put(start, i + 2, _label(_nth(listed, number), ix))
             if steps:
@@ -316,6 +321,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:])  # "back to the billing one, whats their midday like"
         as_role = on_list or person or certs_after or for_path or does or recalled is not None or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
+        if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS)):
+            continue  # "and for the courier team part" after "the cold chain part, is there a cert for that": a topic again
         besides = {ctx.thing} if ctx.thing and words[a + 1] in _OTHER else set()  # "no, the other ops one": not the one just shown
         meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None, besides)
         if meant is not None:
@@ -502,6 +509,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
+    names_other = ellipsis and not r.spans and ctx.intent in ("role", "pathway") and after.role_best not in (None, ctx.role) and after.role_score >= ROLE_RELAXED and not after.codes and _only_names(after)  # "ok what about ops": another role, half named
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and (_tells_of_self(ev) or tells_of_them) and not (after.codes or after.a.unknown_codes or (after.role_named and after.role_best != ctx.role) or after.goal_role)  # ("never led a team" names no other role; a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
     if "pushback" in ev.hits and ctx.question and not _own_subject(ev) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
@@ -512,7 +520,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
         rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
-    elif not _own_subject(after) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
+    elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
@@ -526,23 +534,26 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif exam_of is not None:
             body = rewritten.rstrip(_PUNCT + " ")
             rewritten = f"{body} (about {_label(exam_of, ix)}){rewritten[len(body):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
-        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns)):  # "and one for ethics cases"
-            rewritten = f"which certification is about {_ONE_FOR.sub('', rest)}"  # "and audits of the vault?" after "which of them is about DEA inspections"
+        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS)):  # "and one for ethics cases", "and the staffing part"
+            own_steps = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role else set()
+            of_role = [e[1] for e in ctx.shown if e[0] == "cert"] if len(ctx.shown) >= 2 and all(e[0] == "cert" and e[1] in own_steps for e in ctx.shown) else []
+            which = f"which of {_joined(of_role, 'or')}" if of_role else "which certification"  # "is there a cert for the inventory part" … "and the staffing part": of that role's, again
+            rewritten = f"{which} is about {_ONE_FOR.sub('', rest)}"  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits and "help" not in after.hits:  # "full name pls" (not "what else can you help with")
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits and "help" not in after.hits and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
     elif (ellipsis or corrects) and not unresolved and _only_names(after) and not _asks_beyond_naming(after):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
-        if (after.role_named or after.subject_relaxed) and not after.codes and ctx.intent == "pathway":
+        if (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
             # (first: a job named in it is theirs, the goal comes last)
             rewritten = (f"({ctx.focus}) " if ctx.focus else "") + f"how do I become the {title}"
-        elif after.role_named and not after.codes and ctx.intent == "role" and ctx.section in _SECTION_WORDS:
-            rewritten = f"the {title} {_SECTION_WORDS[ctx.section]}"
+        elif (after.role_named or names_other) and not after.codes and ctx.intent == "role":
+            rewritten = f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"  # "ok what about ops" after a day: that role's day
         elif after.codes and not after.role_named and ctx.intent == "certification":
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
     same_role = tells and after.role_best == ctx.role  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal
@@ -572,7 +583,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, set_aside=ev.set_aside, set_aside_roles=ev.set_aside_roles)  # read out of the question before it was rewritten
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
-    signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set())
+    signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, evidence=final)
 
 
@@ -894,7 +905,8 @@ def _off_knowledge(ev: Evidence) -> bool:
     if ev.hits.keys() - {"follow_up", "weak_overview", "discourse"}:
         return False  # "full name?" asks something of it
     content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems()]
-    return len(content) >= OFF_KNOWLEDGE_WORDS and not any(s in ev.ix.postings for s in content)
+    names_one = _NAMES_SUBJECT.match(" ".join(ev.a.words)) is not None  # "what about a dentist": one word names the subject
+    return len(content) >= (1 if names_one else OFF_KNOWLEDGE_WORDS) and not any(s in ev.ix.postings for s in content)
 
 
 def _path_of_card(ctx: Context, ix: Index) -> tuple[str | None, tuple[Entity, ...]] | None:
@@ -1028,7 +1040,9 @@ _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.words() | {"between"})
 _ONE_FOR = re.compile(r"^(?:the\s+)?one\s+(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
-_ELLIPSIS = re.compile(r"^(and|also|ok and|so|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
+_LEAD = "((" + "|".join(sorted(lexicon.LEAD_FILLERS)) + ") )*"  # "ok what about …", "hmm and …"
+_ELLIPSIS = re.compile("^" + _LEAD + r"(and|also|so|now|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
+_NAMES_SUBJECT = re.compile("^" + _LEAD + r"((and|so) )?(what|how) about (a|an|the|being|for|becoming) ")  # "what about a dentist": a subject named
 
 
 def _steering(words: list[str] | tuple[str, ...]) -> set[int]:
@@ -1042,6 +1056,17 @@ def _denied(ev: Evidence) -> set[str]:
     return {code for code, pos in a.code_pos.items() if pos and a.words[pos - 1] in lexicon.NEGATIONS}
 
 
+def _two_roles(ctx: Context) -> tuple[str, str] | None:
+    """The two roles the conversation is weighing: the two the last question named, the two
+    shown, else the last two answered about."""
+    shown = [e[1] for e in ctx.shown if e[0] == "role"]
+    talked = list(dict.fromkeys(e[1] for e in ctx.recent if e[0] == "role"))
+    for two in (list(ctx.roles), shown if len(ctx.shown) == 2 else [], talked[:2]):
+        if len(two) == 2:
+            return two[0], two[1]
+    return None
+
+
 def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
     """The two things last talked about, if they are of one kind ("CPAS", "CPFA", "diff?")."""
     if len(ctx.recent) >= 2 and ctx.recent[0][0] == ctx.recent[1][0]:
@@ -1052,7 +1077,7 @@ def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
 # Refusals of a question about something the knowledge holds: what it named is the subject now
 # ("what's the pass rate for CTCP?" … "ok what is it then"; "write my cover letter for the TOC job" …
 # "what do they do"), unless it spoke of the subject already ("do I need CPFA before it").
-_TOPIC_KEPT = frozenset({"missing_fact", "clinical", "off_topic"})
+_TOPIC_KEPT = frozenset({"missing_fact", "clinical", "off_topic", "ambiguous"})
 
 
 def _about_refused(ctx: Context, ev: Evidence) -> Context:
@@ -1061,6 +1086,9 @@ def _about_refused(ctx: Context, ev: Evidence) -> Context:
         thing: Entity = ("cert", ev.codes[0])
         return replace(ctx, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="certification", pending="")
     role = ev.role_best if (ev.role_named or ev.subject_relaxed) and not ev.codes else None  # by its title ("are hospitals hiring hospital at home pharmacists": most of it): "who won the game" describes no job
+    partly = [r for sc, r in ev.roles if sc >= ROLE_RELAXED and ev.role_where.get(r)]
+    if role is None and not ev.codes and len(partly) >= 2 and ev.role_where[partly[0]] - ev.role_where[partly[1]] and ev.role_where[partly[1]] - ev.role_where[partly[0]]:
+        role = partly[0]  # "which is more stressful, correctional or waste manager": two roles, each half named, to choose between next
     named = tuple(sorted((r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and ev.role_where.get(r)), key=lambda r: min(ev.role_where[r]))) if role else ()  # (as role_contrast reads two named apart)
     if role is not None and len(named) >= 2:  # "which pays better, X or Y" … "ok which one is more about insurance then": a choice between those two
         thing = ("role", role)
@@ -1078,9 +1106,12 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             return replace(ctx, pending=question)
         if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
             return _about_refused(ctx, resolution.evidence)
+        if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and resolution.evidence.pathway_cue and not resolution.rewritten:
+            return replace(ctx, intent="pathway", pending="")  # "how do i become a nurse practitioner" … "ok what about the prep coordinator": how to become that
         return replace(ctx, pending="")
     recent = list(ctx.recent)
     role, thing, shown, held, section, focus = ctx.role, ctx.thing, ctx.shown, ctx.held, None, ctx.focus
+    named_roles = resolution.roles
     if answer.intent == "certification" and answer.certifications:
         thing = ("cert", answer.certifications[0])
         if len(answer.certifications) > 1:
@@ -1100,8 +1131,13 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         role, thing, section = answer.role, ("role", answer.role), answer.section
         recent.insert(0, thing)
         compared = _in_order_named(resolution)
+        if len(compared) < 2 and answer.stage == "role_contrast":
+            compared = _in_order_compared(resolution)  # "torn between hazardous drug coordinator and that drug pricing analyst job": a title half written counts in a choice
+        if len(compared) < 2 and resolution.referred and answer.role in ctx.roles and len(ctx.roles) >= 2 and "chose" in resolution.signals:
+            compared = list(ctx.roles)  # "ok then which one deals with damaged shipments" … "and which builds drug spend reports": still those two
         if len(compared) >= 2:
             shown = tuple(("role", r) for r in compared)  # "the difference between X and Y" … "the second one's certs?": Y
+            named_roles = tuple(compared)
     elif answer.intent == "pathway" and answer.role:
         named = answer.focus is not None and not answer.focus_words  # "why is CHPOP on that path": about CHPOP, not a new list
         shown = ctx.shown if named and ctx.shown else tuple(("cert", c) for c in answer.certifications)
@@ -1131,7 +1167,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         thing=thing,
         shown=shown,
         recent=tuple(dict.fromkeys(recent))[:MAX_RECENT],
-        roles=resolution.roles,
+        roles=named_roles,
         held=held,
         focus=focus,
         intent=answer.intent,
@@ -1142,6 +1178,16 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         lists=lists,
         people=people,
     )
+
+
+def _in_order_compared(resolution: Resolution) -> list[str]:
+    """The roles a choice between roles named, each by words of its own, in the order it named them."""
+    ev = resolution.evidence
+    if ev is None or ev.subject_role is None:
+        return []
+    mine = ev.role_where.get(ev.subject_role, frozenset())
+    apart = [r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and r != ev.subject_role and ev.role_where.get(r, frozenset()) - mine]
+    return sorted([ev.subject_role, *apart], key=lambda r: min(ev.role_where.get(r) or {0}))
 
 
 def _in_order_named(resolution: Resolution) -> list[str]:

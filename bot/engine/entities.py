@@ -119,7 +119,7 @@ def qualified_otherwise(a: Analysis, ix: Index, rid: str) -> bool:
     return _foreign_modifier(a, a.word_stems, set(ix.role_titles[rid]), ix.title_heads[rid])
 
 
-_CONTRAST_WORDS = lexicon.cue("contrast").phrases.words()  # "ops director vs informatics manager": "vs" qualifies neither title
+_CONTRAST_WORDS = lexicon.cue("contrast").phrases.words() | lexicon.WEIGHING_WORDS | {"between"}  # "ops director vs informatics manager", "torn between X and Y": qualifies neither title
 
 
 def names_this_job(a: Analysis, ix: Index, rid: str, by_content: bool = False) -> bool:

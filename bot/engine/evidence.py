@@ -384,14 +384,16 @@ class Evidence:
         return frozenset(a.word_stems[i] for i in range(len(a.words)) if names(i))
 
 
-def _with_breaks(a: Analysis, words: list[str]) -> str:
+def _with_breaks(a: Analysis, words: list[str], dropped: frozenset[int] | set[int] = frozenset()) -> str:
     """The words with a break between sentences, so "^" and "$" of a cue phrase find a
-    sentence's start and end ("what does a diversion manager make? asking for a friend")."""
+    sentence's start and end ("what does a diversion manager make? asking for a friend");
+    the words at ``dropped`` left out."""
     out: list[str] = []
     for i, w in enumerate(words):
         if i and a.sentence_of[i] != a.sentence_of[i - 1]:
             out.append(SENTENCE_BREAK)
-        out.append(w)
+        if i not in dropped:
+            out.append(w)
     return " ".join(out)
 
 
@@ -558,9 +560,13 @@ def read(question: str, ix: Index) -> Evidence:
     )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway
     cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
     plain_text = _with_breaks(a, list(a.words))
+    written_out = {i for sc, r in roles if sc >= 1.0 for i in where.get(r, ())}  # (a title half written is no run of words a cue's gap may not step over)
+    one_word_titles = _with_breaks(a, list(a.words), dropped={i for i in written_out if i - 1 in written_out})
     hits: dict[str, str] = {}
     for name, c in lexicon.CUES.items():
         found = c.search(cue_text if name in ON_MASKED else plain_text)
+        if found is None and name.startswith(lexicon.FACET_PREFIX) and written_out:
+            found = c.search(one_word_titles)  # "do the pharmacy transport logistics manager work weekends": a long title is one word apart
         if found is not None:
             hits[name] = found
     if "cert_seek" in hits and _covers_a_role(hits["cert_seek"], cue_text, cert_nouns):
@@ -664,6 +670,11 @@ def _described_role(ev: Evidence) -> str | None:
     if not found:
         return None
     role, _, score, runner_up = found
+    titled = {a.word_stems[i] for sc, r in ev.roles if sc >= ROLE_RELAXED and r != role for i in ev.role_where.get(r, ())}
+    if titled:  # "the person who runs all the day to day pharmacy operations": words half of another's title, which describe this role only with them
+        without = content_role(replace(beyond, stems=tuple(st for st in beyond.stems if st not in titled)), ix)
+        if without is None or without[0] != role:
+            return None
     if ev.asks_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
         return role if score >= WHO_MIN or (score >= WHO_WEAK and score >= WHO_LEAD * runner_up) else None
     if (score < DESCRIBED_STRONG * WHO_MIN or score < DESCRIBED_MARGIN * runner_up) and not (runner_up == 0.0 and score >= WHO_WEAK and _kind_named(a)):

@@ -13,11 +13,11 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
 from bot.engine.analyze import cue_stems
 from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence
-from bot.engine.index import Index
+from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
 from bot.engine.normalize import stem
@@ -306,8 +306,12 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
         return None
     about = ev.role_best if ev.role_named and ev.role_best else None
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(about) if about else None
+    of_certs = doc is None and bool(ev.cert_nouns) and not ev.certs_plural and ev.role_score < ROLE_RELAXED and not ev.hits.keys().isdisjoint(_CERT_FACTS)
+    if of_certs:  # "does the waste rules cert need renewing": a certification's fact, which only certifications' texts could give
+        doc = frozenset(st for code in ix.knowledge.certifications for st in ix.cert_coverage(code))
     owner = ev.codes[0] if ev.codes else about  # about a named one, only its own text counts
     one_kind = (ev.cue("ref_one_kind") or "").split()
+    in_names = {i for _, r in ev.roles if _job_named(ev, r, ix) for i in ev.role_where.get(r, ())}  # "ops director vs pricing analyst": "pricing" names a role
     if len(ev.codes) >= 2 and "ref_choice" in ev.hits:
         return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked
     for facet in lexicon.FACETS:
@@ -316,16 +320,36 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
             continue
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
+        spans = [(x, y) for x, y in facet.spans(ev.a.words) if not _names_only(range(x, y), in_names, ev, facet)]
+        named_words = {ev.a.words[i] for i in in_names}
+        own = [w for w in found.split() if w not in lexicon.STOPWORDS and facet.phrases.says(w)]
+        asked = ([] if own and all(w in named_words for w in own) else [found]) + [" ".join(ev.a.words[x:y]) for x, y in spans]
+        if not asked:
+            continue  # "hd coordinator or pricing analyst, which one …": the words are a title's
         # a fact with held_by phrases is missing unless a page writes one of them ("reports to");
         # else, unless a page uses the asked words (the facet's own, not a title "..6" stepped over),
         # in every place the facet is asked ("paid" of claims is on a billing page, "paid more than" is not)
-        asked = [found] + [" ".join(ev.a.words[x:y]) for x, y in facet.spans(ev.a.words)]
         if not ix.writes_any(facet.held_by, owner) if facet.held_by is not None else any(_missing(_key_run(f, facet), ix, doc) for f in dict.fromkeys(asked)):
             m = refuse("missing_fact", CONF_MISSING_FACT, detail=facet.about, why=f"{facet.name} cue {found!r}, not in any passage")
             if ev.codes:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=about) if about else m
     return None
+
+
+_CERT_FACTS = frozenset({"missing_renewal", "missing_dates", "missing_pass_rates", "missing_registration", "missing_study", "missing_ce"})  # facts only of a certification
+
+
+def _job_named(ev: Evidence, rid: str, ix: Index) -> bool:
+    """The question names this role's job: its title's head noun with another word of the title."""
+    where = ev.role_where.get(rid, frozenset())
+    return len(where) >= 2 and any(ev.a.word_stems[i] in ix.title_heads[rid] for i in where)
+
+
+def _names_only(span: range, in_names: set[int], ev: Evidence, facet: lexicon.Cue) -> bool:
+    """The facet's own words in the span are all words of role titles the question names."""
+    said = [i for i in span if ev.a.words[i] not in lexicon.STOPWORDS and facet.phrases.says(ev.a.words[i])]
+    return bool(said) and all(i in in_names for i in said)
 
 
 def _key_run(found: str, facet: lexicon.Cue) -> str:
@@ -779,8 +803,10 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     mine = ev.role_where.get(rid, frozenset())
     # the other roles named by a word of their own ("director of pharmacy" inside "director of pharmacy operations" is one name)
     apart = [r for r, w in ev.role_where.items() if w - mine and mine - w and scores.get(r, 0) >= ROLE_MENTION * 0.5]
-    choice = bool(apart) and ev.role_named and (("contrast" in ev.hits and ev.asks_who) or asks_which)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
-    if "contrast" not in ev.hits and not choice:
+    joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
+    weighed = "contrast" in ev.hits or joined
+    choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
+    if not weighed and not choice:
         return None
     if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
         named = [rid, *apart]
@@ -795,6 +821,16 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
     how = f"contrast cue {ev.cue('contrast')!r}" if "contrast" in ev.hits else "a choice no page settles clearly"
     return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=how)
+
+
+def _joined_by_or(ev: Evidence, one: frozenset[int] | set[int], other: frozenset[int] | set[int]) -> bool:
+    """Two titles written with only "or" (and a few small words) between them."""
+    one, other = set(one) - set(other), set(other) - set(one)  # ("drug" of "hazardous drug coordinator" is in both titles)
+    if not one or not other:
+        return False
+    left, right = (one, other) if min(one) < min(other) else (other, one)
+    between = ev.a.words[max(left) + 1 : min(right)]
+    return 0 < len(between) <= 3 and "or" in between and all(w in lexicon.STOPWORDS for w in between)
 
 
 def _wants_role(ev: Evidence) -> bool:
@@ -1046,6 +1082,9 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     if plural and not ev.subject_named and ev.goal_role:  # "which certs for P&T and formulary work": that role's pathway
         return _pathway(ev.goal_role, tailor(ev.goal_role, ev.a, ix), CONF_PATHWAY, f"certifications for an area; its role {ev.goal_role}")
     first = not lexicon.FIRST_WORDS.isdisjoint((ev.cue("ordering") or "").split())  # "which cert … first", not "order sets"
+    by_name = _step_by_name(ev, rid, ix) if rid and (ev.subject_named or relaxed) and not (plural or first or ev.pathway_cue or ev.codes or not lexicon.WHOLE_PATH_WORDS.isdisjoint(ev.a.words)) and (not topic or topic[0][1] < TOPIC_MIN) else None
+    if by_name is not None:  # "the cert for the hazardous drug program person, what's it called": the step named like that
+        return Match("certification", certifications=(by_name,), confidence=CONF_TOPIC_BASE, why=f"one certification for {rid}: {by_name}, by its name")
     if ev.subject_named and rid and (plural or first or not topic or topic[0][1] < TOPIC_MIN):  # "which cert should I say I'm working on first" for a named role: its pathway, in order
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
     owners = ix.knowledge.roles_with_certification(topic[0][0]) if topic and topic[0][1] >= TOPIC_MIN else ()
@@ -1080,6 +1119,26 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         shown = ", ".join(f"{c} {s:.1f}" for c, s in by_duty[:3])
         return Match("certification", certifications=(by_duty[0][0],), confidence=CONF_TOPIC_BASE, why=f"no certification's text says it; a duty of {duty_role} does, and its certifications share: {shown}")
     return refuse("off_topic", CONF_OFF_TOPIC_SEEK, why=f"looking for a certification, topic: {scores}")
+
+
+def _step_by_name(ev: Evidence, rid: str, ix: Index) -> str | None:
+    """"The cert for the hazardous drug program person", "that prison pharmacy cert": one step of
+    the role's pathway, the one whose name shares the most of the member's words (first the words
+    that do not name the role), when no other step's name shares as many."""
+    a = ev.a
+    steps = [s.certification for s in ix.knowledge.roles[rid].pathway]
+    names = {c: {stem(w) for w in ix.expand(words_of(ix.knowledge.certifications[c].name))} for c in steps}
+    usable = [i for i, w in enumerate(a.words) if w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and w not in lexicon.ROLE_HEADS and w not in lexicon.FIELD_WORDS]
+    naming = {k for i in ev.role_where.get(rid, frozenset()) for k in a.typed_group(i)}  # ("jails" read "jails correctional")
+    outside = [i for i in usable if i not in naming]
+    told = {a.word_stems[i] for i in outside if english.count(a.words[i]) < EVERYDAY_WORD} - cue_stems() - {stem(w) for w in lexicon.PERSON_NOUNS}
+    told |= {w for i, w in enumerate(a.words) if w in lexicon.TOPIC_NOUNS and i not in naming}
+    for positions in ([outside, usable] if not told else [outside]):  # the title's own words, when nothing else is said ("that spill stuff" is a topic no name has)
+        said = {a.word_stems[i] for i in positions}
+        shared = sorted(((len(names[c] & said), c) for c in steps), reverse=True)
+        if shared and shared[0][0]:
+            return shared[0][1] if len(shared) == 1 or shared[1][0] < shared[0][0] else None
+    return None
 
 
 def role_section(ev: Evidence, ix: Index) -> Match | None:
