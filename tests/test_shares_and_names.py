@@ -148,3 +148,33 @@ def test_now_the_other_roles_keeps_the_section() -> None:
 def test_words_of_a_half_written_title_do_not_describe_another_role() -> None:
     a = with_pages("eval135").ask("how do i become the person who runs all the day to day pharmacy operations? right now im the one who places all our wholesaler orders")
     assert (a.intent, a.role) == ("pathway", OPS)
+
+
+# --- round 47 --------------------------------------------------------------------------------------
+
+
+def test_how_to_become_an_unknown_job_after_a_role_is_not_that_roles_pathway() -> None:
+    _, nuclear = talk("director of pharmacy operations responsibilities?", "how do i become a nuclear pharmacist")
+    assert nuclear.intent == "none"
+
+
+def test_which_of_two_named_exams_is_harder_is_refused() -> None:
+    assert engine().ask("CPOM vs CMSO which exam is harder").intent == "none"
+
+
+def test_done_fully_from_home_and_which_hospitals_have_a_role_are_refused() -> None:
+    kb = engine()
+    for q in ("can the ops director job be done fully from home", "which hospitals in texas have medication safety officers"):
+        assert kb.ask(q).intent == "none", q
+
+
+def test_when_the_day_starts_and_a_time_of_day_ask_for_the_day() -> None:
+    _, start, half_past = talk("what does a medication safety officer do", "hows their day start", "what's the 4:30 thing they do")
+    assert (start.intent, start.role, start.section) == ("role", MSO, "day_in_the_life")
+    assert (half_past.intent, half_past.section) == ("role", "day_in_the_life")
+
+
+def test_the_role_after_than_in_a_refused_comparison_is_kept_for_the_choice() -> None:
+    refused, chosen = talk("is being an ops director more stressful than running pharmacy supply chain", "ok which of the two is more about wholesalers then")
+    assert refused.intent == "none"
+    assert (chosen.intent, chosen.role) == ("role", "pharmacy-supply-chain-manager")

@@ -151,6 +151,7 @@ def analyze(question: str, ix: Index) -> Analysis:
     has_negation = not lexicon.NEGATIONS.isdisjoint(plain)
     answer_no = _INTERJECTED_NO.match(cleaned)  # "sorry no, the residency director": an answer, not a negation
     ignore = {plain.index("no")} if answer_no and "no" in plain else set()
+    ignore |= {k for k, w in enumerate(plain) if w == "than" and _compares(plain[:k])}  # "more stressful than running a telepharmacy network": compared, not ruled out
     for i, w in enumerate(plain):
         if w == CODE_MARK or w in lexicon.STOPWORDS or w.isdigit():
             continue
@@ -283,6 +284,12 @@ def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> frozenset[str]:
 
 
 _INTERJECTED_NO = re.compile(r"^\W*(?:[a-z]+\W+)?no\s*[,.!;:\-]", re.I)
+
+
+def _compares(before: list[str]) -> bool:
+    """The words before a "than" end in a comparison ("more stressful", "busier"), not "rather"/"other"."""
+    near = before[-3:]
+    return bool(near) and near[-1] not in ("rather", "other") and any(w in ("more", "less", "better", "worse") or (w.endswith("er") and len(w) > 4 and english.is_word(w[:-2] if w[-3] != w[-4] else w[:-3])) for w in near)
 
 
 def _mark_negated(i: int, s: str, plain: list[str], negated: set[str], ignore: set[int]) -> None:

@@ -24,7 +24,7 @@ from types import MappingProxyType
 from bot.engine import english, lexicon
 from bot.engine.analyze import analyze, cue_stems
 from bot.engine.answer import Answer
-from bot.engine.entities import POSSESSIVES, role_from_certs
+from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
 from bot.engine.normalize import clean, stem
@@ -524,6 +524,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
+        if about_role and _another_job(after):
+            about_role = False  # "how do i become a nuclear pharmacist" after the ops director: a job of its own, which no page has
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
         pair = _last_two(ctx)
@@ -897,6 +899,19 @@ def _foreign_words(ev: Evidence, role: str, ix: Index) -> bool:
     """Words no knowledge text uses ("pizza"), and none of the role's own page: not about the role."""
     content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems()]
     return any(s not in ix.postings for s in content) and not fits_page(role, ev.a, ix)
+
+
+def _another_job(ev: Evidence) -> bool:
+    """A job noun qualified by a word of its own and named by no title ("a nuclear pharmacist"),
+    not the member's own job: a job the question is about, though no page has it."""
+    a = ev.a
+    titled = {i for r in ev.role_where.values() for i in r}
+    mine = own_job_heads(a)
+    return any(
+        w in lexicon.ROLE_HEADS and i and a.typed_start(i) == i and i not in titled and i not in mine and a.words[i - 1] not in lexicon.STOPWORDS
+        and a.sentence_of[i - 1] == a.sentence_of[i] and "from" not in a.words[max(0, i - 4) : i]  # ("from a staff pharmacist job": where they come from)
+        for i, w in enumerate(a.words)
+    )
 
 
 def _off_knowledge(ev: Evidence) -> bool:
