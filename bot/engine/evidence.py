@@ -560,7 +560,7 @@ def read(question: str, ix: Index) -> Evidence:
     )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway
     cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
     plain_text = _with_breaks(a, list(a.words))
-    written_out = {i for sc, r in roles if sc >= 1.0 for i in where.get(r, ())}  # (a title half written is no run of words a cue's gap may not step over)
+    written_out = {i for sc, r in roles if sc >= 1.0 for i in where.get(r, ())}  # (only a title written out whole: a half-written one is read as typed)
     one_word_titles = _with_breaks(a, list(a.words), dropped={i for i in written_out if i - 1 in written_out})
     hits: dict[str, str] = {}
     for name, c in lexicon.CUES.items():

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 CODE_TOKEN = "{code}"  # a certification code in a phrase
 CODE_MARK = "certcode"  # how the analysis writes a recognised code in the question's words
@@ -127,17 +128,10 @@ class Anchors:
 _GAP = re.compile(r"\.\.\d+")
 _DIGIT = re.compile(r"\d")
 _Read = tuple[frozenset[str], frozenset[str]]  # a text's words, and every beginning of them (for ``word*``)
-_last_text: list[tuple[str, _Read]] = [("", (frozenset(), frozenset()))]  # the cue lists of one question read the same one or two texts
-
-
+@lru_cache(maxsize=8)  # the cue lists of one question read the same few texts, in turn (lru_cache is thread-safe)
 def _words_of(text: str) -> _Read:
-    last_text, last_read = _last_text[0]
-    if text is last_text or text == last_text:
-        return last_read
     words = frozenset(text.split())
-    read = (words, frozenset(w[:k] for w in words for k in range(1, len(w) + 1)))
-    _last_text[0] = (text, read)
-    return read
+    return (words, frozenset(w[:k] for w in words for k in range(1, len(w) + 1)))
 
 
 @dataclass(frozen=True)
