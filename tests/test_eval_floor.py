@@ -158,12 +158,13 @@ SETS = {
     "ordinary-mix-round-46": (ROOT / "tests/eval134/questions.yaml", ROOT / "tests/eval134/pages"),
     "described-not-named-round-46": (ROOT / "tests/eval135/questions.yaml", ROOT / "tests/eval135/pages"),
     "ordinary-mix-round-47": (ROOT / "tests/eval136/questions.yaml", ROOT / "tests/eval136/pages"),
+    "described-and-named-round-48": (ROOT / "tests/eval137/questions.yaml", ROOT / "tests/eval137/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
 FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90, "technicians-on-phones-round-35": 0.93, "english-as-a-second-language-round-35": 0.92, "deciding-between-round-38": 0.87, "weighing-options-round-40": 0.94, "ordinary-mix-round-41": 0.93, "ordinary-mix-round-42": 0.94, "story-first-round-42": 0.91, "described-not-named-round-44": 0.85, "story-first-round-45": 0.93, "ordinary-mix-round-46": 0.91, "described-not-named-round-46": 0.91}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91, "described-not-named-round-37": 0.87, "weighing-options-round-40": 0.91, "described-not-named-round-44": 0.82, "described-not-named-round-46": 0.83}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91, "described-not-named-round-37": 0.87, "weighing-options-round-40": 0.91, "described-not-named-round-44": 0.82, "described-not-named-round-46": 0.83, "described-and-named-round-48": 0.87}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -234,6 +235,7 @@ CONVERSATIONS = {
     "lunch-break-chats-round-46": (ROOT / "tests/conv65/conversations.yaml", ROOT / "tests/conv65/pages", {"overall": 0.80, "follow": 0.70, "switch": 0.91, "none": 0.95}),
     "deciding-between-roles-round-46": (ROOT / "tests/conv66/conversations.yaml", ROOT / "tests/conv66/pages", {"overall": 0.85, "follow": 0.81, "switch": 0.81, "none": 0.95}),
     "ordinary-chats-round-47": (ROOT / "tests/conv67/conversations.yaml", ROOT / "tests/conv67/pages", {"overall": 0.91, "follow": 0.87, "switch": 0.88, "none": 0.95}),
+    "ordinary-chats-round-48": (ROOT / "tests/conv68/conversations.yaml", ROOT / "tests/conv68/pages", {"overall": 0.91, "follow": 0.91, "switch": 0.69, "none": 0.89}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
