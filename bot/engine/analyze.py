@@ -287,7 +287,8 @@ _INTERJECTED_NO = re.compile(r"^\W*(?:[a-z]+\W+)?no\s*[,.!;:\-]", re.I)
 
 
 def _compares(before: list[str]) -> bool:
-    """The words before a "than" end in a comparison ("more stressful", "busier"), not "rather"/"other"."""
+    """The words before a "than" end in a comparison ("more stressful", "harder", "bigger"), not
+    "rather"/"other"."""
     near = before[-3:]
     return bool(near) and near[-1] not in ("rather", "other") and any(w in ("more", "less", "better", "worse") or (w.endswith("er") and len(w) > 4 and english.is_word(w[:-2] if w[-3] != w[-4] else w[:-3])) for w in near)
 
