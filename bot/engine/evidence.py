@@ -561,11 +561,12 @@ def read(question: str, ix: Index) -> Evidence:
     cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
     plain_text = _with_breaks(a, list(a.words))
     written_out = {i for sc, r in roles if sc >= 1.0 for i in where.get(r, ())}  # (only a title written out whole: a half-written one is read as typed)
-    one_word_titles = _with_breaks(a, list(a.words), dropped={i for i in written_out if i - 1 in written_out})
+    title_tails = {i for i in written_out if i - 1 in written_out}
+    one_word_titles = _with_breaks(a, list(a.words), dropped=title_tails) if title_tails else None  # (else it is the plain text, already searched)
     hits: dict[str, str] = {}
     for name, c in lexicon.CUES.items():
         found = c.search(cue_text if name in ON_MASKED else plain_text)
-        if found is None and name.startswith(lexicon.FACET_PREFIX) and written_out:
+        if found is None and one_word_titles is not None and name.startswith(lexicon.FACET_PREFIX):
             found = c.search(one_word_titles)  # "do the pharmacy transport logistics manager work weekends": a long title is one word apart
         if found is not None:
             hits[name] = found
