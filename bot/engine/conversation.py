@@ -230,6 +230,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         before = ctx.recent[1] if len(ctx.recent) > 1 else None
         if card is not None and card[0] == ctx.role and (before is None or before[0] != "cert" or before in card[1]):  # ("what's CPOM" … "and CDPS?" … "the first one": the cards asked about)
             listed = card[1]  # "the first cert on the ops director path" … "what comes after it" … "and the last": along that pathway
+    here = _roles_named_before_ordinal(ev, words)
+    if here:
+        steps, listed = (), here  # "deciding between transitions of care pharmacist and sterile compounding supervisor. overview of the first one?": of the two just named
     last_ordinal = -9
     picked_role = False  # "the third one, what do they do": "they" is the role picked
     for i, w in enumerate(words):
@@ -261,6 +264,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
+        if following in lexicon.CERT_NOUNS and among and all(e[0] == "role" for e in among):
+            continue  # "whats the first cert on the other one's path" after two roles: a step of a pathway, read with it
         if among and pos <= len(among):
             picked = list(among[:count]) if pos == 1 and count > 1 else [_nth(among, pos)]
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
@@ -305,8 +310,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     kinds: set[str] = set()  # what the described spans named
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
     liking = [y for name in ("likes", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)]
+    stepping = {i for cue in ("ref_next", "ref_prev") for x, y in r.found(cue) for i in range(x, y)}  # "the next one": the step after, read below
     for a, b in r.found("ref_one_kind"):
-        if named or words[a + 1] in lexicon.ORDINALS or ctx.empty:
+        if named or words[a + 1] in lexicon.ORDINALS or a + 1 in stepping or ctx.empty:
             continue
         if any(a - 2 <= y <= a for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role
@@ -325,6 +331,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "and for the courier team part" after "the cold chain part, is there a cert for that": a topic again
         besides = {ctx.thing} if ctx.thing and words[a + 1] in _OTHER else set()  # "no, the other ops one": not the one just shown
         meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None, besides)
+        if meant is not None and meant[0] == "cert" and not (as_role or as_cert) and ctx.intent == "pathway" and meant not in ctx.shown:
+            titled = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role", besides)
+            descriptor = {stem(w) for w in words[a + 1 : b - 1]}
+            if titled is not None and any(titled[1] in ix.title_postings.get(st, ()) for st in descriptor):
+                meant = titled  # "hmm what about the accreditation one" after a pathway without it: the role whose title says it
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
             r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
@@ -375,12 +386,15 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(a, b, f"{lead} {_label(ctx.thing, ix)}{on}")
                 continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
-            on_path = "one" not in words[a:b] and (ctx.intent == "pathway" or shown_on_path)  # "and after that?" goes on along the path; "the one after it" is a card
+            tailored = shown_on_path and (_reordered(ctx, ix) or "if" in words or "self_describe" in ev.hits)  # a pathway ordered for the member ("why that one first" … "and after that?"), or to be
+            on_path = "one" not in words[a:b] and (ctx.intent == "pathway" or tailored)  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
             if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
                 r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on {path}")  # the pathway again, that step first
             elif 0 <= at < len(ctx.shown):
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
+                if ctx.shown[at][0] == "cert":
+                    _drop_whose_list(r, words, b if b < len(words) and words[b] in _LOCATIVES else None)  # "what's after it on the path": the step's card; the path only says where
     # "which one is more about …": a choice among what was just shown
     picked_among = False
     said_of_self = "if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits or "suits" in ev.hits
@@ -398,14 +412,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         while b < len(words) and (words[b] in lexicon.COUNTS or words[b] in ("ones", "roles", "jobs", "certs")):
             b += 1  # "which of those three"
-        pair = _last_two(ctx) if "two" in words[a:b] else None
-        certs = list(pair) if pair and pair[0][0] == "cert" else [e for e in ctx.shown if e[0] == "cert"]
+        if words[a:a + 2] == ["the", "one"] and b > a + 3:
+            b = a + 3  # "the one about leading teams?": the topic stays
+        pair = _last_two(ctx) if "two" in words[a : b + 3] or not (ctx.shown or "ordering" in ev.hits or "if" in words) else None  # ("which one of the two"; "which is more for hospitals" after two cards, not "which one first on its path, if …")
+        certs = list(pair) if pair and pair[0][0] == "cert" else [] if pair else [e for e in ctx.shown if e[0] == "cert"]  # ("which of the two" after two roles' pathways: the roles)
         last_two = _last_two(ctx)
         two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role"))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         if len(certs) >= 2 and not two_roles:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
-            r.put(a, b, "which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or"))
+            said_of = f" is {words[b - 1]}" if words[b - 1] in ("about", "covering", "on", "for") else ""  # "and the one about leading teams": which of them is about …
+            r.put(a, b, ("which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or")) + said_of)
             continue
         roles = next((c for c in ([e[1] for e in (pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
@@ -423,8 +440,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if ev.role_named and not ev.codes and min(ev.role_where.get(ev.role_best or "", {0})) > b:
             continue  # "ok both sound like they do training. certs for the training coordinator": the one named after
+        if a >= 3 and words[a - 2 : a] == ["one", "of"] and words[a - 3] in ("be", "become", "becoming") and all(e[0] == "cert" for e in ctx.shown):
+            continue  # "or maybe a nurse practitioner, how do i become one of those": a job just named, not the certifications shown
         group = ctx.shown
-        if "two" in words[a:b] or not group:
+        paths = b < len(words) and (words[b] in _LISTS or words[b][:-1] in _LISTS)  # "do those two paths overlap": the pathways of the two roles last talked about
+        last_roles = tuple(e for e in ctx.recent if e[0] == "role")[:2][::-1] if paths else ()
+        if len(last_roles) == 2:
+            group = last_roles
+        elif "two" in words[a:b] or not group:
             group = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1] or group[:2]
         if "both" in words[a:b] and len(group) != 2:  # "both have CMSO right?" after three steps shown: the two roles talked about
             roles = list(ctx.roles) if len(ctx.roles) == 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]
@@ -451,6 +474,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, f"the {_label(('role', recalled or _role_of_card(ctx, ix) or ctx.role), ix)} {noun}".strip())  # "ok back to ops, whats their main responsibilities": the one recalled
     # "it", "that one": the thing, unless the question names one of that kind itself
     dummy = {x + 1 for x, y in lexicon.cue("rumour").spans(words) if y - x == 3 and words[x + 1] == "it"}  # "is it true …": "it" stands for nothing
+    dummy |= _conditional_it(words)
     tells_of_them = ctx.intent == "pathway" and theirs is not None and theirs == ctx.role and bool(people) and people[0][0] == 0 and _only_tells(ev)  # "marcus did a telehealth rotation and loved it": about him, nothing asked
     for a, b in r.found("ref_thing"):
         if a in dummy or tells_of_them:
@@ -508,6 +532,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
+    topic_again = False  # the message asks again for a certification by what it covers ("and the staffing part")
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     names_other = ellipsis and not r.spans and ctx.intent in ("role", "pathway") and after.role_best not in (None, ctx.role) and after.role_score >= ROLE_RELAXED and not after.codes and _only_names(after)  # "ok what about ops": another role, half named
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and (_tells_of_self(ev) or tells_of_them) and not (after.codes or after.a.unknown_codes or (after.role_named and after.role_best != ctx.role) or after.goal_role)  # ("never led a team" names no other role; a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
@@ -539,8 +564,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS)):  # "and one for ethics cases", "and the staffing part"
             own_steps = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role else set()
             of_role = [e[1] for e in ctx.shown if e[0] == "cert"] if len(ctx.shown) >= 2 and all(e[0] == "cert" and e[1] in own_steps for e in ctx.shown) else []
+            if not of_role and ctx.role and ctx.role in ctx.roles and ctx.thing is not None and ctx.thing[1] in own_steps:
+                of_role = [s.certification for s in ix.knowledge.roles[ctx.role].pathway]  # "whats the cert for that part" (one card) … "and for the route planning part": that role's steps
             which = f"which of {_joined(of_role, 'or')}" if of_role else "which certification"  # "is there a cert for the inventory part" … "and the staffing part": of that role's, again
-            rewritten = f"{which} is about {_ONE_FOR.sub('', rest)}"  # "and audits of the vault?" after "which of them is about DEA inspections"
+            rewritten = f"{which} is about {_ONE_FOR.sub('', rest)}"
+            topic_again = True  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
         elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits and "help" not in after.hits and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
@@ -563,6 +591,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
+    pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and _another_job(after))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
@@ -585,7 +614,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, set_aside=ev.set_aside, set_aside_roles=ev.set_aside_roles)  # read out of the question before it was rewritten
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
-    signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set())
+    signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, evidence=final)
 
 
@@ -809,7 +838,7 @@ def _words_beside_names(ev: Evidence) -> int:
 def _reacts(ev: Evidence) -> bool:
     """"lol our last action level excursion was a nightmare 😩": a reaction that asks nothing."""
     a = ev.a
-    return bool(a.words) and a.words[0] in lexicon.REACTIONS and len(set(a.sentence_of)) == 1 and "?" not in a.question and not ev.hits.keys() & _ASKS_ANYTHING
+    return bool(a.words) and a.words[0] in lexicon.REACTIONS and len(set(a.sentence_of)) == 1 and "?" not in a.question and not ev.hits.keys() & (_ASKS_ANYTHING | {"weak_overview"})  # ("lol ok what do they do tho" asks)
 
 
 def _only_tells(ev: Evidence) -> bool:
@@ -957,6 +986,44 @@ def _shown_on_path(ctx: Context, ix: Index) -> bool:
     return all(kind == "cert" and ident in steps for kind, ident in shown)
 
 
+def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity, ...]:
+    """Two or more roles named apart before "the first one" / "the second one" in the same message:
+    the ordinal picks among them (not among the first role's steps)."""
+    at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i + 1 < len(words) and words[i + 1] == "one"), None)
+    if at is None:
+        return ()
+    named = [(min(w), r) for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and (w := ev.role_where.get(r)) and max(w) < at]
+    apart = [r for _, r in sorted(named) if all(ev.role_where[r] - ev.role_where[o] for _, o in named if o != r)]
+    return tuple(("role", r) for r in apart) if len(apart) >= 2 else ()
+
+
+_LEADS_IN = frozenset({"and", "so", "but", "or", "ok"})
+_DEGREES = frozenset({"more", "mostly", "all", "really", "just"})
+
+
+def _conditional_it(words: list[str]) -> set[int]:
+    """"and if it's more the hospital-wide side": "it" after a leading "if" says what the member
+    means, not a thing shown (not "she wants to know if it's mostly meetings": the job)."""
+    out = set()
+    for i in range(1, len(words) - 2):
+        if words[i - 1] != "if" or not (i == 1 or words[i - 2] in _LEADS_IN):
+            continue
+        after = words[i + 1] if words[i] == "its" else words[i + 2] if words[i] == "it" and words[i + 1] == "is" else ""
+        if after in _DEGREES:
+            out.add(i)
+    return out
+
+
+def _reordered(ctx: Context, ix: Index) -> bool:
+    """The certifications shown last are not the role's pathway in its page's order (tailored to
+    the member, or without what they hold)."""
+    if not ctx.role or ctx.role not in ix.knowledge.roles:
+        return False
+    page = [s.certification for s in ix.knowledge.roles[ctx.role].pathway]
+    shown = [ident for kind, ident in ctx.shown if kind == "cert"]
+    return shown != page[: len(shown)]
+
+
 def _names(text: str, ix: Index) -> bool:
     """Whether ``text`` names a certification or a role by its title."""
     ev = read(text, ix)
@@ -1053,7 +1120,7 @@ _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
 # the words of a choice ("ok so between those two, which one …") describe neither role
 _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.words() | {"between"})
-_ONE_FOR = re.compile(r"^(?:the\s+)?one\s+(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles": the topic only
+_ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _LEAD = "((" + "|".join(sorted(lexicon.LEAD_FILLERS)) + ") )*"  # "ok what about …", "hmm and …"
 _ELLIPSIS = re.compile("^" + _LEAD + r"(and|also|so|now|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"

@@ -54,7 +54,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
             break
         title = set(ix.role_titles[rid])
         claimed = _claimed_heads(a, stems, [r for r in whole if r != rid], ix) if len(whole) > (rid in whole) else set()  # "… and a specialty pharmacy operations manager": that head is the other title's
-        if _other_head(a, stems, title, ix.title_heads[rid], [i for i in heads if i not in claimed]) or _foreign_modifier(a, stems, title, ix.title_heads[rid]):
+        if (_other_head(a, stems, title, ix.title_heads[rid], [i for i in heads if i not in claimed]) or _foreign_modifier(a, stems, title, ix.title_heads[rid])) and not _all_but_head(a, stems, title, ix.title_heads[rid]):
             score *= OTHER_JOB_PENALTY  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
         scores[rid] = score
         where[rid] = {i for st in title if st not in a.negated for i in at.get(st, ())}
@@ -84,6 +84,15 @@ def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: fro
         if not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
             return True
     return False
+
+
+def _all_but_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
+    """Every word of the title but its head, two or more, side by side and followed by no other
+    job's head ("the smart pump program role", not "a pharmacy operations manager"): the title
+    itself, whatever job nouns the member says elsewhere ("im the hospital ops rph")."""
+    rest = title - heads
+    n = len(rest)
+    return n >= 2 and any(set(stems[i : i + n]) == rest and (i + n == len(stems) or a.words[i + n] not in lexicon.ROLE_HEADS) for i in range(len(stems) - n + 1))
 
 
 def _claimed_heads(a: Analysis, stems: tuple[str, ...], others: list[str], ix: Index) -> set[int]:
@@ -152,7 +161,16 @@ SELF_REACH = 4  # typed words back to "I'm" / "as": "I'm a pharmacy ops manager"
 def member_heads(a: Analysis) -> frozenset[int]:
     """Positions of job nouns the member says of themselves ("I'm a nurse, 8 yrs", "as a hospital
     tech"): their own job, not the one asked about."""
-    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (any(x in _SELF for x in a.words[max(0, i - 3) : i]) or _then_here(a, i)))
+    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (any(x in _SELF for x in _before_self(a, i)) or _then_here(a, i)))
+
+
+_NOW_WORDS = frozenset({"currently", "now", "still", "already"})
+
+
+def _before_self(a: Analysis, i: int) -> tuple[str, ...]:
+    """The three words before a job noun, not counting "currently", "now" … ("im currently a repackaging supervisor")."""
+    before = [w for w in a.words[max(0, i - 5) : i] if w not in _NOW_WORDS]
+    return tuple(before[-3:])
 
 
 def own_job_heads(a: Analysis) -> frozenset[int]:

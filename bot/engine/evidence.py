@@ -439,7 +439,7 @@ def _one_of(words: tuple[str, ...], i: int) -> bool:
     j = i + 1
     while j < len(words) and words[j] in lexicon.CERT_NOUNS:
         j += 1
-    return "of" in words[max(0, i - 4) : i] and not {"which", "what"}.isdisjoint(words[max(0, i - 6) : i]) and j < len(words) and words[j] in ("is", "does", "covers", "has")
+    return "of" in words[max(0, i - 8) : i] and not {"which", "what"}.isdisjoint(words[max(0, i - 10) : i]) and j < len(words) and words[j] in ("is", "does", "covers", "has")  # (a long title between: "which of the nuclear pharmacy operations manager certs is …")
 
 
 def _the_one_meant(picked: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, hits: Mapping[str, str]) -> list[tuple[float, str]]:
@@ -538,16 +538,17 @@ def _set_aside(a: Analysis, ix: Index) -> tuple[Analysis, tuple[str, ...], tuple
 def read(question: str, ix: Index) -> Evidence:
     a, set_aside, set_aside_roles, aside_words = _set_aside(analyze(question, ix), ix)
     roles, where = role_scores(a, ix)
+    own_words = _own_words(roles, where)
     if roles and a.asking:  # a role named only in what the member tells of themselves is not the one asked about …
         told = {i for i in _said_of_self(a) if a.sentence_of[i] not in a.asking}
-        kept = [(sc, r) for sc, r in roles if not where.get(r) or not set(where[r]) <= told]
+        kept = [(sc, r) for sc, r in roles if not where.get(r) or not own_words[r] <= told]
         if not _asks_who(a) and not any(where.get(r) for _, r in kept):
             kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
         if len(kept) < len(roles):
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
     own = {k for h in member_heads(a) for k in a.typed_group(h)}
     if own and len(roles) > 1:  # "i'm a pharmacist at walgreens, how would i get into informatics": their own job names no role …
-        kept = [(sc, r) for sc, r in roles if not where.get(r) or not set(where[r]) <= own]
+        kept = [(sc, r) for sc, r in roles if not where.get(r) or not own_words[r] <= own]
         if len(kept) < len(roles) and any(where.get(r) for _, r in kept):  # … when another role is named
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
     by_name = named_cert_spans(a, ix, where)
@@ -574,6 +575,8 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["cert_seek"]
     if hits.get("pathway", "").split()[-1:] == ["list"] and (_asks_who(a) or _listed_thing(a)):
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list", "is methotrexate on the hazardous drug list": a list of the trade, not a role's
+    if "pathway" in hits and _names_a_part(a):
+        del hits["pathway"]  # "and for the route planning part", "the career ladder stuff": a topic named by its part, not a pathway asked
     if aside_words:
         hits["besides"] = aside_words  # read out of the question: what the member set aside
     steering = hits.get("discourse")
@@ -617,6 +620,26 @@ def read(question: str, ix: Index) -> Evidence:
 
 
 _ON_A_LIST_OK = frozenset({"is", "are", "what", "whats", "else", "it", "that", "this", "one", "ones", "them", "those", "they", "all", "still", "also", "too", "already", CODE_MARK})
+
+
+def _names_a_part(a: Analysis) -> bool:
+    """Every pathway cue is followed, within two words, by a topic noun ("the route planning
+    part"): the cue's word only qualifies a part of the work."""
+    spans = lexicon.cue("pathway").spans(a.words)
+    def part(end: int) -> bool:
+        j = end
+        while j < len(a.words) and j < end + 2 and a.words[j] not in lexicon.STOPWORDS and a.words[j] not in lexicon.TOPIC_NOUNS:
+            j += 1
+        return j < len(a.words) and a.words[j] in lexicon.TOPIC_NOUNS
+    return bool(spans) and all(part(y) for _, y in spans)
+
+
+def _own_words(roles: list[tuple[float, str]], where: dict[str, set[int]]) -> dict[str, set[int]]:
+    """Each role's words, less those of another title written out whole, side by side ("director
+    of pharmacy operations is the goal. i'm currently a repackaging supervisor": "pharmacy
+    operations" belong to the director, and the supervisor is named only of the member)."""
+    runs = [set(w) for sc, r in roles if sc >= 1.0 and (w := where.get(r)) and max(w) - min(w) + 1 == len(w)]
+    return {r: set(w) - set().union(*(run for run in runs if not set(w) <= run)) if runs else set(w) for r, w in where.items()} | {r: set() for _, r in roles if r not in where}
 
 
 def _listed_thing(a: Analysis) -> bool:

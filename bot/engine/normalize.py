@@ -138,6 +138,8 @@ def stem(word: str) -> str:
                 break
         else:
             break
+    if word.endswith("ency") and len(word) >= 7:
+        word = word[:-4] + "ent"  # emergencies -> emergency -> emergent, as emergency is
     if word.endswith("e") and len(word) >= 4:
         word = word[:-1]
     if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Mapping, NamedTuple
 
 from bot.engine import lexicon
@@ -183,11 +184,44 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     something, so the rest of the page counts too: a role whose every passage speaks of patients
     is more "with patients" than one that names them once, though one passage squarely about
     shortages outweighs many that say "drug"."""
+    by_clock = _by_clock(roles, a, ix)
+    if by_clock is not None:
+        return by_clock
     q = [s for s in a.stems if s not in cue_stems() and s not in exclude]
     scored = sorted(((_degree([passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(r, ())]), r) for r in dict.fromkeys(roles)), reverse=True)
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
         return None
     return scored[0][1]
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b", re.IGNORECASE)
+
+
+def _minutes(time: str) -> int | None:
+    """"4:00 AM" -> 240; a time of day in words ("Morning") -> None."""
+    m = _CLOCK.search(time)
+    if m is None:
+        return None
+    hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+    return hour * 60 + int(m.group(2) or 0)
+
+
+def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str | None:
+    """"Which of the two starts earlier": the role whose day's first (or, for "later", last)
+    clock time is earliest (latest), when every role's day gives clock times and they differ."""
+    words = set(a.words)
+    early, late = not lexicon.EARLY_WORDS.isdisjoint(words), not lexicon.LATE_WORDS.isdisjoint(words)
+    if early == late or lexicon.CLOCK_WORDS.isdisjoint(words) or len(set(roles)) < 2:
+        return None
+    bounds: dict[str, int] = {}
+    for r in dict.fromkeys(roles):
+        times = [t for e in ix.knowledge.roles[r].day_in_the_life if (t := _minutes(e.time)) is not None]
+        if not times:
+            return None
+        bounds[r] = min(times) if early else max(times)
+    if len(set(bounds.values())) < len(bounds):
+        return None
+    return (min if early else max)(bounds, key=lambda r: bounds[r])
 
 
 def fits_page(role: str, a: Analysis, ix: Index) -> bool:

@@ -398,6 +398,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     codes = tuple(dict.fromkeys(ev.codes))
     comparative = _comparative(ev)
     if len(codes) > 1 and (ev.cue("eligibility") or comparative):
+        if not comparative and _topic_of_one(ev, codes, ix):
+            return None  # "which of CRPOM, CRMLC or CMSO is about license": a topic one of them covers, not who may take it
         codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?", "is CPIA harder than CPAS": what no page gives
     # "is CMSO useful for the quality manager too, or only for safety officers"; an "or" between
     # things the knowledge does not hold relates nothing ("recognised by the FPGEC or the state boards")
@@ -426,8 +428,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if not eligibility and (answerable or (ev.pathway_cue and not entering) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
-    if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)):  # "do they need BCPS or some other board cert": a requirement
-        return None  # members describe a job in their own words: only who may do it, or how hard … it is, is refused
+    polar_role = kind == "role" and _polar(ev) and not ev.a.unknown_codes  # "do ops directors make 200k?": a figure no page gives
+    unwritten = _unwritten_amount(ev, ident, ix) if polar_role else None
+    if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)) and not unwritten:  # "do they need BCPS or some other board cert": a requirement
+        return None  # members describe a job in their own words: only who may do it, how hard … it is, or a figure its page never writes, is refused
     asked = _asked_words(ev)
     read_as = {said for said, st in asked if st in doc}  # "techs" read "techs technicians": one reading on the page covers it
     missing = [(said, st) for said, st in asked if st not in doc and said not in read_as]
@@ -436,7 +440,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if entering and form and not missing:  # "harder to get into": the page may say "hard", never how hard the way in is
         missing = [(form, "")]
     rated = next((w for i, w in enumerate(ev.a.words) if w in _RATINGS and ev.a.asks(i) and stem(w) not in doc), None) if ev.hits.keys() & {"property", "rumour"} else None  # "is running the remote hub more stressful than …", "… as bad as people say": how it feels, which no page rates
-    figure = (_unwritten_figure(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else rated  # "is it true RPDs need 5 years first", "… on call 24/7", "… every single night": a figure or an absolute no page gives
+    figure = (_unwritten_figure(ev, ident, ix) or _unwritten_amount(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else (unwritten or rated)  # "is it true RPDs need 5 years first", "… on call 24/7", "… every single night": a figure or an absolute no page gives
     if figure:
         missing.append((figure, ""))
     if not missing:
@@ -449,6 +453,32 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
     m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
+
+
+def _polar(ev: Evidence) -> bool:
+    """A yes/no question ("do delivery managers get a company car"): its first asking sentence
+    opens, after fillers, with an auxiliary."""
+    a = ev.a
+    first = min(a.asking) if a.asking else 0
+    words = [w for i, w in enumerate(a.words) if a.sentence_of[i] == first and w not in lexicon.LEAD_FILLERS and w != "and"]
+    return bool(words) and words[0] in lexicon.POLAR_LEADS
+
+
+def _topic_of_one(ev: Evidence, codes: tuple[str, ...], ix: Index) -> bool:
+    """The eligibility cue's words ("license") are all in one of several named certifications'
+    texts, and ask no requirement: a topic to choose by."""
+    said = _asked_cue(ev, "eligibility") or ""
+    topic = [stem(w) for w in said.split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
+    if not topic or not lexicon.REQUIREMENT_WORDS.isdisjoint(said.split()):
+        return False
+    return any(all(s in ix.cert_coverage(c) for s in topic) for c in codes)
+
+
+def _unwritten_amount(ev: Evidence, ident: str, ix: Index) -> str | None:
+    """An amount like "200k" asked of a role in a yes/no question ("do they make 200k?") that its
+    page never writes (a standard's number, "USP 800", is no amount)."""
+    written = set(ix.writes.get(ident, ()))
+    return next((w for i, w in enumerate(ev.a.words) if w[:1].isdigit() and w.endswith("k") and w[:-1].isdigit() and ev.a.asks(i) and w not in written), None)
 
 
 def _unwritten_figure(ev: Evidence, ident: str, ix: Index) -> str | None:
@@ -516,7 +546,7 @@ def _only_for_a_role(ev: Evidence) -> bool:
         k = b
         while k < len(words) and words[k] in lexicon.DETERMINERS:
             k += 1
-        if k in ev.title_positions:
+        if k < len(words) and not ev.title_positions.isdisjoint(ev.a.typed_group(k)):  # ("ops directors": "ops" is typed for "ops operations")
             return True
     return False
 
@@ -546,6 +576,8 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     for i, w in enumerate(a.words):
         if i in entity_at or i in steering or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha() or a.word_stems[i] in a.kin:
             continue
+        if w in lexicon.TAG_WORDS and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]):
+            continue  # "step 4 is chpop right?": asks to confirm, not about "right"
         out.setdefault(a.word_stems[i], a.said[i])
     return [(said, st) for st, said in out.items()]
 
@@ -742,11 +774,13 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
         return None  # "do you have to be a pharmacist to sit for …": who may, not what the bot has
     spans = lexicon.cue("list").spans(ev.a.words) if found else []
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
+    if not any(ev.a.sentence_of[i] in where and w in class_words for i, w in enumerate(ev.a.words)):
+        where = set(ev.a.sentence_of)  # "need a cert that proves i know … . does that exist": the sentence with the list word names no kind, the one before does
     rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
     named_there = ev.role_named and any(ev.a.sentence_of[i] in where for i in ev.title_positions)  # ("which jobs can i ask you about? onc pharmacist poking around": named in another)
     bare = found and not ev.codes and not named_there and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
-    if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role):
-        return None
+    if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role or ("cert_seek" in ev.hits and not ev.certs_plural and said <= _EXISTS)):
+        return None  # (… "need a cert that proves i know the video verification systems. does that exist": one sought by what it covers)
     is_list = found or all(w in class_words for w in _content_words(ev))
     if is_list and ev.cert_nouns and not ev.role_nouns:
         return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")
@@ -756,6 +790,7 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
 
 
 _MODAL_LIST_WORDS = frozenset({"do", "you", "u", "have", "can", "could"})
+_EXISTS = frozenset({"exist", "exists"})
 _LEARNED_ANSWERS = frozenset({"help", "list_roles", "list_certifications", "thanks"})
 
 
@@ -796,13 +831,14 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     of two named, "which one …" / "who …" is the one whose page says it more."""
     if not ev.subject_named or ev.codes or ev.subject_role is None:
         return None
+    if ev.cert_seek and _shared_certs(ev, ix):
+        return None  # "ops director vs repackaging supervisor … what certs do they share": what both pathways have (shared_certs)
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
     asks_which = bool(ev.hits.keys() & {"ref_choice", "suits"}) and not ev.cert_nouns and not ev.pathway_cue  # "which one deals more with sponsors", "… which fits me better"
     mine = ev.role_where.get(rid, frozenset())
-    # the other roles named by a word of their own ("director of pharmacy" inside "director of pharmacy operations" is one name)
-    apart = [r for r, w in ev.role_where.items() if w - mine and mine - w and scores.get(r, 0) >= ROLE_MENTION * 0.5]
+    apart = _named_apart(ev, rid, ix)
     joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
     weighed = "contrast" in ev.hits or joined
     choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
@@ -811,9 +847,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
         named = [rid, *apart]
         titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
-        in_titles = {k for i in ev.title_positions for k in ev.a.typed_group(i)}
-        only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles}  # "… which is more about compounding": a title's word said again counts
-        chosen = best_of(named, ev.a, ix, titles & only_in_titles)
+        chosen = _fits_better(named, ev, ix)
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
             section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who else ("overview", CONF_ROLE_CONTRAST)
             return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"a choice between {', '.join(named)}: {chosen} by its page")
@@ -821,6 +855,26 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
     how = f"contrast cue {ev.cue('contrast')!r}" if "contrast" in ev.hits else "a choice no page settles clearly"
     return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=how)
+
+
+def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
+    """Of roles named apart, the one whose page the question's other words fit clearly better."""
+    titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
+    in_titles = {k for i in ev.title_positions for k in ev.a.typed_group(i)}
+    only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles}  # "… which is more about compounding": a title's word said again counts
+    return best_of(named, ev.a, ix, titles & only_in_titles)
+
+
+def _named_apart(ev: Evidence, rid: str, ix: Index) -> list[str]:
+    """The other roles named by words of their own: at least half their title, or a word no other
+    title has ("director of pharmacy" inside "director of pharmacy operations" is one name; "the
+    nuclear manager" beside "the accreditation lead" another)."""
+    scores = {r: s for s, r in ev.roles}
+    mine = ev.role_where.get(rid, frozenset())
+    words = ev.a.words
+    def named(r: str, w: frozenset[int]) -> bool:  # (a word only its title has, then a job noun: "nuclear manager", not "does all the inv")
+        return scores.get(r, 0) >= ROLE_MENTION * 0.5 or any(ix.title_postings.get(ev.a.word_stems[i]) == [r] and i + 1 < len(words) and words[i + 1] in _JOB_NOUNS and not (i and words[i - 1] in lexicon.POSSESSIVES) for i in w - mine)  # ("my resident …": a person they know)
+    return sorted((r for r, w in ev.role_where.items() if w - mine and mine - w and named(r, w)), key=lambda r: min(ev.role_where[r]))
 
 
 def _joined_by_or(ev: Evidence, one: frozenset[int] | set[int], other: frozenset[int] | set[int]) -> bool:
@@ -909,6 +963,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         return None
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix)  # "pivot into operations leadership" (not "a nuclear pharmacist")
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
+    if role and "suits" in ev.hits and not ev.codes and (apart := _named_apart(ev, role, ix)):
+        role = _fits_better([role, *apart], ev, ix) or role  # "torn between the waste compliance and telepharmacy paths. i'm into the tech side … which fits me and what's the path"
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
         asked = [c for c in ev.codes if c not in ev.held]
@@ -966,8 +1022,8 @@ def step_beside(ev: Evidence, ix: Index) -> Match | None:
 
 def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     """"Torn between 340B manager and ops director: which cert helps for both?"."""
-    if not ev.cert_seek or ev.codes:
-        return None
+    if not (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
+        return None  # (or "do the ops director and delivery manager paths overlap")
     shared = _shared_certs(ev, ix)
     if not shared:
         return None
@@ -975,8 +1031,14 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     return Match("certification", certifications=tuple(rank_certs(shared, ev.a, ix, exclude=titles)), confidence=CONF_CERT_SHARED, why=f"certifications on both pathways: {', '.join(shared)}")
 
 
+_PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
+_JOB_NOUNS = lexicon.ROLE_HEADS | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
+
+
 def _shared_certs(ev: Evidence, ix: Index) -> list[str]:
     named, where = ev.named_roles, ev.role_where
+    if len(named) == 1 and ev.role_best == named[0]:
+        named = (named[0], *_named_apart(ev, named[0], ix)[:1])  # "which cert do the ops director and the nuclear manager share": the other half named
     if len(named) < 2 or not ev.cue("both"):
         return []
     first, second = named[0], next((r for r in named[1:] if where.get(r) != where.get(named[0])), None)
@@ -1041,6 +1103,11 @@ def _chosen_cert(ev: Evidence, ix: Index, exclude: frozenset[str]) -> str | None
     codes = list(dict.fromkeys(c for c in ev.codes if c not in ev.held))
     if len(codes) != 2:
         return None
+    if ev.subject_named and ev.subject_role:  # "which of CCCTS or CPSCM would an ops director need": the one on that role's pathway
+        steps = {s.certification for s in ix.knowledge.roles[ev.subject_role].pathway}
+        on = [c for c in codes if c in steps]
+        if len(on) == 1:
+            return on[0]
     exclude = exclude | _FIELD_STEMS  # "pharmacy" is every certification's field, no choice between two
     scored = scored_certs(codes, ev.a, ix, set(exclude), keep_zero=True)
     if scored[0][1] > 0 and scored[0][1] >= CHOICE_LEAD * scored[1][1]:

@@ -1,0 +1,215 @@
+"""Steps along a pathway, choices between two things in view, what two pathways share, and yes/no
+questions the pages cannot answer (round 49).
+
+Each test is a conversation (or a question) the engine got wrong before; what it asserts is the
+behaviour a member expects, on a blind set's pages as that set is scored (with_pages)."""
+
+from __future__ import annotations
+
+from engine_kb import talk, with_pages
+
+OPS = "director-of-pharmacy-operations"
+NUCLEAR = "nuclear-pharmacy-operations-manager"
+DELIVERY = "pharmacy-delivery-logistics-manager"
+ACCREDITATION = "pharmacy-accreditation-readiness-lead"
+REPACKAGING = "pharmacy-repackaging-operations-supervisor"
+TELEPHARMACY = "telepharmacy-network-manager"
+
+
+# --- along a pathway -----------------------------------------------------------------------------
+
+
+def test_after_a_step_picked_from_the_page_order_the_next_step_is_its_card() -> None:
+    kb = with_pages("conv69")
+    *_, second, after = talk("how do i become director of pharmacy operations", "the second cert", "whats after that", e=kb)
+    assert (second.intent, second.certifications[:1]) == ("certification", ("CPOM",))
+    assert (after.intent, after.certifications[:1]) == ("certification", ("CMSO",))
+    *_, nxt = talk("pharmacy emergency preparedness coordinator pathway, step by step", "first one, tell me more", "what's the next one", e=kb)
+    assert (nxt.intent, nxt.certifications[:1]) == ("certification", ("CPSCM",))
+
+
+def test_after_a_step_of_a_pathway_ordered_for_the_member_the_pathway_goes_on() -> None:
+    *_, why, after = talk("im a buyer tech at a hospital and want to move toward the ops director role eventually, what certs", "why that one first", "ok and after that?", e=with_pages("conv69"))
+    assert why.intent == "certification"
+    assert (after.intent, after.role) == ("pathway", OPS)
+
+
+def test_the_path_after_a_step_only_says_where_it_is() -> None:
+    *_, after = talk("what's a pharmacy repackaging operations supervisor", "ok, is there a cert that covers beyond-use dating", "what's after it on the path", e=with_pages("conv69"))
+    assert (after.intent, after.certifications[:1]) == ("certification", ("CPOM",))
+
+
+def test_another_part_after_one_card_for_a_role_is_among_that_roles_steps() -> None:
+    *_, part, after = talk(
+        "is there a job thats all about keeping fridge meds cold while shipping them to patients homes",
+        "whats the cert for that part",
+        "and for the route planning part",
+        "what comes after that one on the path",
+        e=with_pages("conv70"),
+    )
+    assert (part.intent, part.certifications[:1]) == ("certification", ("CPDLM",))
+    assert (after.intent, after.certifications[:1]) == ("certification", ("CCCTS",))
+
+
+def test_a_topic_asked_again_after_a_choice_among_steps_is_among_them_again() -> None:
+    kb = with_pages("conv69")
+    *_, equipment = talk("what's a pharmacy repackaging operations supervisor", "is there a cert for the label and barcode part", "and the equipment part", e=kb)
+    assert (equipment.intent, equipment.certifications[:1]) == ("certification", ("CUDPS",))
+    *_, chain = talk("hey is there a cert about cleanroom air and surface sampling", "what about one for med histories at admission", e=with_pages("conv49"))
+    assert chain.certifications[:1] != ("CMSO",)  # no role was asked about: any certification, not one of a role's steps
+
+
+def test_the_one_about_a_topic_picks_among_the_steps_shown() -> None:
+    *_, one = talk("telepharmacy network manager path? i'm a remote verification pharmacist", "fwiw I've never managed anyone", "the one about leading teams?", e=with_pages("conv69"))
+    assert (one.intent, one.certifications[:1]) == ("certification", ("CPOM",))
+    *_, whose = talk("what certs do you have", "the one about pumps, which role is it on", e=with_pages("conv40"))
+    assert whose.intent != "list_roles"
+
+
+def test_which_of_a_long_titled_roles_certs_is_about_a_topic_is_one_step() -> None:
+    *_, one = talk("ok then just tell me what the hot lab manager does", "which of its certs is about running production", e=with_pages("conv70"))
+    assert (one.intent, one.certifications[:1]) == ("certification", ("CRPOM",))
+
+
+def test_a_word_of_the_eligibility_list_that_one_step_covers_is_a_topic() -> None:
+    *_, one = talk("ok then what do nuclear pharmacy ops managers do", "is there a cert for the license part", e=with_pages("conv70"))
+    assert (one.intent, one.certifications[:1]) == ("certification", ("CRMLC",))
+
+
+# --- choices between two things in view ------------------------------------------------------------
+
+
+def test_which_of_two_roles_starts_earlier_is_read_off_their_days_clock_times() -> None:
+    *_, earlier = talk("what does a nuclear pharmacy ops manager actually do", "how is that different from the delivery logistics manager", "which of the two has the earlier mornings", e=with_pages("conv70"))
+    assert (earlier.intent, earlier.role) == ("role", NUCLEAR)
+
+
+def test_the_two_after_two_roles_pathways_are_those_roles() -> None:
+    *_, chosen = talk("what job uses CCCTS and CPOM", "and which job has both CASRP and CMSO", "which one of the two is more about shipping", e=with_pages("conv70"))
+    assert (chosen.intent, chosen.role) == ("role", DELIVERY)
+
+
+def test_which_is_more_after_two_cards_chooses_between_them() -> None:
+    *_, chosen = talk("what does CPOM cover", "and CHPOP?", "which is more for hospital pharmacy specifically", e=with_pages("conv70"))
+    assert (chosen.intent, chosen.certifications[:1]) == ("certification", ("CHPOP",))
+
+
+def test_of_two_certifications_the_one_a_named_role_needs_is_the_one_on_its_pathway() -> None:
+    *_, chosen = talk("which cert is about temperature controlled shipping", "how's that different from CPSCM", "which of the two would an ops director need", e=with_pages("conv70"))
+    assert (chosen.intent, chosen.certifications[:1]) == ("certification", ("CPSCM",))
+
+
+def test_a_pathway_chosen_between_two_half_named_roles_is_the_one_that_fits_the_member() -> None:
+    a = with_pages("eval139").ask("torn between the waste compliance and telepharmacy paths. i'm really into the tech side, video and verification systems. which fits me and what's the path")
+    assert (a.intent, a.role) == ("pathway", TELEPHARMACY)
+
+
+# --- what two pathways share -----------------------------------------------------------------------
+
+
+def test_what_two_roles_share_when_one_is_half_named() -> None:
+    a = with_pages("conv70").ask("which cert do the ops director and the nuclear manager share")
+    assert (a.intent, a.certifications) == ("certification", ("CMSO",))
+    b = with_pages("conv69").ask("ops director vs repackaging supervisor, im a central pharmacy manager. what certs do they share")
+    assert (b.intent, set(b.certifications)) == ("certification", {"CPOM", "CHPOP"})
+
+
+def test_do_those_two_paths_overlap_after_two_pathways() -> None:
+    *_, shared = talk("how do i become a director of pharmacy operations", "and for the delivery manager path", "do those two paths overlap at all", e=with_pages("conv70"))
+    assert (shared.intent, set(shared.certifications)) == ("certification", {"CPOM", "CPSCM"})
+
+
+# --- switches and sections -------------------------------------------------------------------------
+
+
+def test_the_one_named_like_another_roles_title_after_a_pathway_is_that_roles_pathway() -> None:
+    _, other = talk("whats the nuclear pharmacy ops manager path", "hmm what about the accreditation one", e=with_pages("conv70"))
+    assert (other.intent, other.role) == ("pathway", ACCREDITATION)
+
+
+def test_a_certification_named_like_no_title_after_a_pathway_is_still_that_certification() -> None:
+    *_, card = talk(
+        "who's the person at a hospital pharmacy that fixes charge codes and figures out why dispensing doesnt match billing",
+        "how would i get into that, im a pharmacy tech who does a lot of charge reconciliation",
+        "what does the charge capture one cover",
+        e=with_pages("conv25"),
+    )
+    assert (card.intent, card.certifications[:1]) == ("certification", ("CPCA",))
+
+
+def test_when_in_the_day_and_what_time_they_start_ask_for_the_day() -> None:
+    kb = with_pages("conv70")
+    assert kb.ask("when in the day does the ops director meet the vendors").section == "day_in_the_life"
+    _, start, other = talk("delivery logistics manager day in the life", "what time do they start", "and the nuclear one?", e=kb)
+    assert (start.role, start.section) == (DELIVERY, "day_in_the_life")
+    assert (other.role, other.section) == (NUCLEAR, "day_in_the_life")
+    assert kb.ask("what time does the ops director usually start").section != "day_in_the_life"  # a usual schedule, which no page gives
+
+
+def test_a_day_asked_in_other_words_after_a_role() -> None:
+    kb = with_pages("conv69")
+    *_, day = talk("roadmap to pharmacy emergency preparedness coordinator? 10 yrs hospital pharmacist", "ok what's the coordinator's day actually like", e=kb)
+    assert (day.intent, day.section) == ("role", "day_in_the_life")
+
+
+def test_going_back_to_the_job_overview_after_a_card() -> None:
+    *_, back = talk("telepharmacy network manager, what certs? i'm a hub pharmacist verifying orders for 6 remote clinics", "why that one first", "go back a sec, what's the actual job overview", e=with_pages("conv69"))
+    assert (back.intent, back.role, back.section) == ("role", TELEPHARMACY, "overview")
+
+
+def test_the_goal_named_first_and_the_members_job_after_it() -> None:
+    a = with_pages("conv69").ask("director of pharmacy operations is the goal. i'm currently a repackaging supervisor. what's my path")
+    assert (a.intent, a.role) == ("pathway", OPS)
+
+
+def test_a_title_without_its_head_names_the_role_though_the_member_names_their_own_job() -> None:
+    a = with_pages("eval138").ask("im the hospital ops rph running the iv room workflows, want to move into the smart pump program role, what order for certs")
+    assert (a.intent, a.role) == ("pathway", "smart-pump-program-pharmacist")
+
+
+# --- questions of a card ---------------------------------------------------------------------------
+
+
+def test_a_step_confirmed_then_asked_about_is_its_card() -> None:
+    *_, card = talk("walk me thru the repackaging ops supervisor certification pathway step by step pls", "step 2", "and step 4 is chpop right? what's that cover", e=with_pages("conv69"))
+    assert (card.intent, card.certifications[:1]) == ("certification", ("CHPOP",))
+
+
+def test_what_a_code_stands_for_and_a_cert_only_for_a_role() -> None:
+    assert with_pages("conv70").ask("CCCTS stand for what").certifications[:1] == ("CCCTS",)
+    a = with_pages("eval139").ask("is CHPOP only for ops directors or do other roles use it too")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CHPOP",))
+
+
+def test_a_cert_sought_by_what_it_proves_then_does_that_exist() -> None:
+    a = with_pages("eval139").ask("need a cert that proves i know the video and imaging verification systems remote pharmacies run on. does that exist")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CRPTS",))
+    assert with_pages("eval139").ask("what certs exist").intent == "list_certifications"
+
+
+def test_a_plural_and_its_singular_read_alike() -> None:
+    *_, one = talk("list all the certifications", "which of those is about emergencies", e=with_pages("conv69"))
+    assert (one.intent, one.certifications[:1]) == ("certification", ("CEPRX",))
+
+
+# --- what no page answers --------------------------------------------------------------------------
+
+
+def test_yes_no_questions_of_an_amount_openings_perks_or_the_fields_future_are_refused() -> None:
+    kb = with_pages("conv70")
+    for q in ("do ops directors make 200k?", "do delivery logistics managers get a company car", "is nuclear pharmacy a dying field", "does cvs even have nuclear pharmacy ops manager jobs"):
+        assert kb.ask(q).intent == "none", q
+    assert kb.ask("does the ops director meet with vendors").intent == "role"  # a yes/no question its page answers
+
+
+def test_a_claim_continued_with_an_amount_is_refused_and_the_role_kept() -> None:
+    _, claim, day = talk("is it true the ops director meets vendors about new tech?", "and that they make 200k?", "lol ok what do they do tho", e=with_pages("conv69"))
+    assert claim.intent == "none"
+    assert (day.intent, day.role) == ("role", OPS)
+
+
+def test_becoming_one_of_a_job_just_named_that_no_page_has_is_refused() -> None:
+    _, other = talk("i want to be a repackaging supervisor, ive been a unit dose tech for 3 years", "or maybe a nurse practitioner, how do i become one of those", e=with_pages("conv69"))
+    assert (other.intent, other.reason) == ("none", "unknown_role")
+    _, own = talk("how do i become a director of pharmacy ops", "i'm the med safety lead on our unit rn, where do i start", e=with_pages("conv5"))
+    assert (own.intent, own.role) == ("pathway", OPS)
