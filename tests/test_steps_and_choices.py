@@ -213,3 +213,75 @@ def test_becoming_one_of_a_job_just_named_that_no_page_has_is_refused() -> None:
     assert (other.intent, other.reason) == ("none", "unknown_role")
     _, own = talk("how do i become a director of pharmacy ops", "i'm the med safety lead on our unit rn, where do i start", e=with_pages("conv5"))
     assert (own.intent, own.role) == ("pathway", OPS)
+
+
+# --- round 50 ----------------------------------------------------------------------------------------
+
+FLOAT = "pharmacy-float-pool-manager"
+ASSISTANCE = "pharmacy-patient-assistance-coordinator"
+FACILITIES = "pharmacy-facilities-project-manager"
+
+
+def test_a_role_described_by_what_the_member_wishes_to_become() -> None:
+    kb = with_pages("eval141")
+    a = kb.ask("new grad, zero experience, but i want to be the pharmacist who plans for disasters eventually. which certs would get me there")
+    assert (a.intent, a.role) == ("pathway", "pharmacy-emergency-preparedness-coordinator")
+    day = kb.ask("what's a normal day look like for whoever runs the refill factory")
+    assert (day.intent, day.role, day.section) == ("role", "central-fill-pharmacy-operations-manager", "day_in_the_life")
+
+
+def test_a_choice_between_two_titles_counts_a_title_word_said_again_apart() -> None:
+    a = with_pages("conv72").ask("torn between the float pool manager job and the patient assistance coordinator one. which is more with patients?")
+    assert (a.intent, a.role) == ("role", ASSISTANCE)
+    b = with_pages("conv70").ask("i meant which is more about radiation, nuclear manager or accreditation lead")
+    assert (b.intent, b.role) == ("role", NUCLEAR)
+
+
+def test_three_roles_named_then_which_one_does_something() -> None:
+    first, second = talk("three jobs im looking at: the float pool one, the facilities one and ops director. which one is about moving the IV room into a new space", "and which does vendor demos for new machines", e=with_pages("conv72"))
+    assert (first.intent, first.role) == ("role", FACILITIES)
+    assert (second.intent, second.role) == ("role", OPS)
+
+
+def test_the_other_one_after_what_two_roles_share() -> None:
+    *_, other = talk("facilities project manager vs ops director, which one is more about construction", "do they share any cert?", "whats the other one's day like", e=with_pages("conv72"))
+    assert (other.intent, other.role, other.section) == ("role", OPS, "day_in_the_life")
+
+
+def test_the_one_that_does_something_is_a_role_described() -> None:
+    _, other = talk("is there a job where you basically get free meds for patients who cant afford them", "and the one that builds cleanrooms?", e=with_pages("conv72"))
+    assert (other.intent, other.role) == ("role", FACILITIES)
+
+
+def test_which_fits_better_then_the_path_is_ordered_for_what_they_said() -> None:
+    _, path = talk("i'm a tech who trains all our new hires and writes the orientation checklists. float pool manager or ops director, which fits better", "path for it then", e=with_pages("conv72"))
+    assert (path.intent, path.role, path.certifications[:1]) == ("pathway", FLOAT, ("CSOTL",))
+    a = with_pages("conv72").ask("my tech wants to move into either float pool work or patient assistance, she loves helping patients with paperwork and insurance. which role")
+    assert (a.intent, a.role) == ("pathway", ASSISTANCE)
+
+
+def test_one_cert_on_a_path_about_a_topic_and_a_step_by_its_number() -> None:
+    kb = with_pages("conv72")
+    a = kb.ask("which cert on the ops director path is about inventory")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CPSCM",))
+    *_, step = talk("which pays better, float pool manager or patient assistance coordinator", "ok which one is more about insurance then", "what's step 2 of its path", e=kb)
+    assert (step.intent, step.certifications[:1]) == ("certification", ("CPSCM",))
+
+
+def test_after_a_code_on_the_pathway_talked_about() -> None:
+    *_, after = talk("how do i become a float pool manager", "whats after CPOM on it", e=with_pages("conv72"))
+    assert (after.intent, after.certifications[:1]) == ("certification", ("CSOTL",))
+
+
+def test_never_mind_then_a_question_of_its_own() -> None:
+    kb = with_pages("conv71")
+    _, a = talk("do they need a license for it", "nvm. what is a pharmacy technician apprenticeship director", e=kb)
+    assert (a.intent, a.role) == ("role", "pharmacy-technician-apprenticeship-director")
+    *_, one = talk("list all the certs you know", "which one covers temperature excursions", "what about the one for accreditation", e=kb)
+    assert (one.intent, one.certifications[:1]) == ("certification", ("CPARS",))
+
+
+def test_the_first_one_of_two_roles_just_named() -> None:
+    first, second = talk("deciding between transitions of care pharmacist and sterile compounding supervisor. overview of the first one?", "and the second one's day?", e=with_pages("conv36"))
+    assert (first.intent, first.role) == ("role", "transitions-of-care-pharmacist")
+    assert (second.role, second.section) == ("sterile-compounding-supervisor", "day_in_the_life")

@@ -162,7 +162,7 @@ class _Rewrite:
 def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     """The question as it stands on its own, given what the conversation was about."""
     ev = read(question, ix)
-    if ctx.pending and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or (_own_subject(ev) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
+    if ctx.pending and _CANCELS.isdisjoint((ev.cue("discourse") or "").split()) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or (_own_subject(ev) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         question = f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor"
         ev = read(question, ix)
     if ev.set_aside or ev.set_aside_roles:
@@ -216,8 +216,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
     path_of = ev.role_best if ev.role_named else recalled
-    if path_of is None and ctx.role and not ctx.shown and "ordering" not in ev.hits and not _ENDS_LOCATIVE.isdisjoint(words) and not lexicon.ORDINALS.keys().isdisjoint(words):
-        path_of = ctx.role  # "whats the second cert on their path" after the role's day: its pathway's steps
+    numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
+    if path_of is None and ctx.role and (not ctx.shown or (all(e[0] == "role" for e in ctx.shown) and "step" in words)) and "ordering" not in ev.hits and not _ENDS_LOCATIVE.isdisjoint(words) and numbered:
+        path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" after a choice of roles: its pathway's steps
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
     back_to = None if steps else _list_recalled(words, ctx)
@@ -293,10 +294,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "and the other one?": the other of the two just talked about
     swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
     for a, b in r.found("ref_other"):
-        two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else [])
-        if ctx.thing in two:
+        two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else []) or [("role", x) for x in ctx.roles if len(ctx.roles) == 2]  # (two roles weighed, a pathway shown since)
+        pivot = ctx.thing if ctx.thing in two else ("role", ctx.role) if ctx.role else None  # ("do they share any cert?" … "the other one's day": beside the role chosen)
+        if pivot in two:
             referred = True
-            other = next(e for e in two if e != ctx.thing)
+            other = next(e for e in two if e != pivot)
             r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
             swapped_at.add(a)
     others = [e for e in ctx.shown if e != ctx.thing]
@@ -395,6 +397,16 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
                 if ctx.shown[at][0] == "cert":
                     _drop_whose_list(r, words, b if b < len(words) and words[b] in _LOCATIVES else None)  # "what's after it on the path": the step's card; the path only says where
+    on_our_path = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role and not ev.role_named else set()
+    for i in range(len(words) - 1):  # "whats after CPOM on it" during a role's pathway: beside it on that pathway
+        code = r.tokens[i + 1].strip(_PUNCT).upper()
+        if words[i] in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS and code in ev.a.codes and code in on_our_path and not ev.cue("eligibility") and r.free(i, i + 2):
+            referred = True
+            r.put(i, i + 2, f"{words[i]} {code} (for the {_label(('role', ctx.role or ''), ix)})")
+            if words[i + 2 : i + 4] in (["on", "it"], ["on", "that"], ["on", "this"]):
+                r.put(i + 2, i + 4, "")
+            elif i + 2 < len(words) and words[i + 2] in _LOCATIVES:
+                _drop_whose_list(r, words, i + 2)
     # "which one is more about …": a choice among what was just shown
     picked_among = False
     said_of_self = "if" in words or "self_describe" in ev.hits or "for_someone" in ev.hits or "suits" in ev.hits
@@ -407,6 +419,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if ev.codes or described_at:  # "which is most about the supply side": already chosen
             continue
+        if any(name.startswith(lexicon.FACET_PREFIX) and not set(found.split()).isdisjoint(words[a:b]) for name, found in ev.hits.items()):
+            continue  # "which pays more, that job or ops director": the choice is a fact no page gives
         if retailor:  # "which of those if I'm a tech", after a pathway: that pathway again, in the order it asks for
             referred = True
             continue
@@ -998,6 +1012,7 @@ def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity,
 
 
 _LEADS_IN = frozenset({"and", "so", "but", "or", "ok"})
+_CANCELS = frozenset({"nvm", "nevermind", "never", "forget", "scratch", "ignore"})  # "nvm. what is …": what was pending is dropped, not finished
 _DEGREES = frozenset({"more", "mostly", "all", "really", "just"})
 
 

@@ -307,11 +307,32 @@ class Evidence:
             return None  # "where do I start": every word is the asking, none a goal
         unwanted = self.a.unwanted | self.a.negated  # "no interest in billing": never the goal
         a = replace(self.a, stems=tuple(s for s in self.a.stems if s not in unwanted)) if unwanted else self.a
+        wished = self.wished
+        if wished:  # "new grad, zero experience, but i want to be the pharmacist who plans for disasters": what follows the wish is the goal
+            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s in wished)), member_heads(self.a))
+            if found is not None:
+                return found
         found = self._goal_in(a, member_heads(self.a))
         told = {self.a.word_stems[i] for i in self.said_of_self}
         if found is None and told:  # "I have been a clinical pharmacist for eight years …, but I'd like to move into leading a cleanroom program": the goal without what they tell
             found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s not in told)), member_heads(self.a) | self.said_of_self)
         return found
+
+    @cached_property
+    def wished(self) -> frozenset[str]:
+        """The stems after "want to be", "become" … up to the end of that clause ("… become the
+        person who runs the whole pharmacy's day to day operations"), when two or more of them are
+        content words."""
+        a = self.a
+        spans = [y for x, y in lexicon.cue("pathway").spans(a.words) if a.words[y - 1] in _WISH_ENDS]
+        if not spans:
+            return frozenset()
+        end = spans[0]
+        k = end
+        while k < len(a.words) and a.sentence_of[k] == a.sentence_of[end - 1] and a.words[k] not in lexicon.CLAUSE_BREAKS:
+            k += 1
+        wished = frozenset(a.word_stems[i] for i in range(end, k)) & set(a.stems)
+        return wished - cue_stems() if len(wished - cue_stems()) >= 2 else frozenset()
 
     def _goal_in(self, a: Analysis, mine: frozenset[int] | set[int]) -> str | None:
         ranked = roles_by_content(a, self.ix)
@@ -321,8 +342,8 @@ class Evidence:
         distinctive = sum(self.ix.weight(s) for s in set(a.stems) - cue_stems() if self.ix.weight(s) >= CONTENT_WORD)
         if not distinctive or score < GOAL_SHARE * distinctive:
             return None  # "sterile compounding at a 503b": one word of the question is on a page, the goal is not
-        if any(w in lexicon.ROLE_HEADS and i not in mine for i, w in enumerate(a.words)) and not names_this_job(a, self.ix, role, by_content=True):
-            return None  # "how do I become a compounding pharmacist": another job ("specialty pharmacy rph here, …": the member's own)
+        if any(w in lexicon.ROLE_HEADS and i not in mine and a.words[i + 1 : i + 2] not in (("who",), ("that",)) for i, w in enumerate(a.words)) and not names_this_job(a, self.ix, role, by_content=True):
+            return None  # "how do I become a compounding pharmacist": another job ("specialty pharmacy rph here, …": the member's own; "the pharmacist who plans for disasters" is described)
         return role
 
     @cached_property
@@ -670,7 +691,8 @@ def _described_role(ev: Evidence) -> str | None:
     mine = own_job_heads(a) if "likes" in ev.hits else member_heads(a)  # "burnt out retail pharmacist. i like solving puzzles …": their job, what they like describes
     heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i not in mine and a.word_stems[i] not in held_names]
     own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
-    refers = ev.asks_who or (ev.pathway_cue and not ev.only_ordering) or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words)
+    one_who = any(w == "one" and a.words[i + 1 : i + 2] in (("who",), ("that",)) and i and a.words[i - 1] == "the" for i, w in enumerate(a.words))  # "and the one that builds cleanrooms?"
+    refers = ev.asks_who or (ev.pathway_cue and not ev.only_ordering) or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words) or one_who
     if not refers:
         return None
     themed = themed_job(a, ix) if heads else None
@@ -686,6 +708,9 @@ def _described_role(ev: Evidence) -> str | None:
         if all(s in job_nouns or s not in said for s in content):
             return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
     beyond = _beyond_self(ev)
+    wished = ev.wished
+    if wished:  # "new grad, zero experience, but i want to be the pharmacist who plans for disasters": the wish describes
+        beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st in wished))
     if held_names:
         beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st not in held_names))
     if own_job and "likes" in ev.hits:
@@ -699,7 +724,7 @@ def _described_role(ev: Evidence) -> str | None:
         without = content_role(replace(beyond, stems=tuple(st for st in beyond.stems if st not in titled)), ix)
         if without is None or without[0] != role:
             return None
-    if ev.asks_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
+    if ev.asks_who or one_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
         return role if score >= WHO_MIN or (score >= WHO_WEAK and score >= WHO_LEAD * runner_up) else None
     if (score < DESCRIBED_STRONG * WHO_MIN or score < DESCRIBED_MARGIN * runner_up) and not (runner_up == 0.0 and score >= WHO_WEAK and _kind_named(a)):
         return None  # (but "the billing role", "the research pharmacy job": words only one role's page has, said as its name)
@@ -758,5 +783,6 @@ _FRAMED_BY = frozenset({"as", "for", "be"})
 _FRAMED_AFTER = frozenset({"here", "question", "q", "job", "role", "interview", "position"})
 _BACK_REFERENCES = ("ref_thing", "ref_role", "ref_topic", "ref_many", "ref_choice", "ref_other", "ref_earlier")
 _PATH_WORDS = frozenset({"pathway", "pathways", "path", "paths", "route", "roadmap"})
+_WISH_ENDS = frozenset({"be", "become", "becoming"})  # "want to be …", "how do i become …": the goal follows
 _CLAUSE_SPLIT = re.compile(r"[.!?;:,\n]+|\s[-–—]+\s")
 _CLAUSE_STARTS = lexicon.WH_WORDS | lexicon.CLAUSE_BREAKS | lexicon.WISH_WORDS | lexicon.WEIGHING_WORDS | _PATH_WORDS | frozenset({"should", "can", "could", "would", "is", "are", "do", "does"})

@@ -809,6 +809,8 @@ def learned_intent(ev: Evidence, ix: Index) -> Match | None:
         return Match("help", confidence=CONF_LEARNED, why=why)
     if nb.intent in ("list_roles", "list_certifications"):
         kind = "list_certifications" if ev.cert_nouns and not ev.role_nouns else "list_roles" if ev.role_nouns else nb.intent
+        if kind == "list_certifications" and ev.cert_seek and not ev.certs_plural and certs_by_topic(ev.a, ix, exclude=set()):
+            return None  # "which certification is for accreditation": one sought by its topic (cert_by_topic)
         return Match(kind, confidence=CONF_LEARNED, why=why)
     if nb.intent == "thanks":
         return refuse("thanks", CONF_LEARNED, why=why)
@@ -860,9 +862,16 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
 def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
     """Of roles named apart, the one whose page the question's other words fit clearly better."""
     titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
-    in_titles = {k for i in ev.title_positions for k in ev.a.typed_group(i)}
-    only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles}  # "… which is more about compounding": a title's word said again counts
-    return best_of(named, ev.a, ix, titles & only_in_titles)
+    written = [{k for i in ev.role_where.get(r, frozenset()) for k in ev.a.typed_group(i)} for r in named]  # ("tech" is read "tech technician technology")
+    in_titles = {i for w in written for i in w if len(w) == 1 or any(_beside(ev, i, j) for j in w if j != i)}  # (the title as written, not its word said again apart)
+    only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles}  # "… which is more with patients": a title's word said again counts
+    return best_of(named, ev.a, ix, (titles & only_in_titles) | _WEIGHING_STEMS)
+
+
+def _beside(ev: Evidence, i: int, j: int) -> bool:
+    """At most two small words between positions i and j ("kit and tray", "director of pharmacy")."""
+    lo, hi = min(i, j), max(i, j)
+    return hi - lo <= 3 and all(w in lexicon.STOPWORDS for w in ev.a.words[lo + 1 : hi])
 
 
 def _named_apart(ev: Evidence, rid: str, ix: Index) -> list[str]:
@@ -901,6 +910,25 @@ def _wants_role(ev: Evidence) -> bool:
 
 def _pathway_asked(ev: Evidence) -> bool:
     return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or ev.subject_named)) or _wants_role(ev)  # "got CPOM already, whats after"
+
+
+def _one_step_on_a_path(ev: Evidence) -> bool:
+    """"which cert on the ops director path is about inventory": one certification asked for,
+    the path only says where to look (cert_by_topic, among that role's steps)."""
+    words = ev.a.words
+    if ev.certs_plural or "ordering" in ev.hits or not ev.cert_seek:
+        return False
+    for i, w in enumerate(words[:-2]):
+        j = i + 1
+        while j < len(words) and words[j] in lexicon.CERT_NOUNS:
+            j += 1  # ("cert" reads "cert certification")
+        if w in ("which", "what") and j > i + 1 and words[j : j + 1] in (("on",), ("in",), ("from",)):
+            end = next((k for k in range(j + 1, min(len(words), j + 10)) if words[k] in _PATH_NOUNS), None)
+            while end is not None and end + 1 < len(words) and words[end + 1] in _PATH_NOUNS:
+                end += 1  # ("… pathway path")
+            if end is not None and words[end + 1 : end + 2] in (("is",), ("covers",), ("does",), ("has",)):
+                return True
+    return False
 
 
 def _only_a_head(ev: Evidence, ix: Index) -> bool:
@@ -959,11 +987,13 @@ def _asks_a_code_last(ev: Evidence) -> bool:
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
-    if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev):
+    if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev):
         return None
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix)  # "pivot into operations leadership" (not "a nuclear pharmacist")
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
-    if role and "suits" in ev.hits and not ev.codes and (apart := _named_apart(ev, role, ix)):
+    words = ev.a.words
+    picks_a_role = "suits" in ev.hits or any(w == "which" and words[i + 1 : i + 2] in (("role",), ("job",), ("one",)) for i, w in enumerate(words))
+    if role and picks_a_role and not ev.codes and (apart := _named_apart(ev, role, ix)):
         role = _fits_better([role, *apart], ev, ix) or role  # "torn between the waste compliance and telepharmacy paths. i'm into the tech side … which fits me and what's the path"
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
@@ -1032,7 +1062,8 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
 
 
 _PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
-_JOB_NOUNS = lexicon.ROLE_HEADS | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS
+_WEIGHING_STEMS = frozenset(stem(w) for w in lexicon.WEIGHING_WORDS | {"between"})  # "torn between …": no role's topic
+_JOB_NOUNS = lexicon.ROLE_HEADS | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS | {"one"}  # ("the facilities one")
 
 
 def _shared_certs(ev: Evidence, ix: Index) -> list[str]:
