@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import cached_property
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
@@ -62,6 +62,22 @@ class Analysis:
         if lexicon.LOCATIVES.isdisjoint(self.words):
             return frozenset()
         return frozenset(self.word_stems[i] for i in _named_places(self.words))
+
+    def in_own_words(self, known: Mapping[str, object]) -> "Analysis":
+        """The question without the synonyms read from a word that ``known`` (a posting list)
+        already has as typed: "recalls" read also as "inventory" matches a certification about
+        recalls by "recall" alone, and "wholesalers" a page that says "wholesalers"."""
+        drop: set[str] = set()
+        for i, w in enumerate(self.words):
+            typed = self.said[i]
+            if " " in typed or w == typed or self.word_stems[i] == stem(typed) or w[:1] == typed[:1]:
+                continue  # (a word spelt out, "tech" read "technician", is the member's word all the same)
+            if stem(typed) in known:
+                drop.add(self.word_stems[i])
+        if not drop:
+            return self
+        typed_stems = {stem(t) for t in self.said if " " not in t}
+        return replace(self, stems=tuple(st for st in self.stems if st not in drop or st in typed_stems))
 
     def typed_group(self, i: int) -> range:
         """The positions of every word read from the word typed at ``i`` ("tech" is read "tech technician technology")."""
@@ -310,7 +326,11 @@ def _alias_hits(words: list[str], said: list[str], ix: Index) -> tuple[AliasHit,
         for n in ix.alias_lengths.get(w, ()):
             if i + n > len(words):
                 continue  # a cut-off slice could equal a shorter alias
-            hit = ix.aliases.get(tuple(words[i : i + n]))
+            key = tuple(words[i : i + n])
+            hit = ix.aliases.get(key)
+            if hit is None and n >= 2 and key[-1].endswith("s") and not key[-1].endswith("ss"):
+                hit = ix.aliases.get((*key[:-1], key[-1][:-1]))  # "do OR pharmacy supervisors start early": a title's people
+                hit = hit if hit is not None and hit[0] == "role" else None
             if hit:
                 hits.append((i, n, hit))
     groups: list[list[int]] = []  # positions of one word as typed and its readings

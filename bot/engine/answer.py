@@ -357,8 +357,10 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
         d.reasons.append(f"Leaving out {joined(list(m.set_aside))}, as you asked: the other steps, in order.")
     if m.focus and m.focus_words:
         d.reasons.append(f"Because you mentioned {_quoted(m.focus_words)}, {m.focus} comes first: its description on this pathway matches that best.")
-    elif m.focus:
+    elif m.focus and m.certifications[:1] == (m.focus,):
         d.reasons.append(f"You asked about {m.focus}, so it comes first here.")
+    elif m.focus and m.focus in m.certifications:
+        d.reasons.append(f"You asked about {m.focus}: it is step {m.certifications.index(m.focus) + 1} of this pathway.")
     for code in m.certifications:
         cert = kb.certifications[code]
         d.cert_source(cert)
@@ -454,6 +456,14 @@ def _refusal(m: Match, kb: Knowledge, d: _Draft, alternatives: tuple[Alternative
         d.summary = ("I'm not sure which one you mean." if m.reason == "ambiguous" else f"I don't know {m.detail}.") + " Did you mean " + joined([a.label for a in alternatives], "or") + "?"
         return
     name, role, cert = _subject(m, kb)
+    if m.reason == "nothing_shared" and role and m.also and m.also[0] in kb.roles:
+        other = kb.roles[m.also[0]]
+        d.title = f"{role.title} and {other.title}"
+        d.summary = "Their certification pathways share no certification."
+        for r in (role, other):
+            d.role_source(r)
+            d.facts.append(Fact(f"{r.title} pathway", ", ".join(s.certification for s in r.pathway) or "No pathway yet."))
+        return
     if m.reason == "missing_fact" and (role or cert):
         _partial(m, name, role, cert, d)
         return

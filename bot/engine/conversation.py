@@ -118,6 +118,7 @@ def _asks_on_its_own(ev: Evidence) -> bool:
 
 _OTHER = frozenset({"other", "another", "different"})
 _DEFINITE = frozenset({"the", "that", "this"})
+_OF_IT = frozenset({"their", "its", "his", "her"})  # "their first cert": a step of theirs, not "which first"
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 
@@ -171,7 +172,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         question = _CLAIM_GOES_ON.sub("is it true that ", question, count=1)  # "is it true they run drills …" … "and that theyre on call 24/7?": a second claim checked
         ev = read(question, ix)
     r = _Rewrite(question)
-    if not r.words or _reacts(ev) or ("chit_chat" in ev.hits and not _own_subject(ev)) or language(ev, ix) is not None:
+    if not r.words or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
     own = _own_subject(ev)
     referred = False
@@ -219,6 +220,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
     if path_of is None and ctx.role and (not ctx.shown or (all(e[0] == "role" for e in ctx.shown) and "step" in words)) and "ordering" not in ev.hits and not _ENDS_LOCATIVE.isdisjoint(words) and numbered:
         path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" after a choice of roles: its pathway's steps
+    elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any(w in lexicon.CERT_NOUNS and i >= 2 and words[i - 1] in lexicon.ORDINALS and (words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
+        path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
     back_to = None if steps else _list_recalled(words, ctx)
@@ -244,15 +247,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "which of those first": an order, not a reference
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
-        if i and words[i - 1] in _MEMBERS_OWN:
-            continue  # "at my last job": the member's, not the last one shown
+        if i and words[i - 1] in _MEMBERS_OWN and not (words[i - 1] in ("her", "his") and theirs is not None and following in lexicon.ORDINAL_NOUNS):
+            continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
+        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}):
+            continue  # "so for someone like me, whats the first step again": where they start, the pathway in their order
         if not (i and words[i - 1] in _DEFINITE) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
         last_ordinal = i
-        start, end, count = (i - 1 if i and words[i - 1] in _DEFINITE else i), i + 1, 1
+        start, end, count = (i - 1 if i and (words[i - 1] in _DEFINITE or (words[i - 1] in ("her", "his") and theirs is not None)) else i), i + 1, 1
         if end < len(words) and words[end] in lexicon.COUNTS:
             count, end = lexicon.COUNTS[words[end]], end + 1
         if end < len(words) and words[end] in lexicon.ORDINAL_NOUNS:
@@ -261,6 +266,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         among = listed
         if following in _ROLE_WORDS and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
+        elif not steps and len(ctx.roles) >= 2 and listed and all(e[0] == "cert" for e in listed) and not ev.hits.keys().isdisjoint({"day", "responsibilities"}) and following not in lexicon.CERT_NOUNS:
+            among = tuple(e for e in reversed(ctx.recent) if e[0] == "role" and e[1] in ctx.roles)  # "ok back to the first one, whats their day like" after what two roles share: of the roles
         elif not steps and not alone and len(listed) < 2 and pos > len(listed) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.intent == "certification":
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if pos == 0 and len(among) % 2 == 0:
@@ -325,9 +332,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "I'm the inventory/buyer person at a community hospital": the member, not a role
         certs_after = "ref_choice" not in ev.hits and any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in words[b:])  # "what about the purchasing one, what certs": a role's
         for_path = a and words[a - 1] == "for" and ctx.intent == "pathway"  # "and for the surgery center one" after a pathway: that role's
-        does = b < len(words) and words[b] in ("do", "does")  # "what does the blister pack one do"
+        does = b < len(words) and (words[b] in ("do", "does") or (words[b] in ("that", "who") and words[b + 1 : b + 2] in (("do",), ("does",))))  # "what does the blister pack one do", "the other one that does braille labels"
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:])  # "back to the billing one, whats their midday like"
-        as_role = on_list or person or certs_after or for_path or does or recalled is not None or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)
+        as_role = on_list or person or certs_after or for_path or does or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
         if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS)):
             continue  # "and for the courier team part" after "the cold chain part, is there a cert for that": a topic again
@@ -347,7 +354,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(b, end, "")  # "and the supply chain one on that path?": the path says where it is, nothing more is asked
             kinds.add(meant[0])
         elif ctx.thing and words[b - 1] == "one":
-            r.put(a, b, " ".join(r.tokens[a : b - 1] + ["certification" if ctx.thing[0] == "cert" else "role"]))
+            r.put(a, b, " ".join(r.tokens[a : b - 1] + ["certification" if ctx.thing[0] == "cert" and not as_role else "role"]))
 
     # "the first role I asked about", "that cert from before": the earliest of that kind still remembered
     for a, b in r.found("ref_earlier"):
@@ -389,7 +396,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
             tailored = shown_on_path and (_reordered(ctx, ix) or "if" in words or "self_describe" in ev.hits)  # a pathway ordered for the member ("why that one first" … "and after that?"), or to be
-            on_path = "one" not in words[a:b] and (ctx.intent == "pathway" or tailored)  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
+            on_path = "one" not in words[a:b] and "it" not in words[a:b] and (ctx.intent == "pathway" or tailored)  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
             if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
                 r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on {path}")  # the pathway again, that step first
@@ -480,6 +487,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         back = words[a] in ("that", "this") and words[b - 1] in ("job", "role", "position", "path", "pathway", "track") and "about" not in words[:a]  # "can techs do that job": the one talked about (not "what about informatics, what's that role")
         named_role = ev.role_named or (ev.described and not back and (ev.described != ctx.role or words[a] not in _PRONOUNS))  # "who do they report to": their own page, even when its words describe that role
+        paired = words[a] in _PRONOUNS and (words[b : b + 1] in (["or"], ["vs"], ["versus"]) or (a > 0 and words[a - 1] in ("or", "vs", "versus"))) and ctx.role is not None and ctx.role != ev.role_best
+        named_role = named_role and not paired  # "who starts earlier, them or the ops director": the role talked about, beside the one named
         both = list(ctx.roles) if len(ctx.roles) >= 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]  # "which cert do they share": the last two roles
         if words[a] in _PRONOUNS and len(both) >= 2 and ev.cue("both") and not named_role:
             r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
@@ -509,7 +518,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         thing = ctx.thing
         if thing and thing[0] == "role" and any(w in lexicon.CERT_NOUNS for w in words[a:b]):  # "that cert for managing teams" after a role: a certification
             thing = next((e for e in ctx.recent if e[0] == "cert"), None)
-        elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits) and not held:  # "what certs would it take", "what's that one's day like" after a pathway: the role's
+        elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits or (ctx.intent == "pathway" and "overview" in words)) and not held:  # "what certs would it take", "what's that one's day like", "overview of it pls" after a pathway: the role's
             thing = ("role", ctx.role)
         if thing and (held or (not named_here and (compared or not ((ev.codes or ev.a.unknown_codes) if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
@@ -730,10 +739,13 @@ def _people(words: list[str], tokens: list[str], ix: Index) -> list[tuple[int, i
             found.append((j, i + 1, noun))
     found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _lower_name(i, words, tokens, ix)]
     named_at = {a: k for a, _, k in found if k not in lexicon.MENTORED}
+    named_before = {b for _, b, k in found if k not in lexicon.MENTORED}
     merged = []
     for a, b, k in sorted(found):
         if k in lexicon.MENTORED and b in named_at:
             continue  # "my resident Noor": one person, called by her name
+        if k in lexicon.MENTORED and any(a - x == 1 and words[x] in ("is", "s", "was") for x in named_before):
+            continue  # "priya is my IV tech": her name is how she is spoken of
         start = next((x for x, y, n in found if n in lexicon.MENTORED and y == a), a)
         merged.append((start, b, k))
     return merged
@@ -1174,7 +1186,7 @@ def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
 # Refusals of a question about something the knowledge holds: what it named is the subject now
 # ("what's the pass rate for CTCP?" … "ok what is it then"; "write my cover letter for the TOC job" …
 # "what do they do"), unless it spoke of the subject already ("do I need CPFA before it").
-_TOPIC_KEPT = frozenset({"missing_fact", "clinical", "off_topic", "ambiguous"})
+_TOPIC_KEPT = frozenset({"missing_fact", "clinical", "off_topic", "ambiguous", "unknown_cert"})
 
 
 def _about_refused(ctx: Context, ev: Evidence) -> Context:
@@ -1186,7 +1198,7 @@ def _about_refused(ctx: Context, ev: Evidence) -> Context:
     partly = [r for sc, r in ev.roles if sc >= ROLE_RELAXED and ev.role_where.get(r)]
     if role is None and not ev.codes and len(partly) >= 2 and ev.role_where[partly[0]] - ev.role_where[partly[1]] and ev.role_where[partly[1]] - ev.role_where[partly[0]]:
         role = partly[0]  # "which is more stressful, correctional or waste manager": two roles, each half named, to choose between next
-    named = tuple(sorted((r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and ev.role_where.get(r)), key=lambda r: min(ev.role_where[r]))) if role else ()  # (as role_contrast reads two named apart)
+    named = tuple(sorted({r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and ev.role_where.get(r)} | set(ev.named_apart(role)), key=lambda r: min(ev.role_where[r]))) if role else ()  # (as role_contrast reads two named apart: "disaster coordinator or ops director")
     if role is not None and len(named) >= 2:  # "which pays better, X or Y" … "ok which one is more about insurance then": a choice between those two
         thing = ("role", role)
         return replace(ctx, role=role, thing=thing, roles=named, shown=(), recent=tuple(dict.fromkeys((thing, *(("role", r) for r in named), *ctx.recent)))[:MAX_RECENT], intent="role", held=ctx.held if ctx.role == role else (), pending="")

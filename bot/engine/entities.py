@@ -173,6 +173,22 @@ def _before_self(a: Analysis, i: int) -> tuple[str, ...]:
     return tuple(before[-3:])
 
 
+_THEIRS = frozenset({"my", "our"})
+
+
+def spoken_of(a: Analysis) -> frozenset[int]:
+    """Job nouns of people in the member's life ("my tech wants to get into …", "our new
+    manager"): a person talked about, not a job asked about."""
+    out = set()
+    for i, w in enumerate(a.words):
+        if w in lexicon.ROLE_HEADS:
+            before = _typed_before(a, a.typed_start(i), 3)
+            k = next((n for n, x in enumerate(before) if x in _THEIRS), None)
+            if k is not None and k <= 2 and not any(x in lexicon.CLAUSE_BREAKS or x in lexicon.ROLE_HEADS for x in before[:k]):  # ("my other tech")
+                out.add(i)
+    return frozenset(out)
+
+
 def own_job_heads(a: Analysis) -> frozenset[int]:
     """The member's own job nouns, also when told without "I'm": "8 yrs retail pharmacist",
     "burnt out retail pharmacist." (for telling a job asked about from the one they have)."""
@@ -281,7 +297,26 @@ def named_cert_spans(a: Analysis, ix: Index, role_where: dict[str, set[int]]) ->
         lo, hi = window
         if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where):
             found.append((lo, ix.name_order[code], code, hi))
+    for code in {code for pair in near for code in ix.headless_anchors.get(pair, ())} - {c for _, _, c, _ in found}:
+        name = ix.headless_names[code]  # "the drug master file cert": written without its job noun, then a certification word
+        if not present.issuperset(name):
+            continue
+        window = _tightest(sorted(i for st in set(name) for i in at.get(st, ())), stems, set(name))
+        if window is None:
+            continue
+        lo, hi = window
+        k = a.typed_end(hi)
+        after = a.words[k : k + 2] if k < len(a.words) and a.sentence_of[k] == a.sentence_of[hi] else ()
+        the = lo > 0 and a.words[a.typed_start(lo) - 1] in _THE_ONE  # "get the drug master file cert" (not "… hospital pharmacy ops, cert path?")
+        if the and after and after[0] in lexicon.CERT_NOUNS and not after[0].endswith("s") and after[1:] not in _AFTER_A_CERT_NOUN and not any(x <= lo and hi <= y for x, _, _, y in found):
+            if not lexicon.cue("pathway").spans(a.words):  # ("get the drug shortage credential before i take over purchasing": the topic finds it, one certification)
+                found.append((lo, ix.name_order[code], code, hi))
+    found = [f for f in found if not any((x, y) != (f[0], f[3]) and x <= f[0] and f[3] <= y for x, _, _, y in found)]  # ("hospital pharmacy operations cert": not also "pharmacy operations")
     return [(code, lo, hi + 1) for lo, _, code, hi in sorted(found)]
+
+
+_THE_ONE = frozenset({"the", "that", "this"})
+_AFTER_A_CERT_NOUN = {(w,) for w in ("path", "pathway", "paths", "order", "route", "plan", "list", "vs", "or", "versus")}
 
 
 def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: str, role_where: dict[str, set[int]]) -> bool:
@@ -337,13 +372,34 @@ def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: An
     a_id, b_id = named[0][1], named[1][1]
     if where[a_id] <= where[b_id] or where[b_id] <= where[a_id]:
         return roles  # the same words fit both titles: genuinely ambiguous
-    if named[0][0] - named[1][0] >= PICK_CLEAR_LEAD:
+    asked = [r for _, r in named if any(a.asks(i) for i in where[r])]
+    turn = _whose_turn(a, [r for _, r in named], where)
+    if turn is not None:
+        chosen = turn
+    elif a.asking and len(asked) == 1:
+        chosen = asked[0]  # "why is CPSCM on the emergency prep path? i thought it was an ops director thing": the role in the question
+    elif named[0][0] - named[1][0] >= PICK_CLEAR_LEAD:
         chosen = a_id  # one title written out in full, the other only touched ("our director says …")
     else:
         pick = max if prefer_last else min
         chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
     score = dict((r, s) for s, r in roles)[chosen]
     return [(max(score, 1.0), chosen)] + [(s * PICK_OTHER_FACTOR, r) for s, r in roles if r != chosen]
+
+
+def _whose_turn(a: Analysis, named: list[str], where: dict[str, set[int]]) -> str | None:
+    """"priya wants emergency preparedness and marcus wants regulatory affairs. start with priya":
+    the role named first after the person (a word said before, then again after "start with")."""
+    words = a.words
+    for i in range(len(words) - 2):
+        if words[i] in lexicon.TURN_WORDS and words[i + 1] == "with":
+            who = words[i + 2]
+            said = [k for k in range(i) if words[k] == who]
+            if not said or who in lexicon.STOPWORDS or any(i + 2 in where[r] for r in named):
+                return None
+            after = [(min(p for p in where[r] if p > said[0]), r) for r in named if any(p > said[0] for p in where[r])]
+            return min(after)[1] if after else None
+    return None
 
 
 def role_from_certs(codes: tuple[str, ...] | list[str], ix: Index) -> str | None:
@@ -356,6 +412,7 @@ def role_from_certs(codes: tuple[str, ...] | list[str], ix: Index) -> str | None
 
 def certs_by_topic(a: Analysis, ix: Index, exclude: set[str]) -> list[tuple[str, float]]:
     """Certifications whose text shares the question's distinctive words, best first with scores."""
+    a = a.in_own_words(ix.cert_postings)
     known = [st for st in a.stems if st in ix.cert_postings and st not in cue_stems() and st not in exclude]
     distinctive = [st for st in known if ix.weight(st) >= DISTINCTIVE] or known
     return scored_certs(_top_overlap(sorted(set(distinctive), key=lambda st: (-ix.weight(st), st)), ix, TOPIC_CANDIDATES), a, ix, exclude=exclude)

@@ -16,7 +16,7 @@ from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, names_this_job, pick_roles, role_scores, roles_by_content, themed_job
+from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, names_this_job, pick_roles, role_scores, roles_by_content, spoken_of, themed_job
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -69,6 +69,25 @@ class Evidence:
 
     def cue(self, name: str) -> str | None:
         return self.hits.get(name)
+
+    def named_apart(self, rid: str) -> list[str]:
+        """The other roles named by words of their own: at least half their title, or a word no other
+        title has ("director of pharmacy" inside "director of pharmacy operations" is one name; "the
+        nuclear manager" beside "the accreditation lead" another)."""
+        scores = {r: s for s, r in self.roles}
+        mine = self.role_where.get(rid, frozenset())
+        words = self.a.words
+
+        def named(r: str, w: frozenset[int]) -> bool:  # (a word only its title has, then a job noun: "nuclear manager", not "does all the inv")
+            return scores.get(r, 0) >= ROLE_MENTION * 0.5 or any(self.ix.title_postings.get(self.a.word_stems[i]) == [r] and i + 1 < len(words) and words[i + 1] in _JOB_NOUNS and not (i and words[i - 1] in lexicon.POSSESSIVES) for i in w - mine)  # ("my resident …": a person they know)
+
+        return sorted((r for r, w in self.role_where.items() if w - mine and mine - w and named(r, w)), key=lambda r: min(self.role_where[r]))
+
+    @cached_property
+    def chit_chat(self) -> bool:
+        """Small talk said to the bot ("do you like your job"), not waved away ("ok not your job.")."""
+        words = self.a.words
+        return "chit_chat" in self.hits and any(not (a and words[a - 1] in lexicon.NEGATIONS) for a, _ in lexicon.cue("chit_chat").spans(words))
 
     @property
     def pathway_cue(self) -> bool:
@@ -309,13 +328,13 @@ class Evidence:
         a = replace(self.a, stems=tuple(s for s in self.a.stems if s not in unwanted)) if unwanted else self.a
         wished = self.wished
         if wished:  # "new grad, zero experience, but i want to be the pharmacist who plans for disasters": what follows the wish is the goal
-            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s in wished)), member_heads(self.a))
+            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s in wished)), member_heads(self.a) | spoken_of(self.a))
             if found is not None:
                 return found
-        found = self._goal_in(a, member_heads(self.a))
+        found = self._goal_in(a, member_heads(self.a) | spoken_of(self.a))
         told = {self.a.word_stems[i] for i in self.said_of_self}
         if found is None and told:  # "I have been a clinical pharmacist for eight years …, but I'd like to move into leading a cleanroom program": the goal without what they tell
-            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s not in told)), member_heads(self.a) | self.said_of_self)
+            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s not in told)), member_heads(self.a) | spoken_of(self.a) | self.said_of_self)
         return found
 
     @cached_property
@@ -335,6 +354,9 @@ class Evidence:
         return wished - cue_stems() if len(wished - cue_stems()) >= 2 else frozenset()
 
     def _goal_in(self, a: Analysis, mine: frozenset[int] | set[int]) -> str | None:
+        theirs = {a.word_stems[k] for i in spoken_of(a) for k in a.typed_group(i)}
+        if theirs:  # "my tech wants to get into …": the person's job is no word of the goal
+            a = replace(a, stems=tuple(s for s in a.stems if s not in theirs))
         ranked = roles_by_content(a, self.ix)
         if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
             return None
@@ -349,8 +371,11 @@ class Evidence:
     @cached_property
     def bare_pathway(self) -> bool:
         """"where do I start", "how do I get there": a pathway asked for with no word beside the asking."""
-        asked = {i for a, b in lexicon.cue("pathway").spans(self.a.words) for i in range(a, b)}
-        return bool(asked) and not any(self.ix.weight(st) >= CONTENT_WORD for i, st in enumerate(self.a.word_stems) if i not in asked and st not in cue_stems())
+        words = self.a.words
+        spans = lexicon.cue("pathway").spans(words)
+        asked = {i for a, b in spans for i in range(a, b)}
+        origin = {k for _, b in spans if words[b : b + 1] == ("from",) for k in range(b, len(words)) if self.a.sentence_of[k] == self.a.sentence_of[b]}  # "how do i get there from retail": where they come from is no goal
+        return bool(asked) and not any(self.ix.weight(st) >= CONTENT_WORD for i, st in enumerate(self.a.word_stems) if i not in asked and i not in origin and st not in cue_stems() and words[i] not in lexicon.STOPWORDS)
 
     @property
     def subject_role(self) -> str | None:
@@ -608,8 +633,9 @@ def read(question: str, ix: Index) -> Evidence:
         elsewhere = {a.word_stems[i] for i in range(len(a.words)) if not any(x <= i < y for x, y in spans)}
         a = replace(a, stems=tuple(st for st in a.stems if st not in steered or st in elsewhere))  # ("ok switching, what does … do": "switching" is no part of the day)
     someday = hits.get("someday")
-    if someday and f" {hits.get('day')} " in f" {someday} ":  # "where it could go one day": a time, not the day in the life
-        del hits["day"]
+    for name in ("day", "ordering"):
+        if someday and f" {hits.get(name)} " in f" {someday} ":  # "where it could go one day", "next quarter": a time, not the day in the life or an order
+            del hits[name]
     pathway_cue = "pathway" in hits or a.arrow
     picked = _the_one_meant(pick_roles(roles, where, a, prefer_last=pathway_cue), where, a, hits)
     best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)
@@ -678,9 +704,12 @@ def _person_of_title(a: Analysis, ix: Index, rid: str) -> bool:
     """"the diversion person", "the revenue guy": a person noun right after a word that only this
     role's title has."""
     return any(
-        w in lexicon.PERSON_NOUNS and i and a.words[i - 1] not in lexicon.STOPWORDS and ix.title_postings.get(a.word_stems[i - 1]) == [rid]
+        w in lexicon.PERSON_NOUNS and i and a.words[i - 1] not in lexicon.STOPWORDS and ix.title_postings.get(a.word_stems[i - 1]) == [rid] and (i == 1 or not _BEFORE_PERSON.isdisjoint(a.words[max(0, i - 4) : i - 1]))
         for i, w in enumerate(a.words)
-    )
+    )  # (not "im new to managing people": a verb and its object)
+
+
+_BEFORE_PERSON = lexicon.DETERMINERS | lexicon.POSSESSIVES | {"that", "this", "those", "these", "which", "what", "for", "about", "with", "like"}
 
 
 def _described_role(ev: Evidence) -> str | None:
@@ -777,6 +806,7 @@ def _said_of_self(a: Analysis) -> frozenset[int]:
     return frozenset(out)
 
 
+_JOB_NOUNS = lexicon.ROLE_HEADS | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS | {"one"}  # ("the facilities one")
 _FRAMING = frozenset({"for", "as"})
 _ASKED_OF_SELF = frozenset({"would", "should", "could", "can", "do", "how", "will", "might"})
 _FRAMED_BY = frozenset({"as", "for", "be"})

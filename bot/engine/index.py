@@ -178,6 +178,8 @@ class Index:
     cert_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems
     name_postings: dict[str, list[str]] = field(default_factory=dict)
     name_anchors: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # a name's two rarest stems -> codes (names of 2+ stems)
+    headless_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> name stems without its job noun ("drug master file" of "… Coordinator")
+    headless_anchors: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # their two rarest stems -> codes
     longest_name: int = 0  # stems in the longest certification name
     anchor_stems: frozenset[str] = frozenset()  # the stems of those pairs
     name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
@@ -281,6 +283,11 @@ class Index:
                 ix.code_deletes.setdefault(key, []).append(cert.code)
             name = [s for s in content_stems(ix.expand(words_of(cert.name))) if s != "certify"]
             ix.cert_names[cert.code] = tuple(dict.fromkeys(name))
+            last = words_of(cert.name)[-1:]
+            if last and last[0] in lexicon.ROLE_HEADS:  # "the drug master file cert": the name without its job noun, then a certification word
+                headless = tuple(dict.fromkeys(st for st in ix.cert_names[cert.code] if st != stem(last[0])))
+                if len(headless) >= 2:
+                    ix.headless_names[cert.code] = headless
             for s in set(name):
                 ix.name_postings.setdefault(s, []).append(cert.code)
             doc_text = " ".join([cert.name, cert.description, *cert.aliases])
@@ -334,6 +341,9 @@ class Index:
             if len(rids) == 1 and len(alias_key) >= 3 and alias_key[-1] in lexicon.LEAD_HEADS:
                 for lead in lexicon.LEAD_HEADS:
                     heads[(*alias_key[:-1], *ix.expand([lead]))].update(rids)
+            own = words_of(kb.roles[next(iter(rids))].title)[-1:] if len(rids) == 1 else []
+            if own and own[0] in lexicon.ROLE_HEADS and len(alias_key) >= 2 and alias_key[-1] in lexicon.ROLE_HEADS and alias_key[-1] != own[0]:
+                heads[(*alias_key[:-1], *ix.expand(own))].update(rids)  # "often called the returns pharmacist": "the returns coordinator" too, with the title's own job noun
         for alias_key, rids in heads.items():
             if len(rids) == 1 and alias_key not in ix.aliases and alias_key not in renamed:
                 ix._add_alias(alias_key, ("role", next(iter(rids))))
@@ -384,7 +394,10 @@ class Index:
                 a, b = sorted(cert_name, key=lambda st: (len(ix.name_postings[st]), st))[:2]
                 ix.name_anchors.setdefault((min(a, b), max(a, b)), []).append(code)
                 ix.longest_name = max(ix.longest_name, len(cert_name))
-        ix.anchor_stems = frozenset(st for pair in ix.name_anchors for st in pair)
+        for code, headless in ix.headless_names.items():
+            a, b = sorted(headless, key=lambda st: (len(ix.name_postings[st]), st))[:2]
+            ix.headless_anchors.setdefault((min(a, b), max(a, b)), []).append(code)
+        ix.anchor_stems = frozenset(st for pair in [*ix.name_anchors, *ix.headless_anchors] for st in pair)
         themes: dict[str, set[str]] = defaultdict(set)
         for p in ix.passages:
             if p.role is not None:

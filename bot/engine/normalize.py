@@ -140,6 +140,8 @@ def stem(word: str) -> str:
             break
     if word.endswith("ency") and len(word) >= 7:
         word = word[:-4] + "ent"  # emergencies -> emergency -> emergent, as emergency is
+    if word.endswith("ic") and len(word) >= 7 and not word.endswith("atic"):
+        word = word[:-2]  # robotic(s) -> robot, as robots are (not informatics -> informat, which is information)
     if word.endswith("e") and len(word) >= 4:
         word = word[:-1]
     if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":

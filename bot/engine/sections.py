@@ -187,7 +187,7 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     by_clock = _by_clock(roles, a, ix)
     if by_clock is not None:
         return by_clock
-    q = [s for s in a.stems if s not in cue_stems() and s not in exclude]
+    q = [s for s in a.in_own_words(ix.role_postings).stems if s not in cue_stems() and s not in exclude]  # ("deals more with the wholesaler": not "supply chain" too, when a page says "wholesalers")
     scored = sorted(((_degree([passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(r, ())]), r) for r in dict.fromkeys(roles)), reverse=True)
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
         return None
@@ -198,10 +198,14 @@ _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b", re.IGNORECASE
 
 
 def _minutes(time: str) -> int | None:
-    """"4:00 AM" -> 240; a time of day in words ("Morning") -> None."""
+    """"4:00 AM" -> 240; "Late Morning" -> about 660 (``lexicon.DAY_TIMES``); else None."""
     m = _CLOCK.search(time)
     if m is None:
-        return None
+        said = re.findall(r"[a-z]+", time.lower())
+        at = next((lexicon.DAY_TIMES[w] for w in said if w in lexicon.DAY_TIMES), None)
+        if at is None:
+            return None
+        return at + lexicon.DAY_TIME_SHIFT * (("late" in said) - ("early" in said))
     hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
     return hour * 60 + int(m.group(2) or 0)
 

@@ -118,7 +118,8 @@ def injection(ev: Evidence, ix: Index) -> Match | None:
 
 def task_request(ev: Evidence, ix: Index) -> Match | None:
     """A request to write something ("write my cover letter"): not a question about the knowledge."""
-    if ev.cue("task_request"):
+    titled = {i for sc, r in ev.roles if sc >= ROLE_MENTION for i in ev.role_where.get(r, ())}
+    if ev.cue("task_request") and any(not {b - 1, b} <= titled for _, b in lexicon.cue("task_request").spans(ev.a.words)):  # (not "do both the disaster response coordinator and …": a title goes on past it)
         return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
     return None
 
@@ -285,12 +286,14 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     greeting_only = not bare and cue_words <= lexicon.GREETINGS and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)
     # "good morning from the night shift 🌙": a greeting with a few words of where from, nothing asked
     salute = bool(words) and words[0] in lexicon.GREETINGS and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and len(bare) <= SALUTE_WORDS and cue_words - lexicon.STOPWORDS <= lexicon.GREETINGS
-    lists = ev.cue("list") and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
+    helps = [(a, b) for a, b in lexicon.cue("help").spans(words)]
+    asks_list = any(not any(x <= a and b <= y for x, y in helps) for a, b in lexicon.cue("list").spans(words))  # ("… careers club, what can you do?": the help, not "what can you" of a list)
+    lists = asks_list and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
     if (ev.cue("help") and not lists and not ev.cert_seek) or greeting_only or salute:  # ("which cert covers downtime procedures and incident command")
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
     if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
         return refuse("thanks", CONF_REFUSE)
-    if ev.cue("chit_chat") and not ev.cert_seek and not ev.pathway_cue:
+    if ev.chit_chat and not ev.cert_seek and not ev.pathway_cue:
         return refuse("off_topic", CONF_REFUSE, why=f"small talk {ev.cue('chit_chat')!r}")  # "do you like your job, bot?"
     return None
 
@@ -415,6 +418,9 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None
     if kind == "cert" and _only_for_a_role(ev):
         return None  # "is CPOM only for the ops director, or on other paths too": the card says whose pathways have it
+    exists = "cert_seek" in ev.hits or (ev.a.words[:2] in (("is", "there"), ("are", "there")) and not lexicon.CERT_NOUNS.isdisjoint(ev.a.words))
+    if kind == "cert" and exists and not ev.a.codes and not ev.cue("eligibility"):
+        return None  # "is there an actual 'medical countermeasure dispensing' certification? one of our members …": its card answers
     # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
     eligibility = _asked_cue(ev, "eligibility")  # (not "… completing my licensure process here. … what does it validate?")
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
@@ -569,7 +575,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     for i, n, _ in a.alias_hits:
         entity_at.update(range(i, i + n))
     entity_said = {a.said[i] for i in entity_at}  # "biz" read as "biz business": the member's word names the title
-    steering = {i for name in ("discourse", "correction", "rumour") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one", "is it true"
+    steering = {i for name in ("discourse", "correction", "rumour", "ref_many") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one", "is it true", "which of those four"
     sentences = set(a.asking) or {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)  # what is said only to explain asks nothing
     skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
@@ -588,7 +594,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
 def besides(ev: Evidence, ix: Index) -> Match | None:
     """"Which career paths are there besides ops director": the named role is excluded, list the rest."""
     plural = any(w.endswith("s") for w in ev.role_nouns)  # "what roles are on here besides the ops director one"
-    if ev.set_aside_roles and ev.role_nouns and not ev.codes and ("list" in ev.hits or "other" in ev.a.words or plural):
+    if ev.set_aside_roles and ev.role_nouns and not ev.codes and not ev.described and ("list" in ev.hits or "other" in ev.a.words or plural):  # (not "not the ops director, the other one that does braille labels")
         return Match("list_roles", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with a role noun")
     return None
 
@@ -612,10 +618,12 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     name = _unknown_cert_name(ev)
     if name and not ev.codes:
         return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=name, why=f"no certification is called {name!r}")
-    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits):
+    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev)):
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
+    if a.asking and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
+        return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
     if ((ev.role_score >= 1.0 and not _code_asked_first(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")):
@@ -626,7 +634,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     read_as = _read_as_code(ev, [u.lower() for u in a.unknown_codes], near)
     if read_as is not None:
         return read_as
-    return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
+    m = refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
+    return replace(m, role=ev.role_best) if ev.subject_named and not near else m  # ("whats BCPS and do i need it for label accessibility": "they" next is that role)
 
 
 def _role_first(ev: Evidence) -> bool:
@@ -638,6 +647,13 @@ def _role_first(ev: Evidence) -> bool:
     start = min(ev.role_where[ev.role_best])
     spots = [i for i, w in enumerate(a.words) if w.upper() in a.unknown_codes]
     return bool(spots) and all(i > start and a.sentence_of[i] == a.sentence_of[start] for i in spots)
+
+
+def _opens_with_code(ev: Evidence) -> bool:
+    """"whats BCPS and do i need it for label accessibility": the message opens by asking what an
+    unknown code is."""
+    words = [w for w in ev.a.words[:4] if w not in ("a", "an", "the")]
+    return len(words) >= 2 and words[0] in ("whats", "what") and (words[1].upper() in ev.a.unknown_codes or (words[1] in ("is", "s") and len(words) > 2 and words[2].upper() in ev.a.unknown_codes))
 
 
 def _code_asked_first(ev: Evidence) -> bool:
@@ -776,6 +792,9 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
     if not any(ev.a.sentence_of[i] in where and w in class_words for i, w in enumerate(ev.a.words)):
         where = set(ev.a.sentence_of)  # "need a cert that proves i know … . does that exist": the sentence with the list word names no kind, the one before does
+    nouns = [i for i, w in enumerate(ev.a.words) if ev.a.sentence_of[i] in where and w in class_words]
+    if nouns and all(not ev.a.words[i].endswith("s") and i and ev.a.words[i - 1] in _ONE_MEANT for i in nouns):
+        return None  # "interested in central fill. what's the overview of the job": the one talked about, no list
     rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
     named_there = ev.role_named and any(ev.a.sentence_of[i] in where for i in ev.title_positions)  # ("which jobs can i ask you about? onc pharmacist poking around": named in another)
     bare = found and not ev.codes and not named_there and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
@@ -790,6 +809,8 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
 
 
 _MODAL_LIST_WORDS = frozenset({"do", "you", "u", "have", "can", "could"})
+_TO_THE_BOT = frozenset({"you", "u", "ya", "yall", "bot", "this", "it", "help", "commands", "ask", "asking", "here", "use", "type", "questions"})  # ("what can i ask": of the bot)
+_ONE_MEANT = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 _EXISTS = frozenset({"exist", "exists"})
 _LEARNED_ANSWERS = frozenset({"help", "list_roles", "list_certifications", "thanks"})
 
@@ -805,6 +826,8 @@ def learned_intent(ev: Evidence, ix: Index) -> Match | None:
     why = f"nearest example {nb.example.text!r} ({nb.intent}, {nb.similarity:.2f})"
     if nb.intent == "help" and _asks_of_a_job(ev):
         return None  # "what does a hospital chief financial officer do, if you would be so kind as to explain?": a job asked about, not the bot
+    if nb.intent == "help" and "i" in ev.a.words and _TO_THE_BOT.isdisjoint(ev.a.words):
+        return None  # "my manager keeps taking credit for my work, what do i do": the member's own trouble, not what the bot does
     if nb.intent == "help":
         return Match("help", confidence=CONF_LEARNED, why=why)
     if nb.intent in ("list_roles", "list_certifications"):
@@ -840,7 +863,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())
     asks_which = bool(ev.hits.keys() & {"ref_choice", "suits"}) and not ev.cert_nouns and not ev.pathway_cue  # "which one deals more with sponsors", "… which fits me better"
     mine = ev.role_where.get(rid, frozenset())
-    apart = _named_apart(ev, rid, ix)
+    apart = ev.named_apart(rid)
     joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
     weighed = "contrast" in ev.hits or joined
     choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
@@ -851,7 +874,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
         titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
         chosen = _fits_better(named, ev, ix)
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
-            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who else ("overview", CONF_ROLE_CONTRAST)
+            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who or ("day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words)) else ("overview", CONF_ROLE_CONTRAST)  # ("which one starts their day earlier": its day)
             return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"a choice between {', '.join(named)}: {chosen} by its page")
     section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
@@ -872,18 +895,6 @@ def _beside(ev: Evidence, i: int, j: int) -> bool:
     """At most two small words between positions i and j ("kit and tray", "director of pharmacy")."""
     lo, hi = min(i, j), max(i, j)
     return hi - lo <= 3 and all(w in lexicon.STOPWORDS for w in ev.a.words[lo + 1 : hi])
-
-
-def _named_apart(ev: Evidence, rid: str, ix: Index) -> list[str]:
-    """The other roles named by words of their own: at least half their title, or a word no other
-    title has ("director of pharmacy" inside "director of pharmacy operations" is one name; "the
-    nuclear manager" beside "the accreditation lead" another)."""
-    scores = {r: s for s, r in ev.roles}
-    mine = ev.role_where.get(rid, frozenset())
-    words = ev.a.words
-    def named(r: str, w: frozenset[int]) -> bool:  # (a word only its title has, then a job noun: "nuclear manager", not "does all the inv")
-        return scores.get(r, 0) >= ROLE_MENTION * 0.5 or any(ix.title_postings.get(ev.a.word_stems[i]) == [r] and i + 1 < len(words) and words[i + 1] in _JOB_NOUNS and not (i and words[i - 1] in lexicon.POSSESSIVES) for i in w - mine)  # ("my resident …": a person they know)
-    return sorted((r for r, w in ev.role_where.items() if w - mine and mine - w and named(r, w)), key=lambda r: min(ev.role_where[r]))
 
 
 def _joined_by_or(ev: Evidence, one: frozenset[int] | set[int], other: frozenset[int] | set[int]) -> bool:
@@ -910,6 +921,9 @@ def _wants_role(ev: Evidence) -> bool:
 
 def _pathway_asked(ev: Evidence) -> bool:
     return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or ev.subject_named)) or _wants_role(ev)  # "got CPOM already, whats after"
+
+
+_CHOOSING = frozenset({"which", "whichever", "or", "between", "vs", "versus", "either", "better"})  # ("X path for someone who …" describes, chooses nothing)
 
 
 def _one_step_on_a_path(ev: Evidence) -> bool:
@@ -992,8 +1006,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix)  # "pivot into operations leadership" (not "a nuclear pharmacist")
     role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     words = ev.a.words
-    picks_a_role = "suits" in ev.hits or any(w == "which" and words[i + 1 : i + 2] in (("role",), ("job",), ("one",)) for i, w in enumerate(words))
-    if role and picks_a_role and not ev.codes and (apart := _named_apart(ev, role, ix)):
+    picks_a_role = ("suits" in ev.hits and not _CHOOSING.isdisjoint(words)) or any(w == "which" and words[i + 1 : i + 2] in (("role",), ("job",), ("one",)) for i, w in enumerate(words))
+    if role and picks_a_role and not ev.codes and (apart := ev.named_apart(role)):
         role = _fits_better([role, *apart], ev, ix) or role  # "torn between the waste compliance and telepharmacy paths. i'm into the tech side … which fits me and what's the path"
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
@@ -1005,8 +1019,10 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
-    if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:  # "where do I start", nothing else: what the bot can do ("which one first?" refers back)
-        return Match("help", confidence=CONF_LEARNED, why=f"pathway cue {ev.cue('pathway')!r} with no goal")
+    if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:
+        if (ev.cue("pathway") or "").split()[-1:] == ["there"]:  # "how do i get there (from retail)": a place talked about before
+            return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"pathway cue {ev.cue('pathway')!r} points back")
+        return Match("help", confidence=CONF_LEARNED, why=f"pathway cue {ev.cue('pathway')!r} with no goal")  # "where do I start", nothing else: what the bot can do ("which one first?" refers back)
     if not ev.codes and not ev.cert_seek:
         return unknown_role(ev, ix)
     return None
@@ -1033,7 +1049,9 @@ def _beside_step(ev: Evidence, ix: Index) -> tuple[str, str, str, str] | None:
     if not step:
         return None  # (checked before the pathways are searched: most questions with a code stop here)
     having = [r for r in ix.knowledge.roles.values() if code in {s.certification for s in r.pathway}]
-    role = next((r for r in having if r.id == ev.subject_role), having[0] if having else None)
+    beside_words = {stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | _PATH_NOUNS}
+    fits = best_of([r.id for r in having], ev.a, ix, set(ix.cert_names[code]) | beside_words) if len(having) > 1 and ev.subject_role is None else None  # "the cert right before CPSCM on the returns path": the pathway of the role the words fit
+    role = next((r for r in having if r.id == (ev.subject_role or fits)), having[0] if having else None)
     if role is None:
         return None
     path = [s.certification for s in role.pathway]
@@ -1054,27 +1072,36 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     """"Torn between 340B manager and ops director: which cert helps for both?"."""
     if not (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
         return None  # (or "do the ops director and delivery manager paths overlap")
-    shared = _shared_certs(ev, ix)
-    if not shared:
+    pair = _shared_pair(ev, ix)
+    if pair is None:
         return None
+    shared = _shared_certs(ev, ix)
+    if not shared:  # "do those two share any cert": an honest no, with both pathways
+        return Match("none", role=pair[0], also=(pair[1],), confidence=CONF_CERT_SHARED, reason="nothing_shared", why=f"no certification on both pathways of {pair[0]} and {pair[1]}")
     titles = set(ev.title_stems(ix)) | {t for _, r in ev.roles[:2] for t in ix.role_titles[r]}
     return Match("certification", certifications=tuple(rank_certs(shared, ev.a, ix, exclude=titles)), confidence=CONF_CERT_SHARED, why=f"certifications on both pathways: {', '.join(shared)}")
 
 
 _PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
 _WEIGHING_STEMS = frozenset(stem(w) for w in lexicon.WEIGHING_WORDS | {"between"})  # "torn between …": no role's topic
-_JOB_NOUNS = lexicon.ROLE_HEADS | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS | {"one"}  # ("the facilities one")
+
+
+def _shared_pair(ev: Evidence, ix: Index) -> tuple[str, str] | None:
+    """The two roles whose pathways are asked about together ("which certs do both … have")."""
+    named, where = ev.named_roles, ev.role_where
+    if len(named) == 1 and ev.role_best == named[0]:
+        named = (named[0], *ev.named_apart(named[0])[:1])  # "which cert do the ops director and the nuclear manager share": the other half named
+    if len(named) < 2 or not ev.cue("both"):
+        return None
+    second = next((r for r in named[1:] if where.get(r) != where.get(named[0])), None)
+    return (named[0], second) if second is not None else None
 
 
 def _shared_certs(ev: Evidence, ix: Index) -> list[str]:
-    named, where = ev.named_roles, ev.role_where
-    if len(named) == 1 and ev.role_best == named[0]:
-        named = (named[0], *_named_apart(ev, named[0], ix)[:1])  # "which cert do the ops director and the nuclear manager share": the other half named
-    if len(named) < 2 or not ev.cue("both"):
+    pair = _shared_pair(ev, ix)
+    if pair is None:
         return []
-    first, second = named[0], next((r for r in named[1:] if where.get(r) != where.get(named[0])), None)
-    if second is None:
-        return []
+    first, second = pair
     other = {s.certification for s in ix.knowledge.roles[second].pathway}
     return [s.certification for s in ix.knowledge.roles[first].pathway if s.certification in other]
 
@@ -1090,7 +1117,11 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
     exclude = ev.title_stems(ix) if ev.subject_named else frozenset()
     holder = _role_holding(ev, ix)
     if holder is not None:  # "what job uses CPAFC and CBIPA": the one role whose pathway has them all
-        t = tailor(holder, ev.a, ix, restrict=list(dict.fromkeys(ev.codes)), held=ev.held, exclude=set(ix.role_titles.get(holder, ())))
+        codes = list(dict.fromkeys(ev.codes))
+        if len(codes) == 1:  # "which job is CPWCS on": that pathway as its page orders it, the step asked about marked
+            t = tailor(holder, ev.a, ix, held=ev.held, exclude=set(ix.role_titles.get(holder, ())))
+            return replace(_pathway(holder, t, CONF_CERT_NAMED, f"the one role whose pathway has {codes[0]}"), certifications=tuple(c for c in (s.certification for s in ix.knowledge.roles[holder].pathway) if c not in ev.held), focus=codes[0], focus_words=())
+        t = tailor(holder, ev.a, ix, restrict=codes, held=ev.held, exclude=set(ix.role_titles.get(holder, ())))
         return _pathway(holder, t, CONF_CERT_NAMED, f"the one role whose pathway has {', '.join(ev.codes)}")
     chosen = _chosen_cert(ev, ix, exclude) if compare and ("ref_choice" in ev.hits or "which" in ev.a.words) else None
     if chosen:  # "CHPOP or CIDSP, which is more for research pharmacy": the one whose text (or whose role's page) says it
@@ -1114,18 +1145,18 @@ _HAVING = frozenset({"uses", "use", "has", "have", "needs", "need", "requires", 
 
 
 def _role_holding(ev: Evidence, ix: Index) -> str | None:
-    """"what job uses both", "which role needs CPAFC and CBIPA", "who'd need both": one job asked
-    for, two or more codes, and exactly one role whose pathway has them all."""
+    """"what job uses both", "which role needs CPAFC and CBIPA", "who'd need both", "which job is
+    CPWCS on": one job asked for, and exactly one role whose pathway has every code named."""
     words = ev.a.words
     codes = tuple(dict.fromkeys(ev.codes))
-    if len(codes) < 2 or ev.held or ev.role_named:
+    if not codes or ev.held or ev.role_named:
         return None
     one_role = any(w in ("which", "what") and i + 1 < len(words) and words[i + 1] in lexicon.ROLE_NOUNS and not words[i + 1].endswith("s") for i, w in enumerate(words))
     one_having = any(words[i : i + 2] in (("which", "one"), ("what", "one")) and i + 2 < len(words) and words[i + 2] in _HAVING for i in range(len(words)))  # "and which one uses CIMPM and CMSO"
     who_has = any(w in ("who", "whod", "who'd") and (i == 0 or words[i - 1] in ("and", "so", "ok", "but")) and not _HAVING.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))  # "who'd need both" (not "for someone who needs …")
-    if not (one_role or one_having or who_has):
-        return None
-    return role_from_certs(codes, ix)
+    if not (one_role or ((who_has or one_having) and len(codes) >= 2)) or (len(codes) == 1 and ev.cue("identity")):
+        return None  # ("which one uses CPWCS": one of those in view; "who needs CDSM", "whats CSPL and which job is it for": its card, which says)
+    return role_from_certs(codes, ix)  # "which job is CPWCS on": the one role whose pathway has it
 
 
 def _chosen_cert(ev: Evidence, ix: Index, exclude: frozenset[str]) -> str | None:

@@ -215,6 +215,6 @@ _RELATED = _related_stems()
 _PLAIN_HEADS = _HEAD_STEMS.difference(_RELATED)
 # Words that say how a pathway is asked, never what the member cares about: "already hold CMSO",
 # "what's next on the RPD track", "I run the …", "I mostly live in Tableau", "where should I start".
-_NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS)
+_NOT_FOCUS = frozenset(stem(w) for w in lexicon.HELD_CUES | lexicon.NOT_HELD_CUES | lexicon.LIGHT_WORDS | lexicon.ROLE_NOUNS | lexicon.NEGATIONS)
 
 
