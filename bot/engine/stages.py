@@ -1049,8 +1049,7 @@ def _beside_step(ev: Evidence, ix: Index) -> tuple[str, str, str, str] | None:
     if not step:
         return None  # (checked before the pathways are searched: most questions with a code stop here)
     having = [r for r in ix.knowledge.roles.values() if code in {s.certification for s in r.pathway}]
-    beside_words = {stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | _PATH_NOUNS}
-    fits = best_of([r.id for r in having], ev.a, ix, set(ix.cert_names[code]) | beside_words) if len(having) > 1 and ev.subject_role is None else None  # "the cert right before CPSCM on the returns path": the pathway of the role the words fit
+    fits = best_of([r.id for r in having], ev.a, ix, set(ix.cert_names[code]) | _BESIDE_WORDS) if len(having) > 1 and ev.subject_role is None else None  # "the cert right before CPSCM on the returns path": the pathway of the role the words fit
     role = next((r for r in having if r.id == (ev.subject_role or fits)), having[0] if having else None)
     if role is None:
         return None
@@ -1083,6 +1082,8 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
 
 
 _PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
+# the words of "the cert right before X on the … path" that say nothing about which pathway
+_BESIDE_WORDS = frozenset(stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | _PATH_NOUNS)
 _WEIGHING_STEMS = frozenset(stem(w) for w in lexicon.WEIGHING_WORDS | {"between"})  # "torn between …": no role's topic
 
 
