@@ -413,7 +413,7 @@ def test_titles_fitting_a_job_phrase_are_those_of_a_full_scan(generated_engine):
     """unknown_role reads only the titles with a stem where the head word is: the titles it
     offers are those a scan of every title finds, in the knowledge's order."""
     from bot.engine import lexicon
-    from bot.engine.entities import in_title, member_heads
+    from bot.engine.entities import in_title, not_asked_jobs
     from bot.engine.evidence import read
     from bot.engine.stages import unknown_role
 
@@ -425,7 +425,7 @@ def test_titles_fitting_a_job_phrase_are_those_of_a_full_scan(generated_engine):
     for q in questions:
         ev = read(q, ix)
         words = ev.a.words
-        mine = member_heads(ev.a)  # "as a technician …": the member's own job
+        mine = not_asked_jobs(ev.a)  # "as a technician …": the member's own job; "my tech wants …"
         heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and i not in mine]
         if not heads:
             continue

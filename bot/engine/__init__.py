@@ -11,7 +11,7 @@ from bot.engine.language import foreign
 from bot.engine.evidence import read
 from bot.engine.match import Match, decide, match
 from bot.engine.memory import release_free_memory
-from bot.engine.parts import split_questions
+from bot.engine.parts import one_sentence, split_questions
 from bot.engine.render import render_text
 from bot.engine.stages import STAGES
 from bot.engine.teaching import taught_index
@@ -44,6 +44,7 @@ class Engine:
         if len(questions) == 1 or foreign(question, self.index.english_or_ours):
             return self._turn(question, ctx)  # a message in another language is one message, whatever English words its parts hold
         answers: list[Answer] = []
+        start = ctx
         for q in questions:
             before = ctx
             answer, ctx = self._turn(q, before)
@@ -57,6 +58,8 @@ class Engine:
                 answers[chose] = replace(answer, question=q)
             elif not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
                 answers.append(replace(answer, question=q))
+        if answers[0].intent == "none" and one_sentence(question):
+            return self._turn(question, start)  # "when is the next CPWMS exam window and where do i sit it": one refusal, as one question
         if any(a.intent != "none" for a in answers) and len(answers) > 1:  # "turns out i LOVED it?? how do i become …": no question of its own
             answers = [a for a in answers if not (a.intent == "none" and a.reason in _NOT_ALONE)] or answers
         if any(a.intent == "none" for a in answers) and len(answers) > 1:  # "can you crush tamoxifen …? whats the answer": the refusal already says what it can do

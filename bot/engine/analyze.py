@@ -227,14 +227,16 @@ def _arrow_to_a_job(question: str, ix: Index) -> bool:
 
 def _read_back(words: list[str], i: int, ix: Index) -> str:
     """Chat shorthand ("u", "abt"), and a phone's autocorrection ("is there a cart for …"),
-    unless the word is used as the knowledge uses it ("cart fill")."""
+    unless the word is used as the knowledge uses it ("cart fill"), or a page has it and a word
+    of its own says which ("med carts")."""
     word = words[i]
     if word in lexicon.AUTOCORRECTED:
         s = stem(word)
         beside = {(stem(words[i - 1]), s)} if i else set()
         if i + 1 < len(words):
             beside.add((s, stem(words[i + 1])))
-        if not beside & ix.text_bigrams:
+        modified = word.endswith("s") and i > 0 and words[i - 1] not in lexicon.STOPWORDS and s in ix.postings  # "med carts", where a page has carts (but "the COM cart my manager keeps bringing up" is a cert)
+        if not beside & ix.text_bigrams and not modified:
             return lexicon.AUTOCORRECTED[word]
     return lexicon.SLANG.get(word, word)
 

@@ -31,7 +31,7 @@ from bot.engine.normalize import clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import language
-from bot.engine.thresholds import ROLE_MENTION, ROLE_RELAXED
+from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
@@ -71,6 +71,8 @@ class Context:
     by_topic: bool = False  # the last answer picked a certification by what it covers ("and audits of the vault?" asks again)
     lists: tuple[tuple[Entity, ...], ...] = ()  # the lists of roles or certifications shown, newest first ("ok back to the jobs list, what was the first?")
     people: tuple[tuple[str, str], ...] = ()  # (person, role) for the people the member spoke for, newest first ("back to the tech")
+    wants: tuple[tuple[str, str], ...] = ()  # (person, what they were told to want or love) of those, for tailoring their pathway
+    pronouns: tuple[tuple[str, str], ...] = ()  # (person, "he"|"she") of those, as the member spoke of them ("back to him")
 
     @property
     def empty(self) -> bool:
@@ -86,6 +88,7 @@ class Resolution:
     signals: frozenset[str] = frozenset()  # what the question (as read) does: "asks_who", "new_person" …
     person: str = ""  # the one person the member speaks for in it ("my resident"), if one
     told: tuple[tuple[str, str], ...] = ()  # (person, role) for each of several people it tells about ("Priya wants to be an RPD, Marcus …")
+    wants: tuple[tuple[str, str], ...] = ()  # (person, the words of their clause) for each of those
     evidence: Evidence | None = field(default=None, compare=False, repr=False)  # the question as read, for the stages
 
 
@@ -177,9 +180,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     own = _own_subject(ev)
     referred = False
     words = r.words
-    people = _people(words, r.tokens, ix)
+    people = _people(words, r.tokens, ix, {p for p, _ in ctx.people})
     nouns = {noun for _, _, noun in people}
-    told, told_at = _told_for(people, r.tokens, ix) if len(nouns) >= 2 else ((), frozenset())  # "Priya wants to be an RPD, Marcus wants ops director"
+    told, told_at, wants = _told_for(people, r.tokens, ix) if len(nouns) >= 2 else ((), frozenset(), ())  # "Priya wants to be an RPD, Marcus wants ops director"
+    wanted = dict((*reversed(ctx.wants), *wants))  # (newest wins)
+    person_focus = ""  # what the person asked about was told to want ("marcus is obsessed with prior auths")
+    asked_role: str | None = None  # the role of the one person asked about, of several just told
     asked_for = _asked_for(people, told, told_at, r.tokens) if len(told) >= 2 else None  # "… start with Priya - what's her path"
     speaks_for = asked_for[0] if asked_for else next(iter(nouns)) if len(nouns) == 1 else ""
     known = dict(reversed((*told, *reversed(ctx.people))))  # newest first wins
@@ -187,32 +193,43 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if asked_for and theirs:  # the person asked about, of several just told
         ctx = _about_role(ctx, theirs, ix)
         referred = True
+        person_focus = wanted.get(speaks_for, "")
+        asked_role = theirs
         r.put(0, asked_for[1], "")
         for a, b, _ in people:
             if a >= asked_for[1]:
                 r.put(a, b, "")
-    elif theirs and (theirs != ctx.role or _only_the_person(words, people)) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or speaks_for not in lexicon.MENTORED):
-        # "back to the first resident, which cert first for her", "and Priya already has CPPE": that person's role again (a name needs no "back")
+    elif theirs and (theirs != ctx.role or _only_the_person(words, people) or not _RETURNS.isdisjoint(words)) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or not _noun(speaks_for) or (len(ctx.people) >= 2 and not (ev.goal_role or ev.described or ev.wished))):
+        # "back to the first resident, which cert first for her", "and Priya already has CPPE": that person's role again (a name needs no "back"; nor a job noun of several told, with no goal of its own: "and for my tech, what comes first on her path")
         intent = ctx.intent
         ctx = _about_role(ctx, theirs, ix)
         referred = True
         for a, b, _ in people:
-            r.put(a, b, "")
+            start_at = a - 2 if words[a - 2 : a] == ["back", "to"] else a
+            r.put(start_at, b, "")  # ("back to lin, her second step?": the step is asked, not "back")
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
-            return _person_turn(f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, ix)
+            why = f"({wanted[speaks_for]}) " if wanted.get(speaks_for) else ""  # (what they want orders their steps)
+            return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, wants, ix)
     by_order = _person_by_order(words, ctx) if not (people or ev.codes or ev.role_named) else None
     if by_order is not None:  # "back to the first one, she also wants to lead the team": the first person spoken for
         (a, b), theirs = by_order
         ctx = _about_role(ctx, theirs, ix)
         referred = True
         r.put(a, b, "")
+    elif not (people or ev.role_named) and (by_pronoun := _person_by_pronoun(words, ctx)) is not None and by_pronoun[1] != ctx.role:
+        speaks_for, theirs = by_pronoun  # "back to him. why is CMSO on his path": the one person spoken of as "he"
+        ctx = _about_role(ctx, theirs, ix)
+        referred = True
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2]) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
+    theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
     weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek) and not (ev.codes or ev.held or ev.role_named or people) else None
+    if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
+        weighed = (theirs_two[0], theirs_two[1])
     if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
         shared = f"which certifications do both the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)} have"
         final = read(shared, ix)
-        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, evidence=final)
+        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final)
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
@@ -297,7 +314,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if one_cert is not None:  # "do they deal w safety stuff too" … "which cert covers that": the step of their path about it
         final = read(one_cert, ix)
         shown_as = {"by_topic", "one_cert"} if one_cert.startswith("which cert first") else {"by_topic"}
-        return Resolution(one_cert, True, True, final.named_roles, frozenset(shown_as), speaks_for, told=told, evidence=final)
+        return Resolution(one_cert, True, True, final.named_roles, frozenset(shown_as), speaks_for, told=told, wants=wants, evidence=final)
     # "and the other one?": the other of the two just talked about
     swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
     for a, b in r.found("ref_other"):
@@ -476,9 +493,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if group:
             r.put(a, b, _joined([_label(e, ix) for e in group]))
     # "they", "their day", "that path": the role
+    telling = ctx.intent == "pathway" and ctx.role is not None and _tells_of_self(ev)  # "she's really good with patients who cant afford their meds": about her
     for a, b in r.found("ref_role"):
         if a and words[a - 1] in ("im", "am", "i'm"):
             continue  # "im the person who builds all our reports": the member
+        if telling and b - a == 1 and words[a] in _OF_IT:
+            continue  # (the patients' meds, not the role's)
         if picked_role and words[a] in _PRONOUNS:
             continue
         if words[b - 1] == "list" and (back_to or (not steps and len(ctx.shown) >= 2)) and not lexicon.ORDINALS.keys().isdisjoint(words):
@@ -486,6 +506,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         referred = True
         back = words[a] in ("that", "this") and words[b - 1] in ("job", "role", "position", "path", "pathway", "track") and "about" not in words[:a]  # "can techs do that job": the one talked about (not "what about informatics, what's that role")
+        told_before = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)
+        if back and ev.described and ev.described != ctx.role and told_before >= 0 and read(" ".join(r.tokens[: told_before + 1]), ix).described == ev.described:
+            back = False  # "my PGY1 wants to be the person who fights insurance denials all day. what's that role called": the one just described
         named_role = ev.role_named or (ev.described and not back and (ev.described != ctx.role or words[a] not in _PRONOUNS))  # "who do they report to": their own page, even when its words describe that role
         paired = words[a] in _PRONOUNS and (words[b : b + 1] in (["or"], ["vs"], ["versus"]) or (a > 0 and words[a - 1] in ("or", "vs", "versus"))) and ctx.role is not None and ctx.role != ev.role_best
         named_role = named_role and not paired  # "who starts earlier, them or the ops director": the role talked about, beside the one named
@@ -568,12 +591,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
         rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
-    elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits:
+    elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits and not _lists_the_knowledge(after):
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
         if about_role and _another_job(after):
             about_role = False  # "how do i become a nuclear pharmacist" after the ops director: a job of its own, which no page has
+        topic_elsewhere = ctx.role is not None and "cert_seek" in after.hits and not (after.pathway_cue or after.section_cue or "ordering" in after.hits or after.certs_plural) and not fits_page(ctx.role, after.a, ix) and _known_topic(after, ix)
+        about_role = about_role and not topic_elsewhere  # "ok and which cert covers comfort kits" after the cold chain card: a topic of another page
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
         pair = _last_two(ctx)
@@ -594,7 +619,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             topic_again = True  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not _off_knowledge(after) and "for_someone" not in ev.hits and "help" not in after.hits and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and "for_someone" not in ev.hits and "help" not in after.hits and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
@@ -620,16 +645,19 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     pathway_turn = pathway_turn or (shown_on_path and bool(after.held) and not after.role_named and not after.cue("eligibility"))  # "i already have that one, which should i do next" after a step's card: that pathway without it
     if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
-        rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})"
+        rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})" + (f" ({person_focus})" if person_focus else "")
         appended = True
     still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"
-    if pathway_turn and still_held:
+    if pathway_turn and still_held and not newcomer:  # (what one person holds is not another's)
         rewritten += f" (I already have {_joined(still_held)})"
     if "ref_self" in ev.hits and ctx.focus:
         rewritten += f" ({ctx.focus})"
         appended = True
     elif ctx.focus and ctx.intent == "role" and referred and after.pathway_cue and not (about_me or for_someone or _tells_of_self(ev) or described_at or _own_subject(ev)) and after.role_best == ctx.role and _asked_what_fits(ctx, ix):
         rewritten += f" ({ctx.focus})"  # "i've been our inventory lead for years. X or Y, which fits me" … "show me the path for it": for them
+        appended = True
+    if asked_role and "(how do I become" not in rewritten and "(for the" not in rewritten:
+        rewritten += f" (for the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
         appended = True
     changed = rewritten != plain
     final = read(rewritten, ix) if changed else ev
@@ -638,7 +666,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set())
-    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, evidence=final)
+    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final)
 
 
 def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], str] | None:
@@ -701,13 +729,14 @@ def _only_the_person(words: list[str], people: list[tuple[int, int, str]]) -> bo
     return all(w in lexicon.STOPWORDS or w in _RETURNS or w in ("what", "about", "ok", "okay", "so") for i, w in enumerate(words) if not any(a <= i < b for a, b, _ in people))
 
 
-def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...], ix: Index) -> Resolution:
+def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...], wants: tuple[tuple[str, str], ...], ix: Index) -> Resolution:
     """"now Marcus": the last kind of question, asked of that person's role."""
     final = read(rewritten, ix)
-    return Resolution(rewritten, True, True, final.named_roles, frozenset(), person, told=told, evidence=final)
+    return Resolution(rewritten, True, True, final.named_roles, frozenset(), person, told=told, wants=wants, evidence=final)
 
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
+_OF_THE_BOT = frozenset({"you", "u", "council", "database", "knowledgebase", "bot"})  # a list cue's words that ask what the bot holds
 
 
 def _asked_what_fits(ctx: Context, ix: Index) -> bool:
@@ -721,7 +750,7 @@ _IS_SELF = frozenset({"im", "i'm", "am", "was", "as"})
 _RETURNS = frozenset({"back", "again", "return", "returning", "now"})  # ("my tech Luis" after "my tech Maria" is someone else)
 
 
-def _people(words: list[str], tokens: list[str], ix: Index) -> list[tuple[int, int, str]]:
+def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """The people a member speaks for ("my pharmacy resident", "back to the tech", "my other
     resident", "Priya"): (first word, one past it, the noun or name). Words of a title are no
     person ("the stewardship pharmacist" is a role), nor is a noun that heads a title ("my tech
@@ -736,33 +765,76 @@ def _people(words: list[str], tokens: list[str], ix: Index) -> list[tuple[int, i
         while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
             j -= 1
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
-            found.append((j, i + 1, noun))
+            other = any(w in _OTHER or lexicon.ORDINALS.get(w, 1) >= 2 for w in words[j + 1 : i])
+            found.append((j, i + 1, f"other {noun}" if other else noun))  # "my other tech", "the second tech": another person than "my tech"
     found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _lower_name(i, words, tokens, ix)]
-    named_at = {a: k for a, _, k in found if k not in lexicon.MENTORED}
-    named_before = {b for _, b, k in found if k not in lexicon.MENTORED}
+    listed = [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
+    found += listed if len(listed) >= 2 else []  # "priya: vaccines and cold storage, marcus: staffing": a roster
+    names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
+    found += [(i, i + 1, w) for i, w in enumerate(words) if w in names and (i, i + 1, w) not in found]  # "start with lin", "and marcus's last one?": a name said before
+    nouns = {k for _, _, k in found if _noun(k) and " " not in k}
+    covered = {i for a, b, _ in found for i in range(a, b)}
+    found += [(i, i + 1, w) for i, w in enumerate(words) if w in nouns and i not in covered and tokens[i - 1 : i] and _CLAUSE_END.search(tokens[i - 1])]  # "my pgy1 wants …, my lead tech wants …. pgy1 first": the one said before
+    named_at = {a: k for a, _, k in found if not _noun(k)}
+    named_before = {b for _, b, k in found if not _noun(k)}
     merged = []
     for a, b, k in sorted(found):
-        if k in lexicon.MENTORED and b in named_at:
+        if _noun(k) and b in named_at:
             continue  # "my resident Noor": one person, called by her name
-        if k in lexicon.MENTORED and any(a - x == 1 and words[x] in ("is", "s", "was") for x in named_before):
+        if _noun(k) and any(a - x == 1 and words[x] in ("is", "s", "was") for x in named_before):
             continue  # "priya is my IV tech": her name is how she is spoken of
-        start = next((x for x, y, n in found if n in lexicon.MENTORED and y == a), a)
+        start = next((x for x, y, n in found if _noun(n) and y == a), a)
         merged.append((start, b, k))
     return merged
+
+
+_HE = frozenset({"he", "him", "his", "hes"})
+_SHE = frozenset({"she", "her", "hers", "shes"})
+
+
+def _pronoun_of(words: list[str] | tuple[str, ...]) -> str:
+    """"he" or "she" when the message speaks of someone by one of them only, else ""."""
+    he, she = not _HE.isdisjoint(words), not _SHE.isdisjoint(words)
+    return "he" if he and not she else "she" if she and not he else ""
+
+
+def _person_by_pronoun(words: list[str], ctx: Context) -> tuple[str, str] | None:
+    """Of the people spoken for, the only one spoken of as "he" (or "she") before, when the
+    message speaks of "him" (or "her") only: (person, role)."""
+    said = _pronoun_of(words)
+    if not said or len(ctx.people) < 2:
+        return None
+    roles = dict(ctx.people)
+    them = [p for p, g in ctx.pronouns if g == said and p in roles]
+    others = [p for p, g in ctx.pronouns if g and g != said and p in roles]
+    return (them[0], roles[them[0]]) if len(them) == 1 and others else None
+
+
+def _noun(person: str) -> bool:
+    """A person spoken of by their job ("tech", "other tech"), not by a name."""
+    return person.removeprefix("other ") in lexicon.MENTORED
 
 
 def _lower_name(i: int, words: list[str], tokens: list[str], ix: Index) -> bool:
     """"priya wants emergency preparedness", "now marcus", "back to priya": a name typed in lower
     case, a rare word no page uses, where a person is spoken of (before what they want, do or
     have; after "now", "back to", "start with")."""
-    w, t = words[i], tokens[i].strip(_PUNCT)
-    if not (t.isalpha() and t.islower() and len(t) >= 3) or w in ix.known_words or w in lexicon.STOPWORDS or english.count(w) >= LOWER_NAME_ENGLISH or stem(w) in ix.postings or ix.code_for(w, False):  # ("she has cpscm already": a code)
+    w, t = words[i], _POSSESSIVE.sub("", tokens[i].strip(_PUNCT))  # ("and marcus's last one?")
+    if not _rare_word(w, t, ix):
         return False
     nxt = words[i + 1] if i + 1 < len(words) and not _CLAUSE_END.search(tokens[i]) else ""  # ("missed charges on infusions, is there …")
     before = words[max(0, i - 2) : i]
-    return nxt in _PERSON_VERBS or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
+    then = words[i + 2] if nxt in lexicon.MENTORED and i + 2 < len(words) else ""  # "jess (tech) wants the training manager job"
+    return nxt in _PERSON_VERBS or then in _PERSON_VERBS or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
 
 
+def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True) -> bool:
+    """A word typed in lower case that may be a name: rare, and no word of the knowledge (by its
+    stem too, unless a roster says it is a name: "lin:") nor a code ("she has cpscm already")."""
+    return t.isalpha() and t.islower() and len(t) >= 3 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < LOWER_NAME_ENGLISH and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works"})
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _NAME = re.compile(r"[A-Z][a-z]{2,}")
@@ -784,25 +856,34 @@ def _clauses(tokens: list[str]) -> list[range]:
     return [c for c in out if len(c)]
 
 
-def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) -> tuple[tuple[tuple[str, str], ...], frozenset[int]]:
+def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) -> tuple[tuple[tuple[str, str], ...], frozenset[int], tuple[tuple[str, str], ...]]:
     """"Priya wants to be an RPD, Marcus wants director of pharmacy operations": the role each
-    person's own clause names (or describes as a goal), and where those clauses start."""
+    person's own clause names (or describes as a goal), where those clauses start, and the
+    clauses' words (what each wants, which orders their steps)."""
     told: list[tuple[str, str]] = []
+    wants: list[tuple[str, str]] = []
     at: set[int] = set()
     parts: list[range] = []
     for clause in _clauses(tokens):  # "my resident wants stewardship and my other resident wants informatics": one part per person
         starts = sorted({a for a, b, _ in people if b - 1 in clause and a > clause.start} | {clause.start})
         parts += [range(x, y) for x, y in zip(starts, [*starts[1:], clause.stop])]
+    named_at = {a for a, _, _ in people}
+    for n in range(len(parts) - 2, -1, -1):
+        if len(parts[n]) == 1 and parts[n].start in named_at and tokens[parts[n].start].endswith(":"):
+            parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya: vaccines and cold storage": the name, then what she wants
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
         if len(who) != 1:
             continue
-        cev = read(" ".join(tokens[i] for i in clause), ix)
-        role = cev.role_best if (cev.role_named or cev.subject_relaxed) else cev.goal_role or cev.described  # ("marcus wants hospital at home": most of a title)
+        names = {i for a, b, k in people for i in range(a, b) if not _noun(k)}
+        said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
+        cev = read(" ".join(tokens[i] for i in clause if i not in names), ix)  # (a name is no word of what they want)
+        role = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role or cev.described or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves)
         if role:
             told.append((next(iter(who)), role))
+            wants.append((next(iter(who)), said.strip(_PUNCT + " ")))
             at.add(clause.start)
-    return tuple(dict(told).items()), frozenset(at)
+    return tuple(dict(told).items()), frozenset(at), tuple(dict(wants).items())
 
 
 def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str]) -> tuple[str, int] | None:
@@ -829,6 +910,12 @@ def _about_role(ctx: Context, role: str, ix: Index) -> Context:
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[role].pathway)
     thing: Entity = ("role", role)
     return replace(ctx, role=role, thing=thing, shown=steps, intent="pathway" if steps else "role", section=None, held=(), focus="", recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT])
+
+
+def _lists_the_knowledge(ev: Evidence) -> bool:
+    """"and which certifications do you know": a list of what the bot holds, asked of the bot,
+    whatever was talked about before."""
+    return "list" in ev.hits and not _OF_THE_BOT.isdisjoint(ev.hits["list"].split()) and bool(ev.cert_nouns or ev.role_nouns)  # (not "how can you tell if …")
 
 
 def _other_list(ev: Evidence) -> str | None:
@@ -868,9 +955,22 @@ def _reacts(ev: Evidence) -> bool:
 
 
 def _only_tells(ev: Evidence) -> bool:
-    """One sentence that asks nothing: not a question, no ask of its own."""
+    """One sentence that asks nothing: not a question, no ask of its own ("at her old job" names
+    where she worked, it asks for no overview)."""
     a = ev.a
-    return bool(a.words) and len(set(a.sentence_of)) == 1 and not a.question.rstrip().endswith("?") and not ev.hits.keys() & _ASKS_ANYTHING
+    asks = ev.hits.keys() & _ASKS_ANYTHING
+    if asks == {"overview"} and _owned_job(ev):
+        asks = set()
+    return bool(a.words) and len(set(a.sentence_of)) == 1 and not a.question.rstrip().endswith("?") and not asks
+
+
+def _owned_job(ev: Evidence) -> bool:
+    """The overview cue is only a job noun said as someone's ("her old job", "my last role")."""
+    found = ev.hits.get("overview", "").split()
+    if len(found) != 1 or found[0] not in lexicon.ROLE_NOUNS:
+        return False
+    at = [i for i, w in enumerate(ev.a.words) if w == found[0]]
+    return bool(at) and all(not _MEMBERS_OWN.isdisjoint(ev.a.words[max(0, i - 2) : i]) for i in at)
 
 
 def _tells_of_self(ev: Evidence) -> bool:
@@ -948,6 +1048,12 @@ def _ends_in_ellipsis(r: _Rewrite) -> bool:
     start = max((i + 1 for i, t in enumerate(r.tokens[:-1]) if t[-1:] in ".?!"), default=0)
     last = [w for w in r.words[start:] if w]
     return len(last) <= ELLIPSIS_WORDS and bool(_ELLIPSIS.match(" ".join(last)))
+
+
+def _known_topic(ev: Evidence, ix: Index) -> bool:
+    """Every content word of the message is one the knowledge uses ("comfort kits")."""
+    content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems() and ix.weight(s) >= CONTENT_WORD]
+    return bool(content) and all(s in ix.postings for s in content)
 
 
 def _foreign_words(ev: Evidence, role: str, ix: Index) -> bool:
@@ -1235,6 +1341,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             role = named_owner[0]  # "is that the one the disaster prep person needs too?" … "show me that person's whole path"
         elif len(asked) > 1 and len(together) == 1 and role is None:
             role = together[0]  # "what's after CRPMP" (CPSCM): the one pathway with both, whose next step "and after that" asks
+        elif (aim := dict((*ctx.people, *resolution.told)).get(resolution.person)) and any(r.id == aim for r in owners):
+            role = aim  # "back to priya, whats her second step": her pathway is talked about now
         recent.insert(0, thing)
     elif answer.intent == "role" and answer.role:
         role, thing, section = answer.role, ("role", answer.role), answer.section
@@ -1266,11 +1374,16 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if answer.intent == "role" and resolution.evidence is not None:
         focus = _about_self(resolution.evidence) or focus  # "I've been precepting for six years …": for a pathway asked next
     people = ctx.people
-    for who, role in resolution.told:  # "Priya wants to be an RPD, Marcus wants …": each with their role
-        people = ((who, role), *(p for p in people if p[0] != who))
+    for who, aim in resolution.told:  # "Priya wants to be an RPD, Marcus wants …": each with their role
+        people = ((who, aim), *(p for p in people if p[0] != who))
     if resolution.person and answer.intent in ("role", "pathway") and answer.role:
         people = ((resolution.person, answer.role), *(p for p in people if p[0] != resolution.person))
     people = people[:MAX_PEOPLE]
+    wants = tuple(dict.fromkeys((*resolution.wants, *((w, t) for w, t in ctx.wants if w not in dict(resolution.wants)))))[:MAX_PEOPLE]
+    pronouns = ctx.pronouns
+    said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
+    if said:
+        pronouns = ((resolution.person, said), *(p for p in pronouns if p[0] != resolution.person))[:MAX_PEOPLE]
     return Context(
         role=role,
         thing=thing,
@@ -1286,6 +1399,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         by_topic=(answer.stage == "cert_by_topic" or "by_topic" in resolution.signals) and answer.intent == "certification",
         lists=lists,
         people=people,
+        wants=wants,
+        pronouns=pronouns,
     )
 
 

@@ -182,17 +182,66 @@ def spoken_of(a: Analysis) -> frozenset[int]:
     out = set()
     for i, w in enumerate(a.words):
         if w in lexicon.ROLE_HEADS:
-            before = _typed_before(a, a.typed_start(i), 3)
+            before = _typed_before(a, a.typed_start(i), 4)
             k = next((n for n, x in enumerate(before) if x in _THEIRS), None)
-            if k is not None and k <= 2 and not any(x in lexicon.CLAUSE_BREAKS or x in lexicon.ROLE_HEADS for x in before[:k]):  # ("my other tech")
+            if k is not None and k <= 2 and not any(x in lexicon.CLAUSE_BREAKS or (x in lexicon.ROLE_HEADS and n) for n, x in enumerate(before[:k])) and before[k + 1 : k + 2] not in (["im"], ["am"], ["as"]):  # ("my other tech", "my lead tech"; "im our med safety pharmacist" is the member)
                 out.add(i)
     return frozenset(out)
+
+
+_WISHES = frozenset({"wants", "want", "wanna", "hopes", "plans", "aims", "dreams", "wishes", "would", "is", "s"})
+
+
+def wishing(a: Analysis) -> frozenset[int]:
+    """Of the people spoken of, those whose wish the message tells ("my tech wants to get into …",
+    "my tech sam wants …"; not "my director wrote …")."""
+    out = set()
+    for i in spoken_of(a):
+        after: list[str] = []
+        j = a.typed_end(i)
+        while j < len(a.words) and len(after) < 3:  # the next words as typed (a name, a job noun between: "my tech sam wants")
+            after.append(a.words[j])
+            j = a.typed_end(j)
+        if _WISHES.intersection(after):
+            out.add(i)
+    return frozenset(out)
+
+
+def not_asked_jobs(a: Analysis) -> frozenset[int]:
+    """Job nouns no question asks about: the member's own, those of people they speak of, a
+    verb ("to lead a team"), a qualifier ("a tech program"), each with its other readings."""
+    return frozenset(k for i in own_job_heads(a) | spoken_of(a) | led(a) | modifying(a) for k in a.typed_group(i))
+
+
+_MODIFIED = frozenset({"program", "programs", "school", "class", "classes", "course", "courses", "curriculum", "training", "students"})
+
+
+def modifying(a: Analysis) -> frozenset[int]:
+    """A job noun that qualifies the noun after it ("i teach in a pharmacy tech program"): it
+    names no job."""
+    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.words[a.typed_end(i) : a.typed_end(i) + 1] and a.words[a.typed_end(i)] in _MODIFIED)
+
+
+_VERB_HEADS = frozenset({"lead", "head"})
+
+
+def led(a: Analysis) -> frozenset[int]:
+    """A job noun used as a verb before a determiner ("wants to lead a prior auth team", "to head
+    the program"): it names no job."""
+    return frozenset(i for i, w in enumerate(a.words) if w in _VERB_HEADS and a.words[i - 1 : i] == ("to",) and a.words[i + 1 : i + 2] and a.words[i + 1] in lexicon.DETERMINERS)
 
 
 def own_job_heads(a: Analysis) -> frozenset[int]:
     """The member's own job nouns, also when told without "I'm": "8 yrs retail pharmacist",
     "burnt out retail pharmacist." (for telling a job asked about from the one they have)."""
-    return member_heads(a) | frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (_for_years(a, i) or any(x in _WORN for x in a.words[max(0, i - 3) : i])))
+    return member_heads(a) | frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (_for_years(a, i) or any(x in _WORN for x in a.words[max(0, i - 3) : i]) or _currently(a, i)))
+
+
+def _currently(a: Analysis, i: int) -> bool:
+    """"currently the purchasing tech at our animal hospital": what the member is now (a message
+    opening with it)."""
+    before = _typed_before(a, a.typed_start(i), 4)
+    return "currently" in before and a.words[0] == "currently" and not any(x in lexicon.CLAUSE_BREAKS for x in before)
 
 
 def _for_years(a: Analysis, i: int) -> bool:

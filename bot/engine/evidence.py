@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, names_this_job, pick_roles, role_scores, roles_by_content, spoken_of, themed_job
+from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, led, modifying, names_this_job, pick_roles, role_scores, roles_by_content, spoken_of, themed_job, wishing
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -328,14 +328,29 @@ class Evidence:
         a = replace(self.a, stems=tuple(s for s in self.a.stems if s not in unwanted)) if unwanted else self.a
         wished = self.wished
         if wished:  # "new grad, zero experience, but i want to be the pharmacist who plans for disasters": what follows the wish is the goal
-            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s in wished)), member_heads(self.a) | spoken_of(self.a))
+            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s in wished)), member_heads(self.a) | spoken_of(self.a) | led(self.a) | modifying(self.a))
             if found is not None:
                 return found
-        found = self._goal_in(a, member_heads(self.a) | spoken_of(self.a))
+        found = self._goal_in(a, member_heads(self.a) | spoken_of(self.a) | led(self.a) | modifying(self.a))
         told = {self.a.word_stems[i] for i in self.said_of_self}
         if found is None and told:  # "I have been a clinical pharmacist for eight years …, but I'd like to move into leading a cleanroom program": the goal without what they tell
-            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s not in told)), member_heads(self.a) | spoken_of(self.a) | self.said_of_self)
+            found = self._goal_in(replace(a, stems=tuple(s for s in a.stems if s not in told)), member_heads(self.a) | spoken_of(self.a) | led(self.a) | modifying(self.a) | self.said_of_self)
         return found
+
+    @cached_property
+    def interest_role(self) -> str | None:
+        """The role the words point at as a goal would, with no asking at all: what a person
+        told about wants or loves ("marcus is obsessed with prior auths")."""
+        if self.role_named or self.codes:
+            return None
+        a, ix = self.a, self.ix
+        left_out = a.unwanted | a.negated | {a.word_stems[k] for i in spoken_of(a) for k in a.typed_group(i)}  # (not what they dislike, nor their own job)
+        kept = [s for s in a.stems if s not in left_out]
+        ranked = roles_by_content(replace(a, stems=tuple(kept)), ix)
+        if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
+            return None
+        known = sum(ix.weight(s) for s in set(kept) - cue_stems() if s in ix.postings and ix.weight(s) >= CONTENT_WORD)  # (a word no page uses says nothing either way: "obsessed")
+        return ranked[0][1] if ranked[0][0] >= GOAL_SHARE * known else None
 
     @cached_property
     def wished(self) -> frozenset[str]:
@@ -592,8 +607,8 @@ def read(question: str, ix: Index) -> Evidence:
             kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
         if len(kept) < len(roles):
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
-    own = {k for h in member_heads(a) for k in a.typed_group(h)}
-    if own and len(roles) > 1:  # "i'm a pharmacist at walgreens, how would i get into informatics": their own job names no role …
+    own = {k for h in member_heads(a) | spoken_of(a) for k in a.typed_group(h)}
+    if own and len(roles) > 1:  # "i'm a pharmacist at walgreens, how would i get into informatics", "my tech wants to get into …": their own job names no role …
         kept = [(sc, r) for sc, r in roles if not where.get(r) or not own_words[r] <= own]
         if len(kept) < len(roles) and any(where.get(r) for _, r in kept):  # … when another role is named
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
@@ -717,7 +732,8 @@ def _described_role(ev: Evidence) -> str | None:
     held_names = {st for code in ev.held if code not in a.code_pos for st in ix.cert_names[code]}  # "i already have the pharmacy supply chain manager cert, …": a name, not a description
     if held_names:
         a = replace(a, stems=tuple(st for st in a.stems if st not in held_names))
-    mine = own_job_heads(a) if "likes" in ev.hits else member_heads(a)  # "burnt out retail pharmacist. i like solving puzzles …": their job, what they like describes
+    wishers = wishing(a) if ev.pathway_cue and not ev.only_ordering else frozenset()  # "my tech wants to get into …": the person's job is not the one described (but "my mentee's a tech who does the DEA paperwork, which first" is their job)
+    mine = (own_job_heads(a) if "likes" in ev.hits else member_heads(a)) | wishers | led(a)  # "burnt out retail pharmacist. i like solving puzzles …": their job, what they like describes
     heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i not in mine and a.word_stems[i] not in held_names]
     own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
     one_who = any(w == "one" and a.words[i + 1 : i + 2] in (("who",), ("that",)) and i and a.words[i - 1] == "the" for i, w in enumerate(a.words))  # "and the one that builds cleanrooms?"
@@ -737,6 +753,9 @@ def _described_role(ev: Evidence) -> str | None:
         if all(s in job_nouns or s not in said for s in content):
             return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
     beyond = _beyond_self(ev)
+    asking = _only_asking(a)
+    if asking:
+        beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st not in asking))  # "which cert should she start with": "start" asks, it describes nothing
     wished = ev.wished
     if wished:  # "new grad, zero experience, but i want to be the pharmacist who plans for disasters": the wish describes
         beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st in wished))
@@ -744,6 +763,9 @@ def _described_role(ev: Evidence) -> str | None:
         beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st not in held_names))
     if own_job and "likes" in ev.hits:
         beyond = replace(beyond, stems=tuple(s for s in beyond.stems if s not in own_job))  # "retail tech 6 yrs here. the only part … i like is fixing insurance rejections": what they like, not the job they have
+    theirs = {a.word_stems[k] for i in wishers for k in a.typed_group(i)}
+    if theirs:
+        beyond = replace(beyond, stems=tuple(s for s in beyond.stems if s not in theirs))  # "my other tech wants to do jail pharmacy": the person's job describes nothing
     found = content_role(beyond, ix)
     if not found:
         return None
@@ -776,6 +798,22 @@ def _kind_named(a: Analysis) -> bool:
         if between and all(x not in lexicon.STOPWORDS and x not in lexicon.ROLE_NOUNS and x not in lexicon.ORDINALS and x != CODE_MARK for x in between):
             return True
     return False
+
+
+def _only_asking(a: Analysis) -> frozenset[str]:
+    """Stems of the words that ask for a pathway ("where does she start", "start with": the
+    phrases' own words, not what a gap in them matched), said nowhere else in the message."""
+    literal = _pathway_words()
+    inside = {i for x, y in lexicon.cue("pathway").spans(a.words) for i in range(x, y) if a.words[i] in literal}
+    if not inside:
+        return frozenset()
+    outside = {st for i, st in enumerate(a.word_stems) if i not in inside}
+    return frozenset(a.word_stems[i] for i in inside) - outside
+
+
+@lru_cache(maxsize=1)
+def _pathway_words() -> frozenset[str]:
+    return frozenset(lexicon.cue("pathway").phrases.words())
 
 
 def _beyond_self(ev: Evidence) -> Analysis:

@@ -33,6 +33,7 @@ TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to the
 TAIL_WORD_RARE = 5_000  # a word this common in English (per the shipped word list) is no short name
 ACRONYM_NOT_ENGLISH = 2_000  # "OPS" (Overnight Pharmacy Supervisor) is the everyday "ops", "CAT" a cat: not a role's initials
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
+CLIPPED_MIN_LETTERS = 3  # a word this short clips no title word
 CLIPPED_MORE = 3  # letters a completion adds to be a clipped word ("pop" -> "population"), not an inflection ("recall" -> "recalls")
 CLIPPED_ENGLISH = 30_000  # a word this common is completed only beside a title word ("pop health"; not "super helpful")
 EVERYDAY_WORD = 100_000  # ... and a word this common ("eight", "weekly") is never a typo of another ("right")
@@ -72,6 +73,7 @@ _BETWEEN = re.compile(r"^[\s,(\-–—]*$")  # only punctuation between the titl
 _ROLE_SUBJECT = re.compile(r"\b(?:(?:this|the)\s+(?:leader|role|person|position|job|professional)|they|he or she)\b.*\b(?:is|are)\s*$", re.I)
 _NAME_SPLIT = re.compile(r"\s+or\s+|\s*/\s*")
 _NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})[\"”']?$", re.I)
+_SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around)\s+", re.I)  # who calls it so, not part of the name
 _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
 
 
@@ -99,7 +101,7 @@ def called_names(title: str, text: str) -> list[str]:
             found = _NAME.match(part.strip())
             if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:
                 break
-            name = found.group(1).strip()
+            name = _SAID_BY.split(found.group(1).strip())[0]  # "often called the fridge pharmacist by colleagues"
             if subject_only and name.lower().split()[-1] not in lexicon.ROLE_HEADS:
                 break  # "… runs the vault, a process known as the count": not a job's name
             if not all(w in lexicon.STOPWORDS for w in name.lower().split()):
@@ -213,7 +215,7 @@ class Index:
                 ix.synonym_lengths[plural[0]] = tuple(sorted(set(ix.synonym_lengths.get(plural[0], ())) | {1}, reverse=True))
         # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word; "nursing CDI
         # work" reads Clinical Documentation Improvement, the words a certification's name abbreviates
-        for abbr, meaning in {**name_initials(kb), **page_abbreviations(kb)}.items():
+        for abbr, meaning in {**name_initials(kb), **page_abbreviations(kb), **page_clips(kb)}.items():
             if (abbr,) not in ix.synonyms and abbr not in taken:
                 ix.synonyms[(abbr,)] = meaning
                 ix.synonym_lengths[abbr] = tuple(sorted(set(ix.synonym_lengths.get(abbr, ())) | {1}, reverse=True))
@@ -659,6 +661,20 @@ def _letters_of(letters: str, word: str) -> bool:
             return False
         at += 1
     return True
+
+
+def page_clips(kb: Knowledge) -> dict[str, tuple[str, ...]]:
+    """A word a page clips in the other name it gives its role ("often called the vet hospital
+    pharmacist" for the Veterinary Pharmacy Manager): that word is also the title's word, when
+    it clips only one."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for role in kb.roles.values():
+        title = words_of(role.title)
+        for para in (role.tagline, *role.overview):
+            for name in called_names(role.title, para):
+                for w in words_of(name):
+                    seen[w].update(t for t in title if len(w) >= CLIPPED_MIN_LETTERS and t.startswith(w) and len(t) - len(w) >= CLIPPED_MORE)
+    return {w: (w, *full) for w, full in seen.items() if len(full) == 1}
 
 
 def page_abbreviations(kb: Knowledge) -> dict[str, tuple[str, ...]]:

@@ -37,10 +37,39 @@ def _is_question(sentence: str) -> bool:
     return first in _OPENERS
 
 
+_JOINED = re.compile(r"\s*,?\s+(?:and|&|also|plus)\s+(?=(?:how|what|whats|what's|which|where|who|when|why)\b)", re.IGNORECASE)  # "whats CEHDS and how much does it cost"
+
+
+def _asks_twice(sentence: str) -> list[str]:
+    """A sentence that joins two questions with "and" before a question word, as its two
+    questions (the first may be short: "whats CEHDS"); else the sentence."""
+    pieces = _JOINED.split(sentence)
+    if len(pieces) < 2:
+        return [sentence]
+    first = re.findall(r"[a-z0-9']+", pieces[0].lower())
+    asks = [p for p in pieces[1:] if _is_question(p)]
+    if all(_CODE_LIKE.search(p) for p in pieces):
+        return [sentence]  # "what is CPWM and what is CGPPL": two certifications, answered together
+    if len(first) >= 2 and first[0].replace("'", "") in _WH and len(asks) == len(pieces) - 1:
+        return pieces
+    return [sentence]
+
+
+_CODE_LIKE = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def one_sentence(message: str) -> bool:
+    """The message is one sentence (its questions, if several, joined by "and")."""
+    return len([s for s in _SENTENCE.split(clean(message)) if s and s.strip()]) == 1
+
+
 def split_questions(message: str) -> tuple[list[str], list[str]]:
     """(questions, statements) of a message; one question means the message stays whole."""
-    sentences = [s.strip() for s in _SENTENCE.split(clean(message)) if s and s.strip()]
-    questions = [s for s in sentences if _is_question(s)]
+    whole = [s.strip() for s in _SENTENCE.split(clean(message)) if s and s.strip()]
+    split = [_asks_twice(s) for s in whole] if len(whole) == 1 else [[s] for s in whole]  # (beside what a message tells, "what job is that and where does she start" leans on it: one question)
+    sentences = [piece.strip() for pieces in split for piece in pieces]
+    joined = {piece.strip() for pieces in split if len(pieces) > 1 for piece in pieces}  # (each asks, however short)
+    questions = [s for s in sentences if _is_question(s) or s in joined]
     if len(questions) < 2:
         return [message], []
     statements = [s for s in sentences if s not in questions]

@@ -31,7 +31,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     r = ix.knowledge.roles[role]
     present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
     for section, cue in (("day_in_the_life", "day"), ("responsibilities", "responsibilities")):
-        if cue in hits:
+        if cue in hits and not _told_aside(cue, a, hits):
             return (section, CONF_SECTION_NAMED) if present[section] else ("overview", CONF_SECTION_MISSING)
     if "role_exists" in hits:
         return "overview", CONF_SECTION_DEFAULT  # "is there a job where you …": what the role is
@@ -55,6 +55,18 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     if "weak_overview" in hits and best_score < SECTION_GENERIC:
         return "overview", CONF_SECTION_DEFAULT
     return best, min(CONF_SECTION_NAMED, 0.5 + best_score / 10)
+
+
+def _told_aside(cue: str, a: Analysis, hits: Mapping[str, str]) -> bool:
+    """The cue's words are only in a sentence that tells, and the one that asks, asks what the role
+    is ("… the person who fights insurance denials all day. what's that role called": the day is
+    told, the role is asked; but "… wants to know what an ops director's day is like. Could you
+    give me a rundown?" asks for the day)."""
+    if not a.asking or "overview" not in hits or "identity" not in hits:
+        return False
+    spans = lexicon.cue(cue).spans(a.words)
+    asked = [x for name in ("overview", "identity") for x, _ in lexicon.cue(name).spans(a.words)]
+    return bool(spans) and not any(a.asks(i) for x, y in spans for i in range(x, y)) and all(a.asks(x) for x in asked)
 
 
 def _names(name: frozenset[str] | set[str], said: set[str], ix: Index) -> bool:

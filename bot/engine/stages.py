@@ -9,13 +9,14 @@ the answers from the knowledge. Every number a stage compares with lives in ``th
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import cue_stems
-from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, own_job_heads, qualified_otherwise, role_from_certs
+from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
@@ -677,7 +678,15 @@ def _unknown_cert_name(ev: Evidence) -> str | None:
             j += 1
         if i + 1 < j < len(words) and words[j] in lexicon.ROLE_HEADS:
             return " ".join(dict.fromkeys(said[i : j + 1]))
+    for m in _TITLED_CERT.finditer(ev.a.question):  # "my Fear Free certification": a name in capitals, before a certification word
+        named = m.group(1).split()
+        opens = m.start(1) == 0 or ev.a.question[: m.start(1)].rstrip()[-1:] in (".", "!", "?")
+        if not (opens and len(named) == 1) and not any(w.lower() in ix_words for w in named for ix_words in (ev.ix.name_words, lexicon.STOPWORDS)):
+            return " ".join(named)
     return None
+
+
+_TITLED_CERT = re.compile(r"\b((?:[A-Z][a-z]+ ){1,4})(?:certification|certificate|cert|credential)s?\b")
 
 
 def _members_own(words: tuple[str, ...], code: str) -> bool:
@@ -920,7 +929,7 @@ def _wants_role(ev: Evidence) -> bool:
 
 
 def _pathway_asked(ev: Evidence) -> bool:
-    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or ev.subject_named)) or _wants_role(ev)  # "got CPOM already, whats after"
+    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or ev.subject_named)) or (_wants_role(ev) and not (ev.section_cue and not (ev.cert_seek or "ordering" in ev.hits)))  # "got CPOM already, whats after" (but "my two mentees want X and Y, whose day starts earlier?" asks the days)
 
 
 _CHOOSING = frozenset({"which", "whichever", "or", "between", "vs", "versus", "either", "better"})  # ("X path for someone who …" describes, chooses nothing)
@@ -1276,7 +1285,7 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     rid = ev.subject_role
     if rid is None:
         return None
-    person = "weak_overview" in ev.hits and (bool(ev.role_nouns) or not lexicon.PERSON_NOUNS.isdisjoint(ev.a.words))  # "what does the OR pharmacy satellite guy do"
+    person = "weak_overview" in ev.hits and (bool(ev.role_nouns) or not lexicon.PERSON_NOUNS.isdisjoint(ev.a.words) or "ref_one_kind" in ev.hits)  # "what does the OR pharmacy satellite guy do", "the cold chain one, what do they do"
     relaxed_section = ev.subject_relaxed and (person or any(k in ev.hits for k in ("day", "responsibilities", "overview")))
     if not (ev.subject_named or relaxed_section):
         return None
@@ -1291,7 +1300,7 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     """A job the knowledge has no spotlight for ("nuclear pharmacist"), or a bare "manager" that fits several."""
     words = ev.a.words
     said = ev.a.said
-    mine = own_job_heads(ev.a)  # "I'm a nurse, …", "8 yrs retail pharmacist": the member's own job
+    mine = not_asked_jobs(ev.a)  # "I'm a nurse, …", "8 yrs retail pharmacist", "my tech wants …", "a tech program"
     heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and i not in mine]
     if not heads:
         return refuse("unknown_role", CONF_UNKNOWN_ROLE) if _pathway_asked(ev) else None
