@@ -93,7 +93,7 @@ class Resolution:
 
 
 def _plain(token: str) -> str:
-    word = re.sub(r"['’]s$", "", token.lower().strip(_PUNCT))  # "which one's meant for techs"
+    word = _POSSESSIVE.sub("", token.lower().strip(_PUNCT))  # "which one's meant for techs"
     return lexicon.SLANG.get(word, word)
 
 
@@ -127,6 +127,7 @@ _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 _CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
 
@@ -755,7 +756,7 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     resident", "Priya"): (first word, one past it, the noun or name). Words of a title are no
     person ("the stewardship pharmacist" is a role), nor is a noun that heads a title ("my tech
     supervisor"); a name is a capitalised word that is no word of the knowledge nor of everyday English."""
-    found = [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(re.sub(r"['’]s$", "", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH]
+    found = [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH]
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -834,7 +835,6 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True) -> bool:
     return t.isalpha() and t.islower() and len(t) >= 3 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < LOWER_NAME_ENGLISH and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works"})
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _NAME = re.compile(r"[A-Z][a-z]{2,}")
@@ -871,11 +871,11 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     for n in range(len(parts) - 2, -1, -1):
         if len(parts[n]) == 1 and parts[n].start in named_at and tokens[parts[n].start].endswith(":"):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya: vaccines and cold storage": the name, then what she wants
+    names = {i for a, b, k in people for i in range(a, b) if not _noun(k)}
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
         if len(who) != 1:
             continue
-        names = {i for a, b, k in people for i in range(a, b) if not _noun(k)}
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
         cev = read(" ".join(tokens[i] for i in clause if i not in names), ix)  # (a name is no word of what they want)
         role = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role or cev.described or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves)
@@ -1379,7 +1379,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if resolution.person and answer.intent in ("role", "pathway") and answer.role:
         people = ((resolution.person, answer.role), *(p for p in people if p[0] != resolution.person))
     people = people[:MAX_PEOPLE]
-    wants = tuple(dict.fromkeys((*resolution.wants, *((w, t) for w, t in ctx.wants if w not in dict(resolution.wants)))))[:MAX_PEOPLE]
+    wants = (*resolution.wants, *(p for p in ctx.wants if p[0] not in dict(resolution.wants)))[:MAX_PEOPLE]
     pronouns = ctx.pronouns
     said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
     if said:
