@@ -57,11 +57,11 @@ class Analysis:
 
     @cached_property
     def workplace(self) -> frozenset[str]:
-        """Stems of a workplace named whole ("at a lil critical access hospital"): what tailoring
-        weighs as little as a setting word (worked out only when a pathway is tailored)."""
-        if lexicon.LOCATIVES.isdisjoint(self.words):
-            return frozenset()
-        return frozenset(self.word_stems[i] for i in _named_places(self.words))
+        """Stems of a workplace named whole ("at a lil critical access hospital", "i'm a hospital
+        staff pharmacist"): what tailoring weighs as little as a setting word (worked out only
+        when a pathway is tailored)."""
+        at = _own_job_places(self.words) | (set() if lexicon.LOCATIVES.isdisjoint(self.words) else _named_places(self.words))
+        return frozenset(self.word_stems[i] for i in at)
 
     def in_own_words(self, known: Mapping[str, object]) -> "Analysis":
         """The question without the synonyms read from a word that ``known`` (a posting list)
@@ -206,9 +206,12 @@ def _corrected(word: str, k: int, tokens: list[tuple[int, Token]], ix: Index) ->
     """The word as the knowledge spells it; a common English word is completed as a clipped
     title word only beside another word of a title ("pop health manager", not "super helpful")."""
     fixed = ix.correct(word)
+    near = [tokens[j][1].word for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j][0] == tokens[k][0]]
+    if fixed == word and any(ix.correct(w) in ix.name_words for w in near):
+        named = ix.near_name(word)  # "the experimental education coordinator": a title's word mistyped as another English word
+        return named if named and any(ix.named_together(named, ix.correct(w)) for w in near if w not in lexicon.FIELD_WORDS) else word
     if fixed == word or not fixed.startswith(word) or len(fixed) - len(word) < CLIPPED_MORE or english.count(word) < CLIPPED_ENGLISH:
         return fixed
-    near = (tokens[j][1].word for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j][0] == tokens[k][0])
     return fixed if any(w in ix.name_words for w in near) else word
 
 
@@ -265,6 +268,22 @@ def _mark_setting(i: int, s: str, plain: list[str], pairs: list[tuple[str, str]]
 
 
 PLACE_REACH = 4  # "at a lil critical access hospital": at most this many words between the locative and the place noun
+
+
+SELF_WORDS = frozenset({"im", "am", "as", "was", "been"})  # before the member's own job: "i'm a hospital staff pharmacist", "ive been a retail tech"
+
+
+def _own_job_places(plain: tuple[str, ...]) -> set[int]:
+    """Positions of place words in the member's own job title ("i'm a hospital staff
+    pharmacist"): where they work, said as part of what they are."""
+    out: set[int] = set()
+    for k, w in enumerate(plain):
+        if w not in lexicon.PLACES or not any(x in lexicon.ROLE_HEADS for x in plain[k + 1 : k + 1 + PLACE_REACH]):
+            continue
+        before = [x for x in plain[max(0, k - PLACE_REACH) : k] if x not in ("a", "an")]
+        if before and before[-1] in SELF_WORDS:
+            out.add(k)
+    return out
 
 
 def _named_places(plain: tuple[str, ...]) -> set[int]:

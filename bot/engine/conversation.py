@@ -261,8 +261,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         following = words[i + 1] if i + 1 < len(words) else ""
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
         paired = i >= 2 and words[i - 1] in ("and", "or") and last_ordinal == i - 2  # "the difference between the 1st and 2nd"
-        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired):
-            continue  # "which of those first": an order, not a reference
+        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired) or following in ("thing", "things", "time"):
+            continue  # "which of those first": an order, not a reference ("do first thing": the morning)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
         if i and words[i - 1] in _MEMBERS_OWN and not (words[i - 1] in ("her", "his") and theirs is not None and following in lexicon.ORDINAL_NOUNS):
@@ -281,6 +281,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if end < len(words) and words[end] in lexicon.ORDINAL_NOUNS:
             end += 1
         pos = lexicon.ORDINALS[w]
+        duties = _section_items(ctx, ix) if not listed and count == 1 and following not in lexicon.CERT_NOUNS | _ROLE_WORDS and following not in ("step", "steps") else ()
+        if 0 < pos <= len(duties) or (pos < 0 and duties):
+            r.put(start, end, f"the {duties[pos - 1 if pos > 0 else pos].lower()} part")  # "ops director core responsibilities?" … "the third one, is there a cert for that"
+            continue
         among = listed
         if following in _ROLE_WORDS and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
@@ -399,8 +403,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
                 r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on
                 continue
-            card = _path_of_card(ctx, ix) if ctx.thing not in ctx.shown else None
             along = not _ENDS_LOCATIVE.isdisjoint(words) or any(w in lexicon.CERT_NOUNS or w == "step" for w in words)  # "the cert before it on its path"
+            ranked = ctx.intent == "certification" and along and "it" in words[a : b + 2]  # "is there a cert for the audit part" (three ranked) … "the step right before it on that path": on its pathway, not the ranking
+            card = _path_of_card(ctx, ix) if ctx.thing not in ctx.shown or ranked else None
             if step < 0 and card is not None and not along and len(ctx.recent) >= 2 and ctx.recent[1][0] == "cert":
                 r.put(a, b, _label(ctx.recent[1], ix))  # "what's CMREC" … "and CPOM" … "the one before that again?": the one asked about before
                 continue
@@ -410,6 +415,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 turn = max((k for k, w in enumerate(said) if _plain(w) in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS), default=None)
                 lead = " ".join(said[: turn + 1]) if turn is not None else ("after" if step > 0 else "before")
                 on = f" (for the {_label(('role', card_role), ix)})" if card_role else ""
+                b += ranked and words[b : b + 1] == ["it"]  # ("the one after it": it is the card)
                 r.put(a, b, f"{lead} {_label(ctx.thing, ix)}{on}")
                 continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
@@ -464,6 +470,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, ("which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or")) + said_of)
             continue
         roles = next((c for c in ([e[1] for e in (pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
+        if len(roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words):
+            referred = True  # "whose day starts earlier": the two roles' clock times decide (stages.role_contrast)
+            r.put(a, b, f"which of the {_label(('role', roles[0]), ix)} or the {_label(('role', roles[1]), ix)}")
+            continue
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
             referred = True
@@ -481,13 +491,16 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "ok both sound like they do training. certs for the training coordinator": the one named after
         if a >= 3 and words[a - 2 : a] == ["one", "of"] and words[a - 3] in ("be", "become", "becoming") and all(e[0] == "cert" for e in ctx.shown):
             continue  # "or maybe a nurse practitioner, how do i become one of those": a job just named, not the certifications shown
+        if words[a:b] == ["both"] and b < len(words) and r.tokens[b].strip(_PUNCT).upper() in ev.a.codes:
+            continue  # "which job has both CPSCM and CFCSA": named, not referred to
         group = ctx.shown
-        paths = b < len(words) and (words[b] in _LISTS or words[b][:-1] in _LISTS)  # "do those two paths overlap": the pathways of the two roles last talked about
+        paths = b < len(words) and (words[b] in _LISTS or words[b][:-1] in _LISTS or words[b] in _ROLE_WORDS)  # "do those two paths overlap", "do those two jobs share any cert": the two roles last talked about
         last_roles = tuple(e for e in ctx.recent if e[0] == "role")[:2][::-1] if paths else ()
         if len(last_roles) == 2:
             group = last_roles
         elif "two" in words[a:b] or not group:
-            group = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1] or group[:2]
+            recent = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1]
+            group = recent if len(recent) == 2 or len(group) < 2 else group[:2]  # ("what job are those two on" after one card of two shown: the two shown)
         if "both" in words[a:b] and len(group) != 2:  # "both have CMSO right?" after three steps shown: the two roles talked about
             roles = list(ctx.roles) if len(ctx.roles) == 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]
             group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ())
@@ -581,7 +594,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     appended = False
     topic_again = False  # the message asks again for a certification by what it covers ("and the staffing part")
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
-    names_other = ellipsis and not r.spans and ctx.intent in ("role", "pathway") and after.role_best not in (None, ctx.role) and after.role_score >= ROLE_RELAXED and not after.codes and _only_names(after)  # "ok what about ops": another role, half named
+    names_other = ellipsis and not r.spans and ctx.intent in ("role", "pathway") and after.role_best not in (None, ctx.role) and not after.codes and ((after.role_score >= ROLE_RELAXED and _only_names(after)) or _only_its_word(after, ix))  # "ok what about ops": another role, half named
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and (_tells_of_self(ev) or tells_of_them) and not (after.codes or after.a.unknown_codes or (after.role_named and after.role_best != ctx.role) or after.goal_role)  # ("never led a team" names no other role; a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
     if "pushback" in ev.hits and ctx.question and not _own_subject(ev) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
@@ -620,12 +633,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             topic_again = True  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and "for_someone" not in ev.hits and "help" not in after.hits and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and not (ellipsis and _another_job(after)) and "for_someone" not in ev.hits and "help" not in after.hits and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
-    elif (ellipsis or corrects) and not unresolved and _only_names(after) and not _asks_beyond_naming(after):
+    elif (ellipsis or corrects) and not unresolved and (_only_names(after) or names_other) and not _asks_beyond_naming(after):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         if (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
@@ -1001,12 +1014,13 @@ _LIST_KINDS = {"role": frozenset({"job", "jobs", "role", "roles", "career", "car
 
 def _list_recalled(words: list[str], ctx: Context) -> tuple[Entity, ...] | None:
     """"back to the list", "the jobs list again": the list of that kind (else the latest) shown
-    earlier, when something else has been shown since."""
+    earlier (also the one still shown: "ok back to the list, which one is about med safety"
+    after a refusal)."""
     if "list" not in words or not ({"back", "again"} & set(words)):
         return None
     kinds = [k for k, nouns in _LIST_KINDS.items() if not nouns.isdisjoint(words)]
     found = next((lst for lst in ctx.lists if not kinds or lst[0][0] in kinds), None)
-    return found if found and found != ctx.shown else None
+    return found
 
 
 _LOCATIVES = frozenset({"on", "in", "from", "of"})
@@ -1224,6 +1238,36 @@ def _asks_beyond_naming(ev: Evidence) -> bool:
     return bool(asks)
 
 
+def _section_items(ctx: Context, ix: Index) -> tuple[str, ...]:
+    """The headings of the role's section just shown, in its order (its duties, its day's entries)."""
+    role = ix.knowledge.roles.get(ctx.role or "") if ctx.intent == "role" else None
+    if role is None or any(e[0] == "role" and e[1] != role.id for e in ctx.recent):
+        return ()  # (after several roles, "that last one" is one of them)
+    if ctx.section == "responsibilities":
+        return tuple(d.name for d in role.responsibilities)
+    if ctx.section == "day_in_the_life":
+        return tuple(d.title for d in role.day_in_the_life)
+    return ()
+
+
+def _only_its_word(ev: Evidence, ix: Index) -> bool:
+    """"ok what about ops": nothing but a word of the best role's title that no other title has
+    ("ops" for the one title with "operations"), beyond "pharmacy" and the job noun."""
+    rid, a = ev.role_best, ev.a
+    if rid is None:
+        return False
+    heads = ix.title_heads.get(rid, frozenset())
+    at = ev.role_where.get(rid, frozenset())
+    form = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS  # ("and the certs?" names no "Certification Exam … Specialist")
+    own = {a.word_stems[i] for i in at if a.words[i] not in lexicon.FIELD_WORDS and a.words[i] not in form and a.word_stems[i] not in heads and a.word_stems[i] not in cue_stems()}
+    if not any(all(st not in stems for r, stems in ix.role_titles.items() if r != rid) for st in own):
+        return False
+    named = {k for i in at for k in a.typed_group(i)}
+    lead = _ELLIPSIS.match(" ".join(a.words))
+    skipped = _steering(a.words) | set(range(len(lead.group(0).split())) if lead else ())
+    return all(i in named or i in skipped or w in lexicon.STOPWORDS for i, w in enumerate(a.words))
+
+
 def _recalled(ev: Evidence, ctx: Context) -> str | None:
     """"ok wait go back to staffing, what's a typical day": a role talked about earlier, named by
     part of its title (too little to name it on its own), is the one meant."""
@@ -1360,7 +1404,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         shown = ctx.shown if named and ctx.shown else tuple(("cert", c) for c in answer.certifications)
         thing = ("cert", answer.focus) if named and answer.focus else shown[0] if shown else ("role", answer.role)
         held = tuple(dict.fromkeys(ctx.held + answer.held)) if ctx.role == answer.role else answer.held
-        focus = " ".join(answer.focus_words) or (focus if ctx.role == answer.role else "")
+        focus = " ".join(answer.focus_words) or focus  # (what the member said of themselves holds for the next role too: "back to the ems one, the first one there for me")
         role = answer.role
         recent.insert(0, ("role", answer.role))
     elif answer.intent == "list_certifications":

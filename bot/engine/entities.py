@@ -12,7 +12,7 @@ import heapq
 from collections import defaultdict
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import Analysis, cue_stems
+from bot.engine.analyze import SELF_WORDS, Analysis, cue_stems
 from bot.engine.index import Index, words_of
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
@@ -152,7 +152,6 @@ def _head_fits(i: int, a: Analysis, stems: tuple[str, ...], heads: frozenset[str
     return in_title(i, a, stems, set(heads)) or (by_content and stems[i] in _LEAD_STEMS and not _LEAD_STEMS.isdisjoint(heads))
 
 
-_SELF = frozenset({"im", "am", "as", "was", "been"})  # ("ive been a retail tech")
 _WORN = frozenset({"burnt", "burned", "tired", "exhausted"})  # "burnt out retail pharmacist."
 _YEARS = frozenset({"years", "year", "months", "month"})  # "8 years retail pharmacist", "retail tech 6 years here"
 SELF_REACH = 4  # typed words back to "I'm" / "as": "I'm a pharmacy ops manager", "as a hospital tech"
@@ -161,7 +160,7 @@ SELF_REACH = 4  # typed words back to "I'm" / "as": "I'm a pharmacy ops manager"
 def member_heads(a: Analysis) -> frozenset[int]:
     """Positions of job nouns the member says of themselves ("I'm a nurse, 8 yrs", "as a hospital
     tech"): their own job, not the one asked about."""
-    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (any(x in _SELF for x in _before_self(a, i)) or _then_here(a, i)))
+    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and (any(x in SELF_WORDS for x in _before_self(a, i)) or _then_here(a, i)))
 
 
 _NOW_WORDS = frozenset({"currently", "now", "still", "already"})
@@ -380,7 +379,7 @@ def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: st
         return False  # a role's title; "lead pharmacy technician certs": that role's certifications
     if _verb_for_head(a, lo, hi, full_name, role_where, cert_word_beside):
         return False
-    return cert_word_beside or not any(a.words[i] in lexicon.ROLE_HEADS and not _SELF.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1))
+    return cert_word_beside or not any(a.words[i] in lexicon.ROLE_HEADS and not SELF_WORDS.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1))
 
 
 def _verb_for_head(a: Analysis, lo: int, hi: int, name: str, role_where: dict[str, set[int]], cert_word_beside: bool) -> bool:

@@ -41,7 +41,7 @@ from bot.engine.thresholds import (
 
 # Cue lists read on the words with named titles masked ("Long-Term Care Consultant" is not a
 # "long term" goal); every other list reads the words as written.
-ON_MASKED = frozenset({"pathway", "day", "responsibilities", "overview", "weak_overview"})
+ON_MASKED = frozenset({"pathway", "day", "responsibilities", "overview", "weak_overview", "clinical_request", "clinical_topic"})  # "what does a unit dose repackaging supervisor do": a title, no dose asked
 KEEP_IN_DISCOURSE = frozenset({"discourse", "correction", "follow_up", "new_topic"})  # cues that may lie inside steering words
 
 

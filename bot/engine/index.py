@@ -37,6 +37,9 @@ CLIPPED_MIN_LETTERS = 3  # a word this short clips no title word
 CLIPPED_MORE = 3  # letters a completion adds to be a clipped word ("pop" -> "population"), not an inflection ("recall" -> "recalls")
 CLIPPED_ENGLISH = 30_000  # a word this common is completed only beside a title word ("pop health"; not "super helpful")
 EVERYDAY_WORD = 100_000  # ... and a word this common ("eight", "weekly") is never a typo of another ("right")
+CUE_WORD_TYPO = 6  # a word of the cue lists this long is a typo target too ("pathwya")
+NEAR_NAME_MIN = 6  # an English word this long may be a typo of a name word beside it ("experimental education coordinator")
+NEAR_NAME_PREFIX = 3  # ... and starts as that word does
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
 
@@ -156,8 +159,10 @@ class Index:
     english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
     correctable: tuple[str, ...] = ()  # sorted: clipped words are completed by prefix
     by_length: dict[int, list[str]] = field(default_factory=dict)  # typo candidates, by length
+    cue_by_length: dict[int, list[str]] = field(default_factory=dict)  # words only the cue lists have, likewise
     name_words: set[str] = field(default_factory=set)  # words of titles, certification names and aliases
     corrections: dict[str, str] = field(default_factory=dict)  # typo -> fix, filled as questions come
+    near_names: dict[str, str | None] = field(default_factory=dict)  # English word -> the name word it may be a typo of, likewise
     written: dict[tuple[str, str], bool] = field(default_factory=dict)  # phrase -> whether some text writes it, filled as questions come
     codes: dict[str, str] = field(default_factory=dict)  # lower code -> code
     code_swaps: dict[str, str] = field(default_factory=dict)  # "cpmo" -> CPOM: one swapped letter pair
@@ -425,6 +430,8 @@ class Index:
         ix.correctable = tuple(sorted({w for w in texts if len(w) >= 4 and w.isalpha()} | {w for k in ix.synonyms for w in k if len(w) >= 4}))
         for w in ix.correctable:
             ix.by_length.setdefault(len(w), []).append(w)
+        for w in sorted(w for w in lexicon.vocabulary() if len(w) >= CUE_WORD_TYPO and w.isalpha() and w not in texts):
+            ix.cue_by_length.setdefault(len(w), []).append(w)  # "whats the pathwya for …": tried when no word of the knowledge is near
         return ix
 
     def _alias(self, text: str, target: tuple[str, str]) -> None:
@@ -477,17 +484,46 @@ class Index:
         if fixed is None:
             fixed = next((us for us in _us_spellings(word) if us in self.known_words), None)
         if fixed is None:
-            best = None
+            best: tuple[str, int, int] | None = None
+            if len(word) < 5 and not english.is_word(word):  # "teh third one", "waht": a short plain word typed with two letters swapped
+                swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+                found = sorted(w for w in swapped if w in lexicon.STOPWORDS)  # (a short word of the trade swapped is more often an acronym: "CSP")
+                best = (found[0], 1, 0) if len(found) == 1 else None
             if len(word) >= 5:
                 cutoff = 1 if len(word) < 9 else 2
-                near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in self.by_length.get(n, ())]
-                best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
-                if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD):
-                    best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"
+                for pool in (self.by_length, self.cue_by_length):
+                    if pool is self.cue_by_length:
+                        cutoff = 1  # ("informatics" is no typo of "information")
+                    near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in pool.get(n, ())]
+                    best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
+                    if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD):
+                        best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"
+                    if best or english.is_word(word):
+                        break  # (a word of the cue lists only for what is no English word)
             fixed = best[0] if best else self._completion(word)
             if len(self.corrections) < 100_000:
                 self.corrections[word] = fixed
         return fixed
+
+    def near_name(self, word: str) -> str | None:
+        """The one word of a title or certification name an English word is a typo of
+        ("experimental" for "experiential"), to be read so only beside another word of a name;
+        None when the knowledge uses the word itself or two names' words are as near."""
+        if len(word) < NEAR_NAME_MIN or word in self.known_words or word in lexicon.STOPWORDS or not word.isalpha():
+            return None
+        if word in self.near_names:
+            return self.near_names[word]
+        cutoff = 1 if len(word) < 9 else 2
+        near = [w for w in self.name_word_list if abs(len(w) - len(word)) <= cutoff and w[:NEAR_NAME_PREFIX] == word[:NEAR_NAME_PREFIX]]
+        found = {stem(w): w for w in near if OSA.distance(word, w, score_cutoff=cutoff) <= cutoff}
+        fixed = next(iter(found.values())) if len(found) == 1 else None
+        if len(self.near_names) < 100_000:
+            self.near_names[word] = fixed
+        return fixed
+
+    def named_together(self, one: str, other: str) -> bool:
+        """Some title or certification name has both words ("experiential" and "education")."""
+        return one != other and any(one in key and other in key for key in self.aliases)
 
     def _completion(self, word: str) -> str:
         """A clipped word ("anticoag") completed when every knowledge word it starts shares one stem."""

@@ -318,10 +318,16 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     in_names = {i for _, r in ev.roles if _job_named(ev, r, ix) for i in ev.role_where.get(r, ())}  # "ops director vs pricing analyst": "pricing" names a role
     if len(ev.codes) >= 2 and "ref_choice" in ev.hits:
         return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked
+    sought = _sought_topic(ev)
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
         if found is None:
             continue
+        facts = _fact_words(facet, ev)
+        if facts and facts <= ev.said_of_self:
+            continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
+        if facts and facts <= sought and any(ev.a.words[i] in lexicon.TOPIC_LEADS for i in sought if min(facts) - TOPIC_LEAD_REACH <= i < min(facts)):
+            continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         spans = [(x, y) for x, y in facet.spans(ev.a.words) if not _names_only(range(x, y), in_names, ev, facet)]
@@ -341,6 +347,7 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+TOPIC_LEAD_REACH = 3  # "covers the expiration tracking": the fact's word is the topic right after the lead (not "for leading a program give CE hours")
 _CERT_FACTS = frozenset({"missing_renewal", "missing_dates", "missing_pass_rates", "missing_registration", "missing_study", "missing_ce"})  # facts only of a certification
 
 
@@ -354,6 +361,12 @@ def _names_only(span: range, in_names: set[int], ev: Evidence, facet: lexicon.Cu
     """The facet's own words in the span are all words of role titles the question names."""
     said = [i for i in span if ev.a.words[i] not in lexicon.STOPWORDS and facet.phrases.says(ev.a.words[i])]
     return bool(said) and all(i in in_names for i in said)
+
+
+def _fact_words(facet: lexicon.Cue, ev: Evidence) -> set[int]:
+    """Where the facet's own words stand in the question, the certification nouns aside."""
+    words = ev.a.words
+    return {i for x, y in facet.spans(words) for i in range(x, y) if facet.phrases.says(words[i]) and words[i] not in lexicon.CERT_NOUNS and words[i] not in lexicon.STOPWORDS}
 
 
 def _key_run(found: str, facet: lexicon.Cue) -> str:
@@ -424,7 +437,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None  # "is there an actual 'medical countermeasure dispensing' certification? one of our members …": its card answers
     # who may take it or what it requires: never on the pages (unless these words are), whatever else is asked
     eligibility = _asked_cue(ev, "eligibility")  # (not "… completing my licensure process here. … what does it validate?")
-    said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
+    said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS and w not in lexicon.SITTING_WORDS]
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
@@ -627,7 +640,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
-    if ((ev.role_score >= 1.0 and not _code_asked_first(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")):
+    if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")):
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     if not variant and ev.cert_seek and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code (but "is BCSCP a worthwhile credential for …" asks of the code)
@@ -651,9 +664,11 @@ def _role_first(ev: Evidence) -> bool:
 
 
 def _opens_with_code(ev: Evidence) -> bool:
-    """"whats BCPS and do i need it for label accessibility": the message opens by asking what an
-    unknown code is."""
+    """"whats BCPS and do i need it for label accessibility", "is CHMM one of them": the message
+    opens by asking what an unknown code is, or with the code as what the question is about."""
     words = [w for w in ev.a.words[:4] if w not in ("a", "an", "the")]
+    if len(words) >= 2 and words[0] in ("is", "isnt", "does", "doesnt") and words[1].upper() in ev.a.unknown_codes:
+        return True
     return len(words) >= 2 and words[0] in ("whats", "what") and (words[1].upper() in ev.a.unknown_codes or (words[1] in ("is", "s") and len(words) > 2 and words[2].upper() in ev.a.unknown_codes))
 
 
@@ -865,8 +880,8 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     of two named, "which one …" / "who …" is the one whose page says it more."""
     if not ev.subject_named or ev.codes or ev.subject_role is None:
         return None
-    if ev.cert_seek and _shared_certs(ev, ix):
-        return None  # "ops director vs repackaging supervisor … what certs do they share": what both pathways have (shared_certs)
+    if (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) and _shared_pair(ev, ix) is not None:
+        return None  # "ops director vs repackaging supervisor … what certs do they share", "… do their paths overlap": what both pathways have, or an honest none (shared_certs)
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
     both = any(w and w != ev.role_where.get(rid) and scores.get(r, 0) >= ROLE_MENTION * 0.5 for r, w in ev.role_where.items())

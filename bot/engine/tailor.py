@@ -7,6 +7,7 @@ matters), so a certification added to ``knowledge/`` is tailored like any other.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.engine import english, lexicon
@@ -27,9 +28,18 @@ class Tailored:
 def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
     if about_member:  # "which should she start with": an order, not an interest; "library entries" is one
         exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS or w in lexicon.ORDINALS}  # ("is that the last one on their path")
-    exclude = exclude | a.unwanted | a.kin
+    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin)
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
+
+
+def _wisher_jobs(a: Analysis) -> frozenset[str]:
+    """"my buyer wants to move into …": the job of the person whose way is asked, which says what
+    they do (other people's jobs say nothing of the one asking)."""
+    return frozenset(a.word_stems[k] for i, w in enumerate(a.words) if i and a.words[i - 1] in _THEIRS and not lexicon.WISH_WORDS.isdisjoint(a.words[i + 1 : i + 3]) for k in a.typed_group(i))
+
+
+_THEIRS = frozenset({"my", "our"})
 
 
 def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
@@ -60,11 +70,29 @@ def _liked(a: Analysis) -> frozenset[str]:
     count more, not its everyday words)."""
     words, out = a.words, set()
     for _, end in lexicon.cue("likes").phrases.spans(words):
-        k = end
-        while k < len(words) and k - end < LIKED_SPAN and a.sentence_of[k] == a.sentence_of[end - 1] and words[k] not in lexicon.CLAUSE_BREAKS:
+        k, clause = end, a.sentence_of[end - 1]
+        while k < len(words) and k - end < LIKED_SPAN and words[k] not in lexicon.CLAUSE_BREAKS:
+            if a.sentence_of[k] != clause:
+                if not _elaborated(a, k - 1):
+                    break
+                clause = a.sentence_of[k]  # "i love the people side - coaching techs, schedules": the dash says what that is
             out.add(a.word_stems[k])
             k += 1
     return frozenset(out)
+
+
+_ELABORATION = re.compile(r"\s*[-–—:]\s")
+
+
+def _elaborated(a: Analysis, k: int) -> bool:
+    """Word k, as typed, is followed by a dash or a colon that goes on to say what it means."""
+    said = a.said[k]
+    at = a.question.lower().find(said)
+    while at >= 0:
+        if _ELABORATION.match(a.question, at + len(said)):
+            return True
+        at = a.question.lower().find(said, at + 1)
+    return False
 
 
 def rank_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -115,10 +143,14 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
             by_love = _with_related(by_love, fond, docs, ix, liked)
         if _stands_out(by_love):
             scored = by_love
-    if not any(score for _, score, _ in scored):  # nothing said matches directly: the role's own words next to theirs, else words of the trade related to theirs
-        bridge, said = _bridge(stems, role_id, docs, ix)
-        bridged = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
-        scored = bridged if _stands_out(bridged) else _with_related(scored, stems, docs, ix, liked)
+    if not any(score for _, score, _ in scored):  # nothing said matches directly: words of the trade related to theirs, else the role's own words next to theirs
+        related = _with_related(scored, stems, docs, ix, liked)
+        if _stands_out(related):  # "i do all the ordering + shortage workarounds": the supply step, not whatever the page says beside "shortage"
+            scored = related
+        else:
+            bridge, said = _bridge(stems, role_id, docs, ix)
+            bridged = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
+            scored = bridged if _stands_out(bridged) else related
     elif not _stands_out(scored):  # "workflow" in two steps: what the rest of their words are about decides
         scored = _with_related(scored, stems, docs, ix, liked)
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
