@@ -154,3 +154,11 @@ def test_the_place_in_a_members_own_job_title_weighs_little() -> None:
 def test_the_job_of_the_person_who_wants_a_role_orders_their_steps() -> None:
     a = with_pages("conv79").ask("my buyer wants to move into the waste program manager job, where does she start")
     assert (a.intent, a.role, a.certifications[:1]) == ("pathway", WASTE, ("CPSCM",))
+
+
+def test_an_faq_asked_after_a_clause_that_tells() -> None:
+    e = with_pages("conv80")
+    a = e.ask("the bot told me CPOM was a tech cert, how do i report a wrong answer")
+    assert (a.intent, a.faq) == ("faq", "how-to-report-a-wrong-answer")
+    b = e.ask("i'm a tech at a hospital, how do i become an ems kit coordinator")
+    assert (b.intent, b.role) == ("pathway", EMS)

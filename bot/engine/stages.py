@@ -17,7 +17,7 @@ from typing import Callable
 from bot.engine import english, lexicon
 from bot.engine.analyze import cue_stems
 from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
-from bot.engine.evidence import Evidence
+from bot.engine.evidence import Evidence, read
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
@@ -206,6 +206,9 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
         best = None  # "which jobs list CMSO" asks about CMSO, which the entry ("my job is not listed") does not name
     if best and best[1] >= FAQ_MIN and not (_asks_a_list(ev) and best[1] < FAQ_OVER_LIST):  # ("what roles are available in this bot": the list)
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
+    last = _last_clause(ev, ix)
+    if last is not None and (found := best_faq(read(last, ix), ix)) is not None and found[1] >= FAQ_MIN:
+        return Match("faq", faq=found[0], confidence=round(min(1.0, found[1]), 3), why=f"FAQ '{found[0]}' F1 {found[1]:.2f} >= {FAQ_MIN} on the clause that asks: {last!r}")
     if ev.codes or ev.role_named or not ix.faq_phrasings or _asks_a_list(ev):
         return None  # ("show me every job you have a spotlight for": the list)
     nearest_faq = next((nb for nb in ev.taught_all if nb.intent == "faq"), None)
@@ -215,6 +218,25 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     if nb is not None and nb.intent == "faq":
         return Match("faq", faq=nb.example.about, confidence=round(min(1.0, nb.similarity), 3), why=f"nearest phrasing {nb.example.text!r} of FAQ '{nb.example.about}' ({nb.similarity:.2f})")
     return None
+
+
+_CLAUSE = re.compile(r"[,;:.!?]+\s+")
+_ASKING_LEADS = lexicon.WH_WORDS | lexicon.WHO_WORDS | lexicon.POLAR_LEADS | {"where", "when", "can"}
+
+
+def _last_clause(ev: Evidence, ix: Index) -> str | None:
+    """"the bot told me CPOM was a tech cert, how do i report a wrong answer": the last clause,
+    when it asks (a question word or "?") after clauses that only tell, and shares words with
+    some FAQ phrasing (read whole only then)."""
+    parts = [p for p in _CLAUSE.split(ev.a.question.strip()) if p.strip()]
+    if len(parts) < 2 or not ix.faq_phrasings:
+        return None
+    last = parts[-1].strip()
+    words = words_of(last)
+    if len(words) < FAQ_FULL_WORDS or not (last.endswith("?") or words[0] in _ASKING_LEADS):
+        return None
+    shared = {stem(w) for w in words} & ix.faq_postings.keys()
+    return last if len(shared) >= FAQ_FULL_WORDS else None
 
 
 def _clear_neighbour(ev: Evidence, least: float, found: tuple[Neighbour, ...] | None = None) -> Neighbour | None:
