@@ -415,7 +415,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 turn = max((k for k, w in enumerate(said) if _plain(w) in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS), default=None)
                 lead = " ".join(said[: turn + 1]) if turn is not None else ("after" if step > 0 else "before")
                 on = f" (for the {_label(('role', card_role), ix)})" if card_role else ""
-                b += ranked and words[b : b + 1] == ["it"]  # ("the one after it": it is the card)
+                if ranked and words[b : b + 1] == ["it"]:
+                    b += 1  # ("the one after it": it is the card)
                 r.put(a, b, f"{lead} {_label(ctx.thing, ix)}{on}")
                 continue
             at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1

@@ -16,7 +16,7 @@ from bot.engine.analyze import SELF_WORDS, Analysis, cue_stems
 from bot.engine.index import Index, words_of
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
-from bot.engine.tailor import scored_certs
+from bot.engine.tailor import THEIRS, scored_certs
 from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, TRADE_TERM, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
@@ -172,7 +172,6 @@ def _before_self(a: Analysis, i: int) -> tuple[str, ...]:
     return tuple(before[-3:])
 
 
-_THEIRS = frozenset({"my", "our"})
 
 
 def spoken_of(a: Analysis) -> frozenset[int]:
@@ -182,7 +181,7 @@ def spoken_of(a: Analysis) -> frozenset[int]:
     for i, w in enumerate(a.words):
         if w in lexicon.ROLE_HEADS:
             before = _typed_before(a, a.typed_start(i), 4)
-            k = next((n for n, x in enumerate(before) if x in _THEIRS), None)
+            k = next((n for n, x in enumerate(before) if x in THEIRS), None)
             if k is not None and k <= 2 and not any(x in lexicon.CLAUSE_BREAKS or (x in lexicon.ROLE_HEADS and n) for n, x in enumerate(before[:k])) and before[k + 1 : k + 2] not in (["im"], ["am"], ["as"]):  # ("my other tech", "my lead tech"; "im our med safety pharmacist" is the member)
                 out.add(i)
     return frozenset(out)

@@ -36,10 +36,10 @@ def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: 
 def _wisher_jobs(a: Analysis) -> frozenset[str]:
     """"my buyer wants to move into …": the job of the person whose way is asked, which says what
     they do (other people's jobs say nothing of the one asking)."""
-    return frozenset(a.word_stems[k] for i, w in enumerate(a.words) if i and a.words[i - 1] in _THEIRS and not lexicon.WISH_WORDS.isdisjoint(a.words[i + 1 : i + 3]) for k in a.typed_group(i))
+    return frozenset(a.word_stems[k] for i, w in enumerate(a.words) if i and a.words[i - 1] in THEIRS and not lexicon.WISH_WORDS.isdisjoint(a.words[i + 1 : i + 3]) for k in a.typed_group(i))
 
 
-_THEIRS = frozenset({"my", "our"})
+THEIRS = frozenset({"my", "our"})  # "my tech", "our buyer": people the member speaks of
 
 
 def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
@@ -86,12 +86,12 @@ _ELABORATION = re.compile(r"\s*[-–—:]\s")
 
 def _elaborated(a: Analysis, k: int) -> bool:
     """Word k, as typed, is followed by a dash or a colon that goes on to say what it means."""
-    said = a.said[k]
-    at = a.question.lower().find(said)
+    said, typed = a.said[k], a.question.lower()
+    at = typed.find(said)
     while at >= 0:
-        if _ELABORATION.match(a.question, at + len(said)):
+        if _ELABORATION.match(typed, at + len(said)):
             return True
-        at = a.question.lower().find(said, at + 1)
+        at = typed.find(said, at + 1)
     return False
 
 
