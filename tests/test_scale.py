@@ -149,7 +149,7 @@ def _reference_content_role(a, ix):
     from bot.engine.sections import SECTIONS, passage_score
     from bot.engine.thresholds import CONTENT_WORD
 
-    q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
+    q = [s for s in a.stems if s not in cue_stems() and s not in a.kin and s not in a.spellings]
     per_role: dict[str, float] = {}
     for i in {i for s in set(q) if ix.weight(s) >= CONTENT_WORD for i in ix.postings.get(s, ())}:
         p = ix.passages[i]

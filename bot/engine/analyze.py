@@ -60,7 +60,7 @@ class Analysis:
         """Stems of a workplace named whole ("at a lil critical access hospital", "i'm a hospital
         staff pharmacist"): what tailoring weighs as little as a setting word (worked out only
         when a pathway is tailored)."""
-        at = _own_job_places(self.words) | (set() if lexicon.LOCATIVES.isdisjoint(self.words) else _named_places(self.words))
+        at = _own_job_places(self.words) | _my_job_words(self.words) | (set() if lexicon.LOCATIVES.isdisjoint(self.words) else _named_places(self.words))
         return frozenset(self.word_stems[i] for i in at)
 
     def in_own_words(self, known: Mapping[str, object]) -> "Analysis":
@@ -88,6 +88,15 @@ class Analysis:
         while i > 0 and self.said[i - 1] == self.said[i]:
             i -= 1
         return i
+
+    @cached_property
+    def spellings(self) -> frozenset[str]:
+        """Stems of words typed short that the vocabulary reads as others too ("techs" read
+        "technicians"): the reading carries the meaning, and the short form, rare in pages, would
+        weigh as if it said more."""
+        as_typed = [w == self.said[i] and i == self.typed_start(i) and self.typed_end(i) - i > 1 for i, w in enumerate(self.words)]
+        short = {st for st, typed in zip(self.word_stems, as_typed) if typed}
+        return frozenset(short.difference(st for st, typed in zip(self.word_stems, as_typed) if not typed))
 
     def typed_end(self, i: int) -> int:
         """One past the last word read from the word typed at ``i``."""
@@ -148,6 +157,7 @@ def analyze(question: str, ix: Index) -> Analysis:
     sentence_of: list[int] = []
     for si, words in by_sentence.items():
         read = [_read_back(words, i, ix) for i in range(len(words))]
+        read = [(ix.between_names(read[i - 1], w, read[i + 1]) or w) if 0 < i < len(read) - 1 else w for i, w in enumerate(read)]
         names = [not ix.name_words.isdisjoint(ix.expand([w])) for w in read]  # once per word, not once per neighbour
         beside_names = {i for i in range(len(read)) if any(0 <= j < len(read) and names[j] for j in (i - 1, i + 1))}
         expanded = []
@@ -271,6 +281,22 @@ PLACE_REACH = 4  # "at a lil critical access hospital": at most this many words 
 
 
 SELF_WORDS = frozenset({"im", "am", "as", "was", "been"})  # before the member's own job: "i'm a hospital staff pharmacist", "ive been a retail tech"
+
+
+def _my_job_words(plain: tuple[str, ...]) -> set[int]:
+    """Positions of the words that say which job is the member's own, past or present ("from my
+    old hospital IT job"): where they come from, not what they ask to do next."""
+    out: set[int] = set()
+    for j, w in enumerate(plain):
+        if w not in lexicon.ROLE_NOUNS or w in _PATHS:
+            continue
+        mine = next((k for k in range(j - 1, max(-1, j - 1 - PLACE_REACH), -1) if plain[k] == "my"), None)
+        if mine is not None:
+            out.update(range(mine + 1, j))
+    return out
+
+
+_PATHS = frozenset({"path", "paths", "pathway", "pathways", "career", "careers"})  # ("my career path": where they go)
 
 
 def _own_job_places(plain: tuple[str, ...]) -> set[int]:

@@ -620,7 +620,8 @@ def read(question: str, ix: Index) -> Evidence:
     cert_nouns = tuple(
         w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles and (i + 1 == len(a.words) or a.words[i + 1] not in _PATH_WORDS)
     )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway
-    cue_text = _with_breaks(a, ["_" if i in in_titles else w for i, w in enumerate(a.words)])
+    masked = in_titles | {k for i in in_titles for k in a.typed_group(i) if a.words[k] not in lexicon.FORM_WORDS}  # ("tech" read also as "technology": one typed word, one title word; but "and the certs?" asks)
+    cue_text = _with_breaks(a, ["_" if i in masked else w for i, w in enumerate(a.words)])
     plain_text = _with_breaks(a, list(a.words))
     written_out = {i for sc, r in roles if sc >= 1.0 for i in where.get(r, ())}  # (only a title written out whole: a half-written one is read as typed)
     title_tails = {i for i in written_out if i - 1 in written_out}
@@ -745,6 +746,10 @@ def _described_role(ev: Evidence) -> str | None:
         return themed  # "diversion manager morning routine?"
     own_job = {a.word_stems[k] for i in mine for k in a.typed_group(i)}
     content = [s for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
+    if ("ordering" in ev.hits or "list" in ev.hits) and not ev.hits.keys() & {"likes", "suits"} and not ev.wished:
+        told = ev.said_of_self | _conditions(a) | {i for name in ev.hits.keys() & _ASKING_HOW for x, y in lexicon.cue(name).spans(a.words) for i in range(x, y)}
+        if told and all(a.word_stems[i] not in content for i in range(len(a.words)) if i not in told):
+            return None  # "which first if i already lead a team of 20 techs", "show me all the roles, im new here and coming from IT": who they are orders the steps or asks the list, it names no role
     if own_job and all(s in own_job for s in content):
         return None  # "which should i do first as a tech": the member's own job describes no role
     job_nouns = {a.word_stems[k] for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.typed_start(i) == i and a.word_stems[i] not in held_names for k in a.typed_group(i)}
@@ -816,6 +821,21 @@ def _pathway_words() -> frozenset[str]:
     return frozenset(lexicon.cue("pathway").phrases.words())
 
 
+_ASKING_HOW = frozenset({"ordering", "first_asked", "list", "help"})  # cues whose own words ask how to answer ("start with", "show me all")
+
+
+def _conditions(a: Analysis) -> frozenset[int]:
+    """Word positions of an "if" clause ("which first if i already lead a team"): to its end."""
+    out: set[int] = set()
+    for i, w in enumerate(a.words):
+        if w == "if":
+            k = i + 1
+            while k < len(a.words) and a.sentence_of[k] == a.sentence_of[i] and a.words[k] not in _CLAUSE_STARTS:
+                out.add(k)
+                k += 1
+    return frozenset(out)
+
+
 def _beyond_self(ev: Evidence) -> Analysis:
     """The question without what the member says of themselves, when it refers back to what was
     talked about and the rest still has content of its own ("how would i get into that, im a
@@ -824,6 +844,9 @@ def _beyond_self(ev: Evidence) -> Analysis:
     a, own = ev.a, ev.said_of_self
     if not own or not any(name in ev.hits for name in _BACK_REFERENCES):
         return a  # (alone, "what's my role called on here? i run a team of remote pharmacists …" is described by it)
+    refs = [(name, x) for name in _BACK_REFERENCES if name in ev.hits for x, _ in lexicon.cue(name).spans(a.words)]
+    if all(name in _THING_REFERENCES and x > min(own) for name, x in refs):
+        return a  # "i'm the tech who always does the c2 counts … and i like it. what job uses that": what they just told is referred to (but "… what do they do" is the role talked about)
     kept = tuple(a.word_stems[i] for i, w in enumerate(a.words) if i not in own and w != CODE_MARK and w not in lexicon.STOPWORDS and not w.isdigit())
     if not any(s not in cue_stems() and s not in a.kin and ev.ix.weight(s) >= CONTENT_WORD for s in kept):
         return a
@@ -850,6 +873,7 @@ _ASKED_OF_SELF = frozenset({"would", "should", "could", "can", "do", "how", "wil
 _FRAMED_BY = frozenset({"as", "for", "be"})
 _FRAMED_AFTER = frozenset({"here", "question", "q", "job", "role", "interview", "position"})
 _BACK_REFERENCES = ("ref_thing", "ref_role", "ref_topic", "ref_many", "ref_choice", "ref_other", "ref_earlier")
+_THING_REFERENCES = ("ref_thing", "ref_topic")
 _PATH_WORDS = frozenset({"pathway", "pathways", "path", "paths", "route", "roadmap"})
 _WISH_ENDS = frozenset({"be", "become", "becoming"})  # "want to be …", "how do i become …": the goal follows
 _CLAUSE_SPLIT = re.compile(r"[.!?;:,\n]+|\s[-–—]+\s")

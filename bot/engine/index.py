@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 
 from bot.engine import english, lexicon
 from bot.engine.intents import ExampleIndex
-from bot.engine.normalize import ampersands, fold, stem
+from bot.engine.normalize import ampersands, capital_words, fold, stem
 from bot.engine.phrases import PhraseSet
 from bot.knowledge.model import Knowledge
 
@@ -59,7 +59,7 @@ class Passage:
 def words_of(text: str) -> list[str]:
     """Every word of a knowledge text, split as members' messages are (``tokenize``) but
     without the Discord clean-up and length caps that only members' messages need."""
-    return [_possessive(w) if "'" in w else w for w in _KB_WORD.findall(ampersands(fold(text)).lower())]
+    return [_possessive(w) if "'" in w else w for w in _KB_WORD.findall(capital_words(ampersands(fold(text))).lower())]
 
 
 _KB_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?")
@@ -154,6 +154,7 @@ class Index:
     known_words: set[str] = field(default_factory=set)  # never spell-corrected
     text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
     name_word_list: tuple[str, ...] = ()  # words of titles, names and aliases, sorted (for clipped words)
+    name_between: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (word before, word after) -> the name words written between them
     writes: dict[str, list[str]] = field(default_factory=dict)  # role id / code -> its texts' words in order ("does a page write 'reporting to'?")
     text_bigrams: frozenset[tuple[str, str]] = frozenset()  # stem pairs the knowledge writes side by side ("cart fill")
     english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
@@ -423,6 +424,11 @@ class Index:
 
         ix.name_words = {w for words in ix.aliases for w in words}
         ix.name_word_list = tuple(sorted(w for w in ix.name_words if w.isalpha() and w not in lexicon.STOPWORDS))
+        between: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for words in ix.aliases:
+            for x, w, y in zip(words, words[1:], words[2:]):
+                between[(x, y)].add(w)
+        ix.name_between = {pair: frozenset(ws) for pair, ws in between.items()}
         ix.text_words = frozenset(texts)
         ix.text_bigrams = frozenset(pair_pool)
         ix.known_words = texts | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
@@ -537,6 +543,14 @@ class Index:
             if pool and len({stem(w) for w in pool}) == 1:
                 return min(pool, key=len)
         return word
+
+    def between_names(self, before: str, word: str, after: str) -> str | None:
+        """"tech ed coordinator": a word typed short (two letters will do) between two words of a
+        name, read as the one name word written between them that it starts."""
+        if len(word) < 2 or not word.isalpha() or word in lexicon.STOPWORDS or (before not in self.name_words and before not in self.synonym_lengths):
+            return None  # (most words: no name word before them)
+        found = {full for x in self.expand([before]) for y in self.expand([after]) for full in self.name_between.get((x, y), ()) if full.startswith(word) and full != word}
+        return found.pop() if len(found) == 1 else None
 
     def clipped(self, word: str) -> tuple[str, ...]:
         """The words of role titles and certification names a clipped word may stand for ("sup":

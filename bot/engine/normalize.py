@@ -31,6 +31,7 @@ _PARTS = re.compile(r"[-/.]")
 _DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.){3,}[A-Za-z]?\b\.?")
 _LETTER_AND_LETTER = re.compile(r"\b([A-Za-z])\s?&\s?([A-Za-z])\b")
 _SPACED_LETTERS = re.compile(r"(?<!['’])\b(?:[A-Za-z] ){2,}[A-Za-z]\b")  # not the s of "what's c m o p m"
+_CAPITALS_WORD = re.compile(r"\bIT\b|\b[Ii]nformation [Tt]echnology\b")
 
 
 class Token(NamedTuple):
@@ -50,6 +51,15 @@ def ampersands(text: str) -> str:
     if "&" not in text:  # most texts: skip the substitution (a tenth of an index build)
         return text
     return _LETTER_AND_LETTER.sub(r"\1\2", text).replace("&", " and ")
+
+
+def capital_words(text: str) -> str:
+    """Capitals that spell a department, not the pronoun: "works with IT" is the IT department
+    (one word, as "information technology" spelled out is), unless the whole text is in
+    capitals ("WHAT IS IT"). Members' messages and knowledge texts are read alike."""
+    if ("IT" not in text and "echnology" not in text) or text.isupper():
+        return text
+    return _CAPITALS_WORD.sub("infotech", text)
 
 
 def clean(text: str, limit: int | None = MAX_CHARS) -> str:
@@ -87,7 +97,7 @@ def _is_code_like(tok: str) -> bool:
 def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
     """Word tokens; hyphenated words split (mid-day -> mid day) unless they look like a code."""
     out: list[Token] = []
-    for raw in _TOKEN.findall(text):
+    for raw in _TOKEN.findall(capital_words(text)):
         if "'" in raw:
             base, _, tail = raw.partition("'")
             raw = base if tail.lower() in ("s", "") and base.lower() not in _IS_CONTRACTED else base + tail

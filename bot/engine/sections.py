@@ -137,7 +137,7 @@ def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTIN
     passage changes neither the best role, its section, nor the runner-up. And once some passage
     is found, a stem in more than ``max_posting`` passages finds no more (it still counts in the
     scores): on a large base such a word says little and would have thousands scored."""
-    q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
+    q = [s for s in a.stems if s not in cue_stems() and s not in a.kin and s not in a.spellings]
     read = Read.of(q)
     reach = _reach(q, ix)
     content = sorted((s for s in reach if ix.weight(s) >= CONTENT_WORD), key=lambda s: (-reach[s], s))

@@ -144,11 +144,12 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
         if _stands_out(by_love):
             scored = by_love
     if not any(score for _, score, _ in scored):  # nothing said matches directly: words of the trade related to theirs, else the role's own words next to theirs
-        related = _with_related(scored, stems, docs, ix, liked)
+        doing = [s for s in stems if s not in a.setting and s not in a.workplace]  # (where they work or worked leads to nothing: "from my old hospital IT job")
+        related = _with_related(scored, doing, docs, ix, liked)
         if _stands_out(related):  # "i do all the ordering + shortage workarounds": the supply step, not whatever the page says beside "shortage"
             scored = related
         else:
-            bridge, said = _bridge(stems, role_id, docs, ix)
+            bridge, said = _bridge(doing, role_id, docs, ix)
             bridged = [(code, sum(BRIDGE_WEIGHT * ix.weight(s) for s in bridge if s in docs[code]), said) for code, _, _ in scored]
             scored = bridged if _stands_out(bridged) else related
     elif not _stands_out(scored):  # "workflow" in two steps: what the rest of their words are about decides
