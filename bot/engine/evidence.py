@@ -826,14 +826,15 @@ _ASKING_HOW = frozenset({"ordering", "first_asked", "list", "help"})  # cues who
 
 def _conditions(a: Analysis) -> frozenset[int]:
     """Word positions of an "if" clause ("which first if i already lead a team"): to its end."""
-    out: set[int] = set()
-    for i, w in enumerate(a.words):
-        if w == "if":
-            k = i + 1
-            while k < len(a.words) and a.sentence_of[k] == a.sentence_of[i] and a.words[k] not in _CLAUSE_STARTS:
-                out.add(k)
-                k += 1
-    return frozenset(out)
+    return frozenset(k for i, w in enumerate(a.words) if w == "if" for k in _clause_from(a, i))
+
+
+def _clause_from(a: Analysis, start: int) -> range:
+    """Positions from ``start`` to the end of its clause (a question word, "but", a new sentence)."""
+    i = start + 1
+    while i < len(a.words) and a.sentence_of[i] == a.sentence_of[start] and a.words[i] not in _CLAUSE_STARTS:
+        i += 1
+    return range(start, i)
 
 
 def _beyond_self(ev: Evidence) -> Analysis:
@@ -860,10 +861,7 @@ def _said_of_self(a: Analysis) -> frozenset[int]:
     for start, _ in lexicon.cue("self_describe").spans(a.words):
         if not _ASKED_OF_SELF.isdisjoint(a.words[max(0, start - 2) : start]):
             continue  # "how would i handle a potassium protocol": asked, not told
-        i = start
-        while i < len(a.words) and a.sentence_of[i] == a.sentence_of[start] and (i == start or a.words[i] not in _CLAUSE_STARTS):
-            out.add(i)
-            i += 1
+        out.update(_clause_from(a, start))
     return frozenset(out)
 
 
