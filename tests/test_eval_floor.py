@@ -172,6 +172,8 @@ SETS = {
     "students-and-new-techs-round-54": (ROOT / "tests/eval148/questions.yaml", ROOT / "tests/eval148/pages"),
     "an-ordinary-week-round-55": (ROOT / "tests/eval149/questions.yaml", ROOT / "tests/eval149/pages"),
     "managers-for-mentees-round-55": (ROOT / "tests/eval150/questions.yaml", ROOT / "tests/eval150/pages"),
+    "an-ordinary-day-round-56": (ROOT / "tests/eval151/questions.yaml", ROOT / "tests/eval151/pages"),
+    "second-language-and-postings-round-56": (ROOT / "tests/eval152/questions.yaml", ROOT / "tests/eval152/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
@@ -263,6 +265,8 @@ CONVERSATIONS = {
     "planning-a-move-round-54": (ROOT / "tests/conv80/conversations.yaml", ROOT / "tests/conv80/pages", {"overall": 0.88, "follow": 0.85, "switch": 0.88, "none": 0.98}),
     "wandering-and-coming-back-round-55": (ROOT / "tests/conv81/conversations.yaml", ROOT / "tests/conv81/pages", {"overall": 0.86, "follow": 0.81, "switch": 0.98, "none": 0.89}),
     "techs-exploring-on-phones-round-55": (ROOT / "tests/conv82/conversations.yaml", ROOT / "tests/conv82/pages", {"overall": 0.80, "follow": 0.75, "switch": 0.98, "none": 0.77}),
+    "weighing-a-move-round-56": (ROOT / "tests/conv83/conversations.yaml", ROOT / "tests/conv83/pages", {"overall": 0.89, "follow": 0.84, "switch": 0.98, "none": 0.94}),
+    "lunch-break-chats-round-56": (ROOT / "tests/conv84/conversations.yaml", ROOT / "tests/conv84/pages", {"overall": 0.90, "follow": 0.82, "switch": 0.98, "none": 0.98}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

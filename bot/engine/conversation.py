@@ -588,7 +588,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     steering = _steering(words)
     core = " ".join(w for i, w in enumerate(words) if i not in steering)
     ellipsis = bool(_ELLIPSIS.match(core))
-    corrects = "correction" in ev.hits and not ctx.empty  # "no wait I meant …", "sorry, the residency director"
+    corrects = "correction" in ev.hits and not (ctx.empty and ctx.intent is None)  # "no wait I meant …", "sorry, the residency director" (also after "how do i become a PA" was refused: how to become that one)
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
@@ -973,6 +973,8 @@ def _only_tells(ev: Evidence) -> bool:
     where she worked, it asks for no overview)."""
     a = ev.a
     asks = ev.hits.keys() & _ASKS_ANYTHING
+    if "do" in (ev.cue("weak_overview") or "").split():
+        asks.add("weak_overview")  # "wait what does an ops director do again" after a pathway: its overview (not the "about" of "what about the …")
     if asks == {"overview"} and _owned_job(ev):
         asks = set()
     return bool(a.words) and len(set(a.sentence_of)) == 1 and not a.question.rstrip().endswith("?") and not asks
@@ -1234,6 +1236,8 @@ def _asks_beyond_naming(ev: Evidence) -> bool:
     """Asks something of its own; "and for the documentation audit role?" only names ("role" is no
     request for the overview there)."""
     asks = ev.hits.keys() & _ASKS_ANYTHING
+    if "do" in (ev.cue("weak_overview") or "").split():
+        asks.add("weak_overview")  # "wait what does an ops director do again" after a pathway: its overview (not the "about" of "what about the …")
     if asks == {"overview"} and (ev.cue("overview") or "") in lexicon.ROLE_NOUNS:
         return False
     return bool(asks)
@@ -1286,8 +1290,9 @@ def _only_names(ev: Evidence) -> bool:
     """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I meant CPAS")."""
     steering = _steering(ev.a.words)
     named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
-    lead = _ELLIPSIS.match(" ".join(ev.a.words))
-    steering |= set(range(len(lead.group(0).split()))) if lead else set()  # "what about for the informatics manager"
+    k = next((i for i in range(len(ev.a.words)) if i not in steering), len(ev.a.words))  # ("nvm. how bout …": after the steering words)
+    lead = _ELLIPSIS.match(" ".join(ev.a.words[k:]))
+    steering |= set(range(k, k + len(lead.group(0).split()))) if lead else set()  # "what about for the informatics manager"
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
     in_title = _title_words(ev)
     return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
@@ -1301,7 +1306,7 @@ _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.wor
 _ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _LEAD = "((" + "|".join(sorted(lexicon.LEAD_FILLERS)) + ") )*"  # "ok what about …", "hmm and …"
-_ELLIPSIS = re.compile("^" + _LEAD + r"(and|also|so|now|what about|how about|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
+_ELLIPSIS = re.compile("^" + _LEAD + r"(and|also|so|now|(what|how) (about|bout|abt)|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"
 _NAMES_SUBJECT = re.compile("^" + _LEAD + r"((and|so) )?(what|how) about (a|an|the|being|for|becoming) ")  # "what about a dentist": a subject named
 
 

@@ -9,6 +9,7 @@ full name written out.
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 
 from bot.engine import english, lexicon
@@ -17,7 +18,7 @@ from bot.engine.index import Index, words_of
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import THEIRS, scored_certs
-from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, TRADE_TERM, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
+from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, DWELL_MARGIN, GOAL_MARGIN, TRADE_TERM, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
 def _after_negation(a: Analysis, i: int) -> bool:
@@ -179,7 +180,7 @@ def spoken_of(a: Analysis) -> frozenset[int]:
     manager"): a person talked about, not a job asked about."""
     out = set()
     for i, w in enumerate(a.words):
-        if w in lexicon.ROLE_HEADS:
+        if w in lexicon.ROLE_HEADS or (w[-1:] == "s" and w[:-1] in lexicon.ROLE_HEADS):  # ("one of my techs")
             before = _typed_before(a, a.typed_start(i), 4)
             k = next((n for n, x in enumerate(before) if x in THEIRS), None)
             if k is not None and k <= 2 and not any(x in lexicon.CLAUSE_BREAKS or (x in lexicon.ROLE_HEADS and n) for n, x in enumerate(before[:k])) and before[k + 1 : k + 2] not in (["im"], ["am"], ["as"]):  # ("my other tech", "my lead tech"; "im our med safety pharmacist" is the member)
@@ -519,17 +520,22 @@ def _top_overlap(words: list[str], ix: Index, k: int) -> list[str]:
     return heapq.nsmallest(k, overlap, key=lambda c: (-overlap[c], c))
 
 
+def _role_content_words(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The question's distinctive stems some role's page uses, heaviest first."""
+    cues = cue_stems()
+    return sorted(
+        (st for st in set(a.stems) - a.setting - a.unwanted - a.negated - a.kin - exclude if ix.weight(st) >= CONTENT_WORD and st not in cues and st in ix.role_postings),
+        key=lambda st: (-ix.weight(st), st),
+    )
+
+
 def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[tuple[float, str]]:
     """Roles whose page (passages and pathway sentences) uses the question's distinctive words,
     best first: each word counts once per role, by its weight ("certs for diversion stuff").
 
     Only the best two are sure to be listed: words are read heaviest first, and once the words
     left could not lift a role not met yet to the second best, they only add to roles met."""
-    cues = cue_stems()
-    words = sorted(
-        (st for st in set(a.stems) - a.setting - a.unwanted - a.negated - a.kin - exclude if ix.weight(st) >= CONTENT_WORD and st not in cues and st in ix.role_postings),
-        key=lambda st: (-ix.weight(st), st),
-    )
+    words = _role_content_words(a, ix, exclude)
     left = sum(ix.weight(st) for st in words)
     scores: dict[str, float] = {}
     best_role, best, second = "", 0.0, 0.0
@@ -550,3 +556,27 @@ def roles_by_content(a: Analysis, ix: Index, exclude: set[str] | frozenset[str] 
             else:
                 second = max(second, score)
     return sorted(((s, r) for r, s in scores.items()), reverse=True)
+
+
+def goal_ranking(a: Analysis, ix: Index) -> list[tuple[float, str]]:
+    """Roles by content as `roles_by_content`, except that pages too close to tell apart by the
+    words they share are told apart by how much they dwell on them: "loves training people" is
+    on the automation page once and on the workforce page throughout. The page using the words in
+    DWELL_MARGIN times more of its passages (each word by its weight, passages counted on a log
+    scale) is kept alone among them."""
+    ranked = roles_by_content(a, ix)
+    if len(ranked) < 2 or ranked[0][0] >= GOAL_MARGIN * ranked[1][0]:
+        return ranked
+    close = {r: s for s, r in ranked if s * GOAL_MARGIN > ranked[0][0]}
+    uses: dict[tuple[str, str], int] = defaultdict(int)
+    words = _role_content_words(a, ix)
+    for st in words:
+        for i in ix.postings.get(st, ()):
+            rid = ix.passages[i].role
+            if rid in close:
+                uses[st, rid] += 1
+    dwell = sorted(((sum(ix.weight(st) * math.log2(1 + uses[st, rid]) for st in words), rid) for rid in close), reverse=True)
+    if dwell[1][0] * DWELL_MARGIN > dwell[0][0]:
+        return ranked
+    winner = dwell[0][1]
+    return [(close[winner], winner)] + [(s, r) for s, r in ranked if r not in close]

@@ -16,7 +16,7 @@ from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, led, modifying, names_this_job, pick_roles, role_scores, roles_by_content, spoken_of, themed_job, wishing
+from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, led, modifying, names_this_job, goal_ranking, pick_roles, role_scores, spoken_of, themed_job, wishing
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -322,8 +322,8 @@ class Evidence:
             return None  # "the 'business intelligence' credential before I take over": one certification asked about
         if not plural and self.only_ordering:
             return None  # "which first if I love teaching?": an order among certifications already in view, no goal
-        if self.bare_pathway:
-            return None  # "where do I start": every word is the asking, none a goal
+        if self.bare_pathway or (self.cue("pathway") or "").split()[-1:] == ["there"]:
+            return None  # "where do I start": every word is the asking, none a goal; "how do i get there if safety is more my thing": the goal was said before
         unwanted = self.a.unwanted | self.a.negated  # "no interest in billing": never the goal
         a = replace(self.a, stems=tuple(s for s in self.a.stems if s not in unwanted)) if unwanted else self.a
         wished = self.wished
@@ -346,7 +346,7 @@ class Evidence:
         a, ix = self.a, self.ix
         left_out = a.unwanted | a.negated | {a.word_stems[k] for i in spoken_of(a) for k in a.typed_group(i)}  # (not what they dislike, nor their own job)
         kept = [s for s in a.stems if s not in left_out]
-        ranked = roles_by_content(replace(a, stems=tuple(kept)), ix)
+        ranked = goal_ranking(replace(a, stems=tuple(kept)), ix)
         if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
             return None
         known = sum(ix.weight(s) for s in set(kept) - cue_stems() if s in ix.postings and ix.weight(s) >= CONTENT_WORD)  # (a word no page uses says nothing either way: "obsessed")
@@ -372,7 +372,7 @@ class Evidence:
         theirs = {a.word_stems[k] for i in spoken_of(a) for k in a.typed_group(i)}
         if theirs:  # "my tech wants to get into …": the person's job is no word of the goal
             a = replace(a, stems=tuple(s for s in a.stems if s not in theirs))
-        ranked = roles_by_content(a, self.ix)
+        ranked = goal_ranking(a, self.ix)
         if not ranked or ranked[0][0] < GOAL_MIN or (len(ranked) > 1 and ranked[0][0] < GOAL_MARGIN * ranked[1][0]):
             return None
         score, role = ranked[0]

@@ -71,11 +71,13 @@ def _possessive(word: str) -> str:
 
 
 _CALLED = re.compile(r"\b(?:(?:often|also|sometimes|commonly|usually|simply)\s+)*(?:called|known\s+as|referred\s+to\s+as|nicknamed)\s+", re.I)
+# "Many hospitals call this person the shortage pharmacist": the one called is said in the phrase itself.
+_CALL_IT = re.compile(r"\bcalls?\s+(?:(?:this|that|the)\s+(?:person|role|leader|position|job|professional)|them|him\s+or\s+her)\s+", re.I)
 _BETWEEN = re.compile(r"^[\s,(\-–—]*$")  # only punctuation between the title and "called …"
 # The role itself as a sentence's subject: "This leader … is often called …", "They are known as …".
 _ROLE_SUBJECT = re.compile(r"\b(?:(?:this|the)\s+(?:leader|role|person|position|job|professional)|they|he or she)\b.*\b(?:is|are)\s*$", re.I)
 _NAME_SPLIT = re.compile(r"\s+or\s+|\s*/\s*")
-_NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z][a-z\-]*(?:\s+[a-z][a-z\-]*){0,3})[\"”']?$", re.I)
+_NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z0-9][a-z0-9\-]*(?:\s+[a-z0-9][a-z0-9\-]*){0,3})[\"”']?$", re.I)  # ("the 340B coordinator")
 _SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around)\s+", re.I)  # who calls it so, not part of the name
 _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
 
@@ -83,12 +85,13 @@ _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "tha
 def called_names(title: str, text: str) -> list[str]:
     """Other names a page gives its role ("The Pharmacy Purchasing and Inventory Specialist, often
     simply called the pharmacy buyer, …"; "Sometimes called the aseptic unit lead or the
-    cleanroom manager, they …"; "This leader … is often called the charge master analyst"):
+    cleanroom manager, they …"; "This leader … is often called the charge master analyst"; "Many
+    hospitals call this person the shortage pharmacist"):
     each up to four words. "Called" must be said of the role, right after its title, opening
     a sentence, or after "this leader", "they"; "a process known as …" names something else."""
     names: list[str] = []
     for sentence in re.split(r"(?<=[.;!?])\s+", text):
-        m = _CALLED.search(sentence)
+        m = _CALLED.search(sentence) or _CALL_IT.search(sentence)
         if m is None:
             continue
         before = sentence[: m.start()]
@@ -96,7 +99,7 @@ def called_names(title: str, text: str) -> list[str]:
         of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None
         # "A Sterile Compounding Supervisor runs the IV room and cleanroom suite, often called the IV
         # room supervisor or cleanroom lead": the title is the sentence's subject, the names are jobs
-        subject_only = not of_role and 0 <= at <= 4
+        subject_only = m.re is _CALL_IT or (not of_role and 0 <= at <= 4)  # ("you call them every day": no job's name)
         if not (of_role or subject_only):
             continue
         listed = re.split(r"[.;:(),]", sentence[m.end() :])[0]  # "called A or B, they …"

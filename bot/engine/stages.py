@@ -844,7 +844,7 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
     named_there = ev.role_named and any(ev.a.sentence_of[i] in where for i in ev.title_positions)  # ("which jobs can i ask you about? onc pharmacist poking around": named in another)
     bare = found and not ev.codes and not named_there and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
-    if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role or ("cert_seek" in ev.hits and not ev.certs_plural and said <= _EXISTS)):
+    if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role or ("cert_seek" in ev.hits and not ev.certs_plural and not any(ev.a.sentence_of[i] in where and w in _MANY for i, w in enumerate(ev.a.words)))):
         return None  # (… "need a cert that proves i know the video verification systems. does that exist": one sought by what it covers)
     is_list = found or all(w in class_words for w in _content_words(ev))
     if is_list and ev.cert_nouns and not ev.role_nouns:
@@ -858,6 +858,7 @@ _MODAL_LIST_WORDS = frozenset({"do", "you", "u", "have", "can", "could"})
 _TO_THE_BOT = frozenset({"you", "u", "ya", "yall", "bot", "this", "it", "help", "commands", "ask", "asking", "here", "use", "type", "questions"})  # ("what can i ask": of the bot)
 _ONE_MEANT = frozenset({"the", "that", "this", "its", "their", "his", "her"})
 _EXISTS = frozenset({"exist", "exists"})
+_MANY = frozenset({"list", "lists", "all", "every", "each", "everything", "enumerate", "itemize", "itemise", "overview"})  # list words that ask for many ("full cert list"), unlike "what credential the council have" for one area
 _LEARNED_ANSWERS = frozenset({"help", "list_roles", "list_certifications", "thanks"})
 
 

@@ -47,6 +47,7 @@ DESCRIBED_MARGIN = 1.3  # ... and must beat every other role's page by this fact
 GOAL_MIN = 2.0  # "certs for diversion stuff": the area's words a role's page must share to be the goal ...
 GOAL_MARGIN = 1.5  # ... beating every other role's page by this factor ...
 GOAL_SHARE = 0.5  # ... and holding this share of the weight of the question's distinctive words
+DWELL_MARGIN = 2.0  # pages close on those words: the one dwelling on them (passages using them) by this factor wins
 
 # ---------------------------------------------------------------- answerability
 UNCOVERED_SHARE = 0.5  # the asked-about words the entity's own text lacks, as a share of their weight

@@ -60,7 +60,7 @@ _SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
 _RESPONSIBILITIES = re.compile(r"^(core|key|main|primary|major)?\s*(responsibilities|duties)\s*:?$|^what you('ll| will)? do\s*:?$", re.I)
 _PATHWAY = re.compile(
-    r"^(your\s+)?certification\s+(pathway|path|roadmap)\b.*$|^your\s+(certification\s+)?(pathway|path|roadmap)\b.*$"
+    r"^(the\s+|your\s+)?certification\s+(pathway|path|roadmap)\b.*$|^your\s+(certification\s+)?(pathway|path|roadmap)\b.*$"
     r"|^(recommended|suggested|relevant|key)\s+certifications\b.*$|^certifications\s*:?$",
     re.I,
 )
@@ -76,7 +76,7 @@ _DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-
 # Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
-    r"\b(?:(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|(?:mid-?)?night|overnight|day|shift|dawn|dusk"
+    r"\b(?:first\s+thing|(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|(?:mid-?)?night|overnight|day|shift|dawn|dusk"
     r"|weekend|wrap-?up|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
     re.I,
 )
@@ -207,6 +207,7 @@ def parse_page(text: str) -> Page:
     if not re.search(r"[A-Za-z0-9]", title):  # no role id can be made from it (and no file named)
         raise PageError(title_line, f"the title {title[:60]!r} has no letters or digits (A-Z, 0-9) to make a role id from; give the page an English title")
     _refuse_stray_blocks(lines, blocks, starts)
+    _refuse_unheaded_certifications(lines, i, starts)
 
     page = Page(title=title)
     _intro(page, lines[i : starts[0][0]])
@@ -297,6 +298,21 @@ def _refuse_stray_blocks(lines: list[tuple[int, str]], blocks: list[int], starts
         if not inside:
             code = _code_of(_unbullet(lines[k][1]))
             raise PageError(lines[k][0], f"{code} looks like a certification (code, name, description, 'View Details') but is not under the certification pathway's heading; put a heading such as 'Your Certification Pathway' right above the certifications")
+
+
+_CERTIFIED = re.compile(r"\b(?:certified|certification|certificate)\b", re.I)
+
+
+def _refuse_unheaded_certifications(lines: list[tuple[int, str]], start: int, starts: list[tuple[int, str]]) -> None:
+    """A page with no certification pathway section but a line such as "CTCP – Certified
+    Transitions of Care Pharmacist": its pathway would be lost into another section's text, with
+    no certification created. Say where instead."""
+    if any(kind == "pathway" for _, kind in starts):
+        return
+    for n, t in lines[start:]:
+        m = _CODE_NAME.match(_unbullet(t)) or _NAME_CODE.match(_unbullet(t))
+        if m and _is_code(m.group("code")) and _CERTIFIED.search(m.group("name")):
+            raise PageError(n, f"{m.group('code')} looks like a certification but the page has no certification pathway heading above it; put a heading such as 'Your Certification Pathway' right above the certifications")
 
 
 def _title_like(text: str) -> bool:

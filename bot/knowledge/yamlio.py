@@ -18,6 +18,7 @@ from typing import Any, Callable
 import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import ScalarString, SingleQuotedScalarString
 
 from bot.knowledge.chars import bad_in_file, describe
 from bot.knowledge.transaction import stage
@@ -297,9 +298,27 @@ def load_round_trip(text: str) -> Any:
     return _round_trip().load(text)
 
 
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _read_back_as_text(value: Any) -> Any:
+    """Text that our reader (PyYAML, YAML 1.1) would take for something else, quoted: ruamel
+    writes YAML 1.2, where "10:00" or "yes" are plain text, but PyYAML reads them as the number
+    600 and true ("10:00: Allocation Check" from a page's day)."""
+    if isinstance(value, CommentedMap):
+        for k, v in value.items():
+            value[k] = _read_back_as_text(v)
+    elif isinstance(value, CommentedSeq):
+        for i, v in enumerate(value):
+            value[i] = _read_back_as_text(v)
+    elif isinstance(value, str) and not isinstance(value, ScalarString) and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str":
+        return SingleQuotedScalarString(value)
+    return value
+
+
 def dump_round_trip(data: Any) -> str:
     buf = io.StringIO()
-    _round_trip().dump(to_commented(data) if not isinstance(data, CommentedMap) else data, buf)
+    _round_trip().dump(_read_back_as_text(to_commented(data) if not isinstance(data, CommentedMap) else data), buf)
     return buf.getvalue()
 
 
