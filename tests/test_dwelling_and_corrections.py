@@ -91,3 +91,47 @@ def test_jokes_and_poems_are_not_written() -> None:
     assert e.ask("write me a limerick about CPOM").intent == "none"
     assert e.ask("give me a joke about ops directors").intent == "none"
     assert e.ask("what does CPOM cover").intent == "certification"
+
+
+# --- conversations: pairs, lists, steps -------------------------------------------------------------------
+
+SHORTAGE = "drug-shortage-coordinator"
+IDS = "investigational-drug-services-pharmacist"
+TOC_MANAGER = "transitions-of-care-pharmacy-manager"
+
+
+def test_it_in_capitals_in_a_follow_up_is_no_pronoun() -> None:
+    _, a = talk("pharmacy informatics manager pathway pls", "i did IT interface work for a hospital before, which should i take first", e=with_pages("conv84"))
+    assert (a.intent, a.role, a.certifications[:1]) == ("pathway", INFORMATICS, ("CEHRI",))  # the interfaces step, not "it" = the first step
+
+
+def test_any_of_those_about_a_topic_picks_from_the_list() -> None:
+    _, a = talk("which roles can i ask about", "any of them about clinical trials", e=with_pages("conv83"))
+    assert (a.intent, a.role) == ("role", IDS)
+    _, b = talk("what certs do you have", "any about medication histories", e=with_pages("conv83"))
+    assert (b.intent, b.certifications[:1]) == ("certification", ("CMHT",))
+
+
+def test_the_role_not_chosen_stays_talked_about() -> None:
+    _, _, a = talk("toc coordinator or informatics mgr, which one deals more with the EHR", "ok show me the path for it", "and the other one's morning?", e=with_pages("conv84"))
+    assert (a.intent, a.role, a.section) == ("role", "transitions-of-care-pharmacy-coordinator", "day_in_the_life")
+
+
+def test_two_paths_that_share_nothing_stay_the_subject() -> None:
+    first, a, b = talk("IDS pharmacist vs shortage coordinator, do their cert paths overlap", "ok which one is more about research", "path for it", e=with_pages("conv83"))
+    assert (first.intent, first.reason) == ("none", "nothing_shared")
+    assert (a.intent, a.role) == ("role", IDS)
+    assert (b.intent, b.role) == ("pathway", IDS)
+
+
+def test_one_step_by_its_place_on_a_named_path() -> None:
+    e = with_pages("conv83")
+    a = e.ask("whats the 2nd cert on the drug shortage coordinator path")
+    assert (a.intent, a.certifications) == ("certification", ("CSRP",))
+    assert any("Step 2 of 3" in n for n in a.notes)
+    assert e.ask("which cert first on the drug shortage coordinator path if i love forecasting").intent == "pathway"  # advice, not a place
+    _, b = talk("whats the first cert on the IDS pharmacist path", "and the last one", e=e)
+    assert (b.intent, b.certifications[:1]) == ("certification", ("CRSA",))
+    *_, c = talk("which roles can i ask about", "any of them about drug shortages", "whats the 2nd cert on its path", "and the last one", e=e)
+    assert (c.intent, c.certifications[:1]) == ("certification", ("CPFS",))
+

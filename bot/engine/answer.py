@@ -279,6 +279,9 @@ def _certification(m: Match, kb: Knowledge, d: _Draft) -> None:
         d.cert_source(c)
     if m.shape == "typo":
         d.notes.append(f'The council has no "{m.detail}": I read it as {cert.code}, the one code a letter away.')
+    role = kb.roles.get(m.role or "") if m.shape == "step" else None
+    if role is not None:
+        d.notes.append(f"Step {m.detail} of {len(role.pathway)} on the {role.title} pathway.")
     if m.held:
         d.notes.append(f"You mentioned you already hold {joined(list(m.held))}.")
     if m.set_aside:

@@ -27,7 +27,7 @@ from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import Index
-from bot.engine.normalize import clean, stem
+from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import language
@@ -89,6 +89,7 @@ class Resolution:
     person: str = ""  # the one person the member speaks for in it ("my resident"), if one
     told: tuple[tuple[str, str], ...] = ()  # (person, role) for each of several people it tells about ("Priya wants to be an RPD, Marcus …")
     wants: tuple[tuple[str, str], ...] = ()  # (person, the words of their clause) for each of those
+    path: str = ""  # the role along whose pathway an ordinal picked a step ("whats the 2nd cert on its path")
     evidence: Evidence | None = field(default=None, compare=False, repr=False)  # the question as read, for the stages
 
 
@@ -136,7 +137,8 @@ class _Rewrite:
 
     def __init__(self, question: str):
         self.tokens = _IS.sub(r"\1 is", clean(question)).split()  # "how's that different" -> "how is that different"
-        self.words = [_plain(t) for t in self.tokens]
+        shouted = question.isupper()
+        self.words = [IT_DEPARTMENT if not shouted and t.strip(_PUNCT) == "IT" else _plain(t) for t in self.tokens]  # "a hospital IT analyst": the department, no "it" to resolve
         self.spans: dict[int, tuple[int, str]] = {}  # first token -> (one past the last, replacement)
 
     def free(self, a: int, b: int) -> bool:
@@ -256,6 +258,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if here:
         steps, listed = (), here  # "deciding between transitions of care pharmacist and sterile compounding supervisor. overview of the first one?": of the two just named
     last_ordinal = -9
+    along = ""  # the role whose pathway a step was picked from (a role named here only with a path noun: not "… isnt that the one from the ops director page")
     picked_role = False  # "the third one, what do they do": "they" is the role picked
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -302,6 +305,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             picked_role = picked_role or any(e[0] == "role" for e in picked)
             if steps:
                 _drop_named_path(r, start, path_of, ix)
+                along = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in _LOCATIVES), None)
                 _drop_whose_list(r, words, loc)
@@ -315,6 +319,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if steps:
                 _drop_named_path(r, start, path_of, ix)
                 _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway": whose step
+                along = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
     one_cert = _one_cert_of_path(ev, ctx, ix, r)
     if one_cert is not None:  # "do they deal w safety stuff too" … "which cert covers that": the step of their path about it
         final = read(one_cert, ix)
@@ -328,11 +333,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if pivot in two:
             referred = True
             other = next(e for e in two if e != pivot)
+            b = min(b, a + 3) if words[a + 2 : a + 3] == ["ones"] else b  # ("the other ones day": what follows is asked of it)
             r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
             swapped_at.add(a)
     others = [e for e in ctx.shown if e != ctx.thing]
     for i in range(1, len(words) - 1):  # "ok what about the other two": the rest of what was shown, besides the one just talked about
-        if words[i - 1] == "the" and words[i] == "other" and (lexicon.COUNTS.get(words[i + 1]) == len(others) or words[i + 1] == "ones") and ctx.thing in ctx.shown and len(others) >= 2 and r.free(i - 1, i + 2):
+        if words[i - 1] == "the" and words[i] == "other" and (lexicon.COUNTS.get(words[i + 1]) == len(others) or (words[i + 1] == "ones" and not ev.section_cue)) and ctx.thing in ctx.shown and len(others) >= 2 and r.free(i - 1, i + 2):  # ("the other ones day?" is "the other one's")
             referred = True
             r.put(i - 1, i + 2, _joined([_label(e, ix) for e in others]))
             swapped_at.add(i - 1)
@@ -681,7 +687,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set())
-    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final)
+    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final, path=along)
 
 
 def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], str] | None:
@@ -1367,6 +1373,9 @@ def _about_refused(ctx: Context, ev: Evidence) -> Context:
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:
     """The context after ``answer``: refusals leave it as it was (but remember an unanswerable follow-up)."""
     if answer.intent in ("none", "help", "faq"):
+        pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason == "nothing_shared" and answer.role else ()
+        if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
+            return replace(ctx, role=answer.role, thing=("role", pair[0]), roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
         if answer.intent == "none" and resolution.referred and answer.reason in ("needs_context", "off_topic", "unknown_role"):
             return replace(ctx, pending=question)
         if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
@@ -1377,6 +1386,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     recent = list(ctx.recent)
     role, thing, shown, held, section, focus = ctx.role, ctx.thing, ctx.shown, ctx.held, None, ctx.focus
     named_roles = resolution.roles
+    intent = answer.intent
     if answer.intent == "certification" and answer.certifications:
         thing = ("cert", answer.certifications[0])
         if len(answer.certifications) > 1:
@@ -1393,6 +1403,11 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             role = together[0]  # "what's after CRPMP" (CPSCM): the one pathway with both, whose next step "and after that" asks
         elif (aim := dict((*ctx.people, *resolution.told)).get(resolution.person)) and any(r.id == aim for r in owners):
             role = aim  # "back to priya, whats her second step": her pathway is talked about now
+        on_path = resolution.path or (resolution.evidence.subject_role if resolution.evidence is not None and answer.stage == "nth_step" else None) or ""
+        if on_path in ix.knowledge.roles:
+            role = on_path  # "whats the first cert on their path" … "and the last one", "and for the ops director?": along a pathway
+            shown = tuple(("cert", s.certification) for s in ix.knowledge.roles[on_path].pathway)
+            intent = "pathway"
         recent.insert(0, thing)
     elif answer.intent == "role" and answer.role:
         role, thing, section = answer.role, ("role", answer.role), answer.section
@@ -1405,6 +1420,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         if len(compared) >= 2:
             shown = tuple(("role", r) for r in compared)  # "the difference between X and Y" … "the second one's certs?": Y
             named_roles = tuple(compared)
+            recent[1:1] = [("role", r) for r in compared if r != answer.role]  # the one not chosen is talked about too ("show me its path" … "and the other one's day?")
     elif answer.intent == "pathway" and answer.role:
         named = answer.focus is not None and not answer.focus_words  # "why is CHPOP on that path": about CHPOP, not a new list
         shown = ctx.shown if named and ctx.shown else tuple(("cert", c) for c in answer.certifications)
@@ -1442,7 +1458,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         roles=named_roles,
         held=held,
         focus=focus,
-        intent=answer.intent,
+        intent=intent,
         section=section,
         pending="",
         question=resolution.question,

@@ -82,8 +82,8 @@ def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: fro
     """The question names a job (title words + a head noun) whose head is not this title's;
     ``spots``: where the question has a job noun (not first, nor one that ends another title written out in full)."""
     for i in spots:
-        if not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i]:
-            return True
+        if not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i] and not (i + 1 < len(stems) and stems[i + 1] in heads):
+            return True  # (not "a transitions of care pharmacist coordinator": the title's own head follows)
     return False
 
 
@@ -118,9 +118,12 @@ def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], head
         while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS and a.words[j] not in _CONTRAST_WORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
             mods.append(j)
             j -= 1
-        if all(in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or _acronym_like(a.words[k]) or stems[k] in page for k in mods):
+        if all(in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or (a.words[k] in lexicon.FIELD_WORDS and bool(title & _FIELD_STEMS)) or _acronym_like(a.words[k]) or stems[k] in page for k in mods):  # ("transitions of care pharmacist coordinator" for "… Pharmacy Coordinator")
             return False
     return True
+
+
+_FIELD_STEMS = frozenset(stem(w) for w in lexicon.FIELD_WORDS)
 
 
 def qualified_otherwise(a: Analysis, ix: Index, rid: str) -> bool:

@@ -32,6 +32,7 @@ _DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.){3,}[A-Za-z]?\b\.?")
 _LETTER_AND_LETTER = re.compile(r"\b([A-Za-z])\s?&\s?([A-Za-z])\b")
 _SPACED_LETTERS = re.compile(r"(?<!['’])\b(?:[A-Za-z] ){2,}[A-Za-z]\b")  # not the s of "what's c m o p m"
 _CAPITALS_WORD = re.compile(r"\bIT\b|\b[Ii]nformation [Tt]echnology\b")
+IT_DEPARTMENT = "infotech"  # the one word "IT" and "information technology" are read as
 
 
 class Token(NamedTuple):
@@ -59,7 +60,7 @@ def capital_words(text: str) -> str:
     capitals ("WHAT IS IT"). Members' messages and knowledge texts are read alike."""
     if ("IT" not in text and "echnology" not in text) or text.isupper():
         return text
-    return _CAPITALS_WORD.sub("infotech", text)
+    return _CAPITALS_WORD.sub(IT_DEPARTMENT, text)
 
 
 def clean(text: str, limit: int | None = MAX_CHARS) -> str:

@@ -338,8 +338,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     owner = ev.codes[0] if ev.codes else about  # about a named one, only its own text counts
     one_kind = (ev.cue("ref_one_kind") or "").split()
     in_names = {i for _, r in ev.roles if _job_named(ev, r, ix) for i in ev.role_where.get(r, ())}  # "ops director vs pricing analyst": "pricing" names a role
-    if len(ev.codes) >= 2 and "ref_choice" in ev.hits:
-        return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked
+    if len(ev.codes) >= 2 and "ref_choice" in ev.hits and not lexicon.TOPIC_LEADS.isdisjoint(ev.a.words):
+        return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked (not "which of them is harder to get hired into")
     sought = _sought_topic(ev)
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
@@ -1114,6 +1114,40 @@ def step_beside(ev: Evidence, ix: Index) -> Match | None:
     return Match("certification", certifications=(beside,), confidence=CONF_CERT_NAMED, why=f"the step {where} {code} on the {role} pathway")
 
 
+_OF_A_PATH = frozenset({"the", "their", "its", "his", "her", "that"})
+_ADVICE = frozenset({"need", "needs", "should", "would", "d", "take", "get", "recommend", "suggest"})
+_STEP_WORDS = frozenset({"step", "one"}) | {w for w in lexicon.CERT_NOUNS if not w.endswith("s")}
+
+
+def _nth_step(ev: Evidence) -> int | None:
+    """"whats the first cert on their path", "the 2nd step of the IDS pharmacist path", "step 3
+    of it": the place of one step on a pathway (1-based; -1 the last), not an order asked for."""
+    words = ev.a.words
+    for i, w in enumerate(words[:-1]):
+        n = lexicon.ORDINALS.get(w)
+        if n and i and words[i - 1] in _OF_A_PATH and words[i + 1] in _STEP_WORDS:
+            return n
+        if w == "step" and words[i + 1].isdigit() and 0 < int(words[i + 1]) < 10:
+            return int(words[i + 1])
+    return None
+
+
+def nth_step(ev: Evidence, ix: Index) -> Match | None:
+    """"Whats the first cert on the IDS pharmacist path": that one step's card. Said with a path
+    noun and a named role, and with nothing the member holds or likes (then "first" is advice)."""
+    if ev.codes or ev.held or ev.certs_plural or _PATH_NOUNS.isdisjoint(ev.a.words) or not (ev.subject_named or ev.subject_relaxed):
+        return None
+    if ev.hits.keys() & {"likes", "self_describe"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
+        return None  # ("… the first cert she'd need on that path": advice, the pathway for her)
+    n = _nth_step(ev)
+    role = ix.knowledge.roles.get(ev.subject_role or "")
+    if n is None or role is None or not role.pathway or n > len(role.pathway):
+        return None
+    code = role.pathway[n - 1 if n > 0 else -1].certification
+    place = n if n > 0 else len(role.pathway)
+    return Match("certification", role=role.id, certifications=(code,), confidence=CONF_CERT_NAMED, shape="step", detail=str(place), why=f"step {place} of the {role.id} pathway is {code}")
+
+
 def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     """"Torn between 340B manager and ops director: which cert helps for both?"."""
     if not (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
@@ -1389,6 +1423,7 @@ STAGES: tuple[Stage, ...] = tuple(
         learned_intent,
         role_contrast,
         step_beside,
+        nth_step,
         pathway,
         shared_certs,
         named_certification,
