@@ -174,12 +174,14 @@ SETS = {
     "managers-for-mentees-round-55": (ROOT / "tests/eval150/questions.yaml", ROOT / "tests/eval150/pages"),
     "an-ordinary-day-round-56": (ROOT / "tests/eval151/questions.yaml", ROOT / "tests/eval151/pages"),
     "second-language-and-postings-round-56": (ROOT / "tests/eval152/questions.yaml", ROOT / "tests/eval152/pages"),
+    "technicians-on-phones-round-56": (ROOT / "tests/eval153/questions.yaml", ROOT / "tests/eval153/pages"),
+    "described-and-facts-round-56": (ROOT / "tests/eval154/questions.yaml", ROOT / "tests/eval154/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
 FLOORS = {"newcomers": 0.90, "casual-regulars": 0.92, "phone-techs": 0.93, "non-native": 0.92, "managers-pasting": 0.84, "retail-pivoters": 0.93, "asking-for-others": 0.92, "power-users": 0.93, "shift-workers": 0.96, "leaders": 0.90, "outside-hospitals": 0.94, "career-changers": 0.94, "technicians-everywhere": 0.93, "busy-evening": 0.90, "no-leadership-vocabulary": 0.90, "retail-to-health-system": 0.94, "first-time-members": 0.94, "phone-typing": 0.94, "recruiters-and-advisors": 0.94, "technician-career-ladders": 0.93, "formal-mid-career": 0.92, "a-moderators-week": 0.94, "fragments-and-abbreviations": 0.86, "weighing-a-move": 0.87, "studying-for-certifications": 0.88, "an-ordinary-week": 0.93, "fast-typing": 0.92, "english-as-a-second-language": 0.89, "ordinary-discord-style": 0.93, "hospital-and-community-round-22": 0.91, "casual-discord-round-22": 0.88, "background-first-round-23": 0.91, "on-the-phone-round-24": 0.92, "describing-the-work-round-28": 0.89, "returners-round-29": 0.88, "compared-to-my-job-round-30": 0.93, "night-shift-round-31": 0.93, "negations-round-33": 0.89, "the-bot-as-a-tool-round-33": 0.89, "long-chatty-stories-round-34": 0.90, "technicians-on-phones-round-35": 0.93, "english-as-a-second-language-round-35": 0.92, "deciding-between-round-38": 0.87, "weighing-options-round-40": 0.94, "ordinary-mix-round-41": 0.93, "ordinary-mix-round-42": 0.94, "story-first-round-42": 0.91, "described-not-named-round-44": 0.85, "story-first-round-45": 0.93, "ordinary-mix-round-46": 0.91, "described-not-named-round-46": 0.91, "described-not-named-round-50": 0.85, "describing-themselves-round-53": 0.91, "in-their-own-words-round-54": 0.91, "managers-for-mentees-round-55": 0.93}
 # Must-refuse floors below 0.95, likewise.
-NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91, "described-not-named-round-37": 0.87, "weighing-options-round-40": 0.91, "described-not-named-round-44": 0.82, "described-not-named-round-46": 0.83, "described-and-named-round-48": 0.87, "managers-for-mentees-round-55": 0.91}
+NONE_FLOORS = {"hospital-system": 0.91, "long-stories": 0.91, "first-time-members": 0.94, "recruiters-and-advisors": 0.91, "formal-mid-career": 0.91, "budget-season-managers": 0.91, "context-first": 0.91, "english-as-a-second-language": 0.90, "skeptical-testers-round-28": 0.91, "returners-round-29": 0.91, "night-shift-round-31": 0.87, "committee-review-round-31": 0.92, "how-things-relate-round-34": 0.91, "described-not-named-round-37": 0.87, "weighing-options-round-40": 0.91, "described-not-named-round-44": 0.82, "described-not-named-round-46": 0.83, "described-and-named-round-48": 0.87, "managers-for-mentees-round-55": 0.91, "described-and-facts-round-56": 0.91}
 
 CONVERSATIONS = {
     # name: (conversation set, folder of pages, floors for overall, follow-up, switch and must-refuse turns)
@@ -265,8 +267,9 @@ CONVERSATIONS = {
     "planning-a-move-round-54": (ROOT / "tests/conv80/conversations.yaml", ROOT / "tests/conv80/pages", {"overall": 0.88, "follow": 0.85, "switch": 0.88, "none": 0.98}),
     "wandering-and-coming-back-round-55": (ROOT / "tests/conv81/conversations.yaml", ROOT / "tests/conv81/pages", {"overall": 0.86, "follow": 0.81, "switch": 0.98, "none": 0.89}),
     "techs-exploring-on-phones-round-55": (ROOT / "tests/conv82/conversations.yaml", ROOT / "tests/conv82/pages", {"overall": 0.80, "follow": 0.75, "switch": 0.98, "none": 0.77}),
-    "weighing-a-move-round-56": (ROOT / "tests/conv83/conversations.yaml", ROOT / "tests/conv83/pages", {"overall": 0.89, "follow": 0.84, "switch": 0.98, "none": 0.94}),
-    "lunch-break-chats-round-56": (ROOT / "tests/conv84/conversations.yaml", ROOT / "tests/conv84/pages", {"overall": 0.90, "follow": 0.82, "switch": 0.98, "none": 0.98}),
+    "weighing-a-move-round-56": (ROOT / "tests/conv83/conversations.yaml", ROOT / "tests/conv83/pages", {"overall": 0.91, "follow": 0.88, "switch": 0.98, "none": 0.94}),
+    "lunch-break-chats-round-56": (ROOT / "tests/conv84/conversations.yaml", ROOT / "tests/conv84/pages", {"overall": 0.94, "follow": 0.89, "switch": 0.98, "none": 0.98}),
+    "ordinary-back-and-forth-round-56": (ROOT / "tests/conv85/conversations.yaml", ROOT / "tests/conv85/pages", {"overall": 0.93, "follow": 0.89, "switch": 0.98, "none": 0.97}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

@@ -80,3 +80,9 @@ def test_a_first_thing_entry_is_part_of_the_day() -> None:
 )
 def test_other_names_a_page_gives_its_role(sentence: str, names: list[str]) -> None:
     assert called_names("Drug Shortage Coordinator", sentence) == names
+
+
+@pytest.mark.parametrize("heading", ["What You Will Be Responsible For", "Your Responsibilities", "Day-to-Day Responsibilities", "What You'll Own"])
+def test_responsibilities_under_other_headings_are_responsibilities(heading: str) -> None:
+    p = parse_page(_page(lambda s: s.replace("Core Responsibilities", heading)))
+    assert len(p.responsibilities) == 4 and len(p.overview) == 2  # not folded into the overview

@@ -39,6 +39,7 @@ DECIDES = [
     ("how do I become an ops director? I love safety work", "pathway", dict(intent="pathway", role=OPS, cert="CMSO")),
     ("which cert helps for both the ops director and the supply chain manager", "shared_certs", dict(intent="certification")),
     ("whats the cert right after CHPOP", "step_beside", dict(intent="certification", cert="CPOM")),
+    ("whats the 3rd cert on the ops director path", "nth_step", dict(intent="certification", cert="CMSO")),
     ("cpom?", "named_certification", dict(intent="certification", cert="CPOM")),
     ("which cert covers procurement", "cert_by_topic", dict(intent="certification", cert="CPSCM")),
     ("which certs for medication safety work", "cert_by_topic", dict(intent="pathway", role="medication-safety-officer")),

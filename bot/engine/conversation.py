@@ -258,7 +258,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if here:
         steps, listed = (), here  # "deciding between transitions of care pharmacist and sterile compounding supervisor. overview of the first one?": of the two just named
     last_ordinal = -9
-    along = ""  # the role whose pathway a step was picked from (a role named here only with a path noun: not "… isnt that the one from the ops director page")
+    stepped_path = ""  # the role whose pathway a step was picked from (a role named here only with a path noun: not "… isnt that the one from the ops director page")
     picked_role = False  # "the third one, what do they do": "they" is the role picked
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -305,7 +305,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             picked_role = picked_role or any(e[0] == "role" for e in picked)
             if steps:
                 _drop_named_path(r, start, path_of, ix)
-                along = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
+                stepped_path = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in _LOCATIVES), None)
                 _drop_whose_list(r, words, loc)
@@ -319,7 +319,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if steps:
                 _drop_named_path(r, start, path_of, ix)
                 _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway": whose step
-                along = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
+                stepped_path = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
     one_cert = _one_cert_of_path(ev, ctx, ix, r)
     if one_cert is not None:  # "do they deal w safety stuff too" … "which cert covers that": the step of their path about it
         final = read(one_cert, ix)
@@ -669,7 +669,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})" + (f" ({person_focus})" if person_focus else "")
         appended = True
     still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"
-    if pathway_turn and still_held and not newcomer:  # (what one person holds is not another's)
+    also_held = [c for c in after.codes if c not in still_held] if ctx.held and words[:1] in (["and"], ["plus"], ["also"]) and not _TOO.isdisjoint(words) else []
+    if pathway_turn and also_held and not newcomer:  # "already hold CCEPA" … "and CPSCM too. whats left": said first, so the codes read as held
+        rewritten = f"(I already have {_joined(still_held + also_held)}) {rewritten}"
+    elif pathway_turn and still_held and not newcomer:  # (what one person holds is not another's)
         rewritten += f" (I already have {_joined(still_held)})"
     if "ref_self" in ev.hits and ctx.focus:
         rewritten += f" ({ctx.focus})"
@@ -687,7 +690,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set())
-    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final, path=along)
+    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path)
 
 
 def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], str] | None:
@@ -758,6 +761,8 @@ def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...],
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
 _OF_THE_BOT = frozenset({"you", "u", "council", "database", "knowledgebase", "bot"})  # a list cue's words that ask what the bot holds
+_EVERY = frozenset({"all", "every", "everything"})
+_TOO = frozenset({"too", "also", "aswell"})
 
 
 def _asked_what_fits(ctx: Context, ix: Index) -> bool:
@@ -935,7 +940,10 @@ def _about_role(ctx: Context, role: str, ix: Index) -> Context:
 def _lists_the_knowledge(ev: Evidence) -> bool:
     """"and which certifications do you know": a list of what the bot holds, asked of the bot,
     whatever was talked about before."""
-    return "list" in ev.hits and not _OF_THE_BOT.isdisjoint(ev.hits["list"].split()) and bool(ev.cert_nouns or ev.role_nouns)  # (not "how can you tell if …")
+    if "list" not in ev.hits or not (ev.cert_nouns or ev.role_nouns):
+        return False
+    said = {ev.a.words[i] for a, b in lexicon.cue("list").spans(ev.a.words) for i in range(a, b)}
+    return not _OF_THE_BOT.isdisjoint(said) or not _EVERY.isdisjoint(ev.a.words)  # (not "how can you tell if …"; "list all the certs you know" after a role)
 
 
 def _other_list(ev: Evidence) -> str | None:

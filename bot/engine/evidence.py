@@ -318,13 +318,16 @@ class Evidence:
         """The role an area or goal points at when certifications or a pathway are asked for without
         naming a role ("which certs for P&T and formulary work", "want to get into diversion")."""
         plural = self.certs_plural
-        if self.role_named or self.codes or not (plural or (self.pathway_cue and (not self.cert_nouns or "ordering" in self.hits))):
+        if self.role_named or set(self.codes) - set(self.held) or not (plural or (self.pathway_cue and (not self.cert_nouns or "ordering" in self.hits))):  # ("i have CMSO, want to run a cleanroom one day": what they hold is no goal)
             return None  # "the 'business intelligence' credential before I take over": one certification asked about
         if not plural and self.only_ordering:
             return None  # "which first if I love teaching?": an order among certifications already in view, no goal
         if self.bare_pathway or (self.cue("pathway") or "").split()[-1:] == ["there"]:
             return None  # "where do I start": every word is the asking, none a goal; "how do i get there if safety is more my thing": the goal was said before
-        unwanted = self.a.unwanted | self.a.negated  # "no interest in billing": never the goal
+        inside = {i for x, y in lexicon.cue("pathway").spans(self.a.words) for i in range(x, y)}
+        asking = {st for i, st in enumerate(self.a.word_stems) if i in inside} - {st for i, st in enumerate(self.a.word_stems) if i not in inside}
+        telling = {st for w, st in zip(self.a.words, self.a.word_stems) if w in lexicon.HELD_CUES} if self.held else set()  # "already got CMSO": what is held, no goal
+        unwanted = self.a.unwanted | self.a.negated | asking | telling  # "no interest in billing": never the goal; "what's left" asks
         a = replace(self.a, stems=tuple(s for s in self.a.stems if s not in unwanted)) if unwanted else self.a
         wished = self.wished
         if wished:  # "new grad, zero experience, but i want to be the pharmacist who plans for disasters": what follows the wish is the goal
@@ -775,7 +778,7 @@ def _described_role(ev: Evidence) -> str | None:
     if not found:
         return None
     role, _, score, runner_up = found
-    titled = {a.word_stems[i] for sc, r in ev.roles if sc >= ROLE_RELAXED and r != role for i in ev.role_where.get(r, ())}
+    titled = {a.word_stems[i] for sc, r in ev.roles if sc >= ROLE_RELAXED and r != role for i in ev.role_where.get(r, ()) if a.words[i].rstrip("s") not in lexicon.ROLE_HEADS}  # (a job noun alone is half of no title: "the directors of nursing")
     if titled:  # "the person who runs all the day to day pharmacy operations": words half of another's title, which describe this role only with them
         without = content_role(replace(beyond, stems=tuple(st for st in beyond.stems if st not in titled)), ix)
         if without is None or without[0] != role:

@@ -149,8 +149,21 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
 def _requested(ev: Evidence) -> bool:
     """The clinical request is asked, not what the member says they do ("i love fixing chair flow
     and premed timing delays")."""
-    covered = ev.said_of_self | _sought_topic(ev)
+    covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev)
     return not covered or any(not set(range(x, y)) <= covered for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
+
+
+_CASE_WORDS = frozenset({"dose", "doses", "dosing", "dosage", "mg", "patient", "patients", "pt", "pts"})  # a case or a value, never a duty
+
+
+def _duty_asked_of_a_role(ev: Evidence) -> frozenset[int]:
+    """"who decides the beyond-use dates on batched IVs": the duty whose role is asked for, not a
+    clinical value (no drug, no number: "who can tell me the vanc dose for 80 kg" stays clinical)."""
+    a = ev.a
+    if not ev.asks_who or any(lexicon.is_drug(w) or w.isdigit() or w in lexicon.CLINICAL_SPECIFICS or w in _CASE_WORDS for w in a.words):
+        return frozenset()
+    at = next((i for i, w in enumerate(a.words) if w in lexicon.WHO_WORDS), None)
+    return frozenset(range(at + 1, len(a.words))) if at is not None else frozenset()
 
 
 def _sought_topic(ev: Evidence) -> frozenset[int]:
@@ -350,6 +363,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
             continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
         if facts and facts <= sought and any(ev.a.words[i] in lexicon.TOPIC_LEADS for i in sought if min(facts) - TOPIC_LEAD_REACH <= i < min(facts)):
             continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked
+        if facts and facts <= sought and all(i and ev.a.words[i - 1].endswith("ing") and len(ev.a.words[i - 1]) > 5 for i in facts):
+            continue  # "cert for auditing claims / tracing dollars from purchase to reimbursement": what the work does with it
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         spans = [(x, y) for x, y in facet.spans(ev.a.words) if not _names_only(range(x, y), in_names, ev, facet)]
@@ -423,7 +438,7 @@ def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
 # Cues too weak to outweigh an explicit "how hard / how long" ("nervous about it").
 _WEAK = frozenset({"weak_overview", "follow_up"})
 # Cues that say the question asks for something a card or a page does answer.
-_ANSWERABLE = ("identity", "pathway", "ordering", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides", "judgement")
+_ANSWERABLE = ("identity", "pathway", "ordering", "day", "responsibilities", "overview", "weak_overview", "contrast", "list", "help", "cert_seek", "both", "besides", "judgement", "tell_more")
 
 
 def unanswerable(ev: Evidence, ix: Index) -> Match | None:
@@ -814,10 +829,10 @@ def _asks_a_list(ev: Evidence) -> bool:
 
 
 def _points_back(ev: Evidence) -> bool:
-    """"ok and that cert?": one certification (or role) already in view, and nothing else said."""
+    """"ok and that cert?", "and their certs?": a certification or role already in view, and nothing else said."""
     words = ev.a.words
     nouns = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS
-    pointed = any(w in nouns and i and words[i - 1] in ("that", "this") for i, w in enumerate(words))
+    pointed = any(w in nouns and i and words[i - 1] in ("that", "this", "their", "its", "his", "her") for i, w in enumerate(words))  # ("ok and their certs?")
     return pointed and all(w in nouns for w in _content_words(ev))
 
 

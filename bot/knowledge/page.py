@@ -58,7 +58,11 @@ class Page:
 TITLE_LINE = re.compile(r"^career\s+path\s*:\s*(?P<title>.+?)\s*(?:[–—|-]\s*council on pharmacy standards)?\s*$", re.I)
 _SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
-_RESPONSIBILITIES = re.compile(r"^(core|key|main|primary|major)?\s*(responsibilities|duties)\s*:?$|^what you('ll| will)? do\s*:?$", re.I)
+_RESPONSIBILITIES = re.compile(
+    r"^((your|the|core|key|main|primary|major|daily|everyday|day-to-day|day to day)\s+){0,2}(responsibilities|duties)\s*:?$"
+    r"|^what you('ll| will)?( be)? (do|own|handle|be responsible for)\s*:?$|^what the (role|job) (involves|entails)\s*:?$",
+    re.I,
+)
 _PATHWAY = re.compile(
     r"^(the\s+|your\s+)?certification\s+(pathway|path|roadmap)\b.*$|^your\s+(certification\s+)?(pathway|path|roadmap)\b.*$"
     r"|^(recommended|suggested|relevant|key)\s+certifications\b.*$|^certifications\s*:?$",
