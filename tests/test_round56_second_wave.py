@@ -64,3 +64,16 @@ def test_anything_more_on_a_certification_is_its_card() -> None:
 def test_a_money_word_that_is_the_work_is_a_topic() -> None:
     a = with_pages("eval151").ask("cert for reconciling claims and following dollars from purchase to reimbursement?")
     assert (a.intent, a.certifications[:1]) == ("certification", ("CPRA",))
+
+
+def test_that_cert_after_a_quoted_goal_is_the_quoted_code() -> None:
+    a = with_pages("conv85").ask("my tech's review goal says 'earn CPRAU to strengthen audits'. what is that cert")
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CPRAU",))
+
+
+def test_an_hour_of_the_day_and_growing_to_a_role() -> None:
+    e = with_pages("conv84")
+    a = e.ask("at what hour the informatics manager starts the day")
+    assert (a.intent, a.section) == ("role", "day_in_the_life")
+    b = e.ask("i am pharmacist from abroad, how to grow to 340B program manager?")
+    assert (b.intent, b.role) == ("pathway", PROGRAM_340B)

@@ -571,13 +571,14 @@ def goal_ranking(a: Analysis, ix: Index) -> list[tuple[float, str]]:
     if len(ranked) < 2 or ranked[0][0] >= GOAL_MARGIN * ranked[1][0]:
         return ranked
     close = {r: s for s, r in ranked if s * GOAL_MARGIN > ranked[0][0]}
-    uses: dict[tuple[str, str], int] = defaultdict(int)
     words = _role_content_words(a, ix)
-    for st in words:
-        for i in ix.postings.get(st, ()):
-            rid = ix.passages[i].role
-            if rid in close:
-                uses[st, rid] += 1
+    uses: dict[tuple[str, str], int] = defaultdict(int)
+    for rid in close:  # each close role's own passages and pathway sentences (a page's few dozen, whatever the base's size)
+        steps = [ix.step_passages[rid, s.certification] for s in ix.knowledge.roles[rid].pathway if (rid, s.certification) in ix.step_passages]
+        for i in [*ix.role_passages.get(rid, ()), *steps]:
+            for st in words:
+                if st in ix.passages[i].stems:
+                    uses[st, rid] += 1
     dwell = sorted(((sum(ix.weight(st) * math.log2(1 + uses[st, rid]) for st in words), rid) for rid in close), reverse=True)
     if dwell[1][0] * DWELL_MARGIN > dwell[0][0]:
         return ranked

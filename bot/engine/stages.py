@@ -1058,7 +1058,8 @@ def _asks_a_code_last(ev: Evidence) -> bool:
         return False
     last = a.sentence_of[-1]
     in_last = {i for i, w in enumerate(a.words) if a.sentence_of[i] == last}
-    return any(a.code_pos[c] in in_last for c in a.codes) and any(x in in_last for x, _ in lexicon.cue("identity").spans(a.words)) and not any(x in in_last for x, _ in lexicon.cue("pathway").spans(a.words))
+    pointed = len(set(a.codes)) == 1 and any(x in in_last for x, _ in lexicon.cue("ref_thing").spans(a.words))  # "… 'pursue CHDS to …'. what is that cert": the one code
+    return (pointed or any(a.code_pos[c] in in_last for c in a.codes)) and any(x in in_last for x, _ in lexicon.cue("identity").spans(a.words)) and not any(x in in_last for x, _ in lexicon.cue("pathway").spans(a.words))
 
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
