@@ -77,3 +77,33 @@ def test_an_hour_of_the_day_and_growing_to_a_role() -> None:
     assert (a.intent, a.section) == ("role", "day_in_the_life")
     b = e.ask("i am pharmacist from abroad, how to grow to 340B program manager?")
     assert (b.intent, b.role) == ("pathway", PROGRAM_340B)
+
+
+# --- third wave (measured on 006baf2 first) --------------------------------------------------------
+
+SPECIALTY = "specialty-pharmacy-operations-manager"
+BUYER = "pharmacy-purchasing-coordinator"
+HOME_INFUSION = "home-infusion-pharmacy-manager"
+
+
+def test_step_n_of_that_path_is_the_page_order() -> None:
+    _, a, b = talk("which job is CAPT on", "ok whats step 1 of that path", "and the one after it", e=with_pages("conv86"))
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CMSO",))  # the page's first step, not the pathway as just shown
+    assert (b.intent, b.certifications[:1]) == ("certification", ("CHIP",))
+
+
+def test_everything_the_bot_covers_asked_after_a_role() -> None:
+    _, a = talk("what does a pharmacy purchasing coordinator do", "what certs are there altogether", e=with_pages("conv86"))
+    assert a.intent == "list_certifications"
+
+
+def test_any_of_them_deals_with_picks_from_the_list() -> None:
+    _, a = talk("which careers do you have pages for", "any of them handle recalls?", e=with_pages("conv86"))
+    assert (a.intent, a.role) == ("role", BUYER)
+
+
+def test_stress_and_unions_are_facts_no_page_gives() -> None:
+    e = with_pages("conv86")
+    _, a = talk("what does a specialty pharmacy operations manager do", "is the job really stressful", e=e)
+    assert a.intent == "none"
+    assert e.ask("is the pharmacy purchasing coordinator a union job").intent == "none"

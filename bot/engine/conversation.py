@@ -238,8 +238,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
     path_of = ev.role_best if ev.role_named else recalled
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
-    if path_of is None and ctx.role and (not ctx.shown or (all(e[0] == "role" for e in ctx.shown) and "step" in words)) and "ordering" not in ev.hits and not _ENDS_LOCATIVE.isdisjoint(words) and numbered:
-        path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" after a choice of roles: its pathway's steps
+    if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway") and "step" in words)) and "ordering" not in ev.hits and not _ENDS_LOCATIVE.isdisjoint(words) and numbered:
+        path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" after a choice of roles or a pathway put in another order: its page's steps
     elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any(w in lexicon.CERT_NOUNS and i >= 2 and words[i - 1] in lexicon.ORDINALS and (words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
@@ -316,9 +316,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if number is not None and listed and listed[0][0] == "cert" and number <= len(listed) and r.free(start, i + 2):
             referred = True
             r.put(start, i + 2, _label(_nth(listed, number), ix))
+            _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway", "step 2 of that path": whose step
             if steps:
                 _drop_named_path(r, start, path_of, ix)
-                _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway": whose step
                 stepped_path = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
     one_cert = _one_cert_of_path(ev, ctx, ix, r)
     if one_cert is not None:  # "do they deal w safety stuff too" … "which cert covers that": the step of their path about it
@@ -761,7 +761,7 @@ def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...],
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
 _OF_THE_BOT = frozenset({"you", "u", "council", "database", "knowledgebase", "bot"})  # a list cue's words that ask what the bot holds
-_EVERY = frozenset({"all", "every", "everything"})
+_EVERY = frozenset({"all", "every", "everything", "overall", "altogether"})
 _TOO = frozenset({"too", "also", "aswell"})
 
 
