@@ -258,7 +258,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if here:
         steps, listed = (), here  # "deciding between transitions of care pharmacist and sterile compounding supervisor. overview of the first one?": of the two just named
     last_ordinal = -9
-    stepped_path = ""  # the role whose pathway a step was picked from (a role named here only with a path noun: not "… isnt that the one from the ops director page")
+    stepped_path = ""  # the role whose pathway a step was picked from
+    along_named = (path_of or "") if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""  # (a role named here, only with a path noun: not "… isnt that the one from the ops director page")
     picked_role = False  # "the third one, what do they do": "they" is the role picked
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
@@ -305,7 +306,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             picked_role = picked_role or any(e[0] == "role" for e in picked)
             if steps:
                 _drop_named_path(r, start, path_of, ix)
-                stepped_path = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
+                stepped_path = along_named
             if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
                 loc = next((k for k in range(end, len(words)) if words[k] in _LOCATIVES), None)
                 _drop_whose_list(r, words, loc)
@@ -319,7 +320,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway", "step 2 of that path": whose step
             if steps:
                 _drop_named_path(r, start, path_of, ix)
-                stepped_path = path_of or "" if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""
+                stepped_path = along_named
     one_cert = _one_cert_of_path(ev, ctx, ix, r)
     if one_cert is not None:  # "do they deal w safety stuff too" … "which cert covers that": the step of their path about it
         final = read(one_cert, ix)
@@ -982,13 +983,20 @@ def _reacts(ev: Evidence) -> bool:
     return bool(a.words) and a.words[0] in lexicon.REACTIONS and len(set(a.sentence_of)) == 1 and "?" not in a.question and not ev.hits.keys() & (_ASKS_ANYTHING | {"weak_overview"})  # ("lol ok what do they do tho" asks)
 
 
+def _asks(ev: Evidence) -> set[str]:
+    """The asks a message makes; "what does X do" among them ("wait what does an ops director do
+    again" after a pathway: its overview), not the "about" of "what about the …"."""
+    asks = set(ev.hits.keys() & _ASKS_ANYTHING)
+    if "do" in (ev.cue("weak_overview") or "").split():
+        asks.add("weak_overview")
+    return asks
+
+
 def _only_tells(ev: Evidence) -> bool:
     """One sentence that asks nothing: not a question, no ask of its own ("at her old job" names
     where she worked, it asks for no overview)."""
     a = ev.a
-    asks = ev.hits.keys() & _ASKS_ANYTHING
-    if "do" in (ev.cue("weak_overview") or "").split():
-        asks.add("weak_overview")  # "wait what does an ops director do again" after a pathway: its overview (not the "about" of "what about the …")
+    asks = _asks(ev)
     if asks == {"overview"} and _owned_job(ev):
         asks = set()
     return bool(a.words) and len(set(a.sentence_of)) == 1 and not a.question.rstrip().endswith("?") and not asks
@@ -1249,9 +1257,7 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
 def _asks_beyond_naming(ev: Evidence) -> bool:
     """Asks something of its own; "and for the documentation audit role?" only names ("role" is no
     request for the overview there)."""
-    asks = ev.hits.keys() & _ASKS_ANYTHING
-    if "do" in (ev.cue("weak_overview") or "").split():
-        asks.add("weak_overview")  # "wait what does an ops director do again" after a pathway: its overview (not the "about" of "what about the …")
+    asks = _asks(ev)
     if asks == {"overview"} and (ev.cue("overview") or "") in lexicon.ROLE_NOUNS:
         return False
     return bool(asks)
