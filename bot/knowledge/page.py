@@ -314,7 +314,8 @@ def _refuse_unheaded_certifications(lines: list[tuple[int, str]], start: int, st
     if any(kind == "pathway" for _, kind in starts):
         return
     for n, t in lines[start:]:
-        m = _CODE_NAME.match(_unbullet(t)) or _NAME_CODE.match(_unbullet(t))
+        item = _unbullet(t)
+        m = _CODE_NAME.match(item) or _NAME_CODE.match(item)
         if m and _is_code(m.group("code")) and _CERTIFIED.search(m.group("name")):
             raise PageError(n, f"{m.group('code')} looks like a certification but the page has no certification pathway heading above it; put a heading such as 'Your Certification Pathway' right above the certifications")
 
