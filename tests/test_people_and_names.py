@@ -96,7 +96,7 @@ def test_whose_day_starts_earlier_reads_times_written_in_words() -> None:
 
 def test_two_pathways_with_nothing_in_common_get_an_honest_no() -> None:
     *_, share, path = talk("returns and waste manager vs LTC dispensing supervisor, which one does more site visits and audits", "do those two share any cert", "ok show me the path for the audit one", e=with_pages("conv73"))
-    assert (share.intent, share.reason) == ("none", "nothing_shared")
+    assert (share.intent, share.reason) == ("pathway", "nothing_shared")
     assert "share no certification" in share.summary
     assert (path.intent, path.role) == ("pathway", RETURNS)
 

@@ -79,7 +79,7 @@ def test_two_named_roles_paths_overlap_or_share_nothing() -> None:
     a = with_pages("conv79").ask("waste manager vs ops director, do their paths overlap")
     assert (a.intent, a.certifications) == ("certification", ("CPSCM",))
     b = with_pages("conv80").ask("ems kit coordinator vs survey readiness manager, do they share any certs?")
-    assert (b.intent, b.reason) == ("none", "nothing_shared")
+    assert (b.intent, b.reason) == ("pathway", "nothing_shared")
 
 
 def test_those_two_are_the_two_certifications_shown() -> None:

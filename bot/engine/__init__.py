@@ -87,7 +87,7 @@ class Engine:
             their_cert = alone.intent == "certification" and alone.certifications[:1] != decided.certifications[:1]  # "now my tech: she's into chargemaster work, what cert is that"
             if their_role or their_cert:
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False, evidence=own)
-        if "one_cert" in resolution.signals and decided.intent == "pathway" and decided.certifications:
+        if "one_cert" in resolution.signals and decided.intent == "pathway" and decided.certifications and decided.reason != "nothing_shared":
             decided = replace(decided, intent="certification", role=None, focus=None, focus_words=(), held=(), shape="")  # "which cert covers that": the step the topic puts first, its card
         answer = compose(question, decided, self.knowledge)
         if resolution.rewritten:

@@ -245,9 +245,9 @@ def _read_back(words: list[str], i: int, ix: Index) -> str:
     word = words[i]
     if word in lexicon.AUTOCORRECTED:
         s = stem(word)
-        beside = {(stem(words[i - 1]), s)} if i else set()
+        beside = {(stem(w), s) for w in ix.expand([words[i - 1]])} if i else set()  # ("med cart": the page writes "medication cart" too)
         if i + 1 < len(words):
-            beside.add((s, stem(words[i + 1])))
+            beside |= {(s, stem(w)) for w in ix.expand([words[i + 1]])}
         modified = word.endswith("s") and i > 0 and words[i - 1] not in lexicon.STOPWORDS and s in ix.postings  # "med carts", where a page has carts (but "the COM cart my manager keeps bringing up" is a cert)
         if not beside & ix.text_bigrams and not modified:
             return lexicon.AUTOCORRECTED[word]

@@ -191,6 +191,8 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
         _compare_roles(role, kb.roles[m.also[0]], kb, d)
     elif m.intent == "role" and role:
         _role(role, m.section or "overview", d)
+    elif m.intent == "pathway" and role and m.reason == "nothing_shared" and m.also and m.also[0] in kb.roles:
+        _nothing_shared(role, kb.roles[m.also[0]], d)
     elif m.intent == "pathway" and role:
         _pathway(role, m, kb, d)
     elif m.intent == "list_certifications":
@@ -349,6 +351,15 @@ def _compare_roles(first: Role, second: Role, kb: Knowledge, d: _Draft) -> None:
     d.facts.append(Fact("In common", f"Both pathways include {joined(shared)}." if shared else "Their pathways share no certification."))
 
 
+def _nothing_shared(role: Role, other: Role, d: _Draft) -> None:
+    """Two pathways asked about together that have no certification in common: that, and both."""
+    d.title = f"{role.title} and {other.title}"
+    d.summary = "Their certification pathways share no certification."
+    for r in (role, other):
+        d.role_source(r)
+        d.facts.append(Fact(f"{r.title} pathway", ", ".join(s.certification for s in r.pathway) or "No pathway yet."))
+
+
 def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
     d.role_source(role, main=True)
     d.title = f"Certification pathway: {role.title}"
@@ -459,14 +470,6 @@ def _refusal(m: Match, kb: Knowledge, d: _Draft, alternatives: tuple[Alternative
         d.summary = ("I'm not sure which one you mean." if m.reason == "ambiguous" else f"I don't know {m.detail}.") + " Did you mean " + joined([a.label for a in alternatives], "or") + "?"
         return
     name, role, cert = _subject(m, kb)
-    if m.reason == "nothing_shared" and role and m.also and m.also[0] in kb.roles:
-        other = kb.roles[m.also[0]]
-        d.title = f"{role.title} and {other.title}"
-        d.summary = "Their certification pathways share no certification."
-        for r in (role, other):
-            d.role_source(r)
-            d.facts.append(Fact(f"{r.title} pathway", ", ".join(s.certification for s in r.pathway) or "No pathway yet."))
-        return
     if m.reason == "missing_fact" and (role or cert):
         _partial(m, name, role, cert, d)
         return

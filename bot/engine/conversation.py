@@ -122,6 +122,8 @@ def _asks_on_its_own(ev: Evidence) -> bool:
 
 _OTHER = frozenset({"other", "another", "different"})
 _DEFINITE = frozenset({"the", "that", "this"})
+_REFERRING = frozenset({"ref_thing", "ref_role", "ref_many", "ref_topic", "ref_choice"})  # cues of words that point back at what was talked about
+_DISMISSED = frozenset({"it", "that", "this"})  # what "forget …" / "scratch …" waves away: the last answer, not a subject
 _OF_IT = frozenset({"their", "its", "his", "her"})  # "their first cert": a step of theirs, not "which first"
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
@@ -140,9 +142,10 @@ class _Rewrite:
         shouted = question.isupper()
         self.words = [IT_DEPARTMENT if not shouted and t.strip(_PUNCT) == "IT" else _plain(t) for t in self.tokens]  # "a hospital IT analyst": the department, no "it" to resolve
         self.spans: dict[int, tuple[int, str]] = {}  # first token -> (one past the last, replacement)
+        self.kept: set[int] = set()  # tokens that refer to nothing, whatever they look like
 
     def free(self, a: int, b: int) -> bool:
-        return not any(a < end and start < b for start, (end, _) in self.spans.items())
+        return self.kept.isdisjoint(range(a, b)) and not any(a < end and start < b for start, (end, _) in self.spans.items())
 
     def put(self, a: int, b: int, text: str) -> None:
         if self.free(a, b):
@@ -178,6 +181,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         question = _CLAIM_GOES_ON.sub("is it true that ", question, count=1)  # "is it true they run drills …" … "and that theyre on call 24/7?": a second claim checked
         ev = read(question, ix)
     r = _Rewrite(question)
+    r.kept = {b - 1 for a, b in lexicon.cue("discourse").spans(r.words) if r.words[b - 1] in _DISMISSED}  # "ok forget it, the scheduling manager instead": no "it" to resolve
     if not r.words or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
     own = _own_subject(ev)
@@ -224,7 +228,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         speaks_for, theirs = by_pronoun  # "back to him. why is CMSO on his path": the one person spoken of as "he"
         ctx = _about_role(ctx, theirs, ix)
         referred = True
-    newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2]) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
+    newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(_REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
     weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek) and not (ev.codes or ev.held or ev.role_named or people) else None
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
@@ -273,8 +277,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
-        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}):
-            continue  # "so for someone like me, whats the first step again": where they start, the pathway in their order
+        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or ("if" in words and not ev.hits.keys().isdisjoint({"self_describe", "likes"}))):
+            continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy": where they start, the pathway in their order
         if not (i and words[i - 1] in _DEFINITE) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
@@ -512,6 +516,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if "both" in words[a:b] and len(group) != 2:  # "both have CMSO right?" after three steps shown: the two roles talked about
             roles = list(ctx.roles) if len(ctx.roles) == 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]
             group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ())
+        if b < len(words) and words[b] in lexicon.PERSON_NOUNS and ctx.role is not None and all(e[0] == "cert" for e in group):
+            r.put(a, b + 1, f"the {_label(('role', ctx.role), ix)}")  # "what time do those folks start" after a pathway: the people in that role
+            continue
         if group:
             r.put(a, b, _joined([_label(e, ix) for e in group]))
     # "they", "their day", "that path": the role
@@ -619,7 +626,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
         if about_role and _another_job(after):
             about_role = False  # "how do i become a nuclear pharmacist" after the ops director: a job of its own, which no page has
-        topic_elsewhere = ctx.role is not None and "cert_seek" in after.hits and not (after.pathway_cue or after.section_cue or "ordering" in after.hits or after.certs_plural) and not fits_page(ctx.role, after.a, ix) and _known_topic(after, ix)
+        topic_elsewhere = (ctx.role is not None or ctx.thing is not None) and ("cert_seek" in after.hits or bool(after.cert_nouns)) and not (after.pathway_cue or after.section_cue or "ordering" in after.hits or after.certs_plural) and not (ctx.role is not None and fits_page(ctx.role, after.a, ix)) and not _in_cert_text(ctx.thing, after, ix) and _known_topic(after, ix)
         about_role = about_role and not topic_elsewhere  # "ok and which cert covers comfort kits" after the cold chain card: a topic of another page
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
@@ -646,12 +653,15 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
-    elif (ellipsis or corrects) and not unresolved and (_only_names(after) or names_other) and not _asks_beyond_naming(after):
+    elif (ellipsis or corrects) and not unresolved and (_only_names(after) or names_other or (corrects and ctx.intent == "pathway" and _only_names(after, after.said_of_self))) and not _asks_beyond_naming(after):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         if (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
-            # (first: a job named in it is theirs, the goal comes last)
-            rewritten = (f"({ctx.focus}) " if ctx.focus else "") + f"how do I become the {title}"
+            # (first: a job named in it is theirs, the goal comes last); "forget it, the scheduling
+            # manager instead, i love building rotations": what they say now is theirs too
+            told_now = _typed_at(after, after.said_of_self - _title_words(after))
+            focus = " ".join(f for f in (ctx.focus, told_now) if f)
+            rewritten = (f"({focus}) " if focus else "") + f"how do I become the {title}"
         elif (after.role_named or names_other) and not after.codes and ctx.intent == "role":
             rewritten = f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"  # "ok what about ops" after a day: that role's day
         elif after.codes and not after.role_named and ctx.intent == "certification":
@@ -1089,6 +1099,14 @@ def _ends_in_ellipsis(r: _Rewrite) -> bool:
     return len(last) <= ELLIPSIS_WORDS and bool(_ELLIPSIS.match(" ".join(last)))
 
 
+def _in_cert_text(thing: Entity | None, ev: Evidence, ix: Index) -> bool:
+    """The message's content words are all in the text of the certification talked about."""
+    if thing is None or thing[0] != "cert" or thing[1] not in ix.cert_docs:
+        return False
+    content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems() and ix.weight(s) >= CONTENT_WORD]
+    return bool(content) and all(s in ix.cert_docs[thing[1]] for s in content)
+
+
 def _known_topic(ev: Evidence, ix: Index) -> bool:
     """Every content word of the message is one the knowledge uses ("comfort kits")."""
     content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems() and ix.weight(s) >= CONTENT_WORD]
@@ -1306,9 +1324,10 @@ def _recalled(ev: Evidence, ctx: Context) -> str | None:
     return partly[0] if len(partly) == 1 else None
 
 
-def _only_names(ev: Evidence) -> bool:
-    """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I meant CPAS")."""
-    steering = _steering(ev.a.words)
+def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
+    """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I
+    meant CPAS"), besides the words at ``told`` (what the member says of themselves)."""
+    steering = _steering(ev.a.words) | told
     named = {i for i, w in enumerate(ev.a.words) if w == CODE_MARK} | {k for i, n, _ in ev.a.alias_hits for k in range(i, i + n)}
     k = next((i for i in range(len(ev.a.words)) if i not in steering), len(ev.a.words))  # ("nvm. how bout …": after the steering words)
     lead = _ELLIPSIS.match(" ".join(ev.a.words[k:]))
@@ -1316,6 +1335,15 @@ def _only_names(ev: Evidence) -> bool:
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
     in_title = _title_words(ev)
     return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
+
+
+def _typed_at(ev: Evidence, positions: frozenset[int]) -> str:
+    """The member's words at these positions, as typed (once each, in order)."""
+    out: list[str] = []
+    for i in sorted(positions):
+        if not out or ev.a.said[i] != ev.a.said[i - 1] or i - 1 not in positions:
+            out.append(ev.a.said[i])
+    return " ".join(out)
 
 
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
@@ -1386,10 +1414,10 @@ def _about_refused(ctx: Context, ev: Evidence) -> Context:
 
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:
     """The context after ``answer``: refusals leave it as it was (but remember an unanswerable follow-up)."""
+    pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason == "nothing_shared" and answer.role else ()
+    if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
+        return replace(ctx, role=answer.role, thing=("role", pair[0]), roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
     if answer.intent in ("none", "help", "faq"):
-        pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason == "nothing_shared" and answer.role else ()
-        if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
-            return replace(ctx, role=answer.role, thing=("role", pair[0]), roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
         if answer.intent == "none" and resolution.referred and answer.reason in ("needs_context", "off_topic", "unknown_role"):
             return replace(ctx, pending=question)
         if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):

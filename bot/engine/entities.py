@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Callable
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import SELF_WORDS, Analysis, cue_stems
@@ -118,9 +119,19 @@ def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], head
         while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS and a.words[j] not in _CONTRAST_WORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
             mods.append(j)
             j -= 1
-        if all(in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or (a.words[k] in lexicon.FIELD_WORDS and bool(title & _FIELD_STEMS)) or _acronym_like(a.words[k]) or stems[k] in page for k in mods):  # ("transitions of care pharmacist coordinator" for "… Pharmacy Coordinator")
+        fits = lambda k: in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or (a.words[k] in lexicon.FIELD_WORDS and bool(title & _FIELD_STEMS)) or _acronym_like(a.words[k]) or stems[k] in page  # noqa: E731
+        if all(fits(k) for k in mods) and not _of_another(a, i, fits):  # ("transitions of care pharmacist coordinator" for "… Pharmacy Coordinator")
             return False
     return True
+
+
+def _of_another(a: Analysis, i: int, fits: Callable[[int], bool]) -> bool:
+    """The job noun at i is followed by "of" and a word the title lacks: "the director of
+    nursing" is not the Director of Pharmacy Operations."""
+    k = i + 2
+    while k < len(a.words) and a.words[k] in lexicon.DETERMINERS:
+        k += 1
+    return i + 1 < len(a.words) and a.words[i + 1] == "of" and k < len(a.words) and a.sentence_of[k] == a.sentence_of[i] and a.words[k] not in lexicon.STOPWORDS and not fits(k)
 
 
 _FIELD_STEMS = frozenset(stem(w) for w in lexicon.FIELD_WORDS)
@@ -349,7 +360,7 @@ def named_cert_spans(a: Analysis, ix: Index, role_where: dict[str, set[int]]) ->
         if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where):
             found.append((lo, ix.name_order[code], code, hi))
     for code in {code for pair in near for code in ix.headless_anchors.get(pair, ())} - {c for _, _, c, _ in found}:
-        name = ix.headless_names[code]  # "the drug master file cert": written without its job noun, then a certification word
+        name = ix.headless_names[code]  # "the drug master file cert" (or "… one"): written without its job noun, then a certification word
         if not present.issuperset(name):
             continue
         window = _tightest(sorted(i for st in set(name) for i in at.get(st, ())), stems, set(name))
@@ -359,7 +370,8 @@ def named_cert_spans(a: Analysis, ix: Index, role_where: dict[str, set[int]]) ->
         k = a.typed_end(hi)
         after = a.words[k : k + 2] if k < len(a.words) and a.sentence_of[k] == a.sentence_of[hi] else ()
         the = lo > 0 and a.words[a.typed_start(lo) - 1] in _THE_ONE  # "get the drug master file cert" (not "… hospital pharmacy ops, cert path?")
-        if the and after and after[0] in lexicon.CERT_NOUNS and not after[0].endswith("s") and after[1:] not in _AFTER_A_CERT_NOUN and not any(x <= lo and hi <= y for x, _, _, y in found):
+        one = bool(after) and after[0] == "one" and not any(set(range(lo, hi + 1)) & w for w in role_where.values())  # "the high volume dispensing one": no title's words
+        if the and after and (after[0] in lexicon.CERT_NOUNS or one) and not after[0].endswith("s") and after[1:] not in _AFTER_A_CERT_NOUN and not any(x <= lo and hi <= y for x, _, _, y in found):
             if not lexicon.cue("pathway").spans(a.words):  # ("get the drug shortage credential before i take over purchasing": the topic finds it, one certification)
                 found.append((lo, ix.name_order[code], code, hi))
     found = [f for f in found if not any((x, y) != (f[0], f[3]) and x <= f[0] and f[3] <= y for x, _, _, y in found)]  # ("hospital pharmacy operations cert": not also "pharmacy operations")

@@ -652,6 +652,9 @@ def read(question: str, ix: Index) -> Evidence:
         elsewhere = {a.word_stems[i] for i in range(len(a.words)) if not any(x <= i < y for x, y in spans)}
         a = replace(a, stems=tuple(st for st in a.stems if st not in steered or st in elsewhere))  # ("ok switching, what does … do": "switching" is no part of the day)
     someday = hits.get("someday")
+    if someday and someday.split()[0] == "one" and (hits.get("ref_one_kind") or "").split()[-1:] == ["one"]:
+        someday = None  # "whats the analytics one's day": that one's day, not "one day"
+        del hits["someday"]
     for name in ("day", "ordering"):
         if someday and f" {hits.get(name)} " in f" {someday} ":  # "where it could go one day", "next quarter": a time, not the day in the life or an order
             del hits[name]
@@ -749,7 +752,8 @@ def _described_role(ev: Evidence) -> str | None:
         return themed  # "diversion manager morning routine?"
     own_job = {a.word_stems[k] for i in mine for k in a.typed_group(i)}
     content = [s for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
-    if ("ordering" in ev.hits or "list" in ev.hits) and not ev.hits.keys() & {"likes", "suits"} and not ev.wished:
+    refers_back = ev.pathway_cue and not ev.hits.keys().isdisjoint({"ref_thing", "ref_role"})  # "and the path for it if im already doing data analysis": the role talked about
+    if ("ordering" in ev.hits or "list" in ev.hits or refers_back) and not ev.hits.keys() & {"likes", "suits"} and not ev.wished:
         told = ev.said_of_self | _conditions(a) | {i for name in ev.hits.keys() & _ASKING_HOW for x, y in lexicon.cue(name).spans(a.words) for i in range(x, y)}
         if told and all(a.word_stems[i] not in content for i in range(len(a.words)) if i not in told):
             return None  # "which first if i already lead a team of 20 techs", "show me all the roles, im new here and coming from IT": who they are orders the steps or asks the list, it names no role
@@ -784,7 +788,8 @@ def _described_role(ev: Evidence) -> str | None:
         if without is None or without[0] != role:
             return None
     if ev.asks_who or one_who:  # "who figures out pharmacist and tech coverage": job words are the objects here
-        return role if score >= WHO_MIN or (score >= WHO_WEAK and score >= WHO_LEAD * runner_up) else None
+        titled_too = ev.role_best == role and ev.role_score >= ROLE_RELAXED  # "who does the scheduling": a word of its own title, and its page's
+        return role if score >= WHO_MIN or (score >= WHO_WEAK and (score >= WHO_LEAD * runner_up or titled_too)) else None
     if (score < DESCRIBED_STRONG * WHO_MIN or score < DESCRIBED_MARGIN * runner_up) and not (runner_up == 0.0 and score >= WHO_WEAK and _kind_named(a)):
         return None  # (but "the billing role", "the research pharmacy job": words only one role's page has, said as its name)
     if heads and not names_this_job(a, ix, role, by_content=True):

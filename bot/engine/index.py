@@ -295,7 +295,7 @@ class Index:
             name = [s for s in content_stems(ix.expand(words_of(cert.name))) if s != "certify"]
             ix.cert_names[cert.code] = tuple(dict.fromkeys(name))
             last = words_of(cert.name)[-1:]
-            if last and last[0] in lexicon.ROLE_HEADS:  # "the drug master file cert": the name without its job noun, then a certification word
+            if last and (last[0] in lexicon.ROLE_HEADS or last[0] in lexicon.NAME_HEADS):  # "the drug master file cert", "the high volume dispensing one": the name without its job noun, then a certification word
                 headless = tuple(dict.fromkeys(st for st in ix.cert_names[cert.code] if st != stem(last[0])))
                 if len(headless) >= 2:
                     ix.headless_names[cert.code] = headless

@@ -139,11 +139,20 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     if ev.career_framed:
         return None
     drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
-    counted = [(x, y) for x, y in lexicon.cue("clinical_topic").spans(words) if not (x and words[x - 1].isdigit())]  # "2 kids, cant do nights": the member's life, not a patient
+    counted = [
+        (x, y) for x, y in lexicon.cue("clinical_topic").spans(words) if not (x and words[x - 1].isdigit()) and not _names_knowledge(ev, ix, x, y)
+    ]  # "2 kids, cant do nights": the member's life, not a patient
     found = ev.cue("clinical_advice") or (ev.cue("clinical_topic") if counted else None) or drug
     if found:
         return refuse("clinical", CONF_REFUSE, why=f"clinical wording {found!r}, not framed as a career question")
     return None
+
+
+def _names_knowledge(ev: Evidence, ix: Index, x: int, y: int) -> bool:
+    """Words x..y are the knowledge's own subject: each names a certification or a role ("any
+    about vaccines" where a certification is the Vaccine and Cold Chain Steward), not a patient's."""
+    content = [i for i in range(x, y) if ev.a.words[i] not in lexicon.STOPWORDS]
+    return bool(content) and all(ev.a.word_stems[i] in ix.name_postings or ev.a.word_stems[i] in ix.title_postings for i in content)
 
 
 def _requested(ev: Evidence) -> bool:
@@ -1172,8 +1181,9 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     if pair is None:
         return None
     shared = _shared_certs(ev, ix)
-    if not shared:  # "do those two share any cert": an honest no, with both pathways
-        return Match("none", role=pair[0], also=(pair[1],), confidence=CONF_CERT_SHARED, reason="nothing_shared", why=f"no certification on both pathways of {pair[0]} and {pair[1]}")
+    if not shared:  # "do those two share any cert": "none", and both pathways (an answer, not a refusal)
+        both = tuple(dict.fromkeys(s.certification for r in pair for s in ix.knowledge.roles[r].pathway))
+        return Match("pathway", role=pair[0], also=(pair[1],), certifications=both, confidence=CONF_CERT_SHARED, reason="nothing_shared", why=f"no certification on both pathways of {pair[0]} and {pair[1]}")
     titles = set(ev.title_stems(ix)) | {t for _, r in ev.roles[:2] for t in ix.role_titles[r]}
     return Match("certification", certifications=tuple(rank_certs(shared, ev.a, ix, exclude=titles)), confidence=CONF_CERT_SHARED, why=f"certifications on both pathways: {', '.join(shared)}")
 

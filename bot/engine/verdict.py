@@ -13,7 +13,7 @@ class Match:
     section: str | None = None
     faq: str | None = None
     confidence: float = 0.0
-    reason: str = ""  # why "none": thanks, empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic, needs_context, nothing_shared
+    reason: str = ""  # why "none": thanks, empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic, needs_context; "nothing_shared": two pathways with no certification in common (intent pathway)
     detail: str = ""  # the facet, unknown code or unknown role phrase behind a "none" (or the word read as a code)
     alternatives: tuple[tuple[str, str], ...] = ()  # ("role"|"cert", id) did-you-mean candidates
     held: tuple[str, ...] = ()
