@@ -217,6 +217,8 @@ def _corrected(word: str, k: int, tokens: list[tuple[int, Token]], ix: Index) ->
     title word only beside another word of a title ("pop health manager", not "super helpful")."""
     fixed = ix.correct(word)
     near = [tokens[j][1].word for j in (k - 1, k + 1) if 0 <= j < len(tokens) and tokens[j][0] == tokens[k][0]]
+    if fixed != word and len(near) == 2 and ix.between_names(near[0], word, near[1]):
+        return word  # "director of pharm ops": a name word typed short (read so below), not "harm"
     if fixed == word and any(ix.correct(w) in ix.name_words for w in near):
         named = ix.near_name(word)  # "the experimental education coordinator": a title's word mistyped as another English word
         return named if named and any(ix.named_together(named, ix.correct(w)) for w in near if w not in lexicon.FIELD_WORDS) else word

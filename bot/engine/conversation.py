@@ -182,6 +182,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         ev = read(question, ix)
     r = _Rewrite(question)
     r.kept = {b - 1 for a, b in lexicon.cue("discourse").spans(r.words) if r.words[b - 1] in _DISMISSED}  # "ok forget it, the scheduling manager instead": no "it" to resolve
+    for a, b, code in _certs_recalled(r.words, ctx, ix) if not ev.codes else ():
+        r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
     if not r.words or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
     own = _own_subject(ev)
@@ -241,9 +243,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
     path_of = ev.role_best if ev.role_named else recalled
-    numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
-    if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway") and "step" in words)) and "ordering" not in ev.hits and not _ENDS_LOCATIVE.isdisjoint(words) and numbered:
-        path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" after a choice of roles or a pathway put in another order: its page's steps
+    step_number = any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
+    numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or step_number
+    if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway") and "step" in words)) and "ordering" not in ev.hits and (not _ENDS_LOCATIVE.isdisjoint(words) or (step_number and ctx.intent == "pathway" and _reordered(ctx, ix))) and numbered:
+        path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" (or "… on it") after a choice of roles or a pathway put in another order: its page's steps
     elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any(w in lexicon.CERT_NOUNS and i >= 2 and words[i - 1] in lexicon.ORDINALS and (words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
@@ -273,7 +276,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "which of those first": an order, not a reference ("do first thing": the morning)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
-        if i and words[i - 1] in _MEMBERS_OWN and not (words[i - 1] in ("her", "his") and theirs is not None and following in lexicon.ORDINAL_NOUNS):
+        theirs_shown = theirs is not None or (ctx.intent == "pathway" and len(ctx.people) <= 1)  # ("my lead tech … where should she start" … "what's her second step": the pathway just shown is hers)
+        if i and words[i - 1] in _MEMBERS_OWN and not (words[i - 1] in ("her", "his") and theirs_shown and following in lexicon.ORDINAL_NOUNS):
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
@@ -283,7 +287,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
         last_ordinal = i
-        start, end, count = (i - 1 if i and (words[i - 1] in _DEFINITE or (words[i - 1] in ("her", "his") and theirs is not None)) else i), i + 1, 1
+        start, end, count = (i - 1 if i and (words[i - 1] in _DEFINITE or (words[i - 1] in ("her", "his") and theirs_shown)) else i), i + 1, 1
         if end < len(words) and words[end] in lexicon.COUNTS:
             count, end = lexicon.COUNTS[words[end]], end + 1
         if end < len(words) and words[end] in lexicon.ORDINAL_NOUNS:
@@ -506,7 +510,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if words[a:b] == ["both"] and b < len(words) and r.tokens[b].strip(_PUNCT).upper() in ev.a.codes:
             continue  # "which job has both CPSCM and CFCSA": named, not referred to
         group = ctx.shown
-        paths = b < len(words) and (words[b] in _LISTS or words[b][:-1] in _LISTS or words[b] in _ROLE_WORDS)  # "do those two paths overlap", "do those two jobs share any cert": the two roles last talked about
+        paths = any(w in _LISTS or w[:-1] in _LISTS or w in _ROLE_WORDS for w in words[a + 1 : b + 1])  # "do those two paths overlap", "do those two jobs share any cert", "between the two paths": the two roles last talked about
         last_roles = tuple(e for e in ctx.recent if e[0] == "role")[:2][::-1] if paths else ()
         if len(last_roles) == 2:
             group = last_roles
@@ -520,7 +524,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b + 1, f"the {_label(('role', ctx.role), ix)}")  # "what time do those folks start" after a pathway: the people in that role
             continue
         if group:
-            r.put(a, b, _joined([_label(e, ix) for e in group]))
+            noun = words[b - 1] if paths and len(last_roles) == 2 and (words[b - 1] in _LISTS or words[b - 1][:-1] in _LISTS) else ""
+            r.put(a, b, _joined([_label(e, ix) for e in group]) + (f" {noun}" if noun else ""))  # ("between the two paths": their paths)
     # "they", "their day", "that path": the role
     telling = ctx.intent == "pathway" and ctx.role is not None and _tells_of_self(ev)  # "she's really good with patients who cant afford their meds": about her
     for a, b in r.found("ref_role"):
@@ -601,7 +606,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     after = read(rewritten, ix) if r.spans else ev
     steering = _steering(words)
     core = " ".join(w for i, w in enumerate(words) if i not in steering)
-    ellipsis = bool(_ELLIPSIS.match(core))
+    same_again = any(words[i] == "same" for a, b in lexicon.cue("discourse").spans(words) for i in range(a, b))  # "the workforce scheduling manager, same thing": the question before, of it
+    ellipsis = bool(_ELLIPSIS.match(core)) or same_again
     corrects = "correction" in ev.hits and not (ctx.empty and ctx.intent is None)  # "no wait I meant …", "sorry, the residency director" (also after "how do i become a PA" was refused: how to become that one)
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
@@ -771,7 +777,7 @@ def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...],
 
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
-_OF_THE_BOT = frozenset({"you", "u", "council", "database", "knowledgebase", "bot"})  # a list cue's words that ask what the bot holds
+_OF_THE_BOT = frozenset({"you", "u", "your", "ur", "council", "database", "knowledgebase", "base", "bot", "system"})  # a list cue's words that ask what the bot holds
 _EVERY = frozenset({"all", "every", "everything", "overall", "altogether"})
 _TOO = frozenset({"too", "also", "aswell"})
 
@@ -1309,6 +1315,24 @@ def _only_its_word(ev: Evidence, ix: Index) -> bool:
     lead = _ELLIPSIS.match(" ".join(a.words))
     skipped = _steering(a.words) | set(range(len(lead.group(0).split())) if lead else ())
     return all(i in named or i in skipped or w in lexicon.STOPWORDS for i, w in enumerate(a.words))
+
+
+def _certs_recalled(words: list[str], ctx: Context, ix: Index) -> list[tuple[int, int, str]]:
+    """"the waste cert", "that safety one": words right before a certification noun (or "one")
+    that are all in the name of exactly one certification talked about: (start, end, code)."""
+    talked = [e[1] for e in ctx.recent if e[0] == "cert" and e[1] in ix.cert_names]
+    out = []
+    for i, w in enumerate(words):
+        if not talked or i == 0 or not (w in lexicon.CERT_NOUNS and not w.endswith("s")):
+            continue
+        j = i
+        while j > 0 and i - j < 3 and words[j - 1] not in lexicon.STOPWORDS and words[j - 1] not in lexicon.CERT_NOUNS:
+            j -= 1
+        said = [stem(x) for x in words[j:i]]
+        named = [c for c in talked if said and all(st in ix.cert_names[c] for st in said)]
+        if len(named) == 1 and j > 0 and words[j - 1] in _DEFINITE:
+            out.append((j - 1, i + 1, named[0]))
+    return out
 
 
 def _recalled(ev: Evidence, ctx: Context) -> str | None:

@@ -652,7 +652,7 @@ def read(question: str, ix: Index) -> Evidence:
         elsewhere = {a.word_stems[i] for i in range(len(a.words)) if not any(x <= i < y for x, y in spans)}
         a = replace(a, stems=tuple(st for st in a.stems if st not in steered or st in elsewhere))  # ("ok switching, what does … do": "switching" is no part of the day)
     someday = hits.get("someday")
-    if someday and someday.split()[0] == "one" and (hits.get("ref_one_kind") or "").split()[-1:] == ["one"]:
+    if someday and someday.split()[0] == "one" and (hits.get("ref_one_kind") or "").split()[-1:] == ["one"] and _ONES_DAY.search(question):
         someday = None  # "whats the analytics one's day": that one's day, not "one day"
         del hits["someday"]
     for name in ("day", "ordering"):
@@ -688,6 +688,7 @@ def read(question: str, ix: Index) -> Evidence:
     )
 
 
+_ONES_DAY = re.compile(r"\bone['’]?s\s+day", re.I)  # "the analytics one's day" (not "be the supervisor one day")
 _ON_A_LIST_OK = frozenset({"is", "are", "what", "whats", "else", "it", "that", "this", "one", "ones", "them", "those", "they", "all", "still", "also", "too", "already", CODE_MARK})
 
 

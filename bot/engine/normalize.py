@@ -138,6 +138,8 @@ def stem(word: str) -> str:
         return word
     if word.endswith(("ersion", "ersions")) and word.rindex("ersion") >= 2:
         return word[: word.rindex("ersion")] + "ert"  # diversion/diverting -> divert, conversion -> convert
+    if word.endswith(("mental", "mentally")) and word.rindex("mental") >= 3:
+        word = word[: word.rindex("mental")] + "ment"  # environmental -> environment, as the noun is
     for suffixes in (_SUFFIXES, ("er",)):  # leadership -> leader -> lead
         for suf in suffixes:
             if word.endswith(suf) and len(word) - len(suf) >= 3:

@@ -42,17 +42,23 @@ _JOINED = re.compile(r"\s*,?\s+(?:and|&|also|plus)\s+(?=(?:how|what|whats|what's
 
 def _asks_twice(sentence: str) -> list[str]:
     """A sentence that joins two questions with "and" before a question word, as its two
-    questions (the first may be short: "whats CEHDS"); else the sentence."""
+    questions (each may be short: "whats CEHDS"); else the sentence."""
     pieces = _JOINED.split(sentence)
     if len(pieces) < 2:
         return [sentence]
     first = re.findall(r"[a-z0-9']+", pieces[0].lower())
-    asks = [p for p in pieces[1:] if _is_question(p)]
+    asks = [p for p in pieces[1:] if _is_question(p) or _short_wh(p)]
     if all(_CODE_LIKE.search(p) for p in pieces):
         return [sentence]  # "what is CPWM and what is CGPPL": two certifications, answered together
     if len(first) >= 2 and first[0].replace("'", "") in _WH and len(asks) == len(pieces) - 1:
         return pieces
     return [sentence]
+
+
+def _short_wh(piece: str) -> bool:
+    """"whats ccfs": a question word and what it asks about, too short to be a question alone."""
+    words = re.findall(r"[a-z0-9']+", piece.lower())
+    return len(words) >= 2 and words[0].replace("'", "") in _WH
 
 
 _CODE_LIKE = re.compile(r"\b[A-Z]{3,6}\b")

@@ -491,6 +491,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or ("property" in ev.hits and not _RATINGS.isdisjoint(ev.a.words))))]  # "how hard is CPMDS? my preceptor is nervous about it"
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
+    if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
+        unheard = _duty_unheard_of(ev, ident, doc, ix)
+        if unheard:  # "does the clinic ops manager handle diversion investigations": a duty its page never mentions
+            return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{unheard}"', why=f"a duty asked of the role; its page lacks {unheard!r}"), role=ident)
     if not eligibility and (answerable or (ev.pathway_cue and not entering) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
@@ -521,13 +525,30 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
 
 
+def _duty_unheard_of(ev: Evidence, role: str, doc: frozenset[str], ix: Index) -> str | None:
+    """The words a yes/no duty question asks about, when there are two or more and the role's
+    page uses none of them (nor any reading of them): what to say its page does not mention."""
+    asked = _asked_words(ev)
+    if len(asked) < 2 or any(st in doc for _, st in asked):
+        return None
+    return " ".join(dict.fromkeys(said for said, _ in asked))
+
+
 def _polar(ev: Evidence) -> bool:
     """A yes/no question ("do delivery managers get a company car"): its first asking sentence
     opens, after fillers, with an auxiliary."""
+    return _opens_with(ev, lexicon.POLAR_LEADS)
+
+
+_DO = frozenset({"do", "does", "did"})  # "does the clinic manager handle …": a duty asked yes or no (not "would you outline …")
+
+
+def _opens_with(ev: Evidence, leads: frozenset[str]) -> bool:
+    """The first asking sentence opens, after fillers, with one of ``leads``."""
     a = ev.a
     first = min(a.asking) if a.asking else 0
     words = [w for i, w in enumerate(a.words) if a.sentence_of[i] == first and w not in lexicon.LEAD_FILLERS and w != "and"]
-    return bool(words) and words[0] in lexicon.POLAR_LEADS
+    return bool(words) and words[0] in leads
 
 
 def _topic_of_one(ev: Evidence, codes: tuple[str, ...], ix: Index) -> bool:
@@ -1071,12 +1092,25 @@ def _asks_a_code_last(ev: Evidence) -> bool:
     return (pointed or any(a.code_pos[c] in in_last for c in a.codes)) and any(x in in_last for x, _ in lexicon.cue("identity").spans(a.words)) and not any(x in in_last for x, _ in lexicon.cue("pathway").spans(a.words))
 
 
+def _another_job_asked(ev: Evidence, ix: Index) -> bool:
+    """Outside what the member tells of themselves, "a|an …" a job noun the best role's title
+    does not have ("how to become a radiologist technician"): a job of its own."""
+    a, rid = ev.a, ev.role_best or ""
+    heads = ix.title_heads.get(rid, frozenset())
+    return any(
+        w in lexicon.ROLE_HEADS and i not in ev.said_of_self and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
+        for i, w in enumerate(a.words)
+    )
+
+
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
     if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev):
         return None
-    only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix)  # "pivot into operations leadership" (not "a nuclear pharmacist")
-    role = ev.subject_role if (ev.subject_named or ev.subject_relaxed or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
+    where = ev.role_where.get(ev.role_best or "", frozenset())
+    told_only = bool(where) and where <= ev.said_of_self and _another_job_asked(ev, ix)  # "how to become a radiologist tech? i like nuclear medicine": what they like names no goal
+    only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix) and not told_only  # "pivot into operations leadership" (not "a nuclear pharmacist")
+    role = ev.subject_role if (ev.subject_named or (ev.subject_relaxed and not told_only) or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     words = ev.a.words
     picks_a_role = ("suits" in ev.hits and not _CHOOSING.isdisjoint(words)) or any(w == "which" and words[i + 1 : i + 2] in (("role",), ("job",), ("one",)) for i, w in enumerate(words))
     if role and picks_a_role and not ev.codes and (apart := ev.named_apart(role)):
@@ -1395,7 +1429,9 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
 
 
 def unknown_role(ev: Evidence, ix: Index) -> Match | None:
-    """A job the knowledge has no spotlight for ("nuclear pharmacist"), or a bare "manager" that fits several."""
+    """A job the knowledge has no spotlight for ("nuclear pharmacist"), or a bare "manager" that fits
+    several; a job phrase that fits one title only, with a part of the day or the duties asked
+    ("contracts manager day to day?"), is that role."""
     words = ev.a.words
     said = ev.a.said
     mine = not_asked_jobs(ev.a)  # "I'm a nurse, …", "8 yrs retail pharmacist", "my tech wants …", "a tech program"
@@ -1411,6 +1447,9 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     near = {stems[m] for m in range(max(0, i - 2), min(len(stems), i + 3)) if ev.a.said[m] == ev.a.said[i]}
     candidates = {rid for st in near for rid in ix.title_postings.get(st, ())}
     fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) for k in range(j, i + 1))]
+    if len(fits) == 1 and not _pathway_asked(ev) and ev.section_cue:  # "contracts manager day to day?": the one title the words fit, the part asked
+        section, conf = section_for(fits[0], ev.a, ev.hits, ix, set(ix.role_titles[fits[0]]))
+        return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it

@@ -40,6 +40,7 @@ def _wisher_jobs(a: Analysis) -> frozenset[str]:
 
 
 THEIRS = frozenset({"my", "our"})  # "my tech", "our buyer": people the member speaks of
+_PLACE_STEMS = frozenset(stem(w) for w in lexicon.PLACES) - {stem(w) for w in lexicon.FIELD_WORDS}  # (the trade's own word is weighed as itself)
 
 
 def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
@@ -57,7 +58,7 @@ def _emphasis(s: str, a: Analysis, about_member: bool) -> float:
     they care about than what they do ("I love safety work"); and when they tell about
     themselves, an everyday word ("run", "building", "system") less than a word of the trade
     ("monographs", "dashboards")."""
-    if s in a.setting or s in a.workplace:
+    if s in a.setting or s in a.workplace or (about_member and s in _PLACE_STEMS):  # (told of themselves, "the ED", "our dept": where, not what)
         return SETTING_WEIGHT
     plain = min((english.everyday_weight(w) for w, st in zip(a.words, a.word_stems) if st == s), default=1.0) if about_member else 1.0
     return plain * (TITLE_WORD_WEIGHT if s in _HEAD_STEMS else 1.0)
