@@ -183,6 +183,8 @@ SETS = {
     "technicians-on-phones-round-57b": (ROOT / "tests/eval159/questions.yaml", ROOT / "tests/eval159/pages"),
     "second-language-round-57b": (ROOT / "tests/eval160/questions.yaml", ROOT / "tests/eval160/pages"),
     "managers-pasting-round-57b": (ROOT / "tests/eval161/questions.yaml", ROOT / "tests/eval161/pages"),
+    "an-ordinary-evening-round-57c": (ROOT / "tests/eval162/questions.yaml", ROOT / "tests/eval162/pages"),
+    "students-and-career-changers-round-57c": (ROOT / "tests/eval163/questions.yaml", ROOT / "tests/eval163/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
@@ -282,6 +284,8 @@ CONVERSATIONS = {
     "jumping-around-round-57": (ROOT / "tests/conv88/conversations.yaml", ROOT / "tests/conv88/pages", {"overall": 0.94, "follow": 0.90, "switch": 0.96, "none": 0.96}),
     "every-kind-of-chat-round-57b": (ROOT / "tests/conv89/conversations.yaml", ROOT / "tests/conv89/pages", {"overall": 0.94, "follow": 0.92, "switch": 0.93, "none": 0.98}),
     "jumping-around-round-57b": (ROOT / "tests/conv90/conversations.yaml", ROOT / "tests/conv90/pages", {"overall": 0.93, "follow": 0.82, "switch": 0.98, "none": 0.98}),
+    "every-kind-of-chat-round-57c": (ROOT / "tests/conv91/conversations.yaml", ROOT / "tests/conv91/pages", {"overall": 0.92, "follow": 0.85, "switch": 0.98, "none": 0.98}),
+    "mentors-for-their-teams-round-57c": (ROOT / "tests/conv92/conversations.yaml", ROOT / "tests/conv92/pages", {"overall": 0.92, "follow": 0.89, "switch": 0.94, "none": 0.94}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

@@ -86,3 +86,14 @@ def test_other_names_a_page_gives_its_role(sentence: str, names: list[str]) -> N
 def test_responsibilities_under_other_headings_are_responsibilities(heading: str) -> None:
     p = parse_page(_page(lambda s: s.replace("Core Responsibilities", heading)))
     assert len(p.responsibilities) == 4 and len(p.overview) == 2  # not folded into the overview
+
+
+def test_a_clock_time_before_a_dash_keeps_no_trailing_space(tmp_path: Path) -> None:
+    # round 57: "06:30 – Opening Count" was stored as "06:30 " (the clock's optional space before am/pm)
+    kb = copy_fixture(tmp_path)
+    text = _page(lambda s: s.replace("Morning: Daily", "06:30 – Daily").replace("Mid-Day: Vendor", "10:15 AM – Vendor").replace("Afternoon: Staffing", "2 pm — Staffing"))
+    src = tmp_path / "night.txt"
+    src.write_text(text, encoding="utf-8")
+    import_page(src, kb)
+    role = yaml.safe_load((kb / "roles" / "pharmacy-night-operations-lead.yaml").read_text(encoding="utf-8"))
+    assert [e["time"] for e in role["day_in_the_life"]["entries"]] == ["06:30", "10:15 AM", "2 pm"]

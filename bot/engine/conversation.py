@@ -488,7 +488,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         roles = next((c for c in ([e[1] for e in (pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
         if len(roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words):
             referred = True  # "whose day starts earlier": the two roles' clock times decide (stages.role_contrast)
-            r.put(a, b, f"which of the {_label(('role', roles[0]), ix)} or the {_label(('role', roles[1]), ix)}")
+            clock = " ".join(w for w in words[a:b] if w in lexicon.CLOCK_WORDS)  # ("whose starts earlier": the choice, and what is timed)
+            r.put(a, b, f"which of the {_label(('role', roles[0]), ix)} or the {_label(('role', roles[1]), ix)}" + (f" {clock}" if clock else ""))
             continue
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
@@ -1317,6 +1318,12 @@ def _only_its_word(ev: Evidence, ix: Index) -> bool:
     return all(i in named or i in skipped or w in lexicon.STOPWORDS for i, w in enumerate(a.words))
 
 
+def _asks_a_step(question: str) -> bool:
+    """"what's step 3", "2nd one pls?": a step or an item asked by its place, of no list named."""
+    words = _Rewrite(question).words
+    return any((w == "step" and _NUMBERED.get(n)) or (w in lexicon.ORDINALS and n in lexicon.ORDINAL_NOUNS) for w, n in zip(words, words[1:]))
+
+
 def _certs_recalled(words: list[str], ctx: Context, ix: Index) -> list[tuple[int, int, str]]:
     """"the waste cert", "that safety one": words right before a certification noun (or "one")
     that are all in the name of exactly one certification talked about: (start, end, code)."""
@@ -1442,8 +1449,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
         return replace(ctx, role=answer.role, thing=("role", pair[0]), roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
     if answer.intent in ("none", "help", "faq"):
-        if answer.intent == "none" and resolution.referred and answer.reason in ("needs_context", "off_topic", "unknown_role"):
-            return replace(ctx, pending=question)
+        if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role"):
+            return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)
         if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
             return _about_refused(ctx, resolution.evidence)
         if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and resolution.evidence.pathway_cue and not resolution.rewritten:

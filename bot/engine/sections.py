@@ -207,11 +207,16 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b", re.IGNORECASE)
+_CLOCK_24 = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")  # "06:30", "15:30": no am or pm
 
 
 def _minutes(time: str) -> int | None:
-    """"4:00 AM" -> 240; "Late Morning" -> about 660 (``lexicon.DAY_TIMES``); else None."""
+    """"4:00 AM" -> 240; "06:30" or "15:30" (a 24-hour clock) -> 390, 930; "Late Morning" -> about
+    660 (``lexicon.DAY_TIMES``); else None."""
     m = _CLOCK.search(time)
+    h24 = _CLOCK_24.fullmatch(time.strip()) if m is None else None
+    if h24 is not None:
+        return int(h24.group(1)) * 60 + int(h24.group(2))
     if m is None:
         said = re.findall(r"[a-z]+", time.lower())
         at = next((lexicon.DAY_TIMES[w] for w in said if w in lexicon.DAY_TIMES), None)

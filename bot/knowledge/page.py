@@ -453,7 +453,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     for pos, (n, t) in enumerate(body):
         m = _day_entry(_unbullet(t), strict)
         if m:
-            entries.append([m.group("time"), m.group("title")])
+            entries.append([m.group("time").strip(), m.group("title")])  # ("06:30 – Opening Count": the clock's own space is no part of it)
             entry_at = pos
         elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
             rest, end = body[pos:], pos
