@@ -1325,8 +1325,8 @@ def _asks_a_step(question: str) -> bool:
 
 
 def _certs_recalled(words: list[str], ctx: Context, ix: Index) -> list[tuple[int, int, str]]:
-    """"the waste cert", "that safety one": words right before a certification noun (or "one")
-    that are all in the name of exactly one certification talked about: (start, end, code)."""
+    """"the waste cert", "that safety credential": words right before a certification noun that
+    are all in the name of exactly one certification talked about: (start, end, code)."""
     talked = [e[1] for e in ctx.recent if e[0] == "cert" and e[1] in ix.cert_names]
     out = []
     for i, w in enumerate(words):

@@ -119,7 +119,9 @@ def _foreign_modifier(a: Analysis, stems: tuple[str, ...], title: set[str], head
         while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS and a.words[j] not in _CONTRAST_WORDS and a.words[j] != CODE_MARK and stems[j] not in cue_stems():
             mods.append(j)
             j -= 1
-        fits = lambda k: in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or (a.words[k] in lexicon.FIELD_WORDS and bool(title & _FIELD_STEMS)) or _acronym_like(a.words[k]) or stems[k] in page  # noqa: E731
+        def fits(k: int) -> bool:
+            return in_title(k, a, stems, title) or a.words[k] in lexicon.GENERIC_MODIFIERS or (a.words[k] in lexicon.FIELD_WORDS and bool(title & _FIELD_STEMS)) or _acronym_like(a.words[k]) or stems[k] in page
+
         if all(fits(k) for k in mods) and not _of_another(a, i, fits):  # ("transitions of care pharmacist coordinator" for "… Pharmacy Coordinator")
             return False
     return True

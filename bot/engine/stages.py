@@ -492,7 +492,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
     if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
-        unheard = _duty_unheard_of(ev, ident, doc, ix)
+        unheard = _duty_unheard_of(ev, doc)
         if unheard:  # "does the clinic ops manager handle diversion investigations": a duty its page never mentions
             return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{unheard}"', why=f"a duty asked of the role; its page lacks {unheard!r}"), role=ident)
     if not eligibility and (answerable or (ev.pathway_cue and not entering) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
@@ -525,7 +525,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
 
 
-def _duty_unheard_of(ev: Evidence, role: str, doc: frozenset[str], ix: Index) -> str | None:
+def _duty_unheard_of(ev: Evidence, doc: frozenset[str]) -> str | None:
     """The words a yes/no duty question asks about, when there are two or more and the role's
     page uses none of them (nor any reading of them): what to say its page does not mention."""
     asked = _asked_words(ev)
