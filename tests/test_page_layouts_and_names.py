@@ -39,14 +39,20 @@ def _pathway_as_lines(heading: str) -> str:
     return text[:start] + lines + text[end:]
 
 
-def test_a_day_timed_on_a_24_hour_clock_imports_as_text(tmp_path: Path) -> None:
+def _imported_day(tmp_path: Path, morning: str, midday: str, afternoon: str) -> tuple[Path, list[str]]:
+    """The seed page with its three day entries timed so, imported: the knowledge and the times written."""
     kb = copy_fixture(tmp_path)
-    text = _page(lambda s: s.replace("Morning: Daily", "06:30: Daily").replace("Mid-Day: Vendor", "10:00: Vendor").replace("Afternoon: Staffing", "14:00: Staffing"))
+    text = _page(lambda s: s.replace("Morning: Daily", f"{morning} Daily").replace("Mid-Day: Vendor", f"{midday} Vendor").replace("Afternoon: Staffing", f"{afternoon} Staffing"))
     src = tmp_path / "night.txt"
     src.write_text(text, encoding="utf-8")
     import_page(src, kb)
     role = yaml.safe_load((kb / "roles" / "pharmacy-night-operations-lead.yaml").read_text(encoding="utf-8"))
-    assert [e["time"] for e in role["day_in_the_life"]["entries"]] == ["06:30", "10:00", "14:00"]  # text, not the number 600
+    return kb, [e["time"] for e in role["day_in_the_life"]["entries"]]
+
+
+def test_a_day_timed_on_a_24_hour_clock_imports_as_text(tmp_path: Path) -> None:
+    kb, times = _imported_day(tmp_path, "06:30:", "10:00:", "14:00:")
+    assert times == ["06:30", "10:00", "14:00"]  # text, not the number 600
     assert load_knowledge(kb).roles["pharmacy-night-operations-lead"].day_in_the_life[1].time == "10:00"
 
 
@@ -90,10 +96,5 @@ def test_responsibilities_under_other_headings_are_responsibilities(heading: str
 
 def test_a_clock_time_before_a_dash_keeps_no_trailing_space(tmp_path: Path) -> None:
     # round 57: "06:30 – Opening Count" was stored as "06:30 " (the clock's optional space before am/pm)
-    kb = copy_fixture(tmp_path)
-    text = _page(lambda s: s.replace("Morning: Daily", "06:30 – Daily").replace("Mid-Day: Vendor", "10:15 AM – Vendor").replace("Afternoon: Staffing", "2 pm — Staffing"))
-    src = tmp_path / "night.txt"
-    src.write_text(text, encoding="utf-8")
-    import_page(src, kb)
-    role = yaml.safe_load((kb / "roles" / "pharmacy-night-operations-lead.yaml").read_text(encoding="utf-8"))
-    assert [e["time"] for e in role["day_in_the_life"]["entries"]] == ["06:30", "10:15 AM", "2 pm"]
+    _, times = _imported_day(tmp_path, "06:30 –", "10:15 AM –", "2 pm —")
+    assert times == ["06:30", "10:15 AM", "2 pm"]
