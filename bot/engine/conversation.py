@@ -25,7 +25,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import analyze, cue_stems
 from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
-from bot.engine.evidence import Evidence, read
+from bot.engine.evidence import Evidence, read, typed_at
 from bot.engine.index import Index
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page
@@ -666,7 +666,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
             # (first: a job named in it is theirs, the goal comes last); "forget it, the scheduling
             # manager instead, i love building rotations": what they say now is theirs too
-            told_now = _typed_at(after, after.said_of_self - _title_words(after))
+            told_now = typed_at(after.a, sorted(after.said_of_self - _title_words(after)))
             focus = " ".join(f for f in (ctx.focus, told_now) if f)
             rewritten = (f"({focus}) " if focus else "") + f"how do I become the {title}"
         elif (after.role_named or names_other) and not after.codes and ctx.intent == "role":
@@ -1366,15 +1366,6 @@ def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
     in_title = _title_words(ev)
     return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
-
-
-def _typed_at(ev: Evidence, positions: frozenset[int]) -> str:
-    """The member's words at these positions, as typed (once each, in order)."""
-    out: list[str] = []
-    for i in sorted(positions):
-        if not out or ev.a.said[i] != ev.a.said[i - 1] or i - 1 not in positions:
-            out.append(ev.a.said[i])
-    return " ".join(out)
 
 
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})

@@ -566,7 +566,7 @@ def _set_aside_spans(a: Analysis) -> list[tuple[int, int]]:
 _KINDS = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS
 
 
-def _typed(a: Analysis, positions: list[int]) -> str:
+def typed_at(a: Analysis, positions: list[int]) -> str:
     """The member's own words at these positions (one per typed word), sentences kept apart."""
     out: list[str] = []
     for n, i in enumerate(positions):
@@ -589,14 +589,14 @@ def _set_aside(a: Analysis, ix: Index) -> tuple[Analysis, tuple[str, ...], tuple
     said = " ".join(w for s, e in spans for w in a.words[s:e])  # the cue and what it sets aside
     aside_words = [a.words[i] for s, e in spans for i in range(s + 1, e)]
     if all(w in lexicon.STOPWORDS or w in _KINDS for w in aside_words) and not _KINDS.isdisjoint(aside_words):
-        return analyze(_typed(a, rest), ix), (), (), said  # "what can you answer besides certs": a kind set aside asks for the rest
-    aside = analyze(_typed(a, sorted(i for s, e in spans for i in range(s + 1, e))), ix)
+        return analyze(typed_at(a, rest), ix), (), (), said  # "what can you answer besides certs": a kind set aside asks for the rest
+    aside = analyze(typed_at(a, sorted(i for s, e in spans for i in range(s + 1, e))), ix)
     scores, where = role_scores(aside, ix)
     codes = tuple(dict.fromkeys(aside.codes + tuple(alias_certs(aside)) + tuple(named_certs(aside, ix, where))))
     roles = tuple(r for sc, r in scores if sc >= ROLE_RELAXED)  # ("not just the ops ones": set aside, a part of the title is enough)
     if not codes and not roles:
         return a, (), (), ""  # "not the classroom teaching", "beyond-use dating": a topic, which the words themselves weigh (see Analysis.negated)
-    return analyze(_typed(a, rest), ix), codes, roles, said
+    return analyze(typed_at(a, rest), ix), codes, roles, said
 
 
 def read(question: str, ix: Index) -> Evidence:
