@@ -73,6 +73,7 @@ class Context:
     people: tuple[tuple[str, str], ...] = ()  # (person, role) for the people the member spoke for, newest first ("back to the tech")
     wants: tuple[tuple[str, str], ...] = ()  # (person, what they were told to want or love) of those, for tailoring their pathway
     pronouns: tuple[tuple[str, str], ...] = ()  # (person, "he"|"she") of those, as the member spoke of them ("back to him")
+    paths: tuple[tuple[str, tuple[Entity, ...]], ...] = ()  # (role, its pathway as last shown), newest first ("back to ana, whats her second step": in the order shown for her)
 
     @property
     def empty(self) -> bool:
@@ -184,7 +185,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     r.kept = {b - 1 for a, b in lexicon.cue("discourse").spans(r.words) if r.words[b - 1] in _DISMISSED}  # "ok forget it, the scheduling manager instead": no "it" to resolve
     for a, b, code in _certs_recalled(r.words, ctx, ix) if not ev.codes else ():
         r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
-    if not r.words or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
+    thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
+    if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
     own = _own_subject(ev)
     referred = False
@@ -779,6 +781,8 @@ def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...],
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
 _OF_THE_BOT = frozenset({"you", "u", "your", "ur", "council", "database", "knowledgebase", "base", "bot", "system"})  # a list cue's words that ask what the bot holds
+_THANKS_FILLERS = frozenset({"it", "that", "this", "so", "much", "very", "really", "a", "lot", "you", "u", "ya", "for", "all", "the", "help", "again", "lol"})
+_THE_ONES = frozenset({"the", "their", "its", "his", "her", "those", "these", "that", "this"})
 _EVERY = frozenset({"all", "every", "everything", "overall", "altogether"})
 _TOO = frozenset({"too", "also", "aswell"})
 
@@ -950,7 +954,7 @@ def _someone_new(words: list[str]) -> bool:
 
 def _about_role(ctx: Context, role: str, ix: Index) -> Context:
     """The context turned back to a role talked about before (a person's): its pathway as shown."""
-    steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[role].pathway)
+    steps = dict(ctx.paths).get(role) or tuple(("cert", s.certification) for s in ix.knowledge.roles[role].pathway)
     thing: Entity = ("role", role)
     return replace(ctx, role=role, thing=thing, shown=steps, intent="pathway" if steps else "role", section=None, held=(), focus="", recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT])
 
@@ -961,7 +965,8 @@ def _lists_the_knowledge(ev: Evidence) -> bool:
     if "list" not in ev.hits or not (ev.cert_nouns or ev.role_nouns):
         return False
     said = {ev.a.words[i] for a, b in lexicon.cue("list").spans(ev.a.words) for i in range(a, b)}
-    return not _OF_THE_BOT.isdisjoint(said) or not _EVERY.isdisjoint(ev.a.words)  # (not "how can you tell if …"; "list all the certs you know" after a role)
+    only_kinds = all(w in said or w in lexicon.STOPWORDS or w in lexicon.CERT_NOUNS or w in lexicon.ROLE_NOUNS for w in ev.a.words) and not ev.hits.keys() & _REFERRING and _THE_ONES.isdisjoint(ev.a.words)  # "what certs are there": nothing but the kind asked for (not "what are the certs": its)
+    return not _OF_THE_BOT.isdisjoint(said) or not _EVERY.isdisjoint(ev.a.words) or only_kinds  # (not "how can you tell if …"; "list all the certs you know" after a role)
 
 
 def _other_list(ev: Evidence) -> str | None:
@@ -1032,9 +1037,10 @@ def _tells_of_self(ev: Evidence) -> bool:
     """A message that only tells about the member ("i'm new to managing people", "inventory is my
     background"): one sentence, not a question, starting "I …" / "my …", or saying "my background"."""
     first = next((w for w in ev.a.words if w not in _ASIDES), "")  # "fwiw i'm new to managing people"
-    return _only_tells(ev) and (first in lexicon.TELLING_STARTS or "ref_self" in ev.hits)
+    return _only_tells(ev) and (first in lexicon.TELLING_STARTS or "ref_self" in ev.hits or (not _OWN_WORDS.isdisjoint(ev.a.words) and "correction" not in ev.hits and lexicon.GRATITUDE.isdisjoint(ev.a.words)))  # ("fwiw the safety committee is my main thing"; not "no wait, I meant the person who …", "thanks, more useful than my director")
 
 
+_OWN_WORDS = frozenset({"i", "im", "ive", "my", "me"})
 _ASIDES = frozenset({"fwiw", "fyi", "btw", "also", "oh", "ok", "okay", "so", "and", "but", "just", "well", "hmm", "tbh", "honestly"})
 
 
@@ -1342,14 +1348,17 @@ def _certs_recalled(words: list[str], ctx: Context, ix: Index) -> list[tuple[int
     return out
 
 
+_HEAD_STEMS = frozenset(stem(w) for w in lexicon.ROLE_HEADS | lexicon.FIELD_WORDS)
+
+
 def _recalled(ev: Evidence, ctx: Context) -> str | None:
     """"ok wait go back to staffing, what's a typical day": a role talked about earlier, named by
     part of its title (too little to name it on its own), is the one meant."""
     talked = {e[1] for e in ctx.recent if e[0] == "role"} | set(ctx.roles)
     words = ev.a.words
 
-    def own_word(r: str) -> bool:  # "staffing", not "pharmacy" or "coordinator"
-        return any(words[i] not in lexicon.FIELD_WORDS and words[i] not in lexicon.ROLE_HEADS for i in ev.role_where.get(r, ()))
+    def own_word(r: str) -> bool:  # "staffing", not "pharmacy" or "coordinator" (nor "managing" for a manager)
+        return any(words[i] not in lexicon.FIELD_WORDS and words[i] not in lexicon.ROLE_HEADS and ev.a.word_stems[i] not in _HEAD_STEMS for i in ev.role_where.get(r, ()))
 
     partly = [r for s, r in ev.roles if s > 0 and r in talked and r != ctx.role and own_word(r)]
     return partly[0] if len(partly) == 1 else None
@@ -1510,6 +1519,9 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         people = ((resolution.person, answer.role), *(p for p in people if p[0] != resolution.person))
     people = people[:MAX_PEOPLE]
     wants = (*resolution.wants, *(p for p in ctx.wants if p[0] not in dict(resolution.wants)))[:MAX_PEOPLE]
+    paths = ctx.paths
+    if answer.intent == "pathway" and answer.role and shown and shown[0][0] == "cert":
+        paths = ((answer.role, shown), *(p for p in paths if p[0] != answer.role))[:MAX_PEOPLE]
     pronouns = ctx.pronouns
     said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
     if said:
@@ -1531,6 +1543,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         people=people,
         wants=wants,
         pronouns=pronouns,
+        paths=paths,
     )
 
 

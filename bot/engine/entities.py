@@ -75,7 +75,12 @@ def _bosses(a: Analysis, ix: Index) -> frozenset[str]:
     wants"): that person, not a role asked about. A title written out ("our director of
     pharmacy operations") still names the role."""
     stems = a.word_stems
-    alone = {i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i and a.words[i - 1] in POSSESSIVES and (i + 1 == len(a.words) or stems[i + 1] not in ix.title_postings or a.sentence_of[i + 1] != a.sentence_of[i])}
+    words = a.words
+
+    def owned(i: int) -> bool:  # "my director", "my new director"
+        return i > 0 and (words[i - 1] in POSSESSIVES or (i > 1 and words[i - 1] in lexicon.BOSS_ADJECTIVES and words[i - 2] in POSSESSIVES))
+
+    alone = {i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and owned(i) and (i + 1 == len(words) or stems[i + 1] not in ix.title_postings or a.sentence_of[i + 1] != a.sentence_of[i])}
     return frozenset(stems[i] for i in alone if all(j in alone for j, st in enumerate(stems) if st == stems[i]))
 
 

@@ -624,7 +624,7 @@ def read(question: str, ix: Index) -> Evidence:
         w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles and (i + 1 == len(a.words) or a.words[i + 1] not in _PATH_WORDS)
     )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway
     masked = in_titles | {k for i in in_titles for k in a.typed_group(i) if a.words[k] not in lexicon.FORM_WORDS}  # ("tech" read also as "technology": one typed word, one title word; but "and the certs?" asks)
-    cue_text = _with_breaks(a, ["_" if i in masked else w for i, w in enumerate(a.words)])
+    cue_text = _with_breaks(a, ["_" if i in masked else w for i, w in enumerate(a.words)], {i for i in masked if i - 1 in masked and a.sentence_of[i - 1] == a.sentence_of[i]})  # one "_" per title: "on the _ plate" however long the title
     plain_text = _with_breaks(a, list(a.words))
     written_out = {i for sc, r in roles if sc >= 1.0 for i in where.get(r, ())}  # (only a title written out whole: a half-written one is read as typed)
     title_tails = {i for i in written_out if i - 1 in written_out}

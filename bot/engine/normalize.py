@@ -33,6 +33,9 @@ _LETTER_AND_LETTER = re.compile(r"\b([A-Za-z])\s?&\s?([A-Za-z])\b")
 _SPACED_LETTERS = re.compile(r"(?<!['’])\b(?:[A-Za-z] ){2,}[A-Za-z]\b")  # not the s of "what's c m o p m"
 _CAPITALS_WORD = re.compile(r"\bIT\b|\b[Ii]nformation [Tt]echnology\b")
 IT_DEPARTMENT = "infotech"  # the one word "IT" and "information technology" are read as
+_OR_WORD = re.compile(r"\b(?:ORs?|[Oo]perating [Rr]ooms?)\b")
+_CODE_BESIDE = re.compile(r"^[A-Z][A-Za-z]{2,}$")  # "CPOM OR CMSO": the word "or", shouted between two codes
+OPERATING_ROOM = "operatingroom"  # the one word "OR" and "operating room" are read as
 
 
 class Token(NamedTuple):
@@ -55,12 +58,29 @@ def ampersands(text: str) -> str:
 
 
 def capital_words(text: str) -> str:
-    """Capitals that spell a department, not the pronoun: "works with IT" is the IT department
-    (one word, as "information technology" spelled out is), unless the whole text is in
-    capitals ("WHAT IS IT"). Members' messages and knowledge texts are read alike."""
-    if ("IT" not in text and "echnology" not in text) or text.isupper():
+    """Capitals that spell a department, not the pronoun or the conjunction: "works with IT" is
+    the IT department (one word, as "information technology" spelled out is), "the OR manager"
+    the operating room's, unless the whole text is in capitals ("WHAT IS IT"). Members' messages
+    and knowledge texts are read alike."""
+    if text.isupper():
+        return text
+    if "OR" in text or "perating" in text:
+        text = _OR_WORD.sub(lambda m: _operating_room(m, text), text)
+    if "IT" not in text and "echnology" not in text:
         return text
     return _CAPITALS_WORD.sub(IT_DEPARTMENT, text)
+
+
+def _operating_room(m: re.Match[str], text: str) -> str:
+    """"the OR manager", "an OR satellite", "operating rooms": the operating room; "CPOM OR CMSO"
+    keeps its "or"."""
+    if not m.group(0).startswith("OR"):
+        return OPERATING_ROOM
+    before = text[: m.start()].split()[-1:]
+    after = text[m.end() :].split()[:1]
+    if any(_CODE_BESIDE.match(w.strip(".,;:!?()'\"")) and w.strip(".,;:!?()'\"").isupper() for w in before + after):
+        return m.group(0)
+    return OPERATING_ROOM
 
 
 def clean(text: str, limit: int | None = MAX_CHARS) -> str:

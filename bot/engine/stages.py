@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import cue_stems
+from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, read
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
@@ -120,9 +120,13 @@ def injection(ev: Evidence, ix: Index) -> Match | None:
 def task_request(ev: Evidence, ix: Index) -> Match | None:
     """A request to write something ("write my cover letter"): not a question about the knowledge."""
     titled = {i for sc, r in ev.roles if sc >= ROLE_MENTION for i in ev.role_where.get(r, ())}
-    if ev.cue("task_request") and any(not {b - 1, b} <= titled for _, b in lexicon.cue("task_request").spans(ev.a.words)):  # (not "do both the disaster response coordinator and …": a title goes on past it)
+    words = ev.a.words
+    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE) for a, b in lexicon.cue("task_request").spans(words)):  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
         return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
     return None
+
+
+_NOUN_BEFORE = lexicon.DETERMINERS | lexicon.POSSESSIVES  # "the draft", "my edit": the word is a noun there
 
 
 def clinical(ev: Evidence, ix: Index) -> Match | None:
@@ -500,7 +504,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
     polar_role = kind == "role" and _polar(ev) and not ev.a.unknown_codes  # "do ops directors make 200k?": a figure no page gives
     unwritten = _unwritten_amount(ev, ident, ix) if polar_role else None
-    if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)) and not unwritten:  # "do they need BCPS or some other board cert": a requirement
+    unasked = kind == "role" and not form and not answerable and not ev.a.unknown_codes and not ev.described and _asks_aside(ev)  # "recall coord weekends?", "does the OR manager carry a pager": nothing a page answers is asked
+    if kind == "role" and (not form or (ev.a.unknown_codes and not eligibility)) and not unwritten and not unasked:  # "do they need BCPS or some other board cert": a requirement
         return None  # members describe a job in their own words: only who may do it, how hard … it is, or a figure its page never writes, is refused
     asked = _asked_words(ev)
     read_as = {said for said, st in asked if st in doc}  # "techs" read "techs technicians": one reading on the page covers it
@@ -517,12 +522,24 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None
     total = sum(ix.weight(st) for _, st in asked) or 1.0
     share = sum(ix.weight(st) for _, st in missing if st) / total
-    if share < UNCOVERED_SHARE and not (eligibility or (form and kind == "cert") or figure or entering):
+    if (share < UNCOVERED_SHARE or (unasked and share < 1.0)) and not (eligibility or (form and kind == "cert") or figure or entering):
         return None  # a role's page covers most of what is asked: "how does the 340B manager prep for a mock audit"
     what = " ".join(dict.fromkeys(said for said, _ in missing))
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
     m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
+
+
+def _asks_aside(ev: Evidence) -> bool:
+    """A yes/no question with no alternatives ("do they get a parking spot", not "is it retail or
+    hospital"), or a name and a word or two with no question word ("recall coord weekends?")."""
+    if "or" in ev.a.words or len(ev.named_roles) > 1 or "suits" in ev.hits:  # (nor "would the infusion manager job suit me": a fit, which its page speaks to)  # ("torn between the home infusion manager and …": two named)
+        return False
+    return (_polar(ev) and lexicon.WH_WORDS.isdisjoint(ev.a.words)) or (not ev.hits and _ASKING_WORDS.isdisjoint(ev.a.words))  # (not "would X suit me? what is the job exactly")
+
+
+_WH_ASKING = lexicon.WH_WORDS | lexicon.WHO_WORDS | {"where", "when", "why"}
+_ASKING_WORDS = _WH_ASKING | lexicon.POLAR_LEADS
 
 
 def _duty_unheard_of(ev: Evidence, doc: frozenset[str]) -> str | None:
@@ -699,7 +716,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     name = _unknown_cert_name(ev)
     if name and not ev.codes:
         return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=name, why=f"no certification is called {name!r}")
-    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev)):
+    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev) and not _code_needed(a)):
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
@@ -707,7 +724,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
-    if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")):
+    if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a):
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     if not variant and ev.cert_seek and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code (but "is BCSCP a worthwhile credential for …" asks of the code)
@@ -717,6 +734,14 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return read_as
     m = refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
     return replace(m, role=ev.role_best) if ev.subject_named and not near else m  # ("whats BCPS and do i need it for label accessibility": "they" next is that role)
+
+
+_NEED = frozenset({"need", "needs", "require", "requires", "required"})
+
+
+def _code_needed(a: Analysis) -> bool:
+    """"do i need BCPS to be an ED supervisor": a code the knowledge lacks, asked as a requirement."""
+    return any(w.upper() in a.unknown_codes and i and a.words[i - 1] in _NEED for i, w in enumerate(a.words))
 
 
 def _role_first(ev: Evidence) -> bool:
@@ -879,7 +904,7 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     said = set(found.split()) if found else set()
     if found and "eligibility" in ev.hits and said <= _MODAL_LIST_WORDS:
         return None  # "do you have to be a pharmacist to sit for …": who may, not what the bot has
-    spans = lexicon.cue("list").spans(ev.a.words) if found else []
+    spans = [(x, y) for x, y in lexicon.cue("list").spans(ev.a.words) if " ".join(ev.a.words[x:y]) == found] if found else []  # (the list wording asked, not the one told: "… to pull together every certification …. Which certs do you know about?")
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
     if not any(ev.a.sentence_of[i] in where and w in class_words for i, w in enumerate(ev.a.words)):
         where = set(ev.a.sentence_of)  # "need a cert that proves i know … . does that exist": the sentence with the list word names no kind, the one before does
@@ -1011,6 +1036,19 @@ def _wants_role(ev: Evidence) -> bool:
     return i >= 0 and words[i] in lexicon.WISH_WORDS
 
 
+def _path_only_told(ev: Evidence) -> bool:
+    """"… the pathway for my job lists CPSCM. What does CPSCM cover?": the path is in what the member
+    tells, the question asks about a certification it names, or about a part of a role's page."""
+    a = ev.a
+    if not a.asking or not ev.pathway_cue or a.arrow or ev.held or _asked_cue(ev, "pathway") or _asked_cue(ev, "ordering") or _asked_cue(ev, "first_asked"):
+        return False
+    told = {a.sentence_of[x] for x, _ in lexicon.cue("pathway").spans(a.words)}
+    if any(a.sentence_of[i] in told for i, w in enumerate(a.words) if w in _WH_ASKING):
+        return False  # ("… my tech has neither, what order would you go in": asked, though no "?")
+    marks = [i for i, w in enumerate(a.words) if w == CODE_MARK]
+    return any(a.asks(i) for i in marks) or ev.section_cue  # ("what happens in the variance meeting on the analyst's day? my director wants me to start running ours")
+
+
 def _pathway_asked(ev: Evidence) -> bool:
     return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or ev.subject_named)) or (_wants_role(ev) and not (ev.section_cue and not (ev.cert_seek or "ordering" in ev.hits)))  # "got CPOM already, whats after" (but "my two mentees want X and Y, whose day starts earlier?" asks the days)
 
@@ -1105,7 +1143,7 @@ def _another_job_asked(ev: Evidence, ix: Index) -> bool:
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
-    if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev):
+    if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev):
         return None
     where = ev.role_where.get(ev.role_best or "", frozenset())
     told_only = bool(where) and where <= ev.said_of_self and _another_job_asked(ev, ix)  # "how to become a radiologist tech? i like nuclear medicine": what they like names no goal
