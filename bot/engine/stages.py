@@ -42,6 +42,7 @@ from bot.engine.thresholds import (
     CONF_OFF_TOPIC,
     CONF_OFF_TOPIC_SEEK,
     CONF_PATHWAY,
+    PAGE_NAME_MIN,
     CONF_PATHWAY_FOR_ROLE,
     CONF_PATHWAY_NAMED,
     CONF_PATHWAY_WEAK,
@@ -121,12 +122,13 @@ def task_request(ev: Evidence, ix: Index) -> Match | None:
     """A request to write something ("write my cover letter"): not a question about the knowledge."""
     titled = {i for sc, r in ev.roles if sc >= ROLE_MENTION for i in ev.role_where.get(r, ())}
     words = ev.a.words
-    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE) for a, b in lexicon.cue("task_request").spans(words)):  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
+    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE) and _DOER.isdisjoint(words[max(0, a - 2) : a]) for a, b in lexicon.cue("task_request").spans(words)):  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
         return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
     return None
 
 
 _NOUN_BEFORE = lexicon.DETERMINERS | lexicon.POSSESSIVES  # "the draft", "my edit": the word is a noun there
+_DOER = frozenset({"i", "we", "im", "ive", "weve", "who", "she", "he", "they"})  # "I write the grievance letters", "the tech who translates our labels": work told of, not asked for
 
 
 def clinical(ev: Evidence, ix: Index) -> Match | None:
@@ -371,6 +373,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
         found = ev.cue(facet.name)
         if found is None:
             continue
+        if ev.a.asking and _told_only(ev, found):
+            continue  # "HR mentioned CMLT as something the system would pay for. Can you explain what it provides?": told, not asked
         facts = _fact_words(facet, ev)
         if facts and facts <= ev.said_of_self:
             continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
@@ -395,6 +399,14 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=about) if about else m
     return None
+
+
+def _told_only(ev: Evidence, found: str) -> bool:
+    """The cue's words stand only in sentences that tell, not in one that asks."""
+    said = found.split()
+    n = len(said)
+    at = [x for x in range(len(ev.a.words) - n + 1) if list(ev.a.words[x : x + n]) == said]
+    return bool(at) and not any(ev.a.asks(x) for x in at)
 
 
 TOPIC_LEAD_REACH = 3  # "covers the expiration tracking": the fact's word is the topic right after the lead (not "for leading a program give CE hours")
@@ -472,7 +484,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     # things the knowledge does not hold relates nothing ("recognised by the FPGEC or the state boards")
     single = len(codes) == 1 and not ev.role_named and (ev.cue("contrast") or "").split()[:1] == ["or"]
     relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering" and not (single and c == "contrast"))
-    if len(codes) == 1 and (not ev.role_named or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS
+    if len(codes) == 1 and (not ev.role_named or ev.title_positions <= ev.said_of_self or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS ("How hard is CPXL? I'm a pharmacy manager …": their own job names no subject)
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
     elif not codes and ev.role_named and ev.role_best:
         kind, ident, doc = "role", ev.role_best, ix.role_coverage(ev.role_best)
@@ -538,6 +550,7 @@ def _asks_aside(ev: Evidence) -> bool:
     return (_polar(ev) and lexicon.WH_WORDS.isdisjoint(ev.a.words)) or (not ev.hits and _ASKING_WORDS.isdisjoint(ev.a.words))  # (not "would X suit me? what is the job exactly")
 
 
+_RELATIVE_NEXT = frozenset({("i",), ("we",), ("im",), ("ive",), ("my",)})  # "what I think it is": a clause, no question
 _WH_ASKING = lexicon.WH_WORDS | lexicon.WHO_WORDS | {"where", "when", "why"}
 _ASKING_WORDS = _WH_ASKING | lexicon.POLAR_LEADS
 
@@ -1043,10 +1056,11 @@ def _path_only_told(ev: Evidence) -> bool:
     if not a.asking or not ev.pathway_cue or a.arrow or ev.held or _asked_cue(ev, "pathway") or _asked_cue(ev, "ordering") or _asked_cue(ev, "first_asked"):
         return False
     told = {a.sentence_of[x] for x, _ in lexicon.cue("pathway").spans(a.words)}
-    if any(a.sentence_of[i] in told for i, w in enumerate(a.words) if w in _WH_ASKING):
-        return False  # ("… my tech has neither, what order would you go in": asked, though no "?")
+    if any(a.sentence_of[i] in told and a.words[i + 1 : i + 2] not in _RELATIVE_NEXT for i, w in enumerate(a.words) if w in _WH_ASKING):
+        return False  # ("… my tech has neither, what order would you go in": asked, though no "?"; not "… sure the work is what I think it is")
     marks = [i for i, w in enumerate(a.words) if w == CODE_MARK]
-    return any(a.asks(i) for i in marks) or ev.section_cue  # ("what happens in the variance meeting on the analyst's day? my director wants me to start running ours")
+    asks_the_role = any(a.asks(x) and a.words[x - 1 : x] != ("which",) for x, _ in lexicon.cue("overview").spans(a.words)) or any(a.asks(i) for i, w in enumerate(a.words) if w == "do" and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i] or a.words[i + 1] == "all"))  # "What does a language access coordinator do? … my manager said I should look at that path" (not "… which role")
+    return any(a.asks(i) for i in marks) or ev.section_cue or asks_the_role  # ("what happens in the variance meeting on the analyst's day? my director wants me to start running ours")
 
 
 def _pathway_asked(ev: Evidence) -> bool:
@@ -1490,8 +1504,33 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
+    by_page = _named_by_its_page(ev, ix, j, i)
+    if by_page is not None:  # "the psych pharmacy manager": the one page that writes "psych…", whose title has the rest
+        rid, word = by_page
+        if _pathway_asked(ev):
+            return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles[rid])), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{word!r} is on the page of {rid} only")
+        section, conf = section_for(rid, ev.a, ev.hits, ix, set(ix.role_titles[rid]))
+        return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
     return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
+
+
+def _named_by_its_page(ev: Evidence, ix: Index, j: int, i: int) -> tuple[str, str] | None:
+    """A job phrase with one word no title has ("jail pharmacy manager", "psych pharmacy manager"):
+    the one role whose title has the other words and whose page writes that word (or a word it
+    begins: "psych…iatric") in several passages, when no other such role's page writes it at all."""
+    stems = ev.a.word_stems
+    odd = [k for k in range(j, i + 1) if not any(stems[k] in ix.role_titles[r] for r in ix.title_postings.get(stems[k], ()))]
+    if len(odd) != 1 or odd[0] == i or len(ev.a.words[odd[0]]) < 4:
+        return None  # (the job noun itself is a title's: not "a hospice nurse")
+    word = stems[odd[0]]
+    rest = [k for k in range(j, i + 1) if k != odd[0]]
+    candidates = set.intersection(*(set(ix.title_postings.get(stems[k], ())) for k in rest))
+    counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if any(st.startswith(word) for st in ix.passages[p].stems)) for r in candidates}
+    written = [r for r, n in counts.items() if n]
+    if len(written) == 1 and counts[written[0]] >= PAGE_NAME_MIN:
+        return written[0], ev.a.said[odd[0]]
+    return None
 
 
 def off_topic(ev: Evidence, ix: Index) -> Match | None:

@@ -50,6 +50,7 @@ GOAL_SHARE = 0.5  # ... and holding this share of the weight of the question's d
 DWELL_MARGIN = 2.0  # pages close on those words: the one dwelling on them (passages using them) by this factor wins
 
 # ---------------------------------------------------------------- answerability
+PAGE_NAME_MIN = 2  # passages of a role's page that must write a job phrase's odd word ("jail" in its overview and a step) for it to name that role
 UNCOVERED_SHARE = 0.5  # the asked-about words the entity's own text lacks, as a share of their weight
 
 # ---------------------------------------------------------------- the learned intent layer (cosine similarity)
