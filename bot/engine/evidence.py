@@ -461,6 +461,19 @@ def _with_breaks(a: Analysis, words: list[str], dropped: frozenset[int] | set[in
     return " ".join(out)
 
 
+def sentence_starts(a: Analysis, cue: lexicon.Cue) -> list[int]:
+    """Where each of the cue's matches starts, read as cues are (sentence by sentence, so "$" ends
+    a sentence), as word positions."""
+    tokens = _with_breaks(a, list(a.words)).split(" ")
+    word_at: list[int] = []
+    k = 0
+    for t in tokens:
+        word_at.append(k)
+        if t != SENTENCE_BREAK:
+            k += 1
+    return [word_at[x] for x, _ in cue.spans(tokens) if tokens[x] != SENTENCE_BREAK]
+
+
 def _asks_who(a: Analysis) -> bool:
     """"who does X", "which job handles Y" (see ``Evidence.asks_who``)."""
     words = a.words

@@ -17,7 +17,7 @@ from typing import Callable
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
-from bot.engine.evidence import Evidence, read
+from bot.engine.evidence import Evidence, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
@@ -336,7 +336,7 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     cue_words = {w for name, found in ev.hits.items() if name not in ("self_describe", "discourse") for w in found.split()} - {words[i] for i in own}
     greeting_only = not bare and cue_words <= lexicon.GREETINGS and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)
     # "good morning from the night shift 🌙": a greeting with a few words of where from, nothing asked
-    salute = bool(words) and words[0] in lexicon.GREETINGS and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and len(bare) <= SALUTE_WORDS and cue_words - lexicon.STOPWORDS <= lexicon.GREETINGS
+    salute = bool(words) and words[0] in lexicon.GREETINGS and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and (len(bare) <= SALUTE_WORDS and cue_words - lexicon.STOPWORDS <= lexicon.GREETINGS or "bot" in words)  # ("Hi there! A coworker told me about this bot. I've been a manager for nine years.": an introduction, nothing asked)
     helps = [(a, b) for a, b in lexicon.cue("help").spans(words)]
     asks_list = any(not any(x <= a and b <= y for x, y in helps) for a, b in lexicon.cue("list").spans(words))  # ("… careers club, what can you do?": the help, not "what can you" of a list)
     lists = asks_list and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
@@ -373,7 +373,7 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
         found = ev.cue(facet.name)
         if found is None:
             continue
-        if ev.a.asking and _told_only(ev, found):
+        if ev.a.asking and not any(ev.a.asks(i) for i in sentence_starts(ev.a, facet)):
             continue  # "HR mentioned CMLT as something the system would pay for. Can you explain what it provides?": told, not asked
         facts = _fact_words(facet, ev)
         if facts and facts <= ev.said_of_self:
@@ -399,14 +399,6 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=about) if about else m
     return None
-
-
-def _told_only(ev: Evidence, found: str) -> bool:
-    """The cue's words stand only in sentences that tell, not in one that asks."""
-    said = found.split()
-    n = len(said)
-    at = [x for x in range(len(ev.a.words) - n + 1) if list(ev.a.words[x : x + n]) == said]
-    return bool(at) and not any(ev.a.asks(x) for x in at)
 
 
 TOPIC_LEAD_REACH = 3  # "covers the expiration tracking": the fact's word is the topic right after the lead (not "for leading a program give CE hours")
