@@ -537,7 +537,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
 def _asks_aside(ev: Evidence) -> bool:
     """A yes/no question with no alternatives ("do they get a parking spot", not "is it retail or
     hospital"), or a name and a word or two with no question word ("recall coord weekends?")."""
-    if "or" in ev.a.words or len(ev.named_roles) > 1 or "suits" in ev.hits:  # (nor "would the infusion manager job suit me": a fit, which its page speaks to)  # ("torn between the home infusion manager and …": two named)
+    if "or" in ev.a.words or len(ev.named_roles) > 1 or "suits" in ev.hits:  # (nor "torn between the home infusion manager and …": two named; nor "would the infusion manager job suit me": a fit, which its page speaks to)
         return False
     return (_polar(ev) and lexicon.WH_WORDS.isdisjoint(ev.a.words)) or (not ev.hits and _ASKING_WORDS.isdisjoint(ev.a.words))  # (not "would X suit me? what is the job exactly")
 
