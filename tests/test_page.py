@@ -608,3 +608,20 @@ def test_midnight_is_a_time_of_day() -> None:
     text = seed_text().replace("Afternoon:", "Midnight:")
     assert "Midnight:" in text
     assert parse_page(text).day[-1][0] == "Midnight"
+
+
+def test_numbered_responsibilities_and_steps_without_view_details():
+    """Pages written as numbered lists ("1. Name: description", "Step 2. CODE — Name", no "View
+    Details") read as the bulleted seed does."""
+    import re
+
+    seed = parse_page(seed_text())
+    n = iter(range(1, 20))
+    text = re.sub(r"  • (.+)\n\n    ", lambda m: f"{next(n)}. {m.group(1)}: ", seed_text())
+    k = iter(range(1, 20))
+    text = re.sub(r"\n(C[A-Z]{3,4})\n\n(Certified [^\n]+)\n", lambda m: f"\nStep {next(k)}. {m.group(1)} — {m.group(2)}\n", text)
+    text = text.replace("View Details\n", "")
+    p = parse_page(text)
+    assert p.responsibilities == seed.responsibilities
+    assert [(c.code, c.name, c.description) for c in p.certifications] == [(c.code, c.name, c.description) for c in seed.certifications]
+    assert p.day == seed.day and p.day

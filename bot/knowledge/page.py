@@ -69,8 +69,9 @@ _PATHWAY = re.compile(
     re.I,
 )
 _DAY = re.compile(r"^(a\s+)?(typical\s+)?day\s+in\s+the\s+life\b.*$|^a\s+typical\s+day\b.*$", re.I)
-_BULLET = re.compile(r"^[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*")
-_LIST_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+)")
+_NUMBERED_MARK = r"(?:step\s+)?\(?\d{1,2}[.)]\s+|step\s+\d{1,2}\s*[:.–—-]\s*"  # "1. ", "2) ", "(3) ", "Step 1. ", "Step 2: " (not "7:00 AM")
+_BULLET = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*|" + _NUMBERED_MARK + ")", re.I)
+_LIST_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+|" + _NUMBERED_MARK + ")", re.I)
 _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
 _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
 _CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|]|\s-\s)\s*(?P<name>.+)$")
