@@ -34,7 +34,7 @@ _SPACED_LETTERS = re.compile(r"(?<!['’])\b(?:[A-Za-z] ){2,}[A-Za-z]\b")  # not
 _CAPITALS_WORD = re.compile(r"\bIT\b|\b[Ii]nformation [Tt]echnology\b")
 IT_DEPARTMENT = "infotech"  # the one word "IT" and "information technology" are read as
 _OR_WORD = re.compile(r"\b(?:ORs?|[Oo]perating [Rr]ooms?)\b")
-_CODE_BESIDE = re.compile(r"^[A-Z][A-Za-z]{2,}$")  # "CPOM OR CMSO": the word "or", shouted between two codes
+_CODE_BESIDE = re.compile(r"[A-Z]{3,}")  # "CPOM OR CMSO": the word "or", shouted between two codes
 OPERATING_ROOM = "operatingroom"  # the one word "OR" and "operating room" are read as
 
 
@@ -78,7 +78,7 @@ def _operating_room(m: re.Match[str], text: str) -> str:
         return OPERATING_ROOM
     before = text[: m.start()].split()[-1:]
     after = text[m.end() :].split()[:1]
-    if any(_CODE_BESIDE.match(w.strip(".,;:!?()'\"")) and w.strip(".,;:!?()'\"").isupper() for w in before + after):
+    if any(_CODE_BESIDE.fullmatch(w.strip(".,;:!?()'\"")) for w in before + after):
         return m.group(0)
     return OPERATING_ROOM
 
