@@ -364,6 +364,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if any(a - 2 <= y <= a for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role
+        if all(w in _WHOLE for w in words[a + 1 : b - 1]):
+            continue  # "show me the whole path": all of it, no path described
         referred = True
         on_list = (a and words[a - 1] in ("on", "in")) or words[b - 1] in _LISTS  # "why is it on the diversion one": a role's pathway
         person = words[b - 1] in lexicon.PERSON_NOUNS  # "the diversion guy": a role
@@ -1378,6 +1380,7 @@ def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
 
 
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
+_WHOLE = frozenset({"whole", "full", "entire", "complete", "overall"})
 _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
 # the words of a choice ("ok so between those two, which one …") describe neither role

@@ -19,7 +19,7 @@ from bot.engine.index import Index, words_of
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import THEIRS, scored_certs
-from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, DWELL_MARGIN, GOAL_MARGIN, TRADE_TERM, OTHER_JOB_PENALTY, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
+from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, DWELL_MARGIN, GOAL_MARGIN, TRADE_TERM, OTHER_JOB_PENALTY, PAGE_NAME_MIN, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
 def _after_negation(a: Analysis, i: int) -> bool:
@@ -64,7 +64,85 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         if kind == "role" and not _after_negation(a, i):
             scores[rid] = 1.0
             where.setdefault(rid, set()).update(range(i, i + n))
+    for rid, span in _named_by_its_own_word(a, ix):
+        if scores.get(rid, 0.0) < ROLE_MENTION:  # "the hospice manager": the one title with "hospice", and its job noun
+            scores[rid] = ROLE_MENTION
+            where.setdefault(rid, set()).update(span)
+    for rid, span in _named_by_a_page_word(a, ix):
+        if scores.get(rid, 0.0) < ROLE_MENTION:  # "hospice pharmacy manager vs jail pharmacy manager": the correctional one's page writes "jail"
+            scores[rid] = ROLE_MENTION
+            where.setdefault(rid, set()).update(span)
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
+
+
+def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
+    """A word only one title has, then that title's job noun, with nothing but its title's words
+    between ("hospice manager", "hospice pharmacy management"), with the words it spans."""
+    stems = a.word_stems
+    out = []
+    for j, st in enumerate(stems):
+        owners = ix.title_postings.get(st, ())
+        if len(owners) != 1 or a.words[j] in lexicon.FIELD_WORDS or st in a.negated:
+            continue
+        rid = owners[0]
+        title, heads = ix.role_titles[rid], ix.title_heads[rid]
+        before = j - 1
+        while before >= 0 and a.said[before] == a.said[j]:
+            before -= 1
+        if before >= 0 and a.sentence_of[before] == a.sentence_of[j] and a.words[before] not in lexicon.STOPWORDS and a.words[before] not in lexicon.GENERIC_MODIFIERS and a.words[before] not in _CONTRAST_WORDS and stems[before] not in title and (stems[before] in ix.role_postings or _acronym_like(a.words[before])):
+            continue  # ("340b program manager": a word of the trade before it qualifies it otherwise; not "less stressful, residency coord")
+        k = j + 1
+        while k < len(stems) and k - j <= 3 and a.sentence_of[k] == a.sentence_of[j] and any(stems[m] in title for m in a.typed_group(k)):  # ("mgr" read "mgr manager")
+            if any(stems[m] == title[-1] and stems[m] in heads for m in a.typed_group(k)) and a.said[k] != a.said[j]:  # (its last word: "privileging pharmacists" is no Pharmacist … Privileging Coordinator)
+                out.append((rid, range(j, k + 1)))
+                break
+            k += 1
+    return out
+
+
+def _in_overview(st: str, rid: str, ix: Index) -> bool:
+    return any(ix.passages[p].section == "overview" and st in ix.passages[p].stems for p in ix.role_passages.get(rid, ()))
+
+
+def _named_by_a_page_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
+    """Each job phrase (up to three words before a job noun) that names a role by a word of its
+    page, with the words it spans."""
+    out = []
+    for i, w in enumerate(a.words):
+        if w not in lexicon.ROLE_HEADS:
+            continue
+        j = i
+        while j > 0 and a.said[j - 1] == a.said[i]:
+            j -= 1  # ("tech" read also as "technician": one job noun)
+        head = j
+        while j > 0 and head - j < 3 and a.words[j - 1] not in lexicon.STOPWORDS and a.words[j - 1] not in _CONTRAST_WORDS and a.sentence_of[j - 1] == a.sentence_of[i]:
+            j -= 1
+        found = named_by_its_page(a, ix, j, i) if j < head else None
+        if found is not None and ix.role_postings.get(stem(found[1].lower()), ()) == (found[0],) and _in_overview(stem(found[1].lower()), found[0], ix):  # (no other page writes the word, "staff", "medication"; and this one says what it is about with it, not "340B" in passing)
+            out.append((found[0], range(j, i + 1)))
+    return out
+
+
+def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool = False) -> tuple[str, str] | None:
+    """A job phrase with one word no title has ("jail pharmacy manager", "psych pharmacy manager"):
+    the one role whose title has the other words and whose page writes that word (or a word it
+    begins: "psych…iatric") in several passages, when no other such role's page writes it at all."""
+    stems = a.word_stems
+    fit = [k for k in range(j, i + 1) if ix.title_postings.get(stems[k])]
+    odd = [k for k in range(j, i + 1) if k not in fit and not any(a.said[m] == a.said[k] for m in fit)]  # ("340b" read also as "procurement": one typed word, a title's)
+    if len(odd) != 1 or odd[0] == i or len(a.words[odd[0]]) < 4:
+        return None  # (the job noun itself is a title's: not "a hospice nurse")
+    word = stems[odd[0]]
+    if not fit:
+        return None
+    candidates = set.intersection(*(set(ix.title_postings[stems[k]]) for k in fit))
+    if len(candidates) < 2 and not last_resort:
+        return None  # ("radiation, nuclear manager": its title's own word names it already)
+    counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if any(st.startswith(word) for st in ix.passages[p].stems)) for r in candidates}
+    written = [r for r, n in counts.items() if n]
+    if len(written) == 1 and counts[written[0]] >= PAGE_NAME_MIN:
+        return written[0], a.said[odd[0]]
+    return None
 
 
 POSSESSIVES = lexicon.POSSESSIVES
@@ -88,9 +166,19 @@ def _other_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: fro
     """The question names a job (title words + a head noun) whose head is not this title's;
     ``spots``: where the question has a job noun (not first, nor one that ends another title written out in full)."""
     for i in spots:
-        if not in_title(i, a, stems, set(heads)) and stems[i - 1] in title and a.sentence_of[i - 1] == a.sentence_of[i] and not (i + 1 < len(stems) and stems[i + 1] in heads):
+        k = i - 1  # the job phrase's last title word ("nuclear medicine technologist": "nuclear"), over words typed as such
+        while k > 0 and i - k < 3 and stems[k] not in title and a.said[k] == a.words[k] and a.words[k] not in lexicon.STOPWORDS and a.words[k] not in lexicon.ROLE_HEADS and a.sentence_of[k] == a.sentence_of[i]:
+            k -= 1
+        if k < i - 1 and (stems[k] not in title or a.said[k] != a.words[k] or _title_said_elsewhere(a, stems, title | heads, range(k, i + 1))):
+            k = i - 1  # ("hospital ops pharmacist at …, … our little critical access hospital": the title is named apart)
+        if not in_title(i, a, stems, set(heads)) and stems[k] in title and a.sentence_of[k] == a.sentence_of[i] and not (i + 1 < len(stems) and stems[i + 1] in heads):
             return True  # (not "a transitions of care pharmacist coordinator": the title's own head follows)
     return False
+
+
+def _title_said_elsewhere(a: Analysis, stems: tuple[str, ...], title: set[str] | frozenset[str], phrase: range) -> bool:
+    """A word of the title (beyond "pharmacy" and its job noun) said outside this job phrase."""
+    return any(st in title and m not in phrase and a.words[m] not in lexicon.FIELD_WORDS and a.words[m] not in lexicon.ROLE_HEADS for m, st in enumerate(stems))
 
 
 def _all_but_head(a: Analysis, stems: tuple[str, ...], title: set[str], heads: frozenset[str]) -> bool:
@@ -303,10 +391,18 @@ def themed_job(a: Analysis, ix: Index) -> str | None:
             continue
         j = i - 1
         while j >= 0 and i - j <= 3 and a.sentence_of[j] == a.sentence_of[i] and a.words[j] not in lexicon.STOPWORDS:
-            found.update(rid for rid in ix.themes.get(stems[j], ()) if _head_fits(i, a, stems, ix.title_heads[rid], True))
             j -= 1
+        phrase = range(j + 1, i)
+        for k in phrase:
+            found.update(rid for rid in ix.themes.get(stems[k], ()) if _head_fits(i, a, stems, ix.title_heads[rid], True) and all(_page_has(a, m, rid, ix) for m in phrase))
     themed = [rid for rid in found if names_this_job(a, ix, rid, by_content=True) and not names_this_job(a, ix, rid)]
     return themed[0] if len(themed) == 1 else None
+
+
+def _page_has(a: Analysis, k: int, rid: str, ix: Index) -> bool:
+    """Word k is the role's: its page or title writes it, or it qualifies any job ("senior"); not
+    "pediatric" in "a pediatric pharmacy operations lead" for a page that never says it."""
+    return any(rid in ix.role_postings.get(a.word_stems[m], ()) or a.word_stems[m] in ix.role_titles[rid] for m in a.typed_group(k)) or a.words[k] in lexicon.GENERIC_MODIFIERS
 
 
 def _theme_of(s: str, rid: str, ix: Index) -> bool:

@@ -649,6 +649,10 @@ def read(question: str, ix: Index) -> Evidence:
             found = c.search(one_word_titles)  # "do the pharmacy transport logistics manager work weekends": a long title is one word apart
         if found is not None:
             hits[name] = found
+    for name in [n for n in hits if n not in ON_MASKED and n != "besides"]:
+        spans = lexicon.cue(name).spans(a.words)
+        if spans and all(i in masked for x, y in spans for i in range(x, y)):
+            del hits[name]  # "the DI one" read "the di drug information one": a title's own words ask nothing
     if "cert_seek" in hits and _covers_a_role(hits["cert_seek"], cue_text, cert_nouns):
         del hits["cert_seek"]
     if hits.get("pathway", "").split()[-1:] == ["list"] and (_asks_who(a) or _listed_thing(a)):

@@ -16,7 +16,7 @@ from typing import Callable
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
-from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
+from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
@@ -42,7 +42,6 @@ from bot.engine.thresholds import (
     CONF_OFF_TOPIC,
     CONF_OFF_TOPIC_SEEK,
     CONF_PATHWAY,
-    PAGE_NAME_MIN,
     CONF_PATHWAY_FOR_ROLE,
     CONF_PATHWAY_NAMED,
     CONF_PATHWAY_WEAK,
@@ -122,7 +121,7 @@ def task_request(ev: Evidence, ix: Index) -> Match | None:
     """A request to write something ("write my cover letter"): not a question about the knowledge."""
     titled = {i for sc, r in ev.roles if sc >= ROLE_MENTION for i in ev.role_where.get(r, ())}
     words = ev.a.words
-    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE) and _DOER.isdisjoint(words[max(0, a - 2) : a]) for a, b in lexicon.cue("task_request").spans(words)):  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
+    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE) and _DOER.isdisjoint(words[max(0, a - 2) : a]) and ev.a.asks(a) for a, b in lexicon.cue("task_request").spans(words)):  # (nor "I'm trying to write a job description … . What are its core responsibilities?": told, not asked)  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
         return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
     return None
 
@@ -328,7 +327,8 @@ def _content_words(ev: Evidence) -> list[str]:
 def small_talk(ev: Evidence, ix: Index) -> Match | None:
     """Greetings and "what can you do" (help); a thank-you (a friendly word, nothing to learn)."""
     words = ev.a.words
-    if ev.codes or ev.a.unknown_codes or (ev.role_score >= ROLE_MENTION and not (ev.named_only_of_self and words[0] in lexicon.GREETINGS)):
+    told_role = ev.a.asking and not any(ev.a.asks(i) for i in ev.role_where.get(ev.role_best or "", ()))  # "what can you help with? My manager at the nuclear pharmacy told us to try this": where they work, told
+    if ev.codes or ev.a.unknown_codes or (ev.role_score >= ROLE_MENTION and not (ev.named_only_of_self and words[0] in lexicon.GREETINGS) and not (told_role and ev.cue("help"))):
         return None  # "what do you know about the 340B ACE certification?": about something, not about the bot
     own = ev.said_of_self  # "hello from a mail order pharmacy in arizona 👋": where they are, nothing asked
     steer = set((ev.cue("discourse") or "").split())  # "hey! quick q": steering asks nothing
@@ -710,6 +710,8 @@ def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
     same = [r for s, r in ev.roles if s >= ROLE_RELAXED and ev.role_where.get(r) == where]
     if len(same) > 1 or ev.second >= ev.role_score - AMBIGUOUS_TIE:
         rivals = same if len(same) > 1 else [r for s, r in ev.roles if s >= ev.role_score - AMBIGUOUS_TIE]
+        if ev.codes and not any(ev.a.asks(i) for r in rivals for i in ev.role_where.get(r, ())):
+            return None  # "I manage a student health center pharmacy. A colleague has CCHPM. What is that credential?": the job is told, the code asked
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in rivals[:5]), why=f"{len(rivals)} titles fit equally ({ev.role_score:.2f} vs {ev.second:.2f})")
     return None
 
@@ -922,6 +924,9 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role or ("cert_seek" in ev.hits and not ev.certs_plural and not any(ev.a.sentence_of[i] in where and w in _MANY for i, w in enumerate(ev.a.words)))):
         return None  # (… "need a cert that proves i know the video verification systems. does that exist": one sought by what it covers)
     is_list = found or all(w in class_words for w in _content_words(ev))
+    kinds = {ev.a.words[i] for i in nouns}
+    if is_list and kinds & lexicon.CERT_NOUNS and not kinds & lexicon.ROLE_NOUNS:
+        return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")  # ("… for the pharmacists at our LTC pharmacy … Which certifications do you know about?")
     if is_list and ev.cert_nouns and not ev.role_nouns:
         return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")
     if is_list and ev.role_nouns:
@@ -998,7 +1003,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
             section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who or ("day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words)) else ("overview", CONF_ROLE_CONTRAST)  # ("which one starts their day earlier": its day)
             return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"a choice between {', '.join(named)}: {chosen} by its page")
-    section, conf = ("overview", CONF_ROLE_CONTRAST) if both else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
+    section, conf = ("overview", CONF_ROLE_CONTRAST) if both and not ev.section_cue else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
     how = f"contrast cue {ev.cue('contrast')!r}" if "contrast" in ev.hits else "a choice no page settles clearly"
     return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=how)
@@ -1021,11 +1026,12 @@ def _beside(ev: Evidence, i: int, j: int) -> bool:
 
 def _joined_by_or(ev: Evidence, one: frozenset[int] | set[int], other: frozenset[int] | set[int]) -> bool:
     """Two titles written with only "or" (and a few small words) between them."""
-    one, other = set(one) - set(other), set(other) - set(one)  # ("drug" of "hazardous drug coordinator" is in both titles)
+    shared = set(one) & set(other)
+    one, other = set(one) - shared, set(other) - shared  # ("drug" of "hazardous drug coordinator" is in both titles)
     if not one or not other:
         return False
     left, right = (one, other) if min(one) < min(other) else (other, one)
-    between = ev.a.words[max(left) + 1 : min(right)]
+    between = [w for i, w in enumerate(ev.a.words[max(left) + 1 : min(right)], max(left) + 1) if i not in shared]  # ("analytics manager or workforce manager": the job noun is both titles')
     return 0 < len(between) <= 3 and "or" in between and all(w in lexicon.STOPWORDS for w in between)
 
 
@@ -1136,13 +1142,13 @@ def _asks_a_code_last(ev: Evidence) -> bool:
     return (pointed or any(a.code_pos[c] in in_last for c in a.codes)) and any(x in in_last for x, _ in lexicon.cue("identity").spans(a.words)) and not any(x in in_last for x, _ in lexicon.cue("pathway").spans(a.words))
 
 
-def _another_job_asked(ev: Evidence, ix: Index) -> bool:
+def _another_job_asked(ev: Evidence, ix: Index, after: int = 0) -> bool:
     """Outside what the member tells of themselves, "a|an …" a job noun the best role's title
-    does not have ("how to become a radiologist technician"): a job of its own."""
+    does not have ("how to become a radiologist technician"): a job of its own (from word ``after`` on)."""
     a, rid = ev.a, ev.role_best or ""
     heads = ix.title_heads.get(rid, frozenset())
     return any(
-        w in lexicon.ROLE_HEADS and i not in ev.said_of_self and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
+        w in lexicon.ROLE_HEADS and i >= after and i not in ev.said_of_self and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
         for i, w in enumerate(a.words)
     )
 
@@ -1152,7 +1158,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev):
         return None
     where = ev.role_where.get(ev.role_best or "", frozenset())
-    told_only = bool(where) and where <= ev.said_of_self and _another_job_asked(ev, ix)  # "how to become a radiologist tech? i like nuclear medicine": what they like names no goal
+    goal_at = min((x for x, _ in lexicon.cue("pathway").spans(ev.a.words)), default=0)
+    told_only = bool(where) and ((where <= ev.said_of_self and _another_job_asked(ev, ix)) or (not ev.subject_named and _another_job_asked(ev, ix, after=goal_at)))  # "how to become a radiologist tech? i like nuclear medicine": what they like names no goal; nor does "a nuclear medicine technologist" name the nuclear pharmacy lead
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix) and not told_only  # "pivot into operations leadership" (not "a nuclear pharmacist")
     role = ev.subject_role if (ev.subject_named or (ev.subject_relaxed and not told_only) or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     words = ev.a.words
@@ -1496,7 +1503,7 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
-    by_page = _named_by_its_page(ev, ix, j, i)
+    by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True)
     if by_page is not None:  # "the psych pharmacy manager": the one page that writes "psych…", whose title has the rest
         rid, word = by_page
         if _pathway_asked(ev):
@@ -1505,24 +1512,6 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
     return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
-
-
-def _named_by_its_page(ev: Evidence, ix: Index, j: int, i: int) -> tuple[str, str] | None:
-    """A job phrase with one word no title has ("jail pharmacy manager", "psych pharmacy manager"):
-    the one role whose title has the other words and whose page writes that word (or a word it
-    begins: "psych…iatric") in several passages, when no other such role's page writes it at all."""
-    stems = ev.a.word_stems
-    odd = [k for k in range(j, i + 1) if not any(stems[k] in ix.role_titles[r] for r in ix.title_postings.get(stems[k], ()))]
-    if len(odd) != 1 or odd[0] == i or len(ev.a.words[odd[0]]) < 4:
-        return None  # (the job noun itself is a title's: not "a hospice nurse")
-    word = stems[odd[0]]
-    rest = [k for k in range(j, i + 1) if k != odd[0]]
-    candidates = set.intersection(*(set(ix.title_postings.get(stems[k], ())) for k in rest))
-    counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if any(st.startswith(word) for st in ix.passages[p].stems)) for r in candidates}
-    written = [r for r, n in counts.items() if n]
-    if len(written) == 1 and counts[written[0]] >= PAGE_NAME_MIN:
-        return written[0], ev.a.said[odd[0]]
-    return None
 
 
 def off_topic(ev: Evidence, ix: Index) -> Match | None:
