@@ -498,7 +498,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
             referred = True
-            r.put(a, b, f"the {_label(('role', chosen), ix)}")
+            if "any" in words[a:b]:  # "any of these about emergencies?": that role is the answer, what it is about chose it
+                r.put(a, len(words), f"the {_label(('role', chosen), ix)}")
+            else:
+                r.put(a, b, f"the {_label(('role', chosen), ix)}")
             picked_among = True
     # "those two", "both of them"
     for a, b in r.found("ref_many"):
@@ -1429,6 +1432,9 @@ _TOPIC_KEPT = frozenset({"missing_fact", "clinical", "off_topic", "ambiguous", "
 
 def _about_refused(ctx: Context, ev: Evidence) -> Context:
     """The context after a refused question that named a certification or a role."""
+    if len(set(ev.codes)) >= 2:  # "which is better, CSPQM or CCEMS?" … "ok then what's the difference between them": those two
+        shown = tuple(dict.fromkeys(("cert", c) for c in ev.codes))
+        return replace(ctx, thing=shown[0], shown=shown, recent=tuple(dict.fromkeys((*shown, *ctx.recent)))[:MAX_RECENT], intent="certification", pending="")
     if ev.codes and ctx.thing != ("cert", ev.codes[0]):
         thing: Entity = ("cert", ev.codes[0])
         return replace(ctx, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="certification", pending="")

@@ -474,6 +474,16 @@ def sentence_starts(a: Analysis, cue: lexicon.Cue) -> list[int]:
     return [word_at[x] for x, _ in cue.spans(tokens) if tokens[x] != SENTENCE_BREAK]
 
 
+def _who_sentence(a: Analysis) -> int | None:
+    """The sentence that opens by asking who ("Which role is in charge of …?"), if one does."""
+    words = a.words
+    for i, w in enumerate(words):
+        opens = i == 0 or a.sentence_of[i - 1] != a.sentence_of[i]  # (not "I'm the pharmacist who signs off …": one described)
+        if opens and (w in lexicon.WHO_WORDS or (w in ("which", "what") and not lexicon.ASKED_ROLE.isdisjoint(_skip_of(words, i + 1)[:2]))):
+            return a.sentence_of[i]
+    return None
+
+
 def _asks_who(a: Analysis) -> bool:
     """"who does X", "which job handles Y" (see ``Evidence.asks_who``)."""
     words = a.words
@@ -621,6 +631,11 @@ def read(question: str, ix: Index) -> Evidence:
         kept = [(sc, r) for sc, r in roles if not where.get(r) or not own_words[r] <= told]
         if not _asks_who(a) and not any(where.get(r) for _, r in kept):
             kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
+        if len(kept) < len(roles):
+            roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
+    asked_at = _who_sentence(a) if roles and len(set(a.sentence_of)) > 1 else None
+    if asked_at is not None:  # "Which role is in charge of filling open shifts? I said the ops director, she said no.": a title said after the question is no answer to who
+        kept = [(sc, r) for sc, r in roles if not where.get(r) or any(a.sentence_of[i] <= asked_at for i in where[r])]
         if len(kept) < len(roles):
             roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
     own = {k for h in member_heads(a) | spoken_of(a) for k in a.typed_group(h)}

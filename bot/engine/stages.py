@@ -167,6 +167,7 @@ def _requested(ev: Evidence) -> bool:
     return not covered or any(not set(range(x, y)) <= covered for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
 
 
+_DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns"})
 _CASE_WORDS = frozenset({"dose", "doses", "dosing", "dosage", "mg", "patient", "patients", "pt", "pts"})  # a case or a value, never a duty
 
 
@@ -174,9 +175,10 @@ def _duty_asked_of_a_role(ev: Evidence) -> frozenset[int]:
     """"who decides the beyond-use dates on batched IVs": the duty whose role is asked for, not a
     clinical value (no drug, no number: "who can tell me the vanc dose for 80 kg" stays clinical)."""
     a = ev.a
-    if not ev.asks_who or any(lexicon.is_drug(w) or w.isdigit() or w in lexicon.CLINICAL_SPECIFICS or w in _CASE_WORDS for w in a.words):
-        return frozenset()
     at = next((i for i, w in enumerate(a.words) if w in lexicon.WHO_WORDS), None)
+    decides = at is not None and a.words[at + 1 : at + 2] in [(v,) for v in _DUTY_VERBS]  # "who decides which chemo doses get mixed early": a duty, though doses are its object
+    if not ev.asks_who or any(lexicon.is_drug(w) or w.isdigit() or (not decides and (w in lexicon.CLINICAL_SPECIFICS or w in _CASE_WORDS)) for w in a.words):
+        return frozenset()
     return frozenset(range(at + 1, len(a.words))) if at is not None else frozenset()
 
 
@@ -496,7 +498,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or ("property" in ev.hits and not _RATINGS.isdisjoint(ev.a.words))))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or ("property" in ev.hits and not _RATINGS.isdisjoint(ev.a.words))))]  # "how hard is CPMDS? my preceptor is nervous about it"
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
     if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
@@ -638,11 +640,14 @@ def _hard_to_enter(ev: Evidence) -> bool:
     return False
 
 
+_MORE_OR_LESS = frozenset({"more", "most", "less", "least", "fewer"})  # "which one needs more years of experience, CSPQM or COIPM"
+
+
 def _comparative(ev: Evidence) -> bool:
     """"Which of CSCL, CCEM or CMSO is easier", "how hard is CPAS compared to CPQI": a property
     compared, which no card gives."""
     found = ev.cue("property") or ""
-    return any(w.endswith(("er", "est")) for w in found.split()) or bool(found and ev.cue("contrast"))
+    return any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in found.split()) or bool(found and ev.cue("contrast"))
 
 
 def _only_for_a_role(ev: Evidence) -> bool:
