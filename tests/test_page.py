@@ -625,3 +625,42 @@ def test_numbered_responsibilities_and_steps_without_view_details():
     assert p.responsibilities == seed.responsibilities
     assert [(c.code, c.name, c.description) for c in p.certifications] == [(c.code, c.name, c.description) for c in seed.certifications]
     assert p.day == seed.day and p.day
+
+
+def test_day_entries_written_on_one_line_are_read() -> None:
+    text = seed_text()
+    start, end = text.index("Morning: Daily"), text.index("Ready to Engineer")
+    day = (
+        "8:30 AM – Operations Huddle. You review the overnight turnaround times with the managers.\n\n"
+        "Mid-Day - Vendor Meeting: you compare two carousel upgrades with the buyer.\n\n"
+        "4:00 PM – Staffing Review. You adjust next week's schedule.\n\n"
+    )
+    p = parse_page(text[:start] + day + text[end:])
+    assert p.day == [
+        ("8:30 AM", "Operations Huddle", "You review the overnight turnaround times with the managers."),
+        ("Mid-Day", "Vendor Meeting", "you compare two carousel upgrades with the buyer."),
+        ("4:00 PM", "Staffing Review", "You adjust next week's schedule."),
+    ]
+    assert p.closing_heading == "Ready to Engineer the Future of Pharmacy Operations?"
+
+
+def test_numbered_steps_under_a_heading_worded_otherwise_are_the_pathway() -> None:
+    text = seed_text()
+    a, b = text.index("Your Certification Pathway to"), text.index("A Day in the Life")
+    steps = (
+        "The Certifications That Build an Operations Career\n\nEach step builds on the one before.\n\n"
+        "Step 1. CHPOP – Certified Hospital Pharmacy Operations Pharmacist: validates your hospital operations expertise.\n"
+        "Step 2. CPOM – Certified Pharmacy Operations Manager: shows you can lead teams and workflows.\n\n"
+    )
+    p = parse_page(text[:a] + steps + text[b:])
+    assert p.pathway_heading == "The Certifications That Build an Operations Career"
+    assert certs(p) == [
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "shows you can lead teams and workflows."),
+    ]
+    assert len(p.day) == 3
+
+
+def test_what_the_job_covers_heads_the_responsibilities() -> None:
+    p = parse_page(seed_text().replace("Core Responsibilities", "WHAT THE JOB COVERS"))
+    assert len(p.responsibilities) == len(parse_page(seed_text()).responsibilities)

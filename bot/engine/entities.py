@@ -117,8 +117,11 @@ def _named_by_a_page_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
         head = j
         while j > 0 and head - j < 3 and a.words[j - 1] not in lexicon.STOPWORDS and a.words[j - 1] not in _CONTRAST_WORDS and a.sentence_of[j - 1] == a.sentence_of[i]:
             j -= 1
-        found = named_by_its_page(a, ix, j, i) if j < head else None
-        if found is not None and ix.role_postings.get(stem(found[1].lower()), ()) == (found[0],) and _in_overview(stem(found[1].lower()), found[0], ix):  # (no other page writes the word, "staff", "medication"; and this one says what it is about with it, not "340B" in passing)
+        writers = {r for k in range(j, head) if not ix.title_postings.get(a.word_stems[k]) for r in ix.role_postings.get(a.word_stems[k], ())}
+        if j == head or len(writers) != 1:
+            continue  # (no other page may write the word, "staff", "medication": checked first, it spares reading the pages)
+        found = named_by_its_page(a, ix, j, i)
+        if found is not None and ix.role_postings.get(stem(found[1].lower()), ()) == (found[0],) and _in_overview(stem(found[1].lower()), found[0], ix):  # (and this page says what it is about with it, not "340B" in passing)
             out.append((found[0], range(j, i + 1)))
     return out
 

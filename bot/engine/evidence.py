@@ -664,7 +664,7 @@ def read(question: str, ix: Index) -> Evidence:
             found = c.search(one_word_titles)  # "do the pharmacy transport logistics manager work weekends": a long title is one word apart
         if found is not None:
             hits[name] = found
-    for name in [n for n in hits if n not in ON_MASKED and n != "besides"]:
+    for name in [n for n in hits if n not in ON_MASKED and n != "besides"] if masked else ():
         spans = lexicon.cue(name).spans(a.words)
         if spans and all(i in masked for x, y in spans for i in range(x, y)):
             del hits[name]  # "the DI one" read "the di drug information one": a title's own words ask nothing

@@ -60,7 +60,7 @@ _SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
 _RESPONSIBILITIES = re.compile(
     r"^((your|the|core|key|main|primary|major|daily|everyday|day-to-day|day to day)\s+){0,2}(responsibilities|duties)\s*:?$"
-    r"|^what you('ll| will)?( be)? (do|own|handle|be responsible for)\s*:?$|^what the (role|job) (involves|entails)\s*:?$",
+    r"|^what you('ll| will)?( be)? (do|own|handle|be responsible for)\s*:?$|^what the (role|job|position) (involves|entails|covers|includes)\s*:?$",
     re.I,
 )
 _PATHWAY = re.compile(
@@ -97,6 +97,24 @@ def _day_entry(text: str, strict: bool) -> re.Match[str] | None:
     if strict and not (time[0].isdigit() or _TIME_WORD.search(time)):
         return None
     return m
+
+
+_TITLE_THEN_TEXT = re.compile(r"^(?P<title>[^.:!?]{3,80}?)[.:!?]\s+(?P<desc>\S.*)$")
+
+
+def _inline_day_entry(text: str) -> tuple[str, str, str] | None:
+    """``8:30 AM – Clinic Huddle. You meet …`` or ``Early Morning – Route Review: text``: a day
+    entry written on one line, its title ended by a full stop or a colon (a time of day first)."""
+    m = _DAY_ENTRY.match(text)
+    if not m or _heading_like(m.group("title")):
+        return None  # (a title alone on its line is read by ``_day_entry``)
+    time = m.group("time").strip()
+    if len(time) > 30 or not (time[0].isdigit() or _TIME_WORD.search(time)):
+        return None
+    split = _TITLE_THEN_TEXT.match(m.group("title"))
+    if not split or len(split.group("title").split()) > 8:
+        return None
+    return time, split.group("title").strip(), split.group("desc")
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -197,7 +215,7 @@ def parse_page(text: str) -> Page:
             if rx.match(lines[k][1]) and _heading_like(lines[k][1]) and kind not in {s[1] for s in starts}:
                 starts.append((k, kind))
                 break
-    blocks = _cert_blocks(lines, i)
+    blocks = _cert_blocks(lines, i) or _numbered_certs(lines, i)
     if blocks and "pathway" not in {kind for _, kind in starts}:
         heading = _pathway_heading(lines, i, blocks[0], {k for k, _ in starts})
         if heading is not None:  # worded some other way ("Certifications That Build Your … Career")
@@ -254,6 +272,15 @@ def _cert_blocks(lines: list[tuple[int, str]], start: int) -> list[int]:
             if _code_of(t) is not None:
                 break
     return out
+
+
+_NUMBERED = re.compile(_NUMBERED_MARK, re.I)
+
+
+def _numbered_certs(lines: list[tuple[int, str]], start: int) -> list[int]:
+    """Numbered lines that name a certification ("Step 1. CPOM – Certified …: …"), for a page
+    whose certifications have no "View Details" after them."""
+    return [k for k in range(start, len(lines)) if _NUMBERED.match(lines[k][1]) and _code_of(_unbullet(lines[k][1])) is not None]
 
 
 def _pathway_heading(lines: list[tuple[int, str]], start: int, first_block: int, taken: set[int]) -> int | None:
@@ -387,6 +414,15 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
     return rest
 
 
+def _name_and_text(named: str) -> list[str]:
+    """"Certified Pharmacy Operations Manager: shows you can lead teams": the name, then its
+    description, when a step gives both on one line (a colon after a name-like start)."""
+    m = _SPLIT_NAME.match(named)
+    if m and ":" in named[len(m.group("name")) : len(m.group("name")) + 3] and _heading_like(m.group("name")) and len(m.group("desc").split()) >= 3:
+        return [m.group("name"), m.group("desc")]
+    return [named]
+
+
 def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     page.pathway_heading = head[1]
     intro: list[str] = []
@@ -417,7 +453,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
             m_cn = None
         if code_line or m_cn:
             finish()
-            current = [m_cn.group("code"), m_cn.group("name")] if m_cn else [t]
+            current = [m_cn.group("code"), *_name_and_text(m_cn.group("name"))] if m_cn else [t]
             cur_line, closed = n, False
         elif _VIEW_DETAILS.match(t):
             finish()
@@ -445,7 +481,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
 def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
-    strict = any(_day_entry(_unbullet(t), True) for _, t in body)
+    strict = any(_day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t)) for _, t in body)
     intro: list[str] = []
     entries: list[list[str]] = []
     rest: list[tuple[int, str]] = []
@@ -453,8 +489,12 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     end = len(body)
     for pos, (n, t) in enumerate(body):
         m = _day_entry(_unbullet(t), strict)
+        inline = None if m else _inline_day_entry(_unbullet(t))
         if m:
             entries.append([m.group("time").strip(), m.group("title")])  # ("06:30 – Opening Count": the clock's own space is no part of it)
+            entry_at = pos
+        elif inline:
+            entries.append(list(inline))  # "8:30 AM – Clinic Huddle. You meet the nurses …": one line
             entry_at = pos
         elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
             rest, end = body[pos:], pos
