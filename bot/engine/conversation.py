@@ -498,10 +498,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
             referred = True
-            if "any" in words[a:b]:  # "any of these about emergencies?": that role is the answer, what it is about chose it
-                r.put(a, len(words), f"the {_label(('role', chosen), ix)}")
-            else:
-                r.put(a, b, f"the {_label(('role', chosen), ix)}")
+            r.put(a, len(words) if "any" in words[a:b] else b, f"the {_label(('role', chosen), ix)}")  # ("any of these about emergencies?": that role is the answer, what it is about chose it)
             picked_among = True
     # "those two", "both of them"
     for a, b in r.found("ref_many"):

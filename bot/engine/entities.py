@@ -64,12 +64,10 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         if kind == "role" and not _after_negation(a, i):
             scores[rid] = 1.0
             where.setdefault(rid, set()).update(range(i, i + n))
-    for rid, span in _named_by_its_own_word(a, ix):
-        if scores.get(rid, 0.0) < ROLE_MENTION:  # "the hospice manager": the one title with "hospice", and its job noun
-            scores[rid] = ROLE_MENTION
-            where.setdefault(rid, set()).update(span)
-    for rid, span in _named_by_a_page_word(a, ix):
-        if scores.get(rid, 0.0) < ROLE_MENTION:  # "hospice pharmacy manager vs jail pharmacy manager": the correctional one's page writes "jail"
+    # "the hospice manager" (the one title with "hospice", and its job noun); "hospice pharmacy
+    # manager vs jail pharmacy manager" (the correctional page is the one that writes "jail")
+    for rid, span in (*_named_by_its_own_word(a, ix), *_named_by_a_page_word(a, ix)):
+        if scores.get(rid, 0.0) < ROLE_MENTION:
             scores[rid] = ROLE_MENTION
             where.setdefault(rid, set()).update(span)
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where

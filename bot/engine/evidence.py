@@ -474,6 +474,11 @@ def sentence_starts(a: Analysis, cue: lexicon.Cue) -> list[int]:
     return [word_at[x] for x, _ in cue.spans(tokens) if tokens[x] != SENTENCE_BREAK]
 
 
+def _only(kept: list[tuple[float, str]], where: dict[str, set[int]]) -> dict[str, set[int]]:
+    """The word positions of the roles kept."""
+    return {r: w for r, w in where.items() if any(r == x for _, x in kept)}
+
+
 def _who_sentence(a: Analysis) -> int | None:
     """The sentence that opens by asking who ("Which role is in charge of …?"), if one does."""
     words = a.words
@@ -632,17 +637,17 @@ def read(question: str, ix: Index) -> Evidence:
         if not _asks_who(a) and not any(where.get(r) for _, r in kept):
             kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
         if len(kept) < len(roles):
-            roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
+            roles, where = kept, _only(kept, where)
     asked_at = _who_sentence(a) if roles and len(set(a.sentence_of)) > 1 else None
     if asked_at is not None:  # "Which role is in charge of filling open shifts? I said the ops director, she said no.": a title said after the question is no answer to who
         kept = [(sc, r) for sc, r in roles if not where.get(r) or any(a.sentence_of[i] <= asked_at for i in where[r])]
         if len(kept) < len(roles):
-            roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
+            roles, where = kept, _only(kept, where)
     own = {k for h in member_heads(a) | spoken_of(a) for k in a.typed_group(h)}
     if own and len(roles) > 1:  # "i'm a pharmacist at walgreens, how would i get into informatics", "my tech wants to get into …": their own job names no role …
         kept = [(sc, r) for sc, r in roles if not where.get(r) or not own_words[r] <= own]
         if len(kept) < len(roles) and any(where.get(r) for _, r in kept):  # … when another role is named
-            roles, where = kept, {r: w for r, w in where.items() if any(r == x for _, x in kept)}
+            roles, where = kept, _only(kept, where)
     by_name = named_cert_spans(a, ix, where)
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(code for code, _, _ in by_name)))  # a name written out is often an alias too
     set_aside = tuple(c for c in set_aside if c not in a.codes)  # (typed again as a code, it is asked about after all)
