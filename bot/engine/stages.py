@@ -167,7 +167,7 @@ def _requested(ev: Evidence) -> bool:
     return not covered or any(not set(range(x, y)) <= covered for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
 
 
-_DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns"})
+_DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns"})  # "who decides …": a duty asked of a role
 _A_VALUE = frozenset({"dose", "dosing", "dosage", "mg", "max", "maximum"})  # a value asked ("the max dose"), never a duty's object
 _WHOSE = frozenset({"my", "our", "this", "her", "his", "their", "a"})  # "for my patient": one case
 _CASE_WORDS = frozenset({"dose", "doses", "dosing", "dosage", "mg", "patient", "patients", "pt", "pts"})  # a case or a value, never a duty
@@ -179,7 +179,7 @@ def _duty_asked_of_a_role(ev: Evidence) -> frozenset[int]:
     a = ev.a
     at = next((i for i, w in enumerate(a.words) if w in lexicon.WHO_WORDS), None)
     case = any(w in _A_VALUE or (w in _CASE_WORDS and i and a.words[i - 1] in _WHOSE) for i, w in enumerate(a.words))  # "the max dose for my patient": a case
-    decides = at is not None and a.words[at + 1 : at + 2] in [(v,) for v in _DUTY_VERBS] and not case  # "who decides which chemo doses get mixed early": a duty, though doses are its object
+    decides = at is not None and at + 1 < len(a.words) and a.words[at + 1] in _DUTY_VERBS and not case  # "who decides which chemo doses get mixed early": a duty, though doses are its object
     if not ev.asks_who or any(lexicon.is_drug(w) or w.isdigit() or (not decides and (w in lexicon.CLINICAL_SPECIFICS or w in _CASE_WORDS)) for w in a.words):
         return frozenset()
     return frozenset(range(at + 1, len(a.words))) if at is not None else frozenset()
