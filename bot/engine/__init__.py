@@ -10,6 +10,7 @@ from bot.engine.index import Index
 from bot.engine.language import foreign
 from bot.engine.evidence import read
 from bot.engine.match import Match, decide, match
+from bot.engine.verdict import TWO_PATHWAYS
 from bot.engine.memory import release_free_memory
 from bot.engine.parts import one_sentence, split_questions
 from bot.engine.render import render_text
@@ -87,7 +88,7 @@ class Engine:
             their_cert = alone.intent == "certification" and alone.certifications[:1] != decided.certifications[:1]  # "now my tech: she's into chargemaster work, what cert is that"
             if their_role or their_cert:
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False, evidence=own)
-        if "one_cert" in resolution.signals and decided.intent == "pathway" and decided.certifications and decided.reason != "nothing_shared":
+        if "one_cert" in resolution.signals and decided.intent == "pathway" and decided.certifications and decided.reason not in TWO_PATHWAYS:
             decided = replace(decided, intent="certification", role=None, focus=None, focus_words=(), held=(), shape="")  # "which cert covers that": the step the topic puts first, its card
         answer = compose(question, decided, self.knowledge)
         if resolution.rewritten:

@@ -127,9 +127,17 @@ def analyze(question: str, ix: Index) -> Analysis:
     codes: list[str] = []
     unknown: list[str] = []
     skip_compound = ""
+    skip_to = 0
     for k, (si, t) in enumerate(tokens):
         words = by_sentence.setdefault(si, [])
-        if t.compound and t.compound == skip_compound:
+        if k < skip_to or (t.compound and t.compound == skip_compound):
+            continue
+        spaced = _spaced_code(tokens, k, ix)
+        if spaced:  # "C 340 B": a code typed with spaces between its parts
+            whole, skip_to = spaced
+            words.append("#" + whole)
+            if whole not in codes:
+                codes.append(whole)
             continue
         head, _, tail = t.compound.partition("-")
         joined = ix.codes.get(t.compound.replace("-", "")) if t.compound and len(head) == 1 else None
@@ -206,6 +214,27 @@ def analyze(question: str, ix: Index) -> Analysis:
         sentence_of=tuple(sentence_of),
         asking=frozenset(asking) if len(asking) < len(set(sentence_of)) else frozenset(),
     )
+
+
+def _spaced_code(tokens: list[tuple[int, Token]], k: int, ix: Index) -> tuple[str, int] | None:
+    """A known code whose parts are typed apart ("C 340 B", "cp om 2"), with the index after its
+    last part: two to four short pieces of one sentence, one of them a lone letter or a number,
+    so that two ordinary words never join into a code."""
+    si, first = tokens[k]
+    if first.compound or len(first.word) > 4 or not first.word.isalnum():
+        return None
+    joined = first.word
+    loose = len(first.word) == 1 or first.word.isdigit()
+    for n in range(k + 1, min(k + 4, len(tokens))):
+        sj, t = tokens[n]
+        if sj != si or t.compound or len(t.word) > 4 or not t.word.isalnum():
+            return None
+        joined += t.word
+        loose = loose or len(t.word) == 1 or t.word.isdigit()
+        code = ix.codes.get(joined)
+        if code and loose and len(joined) >= 4:
+            return code, n + 1
+    return None
 
 
 _ARROW = re.compile(r"->|→")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine.match import Match
+from bot.engine.verdict import TWO_PATHWAYS
 from bot.knowledge.model import Certification, FaqEntry, Knowledge, Role
 from bot.wording import article, count, joined
 
@@ -191,8 +192,8 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
         _compare_roles(role, kb.roles[m.also[0]], kb, d)
     elif m.intent == "role" and role:
         _role(role, m.section or "overview", d)
-    elif m.intent == "pathway" and role and m.reason == "nothing_shared" and m.also and m.also[0] in kb.roles:
-        _nothing_shared(role, kb.roles[m.also[0]], d)
+    elif m.intent == "pathway" and role and m.reason in TWO_PATHWAYS and m.also and m.also[0] in kb.roles:
+        _two_pathways(role, kb.roles[m.also[0]], d)
     elif m.intent == "pathway" and role:
         _pathway(role, m, kb, d)
     elif m.intent == "list_certifications":
@@ -351,10 +352,13 @@ def _compare_roles(first: Role, second: Role, kb: Knowledge, d: _Draft) -> None:
     d.facts.append(Fact("In common", f"Both pathways include {joined(shared)}." if shared else "Their pathways share no certification."))
 
 
-def _nothing_shared(role: Role, other: Role, d: _Draft) -> None:
-    """Two pathways asked about together that have no certification in common: that, and both."""
+def _two_pathways(role: Role, other: Role, d: _Draft) -> None:
+    """Two pathways asked about together ("do they share any certs"): what they have in common,
+    or that they have nothing, and both pathways in order."""
     d.title = f"{role.title} and {other.title}"
-    d.summary = "Their certification pathways share no certification."
+    theirs = {s.certification for s in other.pathway}
+    shared = [s.certification for s in role.pathway if s.certification in theirs]
+    d.summary = f"Both certification pathways include {joined(shared)}." if shared else "Their certification pathways share no certification."
     for r in (role, other):
         d.role_source(r)
         d.facts.append(Fact(f"{r.title} pathway", ", ".join(s.certification for s in r.pathway) or "No pathway yet."))

@@ -32,6 +32,7 @@ from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import language
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
+from bot.engine.verdict import TWO_PATHWAYS
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
@@ -1451,9 +1452,10 @@ def _about_refused(ctx: Context, ev: Evidence) -> Context:
 
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:
     """The context after ``answer``: refusals leave it as it was (but remember an unanswerable follow-up)."""
-    pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason == "nothing_shared" and answer.role else ()
+    pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason in TWO_PATHWAYS and answer.role else ()
     if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
-        return replace(ctx, role=answer.role, thing=("role", pair[0]), roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
+        shared = ("cert", answer.certifications[0]) if answer.reason == "in_common" and answer.certifications else ("role", pair[0])  # "… share any cert" … "what's that one cover": the one they share, named first
+        return replace(ctx, role=answer.role, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
     if answer.intent in ("none", "help", "faq"):
         if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role"):
             return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)

@@ -27,6 +27,8 @@ from bot.knowledge.model import Knowledge
 
 SECTIONS = ("overview", "responsibilities", "day_in_the_life")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
+_DOUBLED_END = re.compile(r"(\w)\1$")
+_SMALL_TALK = lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS
 CLIPPED_ALONE = 4  # letters a clipped word needs to stand for the one title word it starts ("prep": preparedness)
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
 TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to their last two
@@ -104,10 +106,10 @@ def called_names(title: str, text: str) -> list[str]:
             continue
         listed = re.split(r"[.;:(),]", sentence[m.end() :])[0]  # "called A or B, they …"
         for part in _NAME_SPLIT.split(listed.strip()):
-            found = _NAME.match(part.strip())
+            found = _NAME.match(_SAID_BY.split(part.strip())[0])  # "often called the cleanroom builder by pharmacy staff": who calls it so is no part of the name
             if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:
                 break
-            name = _SAID_BY.split(found.group(1).strip())[0]  # "often called the fridge pharmacist by colleagues"
+            name = found.group(1).strip()
             if subject_only and name.lower().split()[-1] not in lexicon.ROLE_HEADS:
                 break  # "… runs the vault, a process known as the count": not a job's name
             if not all(w in lexicon.STOPWORDS for w in name.lower().split()):
@@ -489,6 +491,8 @@ class Index:
             for squeezed in (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word)):
                 if squeezed in self.known_words or english.is_word(squeezed):
                     return squeezed
+        if _DOUBLED_END.search(word) and word[:-1] in _SMALL_TALK and not english.is_word(word):
+            return word[:-1]  # "hii", "heyy", "thxx": a greeting's last letter held down once
         fixed = self.corrections.get(word)
         if fixed is None:
             fixed = next((us for us in _us_spellings(word) if us in self.known_words), None)

@@ -501,7 +501,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or ("property" in ev.hits and not _RATINGS.isdisjoint(ev.a.words))))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or "property" in ev.hits or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
     if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
@@ -1000,8 +1000,10 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     mine = ev.role_where.get(rid, frozenset())
     apart = ev.named_apart(rid)
     joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
-    weighed = "contrast" in ev.hits or joined
-    choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
+    weighing = (ev.cue("contrast") or "").endswith("between") and (ev.pathway_cue or ev.cert_nouns)  # "deciding between X and Y. path of the first one?": a pathway asked, not the roles weighed
+    weighed = ("contrast" in ev.hits and not weighing) or joined
+    fit_told = weighed and bool(ev.said_of_self - ev.title_positions) and _DIFFERENCE.isdisjoint((ev.cue("contrast") or "").split())  # "ops director or cleanroom planner if i was a construction project manager": which fits them
+    choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which or fit_told)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
     if not weighed and not choice:
         return None
     if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
@@ -1022,8 +1024,9 @@ def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
     titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
     written = [{k for i in ev.role_where.get(r, frozenset()) for k in ev.a.typed_group(i)} for r in named]  # ("tech" is read "tech technician technology")
     in_titles = {i for w in written for i in w if len(w) == 1 or any(_beside(ev, i, j) for j in w if j != i)}  # (the title as written, not its word said again apart)
-    only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles}  # "… which is more with patients": a title's word said again counts
-    return best_of(named, ev.a, ix, (titles & only_in_titles) | _WEIGHING_STEMS)
+    only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles and i not in ev.said_of_self}  # "… which is more with patients": a title's word said again counts, not in the member's own job ("i was a project coordinator")
+    own_heads = {ev.a.word_stems[i] for i in ev.said_of_self if ev.a.words[i] in _JOB_HEADS}  # "i was a construction project manager": the topic, not the rank
+    return best_of(named, ev.a, ix, (titles & only_in_titles) | own_heads | _WEIGHING_STEMS)
 
 
 def _beside(ev: Evidence, i: int, j: int) -> bool:
@@ -1066,7 +1069,8 @@ def _path_only_told(ev: Evidence) -> bool:
         return False  # ("… my tech has neither, what order would you go in": asked, though no "?"; not "… sure the work is what I think it is")
     marks = [i for i, w in enumerate(a.words) if w == CODE_MARK]
     asks_the_role = any(a.asks(x) and a.words[x - 1 : x] != ("which",) for x, _ in lexicon.cue("overview").spans(a.words)) or any(a.asks(i) for i, w in enumerate(a.words) if w == "do" and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i] or a.words[i + 1] == "all"))  # "What does a language access coordinator do? … my manager said I should look at that path" (not "… which role")
-    return any(a.asks(i) for i in marks) or ev.section_cue or asks_the_role  # ("what happens in the variance meeting on the analyst's day? my director wants me to start running ours")
+    seeks_one = _asked_cue(ev, "cert_seek") is not None and not ev.certs_plural and not ev.hits.keys() & {"ordering", "first_asked"} and _FIRST_SAID.isdisjoint(a.words)  # "is there a cert about version control? we're moving to a new system": one certification sought
+    return any(a.asks(i) for i in marks) or ev.section_cue or asks_the_role or seeks_one  # ("what happens in the variance meeting on the analyst's day? my director wants me to start running ours")
 
 
 def _pathway_asked(ev: Evidence) -> bool:
@@ -1267,23 +1271,32 @@ def nth_step(ev: Evidence, ix: Index) -> Match | None:
 
 
 def shared_certs(ev: Evidence, ix: Index) -> Match | None:
-    """"Torn between 340B manager and ops director: which cert helps for both?"."""
+    """"Torn between 340B manager and ops director: which cert helps for both?": the card of the
+    certifications both pathways have; "do their paths overlap": both pathways, what they share first."""
     if not (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
         return None  # (or "do the ops director and delivery manager paths overlap")
     pair = _shared_pair(ev, ix)
     if pair is None:
         return None
+    pair = (pair[1], pair[0]) if min(ev.role_where.get(pair[1]) or [len(ev.a.words)]) < min(ev.role_where.get(pair[0]) or [len(ev.a.words)]) else pair  # as the member wrote them
     shared = _shared_certs(ev, ix)
     if not shared:  # "do those two share any cert": "none", and both pathways (an answer, not a refusal)
         both = tuple(dict.fromkeys(s.certification for r in pair for s in ix.knowledge.roles[r].pathway))
         return Match("pathway", role=pair[0], also=(pair[1],), certifications=both, confidence=CONF_CERT_SHARED, reason="nothing_shared", why=f"no certification on both pathways of {pair[0]} and {pair[1]}")
     titles = set(ev.title_stems(ix)) | {t for _, r in ev.roles[:2] for t in ix.role_titles[r]}
-    return Match("certification", certifications=tuple(rank_certs(shared, ev.a, ix, exclude=titles)), confidence=CONF_CERT_SHARED, why=f"certifications on both pathways: {', '.join(shared)}")
+    ranked = tuple(rank_certs(shared, ev.a, ix, exclude=titles))
+    if "cert_seek" in ev.hits:  # "which cert do they have in common": that certification's card
+        return Match("certification", certifications=ranked, confidence=CONF_CERT_SHARED, why=f"certifications on both pathways: {', '.join(shared)}")
+    rest = tuple(dict.fromkeys(s.certification for r in pair for s in ix.knowledge.roles[r].pathway if s.certification not in shared))
+    return Match("pathway", role=pair[0], also=(pair[1],), certifications=ranked + rest, confidence=CONF_CERT_SHARED, reason="in_common", why=f"certifications on both pathways: {', '.join(shared)}")
 
 
 _PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
 # the words of "the cert right before X on the … path" that say nothing about which pathway
 _BESIDE_WORDS = frozenset(stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | _PATH_NOUNS)
+_FIRST_SAID = lexicon.FIRST_WORDS | {"1st"}  # "which cert 1st": an order asked
+_DIFFERENCE = frozenset({"vs", "versus", "difference", "differ", "differs", "different", "comparison", "diff", "compare", "compared"})  # a contrast that asks how two differ, not which fits
+_JOB_HEADS = lexicon.ROLE_HEADS | lexicon.LEAD_HEADS | lexicon.ROLE_NOUNS
 _WEIGHING_STEMS = frozenset(stem(w) for w in lexicon.WEIGHING_WORDS | {"between"})  # "torn between …": no role's topic
 
 

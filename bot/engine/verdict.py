@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# two pathways asked about together ("do they share any certs"), both shown: with certifications in common, or none
+TWO_PATHWAYS = frozenset({"in_common", "nothing_shared"})
+
 
 @dataclass(frozen=True)
 class Match:
@@ -13,7 +16,7 @@ class Match:
     section: str | None = None
     faq: str | None = None
     confidence: float = 0.0
-    reason: str = ""  # why "none": thanks, empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic, needs_context; "nothing_shared": two pathways with no certification in common (intent pathway)
+    reason: str = ""  # why "none": thanks, empty, injection, clinical, missing_fact, unknown_cert, unknown_role, ambiguous, off_topic, needs_context; for intent pathway, TWO_PATHWAYS
     detail: str = ""  # the facet, unknown code or unknown role phrase behind a "none" (or the word read as a code)
     alternatives: tuple[tuple[str, str], ...] = ()  # ("role"|"cert", id) did-you-mean candidates
     held: tuple[str, ...] = ()
