@@ -482,6 +482,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             b = a + 3  # "the one about leading teams?": the topic stays
         pair = _last_two(ctx) if "two" in words[a : b + 3] or not (ctx.shown or "ordering" in ev.hits or "if" in words) else None  # ("which one of the two"; "which is more for hospitals" after two cards, not "which one first on its path, if …")
         certs = list(pair) if pair and pair[0][0] == "cert" else [] if pair else [e for e in ctx.shown if e[0] == "cert"]  # ("which of the two" after two roles' pathways: the roles)
+        of_kind = _list_of_kind(ctx, words)  # "out of those jobs, which one …" after the roles, then the certifications, were listed
+        if of_kind:
+            certs = list(of_kind) if of_kind[0][0] == "cert" else []
         last_two = _last_two(ctx)
         two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role"))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         if len(certs) >= 2 and not two_roles:
@@ -490,7 +493,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             said_of = f" is {words[b - 1]}" if words[b - 1] in ("about", "covering", "on", "for") else ""  # "and the one about leading teams": which of them is about …
             r.put(a, b, ("which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or")) + said_of)
             continue
-        roles = next((c for c in ([e[1] for e in (pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
+        roles = next((c for c in ([e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
         if len(roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words):
             referred = True  # "whose day starts earlier": the two roles' clock times decide (stages.role_contrast)
             clock = " ".join(w for w in words[a:b] if w in lexicon.CLOCK_WORDS)  # ("whose starts earlier": the choice, and what is timed)
@@ -515,8 +518,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "or maybe a nurse practitioner, how do i become one of those": a job just named, not the certifications shown
         if words[a:b] == ["both"] and b < len(words) and r.tokens[b].strip(_PUNCT).upper() in ev.a.codes:
             continue  # "which job has both CPSCM and CFCSA": named, not referred to
-        group = ctx.shown
-        paths = any(w in _LISTS or w[:-1] in _LISTS or w in _ROLE_WORDS for w in words[a + 1 : b + 1])  # "do those two paths overlap", "do those two jobs share any cert", "between the two paths": the two roles last talked about
+        group = _list_of_kind(ctx, words[a : b + 1]) or ctx.shown  # "those jobs" after the roles, then the certifications, were listed
+        paths = not _list_of_kind(ctx, words[a : b + 1]) and any(w in _LISTS or w[:-1] in _LISTS or w in _ROLE_WORDS for w in words[a + 1 : b + 1])  # "do those two paths overlap", "do those two jobs share any cert", "between the two paths": the two roles last talked about
         last_roles = tuple(e for e in ctx.recent if e[0] == "role")[:2][::-1] if paths else ()
         if len(last_roles) == 2:
             group = last_roles
@@ -1413,6 +1416,18 @@ def _two_roles(ctx: Context) -> tuple[str, str] | None:
         if len(two) == 2:
             return two[0], two[1]
     return None
+
+
+_KIND_WORDS = {"jobs": "role", "roles": "role", "careers": "role", "positions": "role", "certs": "cert", "certifications": "cert", "credentials": "cert"}
+
+
+def _list_of_kind(ctx: Context, words: list[str]) -> tuple[Entity, ...]:
+    """The list of the kind these words name ("those jobs"), when the last thing shown is of the
+    other kind: a list shown earlier, pointed back at past the one shown since."""
+    kind = next((_KIND_WORDS[w] for w in words if w in _KIND_WORDS), None)
+    if kind is None or not ctx.shown or ctx.shown[0][0] == kind:
+        return ()
+    return next((lst for lst in ctx.lists if lst and lst[0][0] == kind and len(lst) > 2), ())
 
 
 def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:

@@ -473,10 +473,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     """
     codes = tuple(dict.fromkeys(ev.codes))
     comparative = _comparative(ev)
-    if len(codes) > 1 and (ev.cue("eligibility") or comparative):
+    if len(codes) > 1 and (ev.cue("eligibility") or comparative or ev.cue("property")):
         if not comparative and _topic_of_one(ev, codes, ix):
             return None  # "which of CRPOM, CRMLC or CMSO is about license": a topic one of them covers, not who may take it
-        codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?", "is CPIA harder than CPAS": what no page gives
+        codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?", "is CPIA harder than CPAS", "can i sit CPIA and CPAS the same day": what no page gives
     # "is CMSO useful for the quality manager too, or only for safety officers"; an "or" between
     # things the knowledge does not hold relates nothing ("recognised by the FPGEC or the state boards")
     single = len(codes) == 1 and not ev.role_named and (ev.cue("contrast") or "").split()[:1] == ["or"]
@@ -501,7 +501,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or "property" in ev.hits or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
     if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
@@ -537,6 +538,21 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
     m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{what}"', why=why)
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
+
+
+def _inside_property(ev: Evidence, name: str) -> bool:
+    """Every place a cue is found lies inside the words of a property asked ("on the same day")."""
+    if "property" not in ev.hits or name == "property":
+        return False
+    rated = lexicon.cue("property").spans(ev.a.words)
+    found = lexicon.cue(name).spans(ev.a.words)
+    return bool(found) and all(any(x <= a and b <= y for x, y in rated) for a, b in found)
+
+
+def _rated_apart(ev: Evidence) -> bool:
+    """A property asked in words of its own ("a high-stress job"), not one a title's word makes
+    ("is the remote verification role suited to …": "remote" is the title's)."""
+    return "property" in ev.hits and any(e - 1 not in ev.title_positions for _, e in lexicon.cue("property").spans(ev.a.words))
 
 
 def _asks_aside(ev: Evidence) -> bool:
@@ -735,7 +751,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
-    if a.asking and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
+    pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in _POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
+    if a.asking and not pointed and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
@@ -752,6 +769,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
 
 
 _NEED = frozenset({"need", "needs", "require", "requires", "required"})
+_POINTERS = frozenset({"it", "that", "this"})
 
 
 def _code_needed(a: Analysis) -> bool:
@@ -961,6 +979,8 @@ def learned_intent(ev: Evidence, ix: Index) -> Match | None:
     why = f"nearest example {nb.example.text!r} ({nb.intent}, {nb.similarity:.2f})"
     if nb.intent == "help" and _asks_of_a_job(ev):
         return None  # "what does a hospital chief financial officer do, if you would be so kind as to explain?": a job asked about, not the bot
+    if nb.intent == "help" and ev.a.unknown_codes:
+        return None  # "I'm thinking about the BCSCP. Can you tell me about it?": a credential asked about, not the bot
     if nb.intent == "help" and "i" in ev.a.words and _TO_THE_BOT.isdisjoint(ev.a.words):
         return None  # "my manager keeps taking credit for my work, what do i do": the member's own trouble, not what the bot does
     if nb.intent == "help":
@@ -1001,7 +1021,8 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     apart = ev.named_apart(rid)
     joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
     weighing = (ev.cue("contrast") or "").endswith("between") and (ev.pathway_cue or ev.cert_nouns)  # "deciding between X and Y. path of the first one?": a pathway asked, not the roles weighed
-    weighed = ("contrast" in ev.hits and not weighing) or joined
+    told = "contrast" in ev.hits and all(x in ev.said_of_self for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves
+    weighed = ("contrast" in ev.hits and not weighing and not told) or joined
     fit_told = weighed and bool(ev.said_of_self - ev.title_positions) and _DIFFERENCE.isdisjoint((ev.cue("contrast") or "").split())  # "ops director or cleanroom planner if i was a construction project manager": which fits them
     choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which or fit_told)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
     if not weighed and not choice:
