@@ -473,7 +473,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     """
     codes = tuple(dict.fromkeys(ev.codes))
     comparative = _comparative(ev)
-    if len(codes) > 1 and (ev.cue("eligibility") or comparative or ev.cue("property")):
+    if len(codes) > 1 and (ev.cue("eligibility") or comparative or (ev.cue("property") and not ev.hits.keys() & {"ref_choice", "cert_seek"})):
         if not comparative and _topic_of_one(ev, codes, ix):
             return None  # "which of CRPOM, CRMLC or CMSO is about license": a topic one of them covers, not who may take it
         codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?", "is CPIA harder than CPAS", "can i sit CPIA and CPAS the same day": what no page gives
@@ -501,7 +501,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
     answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
@@ -552,7 +552,9 @@ def _inside_property(ev: Evidence, name: str) -> bool:
 def _rated_apart(ev: Evidence) -> bool:
     """A property asked in words of its own ("a high-stress job"), not one a title's word makes
     ("is the remote verification role suited to …": "remote" is the title's)."""
-    return "property" in ev.hits and any(e - 1 not in ev.title_positions for _, e in lexicon.cue("property").spans(ev.a.words))
+    if "property" not in ev.hits:
+        return False
+    return not _RATINGS.isdisjoint(ev.a.words) or any(e - 1 not in ev.title_positions for _, e in lexicon.cue("property").spans(ev.a.words))
 
 
 def _asks_aside(ev: Evidence) -> bool:
@@ -707,7 +709,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
     for i, w in enumerate(a.words):
-        if i in entity_at or i in steering or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or not w.isalpha() or a.word_stems[i] in a.kin:
+        if i in entity_at or i in steering or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or w in _DIFFERENCE or not w.isalpha() or a.word_stems[i] in a.kin:
             continue
         if w in lexicon.TAG_WORDS and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]):
             continue  # "step 4 is chpop right?": asks to confirm, not about "right"
@@ -1027,6 +1029,9 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which or fit_told)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
     if not weighed and not choice:
         return None
+    rated = ev.cue("property") if choice and _rated_apart(ev) else None
+    if rated and not rated.startswith("how"):  # "X or Y, which one has better job security": a rating no page gives, of either (not "how much of the day is …": the day may say)
+        return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{rated}"', why=f"a choice by a property no page gives: {rated!r}"), role=rid)
     if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
         named = [rid, *apart]
         titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
@@ -1313,6 +1318,7 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
 
 
 _PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
+_PLURAL_PATHS = frozenset({"paths", "pathways"})
 # the words of "the cert right before X on the … path" that say nothing about which pathway
 _BESIDE_WORDS = frozenset(stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | _PATH_NOUNS)
 _FIRST_SAID = lexicon.FIRST_WORDS | {"1st"}  # "which cert 1st": an order asked
@@ -1326,8 +1332,8 @@ def _shared_pair(ev: Evidence, ix: Index) -> tuple[str, str] | None:
     named, where = ev.named_roles, ev.role_where
     if len(named) == 1 and ev.role_best == named[0]:
         named = (named[0], *ev.named_apart(named[0])[:1])  # "which cert do the ops director and the nuclear manager share": the other half named
-    if len(named) < 2 or not ev.cue("both"):
-        return None
+    if len(named) < 2 or not (ev.cue("both") or (not _PLURAL_PATHS.isdisjoint(ev.a.words) and "which" not in ev.a.words and not ev.hits.keys() & {"suits", "ref_choice"})):
+        return None  # ("show me the paths for X and Y": both pathways too)
     second = next((r for r in named[1:] if where.get(r) != where.get(named[0])), None)
     return (named[0], second) if second is not None else None
 
