@@ -664,3 +664,36 @@ def test_numbered_steps_under_a_heading_worded_otherwise_are_the_pathway() -> No
 def test_what_the_job_covers_heads_the_responsibilities() -> None:
     p = parse_page(seed_text().replace("Core Responsibilities", "WHAT THE JOB COVERS"))
     assert len(p.responsibilities) == len(parse_page(seed_text()).responsibilities)
+
+
+def test_unbulleted_responsibilities_with_name_and_text_on_one_line() -> None:
+    text = seed_text()
+    a, b = text.index("Core Responsibilities"), text.index("Your Certification Pathway to")
+    duties = (
+        "Key Responsibilities\n\n"
+        "Staff Scheduling — Building the weekly schedule for pharmacists and technicians.\n"
+        "Vendor Audits: Reviewing each wholesaler's fill rate and credit memos every month.\n"
+        "Shortage Response – Finding alternatives when a drug runs short.\n\n"
+    )
+    p = parse_page(text[:a] + duties + text[b:])
+    assert p.responsibilities == [
+        ("Staff Scheduling", "Building the weekly schedule for pharmacists and technicians."),
+        ("Vendor Audits", "Reviewing each wholesaler's fill rate and credit memos every month."),
+        ("Shortage Response", "Finding alternatives when a drug runs short."),
+    ]
+    assert len(certs(p)) == 4
+
+
+def test_a_certifications_name_and_text_on_one_line_after_its_code() -> None:
+    text = seed_text()
+    a, b = text.index("Your Certification Pathway to"), text.index("A Day in the Life")
+    steps = (
+        "Your Certification Pathway\n\n"
+        "CHPOP\nCertified Hospital Pharmacy Operations Pharmacist — validates your hospital operations expertise.\n\n"
+        "CPOM\nCertified Pharmacy Operations Manager: shows you can lead teams and workflows.\n\n"
+    )
+    p = parse_page(text[:a] + steps + text[b:])
+    assert certs(p) == [
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "shows you can lead teams and workflows."),
+    ]

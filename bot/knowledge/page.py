@@ -391,6 +391,9 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
             m = _SPLIT_NAME.match(t)
             items.append([m.group("name"), m.group("desc")] if m and len(m.group("name").split()) <= 8 else [t])
             item_at = pos
+        elif not has_bullets and (named := _named_line(t)) is not None:
+            items.append(named)  # "Staff Scheduling — Building the weekly schedule …": a name and its text on one line, no bullet
+            item_at = pos
         elif not has_bullets and _heading_like(t) and (not items or len(items[-1]) > 1):
             items.append([t])
             item_at = pos
@@ -414,12 +417,26 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
     return rest
 
 
+def _named_line(text: str) -> list[str] | None:
+    """"Staff Scheduling — Building the weekly schedule …", "Vendor Audits: reviewing …": an
+    unbulleted responsibility, a short capitalised name then its text on one line."""
+    m = _SPLIT_NAME.match(text)
+    if m is None:
+        return None
+    name = m.group("name").strip()
+    words = name.split()
+    if not 1 <= len(words) <= 8 or not name[0].isupper() or name.endswith((".", ",", ";")) or sum(w[0].isupper() for w in words if len(w) > 3) < 0.5 * sum(1 for w in words if len(w) > 3):
+        return None
+    return [name, m.group("desc")]
+
+
 def _name_and_text(named: str) -> list[str]:
     """"Certified Pharmacy Operations Manager: shows you can lead teams": the name, then its
-    description, when a step gives both on one line (a colon after a name-like start)."""
+    description, when a step gives both on one line (a colon or a dash after a name-like start)."""
     m = _SPLIT_NAME.match(named)
-    if m and ":" in named[len(m.group("name")) : len(m.group("name")) + 3] and _heading_like(m.group("name")) and len(m.group("desc").split()) >= 3:
-        return [m.group("name"), m.group("desc")]
+    sep = named[len(m.group("name")) : len(m.group("name")) + 3] if m else ""
+    if m and (":" in sep or "—" in sep or "–" in sep) and _heading_like(m.group("name")) and len(m.group("desc").split()) >= 3:
+        return [m.group("name"), m.group("desc")]  # (a colon or a dash between: "… Manager — shows you can lead teams")
     return [named]
 
 
@@ -439,6 +456,8 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         code, *text = current
         if not text:
             raise PageError(cur_line, f"certification {code} has no full name on the next line")
+        if len(text) == 1:
+            text = _name_and_text(text[0])  # "CPOM", then "Certified Pharmacy Operations Manager — shows you can lead teams"
         name, desc = text[0], " ".join(text[1:])
         if not desc:
             raise PageError(cur_line, f"certification {code} ({name}) has no description")
