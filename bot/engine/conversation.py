@@ -518,8 +518,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "or maybe a nurse practitioner, how do i become one of those": a job just named, not the certifications shown
         if words[a:b] == ["both"] and b < len(words) and r.tokens[b].strip(_PUNCT).upper() in ev.a.codes:
             continue  # "which job has both CPSCM and CFCSA": named, not referred to
-        group = _list_of_kind(ctx, words[a : b + 1]) or ctx.shown  # "those jobs" after the roles, then the certifications, were listed
-        paths = not _list_of_kind(ctx, words[a : b + 1]) and any(w in _LISTS or w[:-1] in _LISTS or w in _ROLE_WORDS for w in words[a + 1 : b + 1])  # "do those two paths overlap", "do those two jobs share any cert", "between the two paths": the two roles last talked about
+        of_kind = _list_of_kind(ctx, words[a : b + 1])  # "those jobs" after the roles, then the certifications, were listed
+        group = of_kind or ctx.shown
+        paths = not of_kind and any(w in _LISTS or w[:-1] in _LISTS or w in _ROLE_WORDS for w in words[a + 1 : b + 1])  # "do those two paths overlap", "do those two jobs share any cert", "between the two paths": the two roles last talked about
         last_roles = tuple(e for e in ctx.recent if e[0] == "role")[:2][::-1] if paths else ()
         if len(last_roles) == 2:
             group = last_roles

@@ -1301,11 +1301,12 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     certifications both pathways have; "do their paths overlap": both pathways, what they share first."""
     if not (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
         return None  # (or "do the ops director and delivery manager paths overlap")
-    pair = _shared_pair(ev, ix)
-    if pair is None:
+    found = _shared_pair(ev, ix)
+    if found is None:
         return None
-    pair = (pair[1], pair[0]) if min(ev.role_where.get(pair[1]) or [len(ev.a.words)]) < min(ev.role_where.get(pair[0]) or [len(ev.a.words)]) else pair  # as the member wrote them
-    shared = _shared_certs(ev, ix)
+    theirs = {s.certification for s in ix.knowledge.roles[found[1]].pathway}
+    shared = [s.certification for s in ix.knowledge.roles[found[0]].pathway if s.certification in theirs]
+    pair = (found[1], found[0]) if min(ev.role_where.get(found[1]) or [len(ev.a.words)]) < min(ev.role_where.get(found[0]) or [len(ev.a.words)]) else found  # shown as the member wrote them
     if not shared:  # "do those two share any cert": "none", and both pathways (an answer, not a refusal)
         both = tuple(dict.fromkeys(s.certification for r in pair for s in ix.knowledge.roles[r].pathway))
         return Match("pathway", role=pair[0], also=(pair[1],), certifications=both, confidence=CONF_CERT_SHARED, reason="nothing_shared", why=f"no certification on both pathways of {pair[0]} and {pair[1]}")
@@ -1336,15 +1337,6 @@ def _shared_pair(ev: Evidence, ix: Index) -> tuple[str, str] | None:
         return None  # ("show me the paths for X and Y": both pathways too)
     second = next((r for r in named[1:] if where.get(r) != where.get(named[0])), None)
     return (named[0], second) if second is not None else None
-
-
-def _shared_certs(ev: Evidence, ix: Index) -> list[str]:
-    pair = _shared_pair(ev, ix)
-    if pair is None:
-        return []
-    first, second = pair
-    other = {s.certification for s in ix.knowledge.roles[second].pathway}
-    return [s.certification for s in ix.knowledge.roles[first].pathway if s.certification in other]
 
 
 def named_certification(ev: Evidence, ix: Index) -> Match | None:
