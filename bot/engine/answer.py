@@ -348,7 +348,7 @@ def _compare_roles(first: Role, second: Role, kb: Knowledge, d: _Draft) -> None:
         if role.pathway:
             lines.append("Certification pathway: " + ", ".join(s.certification for s in role.pathway) + ".")
         d.columns.append(Column(role.title, tuple(lines), role.links[0].url if role.links else ""))
-    shared = [s.certification for s in first.pathway if s.certification in {t.certification for t in second.pathway}]
+    shared = first.shared_with(second)
     d.facts.append(Fact("In common", f"Both pathways include {joined(shared)}." if shared else "Their pathways share no certification."))
 
 
@@ -356,8 +356,7 @@ def _two_pathways(role: Role, other: Role, d: _Draft) -> None:
     """Two pathways asked about together ("do they share any certs"): what they have in common,
     or that they have nothing, and both pathways in order."""
     d.title = f"{role.title} and {other.title}"
-    theirs = {s.certification for s in other.pathway}
-    shared = [s.certification for s in role.pathway if s.certification in theirs]
+    shared = role.shared_with(other)
     d.summary = f"Both certification pathways include {joined(shared)}." if shared else "Their certification pathways share no certification."
     for r in (role, other):
         d.role_source(r)

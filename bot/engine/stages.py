@@ -1304,8 +1304,7 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     found = _shared_pair(ev, ix)
     if found is None:
         return None
-    theirs = {s.certification for s in ix.knowledge.roles[found[1]].pathway}
-    shared = [s.certification for s in ix.knowledge.roles[found[0]].pathway if s.certification in theirs]
+    shared = ix.knowledge.roles[found[0]].shared_with(ix.knowledge.roles[found[1]])
     pair = (found[1], found[0]) if min(ev.role_where.get(found[1]) or [len(ev.a.words)]) < min(ev.role_where.get(found[0]) or [len(ev.a.words)]) else found  # shown as the member wrote them
     if not shared:  # "do those two share any cert": "none", and both pathways (an answer, not a refusal)
         both = tuple(dict.fromkeys(s.certification for r in pair for s in ix.knowledge.roles[r].pathway))

@@ -58,6 +58,11 @@ class Role:
     source: str = ""  # knowledge-relative path of the imported page
     file: str = ""  # knowledge-relative path of this role's YAML file
 
+    def shared_with(self, other: "Role") -> list[str]:
+        """The certifications on both pathways, in this role's order."""
+        theirs = {s.certification for s in other.pathway}
+        return [s.certification for s in self.pathway if s.certification in theirs]
+
 
 @dataclass(frozen=True, slots=True)
 class Certification:
