@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.engine.answer import WHAT_IT_SAYS, Answer, compose
-from bot.engine.conversation import Context, Resolution, advance, resolve
-from bot.engine.index import Index
+from bot.engine.conversation import REFERRING, Context, Resolution, advance, resolve
+from bot.engine.index import Index, words_of
+from bot.engine import lexicon
 from bot.engine.language import foreign
 from bot.engine.evidence import read
 from bot.engine.match import Match, decide, match
 from bot.engine.verdict import TWO_PATHWAYS
 from bot.engine.memory import release_free_memory
+from bot.engine.normalize import stem
 from bot.engine.parts import one_sentence, split_questions
 from bot.engine.render import render_text
 from bot.engine.stages import STAGES
@@ -79,8 +81,10 @@ class Engine:
         decided = decide(ev, self.index)
         if resolution.rewritten and decided.reason not in _NEVER_BORROWED:
             alone = decide(read(question, self.index), self.index, _OWN_WORDS_STAGES)
-            if alone.reason in _NEVER_BORROWED:  # "whats the bud for a vanc bag …" after a role: still clinical
+            if alone.reason in _NEVER_BORROWED or alone.stage == "task_request":  # "whats the bud for a vanc bag …" after a role: still clinical; "translate their day into french": still a writing job
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
+            elif decided.intent != "none" and _names_an_outside_job(question, self.index):
+                decided, resolution = decide(read(question, self.index), self.index), replace(resolution, question=question, rewritten=False)
         if resolution.rewritten and "new_person" in resolution.signals:
             own = read(question, self.index)
             alone = decide(own, self.index)
@@ -96,9 +100,20 @@ class Engine:
         return answer, advance(ctx, question, answer, resolution, self.index)
 
 
+def _names_an_outside_job(question: str, ix: Index) -> bool:
+    """"what about becoming an anesthesiologist instead", "and CPhT?": on its own words the
+    message asks the way to a job or field no page is about, or of a job whose words no page
+    uses at all; no earlier subject changes that."""
+    ev = read(question, ix)
+    own = decide(ev, ix)
+    said = words_of(own.detail)
+    unheard = not any(stem(w) in ix.postings or w in lexicon.MENTORED or w in lexicon.PERSON_NOUNS for w in said)  # (not "back to the resident": a person spoken for)
+    return own.reason == "unknown_role" and bool(said) and (own.shape in ("field", "goal") or (unheard and not ev.pathway_cue and not ev.hits.keys() & REFERRING))  # (a way asked leads to the job it names, not "how would i move into that from being a cpht")
+
+
 _NOT_ALONE = frozenset({"off_topic", "needs_context"})  # a part that asks nothing on its own, beside one that does
 _NEVER_BORROWED = frozenset({"clinical", "injection"})  # refused on its own words: the conversation's subject never makes it a career question
-_OWN_WORDS_STAGES = tuple(s for s in STAGES if s.name in ("injection", "clinical"))  # the stages that refuse so
+_OWN_WORDS_STAGES = tuple(s for s in STAGES if s.name in ("injection", "task_request", "clinical"))  # the stages that refuse so
 
 
 def _card_of(a: Answer) -> str | None:

@@ -482,7 +482,7 @@ def _refusal(m: Match, kb: Knowledge, d: _Draft, alternatives: tuple[Alternative
     elif m.reason == "unknown_cert":
         d.summary = f"{m.detail} is not a certification in the council's knowledge base."
     elif m.reason == "unknown_role" and m.detail:
-        d.summary = f"There is no career spotlight for {article(m.detail)} {m.detail} in the knowledge base."
+        d.summary = f"There is no career spotlight for {m.detail if m.shape == 'field' else article(m.detail) + ' ' + m.detail} in the knowledge base."  # ("for nursing", "for a nurse practitioner")
     else:
         d.summary = _REFUSALS.get(m.reason, _REFUSALS["off_topic"])
     if alternatives:

@@ -30,7 +30,7 @@ from bot.engine.index import Index
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
-from bot.engine.stages import language
+from bot.engine.stages import language, outside_goal
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 from bot.engine.verdict import TWO_PATHWAYS
 
@@ -74,7 +74,7 @@ class Context:
     people: tuple[tuple[str, str], ...] = ()  # (person, role) for the people the member spoke for, newest first ("back to the tech")
     wants: tuple[tuple[str, str], ...] = ()  # (person, what they were told to want or love) of those, for tailoring their pathway
     pronouns: tuple[tuple[str, str], ...] = ()  # (person, "he"|"she") of those, as the member spoke of them ("back to him")
-    paths: tuple[tuple[str, tuple[Entity, ...]], ...] = ()  # (role, its pathway as last shown), newest first ("back to ana, whats her second step": in the order shown for her)
+    paths: tuple[tuple[str, tuple[Entity, ...]], ...] = ()  # (role, or "@" and the person it was shown for; its pathway as last shown), newest first ("back to ana, whats her second step": in the order shown for her)
 
     @property
     def empty(self) -> bool:
@@ -124,9 +124,11 @@ def _asks_on_its_own(ev: Evidence) -> bool:
 
 _OTHER = frozenset({"other", "another", "different"})
 _DEFINITE = frozenset({"the", "that", "this"})
-_REFERRING = frozenset({"ref_thing", "ref_role", "ref_many", "ref_topic", "ref_choice"})  # cues of words that point back at what was talked about
+REFERRING = frozenset({"ref_thing", "ref_role", "ref_many", "ref_topic", "ref_choice"})  # cues of words that point back at what was talked about
 _DISMISSED = frozenset({"it", "that", "this"})  # what "forget …" / "scratch …" waves away: the last answer, not a subject
 _OF_IT = frozenset({"their", "its", "his", "her"})  # "their first cert": a step of theirs, not "which first"
+_WAY_ASKED = "what is the path"  # what a way asked to somewhere no page is about leaves for the next message to finish
+_NOT_PICKED = frozenset({"thing", "things", "time", "few", "couple", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "shift", "shifts", "night", "nights", "hour", "hours"})  # after an ordinal: a time, not an item shown
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 
@@ -203,7 +205,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     known = dict(reversed((*told, *reversed(ctx.people))))  # newest first wins
     theirs = known.get(speaks_for) if speaks_for else None
     if asked_for and theirs:  # the person asked about, of several just told
-        ctx = _about_role(ctx, theirs, ix)
+        ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
         person_focus = wanted.get(speaks_for, "")
         asked_role = theirs
@@ -214,7 +216,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif theirs and (theirs != ctx.role or _only_the_person(words, people) or not _RETURNS.isdisjoint(words)) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or not _noun(speaks_for) or (len(ctx.people) >= 2 and not (ev.goal_role or ev.described or ev.wished))):
         # "back to the first resident, which cert first for her", "and Priya already has CPPE": that person's role again (a name needs no "back"; nor a job noun of several told, with no goal of its own: "and for my tech, what comes first on her path")
         intent = ctx.intent
-        ctx = _about_role(ctx, theirs, ix)
+        ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
         for a, b, _ in people:
             start_at = a - 2 if words[a - 2 : a] == ["back", "to"] else a
@@ -231,9 +233,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         r.put(a, b, "")
     elif not (people or ev.role_named) and (by_pronoun := _person_by_pronoun(words, ctx)) is not None and by_pronoun[1] != ctx.role:
         speaks_for, theirs = by_pronoun  # "back to him. why is CMSO on his path": the one person spoken of as "he"
-        ctx = _about_role(ctx, theirs, ix)
+        ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
-    newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(_REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
+    newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
     weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek) and not (ev.codes or ev.held or ev.role_named or people) else None
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
@@ -275,8 +277,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         following = words[i + 1] if i + 1 < len(words) else ""
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
         paired = i >= 2 and words[i - 1] in ("and", "or") and last_ordinal == i - 2  # "the difference between the 1st and 2nd"
-        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired) or following in ("thing", "things", "time"):
-            continue  # "which of those first": an order, not a reference ("do first thing": the morning)
+        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired) or following in _NOT_PICKED:
+            continue  # "which of those first": an order, not a reference ("do first thing": the morning; "the last few months": a time)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
         theirs_shown = theirs is not None or (ctx.intent == "pathway" and len(ctx.people) <= 1)  # ("my lead tech … where should she start" … "what's her second step": the pathway just shown is hers)
@@ -933,6 +935,8 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
         cev = read(" ".join(tokens[i] for i in clause if i not in names), ix)  # (a name is no word of what they want)
         role = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role or cev.described or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves)
+        if not role and told and "same_goal" in cev.hits:
+            role = told[-1][1]  # "priya wants to be a mobile unit supervisor, marcus wants the same job": the one before's
         if role:
             told.append((next(iter(who)), role))
             wants.append((next(iter(who)), said.strip(_PUNCT + " ")))
@@ -959,9 +963,11 @@ def _someone_new(words: list[str]) -> bool:
     return any((w in lexicon.SOMEONE_NEW and (nxt in lexicon.PERSON_NOUNS or nxt in lexicon.MENTORED)) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs)
 
 
-def _about_role(ctx: Context, role: str, ix: Index) -> Context:
-    """The context turned back to a role talked about before (a person's): its pathway as shown."""
-    steps = dict(ctx.paths).get(role) or tuple(("cert", s.certification) for s in ix.knowledge.roles[role].pathway)
+def _about_role(ctx: Context, role: str, ix: Index, person: str = "") -> Context:
+    """The context turned back to a role talked about before (a person's): its pathway as shown
+    (for that person, when two wanted one job)."""
+    shown = dict(ctx.paths)
+    steps = shown.get(f"@{person}") or shown.get(role) or tuple(("cert", s.certification) for s in ix.knowledge.roles[role].pathway)
     thing: Entity = ("role", role)
     return replace(ctx, role=role, thing=thing, shown=steps, intent="pathway" if steps else "role", section=None, held=(), focus="", recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT])
 
@@ -972,7 +978,7 @@ def _lists_the_knowledge(ev: Evidence) -> bool:
     if "list" not in ev.hits or not (ev.cert_nouns or ev.role_nouns):
         return False
     said = {ev.a.words[i] for a, b in lexicon.cue("list").spans(ev.a.words) for i in range(a, b)}
-    only_kinds = all(w in said or w in lexicon.STOPWORDS or w in lexicon.CERT_NOUNS or w in lexicon.ROLE_NOUNS for w in ev.a.words) and not ev.hits.keys() & _REFERRING and _THE_ONES.isdisjoint(ev.a.words)  # "what certs are there": nothing but the kind asked for (not "what are the certs": its)
+    only_kinds = all(w in said or w in lexicon.STOPWORDS or w in lexicon.CERT_NOUNS or w in lexicon.ROLE_NOUNS for w in ev.a.words) and not ev.hits.keys() & REFERRING and _THE_ONES.isdisjoint(ev.a.words)  # "what certs are there": nothing but the kind asked for (not "what are the certs": its)
     return not _OF_THE_BOT.isdisjoint(said) or not _EVERY.isdisjoint(ev.a.words) or only_kinds  # (not "how can you tell if …"; "list all the certs you know" after a role)
 
 
@@ -1473,6 +1479,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         shared = ("cert", answer.certifications[0]) if answer.reason == "in_common" and answer.certifications else ("role", pair[0])  # "… share any cert" … "what's that one cover": the one they share, named first
         return replace(ctx, role=answer.role, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
     if answer.intent in ("none", "help", "faq"):
+        if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and outside_goal(resolution.evidence, ix)[0]:
+            return replace(ctx, intent="pathway", pending=_WAY_ASKED)  # "my tech wants to go into nursing instead, what's the path" … "for the store manager": the way there, not nursing again
         if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role"):
             return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)
         if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
@@ -1545,7 +1553,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     wants = (*resolution.wants, *(p for p in ctx.wants if p[0] not in dict(resolution.wants)))[:MAX_PEOPLE]
     paths = ctx.paths
     if answer.intent == "pathway" and answer.role and shown and shown[0][0] == "cert":
-        paths = ((answer.role, shown), *(p for p in paths if p[0] != answer.role))[:MAX_PEOPLE]
+        keys = {answer.role, *([f"@{resolution.person}"] if resolution.person else [])}  # (two people after one job: each their own order)
+        paths = (*((k, shown) for k in sorted(keys)), *(p for p in paths if p[0] not in keys))[: 2 * MAX_PEOPLE]
     pronouns = ctx.pronouns
     said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
     if said:

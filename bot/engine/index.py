@@ -326,7 +326,7 @@ class Index:
             by_initials[initials].add(rid)
         for (letters, head), rids in by_initials.items():  # "cc sup" for Pharmacy Contact Center Supervisor, "DG lead", when only one title fits
             if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
-                ix._add_alias((letters, *ix.expand([head])), ("role", next(iter(rids))))
+                ix._add_alias((letters, *ix.expand(head.split())), ("role", next(iter(rids))))
                 if any(ch.isdigit() for ch in letters) and (letters,) not in ix.aliases:
                     ix._add_alias((letters,), ("role", next(iter(rids))))  # "the m2b program": initials with a digit are no English word
         for (word, head), rids in tails.items():  # "the outreach manager" for Rural Mobile Health Pharmacy Outreach Manager
@@ -773,7 +773,8 @@ def _theme_initials(title: str) -> set[tuple[str, str]]:
     """("cc", "supervisor") for Pharmacy Contact Center Supervisor, ("dg", "lead") for Pharmacy
     Data Governance Lead: the initials of the words a title puts before its job noun (two or
     three of them, past a leading field word), with that job noun; ("m2b", "manager") as well as
-    ("mb", "manager") for Meds-to-Beds Program Manager."""
+    ("mb", "manager") and ("mb", "program manager") for Meds-to-Beds Program Manager, ("ldd",
+    "manager") for Limited Distribution Drug Program Manager."""
     words = [w for w in words_of(title) if w not in lexicon.STOPWORDS or w in _DIGIT_WORDS]
     while words and (words[0] in lexicon.FIELD_WORDS or words[0] in _DIGIT_WORDS):
         words = words[1:]
@@ -782,16 +783,17 @@ def _theme_initials(title: str) -> set[tuple[str, str]]:
     theme = words[:-1]
     while theme and (theme[-1] in lexicon.FIELD_WORDS or theme[-1] in _DIGIT_WORDS):
         theme = theme[:-1]
-    themes = [theme]
-    if sum(w not in _DIGIT_WORDS for w in theme) == 3:
-        themes.append(theme[:-1])  # "m2b manager" for Meds-to-Beds Program Manager
+    themes = [(theme, words[-1])]
+    if sum(w not in _DIGIT_WORDS for w in theme) in (3, 4):
+        themes.append((theme[:-1], words[-1]))  # "m2b manager" for Meds-to-Beds Program Manager
+        themes.append((theme[:-1], f"{theme[-1]} {words[-1]}"))  # "LDD program manager" for Limited Distribution Drug Program Manager
     forms: set[tuple[str, str]] = set()
-    for th in themes:
+    for th, head in themes:
         content = [w for w in th if w not in _DIGIT_WORDS]
         if 2 <= len(content) <= 3:
-            forms.add(("".join(w[0] for w in content), words[-1]))
+            forms.add(("".join(w[0] for w in content), head))
             if len(th) > len(content):
-                forms.add(("".join(_DIGIT_WORDS.get(w, w[0]) for w in th), words[-1]))
+                forms.add(("".join(_DIGIT_WORDS.get(w, w[0]) for w in th), head))
     return forms
 
 

@@ -501,7 +501,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
-    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and "property" in ev.hits) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
+    answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and ("property" in ev.hits or (kind == "role" and "judgement" in ev.hits))) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
     answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
     entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
@@ -1186,9 +1186,47 @@ def _another_job_asked(ev: Evidence, ix: Index, after: int = 0) -> bool:
     a, rid = ev.a, ev.role_best or ""
     heads = ix.title_heads.get(rid, frozenset())
     return any(
-        w in lexicon.ROLE_HEADS and i >= after and i not in ev.said_of_self and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
+        w in lexicon.ROLE_HEADS and i >= after and (i not in ev.said_of_self or _goal_job(ev, i) is not None) and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
         for i, w in enumerate(a.words)
-    )
+    )  # ("i'm thinking of becoming a nurse practitioner": told of themselves, and still the job they ask the way to)
+
+
+def _goal_job(ev: Evidence, i: int) -> int | None:
+    """Where the pathway cue that job noun ``i`` follows closely ends ("becoming a nurse practitioner"), if one does."""
+    words = ev.a.words
+    return next((e for _, e in lexicon.cue("pathway").spans(words) if 0 <= i - e <= 3 and words[e - 1] in _BECOMING and _ASIDE.isdisjoint(words[e:i])), None)
+
+
+_BECOMING = frozenset({"become", "becoming", "be", "into"})  # the last word of a pathway cue before the job it leads to
+_ASIDE = frozenset({"if", "im", "i'm", "as", "from", "for", "like", "with"})  # "which first if i'm a …": the member, not the goal
+
+
+def outside_goal(ev: Evidence, ix: Index) -> tuple[str, str]:
+    """(what, "field" | "goal") when the way asked leads outside the knowledge: into a field
+    outside pharmacy ("go into nursing instead", "get into med school") or to a job no title
+    names ("… becoming a nurse practitioner"); ("", "") otherwise."""
+    if field := ev.cue("outside_field"):
+        said = field.split()[1:]
+        return " ".join(said if said[-1] == "school" else said[:1]), "field"
+    other = _other_goal_job(ev, ix)
+    return (other, "goal") if other else ("", "")
+
+
+def _other_goal_job(ev: Evidence, ix: Index) -> str:
+    """The job, as typed, whose way is asked right after a pathway cue ("… becoming a nurse
+    practitioner") when the best role's title does not name it and that role's words are all
+    elsewhere in the message (where the member has worked: "fifteen years in hospital pharmacy")."""
+    a, rid = ev.a, ev.role_best or ""
+    heads, where = ix.title_heads.get(rid, frozenset()), ev.role_where.get(rid, frozenset())
+    for i, w in enumerate(a.words):
+        e = _goal_job(ev, i) if w in lexicon.ROLE_HEADS and a.word_stems[i] not in heads else None
+        articles = [x for x in range(e, i) if a.words[x] in ("a", "an")] if e is not None else []
+        if e is not None and articles and not any(k >= e and a.sentence_of[k] == a.sentence_of[i] for k in where):  # (not "becoming a lead at our outpatient store")
+            end = i + 1
+            while end < min(len(a.words), i + 3) and a.sentence_of[end] == a.sentence_of[i] and a.words[end] not in lexicon.STOPWORDS and a.said[end] != a.said[end - 1] and a.words[end] not in lexicon.FORM_WORDS:
+                end += 1  # "a nurse practitioner", "a physician assistant"
+            return " ".join(dict.fromkeys(a.said[articles[-1] + 1 : end]))
+    return ""
 
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
@@ -1197,6 +1235,9 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         return None
     where = ev.role_where.get(ev.role_best or "", frozenset())
     goal_at = min((x for x, _ in lexicon.cue("pathway").spans(ev.a.words)), default=0)
+    what, shape = outside_goal(ev, ix)
+    if what:  # "go into nursing instead", "becoming a nurse practitioner": no page is about it
+        return replace(refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=what, why=f"the way to {what!r} is asked, a {'field' if shape == 'field' else 'job'} no page is about"), shape=shape)
     told_only = bool(where) and ((where <= ev.said_of_self and _another_job_asked(ev, ix)) or (not ev.subject_named and _another_job_asked(ev, ix, after=goal_at)))  # "how to become a radiologist tech? i like nuclear medicine": what they like names no goal; nor does "a nuclear medicine technologist" name the nuclear pharmacy lead
     only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix) and not told_only  # "pivot into operations leadership" (not "a nuclear pharmacist")
     role = ev.subject_role if (ev.subject_named or (ev.subject_relaxed and not told_only) or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role

@@ -14,7 +14,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
+from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, KIN_MIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,17 @@ def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_
         emphasis = _emphasis(s, a, about_member)
         score += ix.weight(s) * emphasis * (LIKED_WEIGHT if s in liked and emphasis >= 1.0 else 1.0) * stems.count(s)
     return score, hits
+
+
+def _kin(s: str) -> tuple[str, ...]:
+    """Stems of the same word that the suffix stripper left apart: a noun and its "-ation"
+    ("vaccines" vaccin, "vaccination" vaccinat; "documentation", "document")."""
+    if len(s) < KIN_MIN:
+        return ()
+    return (s.removesuffix(_ATION),) if s.endswith(_ATION) else (s + _ATION,)
+
+
+_ATION = "at"  # what the stemmer leaves of "-ation" ("vaccination" vaccinat)
 
 
 def _emphasis(s: str, a: Analysis, about_member: bool) -> float:
@@ -205,7 +216,7 @@ def _related(scored: tuple[float, list[str]], orphans: list[str], doc: frozenset
     """"I do the schedules" and a step about "leading pharmacy teams": words of the trade related
     (``related`` in words.yaml) to the member's words that no step uses count too, weaker than their
     own; those of what the member likes ("honestly love teaching") more than those of what they do."""
-    related = {r: s for s in orphans for r in _RELATED.get(s, ()) if r in doc}
+    related = {r: s for s in orphans for r in (*_RELATED.get(s, ()), *_kin(s)) if r in doc}  # ("vaccines" and a step about "vaccination")
     score, hits = scored
     extra = sum(ix.weight(r) * (LIKED_WEIGHT if s in liked else 1.0) for r, s in related.items())
     return score + RELATED_WEIGHT * extra, list(dict.fromkeys(hits + list(related.values())))

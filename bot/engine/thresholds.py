@@ -75,6 +75,7 @@ LIKED_SPAN = 8  # words after "I like" read as what is liked, within the clause
 FIRST_FOR_WEIGHT = 1.0  # on top: a step whose "why" says it is the place to start for the member's kind ("for technicians")
 FOCUS_MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
 BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text next to the member's words
+KIN_MIN = 5  # a stem this long and its "-ation" form are one word in tailoring ("vaccin", "vaccinat")
 RELATED_WEIGHT = 0.4  # a word of the trade related to the member's ("schedules" -> "teams"), in tailoring
 NAME_BONUS = 1.5  # a certification's own name words, said by the member
 
