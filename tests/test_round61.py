@@ -3,8 +3,8 @@ practitioner", "go into nursing instead"), also in a conversation about a role; 
 one's own job ("should I quit", "is it being automated away"); a role abbreviated by the initials
 of its title's leading words ("the LDD manager"); a step about "vaccination" put first for a
 member big on "vaccines"; several people told in one message, one wanting "the same job";
-"holds" and "she has" as certifications held; and the word "order" read as an order of steps
-only where it asks for one ("mail order" does not).
+"holds" and "she has" as certifications held; the word "order" read as an order of steps
+only where it asks for one ("mail order" does not); "no clue what it is" asks what it is.
 
 Each test is worded apart from the blind sets' questions, and each (but the near-miss guards,
 marked) failed on the engine at the round's start (5fb68c3)."""
@@ -99,3 +99,8 @@ def test_holds_and_she_has_are_certifications_held() -> None:
     assert (a.intent, a.role) == ("pathway", ASC) and not {"CMSO", "CPOM"} & set(a.certifications)
     (b,) = talk("my tech has CPIT, which role has CPSCM on it", e=e)  # near-miss guard: a role has it
     assert "CPSCM" not in b.held
+
+
+def test_no_clue_what_it_is_asks_what_it_is() -> None:
+    (a,) = talk("my manager wrote CPLPI on my goals sheet and i have no clue what it is, i mostly do purchasing", e=with_pages("eval184"))
+    assert a.intent == "certification" and a.certifications[:1] == ("CPLPI",)

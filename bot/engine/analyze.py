@@ -46,6 +46,7 @@ class Analysis:
     alias_hits: tuple[AliasHit, ...]  # aliases, titles and certification names written out, longest first
     sentence_of: tuple[int, ...]  # per word: which sentence of the message it is in (0, 1, …)
     asking: frozenset[int] = frozenset()  # sentences that ask: all but those that tell about the member ("I have read about CMSO."); empty: all of them
+    questioned: frozenset[int] = frozenset()  # sentences that end with a question mark, when some but not all do ("… AI will take over analytics. Is the job safe from AI?")
 
     @property
     def stem_set(self) -> frozenset[str]:
@@ -113,12 +114,15 @@ def analyze(question: str, ix: Index) -> Analysis:
     cleaned = clean(question)
     tokens: list[tuple[int, Token]] = []  # (sentence, token)
     asking: set[int] = set()
+    questioned: set[int] = set()
     for si, sentence in enumerate(_SENTENCE_END.split(cleaned)):
         first = len(tokens)
         tokens.extend((si, t) for t in tokenize(sentence, limit=MAX_TOKENS - len(tokens)))
         told = len(tokens) > first and tokens[first][1].word in lexicon.TELLING_STARTS and not sentence.rstrip().endswith("?")
         if not told:
             asking.add(si)
+        if sentence.rstrip().endswith("?") and len(tokens) > first:
+            questioned.add(si)
         if len(tokens) >= MAX_TOKENS:
             break
     if len(tokens) >= 3 and len(_UPPER.findall(cleaned)) > 0.7 * len(_LETTER.findall(cleaned)):
@@ -213,6 +217,7 @@ def analyze(question: str, ix: Index) -> Analysis:
         alias_hits=_alias_hits(plain, [o for _, o in pairs], ix),
         sentence_of=tuple(sentence_of),
         asking=frozenset(asking) if len(asking) < len(set(sentence_of)) else frozenset(),
+        questioned=frozenset(questioned) if len(questioned) < len(set(sentence_of)) else frozenset(),
     )
 
 

@@ -697,6 +697,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})" + (f" ({person_focus})" if person_focus else "")
         appended = True
+    their_goal = bool(speaks_for) and not _noun(speaks_for) and ctx.intent == "pathway" and bool(ctx.people) and after.role_named and not after.codes and not (after.hits.keys() & (_ASKS_ANYTHING | {"weak_overview", "tell_more"}) - {"overview"}) and "(how do I become" not in rewritten
+    if their_goal and after.role_best:  # "Abe wants ops director, what's on that path" … "Bo: labor productivity analyst, same question": that role's way, for the next person
+        rewritten += f" (how do I become the {_label(('role', after.role_best), ix)})"
+        appended = True
     still_held = [c for c in ctx.held if c not in _denied(after)]  # "scratch that, I have CPOM not CHPOP"
     also_held = [c for c in after.codes if c not in still_held] if ctx.held and words[:1] in (["and"], ["plus"], ["also"]) and not _TOO.isdisjoint(words) else []
     if pathway_turn and also_held and not newcomer:  # "already hold CCEPA" … "and CPSCM too. whats left": said first, so the codes read as held
@@ -816,8 +820,8 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if not noun or nxt in lexicon.ROLE_HEADS or (nxt in ix.name_words and nxt not in lexicon.FIELD_WORDS):
-            continue
+        if not noun or nxt in lexicon.ROLE_HEADS or nxt in _OF_THE_WORK or (nxt in ix.name_words and nxt not in lexicon.FIELD_WORDS):
+            continue  # (not "the tech side": a part of the work)
         j = i - 1
         while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
             j -= 1
@@ -845,6 +849,7 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     return merged
 
 
+_OF_THE_WORK = frozenset({"side", "sides", "stuff", "part", "parts", "end", "world", "skills", "aspect", "aspects", "things", "ladder", "track"})  # after a job noun: a part of the work, not a person ("the tech side")
 _HE = frozenset({"he", "him", "his", "hes"})
 _SHE = frozenset({"she", "her", "hers", "shes"})
 

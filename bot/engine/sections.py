@@ -8,6 +8,7 @@ from typing import Mapping, NamedTuple
 from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
+from bot.engine.normalize import stem
 from bot.engine.thresholds import (
     CHOICE_LEAD,
     CHOICE_REST,
@@ -138,6 +139,7 @@ def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTIN
     is found, a stem in more than ``max_posting`` passages finds no more (it still counts in the
     scores): on a large base such a word says little and would have thousands scored."""
     q = [s for s in a.stems if s not in cue_stems() and s not in a.kin and s not in a.spellings]
+    playing_down = lexicon.FEWEST.isdisjoint(a.words)
     read = Read.of(q)
     reach = _reach(q, ix)
     content = sorted((s for s in reach if ix.weight(s) >= CONTENT_WORD), key=lambda s: (-reach[s], s))
@@ -157,8 +159,8 @@ def content_role(a: Analysis, ix: Index, max_posting: float = CONTENT_MAX_POSTIN
                 continue
             seen.add(i)
             p = ix.passages[i]
-            if p.role is None or p.section not in SECTIONS:
-                continue
+            if p.role is None or p.section not in SECTIONS or (playing_down and _plays_down(q, p)):
+                continue  # ("who has the most patient contact": not the page of "little direct patient contact")
             score = passage_score(q, p, ix, read)
             if score > per_role.get(p.role, (0.0, ""))[0]:
                 per_role[p.role] = (score, p.section)
@@ -200,10 +202,33 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     if by_clock is not None:
         return by_clock
     q = [s for s in a.in_own_words(ix.role_postings).stems if s not in cue_stems() and s not in exclude]  # ("deals more with the wholesaler": not "supply chain" too, when a page says "wholesalers")
-    scored = sorted(((_degree([passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(r, ())]), r) for r in dict.fromkeys(roles)), reverse=True)
+    fewest = not lexicon.FEWEST.isdisjoint(a.words)  # "which has the least patient contact"
+    scored = []
+    for r in dict.fromkeys(roles):
+        passages = [ix.passages[i] for i in ix.role_passages.get(r, ())]
+        said = _degree([passage_score(q, p, ix) for p in passages if not _plays_down(q, p)])
+        played_down = _degree([passage_score(q, p, ix) for p in passages if _plays_down(q, p)])  # "little direct patient contact"
+        scored.append(((played_down - said) if fewest else said, r))
+    scored.sort(reverse=True)
+    if fewest:  # the one whose page plays it down, else the one that says least of it
+        return scored[0][1] if len(scored) > 1 and scored[0][0] > scored[1][0] else None
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
         return None
     return scored[0][1]
+
+
+def _plays_down(q: list[str], p: Passage) -> bool:
+    """The passage plays down a word of the question ("little direct patient contact"): a
+    downplaying word right before it, or one word before that."""
+    down = _DOWN_STEMS & p.stems
+    if not down:
+        return False
+    pairs = set(p.bigrams)
+    asked = set(q)
+    return any(x in down and (y in asked or any((y, z) in pairs and z in asked for z in p.stems)) for x, y in pairs)
+
+
+_DOWN_STEMS = frozenset(stem(w) for w in lexicon.DOWNPLAYING)
 
 
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b", re.IGNORECASE)

@@ -387,6 +387,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
             continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked
         if facts and facts <= sought and all(i and ev.a.words[i - 1].endswith("ing") and len(ev.a.words[i - 1]) > 5 for i in facts):
             continue  # "cert for auditing claims / tracing dollars from purchase to reimbursement": what the work does with it
+        if facts and all(_describes_a_thing(i, ev, ix) for i in facts):
+            continue  # "the one about billing units and reimbursement for expensive drugs": a kind of drug, no price asked
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         spans = [(x, y) for x, y in facet.spans(ev.a.words) if not _names_only(range(x, y), in_names, ev, facet)]
@@ -420,6 +422,20 @@ def _names_only(span: range, in_names: set[int], ev: Evidence, facet: lexicon.Cu
     """The facet's own words in the span are all words of role titles the question names."""
     said = [i for i in span if ev.a.words[i] not in lexicon.STOPWORDS and facet.phrases.says(ev.a.words[i])]
     return bool(said) and all(i in in_names for i in said)
+
+
+def _describes_a_thing(i: int, ev: Evidence, ix: Index) -> bool:
+    """Word i says what something costs as a kind of it ("expensive drugs", "cheap generics"): a
+    price adjective before a word the knowledge uses, not before a certification or its exam."""
+    words = ev.a.words
+    if words[i] not in lexicon.PRICE_ADJECTIVES or i + 1 >= len(words) or ev.a.sentence_of[i + 1] != ev.a.sentence_of[i]:
+        return False
+    thing = words[i + 1]
+    then = words[i + 2] if i + 2 < len(words) and ev.a.sentence_of[i + 2] == ev.a.sentence_of[i] else ""
+    return thing not in lexicon.CERT_NOUNS and thing not in lexicon.STOPWORDS and thing not in _EXAM_WORDS and (stem(thing) in ix.postings or (bool(then) and then not in _EXAM_WORDS and then not in lexicon.CERT_NOUNS and stem(then) in ix.postings))  # ("pricey specialty drugs")
+
+
+_EXAM_WORDS = frozenset({"exam", "exams", "test", "tests", "one", "ones", "option", "course", "courses", "program", "application"})
 
 
 def _fact_words(facet: lexicon.Cue, ev: Evidence) -> set[int]:
@@ -509,7 +525,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         unheard = _duty_unheard_of(ev, doc)
         if unheard:  # "does the clinic ops manager handle diversion investigations": a duty its page never mentions
             return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{unheard}"', why=f"a duty asked of the role; its page lacks {unheard!r}"), role=ident)
-    if not eligibility and (answerable or (ev.pathway_cue and not entering) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
+    judged = kind == "role" and _questioned(ev, "judgement") and not _questioned(ev, "pathway")  # "… thinking about moving into medication safety … Is it worth leaving clinical work for the MSO job?": the way in was told, the judgement asked
+    if judged:
+        answerable = [c for c in answerable if c not in ("pathway", "ordering") and _questioned(ev, c, naming=c == "overview")]  # (what the story around it says asks nothing; "… the MSO job safe from AI": "job" names it)
+    if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
     polar_role = kind == "role" and _polar(ev) and not ev.a.unknown_codes  # "do ops directors make 200k?": a figure no page gives
@@ -528,11 +547,13 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     figure = (_unwritten_figure(ev, ident, ix) or _unwritten_amount(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else (unwritten or rated)  # "is it true RPDs need 5 years first", "… on call 24/7", "… every single night": a figure or an absolute no page gives
     if figure:
         missing.append((figure, ""))
+    if judged and not missing:
+        missing = [(ev.cue("judgement") or "", "")]  # no page judges a job for the member
     if not missing:
         return None
     total = sum(ix.weight(st) for _, st in asked) or 1.0
     share = sum(ix.weight(st) for _, st in missing if st) / total
-    if (share < UNCOVERED_SHARE or (unasked and share < 1.0)) and not (eligibility or (form and kind == "cert") or figure or entering):
+    if (share < UNCOVERED_SHARE or (unasked and share < 1.0)) and not (eligibility or (form and kind == "cert") or figure or entering or judged):
         return None  # a role's page covers most of what is asked: "how does the 340B manager prep for a mock audit"
     what = " ".join(dict.fromkeys(said for said, _ in missing))
     why = (f"{'eligibility' if eligibility else 'property'} question {form!r}; " if form else "") + f"the {kind}'s text lacks {what!r} ({share:.0%} of what is asked)"
@@ -686,6 +707,26 @@ def _only_for_a_role(ev: Evidence) -> bool:
     return False
 
 
+def _sentence_spans(ev: Evidence, name: str) -> list[tuple[int, int]]:
+    """A cue's spans found sentence by sentence (one span never runs from one into the next)."""
+    words, of = ev.a.words, ev.a.sentence_of
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(words) + 1):
+        if k == len(words) or of[k] != of[start]:
+            out += [(start + x, start + y) for x, y in lexicon.cue(name).spans(words[start:k])]
+            start = k
+    return out
+
+
+def _questioned(ev: Evidence, name: str, naming: bool = False) -> bool:
+    """The cue is found in a sentence with a question mark (in any sentence when none or all have
+    one); with ``naming``, not where it is only a role noun ("the … manager job")."""
+    q, words = ev.a.questioned, ev.a.words
+    spans = lexicon.cue(name).spans(words) if name in ev.hits else []
+    return any((not q or ev.a.sentence_of[x] in q) and not (naming and all(w in lexicon.ROLE_NOUNS for w in words[x:y])) for x, y in spans)
+
+
 def _asked_cue(ev: Evidence, name: str) -> str | None:
     """A cue's words, when they are in a sentence that asks (all sentences, if none is told apart)."""
     a = ev.a
@@ -760,7 +801,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
     if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a):
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
-    if not variant and ev.cert_seek and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
+    sought_itself = not {c.lower() for c in a.unknown_codes}.isdisjoint(f'{ev.cue("cert_seek") or ""} {ev.cue("identity") or ""}'.split())  # "what does the BCPS cover": the code asked about, no topic described
+    if not variant and ev.cert_seek and not sought_itself and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code (but "is BCSCP a worthwhile credential for …" asks of the code)
     near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
     read_as = _read_as_code(ev, [u.lower() for u in a.unknown_codes], near)
@@ -936,10 +978,14 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     """"Which certifications do you know", "list the roles": the lists."""
     class_words = lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.CLASS_WORDS
     found = _asked_cue(ev, "list") if "cert_seek" in ev.hits else ev.cue("list")  # (not "… who juggles the shortage list every week. is there a cert for that job")
+    every = _sentence_spans(ev, "list")
+    asked = [(x, y) for x, y in every if not ev.a.asking or ev.a.asks(x)]
+    if found and asked and every[0] not in asked and "cert_seek" not in ev.hits:
+        found = " ".join(ev.a.words[asked[0][0] : asked[0][1]])  # "… trying to see what jobs exist beyond retail. Which pharmacy roles are covered here?": the one asked
     said = set(found.split()) if found else set()
     if found and "eligibility" in ev.hits and said <= _MODAL_LIST_WORDS:
         return None  # "do you have to be a pharmacist to sit for …": who may, not what the bot has
-    spans = [(x, y) for x, y in lexicon.cue("list").spans(ev.a.words) if " ".join(ev.a.words[x:y]) == found] if found else []  # (the list wording asked, not the one told: "… to pull together every certification …. Which certs do you know about?")
+    spans = [(x, y) for x, y in every if " ".join(ev.a.words[x:y]) == found] if found else []  # (the list wording asked, not the one told: "… to pull together every certification …. Which certs do you know about?")
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
     if not any(ev.a.sentence_of[i] in where and w in class_words for i, w in enumerate(ev.a.words)):
         where = set(ev.a.sentence_of)  # "need a cert that proves i know … . does that exist": the sentence with the list word names no kind, the one before does
