@@ -48,8 +48,11 @@ class Engine:
             return self._turn(question, ctx)  # a message in another language is one message, whatever English words its parts hold
         answers: list[Answer] = []
         start = ctx
+        told_codes = [st for st in statements if read(st, self.index).a.unknown_codes]
         for q in questions:
             before = ctx
+            if told_codes and q is questions[0] and not _POINTERS.isdisjoint(read(q, self.index).a.words):
+                q = f"{' '.join(told_codes)} {q}"  # "I saw 'CESP-II' on a signature. Is that an advanced version …?": what "that" is, told before
             answer, ctx = self._turn(q, before)
             around = statements + [other for other in questions if other != q]  # what the member says of themselves, in any sentence
             if answer.intent == "pathway" and around:  # "I'm a purchasing tech. … which certs first?"; "I've been a med history tech …, would X suit me? what cert first"
@@ -111,6 +114,7 @@ def _names_an_outside_job(question: str, ix: Index) -> bool:
     return own.reason == "unknown_role" and bool(said) and (own.shape in ("field", "goal") or (unheard and not ev.pathway_cue and not ev.hits.keys() & REFERRING))  # (a way asked leads to the job it names, not "how would i move into that from being a cpht")
 
 
+_POINTERS = frozenset({"that", "it", "this"})
 _NOT_ALONE = frozenset({"off_topic", "needs_context"})  # a part that asks nothing on its own, beside one that does
 _NEVER_BORROWED = frozenset({"clinical", "injection"})  # refused on its own words: the conversation's subject never makes it a career question
 _OWN_WORDS_STAGES = tuple(s for s in STAGES if s.name in ("injection", "task_request", "clinical"))  # the stages that refuse so

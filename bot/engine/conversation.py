@@ -127,6 +127,8 @@ _DEFINITE = frozenset({"the", "that", "this"})
 REFERRING = frozenset({"ref_thing", "ref_role", "ref_many", "ref_topic", "ref_choice"})  # cues of words that point back at what was talked about
 _DISMISSED = frozenset({"it", "that", "this"})  # what "forget …" / "scratch …" waves away: the last answer, not a subject
 _OF_IT = frozenset({"their", "its", "his", "her"})  # "their first cert": a step of theirs, not "which first"
+_NEXT_AT_END = re.compile(r"(?<=\w)[\s,]+next\W*$", re.I)
+_NEXT_ONE_WORDS = 6  # "ASC next", "the lean workflow specialist next": a subject and "next", nothing more
 _WAY_ASKED = "what is the path"  # what a way asked to somewhere no page is about leaves for the next message to finish
 _NOT_PICKED = frozenset({"thing", "things", "time", "few", "couple", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "shift", "shifts", "night", "nights", "hour", "hours"})  # after an ordinal: a time, not an item shown
 _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
@@ -179,6 +181,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if ctx.pending and _CANCELS.isdisjoint((ev.cue("discourse") or "").split()) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or (_own_subject(ev) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         question = f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor"
         ev = read(question, ix)
+    if not ctx.empty and len(ev.a.words) <= _NEXT_ONE_WORDS and _own_subject(ev) and _NEXT_AT_END.search(question):
+        question = "and " + _NEXT_AT_END.sub("", question)  # "ASC next": the same question of it ("and ASC")
+        ev = read(question, ix)
     if ev.set_aside or ev.set_aside_roles:
         question = ev.a.question  # "and which role besides ops director has CMSO on it": what is left is what the follow-up reads
     if ctx.question and "rumour" not in ev.hits and _CLAIM_GOES_ON.match(question) and "rumour" in read(ctx.question, ix).hits:
@@ -188,6 +193,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     r.kept = {b - 1 for a, b in lexicon.cue("discourse").spans(r.words) if r.words[b - 1] in _DISMISSED}  # "ok forget it, the scheduling manager instead": no "it" to resolve
     for a, b, code in _certs_recalled(r.words, ctx, ix) if not ev.codes else ():
         r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
+    if ctx.thing is not None and ctx.thing[0] == "cert" and not ev.codes and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
+        r.put(1, 2, _label(ctx.thing, ix))  # "why that for intake": why the certification just shown is on that role's path
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
@@ -286,8 +293,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
-        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or ("if" in words and not ev.hits.keys().isdisjoint({"self_describe", "likes"}))):
-            continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy": where they start, the pathway in their order
+        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or ("if" in words and not ev.hits.keys().isdisjoint({"self_describe", "likes"})) or any(not _noun(k) for _, _, k in people)):
+            continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "Lee: first cert for the lean coordinator?": where they start, the pathway in their order
         if not (i and words[i - 1] in _DEFINITE) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True

@@ -525,7 +525,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         unheard = _duty_unheard_of(ev, doc)
         if unheard:  # "does the clinic ops manager handle diversion investigations": a duty its page never mentions
             return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{unheard}"', why=f"a duty asked of the role; its page lacks {unheard!r}"), role=ident)
-    judged = kind == "role" and _questioned(ev, "judgement") and not _questioned(ev, "pathway")  # "… thinking about moving into medication safety … Is it worth leaving clinical work for the MSO job?": the way in was told, the judgement asked
+    judged = kind == "role" and _questioned(ev, "judgement") and not _questioned(ev, "pathway", besides="judgement")  # "… thinking about moving into medication safety … Is it worth leaving clinical work for the MSO job?": the way in was told, the judgement asked
     if judged:
         answerable = [c for c in answerable if c not in ("pathway", "ordering") and _questioned(ev, c, naming=c == "overview")]  # (what the story around it says asks nothing; "… the MSO job safe from AI": "job" names it)
     if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
@@ -719,12 +719,14 @@ def _sentence_spans(ev: Evidence, name: str) -> list[tuple[int, int]]:
     return out
 
 
-def _questioned(ev: Evidence, name: str, naming: bool = False) -> bool:
+def _questioned(ev: Evidence, name: str, naming: bool = False, besides: str = "") -> bool:
     """The cue is found in a sentence with a question mark (in any sentence when none or all have
-    one); with ``naming``, not where it is only a role noun ("the … manager job")."""
+    one); with ``naming``, not where it is only a role noun ("the … manager job"); with
+    ``besides``, not inside that cue's words ("a good career move": no way asked)."""
     q, words = ev.a.questioned, ev.a.words
-    spans = lexicon.cue(name).spans(words) if name in ev.hits else []
-    return any((not q or ev.a.sentence_of[x] in q) and not (naming and all(w in lexicon.ROLE_NOUNS for w in words[x:y])) for x, y in spans)
+    spans = _sentence_spans(ev, name) if name in ev.hits else []
+    inside = {i for x, y in _sentence_spans(ev, besides) for i in range(x, y)} if besides in ev.hits else set()
+    return any((not q or ev.a.sentence_of[x] in q) and not (naming and all(w in lexicon.ROLE_NOUNS for w in words[x:y])) and not set(range(x, y)) <= inside for x, y in spans)
 
 
 def _asked_cue(ev: Evidence, name: str) -> str | None:
@@ -795,6 +797,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
     pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in _POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
+    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i, w in enumerate(a.words) if w in _POINTERS) and not (ev.codes or ev.role_named))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
     if a.asking and not pointed and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
@@ -1275,9 +1278,18 @@ def _other_goal_job(ev: Evidence, ix: Index) -> str:
     return ""
 
 
+def _asks_the_card(ev: Evidence) -> bool:
+    """The question sentence asks what a named certification is ("… put CPOM on the required list
+    for the … posting. What does CPOM actually demonstrate?"), and no way is asked there."""
+    if not ev.codes or not ev.a.questioned or _questioned(ev, "pathway"):
+        return False
+    words = ev.a.words
+    return any(ev.a.sentence_of[x] in ev.a.questioned and not {CODE_MARK, *_POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))
+
+
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
-    if not _pathway_asked(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev):
+    if not _pathway_asked(ev) or _asks_the_card(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev):
         return None
     where = ev.role_where.get(ev.role_best or "", frozenset())
     goal_at = min((x for x, _ in lexicon.cue("pathway").spans(ev.a.words)), default=0)
@@ -1509,7 +1521,7 @@ def _by_their_roles(codes: list[str], ev: Evidence, ix: Index, exclude: frozense
 
 def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     """"Which cert covers X": the certification whose text says X; certifications *for a role* are its pathway."""
-    if not ev.cert_seek:
+    if not ev.cert_seek or _asks_the_card(ev):
         return None
     title_stems = set(ev.title_stems(ix))
     rid = ev.subject_role
