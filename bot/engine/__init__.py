@@ -48,11 +48,11 @@ class Engine:
             return self._turn(question, ctx)  # a message in another language is one message, whatever English words its parts hold
         answers: list[Answer] = []
         start = ctx
-        told_codes = [st for st in statements if read(st, self.index).a.unknown_codes]
         for q in questions:
             before = ctx
-            if told_codes and q is questions[0] and not _POINTERS.isdisjoint(read(q, self.index).a.words):
-                q = f"{' '.join(told_codes)} {q}"  # "I saw 'CESP-II' on a signature. Is that an advanced version …?": what "that" is, told before
+            if q is questions[0] and statements and not _POINTERS.isdisjoint(read(q, self.index).a.words):
+                told_codes = [st for st in statements if read(st, self.index).a.unknown_codes]
+                q = " ".join([*told_codes, q])  # "I saw 'CESP-II' on a signature. Is that an advanced version …?": what "that" is, told before
             answer, ctx = self._turn(q, before)
             around = statements + [other for other in questions if other != q]  # what the member says of themselves, in any sentence
             if answer.intent == "pathway" and around:  # "I'm a purchasing tech. … which certs first?"; "I've been a med history tech …, would X suit me? what cert first"
@@ -86,8 +86,8 @@ class Engine:
             alone = decide(read(question, self.index), self.index, _OWN_WORDS_STAGES)
             if alone.reason in _NEVER_BORROWED or alone.stage == "task_request":  # "whats the bud for a vanc bag …" after a role: still clinical; "translate their day into french": still a writing job
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
-            elif decided.intent != "none" and _names_an_outside_job(question, self.index):
-                decided, resolution = decide(read(question, self.index), self.index), replace(resolution, question=question, rewritten=False)
+            elif decided.intent != "none" and (outside := _an_outside_job(question, self.index)) is not None:
+                decided, resolution = outside, replace(resolution, question=question, rewritten=False)
         if resolution.rewritten and "new_person" in resolution.signals:
             own = read(question, self.index)
             alone = decide(own, self.index)
@@ -103,15 +103,16 @@ class Engine:
         return answer, advance(ctx, question, answer, resolution, self.index)
 
 
-def _names_an_outside_job(question: str, ix: Index) -> bool:
+def _an_outside_job(question: str, ix: Index) -> Match | None:
     """"what about becoming an anesthesiologist instead", "and CPhT?": on its own words the
     message asks the way to a job or field no page is about, or of a job whose words no page
-    uses at all; no earlier subject changes that."""
+    uses at all; no earlier subject changes that. The refusal, if so."""
     ev = read(question, ix)
     own = decide(ev, ix)
     said = words_of(own.detail)
     unheard = not any(stem(w) in ix.postings or w in lexicon.MENTORED or w in lexicon.PERSON_NOUNS for w in said)  # (not "back to the resident": a person spoken for)
-    return own.reason == "unknown_role" and bool(said) and (own.shape in ("field", "goal") or (unheard and not ev.pathway_cue and not ev.hits.keys() & REFERRING))  # (a way asked leads to the job it names, not "how would i move into that from being a cpht")
+    outside = own.reason == "unknown_role" and bool(said) and (own.shape in ("field", "goal") or (unheard and not ev.pathway_cue and not ev.hits.keys() & REFERRING))  # (a way asked leads to the job it names, not "how would i move into that from being a cpht")
+    return own if outside else None
 
 
 _POINTERS = frozenset({"that", "it", "this"})
