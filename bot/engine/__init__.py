@@ -9,14 +9,14 @@ from bot.engine.conversation import REFERRING, Context, Resolution, advance, res
 from bot.engine.index import Index, words_of
 from bot.engine import lexicon
 from bot.engine.language import foreign
-from bot.engine.evidence import read
+from bot.engine.evidence import Evidence, read
 from bot.engine.match import Match, decide, match
 from bot.engine.verdict import TWO_PATHWAYS
 from bot.engine.memory import release_free_memory
 from bot.engine.normalize import stem
 from bot.engine.parts import one_sentence, split_questions
 from bot.engine.render import render_text
-from bot.engine.stages import STAGES
+from bot.engine.stages import POINTERS, STAGES
 from bot.engine.teaching import taught_index
 from bot.knowledge.bulk import paused_gc
 from bot.knowledge.model import Knowledge
@@ -50,7 +50,7 @@ class Engine:
         start = ctx
         for q in questions:
             before = ctx
-            if q is questions[0] and statements and not _POINTERS.isdisjoint(read(q, self.index).a.words):
+            if q is questions[0] and statements and not POINTERS.isdisjoint(words_of(q)):
                 told_codes = [st for st in statements if read(st, self.index).a.unknown_codes]
                 q = " ".join([*told_codes, q])  # "I saw 'CESP-II' on a signature. Is that an advanced version …?": what "that" is, told before
             answer, ctx = self._turn(q, before)
@@ -83,10 +83,11 @@ class Engine:
         ev = resolution.evidence or read(resolution.question, self.index)
         decided = decide(ev, self.index)
         if resolution.rewritten and decided.reason not in _NEVER_BORROWED:
-            alone = decide(read(question, self.index), self.index, _OWN_WORDS_STAGES)
+            own_ev = read(question, self.index)
+            alone = decide(own_ev, self.index, _OWN_WORDS_STAGES)
             if alone.reason in _NEVER_BORROWED or alone.stage == "task_request":  # "whats the bud for a vanc bag …" after a role: still clinical; "translate their day into french": still a writing job
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
-            elif decided.intent != "none" and (outside := _an_outside_job(question, self.index)) is not None:
+            elif decided.intent != "none" and (outside := _an_outside_job(own_ev, self.index)) is not None:
                 decided, resolution = outside, replace(resolution, question=question, rewritten=False)
         if resolution.rewritten and "new_person" in resolution.signals:
             own = read(question, self.index)
@@ -103,11 +104,10 @@ class Engine:
         return answer, advance(ctx, question, answer, resolution, self.index)
 
 
-def _an_outside_job(question: str, ix: Index) -> Match | None:
+def _an_outside_job(ev: Evidence, ix: Index) -> Match | None:
     """"what about becoming an anesthesiologist instead", "and CPhT?": on its own words the
     message asks the way to a job or field no page is about, or of a job whose words no page
     uses at all; no earlier subject changes that. The refusal, if so."""
-    ev = read(question, ix)
     own = decide(ev, ix)
     said = words_of(own.detail)
     unheard = not any(stem(w) in ix.postings or w in lexicon.MENTORED or w in lexicon.PERSON_NOUNS for w in said)  # (not "back to the resident": a person spoken for)
@@ -115,7 +115,6 @@ def _an_outside_job(question: str, ix: Index) -> Match | None:
     return own if outside else None
 
 
-_POINTERS = frozenset({"that", "it", "this"})
 _NOT_ALONE = frozenset({"off_topic", "needs_context"})  # a part that asks nothing on its own, beside one that does
 _NEVER_BORROWED = frozenset({"clinical", "injection"})  # refused on its own words: the conversation's subject never makes it a career question
 _OWN_WORDS_STAGES = tuple(s for s in STAGES if s.name in ("injection", "task_request", "clinical"))  # the stages that refuse so

@@ -211,6 +211,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     speaks_for = asked_for[0] if asked_for else next(iter(nouns)) if len(nouns) == 1 else ""
     known = dict(reversed((*told, *reversed(ctx.people))))  # newest first wins
     theirs = known.get(speaks_for) if speaks_for else None
+    of_theirs = any(words[a - 1 : a] == ["of"] for a, _, _ in people)  # "which of Ravi's is about budgets": of that person's steps
     if asked_for and theirs:  # the person asked about, of several just told
         ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
@@ -220,7 +221,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b, _ in people:
             if a >= asked_for[1]:
                 r.put(a, b, "")
-    elif theirs and (theirs != ctx.role or _only_the_person(words, people) or not _RETURNS.isdisjoint(words) or any(words[a - 1 : a] == ["of"] for a, _, _ in people)) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or not _noun(speaks_for) or (len(ctx.people) >= 2 and not (ev.goal_role or ev.described or ev.wished))):
+    elif theirs and (theirs != ctx.role or _only_the_person(words, people) or not _RETURNS.isdisjoint(words) or of_theirs) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or not _noun(speaks_for) or (len(ctx.people) >= 2 and not (ev.goal_role or ev.described or ev.wished))):
         # "back to the first resident, which cert first for her", "and Priya already has CPPE": that person's role again (a name needs no "back"; nor a job noun of several told, with no goal of its own: "and for my tech, what comes first on her path")
         intent = ctx.intent
         ctx = _about_role(ctx, theirs, ix, speaks_for)
@@ -228,7 +229,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b, _ in people:
             start_at = a - 2 if words[a - 2 : a] == ["back", "to"] else a
             r.put(start_at, b, _joined([_label(e, ix) for e in ctx.shown], "or") if words[a - 1 : a] == ["of"] else "")  # ("back to lin, her second step?": the step is asked, not "back"; "which of Ravi's is about budgets": of his steps)
-        if not any(words[a - 1 : a] == ["of"] for a, _, _ in people):
+        if not of_theirs:
             asked_role = theirs  # "back to Dana - what's her day going to be like": her role's
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them

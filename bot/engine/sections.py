@@ -205,10 +205,12 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     fewest = not lexicon.FEWEST.isdisjoint(a.words)  # "which has the least patient contact"
     scored = []
     for r in dict.fromkeys(roles):
-        passages = [ix.passages[i] for i in ix.role_passages.get(r, ())]
-        said = _degree([passage_score(q, p, ix) for p in passages if not _plays_down(q, p)])
-        played_down = _degree([passage_score(q, p, ix) for p in passages if _plays_down(q, p)])  # "little direct patient contact"
-        scored.append(((played_down - said) if fewest else said, r))
+        said: list[float] = []
+        played_down: list[float] = []  # "little direct patient contact"
+        for i in ix.role_passages.get(r, ()):
+            p = ix.passages[i]
+            (played_down if _plays_down(q, p) else said).append(passage_score(q, p, ix))
+        scored.append(((_degree(played_down) - _degree(said)) if fewest else _degree(said), r))
     scored.sort(reverse=True)
     if fewest:  # the one whose page plays it down, else the one that says least of it
         return scored[0][1] if len(scored) > 1 and scored[0][0] > scored[1][0] else None
@@ -225,7 +227,7 @@ def _plays_down(q: list[str], p: Passage) -> bool:
         return False
     pairs = set(p.bigrams)
     asked = set(q)
-    return any(x in down and (y in asked or any((y, z) in pairs and z in asked for z in p.stems)) for x, y in pairs)
+    return any(x in down and (y in asked or any((y, z) in pairs for z in asked)) for x, y in pairs)
 
 
 _DOWN_STEMS = frozenset(stem(w) for w in lexicon.DOWNPLAYING)

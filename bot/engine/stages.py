@@ -796,8 +796,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
-    pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in _POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
-    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i, w in enumerate(a.words) if w in _POINTERS) and not (ev.codes or ev.role_named))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
+    pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
+    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i, w in enumerate(a.words) if w in POINTERS) and not (ev.codes or ev.role_named))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
     if a.asking and not pointed and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
@@ -816,7 +816,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
 
 
 _NEED = frozenset({"need", "needs", "require", "requires", "required"})
-_POINTERS = frozenset({"it", "that", "this"})
+POINTERS = frozenset({"it", "that", "this"})  # words that point at something said before
 
 
 def _code_needed(a: Analysis) -> bool:
@@ -1234,16 +1234,21 @@ def _another_job_asked(ev: Evidence, ix: Index, after: int = 0) -> bool:
     does not have ("how to become a radiologist technician"): a job of its own (from word ``after`` on)."""
     a, rid = ev.a, ev.role_best or ""
     heads = ix.title_heads.get(rid, frozenset())
+    ends = _goal_ends(ev)
     return any(
-        w in lexicon.ROLE_HEADS and i >= after and (i not in ev.said_of_self or _goal_job(ev, i) is not None) and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
+        w in lexicon.ROLE_HEADS and i >= after and (i not in ev.said_of_self or _goal_job(ev, i, ends) is not None) and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
         for i, w in enumerate(a.words)
     )  # ("i'm thinking of becoming a nurse practitioner": told of themselves, and still the job they ask the way to)
 
 
-def _goal_job(ev: Evidence, i: int) -> int | None:
-    """Where the pathway cue that job noun ``i`` follows closely ends ("becoming a nurse practitioner"), if one does."""
-    words = ev.a.words
-    return next((e for _, e in lexicon.cue("pathway").spans(words) if 0 <= i - e <= 3 and words[e - 1] in _BECOMING and _ASIDE.isdisjoint(words[e:i])), None)
+def _goal_ends(ev: Evidence) -> list[int]:
+    """Where the pathway cues that lead to a job end ("becoming", "get into")."""
+    return [e for _, e in lexicon.cue("pathway").spans(ev.a.words) if ev.a.words[e - 1] in _BECOMING]
+
+
+def _goal_job(ev: Evidence, i: int, ends: list[int]) -> int | None:
+    """Which of ``ends`` job noun ``i`` follows closely ("becoming a nurse practitioner"), if one."""
+    return next((e for e in ends if 0 <= i - e <= 3 and _ASIDE.isdisjoint(ev.a.words[e:i])), None)
 
 
 _BECOMING = frozenset({"become", "becoming", "be", "into"})  # the last word of a pathway cue before the job it leads to
@@ -1267,8 +1272,9 @@ def _other_goal_job(ev: Evidence, ix: Index) -> str:
     elsewhere in the message (where the member has worked: "fifteen years in hospital pharmacy")."""
     a, rid = ev.a, ev.role_best or ""
     heads, where = ix.title_heads.get(rid, frozenset()), ev.role_where.get(rid, frozenset())
+    ends = _goal_ends(ev)
     for i, w in enumerate(a.words):
-        e = _goal_job(ev, i) if w in lexicon.ROLE_HEADS and a.word_stems[i] not in heads else None
+        e = _goal_job(ev, i, ends) if ends and w in lexicon.ROLE_HEADS and a.word_stems[i] not in heads else None
         articles = [x for x in range(e, i) if a.words[x] in ("a", "an")] if e is not None else []
         if e is not None and articles and not any(k >= e and a.sentence_of[k] == a.sentence_of[i] for k in where):  # (not "becoming a lead at our outpatient store")
             end = i + 1
@@ -1284,7 +1290,7 @@ def _asks_the_card(ev: Evidence) -> bool:
     if not ev.codes or not ev.a.questioned or _questioned(ev, "pathway"):
         return False
     words = ev.a.words
-    return any(ev.a.sentence_of[x] in ev.a.questioned and not {CODE_MARK, *_POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))
+    return any(ev.a.sentence_of[x] in ev.a.questioned and not {CODE_MARK, *POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))
 
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
