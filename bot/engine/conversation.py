@@ -119,7 +119,13 @@ def _own_subject(ev: Evidence) -> bool:
 
 def _asks_on_its_own(ev: Evidence) -> bool:
     """A message with an ask of its own ("the ops director's pathway", "what is CPOM")."""
-    return any(c in ev.hits for c in ("pathway", "identity", "day", "responsibilities", "list", "help", "cert_seek")) or any(w in lexicon.ORDINALS for w in ev.a.words)
+    words = ev.a.words
+    wh_asked = any(w in _WH and words[i + 1 : i + 2] and words[i + 1] in _AUXILIARIES for i, w in enumerate(words))  # "ok, then within pharmacy, what would a training coordinator do?" (not "what about …")
+    return any(c in ev.hits for c in ("pathway", "identity", "day", "responsibilities", "list", "help", "cert_seek")) or any(w in lexicon.ORDINALS for w in words) or wh_asked
+
+
+_WH = frozenset({"what", "how", "who", "which"})
+_AUXILIARIES = frozenset({"would", "does", "do", "did", "is", "are", "should", "can", "could", "will"})
 
 
 _OTHER = frozenset({"other", "another", "different"})
@@ -1494,6 +1500,9 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         shared = ("cert", answer.certifications[0]) if answer.reason == "in_common" and answer.certifications else ("role", pair[0])  # "… share any cert" … "what's that one cover": the one they share, named first
         return replace(ctx, role=answer.role, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
     if answer.intent in ("none", "help", "faq"):
+        told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
+        if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later
+            ctx = replace(ctx, focus=told)
         if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and outside_goal(resolution.evidence, ix)[0]:
             return replace(ctx, intent="pathway", pending=_WAY_ASKED)  # "my tech wants to go into nursing instead, what's the path" … "for the store manager": the way there, not nursing again
         if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role"):

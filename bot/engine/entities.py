@@ -132,11 +132,13 @@ def _named_by_a_page_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
 def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool = False) -> tuple[str, str] | None:
     """A job phrase with one word no title has ("jail pharmacy manager", "psych pharmacy manager"):
     the one role whose title has the other words and whose page writes that word (or a word it
-    begins: "psych…iatric") in several passages, when no other such role's page writes it at all."""
+    begins: "psych…iatric") in several passages, when no other such role's page writes it at all;
+    two such words side by side ("the front-store category manager") the page writes side by side."""
     stems = a.word_stems
     fit = [k for k in range(j, i + 1) if ix.title_postings.get(stems[k])]
     odd = [k for k in range(j, i + 1) if k not in fit and not any(a.said[m] == a.said[k] for m in fit)]  # ("340b" read also as "procurement": one typed word, a title's)
-    if len(odd) != 1 or odd[0] == i or len(a.words[odd[0]]) < 4:
+    pair = len(odd) == 2 and odd[1] == odd[0] + 1 and a.said[odd[0]] != a.said[odd[1]]
+    if not (len(odd) == 1 or pair) or i in odd or any(len(a.words[k]) < 4 for k in odd):
         return None  # (the job noun itself is a title's: not "a hospice nurse")
     word = stems[odd[0]]
     if not fit:
@@ -144,10 +146,14 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     candidates = set.intersection(*(set(ix.title_postings[stems[k]]) for k in fit))
     if len(candidates) < 2 and not last_resort:
         return None  # ("radiation, nuclear manager": its title's own word names it already)
-    counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if any(st.startswith(word) for st in ix.passages[p].stems)) for r in candidates}
+    if pair:
+        both = (word, stems[odd[1]])
+        counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if both in ix.passages[p].bigrams) for r in candidates}
+    else:
+        counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if any(st.startswith(word) for st in ix.passages[p].stems)) for r in candidates}
     written = [r for r, n in counts.items() if n]
     if len(written) == 1 and counts[written[0]] >= PAGE_NAME_MIN:
-        return written[0], a.said[odd[0]]
+        return written[0], " ".join(dict.fromkeys(a.said[k] for k in odd))
     return None
 
 

@@ -677,7 +677,7 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["cert_seek"]
     if hits.get("pathway", "").split()[-1:] == ["list"] and (_asks_who(a) or _listed_thing(a)):
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list", "is methotrexate on the hazardous drug list": a list of the trade, not a role's
-    if "pathway" in hits and _names_a_part(a):
+    if "pathway" in hits and (_names_a_part(a) or ("cert_seek" in hits and _a_topic_route(a, cert_nouns, in_titles))):
         del hits["pathway"]  # "and for the route planning part", "the career ladder stuff": a topic named by its part, not a pathway asked
     if aside_words:
         hits["besides"] = aside_words  # read out of the question: what the member set aside
@@ -739,6 +739,26 @@ def _names_a_part(a: Analysis) -> bool:
             j += 1
         return j < len(a.words) and a.words[j] in lexicon.TOPIC_NOUNS
     return bool(spans) and all(part(y) for _, y in spans)
+
+
+def _a_topic_route(a: Analysis, cert_nouns: tuple[str, ...], in_titles: set[int]) -> bool:
+    """"is there a credential for planning deliveries to places a wholesaler route can't reach":
+    a path noun after the certification sought, in its sentence, qualified by a word of the topic
+    (not a title's, not "career path"), every other pathway cue after it: a route of the work, no
+    pathway asked."""
+    spans = lexicon.cue("pathway").spans(a.words)
+    at = next((i for i, w in enumerate(a.words) if w in cert_nouns and i not in in_titles), None)
+    if at is None or not spans:
+        return False
+    def topic_route(x: int, y: int) -> bool:
+        before = a.words[x - 1] if x else ""
+        return (
+            y == x + 1 and a.words[x] in _PATH_WORDS and x > at and a.sentence_of[x] == a.sentence_of[at]
+            and before not in lexicon.STOPWORDS and before not in lexicon.CERT_NOUNS and before not in lexicon.ROLE_NOUNS and x - 1 not in in_titles
+            and _ROUTE_TO.isdisjoint(a.words[max(0, x - 3) : x])  # (not "for the research route", "on the overnight path": the way to a job)
+        )
+    first = next((x for x, y in spans if topic_route(x, y)), None)
+    return first is not None and all(topic_route(x, y) or (x > first and a.sentence_of[x] == a.sentence_of[first]) for x, y in spans)  # (and what is said of that route: "… can't reach")
 
 
 def _own_words(roles: list[tuple[float, str]], where: dict[str, set[int]]) -> dict[str, set[int]]:
@@ -919,6 +939,7 @@ _FRAMED_AFTER = frozenset({"here", "question", "q", "job", "role", "interview", 
 _BACK_REFERENCES = ("ref_thing", "ref_role", "ref_topic", "ref_many", "ref_choice", "ref_other", "ref_earlier")
 _THING_REFERENCES = ("ref_thing", "ref_topic")
 _PATH_WORDS = frozenset({"pathway", "pathways", "path", "paths", "route", "roadmap"})
+_ROUTE_TO = frozenset({"for", "to", "into", "toward", "towards", "on", "onto"})
 _WISH_ENDS = frozenset({"be", "become", "becoming"})  # "want to be …", "how do i become …": the goal follows
 _CLAUSE_SPLIT = re.compile(r"[.!?;:,\n]+|\s[-–—]+\s")
 _CLAUSE_STARTS = lexicon.WH_WORDS | lexicon.CLAUSE_BREAKS | lexicon.WISH_WORDS | lexicon.WEIGHING_WORDS | _PATH_WORDS | frozenset({"should", "can", "could", "would", "is", "are", "do", "does"})

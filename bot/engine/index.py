@@ -226,7 +226,7 @@ class Index:
                 ix.synonym_lengths[plural[0]] = tuple(sorted(set(ix.synonym_lengths.get(plural[0], ())) | {1}, reverse=True))
         # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word; "nursing CDI
         # work" reads Clinical Documentation Improvement, the words a certification's name abbreviates
-        for abbr, meaning in {**name_initials(kb), **page_abbreviations(kb), **page_clips(kb)}.items():
+        for abbr, meaning in {**compound_initials(kb), **name_initials(kb), **page_abbreviations(kb), **page_clips(kb)}.items():
             if (abbr,) not in ix.synonyms and abbr not in taken:
                 ix.synonyms[(abbr,)] = meaning
                 ix.synonym_lengths[abbr] = tuple(sorted(set(ix.synonym_lengths.get(abbr, ())) | {1}, reverse=True))
@@ -346,6 +346,9 @@ class Index:
             rest = tuple(w for w in full if w not in in_title)
             if rest and rest != full and any(w in lexicon.ROLE_HEADS for w in rest) and not all(w in lexicon.ROLE_HEADS for w in rest):
                 renamed[rest].add(rid)  # "the buyer" as well as "the pharmacy buyer"
+            bare = tuple(w for w in full if w not in lexicon.FIELD_WORDS)
+            if len(bare) >= 2 and bare != full and bare[-1] in lexicon.ROLE_HEADS and not all(w in lexicon.ROLE_HEADS for w in bare):
+                renamed[bare].add(rid)  # "simply called the flight pharmacy coordinator": "the flight coord" too
         for alias_key, rids in renamed.items():
             if len(rids) == 1 and alias_key not in ix.aliases:  # a name two pages use is nobody's
                 ix._add_alias(alias_key, ("role", next(iter(rids))))
@@ -577,12 +580,15 @@ class Index:
         return tuple(found.values()) if len(found) <= MAX_CLIPPED else ()
 
     def split_joined(self, word: str) -> list[str] | None:
-        """"informaticsdirector" -> informatics director: two knowledge words typed together."""
+        """"informaticsdirector" -> informatics director: two knowledge words typed together; an
+        English word only into two words the knowledge writes ("stockroom", but "deadline" is no
+        dead line: "dead" is only a cue's word)."""
         if len(word) < 7 or word in self.known_words:
             return None
+        words = self.text_words if english.is_word(word) else self.known_words
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
-            if left in self.known_words and right in self.known_words and left not in lexicon.STOPWORDS and right not in lexicon.STOPWORDS:
+            if left in words and right in words and left not in lexicon.STOPWORDS and right not in lexicon.STOPWORDS:
                 return [left, right]
         return None
 
@@ -747,6 +753,22 @@ def page_abbreviations(kb: Knowledge) -> dict[str, tuple[str, ...]]:
         for abbr, meaning in defined_abbreviations(cert.description):
             seen[abbr].add(meaning)
     return {abbr: (next(iter(m)),) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
+
+
+_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
+
+
+def compound_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:
+    """OTC for the Over-the-Counter of a title or a certification's name, POC for Point-of-Care:
+    the initials of a hyphenated compound of three or more words, when they spell no English
+    word and no other compound's initials."""
+    seen: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    names = [role.title for role in kb.roles.values()] + [cert.name for cert in kb.certifications.values()]
+    for name in names:
+        for compound in _COMPOUND.findall(name):
+            parts = tuple(compound.lower().split("-"))
+            seen["".join(p[0] for p in parts)].add(parts)
+    return {abbr: next(iter(m)) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
 
 
 def name_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:

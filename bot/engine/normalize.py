@@ -112,7 +112,10 @@ def _is_code_like(tok: str) -> bool:
     head = tok.split("-")[0]
     if _PLURAL_ACRONYM.fullmatch(head):
         return False  # "TPNs", "ADCs", "PAs": the plural of an abbreviation, not a certification code
-    return len(head) >= 3 and sum(map(str.isupper, head)) >= 2 and head.isalnum()
+    if len(head) >= 3:
+        return sum(map(str.isupper, head)) >= 2 and head.isalnum()
+    parts = tok.split("-")  # "FP-C", "CCP-C": capitals joined by a hyphen, a credential's way of writing its code
+    return len(parts) == 2 and all(p.isalpha() and p.isupper() for p in parts) and len(head) == 2 and len(parts[1]) == 1
 
 
 def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
@@ -150,9 +153,16 @@ _IRREGULAR = {
 }
 
 
+# Nouns whose -er is no agent of the shorter word: an officer is not an office, a counter
+# (over-the-counter) is not counting ("head office", "counting by fives" name neither).
+_OWN_NOUNS = {"officer": "officer", "officers": "officer", "counter": "counter", "counters": "counter"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: managing/manager/management -> manag, teams -> team."""
+    if word in _OWN_NOUNS:
+        return _OWN_NOUNS[word]
     word = _IRREGULAR.get(word, word)
     if len(word) <= 3 or not word.isalpha():
         return word

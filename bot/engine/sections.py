@@ -19,16 +19,19 @@ from bot.engine.thresholds import (
     CONF_SECTION_STRONG,
     CONTENT_MAX_POSTING,
     CONTENT_WORD,
+    DUTY_SECTION_SHARE,
     SECTION_GENERIC,
     SECTION_SPECIFIC,
     SECTION_WEAK,
 )
 
 
-def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, exclude: set[str]) -> tuple[str, float]:
+def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, exclude: set[str], duty_asked: bool = False) -> tuple[str, float]:
     """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
     entry named in full, then overview wording, then the best-matching passage. A section the
-    role's page does not have falls back to the overview."""
+    role's page does not have falls back to the overview. ``duty_asked``: "who builds the medicine
+    chest list …" asks whose duty it is, so a responsibility nearly as close as the overview wins
+    (a day's moment is how the work goes, not whose it is)."""
     r = ix.knowledge.roles[role]
     present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
     for section, cue in (("day_in_the_life", "day"), ("responsibilities", "responsibilities")):
@@ -39,6 +42,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     q = [s for s in _asked_stems(a, hits) if s not in exclude and s not in cue_stems()]
     qset = set(q)
     best, best_score = "overview", 0.0
+    duty_score = 0.0
     for i in ix.role_passages.get(role, ()):
         p = ix.passages[i]
         if p.section not in SECTIONS:
@@ -49,6 +53,10 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
         score = passage_score(q, p, ix)
         if score > best_score:
             best, best_score = p.section, score
+        if p.section == "responsibilities" and score > duty_score:
+            duty_score = score
+    if duty_asked and best == "overview" and duty_score >= DUTY_SECTION_SHARE * best_score:
+        best, best_score = "responsibilities", duty_score
     if best_score >= SECTION_SPECIFIC:  # "the trial monitoring visit and the temperature excursion query: which job is that?"
         return best, CONF_SECTION_STRONG
     if "overview" in hits or best_score < SECTION_WEAK:

@@ -16,7 +16,7 @@ from typing import Callable
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
-from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
+from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
@@ -133,7 +133,7 @@ _DOER = frozenset({"i", "we", "im", "ive", "weve", "who", "she", "he", "they"}) 
 def clinical(ev: Evidence, ix: Index) -> Match | None:
     """Clinical advice: a request for it (doses, interactions) always; advice verbs ("should I take"),
     drug and disease words only when the question is not about a certification, a role or a career step."""
-    if ev.cue("clinical_request") and _requested(ev):
+    if ev.cue("clinical_request") and _requested(ev, ix):
         return refuse("clinical", CONF_REFUSE, why=f"clinical request: {ev.cue('clinical_request')!r}")
     words = ev.a.words
     taken = next((w for i, w in enumerate(words) if i and _drug_object(words, i) and lexicon.is_drug(w) and w not in ix.known_words), None)
@@ -160,10 +160,12 @@ def _names_knowledge(ev: Evidence, ix: Index, x: int, y: int) -> bool:
     return bool(content) and all(ev.a.word_stems[i] in ix.name_postings or ev.a.word_stems[i] in ix.title_postings for i in content)
 
 
-def _requested(ev: Evidence) -> bool:
+def _requested(ev: Evidence, ix: Index) -> bool:
     """The clinical request is asked, not what the member says they do ("i love fixing chair flow
-    and premed timing delays")."""
-    covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev)
+    and premed timing delays") nor a certification's name ("the certified community overdose
+    educator thing, what is that")."""
+    named = {i for code, x, y in named_cert_spans(ev.a, ix, {r: set(w) for r, w in ev.role_where.items()}) if code in ev.codes for i in range(x, y)}
+    covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named
     return not covered or any(not set(range(x, y)) <= covered for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
 
 
@@ -343,7 +345,7 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     # "good morning from the night shift 🌙": a greeting with a few words of where from, nothing asked
     salute = bool(words) and words[0] in lexicon.GREETINGS and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and (len(bare) <= SALUTE_WORDS and cue_words - lexicon.STOPWORDS <= lexicon.GREETINGS or "bot" in words)  # ("Hi there! A coworker told me about this bot. I've been a manager for nine years.": an introduction, nothing asked)
     helps = [(a, b) for a, b in lexicon.cue("help").spans(words)]
-    asks_list = any(not any(x <= a and b <= y for x, y in helps) for a, b in lexicon.cue("list").spans(words))  # ("… careers club, what can you do?": the help, not "what can you" of a list)
+    asks_list = any(not any(x <= a and b <= y for x, y in helps) and ev.a.asks(a) for a, b in lexicon.cue("list").spans(words))  # ("… careers club, what can you do?": the help, not "what can you" of a list; "how do I use you? my coworker said you know about careers": told)
     lists = asks_list and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
     if (ev.cue("help") and not lists and not ev.cert_seek) or greeting_only or salute:  # ("which cert covers downtime procedures and incident command")
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
@@ -391,10 +393,13 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
             continue  # "the one about billing units and reimbursement for expensive drugs": a kind of drug, no price asked
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
-        spans = [(x, y) for x, y in facet.spans(ev.a.words) if not _names_only(range(x, y), in_names, ev, facet)]
+        every = facet.spans(ev.a.words)
+        spans = [(x, y) for x, y in every if not _names_only(range(x, y), in_names, ev, facet) and ev.a.asks(x)]
         named_words = {ev.a.words[i] for i in in_names}
         own = [w for w in found.split() if w not in lexicon.STOPWORDS and facet.phrases.says(w)]
-        asked = ([] if own and all(w in named_words for w in own) else [found]) + [" ".join(ev.a.words[x:y]) for x, y in spans]
+        at = [x for x, y in every if " ".join(ev.a.words[x:y]) == found]
+        told = bool(at) and not any(ev.a.asks(x) for x in at)  # ("… worries me most about working remotely …. what's the pathway for remote verification": told)
+        asked = ([] if (own and all(w in named_words for w in own)) or told else [found]) + [" ".join(ev.a.words[x:y]) for x, y in spans]
         if not asked:
             continue  # "hd coordinator or pricing analyst, which one …": the words are a title's
         # a fact with held_by phrases is missing unless a page writes one of them ("reports to");
@@ -465,8 +470,8 @@ def _missing(found: str, ix: Index, doc: frozenset[str] | None) -> bool:
         return True
     said = [stem(w) for w in found.split()]
     pairs = [f" {a} {b} " for a, b in zip(said, said[1:]) if a not in lexicon.STOPWORDS or b not in lexicon.STOPWORDS]
-    if len(said) > len(surface) and not ix.writes_phrase(pairs):
-        return True  # "report to": the words as a phrase, which no page writes ("reports" alone it does; a page may say it of another role)
+    if (len(said) > len(surface) or len(surface) > 1) and not ix.writes_phrase(pairs):
+        return True  # "report to", "work remote": the words as a phrase, which no page writes ("reports" alone it does; "remote sites" are no remote work)
     if doc is not None:
         return not all(stem(w) in doc for w in surface)
     postings = [set(ix.postings.get(stem(w), ())) for w in surface]
@@ -488,6 +493,9 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     other question whose asked-about words the entity's own text mostly lacks, are refused.
     """
     codes = tuple(dict.fromkeys(ev.codes))
+    judging = (_asked_cue(ev, "judgement") or "").split()
+    if not codes and not ev.role_named and ev.described and not _PERSONS.isdisjoint(judging) and not ev.pathway_cue and "ordering" not in ev.hits:
+        return refuse("off_topic", CONF_REFUSE, why=f"a judgement asked ({ev.cue('judgement')!r}) of jobs only described: no page rates one")  # "if you were me which job would you pick"
     comparative = _comparative(ev)
     if len(codes) > 1 and (ev.cue("eligibility") or comparative or (ev.cue("property") and not ev.hits.keys() & {"ref_choice", "cert_seek"})):
         if not comparative and _topic_of_one(ev, codes, ix):
@@ -666,6 +674,7 @@ def _unwritten_absolute(ev: Evidence, ident: str, ix: Index) -> str | None:
 
 
 _ASKED_OF_A_JOB = frozenset({"property", "rumour", "eligibility"})
+_PERSONS = frozenset({"i", "me", "my", "you", "u", "your", "ur"})  # a judgement of someone's choice ("if you were me", "should i quit"), not a duty's words ("has to be replaced")
 _RATINGS = frozenset({"stressful", "chill", "relaxing", "boring", "fun", "rewarding", "demanding", "intense", "flexible", "stressed", "toxic", "cushy", "bad", "awful", "terrible", "horrible", "miserable"})
 _WAYS_IN = frozenset({"land", "get", "become", "break", "enter"})  # "how hard is it to actually land the job …"
 _BETWEEN_HARD_AND_WAY = frozenset({"is", "it", "to", "for", "me", "them", "someone", "a", "an", "really", "actually", "would", "will", "be"})
@@ -1062,6 +1071,9 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     of two named, "which one …" / "who …" is the one whose page says it more."""
     if not ev.subject_named or ev.codes or ev.subject_role is None:
         return None
+    strangers = _strangers_compared(ev, ix)
+    if strangers and not ev.role_named:  # "narcan vs kloxxado, which one should we stock": two products no page is about, not a role described
+        return refuse("off_topic", CONF_REFUSE, why=f"compares {strangers!r}, words no knowledge text has")
     if (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) and _shared_pair(ev, ix) is not None:
         return None  # "ops director vs repackaging supervisor … what certs do they share", "… do their paths overlap": what both pathways have, or an honest none (shared_certs)
     rid = ev.subject_role
@@ -1092,6 +1104,21 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
     how = f"contrast cue {ev.cue('contrast')!r}" if "contrast" in ev.hits else "a choice no page settles clearly"
     return Match("role", role=rid, section=section, confidence=round(conf, 3), shape="compare" if other else "", also=(other,) if other else (), why=how)
+
+
+_VERSUS = frozenset({"vs", "versus"})
+
+
+def _strangers_compared(ev: Evidence, ix: Index) -> str | None:
+    """"narcan vs kloxxado": the words on both sides of a "vs" are names neither the knowledge
+    nor everyday English has (brands, products), so what is compared is nothing a page is about."""
+    words, said = ev.a.words, ev.a.said
+    for k, w in enumerate(words):
+        if w in _VERSUS and 0 < k < len(words) - 1:
+            pair = (said[k - 1], said[k + 1])
+            if all(p.isalpha() and p == q and p not in ix.known_words and not english.is_word(p) for p, q in zip(pair, (words[k - 1], words[k + 1]))):
+                return f"{pair[0]} vs {pair[1]}"
+    return None
 
 
 def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
@@ -1137,6 +1164,10 @@ def _path_only_told(ev: Evidence) -> bool:
     """"… the pathway for my job lists CPSCM. What does CPSCM cover?": the path is in what the member
     tells, the question asks about a certification it names, or about a part of a role's page."""
     a = ev.a
+    if not a.asking and a.questioned and ev.pathway_cue and not (a.arrow or ev.held or ev.certs_plural) and "cert_seek" in ev.hits:
+        spans = lexicon.cue("pathway").spans(a.words)  # "is there a cert for medication safety? icu rn thinking about moving over to the pharmacy side": one sought in the question, the move told after it
+        seek = lexicon.cue("cert_seek").spans(a.words)
+        return bool(spans) and all(a.sentence_of[x] not in a.questioned for x, _ in spans) and any(a.sentence_of[x] in a.questioned for x, _ in seek)
     if not a.asking or not ev.pathway_cue or a.arrow or ev.held or _asked_cue(ev, "pathway") or _asked_cue(ev, "ordering") or _asked_cue(ev, "first_asked"):
         return False
     told = {a.sentence_of[x] for x, _ in lexicon.cue("pathway").spans(a.words)}
@@ -1529,6 +1560,8 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     """"Which cert covers X": the certification whose text says X; certifications *for a role* are its pathway."""
     if not ev.cert_seek or _asks_the_card(ev):
         return None
+    if (field := ev.cue("outside_field")) and not ev.codes and not ev.role_named:  # "thinking of leaving pharmacy for nursing, what certs do nurses need": another field's
+        return refuse("off_topic", CONF_REFUSE, why=f"certifications of a field outside pharmacy: {field!r}")
     title_stems = set(ev.title_stems(ix))
     rid = ev.subject_role
     plural = ev.certs_plural
@@ -1596,6 +1629,12 @@ def _step_by_name(ev: Evidence, rid: str, ix: Index) -> str | None:
     names = {c: {stem(w) for w in ix.expand(words_of(ix.knowledge.certifications[c].name))} for c in steps}
     usable = [i for i, w in enumerate(a.words) if w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and w not in lexicon.ROLE_HEADS and w not in lexicon.FIELD_WORDS]
     naming = {k for i in ev.role_where.get(rid, frozenset()) for k in a.typed_group(i)}  # ("jails" read "jails correctional")
+    before = _words_before_cert_noun(a)
+    if before:  # "… look into the harm reduction coordinator cert before i graduate …": the words that name it, whatever the story says
+        said = {a.word_stems[i] for i in before}
+        shared = sorted(((len(names[c] & said), c) for c in steps), reverse=True)
+        if shared and shared[0][0] >= 2 and (len(shared) == 1 or shared[1][0] < shared[0][0]):
+            return shared[0][1]
     outside = [i for i in usable if i not in naming]
     told = {a.word_stems[i] for i in outside if english.count(a.words[i]) < EVERYDAY_WORD} - cue_stems() - {stem(w) for w in lexicon.PERSON_NOUNS}
     told |= {w for i, w in enumerate(a.words) if w in lexicon.TOPIC_NOUNS and i not in naming}
@@ -1607,6 +1646,19 @@ def _step_by_name(ev: Evidence, rid: str, ix: Index) -> str | None:
     return None
 
 
+def _words_before_cert_noun(a: Analysis) -> list[int]:
+    """The words right before a certification noun ("the harm reduction coordinator cert"): up to
+    four, back to a small word."""
+    for k, w in enumerate(a.words):
+        if w in lexicon.CERT_NOUNS and k:
+            j = k
+            while j > 0 and k - j < 4 and a.words[j - 1] not in lexicon.STOPWORDS and a.words[j - 1] not in lexicon.CERT_NOUNS and a.sentence_of[j - 1] == a.sentence_of[k]:
+                j -= 1
+            if j < k:
+                return list(range(j, k))
+    return []
+
+
 def role_section(ev: Evidence, ix: Index) -> Match | None:
     """A named (or described) role: the part of its page the question is about."""
     rid = ev.subject_role
@@ -1616,7 +1668,7 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     relaxed_section = ev.subject_relaxed and (person or any(k in ev.hits for k in ("day", "responsibilities", "overview")))
     if not (ev.subject_named or relaxed_section):
         return None
-    section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
+    section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)), duty_asked=bool(ev.described) and ev.asks_who)
     if ev.described and ev.hits.keys() & {"suits", "role_exists"} and not ev.hits.keys() & {"day", "responsibilities"}:
         section = "overview"  # "which role fits that background", "is there a job built around …": the role itself, not where the words are on its page
     how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
@@ -1632,7 +1684,13 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     mine = not_asked_jobs(ev.a)  # "I'm a nurse, …", "8 yrs retail pharmacist", "my tech wants …", "a tech program"
     heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and i not in mine]
     if not heads:
-        return refuse("unknown_role", CONF_UNKNOWN_ROLE) if _pathway_asked(ev) else None
+        if not _pathway_asked(ev):
+            return None
+        field = _field_goal(ev, ix)
+        if field is not None:  # "how to get into flight transport pharmacy": the one page that writes "flight", whose title has the rest
+            rid, word = field
+            return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles[rid])), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{word!r} is on the page of {rid} only")
+        return refuse("unknown_role", CONF_UNKNOWN_ROLE)
     i = heads[-1]
     j = i
     while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3 and ev.a.sentence_of[j - 1] == ev.a.sentence_of[i]:
@@ -1656,6 +1714,21 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
     return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
+
+
+def _field_goal(ev: Evidence, ix: Index) -> tuple[str, str] | None:
+    """The words right after a pathway cue name a field, no job ("get into flight transport
+    pharmacy"): the role whose title has them but one, which only its page writes."""
+    a = ev.a
+    for _, y in lexicon.cue("pathway").spans(a.words):
+        end = y
+        while end < len(a.words) and end - y < 4 and a.words[end] not in lexicon.STOPWORDS and a.sentence_of[end] == a.sentence_of[y]:
+            end += 1
+        if end - y >= 2 and a.words[end - 1] in lexicon.FIELD_WORDS:
+            found = named_by_its_page(a, ix, y, end - 1, last_resort=True)
+            if found is not None:
+                return found
+    return None
 
 
 def off_topic(ev: Evidence, ix: Index) -> Match | None:
