@@ -241,6 +241,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
             why = f"({wanted[speaks_for]}) " if wanted.get(speaks_for) else ""  # (what they want orders their steps)
             return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, wants, ix)
+    elif theirs and theirs == ctx.role and not (ev.role_named or ev.codes) and all(not _noun(k) for _, _, k in people):
+        for a, b, _ in people:  # "what should Lee get first" while Lee's role is talked about: read as "they", as the cue lists say it
+            if r.free(a, b) and 0 < a and words[a - 1] in _ASKING_VERBS and words[0] in lexicon.WH_WORDS:
+                r.put(a, b, "their" if _POSSESSIVE.search(r.tokens[a].strip(_PUNCT)) else "they")  # ("what does Ben's day look like")
+                referred = True
+                asked_role = theirs
     by_order = _person_by_order(words, ctx) if not (people or ev.codes or ev.role_named) else None
     if by_order is not None:  # "back to the first one, she also wants to lead the team": the first person spoken for
         (a, b), theirs = by_order
@@ -696,6 +702,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             told_now = typed_at(after.a, sorted(after.said_of_self - _title_words(after)))
             focus = " ".join(f for f in (ctx.focus, told_now) if f)
             rewritten = (f"({focus}) " if focus else "") + f"how do I become the {title}"
+            if ctx.held and not newcomer and any(c in _steps(after.role_best, ix) for c in ctx.held):
+                rewritten += f" (I already have {_joined(list(ctx.held))})"  # "i already have cpom, whats left for the tribal lead path" … "and for ship lead?": still theirs
         elif (after.role_named or names_other) and not after.codes and ctx.intent == "role":
             rewritten = f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"  # "ok what about ops" after a day: that role's day
         elif after.codes and not after.role_named and ctx.intent == "certification":
@@ -832,7 +840,10 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     resident", "Priya"): (first word, one past it, the noun or name). Words of a title are no
     person ("the stewardship pharmacist" is a role), nor is a noun that heads a title ("my tech
     supervisor"); a name is a capitalised word that is no word of the knowledge nor of everyday English."""
-    found = [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH]
+    capitalised = [(i, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words]
+    found = [(i, i + 1, w) for i, w in capitalised if english.count(w) < NAME_ENGLISH]
+    if found:  # "Sam (tech, 6 yrs) wants …, Lee wants …": beside another name, a commoner word capitalised where a person is spoken of
+        found += [(i, i + 1, w) for i, w in capitalised if NAME_ENGLISH <= english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -900,6 +911,12 @@ def _lower_name(i: int, words: list[str], tokens: list[str], ix: Index) -> bool:
     w, t = words[i], _POSSESSIVE.sub("", tokens[i].strip(_PUNCT))  # ("and marcus's last one?")
     if not _rare_word(w, t, ix):
         return False
+    return _person_place(i, words, tokens)
+
+
+def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
+    """Word i stands where a person is spoken of: before what they want, do or have, or after
+    "now", "back to", "start with"."""
     nxt = words[i + 1] if i + 1 < len(words) and not _CLAUSE_END.search(tokens[i]) else ""  # ("missed charges on infusions, is there …")
     before = words[max(0, i - 2) : i]
     then = words[i + 2] if nxt in lexicon.MENTORED and i + 2 < len(words) else ""  # "jess (tech) wants the training manager job"
@@ -915,7 +932,8 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True) -> bool:
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works"})
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _NAME = re.compile(r"[A-Z][a-z]{2,}")
-NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either)
+NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either) …
+NAME_ENGLISH_PLACED = 20_000  # … unless it stands where a person is spoken of, beside another name ("Sam wants …, Lee wants …")
 _CLAUSE_END = re.compile(r"[,.;:!?]$")
 
 
@@ -948,6 +966,11 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     for n in range(len(parts) - 2, -1, -1):
         if len(parts[n]) == 1 and parts[n].start in named_at and tokens[parts[n].start].endswith(":"):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya: vaccines and cold storage": the name, then what she wants
+    def only_who(part: range) -> bool:  # "Sam (tech, 6 yrs)": who they are, nothing they want
+        return all(any(a <= i < b for a, b, _ in people) or tokens[i].strip(_PUNCT).lower() in lexicon.MENTORED or len(tokens[i].strip(_PUNCT)) <= 3 for i in part)
+    for n in range(len(parts) - 2, -1, -1):
+        if only_who(parts[n]) and not any(b - 1 in parts[n + 1] for _, b, _ in people):
+            parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "Sam (tech, 6 yrs) wants limited distribution coordinator": one part
     names = {i for a, b, k in people for i in range(a, b) if not _noun(k)}
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
@@ -967,15 +990,23 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
 
 def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str]) -> tuple[str, int] | None:
     """After several people and their goals, the one the ask is about ("… start with Priya - what's
-    her path"): the one person of a later clause that tells no goal, and where that clause starts."""
+    her path"): the one person of a later clause that tells no goal, and where the words about
+    them begin (after their name when the clause leads with it: "start with Sam - …")."""
     roles_of = dict(told)
-    for clause in reversed(_clauses(tokens)):
+    clauses = _clauses(tokens)
+    for clause in reversed(clauses):
         who = {k for a, _, k in people if a in clause and k in roles_of}
         if clause.start in told_at:
             return None  # the message ends telling, it asks of nobody in particular
         if len(who) == 1:
-            return next(iter(who)), clause.start
+            name_end = max(b for a, b, k in people if a in clause and k in roles_of)
+            asked_after = clause is not clauses[-1] and name_end - clause.start <= _LEAD_IN  # (alone, "start with priya" asks where to start: her pathway)
+            return next(iter(who)), name_end if asked_after else clause.start
     return None
+
+
+_ASKING_VERBS = frozenset({"should", "would", "could", "does", "do", "will"})  # "what should Lee get …": the person, the subject of a question
+_LEAD_IN = 3  # "start with Sam", "ok now Priya": a clause that leads with the person is only who is asked of
 
 
 def _someone_new(words: list[str]) -> bool:
@@ -1297,6 +1328,12 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
     for entity in besides or ():
         scores.pop(entity, None)
         by_name.discard(entity)
+    on_card = ctx.thing is not None and ctx.thing[0] == "cert" and stems <= ix.cert_coverage(ctx.thing[1])  # ("is that the cleanroom one" of a card that says cleanroom)
+    if kind is None and not on_card and not any(e[0] == "cert" for e in by_name):
+        typed = {w for w in analyze(descriptor, ix).words if w not in lexicon.STOPWORDS}
+        called = {ent for key, ent in ix.aliases.items() if ent[0] == "role" and typed <= set(key)} if typed else set()
+        if len(called) == 1 and (ent := next(iter(called))) not in (besides or ()):
+            return ("role", ent[1])  # "the flight one" after a card: the role its page calls the flight pharmacy coordinator, whatever was shown
     kind = kind or (ctx.thing[0] if ctx.thing else ctx.shown[0][0] if ctx.shown else "role")
     shown = ctx.shown + ((ctx.thing,) if ctx.thing else ())
     talked = ctx.recent + ((("role", ctx.role),) if ctx.role else ())
@@ -1427,6 +1464,10 @@ _NAMES_SUBJECT = re.compile("^" + _LEAD + r"((and|so) )?(what|how) about (a|an|t
 def _steering(words: list[str] | tuple[str, ...]) -> set[int]:
     """Positions of words that steer rather than ask ("ok different question", "no wait I meant")."""
     return {i for name in ("discourse", "correction") for a, b in lexicon.cue(name).spans(words) for i in range(a, b)}
+
+
+def _steps(rid: str | None, ix: Index) -> set[str]:
+    return {s.certification for s in ix.knowledge.roles[rid].pathway} if rid else set()
 
 
 def _denied(ev: Evidence) -> set[str]:

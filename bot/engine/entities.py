@@ -133,7 +133,8 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     """A job phrase with one word no title has ("jail pharmacy manager", "psych pharmacy manager"):
     the one role whose title has the other words and whose page writes that word (or a word it
     begins: "psych…iatric") in several passages, when no other such role's page writes it at all;
-    two such words side by side ("the front-store category manager") the page writes side by side."""
+    two such words side by side ("the front-store category manager", "allergy vial supervisor")
+    the page writes together."""
     stems = a.word_stems
     fit = [k for k in range(j, i + 1) if ix.title_postings.get(stems[k])]
     odd = [k for k in range(j, i + 1) if k not in fit and not any(a.said[m] == a.said[k] for m in fit)]  # ("340b" read also as "procurement": one typed word, a title's)
@@ -148,7 +149,7 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
         return None  # ("radiation, nuclear manager": its title's own word names it already)
     if pair:
         both = (word, stems[odd[1]])
-        counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if both in ix.passages[p].bigrams) for r in candidates}
+        counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if set(both) <= ix.passages[p].stems) for r in candidates}
     else:
         counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if any(st.startswith(word) for st in ix.passages[p].stems)) for r in candidates}
     written = [r for r, n in counts.items() if n]

@@ -26,6 +26,7 @@ from bot.engine.thresholds import (
     CONTENT_WORD,
     DESCRIBED_MARGIN,
     DESCRIBED_STRONG,
+    JOB_SUBJECT_REACH,
     GOAL_MARGIN,
     GOAL_MIN,
     GOAL_SHARE,
@@ -208,9 +209,17 @@ class Evidence:
             if i in own or not a.asks(i) or (i and a.said[i - 1] == typed):  # (not "we had a courier drop a box of humira. …?"; a typed word once)
                 continue
             word = w if w in lexicon.CLINICAL_WEIGHT else typed if typed in lexicon.CLINICAL_WEIGHT else None
-            if word:
+            if word and not self.job_subject(i):  # ("allergy vial supervisor": the allergen page's subject)
                 found.append(word)
         return tuple(found)
+
+    def job_subject(self, i: int) -> bool:
+        """Word i is what a job is named by ("allergy vial supervisor", "the allergy shot
+        compounding lead"): a job noun follows within three words and some role's page keeps
+        writing the word, so it is that page's subject, not a patient's."""
+        a = self.a
+        ahead = range(i + 1, min(len(a.words), i + 1 + JOB_SUBJECT_REACH))
+        return any(a.words[k] in lexicon.ROLE_HEADS and a.sentence_of[k] == a.sentence_of[i] for k in ahead) and self.ix.page_topic(a.word_stems[i])
 
     @cached_property
     def said_of_self(self) -> frozenset[int]:

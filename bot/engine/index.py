@@ -44,6 +44,7 @@ NEAR_NAME_MIN = 6  # an English word this long may be a typo of a name word besi
 NEAR_NAME_PREFIX = 3  # ... and starts as that word does
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
+PAGE_TOPIC_MIN = 3  # passages of one role's page that write a word for it to be that page's subject ("allergy" on an allergen compounding page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,6 +646,18 @@ class Index:
 
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)
+
+    def page_topic(self, st: str) -> bool:  # (see ``Evidence.job_subject``)
+        """A stem some role's page keeps writing (in PAGE_TOPIC_MIN passages or more): that page's
+        subject ("allergy" on the allergen extract compounding page), not a patient's."""
+        per_role: dict[str, int] = {}
+        for i in self.postings.get(st, ()):
+            rid = self.passages[i].role
+            if rid is not None:
+                per_role[rid] = per_role.get(rid, 0) + 1
+                if per_role[rid] >= PAGE_TOPIC_MIN:
+                    return True
+        return False
 
     def cert_coverage(self, code: str) -> frozenset[str]:
         """Every stem the knowledge says about a certification: its own text, each pathway step's

@@ -141,7 +141,7 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
         return refuse("clinical", CONF_REFUSE, why=f"a drug taken or counselled on: {taken!r}")
     if ev.clinical_load >= CLINICAL_LOAD_MIN and not ev.career_asked:  # "as a pv specialist how would i know if a rash is from lamotrigine"
         return refuse("clinical", CONF_REFUSE, why=f"clinical words {', '.join(ev.clinical_words)} (weight {ev.clinical_load}), no career question asked")
-    if ev.career_framed:
+    if ev.career_framed and not _advice_apart(ev):
         return None
     drug = next((w for w in ev.a.words if lexicon.is_drug(w) and w not in ix.known_words), None)
     counted = [
@@ -153,11 +153,23 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+def _advice_apart(ev: Evidence) -> bool:
+    """Advice asked in a sentence of its own, which names no job, certification or career word
+    ("… the student asked me about it. Is it safe to use articaine with epinephrine?"): the career
+    words of the story around it frame nothing."""
+    a = ev.a
+    spans = lexicon.cue("clinical_advice").spans(a.words)
+    career = ev.title_positions | {i for i, w in enumerate(a.words) if w == CODE_MARK or w in lexicon.CERT_NOUNS or w in lexicon.ROLE_NOUNS}
+    patient = not _CASE_WORDS.isdisjoint(a.words) or bool(ev.clinical_words) or any(lexicon.is_drug(w) for w in a.words)  # (a case: not "two offers … which should i take")
+    return patient and len(set(a.sentence_of)) > 1 and any(a.asks(x) and not any(a.sentence_of[i] == a.sentence_of[x] for i in career) for x, _ in spans)
+
+
 def _names_knowledge(ev: Evidence, ix: Index, x: int, y: int) -> bool:
     """Words x..y are the knowledge's own subject: each names a certification or a role ("any
-    about vaccines" where a certification is the Vaccine and Cold Chain Steward), not a patient's."""
+    about vaccines" where a certification is the Vaccine and Cold Chain Steward) or is what a
+    job is named by, a word its page keeps writing ("the allergy shot compounding lead"), not a patient's."""
     content = [i for i in range(x, y) if ev.a.words[i] not in lexicon.STOPWORDS]
-    return bool(content) and all(ev.a.word_stems[i] in ix.name_postings or ev.a.word_stems[i] in ix.title_postings for i in content)
+    return bool(content) and all(ev.a.word_stems[i] in ix.name_postings or ev.a.word_stems[i] in ix.title_postings or ev.job_subject(i) for i in content)
 
 
 def _requested(ev: Evidence, ix: Index) -> bool:
@@ -376,11 +388,13 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     if len(ev.codes) >= 2 and "ref_choice" in ev.hits and not lexicon.TOPIC_LEADS.isdisjoint(ev.a.words):
         return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked (not "which of them is harder to get hired into")
     sought = _sought_topic(ev)
+    claim = _checks_a_claim(ev)  # ("My manager says X pays way more than Y. Is that true?": the claim told is asked)
     for facet in lexicon.FACETS:
         found = ev.cue(facet.name)
         if found is None:
             continue
-        if ev.a.asking and not any(ev.a.asks(i) for i in sentence_starts(ev.a, facet)):
+        starts = sentence_starts(ev.a, facet) or [i for i, w in enumerate(ev.a.words) if w == found.split()[-1]]  # (found on the words with titles masked: "does the dental _ work weekends", by its last word)
+        if ev.a.asking and not any(ev.a.asks(i) for i in starts) and not claim:
             continue  # "HR mentioned CMLT as something the system would pay for. Can you explain what it provides?": told, not asked
         facts = _fact_words(facet, ev)
         if facts and facts <= ev.said_of_self:
@@ -394,11 +408,11 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         every = facet.spans(ev.a.words)
-        spans = [(x, y) for x, y in every if not _names_only(range(x, y), in_names, ev, facet) and ev.a.asks(x)]
+        spans = [(x, y) for x, y in every if not _names_only(range(x, y), in_names, ev, facet) and (ev.a.asks(x) or claim)]
         named_words = {ev.a.words[i] for i in in_names}
         own = [w for w in found.split() if w not in lexicon.STOPWORDS and facet.phrases.says(w)]
         at = [x for x, y in every if " ".join(ev.a.words[x:y]) == found]
-        told = bool(at) and not any(ev.a.asks(x) for x in at)  # ("… worries me most about working remotely …. what's the pathway for remote verification": told)
+        told = bool(at) and not any(ev.a.asks(x) for x in at) and not claim  # ("… worries me most about working remotely …. what's the pathway for remote verification": told)
         asked = ([] if (own and all(w in named_words for w in own)) or told else [found]) + [" ".join(ev.a.words[x:y]) for x, y in spans]
         if not asked:
             continue  # "hd coordinator or pricing analyst, which one …": the words are a title's
@@ -738,12 +752,17 @@ def _questioned(ev: Evidence, name: str, naming: bool = False, besides: str = ""
     return any((not q or ev.a.sentence_of[x] in q) and not (naming and all(w in lexicon.ROLE_NOUNS for w in words[x:y])) and not set(range(x, y)) <= inside for x, y in spans)
 
 
+def _checks_a_claim(ev: Evidence) -> bool:
+    """The member asks whether something told is true ("My manager says … Is that true?")."""
+    return _asked_cue(ev, "rumour") is not None
+
+
 def _asked_cue(ev: Evidence, name: str) -> str | None:
     """A cue's words, when they are in a sentence that asks (all sentences, if none is told apart)."""
     a = ev.a
     found = ev.cue(name)
-    if not found or not a.asking:
-        return found
+    if not found or not a.asking or (name != "rumour" and _checks_a_claim(ev)):
+        return found  # ("My preceptor told me you need five years before you can sit for CEEA. Is that right?": the claim told is what is asked)
     spans = [(x, y) for x, y in lexicon.cue(name).spans(a.words) if a.asks(x)]
     return " ".join(a.words[spans[0][0] : spans[0][1]]) if spans else None
 

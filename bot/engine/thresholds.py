@@ -64,6 +64,7 @@ TAUGHT_MIN = 0.75  # a moderator-taught example this close decides the intent ou
 # ---------------------------------------------------------------- sections of a role's page
 SECTION_SPECIFIC = 6.0  # a passage matched this strongly names its section, whatever the wording
 SECTION_WEAK = 1.5  # below this the best passage says nothing: overview
+JOB_SUBJECT_REACH = 4  # "allergy shot compounding lead": a page's subject word this close before a job noun names the job
 DUTY_SECTION_SHARE = 0.75  # "who builds …": a responsibility this close to the overview's best names the section
 SECTION_GENERIC = 2.5  # "tell me about" wording keeps the overview unless a passage beats this
 CLIPPED_MIN = 4  # letters a clipped word needs to name an entry ("prep" for Preparation)
