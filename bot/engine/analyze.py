@@ -155,6 +155,9 @@ def analyze(question: str, ix: Index) -> Analysis:
             unknown.append(t.compound.upper())  # "cpxl-2" is not CPXL
             skip_compound = t.compound
             continue
+        if t.code_like and t.word in ix.text_compounds:
+            words.extend(t.word.split("-"))  # "CAR-T", as a page writes it: its words, no code
+            continue
         code = ix.code_for(t.word, t.code_like)
         if code:
             words.append("#" + code)

@@ -967,7 +967,8 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         if len(parts[n]) == 1 and parts[n].start in named_at and tokens[parts[n].start].endswith(":"):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya: vaccines and cold storage": the name, then what she wants
     def only_who(part: range) -> bool:  # "Sam (tech, 6 yrs)": who they are, nothing they want
-        return all(any(a <= i < b for a, b, _ in people) or tokens[i].strip(_PUNCT).lower() in lexicon.MENTORED or len(tokens[i].strip(_PUNCT)) <= 3 for i in part)
+        plain = [tokens[i].strip(_PUNCT).lower() for i in part]
+        return all(any(a <= i < b for a, b, _ in people) or w in lexicon.MENTORED or w in lexicon.ROLE_HEADS or w in lexicon.FIELD_WORDS or w in _TENURE or len(w) <= 3 for i, w in zip(part, plain))
     for n in range(len(parts) - 2, -1, -1):
         if only_who(parts[n]) and not any(b - 1 in parts[n + 1] for _, b, _ in people):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "Sam (tech, 6 yrs) wants limited distribution coordinator": one part
@@ -1005,6 +1006,7 @@ def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], 
     return None
 
 
+_TENURE = frozenset({"year", "years", "yr", "yrs", "month", "months", "mo", "mos", "senior", "junior", "new", "experienced"})  # "Sam (lead tech, 8 yrs)": who they are
 _ASKING_VERBS = frozenset({"should", "would", "could", "does", "do", "will"})  # "what should Lee get …": the person, the subject of a question
 _LEAD_IN = 3  # "start with Sam", "ok now Priya": a clause that leads with the person is only who is asked of
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import SELF_WORDS, Analysis, cue_stems
-from bot.engine.index import Index, words_of
+from bot.engine.index import PAGE_TOPIC_MIN, Index, words_of
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import THEIRS, scored_certs
@@ -155,6 +155,27 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     written = [r for r, n in counts.items() if n]
     if len(written) == 1 and counts[written[0]] >= PAGE_NAME_MIN:
         return written[0], " ".join(dict.fromkeys(a.said[k] for k in odd))
+    return None
+
+
+def named_by_its_topic(a: Analysis, ix: Index, j: int, i: int) -> tuple[str, str] | None:
+    """"the CAR-T pharmacist", "a contrast pharmacist": a job noun after words no title has, which
+    one role's page keeps writing (one of them in PAGE_TOPIC_MIN passages or more) and no other
+    page writes at all: that role, named by its subject."""
+    odd = [k for k in range(j, i) if a.words[k] not in lexicon.STOPWORDS]
+    if not odd or any(ix.title_postings.get(a.word_stems[k]) for k in odd):
+        return None
+    owners: set[str] = set()
+    counts: dict[str, int] = defaultdict(int)
+    for k in odd:
+        roles = {ix.passages[p].role for p in ix.postings.get(a.word_stems[k], ())} - {None}
+        if len(roles) != 1:
+            return None
+        owners |= {r for r in roles if r is not None}
+        rid = next(iter(owners))
+        counts[rid] = max(counts[rid], sum(1 for p in ix.postings.get(a.word_stems[k], ()) if ix.passages[p].role == rid))
+    if len(owners) == 1 and max(counts.values()) >= PAGE_TOPIC_MIN:
+        return next(iter(owners)), " ".join(dict.fromkeys(a.said[k] for k in odd))
     return None
 
 

@@ -159,6 +159,7 @@ class Index:
     synonym_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first word -> phrase lengths
     known_words: set[str] = field(default_factory=set)  # never spell-corrected
     text_words: frozenset[str] = frozenset()  # words the knowledge itself writes
+    text_compounds: frozenset[str] = frozenset()  # hyphenated words it writes, lower case ("car-t"): no unknown code when a member types them
     name_word_list: tuple[str, ...] = ()  # words of titles, names and aliases, sorted (for clipped words)
     name_between: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (word before, word after) -> the name words written between them
     writes: dict[str, list[str]] = field(default_factory=dict)  # role id / code -> its texts' words in order ("does a page write 'reporting to'?")
@@ -239,7 +240,11 @@ class Index:
         persons: dict[tuple[str, ...], set[str]] = defaultdict(set)  # ("anti", "doping"): "an anti doping pharmacist"
         pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
 
+        compounds: set[str] = set()
+
         def add(role: str | None, cert: str | None, section: str, text: str, name: str = "") -> None:
+            if "-" in text:
+                compounds.update(c.lower() for c in _HYPHENATED.findall(text))
             read = ix.expand_pairs(words_of(text))
             ws = [w for w, _ in read]
             texts.update(ws)
@@ -439,6 +444,7 @@ class Index:
                 between[(x, y)].add(w)
         ix.name_between = {pair: frozenset(ws) for pair, ws in between.items()}
         ix.text_words = frozenset(texts)
+        ix.text_compounds = frozenset(compounds)
         ix.text_bigrams = frozenset(pair_pool)
         ix.known_words = texts | set(lexicon.STOPWORDS) | {w for k in ix.synonyms for w in k} | lexicon.vocabulary()
         ix.english_or_ours = frozenset(ix.known_words | set(ix.codes))
@@ -769,6 +775,7 @@ def page_abbreviations(kb: Knowledge) -> dict[str, tuple[str, ...]]:
 
 
 _COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+){2,}")
+_HYPHENATED = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")
 
 
 def compound_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:

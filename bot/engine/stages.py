@@ -16,7 +16,7 @@ from typing import Callable
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
-from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
+from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
@@ -139,6 +139,9 @@ def clinical(ev: Evidence, ix: Index) -> Match | None:
     taken = next((w for i, w in enumerate(words) if i and _drug_object(words, i) and lexicon.is_drug(w) and w not in ix.known_words), None)
     if taken:  # "can someone on a blinded trial drug take ibuprofen": a drug taken, whatever career words are around
         return refuse("clinical", CONF_REFUSE, why=f"a drug taken or counselled on: {taken!r}")
+    strangers = _strangers_compared(ev, ix) if not (ev.codes or ev.role_named) else None
+    if strangers:  # "narcan vs kloxxado, which one should we stock": two products no page is about
+        return refuse("clinical", CONF_REFUSE, why=f"compares {strangers!r}, names no knowledge text or everyday English has")
     if ev.clinical_load >= CLINICAL_LOAD_MIN and not ev.career_asked:  # "as a pv specialist how would i know if a rash is from lamotrigine"
         return refuse("clinical", CONF_REFUSE, why=f"clinical words {', '.join(ev.clinical_words)} (weight {ev.clinical_load}), no career question asked")
     if ev.career_framed and not _advice_apart(ev):
@@ -1090,9 +1093,6 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     of two named, "which one …" / "who …" is the one whose page says it more."""
     if not ev.subject_named or ev.codes or ev.subject_role is None:
         return None
-    strangers = _strangers_compared(ev, ix)
-    if strangers and not ev.role_named:  # "narcan vs kloxxado, which one should we stock": two products no page is about, not a role described
-        return refuse("off_topic", CONF_REFUSE, why=f"compares {strangers!r}, words no knowledge text has")
     if (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) and _shared_pair(ev, ix) is not None:
         return None  # "ops director vs repackaging supervisor … what certs do they share", "… do their paths overlap": what both pathways have, or an honest none (shared_certs)
     rid = ev.subject_role
@@ -1724,8 +1724,8 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
-    by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True)
-    if by_page is not None:  # "the psych pharmacy manager": the one page that writes "psych…", whose title has the rest
+    by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True) or (named_by_its_topic(ev.a, ix, j, i) if words[i] in _PHARMACIST else None)
+    if by_page is not None:  # "the psych pharmacy manager": the one page that writes "psych…", whose title has the rest; "the CAR-T pharmacist": the one page about CAR-T
         rid, word = by_page
         if _pathway_asked(ev):
             return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles[rid])), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{word!r} is on the page of {rid} only")
@@ -1733,6 +1733,9 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
     return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
+
+
+_PHARMACIST = frozenset({"pharmacist", "pharmacists"})  # "the CAR-T pharmacist": a pharmacist named by the subject of the work (not "a clinical research coordinator", another job)
 
 
 def _field_goal(ev: Evidence, ix: Index) -> tuple[str, str] | None:
