@@ -1469,6 +1469,7 @@ def _steering(words: list[str] | tuple[str, ...]) -> set[int]:
 
 
 def _steps(rid: str | None, ix: Index) -> set[str]:
+    """The certifications on a role's pathway (none for no role)."""
     return {s.certification for s in ix.knowledge.roles[rid].pathway} if rid else set()
 
 
