@@ -1,10 +1,12 @@
 """Round 62, fourth part (fitted on eval197 after its first run, which was measured on part 3):
 an owner, an operator and an investigator are job nouns, so a title ending in one is named by its
 initials or by its own words ("a FWA investigator", "the fraud investigator"); "indie" reads as
-independent ("an indie pharmacy owner").
+independent ("an indie pharmacy owner"). A fifth part (fitted on conv123, marked in the tests'
+own docstrings): "through" says nothing a pathway is tailored to; a topic referred to ("… for
+that") keeps the word it is asked with.
 
-Each test is worded apart from the blind set's questions, and each failed on the engine of the
-round's third part (c6adb0b)."""
+Each test is worded apart from the blind sets' questions, and each failed on the engine its part
+started from (c6adb0b for part 4, 49b9628 for part 5)."""
 
 from __future__ import annotations
 
@@ -25,3 +27,21 @@ def test_an_investigator_is_a_job_noun() -> None:
 def test_indie_reads_as_independent() -> None:
     (a,) = talk("what does an indie pharmacy owner do besides filling", e=with_pages("eval197"))
     assert (a.intent, a.role) == ("role", OWNER)
+
+
+STANDARDIZATION = "pharmacy-enterprise-standardization-manager"
+
+
+def test_through_says_nothing_a_pathway_is_tailored_to() -> None:
+    """Round 62, part 5: "go through" orders no step first (the pathway stays in its page's order,
+    so "the 2nd one?" is the page's second)."""
+    a, b = talk("which certs does the standardization manager path go through", "2nd one?", e=with_pages("conv123"))
+    assert (a.intent, a.role) == ("pathway", STANDARDIZATION) and not a.focus
+    assert b.certifications == (a.certifications[1],) == ("CPOM",)
+
+
+def test_a_topic_referred_to_keeps_the_word_it_is_asked_with() -> None:
+    """Round 62, part 5: "what certs would I need for that" after a role: the pathway for it."""
+    a, b = talk("what does the pharmacy expiry and outdate control lead do", "certs for that?", e=with_pages("conv118"))
+    assert a.intent == "role"
+    assert (b.intent, b.role) == ("pathway", a.role)

@@ -634,7 +634,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             role = f"the {_label(('role', ctx.role), ix)} " if ctx.intent == "role" and ctx.role else ""  # "ok what certs for that" after a role: its own, the topic among them
             said = ctx.question.split()
             steering = _steering([_plain(t) for t in said])  # "ok different q, …" steered that message; it asks nothing of this one
-            r.put(a, b, f"{role}({' '.join(t for i, t in enumerate(said) if i not in steering)})")
+            lead = f"{r.tokens[a]} " if words[a] in _TOPIC_LEADS and b - a > 1 else ""  # "what certs would I need for that": for the role, still asked for
+            r.put(a, b, f"{lead}{role}({' '.join(t for i, t in enumerate(said) if i not in steering)})")
     plain = " ".join(r.tokens)
     rewritten = r.text()
     after = read(rewritten, ix) if r.spans else ev
@@ -1006,6 +1007,7 @@ def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], 
     return None
 
 
+_TOPIC_LEADS = frozenset({"with", "for", "to"})  # "… for that": the word the referred topic is asked with
 _TENURE = frozenset({"year", "years", "yr", "yrs", "month", "months", "mo", "mos", "senior", "junior", "new", "experienced"})  # "Sam (lead tech, 8 yrs)": who they are
 _ASKING_VERBS = frozenset({"should", "would", "could", "does", "do", "will"})  # "what should Lee get …": the person, the subject of a question
 _LEAD_IN = 3  # "start with Sam", "ok now Priya": a clause that leads with the person is only who is asked of
