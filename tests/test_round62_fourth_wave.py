@@ -6,7 +6,7 @@ own docstrings): "through" says nothing a pathway is tailored to; a topic referr
 that") keeps the word it is asked with.
 
 Each test is worded apart from the blind sets' questions, and each failed on the engine its part
-started from (c6adb0b for part 4, 49b9628 for part 5)."""
+started from (c6adb0b for part 4, 49b9628 for part 5, 0b44349 for part 6)."""
 
 from __future__ import annotations
 
@@ -45,3 +45,14 @@ def test_a_topic_referred_to_keeps_the_word_it_is_asked_with() -> None:
     a, b = talk("what does the pharmacy expiry and outdate control lead do", "certs for that?", e=with_pages("conv118"))
     assert a.intent == "role"
     assert (b.intent, b.role) == ("pathway", a.role)
+
+
+def test_different_alone_compares_nothing() -> None:
+    """Round 62, part 6: "all the different policies" is no comparison, so what follows is asked
+    of the role found ("what certs would I need for that": its pathway)."""
+    e = with_pages("conv123")
+    a, b = talk("who pulls all the different site formularies into one list", "which certs would I need for that", e=e)
+    assert (a.intent, a.role) == ("role", STANDARDIZATION)
+    assert (b.intent, b.role) == ("pathway", STANDARDIZATION)
+    (c,) = talk("how is CPOM different from CMSO", e=e)  # near-miss guard: a comparison
+    assert c.intent == "certification" and set(c.certifications[:2]) == {"CPOM", "CMSO"}
