@@ -350,7 +350,7 @@ CONVERSATIONS = {
     "an-ordinary-day-round-62": (ROOT / "tests/conv120/conversations.yaml", ROOT / "tests/conv120/pages", {"overall": 0.90, "follow": 0.86, "switch": 0.98, "none": 0.93}),
     "busy-channel-round-62": (ROOT / "tests/conv121/conversations.yaml", ROOT / "tests/conv121/pages", {"overall": 0.90, "follow": 0.86, "switch": 0.98, "none": 0.83}),
     "mentors-for-several-round-62b": (ROOT / "tests/conv122/conversations.yaml", ROOT / "tests/conv122/pages", {"overall": 0.88, "follow": 0.85, "switch": 0.98, "none": 0.96}),
-    "busy-channel-round-62b": (ROOT / "tests/conv123/conversations.yaml", ROOT / "tests/conv123/pages", {"overall": 0.90, "follow": 0.86, "switch": 0.76, "none": 0.92}),
+    "busy-channel-round-62b": (ROOT / "tests/conv123/conversations.yaml", ROOT / "tests/conv123/pages", {"overall": 0.90, "follow": 0.87, "switch": 0.76, "none": 0.92}),
     "an-ordinary-day-round-62c": (ROOT / "tests/conv124/conversations.yaml", ROOT / "tests/conv124/pages", {"overall": 0.82, "follow": 0.74, "switch": 0.82, "none": 0.91}),
     "busy-channel-round-62c": (ROOT / "tests/conv125/conversations.yaml", ROOT / "tests/conv125/pages", {"overall": 0.86, "follow": 0.76, "switch": 0.70, "none": 0.94}),
     "an-ordinary-day-round-62d": (ROOT / "tests/conv126/conversations.yaml", ROOT / "tests/conv126/pages", {"overall": 0.92, "follow": 0.88, "switch": 0.98, "none": 0.96}),
