@@ -165,18 +165,12 @@ def named_by_its_topic(a: Analysis, ix: Index, j: int, i: int) -> tuple[str, str
     odd = [k for k in range(j, i) if a.words[k] not in lexicon.STOPWORDS]
     if not odd or any(ix.title_postings.get(a.word_stems[k]) for k in odd):
         return None
-    owners: set[str] = set()
-    counts: dict[str, int] = defaultdict(int)
-    for k in odd:
-        roles = {ix.passages[p].role for p in ix.postings.get(a.word_stems[k], ())} - {None}
-        if len(roles) != 1:
-            return None
-        owners |= {r for r in roles if r is not None}
-        rid = next(iter(owners))
-        counts[rid] = max(counts[rid], sum(1 for p in ix.postings.get(a.word_stems[k], ()) if ix.passages[p].role == rid))
-    if len(owners) == 1 and max(counts.values()) >= PAGE_TOPIC_MIN:
-        return next(iter(owners)), " ".join(dict.fromkeys(a.said[k] for k in odd))
-    return None
+    counts = [ix.role_counts(a.word_stems[k]) for k in odd]
+    owners = {rid for c in counts for rid in c}
+    if len(owners) != 1 or any(not c for c in counts):
+        return None  # (a word no page, or several pages, write)
+    rid = next(iter(owners))
+    return (rid, " ".join(dict.fromkeys(a.said[k] for k in odd))) if max(c[rid] for c in counts) >= PAGE_TOPIC_MIN else None
 
 
 POSSESSIVES = lexicon.POSSESSIVES

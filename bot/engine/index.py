@@ -653,17 +653,19 @@ class Index:
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)
 
-    def page_topic(self, st: str) -> bool:  # (see ``Evidence.job_subject``)
-        """A stem some role's page keeps writing (in PAGE_TOPIC_MIN passages or more): that page's
-        subject ("allergy" on the allergen extract compounding page), not a patient's."""
-        per_role: dict[str, int] = {}
+    def role_counts(self, st: str) -> dict[str, int]:
+        """How many passages of each role's page write a stem."""
+        per_role: dict[str, int] = defaultdict(int)
         for i in self.postings.get(st, ()):
             rid = self.passages[i].role
             if rid is not None:
-                per_role[rid] = per_role.get(rid, 0) + 1
-                if per_role[rid] >= PAGE_TOPIC_MIN:
-                    return True
-        return False
+                per_role[rid] += 1
+        return per_role
+
+    def page_topic(self, st: str) -> bool:
+        """A stem some role's page keeps writing (in PAGE_TOPIC_MIN passages or more): that page's
+        subject ("allergy" on the allergen extract compounding page), not a patient's."""
+        return any(n >= PAGE_TOPIC_MIN for n in self.role_counts(st).values())
 
     def cert_coverage(self, code: str) -> frozenset[str]:
         """Every stem the knowledge says about a certification: its own text, each pathway step's
