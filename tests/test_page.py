@@ -697,3 +697,28 @@ def test_a_certifications_name_and_text_on_one_line_after_its_code() -> None:
         ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "validates your hospital operations expertise."),
         ("CPOM", "Certified Pharmacy Operations Manager", "shows you can lead teams and workflows."),
     ]
+
+
+def test_day_labels_that_name_no_time_of_day_are_entries_where_they_stand() -> None:
+    """"Before Opening", "Between Meetings", "Closing Time" on a day whose other labels are times:
+    each is an entry, none is folded into the intro, a neighbour's text or the closing."""
+    seed = parse_page(seed_text())
+    text = seed_text().replace("Morning: Daily", "Before Opening: Daily").replace("Afternoon: Staffing", "Closing Time: Staffing")
+    p = parse_page(text)
+    assert [t for t, _, _ in p.day] == ["Before Opening", "Mid-Day", "Closing Time"]
+    assert [(ti, d) for _, ti, d in p.day] == [(ti, d) for _, ti, d in seed.day]
+    assert p.day_intro == seed.day_intro
+    assert (p.closing_heading, p.closing, p.closing_link) == (seed.closing_heading, seed.closing, seed.closing_link)
+    middle = parse_page(seed_text().replace("Mid-Day: Vendor", "Between Meetings: Vendor"))
+    assert [t for t, _, _ in middle.day] == ["Morning", "Between Meetings", "Afternoon"]
+
+
+def test_a_sub_heading_over_the_day_intro_or_a_closing_heading_stays_what_it_is() -> None:
+    seed = parse_page(seed_text())
+    p = parse_page(seed_text().replace("A Day in the Life\n\n", "A Day in the Life\n\nIn Short: A Busy Day\n\n", 1))
+    assert p.day == seed.day
+    assert p.day_intro.endswith(seed.day_intro)
+    closing = "Your Next Step: Lead Pharmacy Operations"
+    q = parse_page(seed_text().replace("Afternoon: Staffing", "Closing Time: Staffing").replace("Ready to Engineer the Future of Pharmacy Operations?", closing))
+    assert [t for t, _, _ in q.day] == ["Morning", "Mid-Day", "Closing Time"]
+    assert q.closing_heading == closing

@@ -85,6 +85,10 @@ _TIME_WORD = re.compile(
     r"|weekend|wrap-?up|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
     re.I,
 )
+# A label placed relative to a moment ("Before Opening", "After School", "Until Close"): a time
+# of day too when it opens a day whose other labels are times ("Before Opening" then "Late Morning"),
+# unlike a sub-heading such as "In Short: A Busy Day" above the day's intro.
+_RELATIVE_TIME = re.compile(r"(?:before|after|until|till|between|during|around|pre|post|opening|closing|start\s+of|end\s+of)\b", re.I)
 _SPLIT_NAME = re.compile(r"^(?P<name>[^:–—]{3,80}?)\s*(?::|\s[–—-]\s)\s*(?P<desc>\S.+)$")
 
 
@@ -497,6 +501,37 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
     return rest
 
 
+def _longest_description(body: list[tuple[int, str]], timed: list[int]) -> int:
+    """How many lines the longest timed entry's description runs to (up to the next label)."""
+    longest = 0
+    for k in timed:
+        end = next((j for j in range(k + 1, len(body)) if _day_entry(_unbullet(body[j][1]), False) or _inline_day_entry(_unbullet(body[j][1]))), len(body))
+        longest = max(longest, end - k - 1)
+    return longest
+
+
+def _untimed_entry(body: list[tuple[int, str]], pos: int, timed: list[int], last: bool) -> re.Match[str] | None:
+    """A label that names no time of day ("Before Opening: Cash Check", "After School: Audit")
+    on a page whose other labels do. Its place says it is an entry: a timed entry follows it, or
+    it is followed by its description and, on the page's last section, by a whole closing (a
+    heading, its text, a link), so it cannot be the closing's heading itself. Before the first
+    timed entry, it must be placed relative to a moment and its text no longer than the timed
+    entries' texts, so a sub-heading over the day's intro is not taken for an entry."""
+    m = _day_entry(_unbullet(body[pos][1]), False)
+    if not m or not timed:
+        return None
+    if pos < timed[0]:  # before the first timed entry: placed relative to a moment, no longer than an entry
+        return m if timed[0] - pos - 1 <= _longest_description(body, timed) and _RELATIVE_TIME.match(m.group("time")) else None
+    if any(k > pos for k in timed):
+        return m
+    after = [t for _, t in body[pos + 1 :]]
+    if not after or _day_entry(_unbullet(after[0]), False):
+        return None  # (no description of its own)
+    if not last:
+        return m
+    return m if any(_heading_like(t) or _title_like(t) for t in after[1:-2]) else None
+
+
 def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
@@ -506,8 +541,9 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     rest: list[tuple[int, str]] = []
     entry_at = 0  # where the last entry starts in ``body``
     end = len(body)
+    timed = [pos for pos, (_, t) in enumerate(body) if _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
     for pos, (n, t) in enumerate(body):
-        m = _day_entry(_unbullet(t), strict)
+        m = _day_entry(_unbullet(t), strict) or _untimed_entry(body, pos, timed, last)
         inline = None if m else _inline_day_entry(_unbullet(t))
         if m:
             entries.append([m.group("time").strip(), m.group("title")])  # ("06:30 – Opening Count": the clock's own space is no part of it)
