@@ -75,6 +75,7 @@ class Context:
     wants: tuple[tuple[str, str], ...] = ()  # (person, what they were told to want or love) of those, for tailoring their pathway
     pronouns: tuple[tuple[str, str], ...] = ()  # (person, "he"|"she") of those, as the member spoke of them ("back to him")
     paths: tuple[tuple[str, tuple[Entity, ...]], ...] = ()  # (role, or "@" and the person it was shown for; its pathway as last shown), newest first ("back to ana, whats her second step": in the order shown for her)
+    asked_of: tuple[str, str | None] | None = None  # (intent, section) last answered for a person: "now tom" asks it of Tom, whatever was refused between
 
     @property
     def empty(self) -> bool:
@@ -227,9 +228,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b, _ in people:
             if a >= asked_for[1]:
                 r.put(a, b, "")
-    elif theirs and (theirs != ctx.role or _only_the_person(words, people) or not _RETURNS.isdisjoint(words) or of_theirs) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or not _noun(speaks_for) or (len(ctx.people) >= 2 and not (ev.goal_role or ev.described or ev.wished))):
+    elif theirs and (theirs != ctx.role or _only_the_person(words, people) or not _RETURNS.isdisjoint(words) or of_theirs or _another_ones_path(speaks_for, ctx, words)) and not (ev.role_named or set(ev.codes) - set(ev.held)) and (not _RETURNS.isdisjoint(words) or not _noun(speaks_for) or (len(ctx.people) >= 2 and not (ev.goal_role or ev.described or ev.wished))):
         # "back to the first resident, which cert first for her", "and Priya already has CPPE": that person's role again (a name needs no "back"; nor a job noun of several told, with no goal of its own: "and for my tech, what comes first on her path")
-        intent = ctx.intent
+        intent, section = ctx.asked_of or (ctx.intent, ctx.section)
         ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
         for a, b, _ in people:
@@ -240,7 +241,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
             why = f"({wanted[speaks_for]}) " if wanted.get(speaks_for) else ""  # (what they want orders their steps)
-            return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}", speaks_for, told, wants, ix)
+            return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}", speaks_for, told, wants, ix)
     elif theirs and theirs == ctx.role and not (ev.role_named or ev.codes) and all(not _noun(k) for _, _, k in people):
         for a, b, _ in people:  # "what should Lee get first" while Lee's role is talked about: read as "they", as the cue lists say it
             if r.free(a, b) and 0 < a and words[a - 1] in _ASKING_VERBS and words[0] in lexicon.WH_WORDS:
@@ -308,8 +309,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
-        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or ("if" in words and not ev.hits.keys().isdisjoint({"self_describe", "likes"})) or any(not _noun(k) for _, _, k in people)):
-            continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "Lee: first cert for the lean coordinator?": where they start, the pathway in their order
+        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or ("if" in words and not ev.hits.keys().isdisjoint({"self_describe", "likes"})) or (any(not _noun(k) for _, _, k in people) and f"@{speaks_for}" not in dict(ctx.paths))):
+            continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "Lee: first cert for the lean coordinator?": where they start, the pathway in their order (once shown in it, "what was Tom's first one again" is its first)
         if not (i and words[i - 1] in _DEFINITE) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
@@ -630,11 +631,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if (ev.role_named or ev.codes) and min(ev.role_where.get(ev.role_best or "", {a}) | {ev.a.code_pos.get(c, a) for c in ev.codes}) < a:
             continue  # "she'd rather do controlled substances. path for that?": what this message named before
         referred = True
-        if ctx.question:
+        lead = f"{r.tokens[a]} " if words[a] in _TOPIC_LEADS and b - a > 1 else ""  # "what certs would I need for that": for the role, still asked for
+        if ctx.intent == "certification" and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.thing[1] in ctx.question.split():
+            r.put(a, b, f"{lead}{ctx.thing[1]}")  # "what is COIPS" … "does dana need a license for that": for that certification
+        elif ctx.question:
             role = f"the {_label(('role', ctx.role), ix)} " if ctx.intent == "role" and ctx.role else ""  # "ok what certs for that" after a role: its own, the topic among them
             said = ctx.question.split()
             steering = _steering([_plain(t) for t in said])  # "ok different q, …" steered that message; it asks nothing of this one
-            lead = f"{r.tokens[a]} " if words[a] in _TOPIC_LEADS and b - a > 1 else ""  # "what certs would I need for that": for the role, still asked for
             r.put(a, b, f"{lead}{role}({' '.join(t for i, t in enumerate(said) if i not in steering)})")
     plain = " ".join(r.tokens)
     rewritten = r.text()
@@ -857,6 +860,8 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
             other = any(w in _OTHER or lexicon.ORDINALS.get(w, 1) >= 2 for w in words[j + 1 : i])
             found.append((j, i + 1, f"other {noun}" if other else noun))  # "my other tech", "the second tech": another person than "my tech"
     found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _lower_name(i, words, tokens, ix)]
+    if any(not _noun(k) for _, _, k in found):  # "sam wants the ops director job …, dana wants …": beside another name, a commoner one typed in lower case
+        found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
     listed = [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
     found += listed if len(listed) >= 2 else []  # "priya: vaccines and cold storage, marcus: staffing": a roster
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
@@ -924,13 +929,14 @@ def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
     return nxt in _PERSON_VERBS or then in _PERSON_VERBS or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
 
 
-def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True) -> bool:
-    """A word typed in lower case that may be a name: rare, and no word of the knowledge (by its
-    stem too, unless a roster says it is a name: "lin:") nor a code ("she has cpscm already")."""
-    return t.isalpha() and t.islower() and len(t) >= 3 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < LOWER_NAME_ENGLISH and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
+def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -> bool:
+    """A word typed in lower case that may be a name: rare (fewer than ``most`` uses), and no word
+    of the knowledge (by its stem too, unless a roster says it is a name: "lin:") nor a code ("she
+    has cpscm already")."""
+    return t.isalpha() and t.islower() and len(t) >= 3 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < (most or LOWER_NAME_ENGLISH) and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
 
 
-_PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works"})
+_PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "plans", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _NAME = re.compile(r"[A-Z][a-z]{2,}")
 NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either) …
@@ -974,19 +980,42 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         if only_who(parts[n]) and not any(b - 1 in parts[n + 1] for _, b, _ in people):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "Sam (tech, 6 yrs) wants limited distribution coordinator": one part
     names = {i for a, b, k in people for i in range(a, b) if not _noun(k)}
+    plural = {k for _, b, k in people if _noun(k) and tokens[b - 1].strip(_PUNCT).lower() != k.removeprefix("other ")}  # "my two techs": a group
+    group: set[str] = set()  # the one goal a group is told to share ("my two techs are curious about DME", "three pharmacists who all want …")
+    unsaid: list[tuple[str, str, int]] = []  # (name, their words, where) of those told no goal of their own, or only what they love
+    goals: set[str] = set()  # those told a goal of their own
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
+        if not who:
+            gev = read(" ".join(tokens[i] for i in clause), ix)
+            if gev.role_named:
+                group.add(gev.role_best or "")  # "I lead three pharmacists who all want to go the academic detailing manager route.", "qc lab mgr path. sam loves …"
         if len(who) != 1:
             continue
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
         cev = read(" ".join(tokens[i] for i in clause if i not in names), ix)  # (a name is no word of what they want)
-        role = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role or cev.described or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves)
+        goal = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role
+        role = goal or cev.described or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves)
         if not role and told and "same_goal" in cev.hits:
-            role = told[-1][1]  # "priya wants to be a mobile unit supervisor, marcus wants the same job": the one before's
+            role = goal = told[-1][1]  # "priya wants to be a mobile unit supervisor, marcus wants the same job": the one before's
+        person = next(iter(who))
+        if person in plural and role:
+            group.add(role)  # "my two techs are curious about DME"
+        if goal:
+            goals.add(person)
+        elif not _noun(person):
+            unsaid.append((person, said.strip(_PUNCT + " "), clause.start))
         if role:
-            told.append((next(iter(who)), role))
-            wants.append((next(iter(who)), said.strip(_PUNCT + " ")))
+            told.append((person, role))
+            wants.append((person, said.strip(_PUNCT + " ")))
             at.add(clause.start)
+    if len(group) == 1 and "" not in group:  # "my two techs are curious about DME. jess loves billing, omar likes fitting": the group's goal is each one's
+        longest = {person: (said, start) for person, said, start in sorted(unsaid, key=lambda u: len(u[1]))}  # (what each loves, not "start with jess" nor a roster's "Luis and")
+        for person, (said, start) in longest.items():
+            if person not in goals:
+                told.append((person, next(iter(group))))
+                wants.append((person, said))
+                at.add(start)
     return tuple(dict(told).items()), frozenset(at), tuple(dict(wants).items())
 
 
@@ -1011,6 +1040,12 @@ _TOPIC_LEADS = frozenset({"with", "for", "to"})  # "… for that": the word the 
 _TENURE = frozenset({"year", "years", "yr", "yrs", "month", "months", "mo", "mos", "senior", "junior", "new", "experienced"})  # "Sam (lead tech, 8 yrs)": who they are
 _ASKING_VERBS = frozenset({"should", "would", "could", "does", "do", "will"})  # "what should Lee get …": the person, the subject of a question
 _LEAD_IN = 3  # "start with Sam", "ok now Priya": a clause that leads with the person is only who is asked of
+
+
+def _another_ones_path(person: str, ctx: Context, words: list[str]) -> bool:
+    """"and whats jess's second step" after Omar's pathway for the same job: a step of Jess's
+    pathway, which was shown in an order of its own, while Omar was spoken of last."""
+    return bool(person) and f"@{person}" in dict(ctx.paths) and bool(ctx.people) and ctx.people[0][0] != person and not lexicon.ORDINALS.keys().isdisjoint(words)
 
 
 def _someone_new(words: list[str]) -> bool:
@@ -1625,6 +1660,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if answer.intent == "pathway" and answer.role and shown and shown[0][0] == "cert":
         keys = {answer.role, *([f"@{resolution.person}"] if resolution.person else [])}  # (two people after one job: each their own order)
         paths = (*((k, shown) for k in sorted(keys)), *(p for p in paths if p[0] not in keys))[: 2 * MAX_PEOPLE]
+    asked_of = (answer.intent, section) if resolution.person and answer.intent in ("role", "pathway") and answer.role else ctx.asked_of
     pronouns = ctx.pronouns
     said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
     if said:
@@ -1647,6 +1683,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         wants=wants,
         pronouns=pronouns,
         paths=paths,
+        asked_of=asked_of,
     )
 
 

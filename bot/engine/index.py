@@ -33,6 +33,7 @@ CLIPPED_ALONE = 4  # letters a clipped word needs to stand for the one title wor
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
 TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to their last two
 TAIL_WORD_RARE = 5_000  # a word this common in English (per the shipped word list) is no short name
+THEME_INITIALS_ALONE = 3  # "DME" (Durable Medical Equipment Program Manager) names the role alone; two letters ("cc") need the job noun
 ACRONYM_NOT_ENGLISH = 2_000  # "OPS" (Overnight Pharmacy Supervisor) is the everyday "ops", "CAT" a cat: not a role's initials
 ENGLISH_OVER_TYPO = 20  # an English word stays as typed unless the correction is this many times commoner
 CLIPPED_MIN_LETTERS = 3  # a word this short clips no title word
@@ -330,11 +331,15 @@ class Index:
         by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
         for initials, rid in theme_initials:
             by_initials[initials].add(rid)
+        by_letters: dict[str, set[str]] = defaultdict(set)
+        for (letters, _), rids in by_initials.items():
+            by_letters[letters] |= rids
         for (letters, head), rids in by_initials.items():  # "cc sup" for Pharmacy Contact Center Supervisor, "DG lead", when only one title fits
             if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((letters, *ix.expand(head.split())), ("role", next(iter(rids))))
-                if any(ch.isdigit() for ch in letters) and (letters,) not in ix.aliases:
-                    ix._add_alias((letters,), ("role", next(iter(rids))))  # "the m2b program": initials with a digit are no English word
+                alone = any(ch.isdigit() for ch in letters) or len(letters) >= THEME_INITIALS_ALONE  # "the m2b program"; "curious about DME", "the OTP one"
+                if alone and len(by_letters[letters]) == 1 and (letters,) not in ix.aliases:
+                    ix._add_alias((letters,), ("role", next(iter(rids))))
         for (word, head), rids in tails.items():  # "the outreach manager" for Rural Mobile Health Pharmacy Outreach Manager
             short = (word, *ix.expand([head]))
             if len(rids) == 1 and short not in ix.aliases:

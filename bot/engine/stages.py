@@ -181,7 +181,8 @@ def _requested(ev: Evidence, ix: Index) -> bool:
     educator thing, what is that")."""
     named = {i for code, x, y in named_cert_spans(ev.a, ix, {r: set(w) for r, w in ev.role_where.items()}) if code in ev.codes for i in range(x, y)}
     covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named
-    return not covered or any(not set(range(x, y)) <= covered for x, y in lexicon.cue("clinical_request").spans(ev.a.words))
+    words = ev.a.words
+    return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS} <= covered for x, y in lexicon.cue("clinical_request").spans(words))  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's)
 
 
 _DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns"})  # "who decides …": a duty asked of a role
