@@ -51,8 +51,8 @@ class Engine:
         for q in questions:
             before = ctx
             if q is questions[0] and statements and not POINTERS.isdisjoint(words_of(q)):
-                told_codes = [st for st in statements if read(st, self.index).a.unknown_codes]
-                q = " ".join([*told_codes, q])  # "I saw 'CESP-II' on a signature. Is that an advanced version …?": what "that" is, told before
+                told_codes = [st for st in statements if (said := read(st, self.index)).a.unknown_codes or said.codes or (said.role_named and not said.named_only_of_self)]
+                q = " ".join([*told_codes, q])  # "I saw 'CESP-II' on a signature. Is that an advanced version …?", "my boss wrote 'CPLSR' … Is that a typo?": what "that" is, told before
             answer, ctx = self._turn(q, before)
             around = statements + [other for other in questions if other != q]  # what the member says of themselves, in any sentence
             if answer.intent == "pathway" and around:  # "I'm a purchasing tech. … which certs first?"; "I've been a med history tech …, would X suit me? what cert first"

@@ -417,6 +417,8 @@ def _alias_hits(words: list[str], said: list[str], ix: Index) -> tuple[AliasHit,
             if hit is None and n >= 2 and key[-1].endswith("s") and not key[-1].endswith("ss"):
                 hit = ix.aliases.get((*key[:-1], key[-1][:-1]))  # "do OR pharmacy supervisors start early": a title's people
                 hit = hit if hit is not None and hit[0] == "role" else None
+            if hit and n == 1 and hit[0] == "role" and i + 1 < len(words) and words[i + 1] in lexicon.CLINICAL_ANCHORS:
+                continue  # "which LAI antipsychotics need refrigeration": a role's one-word name said of medicines
             if hit:
                 hits.append((i, n, hit))
     groups: list[list[int]] = []  # positions of one word as typed and its readings

@@ -248,6 +248,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(a, b, "their" if _POSSESSIVE.search(r.tokens[a].strip(_PUNCT)) else "they")  # ("what does Ben's day look like")
                 referred = True
                 asked_role = theirs
+        if len(people) == 1 and not _someone_new(words) and wanted.get(speaks_for):
+            person_focus = wanted[speaks_for]  # "for Ana, which first": what she was told to love orders her steps
     by_order = _person_by_order(words, ctx) if not (people or ev.codes or ev.role_named) else None
     if by_order is not None:  # "back to the first one, she also wants to lead the team": the first person spoken for
         (a, b), theirs = by_order
@@ -260,7 +262,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
-    weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek) and not (ev.codes or ev.held or ev.role_named or people) else None
+    only_overlap = ctx.intent == "pathway" and all(w in lexicon.STOPWORDS or w in _PATHS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways
+    weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek or only_overlap) and not (ev.codes or ev.held or ev.role_named or people) else None
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
         weighed = (theirs_two[0], theirs_two[1])
     if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
@@ -570,6 +573,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # (the patients' meds, not the role's)
         if picked_role and words[a] in _PRONOUNS:
             continue
+        if words[:1] == ["who"] and words[a] in _OF_WHOEVER and ctx.thing is not None and ctx.thing[0] == "cert":
+            continue  # "who else has that one on their path": whoever is asked for, whose paths have that certification
         if words[b - 1] == "list" and (back_to or (not steps and len(ctx.shown) >= 2)) and not lexicon.ORDINALS.keys().isdisjoint(words):
             r.put(a, b, "the list")  # "ok back to the list, what was the second?": the list shown, which the ordinal has read
             continue
@@ -717,6 +722,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
+    pathway_turn = pathway_turn and not _judged_way(after)  # "is that a good career move tho": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and _another_job(after))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
@@ -1514,6 +1520,17 @@ def _denied(ev: Evidence) -> set[str]:
     """Codes the message says "not" to ("I have CPOM not CHPOP")."""
     a = ev.a
     return {code for code, pos in a.code_pos.items() if pos and a.words[pos - 1] in lexicon.NEGATIONS}
+
+
+_PATHS = frozenset({"path", "paths", "pathway", "pathways"})
+_OF_WHOEVER = frozenset({"their", "they"})  # "who else has it on their path": the people asked for
+
+
+def _judged_way(ev: Evidence) -> bool:
+    """Every pathway cue lies inside a judgement asked ("a good career move"): the way judged, not asked."""
+    judged = lexicon.cue("judgement").spans(ev.a.words)
+    way = lexicon.cue("pathway").spans(ev.a.words)
+    return bool(judged) and bool(way) and all(any(x <= a and b <= y for x, y in judged) for a, b in way)
 
 
 def _two_roles(ctx: Context) -> tuple[str, str] | None:

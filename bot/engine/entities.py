@@ -134,7 +134,8 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     the one role whose title has the other words and whose page writes that word (or a word it
     begins: "psych…iatric") in several passages, when no other such role's page writes it at all;
     two such words side by side ("the front-store category manager", "allergy vial supervisor")
-    the page writes together."""
+    the page writes together; or a word of the other name the page gives the role, said once
+    ("known as the hazmat shipper": "the hazmat shipping coordinator")."""
     stems = a.word_stems
     fit = [k for k in range(j, i + 1) if ix.title_postings.get(stems[k])]
     odd = [k for k in range(j, i + 1) if k not in fit and not any(a.said[m] == a.said[k] for m in fit)]  # ("340b" read also as "procurement": one typed word, a title's)
@@ -147,6 +148,9 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     candidates = set.intersection(*(set(ix.title_postings[stems[k]]) for k in fit))
     if len(candidates) < 2 and not last_resort:
         return None  # ("radiation, nuclear manager": its title's own word names it already)
+    named = [r for r in candidates if not pair and r in ix.nicknamed.get(word, ())]
+    if len(named) == 1:
+        return named[0], a.said[odd[0]]  # "the hazmat shipping coordinator": a word of the other name its page gives it ("known as the hazmat shipper")
     if pair:
         both = (word, stems[odd[1]])
         counts = {r: sum(1 for p in ix.role_passages.get(r, ()) if set(both) <= ix.passages[p].stems) for r in candidates}

@@ -200,6 +200,7 @@ class Index:
     anchor_stems: frozenset[str] = frozenset()  # the stems of those pairs
     name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
+    nicknamed: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles whose page's other name for them has it and their title does not ("known as the hazmat shipper")
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
     step_passages: dict[tuple[str, str], int] = field(default_factory=dict)  # (role, code) -> the passage of that pathway step's sentence
     first_for: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems of whom its "why" says it comes first for
@@ -348,6 +349,13 @@ class Index:
             spoken = (*before, *ix.expand(["pharmacist"]))
             if len(rids) == 1 and spoken not in ix.aliases:
                 ix._add_alias(spoken, ("role", next(iter(rids))))
+        nicknamed: dict[str, set[str]] = defaultdict(set)
+        for called_name, rid in called:
+            in_title = set(words_of(kb.roles[rid].title))
+            for w in words_of(called_name):
+                if w not in in_title and w not in lexicon.STOPWORDS and w not in lexicon.ROLE_HEADS and w not in lexicon.FIELD_WORDS:
+                    nicknamed[stem(w)].add(rid)
+        ix.nicknamed = {st: frozenset(rids) for st, rids in nicknamed.items()}
         renamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for called_name, rid in called:
             full = tuple(ix.expand(words_of(called_name)))
@@ -850,16 +858,21 @@ def _field_persons(title: str) -> set[tuple[str, ...]]:
     """("expeditionary",) for Expeditionary Pharmacy Officer, ("anti", "doping") for Anti-Doping
     Pharmacy Advisor, ("bariatric", "surgery") and ("bariatric",) for Bariatric Surgery Pharmacy
     Specialist: the words a title puts before "pharmacy" (one or two, the last a rare one), or a
-    rare one of two alone; with "pharmacist" they are how members name the person ("an
-    expeditionary pharmacist's day", "bariatric pharmacist typical day")."""
+    rare one of two alone; ("expert", "witness") for Pharmacy Expert Witness Consultant: the two
+    words a title puts between a leading "pharmacy" and its job noun. With "pharmacist" they are
+    how members name the person ("an expeditionary pharmacist's day", "bariatric pharmacist
+    typical day")."""
     words = [w for w in words_of(title) if w not in lexicon.STOPWORDS]
     if "pharmacy" not in words or words[-1] == "pharmacy":
         return set()
     theme = tuple(words[: words.index("pharmacy")])
+    after = not theme and words[-1] in lexicon.ROLE_HEADS  # "an expert witness pharmacist" for Pharmacy Expert Witness Consultant: the words between
+    if after:
+        theme = tuple(words[1:-1])
     if not 1 <= len(theme) <= 2 or any(w in lexicon.ROLE_HEADS for w in theme):
         return set()
     rare = [w for w in theme if english.count(w) < TAIL_WORD_RARE]
-    forms = {theme} if theme[-1] in rare else set()
+    forms = {theme} if theme[-1] in rare or (after and len(theme) == 2) else set()
     if len(theme) == 2:
         forms.update((w,) for w in rare)
     return forms

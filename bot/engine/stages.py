@@ -254,6 +254,8 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     best = best_faq(ev, ix)
     if best and ev.codes and "identity" in ev.hits and not set(ev.codes) & set(ix.knowledge.faqs[best[0]].certifications):
         best = None  # "which jobs list CMSO" asks about CMSO, which the entry ("my job is not listed") does not name
+    if best and _asks_a_list(ev) and _only_in_the_list_ask(ev, ix.faq_vocab[best[0]]):
+        best = None  # "what roles does the bot know about": every word it shares with the entry ("why isn't my role in the bot") asks the list
     if best and best[1] >= FAQ_MIN and not (_asks_a_list(ev) and best[1] < FAQ_OVER_LIST):  # ("what roles are available in this bot": the list)
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
     last = _last_clause(ev, ix)
@@ -990,6 +992,13 @@ def follow_up(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+def _only_in_the_list_ask(ev: Evidence, vocab: frozenset[str]) -> bool:
+    """Every word the question shares with an FAQ entry's phrasings lies in its list wording."""
+    spans = lexicon.cue("list").spans(ev.a.words)
+    shared = [i for i, st in enumerate(ev.a.word_stems) if st in vocab]
+    return bool(shared) and all(any(x <= i < y for x, y in spans) for i in shared)
+
+
 def _asks_a_list(ev: Evidence) -> bool:
     """List wording with a role or certification noun ("list every role you have", "show me every job")."""
     return bool(ev.cue("list")) and bool(ev.role_nouns or ev.cert_nouns)
@@ -1431,6 +1440,8 @@ def _nth_step(ev: Evidence) -> int | None:
         n = lexicon.ORDINALS.get(w)
         if n and i and words[i - 1] in _OF_A_PATH and words[i + 1] in _STEP_WORDS:
             return n
+        if n and all(x in lexicon.LEAD_FILLERS or x == "and" for x in words[:i]) and words[i + 1] in _ON_A_PATH:
+            return n  # "2nd on that path?", "and the third of the buyer's": opening the message, the step's place
         if w == "step" and words[i + 1].isdigit() and 0 < int(words[i + 1]) < 10:
             return int(words[i + 1])
     return None
@@ -1474,6 +1485,7 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
 
 
 _PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
+_ON_A_PATH = frozenset({"on", "of", "in"})  # "2nd on the ops director path"
 _PLURAL_PATHS = frozenset({"paths", "pathways"})
 # the words of "the cert right before X on the … path" that say nothing about which pathway
 _BESIDE_WORDS = frozenset(stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | _PATH_NOUNS)
