@@ -223,6 +223,8 @@ SETS = {
     "described-not-named-round-63": (ROOT / "tests/eval199/questions.yaml", ROOT / "tests/eval199/pages"),
     "long-and-chatty-round-63b": (ROOT / "tests/eval200/questions.yaml", ROOT / "tests/eval200/pages"),
     "an-ordinary-week-round-63b": (ROOT / "tests/eval201/questions.yaml", ROOT / "tests/eval201/pages"),
+    "an-ordinary-week-round-63c": (ROOT / "tests/eval202/questions.yaml", ROOT / "tests/eval202/pages"),
+    "deciding-and-for-others-round-63c": (ROOT / "tests/eval203/questions.yaml", ROOT / "tests/eval203/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
@@ -362,6 +364,8 @@ CONVERSATIONS = {
     "mentors-and-managers-round-63": (ROOT / "tests/conv128/conversations.yaml", ROOT / "tests/conv128/pages", {"overall": 0.87, "follow": 0.81, "switch": 0.98, "none": 0.93}),
     "busy-channel-round-63b": (ROOT / "tests/conv129/conversations.yaml", ROOT / "tests/conv129/pages", {"overall": 0.89, "follow": 0.85, "switch": 0.98, "none": 0.88}),
     "an-ordinary-day-round-63b": (ROOT / "tests/conv130/conversations.yaml", ROOT / "tests/conv130/pages", {"overall": 0.92, "follow": 0.90, "switch": 0.98, "none": 0.90}),
+    "an-ordinary-day-round-63c": (ROOT / "tests/conv131/conversations.yaml", ROOT / "tests/conv131/pages", {"overall": 0.95, "follow": 0.93, "switch": 0.98, "none": 0.93}),
+    "busy-channel-round-63c": (ROOT / "tests/conv132/conversations.yaml", ROOT / "tests/conv132/pages", {"overall": 0.86, "follow": 0.84, "switch": 0.98, "none": 0.85}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

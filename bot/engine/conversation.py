@@ -721,6 +721,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     about_me = ("self_describe" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
+    pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not _judged_way(after)  # "is that a good career move tho": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and _another_job(after))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
@@ -760,13 +761,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path)
 
 
+_RANKS = frozenset({"lead", "senior", "junior", "new", "night", "evening", "weekend"})  # "my lead tech", "my night tech": still the person
+_BY_ORDER = frozenset({"one", "person", "guy", "gal", "lady", "girl", "dude", "fella"})  # "back to the first guy"
+
+
 def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], str] | None:
     """"back to the first one", "ok the second one again": of two or more people the member spoke
     for, the one in that place (in the order they came up), and the words that say so."""
     if len(ctx.people) < 2:
         return None
     for i, w in enumerate(words[:-1]):
-        if w not in lexicon.ORDINALS or words[i + 1] not in ("one", "person") or lexicon.ORDINALS[w] == 0:
+        if w not in lexicon.ORDINALS or (words[i + 1] not in _BY_ORDER and words[i + 1] not in lexicon.MENTORED) or lexicon.ORDINALS[w] == 0:
             continue
         start = i - 1 if i and words[i - 1] in _DEFINITE else i
         if not (_RETURNS & set(words[max(0, start - 2) : start]) or "again" in words[i + 2 : i + 4]):
@@ -860,7 +865,7 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         if not noun or nxt in lexicon.ROLE_HEADS or nxt in _OF_THE_WORK or (nxt in ix.name_words and nxt not in lexicon.FIELD_WORDS):
             continue  # (not "the tech side": a part of the work)
         j = i - 1
-        while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
+        while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or words[j] in _RANKS or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
             j -= 1
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
             other = any(w in _OTHER or lexicon.ORDINALS.get(w, 1) >= 2 for w in words[j + 1 : i])
@@ -1448,7 +1453,8 @@ def _asks_a_step(question: str) -> bool:
 
 def _certs_recalled(words: list[str], ctx: Context, ix: Index) -> list[tuple[int, int, str]]:
     """"the waste cert", "that safety credential": words right before a certification noun that
-    are all in the name of exactly one certification talked about: (start, end, code)."""
+    are all in the name of exactly one certification talked about; "the one with peer in the
+    name": of those talked about or shown, the one whose name has the words: (start, end, code)."""
     talked = [e[1] for e in ctx.recent if e[0] == "cert" and e[1] in ix.cert_names]
     out = []
     for i, w in enumerate(words):
@@ -1461,6 +1467,17 @@ def _certs_recalled(words: list[str], ctx: Context, ix: Index) -> list[tuple[int
         named = [c for c in talked if said and all(st in ix.cert_names[c] for st in said)]
         if len(named) == 1 and j > 0 and words[j - 1] in _DEFINITE:
             out.append((j - 1, i + 1, named[0]))
+    seen = list(dict.fromkeys([*talked, *(e[1] for lst in (ctx.shown, *ctx.lists) for e in lst if e[0] == "cert" and e[1] in ix.cert_names)]))
+    for i, w in enumerate(words):  # "the one with peer in the name": of the certifications shown, the one whose name has that word
+        if w != "with" or i < 2 or words[i - 1] not in ("one", *lexicon.CERT_NOUNS) or words[i - 2] not in _DEFINITE:
+            continue
+        k = next((k for k in range(i + 2, min(len(words) - 1, i + 5)) if words[k] == "in" and words[k + 1 : k + 3] in (["the", "name"], ["its", "name"], ["the", "title"], ["it"])), None)
+        if k is None:
+            continue
+        said = [stem(x) for x in words[i + 1 : k] if x not in lexicon.STOPWORDS]
+        named = [c for c in seen if said and all(st in ix.cert_names[c] for st in said)]
+        if len(named) == 1:
+            out.append((i - 2, k + (2 if words[k + 1 : k + 2] == ["it"] else 3), named[0]))
     return out
 
 
@@ -1563,6 +1580,9 @@ def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
     return None
 
 
+# Refusals whose message was whole ("write it as a poem"): nothing the next message finishes.
+_COMPLETE_REFUSALS = frozenset({"task_request", "injection", "clinical", "language"})
+
 # Refusals of a question about something the knowledge holds: what it named is the subject now
 # ("what's the pass rate for CTCP?" … "ok what is it then"; "write my cover letter for the TOC job" …
 # "what do they do"), unless it spoke of the subject already ("do I need CPFA before it").
@@ -1603,7 +1623,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             ctx = replace(ctx, focus=told)
         if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and outside_goal(resolution.evidence, ix)[0]:
             return replace(ctx, intent="pathway", pending=_WAY_ASKED)  # "my tech wants to go into nursing instead, what's the path" … "for the store manager": the way there, not nursing again
-        if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role"):
+        if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role") and answer.stage not in _COMPLETE_REFUSALS:
             return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)
         if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
             return _about_refused(ctx, resolution.evidence)

@@ -350,12 +350,18 @@ class Index:
             if len(rids) == 1 and spoken not in ix.aliases:
                 ix._add_alias(spoken, ("role", next(iter(rids))))
         nicknamed: dict[str, set[str]] = defaultdict(set)
+        nick_words: dict[str, set[str]] = defaultdict(set)
         for called_name, rid in called:
             in_title = set(words_of(kb.roles[rid].title))
             for w in words_of(called_name):
                 if w not in in_title and w not in lexicon.STOPWORDS and w not in lexicon.ROLE_HEADS and w not in lexicon.FIELD_WORDS:
                     nicknamed[stem(w)].add(rid)
+            for w in re.findall(r"\b[A-Z]{3,}\b", called_name):
+                nick_words[w.lower()].add(rid)
         ix.nicknamed = {st: frozenset(rids) for st, rids in nicknamed.items()}
+        for w, rids in nick_words.items():  # "the lasa person": an acronym no English has, of the one page that calls its role by it ("often called the LASA coordinator")
+            if len(rids) == 1 and len(w) >= THEME_INITIALS_ALONE and w.isalpha() and w not in taken and (w,) not in ix.aliases and (w,) not in ix.synonyms and english.count(w) < ACRONYM_NOT_ENGLISH:
+                ix._add_alias((w,), ("role", next(iter(rids))))
         renamed: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for called_name, rid in called:
             full = tuple(ix.expand(words_of(called_name)))
