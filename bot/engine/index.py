@@ -341,6 +341,10 @@ class Index:
                 alone = any(ch.isdigit() for ch in letters) or len(letters) >= THEME_INITIALS_ALONE  # "the m2b program"; "curious about DME", "the OTP one"
                 if alone and len(by_letters[letters]) == 1 and (letters,) not in ix.aliases:
                     ix._add_alias((letters,), ("role", next(iter(rids))))
+        for (letters, head), rids in page_program_initials(kb).items():  # "pdmp lead": the program its page abbreviates, with the title's job noun
+            program_key = (letters, *ix.expand([head]))
+            if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH and program_key not in ix.aliases:
+                ix._add_alias(program_key, ("role", next(iter(rids))))
         for (word, head), rids in tails.items():  # "the outreach manager" for Rural Mobile Health Pharmacy Outreach Manager
             short = (word, *ix.expand([head]))
             if len(rids) == 1 and short not in ix.aliases:
@@ -764,6 +768,29 @@ def _letters_of(letters: str, word: str) -> bool:
             return False
         at += 1
     return True
+
+
+_DEFINED_MANY = re.compile(r"((?:[A-Za-z][\w'-]*\s+){2,6})\(([A-Z]{2,6})\)")  # "the state prescription drug monitoring program (PDMP)"
+
+
+def page_program_initials(kb: Knowledge) -> dict[tuple[str, str], set[str]]:
+    """("pdmp", "lead") for a Prescription Monitoring Program Integration Lead whose page writes
+    "prescription drug monitoring program (PDMP)": an abbreviation a role's page defines by words
+    that are the initials' own, two or more of them words of its title, with the title's job noun."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for role in kb.roles.values():
+        title = words_of(role.title)
+        if not title or title[-1] not in lexicon.ROLE_HEADS:
+            continue
+        own = {w for w in title if w not in lexicon.STOPWORDS and w not in lexicon.FIELD_WORDS and w not in lexicon.ROLE_HEADS}
+        texts = [role.tagline, *role.overview, *(f"{r.name}. {r.description}" for r in role.responsibilities), role.day_intro or ""]
+        for text in texts:
+            for m in _DEFINED_MANY.finditer(text or ""):
+                abbr = m.group(2).lower()
+                words = m.group(1).lower().split()[-len(abbr) :]
+                if len(words) == len(abbr) and "".join(w[0] for w in words) == abbr and len(own & set(words)) >= 2:
+                    found[(abbr, title[-1])].add(role.id)
+    return found
 
 
 def page_clips(kb: Knowledge) -> dict[str, tuple[str, ...]]:
