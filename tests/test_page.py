@@ -722,3 +722,18 @@ def test_a_sub_heading_over_the_day_intro_or_a_closing_heading_stays_what_it_is(
     q = parse_page(seed_text().replace("Afternoon: Staffing", "Closing Time: Staffing").replace("Ready to Engineer the Future of Pharmacy Operations?", closing))
     assert [t for t, _, _ in q.day] == ["Morning", "Mid-Day", "Closing Time"]
     assert q.closing_heading == closing
+
+
+def test_certifications_named_in_full_under_a_heading_worded_any_way() -> None:
+    """"CODE – Certified …" lines, each with its text below, under "Certifications That Build an
+    Operations Career": the pathway, as under "Your Certification Pathway"."""
+    import re
+
+    seed = parse_page(seed_text())
+    text = re.sub(r"\n(C[A-Z]{3,4})\n\n(Certified [^\n]+)\n", lambda m: f"\n{m.group(1)} – {m.group(2)}\n", seed_text())
+    text = text.replace("View Details\n", "")
+    heading = next(line for line in seed_text().splitlines() if line.startswith("Your Certification Pathway"))
+    text = text.replace(heading, "Certifications That Build an Operations Career")
+    p = parse_page(text)
+    assert certs(p) == certs(seed)
+    assert p.day == seed.day and p.responsibilities == seed.responsibilities

@@ -62,12 +62,18 @@ def test_a_pathway_heading_starting_with_the_is_the_pathway() -> None:
     assert p.responsibilities[-1][1].endswith(".") and "CNOL" not in p.responsibilities[-1][1]
 
 
-def test_certification_lines_under_no_pathway_heading_are_refused_with_their_line() -> None:
-    text = _pathway_as_lines("Credentials Worth Having")
+def test_certification_lines_under_no_heading_are_refused_with_their_line() -> None:
+    text = _pathway_as_lines("").replace("\n\n\nCPOM –", "\nCPOM –")  # right after the last duty's text
     with pytest.raises(PageError) as err:
         parse_page(text)
     line = next(n for n, t in enumerate(text.split("\n"), 1) if t.startswith("CPOM –"))
     assert err.value.line == line and "no certification pathway heading" in str(err.value)
+
+
+def test_certification_lines_make_the_heading_above_them_the_pathways() -> None:
+    p = parse_page(_pathway_as_lines("Credentials Worth Having"))
+    assert [c.code for c in p.certifications] == ["CPOM", "CNOL"]
+    assert p.certifications[1].description == "Shows you can lead a pharmacy through the night."
 
 
 def test_a_first_thing_entry_is_part_of_the_day() -> None:

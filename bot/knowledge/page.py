@@ -220,8 +220,9 @@ def parse_page(text: str) -> Page:
                 starts.append((k, kind))
                 break
     blocks = _cert_blocks(lines, i) or _numbered_certs(lines, i)
-    if blocks and "pathway" not in {kind for _, kind in starts}:
-        heading = _pathway_heading(lines, i, blocks[0], {k for k, _ in starts})
+    named = blocks or _named_cert_lines(lines, i)
+    if named and "pathway" not in {kind for _, kind in starts}:
+        heading = _pathway_heading(lines, i, named[0], {k for k, _ in starts})
         if heading is not None:  # worded some other way ("Certifications That Build Your … Career")
             starts = sorted(starts + [(heading, "pathway")])
     if "day" not in {kind for _, kind in starts}:
@@ -285,6 +286,17 @@ def _numbered_certs(lines: list[tuple[int, str]], start: int) -> list[int]:
     """Numbered lines that name a certification ("Step 1. CPOM – Certified …: …"), for a page
     whose certifications have no "View Details" after them."""
     return [k for k in range(start, len(lines)) if _NUMBERED.match(lines[k][1]) and _code_of(_unbullet(lines[k][1])) is not None]
+
+
+def _named_cert_lines(lines: list[tuple[int, str]], start: int) -> list[int]:
+    """Two or more lines naming a certification in full ("CNPO – Certified Neonatal …"), each
+    followed by a line of its own text, under a heading worded any way ("Certifications That
+    Build a Neonatal Satellite Career")."""
+    def named(k: int) -> bool:
+        m = _CODE_NAME.match(_unbullet(lines[k][1])) or _NAME_CODE.match(_unbullet(lines[k][1]))
+        return m is not None and _is_code(m.group("code")) and bool(_CERTIFIED.search(m.group("name")))
+    found = [k for k in range(start, len(lines) - 1) if named(k) and not named(k + 1)]
+    return found if len(found) >= 2 else []
 
 
 def _pathway_heading(lines: list[tuple[int, str]], start: int, first_block: int, taken: set[int]) -> int | None:
