@@ -262,7 +262,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
-    only_overlap = ctx.intent == "pathway" and all(w in lexicon.STOPWORDS or w in _PATHS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways
+    only_overlap = ctx.intent == "pathway" and all(w in lexicon.STOPWORDS or w in lexicon.PATH_NOUNS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways
     weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek or only_overlap) and not (ev.codes or ev.held or ev.role_named or people) else None
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
         weighed = (theirs_two[0], theirs_two[1])
@@ -1539,7 +1539,6 @@ def _denied(ev: Evidence) -> set[str]:
     return {code for code, pos in a.code_pos.items() if pos and a.words[pos - 1] in lexicon.NEGATIONS}
 
 
-_PATHS = frozenset({"path", "paths", "pathway", "pathways"})
 _OF_WHOEVER = frozenset({"their", "they"})  # "who else has it on their path": the people asked for
 
 

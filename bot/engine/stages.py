@@ -1103,7 +1103,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     of two named, "which one …" / "who …" is the one whose page says it more."""
     if not ev.subject_named or ev.codes or ev.subject_role is None:
         return None
-    if (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) and _shared_pair(ev, ix) is not None:
+    if (ev.cert_seek or not lexicon.PATH_NOUNS.isdisjoint(ev.a.words)) and _shared_pair(ev, ix) is not None:
         return None  # "ops director vs repackaging supervisor … what certs do they share", "… do their paths overlap": what both pathways have, or an honest none (shared_certs)
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
@@ -1226,8 +1226,8 @@ def _one_step_on_a_path(ev: Evidence) -> bool:
         while j < len(words) and words[j] in lexicon.CERT_NOUNS:
             j += 1  # ("cert" reads "cert certification")
         if w in ("which", "what") and j > i + 1 and words[j : j + 1] in (("on",), ("in",), ("from",)):
-            end = next((k for k in range(j + 1, min(len(words), j + 10)) if words[k] in _PATH_NOUNS), None)
-            while end is not None and end + 1 < len(words) and words[end + 1] in _PATH_NOUNS:
+            end = next((k for k in range(j + 1, min(len(words), j + 10)) if words[k] in lexicon.PATH_NOUNS), None)
+            while end is not None and end + 1 < len(words) and words[end + 1] in lexicon.PATH_NOUNS:
                 end += 1  # ("… pathway path")
             if end is not None and words[end + 1 : end + 2] in (("is",), ("covers",), ("does",), ("has",)):
                 return True
@@ -1450,7 +1450,7 @@ def _nth_step(ev: Evidence) -> int | None:
 def nth_step(ev: Evidence, ix: Index) -> Match | None:
     """"Whats the first cert on the IDS pharmacist path": that one step's card. Said with a path
     noun and a named role, and with nothing the member holds or likes (then "first" is advice)."""
-    if ev.codes or ev.held or ev.certs_plural or _PATH_NOUNS.isdisjoint(ev.a.words) or not (ev.subject_named or ev.subject_relaxed):
+    if ev.codes or ev.held or ev.certs_plural or lexicon.PATH_NOUNS.isdisjoint(ev.a.words) or not (ev.subject_named or ev.subject_relaxed):
         return None
     if ev.hits.keys() & {"likes", "self_describe"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
         return None  # ("… the first cert she'd need on that path": advice, the pathway for her)
@@ -1466,7 +1466,7 @@ def nth_step(ev: Evidence, ix: Index) -> Match | None:
 def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     """"Torn between 340B manager and ops director: which cert helps for both?": the card of the
     certifications both pathways have; "do their paths overlap": both pathways, what they share first."""
-    if not (ev.cert_seek or not _PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
+    if not (ev.cert_seek or not lexicon.PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
         return None  # (or "do the ops director and delivery manager paths overlap")
     found = _shared_pair(ev, ix)
     if found is None:
@@ -1484,11 +1484,10 @@ def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     return Match("pathway", role=pair[0], also=(pair[1],), certifications=ranked + rest, confidence=CONF_CERT_SHARED, reason="in_common", why=f"certifications on both pathways: {', '.join(shared)}")
 
 
-_PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})
 _ON_A_PATH = frozenset({"on", "of", "in"})  # "2nd on the ops director path"
 _PLURAL_PATHS = frozenset({"paths", "pathways"})
 # the words of "the cert right before X on the … path" that say nothing about which pathway
-_BESIDE_WORDS = frozenset(stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | _PATH_NOUNS)
+_BESIDE_WORDS = frozenset(stem(w) for w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS | lexicon.BESIDE_FILLERS | lexicon.CERT_NOUNS | lexicon.PATH_NOUNS)
 _FIRST_SAID = lexicon.FIRST_WORDS | {"1st"}  # "which cert 1st": an order asked
 _DIFFERENCE = frozenset({"vs", "versus", "difference", "differ", "differs", "different", "comparison", "diff", "compare", "compared"})  # a contrast that asks how two differ, not which fits
 _JOB_HEADS = lexicon.ROLE_HEADS | lexicon.LEAD_HEADS | lexicon.ROLE_NOUNS
