@@ -556,6 +556,10 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     judged = kind == "role" and _questioned(ev, "judgement") and not _questioned(ev, "pathway", besides="judgement")  # "… thinking about moving into medication safety … Is it worth leaving clinical work for the MSO job?": the way in was told, the judgement asked
     if judged:
         answerable = [c for c in answerable if c not in ("pathway", "ordering") and _questioned(ev, c, naming=c == "overview")]  # (what the story around it says asks nothing; "… the MSO job safe from AI": "job" names it)
+    claimed = _unwritten_figure(ev, ident, ix) if _asked_cue(ev, "rumour") else None
+    if claimed is not None:  # "is it true mtm center managers handle 10,000 calls a day?": whatever else it names, the figure is what is checked, and no page writes it
+        m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{claimed}"', why=f"a claim checked by a figure the {kind}'s text never writes: {claimed!r}")
+        return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
     if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
