@@ -576,7 +576,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if entering and form and not missing:  # "harder to get into": the page may say "hard", never how hard the way in is
         missing = [(form, "")]
     rated = next((w for i, w in enumerate(ev.a.words) if w in _RATINGS and ev.a.asks(i) and stem(w) not in doc), None) if ev.hits.keys() & {"property", "rumour"} else None  # "is running the remote hub more stressful than …", "… as bad as people say": how it feels, which no page rates
-    figure = (_unwritten_figure(ev, ident, ix) or _unwritten_amount(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else (unwritten or rated)  # "is it true RPDs need 5 years first", "… on call 24/7", "… every single night": a figure or an absolute no page gives
+    figure = (_unwritten_amount(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else (unwritten or rated)  # "… every single night": an amount or an absolute no page gives (a figure, "is it true RPDs need 5 years first", was refused above)
     if figure:
         missing.append((figure, ""))
     if judged and not missing:
