@@ -547,13 +547,13 @@ def _untimed_entry(body: list[tuple[int, str]], pos: int, timed: list[int], last
 def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
-    strict = any(_day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t)) for _, t in body)
+    timed = [pos for pos, (_, t) in enumerate(body) if _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
+    strict = bool(timed)
     intro: list[str] = []
     entries: list[list[str]] = []
     rest: list[tuple[int, str]] = []
     entry_at = 0  # where the last entry starts in ``body``
     end = len(body)
-    timed = [pos for pos, (_, t) in enumerate(body) if _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
     for pos, (n, t) in enumerate(body):
         m = _day_entry(_unbullet(t), strict) or _untimed_entry(body, pos, timed, last)
         inline = None if m else _inline_day_entry(_unbullet(t))
