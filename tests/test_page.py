@@ -737,3 +737,31 @@ def test_certifications_named_in_full_under_a_heading_worded_any_way() -> None:
     p = parse_page(text)
     assert certs(p) == certs(seed)
     assert p.day == seed.day and p.responsibilities == seed.responsibilities
+
+
+@pytest.mark.parametrize("mark", ["- ", "• ", ""])
+def test_bulleted_steps_with_the_name_and_a_sentence_after_the_code(mark: str) -> None:
+    """"- Step 1 – CODE: Certified …. A sentence." : the bullet and the step number are marks, the
+    full name ends at its full stop and the sentence after it is the description."""
+    text = seed_text()
+    a, b = text.index("CHPOP\n"), text.index("A Day in the Life")
+    steps = (
+        "Follow these steps in order:\n\n"
+        f"{mark}Step 1 – CHPOP: Certified Hospital Pharmacy Operations Pharmacist. Validates your hospital operations expertise.\n"
+        f"{mark}Step 2 – CPOM: Certified Pharmacy Operations Manager. Shows you can lead teams and workflows.\n\n"
+    )
+    p = parse_page(text[:a] + steps + text[b:])
+    assert p.pathway_intro.endswith("Follow these steps in order:")
+    assert certs(p) == [
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams and workflows."),
+    ]
+    assert len(p.day) == 3
+
+
+def test_bulleted_steps_with_no_pathway_heading_are_refused_not_swallowed() -> None:
+    text = seed_text()
+    a, b = text.index("Your Certification Pathway to"), text.index("A Day in the Life")
+    steps = "- Step 1 – CHPOP: Certified Hospital Pharmacy Operations Pharmacist. Validates your expertise.\n\n"
+    with pytest.raises(PageError, match="CHPOP looks like a certification"):
+        parse_page(text[:a] + steps + text[b:])

@@ -250,8 +250,10 @@ def parse_page(text: str) -> Page:
 
 
 def _unbullet(text: str) -> str:
-    """A list item's text without its bullet (``• CPOM``, ``- Morning: Huddle``, as web pages give them)."""
-    return _LIST_MARK.sub("", text, count=1)
+    """A list item's text without its bullet (``• CPOM``, ``- Morning: Huddle``, as web pages give
+    them), and without a step number after the bullet (``- Step 1 – CPOM: …``)."""
+    text = _LIST_MARK.sub("", text, count=1)
+    return _NUMBERED.sub("", text, count=1)
 
 
 def _code_of(text: str) -> str | None:
@@ -280,12 +282,13 @@ def _cert_blocks(lines: list[tuple[int, str]], start: int) -> list[int]:
 
 
 _NUMBERED = re.compile(_NUMBERED_MARK, re.I)
+_BULLET_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+)")
 
 
 def _numbered_certs(lines: list[tuple[int, str]], start: int) -> list[int]:
     """Numbered lines that name a certification ("Step 1. CPOM – Certified …: …"), for a page
     whose certifications have no "View Details" after them."""
-    return [k for k in range(start, len(lines)) if _NUMBERED.match(lines[k][1]) and _code_of(_unbullet(lines[k][1])) is not None]
+    return [k for k in range(start, len(lines)) if _NUMBERED.match(_BULLET_MARK.sub("", lines[k][1], count=1)) and _code_of(_unbullet(lines[k][1])) is not None]
 
 
 def _named_cert_lines(lines: list[tuple[int, str]], start: int) -> list[int]:
@@ -453,7 +456,19 @@ def _name_and_text(named: str) -> list[str]:
     sep = named[len(m.group("name")) : len(m.group("name")) + 3] if m else ""
     if m and (":" in sep or "—" in sep or "–" in sep) and _heading_like(m.group("name")) and len(m.group("desc").split()) >= 3:
         return [m.group("name"), m.group("desc")]  # (a colon or a dash between: "… Manager — shows you can lead teams")
+    m = _SENTENCE_AFTER_NAME.match(named)
+    if m and _CERTIFIED.search(m.group("name")) and _title_cased(m.group("name")) and len(m.group("desc").split()) >= 3:
+        return [m.group("name"), m.group("desc")]  # "Certified Pharmacy Operations Manager. Shows you can lead teams."
     return [named]
+
+
+_SENTENCE_AFTER_NAME = re.compile(r"^(?P<name>[^.:–—]{3,80}?)\.\s+(?P<desc>[A-Z].+)$")
+
+
+def _title_cased(name: str) -> bool:
+    """Most longer words capitalised, as a certification's full name is."""
+    long = [w for w in name.split() if len(w) > 3]
+    return bool(long) and sum(w[0].isupper() for w in long) >= 0.75 * len(long)
 
 
 def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
