@@ -272,13 +272,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final)
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
-    recalled = None if ev.role_named else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
-    path_of = ev.role_best if ev.role_named else recalled
+    along = ev.role_named and not _path_claimed(ev, words)  # (not "the last one is on the ops director path too right?": a claim about the one shown)
+    recalled = None if along else _recalled(ev, ctx)  # "go back, the staffing one, what was the second cert on it"
+    path_of = ev.role_best if along else recalled
     step_number = any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or step_number
     if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway") and "step" in words)) and "ordering" not in ev.hits and (not _ENDS_LOCATIVE.isdisjoint(words) or (step_number and ctx.intent == "pathway" and _reordered(ctx, ix))) and numbered:
         path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" (or "… on it") after a choice of roles or a pathway put in another order: its page's steps
-    elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any(w in lexicon.CERT_NOUNS and i >= 2 and words[i - 1] in lexicon.ORDINALS and (words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
+    elif path_of is None and numbered and _on_that_path(words) and (ctx.role or ctx.intent == "certification") and not (people or ctx.people or "back" in words) and ev.hits.keys().isdisjoint({"for_someone", "ref_self", "ref_earlier"}) and _NEEDING.isdisjoint(words):
+        card = _path_of_card(ctx, ix) if ctx.intent == "certification" else None
+        path_of = card[0] if card and card[0] else ctx.role  # "whats the first step on that path" after a card of it, or a list of certs by topic: that role's pathway
+    elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 2 and words[i - 1] in lexicon.ORDINALS and (words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
@@ -346,7 +350,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if steps:
                 _drop_named_path(r, start, path_of, ix)
                 stepped_path = along_named
-            if listed:  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question
+            if listed and not (ev.role_named and not along):  # "... on the informatics manager pathway", "the last one on that list" has done its job: it names the list, not a pathway question (but "is the last one on the ops director path too" asks it)
                 loc = next((k for k in range(end, len(words)) if words[k] in _LOCATIVES), None)
                 _drop_whose_list(r, words, loc)
 
@@ -406,8 +410,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:])  # "back to the billing one, whats their midday like"
         as_role = on_list or person or certs_after or for_path or does or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
-        if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS)):
-            continue  # "and for the courier team part" after "the cold chain part, is there a cert for that": a topic again
+        if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS) or (words[b - 1] == "side" and a and words[a - 1] == "for")):
+            continue  # "and for the courier team part", "and one for the prior auth side" after "is there a cert for that": a topic again
         besides = {ctx.thing} if ctx.thing and words[a + 1] in _OTHER else set()  # "no, the other ops one": not the one just shown
         meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None, besides)
         if meant is not None and meant[0] == "cert" and not (as_role or as_cert) and ctx.intent == "pathway" and meant not in ctx.shown:
@@ -1254,7 +1258,7 @@ def _another_job(ev: Evidence) -> bool:
     titled = {i for r in ev.role_where.values() for i in r}
     mine = own_job_heads(a)
     return any(
-        w in lexicon.ROLE_HEADS and i and a.typed_start(i) == i and i not in titled and i not in mine and a.words[i - 1] not in lexicon.STOPWORDS
+        lexicon.job_noun(w) and i and a.typed_start(i) == i and i not in titled and i not in mine and a.words[i - 1] not in lexicon.STOPWORDS
         and a.sentence_of[i - 1] == a.sentence_of[i] and "from" not in a.words[max(0, i - 4) : i]  # ("from a staff pharmacist job": where they come from)
         for i, w in enumerate(a.words)
     )
@@ -1268,6 +1272,29 @@ def _off_knowledge(ev: Evidence) -> bool:
     content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems()]
     names_one = _NAMES_SUBJECT.match(" ".join(ev.a.words)) is not None  # "what about a dentist": one word names the subject
     return len(content) >= (1 if names_one else OFF_KNOWLEDGE_WORDS) and not any(s in ev.ix.postings for s in content)
+
+
+def _path_claimed(ev: Evidence, words: list[str]) -> bool:
+    """An ordinal, then "is|was on" the role named: what is said of the one picked, not whose step."""
+    at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS), None)
+    where = ev.role_where.get(ev.role_best or "", frozenset())
+    return at is not None and bool(where) and at < min(where) and (not _CLAIMED_ON.isdisjoint(words[at:min(where)]) or not _ALSO.isdisjoint(words[min(where):]) or "as well" in " ".join(words))
+
+
+_ALSO = frozenset({"too", "also", "either"})
+
+
+_CLAIMED_ON = frozenset({"is", "are", "was", "also"})
+
+
+def _on_that_path(words: list[str]) -> bool:
+    """"… on that path", "… of their pathway": a pathway pointed back at, not a list."""
+    return any(w in _PATH_WORDS and i >= 2 and words[i - 1] in _POINTING and words[i - 2] in _LOCATIVES for i, w in enumerate(words))
+
+
+_PATH_WORDS = frozenset({"path", "pathway", "track"})
+_POINTING = frozenset({"that", "their", "its", "this"})
+_NEEDING = frozenset({"need", "needs", "should", "take", "get"})  # "the first cert she'd need on that path": where she starts, the pathway for her
 
 
 def _path_of_card(ctx: Context, ix: Index) -> tuple[str | None, tuple[Entity, ...]] | None:

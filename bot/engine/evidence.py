@@ -80,7 +80,7 @@ class Evidence:
         words = self.a.words
 
         def named(r: str, w: frozenset[int]) -> bool:  # (a word only its title has, then a job noun: "nuclear manager", not "does all the inv")
-            return scores.get(r, 0) >= ROLE_MENTION * 0.5 or any(self.ix.title_postings.get(self.a.word_stems[i]) == [r] and i + 1 < len(words) and words[i + 1] in _JOB_NOUNS and not (i and words[i - 1] in lexicon.POSSESSIVES) for i in w - mine)  # ("my resident …": a person they know)
+            return scores.get(r, 0) >= ROLE_MENTION * 0.5 or any(self.ix.title_postings.get(self.a.word_stems[i]) == [r] and _then_a_job(self, r, i) and not (i and words[i - 1] in lexicon.POSSESSIVES) for i in w - mine)  # ("my resident …": a person they know)
 
         return sorted((r for r, w in self.role_where.items() if w - mine and mine - w and named(r, w)), key=lambda r: min(self.role_where[r]))
 
@@ -698,8 +698,8 @@ def read(question: str, ix: Index) -> Evidence:
         elsewhere = {a.word_stems[i] for i in range(len(a.words)) if not any(x <= i < y for x, y in spans)}
         a = replace(a, stems=tuple(st for st in a.stems if st not in steered or st in elsewhere))  # ("ok switching, what does … do": "switching" is no part of the day)
     someday = hits.get("someday")
-    if someday and someday.split()[0] == "one" and (hits.get("ref_one_kind") or "").split()[-1:] == ["one"] and _ONES_DAY.search(question):
-        someday = None  # "whats the analytics one's day": that one's day, not "one day"
+    if someday and someday.split()[0] == "one" and _ONES_DAY.search(question):
+        someday = None  # "whats the analytics one's day", "vivarium one's day?": that one's day, not "one day"
         del hits["someday"]
     for name in ("day", "ordering"):
         if someday and f" {hits.get(name)} " in f" {someday} ":  # "where it could go one day", "next quarter": a time, not the day in the life or an order
@@ -865,6 +865,17 @@ def _described_role(ev: Evidence) -> str | None:
 
 
 _DEFINITE = frozenset({"the", "that", "this"})
+_WEIGHED_AGAINST = frozenset({"vs", "versus", "or"})
+
+
+def _then_a_job(ev: Evidence, r: str, i: int) -> bool:
+    """Word ``i`` (one only ``r``'s title has) names the role: a job noun follows after more of its
+    title ("nuclear manager", "milk room job"), or it is weighed against another ("vivarium vs …")."""
+    words, stems = ev.a.words, ev.a.word_stems
+    j = i + 1
+    while j < len(words) and r in ev.ix.title_postings.get(stems[j], ()) and words[j] not in _JOB_NOUNS:
+        j += 1
+    return (j < len(words) and words[j] in _JOB_NOUNS) or words[i + 1 : i + 2] in (("vs",), ("versus",)) or (i > 0 and words[i - 1] in _WEIGHED_AGAINST)
 
 
 def _kind_named(a: Analysis) -> bool:

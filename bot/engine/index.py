@@ -327,7 +327,7 @@ class Index:
         for acr, _ in acronyms:
             counts[acr] += 1
         for acr, rid in acronyms:  # "MSO" for Medication Safety Officer, when unambiguous
-            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.synonyms and english.count(acr) < ACRONYM_NOT_ENGLISH:
+            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.synonyms and english.count(acr) < ACRONYM_NOT_ENGLISH and not (len(acr) >= 4 and _near_a_code(acr, taken)):
                 ix._add_alias((acr,), ("role", rid))
         by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
         for initials, rid in theme_initials:
@@ -339,7 +339,7 @@ class Index:
             if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((letters, *ix.expand(head.split())), ("role", next(iter(rids))))
                 alone = any(ch.isdigit() for ch in letters) or len(letters) >= THEME_INITIALS_ALONE  # "the m2b program"; "curious about DME", "the OTP one"
-                if alone and len(by_letters[letters]) == 1 and (letters,) not in ix.aliases:
+                if alone and not _near_a_code(letters, taken) and len(by_letters[letters]) == 1 and (letters,) not in ix.aliases:
                     ix._add_alias((letters,), ("role", next(iter(rids))))
         for (letters, head), rids in page_program_initials(kb).items():  # "pdmp lead": the program its page abbreviates, with the title's job noun
             program_key = (letters, *ix.expand([head]))
@@ -854,6 +854,12 @@ def name_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:
             seen["".join(w[0] for w in words)].add(tuple(words))
     titles = {acr for role in kb.roles.values() for acr in _acronyms(role.title)} | {letters for role in kb.roles.values() for letters, _ in _theme_initials(role.title)}
     return {abbr: next(iter(m)) for abbr, m in seen.items() if len(m) == 1 and abbr not in titles and english.count(abbr) < ACRONYM_NOT_ENGLISH}  # "IDS manager" names a role
+
+
+def _near_a_code(letters: str, codes: set[str]) -> bool:
+    """Initials one letter from a certification's code ("BCPS" beside CBCPS) are more likely that
+    code misremembered, or another council's, than the role's name."""
+    return any(OSA.distance(letters, code, score_cutoff=1) <= 1 for code in codes)
 
 
 _DIGIT_WORDS = {"to": "2", "for": "4"}  # written as digits in initials: B2B, "m2b" for Meds-to-Beds

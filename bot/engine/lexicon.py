@@ -53,6 +53,13 @@ FORM_WORDS = _words(_WORDS["form_words"])
 CERT_NOUNS = _words(_WORDS["cert_nouns"])
 ROLE_NOUNS = _words(_WORDS["role_nouns"])
 ROLE_HEADS = _words(_WORDS["role_heads"])
+JOB_ENDINGS = tuple(sorted(_words(_WORDS["job_endings"])))
+
+
+def job_noun(word: str) -> bool:
+    """A word that names a job: a listed head ("coordinator", "nurse") or a profession by its
+    ending ("dermatologist", "pediatrician"), for telling a job no page has from a role's."""
+    return word in ROLE_HEADS or (word.endswith(JOB_ENDINGS) and len(word) >= 9)
 LEAD_HEADS = _words(_WORDS["lead_heads"])
 GRATITUDE = _words(_WORDS["gratitude"])
 GREETINGS = _words(_WORDS["greetings"])

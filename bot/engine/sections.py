@@ -35,7 +35,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     r = ix.knowledge.roles[role]
     present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
     for section, cue in (("day_in_the_life", "day"), ("responsibilities", "responsibilities")):
-        if cue in hits and not _told_aside(cue, a, hits):
+        if cue in hits and not _told_aside(cue, a, hits) and not _says_who(cue, a, hits):
             return (section, CONF_SECTION_NAMED) if present[section] else ("overview", CONF_SECTION_MISSING)
     if "role_exists" in hits:
         return "overview", CONF_SECTION_DEFAULT  # "is there a job where you …": what the role is
@@ -76,6 +76,19 @@ def _told_aside(cue: str, a: Analysis, hits: Mapping[str, str]) -> bool:
     spans = lexicon.cue(cue).spans(a.words)
     asked = [x for name in ("overview", "identity") for x, _ in lexicon.cue(name).spans(a.words)]
     return bool(spans) and not any(a.asks(i) for x, y in spans for i in range(x, y)) and all(a.asks(x) for x in asked)
+
+
+def _says_who(cue: str, a: Analysis, hits: Mapping[str, str]) -> bool:
+    """The cue's words only say which person is meant, in "the person who handles …", and the
+    question asks what that person does ("what does the person who handles X actually do?")."""
+    if not (hits.get("weak_overview") or "").endswith(" do"):
+        return False
+    words = a.words
+    spans = lexicon.cue(cue).spans(words)
+    return bool(spans) and all(x >= 2 and words[x - 1] in ("who", "that") and words[x - 2] in _PERSONS for x, _ in spans)
+
+
+_PERSONS = lexicon.PERSON_NOUNS | lexicon.ROLE_HEADS | {"one"}
 
 
 def _names(name: frozenset[str] | set[str], said: set[str], ix: Index) -> bool:

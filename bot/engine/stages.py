@@ -59,6 +59,7 @@ from bot.engine.thresholds import (
     FAQ_OVER_LIST,
     FAQ_COMMON_MIN,
     FAQ_COMMON_SHARE,
+    FAQ_COVERED,
     FAQ_FULL_PRECISION,
     FAQ_FULL_RECALL,
     FAQ_FULL_WORDS,
@@ -329,6 +330,11 @@ def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING) -> t
     unnamed = not ev.codes and not ev.role_named and "list" not in ev.hits  # "which leadership jobs do you have pages for" lists, it asks for no page
     for i, inter in sorted(shared.items()):  # ties: the first phrasing in the knowledge
         fid, phrasing = ix.faq_phrasings[i]
+        covered = (q & ix.faq_vocab[fid]) - cue_stems() if unnamed else set()
+        own = {s for s in covered if not any(s in ix.faq_vocab[other] for other in ix.faq_vocab if other != fid)}  # (not "bot", every entry's word)
+        if len(own) >= FAQ_FULL_WORDS - 1 and sum(ix.weight(s) for s in covered) >= FAQ_COVERED * qw and (best is None or best[1] < FAQ_MIN):
+            best = (fid, FAQ_MIN)  # "how do i flag it when you get something wrong": every word that tells is the entry's, from two of its phrasings
+            continue
         if len(phrasing) > 1 and len(phrasing & q) < 2:
             continue  # one shared word ("bot") is not the same question
         if "list" in ev.hits and i not in ix.faq_lists:
@@ -619,6 +625,7 @@ def _asks_aside(ev: Evidence) -> bool:
 
 
 _RELATIVE_NEXT = frozenset({("i",), ("we",), ("im",), ("ive",), ("my",)})  # "what I think it is": a clause, no question
+_SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "person", "people", "one"})  # "we need somebody who can …": a clause about them, no question
 _WH_ASKING = lexicon.WH_WORDS | lexicon.WHO_WORDS | {"where", "when", "why"}
 _ASKING_WORDS = _WH_ASKING | lexicon.POLAR_LEADS
 
@@ -1204,7 +1211,7 @@ def _path_only_told(ev: Evidence) -> bool:
     if not a.asking or not ev.pathway_cue or a.arrow or ev.held or _asked_cue(ev, "pathway") or _asked_cue(ev, "ordering") or _asked_cue(ev, "first_asked"):
         return False
     told = {a.sentence_of[x] for x, _ in lexicon.cue("pathway").spans(a.words)}
-    if any(a.sentence_of[i] in told and a.words[i + 1 : i + 2] not in _RELATIVE_NEXT for i, w in enumerate(a.words) if w in _WH_ASKING):
+    if any(a.sentence_of[i] in told and a.words[i + 1 : i + 2] not in _RELATIVE_NEXT and not (i and a.words[i - 1] in _SOMEONE) for i, w in enumerate(a.words) if w in _WH_ASKING):
         return False  # ("… my tech has neither, what order would you go in": asked, though no "?"; not "… sure the work is what I think it is")
     marks = [i for i, w in enumerate(a.words) if w == CODE_MARK]
     asks_the_role = any(a.asks(x) and a.words[x - 1 : x] != ("which",) for x, _ in lexicon.cue("overview").spans(a.words)) or any(a.asks(i) for i, w in enumerate(a.words) if w == "do" and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i] or a.words[i + 1] == "all"))  # "What does a language access coordinator do? … my manager said I should look at that path" (not "… which role")
@@ -1300,7 +1307,7 @@ def _another_job_asked(ev: Evidence, ix: Index, after: int = 0) -> bool:
     heads = ix.title_heads.get(rid, frozenset())
     ends = _goal_ends(ev)
     return any(
-        w in lexicon.ROLE_HEADS and i >= after and (i not in ev.said_of_self or _goal_job(ev, i, ends) is not None) and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
+        lexicon.job_noun(w) and i >= after and (i not in ev.said_of_self or _goal_job(ev, i, ends) is not None) and a.word_stems[i] not in heads and any(x in ("a", "an") for x in a.words[max(0, i - 3) : i])
         for i, w in enumerate(a.words)
     )  # ("i'm thinking of becoming a nurse practitioner": told of themselves, and still the job they ask the way to)
 
@@ -1338,7 +1345,7 @@ def _other_goal_job(ev: Evidence, ix: Index) -> str:
     heads, where = ix.title_heads.get(rid, frozenset()), ev.role_where.get(rid, frozenset())
     ends = _goal_ends(ev)
     for i, w in enumerate(a.words):
-        e = _goal_job(ev, i, ends) if ends and w in lexicon.ROLE_HEADS and a.word_stems[i] not in heads else None
+        e = _goal_job(ev, i, ends) if ends and lexicon.job_noun(w) and a.word_stems[i] not in heads else None
         articles = [x for x in range(e, i) if a.words[x] in ("a", "an")] if e is not None else []
         if e is not None and articles and not any(k >= e and a.sentence_of[k] == a.sentence_of[i] for k in where):  # (not "becoming a lead at our outpatient store")
             end = i + 1
@@ -1557,7 +1564,9 @@ def _role_holding(ev: Evidence, ix: Index) -> str | None:
     one_role = any(w in ("which", "what") and i + 1 < len(words) and words[i + 1] in lexicon.ROLE_NOUNS and not words[i + 1].endswith("s") for i, w in enumerate(words))
     one_having = any(words[i : i + 2] in (("which", "one"), ("what", "one")) and i + 2 < len(words) and words[i + 2] in _HAVING for i in range(len(words)))  # "and which one uses CIMPM and CMSO"
     who_has = any(w in ("who", "whod", "who'd") and (i == 0 or words[i - 1] in ("and", "so", "ok", "but")) and not _HAVING.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))  # "who'd need both" (not "for someone who needs …")
-    if not (one_role or ((who_has or one_having) and len(codes) >= 2)) or (len(codes) == 1 and ev.cue("identity")):
+    ident = (ev.cue("identity") or "").split()
+    asks_what = bool(ident) and not (len(ident) > 1 and ident[1] in lexicon.ROLE_NOUNS)  # ("what job is CPWCS on" reads as "what … is": the job asked, not the card)
+    if not (one_role or ((who_has or one_having) and len(codes) >= 2)) or (len(codes) == 1 and asks_what):
         return None  # ("which one uses CPWCS": one of those in view; "who needs CDSM", "whats CSPL and which job is it for": its card, which says)
     return role_from_certs(codes, ix)  # "which job is CPWCS on": the one role whose pathway has it
 
@@ -1743,12 +1752,21 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True) or (named_by_its_topic(ev.a, ix, j, i) if words[i] in _PHARMACIST else None)
     if by_page is not None:  # "the psych pharmacy manager": the one page that writes "psych…", whose title has the rest; "the CAR-T pharmacist": the one page about CAR-T
         rid, word = by_page
-        if _pathway_asked(ev):
-            return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles[rid])), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{word!r} is on the page of {rid} only")
+        if _pathway_asked(ev) or (_wished(words, j) and ("ordering" in ev.hits or ev.cert_seek)):  # ("want the orphan drug manager job, what's first")
+            named_by = set(ix.role_titles[rid]) | set(stems[j : i + 1])  # (the words that named the job say nothing of the member: "a hazmat shipping coordinator")
+            return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=named_by), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{word!r} is on the page of {rid} only")
         section, conf = section_for(rid, ev.a, ev.hits, ix, set(ix.role_titles[rid]))
         return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
     return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
+
+
+def _wished(words: tuple[str, ...], start: int) -> bool:
+    """A wish word right before the job phrase starting at ``start`` ("want the … manager job")."""
+    k = start - 1
+    while k >= 0 and words[k] in lexicon.WISH_FILLERS:
+        k -= 1
+    return k >= 0 and words[k] in lexicon.WISH_WORDS
 
 
 _PHARMACIST = frozenset({"pharmacist", "pharmacists"})  # "the CAR-T pharmacist": a pharmacist named by the subject of the work (not "a clinical research coordinator", another job)
