@@ -765,3 +765,19 @@ def test_bulleted_steps_with_no_pathway_heading_are_refused_not_swallowed() -> N
     steps = "- Step 1 – CHPOP: Certified Hospital Pharmacy Operations Pharmacist. Validates your expertise.\n\n"
     with pytest.raises(PageError, match="CHPOP looks like a certification"):
         parse_page(text[:a] + steps + text[b:])
+
+
+def test_numbered_steps_with_a_comma_after_the_code() -> None:
+    """"Step 1. CODE, Certified …. A sentence.": the comma before a "Certified …" name separates
+    it from the code as a dash or a colon would."""
+    text = seed_text()
+    a, b = text.index("CHPOP\n"), text.index("A Day in the Life")
+    steps = (
+        "Step 1. CHPOP, Certified Hospital Pharmacy Operations Pharmacist. Validates your hospital operations expertise.\n"
+        "Step 2. CPOM, Certified Pharmacy Operations Manager. Shows you can lead teams and workflows.\n\n"
+    )
+    p = parse_page(text[:a] + steps + text[b:])
+    assert certs(p) == [
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams and workflows."),
+    ]
