@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -94,6 +95,24 @@ def test_role_id_from_a_title_with_an_ampersand(tmp_path):
     plan = import_page(write(tmp_path / "qc.txt", text), kb)
     assert plan.role_id == "director-of-pharmacy-quality-and-compliance"
     assert load_knowledge(kb).roles[plan.role_id].title == "Director of Pharmacy Quality & Compliance"
+
+
+def test_role_id_from_a_title_with_an_apostrophe(tmp_path):
+    """"Patient's Own …" makes ``patients-own-…``; a page imported before under the old id
+    ("patient-s-own-…") keeps its role when imported again, instead of making a second one."""
+    kb = empty_kb(tmp_path)
+    text = seed_text().replace("Director of Pharmacy Operations", "Patient's Own Medications Director")
+    plan = import_page(write(tmp_path / "pom.txt", text), kb)
+    assert plan.role_id == "patients-own-medications-director"
+    legacy = tmp_path / "legacy"
+    shutil.copytree(kb, legacy)
+    (legacy / "roles" / "patients-own-medications-director.yaml").rename(legacy / "roles" / "patient-s-own-medications-director.yaml")
+    moved = legacy / "roles" / "patient-s-own-medications-director.yaml"
+    moved.write_text(moved.read_text(encoding="utf-8").replace("patients-own-medications-director", "patient-s-own-medications-director"), encoding="utf-8")
+    (legacy / "sources" / "patients-own-medications-director.txt").rename(legacy / "sources" / "patient-s-own-medications-director.txt")
+    again = import_page(write(tmp_path / "pom2.txt", text), legacy)
+    assert again.role_id == "patient-s-own-medications-director"
+    assert set(load_knowledge(legacy).roles) == {"patient-s-own-medications-director"}
 
 
 def test_all_pages_together_share_certifications(tmp_path):

@@ -205,6 +205,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
+    if _lists_the_knowledge(ev) and not _own_subject(ev) and not _EVERY.isdisjoint(r.words) and not {"you", "u"}.isdisjoint(r.words):
+        return Resolution(question, False, False, evidence=ev)  # "which certs do you know about, all of them": every one the bot holds, not the ones just shown
     own = _own_subject(ev)
     referred = False
     words = r.words
@@ -381,8 +383,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
             swapped_at.add(a)
     others = [e for e in ctx.shown if e != ctx.thing]
+    if ctx.intent == "pathway" and ctx.held and len(ctx.shown) == 2 and "two" in words:
+        others = list(ctx.shown)  # "i already have chpop" … "diff between the other two?": the two left besides the one held
     for i in range(1, len(words) - 1):  # "ok what about the other two": the rest of what was shown, besides the one just talked about
-        if words[i - 1] == "the" and words[i] == "other" and (lexicon.COUNTS.get(words[i + 1]) == len(others) or (words[i + 1] == "ones" and not ev.section_cue)) and ctx.thing in ctx.shown and len(others) >= 2 and r.free(i - 1, i + 2):  # ("the other ones day?" is "the other one's")
+        if words[i - 1] == "the" and words[i] == "other" and (lexicon.COUNTS.get(words[i + 1]) == len(others) or (words[i + 1] == "ones" and not ev.section_cue)) and (ctx.thing in ctx.shown or others == list(ctx.shown)) and len(others) >= 2 and r.free(i - 1, i + 2):  # ("the other ones day?" is "the other one's")
             referred = True
             r.put(i - 1, i + 2, _joined([_label(e, ix) for e in others]))
             swapped_at.add(i - 1)
@@ -1010,7 +1014,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
         cev = read(" ".join(tokens[i] for i in clause if i not in names), ix)  # (a name is no word of what they want)
         goal = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role
-        role = goal or cev.described or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves)
+        role = goal or cev.described or _one_title_word(cev, ix) or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves; "priya wants the customs side")
         if not role and told and "same_goal" in cev.hits:
             role = goal = told[-1][1]  # "priya wants to be a mobile unit supervisor, marcus wants the same job": the one before's
         person = next(iter(who))
@@ -1032,6 +1036,12 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
                 wants.append((person, said))
                 at.add(start)
     return tuple(dict(told).items()), frozenset(at), tuple(dict(wants).items())
+
+
+def _one_title_word(ev: Evidence, ix: Index) -> str | None:
+    """The one role whose title alone has the words a person's clause wants ("the customs side")."""
+    found = {tuple(ix.title_postings.get(st, ())) for w, st in zip(ev.a.words, ev.a.word_stems) if w not in lexicon.STOPWORDS and len(ix.title_postings.get(st, ())) == 1}
+    return found.pop()[0] if len(found) == 1 else None
 
 
 def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str]) -> tuple[str, int] | None:
@@ -1642,7 +1652,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason in TWO_PATHWAYS and answer.role else ()
     if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
         shared = ("cert", answer.certifications[0]) if answer.reason == "in_common" and answer.certifications else ("role", pair[0])  # "… share any cert" … "what's that one cover": the one they share, named first
-        return replace(ctx, role=answer.role, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
+        kept = ctx.role if ctx.role in pair else answer.role  # ("ops dir vs customs coord, which deals w brokers" … "do they share any cert" … "the other one's day": the one not chosen)
+        return replace(ctx, role=kept, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
     if answer.intent in ("none", "help", "faq"):
         told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
         if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later
@@ -1670,7 +1681,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         named_owner = [r.id for r in owners if resolution.evidence is not None and (resolution.evidence.role_named or resolution.evidence.subject_relaxed) and r.id == resolution.evidence.role_best]
         if len(owners) == 1 and (role is None or "asks_who" in resolution.signals):
             role = owners[0].id  # "which job is that for": the one role whose pathway has it
-        elif named_owner:
+        elif named_owner and not (role in {r.id for r in owners} and role in resolution.roles):  # (two named, the one talked about among them: "do they share any cert" keeps it)
             role = named_owner[0]  # "is that the one the disaster prep person needs too?" … "show me that person's whole path"
         elif len(asked) > 1 and len(together) == 1 and role is None:
             role = together[0]  # "what's after CRPMP" (CPSCM): the one pathway with both, whose next step "and after that" asks

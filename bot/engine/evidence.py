@@ -106,8 +106,11 @@ class Evidence:
 
     @property
     def cert_seek(self) -> bool:
-        """Looking for a certification; "whose job is it to cover" looks for a person."""
-        return bool(self.cert_nouns) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
+        """Looking for a certification; "whose job is it to cover" looks for a person, and so does
+        "who keeps the calibration certificates" (papers a job files, no credential)."""
+        typed = [self.a.said[i] for i, w in enumerate(self.a.words) if w in lexicon.CERT_NOUNS]
+        papers = bool(typed) and all(t.startswith("certificate") for t in typed) and self.asks_who
+        return (bool(self.cert_nouns) and not papers) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
 
     @property
     def certs_plural(self) -> bool:
@@ -704,6 +707,11 @@ def read(question: str, ix: Index) -> Evidence:
     for name in ("day", "ordering"):
         if someday and f" {hits.get(name)} " in f" {someday} ":  # "where it could go one day", "next quarter": a time, not the day in the life or an order
             del hits[name]
+    if "pathway" in hits and any(hits["pathway"] in f"{m.group(1)} to {m.group(1)}".lower() for m in _SAME_TO_SAME.finditer(question)):
+        del hits["pathway"]  # "shift-to-shift handoffs", "store-to-store": one word, no move to anything
+    listed = lexicon.cue("list").spans(a.words) if "list" in hits else []
+    if listed and all(a.words[x] == "in" and any(w in _ABSENT for w in a.words[max(0, x - 2) : x]) for x, _ in listed):
+        del hits["list"]  # "my job isnt in the bot", "we're not in here": something missing, no list asked
     pathway_cue = "pathway" in hits or a.arrow
     picked = _the_one_meant(pick_roles(roles, where, a, prefer_last=pathway_cue), where, a, hits)
     best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)
@@ -734,6 +742,8 @@ def read(question: str, ix: Index) -> Evidence:
     )
 
 
+_SAME_TO_SAME = re.compile(r"\b([A-Za-z]+)-to-\1\b", re.I)
+_ABSENT = frozenset({"not", "isnt", "arent", "never", "missing", "no"})
 _ONES_DAY = re.compile(r"\bone['’]?s\s+day", re.I)  # "the analytics one's day" (not "be the supervisor one day")
 _ON_A_LIST_OK = frozenset({"is", "are", "what", "whats", "else", "it", "that", "this", "one", "ones", "them", "those", "they", "all", "still", "also", "too", "already", CODE_MARK})
 

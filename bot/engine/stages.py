@@ -59,6 +59,7 @@ from bot.engine.thresholds import (
     FAQ_OVER_LIST,
     FAQ_COMMON_MIN,
     FAQ_COMMON_SHARE,
+    CLIPPED_SHARED,
     FAQ_COVERED,
     FAQ_FULL_PRECISION,
     FAQ_FULL_RECALL,
@@ -801,6 +802,8 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
             continue
         if w in lexicon.TAG_WORDS and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]):
             continue  # "step 4 is chpop right?": asks to confirm, not about "right"
+        if w in lexicon.RESTRICTION_WORDS and i - 1 in entity_at and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]):
+            continue  # "first step only" read as "CPECO only": that one, nothing asked of it
         out.setdefault(a.word_stems[i], a.said[i])
     return [(said, st) for st, said in out.items()]
 
@@ -1743,10 +1746,13 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     # a title that fits has a stem written where the head word is (see in_title): only those are read
     near = {stems[m] for m in range(max(0, i - 2), min(len(stems), i + 3)) if ev.a.said[m] == ev.a.said[i]}
     candidates = {rid for st in near for rid in ix.title_postings.get(st, ())}
-    fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) for k in range(j, i + 1))]
+    fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) or _clipped_title_word(words[k], ix.role_titles[rid]) for k in range(j, i + 1))]
     if len(fits) == 1 and not _pathway_asked(ev) and ev.section_cue:  # "contracts manager day to day?": the one title the words fit, the part asked
         section, conf = section_for(fits[0], ev.a, ev.hits, ix, set(ix.role_titles[fits[0]]))
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
+    if len(fits) == 1 and _pathway_asked(ev):  # "how do i become a drug device combo coordinator": the one title its words fit, one clipped
+        rid = fits[0]
+        return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles[rid]) | set(stems[j : i + 1])), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{' '.join(words[j:i + 1])!r} fits one title")
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
     by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True) or (named_by_its_topic(ev.a, ix, j, i) if words[i] in _PHARMACIST else None)
@@ -1759,6 +1765,12 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
     return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
+
+
+def _clipped_title_word(word: str, title: tuple[str, ...] | list[str] | frozenset[str]) -> bool:
+    """A title word shortened its own way ("combo" for combination, "recon" for reconciliation):
+    the first CLIPPED_SHARED letters of a longer title word."""
+    return len(word) >= CLIPPED_SHARED and any(len(t) > len(word) and t[:CLIPPED_SHARED] == word[:CLIPPED_SHARED] for t in title)
 
 
 def _wished(words: tuple[str, ...], start: int) -> bool:

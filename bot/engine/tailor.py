@@ -144,7 +144,10 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     role = ix.knowledge.roles[role_id]
     held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
-    stems = _focus_stems(a, set(exclude), about_member=True)
+    nickname = {st for st, rids in ix.nicknamed.items() if role_id in rids}
+    title = set(ix.role_titles[role_id])
+    naming = {st for i, st in enumerate(a.word_stems[:-1]) if st in nickname and (a.word_stems[i + 1] in title or a.words[i + 1] in lexicon.ROLE_HEADS)}  # ("a hazmat shipping coordinator" for one often called the hazmat shipper: its name, no interest)
+    stems = _focus_stems(a, set(exclude) | naming, about_member=True)
     docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
     liked = _liked(a)
     scored = _scored_steps(stems, steps, docs, role_id, a, ix, liked)

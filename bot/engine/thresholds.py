@@ -29,6 +29,7 @@ FAQ_MAX_POSTING = 100  # ... and so is any word in more phrasings than this: the
 FAQ_FULL_RECALL = 0.99  # a message holding every word of a phrasing (of at least FAQ_FULL_WORDS words) ...
 FAQ_FULL_WORDS = 3
 FAQ_FULL_PRECISION = 0.35  # ... and not drowning it in other words, matches that phrasing
+CLIPPED_SHARED = 4  # "combo" shares "comb" with combination: a job phrase's word clipped from its title's
 FAQ_COVERED = 0.95  # a message none of whose telling words (two or more) are outside one entry's phrasings matches it
 TOPIC_MIN = 1.2  # summed weight of distinctive words shared with a certification's text
 TOPIC_CANDIDATES = 40  # certifications ranked in full for a "which cert covers X" question

@@ -13,6 +13,7 @@ or a crash halfway -- changes nothing.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,9 +87,13 @@ def _role_fields(page: Page, role_id: str, source: str) -> dict[str, Any]:
     return out
 
 
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")  # "Women's", "Patient’s": one word in an id
+
+
 def role_id_of(page: Page, page_text: str) -> str:
-    """The role id a page's title gives; PageError when no file can be named by it."""
-    role_id = slugify(page.title)
+    """The role id a page's title gives ("Patient's Own …" -> ``patients-own-…``); PageError when
+    no file can be named by it."""
+    role_id = slugify(_APOSTROPHE.sub("", page.title))
     if not ID_RE.match(role_id):  # parse_page already refused a title without letters or digits
         line = next((n for n, text in enumerate(page_text.splitlines(), 1) if page.title[:30] in text), 1)
         raise PageError(line, f"the title gives the role id '{role_id[:60]}…' ({len(role_id)} characters); role ids are limited to 80, shorten the title")
@@ -109,6 +114,9 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
     src = page if isinstance(page, PageSource) else PageSource(page)
     parsed = parse_page(src.text)
     role_id = role_id_of(parsed, src.text)
+    legacy = slugify(parsed.title)  # ("patient-s-own-…": the id pages with an apostrophe were given before)
+    if legacy != role_id and _raw(knowledge, f"roles/{legacy}.yaml", overlay) is not None:
+        role_id = legacy  # a page imported again keeps the role it made
     source = f"sources/{role_id}.txt"
     base = _base_page(knowledge, source, overlay)
     plan = ImportPlan(role_id)
