@@ -781,3 +781,63 @@ def test_numbered_steps_with_a_comma_after_the_code() -> None:
         ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
         ("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams and workflows."),
     ]
+
+
+def test_responsibilities_written_as_paragraphs_are_a_sentence_each() -> None:
+    """No bullets and no "Name: text" lines, only full sentences: each sentence is a
+    responsibility, named by its own first words, nothing invented."""
+    text = seed_text()
+    a, b = text.index("Core Responsibilities\n"), text.index("Your Certification Pathway")
+    prose = (
+        "Core Responsibilities\n\n"
+        "You design and refine the dispensing and compounding workflows, measuring turnaround every week. "
+        "You oversee the carousels and cabinets, working with vendors when one goes down.\n\n"
+        "You keep the inventory lean and stocked, especially during drug shortages and recalls.\n\n"
+    )
+    p = parse_page(text[:a] + prose + text[b:])
+    assert p.responsibilities == [
+        ("Design and refine the dispensing", "You design and refine the dispensing and compounding workflows, measuring turnaround every week."),
+        ("Oversee the carousels", "You oversee the carousels and cabinets, working with vendors when one goes down."),
+        ("Keep the inventory lean", "You keep the inventory lean and stocked, especially during drug shortages and recalls."),
+    ]
+    assert len(p.certifications) == 4 and len(p.day) == 3
+
+
+def test_a_lead_in_line_before_bulleted_responsibilities_is_skipped() -> None:
+    text = seed_text()
+    i = text.index("Core Responsibilities\n") + len("Core Responsibilities\n")
+    p = parse_page(text[:i] + "\nIn this role, you will:\n" + text[i:])
+    assert p.responsibilities == parse_page(text).responsibilities
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "7:30 AM\n\nYou review overnight turnaround times with the managers.\n\n3:00 PM\n\nYou adjust next week's schedule for the holidays.\n\n",
+        "Early Morning\n\nYou review overnight turnaround times with the managers.\n\nAfternoon\n\nYou adjust next week's schedule for the holidays.\n\n",
+        "7:30 AM – You review overnight turnaround times with the managers.\n\n3:00 PM – You adjust next week's schedule for the holidays.\n\n",
+    ],
+)
+def test_day_entries_with_no_title_are_named_by_their_own_words(day: str) -> None:
+    """A time alone on its line over its text, or a time then a sentence: no title is invented,
+    the sentence's first words name the entry (before, "7:30 AM" alone read as "7" and "30 AM")."""
+    text = seed_text()
+    a, b = text.index("Morning: Daily"), text.index("Ready to Engineer")
+    p = parse_page(text[:a] + day + text[b:])
+    assert [(t, title) for t, title, _ in p.day] in (
+        [("7:30 AM", "Review overnight turnaround times"), ("3:00 PM", "Adjust next week's schedule")],
+        [("Early Morning", "Review overnight turnaround times"), ("Afternoon", "Adjust next week's schedule")],
+    )
+    assert p.day[1][2] == "You adjust next week's schedule for the holidays."
+    assert p.closing_heading.startswith("Ready to Engineer")
+
+
+def test_a_label_dash_title_then_a_sentence_is_one_entry() -> None:
+    text = seed_text()
+    a, b = text.index("Morning: Daily"), text.index("Ready to Engineer")
+    day = "Early Morning - Coverage Check: You assign technicians to the admitting units.\n\nEvening - Handoff: You brief the evening lead on pending work.\n\n"
+    p = parse_page(text[:a] + day + text[b:])
+    assert p.day == [
+        ("Early Morning", "Coverage Check", "You assign technicians to the admitting units."),
+        ("Evening", "Handoff", "You brief the evening lead on pending work."),
+    ]

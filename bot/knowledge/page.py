@@ -117,8 +117,25 @@ def _inline_day_entry(text: str) -> tuple[str, str, str] | None:
         return None
     split = _TITLE_THEN_TEXT.match(m.group("title"))
     if not split or len(split.group("title").split()) > 8:
+        sentence = m.group("title").strip()
+        if sentence.endswith((".", "!")) and sentence[:1].isupper() and len(sentence.split()) >= _SENTENCE_WORDS:
+            label = _LABEL_DASH.split(time, maxsplit=1)
+            if len(label) == 2:
+                return label[0], label[1], sentence  # "Evening - Handoff: You brief …": its title between
+            return time, _lead(sentence), sentence  # "7:30 AM – You review the overnight turnaround times.": no title of its own
         return None
     return time, split.group("title").strip(), split.group("desc")
+
+
+_SENTENCE_WORDS = 5
+_LABEL_DASH = re.compile(r"\s+[-–—]\s+")
+_BARE_CLOCK = re.compile(r"^" + _CLOCK + r"$")
+
+
+def _bare_time(text: str) -> bool:
+    """A line that only says when ("7:30 AM", "14:00", "Early Morning"), the day's text under it."""
+    text = text.strip()
+    return (bool(_BARE_CLOCK.match(text)) and any(ch.isdigit() for ch in text)) or (len(text.split()) <= 3 and text[:1].isupper() and bool(_TIME_WORD.search(text)) and _heading_like(text) and ":" not in text and not any(ch in text for ch in "–—"))
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -400,11 +417,16 @@ def _intro(page: Page, lines: list[tuple[int, str]]) -> None:
 def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     items: list[list[str]] = []
     has_bullets = any(_BULLET.match(t) for _, t in body)
+    if not has_bullets and not last and _prose(body):  # "You assemble the records … You read every incident report …": a sentence each
+        page.responsibilities = [(_lead(sentence), sentence) for _, t in body for sentence in _SENTENCE_END.split(t) if sentence.strip()]
+        return []
     rest: list[tuple[int, str]] = []
     item_at = 0  # where the last item starts in ``body``
     end = len(body)
     for pos, (n, t) in enumerate(body):
         bullet = _BULLET.match(t)
+        if has_bullets and not items and not bullet and t.endswith(":"):
+            continue  # "In this role, you will:": the lead-in to the list
         if has_bullets and bullet:
             t = t[bullet.end():]
             m = _SPLIT_NAME.match(t)
@@ -434,6 +456,40 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
             raise PageError(head[0], f"responsibility {it[0]!r} has no description")
     page.responsibilities = [(it[0], " ".join(it[1:])) for it in items]
     return rest
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SUBJECTS = frozenset({"you", "they", "he", "she", "we"})
+_JOINERS = frozenset({"and", "so", "to", "when", "while", "before", "after", "because", "which", "that", "for", "with", "from", "by"})
+PROSE_MIN_WORDS = 8  # a responsibility written as a sentence is at least this long
+LEAD_WORDS = 7  # at most this many words of a sentence name its responsibility
+_LEAD_TAIL = frozenset({"a", "an", "the", "each", "every", "all", "of", "in", "on", "at", "our", "their", "your", "its", "and", "or", "how", "what", "why", "who"})
+
+
+def _prose(body: list[tuple[int, str]]) -> bool:
+    """Responsibilities written as paragraphs: no bullets, no "Name: text" lines, every line one or
+    more full sentences."""
+    return bool(body) and all(t.endswith((".", "!")) and len(t.split()) >= PROSE_MIN_WORDS and _named_line(t) is None for _, t in body)
+
+
+def _lead(sentence: str) -> str:
+    """A responsibility's name from its sentence, in the page's own words: the words before the
+    first comma or joining word, without the subject ("You assemble dispensing records, …" ->
+    "Assemble dispensing records")."""
+    words = sentence.split()
+    if words and words[0].lower() in _SUBJECTS:
+        words = words[1:]
+    head: list[str] = []
+    for w in words:
+        if len(head) >= LEAD_WORDS or (len(head) >= 3 and w.lower() in _JOINERS) or w in ("-", "–", "—"):
+            break
+        head.append(w.rstrip(",;:.!?()"))
+        if w.endswith((",", ";", ":", ".", "!", "?", ")")):
+            break
+    while len(head) > 1 and head[-1].lower() in _LEAD_TAIL:
+        head = head[:-1]  # ("… report each": no name ends on a small word)
+    text = " ".join(head)
+    return text[:1].upper() + text[1:]
 
 
 def _named_line(text: str) -> list[str] | None:
@@ -562,7 +618,8 @@ def _untimed_entry(body: list[tuple[int, str]], pos: int, timed: list[int], last
 def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
-    timed = [pos for pos, (_, t) in enumerate(body) if _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
+    bare = {pos for pos, (_, t) in enumerate(body[:-1]) if _bare_time(_unbullet(t)) and not _bare_time(_unbullet(body[pos + 1][1]))}  # "7:30 AM", then what happens
+    timed = [pos for pos, (_, t) in enumerate(body) if pos in bare or _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
     strict = bool(timed)
     intro: list[str] = []
     entries: list[list[str]] = []
@@ -570,6 +627,10 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     entry_at = 0  # where the last entry starts in ``body``
     end = len(body)
     for pos, (n, t) in enumerate(body):
+        if pos in bare:
+            entries.append([_unbullet(t).strip(), ""])  # the title comes from the text under it (below)
+            entry_at = pos
+            continue
         m = _day_entry(_unbullet(t), strict) or _untimed_entry(body, pos, timed, last)
         inline = None if m else _inline_day_entry(_unbullet(t))
         if m:
@@ -594,6 +655,8 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     for e in entries:
         if len(e) < 3:
             raise PageError(head[0], f"day entry '{e[0]}: {e[1]}' has no description")
+        if not e[1]:
+            e[1] = _lead(e[2])  # "7:30 AM" over "You review the overnight turnaround times …": named by its own words
     page.day_intro = " ".join(intro)
     page.day = [(e[0], e[1], " ".join(e[2:])) for e in entries]
     return rest
