@@ -659,6 +659,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     core = " ".join(w for i, w in enumerate(words) if i not in steering)
     same_again = any(words[i] == "same" for a, b in lexicon.cue("discourse").spans(words) for i in range(a, b))  # "the workforce scheduling manager, same thing": the question before, of it
     ellipsis = bool(_ELLIPSIS.match(core)) or same_again
+    wished_if = "likes" in ev.hits and "if" in words  # "and if i'd rather be on the billing side?": which first, for them
     corrects = "correction" in ev.hits and not (ctx.empty and ctx.intent is None)  # "no wait I meant …", "sorry, the residency director" (also after "how do i become a PA" was refused: how to become that one)
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
@@ -705,7 +706,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             topic_again = True  # "and audits of the vault?" after "which of them is about DEA inspections"
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and not (ellipsis and _another_job(after)) and "for_someone" not in ev.hits and "help" not in after.hits and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
+        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and not (ellipsis and _another_job(after)) and "for_someone" not in ev.hits and "help" not in after.hits and not (wished_if and _shown_on_path(ctx, ix)) and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
@@ -735,7 +736,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and _another_job(after))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
-    pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
+    pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone or wished_if) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     pathway_turn = pathway_turn or (shown_on_path and bool(after.held) and not after.role_named and not after.cue("eligibility"))  # "i already have that one, which should i do next" after a step's card: that pathway without it
     if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})" + (f" ({person_focus})" if person_focus else "")
@@ -882,7 +883,9 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     if any(not _noun(k) for _, _, k in found):  # "sam wants the ops director job …, dana wants …": beside another name, a commoner one typed in lower case
         found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
     listed = [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
-    found += listed if len(listed) >= 2 else []  # "priya: vaccines and cold storage, marcus: staffing": a roster
+    if len(listed) >= 2:  # "priya: vaccines and cold storage, marcus: staffing": a roster
+        found += listed
+        found += [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
     found += [(i, i + 1, w) for i, w in enumerate(words) if w in names and (i, i + 1, w) not in found]  # "start with lin", "and marcus's last one?": a name said before
     nouns = {k for _, _, k in found if _noun(k) and " " not in k}
@@ -952,7 +955,7 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
     """A word typed in lower case that may be a name: rare (fewer than ``most`` uses), and no word
     of the knowledge (by its stem too, unless a roster says it is a name: "lin:") nor a code ("she
     has cpscm already")."""
-    return t.isalpha() and t.islower() and len(t) >= 3 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < (most or LOWER_NAME_ENGLISH) and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
+    return t.isalpha() and t.islower() and len(t) >= 2 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < (most or LOWER_NAME_ENGLISH) and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
 
 
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "plans", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")

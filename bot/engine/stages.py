@@ -840,7 +840,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     name = _unknown_cert_name(ev)
     if name and not ev.codes:
         return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=name, why=f"no certification is called {name!r}")
-    if not a.unknown_codes or ev.codes or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev) and not _code_needed(a)):
+    if not a.unknown_codes or (ev.codes and not _known_only_told(ev, ix)) or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev) and not _code_needed(a)):
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
@@ -859,8 +859,19 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     read_as = _read_as_code(ev, [u.lower() for u in a.unknown_codes], near)
     if read_as is not None:
         return read_as
-    m = refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=", ".join(a.unknown_codes), alternatives=near[:3], why=f"unknown code(s) {', '.join(a.unknown_codes)}")
+    unknown = ", ".join(dict.fromkeys(a.unknown_codes))  # (each once, however often it is said)
+    m = refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=unknown, alternatives=near[:3], why=f"unknown code(s) {unknown}")
     return replace(m, role=ev.role_best) if ev.subject_named and not near else m  # ("whats BCPS and do i need it for label accessibility": "they" next is that role)
+
+
+def _known_only_told(ev: Evidence, ix: Index) -> bool:
+    """"my preceptor says BCSCP is basically the beyond use dating cert. is BCSCP worth getting?":
+    the certification the knowledge has is in what is told, the unknown code in what is judged."""
+    a = ev.a
+    if not a.asking or not ev.hits.keys() & {"judgement", "property"}:
+        return False
+    at = [a.code_pos[c] for c in ev.codes if c in a.code_pos] + [x for _, x, _ in named_cert_spans(a, ix, ev.role_where)]
+    return all(not a.asks(i) for i in at) and any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes)
 
 
 _NEED = frozenset({"need", "needs", "require", "requires", "required"})
@@ -1747,7 +1758,8 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     near = {stems[m] for m in range(max(0, i - 2), min(len(stems), i + 3)) if ev.a.said[m] == ev.a.said[i]}
     candidates = {rid for st in near for rid in ix.title_postings.get(st, ())}
     fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) or _clipped_title_word(words[k], ix.role_titles[rid]) for k in range(j, i + 1))]
-    if len(fits) == 1 and not _pathway_asked(ev) and ev.section_cue:  # "contracts manager day to day?": the one title the words fit, the part asked
+    asks_what = "identity" in ev.hits and j < i and not (ev.hits.keys() & {"property", "judgement", "eligibility", "rumour"} or any(k.startswith("missing_") for k in ev.hits))
+    if len(fits) == 1 and not _pathway_asked(ev) and (ev.section_cue or asks_what):  # "contracts manager day to day?", "rx transfer center supervisor, what is that": the one title the words fit, the part asked
         section, conf = section_for(fits[0], ev.a, ev.hits, ix, set(ix.role_titles[fits[0]]))
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
     if len(fits) == 1 and _pathway_asked(ev):  # "how do i become a drug device combo coordinator": the one title its words fit, one clipped
