@@ -870,7 +870,7 @@ def _known_only_told(ev: Evidence, ix: Index) -> bool:
     a = ev.a
     if not a.asking or not ev.hits.keys() & {"judgement", "property"}:
         return False
-    at = [a.code_pos[c] for c in ev.codes if c in a.code_pos] + [x for _, x, _ in named_cert_spans(a, ix, ev.role_where)]
+    at = [a.code_pos[c] for c in ev.codes if c in a.code_pos] + [x for _, x, _ in named_cert_spans(a, ix, {r: set(w) for r, w in ev.role_where.items()})]
     return all(not a.asks(i) for i in at) and any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes)
 
 
