@@ -411,7 +411,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         certs_after = "ref_choice" not in ev.hits and any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in words[b:])  # "what about the purchasing one, what certs": a role's
         for_path = a and words[a - 1] == "for" and ctx.intent == "pathway"  # "and for the surgery center one" after a pathway: that role's
         does = b < len(words) and (words[b] in ("do", "does") or (words[b] in ("that", "who") and words[b + 1 : b + 2] in (("do",), ("does",))))  # "what does the blister pack one do", "the other one that does braille labels"
-        does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:])  # "back to the billing one, whats their midday like"
+        does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:]) or "overview" in words[b:]  # "back to the billing one, whats their midday like", "the wound care one, overview"
         as_role = on_list or person or certs_after or for_path or does or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
         if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS) or (words[b - 1] == "side" and a and words[a - 1] == "for")):
@@ -583,6 +583,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if words[:1] == ["who"] and words[a] in _OF_WHOEVER and ctx.thing is not None and ctx.thing[0] == "cert":
             continue  # "who else has that one on their path": whoever is asked for, whose paths have that certification
+        if words[b - 1] == "list" and "list" in ev.hits and (ev.role_nouns or ev.cert_nouns) and lexicon.ORDINALS.keys().isdisjoint(words) and not _own_subject(ev):
+            continue  # "whats the full list of jobs here": the list of what the bot holds, none shown before
         if words[b - 1] == "list" and (back_to or (not steps and len(ctx.shown) >= 2)) and not lexicon.ORDINALS.keys().isdisjoint(words):
             r.put(a, b, "the list")  # "ok back to the list, what was the second?": the list shown, which the ordinal has read
             continue
@@ -607,6 +609,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b in r.found("ref_thing"):
         if a in dummy or tells_of_them:
             continue
+        if a and words[a - 1] == "got" and words[a] == "it" and (a == 1 or _CLAUSE_END.search(r.tokens[a - 2])) and (b == len(words) or _CLAUSE_END.search(r.tokens[a]) or words[b] in lexicon.GRATITUDE):
+            continue  # "got it thx. whats CHPOP": understood, nothing held
+        if "role" in kinds and any(x < a for x in described_at) and words[a] in ("its", "it"):
+            continue  # "the stewardship one, what's its day like": the one just described
         referred = True
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False

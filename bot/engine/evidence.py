@@ -116,7 +116,7 @@ class Evidence:
     def certs_plural(self) -> bool:
         """Certifications asked for as a group: "certs", "credentials", "how do I get there cert wise"."""
         words = self.a.words
-        plural = any(w in lexicon.CERT_NOUNS and w.endswith("s") and not _one_of(words, i) for i, w in enumerate(words))
+        plural = any(w in lexicon.CERT_NOUNS and w.endswith("s") and not _one_of(words, i) and not _paper_of(self.a, i) for i, w in enumerate(words))
         return plural or any(w in lexicon.CERT_NOUNS and nxt == "wise" for w, nxt in zip(words, words[1:]))
 
     @property
@@ -666,8 +666,8 @@ def read(question: str, ix: Index) -> Evidence:
     codes = tuple(c for c in codes if c not in set_aside)  # "besides CMSO, any other cert about medication safety": its name's words are the topic
     in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
     cert_nouns = tuple(
-        w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles and (i + 1 == len(a.words) or a.words[i + 1] not in _PATH_WORDS)
-    )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway
+        w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles and (i + 1 == len(a.words) or a.words[i + 1] not in _PATH_WORDS) and not _paper_of(a, i)
+    )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway; "certificates of analysis": papers
     masked = in_titles | {k for i in in_titles for k in a.typed_group(i) if a.words[k] not in lexicon.FORM_WORDS}  # ("tech" read also as "technology": one typed word, one title word; but "and the certs?" asks)
     cue_text = _with_breaks(a, ["_" if i in masked else w for i, w in enumerate(a.words)], {i for i in masked if i - 1 in masked and a.sentence_of[i - 1] == a.sentence_of[i]})  # one "_" per title: "on the _ plate" however long the title
     plain_text = _with_breaks(a, list(a.words))
@@ -740,6 +740,14 @@ def read(question: str, ix: Index) -> Evidence:
         set_aside=set_aside,
         set_aside_roles=tuple(r for r in set_aside_roles if r not in where),
     )
+
+
+def _paper_of(a: Analysis, i: int) -> bool:
+    """"certificates of analysis", "certificate of destruction": a paper, not a credential."""
+    if not a.said[i].startswith("certificate"):
+        return False
+    after = max(a.typed_group(i)) + 1
+    return after < len(a.words) and a.words[after] == "of"
 
 
 _SAME_TO_SAME = re.compile(r"\b([A-Za-z]+)-to-\1\b", re.I)

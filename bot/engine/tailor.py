@@ -112,6 +112,9 @@ def rank_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclu
     return [c for c, _ in scored_certs(codes, a, ix, exclude, keep_zero=True)]
 
 
+SHARED_FORM = 5  # letters a word and a text's word must share, one the start of the other, to be forms of one word
+
+
 def compare_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
     """``rank_certs`` for "CCSC or CDRT, which one is more about the paperwork": when their texts
     tie on the question's words, words of the trade related to those no text uses decide."""
@@ -119,8 +122,12 @@ def compare_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, ex
     if not _tied([s for _, s in scored]):
         return [c for c, _ in scored]
     docs = {c: ix.cert_docs[c] for c, _ in scored}
-    orphans = _orphans(_focus_stems(a, set(exclude)), docs, ix)
+    asked = _focus_stems(a, set(exclude))
+    orphans = _orphans(asked, docs, ix)
     rescored = [(c, _related((s, []), orphans, docs[c], ix)[0]) for c, s in scored]
+    if _tied([s for _, s in rescored]):  # "which is more about inspecting": "inspection" and "inspector" in one text, another form of the word
+        unmatched = [w for w in asked if len(w) >= SHARED_FORM and not any(w in doc for doc in docs.values())]  # (a word some text has as it is was counted already)
+        rescored = [(c, s + sum(ix.weight(w) for w in unmatched if any(d.startswith(w) or w.startswith(d) for d in docs[c] if len(d) >= SHARED_FORM))) for c, s in rescored]
     return [c for c, _ in sorted(rescored, key=lambda cs: -cs[1])]
 
 
