@@ -841,3 +841,12 @@ def test_a_label_dash_title_then_a_sentence_is_one_entry() -> None:
         ("Early Morning", "Coverage Check", "You assign technicians to the admitting units."),
         ("Evening", "Handoff", "You brief the evening lead on pending work."),
     ]
+
+
+@pytest.mark.parametrize("label", ["Start of the Day", "Early in the Day", "End of the Shift"])
+def test_a_day_label_of_four_words_is_an_entry_not_intro(label: str) -> None:
+    """"Start of the Day: Daily Operations Huddle": before, a label of four words was not read as
+    one, and the entry vanished into the day's intro."""
+    p = parse_page(seed_text().replace("Morning: Daily Operations Huddle", f"{label}: Daily Operations Huddle"))
+    assert p.day[0][:2] == (label, "Daily Operations Huddle")
+    assert len(p.day) == 3 and "huddle" not in p.day_intro
