@@ -77,7 +77,7 @@ _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
 _CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|]|\s-\s|,(?=\s*[Cc]ertifi))\s*(?P<name>.+)$")  # ("CPOM, Certified …" too)
 _NAME_CODE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)$")
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
-_DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9\-]+){0,3})\s*(?::|[–—]|\s-\s)\s*(?P<title>\S.*)$")
+_DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-]*){0,3})\s*(?::|[–—]|\s-\s)\s*(?P<title>\S.*)$")
 # Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
