@@ -203,7 +203,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if ctx.thing is not None and ctx.thing[0] == "cert" and not ev.codes and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
         r.put(1, 2, _label(ctx.thing, ix))  # "why that for intake": why the certification just shown is on that role's path
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
-    if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or language(ev, ix) is not None:
+    named_only = bool(r.words) and all(w in {p for p, _ in ctx.people} for w in r.words)  # "ben": a person spoken for before, no foreign word
+    if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or (language(ev, ix) is not None and not named_only):
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
     if _lists_the_knowledge(ev) and not _own_subject(ev) and not _EVERY.isdisjoint(r.words) and not {"you", "u"}.isdisjoint(r.words):
         return Resolution(question, False, False, evidence=ev)  # "which certs do you know about, all of them": every one the bot holds, not the ones just shown
@@ -764,7 +765,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten += f" ({ctx.focus})"  # "i've been our inventory lead for years. X or Y, which fits me" … "show me the path for it": for them
         appended = True
     if asked_role and "(how do I become" not in rewritten and "(for the" not in rewritten:
-        rewritten += f" (for the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
+        now = read(rewritten, ix)
+        way = "how do I become" if ev.pathway_cue and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"} else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
+        rewritten += f" ({way} the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
         appended = True
     changed = rewritten != plain
     final = read(rewritten, ix) if changed else ev

@@ -140,7 +140,7 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     fit = [k for k in range(j, i + 1) if ix.title_postings.get(stems[k])]
     odd = [k for k in range(j, i + 1) if k not in fit and not any(a.said[m] == a.said[k] for m in fit)]  # ("340b" read also as "procurement": one typed word, a title's)
     pair = len(odd) == 2 and odd[1] == odd[0] + 1 and a.said[odd[0]] != a.said[odd[1]]
-    if not (len(odd) == 1 or pair) or i in odd or any(len(a.words[k]) < 4 for k in odd):
+    if not (len(odd) == 1 or pair) or i in odd or any(len(a.words[k]) < (2 if pair else 4) for k in odd):  # (two short ones the page writes together: "the TB DOT pharmacy coordinator")
         return None  # (the job noun itself is a title's: not "a hospice nurse")
     word = stems[odd[0]]
     if not fit:

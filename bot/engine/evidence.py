@@ -750,6 +750,7 @@ def _paper_of(a: Analysis, i: int) -> bool:
     return after < len(a.words) and a.words[after] == "of"
 
 
+_THE_BOT = frozenset({"bot", "bots", "chatbot"})
 _SAME_TO_SAME = re.compile(r"\b([A-Za-z]+)-to-\1\b", re.I)
 _ABSENT = frozenset({"not", "isnt", "arent", "never", "missing", "no"})
 _ONES_DAY = re.compile(r"\bone['’]?s\s+day", re.I)  # "the analytics one's day" (not "be the supervisor one day")
@@ -829,6 +830,8 @@ def _described_role(ev: Evidence) -> str | None:
     heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and i not in mine and a.word_stems[i] not in held_names]
     own_heads = [w for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and not (i and a.words[i - 1] in POSSESSIVES)]  # "my techs want to browse": people the member knows
     one_who = any(w == "one" and a.words[i + 1 : i + 2] in (("who",), ("that",)) and i and a.words[i - 1] == "the" for i, w in enumerate(a.words))  # "and the one that builds cleanrooms?"
+    if ev.asks_who and not _THE_BOT.isdisjoint(a.words):
+        return None  # "who runs this bot anyway? who keeps it updated": the bot's keepers, no role's duty
     refers = ev.asks_who or (ev.pathway_cue and not ev.only_ordering) or ev.role_nouns or own_heads or not lexicon.PERSON_WORDS.isdisjoint(a.words) or one_who
     if not refers:
         return None

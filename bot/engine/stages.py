@@ -797,6 +797,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     sentences = set(a.asking) or {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)  # what is said only to explain asks nothing
     skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS) - lexicon.RESTRICTION_WORDS
     out: dict[str, str] = {}
+    steering |= _reported_by(a.words)  # "my friend says …, is that right?": who said it asks nothing
     for i, w in enumerate(a.words):
         if i in entity_at or i in steering or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or w in _DIFFERENCE or not w.isalpha() or a.word_stems[i] in a.kin:
             continue
@@ -806,6 +807,23 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
             continue  # "first step only" read as "CPECO only": that one, nothing asked of it
         out.setdefault(a.word_stems[i], a.said[i])
     return [(said, st) for st, said in out.items()]
+
+
+_SAYING = frozenset({"says", "said", "told", "tells", "claims", "claimed", "thinks", "mentioned", "swears", "insists"})
+
+
+def _reported_by(words: tuple[str, ...]) -> set[int]:
+    """Where a claim's teller is named ("my friend says", "our lead tech told me"): the possessive
+    up to the saying verb (and "me" after it)."""
+    out: set[int] = set()
+    for i, w in enumerate(words):
+        if w in _SAYING:
+            k = next((k for k in range(i - 1, max(-1, i - 4), -1) if words[k] in ("my", "our")), None)
+            if k is not None:
+                out.update(range(k, i + 1))
+                if words[i + 1 : i + 2] == ("me",):
+                    out.add(i + 1)
+    return out
 
 
 # ---------------------------------------------------------------- questions to ask back about
