@@ -210,6 +210,7 @@ class Index:
     faq_weights: list[float] = field(default_factory=list)  # summed word weight of each phrasing
     faq_vocab: dict[str, frozenset[str]] = field(default_factory=dict)  # faq id -> the stems of all its phrasings
     faq_vocab_weights: dict[str, float] = field(default_factory=dict)  # faq id -> summed weight of those stems
+    faq_entries_with: dict[str, int] = field(default_factory=dict)  # stem -> how many FAQ entries' phrasings have it
     faq_reach: float = 0.0  # the largest of those: what any phrasing can share with a question, at most
     taught: ExampleIndex = field(default_factory=lambda: ExampleIndex(()))  # FAQ and moderators' phrasings (see teaching.py)
 
@@ -223,6 +224,7 @@ class Index:
             ix.synonyms[k] = tuple(value.split())
             ix.synonym_lengths[k[0]] = tuple(sorted(set(ix.synonym_lengths.get(k[0], ())) | {len(k)}, reverse=True))
         taken = {c.lower() for c in kb.certifications}  # codes are never read as anything else
+        codes_list = sorted(taken)
         for k, rep in list(ix.synonyms.items()):  # "rphs": the plural of an abbreviation the vocabulary reads ("rph: pharmacist")
             plural = (k[0] + "s",)
             if len(k) == 1 and len(rep) == 1 and not k[0].endswith("s") and plural not in ix.synonyms and k[0] + "s" not in taken and not english.is_word(k[0]):
@@ -327,7 +329,7 @@ class Index:
         for acr, _ in acronyms:
             counts[acr] += 1
         for acr, rid in acronyms:  # "MSO" for Medication Safety Officer, when unambiguous
-            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.synonyms and english.count(acr) < ACRONYM_NOT_ENGLISH and not (len(acr) >= 4 and _near_a_code(acr, taken)):
+            if len(acr) >= 3 and counts[acr] == 1 and acr not in taken and (acr,) not in ix.synonyms and english.count(acr) < ACRONYM_NOT_ENGLISH and not (len(acr) >= 4 and _near_a_code(acr, codes_list)):
                 ix._add_alias((acr,), ("role", rid))
         by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
         for initials, rid in theme_initials:
@@ -339,7 +341,7 @@ class Index:
             if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((letters, *ix.expand(head.split())), ("role", next(iter(rids))))
                 alone = any(ch.isdigit() for ch in letters) or len(letters) >= THEME_INITIALS_ALONE  # "the m2b program"; "curious about DME", "the OTP one"
-                if alone and not _near_a_code(letters, taken) and len(by_letters[letters]) == 1 and (letters,) not in ix.aliases:
+                if alone and not _near_a_code(letters, codes_list) and len(by_letters[letters]) == 1 and (letters,) not in ix.aliases:
                     ix._add_alias((letters,), ("role", next(iter(rids))))
         for (letters, head), rids in page_program_initials(kb).items():  # "pdmp lead": the program its page abbreviates, with the title's job noun
             program_key = (letters, *ix.expand([head]))
@@ -428,6 +430,11 @@ class Index:
             vocab[fid] |= st
         ix.faq_vocab = {fid: frozenset(v) for fid, v in vocab.items()}
         ix.faq_vocab_weights = {fid: sum(ix.weight(t) for t in v) for fid, v in ix.faq_vocab.items()}
+        entries_with: dict[str, int] = defaultdict(int)
+        for v in ix.faq_vocab.values():
+            for t in v:
+                entries_with[t] += 1
+        ix.faq_entries_with = dict(entries_with)
         ix.faq_reach = max(ix.faq_vocab_weights.values(), default=0.0)
         for postings in ix.faq_postings.values():  # the phrasings that can share most first: best_faq stops early
             postings.sort(key=lambda i: -ix.faq_vocab_weights[ix.faq_phrasings[i][0]])
@@ -856,10 +863,10 @@ def name_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:
     return {abbr: next(iter(m)) for abbr, m in seen.items() if len(m) == 1 and abbr not in titles and english.count(abbr) < ACRONYM_NOT_ENGLISH}  # "IDS manager" names a role
 
 
-def _near_a_code(letters: str, codes: set[str]) -> bool:
+def _near_a_code(letters: str, codes: list[str]) -> bool:
     """Initials one letter from a certification's code ("BCPS" beside CBCPS) are more likely that
     code misremembered, or another council's, than the role's name."""
-    return any(OSA.distance(letters, code, score_cutoff=1) <= 1 for code in codes)
+    return process.extractOne(letters, codes, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 _DIGIT_WORDS = {"to": "2", "for": "4"}  # written as digits in initials: B2B, "m2b" for Meds-to-Beds

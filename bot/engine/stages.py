@@ -332,7 +332,7 @@ def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING) -> t
     for i, inter in sorted(shared.items()):  # ties: the first phrasing in the knowledge
         fid, phrasing = ix.faq_phrasings[i]
         covered = (q & ix.faq_vocab[fid]) - cue_stems() if unnamed else set()
-        own = {s for s in covered if not any(s in ix.faq_vocab[other] for other in ix.faq_vocab if other != fid)}  # (not "bot", every entry's word)
+        own = {s for s in covered if ix.faq_entries_with.get(s, 0) == 1}  # (not "bot", every entry's word)
         if len(own) >= FAQ_FULL_WORDS - 1 and sum(ix.weight(s) for s in covered) >= FAQ_COVERED * qw and (best is None or best[1] < FAQ_MIN):
             best = (fid, FAQ_MIN)  # "how do i flag it when you get something wrong": every word that tells is the entry's, from two of its phrasings
             continue
