@@ -850,3 +850,20 @@ def test_a_day_label_of_four_words_is_an_entry_not_intro(label: str) -> None:
     p = parse_page(seed_text().replace("Morning: Daily Operations Huddle", f"{label}: Daily Operations Huddle"))
     assert p.day[0][:2] == (label, "Daily Operations Huddle")
     assert len(p.day) == 3 and "huddle" not in p.day_intro
+
+
+def test_paragraph_responsibilities_that_name_themselves_first_keep_their_names() -> None:
+    """"Price Data Review. You pull the weekly price files …": a short capitalised name ended by a
+    full stop is the responsibility's name, the sentences after it its text (not a duty each)."""
+    text = seed_text()
+    a, b = text.index("Core Responsibilities\n"), text.index("Your Certification Pathway")
+    prose = (
+        "Core Responsibilities\n\n"
+        "Price Data Review. You pull the weekly price files and flag every change above five percent.\n\n"
+        "Payer Contract Checks. You compare contract rates with what was paid. You chase every gap.\n\n"
+    )
+    p = parse_page(text[:a] + prose + text[b:])
+    assert p.responsibilities == [
+        ("Price Data Review", "You pull the weekly price files and flag every change above five percent."),
+        ("Payer Contract Checks", "You compare contract rates with what was paid. You chase every gap."),
+    ]

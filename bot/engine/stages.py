@@ -1759,6 +1759,7 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     said = ev.a.said
     mine = not_asked_jobs(ev.a)  # "I'm a nurse, …", "8 yrs retail pharmacist", "my tech wants …", "a tech program"
     heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and i not in mine]
+    heads = heads or [i for i, w in enumerate(words) if w[-1:] == "s" and w[:-1] in lexicon.ROLE_HEADS and i not in mine]  # ("the nicu supervisors day": one's, typed without its apostrophe, when no job is named singly)
     if not heads:
         if not _pathway_asked(ev):
             return None

@@ -418,7 +418,7 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
     items: list[list[str]] = []
     has_bullets = any(_BULLET.match(t) for _, t in body)
     if not has_bullets and not last and _prose(body):  # "You assemble the records … You read every incident report …": a sentence each
-        page.responsibilities = [(_lead(sentence), sentence) for _, t in body for sentence in _SENTENCE_END.split(t) if sentence.strip()]
+        page.responsibilities = [item for _, t in body for item in _prose_items(t)]
         return []
     rest: list[tuple[int, str]] = []
     item_at = 0  # where the last item starts in ``body``
@@ -470,6 +470,15 @@ def _prose(body: list[tuple[int, str]]) -> bool:
     """Responsibilities written as paragraphs: no bullets, no "Name: text" lines, every line one or
     more full sentences."""
     return bool(body) and all(t.endswith((".", "!")) and len(t.split()) >= PROSE_MIN_WORDS and _named_line(t) is None for _, t in body)
+
+
+def _prose_items(line: str) -> list[tuple[str, str]]:
+    """One line of prose responsibilities: "Price Data Review. You pull …" is a name and its text
+    (a short capitalised name before the first full stop); otherwise a responsibility per sentence."""
+    m = _SENTENCE_AFTER_NAME.match(line)
+    if m and len(m.group("name").split()) <= LEAD_WORDS and _title_cased(m.group("name")) and m.group("name").split()[0].lower() not in _SUBJECTS:
+        return [(m.group("name").strip(), m.group("desc").strip())]
+    return [(_lead(sentence), sentence) for sentence in _SENTENCE_END.split(line) if sentence.strip()]
 
 
 def _lead(sentence: str) -> str:
