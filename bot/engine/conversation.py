@@ -203,7 +203,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if ctx.thing is not None and ctx.thing[0] == "cert" and not ev.codes and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
         r.put(1, 2, _label(ctx.thing, ix))  # "why that for intake": why the certification just shown is on that role's path
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
-    named_only = bool(r.words) and all(w in {p for p, _ in ctx.people} for w in r.words)  # "ben": a person spoken for before, no foreign word
+    named_only = bool(r.words) and set(r.words) <= {p for p, _ in ctx.people}  # "ben": a person spoken for before, no foreign word
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or (language(ev, ix) is not None and not named_only):
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
     if _lists_the_knowledge(ev) and not _own_subject(ev) and not _EVERY.isdisjoint(r.words) and not {"you", "u"}.isdisjoint(r.words):

@@ -1226,11 +1226,7 @@ def _wants_role(ev: Evidence) -> bool:
     rid = ev.subject_role
     if not ev.subject_named or rid is None or not ev.role_where.get(rid):
         return False
-    words = ev.a.words
-    i = ev.a.typed_start(min(ev.role_where[rid])) - 1  # "want ops dir": "ops" was read as "ops operations"
-    while i >= 0 and words[i] in lexicon.WISH_FILLERS:
-        i -= 1
-    return i >= 0 and words[i] in lexicon.WISH_WORDS
+    return _wished(ev.a.words, ev.a.typed_start(min(ev.role_where[rid])))  # "want ops dir": "ops" was read as "ops operations"
 
 
 def _path_only_told(ev: Evidence) -> bool:
