@@ -47,3 +47,13 @@ def test_jobs_in_the_database_lists_the_roles() -> None:
     assert a.intent == "list_roles"
     (b,) = talk("any jobs in ohio?", e=e)  # near-miss guard: openings somewhere
     assert b.intent == "none"
+
+
+def test_a_job_no_page_names_is_a_job_to_the_faq() -> None:
+    """Part 8: "can u add a page for sterile compounding supervisor?": the job asked for drowns
+    no entry's words; it is "a job", as the entry's phrasings say it."""
+    e = with_pages("eval218")
+    (a,) = talk("could you add a spotlight for nuclear pharmacy technicians? we have a bunch here", e=e)
+    assert (a.intent, a.faq) == ("faq", "request-a-new-career-spotlight")
+    (b,) = talk("what does the sickle cell day hospital pharmacy coordinator do", e=e)  # near-miss guard: a role named
+    assert b.intent == "role"
