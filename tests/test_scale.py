@@ -73,9 +73,10 @@ def _unbounded_faq(ev, ix) -> tuple[str, float] | None:
     from collections import defaultdict
 
     from bot.engine.analyze import cue_stems
-    from bot.engine.thresholds import FAQ_COMMON_MIN, FAQ_COMMON_SHARE, FAQ_FULL_PRECISION, FAQ_FULL_RECALL, FAQ_FULL_WORDS, FAQ_MIN
+    from bot.engine.stages import _job_masked
+    from bot.engine.thresholds import FAQ_COMMON_MIN, FAQ_COMMON_SHARE, FAQ_COVERED, FAQ_FULL_PRECISION, FAQ_FULL_RECALL, FAQ_FULL_WORDS, FAQ_MIN
 
-    q = ev.a.stem_set
+    q = _job_masked(ev, ix)  # (a job no page names is "job", as in best_faq)
     if not q or not ix.faq_phrasings:
         return None
     qw = sum(ix.weight(s) for s in q)
@@ -90,6 +91,10 @@ def _unbounded_faq(ev, ix) -> tuple[str, float] | None:
     unnamed = not ev.codes and not ev.role_named and "list" not in ev.hits
     for i, inter in sorted(shared.items()):
         fid, phrasing = ix.faq_phrasings[i]
+        covered = (q & ix.faq_vocab[fid]) - cue_stems() if unnamed else set()
+        if len({s for s in covered if ix.faq_entries_with.get(s, 0) == 1}) >= FAQ_FULL_WORDS - 1 and sum(ix.weight(s) for s in covered) >= FAQ_COVERED * qw and (best is None or best[1] < FAQ_MIN):
+            best = (fid, FAQ_MIN)  # every telling word one entry's
+            continue
         if len(phrasing) > 1 and len(phrasing & q) < 2:
             continue
         precision, recall = inter / qw, inter / ix.faq_weights[i]

@@ -306,7 +306,7 @@ def _clear_neighbour(ev: Evidence, least: float, found: tuple[Neighbour, ...] | 
 def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING) -> tuple[str, float] | None:
     """The FAQ entry with the phrasing closest to the question (weighted F1 of shared words);
     ``max_posting``: words in more phrasings than this are skipped (lifted by tests to compare)."""
-    q = _job_masked(ev)
+    q = _job_masked(ev, ix)
     if not q or not ix.faq_phrasings:
         return None
     qw = sum(ix.weight(s) for s in q)
@@ -355,9 +355,10 @@ def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING) -> t
 _JOB = stem("job")
 
 
-def _job_masked(ev: Evidence) -> frozenset[str]:
+def _job_masked(ev: Evidence, ix: Index) -> frozenset[str]:
     """The question's stems with a job no page names said as "job" ("can u add a page for sterile
-    compounding supervisor": a page for a job), as FAQ phrasings say it."""
+    compounding supervisor": a page for a job), as FAQ phrasings say it; words some phrasing
+    uses itself ("… for a technician") stay."""
     a = ev.a
     if ev.role_named or ev.codes:
         return a.stem_set
@@ -368,6 +369,9 @@ def _job_masked(ev: Evidence) -> frozenset[str]:
             while j > 0 and i - j < 3 and a.words[j - 1] not in lexicon.STOPWORDS and a.sentence_of[j - 1] == a.sentence_of[i]:
                 j -= 1
             masked.update(k for m in range(j, i + 1) for k in a.typed_group(m))  # ("buyer" read also as "procurement")
+    if not masked:
+        return a.stem_set
+    masked = {i for i in masked if a.word_stems[i] not in ix.faq_postings}
     if not masked:
         return a.stem_set
     kept = {a.word_stems[i] for i in range(len(a.words)) if i not in masked and a.word_stems[i] in a.stem_set}
