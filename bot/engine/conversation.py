@@ -765,8 +765,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten += f" ({ctx.focus})"  # "i've been our inventory lead for years. X or Y, which fits me" … "show me the path for it": for them
         appended = True
     if asked_role and "(how do I become" not in rewritten and "(for the" not in rewritten:
-        now = read(rewritten, ix)
-        way = "how do I become" if ev.pathway_cue and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"} else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
+        now = read(rewritten, ix) if ev.pathway_cue else None  # (read again only when the way may have been cut)
+        way = "how do I become" if now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"} else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
         rewritten += f" ({way} the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
         appended = True
     changed = rewritten != plain
@@ -1314,7 +1314,7 @@ def _on_that_path(words: list[str]) -> bool:
     return any(w in _PATH_WORDS and i >= 2 and words[i - 1] in _POINTING and words[i - 2] in _LOCATIVES for i, w in enumerate(words))
 
 
-_PATH_WORDS = frozenset({"path", "pathway", "track"})
+_PATH_WORDS = _LISTS - {"list"}
 _POINTING = frozenset({"that", "their", "its", "this"})
 _NEEDING = frozenset({"need", "needs", "should", "take", "get"})  # "the first cert she'd need on that path": where she starts, the pathway for her
 

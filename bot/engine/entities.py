@@ -321,7 +321,7 @@ def spoken_of(a: Analysis) -> frozenset[int]:
     manager"): a person talked about, not a job asked about."""
     out = set()
     for i, w in enumerate(a.words):
-        if w in lexicon.ROLE_HEADS or (w[-1:] == "s" and w[:-1] in lexicon.ROLE_HEADS):  # ("one of my techs")
+        if lexicon.head_noun(w):  # ("one of my techs")
             before = _typed_before(a, a.typed_start(i), 4)
             k = next((n for n, x in enumerate(before) if x in THEIRS), None)
             if k is not None and k <= 2 and not any(x in lexicon.CLAUSE_BREAKS or (x in lexicon.ROLE_HEADS and n) for n, x in enumerate(before[:k])) and before[k + 1 : k + 2] not in (["im"], ["am"], ["as"]):  # ("my other tech", "my lead tech"; "im our med safety pharmacist" is the member)

@@ -56,6 +56,11 @@ ROLE_HEADS = _words(_WORDS["role_heads"])
 JOB_ENDINGS = tuple(sorted(_words(_WORDS["job_endings"])))
 
 
+def head_noun(word: str) -> bool:
+    """A job noun heading a title, one or several ("supervisor", "techs")."""
+    return word in ROLE_HEADS or (word[-1:] == "s" and word[:-1] in ROLE_HEADS)
+
+
 def job_noun(word: str) -> bool:
     """A word that names a job: a listed head ("coordinator", "nurse") or a profession by its
     ending ("dermatologist", "pediatrician"), for telling a job no page has from a role's."""

@@ -364,14 +364,11 @@ def _job_masked(ev: Evidence, ix: Index) -> frozenset[str]:
         return a.stem_set
     masked: set[int] = set()
     for i, w in enumerate(a.words):
-        if (w in lexicon.ROLE_HEADS or (w[-1:] == "s" and w[:-1] in lexicon.ROLE_HEADS)) and (a.said[i] in lexicon.ROLE_HEADS or a.said[i][:-1] in lexicon.ROLE_HEADS):  # (typed as a job: not "CPhT" read as "technician")
+        if lexicon.head_noun(w) and lexicon.head_noun(a.said[i]):  # (typed as a job: not "CPhT" read as "technician")
             j = i
             while j > 0 and i - j < 3 and a.words[j - 1] not in lexicon.STOPWORDS and a.sentence_of[j - 1] == a.sentence_of[i]:
                 j -= 1
-            masked.update(k for m in range(j, i + 1) for k in a.typed_group(m))  # ("buyer" read also as "procurement")
-    if not masked:
-        return a.stem_set
-    masked = {i for i in masked if a.word_stems[i] not in ix.faq_postings}
+            masked.update(k for m in range(j, i + 1) for k in a.typed_group(m) if a.word_stems[k] not in ix.faq_postings)  # ("buyer" read also as "procurement"; not a word some phrasing uses)
     if not masked:
         return a.stem_set
     kept = {a.word_stems[i] for i in range(len(a.words)) if i not in masked and a.word_stems[i] in a.stem_set}
@@ -1782,7 +1779,7 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     said = ev.a.said
     mine = not_asked_jobs(ev.a)  # "I'm a nurse, …", "8 yrs retail pharmacist", "my tech wants …", "a tech program"
     heads = [i for i, w in enumerate(words) if w in lexicon.ROLE_HEADS and i not in mine]
-    heads = heads or [i for i, w in enumerate(words) if w[-1:] == "s" and w[:-1] in lexicon.ROLE_HEADS and i not in mine]  # ("the nicu supervisors day": one's, typed without its apostrophe, when no job is named singly)
+    heads = heads or [i for i, w in enumerate(words) if lexicon.head_noun(w) and i not in mine]  # ("the nicu supervisors day": one's, typed without its apostrophe, when no job is named singly)
     if not heads:
         if not _pathway_asked(ev):
             return None
