@@ -59,7 +59,7 @@ class Engine:
                 tailored, tailored_ctx = self._turn(f"{q} {' '.join(around)}", before)
                 if (tailored.intent, tailored.role) == (answer.intent, answer.role):  # the same pathway, in the order what they said asks for
                     answer, ctx = tailored, tailored_ctx
-            chose = next((i for i, a in enumerate(answers) if _chosen_from(answer, a)), None)
+            chose = next((i for i, a in enumerate(answers) if _chosen_from(answer, a) or _is_that_a_job(answer, a, q, self.index)), None)
             if chose is not None:  # "cnrs vs cmso — both safety? which one is the radiation one": the one chosen, not both again
                 answers[chose] = replace(answer, question=q)
             elif not any(_same(a, answer) for a in answers):  # "… which certs for ops director? what order?": one pathway
@@ -138,6 +138,15 @@ def _one_card_each(answers: list[Answer]) -> list[Answer]:
 def _chosen_from(answer: Answer, earlier: Answer) -> bool:
     """One certification's card, picked from several an earlier part of the message showed."""
     return answer.intent == earlier.intent == "certification" and len(answer.certifications) == 1 and len(earlier.certifications) > 1 and answer.certifications[0] in earlier.certifications
+
+
+def _is_that_a_job(answer: Answer, earlier: Answer, question: str, ix: Index) -> bool:
+    """"who's the person that runs promotion panels? is that an actual job": the later part asks
+    what the role an earlier part found is, so the role itself (its overview) answers both."""
+    return answer.intent == earlier.intent == "role" and answer.role == earlier.role and bool(answer.read_as) and not read(question, ix).hits.keys().isdisjoint(_WHAT_JOB)
+
+
+_WHAT_JOB = frozenset({"role_name", "role_exists"})
 
 
 def _same(a: Answer, b: Answer) -> bool:

@@ -110,6 +110,26 @@ class Analysis:
 _SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+|(?<=[.?!;:]['\")])\s+|[?!;]+(?=\S)|\s+[-–—•▪◦]+\s+|\s*(?:->|→)\s*")  # a spaced dash, a bullet, an arrow or "quick one:" ends a clause too
 
 
+TELLING_REACH = 4  # "all day i work …": the first person within the sentence's first words
+
+
+def _tells(opening: list[str]) -> bool:
+    """A sentence that opens like one that tells about the member ("I have read about CMSO.",
+    "all day i work the reject queue.")."""
+    return opening[0] in lexicon.TELLING_STARTS or (opening[0] in lexicon.TELLING_LEADS and not lexicon.TELLING_PERSONS.isdisjoint(opening[1:]))
+
+
+def _names_joined(words: list[str], ix: Index) -> list[str]:
+    """Two words typed for one word of a name ("the IV work flow systems specialist")."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        joined = ix.joined_name(words[k], words[k + 1]) if k + 1 < len(words) else None
+        out.append(joined or words[k])
+        k += 2 if joined else 1
+    return out
+
+
 def analyze(question: str, ix: Index) -> Analysis:
     cleaned = clean(question)
     tokens: list[tuple[int, Token]] = []  # (sentence, token)
@@ -118,7 +138,7 @@ def analyze(question: str, ix: Index) -> Analysis:
     for si, sentence in enumerate(_SENTENCE_END.split(cleaned)):
         first = len(tokens)
         tokens.extend((si, t) for t in tokenize(sentence, limit=MAX_TOKENS - len(tokens)))
-        told = len(tokens) > first and tokens[first][1].word in lexicon.TELLING_STARTS and not sentence.rstrip().endswith("?")
+        told = len(tokens) > first and _tells([t.word for _, t in tokens[first : first + TELLING_REACH]]) and not sentence.rstrip().endswith("?")
         if not told:
             asking.add(si)
         if sentence.rstrip().endswith("?") and len(tokens) > first:
@@ -171,6 +191,7 @@ def analyze(question: str, ix: Index) -> Analysis:
     pairs: list[tuple[str, str]] = []
     sentence_of: list[int] = []
     for si, words in by_sentence.items():
+        words = _names_joined(words, ix)
         read = [_read_back(words, i, ix) for i in range(len(words))]
         read = [(ix.between_names(read[i - 1], w, read[i + 1]) or w) if 0 < i < len(read) - 1 else w for i, w in enumerate(read)]
         names = [not ix.name_words.isdisjoint(ix.expand([w])) for w in read]  # once per word, not once per neighbour

@@ -131,6 +131,8 @@ _AUXILIARIES = frozenset({"would", "does", "do", "did", "is", "are", "should", "
 
 _OTHER = frozenset({"other", "another", "different"})
 _DEFINITE = frozenset({"the", "that", "this"})
+_YOU = frozenset({"you", "u"})
+_SHOWING = frozenset({"put", "listed", "list", "showed", "show", "gave", "had", "ranked", "named"})  # "the one you listed first": in the order shown
 REFERRING = frozenset({"ref_thing", "ref_role", "ref_many", "ref_topic", "ref_choice"})  # cues of words that point back at what was talked about
 _DISMISSED = frozenset({"it", "that", "this"})  # what "forget …" / "scratch …" waves away: the last answer, not a subject
 _OF_IT = frozenset({"their", "its", "his", "her"})  # "their first cert": a step of theirs, not "which first"
@@ -200,8 +202,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     r.kept = {b - 1 for a, b in lexicon.cue("discourse").spans(r.words) if r.words[b - 1] in _DISMISSED}  # "ok forget it, the scheduling manager instead": no "it" to resolve
     for a, b, code in _certs_recalled(r.words, ctx, ix) if not ev.codes else ():
         r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
-    if ctx.thing is not None and ctx.thing[0] == "cert" and not ev.codes and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
-        r.put(1, 2, _label(ctx.thing, ix))  # "why that for intake": why the certification just shown is on that role's path
+    if ctx.thing is not None and ctx.thing[0] == "cert" and (not ev.codes or r.words[2:3] in (["before"], ["over"], ["ahead"])) and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
+        r.put(1, 2, _label(ctx.thing, ix))  # "why that for intake": why the certification just shown is on that role's path ("why that before CIVWS": put before it)
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
     named_only = bool(r.words) and set(r.words) <= {p for p, _ in ctx.people}  # "ben": a person spoken for before, no foreign word
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or (language(ev, ix) is not None and not named_only):
@@ -246,7 +248,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             why = f"({wanted[speaks_for]}) " if wanted.get(speaks_for) else ""  # (what they want orders their steps)
             return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}", speaks_for, told, wants, ix)
     elif theirs and theirs == ctx.role and not (ev.role_named or ev.codes) and all(not _noun(k) for _, _, k in people):
-        for a, b, _ in people:  # "what should Lee get first" while Lee's role is talked about: read as "they", as the cue lists say it
+        for a, b, _ in people:
+            if b < len(words) and words[b] in lexicon.ORDINALS and _POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) and r.free(a, b):
+                r.put(a, b, "")  # "and lee's third?" while Lee's pathway is in view: its third step
+                referred = True
+                continue  # "what should Lee get first" while Lee's role is talked about: read as "they", as the cue lists say it
             if r.free(a, b) and 0 < a and words[a - 1] in _ASKING_VERBS and words[0] in lexicon.WH_WORDS:
                 r.put(a, b, "their" if _POSSESSIVE.search(r.tokens[a].strip(_PUNCT)) else "they")  # ("what does Ben's day look like")
                 referred = True
@@ -269,6 +275,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek or only_overlap) and not (ev.codes or ev.held or ev.role_named or people) else None
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
         weighed = (theirs_two[0], theirs_two[1])
+    if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and _only_names(ev) and read(ctx.question, ix).cue("both"):
+        weighed = (ev.role_best, apart[0])  # "which cert do the ops director and the standard work lead share" … "and the ops director and the override analyst?": the same, of these two
     if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
         shared = f"which certifications do both the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)} have"
         final = read(shared, ix)
@@ -287,6 +295,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         path_of = card[0] if card and card[0] else ctx.role  # "whats the first step on that path" after a card of it, or a list of certs by topic: that role's pathway
     elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 2 and words[i - 1] in lexicon.ORDINALS and (words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
+    as_paged = _page_order(words) if numbered and ctx.role and ctx.shown and all(e[0] == "cert" for e in ctx.shown) else None
+    if as_paged is not None and path_of is None:  # "whats step 2 in the normal order" after a pathway put in the member's order: the page's
+        path_of = ctx.role
+        if r.free(*as_paged):
+            r.put(*as_paged, "")
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
     back_to = None if steps else _list_recalled(words, ctx)
@@ -310,7 +323,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         following = words[i + 1] if i + 1 < len(words) else ""
         alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
         paired = i >= 2 and words[i - 1] in ("and", "or") and last_ordinal == i - 2  # "the difference between the 1st and 2nd"
-        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired) or following in _NOT_PICKED:
+        owned = any(b == i and _POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) for _, b, _ in people)  # "and marcus's second?": of his pathway
+        shown_so = i >= 2 and words[i - 2] in _YOU and words[i - 1] in _SHOWING  # "the cert you put first": as the bot showed them
+        if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired or owned or shown_so) or following in _NOT_PICKED:
             continue  # "which of those first": an order, not a reference ("do first thing": the morning; "the last few months": a time)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
@@ -326,6 +341,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
         last_ordinal = i
         start, end, count = (i - 1 if i and (words[i - 1] in _DEFINITE or (words[i - 1] in ("her", "his") and theirs_shown)) else i), i + 1, 1
+        if shown_so:
+            start = next((k for k in range(i - 2, max(i - 5, -1), -1) if words[k] in _DEFINITE), i - 2)  # (the whole "the cert you put first")
         if end < len(words) and words[end] in lexicon.COUNTS:
             count, end = lexicon.COUNTS[words[end]], end + 1
         if end < len(words) and words[end] in lexicon.ORDINAL_NOUNS:
@@ -1036,8 +1053,9 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
             goals.add(person)
         elif not _noun(person):
             unsaid.append((person, said.strip(_PUNCT + " "), clause.start))
-        if role:
+        if role and (goal or person not in goals):  # ("dana wants standard work lead. dana is obsessed with checklists": her goal stays)
             told.append((person, role))
+        if role:
             wants.append((person, said.strip(_PUNCT + " ")))
             at.add(clause.start)
     if len(group) == 1 and "" not in group:  # "my two techs are curious about DME. jess loves billing, omar likes fitting": the group's goal is each one's
@@ -1047,7 +1065,12 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
                 told.append((person, next(iter(group))))
                 wants.append((person, said))
                 at.add(start)
-    return tuple(dict(told).items()), frozenset(at), tuple(dict(wants).items())
+    told_of = dict(told)
+    said_of: dict[str, list[str]] = {}
+    for person, said, start in sorted([*((p, w, -1) for p, w in wants), *unsaid], key=lambda u: u[2]):
+        if person in told_of and said and said not in said_of.setdefault(person, []):
+            said_of[person].append(said)  # "dana is obsessed with checklists … dana wants standard work lead": all she was told to love
+    return tuple(told_of.items()), frozenset(at), tuple((p, " ".join(said_of.get(p) or [w])) for p, w in dict(wants).items())
 
 
 def _one_title_word(ev: Evidence, ix: Index) -> str | None:
@@ -1089,6 +1112,20 @@ def _someone_new(words: list[str]) -> bool:
     """"different person: …", "someone else wants …", "my other tech wants …": the conversation turns to a new person."""
     pairs = list(zip(words, words[1:]))
     return any((w in lexicon.SOMEONE_NEW and (nxt in lexicon.PERSON_NOUNS or nxt in lexicon.MENTORED)) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs)
+
+
+def _page_order(words: list[str]) -> tuple[int, int] | None:
+    """Where the message says "in the normal order", "on the regular path": the pathway as its page
+    orders it, not as it was put for the member (the span, with its "in the")."""
+    for i, w in enumerate(words[:-1]):
+        if w in lexicon.PAGE_ORDER_WORDS and words[i + 1] in _ORDER_NOUNS:
+            start = i - 1 if i and words[i - 1] in _DEFINITE else i
+            start = start - 1 if start and words[start - 1] in _LOCATIVES else start
+            return start, i + 2
+    return None
+
+
+_ORDER_NOUNS = frozenset({"order", "path", "pathway", "list", "version", "sequence", "way"})
 
 
 def _about_role(ctx: Context, role: str, ix: Index, person: str = "") -> Context:

@@ -629,6 +629,14 @@ class Index:
                 return [left, right]
         return None
 
+    def joined_name(self, left: str, right: str) -> str | None:
+        """"work flow" -> workflow: one word of a title or certification name typed as two, which
+        no knowledge text writes apart."""
+        joined = left + right
+        if joined not in self.name_words or not (left.isalpha() and right.isalpha()) or (stem(left), stem(right)) in self.text_bigrams:
+            return None
+        return joined
+
     def code_for(self, word: str, code_like: bool) -> str | None:
         """A known code for ``word``: exact, or a swapped pair of letters (cpmo, chopp)."""
         code = self.codes.get(word) or (self.codes.get(word.replace("0", "o")) if "0" in word else None)  # "CPC0": a zero for the letter O

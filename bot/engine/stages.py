@@ -1180,6 +1180,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     apart = ev.named_apart(rid)
     joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
     weighing = (ev.cue("contrast") or "").endswith("between") and (ev.pathway_cue or ev.cert_nouns)  # "deciding between X and Y. path of the first one?": a pathway asked, not the roles weighed
+    weighing = weighing or (ev.pathway_cue and not apart and ev.cue("contrast") == "comparison")  # "what's the DUR manager path by comparison": its pathway, beside the one talked about
     told = "contrast" in ev.hits and all(x in ev.said_of_self for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves
     weighed = ("contrast" in ev.hits and not weighing and not told) or joined
     fit_told = weighed and bool(ev.said_of_self - ev.title_positions) and _DIFFERENCE.isdisjoint((ev.cue("contrast") or "").split())  # "ops director or cleanroom planner if i was a construction project manager": which fits them
@@ -1418,7 +1419,7 @@ def _asks_the_card(ev: Evidence) -> bool:
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
-    if not _pathway_asked(ev) or _asks_the_card(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev):
+    if not _pathway_asked(ev) or _asks_the_card(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev) or _overlap_asked(ev, ix):
         return None
     where = ev.role_where.get(ev.role_best or "", frozenset())
     goal_at = min((x for x, _ in lexicon.cue("pathway").spans(ev.a.words)), default=0)
@@ -1555,6 +1556,16 @@ _FIRST_SAID = lexicon.FIRST_WORDS | {"1st"}  # "which cert 1st": an order asked
 _DIFFERENCE = frozenset({"vs", "versus", "difference", "differ", "differs", "different", "comparison", "diff", "compare", "compared"})  # a contrast that asks how two differ, not which fits
 _JOB_HEADS = lexicon.ROLE_HEADS | lexicon.LEAD_HEADS | lexicon.ROLE_NOUNS
 _WEIGHING_STEMS = frozenset(stem(w) for w in lexicon.WEIGHING_WORDS | {"between"})  # "torn between …": no role's topic
+
+
+def _overlap_asked(ev: Evidence, ix: Index) -> bool:
+    """"does the ops director path overlap with the career ladder manager one": what two named
+    pathways share (shared_certs), not the first one's pathway."""
+    said = (ev.cue("both") or "").split()
+    return bool(said) and (said[0].startswith("overlap") or not _SHARING.isdisjoint(said)) and _shared_pair(ev, ix) is not None
+
+
+_SHARING = frozenset({"share", "shares", "common", "shared"})
 
 
 def _shared_pair(ev: Evidence, ix: Index) -> tuple[str, str] | None:
@@ -1765,10 +1776,16 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     if not (ev.subject_named or relaxed_section):
         return None
     section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)), duty_asked=bool(ev.described) and ev.asks_who)
-    if ev.described and ev.hits.keys() & {"suits", "role_exists"} and not ev.hits.keys() & {"day", "responsibilities"}:
-        section = "overview"  # "which role fits that background", "is there a job built around …": the role itself, not where the words are on its page
+    if ev.described and ev.hits.keys() & {"suits", "role_exists", "role_name"} and not any(_asked_in_question(ev, cue) for cue in ("day", "responsibilities")):
+        section = "overview"  # "which role fits that background", "is there a job built around …", "… what is this role called": the role itself, not where the words are on its page
     how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
     return Match("role", role=rid, section=section, confidence=round(conf * (1.0 if ev.subject_named else CONF_RELAXED_FACTOR), 3), why=f"role {rid} ({how})")
+
+
+def _asked_in_question(ev: Evidence, cue: str) -> bool:
+    """The cue is found in a sentence that asks ("all day i work the reject queue. is there a job
+    title for what i do": the day is told, not asked)."""
+    return cue in ev.hits and any(ev.a.asks(i) for x, y in lexicon.cue(cue).spans(ev.a.words) for i in range(x, y))
 
 
 def unknown_role(ev: Evidence, ix: Index) -> Match | None:
