@@ -563,3 +563,47 @@ def test_pages_with_other_pathway_headings_import_every_certification(tmp_path):
     assert {c for r in k.roles.values() for c in (s.certification for s in r.pathway)} >= {"CPIP", "CPDA", "CDPS", "CCSRM", "CSPL", "CPARS"}
     assert all(len(r.responsibilities) == 3 for rid, r in k.roles.items() if rid != OPS)
     assert cli_in_process("validate", "--knowledge", kb).returncode == 0
+
+
+def _seed_pathway(steps: str) -> str:
+    text = seed_text()
+    return text[: text.index("Your Certification Pathway to")] + steps + text[text.index("A Day in the Life") :]
+
+
+def test_one_line_steps_under_pathway_to_certification_become_the_pathway(tmp_path):
+    """"PATHWAY TO CERTIFICATION" then "1) Certified … (CODE) - why": before, the steps were read as
+    responsibilities, the role had no pathway and validate said clean."""
+    kb = empty_kb(tmp_path)
+    steps = (
+        "PATHWAY TO CERTIFICATION\n\n"
+        "1) Certified Pharmacy Operations Manager (CPOM) - Shows you can lead teams and workflows.\n"
+        "2) Certified Medication Safety Officer (CMSO) - Proves you can embed safety into daily work.\n\n"
+    )
+    plan = import_page(write(tmp_path / "page.txt", _seed_pathway(steps)), kb)
+    role = role_yaml(kb, OPS)
+    assert [s["certification"] for s in role["pathway"]["steps"]] == ["CPOM", "CMSO"]
+    assert len(role["responsibilities"]) == 4
+    assert cert_yaml(kb, "CMSO")["name"] == "Certified Medication Safety Officer"
+    assert not any("no certification pathway" in n for n in plan.notes)
+
+
+def test_a_certification_heading_over_unreadable_steps_is_refused_through_the_cli(tmp_path):
+    kb = copy_fixture(tmp_path)
+    text = _seed_pathway("How to Get Certified\n\n1) Operations Manager Credential [CPOM] - shows you can lead.\n\n")
+    bad = write(tmp_path / "bad.txt", text)
+    before = snapshot(kb)
+    r = cli_in_process("import", bad, "--knowledge", kb)
+    line = text.splitlines().index("How to Get Certified") + 1
+    assert r.returncode == 1 and f"{bad}:{line}: " in r.stderr and "expected certification blocks" in r.stderr
+    assert "Traceback" not in r.stderr and snapshot(kb) == before
+
+
+def test_a_page_with_no_pathway_imports_with_a_note(tmp_path):
+    """A pathway is optional, but a role imported without one is said so, not silently."""
+    kb = empty_kb(tmp_path)
+    text = seed_text()
+    plan = import_page(write(tmp_path / "page.txt", text[: text.index("Your Certification Pathway to")]), kb)
+    assert "pathway" not in role_yaml(kb, OPS)
+    assert any("no certification pathway" in n and OPS in n for n in plan.notes)
+    r = cli_in_process("import", write(tmp_path / "again.txt", text[: text.index("Your Certification Pathway to")]), "--knowledge", kb)
+    assert "note: the page has no certification pathway" in r.stdout

@@ -867,3 +867,105 @@ def test_paragraph_responsibilities_that_name_themselves_first_keep_their_names(
         ("Price Data Review", "You pull the weekly price files and flag every change above five percent."),
         ("Payer Contract Checks", "You compare contract rates with what was paid. You chase every gap."),
     ]
+
+
+# ----------------------------------------------------------------------------- layouts blind writers used (round 65)
+
+
+def _seed_with(section: str, replacement: str) -> str:
+    """The seed page with one section's body replaced: ``section`` is "pathway" or "day"."""
+    text = seed_text()
+    if section == "pathway":
+        a, b = text.index("Your Certification Pathway to"), text.index("A Day in the Life")
+    else:
+        a, b = text.index("A Day in the Life"), text.index("Ready to Engineer")
+    return text[:a] + replacement + text[b:]
+
+
+ONE_LINE_CERTS = [
+    ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+    ("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams and workflows."),
+]
+
+
+@pytest.mark.parametrize("mark", ["== {} ==", "=== {} ===", "## {}"])
+def test_wiki_and_markdown_headings_are_headings(mark: str) -> None:
+    """"== Key Responsibilities ==": before, the marks hid the heading and the responsibilities
+    (and a pathway of one-line steps) landed in the overview."""
+    text = seed_text()
+    for heading in ("The Conductor of Pharmacy Efficiency", "Core Responsibilities", "Your Certification Pathway to Operational Excellence", "A Day in the Life"):
+        text = text.replace(f"\n{heading}\n", "\n" + mark.format(heading) + "\n")
+    assert facts(parse_page(text)) == facts(parse_page(seed_text()))
+    steps = "== Certification Pathway ==\n\n1. Certified Hospital Pharmacy Operations Pharmacist (CHPOP) — Validates your hospital operations expertise.\n2. Certified Pharmacy Operations Manager (CPOM) — Shows you can lead teams and workflows.\n\n"
+    p = parse_page(_seed_with("pathway", steps).replace("\nCore Responsibilities\n", "\n== Key Responsibilities ==\n"))
+    assert p.pathway_heading == "Certification Pathway" and certs(p) == ONE_LINE_CERTS
+    assert len(p.responsibilities) == 4 and len(p.overview) == 2
+
+
+@pytest.mark.parametrize(
+    "heading, steps",
+    [
+        ("PATHWAY TO CERTIFICATION", "1) Certified Hospital Pharmacy Operations Pharmacist (CHPOP) - {0}\n2) Certified Pharmacy Operations Manager (CPOM) - {1}\n"),
+        ("Certification Pathway", "Step 1 - Certified Hospital Pharmacy Operations Pharmacist (CHPOP): {0}\nStep 2 - Certified Pharmacy Operations Manager (CPOM): {1}\n"),
+        ("Certification Pathway", "1. Certified Hospital Pharmacy Operations Pharmacist (CHPOP) — {0}\n2. Certified Pharmacy Operations Manager (CPOM) — {1}\n"),
+        ("Certification Pathway", "- CHPOP (Certified Hospital Pharmacy Operations Pharmacist): {0}\n- CPOM (Certified Pharmacy Operations Manager): {1}\n"),
+        ("Certification Pathway", "1. Certified Hospital Pharmacy Operations Pharmacist (CHPOP). {0}\n2. Certified Pharmacy Operations Manager (CPOM). {1}\n"),
+        ("How You Get There", "- CHPOP (Certified Hospital Pharmacy Operations Pharmacist): {0}\n- CPOM (Certified Pharmacy Operations Manager): {1}\n"),
+    ],
+)
+def test_steps_written_on_one_line_with_the_code_in_brackets(heading: str, steps: str) -> None:
+    """"1) Certified … (CODE) - why", "Step 1 - Certified … (CODE): why", "- CODE (Certified …): why":
+    before, refused, or (under "PATHWAY TO CERTIFICATION") read as responsibilities, no pathway."""
+    p = parse_page(_seed_with("pathway", f"{heading}\n\n" + steps.format(ONE_LINE_CERTS[0][2], ONE_LINE_CERTS[1][2]) + "\n"))
+    assert p.pathway_heading == heading
+    assert certs(p) == ONE_LINE_CERTS
+    assert p.responsibilities == parse_page(seed_text()).responsibilities and len(p.day) == 3
+
+
+def test_one_line_steps_with_no_heading_are_refused_not_swallowed() -> None:
+    text = seed_text()
+    a = text.index("Your Certification Pathway to")
+    text = text[:a] + "1) Certified Pharmacy Operations Manager (CPOM) - Shows you can lead teams and workflows.\n\n" + text[text.index("A Day in the Life") :]
+    e = error_of(text)
+    assert e.line == text[:a].count("\n") + 1 and "CPOM looks like a certification" in e.message
+
+
+def test_a_certification_heading_over_steps_it_cannot_read_is_refused() -> None:
+    """A page whose pathway cannot be read is refused where its heading is, not imported as a
+    role with no pathway and its steps as responsibilities."""
+    steps = "How to Get Certified\n\n1) Operations Pharmacist Credential [CHPOP] - validates your expertise.\n2) Operations Manager Credential [CPOM] - shows you can lead.\n\n"
+    text = _seed_with("pathway", steps)
+    e = error_of(text)
+    assert e.line == text.splitlines().index("How to Get Certified") + 1
+    assert "expected certification blocks" in e.message and "How to Get Certified" in e.message
+
+
+LABELS = ["At Opening", "After Lunch", "End of Day", "Closing", "Mid-Morning", "Before Close", "Shift Start", "Start of Shift", "Handover", "Toward the End"]
+
+
+@pytest.mark.parametrize("label", LABELS)
+@pytest.mark.parametrize(
+    "form, entry",
+    [
+        ("{}: Vault Count\n\nYou count the vault and sign the log.\n\n", ("Vault Count", "You count the vault and sign the log.")),
+        ("{}: you count the vault and sign the log.\n\n", ("Count the vault", "you count the vault and sign the log.")),
+        ("{}: You count the vault.\n\n", ("Count the vault", "You count the vault.")),
+        ("{}\n\nYou count the vault and sign the log.\n\n", ("Count the vault", "You count the vault and sign the log.")),
+    ],
+)
+def test_day_labels_naming_a_moment_of_the_working_day(label: str, form: str, entry: tuple[str, str]) -> None:
+    """"At Opening", "Before Close", "Closing" … name a moment of the day, with a title or a sentence
+    (lower-case or short) after them: each is an entry, not intro nor a neighbour's text."""
+    seed = parse_page(seed_text())
+    day = "A Day in the Life\n\nYour day is a hands-on mix.\n\nMorning: Daily Huddle\n\nYou lead the huddle.\n\n" + form.format(label) + "Afternoon: Staffing Review\n\nYou adjust the schedule.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day == [("Morning", "Daily Huddle", "You lead the huddle."), (label, *entry), ("Afternoon", "Staffing Review", "You adjust the schedule.")]
+    assert p.day_intro == "Your day is a hands-on mix." and p.closing_heading == seed.closing_heading
+
+
+def test_a_title_made_from_the_text_ends_on_its_noun_phrase() -> None:
+    """"Dawn: A new concentration of a drip is added …": the title is the noun phrase, not seven
+    words cut mid-phrase ("A new concentration of a drip is")."""
+    day = "A Day in the Life\n\nDawn: A new concentration of a drip is added to the library, so you update the pump limits.\n\nDusk: You sign off the day's batches and log what is still open.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert [(t, title) for t, title, _ in p.day] == [("Dawn", "A new concentration of a drip"), ("Dusk", "Sign off the day's batches")]

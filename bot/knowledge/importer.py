@@ -120,6 +120,8 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
     source = f"sources/{role_id}.txt"
     base = _base_page(knowledge, source, overlay)
     plan = ImportPlan(role_id)
+    if not parsed.certifications:  # allowed (the pathway is optional), but a heading the parser missed would look the same
+        plan.notes.append(f"the page has no certification pathway (no heading such as 'Your Certification Pathway' above certification steps); {role_id} has none")
     normalized_page = src.text.replace("\r\n", "\n").replace("\r", "\n")
     plan.writes[source] = normalized_page if normalized_page.endswith("\n") else normalized_page + "\n"
     if src.html is not None:

@@ -65,7 +65,8 @@ _RESPONSIBILITIES = re.compile(
 )
 _PATHWAY = re.compile(
     r"^(the\s+|your\s+)?certification\s+(pathway|path|roadmap)\b.*$|^your\s+(certification\s+)?(pathway|path|roadmap)\b.*$"
-    r"|^(recommended|suggested|relevant|key)\s+certifications\b.*$|^certifications\s*:?$",
+    r"|^(recommended|suggested|relevant|key)\s+certifications\b.*$|^certifications\s*:?$"
+    r"|^(the\s+|your\s+)?(pathway|path|roadmap|route)\s+to\s+(your\s+)?certification\b.*$",
     re.I,
 )
 _DAY = re.compile(r"^(a\s+)?(typical\s+)?day\s+in\s+the\s+life\b.*$|^a\s+typical\s+day\b.*$", re.I)
@@ -76,6 +77,12 @@ _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
 _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
 _CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|]|\s-\s|,(?=\s*[Cc]ertifi))\s*(?P<name>.+)$")  # ("CPOM, Certified …" too)
 _NAME_CODE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)$")
+# A whole step on one line, the code in brackets: "Certified Foo Bar (CFOO) – why it matters",
+# "CFOO (Certified Foo Bar): why it matters".
+_STEP_LINES = (
+    re.compile(r"^(?P<name>[^()]{3,100}?)\s*\((?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)\s*[:.|–—-]\s*(?P<desc>\S.*)$"),
+    re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\((?P<name>[^()]{3,100})\)\s*[:.|–—-]\s*(?P<desc>\S.*)$"),
+)
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
 _DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-]*){0,3})\s*(?::|[–—]|\s-\s)\s*(?P<title>\S.*)$")
 # Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
@@ -85,6 +92,22 @@ _TIME_WORD = re.compile(
     r"|weekend|wrap-?up|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
     re.I,
 )
+# A moment of the working day named by what happens then, alone or placed relative to it ("At
+# Opening", "Closing", "Close of Business", "Shift Change", "Toward the End", "Before the Rush").
+_MOMENT = re.compile(
+    r"^(?:(?:at|before|after|near|by|until|till|around|toward|towards)\s+(?:the\s+)?)?(?:open(?:ing)?|clos(?:e|ing)(?:\s+of\s+business)?|hand-?off|handover|shift\s+change)(?:\s+time)?$"
+    r"|^(?:at|by|before|toward|towards|near)\s+the\s+(?:start|end|finish)$"
+    r"|^(?:before|after|until|till|toward|towards)\s+(?:the\s+)?(?!(?:you|we|they|i|it)\b)[a-z-]+(?:\s+[a-z-]+)?$",
+    re.I,
+)
+
+
+def _time_label(label: str) -> bool:
+    """Whether a label names when in the day: a clock time, a time-of-day word or a moment."""
+    label = label.strip()
+    return label[:1].isdigit() or bool(_TIME_WORD.search(label) or _MOMENT.match(label))
+
+
 # A label placed relative to a moment ("Before Opening", "After School", "Until Close"): a time
 # of day too when it opens a day whose other labels are times ("Before Opening" then "Late Morning"),
 # unlike a sub-heading such as "In Short: A Busy Day" above the day's intro.
@@ -98,7 +121,7 @@ def _day_entry(text: str, strict: bool) -> re.Match[str] | None:
     if not m or len(m.group("time")) > 30 or not _heading_like(m.group("title")):
         return None
     time = m.group("time")
-    if strict and not (time[0].isdigit() or _TIME_WORD.search(time)):
+    if strict and not _time_label(time):
         return None
     return m
 
@@ -113,12 +136,12 @@ def _inline_day_entry(text: str) -> tuple[str, str, str] | None:
     if not m or _heading_like(m.group("title")):
         return None  # (a title alone on its line is read by ``_day_entry``)
     time = m.group("time").strip()
-    if len(time) > 30 or not (time[0].isdigit() or _TIME_WORD.search(time)):
+    if len(time) > 30 or not _time_label(time):
         return None
     split = _TITLE_THEN_TEXT.match(m.group("title"))
     if not split or len(split.group("title").split()) > 8:
         sentence = m.group("title").strip()
-        if sentence.endswith((".", "!")) and sentence[:1].isupper() and len(sentence.split()) >= _SENTENCE_WORDS:
+        if sentence.endswith((".", "!")) and ((sentence[:1].isupper() and len(sentence.split()) >= _SENTENCE_WORDS) or _label_cased(time)):
             label = _LABEL_DASH.split(time, maxsplit=1)
             if len(label) == 2:
                 return label[0], label[1], sentence  # "Evening - Handoff: You brief …": its title between
@@ -128,6 +151,15 @@ def _inline_day_entry(text: str) -> tuple[str, str, str] | None:
 
 
 _SENTENCE_WORDS = 5
+
+
+def _label_cased(label: str) -> bool:
+    """A label capitalised as labels are ("At Opening", "End of Day"), unlike the start of a
+    sentence ("Your day moves fast"): its sentence is an entry's however short or lower-case
+    ("At Opening: you count the vault.", "Before Close: You restock.")."""
+    return label[:1].isupper() and all(w[0].isupper() for w in label.split() if len(w) > 3 and w[0].isalpha())
+
+
 _LABEL_DASH = re.compile(r"\s+[-–—]\s+")
 _BARE_CLOCK = re.compile(r"^" + _CLOCK + r"$")
 
@@ -135,7 +167,7 @@ _BARE_CLOCK = re.compile(r"^" + _CLOCK + r"$")
 def _bare_time(text: str) -> bool:
     """A line that only says when ("7:30 AM", "14:00", "Early Morning"), the day's text under it."""
     text = text.strip()
-    return (bool(_BARE_CLOCK.match(text)) and any(ch.isdigit() for ch in text)) or (len(text.split()) <= 3 and text[:1].isupper() and bool(_TIME_WORD.search(text)) and _heading_like(text) and ":" not in text and not any(ch in text for ch in "–—"))
+    return (bool(_BARE_CLOCK.match(text)) and any(ch.isdigit() for ch in text)) or (len(text.split()) <= 3 and text[:1].isupper() and _time_label(text) and _heading_like(text) and ":" not in text and not any(ch in text for ch in "–—"))
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -154,9 +186,15 @@ def _heading_like(text: str) -> bool:
     return len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
 
 
+# A heading marked up as on a wiki ("== Key Responsibilities ==") or in Markdown ("## Overview").
+_HEADING_MARKS = re.compile(r"^(?:(?P<eq>={1,6})\s*(?P<wiki>[^=\s].*?)\s*(?P=eq)|#{1,6}\s+(?P<md>\S.*?)(?:\s+#+)?)$")
+
+
 def _clean(text: str) -> str:
-    text = html.unescape(text).replace("\u00a0", " ").replace("\u200b", "")
-    return re.sub(r"\s+", " ", text).strip()
+    """The line's text, its heading marks dropped so the heading reads as any other."""
+    text = re.sub(r"\s+", " ", html.unescape(text).replace("\u00a0", " ").replace("\u200b", "")).strip()
+    m = _HEADING_MARKS.match(text)
+    return (m.group("wiki") or m.group("md")).strip() if m else text
 
 
 def read_page_file(path: Path) -> str:
@@ -242,6 +280,10 @@ def parse_page(text: str) -> Page:
         heading = _pathway_heading(lines, i, named[0], {k for k, _ in starts})
         if heading is not None:  # worded some other way ("Certifications That Build Your … Career")
             starts = sorted(starts + [(heading, "pathway")])
+    if "pathway" not in {kind for _, kind in starts}:
+        heading = _certification_heading(lines, i, {k for k, _ in starts})
+        if heading is not None:  # "How to Get Certified" over a list: its steps are read, or refused, not lost
+            starts = sorted(starts + [(heading, "pathway")])
     if "day" not in {kind for _, kind in starts}:
         heading = _day_heading(lines, i, {k for k, _ in starts})
         if heading is not None:  # worded some other way ("A Day on the Job", "Your Shift, Hour by Hour")
@@ -274,11 +316,24 @@ def _unbullet(text: str) -> str:
 
 
 def _code_of(text: str) -> str | None:
-    """The certification code a block's first line names (``CPOM``, ``CPOM – Name``, ``Name (CPOM)``)."""
+    """The certification code a block's first line names (``CPOM``, ``CPOM – Name``, ``Name (CPOM)``,
+    ``Certified Name (CPOM): why``)."""
     if _is_code(text):
         return text
-    m = _CODE_NAME.match(text) or _NAME_CODE.match(text)
+    m = _CODE_NAME.match(text) or _NAME_CODE.match(text) or _step_line(text, certified=True)
     return m.group("code") if m and _is_code(m.group("code")) else None
+
+
+def _step_line(text: str, certified: bool = False) -> re.Match[str] | None:
+    """A pathway step written whole on one line, its code in brackets before or after a name
+    capitalised as names are ("Certified Foo Bar (CFOO) – why it matters"). Outside a pathway
+    section (``certified``) the name must say "Certified …", so that a duty such as "Drug Use
+    Review (DUR): running …" is not taken for a step."""
+    for rx in _STEP_LINES:
+        m = rx.match(text)
+        if m and _is_code(m.group("code")) and _title_cased(m.group("name")) and len(m.group("desc").split()) >= 2:
+            return m if not certified or _CERTIFIED.search(m.group("name")) else None
+    return None
 
 
 def _cert_blocks(lines: list[tuple[int, str]], start: int) -> list[int]:
@@ -316,6 +371,7 @@ def _named_cert_lines(lines: list[tuple[int, str]], start: int) -> list[int]:
         m = _CODE_NAME.match(_unbullet(lines[k][1])) or _NAME_CODE.match(_unbullet(lines[k][1]))
         return m is not None and _is_code(m.group("code")) and bool(_CERTIFIED.search(m.group("name")))
     found = [k for k in range(start, len(lines) - 1) if named(k) and not named(k + 1)]
+    found = sorted(set(found) | {k for k in range(start, len(lines)) if _step_line(_unbullet(lines[k][1]), certified=True)})  # "- CFOO (Certified …): why"
     return found if len(found) >= 2 else []
 
 
@@ -332,6 +388,21 @@ def _pathway_heading(lines: list[tuple[int, str]], start: int, first_block: int,
         skipped += 1
         if skipped > 2:
             return None
+    return None
+
+
+_CERT_WORDS = re.compile(r"\b(?:certif\w*|credentials?|pathway)\b", re.I)
+
+
+def _certification_heading(lines: list[tuple[int, str]], start: int, taken: set[int]) -> int | None:
+    """A heading that speaks of certification ("PATHWAY TO CERTIFICATION", "How to Get Certified")
+    right above a list, on a page where no pathway was found otherwise: the pathway's heading, so
+    that steps written in a way the parser cannot read are refused rather than imported as
+    another section's text, leaving the role with no pathway."""
+    for k in range(start, len(lines) - 1):
+        t = lines[k][1]
+        if k not in taken and not _BULLET.match(t) and _heading_like(t) and not _BUTTON.match(t) and _CERT_WORDS.search(t) and _LIST_MARK.match(lines[k + 1][1]):
+            return k
     return None
 
 
@@ -379,7 +450,7 @@ def _refuse_unheaded_certifications(lines: list[tuple[int, str]], start: int, st
         return
     for n, t in lines[start:]:
         item = _unbullet(t)
-        m = _CODE_NAME.match(item) or _NAME_CODE.match(item)
+        m = _CODE_NAME.match(item) or _NAME_CODE.match(item) or _step_line(item, certified=True)
         if m and _is_code(m.group("code")) and _CERTIFIED.search(m.group("name")):
             raise PageError(n, f"{m.group('code')} looks like a certification but the page has no certification pathway heading above it; put a heading such as 'Your Certification Pathway' right above the certifications")
 
@@ -463,6 +534,7 @@ _SUBJECTS = frozenset({"you", "they", "he", "she", "we"})
 _JOINERS = frozenset({"and", "so", "to", "when", "while", "before", "after", "because", "which", "that", "for", "with", "from", "by"})
 PROSE_MIN_WORDS = 8  # a responsibility written as a sentence is at least this long
 LEAD_WORDS = 7  # at most this many words of a sentence name its responsibility
+_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "gets", "get", "will", "can", "may", "must", "should", "needs", "comes", "arrives", "becomes"})
 _LEAD_TAIL = frozenset({"a", "an", "the", "each", "every", "all", "of", "in", "on", "at", "our", "their", "your", "its", "and", "or", "how", "what", "why", "who"})
 
 
@@ -484,13 +556,19 @@ def _prose_items(line: str) -> list[tuple[str, str]]:
 def _lead(sentence: str) -> str:
     """A responsibility's name from its sentence, in the page's own words: the words before the
     first comma or joining word, without the subject ("You assemble dispensing records, …" ->
-    "Assemble dispensing records")."""
+    "Assemble dispensing records"). Cut by the word limit instead, it ends before a verb such as
+    "is", on the noun phrase ("A new concentration of a drip is added …" -> "A new concentration
+    of a drip"), not mid-phrase."""
     words = sentence.split()
     if words and words[0].lower() in _SUBJECTS:
         words = words[1:]
     head: list[str] = []
     for w in words:
-        if len(head) >= LEAD_WORDS or (len(head) >= 3 and w.lower() in _JOINERS) or w in ("-", "–", "—"):
+        if len(head) >= LEAD_WORDS:
+            verb = next((k for k, h in enumerate(head) if k >= 2 and h.lower() in _VERBS), None)
+            head = head[:verb] if verb is not None else head
+            break
+        if (len(head) >= 3 and w.lower() in _JOINERS) or w in ("-", "–", "—"):
             break
         head.append(w.rstrip(",;:.!?()"))
         if w.endswith((",", ";", ":", ".", "!", "?", ")")):
@@ -566,7 +644,12 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t))
         if m_cn and not _is_code(m_cn.group("code")):
             m_cn = None
-        if code_line or m_cn:
+        step = None if code_line or m_cn else _step_line(t)
+        if step:
+            finish()
+            current = [step.group("code"), step.group("name").strip(), step.group("desc")]  # "Certified Foo Bar (CFOO) – why it matters"
+            cur_line, closed = n, False
+        elif code_line or m_cn:
             finish()
             current = [m_cn.group("code"), *_name_and_text(m_cn.group("name"))] if m_cn else [t]
             cur_line, closed = n, False
@@ -582,7 +665,11 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
             intro.append(t)
     finish()
     if not certs:
-        raise PageError(head[0], f"expected certification blocks (a code line such as 'CPOM', the full name, a description, 'View Details') after '{head[1]}'")
+        raise PageError(
+            head[0],
+            f"expected certification blocks (a code line such as 'CPOM', the full name, a description, 'View Details'; or a step on one line, "
+            f"'Certified Pharmacy Operations Manager (CPOM) – why it matters') after '{head[1]}'",
+        )
     seen: set[str] = set()
     for c in certs:
         if c.code in seen:
