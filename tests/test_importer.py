@@ -607,3 +607,37 @@ def test_a_page_with_no_pathway_imports_with_a_note(tmp_path):
     assert any("no certification pathway" in n and OPS in n for n in plan.notes)
     r = cli_in_process("import", write(tmp_path / "again.txt", text[: text.index("Your Certification Pathway to")]), "--knowledge", kb)
     assert "note: the page has no certification pathway" in r.stdout
+
+
+def test_ordinal_steps_and_lower_case_day_labels_import_and_validate(tmp_path):
+    """Blind writers' pages (round 65, wave 2): "First, CODE – Certified …: why" steps and a day
+    labelled "early morning: you …" were refused or read as one entry; now each is its own."""
+    kb = empty_kb(tmp_path)
+    text = _seed_pathway(
+        "Certification Pathway\n\n"
+        "First, CPOM – Certified Pharmacy Operations Manager: Shows you can lead teams and workflows.\n"
+        "Then, CMSO (Certified Medication Safety Officer): Proves you can embed safety into daily work.\n\n"
+    )
+    a, b = text.index("Morning: Daily"), text.index("Ready to Engineer")
+    text = text[:a] + "early morning: you check the queue for anything urgent.\n\nlate morning: you walk the units with the charge nurses.\n\n" + text[b:]
+    r = cli_in_process("import", "--init", write(tmp_path / "page.txt", text), "--knowledge", kb)
+    assert r.returncode == 0, r.stderr
+    role = role_yaml(kb, OPS)
+    assert [s["certification"] for s in role["pathway"]["steps"]] == ["CPOM", "CMSO"]
+    assert cert_yaml(kb, "CMSO")["name"] == "Certified Medication Safety Officer"
+    assert [(e["time"], e["title"]) for e in role["day_in_the_life"]["entries"]] == [("Early morning", "Check the queue"), ("Late morning", "Walk the units")]
+    assert role["aliases"] == []  # moderator-owned: the engine reads "often called …" from the overview itself
+    assert cli_in_process("validate", "--knowledge", kb).returncode == 0
+
+
+def test_a_day_of_paragraphs_with_no_times_is_refused_through_the_cli(tmp_path):
+    kb = copy_fixture(tmp_path)
+    text = seed_text()
+    a, b = text.index("Morning: Daily"), text.index("Ready to Engineer")
+    text = text[:a] + "First thing in the morning, you review the overnight orders.\n\nAfter lunch, you walk the units with the nurses.\n\n" + text[b:]
+    bad = write(tmp_path / "bad.txt", text)
+    before = snapshot(kb)
+    r = cli_in_process("import", bad, "--knowledge", kb)
+    assert r.returncode == 1 and f"{bad}:{text.splitlines().index('A Day in the Life') + 1}: " in r.stderr
+    assert "says no time of day" in r.stderr and "'Early Morning: Your day is a hands-on" in r.stderr
+    assert "Traceback" not in r.stderr and snapshot(kb) == before

@@ -969,3 +969,102 @@ def test_a_title_made_from_the_text_ends_on_its_noun_phrase() -> None:
     day = "A Day in the Life\n\nDawn: A new concentration of a drip is added to the library, so you update the pump limits.\n\nDusk: You sign off the day's batches and log what is still open.\n\n"
     p = parse_page(_seed_with("day", day))
     assert [(t, title) for t, title, _ in p.day] == [("Dawn", "A new concentration of a drip"), ("Dusk", "Sign off the day's batches")]
+
+
+# ----------------------------------------------------------------------------- layouts blind writers used (round 65, wave 2)
+
+
+THREE_CERTS = [*ONE_LINE_CERTS, ("CMSO", "Certified Medication Safety Officer", "Proves you keep patients safe every day.")]
+
+
+@pytest.mark.parametrize(
+    "heading, steps",
+    [
+        ("Certification Pathway", "First, CHPOP – Certified Hospital Pharmacy Operations Pharmacist: {0}\n\nSecond, CPOM (Certified Pharmacy Operations Manager): {1}\n\nFinally, Certified Medication Safety Officer (CMSO) – {2}\n"),
+        ("Your Certification Pathway", "First, CHPOP – Certified Hospital Pharmacy Operations Pharmacist: {0}\nThen, CPOM – Certified Pharmacy Operations Manager: {1}\nNext, CMSO – Certified Medication Safety Officer: {2}\n"),
+        ("Certification Pathway", "First: CHPOP (Certified Hospital Pharmacy Operations Pharmacist): {0}\nThen: CPOM (Certified Pharmacy Operations Manager): {1}\nFinally: CMSO (Certified Medication Safety Officer): {2}\n"),
+        ("Certification Pathway", "1st – Certified Hospital Pharmacy Operations Pharmacist (CHPOP) – {0}\n2nd – Certified Pharmacy Operations Manager (CPOM) – {1}\n3rd – Certified Medication Safety Officer (CMSO) – {2}\n"),
+        ("How You Get There", "First, CHPOP – Certified Hospital Pharmacy Operations Pharmacist: {0}\nNext, CPOM – Certified Pharmacy Operations Manager: {1}\nLastly, CMSO – Certified Medication Safety Officer: {2}\n"),
+    ],
+)
+def test_steps_led_by_ordinal_words(heading: str, steps: str) -> None:
+    """"First, CMSO – Certified …: why", "Then, …", "1st – …": before, refused, or the first steps
+    went into the pathway's intro and the last kept "Finally," in its name."""
+    p = parse_page(_seed_with("pathway", f"{heading}\n\n" + steps.format(*(c[2] for c in THREE_CERTS)) + "\n"))
+    assert p.pathway_heading == heading and p.pathway_intro == ""
+    assert certs(p) == THREE_CERTS
+    assert p.responsibilities == parse_page(seed_text()).responsibilities and len(p.day) == 3
+
+
+def test_ordinal_words_before_anything_but_a_step_stay_text() -> None:
+    steps = "Certification Pathway\n\nFirst, you need two years on the job.\n\nFirst, CPOM – Certified Pharmacy Operations Manager: Shows you can lead teams.\n\n"
+    p = parse_page(_seed_with("pathway", steps))
+    assert p.pathway_intro == "First, you need two years on the job."
+    assert certs(p) == [("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams.")]
+    e = error_of(_seed_with("pathway", "First, CPOM – Certified Pharmacy Operations Manager: Shows you can lead teams.\n\n"))
+    assert "CPOM looks like a certification" in e.message  # no heading above it: refused, not swallowed
+
+
+def test_a_day_written_as_paragraphs_is_refused_saying_what_to_add() -> None:
+    """Day entries need a time (``time`` is required in the role file), so paragraphs with none are
+    refused; the message says what to add, with the page's own first words as the example."""
+    day = (
+        "A Day in the Life\n\nFirst thing in the morning, you review the overnight orders and check the queue.\n\n"
+        "By midmorning you are on the floor, walking the units with the charge nurses.\n\n"
+    )
+    text = _seed_with("day", day)
+    e = error_of(text)
+    lines = text.splitlines()
+    assert e.line == lines.index("A Day in the Life") + 1
+    assert f"the text from line {lines.index(day.split(chr(10))[2]) + 1} on says no time of day" in e.message
+    assert "'Early Morning: First thing in the morning, you …'" in e.message and "'7:30 AM: …'" in e.message
+
+
+@pytest.mark.parametrize(
+    "day, expected",
+    [
+        (
+            "early morning: you check the queue for anything urgent.\nlate morning: you walk the units with the charge nurses.\nafternoon: you go over the week's numbers.\n",
+            [("Early morning", "Check the queue"), ("Late morning", "Walk the units"), ("Afternoon", "Go over the week's numbers")],
+        ),
+        (
+            "Before opening: you count the vault and check the fridge logs.\n\nMid-morning: you walk the units with the charge nurses.\n\nEnd of shift: you sign the logs.\n",
+            [("Before opening", "Count the vault"), ("Mid-morning", "Walk the units"), ("End of shift", "Sign the logs")],
+        ),
+        (
+            "early morning: queue check\nyou check the queue for anything urgent.\nlate morning: unit rounds\nyou walk the units with the charge nurses.\n",
+            [("Early morning", "queue check"), ("Late morning", "unit rounds")],
+        ),
+    ],
+)
+def test_lower_case_day_labels_are_an_entry_each(day: str, expected: list[tuple[str, str]]) -> None:
+    """"early morning: you check …", "Before opening: you …": before, the whole day was one entry
+    (or its first part the day's intro)."""
+    p = parse_page(_seed_with("day", f"A Day in the Life\n\nA steady day.\n\n{day}\n"))
+    assert [(t, title) for t, title, _ in p.day] == expected
+    assert p.day_intro == "A steady day." and p.day[1][2].startswith("you walk the units")
+    assert p.closing_heading == parse_page(seed_text()).closing_heading
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "Early Morning. You review the overnight report and flag anything late.\n\nAfternoon. You walk the units with the charge nurses.\n",
+        "Early morning - you review the overnight report and flag anything late.\n\nAfternoon - you walk the units with the charge nurses.\n",
+        "7:30 am – you review the overnight report and flag anything late.\n\n2:00 pm – you walk the units with the charge nurses.\n",
+        "7:30 AM — You review the overnight report. Anything late gets flagged.\n\n2:00 PM — You walk the units. The nurses raise problems.\n",
+    ],
+)
+def test_a_time_then_a_sentence_is_an_entry_named_by_its_words(day: str) -> None:
+    """A time with no title of its own, then the sentence: before, refused ("Early Morning. You …",
+    lower case), or its first sentence taken for the title ("You review the overnight report")."""
+    p = parse_page(_seed_with("day", f"A Day in the Life\n\n{day}\n"))
+    assert [title for _, title, _ in p.day] == ["Review the overnight report", "Walk the units"]
+    assert p.day[0][2].lower().startswith("you review the overnight report") and p.day[1][0] in ("Afternoon", "2:00 pm", "2:00 PM")
+
+
+def test_one_line_in_a_description_that_opens_with_a_time_word_stays_text() -> None:
+    """Only several such lines make entries: "Most days run late: …" inside a description is text."""
+    day = "A Day in the Life\n\nMorning: Daily Huddle\n\nYou lead the huddle.\n\nMost days run late: you stay on to finish.\n\nAfternoon: Staffing Review\n\nYou adjust the schedule.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day[0] == ("Morning", "Daily Huddle", "You lead the huddle. Most days run late: you stay on to finish.") and len(p.day) == 2

@@ -139,7 +139,7 @@ def _inline_day_entry(text: str) -> tuple[str, str, str] | None:
     if len(time) > 30 or not _time_label(time):
         return None
     split = _TITLE_THEN_TEXT.match(m.group("title"))
-    if not split or len(split.group("title").split()) > 8:
+    if not split or len(split.group("title").split()) > 8 or split.group("title").split()[0].lower() in _SUBJECTS:  # ("You review the report. …": a sentence, no title)
         sentence = m.group("title").strip()
         if sentence.endswith((".", "!")) and ((sentence[:1].isupper() and len(sentence.split()) >= _SENTENCE_WORDS) or _label_cased(time)):
             label = _LABEL_DASH.split(time, maxsplit=1)
@@ -151,6 +151,36 @@ def _inline_day_entry(text: str) -> tuple[str, str, str] | None:
 
 
 _SENTENCE_WORDS = 5
+
+# A label that says when, in any case, then the entry's text: "early morning: you check the queue …",
+# "Early Morning. You …", "7:30 am – you …".
+_ANY_LABEL = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})\s*(?::|\s[–—-]\s|[–—]|\.(?=\s))\s*(?P<text>\S.*)$")
+_NOT_LABEL = frozenset({"you", "your", "we", "our", "they", "their", "i", "my", "it", "its", "he", "she", "his", "her", "this", "that", "there", "when", "while", "if", "as"})
+# A label's last word when it names a part of the day ("early morning", "end of shift", "first thing"),
+# unlike "late" at the end of a sentence ("Most days run late: …").
+_TIME_NOUN = re.compile(r"(?:mid-?)?(?:morning|day|noon|lunch(?:time)?|afternoon|evening|night|overnight|shift|dawn|dusk|wrap-?up|thing)$", re.I)
+
+
+def _any_label(label: str) -> bool:
+    """Whether a label in any case says when: a clock time, a moment ("before opening") or words
+    ending on a part of the day ("late morning")."""
+    words = label.lower().split()
+    if label[:1].isdigit() or _MOMENT.match(label):
+        return True
+    return words[0] not in _NOT_LABEL and bool(_TIME_NOUN.match(words[-1])) and _time_label(label)
+
+
+def _labelled(body: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
+    """Lines of the day that start with a time of day however written ("early morning: you …",
+    "Late Morning. You …"): {position: (time, text)}. Only when two or more lines do, so that one
+    sentence such as "Most days run late: …" in a description stays text."""
+    found: dict[int, tuple[str, str]] = {}
+    for pos, (_, t) in enumerate(body):
+        m = _ANY_LABEL.match(_unbullet(t))
+        if m and _any_label(m.group("time")):
+            time = m.group("time").strip()
+            found[pos] = (time[:1].upper() + time[1:], m.group("text"))  # ("early morning" is "Early morning", as titles are)
+    return found if len(found) >= 2 else {}
 
 
 def _label_cased(label: str) -> bool:
@@ -315,6 +345,31 @@ def _unbullet(text: str) -> str:
     return _NUMBERED.sub("", text, count=1)
 
 
+# An ordinal word before a step ("First, CMSO – …", "Then: …", "2nd – …"): the list's order, not the step's name.
+_ORDINAL = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|then|after\s+that|finally|lastly|last|\d{1,2}(?:st|nd|rd|th))\s*(?:[,:]|\s[–—-]|[–—])\s*",
+    re.I,
+)
+
+
+def _step_item(text: str, certified: bool = False) -> str:
+    """A pathway line without its bullet, number or ordinal word ("First, CMSO – Certified …: why",
+    "Finally: CFOO (Certified Foo Bar): why"); the ordinal only goes when a certification follows it
+    (one named "Certified …" when ``certified``, as outside a pathway section), so that "First,
+    you …" stays text."""
+    text = _unbullet(text)
+    m = _ORDINAL.match(text)
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    if _is_code(rest):
+        return text if certified else rest
+    found = _CODE_NAME.match(rest) or _NAME_CODE.match(rest) or _step_line(rest)
+    if found and _is_code(found.group("code")) and (not certified or _CERTIFIED.search(found.group("name"))):
+        return rest
+    return text
+
+
 def _code_of(text: str) -> str | None:
     """The certification code a block's first line names (``CPOM``, ``CPOM – Name``, ``Name (CPOM)``,
     ``Certified Name (CPOM): why``)."""
@@ -341,10 +396,10 @@ def _cert_blocks(lines: list[tuple[int, str]], start: int) -> list[int]:
     next code line, by "View Details". The structure, not the heading's wording, says "pathway"."""
     out = []
     for k in range(start, len(lines)):
-        if _code_of(_unbullet(lines[k][1])) is None:
+        if _code_of(_step_item(lines[k][1], certified=True)) is None:
             continue
         for j in range(k + 1, min(k + 6, len(lines))):
-            t = _unbullet(lines[j][1])
+            t = _step_item(lines[j][1], certified=True)
             if _VIEW_DETAILS.match(t):
                 out.append(k)
                 break
@@ -358,9 +413,12 @@ _BULLET_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-�
 
 
 def _numbered_certs(lines: list[tuple[int, str]], start: int) -> list[int]:
-    """Numbered lines that name a certification ("Step 1. CPOM – Certified …: …"), for a page
-    whose certifications have no "View Details" after them."""
-    return [k for k in range(start, len(lines)) if _NUMBERED.match(_BULLET_MARK.sub("", lines[k][1], count=1)) and _code_of(_unbullet(lines[k][1])) is not None]
+    """Numbered lines that name a certification ("Step 1. CPOM – Certified …: …", "First, CPOM –
+    Certified …: …"), for a page whose certifications have no "View Details" after them."""
+    def numbered(text: str) -> bool:
+        text = _BULLET_MARK.sub("", text, count=1)
+        return bool(_NUMBERED.match(text) or _ORDINAL.match(text))
+    return [k for k in range(start, len(lines)) if numbered(lines[k][1]) and _code_of(_step_item(lines[k][1], certified=True)) is not None]
 
 
 def _named_cert_lines(lines: list[tuple[int, str]], start: int) -> list[int]:
@@ -368,10 +426,11 @@ def _named_cert_lines(lines: list[tuple[int, str]], start: int) -> list[int]:
     followed by a line of its own text, under a heading worded any way ("Certifications That
     Build a Neonatal Satellite Career")."""
     def named(k: int) -> bool:
-        m = _CODE_NAME.match(_unbullet(lines[k][1])) or _NAME_CODE.match(_unbullet(lines[k][1]))
+        item = _step_item(lines[k][1], certified=True)
+        m = _CODE_NAME.match(item) or _NAME_CODE.match(item)
         return m is not None and _is_code(m.group("code")) and bool(_CERTIFIED.search(m.group("name")))
     found = [k for k in range(start, len(lines) - 1) if named(k) and not named(k + 1)]
-    found = sorted(set(found) | {k for k in range(start, len(lines)) if _step_line(_unbullet(lines[k][1]), certified=True)})  # "- CFOO (Certified …): why"
+    found = sorted(set(found) | {k for k in range(start, len(lines)) if _step_line(_step_item(lines[k][1], certified=True), certified=True)})  # "- CFOO (Certified …): why"
     return found if len(found) >= 2 else []
 
 
@@ -435,7 +494,7 @@ def _refuse_stray_blocks(lines: list[tuple[int, str]], blocks: list[int], starts
     for k in blocks:
         inside = pathway is not None and starts[pathway][0] < k and (pathway + 1 == len(starts) or k < starts[pathway + 1][0])
         if not inside:
-            code = _code_of(_unbullet(lines[k][1]))
+            code = _code_of(_step_item(lines[k][1], certified=True))
             raise PageError(lines[k][0], f"{code} looks like a certification (code, name, description, 'View Details') but is not under the certification pathway's heading; put a heading such as 'Your Certification Pathway' right above the certifications")
 
 
@@ -449,7 +508,7 @@ def _refuse_unheaded_certifications(lines: list[tuple[int, str]], start: int, st
     if any(kind == "pathway" for _, kind in starts):
         return
     for n, t in lines[start:]:
-        item = _unbullet(t)
+        item = _step_item(t, certified=True)
         m = _CODE_NAME.match(item) or _NAME_CODE.match(item) or _step_line(item, certified=True)
         if m and _is_code(m.group("code")) and _CERTIFIED.search(m.group("name")):
             raise PageError(n, f"{m.group('code')} looks like a certification but the page has no certification pathway heading above it; put a heading such as 'Your Certification Pathway' right above the certifications")
@@ -639,7 +698,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         current = None
 
     for pos, (n, t) in enumerate(body):
-        t = _unbullet(t)
+        t = _step_item(t)
         code_line = _is_code(t)
         m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t))
         if m_cn and not _is_code(m_cn.group("code")):
@@ -715,7 +774,8 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
     bare = {pos for pos, (_, t) in enumerate(body[:-1]) if _bare_time(_unbullet(t)) and not _bare_time(_unbullet(body[pos + 1][1]))}  # "7:30 AM", then what happens
-    timed = [pos for pos, (_, t) in enumerate(body) if pos in bare or _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
+    labelled = _labelled(body)
+    timed = [pos for pos, (_, t) in enumerate(body) if pos in bare or pos in labelled or _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
     strict = bool(timed)
     intro: list[str] = []
     entries: list[list[str]] = []
@@ -735,6 +795,10 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
         elif inline:
             entries.append(list(inline))  # "8:30 AM – Clinic Huddle. You meet the nurses …": one line
             entry_at = pos
+        elif pos in labelled:
+            time, said = labelled[pos]  # "early morning: you check the queue …": named by its own words (below)
+            entries.append([time, said] if _heading_like(said) else [time, "", said])
+            entry_at = pos
         elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
             rest, end = body[pos:], pos
             break
@@ -747,7 +811,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
         entries[-1] = entries[-1][: len(entries[-1]) - (end - closing)]
         rest = body[closing:]
     if not entries:
-        raise PageError(head[0], f"expected day entries like 'Morning: Daily Operations Huddle' after '{head[1]}'")
+        raise PageError(head[0], _no_day_entries(head[1], intro, body))
     for e in entries:
         if len(e) < 3:
             raise PageError(head[0], f"day entry '{e[0]}: {e[1]}' has no description")
@@ -756,6 +820,19 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     page.day_intro = " ".join(intro)
     page.day = [(e[0], e[1], " ".join(e[2:])) for e in entries]
     return rest
+
+
+def _no_day_entries(heading: str, texts: list[str], body: list[tuple[int, str]]) -> str:
+    """What to add to a day written with no times ("First thing, you …" paragraphs): day entries
+    need a time (the role file's ``time`` is required), and the page's own text shows where."""
+    if not texts:
+        return f"expected day entries like 'Morning: Daily Operations Huddle' after '{heading}'"
+    words = " ".join(texts[0].split()[:6]).rstrip(",;:.")
+    return (
+        f"expected day entries after '{heading}': the text from line {body[0][0]} on says no time of day. "
+        f"Start each part of the day with when it happens and a colon, e.g. 'Early Morning: {words} …' or '7:30 AM: …' "
+        f"(or put the time alone on the line above the part); a first paragraph left as it is stays the day's intro"
+    )
 
 
 def _closing(page: Page, lines: list[tuple[int, str]]) -> None:
