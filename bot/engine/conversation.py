@@ -275,8 +275,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek or only_overlap) and not (ev.codes or ev.held or ev.role_named or people) else None
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
         weighed = (theirs_two[0], theirs_two[1])
-    if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and _only_names(ev) and read(ctx.question, ix).cue("both"):
-        weighed = (ev.role_best, apart[0])  # "which cert do the ops director and the standard work lead share" … "and the ops director and the override analyst?": the same, of these two
+    if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and (_only_names(ev) or ev.cue("both")) and read(ctx.question, ix).cue("both"):
+        weighed = (ev.role_best, apart[0])  # "which cert do the ops director and the standard work lead share" … "and the ops director and the override analyst?" ("… do they have anything in common there?"): the same, of these two
     if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
         shared = f"which certifications do both the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)} have"
         final = read(shared, ix)
@@ -321,7 +321,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     picked_role = False  # "the third one, what do they do": "they" is the role picked
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
-        alone = len([x for x in words if x not in lexicon.STOPWORDS]) == 1  # "first?", "and the second"
+        alone = len([x for k, x in enumerate(words) if x not in lexicon.STOPWORDS and x not in _RETURNS and not any(a <= k < b for a, b, _ in people)]) == 1  # "first?", "and the second", "back to sam, 2nd?"
         paired = i >= 2 and words[i - 1] in ("and", "or") and last_ordinal == i - 2  # "the difference between the 1st and 2nd"
         owned = any(b == i and _POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) for _, b, _ in people)  # "and marcus's second?": of his pathway
         shown_so = i >= 2 and words[i - 2] in _YOU and words[i - 1] in _SHOWING  # "the cert you put first": as the bot showed them
@@ -786,6 +786,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         way = "how do I become" if now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"} else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
         rewritten += f" ({way} the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
         appended = True
+    if _weighed_with_the_last(ev, ctx) and ctx.role:  # "compared with the metrics analyst, which deals more with wholesalers" after the chargeback specialist's day: of those two
+        rewritten += f" (or the {_label(('role', ctx.role), ix)})"
+        referred = True
     changed = rewritten != plain
     final = read(rewritten, ix) if changed else ev
     if changed and (ev.set_aside or ev.set_aside_roles):
@@ -908,10 +911,13 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _lower_name(i, words, tokens, ix)]
     if any(not _noun(k) for _, _, k in found):  # "sam wants the ops director job …, dana wants …": beside another name, a commoner one typed in lower case
         found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
+    placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
+    if len(placed) >= 2:  # "dee wants to be the stroke coord …, vic wants the ops director job …": two commoner names, each where a person is spoken of
+        found += placed
     listed = [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
-    if len(listed) >= 2:  # "priya: vaccines and cold storage, marcus: staffing": a roster
-        found += listed
-        found += [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
+    commoner = [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and (i, i + 1, w) not in listed and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
+    if len(listed) >= 2 or (listed and commoner):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
+        found += listed + commoner
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
     found += [(i, i + 1, w) for i, w in enumerate(words) if w in names and (i, i + 1, w) not in found]  # "start with lin", "and marcus's last one?": a name said before
     nouns = {k for _, _, k in found if _noun(k) and " " not in k}
@@ -992,6 +998,9 @@ NAME_ENGLISH_PLACED = 20_000  # … unless it stands where a person is spoken of
 _CLAUSE_END = re.compile(r"[,.;:!?]$")
 
 
+_GOES_ON_ABOUT = frozenset({"he", "she", "hes", "shes", "he's", "she's", "they", "theyre", "they're", "his", "her", "loves", "likes", "enjoys", "prefers", "lives", "is", "has"})  # a clause that goes on about the person just named ("…, loves investigating stuff")
+
+
 def _clauses(tokens: list[str]) -> list[range]:
     """Token ranges of the message's clauses (split at , . ; : ! ? and at a dash)."""
     out, start = [], 0
@@ -1032,8 +1041,15 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     group: set[str] = set()  # the one goal a group is told to share ("my two techs are curious about DME", "three pharmacists who all want …")
     unsaid: list[tuple[str, str, int]] = []  # (name, their words, where) of those told no goal of their own, or only what they love
     goals: set[str] = set()  # those told a goal of their own
+    also: list[tuple[str, str, int]] = []  # (name, what a clause after theirs says of them, where): "raj wants infusion scheduling, hes a prior auth nerd"
+    last = ""
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
+        goes_on = tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and not read(" ".join(tokens[i] for i in clause), ix).role_named)  # ("tom: wants infusion scheduling too, prior auth wizard")
+        if not who and last and goes_on:
+            also.append((last, " ".join(tokens[i] for i in clause).strip(_PUNCT + " "), clause.start))
+            continue
+        last = next(iter(who)) if len(who) == 1 else ""
         if not who:
             gev = read(" ".join(tokens[i] for i in clause), ix)
             if gev.role_named:
@@ -1067,7 +1083,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
                 at.add(start)
     told_of = dict(told)
     said_of: dict[str, list[str]] = {}
-    for person, said, start in sorted([*((p, w, -1) for p, w in wants), *unsaid], key=lambda u: u[2]):
+    for person, said, start in sorted([*((p, w, -1) for p, w in wants), *unsaid, *also], key=lambda u: u[2]):
         if person in told_of and said and said not in said_of.setdefault(person, []):
             said_of[person].append(said)  # "dana is obsessed with checklists … dana wants standard work lead": all she was told to love
     return tuple(told_of.items()), frozenset(at), tuple((p, " ".join(said_of.get(p) or [w])) for p, w in dict(wants).items())
@@ -1112,6 +1128,16 @@ def _someone_new(words: list[str]) -> bool:
     """"different person: …", "someone else wants …", "my other tech wants …": the conversation turns to a new person."""
     pairs = list(zip(words, words[1:]))
     return any((w in lexicon.SOMEONE_NEW and (nxt in lexicon.PERSON_NOUNS or nxt in lexicon.MENTORED)) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs)
+
+
+def _weighed_with_the_last(ev: Evidence, ctx: Context) -> bool:
+    """One role named, compared ("compared with", "vs", "of the two") and a choice asked: the other
+    is the role the conversation is about."""
+    words = ev.a.words
+    if ctx.role is None or ctx.intent not in ("role", "pathway") or ev.codes or len(ev.named_roles) != 1 or ev.role_best in (None, ctx.role):
+        return False
+    choice = "which" in words or "who" in words
+    return choice and ("contrast" in ev.hits or "two" in words) and not ev.pathway_cue
 
 
 def _page_order(words: list[str]) -> tuple[int, int] | None:
@@ -1702,7 +1728,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
         shared = ("cert", answer.certifications[0]) if answer.reason == "in_common" and answer.certifications else ("role", pair[0])  # "… share any cert" … "what's that one cover": the one they share, named first
         kept = ctx.role if ctx.role in pair else answer.role  # ("ops dir vs customs coord, which deals w brokers" … "do they share any cert" … "the other one's day": the one not chosen)
-        return replace(ctx, role=kept, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="")
+        return replace(ctx, role=kept, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question)
     if answer.intent in ("none", "help", "faq"):
         told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
         if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later

@@ -84,6 +84,7 @@ _NAME_SPLIT = re.compile(r"\s+or\s+|\s*/\s*")
 _NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z0-9][a-z0-9\-]*(?:\s+[a-z0-9][a-z0-9\-]*){0,3})[\"”']?$", re.I)  # ("the 340B coordinator")
 _SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around)\s+", re.I)  # who calls it so, not part of the name
 _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
+_OR_NAME = re.compile(r"\s*\(\s*(?:or|aka|a\.k\.a\.?)\s+([^()]{2,60})\)", re.I)  # right after the title: "(or 'the chargeback analyst')"
 
 
 def called_names(title: str, text: str) -> list[str]:
@@ -95,6 +96,12 @@ def called_names(title: str, text: str) -> list[str]:
     a sentence, or after "this leader", "they"; "a process known as …" names something else."""
     names: list[str] = []
     for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        at = sentence.lower().find(title.lower())
+        aside = _OR_NAME.match(sentence, at + len(title)) if at >= 0 else None
+        if aside is not None:  # "The Pharmacy Chargeback Reconciliation Specialist (or 'chargeback analyst') …"
+            found = _NAME.match(aside.group(1).strip())
+            if found is not None and found.group(1).split()[0].lower() not in _NOT_A_NAME:
+                names.append(found.group(1).strip())
         m = _CALLED.search(sentence) or _CALL_IT.search(sentence)
         if m is None:
             continue
@@ -549,8 +556,8 @@ class Index:
                         cutoff = 1  # ("informatics" is no typo of "information")
                     near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in pool.get(n, ())]
                     best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
-                    if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD):
-                        best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"
+                    if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD or (word == best[0] + "ly" and english.is_word(word))):
+                        best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"; "differently" is "different" made an adverb
                     if best or english.is_word(word):
                         break  # (a word of the cue lists only for what is no English word)
             fixed = best[0] if best else self._completion(word)

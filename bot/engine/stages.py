@@ -1056,7 +1056,24 @@ def follow_up(ev: Evidence, ix: Index) -> Match | None:
         return None
     if (ev.cue("follow_up") or _points_back(ev)) and not _says_what(ev, ix) and not _asks_a_list(ev):  # ("list every role you have. all of them")
         return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"follow-up cue {ev.cue('follow_up') or 'that/this + a certification or role noun'!r} and no topic of its own")
+    among = _among_shown(ev)
+    if among and not ev.described:  # "which one of those deals more with nurses", nothing shown before: which ones is not said
+        return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"a choice among {among!r}, and nothing shown to choose from")
     return None
+
+
+def _among_shown(ev: Evidence) -> str | None:
+    """A choice among things shown before ("which one of those", "which of the two"): the words
+    that point at them."""
+    words = ev.a.words
+    for x, y in lexicon.cue("ref_choice").spans(words):
+        said = words[x : y + 2]  # ("which one of those": the cue is "which one")
+        if words[x] in ("which", "what") and not _SHOWN_BEFORE.isdisjoint(said):
+            return " ".join(said)
+    return None
+
+
+_SHOWN_BEFORE = frozenset({"those", "these", "them", "two", "both"})
 
 
 def _only_in_the_list_ask(ev: Evidence, vocab: frozenset[str]) -> bool:
@@ -1181,6 +1198,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
     weighing = (ev.cue("contrast") or "").endswith("between") and (ev.pathway_cue or ev.cert_nouns)  # "deciding between X and Y. path of the first one?": a pathway asked, not the roles weighed
     weighing = weighing or (ev.pathway_cue and not apart and ev.cue("contrast") == "comparison")  # "what's the DUR manager path by comparison": its pathway, beside the one talked about
+    weighing = weighing or (ev.pathway_cue and _asked_after(ev, "pathway", "contrast") and not lexicon.PATH_NOUNS.isdisjoint(ev.a.words[ev.a.sentence_of.index(ev.a.sentence_of[-1]) :]))  # "I'm weighing the X vs the Y. … whats the cert path for the X one": weighed first, the way asked after (not "… start with the director")
     told = "contrast" in ev.hits and all(x in ev.said_of_self for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves
     weighed = ("contrast" in ev.hits and not weighing and not told) or joined
     fit_told = weighed and bool(ev.said_of_self - ev.title_positions) and _DIFFERENCE.isdisjoint((ev.cue("contrast") or "").split())  # "ops director or cleanroom planner if i was a construction project manager": which fits them
@@ -1206,6 +1224,15 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
 _VERSUS = frozenset({"vs", "versus"})
 
 
+def _asked_after(ev: Evidence, later: str, earlier: str) -> bool:
+    """Every span of cue ``earlier`` lies in a sentence before the last one with cue ``later``."""
+    ends = lexicon.cue(earlier).spans(ev.a.words)
+    starts = lexicon.cue(later).spans(ev.a.words)
+    if not ends or not starts:
+        return False
+    return max(ev.a.sentence_of[x] for x, _ in ends) < ev.a.sentence_of[starts[-1][0]]
+
+
 def _strangers_compared(ev: Evidence, ix: Index) -> str | None:
     """"narcan vs kloxxado": the words on both sides of a "vs" are names neither the knowledge
     nor everyday English has (brands, products), so what is compared is nothing a page is about."""
@@ -1225,7 +1252,8 @@ def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
     in_titles = {i for w in written for i in w if len(w) == 1 or any(_beside(ev, i, j) for j in w if j != i)}  # (the title as written, not its word said again apart)
     only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles and i not in ev.said_of_self}  # "… which is more with patients": a title's word said again counts, not in the member's own job ("i was a project coordinator")
     own_heads = {ev.a.word_stems[i] for i in ev.said_of_self if ev.a.words[i] in _JOB_HEADS}  # "i was a construction project manager": the topic, not the rank
-    return best_of(named, ev.a, ix, (titles & only_in_titles) | own_heads | _WEIGHING_STEMS)
+    weighing = {ev.a.word_stems[i] for name in ("contrast", "ref_choice") if name in ev.hits for x, y in lexicon.cue(name).spans(ev.a.words) for i in range(x, y)}  # "compared with …, which of the two …": how they are weighed, no topic
+    return best_of(named, ev.a, ix, (titles & only_in_titles) | own_heads | _WEIGHING_STEMS | weighing)
 
 
 def _beside(ev: Evidence, i: int, j: int) -> bool:
@@ -1283,19 +1311,25 @@ def _one_step_on_a_path(ev: Evidence) -> bool:
     """"which cert on the ops director path is about inventory": one certification asked for,
     the path only says where to look (cert_by_topic, among that role's steps)."""
     words = ev.a.words
-    if ev.certs_plural or "ordering" in ev.hits or not ev.cert_seek:
+    if ev.certs_plural or "ordering" in ev.hits:
         return False
     for i, w in enumerate(words[:-2]):
+        asks = w in ("which", "what") or (w == "there" and i > 0 and words[i - 1] in ("is", "any"))  # "is there a cert on their path for the billing part"
         j = i + 1
-        while j < len(words) and words[j] in lexicon.CERT_NOUNS:
-            j += 1  # ("cert" reads "cert certification")
-        if w in ("which", "what") and j > i + 1 and words[j : j + 1] in (("on",), ("in",), ("from",)):
+        while j < len(words) and words[j] in _A_STEP:
+            j += 1  # ("cert" reads "cert certification"; "is there one on …")
+        named = any(x in lexicon.CERT_NOUNS or x == "one" for x in words[i + 1 : j])
+        if asks and named and (ev.cert_seek or w == "there" or "one" in words[i + 1 : j]) and words[j : j + 1] in (("on",), ("in",), ("from",)):
             end = next((k for k in range(j + 1, min(len(words), j + 10)) if words[k] in lexicon.PATH_NOUNS), None)
             while end is not None and end + 1 < len(words) and words[end + 1] in lexicon.PATH_NOUNS:
                 end += 1  # ("… pathway path")
-            if end is not None and words[end + 1 : end + 2] in (("is",), ("covers",), ("does",), ("has",)):
+            if end is not None and words[end + 1 : end + 2] in _SAYS_WHICH_STEP:
                 return True
     return False
+
+
+_A_STEP = lexicon.CERT_NOUNS | {"a", "an", "one"}
+_SAYS_WHICH_STEP = (("is",), ("covers",), ("does",), ("has",), ("for",), ("about",), ("covering",), ("that",))  # "… on the X path is about inventory", "… for the billing part"
 
 
 def _only_a_head(ev: Evidence, ix: Index) -> bool:
