@@ -634,10 +634,31 @@ def test_a_day_of_paragraphs_with_no_times_is_refused_through_the_cli(tmp_path):
     kb = copy_fixture(tmp_path)
     text = seed_text()
     a, b = text.index("Morning: Daily"), text.index("Ready to Engineer")
-    text = text[:a] + "First thing in the morning, you review the overnight orders.\n\nAfter lunch, you walk the units with the nurses.\n\n" + text[b:]
+    text = text[:a] + "You start by reviewing the overnight orders.\n\nLater you walk the units with the nurses.\n\n" + text[b:]
     bad = write(tmp_path / "bad.txt", text)
     before = snapshot(kb)
     r = cli_in_process("import", bad, "--knowledge", kb)
     assert r.returncode == 1 and f"{bad}:{text.splitlines().index('A Day in the Life') + 1}: " in r.stderr
     assert "says no time of day" in r.stderr and "'Early Morning: Your day is a hands-on" in r.stderr
     assert "Traceback" not in r.stderr and snapshot(kb) == before
+
+
+def test_wave_3_layouts_import_and_validate(tmp_path):
+    """Blind writers' pages (round 65, wave 3): "Responsibilities at a Glance", "Step 1 → CODE –
+    Certified …: why" under "Building Your Credentials" and a day of "First thing, you …"
+    paragraphs were read as overview, refused, or refused; now each is its section."""
+    kb = empty_kb(tmp_path)
+    text = _seed_pathway(
+        "Building Your Credentials\n\n"
+        "Step 1 → CPOM – Certified Pharmacy Operations Manager: Shows you can lead teams and workflows.\n"
+        "Step 2 → CMSO – Certified Medication Safety Officer: Proves you can embed safety into daily work.\n\n"
+    ).replace("Core Responsibilities", "Responsibilities at a Glance")
+    a, b = text.index("Morning: Daily"), text.index("Ready to Engineer")
+    text = text[:a] + "First thing, you count the vault and sign the log.\n\nBefore noon, you review a near miss where an oral syringe was overfilled.\n\n" + text[b:]
+    r = cli_in_process("import", "--init", write(tmp_path / "page.txt", text), "--knowledge", kb)
+    assert r.returncode == 0, r.stderr
+    role = role_yaml(kb, OPS)
+    assert len(role["responsibilities"]) == 4
+    assert [s["certification"] for s in role["pathway"]["steps"]] == ["CPOM", "CMSO"]
+    assert [(e["time"], e["title"]) for e in role["day_in_the_life"]["entries"]] == [("First thing", "Count the vault"), ("Before noon", "Review a near miss")]
+    assert cli_in_process("validate", "--knowledge", kb).returncode == 0

@@ -1068,3 +1068,165 @@ def test_one_line_in_a_description_that_opens_with_a_time_word_stays_text() -> N
     day = "A Day in the Life\n\nMorning: Daily Huddle\n\nYou lead the huddle.\n\nMost days run late: you stay on to finish.\n\nAfternoon: Staffing Review\n\nYou adjust the schedule.\n\n"
     p = parse_page(_seed_with("day", day))
     assert p.day[0] == ("Morning", "Daily Huddle", "You lead the huddle. Most days run late: you stay on to finish.") and len(p.day) == 2
+
+
+# ----------------------------------------------------------------------------- layouts blind writers used (round 65, wave 3)
+
+
+def _seed_duties(replacement: str) -> str:
+    """The seed page with its responsibilities section (heading and list) replaced."""
+    text = seed_text()
+    a, b = text.index("Core Responsibilities"), text.index("Your Certification Pathway to")
+    return text[:a] + replacement + text[b:]
+
+
+DUTIES = [("Workflow Design", "You design the dispensing workflows."), ("Automation", "You keep the cabinets running every day.")]
+
+
+@pytest.mark.parametrize(
+    "heading, duties",
+    [
+        ("Responsibilities at a Glance", "- Workflow Design: {0}\n- Automation: {1}\n"),
+        ("Responsibilities at a Glance", "Workflow Design: {0}\nAutomation: {1}\n"),
+        ("Responsibilities at a Glance", "Workflow Design\n{0}\nAutomation\n{1}\n"),
+        ("What You'll Do Every Day", "• Workflow Design\n\n{0}\n\n• Automation\n\n{1}\n"),
+        ("The Work Itself", "- Workflow Design: {0}\n- Automation: {1}\n"),
+        ("Duties You Own", "1. Workflow Design: {0}\n2. Automation: {1}\n"),
+    ],
+)
+def test_a_duties_heading_worded_otherwise_over_a_list_heads_the_responsibilities(heading: str, duties: str) -> None:
+    """"Responsibilities at a Glance" over a list: before, the heading and the duties were read as
+    overview paragraphs and the role had no responsibilities."""
+    p = parse_page(_seed_duties(f"{heading}\n\n" + duties.format(*(d for _, d in DUTIES)) + "\n"))
+    assert p.responsibilities == DUTIES
+    assert p.overview == parse_page(seed_text()).overview and len(p.certifications) == 4
+
+
+def test_a_short_overview_line_over_a_paragraph_is_no_duties_heading() -> None:
+    text = seed_text().replace("The Conductor of Pharmacy Efficiency", "The Work Behind Every Dose")
+    p = parse_page(text)
+    assert p.overview_heading == "The Work Behind Every Dose" and len(p.overview) == 2 and len(p.responsibilities) == 4
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "CHPOP – Certified Hospital Pharmacy Operations Pharmacist: {0}\nCPOM – Certified Pharmacy Operations Manager: {1}\nCMSO – Certified Medication Safety Officer: {2}\n",
+        "Every step proves a skill.\n\nCHPOP – Certified Hospital Pharmacy Operations Pharmacist: {0}\nCPOM – Certified Pharmacy Operations Manager: {1}\nCMSO – Certified Medication Safety Officer: {2}\n",
+    ],
+)
+def test_a_short_heading_over_one_line_steps_is_the_pathway(steps: str) -> None:
+    """"Building Your Credentials" over "CODE – Certified …: why" lines: before, refused as
+    certifications with no pathway heading."""
+    p = parse_page(_seed_with("pathway", "Building Your Credentials\n\n" + steps.format(*(c[2] for c in THREE_CERTS)) + "\n"))
+    assert p.pathway_heading == "Building Your Credentials" and certs(p) == THREE_CERTS
+    assert len(p.responsibilities) == 4 and len(p.day) == 3
+
+
+def test_a_credentials_heading_then_an_intro_then_a_list_of_steps_is_the_pathway() -> None:
+    """Steps whose names do not say "Certified" under "Building Your Credentials" and an intro:
+    before, they were read as two more responsibilities and the role had no pathway."""
+    steps = "Building Your Credentials\n\nEach one proves a skill.\n\n- CHPOP – Hospital Operations Credential: Validates your expertise.\n- CPOM – Operations Manager Credential: Shows you can lead.\n\n"
+    p = parse_page(_seed_with("pathway", steps))
+    assert p.pathway_heading == "Building Your Credentials" and p.pathway_intro == "Each one proves a skill."
+    assert certs(p) == [("CHPOP", "Hospital Operations Credential", "Validates your expertise."), ("CPOM", "Operations Manager Credential", "Shows you can lead.")]
+    assert p.responsibilities == parse_page(seed_text()).responsibilities
+
+
+@pytest.mark.parametrize("view", ["View Details\n\n", ""])
+@pytest.mark.parametrize("heading", ["Your Certification Pathway", "Building Your Credentials"])
+def test_a_step_number_alone_above_each_block_keeps_every_step(heading: str, view: str) -> None:
+    """"Step 1", "Step 2" … alone above each code block: before, only the first step was kept (the
+    rest became the closing, or "Step 2" a description's last words, or "Step 1" the heading)."""
+    blocks = "".join(f"Step {k}\n\n{code}\n\n{name}\n\n{desc}\n\n{view}" for k, (code, name, desc) in enumerate(THREE_CERTS, 1))
+    p = parse_page(_seed_with("pathway", f"{heading}\n\nThese prove your skills.\n\n{blocks}"))
+    assert p.pathway_heading == heading and p.pathway_intro == "These prove your skills."
+    assert certs(p) == THREE_CERTS
+    assert p.closing_heading == parse_page(seed_text()).closing_heading
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "Step 1 → CHPOP – Certified Hospital Pharmacy Operations Pharmacist: {0}\nStep 2 → CPOM – Certified Pharmacy Operations Manager: {1}\nStep 3 → CMSO – Certified Medication Safety Officer: {2}\n",
+        "Step 1 -> CHPOP -> Certified Hospital Pharmacy Operations Pharmacist: {0}\nStep 2 -> CPOM -> Certified Pharmacy Operations Manager: {1}\nStep 3 -> CMSO -> Certified Medication Safety Officer: {2}\n",
+        "1 => Certified Hospital Pharmacy Operations Pharmacist (CHPOP) => {0}\n2 => Certified Pharmacy Operations Manager (CPOM) => {1}\n3 => Certified Medication Safety Officer (CMSO) => {2}\n",
+        "- CHPOP → Certified Hospital Pharmacy Operations Pharmacist → {0}\n- CPOM → Certified Pharmacy Operations Manager → {1}\n- CMSO → Certified Medication Safety Officer → {2}\n",
+    ],
+)
+def test_steps_written_with_arrows(steps: str) -> None:
+    """"Step 1 → CODE – Certified …: why": before, refused (no step read)."""
+    p = parse_page(_seed_with("pathway", "Your Certification Pathway\n\n" + steps.format(*(c[2] for c in THREE_CERTS)) + "\n"))
+    assert certs(p) == THREE_CERTS and p.pathway_intro == ""
+
+
+def test_an_arrow_in_a_description_stays_text() -> None:
+    steps = "Your Certification Pathway\n\nCPOM\n\nCertified Pharmacy Operations Manager\n\nTakes you from shift lead -> manager.\n\nView Details\n\n"
+    assert certs(parse_page(_seed_with("pathway", steps))) == [("CPOM", "Certified Pharmacy Operations Manager", "Takes you from shift lead -> manager.")]
+
+
+COMMA_DAY = (
+    "A Day in the Life\n\nYour day is busy.\n\n"
+    "First thing, you count the controlled substances in the vault.\n\n"
+    "Mid-morning, you walk the units with the charge nurses.\n\n"
+    "Before noon, you review the pump library changes.\n\n"
+    "At the end of the shift, you hand over the open orders.\n\n"
+)
+
+
+def test_day_parts_opened_by_a_moment_and_a_comma_are_an_entry_each() -> None:
+    """"First thing, you …", "Mid-morning, you …": before, refused as a day with no times."""
+    p = parse_page(_seed_with("day", COMMA_DAY))
+    assert [(t, title) for t, title, _ in p.day] == [
+        ("First thing", "Count the controlled substances in the vault"),
+        ("Mid-morning", "Walk the units"),
+        ("Before noon", "Review the pump library changes"),
+        ("At the end of the shift", "Hand over the open orders"),
+    ]
+    assert p.day_intro == "Your day is busy." and p.day[1][2] == "you walk the units with the charge nurses."
+    assert p.closing_heading == parse_page(seed_text()).closing_heading
+
+
+def test_a_comma_after_the_whole_day_or_inside_a_description_stays_text() -> None:
+    """"Every day, you …" over the parts is the intro; one "Later in the morning, you …" inside an
+    entry's description is its text."""
+    p = parse_page(_seed_with("day", COMMA_DAY.replace("Your day is busy.", "Every day, you balance the vault and the floor.")))
+    assert p.day_intro == "Every day, you balance the vault and the floor." and len(p.day) == 4
+    day = "A Day in the Life\n\nMorning: Daily Huddle\n\nYou lead the huddle.\n\nLater in the morning, you call the vendor.\n\nAfternoon: Staffing Review\n\nYou adjust the schedule.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day[0] == ("Morning", "Daily Huddle", "You lead the huddle. Later in the morning, you call the vendor.") and len(p.day) == 2
+
+
+@pytest.mark.parametrize(
+    "first, entry",
+    [
+        ("Early morning, you count the vault and reconcile the log.\n\n", ("Early morning", "Count the vault")),
+        ("First thing, you count the vault and reconcile the log.\n\n", ("First thing", "Count the vault")),
+        ("At the start of the shift, you count the vault and reconcile the log.\n\n", ("At the start of the shift", "Count the vault")),
+        ("Early Morning (6:00 AM): Vault Count\nYou count the vault and reconcile the log.\n\n", ("Early Morning (6:00 AM)", "Vault Count")),
+    ],
+)
+def test_a_first_day_part_labelled_its_own_way_is_not_the_intro(first: str, entry: tuple[str, str]) -> None:
+    """The day's first part labelled differently from the later ones: before, it was folded into
+    the day's intro."""
+    day = f"A Day in the Life\n\nYour day is busy.\n\n{first}Mid-Morning: Unit Rounds\n\nYou walk the units.\n\nAfternoon: Batch Review\n\nYou sign off the batches.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day_intro == "Your day is busy."
+    assert [(t, title) for t, title, _ in p.day] == [entry, ("Mid-Morning", "Unit Rounds"), ("Afternoon", "Batch Review")]
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("You review a near miss where an oral syringe was filled to the wrong volume.", "Review a near miss"),
+        ("You pull a report of claimants on high-dose opioids for the nurse.", "Pull a report of claimants"),
+        ("You run a short huddle on the most urgent rejections of the night.", "Run a short huddle"),
+        ("You count the pharmacy's schedule II stock against its records and sign.", "Count the pharmacy's schedule II stock"),
+        ("You sign the daily log of the refrigerated vaccines stored overnight.", "Sign the daily log"),
+    ],
+)
+def test_a_title_made_from_the_text_never_ends_mid_phrase(sentence: str, title: str) -> None:
+    """Before: "Review a near miss where an oral", "… on high-dose", "… on the most", "… against",
+    "… of the refrigerated"."""
+    day = f"A Day in the Life\n\n7:30 AM – {sentence}\n\n2:00 PM – You walk the units with the charge nurses.\n\n"
+    assert [t for _, t, _ in parse_page(_seed_with("day", day)).day] == [title, "Walk the units"]

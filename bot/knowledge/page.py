@@ -84,7 +84,7 @@ _STEP_LINES = (
     re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\((?P<name>[^()]{3,100})\)\s*[:.|–—-]\s*(?P<desc>\S.*)$"),
 )
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
-_DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-]*){0,3})\s*(?::|[–—]|\s-\s)\s*(?P<title>\S.*)$")
+_DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-]*){0,3}(?:\s*\(" + _CLOCK + r"\))?)\s*(?::|[–—]|\s-\s)\s*(?P<title>\S.*)$")
 # Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
@@ -170,17 +170,31 @@ def _any_label(label: str) -> bool:
     return words[0] not in _NOT_LABEL and bool(_TIME_NOUN.match(words[-1])) and _time_label(label)
 
 
-def _labelled(body: list[tuple[int, str]]) -> dict[int, tuple[str, str]]:
+def _labelled(body: list[tuple[int, str]], comma: bool = False, least: int = 2) -> dict[int, tuple[str, str]]:
     """Lines of the day that start with a time of day however written ("early morning: you …",
-    "Late Morning. You …"): {position: (time, text)}. Only when two or more lines do, so that one
-    sentence such as "Most days run late: …" in a description stays text."""
+    "Late Morning. You …"; with ``comma``, "First thing, you …"): {position: (time, text)}. Only
+    when ``least`` lines or more do, so that one sentence such as "Most days run late: …" in a
+    description stays text."""
     found: dict[int, tuple[str, str]] = {}
     for pos, (_, t) in enumerate(body):
-        m = _ANY_LABEL.match(_unbullet(t))
-        if m and _any_label(m.group("time")):
+        m = (_COMMA_LABEL if comma else _ANY_LABEL).match(_unbullet(t))
+        if m and (_part_label if comma else _any_label)(m.group("time")):
             time = m.group("time").strip()
             found[pos] = (time[:1].upper() + time[1:], m.group("text"))  # ("early morning" is "Early morning", as titles are)
-    return found if len(found) >= 2 else {}
+    return found if len(found) >= least else {}
+
+
+# "First thing, you count …", "Before noon, you …": a part of the day named, then a comma.
+_COMMA_LABEL = re.compile(r"^(?P<time>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,5}),\s+(?P<text>\S.*)$")
+_WHOLE_DAY = frozenset({"each", "every", "any", "most", "some", "all", "on", "a", "one", "typical", "no", "throughout"})
+
+
+def _part_label(label: str) -> bool:
+    """A label before a comma that names a part of the day ("First thing", "Mid-morning", "Before
+    noon", "End of day"), not the day as a whole ("Every day", "On a typical day", "Most shifts")."""
+    words = label.lower().split()
+    whole = words[-1] in ("day", "days", "shift", "shifts") and "of" not in words and words[-2:-1] != ["mid"]
+    return _any_label(label) and words[0] not in _WHOLE_DAY and not whole
 
 
 def _label_cased(label: str) -> bool:
@@ -318,6 +332,10 @@ def parse_page(text: str) -> Page:
         heading = _day_heading(lines, i, {k for k, _ in starts})
         if heading is not None:  # worded some other way ("A Day on the Job", "Your Shift, Hour by Hour")
             starts = sorted(starts + [(heading, "day")])
+    if "responsibilities" not in {kind for _, kind in starts}:
+        heading = _responsibilities_heading(lines, i, min((k for k, _ in starts), default=len(lines)))
+        if heading is not None:  # worded some other way ("Responsibilities at a Glance", "The Work Itself")
+            starts = sorted(starts + [(heading, "responsibilities")])
     if not starts:
         raise PageError(lines[min(i, len(lines) - 1)][0], "expected at least one section: 'Core Responsibilities', 'Your Certification Pathway to …' or 'A Day in the Life'")
 
@@ -352,12 +370,28 @@ _ORDINAL = re.compile(
 )
 
 
+_ARROW = re.compile(r"\s*(?:→|⟶|➔|➜|->|=>)\s*")
+_ARROW_NUMBER = re.compile(r"^(step\s+)?(\d{1,2})\s*(?:→|⟶|➔|➜|->|=>)\s*", re.I)
+# "Step 2" alone on its line above a step's block: the list's order, no part of any step.
+_BARE_STEP = re.compile(r"^(?:step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2}[.)]?)\s*[:.]?$", re.I)
+
+
+def _unarrow(text: str) -> str:
+    """Arrows read as the dashes a step line uses ("Step 1 → CPOM – Certified …: why", "CPOM →
+    Certified … → why"), only where the line then reads as a step, so a description's "A -> B" stays."""
+    if not _ARROW.search(text):
+        return text
+    bare = _BULLET_MARK.sub("", text, count=1)
+    dashed = _ARROW.sub(" – ", _ARROW_NUMBER.sub(lambda m: f"{m.group(1) or ''}{m.group(2)}. ", bare, count=1))
+    return dashed if _code_of(_step_item(dashed, certified=True)) is not None else text
+
+
 def _step_item(text: str, certified: bool = False) -> str:
     """A pathway line without its bullet, number or ordinal word ("First, CMSO – Certified …: why",
     "Finally: CFOO (Certified Foo Bar): why"); the ordinal only goes when a certification follows it
     (one named "Certified …" when ``certified``, as outside a pathway section), so that "First,
-    you …" stays text."""
-    text = _unbullet(text)
+    you …" stays text. Arrows read as dashes ("Step 1 → CMSO – …")."""
+    text = _unbullet(_unarrow(text))
     m = _ORDINAL.match(text)
     if m is None:
         return text
@@ -414,22 +448,26 @@ _BULLET_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-�
 
 def _numbered_certs(lines: list[tuple[int, str]], start: int) -> list[int]:
     """Numbered lines that name a certification ("Step 1. CPOM – Certified …: …", "First, CPOM –
-    Certified …: …"), for a page whose certifications have no "View Details" after them."""
-    def numbered(text: str) -> bool:
-        text = _BULLET_MARK.sub("", text, count=1)
-        return bool(_NUMBERED.match(text) or _ORDINAL.match(text))
-    return [k for k in range(start, len(lines)) if numbered(lines[k][1]) and _code_of(_step_item(lines[k][1], certified=True)) is not None]
+    Certified …: …", "Step 1 → CPOM …", a code under "Step 1" alone), for a page whose
+    certifications have no "View Details" after them."""
+    def numbered(k: int) -> bool:
+        text = _BULLET_MARK.sub("", _unarrow(lines[k][1]), count=1)
+        return bool(_NUMBERED.match(text) or _ORDINAL.match(text)) or (k > start and bool(_BARE_STEP.match(_unbullet(lines[k - 1][1]))))  # ("Step 2" above "CPOM")
+    return [k for k in range(start, len(lines)) if numbered(k) and _code_of(_step_item(lines[k][1], certified=True)) is not None]
 
 
 def _named_cert_lines(lines: list[tuple[int, str]], start: int) -> list[int]:
     """Two or more lines naming a certification in full ("CNPO – Certified Neonatal …"), each
     followed by a line of its own text, under a heading worded any way ("Certifications That
     Build a Neonatal Satellite Career")."""
-    def named(k: int) -> bool:
+    def named(k: int, whole: bool = False) -> bool:
         item = _step_item(lines[k][1], certified=True)
         m = _CODE_NAME.match(item) or _NAME_CODE.match(item)
+        if whole:  # its text on the line too ("CNPO – Certified Neonatal …: why")
+            m = _CODE_NAME.match(item)
+            return m is not None and _is_code(m.group("code")) and bool(_CERTIFIED.search(m.group("name"))) and len(_name_and_text(m.group("name"))) == 2
         return m is not None and _is_code(m.group("code")) and bool(_CERTIFIED.search(m.group("name")))
-    found = [k for k in range(start, len(lines) - 1) if named(k) and not named(k + 1)]
+    found = [k for k in range(start, len(lines)) if named(k, whole=True) or (k + 1 < len(lines) and named(k) and not named(k + 1))]
     found = sorted(set(found) | {k for k in range(start, len(lines)) if _step_line(_step_item(lines[k][1], certified=True), certified=True)})  # "- CFOO (Certified …): why"
     return found if len(found) >= 2 else []
 
@@ -440,6 +478,8 @@ def _pathway_heading(lines: list[tuple[int, str]], start: int, first_block: int,
     skipped = 0
     for k in range(first_block - 1, start - 1, -1):
         t = lines[k][1]
+        if _BARE_STEP.match(_unbullet(t)):
+            continue  # "Step 1" above the first block
         if k in taken or _BULLET.match(t):
             return None
         if _heading_like(t) or _PATHWAY.match(t):
@@ -457,12 +497,44 @@ def _certification_heading(lines: list[tuple[int, str]], start: int, taken: set[
     """A heading that speaks of certification ("PATHWAY TO CERTIFICATION", "How to Get Certified")
     right above a list, on a page where no pathway was found otherwise: the pathway's heading, so
     that steps written in a way the parser cannot read are refused rather than imported as
-    another section's text, leaving the role with no pathway."""
+    another section's text, leaving the role with no pathway. Up to two intro paragraphs may come
+    between when the list's first item names a certification ("- CPOM – Pharmacy Operations …")."""
     for k in range(start, len(lines) - 1):
         t = lines[k][1]
-        if k not in taken and not _BULLET.match(t) and _heading_like(t) and not _BUTTON.match(t) and _CERT_WORDS.search(t) and _LIST_MARK.match(lines[k + 1][1]):
+        if k in taken or _BULLET.match(t) or not _heading_like(t) or _BUTTON.match(t) or not _CERT_WORDS.search(t):
+            continue
+        if _LIST_MARK.match(lines[k + 1][1]):
+            return k
+        for j in range(k + 2, min(k + 4, len(lines))):
+            if j - 1 in taken or _heading_like(lines[j - 1][1]):
+                break  # (an intro paragraph ends with a full stop)
+            if _LIST_MARK.match(lines[j][1]):
+                if _code_of(_step_item(lines[j][1])) is not None:
+                    return k
+                break
+    return None
+
+
+_DUTY_WORDS = re.compile(r"responsibilit|\bduties\b|\btasks\b|\bwhat\s+you(?:['’]ll|\s+will)?\s+do\b|\b(?:the|your)\s+work\b", re.I)
+
+
+def _responsibilities_heading(lines: list[tuple[int, str]], start: int, end: int) -> int | None:
+    """A short heading that speaks of duties ("Responsibilities at a Glance", "What You'll Do Each
+    Day", "The Work Itself") right above a list (bulleted, or "Name: text" lines), before the
+    page's other sections: the responsibilities' heading, so the list is not read as overview. A
+    short line over a paragraph stays overview."""
+    for k in range(start, min(end, len(lines) - 1)):
+        t, after = lines[k][1], lines[k + 1][1]
+        if _BULLET.match(t) or not _heading_like(t) or len(t.split()) > 8 or _BUTTON.match(t) or not _DUTY_WORDS.search(t):
+            continue
+        if _LIST_MARK.match(after) or _named_line(after) is not None or _named_pairs(lines[k + 1 : k + 5]):
             return k
     return None
+
+
+def _named_pairs(lines: list[tuple[int, str]]) -> bool:
+    """Two unbulleted responsibilities, each a capitalised name over a sentence of its own."""
+    return len(lines) == 4 and all(_heading_like(n) and len(n.split()) <= 6 and _title_cased(n) and d.endswith((".", "!")) and len(d.split()) >= 4 for (_, n), (_, d) in (lines[:2], lines[2:]))
 
 
 def _day_heading(lines: list[tuple[int, str]], start: int, taken: set[int]) -> int | None:
@@ -590,11 +662,18 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _SUBJECTS = frozenset({"you", "they", "he", "she", "we"})
-_JOINERS = frozenset({"and", "so", "to", "when", "while", "before", "after", "because", "which", "that", "for", "with", "from", "by"})
+_JOINERS = frozenset({"and", "so", "to", "when", "while", "before", "after", "because", "which", "that", "for", "with", "from", "by", "where", "who", "whom", "whose"})
 PROSE_MIN_WORDS = 8  # a responsibility written as a sentence is at least this long
 LEAD_WORDS = 7  # at most this many words of a sentence name its responsibility
 _VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "gets", "get", "will", "can", "may", "must", "should", "needs", "comes", "arrives", "becomes"})
-_LEAD_TAIL = frozenset({"a", "an", "the", "each", "every", "all", "of", "in", "on", "at", "our", "their", "your", "its", "and", "or", "how", "what", "why", "who"})
+_LEAD_TAIL = frozenset(
+    {"a", "an", "the", "each", "every", "all", "of", "in", "on", "at", "our", "their", "your", "its", "and", "or", "how", "what", "why", "who"}
+    | {"to", "for", "with", "from", "by", "into", "onto", "about", "over", "under", "between", "across", "through", "per", "via", "as", "than", "within", "without", "during", "against", "among", "toward", "towards", "before", "after", "until"}
+    | {"but", "nor", "so", "yet", "if", "because", "where", "which", "that", "whom", "whose", "when", "while", "this", "these", "those", "some", "any", "no", "his", "her", "my", "another", "both", "either", "such", "most", "more", "many", "few", "several", "other", "same", "very"}
+)
+# A word that looks like it describes the next one ("an oral [syringe]", "the high-alert [drips]",
+# "the controlled [substances]"): a title cut by the word limit does not end on it.
+_ADJECTIVE = re.compile(r"^[a-z]+-[a-z]+$|^[a-z]+(?:ous|ful|less|able|ible|ive|ic|al|ary|ory|ed)$")
 
 
 def _prose(body: list[tuple[int, str]]) -> bool:
@@ -617,7 +696,8 @@ def _lead(sentence: str) -> str:
     first comma or joining word, without the subject ("You assemble dispensing records, …" ->
     "Assemble dispensing records"). Cut by the word limit instead, it ends before a verb such as
     "is", on the noun phrase ("A new concentration of a drip is added …" -> "A new concentration
-    of a drip"), not mid-phrase."""
+    of a drip"), not mid-phrase: never on a small word ("the", "for", "where") nor on a word
+    describing the next one ("… library for high-alert [drips]" -> "… library")."""
     words = sentence.split()
     if words and words[0].lower() in _SUBJECTS:
         words = words[1:]
@@ -625,7 +705,7 @@ def _lead(sentence: str) -> str:
     for w in words:
         if len(head) >= LEAD_WORDS:
             verb = next((k for k, h in enumerate(head) if k >= 2 and h.lower() in _VERBS), None)
-            head = head[:verb] if verb is not None else head
+            head = head[:verb] if verb is not None else _noun_end(head, w)
             break
         if (len(head) >= 3 and w.lower() in _JOINERS) or w in ("-", "–", "—"):
             break
@@ -636,6 +716,18 @@ def _lead(sentence: str) -> str:
         head = head[:-1]  # ("… report each": no name ends on a small word)
     text = " ".join(head)
     return text[:1].upper() + text[1:]
+
+
+def _noun_end(head: list[str], after: str) -> list[str]:
+    """``head`` cut by the word limit before ``after``: when its last word describes ``after`` ("an
+    oral" + "syringe"), back to before the phrase's small word ("for", "an"), keeping two words."""
+    if not _ADJECTIVE.match(head[-1]) or after.lower().strip(",;:.!?()") in _LEAD_TAIL | _JOINERS | _VERBS or not after[:1].isalpha():
+        return head
+    small = max((k for k, h in enumerate(head) if h.lower() in _LEAD_TAIL), default=0)
+    kept = head[:small]
+    while len(kept) > 1 and kept[-1].lower() in _LEAD_TAIL:
+        kept = kept[:-1]
+    return kept if len(kept) >= 2 else head
 
 
 def _named_line(text: str) -> list[str] | None:
@@ -698,6 +790,8 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         current = None
 
     for pos, (n, t) in enumerate(body):
+        if _BARE_STEP.match(_unbullet(t)):
+            continue  # "Step 2" above its block
         t = _step_item(t)
         code_line = _is_code(t)
         m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t))
@@ -774,8 +868,13 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
     bare = {pos for pos, (_, t) in enumerate(body[:-1]) if _bare_time(_unbullet(t)) and not _bare_time(_unbullet(body[pos + 1][1]))}  # "7:30 AM", then what happens
-    labelled = _labelled(body)
+    labelled = {**_labelled(body, comma=True), **_labelled(body)}
     timed = [pos for pos, (_, t) in enumerate(body) if pos in bare or pos in labelled or _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
+    if timed:  # the day's first part labelled its own way ("early morning: you …", "First thing, you …") before labelled ones
+        first = {**_labelled(body[: timed[0]], comma=True, least=1), **_labelled(body[: timed[0]], least=1)}
+        first = {pos: said for pos, said in first.items() if _part_label(said[0])}
+        labelled.update(first)
+        timed = sorted(set(timed) | set(first))
     strict = bool(timed)
     intro: list[str] = []
     entries: list[list[str]] = []
@@ -823,7 +922,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
 
 
 def _no_day_entries(heading: str, texts: list[str], body: list[tuple[int, str]]) -> str:
-    """What to add to a day written with no times ("First thing, you …" paragraphs): day entries
+    """What to add to a day written with no times ("By midmorning you are …" paragraphs): day entries
     need a time (the role file's ``time`` is required), and the page's own text shows where."""
     if not texts:
         return f"expected day entries like 'Morning: Daily Operations Huddle' after '{heading}'"
@@ -831,7 +930,8 @@ def _no_day_entries(heading: str, texts: list[str], body: list[tuple[int, str]])
     return (
         f"expected day entries after '{heading}': the text from line {body[0][0]} on says no time of day. "
         f"Start each part of the day with when it happens and a colon, e.g. 'Early Morning: {words} …' or '7:30 AM: …' "
-        f"(or put the time alone on the line above the part); a first paragraph left as it is stays the day's intro"
+        f"(or put the time alone on the line above the part; or open two or more parts with one and a comma, 'Mid-morning, you …'); "
+        f"a first paragraph left as it is stays the day's intro"
     )
 
 
