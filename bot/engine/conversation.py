@@ -278,7 +278,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and (_only_names(ev) or ev.cue("both")) and read(ctx.question, ix).cue("both"):
         weighed = (ev.role_best, apart[0])  # "which cert do the ops director and the standard work lead share" … "and the ops director and the override analyst?" ("… do they have anything in common there?"): the same, of these two
     if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
-        shared = f"which certifications do both the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)} have"
+        pair_said = f"the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)}"
+        shared = f"which certifications do both {pair_said} have" if ev.cert_nouns or ev.cert_seek or ev.certs_plural else f"do {pair_said} pathways overlap"  # "do they share any cert": its card; "do their paths overlap": both pathways, what they share first
         final = read(shared, ix)
         return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final)
 
@@ -783,7 +784,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         appended = True
     if asked_role and "(how do I become" not in rewritten and "(for the" not in rewritten:
         now = read(rewritten, ix) if ev.pathway_cue else None  # (read again only when the way may have been cut)
-        way = "how do I become" if now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"} else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
+        wished = not lexicon.WISH_WORDS.isdisjoint(person_focus.split()) and not ev.section_cue and not ev.hits.keys() & {"overview", "weak_overview", "identity"}  # ("tariq wants ops director, loves inventory. … do tariq 1st": the way to what he wants)
+        way = "how do I become" if (now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"}) or wished else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
         rewritten += f" ({way} the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
         appended = True
     if _weighed_with_the_last(ev, ctx) and ctx.role:  # "compared with the metrics analyst, which deals more with wholesalers" after the chargeback specialist's day: of those two
@@ -914,8 +916,8 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
     if len(placed) >= 2:  # "dee wants to be the stroke coord …, vic wants the ops director job …": two commoner names, each where a person is spoken of
         found += placed
-    listed = [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
-    commoner = [(i, i + 1, w) for i, w in enumerate(words) if tokens[i].endswith(":") and (i, i + 1, w) not in found and (i, i + 1, w) not in listed and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
+    listed = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
+    commoner = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and (i, i + 1, w) not in listed and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
     if len(listed) >= 2 or (listed and commoner):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
         found += listed + commoner
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
@@ -1001,11 +1003,19 @@ _CLAUSE_END = re.compile(r"[,.;:!?]$")
 _GOES_ON_ABOUT = frozenset({"he", "she", "hes", "shes", "he's", "she's", "they", "theyre", "they're", "his", "her", "loves", "likes", "enjoys", "prefers", "lives", "is", "has"})  # a clause that goes on about the person just named ("…, loves investigating stuff")
 
 
+def _roster_mark(i: int, tokens: list[str]) -> bool:
+    """Token i is a name a roster lists: "priya: …", "tariq - wants ops director"."""
+    return tokens[i].endswith(":") or (i + 1 < len(tokens) and tokens[i + 1] in _DASHES)
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
 def _clauses(tokens: list[str]) -> list[range]:
     """Token ranges of the message's clauses (split at , . ; : ! ? and at a dash)."""
     out, start = [], 0
     for i, t in enumerate(tokens):
-        if t in ("-", "–", "—"):
+        if t in _DASHES:
             out.append(range(start, i))
             start = i + 1
         elif _CLAUSE_END.search(t):
@@ -1028,7 +1038,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         parts += [range(x, y) for x, y in zip(starts, [*starts[1:], clause.stop])]
     named_at = {a for a, _, _ in people}
     for n in range(len(parts) - 2, -1, -1):
-        if len(parts[n]) == 1 and parts[n].start in named_at and tokens[parts[n].start].endswith(":"):
+        if len(parts[n]) == 1 and parts[n].start in named_at and _roster_mark(parts[n].start, tokens):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya: vaccines and cold storage": the name, then what she wants
     def only_who(part: range) -> bool:  # "Sam (tech, 6 yrs)": who they are, nothing they want
         plain = [tokens[i].strip(_PUNCT).lower() for i in part]

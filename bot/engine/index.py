@@ -610,7 +610,7 @@ class Index:
         """The words of role titles and certification names a clipped word may stand for ("sup":
         supervisor, supply; "prep": preparedness), when no knowledge text uses it; read only beside
         a word of a name, and the rest of the question decides."""
-        if len(word) < 3 or not word.isalpha() or word in self.text_words or word in lexicon.STOPWORDS or word in self.codes or (word,) in self.synonyms:
+        if len(word) < 3 or not word.isalpha() or (word in self.text_words and not self._clipped_by_its_page(word)) or word in lexicon.STOPWORDS or word in self.codes or (word,) in self.synonyms:
             return ()  # ("cert" the vocabulary reads already)
         i = bisect.bisect_left(self.name_word_list, word)
         found: dict[str, str] = {}
@@ -622,6 +622,12 @@ class Index:
         if len(found) == 1 and len(word) < CLIPPED_ALONE:
             return ()  # "ltc" is no clipped "ltccp"
         return tuple(found.values()) if len(found) <= MAX_CLIPPED else ()
+
+    def _clipped_by_its_page(self, word: str) -> bool:
+        """A knowledge text writes the word, but only pages whose titles have it in full: "rehab"
+        on the Inpatient Rehabilitation Pharmacy Coordinator's page is its title word clipped."""
+        owners = self.role_postings.get(stem(word), ())
+        return bool(owners) and all(any(t.startswith(word) and len(t) > len(word) for t in self.role_titles[r]) for r in owners)
 
     def split_joined(self, word: str) -> list[str] | None:
         """"informaticsdirector" -> informatics director: two knowledge words typed together; an

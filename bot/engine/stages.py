@@ -182,9 +182,22 @@ def _requested(ev: Evidence, ix: Index) -> bool:
     and premed timing delays") nor a certification's name ("the certified community overdose
     educator thing, what is that")."""
     named = {i for code, x, y in named_cert_spans(ev.a, ix, {r: set(w) for r, w in ev.role_where.items()}) if code in ev.codes for i in range(x, y)}
-    covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named
+    covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named | _pasted_before_a_role_asked(ev)
     words = ev.a.words
     return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS} <= covered for x, y in lexicon.cue("clinical_request").spans(words))  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's)
+
+
+def _pasted_before_a_role_asked(ev: Evidence) -> frozenset[int]:
+    """"… bullets: 'decide how many vials each hospital holds; …' Which of your roles is this?": the
+    text before a last sentence that asks which role it is, pasted, not asked."""
+    a = ev.a
+    if not a.sentence_of:
+        return frozenset()
+    last = a.sentence_of[-1]
+    said = [w for i, w in enumerate(a.words) if a.sentence_of[i] == last]
+    if said[:1] not in (["which"], ["what"]) or (lexicon.ROLE_NOUNS.isdisjoint(said) and lexicon.ASKED_ROLE.isdisjoint(said)):
+        return frozenset()
+    return frozenset(i for i in range(len(a.words)) if a.sentence_of[i] < last)
 
 
 _DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns"})  # "who decides …": a duty asked of a role
@@ -357,11 +370,12 @@ _JOB = stem("job")
 
 def _job_masked(ev: Evidence, ix: Index) -> frozenset[str]:
     """The question's stems with a job no page names said as "job" ("can u add a page for sterile
-    compounding supervisor": a page for a job), as FAQ phrasings say it; words some phrasing
-    uses itself ("… for a technician") stay."""
+    compounding supervisor": a page for a job), as FAQ phrasings say it, and without when it
+    happened ("… earlier"); words some phrasing uses itself ("… for a technician") stay."""
     a = ev.a
+    when = {st for w, st in zip(a.words, a.word_stems) if w in lexicon.WHEN_WORDS and st not in ix.faq_postings}
     if ev.role_named or ev.codes:
-        return a.stem_set
+        return a.stem_set - when
     masked: set[int] = set()
     for i, w in enumerate(a.words):
         if lexicon.head_noun(w) and lexicon.head_noun(a.said[i]):  # (typed as a job: not "CPhT" read as "technician")
@@ -370,9 +384,9 @@ def _job_masked(ev: Evidence, ix: Index) -> frozenset[str]:
                 j -= 1
             masked.update(k for m in range(j, i + 1) for k in a.typed_group(m) if a.word_stems[k] not in ix.faq_postings)  # ("buyer" read also as "procurement"; not a word some phrasing uses)
     if not masked:
-        return a.stem_set
+        return a.stem_set - when
     kept = {a.word_stems[i] for i in range(len(a.words)) if i not in masked and a.word_stems[i] in a.stem_set}
-    return frozenset(kept | {_JOB})
+    return frozenset((kept - when) | {_JOB})
 
 
 def _content_words(ev: Evidence) -> list[str]:
@@ -869,6 +883,9 @@ def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
     same = [r for s, r in ev.roles if s >= ROLE_RELAXED and ev.role_where.get(r) == where]
     if len(same) > 1 or ev.second >= ev.role_score - AMBIGUOUS_TIE:
         rivals = same if len(same) > 1 else [r for s, r in ev.roles if s >= ev.role_score - AMBIGUOUS_TIE]
+        asked = [r for r in rivals if not (ev.role_where.get(r) and ev.role_where[r] <= ev.said_of_self)]
+        if len(asked) == 1 and ev.role_best in asked:
+            return None  # "i work in hospital pharmacy operations …, want the iv concentration manager job": their own job is no rival
         if ev.codes and not any(ev.a.asks(i) for r in rivals for i in ev.role_where.get(r, ())):
             return None  # "I manage a student health center pharmacy. A colleague has CCHPM. What is that credential?": the job is told, the code asked
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in rivals[:5]), why=f"{len(rivals)} titles fit equally ({ev.role_score:.2f} vs {ev.second:.2f})")
@@ -1848,8 +1865,9 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     near = {stems[m] for m in range(max(0, i - 2), min(len(stems), i + 3)) if ev.a.said[m] == ev.a.said[i]}
     candidates = {rid for st in near for rid in ix.title_postings.get(st, ())}
     fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) or _clipped_title_word(words[k], ix.role_titles[rid]) for k in range(j, i + 1))]
-    asks_what = "identity" in ev.hits and j < i and not (ev.hits.keys() & {"property", "judgement", "eligibility", "rumour"} or any(k.startswith("missing_") for k in ev.hits))
-    if len(fits) == 1 and not _pathway_asked(ev) and (ev.section_cue or asks_what):  # "contracts manager day to day?", "rx transfer center supervisor, what is that": the one title the words fit, the part asked
+    plain_ask = j < i and not (ev.hits.keys() & {"property", "judgement", "eligibility", "rumour"} or any(k.startswith("missing_") for k in ev.hits))
+    asks_what = plain_ask and ("identity" in ev.hits or (ev.cue("weak_overview") or "").endswith(" do"))
+    if len(fits) == 1 and not _pathway_asked(ev) and (ev.section_cue or asks_what):  # "contracts manager day to day?", "rx transfer center supervisor, what is that", "what does the rehab pharmacy coordinator do": the one title the words fit, the part asked
         section, conf = section_for(fits[0], ev.a, ev.hits, ix, set(ix.role_titles[fits[0]]))
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
     if len(fits) == 1 and _pathway_asked(ev):  # "how do i become a drug device combo coordinator": the one title its words fit, one clipped
