@@ -1230,3 +1230,67 @@ def test_a_title_made_from_the_text_never_ends_mid_phrase(sentence: str, title: 
     "… of the refrigerated"."""
     day = f"A Day in the Life\n\n7:30 AM – {sentence}\n\n2:00 PM – You walk the units with the charge nurses.\n\n"
     assert [t for _, t, _ in parse_page(_seed_with("day", day)).day] == [title, "Walk the units"]
+
+
+@pytest.mark.parametrize(
+    "first, second, times",
+    [
+        ("07:45 | Report Queue", "14:00 | Staffing Review", ["07:45", "14:00"]),
+        ("07:45 / Report Queue", "14:00 / Staffing Review", ["07:45", "14:00"]),
+        ("07:45 • Report Queue", "14:00 • Staffing Review", ["07:45", "14:00"]),
+        ("07:45 · Report Queue", "14:00 · Staffing Review", ["07:45", "14:00"]),
+        ("7:45 AM | Report Queue", "2:00 PM | Staffing Review", ["7:45 AM", "2:00 PM"]),
+        ("7:45 a.m. | Report Queue", "2 PM | Staffing Review", ["7:45 a.m.", "2 PM"]),
+        ("- 07:45-09:00 | Report Queue", "- 14:00 | Staffing Review", ["07:45-09:00", "14:00"]),
+        ("07:45 Report Queue", "14:00 Staffing Review", ["07:45", "14:00"]),
+    ],
+)
+def test_a_clock_time_then_a_pipe_slash_or_dot_is_never_split_inside_itself(first: str, second: str, times: list[str]) -> None:
+    """"07:45 | Report Queue": before, split at its first colon into time "07" and title "45 |
+    Report Queue" (and "2 PM | …" was folded into the entry before it)."""
+    day = f"A Day in the Life\n\nYour day is busy.\n\n{first}\nYou work the report queue.\n\n{second}\nYou adjust the schedule.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day == [(times[0], "Report Queue", "You work the report queue."), (times[1], "Staffing Review", "You adjust the schedule.")]
+    assert p.day_intro == "Your day is busy." and p.closing_heading == parse_page(seed_text()).closing_heading
+
+
+def test_a_clock_time_a_pipe_then_a_sentence_is_named_by_its_words() -> None:
+    """"07:45 | You work the report queue …" on one line: before, time "07" and title "45 | You …"."""
+    day = "A Day in the Life\n\n07:45 | You work the report queue and flag the late ones.\n\n14:00 | You call the vendor about the backorder.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert [(t, title) for t, title, _ in p.day] == [("07:45", "Work the report queue"), ("14:00", "Call the vendor about the backorder")]
+
+
+@pytest.mark.parametrize("sep", ["|", "/", "•", "·"])
+def test_word_day_labels_with_a_pipe_are_label_and_title(sep: str) -> None:
+    """"Opening | Counter Setup", "Evening Rush | Returns" read like "Opening: Counter Setup": before,
+    refused as a day with no times (or, after a clock-timed entry, folded into its text)."""
+    day = (
+        f"A Day in the Life\n\nYour day is busy.\n\nOpening {sep} Counter Setup\nYou set up the counter.\n\n07:45 {sep} Report Queue\nYou work the queue.\n\n"
+        f"Early Morning (09:15) {sep} Vault Count\nYou count the vault.\n\nEvening Rush {sep} Returns\nYou process returns.\n\n"
+    )
+    p = parse_page(_seed_with("day", day))
+    assert p.day == [
+        ("Opening", "Counter Setup", "You set up the counter."),
+        ("07:45", "Report Queue", "You work the queue."),
+        ("Early Morning (09:15)", "Vault Count", "You count the vault."),
+        ("Evening Rush", "Returns", "You process returns."),
+    ]
+    assert p.day_intro == "Your day is busy."
+
+
+def test_lower_case_day_labels_with_a_pipe_are_an_entry_each() -> None:
+    day = "A Day in the Life\n\nearly morning | you check the queue and sign the log.\n\nlate morning | you call the vendor about the order.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert [(t, title) for t, title, _ in p.day] == [("Early morning", "Check the queue"), ("Late morning", "Call the vendor about the order")]
+
+
+def test_a_pipe_after_a_label_that_names_no_time_stays_what_it_is() -> None:
+    """A closing heading with a pipe ("Next Steps | Get Certified") is no day entry, and a lone
+    time with no title ("7:45 AM") over its text stays a time alone on its line."""
+    seed = parse_page(seed_text())
+    text = seed_text().replace(seed.closing_heading, "Next Steps | Get Certified")
+    p = parse_page(text)
+    assert p.closing_heading == "Next Steps | Get Certified" and p.day == seed.day
+    day = "A Day in the Life\n\n7:45 AM\nYou work the report queue.\n\n2:00 PM\nYou adjust the schedule.\n\n"
+    assert [(t, title) for t, title, _ in parse_page(_seed_with("day", day)).day] == [("7:45 AM", "Work the report queue"), ("2:00 PM", "Adjust the schedule")]

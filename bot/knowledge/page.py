@@ -84,7 +84,13 @@ _STEP_LINES = (
     re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\((?P<name>[^()]{3,100})\)\s*[:.|–—-]\s*(?P<desc>\S.*)$"),
 )
 _CLOCK = r"\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?"
-_DAY_ENTRY = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-]*){0,3}(?:\s*\(" + _CLOCK + r"\))?)\s*(?::|[–—]|\s-\s)\s*(?P<title>\S.*)$")
+# A clock time read whole at the start of a line: never cut inside itself ("07:45 | Report Queue" is
+# not "07" then "45 | Report Queue"), nor before more digits.
+_WHOLE_CLOCK = _CLOCK + r"(?!\d|:\d)"
+# What may stand between a day label and its title: a colon, a dash, or a pipe, a slash, a bullet
+# or a middle dot ("07:45 | Report Queue", "7:45 AM / Report Queue", "Opening • Counter Setup").
+_LABEL_SEP = r"(?::|[–—]|\s-\s|\s*[|•·]|\s/(?=\s))"
+_DAY_ENTRY = re.compile(r"^(?P<time>" + _WHOLE_CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9\-]*){0,3}(?:\s*\(" + _CLOCK + r"\))?)\s*" + _LABEL_SEP + r"\s*(?P<title>\S.*)$")
 # Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
@@ -114,10 +120,15 @@ def _time_label(label: str) -> bool:
 _RELATIVE_TIME = re.compile(r"(?:before|after|until|till|between|during|around|pre|post|opening|closing|start\s+of|end\s+of)\b", re.I)
 _SPLIT_NAME = re.compile(r"^(?P<name>[^:–—]{3,80}?)\s*(?::|\s[–—-]\s)\s*(?P<desc>\S.+)$")
 
+# A clock time that cannot be a number ("07:45", "7 AM", "7:45 a.m.") then a capitalised title with
+# nothing between: "07:45 Report Queue".
+_SURE_CLOCK = r"\d{1,2}(?::\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?|\s*[AaPp]\.?[Mm]\.?)"
+_CLOCK_TITLE = re.compile(r"^(?P<time>" + _SURE_CLOCK + r"(?:\s*[-–—]\s*" + _SURE_CLOCK + r")?)(?<!\s)\s+(?![AaPp]\.?[Mm]\b)(?P<title>[A-Z][^:]*)$")
+
 
 def _day_entry(text: str, strict: bool) -> re.Match[str] | None:
     """``Morning: Daily Operations Huddle`` -> time and title; ``strict`` wants a time-of-day label."""
-    m = _DAY_ENTRY.match(text)
+    m = _DAY_ENTRY.match(text) or _CLOCK_TITLE.match(text)
     if not m or len(m.group("time")) > 30 or not _heading_like(m.group("title")):
         return None
     time = m.group("time")
@@ -154,7 +165,7 @@ _SENTENCE_WORDS = 5
 
 # A label that says when, in any case, then the entry's text: "early morning: you check the queue …",
 # "Early Morning. You …", "7:30 am – you …".
-_ANY_LABEL = re.compile(r"^(?P<time>" + _CLOCK + r"|[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})\s*(?::|\s[–—-]\s|[–—]|\.(?=\s))\s*(?P<text>\S.*)$")
+_ANY_LABEL = re.compile(r"^(?P<time>" + _WHOLE_CLOCK + r"|[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})\s*(?::|\s[–—-]\s|[–—]|\s*[|•·]|\s/(?=\s)|\.(?=\s))\s*(?P<text>\S.*)$")
 _NOT_LABEL = frozenset({"you", "your", "we", "our", "they", "their", "i", "my", "it", "its", "he", "she", "his", "her", "this", "that", "there", "when", "while", "if", "as"})
 # A label's last word when it names a part of the day ("early morning", "end of shift", "first thing"),
 # unlike "late" at the end of a sentence ("Most days run late: …").
@@ -360,7 +371,8 @@ def _unbullet(text: str) -> str:
     """A list item's text without its bullet (``• CPOM``, ``- Morning: Huddle``, as web pages give
     them), and without a step number after the bullet (``- Step 1 – CPOM: …``)."""
     text = _LIST_MARK.sub("", text, count=1)
-    return _NUMBERED.sub("", text, count=1)
+    number = _NUMBERED.match(text)  # (at the start only: "Early Morning (06:45) | …" keeps its "45) ")
+    return text[number.end() :] if number else text
 
 
 # An ordinal word before a step ("First, CMSO – …", "Then: …", "2nd – …"): the list's order, not the step's name.
