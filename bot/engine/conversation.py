@@ -132,6 +132,7 @@ _AUXILIARIES = frozenset({"would", "does", "do", "did", "is", "are", "should", "
 _OTHER = frozenset({"other", "another", "different"})
 _DEFINITE = frozenset({"the", "that", "this"})
 _YOU = frozenset({"you", "u"})
+_SECTION_NOUNS = frozenset({"responsibilities", "duties", "duty", "tasks"})  # "what are its main responsibilities": a role's, not a certification's ("what does that one involve" may be either)
 _SHOWING = frozenset({"put", "listed", "list", "showed", "show", "gave", "had", "ranked", "named"})  # "the one you listed first": in the order shown
 REFERRING = frozenset({"ref_thing", "ref_role", "ref_many", "ref_topic", "ref_choice"})  # cues of words that point back at what was talked about
 _DISMISSED = frozenset({"it", "that", "this"})  # what "forget …" / "scratch …" waves away: the last answer, not a subject
@@ -245,7 +246,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             asked_role = theirs  # "back to Dana - what's her day going to be like": her role's
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
-            why = f"({wanted[speaks_for]}) " if wanted.get(speaks_for) else ""  # (what they want orders their steps)
+            told_of = _told_after(words, people)
+            loves = " ".join(x for x in (wanted.get(speaks_for, ""), " ".join(r.tokens[told_of[0] : told_of[1]]) if told_of else "") if x)
+            why = f"({loves}) " if loves else ""  # (what they want orders their steps; "now Tom, who loves leading teams": that too)
             return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}", speaks_for, told, wants, ix)
     elif theirs and theirs == ctx.role and not (ev.role_named or ev.codes) and all(not _noun(k) for _, _, k in people):
         for a, b, _ in people:
@@ -648,7 +651,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         thing = ctx.thing
         if thing and thing[0] == "role" and any(w in lexicon.CERT_NOUNS for w in words[a:b]):  # "that cert for managing teams" after a role: a certification
             thing = next((e for e in ctx.recent if e[0] == "cert"), None)
-        elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits or (ctx.intent == "pathway" and "overview" in words)) and not held:  # "what certs would it take", "what's that one's day like", "overview of it pls" after a pathway: the role's
+        elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits or not _SECTION_NOUNS.isdisjoint(words) or (ctx.intent == "pathway" and "overview" in words)) and not held:  # "what certs would it take", "what's that one's day like", "what are its main responsibilities", "overview of it pls" after a pathway: the role's
             thing = ("role", ctx.role)
         if thing and (held or (not named_here and (compared or not ((ev.codes or ev.a.unknown_codes) if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
@@ -861,8 +864,21 @@ def _topic_before(r: _Rewrite, at: int, ix: Index) -> bool:
 
 
 def _only_the_person(words: list[str], people: list[tuple[int, int, str]]) -> bool:
-    """"now Marcus", "ok back to the tech": a person and nothing asked."""
-    return all(w in lexicon.STOPWORDS or w in _RETURNS or w in ("what", "about", "ok", "okay", "so") for i, w in enumerate(words) if not any(a <= i < b for a, b, _ in people))
+    """"now Marcus", "ok back to the tech", "now Tom, who loves leading teams": a person and nothing
+    asked (what a clause after them tells of them, see ``_told_after``)."""
+    told = _told_after(words, people)
+    return all(w in lexicon.STOPWORDS or w in _RETURNS or w in ("what", "about", "ok", "okay", "so") for i, w in enumerate(words[: told[0]] if told else words) if not any(a <= i < b for a, b, _ in people))
+
+
+def _told_after(words: list[str], people: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """"now Tom, who loves leading teams": the clause after the person that tells of them."""
+    ends = [b for _, b, _ in people]
+    if len(ends) == 1 and ends[0] < len(words) and words[ends[0]] in _WHO_TELLS and lexicon.WH_WORDS.isdisjoint(words[ends[0] :]):
+        return ends[0], len(words)  # (not "back to priya, she does the recycling, which first for her": that asks)
+    return None
+
+
+_WHO_TELLS = frozenset({"who", "whos", "she", "he", "shes", "hes"})  # "now Tom, who loves leading teams", "Lena - she's great at forecasting"
 
 
 def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...], wants: tuple[tuple[str, str], ...], ix: Index) -> Resolution:
@@ -1038,6 +1054,10 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         parts += [range(x, y) for x, y in zip(starts, [*starts[1:], clause.stop])]
     named_at = {a for a, _, _ in people}
     for n in range(len(parts) - 2, -1, -1):
+        plain = [tokens[i].strip(_PUNCT).lower() for i in parts[n]]
+        if len(plain) == 2 and parts[n].start in named_at and plain[1] in ("and", "&"):
+            parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya and marco both want …": one clause of two people
+    for n in range(len(parts) - 2, -1, -1):
         if len(parts[n]) == 1 and parts[n].start in named_at and _roster_mark(parts[n].start, tokens):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya: vaccines and cold storage": the name, then what she wants
     def only_who(part: range) -> bool:  # "Sam (tech, 6 yrs)": who they are, nothing they want
@@ -1064,6 +1084,10 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
             gev = read(" ".join(tokens[i] for i in clause), ix)
             if gev.role_named:
                 group.add(gev.role_best or "")  # "I lead three pharmacists who all want to go the academic detailing manager route.", "qc lab mgr path. sam loves …"
+        if len(who) >= 2:
+            gev = read(" ".join(tokens[i] for i in clause if i not in names), ix)
+            if gev.role_named or gev.goal_role:
+                group.add((gev.role_best if gev.role_named else gev.goal_role) or "")  # "priya and marco both want the phase 1 research unit manager path"
         if len(who) != 1:
             continue
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
@@ -1738,7 +1762,10 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
         shared = ("cert", answer.certifications[0]) if answer.reason == "in_common" and answer.certifications else ("role", pair[0])  # "… share any cert" … "what's that one cover": the one they share, named first
         kept = ctx.role if ctx.role in pair else answer.role  # ("ops dir vs customs coord, which deals w brokers" … "do they share any cert" … "the other one's day": the one not chosen)
-        return replace(ctx, role=kept, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question)
+        told_roles = dict(resolution.told)  # "Lena wants the endoscopy job and Tom wants ops director. Do their pathways share any cert?": who wants which, for "start with Lena"
+        people = (*resolution.told, *(p for p in ctx.people if p[0] not in told_roles))[:MAX_PEOPLE]
+        wants = (*resolution.wants, *(p for p in ctx.wants if p[0] not in dict(resolution.wants)))[:MAX_PEOPLE]
+        return replace(ctx, role=kept, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
     if answer.intent in ("none", "help", "faq"):
         told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
         if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later

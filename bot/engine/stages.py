@@ -24,11 +24,12 @@ from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.sections import best_of, section_for
-from bot.engine.tailor import Tailored, compare_certs, rank_certs, scored_certs, tailor
+from bot.engine.tailor import Tailored, compare_certs, rank_certs, related_stems, scored_certs, tailor
 from bot.engine.thresholds import (
-    CHOICE_LEAD,
     AMBIGUOUS_TIE,
-    DUTY_LEAD,
+    CHOICE_LEAD,
+    CLINICAL_LOAD_MIN,
+    CLIPPED_SHARED,
     CONF_AMBIGUOUS,
     CONF_BESIDES,
     CONF_CERT_CODE,
@@ -45,7 +46,6 @@ from bot.engine.thresholds import (
     CONF_PATHWAY_FOR_ROLE,
     CONF_PATHWAY_NAMED,
     CONF_PATHWAY_WEAK,
-    CLINICAL_LOAD_MIN,
     CONF_REFUSE,
     CONF_REFUSE_SURE,
     CONF_RELAXED_FACTOR,
@@ -55,27 +55,28 @@ from bot.engine.thresholds import (
     CONF_UNKNOWN_CODE,
     CONF_UNKNOWN_ROLE,
     DISTINCTIVE,
-    FAQ_MIN,
-    FAQ_OVER_LIST,
+    DUTY_LEAD,
     FAQ_COMMON_MIN,
     FAQ_COMMON_SHARE,
-    CLIPPED_SHARED,
     FAQ_COVERED,
     FAQ_FULL_PRECISION,
     FAQ_FULL_RECALL,
     FAQ_FULL_WORDS,
     FAQ_MAX_POSTING,
+    FAQ_MIN,
+    FAQ_OVER_LIST,
     FAQ_SIMILAR,
     LEARNED_MARGIN,
     LEARNED_MIN,
     ONLY_CANDIDATE_MIN,
+    RELATED_WEIGHT,
     ROLE_MENTION,
     ROLE_RELAXED,
     SALUTE_WORDS,
     TAUGHT_MIN,
     TOPIC_CLOSE,
-    TOPIC_TIE,
     TOPIC_MIN,
+    TOPIC_TIE,
     TOPIC_UNKNOWN_CODE,
     UNCOVERED_SHARE,
 )
@@ -1346,7 +1347,7 @@ def _one_step_on_a_path(ev: Evidence) -> bool:
 
 
 _A_STEP = lexicon.CERT_NOUNS | {"a", "an", "one"}
-_SAYS_WHICH_STEP = (("is",), ("covers",), ("does",), ("has",), ("for",), ("about",), ("covering",), ("that",))  # "… on the X path is about inventory", "… for the billing part"
+_SAYS_WHICH_STEP = (("is",), ("covers",), ("does",), ("has",), ("for",), ("about",), ("covering",), ("that",), ("would",), ("will",), ("could",), ("can",), ("helps",), ("deals",))  # "… on the X path is about inventory", "… for the billing part", "… would cover the forecasting part"
 
 
 def _only_a_head(ev: Evidence, ix: Index) -> bool:
@@ -1775,7 +1776,26 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     if by_duty and (len(by_duty) == 1 or by_duty[1][1] < DUTY_LEAD * by_duty[0][1]):
         shown = ", ".join(f"{c} {s:.1f}" for c, s in by_duty[:3])
         return Match("certification", certifications=(by_duty[0][0],), confidence=CONF_TOPIC_BASE, why=f"no certification's text says it; a duty of {duty_role} does, and its certifications share: {shown}")
+    near = _by_related_words(ev, ix, title_stems) if not topic and not plural else None
+    if near is not None:  # "which cert is about teaching": no text says "teaching", one says "instructor" and "lesson plans"
+        return Match("certification", certifications=(near[0],), confidence=CONF_TOPIC_BASE * CONF_RELAXED_FACTOR, why=f"no certification's text says it; words of the trade related to it do: {near[1]}")
     return refuse("off_topic", CONF_OFF_TOPIC_SEEK, why=f"looking for a certification, topic: {scores}")
+
+
+def _by_related_words(ev: Evidence, ix: Index, exclude: set[str]) -> tuple[str, str] | None:
+    """The one certification whose text has words of the trade related to every word the question
+    asks about (``related`` in words.yaml), when no text has the words themselves; nothing for an
+    order, a fact asked of it, or a word with no relation ("epic willow")."""
+    if ev.pathway_cue or "ordering" in ev.hits or ev.hits.keys() & {"eligibility", "property", "judgement"} or any(k.startswith("missing_") for k in ev.hits) or ev.a.negated:
+        return None
+    asked = [st for w, st in zip(ev.a.words, ev.a.word_stems) if w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and st not in cue_stems() and st not in exclude and ix.weight(st) >= DISTINCTIVE]
+    related = [related_stems((st,), ix.cert_postings) for st in dict.fromkeys(asked)]
+    if not asked or not all(related):
+        return None
+    near = [(c, sc) for c, sc in certs_by_topic(replace(ev.a, stems=tuple(r for rs in related for r in rs)), ix, exclude=exclude) if c not in ev.set_aside]
+    if near and near[0][1] >= TOPIC_MIN * RELATED_WEIGHT and (len(near) == 1 or near[1][1] < TOPIC_TIE * near[0][1]):
+        return near[0][0], f"{near[0][0]} {near[0][1]:.1f}"
+    return None
 
 
 def _step_by_name(ev: Evidence, rid: str, ix: Index) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
@@ -265,6 +266,13 @@ def _related_stems() -> dict[str, frozenset[str]]:
 
 
 _RELATED = _related_stems()
+
+
+def related_stems(stems: list[str] | tuple[str, ...], known: Mapping[str, object]) -> tuple[str, ...]:
+    """Words of the trade related to the question's (``related`` in words.yaml) that ``known`` (a
+    posting list) has, for the question's words it has not: "teaching" and a certification about
+    "instructors" and "lesson plans"."""
+    return tuple(dict.fromkeys(r for s in stems if s not in known for r in sorted(_RELATED.get(s, ())) if r in known))
 # Job nouns say who the member is, not what they do: except those of a trade ("I'm the buyer"),
 # grouped with its words in ``related``.
 _PLAIN_HEADS = _HEAD_STEMS.difference(_RELATED)
