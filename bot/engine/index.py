@@ -608,8 +608,9 @@ class Index:
 
     def clipped(self, word: str) -> tuple[str, ...]:
         """The words of role titles and certification names a clipped word may stand for ("sup":
-        supervisor, supply; "prep": preparedness), when no knowledge text uses it; read only beside
-        a word of a name, and the rest of the question decides."""
+        supervisor, supply; "prep": preparedness), when no knowledge text uses it (or only the pages
+        whose titles have it in full); read only beside a word of a name, and the rest of the
+        question decides."""
         if len(word) < 3 or not word.isalpha() or (word in self.text_words and not self._clipped_by_its_page(word)) or word in lexicon.STOPWORDS or word in self.codes or (word,) in self.synonyms:
             return ()  # ("cert" the vocabulary reads already)
         i = bisect.bisect_left(self.name_word_list, word)
