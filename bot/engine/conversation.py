@@ -1075,8 +1075,8 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     last = ""
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
-        goes_on = tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and not read(" ".join(tokens[i] for i in clause), ix).role_named)  # ("tom: wants infusion scheduling too, prior auth wizard")
-        if not who and last and goes_on:
+        goes_on = not who and last and (tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and not read(" ".join(tokens[i] for i in clause), ix).role_named))  # ("tom: wants infusion scheduling too, prior auth wizard"; read only for a clause that may go on)
+        if goes_on:
             also.append((last, " ".join(tokens[i] for i in clause).strip(_PUNCT + " "), clause.start))
             continue
         last = next(iter(who)) if len(who) == 1 else ""

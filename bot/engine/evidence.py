@@ -46,6 +46,16 @@ ON_MASKED = frozenset({"pathway", "day", "responsibilities", "overview", "weak_o
 KEEP_IN_DISCOURSE = frozenset({"discourse", "correction", "follow_up", "new_topic"})  # cues that may lie inside steering words
 
 
+def last_asks_a_role(a: Analysis) -> list[str]:
+    """The words of the message's last sentence when it asks for a role ("Which of your roles is
+    this?", "what job is that"), else none: what comes before it was pasted or told."""
+    if not a.sentence_of:
+        return []
+    last = a.sentence_of[-1]
+    said = [w for i, w in enumerate(a.words) if a.sentence_of[i] == last]
+    return said if not (lexicon.ROLE_NOUNS.isdisjoint(said) and lexicon.ASKED_ROLE.isdisjoint(said)) else []
+
+
 @dataclass(frozen=True)
 class Evidence:
     ix: Index = field(repr=False, compare=False)
@@ -136,7 +146,7 @@ class Evidence:
         if not self.codes or not self.asks_who or self.cert_nouns or self.held:
             return False
         last = a.sentence_of[-1] if a.sentence_of else 0
-        asks_role = any(a.sentence_of[i] == last and (w in lexicon.ROLE_NOUNS or w in lexicon.ASKED_ROLE) for i, w in enumerate(a.words))
+        asks_role = bool(last_asks_a_role(a))
         told = [w for i, w in enumerate(a.words) if a.sentence_of[i] < last and w not in lexicon.STOPWORDS]
         if CODE_MARK in a.words and len(told) < PASTED_MIN:
             return False  # "ok, back to CCEMT - which job needs it": the code is named, not pasted

@@ -17,7 +17,7 @@ from typing import Callable
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
-from bot.engine.evidence import Evidence, read, sentence_starts
+from bot.engine.evidence import Evidence, last_asks_a_role, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
@@ -192,13 +192,9 @@ def _pasted_before_a_role_asked(ev: Evidence) -> frozenset[int]:
     """"… bullets: 'decide how many vials each hospital holds; …' Which of your roles is this?": the
     text before a last sentence that asks which role it is, pasted, not asked."""
     a = ev.a
-    if not a.sentence_of:
+    if last_asks_a_role(a)[:1] not in (["which"], ["what"]):
         return frozenset()
-    last = a.sentence_of[-1]
-    said = [w for i, w in enumerate(a.words) if a.sentence_of[i] == last]
-    if said[:1] not in (["which"], ["what"]) or (lexicon.ROLE_NOUNS.isdisjoint(said) and lexicon.ASKED_ROLE.isdisjoint(said)):
-        return frozenset()
-    return frozenset(i for i in range(len(a.words)) if a.sentence_of[i] < last)
+    return frozenset(i for i in range(len(a.words)) if a.sentence_of[i] < a.sentence_of[-1])
 
 
 _DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns"})  # "who decides …": a duty asked of a role
