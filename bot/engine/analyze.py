@@ -471,6 +471,8 @@ def _someone_else_has(words: tuple[str, ...], j: int) -> bool:
     holds CDPP" is the member's mentee, whose pathway is asked for."""
     if words[j] in lexicon.OTHERS_HAVE:
         return True
+    if words[j] in lexicon.MENTORED and j and words[j - 1] in ("a", "an"):
+        return False  # "if a resident already has CHPOP, what next": someone the member speaks for
     return words[j] in lexicon.ROLE_HEADS and not any(w in lexicon.POSSESSIVES for w in words[max(0, j - 3) : j])
 
 

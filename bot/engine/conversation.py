@@ -30,7 +30,7 @@ from bot.engine.index import Index
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
-from bot.engine.stages import language, outside_goal
+from bot.engine.stages import language, missing_fact, outside_goal
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 from bot.engine.verdict import TWO_PATHWAYS
 
@@ -43,6 +43,15 @@ _ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property
 _ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
 # A message these cues fire on is answered (or refused) as it is: chit-chat with the bot, facts no page gives.
 _STANDS_ALONE = frozenset({"chit_chat"}) | {c.name for c in lexicon.FACETS}
+
+
+def _stands_alone(after: Evidence, ctx: Context, ix: Index) -> bool:
+    """Small talk, or a fact no page gives (fees, pay …), asked whatever came before; after a
+    certification found by its topic, "and …" with a fact's word some text uses is a topic again
+    ("which cert covers mobile clinics" … "and one for sliding fee community health centers")."""
+    if not after.hits.keys() & _STANDS_ALONE:
+        return False
+    return "chit_chat" in after.hits or not ctx.by_topic or after.a.words[:1] != ("and",) or missing_fact(after, ix) is not None
 _ASKS_OF_IT = frozenset({"rumour", "eligibility", "property", "judgement"}) | {c.name for c in lexicon.FACETS}
 _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
@@ -292,7 +301,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     path_of = ev.role_best if along else recalled
     step_number = any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or step_number
-    if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway") and "step" in words)) and "ordering" not in ev.hits and (not _ENDS_LOCATIVE.isdisjoint(words) or (step_number and ctx.intent == "pathway" and _reordered(ctx, ix))) and numbered:
+    if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway" or _back_to_a_path(words) is not None) and "step" in words)) and "ordering" not in ev.hits and (not _ENDS_LOCATIVE.isdisjoint(words) or (step_number and ctx.intent == "pathway" and _reordered(ctx, ix))) and numbered:
         path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" (or "… on it") after a choice of roles or a pathway put in another order: its page's steps
     elif path_of is None and numbered and _on_that_path(words) and (ctx.role or ctx.intent == "certification") and not (people or ctx.people or "back" in words) and ev.hits.keys().isdisjoint({"for_someone", "ref_self", "ref_earlier"}) and _NEEDING.isdisjoint(words):
         card = _path_of_card(ctx, ix) if ctx.intent == "certification" else None
@@ -307,6 +316,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     steps = tuple(("cert", s.certification) for s in ix.knowledge.roles[path_of].pathway) if path_of else ()
     listed = steps or ctx.shown
     back_to = None if steps else _list_recalled(words, ctx)
+    back_at = _back_to_a_path(words) if steps else None
+    if back_at is not None and r.free(*back_at):
+        r.put(*back_at, "")  # "ok back to the path, what was step 3" after their day: it only says which list
     if back_to:
         listed = back_to  # "ok back to the list, what was the second?" after a role or two picked from it
         if "back" in words and r.free(words.index("back"), words.index("list") + 1):
@@ -706,7 +718,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
         rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
-    elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not after.hits.keys() & _STANDS_ALONE and "new_topic" not in ev.hits and not _lists_the_knowledge(after):
+    elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not _stands_alone(after, ctx, ix) and "new_topic" not in ev.hits and not _lists_the_knowledge(after):
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
         if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
@@ -1412,6 +1424,14 @@ def _on_that_path(words: list[str]) -> bool:
 
 
 _PATH_WORDS = _LISTS - {"list"}
+
+
+def _back_to_a_path(words: list[str]) -> tuple[int, int] | None:
+    """Where "back to the path" (or "… their pathway") is said, or None."""
+    for i in range(len(words) - 3):
+        if words[i : i + 2] == ["back", "to"] and words[i + 2] in _DEFINITE | {"their", "its", "his", "her"} and words[i + 3] in _PATH_WORDS:
+            return i, i + 4
+    return None
 _POINTING = frozenset({"that", "their", "its", "this"})
 _NEEDING = frozenset({"need", "needs", "should", "take", "get"})  # "the first cert she'd need on that path": where she starts, the pathway for her
 

@@ -46,6 +46,11 @@ ON_MASKED = frozenset({"pathway", "day", "responsibilities", "overview", "weak_o
 KEEP_IN_DISCOURSE = frozenset({"discourse", "correction", "follow_up", "new_topic"})  # cues that may lie inside steering words
 
 
+def embedded_polar(words: tuple[str, ...]) -> bool:
+    """"could you tell me whether Dr. Marsh is still …": a yes/no question inside a request to tell."""
+    return any(words[i : i + 2] == ("tell", "me") and words[i + 2 : i + 3] and words[i + 2] in lexicon.EMBEDDED_LEADS for i in range(len(words)))
+
+
 def last_asks_a_role(a: Analysis) -> list[str]:
     """The words of the message's last sentence when it asks for a role ("Which of your roles is
     this?", "what job is that"), else none: what comes before it was pasted or told."""
@@ -705,11 +710,13 @@ def read(question: str, ix: Index) -> Evidence:
         hits["besides"] = aside_words  # read out of the question: what the member set aside
     steering = hits.get("discourse")
     if steering:  # "ok different question, …" compares nothing
-        hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "}
         spans = lexicon.cue("discourse").spans(a.words)
+        hits = {name: found for name, found in hits.items() if name in KEEP_IN_DISCOURSE or f" {found} " not in f" {steering} "} | {name: again for name, found in hits.items() if name not in KEEP_IN_DISCOURSE and f" {found} " in f" {steering} " and (again := _outside(name, a.words, spans))}  # ("ok back to the path. … how do i become …": the way asked after the steering)
         steered = {a.word_stems[i] for x, y in spans for i in range(x, y)}
         elsewhere = {a.word_stems[i] for i in range(len(a.words)) if not any(x <= i < y for x, y in spans)}
         a = replace(a, stems=tuple(st for st in a.stems if st not in steered or st in elsewhere))  # ("ok switching, what does … do": "switching" is no part of the day)
+    if hits.get("weak_overview") == "tell me" and embedded_polar(a.words):
+        del hits["weak_overview"]  # "could you tell me whether Dr. Marsh is still …": the question after it asks
     someday = hits.get("someday")
     if someday and someday.split()[0] == "one" and _ONES_DAY.search(question):
         someday = None  # "whats the analytics one's day", "vivarium one's day?": that one's day, not "one day"
@@ -752,6 +759,14 @@ def read(question: str, ix: Index) -> Evidence:
         set_aside=set_aside,
         set_aside_roles=tuple(r for r in set_aside_roles if r not in where),
     )
+
+
+def _outside(name: str, words: tuple[str, ...], steering: list[tuple[int, int]]) -> str | None:
+    """The first place a cue is found clear of the steering words, or None."""
+    for x, y in lexicon.cue(name).spans(words):
+        if not any(sx < y and x < sy for sx, sy in steering):
+            return " ".join(words[x:y])
+    return None
 
 
 def _paper_of(a: Analysis, i: int) -> bool:
@@ -822,12 +837,27 @@ def _listed_thing(a: Analysis) -> bool:
 
 
 def _person_of_title(a: Analysis, ix: Index, rid: str) -> bool:
-    """"the diversion person", "the revenue guy": a person noun right after a word that only this
-    role's title has."""
-    return any(
-        w in lexicon.PERSON_NOUNS and i and a.words[i - 1] not in lexicon.STOPWORDS and ix.title_postings.get(a.word_stems[i - 1]) == [rid] and (i == 1 or not _BEFORE_PERSON.isdisjoint(a.words[max(0, i - 4) : i - 1]))
-        for i, w in enumerate(a.words)
-    )  # (not "im new to managing people": a verb and its object)
+    """"the diversion person", "the revenue guy", "the offshore meds guy": a person noun after a
+    word that only this role's title has, with at most one plain word of the trade between."""
+    for i, w in enumerate(a.words):
+        if w not in lexicon.PERSON_NOUNS:
+            continue
+        k = a.typed_start(i)
+        for back in range(2):  # the word right before, or one word further back
+            if k == 0 or a.sentence_of[k - 1] != a.sentence_of[i]:
+                break
+            group = a.typed_group(k - 1)
+            k = group.start
+            if any(a.words[j] in lexicon.STOPWORDS for j in group):
+                break
+            own = [j for j in group if j == group[-1] or " " not in a.said[j]]  # ("med safety" read "medication safety": the safety person)
+            if any(ix.title_postings.get(a.word_stems[j]) == [rid] and (not back or set(ix.role_postings.get(a.word_stems[j], ())) == {rid}) for j in own):  # (further back, a word only its page writes)
+                if k == 0 or not _BEFORE_PERSON.isdisjoint(a.words[max(0, k - 3) : k]):
+                    return True  # (not "im new to managing people": a verb and its object)
+                break
+            if any(a.words[j] in lexicon.ROLE_HEADS or ix.title_postings.get(a.word_stems[j]) for j in group):
+                break  # ("the offshore pharmacist guy" is a pharmacist; another title's word names another job)
+    return False
 
 
 _BEFORE_PERSON = lexicon.DETERMINERS | lexicon.POSSESSIVES | {"that", "this", "those", "these", "which", "what", "for", "about", "with", "like"}

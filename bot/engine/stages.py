@@ -17,7 +17,7 @@ from typing import Callable
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
-from bot.engine.evidence import Evidence, last_asks_a_role, read, sentence_starts
+from bot.engine.evidence import Evidence, embedded_polar, last_asks_a_role, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
@@ -270,6 +270,8 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
         best = None  # "what roles does the bot know about": every word it shares with the entry ("why isn't my role in the bot") asks the list
     if best and best[1] >= FAQ_MIN and not (_asks_a_list(ev) and best[1] < FAQ_OVER_LIST):  # ("what roles are available in this bot": the list)
         return Match("faq", faq=best[0], confidence=round(min(1.0, best[1]), 3), why=f"FAQ '{best[0]}' F1 {best[1]:.2f} >= {FAQ_MIN}")
+    if (best is None or best[1] < FAQ_MIN) and ev.codes and _codes_only_told(ev) and (found := best_faq(ev, ix, past_codes=True)) is not None and found[1] >= FAQ_MIN and not ix.knowledge.faqs[found[0]].certifications:
+        return Match("faq", faq=found[0], confidence=round(min(1.0, found[1]), 3), why=f"FAQ '{found[0]}' F1 {found[1]:.2f} >= {FAQ_MIN} on all but the certification it is about")  # "the bot gave me wrong info about CHOR yesterday, how do i report it"
     last = _last_clause(ev, ix)
     if last is not None and (found := best_faq(read(last, ix), ix)) is not None and found[1] >= FAQ_MIN:
         return Match("faq", faq=found[0], confidence=round(min(1.0, found[1]), 3), why=f"FAQ '{found[0]}' F1 {found[1]:.2f} >= {FAQ_MIN} on the clause that asks: {last!r}")
@@ -285,6 +287,16 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
 
 
 _CLAUSE = re.compile(r"[,;:.!?]+\s+")
+
+
+def _codes_only_told(ev: Evidence) -> bool:
+    """"the bot gave me wrong info about CHOR yesterday, how do i report it": the certifications
+    are named in clauses that tell, and the last clause asks without one."""
+    parts = [p for p in _CLAUSE.split(ev.a.question.strip()) if p.strip()]
+    if len(parts) < 2:
+        return False
+    last = words_of(parts[-1])
+    return bool(last) and (parts[-1].rstrip().endswith("?") or last[0] in _ASKING_LEADS) and not any(w.upper() in ev.codes for w in last)
 _ASKING_LEADS = lexicon.WH_WORDS | lexicon.WHO_WORDS | lexicon.POLAR_LEADS | {"where", "when", "can"}
 
 
@@ -313,9 +325,11 @@ def _clear_neighbour(ev: Evidence, least: float, found: tuple[Neighbour, ...] | 
     return found[0]
 
 
-def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING) -> tuple[str, float] | None:
+def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING, past_codes: bool = False) -> tuple[str, float] | None:
     """The FAQ entry with the phrasing closest to the question (weighted F1 of shared words);
-    ``max_posting``: words in more phrasings than this are skipped (lifted by tests to compare)."""
+    ``max_posting``: words in more phrasings than this are skipped (lifted by tests to compare);
+    ``past_codes``: the certifications named only say what the message is about, and words of
+    two phrasings of one entry count as for a question that names nothing."""
     q = _job_masked(ev, ix)
     if not q or not ix.faq_phrasings:
         return None
@@ -338,7 +352,7 @@ def best_faq(ev: Evidence, ix: Index, max_posting: float = FAQ_MAX_POSTING) -> t
                 break  # (postings are sorted by that weight)
             shared[i] += w
     best: tuple[str, float] | None = None
-    unnamed = not ev.codes and not ev.role_named and "list" not in ev.hits  # "which leadership jobs do you have pages for" lists, it asks for no page
+    unnamed = (past_codes or not ev.codes) and not ev.role_named and "list" not in ev.hits  # "which leadership jobs do you have pages for" lists, it asks for no page
     for i, inter in sorted(shared.items()):  # ties: the first phrasing in the knowledge
         fid, phrasing = ix.faq_phrasings[i]
         covered = (q & ix.faq_vocab[fid]) - cue_stems() if unnamed else set()
@@ -553,6 +567,9 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     so do questions relating two entities. Who may take something, how hard or long it is, and any
     other question whose asked-about words the entity's own text mostly lacks, are refused.
     """
+    person = _person_asked_about(ev)
+    if person:  # "do you know Dr. Helena Varga?": no page is about a person
+        return refuse("missing_fact", CONF_MISSING_FACT, detail=person, why=f"a person asked about by name: {person!r}")
     codes = tuple(dict.fromkeys(ev.codes))
     judging = (_asked_cue(ev, "judgement") or "").split()
     if not codes and not ev.role_named and ev.described and not _PERSONS.isdisjoint(judging) and not ev.pathway_cue and "ordering" not in ev.hits:
@@ -568,7 +585,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering" and not (single and c == "contrast"))
     if len(codes) == 1 and (not ev.role_named or ev.title_positions <= ev.said_of_self or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS ("How hard is CPXL? I'm a pharmacy manager …": their own job names no subject)
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
-    elif not codes and ev.role_named and ev.role_best:
+    elif not codes and ev.role_best and (ev.role_named or (ev.subject_relaxed and ev.subject_role == ev.role_best and not ev.asks_who and _asked_cue(ev, "property"))):  # ("is the field trainer job more stressful …": a title partly named, rated)
         kind, ident, doc = "role", ev.role_best, ix.role_coverage(ev.role_best)
     elif not codes and not ev.hits.keys().isdisjoint(_ASKED_OF_A_JOB) and not ev.asks_who and "role_exists" not in ev.hits and ev.described:  # a role described, asked what no page says (not "who decides …": a role asked for)
         kind, ident, doc = "role", ev.described, ix.role_coverage(ev.described)
@@ -634,6 +651,21 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
 
 
+_HONORIFIC_NAME = re.compile(r"\b(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?")
+_BEFORE_A_PERSON = r"\b(?:know|knows|is|was|whether|if|about|does|did|has)\s+$"  # the person is what is asked of
+
+
+def _person_asked_about(ev: Evidence) -> str | None:
+    """"Do you know Dr. Helena Varga?", "is Dr. Patel still …": a person named with a title,
+    right after what asks about them, in a sentence that ends in a question mark."""
+    text = ev.a.question
+    for m in _HONORIFIC_NAME.finditer(text):
+        end = re.search(r"[?!]|\.(?:\s|$)", text[m.end() :])
+        if end and end.group(0) == "?" and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE):
+            return m.group(0)
+    return None
+
+
 def _inside_property(ev: Evidence, name: str) -> bool:
     """Every place a cue is found lies inside the words of a property asked ("on the same day")."""
     if "property" not in ev.hits or name == "property":
@@ -656,9 +688,12 @@ def _asks_aside(ev: Evidence) -> bool:
     hospital"), or a name and a word or two with no question word ("recall coord weekends?")."""
     if "or" in ev.a.words or len(ev.named_roles) > 1 or "suits" in ev.hits:  # (nor "torn between the home infusion manager and …": two named; nor "would the infusion manager job suit me": a fit, which its page speaks to)
         return False
+    if embedded_polar(ev.a.words):
+        return _TELLING.isdisjoint(ev.a.words)  # "could you tell me whether Dr. Marsh is still the …"
     return (_polar(ev) and lexicon.WH_WORDS.isdisjoint(ev.a.words)) or (not ev.hits and _ASKING_WORDS.isdisjoint(ev.a.words))  # (not "would X suit me? what is the job exactly")
 
 
+_TELLING = lexicon.WH_WORDS - {"tell"}
 _RELATIVE_NEXT = frozenset({("i",), ("we",), ("im",), ("ive",), ("my",)})  # "what I think it is": a clause, no question
 _SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "person", "people", "one"})  # "we need somebody who can …": a clause about them, no question
 _WH_ASKING = lexicon.WH_WORDS | lexicon.WHO_WORDS | {"where", "when", "why"}
@@ -741,7 +776,7 @@ def _unwritten_absolute(ev: Evidence, ident: str, ix: Index) -> str | None:
 
 _ASKED_OF_A_JOB = frozenset({"property", "rumour", "eligibility"})
 _PERSONS = frozenset({"i", "me", "my", "you", "u", "your", "ur"})  # a judgement of someone's choice ("if you were me", "should i quit"), not a duty's words ("has to be replaced")
-_RATINGS = frozenset({"stressful", "chill", "relaxing", "boring", "fun", "rewarding", "demanding", "intense", "flexible", "stressed", "toxic", "cushy", "bad", "awful", "terrible", "horrible", "miserable"})
+_RATINGS = lexicon.RATINGS
 _WAYS_IN = frozenset({"land", "get", "become", "break", "enter"})  # "how hard is it to actually land the job …"
 _BETWEEN_HARD_AND_WAY = frozenset({"is", "it", "to", "for", "me", "them", "someone", "a", "an", "really", "actually", "would", "will", "be"})
 
