@@ -662,3 +662,43 @@ def test_wave_3_layouts_import_and_validate(tmp_path):
     assert [s["certification"] for s in role["pathway"]["steps"]] == ["CPOM", "CMSO"]
     assert [(e["time"], e["title"]) for e in role["day_in_the_life"]["entries"]] == [("First thing", "Count the vault"), ("Before noon", "Review a near miss")]
     assert cli_in_process("validate", "--knowledge", kb).returncode == 0
+
+
+def test_round_66_layouts_import_and_validate(tmp_path):
+    """Blind writers' pages (round 66): numbered question headings ("2. What will I be responsible
+    for?"), "Step one:" steps, a "Time | Task" day: before, refused or misread (the day as a
+    certification "Mid-Morning"). Now each is its section, headings stored without number or colon."""
+    kb = empty_kb(tmp_path)
+    text = _seed_pathway(
+        "3. How do I get certified?\n\n"
+        "Step one: CPOM – Certified Pharmacy Operations Manager: shows you can lead teams and workflows.\n"
+        "Step two: CMSO – Certified Medication Safety Officer. Proves you can embed safety into daily work.\n\n"
+    )
+    text = text.replace("\nThe Conductor of Pharmacy Efficiency\n", "\n1. The Conductor of Pharmacy Efficiency:\n")
+    text = text.replace("\nCore Responsibilities\n", "\n2. What will I be responsible for?\n")
+    a, b = text.index("A Day in the Life"), text.index("Ready to Engineer")
+    day = "4. What does a typical day look like?\n\nTime | Task\n07:00 | Queue Review\nYou review the overnight queue.\n\nMid-Morning: You reroute refills to central fill.\n\n"
+    text = text[:a] + day + "5. " + text[b:]
+    r = cli_in_process("import", "--init", write(tmp_path / "page.txt", text), "--knowledge", kb)
+    assert r.returncode == 0, r.stderr
+    role = role_yaml(kb, OPS)
+    assert role["overview"]["heading"] == "The Conductor of Pharmacy Efficiency" and len(role["responsibilities"]) == 4
+    assert role["pathway"]["heading"] == "How do I get certified?"
+    assert [s["certification"] for s in role["pathway"]["steps"]] == ["CPOM", "CMSO"]
+    assert cert_yaml(kb, "CPOM")["description"] == "Shows you can lead teams and workflows."
+    assert [(e["time"], e["title"]) for e in role["day_in_the_life"]["entries"]] == [("07:00", "Queue Review"), ("Mid-Morning", "Reroute refills to central fill")]
+    assert role["call_to_action"]["heading"] == "Ready to Engineer the Future of Pharmacy Operations?"
+    assert sorted(p.name for p in (kb / "certifications").iterdir()) == ["CMSO.yaml", "CPOM.yaml"]
+    assert cli_in_process("validate", "--knowledge", kb).returncode == 0
+
+
+def test_a_day_line_read_as_a_certification_code_is_refused_through_the_cli(tmp_path):
+    """"Mid-Morning – Reroute Refills" where a code goes: before, a certification "Mid-Morning" was
+    created; now nothing is written and the error names the line."""
+    kb = copy_fixture(tmp_path)
+    text = seed_text().replace("\nCPSCM\n", "\nMid-Morning – Reroute Refills\n")
+    bad = write(tmp_path / "bad.txt", text)
+    before = snapshot(kb)
+    r = cli_in_process("import", bad, "--knowledge", kb)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and snapshot(kb) == before
+    assert f"{bad}:{text.splitlines().index('Mid-Morning – Reroute Refills') + 1}: 'Mid-Morning' is not a certification code" in r.stderr

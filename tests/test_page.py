@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import random
 from pathlib import Path
 
 import pytest
@@ -655,8 +656,8 @@ def test_numbered_steps_under_a_heading_worded_otherwise_are_the_pathway() -> No
     p = parse_page(text[:a] + steps + text[b:])
     assert p.pathway_heading == "The Certifications That Build an Operations Career"
     assert certs(p) == [
-        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "validates your hospital operations expertise."),
-        ("CPOM", "Certified Pharmacy Operations Manager", "shows you can lead teams and workflows."),
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams and workflows."),
     ]
     assert len(p.day) == 3
 
@@ -694,8 +695,8 @@ def test_a_certifications_name_and_text_on_one_line_after_its_code() -> None:
     )
     p = parse_page(text[:a] + steps + text[b:])
     assert certs(p) == [
-        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "validates your hospital operations expertise."),
-        ("CPOM", "Certified Pharmacy Operations Manager", "shows you can lead teams and workflows."),
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams and workflows."),
     ]
 
 
@@ -1294,3 +1295,271 @@ def test_a_pipe_after_a_label_that_names_no_time_stays_what_it_is() -> None:
     assert p.closing_heading == "Next Steps | Get Certified" and p.day == seed.day
     day = "A Day in the Life\n\n7:45 AM\nYou work the report queue.\n\n2:00 PM\nYou adjust the schedule.\n\n"
     assert [(t, title) for t, title, _ in parse_page(_seed_with("day", day)).day] == [("7:45 AM", "Work the report queue"), ("2:00 PM", "Adjust the schedule")]
+
+
+# ----------------------------------------------------------------------------- round 66: blind writers' layouts
+
+QA_PAGE = """Career Path: Refill Routing Coordinator – Council on Pharmacy Standards
+CAREER SPOTLIGHT
+
+Refill Routing Coordinator
+
+Send each refill to the store that has room for it.
+
+What does the role involve?
+
+A Refill Routing Coordinator watches the refill queues of a region and moves work to where there is room.
+
+It is a job built on numbers and on phone calls with busy stores.
+
+What will I be responsible for?
+
+- Queue Watching: Spotting stores that fall behind before patients notice.
+- Refill Routing: Moving refills between stores and central fill.
+
+How do I get certified?
+
+1. CPFLA – Certified Prescription Fulfillment Logistics Analyst: shows you can route prescriptions between sites.
+2. CPSCM – Certified Pharmacy Supply Chain Manager: makes sure the stock follows the work.
+
+What does a typical day look like?
+
+Before Opening: You check the overnight refill volumes and decide what each store sends on.
+Mid-Morning: You reroute the refills of two stores with long lines to central fill.
+Close of Business: You review which stores met their promise times and plan tomorrow.
+
+Is this the right role for me?
+
+This role is for the steady coordinator who likes keeping a region in balance.
+"""
+
+
+def test_question_headings_are_read_for_what_they_ask() -> None:
+    """"What will I be responsible for?" and "What does a typical day look like?": before, the
+    responsibilities were read as overview, the day as pathway steps, and a certification with
+    code "Mid-Morning" was made."""
+    p = parse_page(QA_PAGE)
+    assert p.overview_heading == "What does the role involve?" and len(p.overview) == 2
+    assert [n for n, _ in p.responsibilities] == ["Queue Watching", "Refill Routing"]
+    assert p.pathway_heading == "How do I get certified?" and [c.code for c in p.certifications] == ["CPFLA", "CPSCM"]
+    assert [t for t, _, _ in p.day] == ["Before Opening", "Mid-Morning", "Close of Business"]
+    assert (p.closing_heading, p.closing_link) == ("Is this the right role for me?", "")
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("What will I be responsible for?", "What are my main duties?"),
+        ("What does a typical day look like?", "What is a typical day like?"),
+        ("How do I get certified?", "Which certifications should I earn?"),
+        ("What does the role involve?", "What is the role?"),
+    ],
+)
+def test_other_question_headings_are_read_too(old: str, new: str) -> None:
+    assert facts(parse_page(QA_PAGE.replace(old, new))) == dataclasses.replace(facts(parse_page(QA_PAGE)), **_heading_fields(old, new))
+
+
+def _heading_fields(old: str, new: str) -> dict[str, str]:
+    """The stored heading a question heading's rewording changes (only the overview's and the pathway's are kept)."""
+    fields = {"What does the role involve?": "overview_heading", "How do I get certified?": "pathway_heading"}
+    return {fields[old]: new} if old in fields else {}
+
+
+@pytest.mark.parametrize("line", ["Mid-Morning: You reroute the refills of two stores to central fill.", "Mid-Morning – Refill Rerouting"])
+def test_a_code_that_is_no_code_is_refused_on_its_line(line: str) -> None:
+    """A day line under the pathway, its label read as a certification code: refused, never a
+    certification "Mid-Morning"."""
+    text = _seed_with("pathway", "Your Certification Pathway\n\nCPOM\nCertified Pharmacy Operations Manager\nShows you can lead.\nView Details\n" + line + "\nYou move work to where there is room.\nView Details\n\n")
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    assert e.value.line == text.splitlines().index(line) + 1 and "'Mid-Morning' is not a certification code" in e.value.message
+
+
+def test_a_day_of_one_line_entries_under_a_heading_worded_any_way_is_the_day() -> None:
+    """Before: the day's entries ("Before Opening: You check …", one line each) became the last
+    step's description, with no error."""
+    p = parse_page(QA_PAGE.replace("What does a typical day look like?", "How It Goes"))
+    assert p.day == parse_page(QA_PAGE).day and p.certifications == parse_page(QA_PAGE).certifications
+
+
+def test_a_day_with_no_heading_after_the_steps_is_refused_not_folded_into_a_certification() -> None:
+    text = QA_PAGE.replace("What does a typical day look like?\n", "")
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    assert e.value.line == text.splitlines().index("Before Opening: You check the overnight refill volumes and decide what each store sends on.") + 1
+    assert "day entry" in e.value.message and "CPSCM" in e.value.message
+
+
+NUMBERED_PAGE = """Career Path: District Field Trainer – Council on Pharmacy Standards
+
+District Field Trainer
+
+Train every new hire in the district, one store at a time.
+
+{h1}Overview
+
+The District Field Trainer moves between stores, onboarding new technicians.
+
+You keep the training records of every store in the district.
+
+{h2}Key Responsibilities
+
+1. Onboarding: Running the first weeks of training for new technicians.
+2. Checkoffs: Observing technicians and documenting their skills.
+
+{h3}Certification Pathway
+
+1. CRPFT – Certified Retail Pharmacy Field Trainer: validates your on-the-job training skills.
+2. CPOM – Certified Pharmacy Operations Manager: shows you can lead store teams.
+
+{h4}A Day in the Life
+
+Most days start in the car.
+
+{day}
+{h5}Ready to Train the Next Generation?
+
+This role is for the patient technician who loves teaching.
+
+Explore Field Training Certifications
+"""
+DAY_UNDER = "7:30 AM – Route Planning\nYou plan the order of today's store visits.\n12:30 PM – Coaching Visit\nYou work the counter beside the team.\n"
+DAY_ONE_LINE = "7:30 AM – Route Planning. You plan the order of today's store visits.\n12:30 PM – Coaching Visit. You work the counter beside the team.\n"
+
+
+def _numbered(mark: str, day: str = DAY_UNDER) -> str:
+    return NUMBERED_PAGE.format(day=day, **{f"h{n}": mark.format(n=n) for n in range(1, 6)})
+
+
+@pytest.mark.parametrize("mark", ["{n}. ", "## {n}. ", "{n}) ", "{n} – ", "{n} | ", "Section {n} – "])
+@pytest.mark.parametrize("day", [DAY_UNDER, DAY_ONE_LINE], ids=["text-under", "one-line"])
+def test_numbered_section_headings_are_headings(mark: str, day: str) -> None:
+    """"1. Overview", "2. Key Responsibilities": before, refused ("expected at least one section"),
+    or ("1 – Overview", "Section 4 – A Day in the Life") the day was folded into the last step."""
+    p = parse_page(_numbered(mark, day))
+    assert p == parse_page(_numbered("", day)) and p.overview_heading == "Overview"
+    assert [n for n, _ in p.responsibilities] == ["Onboarding", "Checkoffs"] and [c.code for c in p.certifications] == ["CRPFT", "CPOM"]
+    assert [(t, title) for t, title, _ in p.day] == [("7:30 AM", "Route Planning"), ("12:30 PM", "Coaching Visit")]
+    assert (p.day_intro, p.closing_heading) == ("Most days start in the car.", "Ready to Train the Next Generation?")
+    assert p.certifications[1].description == "Shows you can lead store teams."
+
+
+def test_a_numbered_line_is_a_heading_only_when_it_reads_as_one() -> None:
+    """Numbered steps ("1. CPOM – …") and numbered responsibilities stay steps and responsibilities."""
+    p = parse_page(_numbered("{n}. "))
+    assert len(p.responsibilities) == 2 and len(p.certifications) == 2 and p.pathway_intro == ""
+
+
+@pytest.mark.parametrize("mark", ["Step {one}:", "Step {One}:", "Step {one} –", "Step {One}.", "{First} step:"])
+def test_steps_numbered_in_words_are_steps(mark: str) -> None:
+    """"Step one: CPRMT – Certified …. Validates …": before, "expected certification blocks"."""
+    words = [{"one": "one", "One": "One", "First": "First"}, {"one": "two", "One": "Two", "First": "Second"}]
+    steps = "".join(f"{mark.format(**w)} {code} – {name}. {why}\n" for w, (code, name, why) in zip(words, ONE_LINE_CERTS))
+    assert certs(parse_page(_seed_with("pathway", f"Certification Pathway:\n\n{steps}\n"))) == ONE_LINE_CERTS
+
+
+def test_ninth_and_tenth_are_ordinal_words() -> None:
+    steps = "".join(f"{w}, {code} – {name}: {why}\n" for w, (code, name, why) in zip(["Ninth", "Tenth"], ONE_LINE_CERTS))
+    assert certs(parse_page(_seed_with("pathway", f"Certification Pathway\n\n{steps}\n"))) == ONE_LINE_CERTS
+
+
+def test_a_time_and_task_header_line_is_dropped_from_the_day() -> None:
+    """"Time | Task" over "06:45 | Census Review" rows: before, it ended the day's intro."""
+    day = "A Day in the Life\n\nYour day follows the census.\n\nTime | Task\n06:45 | Census Review\nYou review the overnight arrivals.\n14:00 | Discharge Push\nYou check the discharges.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day_intro == "Your day follows the census." and [t for t, _, _ in p.day] == ["06:45", "14:00"]
+
+
+def test_headings_ending_in_a_colon_are_stored_without_it() -> None:
+    """"About the Role:", "Certification Pathway:": before, stored with the colon."""
+    seed = parse_page(seed_text())
+    text = seed_text()
+    for heading in (seed.overview_heading, seed.pathway_heading, "Core Responsibilities", "A Day in the Life", seed.closing_heading):
+        text = text.replace(f"\n{heading}\n", f"\n{heading}:\n")
+    assert parse_page(text) == seed
+
+
+PROSE_PATHWAY = (
+    "Your Certification Pathway\n\nMost managers build their credentials in a clear order.\n\n"
+    "Each step builds on the last. Start with CHPOP (Certified Hospital Pharmacy Operations Pharmacist), which validates your hospital operations expertise. "
+    "Next, take CPOM – Certified Pharmacy Operations Manager – to show you can lead teams. It is the core credential. "
+    "Finally, add the Certified Medication Safety Officer (CMSO), which proves you can embed safety in daily work.\n\n"
+)
+
+
+def test_a_pathway_written_as_one_paragraph_is_read_step_by_step() -> None:
+    """Before: "expected certification blocks"."""
+    p = parse_page(_seed_with("pathway", PROSE_PATHWAY))
+    assert p.pathway_intro == "Most managers build their credentials in a clear order. Each step builds on the last."
+    assert certs(p) == [
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "To show you can lead teams. It is the core credential."),
+        ("CMSO", "Certified Medication Safety Officer", "Proves you can embed safety in daily work."),
+    ]
+
+
+def test_a_description_that_names_steps_in_order_stays_a_description() -> None:
+    """Only a paragraph that is the whole pathway is read as its steps."""
+    text = seed_text().replace("and managing the pharmacy supply chain.", "and managing the pharmacy supply chain. First, earn CPOM. Then CMSO builds on it.")
+    assert certs(parse_page(text))[-1][2].endswith("First, earn CPOM. Then CMSO builds on it.")
+
+
+def test_a_paragraph_opening_like_a_one_line_step_is_every_step_it_names() -> None:
+    """"First, CHPOP – Certified … – validates …. Next, CPOM – …": before, one step CHPOP whose
+    description held the other steps."""
+    paragraph = (
+        "First, CHPOP – Certified Hospital Pharmacy Operations Pharmacist – validates your hospital operations expertise. "
+        "Next, CPOM – Certified Pharmacy Operations Manager – shows you can lead teams and workflows."
+    )
+    assert certs(parse_page(_seed_with("pathway", f"Your Certification Pathway\n\n{paragraph}\n\n"))) == [
+        ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+        ("CPOM", "Certified Pharmacy Operations Manager", "Shows you can lead teams and workflows."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "First comes CHPOP, the Certified Hospital Pharmacy Operations Pharmacist, which validates your expertise. Next is CPOM, the Certified Pharmacy Operations Manager, which shows you can lead.",
+        "CHPOP (Certified Hospital Pharmacy Operations Pharmacist) validates your expertise. CPOM (Certified Pharmacy Operations Manager) shows you can lead.",
+    ],
+    ids=["names-after-commas", "no-order-words"],
+)
+def test_a_pathway_paragraph_that_cannot_be_read_is_refused_saying_what_to_write(paragraph: str) -> None:
+    text = _seed_with("pathway", f"Your Certification Pathway\n\n{paragraph}\n\n")
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    assert e.value.line == text.splitlines().index(paragraph) + 1
+    assert "'First, CPOM – Certified Pharmacy Operations Manager: why it matters'" in e.value.message
+
+
+def test_a_description_after_a_name_starts_with_a_capital() -> None:
+    """"First, CGIP – Certified …: validates …": before, the description began "validates"."""
+    steps = "".join(f"{w}, {code} – {name}: {why[:1].lower() + why[1:]}\n" for w, (code, name, why) in zip(["First", "Then"], ONE_LINE_CERTS))
+    assert certs(parse_page(_seed_with("pathway", f"Certification Pathway\n\n{steps}\n"))) == ONE_LINE_CERTS
+
+
+def test_mangled_pages_raise_page_error_only() -> None:
+    """Lines dropped, swapped, cut or numbered: the parser reads the page or refuses it, never crashes."""
+    rng = random.Random(66)
+    pages = [QA_PAGE, _numbered("{n}. ", DAY_ONE_LINE), _numbered("{n} – "), _seed_with("pathway", PROSE_PATHWAY)]
+    for _ in range(600):
+        lines = rng.choice(pages).splitlines()
+        for _ in range(rng.randint(1, 4)):
+            k = rng.randrange(len(lines))
+            op = rng.randrange(5)
+            if op == 0:
+                del lines[k]
+            elif op == 1:
+                j = rng.randrange(len(lines))
+                lines[k], lines[j] = lines[j], lines[k]
+            elif op == 2:
+                lines[k] = lines[k][: rng.randrange(len(lines[k]) + 1)]
+            elif op == 3:
+                lines[k] = f"{rng.randint(1, 9)}{rng.choice(['. ', ') ', ' – ', ' | '])}{lines[k]}"
+            else:
+                lines[k] = lines[k].rstrip(".") + rng.choice(["?", ":", ""])
+        try:
+            parse_page("\n".join(lines))
+        except PageError:
+            pass

@@ -70,7 +70,26 @@ _PATHWAY = re.compile(
     re.I,
 )
 _DAY = re.compile(r"^(a\s+)?(typical\s+)?day\s+in\s+the\s+life\b.*$|^a\s+typical\s+day\b.*$", re.I)
-_NUMBERED_MARK = r"(?:step\s+)?\(?\d{1,2}[.)]\s+|step\s+\d{1,2}\s*[:.–—-]\s*"  # "1. ", "2) ", "(3) ", "Step 1. ", "Step 2: " (not "7:00 AM")
+_KINDS = {"responsibilities": _RESPONSIBILITIES, "pathway": _PATHWAY, "day": _DAY}
+# A heading asked as a question ("What will I be responsible for?", "How do I get certified?", "What
+# does a typical day look like?") opens the section it asks about; one asking about the role itself
+# ("What does the role involve?") opens none, so it stays the overview's heading.
+_QUESTION = re.compile(r"^(?:what|what's|which|how)\b.*\?$", re.I)
+_ASKS = {
+    "responsibilities": re.compile(r"\bresponsib|\bduties\b|\bwhat\s+(?:will|would|do|am)\s+(?:i|you)\s+(?:be\s+)?(?:do|doing|handle|own)\b", re.I),
+    "pathway": re.compile(r"\bcertif|\bcredential", re.I),
+    "day": re.compile(
+        r"\bday\s+in\s+the\s+life\b|\b(?:typical|average|normal|ordinary|usual|regular|working)\s+(?:work\s*)?day\b|\b(?:my|your|the|a|their)\s+day\b.*\b(?:look|like)\b|\bday\s+(?:on|at)\s+the\s+job\b",
+        re.I,
+    ),
+}
+# A section heading's number: "1. Overview", "2) Key Responsibilities", "3 – Certification Pathway",
+# "4 | A Day in the Life", "Section 2 – …" ("## 1. Overview" is "1. Overview" once cleaned).
+_SECTION_NUMBER = re.compile(r"^(?:(?:section|part)\s+\d{1,2}(?:[.):]|\s+[|–—-])?|\d{1,2}(?:[.)]|\s+[|–—-]))\s+(?=\S)", re.I)
+_NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+_NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "Step 1. ", "Step 2: ", "Step one: ", "Step Two – " (not "7:00 AM")
+    r"(?:step\s+)?\(?\d{1,2}[.)]\s+|step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—-]\s*"
+)
 _BULLET = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*|" + _NUMBERED_MARK + ")", re.I)
 _LIST_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+|" + _NUMBERED_MARK + ")", re.I)
 _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
@@ -111,7 +130,14 @@ _MOMENT = re.compile(
 def _time_label(label: str) -> bool:
     """Whether a label names when in the day: a clock time, a time-of-day word or a moment."""
     label = label.strip()
-    return label[:1].isdigit() or bool(_TIME_WORD.search(label) or _MOMENT.match(label))
+    return _clock_label(label) or bool(_TIME_WORD.search(label) or _MOMENT.match(label))
+
+
+def _clock_label(label: str) -> bool:
+    """A clock time ("7:30", "7 AM", "7-9 a.m."); a number alone ("5 – Ready to Train?") is a
+    section's number, not an hour."""
+    label = label.strip()
+    return label[:1].isdigit() and not label.isdigit()
 
 
 # A label placed relative to a moment ("Before Opening", "After School", "Until Close"): a time
@@ -176,7 +202,7 @@ def _any_label(label: str) -> bool:
     """Whether a label in any case says when: a clock time, a moment ("before opening") or words
     ending on a part of the day ("late morning")."""
     words = label.lower().split()
-    if label[:1].isdigit() or _MOMENT.match(label):
+    if _clock_label(label) or _MOMENT.match(label):
         return True
     return words[0] not in _NOT_LABEL and bool(_TIME_NOUN.match(words[-1])) and _time_label(label)
 
@@ -241,6 +267,29 @@ def _heading_like(text: str) -> bool:
     return len(text.split()) <= 14 and not text.endswith((".", ",", ";"))
 
 
+def _section_kind(text: str) -> str | None:
+    """The section a heading opens, by its wording or, asked as a question, by what it asks about."""
+    if not _heading_like(text):
+        return None
+    kind = next((kind for kind, rx in _KINDS.items() if rx.match(text)), None)
+    if kind is None and _QUESTION.match(text):
+        kind = next((kind for kind, rx in _ASKS.items() if rx.search(text)), None)
+    return kind
+
+
+def _unnumbered(text: str) -> str:
+    """A section heading without its number ("2. Key Responsibilities"), only when the rest reads as
+    a section's heading, so that numbered steps ("1. CPOM – …") and items keep theirs."""
+    m = _SECTION_NUMBER.match(text)
+    return text[m.end() :] if m and _section_kind(text[m.end() :]) else text
+
+
+def _heading_text(text: str) -> str:
+    """A heading as stored: without its section number ("1. Overview") or closing colon ("About the Role:")."""
+    m = _SECTION_NUMBER.match(text)
+    return (text[m.end() :] if m else text).rstrip(":").rstrip()
+
+
 # A heading marked up as on a wiki ("== Key Responsibilities ==") or in Markdown ("## Overview").
 _HEADING_MARKS = re.compile(r"^(?:(?P<eq>={1,6})\s*(?P<wiki>[^=\s].*?)\s*(?P=eq)|#{1,6}\s+(?P<md>\S.*?)(?:\s+#+)?)$")
 
@@ -294,7 +343,7 @@ def read_page_bytes(raw: bytes) -> str:
 
 def parse_page(text: str) -> Page:
     """Split the page into sections by their headings, then parse each one."""
-    lines = [(n, _clean(t)) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)]
+    lines = [(n, _unnumbered(_clean(t))) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)]
     lines = [(n, t) for n, t in lines if t]
     for n, t in lines:
         bad = bad_in_text(t)
@@ -322,13 +371,11 @@ def parse_page(text: str) -> Page:
     if not title:
         raise PageError(lines[0][0], "expected the role title")
 
-    kinds = {"responsibilities": _RESPONSIBILITIES, "pathway": _PATHWAY, "day": _DAY}
     starts: list[tuple[int, str]] = []
     for k in range(i, len(lines)):
-        for kind, rx in kinds.items():
-            if rx.match(lines[k][1]) and _heading_like(lines[k][1]) and kind not in {s[1] for s in starts}:
-                starts.append((k, kind))
-                break
+        kind = _section_kind(lines[k][1])
+        if kind is not None and kind not in {s[1] for s in starts}:
+            starts.append((k, kind))
     blocks = _cert_blocks(lines, i) or _numbered_certs(lines, i)
     named = blocks or _named_cert_lines(lines, i)
     if named and "pathway" not in {kind for _, kind in starts}:
@@ -375,9 +422,9 @@ def _unbullet(text: str) -> str:
     return text[number.end() :] if number else text
 
 
-# An ordinal word before a step ("First, CMSO – …", "Then: …", "2nd – …"): the list's order, not the step's name.
+# An ordinal word before a step ("First, CMSO – …", "Then: …", "2nd – …", "Second step: …"): the list's order, not the step's name.
 _ORDINAL = re.compile(
-    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|next|then|after\s+that|finally|lastly|last|\d{1,2}(?:st|nd|rd|th))\s*(?:[,:]|\s[–—-]|[–—])\s*",
+    r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|then|after\s+that|finally|lastly|last|\d{1,2}(?:st|nd|rd|th))(?:\s+step)?\s*(?:[,:]|\s[–—-]|[–—])\s*",
     re.I,
 )
 
@@ -551,10 +598,13 @@ def _named_pairs(lines: list[tuple[int, str]]) -> bool:
 
 def _day_heading(lines: list[tuple[int, str]], start: int, taken: set[int]) -> int | None:
     """The heading above a run of day entries ("Morning: Safety Huddle", each followed by its
-    description) when no heading says "A Day in the Life": the nearest heading-like line before
-    the first entry, past at most two intro paragraphs. The entries' shape, not the heading's
-    wording, says "a day"."""
-    entries = [k for k in range(start, len(lines)) if _day_entry(_unbullet(lines[k][1]), True) and k + 1 < len(lines) and not _day_entry(_unbullet(lines[k + 1][1]), True)]
+    description, or "7:30 AM – Route Planning. You …" on one line) when no heading says "A Day in
+    the Life": the nearest heading-like line before the first entry, past at most two intro
+    paragraphs. The entries' shape, not the heading's wording, says "a day"."""
+    def entry(k: int) -> bool:
+        item = _unbullet(lines[k][1])
+        return bool(_day_entry(item, True) and k + 1 < len(lines) and not _day_entry(_unbullet(lines[k + 1][1]), True) or _inline_day_entry(item))
+    entries = [k for k in range(start, len(lines)) if entry(k)]
     runs = [k for k in entries if any(0 < j - k <= 4 for j in entries)]
     if not runs:
         return None
@@ -624,7 +674,7 @@ def _intro(page: Page, lines: list[tuple[int, str]]) -> None:
     while texts and _BUTTON.match(texts[0]) and _heading_like(texts[0]):
         texts.pop(0)
     if len(texts) >= 2 and _heading_like(texts[0]):
-        page.overview_heading = texts.pop(0)
+        page.overview_heading = _heading_text(texts.pop(0))
     page.overview = texts
 
 
@@ -778,7 +828,7 @@ def _title_cased(name: str) -> bool:
 
 
 def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
-    page.pathway_heading = head[1]
+    page.pathway_heading = _heading_text(head[1])
     intro: list[str] = []
     certs: list[PageCert] = []
     current: list[str] | None = None
@@ -798,10 +848,11 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         name, desc = text[0], " ".join(text[1:])
         if not desc:
             raise PageError(cur_line, f"certification {code} ({name}) has no description")
-        certs.append(PageCert(code, name, desc, cur_line))
+        certs.append(PageCert(code, name, _capitalised(desc), cur_line))
         current = None
 
-    for pos, (n, t) in enumerate(body):
+    prose = _prose_pathway(body, last)
+    for pos, (n, t) in enumerate(body if prose is None else []):  # (a paragraph of steps is read whole)
         if _BARE_STEP.match(_unbullet(t)):
             continue  # "Step 2" above its block
         t = _step_item(t)
@@ -810,6 +861,13 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         if m_cn and not _is_code(m_cn.group("code")):
             m_cn = None
         step = None if code_line or m_cn else _step_line(t)
+        code = step.group("code") if step else m_cn.group("code") if m_cn else t if code_line else None
+        if code is not None and not _code_like(code):
+            raise PageError(
+                n,
+                f"'{code}' is not a certification code (a code is capitals, such as 'CPOM'); if this line belongs to another section, "
+                f"such as the day, put that section's heading (e.g. 'A Day in the Life') above it",
+            )
         if step:
             finish()
             current = [step.group("code"), step.group("name").strip(), step.group("desc")]  # "Certified Foo Bar (CFOO) – why it matters"
@@ -822,6 +880,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
             finish()
             closed = True
         elif current is not None:
+            _refuse_day_entry(n, t, f"certification {current[0]}'s description")
             current.append(t)
         elif certs and (closed or last):
             rest = body[pos:]
@@ -829,7 +888,12 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         elif not certs:
             intro.append(t)
     finish()
+    if prose is not None:
+        intro, certs, rest = prose
     if not certs:
+        paragraph = next(((n, t) for n, t in body if len(_codes_in(t)) >= 2), None)
+        if paragraph is not None:  # "CGIP (Certified …) validates …. CPOSD (…) proves …": no order words
+            raise PageError(paragraph[0], f"the certification pathway is a paragraph that cannot be read step by step; {_PROSE_HELP}")
         raise PageError(
             head[0],
             f"expected certification blocks (a code line such as 'CPOM', the full name, a description, 'View Details'; or a step on one line, "
@@ -843,6 +907,106 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
     page.pathway_intro = " ".join(intro)
     page.certifications = certs
     return rest
+
+
+# A pathway written as one paragraph: each step a sentence opened by an order word ("Start with",
+# "Next, take", "Then", "Finally, add the") and naming a certification by its code and its name, in
+# brackets or after a dash ("CGIP (Certified …)", "CGIP – Certified … –", "Certified … (CGIP)").
+_ORDER_OPENER = re.compile(
+    r"^(?:first(?:ly)?|(?:start|begin)(?:ning)?\s+with|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|then|after\s+that|afterwards|finally|lastly|last)\b,?\s*"
+    r"(?:(?:you\s+)?(?:take|earn|get|add|pursue|complete|comes?|is|move\s+on\s+to)\s+)?(?:the\s+|your\s+)?",
+    re.I,
+)
+_CODE_TOKEN = r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_PROSE_STEPS = (
+    re.compile(r"^(?P<code>" + _CODE_TOKEN + r")\s*\((?P<name>[^()]{3,100})\)(?P<desc>.*)$"),
+    re.compile(r"^(?P<code>" + _CODE_TOKEN + r")\s+[–—-]\s+(?P<name>[^,:;.()–—]{3,100}?)(?P<desc>(?:[,:;.]|\s[–—-]\s).*)$"),
+    re.compile(r"^(?P<name>[^()]{3,100}?)\s*\((?P<code>" + _CODE_TOKEN + r")\)(?P<desc>.*)$"),
+)
+_PROSE_HELP = (
+    "write each step with an order word, its code and its full name, one step a line, e.g. "
+    "'First, CPOM – Certified Pharmacy Operations Manager: why it matters', or in one paragraph "
+    "'Start with CPOM (Certified Pharmacy Operations Manager), which …. Next, …'"
+)
+
+
+def _prose_pathway(body: list[tuple[int, str]], last: bool) -> tuple[list[str], list[PageCert], list[tuple[int, str]]] | None:
+    """A pathway written as a paragraph (``_prose_steps``), when no other line names a step: the
+    intro before it, its steps, and what follows (the closing when the pathway ends the page, else
+    more of the last step's text)."""
+    pos = next((k for k, (_, t) in enumerate(body) if _steps_paragraph(t)), None)
+    if pos is None or any(_code_of(_step_item(t)) is not None for k, (_, t) in enumerate(body) if k != pos):
+        return None  # (steps of their own besides: read as steps)
+    lead, steps = _prose_steps(*body[pos])
+    after = body[pos + 1 :]
+    if after and not last:
+        for n, text in after:
+            _refuse_day_entry(n, text, f"certification {steps[-1].code}'s description")
+        steps[-1].description += " " + " ".join(text for _, text in after)
+        after = []
+    return [text for _, text in body[:pos]] + lead, steps, after
+
+
+def _steps_paragraph(line: str) -> bool:
+    """Two or more sentences of the line open with an order word and name a certification code."""
+    return sum(1 for x in _SENTENCE_END.split(line) if _ORDER_OPENER.match(x) and _codes_in(x)) >= 2
+
+
+def _prose_steps(n: int, line: str) -> tuple[list[str], list[PageCert]]:
+    """A paragraph of steps (``_steps_paragraph``): the sentences before its steps, and the steps (a
+    step's sentences after it are more of its text). Refused, saying what to write, when a sentence
+    naming a code reads otherwise ("First comes CGIP, the Certified …")."""
+    lead: list[str] = []
+    steps: list[list[str]] = []
+    for sentence in (x for x in _SENTENCE_END.split(line) if x.strip()):
+        opener = _ORDER_OPENER.match(sentence)
+        step = _prose_step(sentence[opener.end() :]) if opener else None
+        if step is not None:
+            steps.append(step)
+        elif _codes_in(sentence):
+            raise PageError(n, f"the certification pathway is a paragraph that cannot be read step by step at {sentence[:50]!r}; {_PROSE_HELP}")
+        else:
+            (steps[-1] if steps else lead).append(sentence)
+    for step in steps:
+        if len(step) < 3:
+            raise PageError(n, f"certification {step[0]} ({step[1]}) has no description")
+    return [" ".join(lead)] if lead else [], [PageCert(code, name, _capitalised(" ".join(desc)), n) for code, name, *desc in steps]
+
+
+def _prose_step(text: str) -> list[str] | None:
+    """"CGIP (Certified …), which validates …" -> code, name and, when the sentence goes on, its text."""
+    for rx in _PROSE_STEPS:
+        m = rx.match(text)
+        if m and _is_code(m.group("code")) and _code_like(m.group("code")) and _title_cased(m.group("name")):
+            desc = re.sub(r"^[\s,:;.–—-]*(?:(?:which|that)\s+)?", "", m.group("desc"))
+            return [m.group("code"), m.group("name").strip(), *([desc] if desc else [])]
+    return None
+
+
+def _codes_in(text: str) -> list[str]:
+    """The certification codes a sentence names ("CGIP", "CPOSD")."""
+    return [w for w in re.findall(r"\b" + _CODE_TOKEN + r"\b", text) if _is_code(w) and _code_like(w)]
+
+
+def _code_like(code: str) -> bool:
+    """A certification code is mostly capitals ("CPOM", "CPTEd"), unlike a label such as "Mid-Morning"
+    that a line of another section put where a code goes."""
+    return sum(c.isupper() for c in code) > sum(c.islower() for c in code)
+
+
+def _refuse_day_entry(n: int, text: str, into: str) -> None:
+    """A day entry ("7:30 AM – Route Planning. You …") where another section's text goes is a day
+    under a heading not read as one: refused, never made that text."""
+    item = _unbullet(text)
+    if _day_entry(item, True) or _inline_day_entry(item):
+        raise PageError(n, f"{text[:60]!r} reads as a day entry, not as {into}; put a heading such as 'A Day in the Life' right above the day")
+
+
+def _capitalised(text: str) -> str:
+    """A description cut from after a name ("First, CGIP – Certified …: validates …") starts as a
+    sentence does; a first word with capitals of its own ("eGFR") is left as written."""
+    first = text.split(maxsplit=1)[:1]
+    return text[:1].upper() + text[1:] if first and first[0].isalpha() and first[0].islower() else text
 
 
 def _longest_description(body: list[tuple[int, str]], timed: list[int]) -> int:
@@ -876,7 +1040,12 @@ def _untimed_entry(body: list[tuple[int, str]], pos: int, timed: list[int], last
     return m if any(_heading_like(t) or _title_like(t) for t in after[1:-2]) else None
 
 
+# A table's header row over the day's rows ("Time | Task", "| When | What |"): no part of the day's text.
+_TABLE_HEADER = re.compile(r"^\|?\s*(?:time|when|hour)\s*(?:\|\s*[A-Za-z][A-Za-z &/]{0,30}?\s*)+\|?$", re.I)
+
+
 def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
+    body = [(n, t) for n, t in body if not _TABLE_HEADER.match(t)]
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
     bare = {pos for pos, (_, t) in enumerate(body[:-1]) if _bare_time(_unbullet(t)) and not _bare_time(_unbullet(body[pos + 1][1]))}  # "7:30 AM", then what happens
@@ -951,7 +1120,7 @@ def _closing(page: Page, lines: list[tuple[int, str]]) -> None:
     """The closing call to action: a heading, its text, and the link's text."""
     texts = [t for _, t in lines]
     if len(texts) >= 2 and (_heading_like(texts[0]) or _title_like(texts[0])):
-        page.closing_heading = texts.pop(0)
+        page.closing_heading = _heading_text(texts.pop(0))
     if texts and _heading_like(texts[-1]) and (len(texts) >= 2 or _BUTTON.match(texts[-1])):
         page.closing_link = texts.pop()
     page.closing = " ".join(texts)
