@@ -30,7 +30,7 @@ from bot.engine.index import Index
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
-from bot.engine.stages import language, missing_fact, outside_goal
+from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 from bot.engine.verdict import TWO_PATHWAYS
 
@@ -345,7 +345,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "which of those first": an order, not a reference ("do first thing": the morning; "the last few months": a time)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
-        theirs_shown = theirs is not None or (ctx.intent == "pathway" and len(ctx.people) <= 1)  # ("my lead tech … where should she start" … "what's her second step": the pathway just shown is hers)
+        theirs_shown = theirs is not None or (ctx.intent == "pathway" and (len(ctx.people) <= 1 or not any(g == _pronoun_of(words) for _, g in ctx.pronouns)))  # ("my lead tech … where should she start" … "what's her second step": the pathway just shown is hers; of two, the one just shown when neither was called "he" before)
         if i and words[i - 1] in _MEMBERS_OWN and not (words[i - 1] in ("her", "his") and theirs_shown and following in lexicon.ORDINAL_NOUNS):
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
@@ -365,6 +365,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             end += 1
         pos = lexicon.ORDINALS[w]
         duties = _section_items(ctx, ix) if not listed and count == 1 and following not in lexicon.CERT_NOUNS | _ROLE_WORDS and following not in ("step", "steps") else ()
+        if duties and following not in lexicon.ORDINAL_NOUNS and _in_a_heading(words[i : i + 3], duties):
+            continue  # "what happens at the first med pass" when the day has a "First Med Pass": that entry, by its own words
         if 0 < pos <= len(duties) or (pos < 0 and duties):
             r.put(start, end, f"the {duties[pos - 1 if pos > 0 else pos].lower()} part")  # "ops director core responsibilities?" … "the third one, is there a cert for that"
             continue
@@ -416,6 +418,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             b = min(b, a + 3) if words[a + 2 : a + 3] == ["ones"] else b  # ("the other ones day": what follows is asked of it)
             r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
             swapped_at.add(a)
+    for i in range(len(words) - 1):  # "is there another one that's more about quality measures" after a card: one besides it
+        if words[i : i + 2] == ["another", "one"] and ctx.thing is not None and ctx.thing[0] == "cert" and len(ctx.shown) <= 1 and r.free(i, i + 2):
+            referred = True
+            r.put(i, i + 2, f"another certification besides {_label(ctx.thing, ix)}")
     others = [e for e in ctx.shown if e != ctx.thing]
     if ctx.intent == "pathway" and ctx.held and len(ctx.shown) == 2 and "two" in words:
         others = list(ctx.shown)  # "i already have chpop" … "diff between the other two?": the two left besides the one held
@@ -631,8 +637,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         paired = words[a] in _PRONOUNS and (words[b : b + 1] in (["or"], ["vs"], ["versus"]) or (a > 0 and words[a - 1] in ("or", "vs", "versus"))) and ctx.role is not None and ctx.role != ev.role_best
         named_role = named_role and not paired  # "who starts earlier, them or the ops director": the role talked about, beside the one named
         both = list(ctx.roles) if len(ctx.roles) >= 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]  # "which cert do they share": the last two roles
+        pair = _last_two(ctx)
         if words[a] in _PRONOUNS and len(both) >= 2 and ev.cue("both") and not named_role:
             r.put(a, b, _joined([_label(("role", x), ix) for x in both]))
+        elif words[a] in ("they", "them") and b - a == 1 and "contrast" in ev.hits and pair is not None and pair[0][0] == "cert" and not (named_role or ev.codes):
+            r.put(a, b, _joined([_label(e, ix) for e in pair]))  # "how are they different" after two cards: the two certifications
         elif ctx.role and not named_role and "role" not in kinds:  # ("back to the billing one, whats their day like": that one's)
             noun = words[b - 1] if words[b - 1] in _ENDS_LOCATIVE | {"job", "role", "position"} else ""
             r.put(a, b, f"the {_label(('role', recalled or _role_of_card(ctx, ix) or ctx.role), ix)} {noun}".strip())  # "ok back to ops, whats their main responsibilities": the one recalled
@@ -720,7 +729,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
     elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not _stands_alone(after, ctx, ix) and "new_topic" not in ev.hits and not _lists_the_knowledge(after):
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
-        if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits) and _foreign_words(after, ctx.role, ix):
+        of_shown = ctx.intent == "role" and ctx.section in _SECTION_WORDS and ctx.role is not None and not after.section_cue and _of_what_was_shown(words)  # "is any of that about …" after their duties
+        if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or of_shown) and _foreign_words(after, ctx.role, ix):
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
         if about_role and _another_job(after):
             about_role = False  # "how do i become a nuclear pharmacist" after the ops director: a job of its own, which no page has
@@ -736,7 +746,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif exam_of is not None:
             body = rewritten.rstrip(_PUNCT + " ")
             rewritten = f"{body} (about {_label(exam_of, ix)}){rewritten[len(body):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
-        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS)):  # "and one for ethics cases", "and the staffing part"
+        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"})):  # "and one for ethics cases", "and the staffing part", "what about dart kits"
             own_steps = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role else set()
             of_role = [e[1] for e in ctx.shown if e[0] == "cert"] if len(ctx.shown) >= 2 and all(e[0] == "cert" and e[1] in own_steps for e in ctx.shown) else []
             if not of_role and ctx.role and ctx.role in ctx.roles and ctx.thing is not None and ctx.thing[1] in own_steps:
@@ -744,6 +754,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             which = f"which of {_joined(of_role, 'or')}" if of_role else "which certification"  # "is there a cert for the inventory part" … "and the staffing part": of that role's, again
             rewritten = f"{which} is about {_ONE_FOR.sub('', rest)}"
             topic_again = True  # "and audits of the vault?" after "which of them is about DEA inspections"
+        elif about_role and of_shown and ctx.role and ctx.section:
+            rewritten += f" (the {_label(('role', ctx.role), ix)} {_SECTION_WORDS[ctx.section]})"  # "is any of that about training techs" after their duties: those duties
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
         elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and not (ellipsis and _another_job(after)) and "for_someone" not in ev.hits and "help" not in after.hits and not (wished_if and _shown_on_path(ctx, ix)) and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
@@ -772,7 +784,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
-    pathway_turn = pathway_turn and not _judged_way(after)  # "is that a good career move tho": a judgement of the way, which no page gives
+    pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and _another_job(after))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
@@ -1591,6 +1603,17 @@ def _section_items(ctx: Context, ix: Index) -> tuple[str, ...]:
     if ctx.section == "day_in_the_life":
         return tuple(d.title for d in role.day_in_the_life)
     return ()
+
+
+def _of_what_was_shown(words: list[str]) -> bool:
+    """"is any of that about …", "which of those is …": a part of what was just shown."""
+    return any(words[i] in ("any", "anything", "which", "what", "none", "some", "part") and words[i + 1 : i + 3] in (["of", "that"], ["of", "those"], ["of", "it"], ["of", "them"]) for i in range(len(words) - 2))
+
+
+def _in_a_heading(said: list[str], headings: tuple[str, ...]) -> bool:
+    """The ordinal and the word or two after it are written together in one of the headings."""
+    plain = [f" {' '.join(_plain(t) for t in h.split())} " for h in headings]
+    return any(f" {' '.join(said[:k])} " in h for k in range(2, len(said) + 1) for h in plain)
 
 
 def _only_its_word(ev: Evidence, ix: Index) -> bool:

@@ -717,6 +717,12 @@ def read(question: str, ix: Index) -> Evidence:
         a = replace(a, stems=tuple(st for st in a.stems if st not in steered or st in elsewhere))  # ("ok switching, what does … do": "switching" is no part of the day)
     if hits.get("weak_overview") == "tell me" and embedded_polar(a.words):
         del hits["weak_overview"]  # "could you tell me whether Dr. Marsh is still …": the question after it asks
+    if hits.get("pathway", "").endswith(" be"):
+        goals = [(x, y) for x, y in lexicon.cue("pathway").spans(a.words) if not (a.words[y - 1] == "be" and a.words[y : y + 1] and a.words[y] in lexicon.BE_STATES)]
+        if goals:
+            hits["pathway"] = " ".join(a.words[goals[0][0] : goals[0][1]])
+        else:
+            del hits["pathway"]  # "just want to be sure before I talk to the recruiter": no job to become
     someday = hits.get("someday")
     if someday and someday.split()[0] == "one" and _ONES_DAY.search(question):
         someday = None  # "whats the analytics one's day", "vivarium one's day?": that one's day, not "one day"

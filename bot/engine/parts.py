@@ -12,7 +12,7 @@ import re
 from bot.engine.normalize import clean
 
 MAX_PARTS = 3
-_SENTENCE = re.compile(r"(?<=[?!;])\s+|(?<=[^.]\.)\s+|\n+")  # "is there a cert for just... running a team?" is one sentence
+_SENTENCE = re.compile(r"(?<=[?!;])\s+|(?<=[^.]\.)(?<!\b[Dd][Rr]\.)(?<!\b[Mm][RrSs]\.)(?<!\b[Mm]rs\.)(?<!\b[Pp]rof\.)\s+|\n+")  # "is there a cert for just... running a team?" is one sentence; "Dr. Raman" ends none
 _OPENERS = frozenset(
     "what whats which who whom whose when where why how hows is are can could should would will do does did tell list any".split()
 )

@@ -26,6 +26,9 @@ from bot.engine.thresholds import (
 )
 
 
+_ORDINAL_STEMS = frozenset(stem(w) for w in lexicon.ORDINALS)
+
+
 def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, exclude: set[str], duty_asked: bool = False) -> tuple[str, float]:
     """Explicit wording ("day to day", "responsibilities") first, then a responsibility or day
     entry named in full, then overview wording, then the best-matching passage. A section the
@@ -41,6 +44,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
         return "overview", CONF_SECTION_DEFAULT  # "is there a job where you …": what the role is
     q = [s for s in _asked_stems(a, hits) if s not in exclude and s not in cue_stems()]
     qset = set(q)
+    said = qset | exclude | (a.stem_set & _ORDINAL_STEMS)  # (a heading said in full may have an ordinal: "the First Med Pass")
     best, best_score = "overview", 0.0
     duty_score = 0.0
     for i in ix.role_passages.get(role, ()):
@@ -48,7 +52,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
         if p.section not in SECTIONS:
             continue
         name = p.name_stems
-        if len(name) >= 2 and _names(name, qset | exclude, ix):
+        if len(name) >= 2 and _names(name, said, ix):
             return p.section, CONF_SECTION_NAMED
         score = passage_score(q, p, ix)
         if score > best_score:

@@ -464,6 +464,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
             continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked
         if facts and facts <= sought and all(i and ev.a.words[i - 1].endswith("ing") and len(ev.a.words[i - 1]) > 5 for i in facts):
             continue  # "cert for auditing claims / tracing dollars from purchase to reimbursement": what the work does with it
+        if facts and (ev.pathway_cue or "ordering" in ev.hits) and facts <= _liked(ev):
+            continue  # "HEOR path, but the part I geek out on is acquisition costs … which cert first?": what they like orders the steps
         if facts and all(_describes_a_thing(i, ev, ix) for i in facts):
             continue  # "the one about billing units and reimbursement for expensive drugs": a kind of drug, no price asked
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
@@ -486,6 +488,12 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=about) if about else m
     return None
+
+
+def _liked(ev: Evidence) -> frozenset[int]:
+    """The words after what says the member likes something, to the end of that sentence."""
+    a = ev.a
+    return frozenset(i for _, y in lexicon.cue("likes").spans(a.words) for i in range(y, len(a.words)) if a.sentence_of[i] == a.sentence_of[y - 1])
 
 
 TOPIC_LEAD_REACH = 3  # "covers the expiration tracking": the fact's word is the topic right after the lead (not "for leading a program give CE hours")
@@ -605,7 +613,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and ("property" in ev.hits or (kind == "role" and "judgement" in ev.hits))) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
     answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
-    entering = _hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
+    entering = hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
     if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
         unheard = _duty_unheard_of(ev, doc)
@@ -651,7 +659,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
 
 
-_HONORIFIC_NAME = re.compile(r"\b(?:Dr|Doctor|Prof|Professor|Mr|Mrs|Ms|Mx)\.?\s+[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?")
+_HONORIFIC_NAME = re.compile(r"\b(?:[Dd]r|Doctor|[Pp]rof|Professor|Mr|Mrs|Ms|Mx)\.?\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)")
 _BEFORE_A_PERSON = r"\b(?:know|knows|is|was|whether|if|about|does|did|has)\s+$"  # the person is what is asked of
 
 
@@ -661,7 +669,8 @@ def _person_asked_about(ev: Evidence) -> str | None:
     text = ev.a.question
     for m in _HONORIFIC_NAME.finditer(text):
         end = re.search(r"[?!]|\.(?:\s|$)", text[m.end() :])
-        if end and end.group(0) == "?" and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE):
+        named = m.group(1)[:1].isupper() or any(stem(w) not in ev.ix.postings for w in m.group(1).lower().split())  # ("is dr. linda okafor still …": a name the pages never use)
+        if named and end and end.group(0) == "?" and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE):
             return m.group(0)
     return None
 
@@ -781,7 +790,7 @@ _WAYS_IN = frozenset({"land", "get", "become", "break", "enter"})  # "how hard i
 _BETWEEN_HARD_AND_WAY = frozenset({"is", "it", "to", "for", "me", "them", "someone", "a", "an", "really", "actually", "would", "will", "be"})
 
 
-def _hard_to_enter(ev: Evidence) -> bool:
+def hard_to_enter(ev: Evidence) -> bool:
     """A property cue ("how hard", "harder", "hard to") right before the pathway cue, with only
     filler between: the question asks how hard getting in is, which no page says."""
     words = ev.a.words
