@@ -746,7 +746,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif exam_of is not None:
             body = rewritten.rstrip(_PUNCT + " ")
             rewritten = f"{body} (about {_label(exam_of, ix)}){rewritten[len(body):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
-        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"})):  # "and one for ethics cases", "and the staffing part", "what about dart kits"
+        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"}) or (after.hits.keys() & _ASKS <= {"cert_seek"} and not (after.role_named or after.codes))):  # "and one for ethics cases", "and the staffing part", "what about dart kits", "and anything for data people"
             own_steps = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role else set()
             of_role = [e[1] for e in ctx.shown if e[0] == "cert"] if len(ctx.shown) >= 2 and all(e[0] == "cert" and e[1] in own_steps for e in ctx.shown) else []
             if not of_role and ctx.role and ctx.role in ctx.roles and ctx.thing is not None and ctx.thing[1] in own_steps:
@@ -1705,7 +1705,7 @@ _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
 # the words of a choice ("ok so between those two, which one …") describe neither role
 _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.words() | {"between"})
-_ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only
+_ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+|anything\s+|something\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _LEAD = "((" + "|".join(sorted(lexicon.LEAD_FILLERS)) + ") )*"  # "ok what about …", "hmm and …"
 _ELLIPSIS = re.compile("^" + _LEAD + r"(and|also|so|now|(what|how) (about|bout|abt)|same (question )?(for|with))\b")  # "and CRBS?", "same for the informatics person"

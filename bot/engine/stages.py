@@ -197,7 +197,7 @@ def _pasted_before_a_role_asked(ev: Evidence) -> frozenset[int]:
     return frozenset(i for i in range(len(a.words)) if a.sentence_of[i] < a.sentence_of[-1])
 
 
-_DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns"})  # "who decides …": a duty asked of a role
+_DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns", "checks", "verifies", "audits", "reviews"})  # "who decides …": a duty asked of a role
 _A_VALUE = frozenset({"dose", "dosing", "dosage", "mg", "max", "maximum"})  # a value asked ("the max dose"), never a duty's object
 _WHOSE = frozenset({"my", "our", "this", "her", "his", "their", "a"})  # "for my patient": one case
 _CASE_WORDS = frozenset({"dose", "doses", "dosing", "dosage", "mg", "patient", "patients", "pt", "pts"})  # a case or a value, never a duty
@@ -209,7 +209,10 @@ def _duty_asked_of_a_role(ev: Evidence) -> frozenset[int]:
     a = ev.a
     at = next((i for i, w in enumerate(a.words) if w in lexicon.WHO_WORDS), None)
     case = any(w in _A_VALUE or (w in _CASE_WORDS and i and a.words[i - 1] in _WHOSE) for i, w in enumerate(a.words))  # "the max dose for my patient": a case
-    decides = at is not None and at + 1 < len(a.words) and a.words[at + 1] in _DUTY_VERBS and not case  # "who decides which chemo doses get mixed early": a duty, though doses are its object
+    verb = at + 1 if at is not None else None
+    if verb is not None and a.words[verb : verb + 3] in (("the", "person", "that"), ("the", "person", "who"), ("the", "one", "that"), ("the", "one", "who")):
+        verb += 3  # "who's the person that checks IV doses by weight": the duty of that person
+    decides = verb is not None and verb < len(a.words) and a.words[verb] in _DUTY_VERBS and not case  # "who decides which chemo doses get mixed early": a duty, though doses are its object
     if not ev.asks_who or any(lexicon.is_drug(w) or w.isdigit() or (not decides and (w in lexicon.CLINICAL_SPECIFICS or w in _CASE_WORDS)) for w in a.words):
         return frozenset()
     return frozenset(range(at + 1, len(a.words))) if at is not None else frozenset()
@@ -462,6 +465,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
             continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
         if facts and facts <= sought and any(ev.a.words[i] in lexicon.TOPIC_LEADS for i in sought if min(facts) - TOPIC_LEAD_REACH <= i < min(facts)):
             continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked
+        if facts and facts <= sought and _topic_from_the_start(ev, sought, min(facts)):
+            continue  # "which credential deals with leading a department through a leadership vacancy": all of it the topic
         if facts and facts <= sought and all(i and ev.a.words[i - 1].endswith("ing") and len(ev.a.words[i - 1]) > 5 for i in facts):
             continue  # "cert for auditing claims / tracing dollars from purchase to reimbursement": what the work does with it
         if facts and (ev.pathway_cue or "ordering" in ev.hits) and facts <= _liked(ev):
@@ -488,6 +493,16 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=about) if about else m
     return None
+
+
+def _topic_from_the_start(ev: Evidence, sought: frozenset[int], fact: int) -> bool:
+    """The words sought open with what a certification is about ("… deals with", "… covers") and
+    go on to the fact's word with no other question between."""
+    words = ev.a.words
+    start = min(sought)
+    lead = next((i for i in range(start, min(start + 2, fact)) if words[i] in _TOPIC_AFTER), None)
+    which = start >= 2 and "which" in words[max(0, start - 3) : start]  # ("does the cert for leading a stewardship program give CE hours" asks a fact of it)
+    return lead is not None and which and not any(words[k] in _ASKING_WORDS for k in range(lead + 1, fact))
 
 
 def _liked(ev: Evidence) -> frozenset[int]:
@@ -670,7 +685,8 @@ def _person_asked_about(ev: Evidence) -> str | None:
     for m in _HONORIFIC_NAME.finditer(text):
         end = re.search(r"[?!]|\.(?:\s|$)", text[m.end() :])
         named = m.group(1)[:1].isupper() or any(stem(w) not in ev.ix.postings for w in m.group(1).lower().split())  # ("is dr. linda okafor still …": a name the pages never use)
-        if named and end and end.group(0) == "?" and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE):
+        asked = end.group(0) == "?" if end else (ev.a.words[:1] and ev.a.words[0] in _ASKING_WORDS)  # ("who is Dr. Maria Gonzalez, the one who presented …" with no question mark)
+        if named and asked and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE):
             return m.group(0)
     return None
 
@@ -945,12 +961,14 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
     pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
-    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i, w in enumerate(a.words) if w in POINTERS) and not (ev.codes or ev.role_named))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
+    named_asked = ev.role_named and any(a.sentence_of[i] in a.questioned for i in ev.title_positions)  # ("Our CEO wants every pharmacy director to get FACHE. Does the council have anything on that?": the job told, the code asked)
+    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i, w in enumerate(a.words) if w in POINTERS) and not (ev.codes or named_asked))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
     if a.asking and not pointed and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
-    if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a):
+    told_then_pointed = bool(a.questioned) and not named_asked and any(w in POINTERS and a.sentence_of[i] in a.questioned and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]) for i, w in enumerate(a.words))  # ("… to get FACHE. Does the council have anything on that?": the code, pointed at last)
+    if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a) and not told_then_pointed:
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     sought_itself = not {c.lower() for c in a.unknown_codes}.isdisjoint(f'{ev.cue("cert_seek") or ""} {ev.cue("identity") or ""}'.split())  # "what does the BCPS cover": the code asked about, no topic described
     if not variant and ev.cert_seek and not sought_itself and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
@@ -1369,8 +1387,9 @@ def _one_step_on_a_path(ev: Evidence) -> bool:
     """"which cert on the ops director path is about inventory": one certification asked for,
     the path only says where to look (cert_by_topic, among that role's steps)."""
     words = ev.a.words
-    if ev.certs_plural or "ordering" in ev.hits:
+    if ev.certs_plural:
         return False
+    ordering = [x for x, _ in lexicon.cue("ordering").spans(words)] if "ordering" in ev.hits else []
     for i, w in enumerate(words[:-2]):
         asks = w in ("which", "what") or (w == "there" and i > 0 and words[i - 1] in ("is", "any"))  # "is there a cert on their path for the billing part"
         j = i + 1
@@ -1381,8 +1400,8 @@ def _one_step_on_a_path(ev: Evidence) -> bool:
             end = next((k for k in range(j + 1, min(len(words), j + 10)) if words[k] in lexicon.PATH_NOUNS), None)
             while end is not None and end + 1 < len(words) and words[end + 1] in lexicon.PATH_NOUNS:
                 end += 1  # ("… pathway path")
-            if end is not None and words[end + 1 : end + 2] in _SAYS_WHICH_STEP:
-                return True
+            if end is not None and words[end + 1 : end + 2] in _SAYS_WHICH_STEP and all(x > end + 1 for x in ordering):
+                return True  # (an order word in the topic asks no order: "… is about keeping first-dose antibiotics stocked")
     return False
 
 
@@ -1532,7 +1551,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         if after:  # the step after it as the page orders them, whatever else the message says ("… after CCRT if I want to manage the IV room")
             order = tuple(s.certification for s in ix.knowledge.roles[role].pathway if s.certification not in ev.held or s.certification in after)
             asked = [order[order.index(c) + 1] if c in after and c in order[:-1] else c for c in asked if c not in after or c in order[:-1]]
-        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude)
+        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev))
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:
@@ -1542,6 +1561,28 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     if not ev.codes and not ev.cert_seek:
         return unknown_role(ev, ix)
     return None
+
+
+_CLAUSE_ENDS = frozenset({"and", "but", "so", "which", "what", "whats"})
+
+
+def _how_it_was_earned(ev: Evidence) -> set[str]:
+    """"I already hold CHHMR from a course my agency paid for", "my PGY2 earned CPOM during a prior
+    management job": the words after a held certification, to the end of its clause, say where it
+    was earned, not what comes first now (what the member likes, though, still counts)."""
+    a = ev.a
+    liked = {i for _, y in lexicon.cue("likes").spans(a.words) for i in range(y, len(a.words))}
+    out: set[str] = set()
+    for code in ev.held:
+        pos = a.code_pos.get(code)
+        if pos is None:
+            continue
+        k = pos + 1
+        while k < len(a.words) and a.sentence_of[k] == a.sentence_of[pos] and a.words[k] not in _CLAUSE_ENDS:
+            if k not in liked:
+                out.add(a.word_stems[k])
+            k += 1
+    return out
 
 
 def _beside_step(ev: Evidence, ix: Index) -> tuple[str, str, str, str] | None:
@@ -1779,14 +1820,15 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_WEAK, f"certifications for a partly named role {rid}")
     if plural and not ev.subject_named and ev.goal_role:  # "which certs for P&T and formulary work": that role's pathway
         return _pathway(ev.goal_role, tailor(ev.goal_role, ev.a, ix), CONF_PATHWAY, f"certifications for an area; its role {ev.goal_role}")
-    first = not lexicon.FIRST_WORDS.isdisjoint((ev.cue("ordering") or "").split())  # "which cert … first", not "order sets"
+    order_said = _order_before_topic(ev)
+    first = not lexicon.FIRST_WORDS.isdisjoint(order_said.split())  # "which cert … first", not "order sets" nor "… is about first-dose antibiotics"
     by_name = _step_by_name(ev, rid, ix) if rid and (ev.subject_named or relaxed) and not (plural or first or ev.pathway_cue or ev.codes or not lexicon.WHOLE_PATH_WORDS.isdisjoint(ev.a.words)) and (not topic or topic[0][1] < TOPIC_MIN) else None
     if by_name is not None:  # "the cert for the hazardous drug program person, what's it called": the step named like that
         return Match("certification", certifications=(by_name,), confidence=CONF_TOPIC_BASE, why=f"one certification for {rid}: {by_name}, by its name")
     if ev.subject_named and rid and (plural or first or not topic or topic[0][1] < TOPIC_MIN):  # "which cert should I say I'm working on first" for a named role: its pathway, in order
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
     owners = ix.knowledge.roles_with_certification(topic[0][0]) if topic and topic[0][1] >= TOPIC_MIN else ()
-    in_order = not (lexicon.FIRST_WORDS | {"order"}).isdisjoint((ev.cue("ordering") or "").split())  # "which first", "the cert order" (not "… before I take over")
+    in_order = not (lexicon.FIRST_WORDS | {"order"}).isdisjoint(order_said.split())  # "which first", "the cert order" (not "… before I take over")
     if len(owners) == 1 and ev.pathway_cue and (in_order or plural) and not ev.codes and not ev.subject_named:
         # "… want to run the whole hospital-to-home program. which cert first": the certifications
         # in order are a pathway, and the one role whose pathway has the best topic match is the goal
@@ -1820,6 +1862,18 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     if near is not None:  # "which cert is about teaching": no text says "teaching", one says "instructor" and "lesson plans"
         return Match("certification", certifications=(near[0],), confidence=CONF_TOPIC_BASE * CONF_RELAXED_FACTOR, why=f"no certification's text says it; words of the trade related to it do: {near[1]}")
     return refuse("off_topic", CONF_OFF_TOPIC_SEEK, why=f"looking for a certification, topic: {scores}")
+
+
+_TOPIC_AFTER = lexicon.TOPIC_LEADS - {"on", "for", "around"}  # (not "which cert on the ops path first")
+
+
+def _order_before_topic(ev: Evidence) -> str:
+    """The ordering words said before the topic a certification is sought by ("which cert … is
+    about keeping the first-dose antibiotics stocked": none), or ""."""
+    words = ev.a.words
+    noun = next((i for i, w in enumerate(words) if w in lexicon.CERT_NOUNS), None)
+    lead = next((i for i, w in enumerate(words) if noun is not None and i > noun and w in _TOPIC_AFTER), len(words))
+    return " ".join(" ".join(words[x:y]) for x, y in lexicon.cue("ordering").spans(words) if x < lead) if "ordering" in ev.hits else ""
 
 
 def _by_related_words(ev: Evidence, ix: Index, exclude: set[str]) -> tuple[str, str] | None:

@@ -166,6 +166,8 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
             by_love = _with_related(by_love, fond, docs, ix, liked)
         if _stands_out(by_love):
             scored = by_love
+    if not _stands_out(scored):
+        scored = _by_a_name_said(scored, a, ix, title | set(exclude) | naming)  # "obsessed with quality measures": one step's name says it, word for word
     if not any(score for _, score, _ in scored):  # nothing said matches directly: words of the trade related to theirs, else the role's own words next to theirs
         doing = [s for s in stems if s not in a.setting and s not in a.workplace]  # (where they work or worked leads to nothing: "from my old hospital IT job")
         related = _with_related(scored, doing, docs, ix, liked)
@@ -191,6 +193,20 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
 
 def _scored_steps(stems: list[str], steps: list[str], docs: dict[str, frozenset[str]], role_id: str, a: Analysis, ix: Index, liked: frozenset[str]) -> list[tuple[str, float, list[str]]]:
     return [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True, liked=liked), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
+
+
+def _by_a_name_said(scored: list[tuple[str, float, list[str]]], a: Analysis, ix: Index, naming: set[str]) -> list[tuple[str, float, list[str]]]:
+    """When exactly one step's name has two words side by side as the member says them, one of
+    them a word that does not name the role (a title word may be the other: "quality measures"
+    on the quality dashboard analyst's path), that step goes first."""
+    cues = cue_stems()
+    said = {(x, y) for x, y in zip(a.stems, a.stems[1:]) if not ({x, y} <= naming) and x not in cues and y not in cues and not ({x, y} & naming and {x, y} - naming <= _HEAD_STEMS)}
+    named = [code for code, _, _ in scored if said & set(zip(ix.cert_names.get(code, ()), ix.cert_names.get(code, ())[1:]))]
+    if len(named) != 1:
+        return scored
+    pair = next(iter(said & set(zip(ix.cert_names[named[0]], ix.cert_names[named[0]][1:]))))
+    top = max(score for _, score, _ in scored)
+    return [(code, top + ix.weight(pair[0]) + ix.weight(pair[1]) if code == named[0] else score, [*hits, *pair] if code == named[0] else hits) for code, score, hits in scored]
 
 
 def _stands_out(scored: list[tuple[str, float, list[str]]]) -> bool:
