@@ -43,15 +43,6 @@ _ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property
 _ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
 # A message these cues fire on is answered (or refused) as it is: chit-chat with the bot, facts no page gives.
 _STANDS_ALONE = frozenset({"chit_chat"}) | {c.name for c in lexicon.FACETS}
-
-
-def _stands_alone(after: Evidence, ctx: Context, ix: Index) -> bool:
-    """Small talk, or a fact no page gives (fees, pay …), asked whatever came before; after a
-    certification found by its topic, "and …" with a fact's word some text uses is a topic again
-    ("which cert covers mobile clinics" … "and one for sliding fee community health centers")."""
-    if not after.hits.keys() & _STANDS_ALONE:
-        return False
-    return "chit_chat" in after.hits or not ctx.by_topic or after.a.words[:1] != ("and",) or missing_fact(after, ix) is not None
 _ASKS_OF_IT = frozenset({"rumour", "eligibility", "property", "judgement"}) | {c.name for c in lexicon.FACETS}
 _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
@@ -1603,6 +1594,15 @@ def _section_items(ctx: Context, ix: Index) -> tuple[str, ...]:
     if ctx.section == "day_in_the_life":
         return tuple(d.title for d in role.day_in_the_life)
     return ()
+
+
+def _stands_alone(after: Evidence, ctx: Context, ix: Index) -> bool:
+    """Small talk, or a fact no page gives (fees, pay …), asked whatever came before; after a
+    certification found by its topic, "and …" with a fact's word some text uses is a topic again
+    ("which cert covers mobile clinics" … "and one for sliding fee community health centers")."""
+    if not after.hits.keys() & _STANDS_ALONE:
+        return False
+    return "chit_chat" in after.hits or not ctx.by_topic or after.a.words[:1] != ("and",) or missing_fact(after, ix) is not None
 
 
 def _of_what_was_shown(words: list[str]) -> bool:

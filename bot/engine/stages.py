@@ -185,7 +185,7 @@ def _requested(ev: Evidence, ix: Index) -> bool:
     named = {i for code, x, y in named_cert_spans(ev.a, ix, {r: set(w) for r, w in ev.role_where.items()}) if code in ev.codes for i in range(x, y)}
     covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named | _pasted_before_a_role_asked(ev)
     words = ev.a.words
-    return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS} <= covered for x, y in lexicon.cue("clinical_request").spans(words))  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's)
+    return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS and (words[i] in lexicon.CLINICAL_SPECIFICS or i not in _sought_words(ev))} <= covered for x, y in lexicon.cue("clinical_request").spans(words))  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's; "which certification covers stepped-dose protocols": the dose is the topic's)
 
 
 def _pasted_before_a_role_asked(ev: Evidence) -> frozenset[int]:
@@ -226,9 +226,20 @@ def _sought_topic(ev: Evidence) -> frozenset[int]:
         return frozenset()
     at = next(i for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS)
     topic = frozenset(i for i in range(at + 1, len(a.words)) if a.sentence_of[i] == a.sentence_of[at])
-    if any(a.words[i] in lexicon.CLINICAL_SPECIFICS or lexicon.is_drug(a.words[i]) for i in topic):
+    if any((a.words[i] in lexicon.CLINICAL_SPECIFICS and not _modifies_a_noun(a, i)) or lexicon.is_drug(a.words[i]) for i in topic):
         return frozenset()  # "… for when a patient has side effects from lisinopril, what dose …": a case
     return topic
+
+
+def _sought_words(ev: Evidence) -> frozenset[int]:
+    """The words of "which certification covers …" up to the topic: how a certification is sought."""
+    return frozenset(i for x, y in lexicon.cue("cert_seek").spans(ev.a.words) for i in range(x, y + 1))
+
+
+def _modifies_a_noun(a: Analysis, i: int) -> bool:
+    """A clinical word ending a hyphenated modifier ("stepped-dose protocols"): it says what kind of
+    protocol it is, no dose is asked."""
+    return i + 1 < len(a.words) and re.search(rf"\w-{re.escape(a.said[i])}\s+{re.escape(a.said[i + 1])}\b", a.question.lower()) is not None
 
 
 def _drug_object(words: tuple[str, ...], i: int) -> bool:
