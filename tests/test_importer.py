@@ -702,3 +702,56 @@ def test_a_day_line_read_as_a_certification_code_is_refused_through_the_cli(tmp_
     r = cli_in_process("import", bad, "--knowledge", kb)
     assert r.returncode == 1 and "Traceback" not in r.stderr and snapshot(kb) == before
     assert f"{bad}:{text.splitlines().index('Mid-Morning – Reroute Refills') + 1}: 'Mid-Morning' is not a certification code" in r.stderr
+
+
+def test_round_66_wave_3_layouts_import_and_validate(tmp_path):
+    """Blind writers' pages (round 66, wave 3): "Title | Council on Pharmacy Standards", emoji
+    bullets, "Building Your Credentials" over a paragraph of steps, a time / title / text day and a
+    pathway table. Before: the role id ended "-council-on-pharmacy-standards", names kept their emoji
+    and were cut at "and", the role had no pathway (its paragraph a responsibility), and day
+    descriptions repeated their titles."""
+    kb = empty_kb(tmp_path)
+    text = _seed_pathway(
+        "Building Your Credentials\n\n"
+        "Start with CPOM (Certified Pharmacy Operations Manager), which shows you can lead teams and workflows. "
+        "Finally, add the Certified Medication Safety Officer (CMSO), which proves you can embed safety into daily work.\n\n"
+    ).replace("Career Path: Director of Pharmacy Operations – Council on Pharmacy Standards", "Director of Pharmacy Operations | Council on Pharmacy Standards")
+    a, b = text.index("Core Responsibilities"), text.index("Building Your Credentials")
+    text = text[:a] + "Core Responsibilities\n\n🧰 Kit and Stock Readiness — Keeping first doses stocked.\n\n🎓 Nursing Education: Teaching the order set.\n\n" + text[b:]
+    a, b = text.index("Morning: Daily"), text.index("Ready to Engineer")
+    text = text[:a] + "6:30 AM\n\nIsolator Start-Up Checks\n\nYou review the logs.\n\n4:30 PM\n\nSpill Kit Audit and Handoff\n\nYou hand off to the evening shift.\n\n" + text[b:]
+    r = cli_in_process("import", "--init", write(tmp_path / "page.txt", text), "--knowledge", kb)
+    assert r.returncode == 0, r.stderr
+    role = role_yaml(kb, OPS)
+    assert role["title"] == "Director of Pharmacy Operations"
+    assert [(d["name"], d["description"]) for d in role["responsibilities"]] == [("Kit and Stock Readiness", "Keeping first doses stocked."), ("Nursing Education", "Teaching the order set.")]
+    assert role["pathway"]["heading"] == "Building Your Credentials"
+    assert [s["certification"] for s in role["pathway"]["steps"]] == ["CPOM", "CMSO"]
+    assert cert_yaml(kb, "CMSO")["name"] == "Certified Medication Safety Officer"
+    assert [(e["time"], e["title"], e["description"]) for e in role["day_in_the_life"]["entries"]] == [
+        ("6:30 AM", "Isolator Start-Up Checks", "You review the logs."),
+        ("4:30 PM", "Spill Kit Audit and Handoff", "You hand off to the evening shift."),
+    ]
+    assert not any("no certification pathway" in n for n in r.stdout.splitlines())
+    assert cli_in_process("validate", "--knowledge", kb).returncode == 0
+
+
+def test_a_pathway_table_imports_with_its_names(tmp_path):
+    """"1 | Certified … (CODE) | why": before, certifications named "1 | Certified …" were created with no error."""
+    kb = empty_kb(tmp_path)
+    rows = "Step | Certification | Why\n1 | Certified Pharmacy Operations Manager (CPOM) | Shows you can lead teams.\n2 | Certified Medication Safety Officer (CMSO) | Proves you can embed safety.\n\n"
+    import_page(write(tmp_path / "page.txt", _seed_pathway("Your Certification Pathway\n\n" + rows)), kb)
+    assert [s["certification"] for s in role_yaml(kb, OPS)["pathway"]["steps"]] == ["CPOM", "CMSO"]
+    assert cert_yaml(kb, "CMSO")["name"] == "Certified Medication Safety Officer" and role_yaml(kb, OPS)["pathway"]["intro"] == ""
+
+
+def test_certifications_named_in_a_paragraph_under_no_pathway_heading_are_refused_through_the_cli(tmp_path):
+    """Before: imported with no pathway, the paragraph a responsibility; now nothing is written."""
+    kb = copy_fixture(tmp_path)
+    paragraph = "Start with CPOM (Certified Pharmacy Operations Manager), which shows you can lead. Finally, add CMSO – Certified Medication Safety Officer – to embed safety."
+    text = _seed_pathway(f"Where to Go Next\n\n{paragraph}\n\n")
+    bad = write(tmp_path / "bad.txt", text)
+    before = snapshot(kb)
+    r = cli_in_process("import", bad, "--knowledge", kb)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and snapshot(kb) == before
+    assert f"{bad}:{text.splitlines().index(paragraph) + 1}: CPOM looks like a certification" in r.stderr

@@ -639,7 +639,7 @@ def test_day_entries_written_on_one_line_are_read() -> None:
     p = parse_page(text[:start] + day + text[end:])
     assert p.day == [
         ("8:30 AM", "Operations Huddle", "You review the overnight turnaround times with the managers."),
-        ("Mid-Day", "Vendor Meeting", "you compare two carousel upgrades with the buyer."),
+        ("Mid-Day", "Vendor Meeting", "You compare two carousel upgrades with the buyer."),
         ("4:00 PM", "Staffing Review", "You adjust next week's schedule."),
     ]
     assert p.closing_heading == "Ready to Engineer the Future of Pharmacy Operations?"
@@ -949,7 +949,7 @@ LABELS = ["At Opening", "After Lunch", "End of Day", "Closing", "Mid-Morning", "
     "form, entry",
     [
         ("{}: Vault Count\n\nYou count the vault and sign the log.\n\n", ("Vault Count", "You count the vault and sign the log.")),
-        ("{}: you count the vault and sign the log.\n\n", ("Count the vault", "you count the vault and sign the log.")),
+        ("{}: you count the vault and sign the log.\n\n", ("Count the vault", "You count the vault and sign the log.")),
         ("{}: You count the vault.\n\n", ("Count the vault", "You count the vault.")),
         ("{}\n\nYou count the vault and sign the log.\n\n", ("Count the vault", "You count the vault and sign the log.")),
     ],
@@ -1043,7 +1043,7 @@ def test_lower_case_day_labels_are_an_entry_each(day: str, expected: list[tuple[
     (or its first part the day's intro)."""
     p = parse_page(_seed_with("day", f"A Day in the Life\n\nA steady day.\n\n{day}\n"))
     assert [(t, title) for t, title, _ in p.day] == expected
-    assert p.day_intro == "A steady day." and p.day[1][2].startswith("you walk the units")
+    assert p.day_intro == "A steady day." and p.day[1][2].lower().startswith("you walk the units")
     assert p.closing_heading == parse_page(seed_text()).closing_heading
 
 
@@ -1184,7 +1184,7 @@ def test_day_parts_opened_by_a_moment_and_a_comma_are_an_entry_each() -> None:
         ("Before noon", "Review the pump library changes"),
         ("At the end of the shift", "Hand over the open orders"),
     ]
-    assert p.day_intro == "Your day is busy." and p.day[1][2] == "you walk the units with the charge nurses."
+    assert p.day_intro == "Your day is busy." and p.day[1][2] == "You walk the units with the charge nurses."
     assert p.closing_heading == parse_page(seed_text()).closing_heading
 
 
@@ -1543,11 +1543,20 @@ def test_mangled_pages_raise_page_error_only() -> None:
     """Lines dropped, swapped, cut or numbered: the parser reads the page or refuses it, never crashes."""
     rng = random.Random(66)
     pages = [QA_PAGE, _numbered("{n}. ", DAY_ONE_LINE), _numbered("{n} – "), _seed_with("pathway", PROSE_PATHWAY)]
-    for _ in range(600):
+    _parse_mangled(rng, pages, 600, [
+        lambda line: f"{rng.randint(1, 9)}{rng.choice(['. ', ') ', ' – ', ' | '])}{line}",
+        lambda line: line.rstrip(".") + rng.choice(["?", ":", ""]),
+    ])
+
+
+def _parse_mangled(rng: random.Random, pages: list[str], rounds: int, edits: list) -> None:
+    """Parse ``rounds`` copies of the pages with one to four lines dropped, swapped, cut or changed
+    by one of ``edits``: each is read or refused with a PageError, never another exception."""
+    for _ in range(rounds):
         lines = rng.choice(pages).splitlines()
         for _ in range(rng.randint(1, 4)):
             k = rng.randrange(len(lines))
-            op = rng.randrange(5)
+            op = rng.randrange(3 + len(edits))
             if op == 0:
                 del lines[k]
             elif op == 1:
@@ -1555,11 +1564,193 @@ def test_mangled_pages_raise_page_error_only() -> None:
                 lines[k], lines[j] = lines[j], lines[k]
             elif op == 2:
                 lines[k] = lines[k][: rng.randrange(len(lines[k]) + 1)]
-            elif op == 3:
-                lines[k] = f"{rng.randint(1, 9)}{rng.choice(['. ', ') ', ' – ', ' | '])}{lines[k]}"
             else:
-                lines[k] = lines[k].rstrip(".") + rng.choice(["?", ":", ""])
+                lines[k] = edits[op - 3](lines[k])
         try:
             parse_page("\n".join(lines))
         except PageError:
             pass
+
+
+# ----------------------------------------------------------------------------- round 66, wave 3: blind writers' layouts
+
+
+CREDENTIALS_PARAGRAPH = (
+    "Start with CHPOP (Certified Hospital Pharmacy Operations Pharmacist), which validates your hospital operations expertise. "
+    "Next, take CPOM – Certified Pharmacy Operations Manager – to show you can lead teams. "
+    "Finally, add the Certified Medication Safety Officer (CMSO), which proves you can embed safety in daily work."
+)
+CREDENTIAL_CERTS = [
+    ("CHPOP", "Certified Hospital Pharmacy Operations Pharmacist", "Validates your hospital operations expertise."),
+    ("CPOM", "Certified Pharmacy Operations Manager", "To show you can lead teams."),
+    ("CMSO", "Certified Medication Safety Officer", "Proves you can embed safety in daily work."),
+]
+
+
+@pytest.mark.parametrize("heading", ["Building Your Credentials", "Earning Your Operations Certifications", "Credentials You Will Earn"])
+@pytest.mark.parametrize("intro", ["", "Each one builds on the last.\n\n"])
+def test_a_credentials_heading_over_a_paragraph_of_steps_is_the_pathway(heading: str, intro: str) -> None:
+    """"Building Your Credentials" over "Start with CODE (Certified …), which …. Next, …": before,
+    the paragraph was stored as one more responsibility named after the heading, and the role had
+    no pathway, with no error."""
+    p = parse_page(_seed_with("pathway", f"{heading}\n\n{intro}{CREDENTIALS_PARAGRAPH}\n\n"))
+    assert p.pathway_heading == heading and certs(p) == CREDENTIAL_CERTS
+    assert p.pathway_intro == intro.strip()
+    assert p.responsibilities == parse_page(seed_text()).responsibilities and len(p.day) == 3
+
+
+def test_an_unreadable_paragraph_under_a_credentials_heading_is_refused_on_its_line() -> None:
+    """Before: stored as a responsibility, no pathway, no error."""
+    paragraph = "CHPOP (Certified Hospital Pharmacy Operations Pharmacist) validates your expertise. CPOM (Certified Pharmacy Operations Manager) shows you can lead."
+    text = _seed_with("pathway", f"Building Your Credentials\n\n{paragraph}\n\n")
+    e = error_of(text)
+    assert e.line == text.splitlines().index(paragraph) + 1 and "cannot be read step by step" in e.message
+
+
+def test_certifications_named_in_a_paragraph_with_no_pathway_heading_are_refused() -> None:
+    """A heading that says nothing of certification over the paragraph: before, the page imported
+    with no pathway and the paragraph as a responsibility; now refused where the paragraph is."""
+    text = _seed_with("pathway", f"How to Grow\n\n{CREDENTIALS_PARAGRAPH}\n\n")
+    e = error_of(text)
+    assert e.line == text.splitlines().index(CREDENTIALS_PARAGRAPH) + 1
+    assert "CHPOP looks like a certification but the page has no certification pathway heading" in e.message
+
+
+def test_a_credentials_sentence_over_the_steps_is_no_heading() -> None:
+    steps = "How You Get There\n\nYour credentials build from operations to leadership.\n\n1) Certified Hospital Pharmacy Operations Pharmacist (CHPOP) - {0}\n2) Certified Pharmacy Operations Manager (CPOM) - {1}\n\n"
+    p = parse_page(_seed_with("pathway", steps.format(*(c[2] for c in ONE_LINE_CERTS))))
+    assert p.pathway_heading == "How You Get There" and p.pathway_intro == "Your credentials build from operations to leadership."
+    assert certs(p) == ONE_LINE_CERTS
+
+
+EMOJI_DUTIES = [
+    ("Sepsis Alert Response", "Answering every sepsis alert page in the emergency department."),
+    ("Sepsis Kit and Stock Readiness", "Keeping first-dose antibiotics stocked in the cabinets."),
+    ("Nursing and Prescriber Education", "Teaching nurses the sepsis order set."),
+]
+
+
+@pytest.mark.parametrize("form", ["{e} {n} — {d}", "{e} {n}: {d}", "{e} {n}\n{d}", "{e}{n} – {d}"], ids=["dash", "colon", "next-line", "no-space"])
+@pytest.mark.parametrize("emojis", [("🚨", "🧰", "🎓"), ("✅", "⭐", "👩\u200d⚕\ufe0f"), ("1\ufe0f\u20e3", "2\ufe0f\u20e3", "3\ufe0f\u20e3")], ids=["pictographs", "symbols-and-joined", "keycaps"])
+def test_responsibilities_bulleted_with_emoji(form: str, emojis: tuple[str, str, str]) -> None:
+    """"🧰 Sepsis Kit and Stock Readiness — Keeping …": before, the emoji stayed in the name, the
+    whole line was repeated as the description and the name was cut at "and" ("🧰 Sepsis Kit")."""
+    duties = "\n\n".join(form.format(e=e, n=n, d=d) for e, (n, d) in zip(emojis, EMOJI_DUTIES))
+    p = parse_page(_seed_duties(f"Key Responsibilities\n\n{duties}\n\n"))
+    assert p.responsibilities == EMOJI_DUTIES
+    assert len(p.certifications) == 4 and len(p.day) == 3
+
+
+def test_an_emoji_decorated_heading_over_steps_is_still_the_pathway_heading() -> None:
+    steps = "📜 Credentials That Matter\n\n1) Certified Hospital Pharmacy Operations Pharmacist (CHPOP) - {0}\n2) Certified Pharmacy Operations Manager (CPOM) - {1}\n\n"
+    p = parse_page(_seed_with("pathway", steps.format(*(c[2] for c in ONE_LINE_CERTS))))
+    assert p.pathway_heading == "📜 Credentials That Matter" and certs(p) == ONE_LINE_CERTS
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Director of Pharmacy Operations | Council on Pharmacy Standards",
+        "Director of Pharmacy Operations – Council on Pharmacy Standards",
+        "Director of Pharmacy Operations - CPS Careers",
+        "Director of Pharmacy Operations | Careers | pharmacystandards.org",
+        "Director of Pharmacy Operations — American Society of Pharmacy Leaders",
+        "CAREER SPOTLIGHT: Director of Pharmacy Operations",
+        "Career Spotlight – Director of Pharmacy Operations | Council on Pharmacy Standards",
+    ],
+)
+@pytest.mark.parametrize("repeated", [True, False], ids=["title-below", "no-title-below"])
+def test_a_title_line_with_the_site_after_it_is_the_title(first: str, repeated: bool) -> None:
+    """"Title | Council on Pharmacy Standards" with no "Career Path:", or "CAREER SPOTLIGHT: Title":
+    before, the whole line was the title (role id "…-council-on-pharmacy-standards" or
+    "career-spotlight-…", or refused as over 80 characters)."""
+    text = seed_text().replace("Career Path: Director of Pharmacy Operations – Council on Pharmacy Standards", first)
+    if not repeated:
+        text = text.replace("\nDirector of Pharmacy Operations\n", "\n", 1)
+    assert facts(parse_page(text)) == facts(parse_page(seed_text()))
+
+
+@pytest.mark.parametrize("first", ["Pharmacy Technician – Sterile Compounding", "Compounding Lead – Board Certification Prep"])
+def test_a_title_with_a_dash_but_no_site_after_it_stays_whole(first: str) -> None:
+    text = seed_text().replace("Career Path: Director of Pharmacy Operations – Council on Pharmacy Standards\nCAREER SPOTLIGHT\n\nDirector of Pharmacy Operations", first)
+    assert parse_page(text).title == first
+
+
+def test_a_time_alone_then_a_title_alone_then_the_text_is_one_entry() -> None:
+    """"6:30 AM" / "Isolator Start-Up Checks" / "You review …": before, each description started with
+    its title again and a title with "and" was cut ("Spill Kit Audit and Handoff" -> "Spill Kit Audit")."""
+    day = (
+        "A Day in the Life\n\nYour day follows the infusion schedule.\n\n"
+        "6:30 AM\n\nIsolator Start-Up Checks\n\nYou review the overnight pressure logs.\n\n"
+        "4:30 PM\n\nSpill Kit Audit and Handoff\n\nYou check every spill kit and hand off to the evening pharmacist.\n\n"
+    )
+    p = parse_page(_seed_with("day", day))
+    assert p.day == [
+        ("6:30 AM", "Isolator Start-Up Checks", "You review the overnight pressure logs."),
+        ("4:30 PM", "Spill Kit Audit and Handoff", "You check every spill kit and hand off to the evening pharmacist."),
+    ]
+    assert p.day_intro == "Your day follows the infusion schedule." and p.closing_heading == parse_page(seed_text()).closing_heading
+
+
+def test_a_time_alone_over_a_sentence_is_still_named_by_its_words() -> None:
+    day = "A Day in the Life\n\n7:45 AM\nYou work the report queue\nand call the units about late doses.\n\n2:00 PM\nYou adjust the schedule.\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day[0] == ("7:45 AM", "Work the report queue", "You work the report queue and call the units about late doses.")
+
+
+def test_descriptions_after_a_day_label_start_with_a_capital() -> None:
+    """"Mid-morning, you walk …": before, the description began "you walk"; a first word with
+    capitals of its own ("eGFR") is left as written."""
+    day = COMMA_DAY.replace("Before noon, you review the pump library changes.", "Before noon, eGFR results come back and you adjust doses.")
+    p = parse_page(_seed_with("day", day))
+    assert [d for _, _, d in p.day] == [
+        "You count the controlled substances in the vault.",
+        "You walk the units with the charge nurses.",
+        "eGFR results come back and you adjust doses.",
+        "You hand over the open orders.",
+    ]
+
+
+@pytest.mark.parametrize("mark", ["At {}, you", "{}, you", "at {}, you"])
+def test_day_parts_opened_by_a_clock_time_and_a_comma(mark: str) -> None:
+    """"At 7:00, you open …": before, refused as a day with no times."""
+    day = "A Day in the Life\n\nYour day follows the billing cycle.\n\n" + "".join(
+        f"{mark.format(t)} {what}\n\n" for t, what in [("7:00", "open the exception report."), ("13:00", "pull the audit documents.")]
+    )
+    p = parse_page(_seed_with("day", day))
+    assert p.day == [("7:00", "Open the exception report", "You open the exception report."), ("13:00", "Pull the audit documents", "You pull the audit documents.")]
+    assert p.day_intro == "Your day follows the billing cycle."
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "1 | Certified Hospital Pharmacy Operations Pharmacist (CHPOP) | {0}\n2 | Certified Pharmacy Operations Manager (CPOM) | {1}\n",
+        "1 | CHPOP – Certified Hospital Pharmacy Operations Pharmacist | {0}\n2 | CPOM – Certified Pharmacy Operations Manager | {1}\n",
+        "| 1 | CHPOP | Certified Hospital Pharmacy Operations Pharmacist | {0} |\n| 2 | CPOM | Certified Pharmacy Operations Manager | {1} |\n",
+        "Step 1 | Certified Hospital Pharmacy Operations Pharmacist (CHPOP) | {0}\nStep 2 | Certified Pharmacy Operations Manager (CPOM) | {1}\n",
+    ],
+)
+def test_a_pathway_laid_out_as_a_table(rows: str) -> None:
+    """"1 | Certified … (CODE) | why" rows under "Step | Certification | Why": before, the names were
+    stored as "2 | Certified …" with no error, or the page was refused; the header row ended the intro."""
+    table = "Your Certification Pathway\n\nThese prove your skills.\n\nStep | Certification | Why\n" + rows.format(*(c[2] for c in ONE_LINE_CERTS)) + "\n"
+    p = parse_page(_seed_with("pathway", table))
+    assert certs(p) == ONE_LINE_CERTS and p.pathway_intro == "These prove your skills."
+
+
+def test_mangled_wave_3_pages_raise_page_error_only() -> None:
+    """The layouts above, lines dropped, swapped, cut, emoji-marked or piped: read or refused, never a crash."""
+    rng = random.Random(663)
+    duties = "\n\n".join(f"🧰 {n} — {d}" for n, d in EMOJI_DUTIES)
+    pages = [
+        _seed_with("pathway", f"Building Your Credentials\n\n{CREDENTIALS_PARAGRAPH}\n\n").replace("Career Path: Director of Pharmacy Operations – ", "Director of Pharmacy Operations | "),
+        _seed_duties(f"Key Responsibilities\n\n{duties}\n\n"),
+        _seed_with("day", "A Day in the Life\n\n6:30 AM\n\nIsolator Start-Up Checks\n\nYou review the logs.\n\nAt 13:00, you audit.\n\n13:30, you hand off.\n\n"),
+        _seed_with("pathway", "Your Certification Pathway\n\nStep | Certification | Why\n1 | CPOM – Certified Pharmacy Operations Manager | Shows you can lead.\n| 2 | CMSO | Certified Medication Safety Officer | Proves safety. |\n\n"),
+    ]
+    _parse_mangled(rng, pages, 800, [
+        lambda line: rng.choice(["🚨 ", "1\ufe0f\u20e3", "✅", "👩\u200d⚕\ufe0f "]) + line,
+        lambda line: f"{rng.randint(1, 9)} | {line}" + rng.choice(["", " |", " | x"]),
+        lambda line: line.replace(" – ", rng.choice([" | ", ", ", "\n"]), 1),
+    ])

@@ -56,7 +56,18 @@ class Page:
 
 
 TITLE_LINE = re.compile(r"^career\s+path\s*:\s*(?P<title>.+?)\s*(?:[–—|-]\s*council on pharmacy standards)?\s*$", re.I)
+# A first line naming the title, then the council or the site ("Cleanroom Aseptic Technique Trainer |
+# Council on Pharmacy Standards", "… – CPS Careers", "… | cps.org"), as a page header or a browser tab
+# writes it with no "Career Path:" before.
+_SITE_TITLE = re.compile(r"^(?P<title>.*?\S)(?:\s*[|·•–—]\s*|\s+-\s+)(?P<site>(?:(?!\s-\s)[^|·•–—])+)$")
+_SITE = re.compile(r"^(?:the\s+)?council\s+on\s+pharmacy\s+standards$|^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|edu|gov|info)(?:/\S*)?$", re.I)
+_ORGANISATION = re.compile(  # "CPS Careers", "Pharmacy Practice Council", "American Society of …" (not "Board Certification Prep")
+    r"^(?:\S+\s+){0,4}(?:council|association|society|board|institute|academy|foundation|federation|alliance|commission|organi[sz]ation|careers?)$"
+    r"|^(?:the\s+)?(?:\S+\s+){0,2}(?:council|association|society|board|institute|academy|foundation|federation|alliance|commission)\s+(?:of|on|for)\s+\S.*$",
+    re.I,
+)
 _SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
+_SPOTLIGHT_TITLE = re.compile(r"^career\s+spotlight\s*(?::|\s[–—|-])\s*(?P<title>\S.*)$", re.I)  # "CAREER SPOTLIGHT: Hub Manager"
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
 _RESPONSIBILITIES = re.compile(
     r"^((your|the|core|key|main|primary|major|daily|everyday|day-to-day|day to day)\s+){0,2}(responsibilities|duties)\s*:?$"
@@ -66,7 +77,9 @@ _RESPONSIBILITIES = re.compile(
 _PATHWAY = re.compile(
     r"^(the\s+|your\s+)?certification\s+(pathway|path|roadmap)\b.*$|^your\s+(certification\s+)?(pathway|path|roadmap)\b.*$"
     r"|^(recommended|suggested|relevant|key)\s+certifications\b.*$|^certifications\s*:?$"
-    r"|^(the\s+|your\s+)?(pathway|path|roadmap|route)\s+to\s+(your\s+)?certification\b.*$",
+    r"|^(the\s+|your\s+)?(pathway|path|roadmap|route)\s+to\s+(your\s+)?certification\b.*$"
+    r"|^(building|build|earning|earn|growing|grow|stacking|stack)\s+your\s+([\w-]+\s+){0,3}(credentials|certifications)\b[^.!?]*$"  # "Building Your Credentials"
+    r"|^(your|key|recommended|suggested|essential|core)\s+credentials\s*:?$",  # (a sentence "Your credentials build …." is no heading)
     re.I,
 )
 _DAY = re.compile(r"^(a\s+)?(typical\s+)?day\s+in\s+the\s+life\b.*$|^a\s+typical\s+day\b.*$", re.I)
@@ -91,7 +104,13 @@ _NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "Step 1. ", "Step 2: ", "Step one: "
     r"(?:step\s+)?\(?\d{1,2}[.)]\s+|step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—-]\s*"
 )
 _BULLET = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*|" + _NUMBERED_MARK + ")", re.I)
-_LIST_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+|" + _NUMBERED_MARK + ")", re.I)
+# A pictograph as a list item's bullet ("🚨 Sepsis Alert Response — …", "✅ …", "1️⃣ …"), with its
+# variation selector, skin tone or the pictographs joined to it. Not one of ``_BULLET``'s marks, so
+# that a heading decorated with one ("📜 Certifications That Build a Career") stays a heading.
+_PICTOGRAPH_CHAR = r"[\u2190-\u21ff\u2300-\u23ff\u25a0-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+_PICTOGRAPH = r"(?:" + _PICTOGRAPH_CHAR + r"|\d\ufe0f?\u20e3)(?:[\ufe0f\u20e3\U0001f3fb-\U0001f3ff]|\u200d?" + _PICTOGRAPH_CHAR + r")*\s*"
+_PICTOGRAPH_MARK = re.compile(r"^" + _PICTOGRAPH)
+_LIST_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+|" + _PICTOGRAPH + "|" + _NUMBERED_MARK + ")", re.I)
 _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
 _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
 _CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|]|\s-\s|,(?=\s*[Cc]ertifi))\s*(?P<name>.+)$")  # ("CPOM, Certified …" too)
@@ -125,6 +144,28 @@ _MOMENT = re.compile(
     r"|^(?:before|after|until|till|toward|towards)\s+(?:the\s+)?(?!(?:you|we|they|i|it)\b)[a-z-]+(?:\s+[a-z-]+)?$",
     re.I,
 )
+
+
+def _first_line_title(line: str) -> str | None:
+    """The title a first line gives: "Career Path: Title – Council on Pharmacy Standards", "CAREER
+    SPOTLIGHT: Title", "Title | Council on Pharmacy Standards"; None for a line that is no such line."""
+    m = TITLE_LINE.match(line) or _SPOTLIGHT_TITLE.match(line)
+    title = m.group("title") if m else line
+    return _site_title(title) or (title if m else None)
+
+
+def _site_title(line: str) -> str | None:
+    """The title of a first line "Title | Council on Pharmacy Standards" (or "– CPS Careers", "|
+    cps.org"): the words before the site's name, which is no part of the role's title (nor its id)."""
+    title = line
+    while (m := _SITE_TITLE.match(title)) and _site_name(m.group("site").strip()):
+        title = m.group("title")
+    return title if title != line and _heading_like(title) else None
+
+
+def _site_name(text: str) -> bool:
+    """The council's name, a web address, or a short capitalised name of an organisation ("CPS Careers")."""
+    return bool(_SITE.match(text)) or (len(text.split()) <= 6 and bool(_ORGANISATION.match(text)) and _title_cased(text))
 
 
 def _time_label(label: str) -> bool:
@@ -221,8 +262,9 @@ def _labelled(body: list[tuple[int, str]], comma: bool = False, least: int = 2) 
     return found if len(found) >= least else {}
 
 
-# "First thing, you count …", "Before noon, you …": a part of the day named, then a comma.
-_COMMA_LABEL = re.compile(r"^(?P<time>[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,5}),\s+(?P<text>\S.*)$")
+# "First thing, you count …", "Before noon, you …", "At 7:00, you …": a part of the day named or a
+# clock time (its "At" no part of the time), then a comma.
+_COMMA_LABEL = re.compile(r"^(?:(?i:at|by|around)\s+(?=\d))?(?P<time>" + _WHOLE_CLOCK + r"|[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,5}),\s+(?P<text>\S.*)$")
 _WHOLE_DAY = frozenset({"each", "every", "any", "most", "some", "all", "on", "a", "one", "typical", "no", "throughout"})
 
 
@@ -355,9 +397,9 @@ def parse_page(text: str) -> Page:
     i = 0
     title = ""
     title_line = lines[0][0]
-    m = TITLE_LINE.match(lines[0][1])
-    if m:
-        title, i = m.group("title"), 1
+    first = _first_line_title(lines[0][1])
+    if first:
+        title, i = first, 1
     while i < len(lines) and _SPOTLIGHT.match(lines[i][1]):
         i += 1
     if i < len(lines) and title and lines[i][1].casefold() != title.casefold() and _same_title(lines[i][1], title):
@@ -450,7 +492,7 @@ def _step_item(text: str, certified: bool = False) -> str:
     "Finally: CFOO (Certified Foo Bar): why"); the ordinal only goes when a certification follows it
     (one named "Certified …" when ``certified``, as outside a pathway section), so that "First,
     you …" stays text. Arrows read as dashes ("Step 1 → CMSO – …")."""
-    text = _unbullet(_unarrow(text))
+    text = _unbullet(_unarrow(_untabled(text)))
     m = _ORDINAL.match(text)
     if m is None:
         return text
@@ -460,6 +502,24 @@ def _step_item(text: str, certified: bool = False) -> str:
     found = _CODE_NAME.match(rest) or _NAME_CODE.match(rest) or _step_line(rest)
     if found and _is_code(found.group("code")) and (not certified or _CERTIFIED.search(found.group("name"))):
         return rest
+    return text
+
+
+# A row of a pathway table, its step's number first: "1 | Certified … (CPOM) | why", "| 2 | CPOM | Certified … | why |".
+_TABLE_ROW = re.compile(r"^\|?\s*(?:step\s+)?\d{1,2}\s*\|\s*(?P<cells>.+?)\s*\|?$", re.I)
+# The table's header row ("Step | Certification | Why"): no part of the pathway's intro.
+_STEP_TABLE_HEADER = re.compile(r"^\|?\s*(?:(?:step|#|no\.?|order)\s*\|\s*)?(?:certifications?|credentials?|code)(?:\s*\|\s*[A-Za-z][A-Za-z &/'’]{0,30}?)+\s*\|?$", re.I)
+
+
+def _untabled(text: str) -> str:
+    """A pathway table's row as the step on one line it says ("1 | Certified … (CPOM) | why" ->
+    "Certified … (CPOM): why"), so that the row's number is no part of the certification's name."""
+    m = _TABLE_ROW.match(text)
+    cells = [c.strip() for c in m.group("cells").split("|")] if m else []
+    if len(cells) == 3 and _is_code(cells[0]):
+        return f"{cells[0]} – {cells[1]}: {cells[2]}"  # "CPOM | Certified … | why"
+    if len(cells) == 2 and not _is_code(cells[0]):
+        return f"{cells[0]}: {cells[1]}"  # "Certified … (CPOM) | why", "CPOM – Certified … | why"
     return text
 
 
@@ -556,17 +616,21 @@ def _certification_heading(lines: list[tuple[int, str]], start: int, taken: set[
     """A heading that speaks of certification ("PATHWAY TO CERTIFICATION", "How to Get Certified")
     right above a list, on a page where no pathway was found otherwise: the pathway's heading, so
     that steps written in a way the parser cannot read are refused rather than imported as
-    another section's text, leaving the role with no pathway. Up to two intro paragraphs may come
-    between when the list's first item names a certification ("- CPOM – Pharmacy Operations …")."""
+    another section's text, leaving the role with no pathway. So is one right above a paragraph
+    naming a certification by its code and name ("Start with CCPTL (Certified …), which …"). Up to
+    two intro paragraphs may come between when the list's first item names a certification ("- CPOM
+    – Pharmacy Operations …") or the paragraph does."""
     for k in range(start, len(lines) - 1):
         t = lines[k][1]
-        if k in taken or _BULLET.match(t) or not _heading_like(t) or _BUTTON.match(t) or not _CERT_WORDS.search(t):
-            continue
-        if _LIST_MARK.match(lines[k + 1][1]):
+        if k in taken or _BULLET.match(t) or not _heading_like(t) or _BUTTON.match(t) or not _CERT_WORDS.search(t) or _named_certification(t):
+            continue  # (a line naming a certification is a step, not the heading above the steps)
+        if _LIST_MARK.match(lines[k + 1][1]) or _named_certification(lines[k + 1][1]):
             return k
         for j in range(k + 2, min(k + 4, len(lines))):
             if j - 1 in taken or _heading_like(lines[j - 1][1]):
                 break  # (an intro paragraph ends with a full stop)
+            if _named_certification(lines[j][1]):
+                return k
             if _LIST_MARK.match(lines[j][1]):
                 if _code_of(_step_item(lines[j][1])) is not None:
                     return k
@@ -637,15 +701,17 @@ _CERTIFIED = re.compile(r"\b(?:certified|certification|certificate)\b", re.I)
 
 def _refuse_unheaded_certifications(lines: list[tuple[int, str]], start: int, starts: list[tuple[int, str]]) -> None:
     """A page with no certification pathway section but a line such as "CTCP – Certified
-    Transitions of Care Pharmacist": its pathway would be lost into another section's text, with
-    no certification created. Say where instead."""
+    Transitions of Care Pharmacist", or a paragraph naming one ("Start with CCPTL (Certified …)"):
+    its pathway would be lost into another section's text, with no certification created. Say
+    where instead."""
     if any(kind == "pathway" for _, kind in starts):
         return
     for n, t in lines[start:]:
         item = _step_item(t, certified=True)
         m = _CODE_NAME.match(item) or _NAME_CODE.match(item) or _step_line(item, certified=True)
-        if m and _is_code(m.group("code")) and _CERTIFIED.search(m.group("name")):
-            raise PageError(n, f"{m.group('code')} looks like a certification but the page has no certification pathway heading above it; put a heading such as 'Your Certification Pathway' right above the certifications")
+        code = m.group("code") if m and _is_code(m.group("code")) and _CERTIFIED.search(m.group("name")) else _named_certification(t)
+        if code is not None:
+            raise PageError(n, f"{code} looks like a certification but the page has no certification pathway heading above it; put a heading such as 'Your Certification Pathway' right above the certifications")
 
 
 def _title_like(text: str) -> bool:
@@ -680,7 +746,7 @@ def _intro(page: Page, lines: list[tuple[int, str]]) -> None:
 
 def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     items: list[list[str]] = []
-    has_bullets = any(_BULLET.match(t) for _, t in body)
+    has_bullets = any(_item_mark(t) for _, t in body)
     if not has_bullets and not last and _prose(body):  # "You assemble the records … You read every incident report …": a sentence each
         page.responsibilities = [item for _, t in body for item in _prose_items(t)]
         return []
@@ -688,7 +754,7 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
     item_at = 0  # where the last item starts in ``body``
     end = len(body)
     for pos, (n, t) in enumerate(body):
-        bullet = _BULLET.match(t)
+        bullet = _item_mark(t)
         if has_bullets and not items and not bullet and t.endswith(":"):
             continue  # "In this role, you will:": the lead-in to the list
         if has_bullets and bullet:
@@ -720,6 +786,12 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
             raise PageError(head[0], f"responsibility {it[0]!r} has no description")
     page.responsibilities = [(it[0], " ".join(it[1:])) for it in items]
     return rest
+
+
+def _item_mark(text: str) -> re.Match[str] | None:
+    """A responsibility's bullet, number or pictograph ("🚨 Sepsis Alert Response — …"): the mark
+    goes, so the name is the words after it and the text after the name is the description."""
+    return _BULLET.match(text) or _PICTOGRAPH_MARK.match(text)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -829,6 +901,7 @@ def _title_cased(name: str) -> bool:
 
 def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     page.pathway_heading = _heading_text(head[1])
+    body = [(n, t) for n, t in body if not _STEP_TABLE_HEADER.match(t)]
     intro: list[str] = []
     certs: list[PageCert] = []
     current: list[str] | None = None
@@ -988,6 +1061,23 @@ def _codes_in(text: str) -> list[str]:
     return [w for w in re.findall(r"\b" + _CODE_TOKEN + r"\b", text) if _is_code(w) and _code_like(w)]
 
 
+# A certification named in running text by its code and its full name: "CCPTL (Certified Community
+# Pharmacy Technician Lead)", "CRXIC – Certified Retail …", "the Certified Pharmacy Operations Manager (CPOM)".
+_NAMED_IN_TEXT = re.compile(
+    r"\b(?P<code>" + _CODE_TOKEN + r")\s*(?:\(\s*|[–—]\s*|\s-\s+)(?=Certifi)"
+    r"|\bCertified\s+(?:(?:[A-Z][\w'’-]*|and|of|in|for|the|&)\s+){1,10}\((?P<bracketed>" + _CODE_TOKEN + r")\)"
+)
+
+
+def _named_certification(text: str) -> str | None:
+    """The code of the first certification ``text`` names with its full name (``_NAMED_IN_TEXT``)."""
+    for m in _NAMED_IN_TEXT.finditer(text):
+        code = m.group("code") or m.group("bracketed")
+        if _is_code(code) and _code_like(code):
+            return code
+    return None
+
+
 def _code_like(code: str) -> bool:
     """A certification code is mostly capitals ("CPOM", "CPTEd"), unlike a label such as "Mid-Morning"
     that a line of another section put where a code goes."""
@@ -1073,11 +1163,11 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
             entries.append([m.group("time").strip(), m.group("title")])  # ("06:30 – Opening Count": the clock's own space is no part of it)
             entry_at = pos
         elif inline:
-            entries.append(list(inline))  # "8:30 AM – Clinic Huddle. You meet the nurses …": one line
+            entries.append([*inline[:2], _capitalised(inline[2])])  # "8:30 AM – Clinic Huddle. You meet the nurses …": one line
             entry_at = pos
         elif pos in labelled:
             time, said = labelled[pos]  # "early morning: you check the queue …": named by its own words (below)
-            entries.append([time, said] if _heading_like(said) else [time, "", said])
+            entries.append([time, said] if _heading_like(said) else [time, "", _capitalised(said)])
             entry_at = pos
         elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
             rest, end = body[pos:], pos
@@ -1093,6 +1183,8 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     if not entries:
         raise PageError(head[0], _no_day_entries(head[1], intro, body))
     for e in entries:
+        if not e[1] and len(e) > 3 and _heading_like(e[2]) and _title_cased(e[2]):
+            e[1] = e.pop(2)  # "6:30 AM", then "Isolator Start-Up Checks", then "You review …": a title of its own
         if len(e) < 3:
             raise PageError(head[0], f"day entry '{e[0]}: {e[1]}' has no description")
         if not e[1]:
