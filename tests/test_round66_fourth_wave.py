@@ -45,3 +45,13 @@ def test_overtime_hospitals_and_insurers_are_facts_no_page_gives() -> None:
     for q in ("does the counterfeit medication detection specialist get overtime", "what's a good hospital to do the cystic fibrosis coordinator job at", "which insurers are the hardest for cystic fibrosis drug approvals"):
         (a,) = talk(q, e=e)
         assert a.intent == "none", q
+
+
+def test_another_form_of_the_members_word_orders_the_steps() -> None:
+    """Round 66, after the figures (fitted on conv161, found while reviewing): "investigations" and the
+    Breach Response Investigator step's name are forms of one word, which the stemmer keeps apart."""
+    e = with_pages("conv161")
+    (a,) = talk("pharmacy privacy officer path. i live for investigations, which first?", e=e)
+    assert (a.intent, a.certifications[:1]) == ("pathway", ("CBRIN",))
+    (b,) = talk("pharmacy privacy officer path, which first", e=e)  # near-miss guard: nothing said, the page's order
+    assert b.certifications[:1] == ("CPDPS",)

@@ -171,6 +171,9 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if not any(score for _, score, _ in scored):  # nothing said matches directly: words of the trade related to theirs, else the role's own words next to theirs
         doing = [s for s in stems if s not in a.setting and s not in a.workplace]  # (where they work or worked leads to nothing: "from my old hospital IT job")
         related = _with_related(scored, doing, docs, ix, liked)
+        formed = _by_forms(scored, doing, docs, ix)
+        if not _stands_out(related) and _stands_out(formed):
+            related = formed  # "investigations are my thing": the Breach Response Investigator step, another form of the word
         if _stands_out(related):  # "i do all the ordering + shortage workarounds": the supply step, not whatever the page says beside "shortage"
             scored = related
         else:
@@ -218,6 +221,17 @@ def _with_related(scored: list[tuple[str, float, list[str]]], stems: list[str], 
     """The steps' scores with the trade words related to the member's words no step uses (``_related``)."""
     orphans = _orphans(stems, docs, ix)
     return [(code, *_related((score, hits), orphans, docs[code], ix, liked)) for code, score, hits in scored]
+
+
+def _by_forms(scored: list[tuple[str, float, list[str]]], stems: list[str], docs: dict[str, frozenset[str]], ix: Index) -> list[tuple[str, float, list[str]]]:
+    """The steps' scores with the member's words no step uses, counted where a step's text has
+    another form of them ("investigations", "investigator": one the start of the other)."""
+    unmatched = [w for w in _orphans(stems, docs, ix) if len(w) >= SHARED_FORM]
+    out = []
+    for code, score, hits in scored:
+        forms = [w for w in unmatched if any(d.startswith(w) or w.startswith(d) for d in docs[code] if len(d) >= SHARED_FORM)]
+        out.append((code, score + sum(ix.weight(w) for w in forms), hits + forms))
+    return out
 
 
 def _first_for(scored: tuple[float, list[str]], stems: list[str], whom: frozenset[str], ix: Index) -> tuple[float, list[str]]:
