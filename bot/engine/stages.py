@@ -306,11 +306,21 @@ _CLAUSE = re.compile(r"[,;:.!?]+\s+")
 def _codes_only_told(ev: Evidence) -> bool:
     """"the bot gave me wrong info about CHOR yesterday, how do i report it": the certifications
     are named in clauses that tell, and the last clause asks without one."""
-    parts = [p for p in _CLAUSE.split(ev.a.question.strip()) if p.strip()]
+    found = _asking_last_clause(ev.a.question)
+    return found is not None and not any(w.upper() in ev.codes for w in found[1])
+
+
+def _asking_last_clause(question: str) -> tuple[str, list[str]] | None:
+    """The last clause and its words, when the message has more than one and the last asks (a
+    question word first, or "?")."""
+    parts = [p for p in _CLAUSE.split(question.strip()) if p.strip()]
     if len(parts) < 2:
-        return False
-    last = words_of(parts[-1])
-    return bool(last) and (parts[-1].rstrip().endswith("?") or last[0] in _ASKING_LEADS) and not any(w.upper() in ev.codes for w in last)
+        return None
+    last = parts[-1].strip()
+    words = words_of(last)
+    return (last, words) if words and (last.endswith("?") or words[0] in _ASKING_LEADS) else None
+
+
 _ASKING_LEADS = lexicon.WH_WORDS | lexicon.WHO_WORDS | lexicon.POLAR_LEADS | {"where", "when", "can"}
 
 
@@ -318,12 +328,11 @@ def _last_clause(ev: Evidence, ix: Index) -> str | None:
     """"the bot told me CPOM was a tech cert, how do i report a wrong answer": the last clause,
     when it asks (a question word or "?") after clauses that only tell, and shares words with
     some FAQ phrasing (read whole only then)."""
-    parts = [p for p in _CLAUSE.split(ev.a.question.strip()) if p.strip()]
-    if len(parts) < 2 or not ix.faq_phrasings:
+    found = _asking_last_clause(ev.a.question) if ix.faq_phrasings else None
+    if found is None:
         return None
-    last = parts[-1].strip()
-    words = words_of(last)
-    if len(words) < FAQ_FULL_WORDS or not (last.endswith("?") or words[0] in _ASKING_LEADS):
+    last, words = found
+    if len(words) < FAQ_FULL_WORDS:
         return None
     shared = {stem(w) for w in words} & ix.faq_postings.keys()
     return last if len(shared) >= FAQ_FULL_WORDS else None
@@ -1582,7 +1591,7 @@ def _how_it_was_earned(ev: Evidence) -> set[str]:
     management job": the words after a held certification, to the end of its clause, say where it
     was earned, not what comes first now (what the member likes, though, still counts)."""
     a = ev.a
-    liked = {i for _, y in lexicon.cue("likes").spans(a.words) for i in range(y, len(a.words))}
+    liked = _liked(ev)
     out: set[str] = set()
     for code in ev.held:
         pos = a.code_pos.get(code)

@@ -128,7 +128,7 @@ def compare_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, ex
     rescored = [(c, _related((s, []), orphans, docs[c], ix)[0]) for c, s in scored]
     if _tied([s for _, s in rescored]):  # "which is more about inspecting": "inspection" and "inspector" in one text, another form of the word
         unmatched = [w for w in asked if len(w) >= SHARED_FORM and not any(w in doc for doc in docs.values())]  # (a word some text has as it is was counted already)
-        rescored = [(c, s + sum(ix.weight(w) for w in unmatched if any(d.startswith(w) or w.startswith(d) for d in docs[c] if len(d) >= SHARED_FORM))) for c, s in rescored]
+        rescored = [(c, s + sum(ix.weight(w) for w in _other_forms(unmatched, docs[c]))) for c, s in rescored]
     return [c for c, _ in sorted(rescored, key=lambda cs: -cs[1])]
 
 
@@ -229,9 +229,15 @@ def _by_forms(scored: list[tuple[str, float, list[str]]], stems: list[str], docs
     unmatched = [w for w in _orphans(stems, docs, ix) if len(w) >= SHARED_FORM]
     out = []
     for code, score, hits in scored:
-        forms = [w for w in unmatched if any(d.startswith(w) or w.startswith(d) for d in docs[code] if len(d) >= SHARED_FORM)]
+        forms = _other_forms(unmatched, docs[code])
         out.append((code, score + sum(ix.weight(w) for w in forms), hits + forms))
     return out
+
+
+def _other_forms(words: list[str], doc: frozenset[str]) -> list[str]:
+    """The words the text has in another form, one the start of the other ("investigat",
+    "investigator"), both ``SHARED_FORM`` letters or more."""
+    return [w for w in words if any(d.startswith(w) or w.startswith(d) for d in doc if len(d) >= SHARED_FORM)]
 
 
 def _first_for(scored: tuple[float, list[str]], stems: list[str], whom: frozenset[str], ix: Index) -> tuple[float, list[str]]:
