@@ -755,3 +755,76 @@ def test_certifications_named_in_a_paragraph_under_no_pathway_heading_are_refuse
     r = cli_in_process("import", bad, "--knowledge", kb)
     assert r.returncode == 1 and "Traceback" not in r.stderr and snapshot(kb) == before
     assert f"{bad}:{text.splitlines().index(paragraph) + 1}: CPOM looks like a certification" in r.stderr
+
+
+# ----------------------------------------------------------------------------- "At 9:00 AM you …" days, "CODE · Name" steps, quoted times
+
+
+def _seed_section(section: str, replacement: str) -> str:
+    text = seed_text()
+    a = text.index("Your Certification Pathway to" if section == "pathway" else "A Day in the Life")
+    b = text.index("A Day in the Life" if section == "pathway" else "Ready to Engineer")
+    return text[:a] + replacement + text[b:]
+
+
+def test_a_day_of_at_clock_entries_imports_with_quoted_times(tmp_path):
+    """"At 9:30 AM you …" entries: before, the page was refused; now imported, each time written quoted."""
+    day = "A Day in the Life\n\nAt 06:45 you count the vault.\n\nAt 9:30 you meet with a vendor for a demonstration of a new packaging machine.\n\nAt 2:00 PM you turn the month's weights into a carbon footprint report for the committee.\n\n"
+    kb = copy_fixture(tmp_path)
+    r = cli_in_process("import", write(tmp_path / "at.txt", _seed_section("day", day)), "--knowledge", kb)
+    assert r.returncode == 0, r.stderr
+    text = (kb / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
+    assert "- time: '06:45'" in text and "- time: '9:30'" in text and "- time: '2:00 PM'" in text
+    entries = role_yaml(kb, OPS)["day_in_the_life"]["entries"]
+    assert [(e["time"], e["title"]) for e in entries] == [("06:45", "Count the vault"), ("9:30", "Meet with a vendor"), ("2:00 PM", "Turn the month's weights")]
+    assert load_knowledge(kb).roles[OPS].day_in_the_life[1].time == "9:30"
+
+
+def test_every_clock_time_is_written_quoted_and_an_older_import_stays_unchanged(tmp_path):
+    """"06:45 – Title" was written plain, "10:00" quoted: now every time with a digit is quoted. A
+    role file written before with a plain 06:45 is not rewritten by importing the same page again."""
+    day = "A Day in the Life\n\n06:45 – Vault Count\n\nYou count the vault.\n\n10:00 – Vendor Meeting\n\nYou meet a vendor.\n\nLate Afternoon – Report\n\nYou write the report.\n\n"
+    kb = empty_kb(tmp_path)
+    src = write(tmp_path / "times.txt", _seed_section("day", day))
+    import_page(src, kb)
+    path = kb / "roles" / f"{OPS}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "- time: '06:45'" in text and "- time: '10:00'" in text and "- time: Late Afternoon" in text
+    path.write_text(text.replace("- time: '06:45'", "- time: 06:45"), encoding="utf-8")  # as an import wrote it before
+    again = import_page(src, kb)
+    assert f"roles/{OPS}.yaml" in again.unchanged and again.updated == [] and again.created == []
+
+
+def test_pathway_steps_listed_without_reasons_get_a_why_and_a_note(tmp_path):
+    """"CPOM · Certified …" one a line, no reason: before, refused; now steps whose why is the
+    certification's description when the knowledge has one, else which step it is, with a note each."""
+    steps = "Your Certification Pathway\n\nThese prove your skills.\n\nCZZT · Certified Zebra Zone Technician\nCPOM · Certified Pharmacy Operations Manager\n\n"
+    kb = copy_fixture(tmp_path)
+    known = cert_yaml(kb, "CPOM")["description"]
+    src = write(tmp_path / "listed.txt", _seed_section("pathway", steps))
+    plan = import_page(src, kb)
+    pathway = role_yaml(kb, OPS)["pathway"]
+    assert pathway["steps"] == [
+        {"certification": "CZZT", "why": "Step 1 of the Director of Pharmacy Operations certification pathway."},
+        {"certification": "CPOM", "why": known},
+    ]
+    assert sum("the page gives no reason" in n for n in plan.notes) == 2
+    assert cert_yaml(kb, "CZZT") == {"code": "CZZT", "name": "Certified Zebra Zone Technician", "imported_from": OPS, "aliases": [], "links": []}
+    assert cert_yaml(kb, "CPOM")["description"] == known  # (a step listed without a reason leaves the certification's text alone)
+    again = import_page(src, kb)
+    assert again.updated == [] and again.created == []
+    role = (kb / "roles" / f"{OPS}.yaml").read_text(encoding="utf-8")
+    (kb / "roles" / f"{OPS}.yaml").write_text(role.replace("why: Step 1 of the Director of Pharmacy Operations certification pathway.", "why: Our own reason."), encoding="utf-8")
+    edited = import_page(src, kb)
+    assert role_yaml(kb, OPS)["pathway"]["steps"][0]["why"] == "Our own reason."
+    assert not any("CZZT: the page gives no reason" in n for n in edited.notes)
+
+
+def test_a_dotted_step_list_with_reasons_imports_like_blocks(tmp_path):
+    steps = "Your Certification Pathway\n\nCPOM · Certified Pharmacy Operations Manager\nShows you can lead teams.\n\nCMSO · Certified Medication Safety Officer\nProves you can embed safety.\n\n"
+    kb = copy_fixture(tmp_path)
+    import_page(write(tmp_path / "dotted.txt", _seed_section("pathway", steps)), kb)
+    assert role_yaml(kb, OPS)["pathway"]["steps"] == [
+        {"certification": "CPOM", "why": "Shows you can lead teams."},
+        {"certification": "CMSO", "why": "Proves you can embed safety."},
+    ]

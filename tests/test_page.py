@@ -1754,3 +1754,115 @@ def test_mangled_wave_3_pages_raise_page_error_only() -> None:
         lambda line: f"{rng.randint(1, 9)} | {line}" + rng.choice(["", " |", " | x"]),
         lambda line: line.replace(" – ", rng.choice([" | ", ", ", "\n"]), 1),
     ])
+
+
+# ----------------------------------------------------------------------------- "At 9:00 AM you …", "CODE · Name" steps, titles cut at a phrase's end
+
+AT_DAY = [
+    ("9:00 AM", "lead a huddle with pharmacy managers to review key metrics from the previous 24 hours."),
+    ("11:30 AM", "meet with a vendor for a demonstration of a new automated packaging machine."),
+    ("2:00 PM", "turn the month's weights into a carbon footprint report for the sustainability committee."),
+]
+AT_TITLES = ["Lead a huddle", "Meet with a vendor", "Turn the month's weights"]
+
+
+@pytest.mark.parametrize("form", ["At {} you {}", "At {}, you {}", "At {}: You {}", "At {} – you {}", "- At {} you {}"])
+def test_day_entries_opening_at_a_clock_time(form: str) -> None:
+    """"At 9:00 AM you lead …": before, the day was refused ("the text … says no time of day") except
+    with a comma; now the time is the entry's time and its title is made from its words."""
+    day = "A Day in the Life\n\nYour day is a hands-on mix of data analysis.\n\n" + "\n\n".join(form.format(t, s) for t, s in AT_DAY) + "\n\n"
+    p = parse_page(_seed_with("day", day))
+    assert p.day_intro == "Your day is a hands-on mix of data analysis."
+    assert [(t, ti) for t, ti, _ in p.day] == [(t, ti) for (t, _), ti in zip(AT_DAY, AT_TITLES)]
+    assert [d for _, _, d in p.day] == [f"You {s}" for _, s in AT_DAY]
+    assert p.closing_heading == "Ready to Engineer the Future of Pharmacy Operations?"
+
+
+def test_a_description_opening_at_a_clock_time_stays_its_entrys_text() -> None:
+    """"Morning: First-Case Readiness Check", then "At 6 a.m. you walk …": the entry's text, not an entry of its own."""
+    day = (
+        "A Day in the Life\n\nMorning: First-Case Readiness Check\n\nAt 6 a.m. you walk the OR suites with the technician.\n\n"
+        "Mid-Day: Committee Meeting\n\nYou meet with the anesthesia chief.\n\nAfternoon: Waste Review\n\nAt 3:00 PM you review the tray returns.\n\n"
+    )
+    p = parse_page(_seed_with("day", day))
+    assert [(t, ti, d) for t, ti, d in p.day] == [
+        ("Morning", "First-Case Readiness Check", "At 6 a.m. you walk the OR suites with the technician."),
+        ("Mid-Day", "Committee Meeting", "You meet with the anesthesia chief."),
+        ("Afternoon", "Waste Review", "At 3:00 PM you review the tray returns."),
+    ]
+
+
+def test_at_a_number_that_is_no_clock_time_is_no_day_entry() -> None:
+    """"At 9 patients …" (no colon, no AM/PM) is a sentence: the day with no times stays refused."""
+    day = "A Day in the Life\n\nAt 9 patients a day the queue moves fast.\n\nAt 10 stations you check the stock.\n\n"
+    assert "says no time of day" in error_of(_seed_with("day", day)).message
+
+
+@pytest.mark.parametrize("sep", [" · ", " — ", " | ", " • "])
+def test_pathway_steps_one_a_line_code_then_name(sep: str) -> None:
+    """"CHPOP · Certified …" one a line, with no reason after: before, refused with a line number
+    ("expected certification blocks", or "has no description"); now steps with no description of
+    their own (the importer gives the why)."""
+    steps = "".join(f"{code}{sep}{name}\n" for code, name, _ in ONE_LINE_CERTS)
+    p = parse_page(_seed_with("pathway", f"Your Certification Pathway\n\nThese prove your skills.\n\n{steps}\n"))
+    assert certs(p) == [(code, name, "") for code, name, _ in ONE_LINE_CERTS]
+    assert p.pathway_intro == "These prove your skills." and p.day[0][:2] == ("Morning", "Daily Operations Huddle")
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "{code} · {name}\n{why}\n\n",  # its reason on the line under it
+        "{code} · {name} – {why}\n",
+        "{code} · {name}. {why}\n",
+        "{code} | {name} | {why}\n",
+        "{code} · {name} · {why}\n",
+    ],
+)
+def test_pathway_steps_one_a_line_with_a_reason(form: str) -> None:
+    steps = "".join(form.format(code=code, name=name, why=why) for code, name, why in ONE_LINE_CERTS)
+    p = parse_page(_seed_with("pathway", f"Your Certification Pathway\n\n{steps}\n"))
+    assert certs(p) == ONE_LINE_CERTS
+
+
+def test_text_after_a_list_of_steps_without_reasons_is_refused() -> None:
+    """Text under the last of a list of "CODE · Name" lines that give no reason could be its reason or
+    a note on the whole pathway: refused with its line, never made the last step's why."""
+    text = _seed_with("pathway", "Your Certification Pathway\n\nCHPOP · Certified Hospital Pharmacy Operations Pharmacist\nCPOM · Certified Pharmacy Operations Manager\nTogether these prove you can lead.\n\n")
+    e = error_of(text)
+    assert e.line == text.splitlines().index("Together these prove you can lead.") + 1
+    assert "CPOM" in e.message and "reason" in e.message
+
+
+def test_a_block_step_without_description_is_still_refused() -> None:
+    """"CPOM – Certified …" then "View Details", no text between: a block missing its description, as before."""
+    text = _seed_with("pathway", "Your Certification Pathway\n\nCPOM – Certified Pharmacy Operations Manager\n\nView Details\n\nCMSO – Certified Medication Safety Officer\n\nProves safety.\n\nView Details\n\n")
+    assert "CPOM" in error_of(text).message and "no description" in error_of(text).message
+
+
+@pytest.mark.parametrize(
+    "sentence, title",
+    [
+        ("You turn the month's weights into a carbon footprint report for the committee.", "Turn the month's weights"),
+        ("You work through the overnight queue of pharmacy bills that were held.", "Work through the overnight queue"),
+        ("You verify a batch of an oral suspension compounded from tablets against its formula.", "Verify a batch of an oral suspension"),
+        ("You prepare each dose for an oral syringe pump delivery today.", "Prepare each dose"),
+        ("You review the new automated packaging machine vendor contract terms.", "Review the new automated packaging machine vendor contract terms"),
+        ("You meet with a vendor for a demonstration of a new machine.", "Meet with a vendor"),
+    ],
+)
+def test_a_title_cut_from_a_sentence_ends_at_a_phrase_boundary(sentence: str, title: str) -> None:
+    """"Turn the month's weights into a carbon [footprint report]": before, cut mid-phrase by the word
+    limit; now before the phrase's small word, or on to the phrase's end a word or two later."""
+    day = f"A Day in the Life\n\n7:30 AM – {sentence}\n\n9:00 AM – You check the queue.\n\n"
+    assert parse_page(_seed_with("day", day)).day[0][1] == title
+
+
+def test_mangled_at_day_and_dotted_steps_raise_page_error_only() -> None:
+    rng = random.Random(667)
+    day = "A Day in the Life\n\n" + "\n\n".join(f"At {t} you {s}" for t, s in AT_DAY) + "\n\n"
+    steps = "Your Certification Pathway\n\n" + "".join(f"{code} · {name}\n" for code, name, _ in ONE_LINE_CERTS) + "\n"
+    _parse_mangled(rng, [_seed_with("day", day), _seed_with("pathway", steps)], 600, [
+        lambda line: line.replace(" · ", rng.choice([" | ", " — ", "\n", " "]), 1),
+        lambda line: rng.choice(["At ", "At 7:00 ", "By 9 AM, "]) + line,
+    ])

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAMLError as RoundTripYAMLError
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from bot.knowledge.files import MAX_FILE_BYTES, FileFault, read_file
 from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge, slugify
@@ -64,8 +65,10 @@ class ImportPlan:
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in out)
 
 
-def _role_fields(page: Page, role_id: str, source: str) -> dict[str, Any]:
-    """Every fact of the page, in the role file's field order."""
+def _role_fields(page: Page, role_id: str, source: str, whys: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """Every fact of the page, in the role file's field order; ``whys`` stands in for the reason
+    of a step the page lists without one ("CPOM · Certified …" alone on its line)."""
+    whys = whys or {}
     out: dict[str, Any] = {"id": role_id, "title": page.title}
     if page.tagline:
         out["tagline"] = page.tagline
@@ -77,7 +80,7 @@ def _role_fields(page: Page, role_id: str, source: str) -> dict[str, Any]:
         out["pathway"] = {
             "heading": page.pathway_heading,
             "intro": page.pathway_intro,
-            "steps": [{"certification": c.code, "why": c.description} for c in page.certifications],
+            "steps": [{"certification": c.code, "why": c.description or whys.get(c.code, "")} for c in page.certifications],
         }
     if page.day:
         out["day_in_the_life"] = {"intro": page.day_intro, "entries": [{"time": t, "title": ti, "description": d} for t, ti, d in page.day]}
@@ -129,7 +132,13 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
 
     role_path = f"roles/{role_id}.yaml"
     old_role, current = _read_yaml(knowledge, role_path, overlay)
-    fields = _merged_role(parsed, base, current or {}, role_id, source, plan.notes)
+    whys = _stand_in_whys(parsed, knowledge, overlay)
+    fields = _merged_role(parsed, base, current or {}, role_id, source, plan.notes, whys, _stand_in_whys(base, knowledge, overlay) if base else {})
+    steps = fields.get("pathway", {}).get("steps") if isinstance(fields.get("pathway"), dict) else None
+    for step in steps if isinstance(steps, list) else []:
+        code = step.get("certification") if isinstance(step, dict) else None
+        if code in whys and step.get("why") == whys[code]:  # (not once a moderator wrote the step's why)
+            plan.notes.append(f"{code}: the page gives no reason for this step of the pathway; its why is {whys[code]!r} -- edit {role_path} to say why it matters for this role")
 
     def mutate_role(doc: Any) -> None:
         for n, key in enumerate(ROLE_PAGE_FIELDS):
@@ -140,9 +149,9 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
             elif key not in doc:
                 # a section new to this role goes where a fresh import puts it, not after the moderator's fields
                 before = [k for k in ROLE_PAGE_FIELDS[:n] if k in doc]
-                doc.insert(list(doc).index(before[-1]) + 1 if before else 0, key, to_commented(value))
+                doc.insert(list(doc).index(before[-1]) + 1 if before else 0, key, _quoted_times(key, to_commented(value)))
             elif (current or {}).get(key) != value:
-                doc[key] = to_commented(value)  # untouched fields keep their comments and layout
+                doc[key] = _quoted_times(key, to_commented(value))  # untouched fields keep their comments and layout
         for key in ROLE_MODERATOR_FIELDS:
             if key not in doc:
                 doc[key] = to_commented([])
@@ -161,9 +170,12 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
             continue
         was = next((c for c in base.certifications if c.code == cert.code), None) if base else None
         name, description = cert.name, cert.description
+        if not cert.description:  # a step listed without a reason says nothing of the certification: its description stays as it is
+            description = (existing or {}).get("description", MISSING)
         if existing and was is not None:
             name = merge(was.name, existing.get("name", MISSING), cert.name, f"{cert.code}.name", plan.notes)
-            description = merge(was.description, existing.get("description", MISSING), cert.description, f"{cert.code}.description", plan.notes)
+            if cert.description:
+                description = merge(was.description or MISSING, existing.get("description", MISSING), cert.description, f"{cert.code}.description", plan.notes)
 
         def mutate_cert(doc: Any, code: str = cert.code, name: Any = name, description: Any = description) -> None:
             doc["code"] = code
@@ -187,13 +199,15 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
     return plan
 
 
-def _merged_role(page: Page, base: Page | None, current: dict, role_id: str, source: str, notes: list[str]) -> dict[str, Any]:
+def _merged_role(
+    page: Page, base: Page | None, current: dict, role_id: str, source: str, notes: list[str], whys: Mapping[str, str] | None = None, base_whys: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """The role's page fields: the new page's, merged with a moderator's edits when the page as
     last imported is known (``base``)."""
-    fields = _role_fields(page, role_id, source)
+    fields = _role_fields(page, role_id, source, whys)
     if base is None or not current:
         return fields
-    was = _role_fields(base, role_id, source)
+    was = _role_fields(base, role_id, source, base_whys)
     out: dict[str, Any] = {"id": role_id}
     for key in ROLE_PAGE_FIELDS[1:-1]:
         value = merge(was.get(key, MISSING), current.get(key, MISSING), fields.get(key, MISSING), f"{role_id}.{key}", notes, key)
@@ -201,6 +215,35 @@ def _merged_role(page: Page, base: Page | None, current: dict, role_id: str, sou
             out[key] = value
     out["source"] = source
     return out
+
+
+def _stand_in_whys(page: Page, knowledge: Path, overlay: Mapping[str, str | None]) -> dict[str, str]:
+    """The why of each step the page lists without a reason ("CPOM · Certified …" alone on its
+    line), as the role file requires one: the certification's description when the knowledge
+    base has one, else which step of the role's pathway it is."""
+    whys: dict[str, str] = {}
+    for k, cert in enumerate(page.certifications, 1):
+        if cert.description:
+            continue
+        _, existing = _read_yaml(knowledge, f"certifications/{cert.code}.yaml", overlay)
+        known = (existing or {}).get("description")
+        whys[cert.code] = known.strip() if isinstance(known, str) and known.strip() else f"Step {k} of the {page.title} certification pathway."
+    return whys
+
+
+# A day entry's time with a digit ("06:45", "9:30", "7-9 AM"): always written quoted, so that no
+# reader can take it for a number (YAML 1.1 reads a plain 9:30 as 570).
+_CLOCK_TIME = re.compile(r"\d")
+
+
+def _quoted_times(key: str, value: Any) -> Any:
+    """``value`` of the role's field ``key``, its day entries' clock times quoted."""
+    if key == "day_in_the_life" and isinstance(value, Mapping):
+        for entry in value.get("entries") or []:
+            time = entry.get("time") if isinstance(entry, Mapping) else None
+            if isinstance(time, str) and _CLOCK_TIME.search(time):
+                entry["time"] = SingleQuotedScalarString(time)
+    return value
 
 
 def _base_page(knowledge: Path, source: str, overlay: Mapping[str, str | None]) -> Page | None:

@@ -113,7 +113,7 @@ _PICTOGRAPH_MARK = re.compile(r"^" + _PICTOGRAPH)
 _LIST_MARK = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙]\s*|[*+\-–—]\s+|" + _PICTOGRAPH + "|" + _NUMBERED_MARK + ")", re.I)
 _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
 _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
-_CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|]|\s-\s|,(?=\s*[Cc]ertifi))\s*(?P<name>.+)$")  # ("CPOM, Certified …" too)
+_CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|·•]|\s-\s|,(?=\s*[Cc]ertifi))\s*(?P<name>.+)$")  # ("CPOM · Certified …", "CPOM, Certified …" too)
 _NAME_CODE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)$")
 # A whole step on one line, the code in brackets: "Certified Foo Bar (CFOO) – why it matters",
 # "CFOO (Certified Foo Bar): why it matters".
@@ -232,7 +232,11 @@ _SENTENCE_WORDS = 5
 
 # A label that says when, in any case, then the entry's text: "early morning: you check the queue …",
 # "Early Morning. You …", "7:30 am – you …".
-_ANY_LABEL = re.compile(r"^(?P<time>" + _WHOLE_CLOCK + r"|[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})\s*(?::|\s[–—-]\s|[–—]|\s*[|•·]|\s/(?=\s)|\.(?=\s))\s*(?P<text>\S.*)$")
+_AT = r"(?:(?i:at|by|around)\s+(?=\d))?"  # "At 7:00: you …": the "At" no part of the time
+_ANY_LABEL = re.compile(r"^" + _AT + r"(?P<time>" + _WHOLE_CLOCK + r"|[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,3})\s*(?::|\s[–—-]\s|[–—]|\s*[|•·]|\s/(?=\s)|\.(?=\s))\s*(?P<text>\S.*)$")
+# "At 9:00 AM you review …", "Around 14:30 the courier …": a clock time after "At" then the text with
+# nothing between, the time one that cannot be a number ("9:00", "9 AM"), so "At 9 patients …" stays text.
+_AT_CLOCK = re.compile(r"^(?i:at|by|around)\s+(?P<time>" + _SURE_CLOCK + r"(?:\s*[-–—]\s*" + _SURE_CLOCK + r")?)(?!\d|:\d),?\s+(?P<text>[A-Za-z].*)$")
 _NOT_LABEL = frozenset({"you", "your", "we", "our", "they", "their", "i", "my", "it", "its", "he", "she", "his", "her", "this", "that", "there", "when", "while", "if", "as"})
 # A label's last word when it names a part of the day ("early morning", "end of shift", "first thing"),
 # unlike "late" at the end of a sentence ("Most days run late: …").
@@ -252,14 +256,32 @@ def _labelled(body: list[tuple[int, str]], comma: bool = False, least: int = 2) 
     """Lines of the day that start with a time of day however written ("early morning: you …",
     "Late Morning. You …"; with ``comma``, "First thing, you …"): {position: (time, text)}. Only
     when ``least`` lines or more do, so that one sentence such as "Most days run late: …" in a
-    description stays text."""
+    description stays text. Lines "At 9:00 AM you …" (the time after "At", nothing between it and the
+    text) count only among themselves, and one right under an entry's title ("Morning: First-Case
+    Check", then "At 6 a.m. you walk …") is that entry's text, not an entry."""
     found: dict[int, tuple[str, str]] = {}
+    at: dict[int, tuple[str, str]] = {}
     for pos, (_, t) in enumerate(body):
-        m = (_COMMA_LABEL if comma else _ANY_LABEL).match(_unbullet(t))
+        item = _unbullet(t)
+        m = _COMMA_LABEL.match(item) if comma else _ANY_LABEL.match(item)
+        bare = None if comma or m else _AT_CLOCK.match(item)
+        if (m or bare) and _AT_WORD.match(item) and not comma and pos and _titled_entry(_unbullet(body[pos - 1][1])):
+            continue
         if m and (_part_label if comma else _any_label)(m.group("time")):
             time = m.group("time").strip()
             found[pos] = (time[:1].upper() + time[1:], m.group("text"))  # ("early morning" is "Early morning", as titles are)
-    return found if len(found) >= least else {}
+        elif bare:
+            at[pos] = (bare.group("time").strip(), bare.group("text"))
+    return {**(found if len(found) >= least else {}), **(at if len(at) >= least else {})}
+
+
+_AT_WORD = re.compile(r"^(?i:at|by|around)\s+\d")
+
+
+def _titled_entry(text: str) -> bool:
+    """A day entry's time and title with no text of its own ("Morning: First-Case Readiness Check")."""
+    m = _day_entry(text, True)
+    return m is not None and not m.group("title").rstrip().endswith((".", "!", "?"))
 
 
 # "First thing, you count …", "Before noon, you …", "At 7:00, you …": a part of the day named or a
@@ -830,16 +852,17 @@ def _lead(sentence: str) -> str:
     first comma or joining word, without the subject ("You assemble dispensing records, …" ->
     "Assemble dispensing records"). Cut by the word limit instead, it ends before a verb such as
     "is", on the noun phrase ("A new concentration of a drip is added …" -> "A new concentration
-    of a drip"), not mid-phrase: never on a small word ("the", "for", "where") nor on a word
-    describing the next one ("… library for high-alert [drips]" -> "… library")."""
+    of a drip"), not mid-phrase: never on a small word ("the", "for", "where") nor inside a
+    phrase the next word goes on with ("… library for high-alert [drips]" -> "… library", "Turn
+    the month's weights into a carbon [footprint report]" -> "Turn the month's weights")."""
     words = sentence.split()
     if words and words[0].lower() in _SUBJECTS:
         words = words[1:]
     head: list[str] = []
-    for w in words:
+    for i, w in enumerate(words):
         if len(head) >= LEAD_WORDS:
             verb = next((k for k, h in enumerate(head) if k >= 2 and h.lower() in _VERBS), None)
-            head = head[:verb] if verb is not None else _noun_end(head, w)
+            head = head[:verb] if verb is not None else _phrase_end(head, words[i:])
             break
         if (len(head) >= 3 and w.lower() in _JOINERS) or w in ("-", "–", "—"):
             break
@@ -850,6 +873,46 @@ def _lead(sentence: str) -> str:
         head = head[:-1]  # ("… report each": no name ends on a small word)
     text = " ".join(head)
     return text[:1].upper() + text[1:]
+
+
+_EXTRA_LEAD_WORDS = 2  # how far past the word limit a name may run to end its phrase
+
+
+def _untailed(words: list[str]) -> list[str]:
+    """``words`` without the small words at their end ("… report for the" -> "… report")."""
+    while len(words) > 1 and words[-1].lower() in _LEAD_TAIL:
+        words = words[:-1]
+    return words
+
+
+def _phrase_boundary(word: str) -> bool:
+    """Whether a name may end right before ``word``: a small word ("for", "the", "and"), a joining
+    word, a verb such as "is" or a participle opening a phrase of its own ("… an oral suspension" +
+    "compounded from tablets"), or no word at all (a number, a dash, a bracket)."""
+    bare = word.lower().strip(",;:.!?()")
+    return not word[:1].isalpha() or bare in _LEAD_TAIL | _JOINERS | _VERBS or (len(bare) > 4 and bare.endswith("ed"))
+
+
+def _phrase_end(head: list[str], rest: list[str]) -> list[str]:
+    """``head`` cut by the word limit before ``rest`` (the sentence's words after it), ended at a
+    natural boundary. When the word after it goes on with its phrase ("… into a carbon" +
+    "footprint report"), the name stops before the phrase's small word ("into", "a": "Turn the
+    month's weights"), keeping two words or more; failing that it runs on a word or two to where
+    the phrase ends ("… vendor contract terms."); failing that ``_noun_end``."""
+    kept = _untailed(head)
+    after = (head[len(kept) :] + rest)[:1]
+    if not after or _phrase_boundary(after[0]):
+        return kept
+    small = max((k for k, h in enumerate(kept) if h.lower() in _LEAD_TAIL), default=0)
+    back = _untailed(kept[:small])
+    if len(back) >= 2:
+        return back
+    for extra in range(1, _EXTRA_LEAD_WORDS + 1):
+        if extra > len(rest) or not rest[extra - 1][:1].isalpha():
+            break
+        if rest[extra - 1].endswith((",", ";", ":", ".", "!", "?", ")")) or extra == len(rest) or _phrase_boundary(rest[extra]):
+            return _untailed(head + [w.rstrip(",;:.!?()") for w in rest[:extra]])
+    return _noun_end(head, rest[0])
 
 
 def _noun_end(head: list[str], after: str) -> list[str]:
@@ -887,7 +950,13 @@ def _name_and_text(named: str) -> list[str]:
     m = _SENTENCE_AFTER_NAME.match(named)
     if m and _CERTIFIED.search(m.group("name")) and _title_cased(m.group("name")) and len(m.group("desc").split()) >= 3:
         return [m.group("name"), m.group("desc")]  # "Certified Pharmacy Operations Manager. Shows you can lead teams."
+    m = _NAME_BAR_TEXT.match(named)
+    if m and _heading_like(m.group("name")) and _title_cased(m.group("name")) and len(m.group("desc").split()) >= 3:
+        return [m.group("name"), m.group("desc")]  # "CPOM | Certified Pharmacy Operations Manager | shows you can lead teams"
     return [named]
+
+
+_NAME_BAR_TEXT = re.compile(r"^(?P<name>[^|·•]{3,80}?)\s+[|·•]\s+(?P<desc>\S.+)$")
 
 
 _SENTENCE_AFTER_NAME = re.compile(r"^(?P<name>[^.:–—]{3,80}?)\.\s+(?P<desc>[A-Z].+)$")
@@ -907,9 +976,10 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
     current: list[str] | None = None
     cur_line = head[0]
     closed = False  # the last block ended with "View Details"
+    listed = False  # the current step is "CPOM · Certified …" alone on its line: a list's item, its why may be left out
     rest: list[tuple[int, str]] = []
 
-    def finish() -> None:
+    def finish(details: bool = False) -> None:
         nonlocal current
         if current is None:
             return
@@ -919,10 +989,15 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         if len(text) == 1:
             text = _name_and_text(text[0])  # "CPOM", then "Certified Pharmacy Operations Manager — shows you can lead teams"
         name, desc = text[0], " ".join(text[1:])
-        if not desc:
+        if not desc and (details or not listed):  # (a block, "View Details" under it, says why)
             raise PageError(cur_line, f"certification {code} ({name}) has no description")
-        certs.append(PageCert(code, name, _capitalised(desc), cur_line))
+        certs.append(PageCert(code, name, _capitalised(desc), cur_line))  # ("" for a listed step: the importer says why)
         current = None
+
+    def bare_list() -> bool:
+        """The steps so far are a list of "CODE · Name" lines, none with a why: text under the
+        last is no more its why than the others'."""
+        return listed and current is not None and len(current) == 2 and bool(certs) and all(not c.description for c in certs)
 
     prose = _prose_pathway(body, last)
     for pos, (n, t) in enumerate(body if prose is None else []):  # (a paragraph of steps is read whole)
@@ -944,14 +1019,25 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
         if step:
             finish()
             current = [step.group("code"), step.group("name").strip(), step.group("desc")]  # "Certified Foo Bar (CFOO) – why it matters"
-            cur_line, closed = n, False
+            cur_line, closed, listed = n, False, False
         elif code_line or m_cn:
             finish()
             current = [m_cn.group("code"), *_name_and_text(m_cn.group("name"))] if m_cn else [t]
-            cur_line, closed = n, False
+            cur_line, closed, listed = n, False, m_cn is not None
         elif _VIEW_DETAILS.match(t):
-            finish()
+            finish(details=True)
             closed = True
+        elif bare_list() and last:
+            finish()
+            rest = body[pos:]  # (the page's closing, after a list of steps)
+            break
+        elif bare_list():
+            raise PageError(
+                n,
+                f"{t[:60]!r} follows a list of certifications that give no reason each ({', '.join(c.code for c in certs)}, {current[0] if current else ''}), "
+                f"so it cannot be told whether it is {current[0] if current else ''}'s reason or a note on the whole pathway; "
+                f"give each step its reason on its line ('CPOM · Certified Pharmacy Operations Manager – why it matters') or move this text above the steps",
+            )
         elif current is not None:
             _refuse_day_entry(n, t, f"certification {current[0]}'s description")
             current.append(t)
