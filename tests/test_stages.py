@@ -40,6 +40,7 @@ DECIDES = [
     ("which cert helps for both the ops director and the supply chain manager", "shared_certs", dict(intent="certification")),
     ("whats the cert right after CHPOP", "step_beside", dict(intent="certification", cert="CPOM")),
     ("whats the 3rd cert on the ops director path", "nth_step", dict(intent="certification", cert="CMSO")),
+    ("ops director or medication safety officer, which one needs fewer certs", "path_length", dict(intent="pathway", role="medication-safety-officer")),
     ("cpom?", "named_certification", dict(intent="certification", cert="CPOM")),
     ("which cert covers procurement", "cert_by_topic", dict(intent="certification", cert="CPSCM")),
     ("which certs for medication safety work", "cert_by_topic", dict(intent="pathway", role="medication-safety-officer")),

@@ -113,7 +113,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!;:])\s+|(?<=[.?!;:]['\")])\s+|[?!;]+(?=\S)|
 TELLING_REACH = 4  # "all day i work …": the first person within the sentence's first words
 
 
-def _tells(opening: list[str]) -> bool:
+def tells(opening: list[str] | tuple[str, ...]) -> bool:
     """A sentence that opens like one that tells about the member ("I have read about CMSO.",
     "all day i work the reject queue.")."""
     return opening[0] in lexicon.TELLING_STARTS or (opening[0] in lexicon.TELLING_LEADS and not lexicon.TELLING_PERSONS.isdisjoint(opening[1:]))
@@ -138,7 +138,7 @@ def analyze(question: str, ix: Index) -> Analysis:
     for si, sentence in enumerate(_SENTENCE_END.split(cleaned)):
         first = len(tokens)
         tokens.extend((si, t) for t in tokenize(sentence, limit=MAX_TOKENS - len(tokens)))
-        told = len(tokens) > first and _tells([t.word for _, t in tokens[first : first + TELLING_REACH]]) and not sentence.rstrip().endswith("?")
+        told = len(tokens) > first and tells([t.word for _, t in tokens[first : first + TELLING_REACH]]) and not sentence.rstrip().endswith("?")
         if not told:
             asking.add(si)
         if sentence.rstrip().endswith("?") and len(tokens) > first:

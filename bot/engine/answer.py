@@ -372,6 +372,8 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
         d.reasons.append(f"You already hold {joined(list(m.held))}, so {'it is' if len(m.held) == 1 else 'they are'} left out of the remaining steps.")
     if m.set_aside:
         d.reasons.append(f"Leaving out {joined(list(m.set_aside))}, as you asked: the other steps, in order.")
+    if m.shape in ("fewest", "most"):
+        d.reasons.append(_path_lengths(role, m, kb))
     if m.focus and m.focus_words:
         d.reasons.append(f"Because you mentioned {_quoted(m.focus_words)}, {m.focus} comes first: its description on this pathway matches that best.")
     elif m.focus and m.certifications[:1] == (m.focus,):
@@ -388,6 +390,16 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
         asked = [c for c in (s.certification for s in role.pathway) if c in m.also]
         listed = f"lists {joined(asked)} in that order" if len(asked) >= 2 else "lists its certifications in this order"
         d.notes.append(f"The {role.title} spotlight {listed}; it doesn't say one must be taken before the other.")
+
+
+def _path_lengths(role: Role, m: Match, kb: Knowledge) -> str:
+    """"which needs fewer certs": each pathway's count of certifications left, as the pages give them."""
+    def left(r: Role) -> str:
+        return count(sum(1 for s in r.pathway if s.certification not in m.held), "certification")
+
+    others = [kb.roles[r] for r in m.also if r in kb.roles]
+    than = joined([f"the {o.title} has {left(o)}" for o in others])
+    return f"The {role.title} pathway has the {'most' if m.shape == 'most' else 'fewest'}{' left for you' if m.held else ''}: {left(role)}; {than}."
 
 
 # ---------------------------------------------------------------------------- lists, FAQ, help

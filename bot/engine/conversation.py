@@ -30,7 +30,7 @@ from bot.engine.index import Index
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
-from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal
+from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal, sole_candidate, step_place
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 from bot.engine.verdict import TWO_PATHWAYS
 
@@ -280,6 +280,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         weighed = (theirs_two[0], theirs_two[1])
     if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and (_only_names(ev) or ev.cue("both")) and read(ctx.question, ix).cue("both"):
         weighed = (ev.role_best, apart[0])  # "which cert do the ops director and the standard work lead share" … "and the ops director and the override analyst?" ("… do they have anything in common there?"): the same, of these two
+    if weighed is None and ev.cue("both") and "ref_many" in ev.hits and (ev.cert_nouns or ev.cert_seek) and ev.role_named and ev.role_best and ctx.role not in (None, ev.role_best) and not (ev.codes or people or ev.named_apart(ev.role_best)):
+        weighed = (ctx.role or "", ev.role_best)  # "she also mentioned the ops director. which certs do those two share?": the role talked about and the one named
     if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
         pair_said = f"the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)}"
         shared = f"which certifications do both {pair_said} have" if ev.cert_nouns or ev.cert_seek or ev.certs_plural else f"do {pair_said} pathways overlap"  # "do they share any cert": its card; "do their paths overlap": both pathways, what they share first
@@ -326,6 +328,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     stepped_path = ""  # the role whose pathway a step was picked from
     along_named = (path_of or "") if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""  # (a role named here, only with a path noun: not "… isnt that the one from the ops director page")
     picked_role = False  # "the third one, what do they do": "they" is the role picked
+    role_picked_at = -1  # where the words after a role picked by its ordinal begin ("the 2nd role's | first step")
     for i, w in enumerate(words):
         following = words[i + 1] if i + 1 < len(words) else ""
         alone = len([x for k, x in enumerate(words) if x not in lexicon.STOPWORDS and x not in _RETURNS and not any(a <= k < b for a, b, _ in people)]) == 1  # "first?", "and the second", "back to sam, 2nd?"
@@ -336,6 +339,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "which of those first": an order, not a reference ("do first thing": the morning; "the last few months": a time)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
+        if i + 1 in ev.title_positions and following not in lexicon.ORDINAL_NOUNS:
+            continue  # "… stays until the last shelter closes": a word of the title named, not a step
         theirs_shown = theirs is not None or (ctx.intent == "pathway" and (len(ctx.people) <= 1 or not any(g == _pronoun_of(words) for _, g in ctx.pronouns)))  # ("my lead tech … where should she start" … "what's her second step": the pathway just shown is hers; of two, the one just shown when neither was called "he" before)
         if i and words[i - 1] in _MEMBERS_OWN and not (words[i - 1] in ("her", "his") and theirs_shown and following in lexicon.ORDINAL_NOUNS):
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
@@ -362,20 +367,34 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(start, end, f"the {duties[pos - 1 if pos > 0 else pos].lower()} part")  # "ops director core responsibilities?" … "the third one, is there a cert for that"
             continue
         among = listed
-        if following in _ROLE_WORDS and not steps and (not listed or listed[0][0] != "role"):
+        two_roles_talked = len({e for e in ctx.recent if e[0] == "role"}) >= 2 or len(ctx.roles) >= 2
+        one_step_shown = len(ctx.shown) == 1 and ctx.intent == "pathway" and ctx.role is not None  # a step's card ("the second role's first step?")
+        ones = following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]))  # "and the first one's?", "and for the first one?": whose, a role's
+        if (following in _ROLE_WORDS or (ones and two_roles_talked)) and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
+            if (len(among) < 2 or ones) and len(ctx.roles) >= 2:
+                among = tuple(("role", x) for x in ctx.roles)  # (two weighed, one pathway shown: as they were named)
         elif not steps and len(ctx.roles) >= 2 and listed and all(e[0] == "cert" for e in listed) and not ev.hits.keys().isdisjoint({"day", "responsibilities"}) and following not in lexicon.CERT_NOUNS:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role" and e[1] in ctx.roles)  # "ok back to the first one, whats their day like" after what two roles share: of the roles
         elif not steps and not alone and len(listed) < 2 and pos > len(listed) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.intent == "certification":
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
-        if following in lexicon.CERT_NOUNS and among and all(e[0] == "role" for e in among):
+        if (following in lexicon.CERT_NOUNS or following in ("step", "steps")) and ((among and all(e[0] == "role" for e in among)) or role_picked_at == i):  # ("the 2nd role's first step": of the role just picked)
             continue  # "whats the first cert on the other one's path" after two roles: a step of a pathway, read with it
         if among and pos <= len(among):
             picked = list(among[:count]) if pos == 1 and count > 1 else [_nth(among, pos)]
+            only_whose = ones and picked[0][0] == "role" and not any(w not in lexicon.STOPWORDS for w in words[end:])  # "and the first one's?": the same again, of that role
+            place = step_place(read(ctx.question, ix)) if only_whose and ctx.intent in ("certification", "pathway") and ctx.question else None
+            if place is not None:  # "the second one's first step?" … "and the first one's?": that step of its pathway
+                r.put(start, end, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(picked[0], ix)} path")
+                continue
+            if only_whose and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?": its day
+                r.put(start, end, f"the {_label(picked[0], ix)} {_SECTION_WORDS[ctx.section or '']}")
+                continue
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
             picked_role = picked_role or any(e[0] == "role" for e in picked)
+            role_picked_at = end if any(e[0] == "role" for e in picked) else -1
             if steps:
                 _drop_named_path(r, start, path_of, ix)
                 stepped_path = along_named
@@ -443,7 +462,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for_path = a and words[a - 1] == "for" and ctx.intent == "pathway"  # "and for the surgery center one" after a pathway: that role's
         does = b < len(words) and (words[b] in ("do", "does") or (words[b] in ("that", "who") and words[b + 1 : b + 2] in (("do",), ("does",))))  # "what does the blister pack one do", "the other one that does braille labels"
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:]) or "overview" in words[b:]  # "back to the billing one, whats their midday like", "the wound care one, overview"
-        as_role = on_list or person or certs_after or for_path or does or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
+        does = does or not _ROLE_PARTS.isdisjoint(words[b:])  # "the destruction one, day?"
+        stepwise = not _STEP_NOUNS.isdisjoint(words[b:])  # "the inhaler one, whats step 1 there": a step of a role's pathway
+        as_role = on_list or person or certs_after or for_path or does or stepwise or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
         if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS) or (words[b - 1] == "side" and a and words[a - 1] == "for")):
             continue  # "and for the courier team part", "and one for the prior auth side" after "is there a cert for that": a topic again
@@ -543,6 +564,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if retailor:  # "which of those if I'm a tech", after a pathway: that pathway again, in the order it asks for
             referred = True
             continue
+        if "path_length" in ev.hits and len(by_count := _roles_compared(ctx, words)) >= 2:
+            referred = True  # "which of the two needs fewer certs": the pathways' counts decide (stages.path_length)
+            r.put(a, b, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in by_count], "or"))
+            continue
         while b < len(words) and (words[b] in lexicon.COUNTS or words[b] in ("ones", "roles", "jobs", "certs")):
             b += 1  # "which of those three"
         if words[a:a + 2] == ["the", "one"] and b > a + 3:
@@ -553,7 +578,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if of_kind:
             certs = list(of_kind) if of_kind[0][0] == "cert" else []
         last_two = _last_two(ctx)
-        two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role"))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
+        two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role") or ("two" in words[a : b + 3] and len({e for e in ctx.recent if e[0] == "role"}) >= 2))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         if len(certs) >= 2 and not two_roles:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
@@ -769,6 +794,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"  # "ok what about ops" after a day: that role's day
         elif after.codes and not after.role_named and ctx.intent == "certification":
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
+
     same_role = tells and after.role_best == ctx.role  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal
     about_me = ("self_describe" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
@@ -1700,6 +1726,8 @@ def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
 
 
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
+_ROLE_PARTS = frozenset({"day", "days", "duties", "responsibilities", "overview"})  # what only a role's page has
+_STEP_NOUNS = frozenset({"step", "steps"})
 _WHOLE = frozenset({"whole", "full", "entire", "complete", "overall"})
 _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
@@ -1761,6 +1789,18 @@ def _list_of_kind(ctx: Context, words: list[str]) -> tuple[Entity, ...]:
     return next((lst for lst in ctx.lists if lst and lst[0][0] == kind and len(lst) > 2), ())
 
 
+def _roles_compared(ctx: Context, words: list[str]) -> list[str]:
+    """The roles a "which of them" weighs: those shown (a list of roles), else those of the last
+    answer, else the last two (or three: "of all three") talked about."""
+    shown = [e[1] for e in ctx.shown if e[0] == "role"]
+    if len(shown) >= 2:
+        return shown[:MAX_CHOICES]
+    if len(ctx.roles) >= 2:
+        return list(ctx.roles)
+    n = max([lexicon.COUNTS[w] for w in words if w in lexicon.COUNTS] or [2])
+    return list(dict.fromkeys(e[1] for e in ctx.recent if e[0] == "role"))[:n][::-1]
+
+
 def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
     """The two things last talked about, if they are of one kind ("CPAS", "CPFA", "diff?")."""
     if len(ctx.recent) >= 2 and ctx.recent[0][0] == ctx.recent[1][0]:
@@ -1777,15 +1817,16 @@ _COMPLETE_REFUSALS = frozenset({"task_request", "injection", "clinical", "langua
 _TOPIC_KEPT = frozenset({"missing_fact", "clinical", "off_topic", "ambiguous", "unknown_cert"})
 
 
-def _about_refused(ctx: Context, ev: Evidence) -> Context:
-    """The context after a refused question that named a certification or a role."""
+def _about_refused(ctx: Context, ev: Evidence, refused_of: str | None = None) -> Context:
+    """The context after a refused question that named a certification or a role (``refused_of``:
+    the one role its words point at, if weakly: "do i need a pharmd for the shelter job")."""
     if len(set(ev.codes)) >= 2:  # "which is better, CSPQM or CCEMS?" … "ok then what's the difference between them": those two
         shown = tuple(dict.fromkeys(("cert", c) for c in ev.codes))
         return replace(ctx, thing=shown[0], shown=shown, recent=tuple(dict.fromkeys((*shown, *ctx.recent)))[:MAX_RECENT], intent="certification", pending="")
     if ev.codes and ctx.thing != ("cert", ev.codes[0]):
         thing: Entity = ("cert", ev.codes[0])
         return replace(ctx, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="certification", pending="")
-    role = ev.role_best if (ev.role_named or ev.subject_relaxed) and not ev.codes else None  # by its title ("are hospitals hiring hospital at home pharmacists": most of it): "who won the game" describes no job
+    role = ev.role_best if (ev.role_named or ev.subject_relaxed) and not ev.codes else refused_of if not ev.codes and ctx.empty else None  # by its title ("are hospitals hiring hospital at home pharmacists": most of it): "who won the game" describes no job
     partly = [r for sc, r in ev.roles if sc >= ROLE_RELAXED and ev.role_where.get(r)]
     if role is None and not ev.codes and len(partly) >= 2 and ev.role_where[partly[0]] - ev.role_where[partly[1]] and ev.role_where[partly[1]] - ev.role_where[partly[0]]:
         role = partly[0]  # "which is more stressful, correctional or waste manager": two roles, each half named, to choose between next
@@ -1818,7 +1859,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role") and answer.stage not in _COMPLETE_REFUSALS:
             return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)
         if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
-            return _about_refused(ctx, resolution.evidence)
+            return _about_refused(ctx, resolution.evidence, sole_candidate(resolution.evidence, ix) if answer.reason == "missing_fact" else None)  # (a fact asked of a job: not a clinical aside or chit-chat that happens to share a word with a title)
         if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and resolution.evidence.pathway_cue and not resolution.rewritten:
             return replace(ctx, intent="pathway", pending="")  # "how do i become a nurse practitioner" … "ok what about the prep coordinator": how to become that
         return replace(ctx, pending="")
@@ -1868,6 +1909,10 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         focus = " ".join(answer.focus_words) or focus  # (what the member said of themselves holds for the next role too: "back to the ems one, the first one there for me")
         role = answer.role
         recent.insert(0, ("role", answer.role))
+        compared = _in_order_named(resolution) if answer.stage == "path_length" else []
+        if len(compared) >= 2:  # "which of the two needs fewer certs" … "the 2nd role's first step?": both weighed, as named
+            named_roles = tuple(compared)
+            recent[1:1] = [("role", r) for r in compared if r != answer.role]
     elif answer.intent == "list_certifications":
         shown = tuple(("cert", c) for c in answer.certifications)
         role = answer.role or role

@@ -1014,10 +1014,10 @@ def _said_of_self(a: Analysis) -> frozenset[int]:
     """Word positions of what the member says of themselves: from "I'm", "I work in", "I love" …
     to the end of that clause (a question word, "but", a comma-less new sentence)."""
     out: set[int] = set()
-    for start, _ in lexicon.cue("self_describe").spans(a.words):
+    for start, end in lexicon.cue("self_describe").spans(a.words):
         if not _ASKED_OF_SELF.isdisjoint(a.words[max(0, start - 2) : start]):
             continue  # "how would i handle a potassium protocol": asked, not told
-        out.update(_clause_from(a, start))
+        out.update(range(start, end), _clause_from(a, end - 1))  # (the telling words themselves end no clause: "my strength is …", "im the one who …")
     return frozenset(out)
 
 

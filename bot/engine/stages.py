@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import Analysis, cue_stems
+from bot.engine.analyze import TELLING_REACH, Analysis, cue_stems, tells
 from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, embedded_polar, last_asks_a_role, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
@@ -457,11 +457,22 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
 
 def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     """Fees, salaries, exam dates …: asked for, and no knowledge passage uses those words together."""
+    return _missing_fact(ev, ix, ev.role_best if ev.role_named and ev.role_best else None)
+
+
+def sole_candidate(ev: Evidence, ix: Index) -> str | None:
+    """The one role the question's words point at, if weakly ("do i need a pharmd for the shelter
+    job"): no other role scores, and more than a job noun found it."""
+    return ev.subject_role if ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix) else None
+
+
+def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
+    """``about``: the role asked about, whose own text alone can hold the fact (a later stage may
+    find it by a name the first reading missed: "can the gpo liaison job be done fully remote")."""
     if ev.role_asked_about_text:
         return None  # "'… paying the contracted price …' Which of your roles is this?": the posting's words, not the ask
     if not any(facet.name in ev.hits for facet in lexicon.FACETS):
         return None
-    about = ev.role_best if ev.role_named and ev.role_best else None
     doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(about) if about else None
     of_certs = doc is None and bool(ev.cert_nouns) and not ev.certs_plural and ev.role_score < ROLE_RELAXED and not ev.hits.keys().isdisjoint(_CERT_FACTS)
     if of_certs:  # "does the waste rules cert need renewing": a certification's fact, which only certifications' texts could give
@@ -480,6 +491,8 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
         starts = sentence_starts(ev.a, facet) or [i for i, w in enumerate(ev.a.words) if w == found.split()[-1]]  # (found on the words with titles masked: "does the dental _ work weekends", by its last word)
         if ev.a.asking and not any(ev.a.asks(i) for i in starts) and not claim:
             continue  # "HR mentioned CMLT as something the system would pay for. Can you explain what it provides?": told, not asked
+        if not claim and _told_in_its_clause(ev, facet):
+            continue  # "what does a GPO liaison do, our network is thinking of hiring one": told beside the ask
         facts = _fact_words(facet, ev)
         if facts and facts <= ev.said_of_self:
             continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
@@ -513,6 +526,19 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=about) if about else m
     return None
+
+
+def _told_in_its_clause(ev: Evidence, facet: lexicon.Cue) -> bool:
+    """The fact's words are only in clauses that tell ("our network is thinking of hiring one"),
+    and another clause of the same message asks ("what does a GPO liaison do"): the sentence-level
+    check cannot see a comma between them."""
+    raw = [c.strip() for c in _CLAUSE.split(ev.a.question) if c.strip()]
+    clauses = [(words_of(c), c.endswith("?")) for c in raw]
+    clauses = [(w, q) for w, q in clauses if w]
+    with_fact = [k for k, (w, _) in enumerate(clauses) if facet.spans(w)]
+    if len(clauses) < 2 or not with_fact or any(clauses[k][1] or not tells(clauses[k][0][:TELLING_REACH]) for k in with_fact):
+        return False
+    return any(k not in with_fact and (q or w[0] in _ASKING_LEADS) for k, (w, q) in enumerate(clauses))
 
 
 def _topic_from_the_start(ev: Evidence, sought: frozenset[int], fact: int) -> bool:
@@ -656,7 +682,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
             return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{unheard}"', why=f"a duty asked of the role; its page lacks {unheard!r}"), role=ident)
     judged = kind == "role" and _questioned(ev, "judgement") and not _questioned(ev, "pathway", besides="judgement")  # "… thinking about moving into medication safety … Is it worth leaving clinical work for the MSO job?": the way in was told, the judgement asked
     if judged:
-        answerable = [c for c in answerable if c not in ("pathway", "ordering") and _questioned(ev, c, naming=c == "overview")]  # (what the story around it says asks nothing; "… the MSO job safe from AI": "job" names it)
+        answerable = [c for c in answerable if c not in ("pathway", "ordering") and _questioned(ev, c, naming=c == "overview") and not _inside_property(ev, c, of="judgement")]  # (what the story around it says asks nothing; "… the MSO job safe from AI": "job" names it)
     claimed = _unwritten_figure(ev, ident, ix) if _asked_cue(ev, "rumour") else None
     if claimed is not None:  # "is it true mtm center managers handle 10,000 calls a day?": whatever else it names, the figure is what is checked, and no page writes it
         m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{claimed}"', why=f"a claim checked by a figure the {kind}'s text never writes: {claimed!r}")
@@ -711,11 +737,12 @@ def _person_asked_about(ev: Evidence) -> str | None:
     return None
 
 
-def _inside_property(ev: Evidence, name: str) -> bool:
-    """Every place a cue is found lies inside the words of a property asked ("on the same day")."""
-    if "property" not in ev.hits or name == "property":
+def _inside_property(ev: Evidence, name: str, of: str = "property") -> bool:
+    """Every place a cue is found lies inside the words of a property asked ("on the same day"),
+    or of another cue ``of`` ("are ops director jobs basically disappearing": a judgement)."""
+    if of not in ev.hits or name == of:
         return False
-    rated = lexicon.cue("property").spans(ev.a.words)
+    rated = lexicon.cue(of).spans(ev.a.words)
     found = lexicon.cue(name).spans(ev.a.words)
     return bool(found) and all(any(x <= a and b <= y for x, y in rated) for a, b in found)
 
@@ -1278,6 +1305,27 @@ def _asks_of_a_job(ev: Evidence) -> bool:
 # ---------------------------------------------------------------- answers from the knowledge
 
 
+def path_length(ev: Evidence, ix: Index) -> Match | None:
+    """"ops director or clinic med room supervisor, which needs fewer certs": of the roles named
+    apart, the pathway with the fewest (or most) certifications left for the member, a count the
+    pages give; the counts are told (a tie decides nothing)."""
+    if "path_length" not in ev.hits or not ev.subject_named or ev.subject_role is None or any(c not in ev.held for c in ev.codes):
+        return None
+    rid = ev.subject_role
+    named = [rid, *(r for r in ev.named_apart(rid) if r != rid)]
+    if len(named) < 2:
+        return None
+    most = not lexicon.LONGER_WORDS.isdisjoint((ev.cue("path_length") or "").split())
+    left = {r: sum(1 for s in ix.knowledge.roles[r].pathway if s.certification not in ev.held) for r in named}
+    ranked = sorted(named, key=lambda r: -left[r] if most else left[r])
+    if left[ranked[0]] == left[ranked[1]]:
+        return None
+    win = ranked[0]
+    titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
+    m = _pathway(win, tailor(win, ev.a, ix, held=ev.held, exclude=titles | _only_in_the_way_asked(ev)), CONF_PATHWAY, f"path_length cue {ev.cue('path_length')!r}: certifications left {left}")
+    return replace(m, shape="most" if most else "fewest", also=tuple(r for r in named if r != win))
+
+
 def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     """A named role compared with something ("ops director vs DOP"): the role's overview or section;
     of two named, "which one …" / "who …" is the one whose page says it more."""
@@ -1558,7 +1606,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     if what:  # "go into nursing instead", "becoming a nurse practitioner": no page is about it
         return replace(refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=what, why=f"the way to {what!r} is asked, a {'field' if shape == 'field' else 'job'} no page is about"), shape=shape)
     told_only = bool(where) and ((where <= ev.said_of_self and _another_job_asked(ev, ix)) or (not ev.subject_named and _another_job_asked(ev, ix, after=goal_at)))  # "how to become a radiologist tech? i like nuclear medicine": what they like names no goal; nor does "a nuclear medicine technologist" name the nuclear pharmacy lead
-    only_candidate = ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix) and not told_only  # "pivot into operations leadership" (not "a nuclear pharmacist")
+    only_candidate = sole_candidate(ev, ix) is not None and not told_only  # "pivot into operations leadership" (not "a nuclear pharmacist")
     role = ev.subject_role if (ev.subject_named or (ev.subject_relaxed and not told_only) or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     words = ev.a.words
     picks_a_role = ("suits" in ev.hits and not _CHOOSING.isdisjoint(words)) or any(w == "which" and words[i + 1 : i + 2] in (("role",), ("job",), ("one",)) for i, w in enumerate(words))
@@ -1571,7 +1619,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         if after:  # the step after it as the page orders them, whatever else the message says ("… after CCRT if I want to manage the IV room")
             order = tuple(s.certification for s in ix.knowledge.roles[role].pathway if s.certification not in ev.held or s.certification in after)
             asked = [order[order.index(c) + 1] if c in after and c in order[:-1] else c for c in asked if c not in after or c in order[:-1]]
-        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev))
+        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev) | _only_in_the_way_asked(ev))
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:
@@ -1584,6 +1632,15 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
 
 
 _CLAUSE_ENDS = frozenset({"and", "but", "so", "which", "what", "whats"})
+
+
+def _only_in_the_way_asked(ev: Evidence) -> set[str]:
+    """Stems said only in the words that ask the way ("what's left for the planner path"): how it
+    is asked, no interest of the member's ("left" is no step's topic, "stock left" on a page aside)."""
+    spans = _sentence_spans(ev, "pathway")
+    inside = {i for x, y in spans for i in range(x, y)}
+    stems = ev.a.word_stems
+    return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
 
 
 def _how_it_was_earned(ev: Evidence) -> set[str]:
@@ -1649,7 +1706,7 @@ _ADVICE = frozenset({"need", "needs", "should", "would", "d", "take", "get", "re
 _STEP_WORDS = frozenset({"step", "one"}) | {w for w in lexicon.CERT_NOUNS if not w.endswith("s")}
 
 
-def _nth_step(ev: Evidence) -> int | None:
+def step_place(ev: Evidence) -> int | None:
     """"whats the first cert on their path", "the 2nd step of the IDS pharmacist path", "step 3
     of it": the place of one step on a pathway (1-based; -1 the last), not an order asked for."""
     words = ev.a.words
@@ -1661,17 +1718,24 @@ def _nth_step(ev: Evidence) -> int | None:
             return n  # "2nd on that path?", "and the third of the buyer's": opening the message, the step's place
         if w == "step" and words[i + 1].isdigit() and 0 < int(words[i + 1]) < 10:
             return int(words[i + 1])
+        if n and _step_of_a_title(ev, i):
+            return n
     return None
+
+
+def _step_of_a_title(ev: Evidence, i: int) -> bool:
+    """"the surplus coordinator's first step": an ordinal and "step" right after a role's title."""
+    return i > 0 and i - 1 in ev.title_positions and ev.a.words[i + 1 : i + 2] == ("step",)
 
 
 def nth_step(ev: Evidence, ix: Index) -> Match | None:
     """"Whats the first cert on the IDS pharmacist path": that one step's card. Said with a path
     noun and a named role, and with nothing the member holds or likes (then "first" is advice)."""
-    if ev.codes or ev.held or ev.certs_plural or lexicon.PATH_NOUNS.isdisjoint(ev.a.words) or not (ev.subject_named or ev.subject_relaxed):
+    if ev.codes or ev.held or ev.certs_plural or (lexicon.PATH_NOUNS.isdisjoint(ev.a.words) and not any(_step_of_a_title(ev, i) for i in range(len(ev.a.words)))) or not (ev.subject_named or ev.subject_relaxed):
         return None
     if ev.hits.keys() & {"likes", "self_describe"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
         return None  # ("… the first cert she'd need on that path": advice, the pathway for her)
-    n = _nth_step(ev)
+    n = step_place(ev)
     role = ix.knowledge.roles.get(ev.subject_role or "")
     if n is None or role is None or not role.pathway or n > len(role.pathway):
         return None
@@ -2002,6 +2066,8 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     plain_ask = j < i and not (ev.hits.keys() & {"property", "judgement", "eligibility", "rumour"} or any(k.startswith("missing_") for k in ev.hits))
     asks_what = plain_ask and ("identity" in ev.hits or (ev.cue("weak_overview") or "").endswith(" do"))
     if len(fits) == 1 and not _pathway_asked(ev) and (ev.section_cue or asks_what):  # "contracts manager day to day?", "rx transfer center supervisor, what is that", "what does the rehab pharmacy coordinator do": the one title the words fit, the part asked
+        if (missing := _missing_fact(ev, ix, fits[0])) is not None:
+            return missing
         section, conf = section_for(fits[0], ev.a, ev.hits, ix, set(ix.role_titles[fits[0]]))
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
     if len(fits) == 1 and _pathway_asked(ev):  # "how do i become a drug device combo coordinator": the one title its words fit, one clipped
@@ -2015,6 +2081,10 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         if _pathway_asked(ev) or (_wished(words, j) and ("ordering" in ev.hits or ev.cert_seek)):  # ("want the orphan drug manager job, what's first")
             named_by = set(ix.role_titles[rid]) | set(stems[j : i + 1])  # (the words that named the job say nothing of the member: "a hazmat shipping coordinator")
             return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=named_by), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{word!r} is on the page of {rid} only")
+        if (missing := _missing_fact(ev, ix, rid)) is not None:
+            return missing
+        if _questioned(ev, "judgement"):  # "are DOT pharmacy coordinator jobs basically disappearing?": no page judges a job
+            return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{ev.cue("judgement")}"', why=f"a judgement asked of {rid}, found by {word!r}"), role=rid)
         section, conf = section_for(rid, ev.a, ev.hits, ix, set(ix.role_titles[rid]))
         return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
     typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
@@ -2083,6 +2153,7 @@ STAGES: tuple[Stage, ...] = tuple(
         follow_up,
         listing,
         learned_intent,
+        path_length,
         role_contrast,
         step_beside,
         nth_step,

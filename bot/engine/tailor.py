@@ -29,7 +29,7 @@ class Tailored:
 def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
     if about_member:  # "which should she start with": an order, not an interest; "library entries" is one
         exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS or w in lexicon.ORDINALS}  # ("is that the last one on their path")
-    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin)
+    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.COUNTS}  # ("which of the two": a number, no interest)
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 
