@@ -828,3 +828,24 @@ def test_a_dotted_step_list_with_reasons_imports_like_blocks(tmp_path):
         {"certification": "CPOM", "why": "Shows you can lead teams."},
         {"certification": "CMSO", "why": "Proves you can embed safety."},
     ]
+
+
+def test_a_night_page_with_its_own_day_heading_and_labels_imports_every_part(tmp_path):
+    """eval242's night page as written ("A NIGHT ON THE JOB", "Small Hours — …") and conv170's coaching
+    day ("Start of the Day" alone on its line): before, refused, or imported with a part folded into
+    the one before (or into the day's intro)."""
+    try:
+        from test_page import _NIGHT_PAGE
+    except ImportError:  # tests/ became a package
+        from tests.test_page import _NIGHT_PAGE
+    kb = copy_fixture(tmp_path)
+    night = write(tmp_path / "night.txt", _NIGHT_PAGE.format(heading="A NIGHT ON THE JOB", label="Small Hours"))
+    import_page(night, kb)
+    day = role_yaml(kb, "night-shift-charge-technician")["day_in_the_life"]
+    assert [e["time"] for e in day["entries"]] == ["Dusk", "Midnight", "Small Hours", "Dawn"]
+    assert day["entries"][2]["description"].startswith("With the floors quiet")
+    coaching = "A Day in the Life\n\nStart of the Day\nYou join the early shift at the fill station.\n\nMid-Day\nYou hold quick coaching talks.\n\nSmall Hours\nYou meet a new shift lead.\n\n"
+    import_page(write(tmp_path / "coach.txt", _seed_section("day", coaching)), kb)
+    day = role_yaml(kb, OPS)["day_in_the_life"]
+    assert day["intro"] == "" and [e["time"] for e in day["entries"]] == ["Start of the Day", "Mid-Day", "Small Hours"]
+    assert import_page(night, kb).updated == []

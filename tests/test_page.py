@@ -1866,3 +1866,135 @@ def test_mangled_at_day_and_dotted_steps_raise_page_error_only() -> None:
         lambda line: line.replace(" · ", rng.choice([" | ", " — ", "\n", " "]), 1),
         lambda line: rng.choice(["At ", "At 7:00 ", "By 9 AM, "]) + line,
     ])
+
+
+# ----------------------------------------------------------------------------- day headings and labels in the writers' own words
+
+_NIGHT_PAGE = """Night Shift Charge Technician | Council on Pharmacy Standards
+
+Run the technician team through the night.
+
+ABOUT THE ROLE
+
+The Night Shift Charge Technician leads the technicians who keep an inpatient pharmacy going overnight.
+
+WHAT YOU'LL DO
+
+- Shift Assignments and Huddles: Assigning technicians to the IV room and cart fill at the start of each shift.
+- IV Room Oversight: Keeping the overnight IV batches on time and the cleanroom documentation done.
+- Handoff to Day Shift: Writing the shift report on open issues and shortages for the day supervisor.
+
+HOW TO GET CERTIFIED
+
+1. CSPTL — Certified Sterile Preparation Team Leader. Proves you can lead technicians in the IV room.
+2. CPOM — Certified Pharmacy Operations Manager. Demonstrates your skills in leading pharmacy teams.
+
+{heading}
+
+Dusk — You take handoff from the evening supervisor and hold a five-minute huddle to hand out assignments.
+
+Midnight — You check the first cart fill under tech-check-tech, then help with a run of stat antibiotics.
+
+{label} — With the floors quiet, you run the cabinet restock and chase two stockouts on the oncology unit.
+
+Dawn — You finish the cart exchange, write the shift report and walk the day supervisor through it.
+"""
+
+
+@pytest.mark.parametrize("heading", ["A NIGHT ON THE JOB", "A DAY IN THE LIFE", "A Shift in the Life", "Your Night, Hour by Hour"])
+@pytest.mark.parametrize("label", ["Small Hours", "Late Night", "Shift Handover", "Bench Time"])
+def test_a_night_page_reads_its_day_however_the_heading_and_labels_are_worded(heading: str, label: str) -> None:
+    """eval242's night page: "A NIGHT ON THE JOB" was refused (its entries read as CPOM's text: the
+    duty lines "Handoff to Day Shift: …" above were taken for the day's first run), and "Small Hours
+    — …" was folded into the Midnight entry."""
+    p = parse_page(_NIGHT_PAGE.format(heading=heading, label=label))
+    assert [t for t, _, _ in p.day] == ["Dusk", "Midnight", label, "Dawn"]
+    assert p.day[2][2].startswith("With the floors quiet") and "floors quiet" not in p.day[1][2]
+    assert [c.code for c in p.certifications] == ["CSPTL", "CPOM"] and p.certifications[1].description == "Demonstrates your skills in leading pharmacy teams."
+    assert [n for n, _ in p.responsibilities] == ["Shift Assignments and Huddles", "IV Room Oversight", "Handoff to Day Shift"]
+
+
+_ALONE_DAY = (
+    "{first}\nYou join the early shift at the fill station and note where technicians wait.\n\n"
+    "Mid-Day\nYou hold quick coaching talks with three technicians.\n\n"
+    "{third}\nYou meet a new shift lead to plan her first evening huddle.\n\n"
+    "End of Day\nYou update each person's coaching goals.\n\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["A NIGHT ON THE JOB", "A Shift in the Life", "Your Day, Hour by Hour", "What a Typical Night Looks Like"])
+def test_a_day_heading_worded_otherwise_over_labels_alone_is_the_day(heading: str) -> None:
+    """Labels alone on their line are no entries the heading search saw: the day was read as the last
+    certification's text (or refused as a code). A heading speaking of a day, a night, a shift or
+    the hours over lines that read as a day is the day's heading."""
+    day = f"{heading}\n\n" + _ALONE_DAY.format(first="Early Morning", third="After Lunch")
+    p = parse_page(_seed_with("day", day))
+    seed = parse_page(seed_text())
+    assert [t for t, _, _ in p.day] == ["Early Morning", "Mid-Day", "After Lunch", "End of Day"]
+    assert p.certifications == seed.certifications and p.closing_heading == seed.closing_heading
+
+
+def test_a_night_heading_over_paragraphs_opened_by_a_time_and_a_comma_is_the_day() -> None:
+    """eval241's vial page under "What a Typical Night Looks Like": the paragraphs ("In the morning,
+    you …") and the closing became the last certification's text."""
+    day = (
+        "What a Typical Night Looks Like\n\n"
+        "In the morning, you run an audit of two medical units and coach the charge nurses.\n\n"
+        "Around midday, you meet the infection preventionist to review a cluster of infections.\n\n"
+        "In the afternoon, you crunch the audit numbers and send the monthly report.\n\n"
+    )
+    p = parse_page(_seed_with("day", day))
+    seed = parse_page(seed_text())
+    assert [t for t, _, _ in p.day] == ["In the morning", "Around midday", "In the afternoon"]
+    assert p.certifications == seed.certifications and (p.closing_heading, p.closing) == (seed.closing_heading, seed.closing)
+
+
+@pytest.mark.parametrize("first", ["Start of the Day", "First Thing", "Small Hours"])
+@pytest.mark.parametrize("third", ["Small Hours", "Bench Time", "Close of Day", "Wrap-Up", "Shift Handover", "Overnight"])
+def test_a_label_alone_on_its_line_is_an_entry_whatever_its_words(first: str, third: str) -> None:
+    """conv170's "Start of the Day" (four words) was read into the day's intro, and a label the
+    time-of-day words do not know ("Small Hours", "Bench Time") into the entry before it: laid out
+    as the other parts are, a short label over its text is an entry."""
+    p = parse_page(_seed_with("day", "A Day in the Life\n\n" + _ALONE_DAY.format(first=first, third=third)))
+    assert [t for t, _, _ in p.day] == [first, "Mid-Day", third, "End of Day"]
+    assert p.day_intro == "" and p.day[2][2] == "You meet a new shift lead to plan her first evening huddle."
+    assert p.closing_heading == parse_page(seed_text()).closing_heading
+
+
+@pytest.mark.parametrize("form", ["{label}:\n{text}", "{label}: {text}", "{label} — {text}"])
+def test_a_label_the_time_words_do_not_know_is_an_entry_in_every_layout(form: str) -> None:
+    parts = [("Dawn", "You scan the empty bins that came back overnight."), ("Small Hours", "You meet the buyer about two backordered antibiotics."), ("Afternoon", "You walk the carousel with a new technician."), ("End of Shift", "You review the day's usage report and flag slow movers.")]
+    day = "A Day in the Life\n\n" + "".join(form.format(label=label, text=text) + "\n\n" for label, text in parts)
+    p = parse_page(_seed_with("day", day))
+    assert [(t, d) for t, _, d in p.day] == parts
+
+
+def test_what_is_laid_out_as_no_part_of_the_day_stays_where_it_was() -> None:
+    """A sub-heading over the day's intro, a title under its time, an aside in a description and the
+    page's closing heading are not taken for parts by their layout."""
+    day = (
+        "A Shift in the Life\n\nIn Short\nYour day follows the infusion schedule.\n\n"
+        "Dawn — You review the overnight pressure logs and sign the isolator checklist.\n"
+        "Note: you also page the night pharmacist about anything odd in the log.\n\n"
+        "Midnight — You check every spill kit and hand off to the evening pharmacist.\n\n"
+        "Dusk — You close the isolator and file the day's cleaning records.\n\n"
+    )
+    p = parse_page(_seed_with("day", day))
+    assert [t for t, _, _ in p.day] == ["Dawn", "Midnight", "Dusk"] and p.day_intro == "In Short Your day follows the infusion schedule."
+    assert p.day[0][2].endswith("Note: you also page the night pharmacist about anything odd in the log.")
+    alone = "A Day in the Life\n\n6:30 AM\nIsolator Start-Up Checks\nYou review the logs.\n\n9:00 AM\nVault Count\nYou count the vault.\n\n"
+    closing = "Join the Team\nThis role suits the calm, careful technician.\nExplore Certifications\n"
+    p = parse_page(_seed_with("day", alone).split("Ready to Engineer")[0] + closing)
+    assert p.day == [("6:30 AM", "Isolator Start-Up Checks", "You review the logs."), ("9:00 AM", "Vault Count", "You count the vault.")]
+    assert (p.closing_heading, p.closing_link) == ("Join the Team", "Explore Certifications")
+
+
+def test_a_duty_list_under_a_shift_heading_is_no_day() -> None:
+    """Some duties' names speak of a shift ("Handoff to Day Shift: Writing …"); the others between
+    them say the list is no day, so the heading stays the responsibilities' (or the overview's)."""
+    text = seed_text().replace("Core Responsibilities\n", "On Shift\n", 1)
+    duties = "- Shift Assignments: Assigning technicians to the IV room at the start of each shift.\n- Vendor Calls: Calling vendors about every backorder before noon.\n- Handoff to Day Shift: Writing the shift report for the day supervisor.\n"
+    start, end = text.index("On Shift\n") + len("On Shift\n"), text.index("Your Certification Pathway to")
+    p = parse_page(text[:start] + "\n" + duties + "\n" + text[end:])
+    assert [t for t, _, _ in p.day] == [t for t, _, _ in parse_page(seed_text()).day]
+    assert "Vendor Calls" in [n for n, _ in p.responsibilities] or any("Vendor Calls" in o for o in p.overview)

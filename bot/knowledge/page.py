@@ -133,7 +133,7 @@ _DAY_ENTRY = re.compile(r"^(?P<time>" + _WHOLE_CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
     r"\b(?:first\s+thing|(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|(?:mid-?)?night|overnight|day|shift|dawn|dusk"
-    r"|weekend|wrap-?up|late|early|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
+    r"|weekend|wrap-?up|late|early|(?:small|wee|after|early|late|office)\s+hours|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
     re.I,
 )
 # A moment of the working day named by what happens then, alone or placed relative to it ("At
@@ -240,7 +240,7 @@ _AT_CLOCK = re.compile(r"^(?i:at|by|around)\s+(?P<time>" + _SURE_CLOCK + r"(?:\s
 _NOT_LABEL = frozenset({"you", "your", "we", "our", "they", "their", "i", "my", "it", "its", "he", "she", "his", "her", "this", "that", "there", "when", "while", "if", "as"})
 # A label's last word when it names a part of the day ("early morning", "end of shift", "first thing"),
 # unlike "late" at the end of a sentence ("Most days run late: …").
-_TIME_NOUN = re.compile(r"(?:mid-?)?(?:morning|day|noon|lunch(?:time)?|afternoon|evening|night|overnight|shift|dawn|dusk|wrap-?up|thing)$", re.I)
+_TIME_NOUN = re.compile(r"(?:mid-?)?(?:morning|day|noon|lunch(?:time)?|afternoon|evening|night|overnight|shift|dawn|dusk|wrap-?up|thing|hours)$", re.I)
 
 
 def _any_label(label: str) -> bool:
@@ -310,9 +310,15 @@ _BARE_CLOCK = re.compile(r"^" + _CLOCK + r"$")
 
 
 def _bare_time(text: str) -> bool:
-    """A line that only says when ("7:30 AM", "14:00", "Early Morning"), the day's text under it."""
-    text = text.strip()
-    return (bool(_BARE_CLOCK.match(text)) and any(ch.isdigit() for ch in text)) or (len(text.split()) <= 3 and text[:1].isupper() and _time_label(text) and _heading_like(text) and ":" not in text and not any(ch in text for ch in "–—"))
+    """A line that only says when ("7:30 AM", "14:00", "Early Morning", "Dawn:"), the day's text under it."""
+    text = text.strip().removesuffix(":").rstrip()
+    return (bool(_BARE_CLOCK.match(text)) and any(ch.isdigit() for ch in text)) or (
+        len(text.split()) <= BARE_LABEL_WORDS and text[:1].isupper() and _time_label(text) and _heading_like(text) and ":" not in text and not any(ch in text for ch in "–—")
+        and _DAY_ENTRY.match(text) is None  # ("Evening Rush | Returns" is a label and its title)
+    )  # ("Start of the Day": up to four words, as a label before a colon)
+
+
+BARE_LABEL_WORDS = 4  # at most this many words make a day label alone on its line
 
 
 def _same_title(line: str, title: str) -> bool:
@@ -451,7 +457,11 @@ def parse_page(text: str) -> Page:
         if heading is not None:  # "How to Get Certified" over a list: its steps are read, or refused, not lost
             starts = sorted(starts + [(heading, "pathway")])
     if "day" not in {kind for _, kind in starts}:
-        heading = _day_heading(lines, i, {k for k, _ in starts})
+        # "A NIGHT ON THE JOB" over "Dusk" / "You take handoff …": found by its words and what is under it,
+        # before the nearest heading-like line above the entries (a sub-heading "In Short" over the intro)
+        heading = _worded_day_heading(lines, i, {k for k, _ in starts})
+        if heading is None:
+            heading = _day_heading(lines, i, {k for k, _ in starts})
         if heading is not None:  # worded some other way ("A Day on the Job", "Your Shift, Hour by Hour")
             starts = sorted(starts + [(heading, "day")])
     if "responsibilities" not in {kind for _, kind in starts}:
@@ -692,10 +702,19 @@ def _day_heading(lines: list[tuple[int, str]], start: int, taken: set[int]) -> i
         return bool(_day_entry(item, True) and k + 1 < len(lines) and not _day_entry(_unbullet(lines[k + 1][1]), True) or _inline_day_entry(item))
     entries = [k for k in range(start, len(lines)) if entry(k)]
     runs = [k for k in entries if any(0 < j - k <= 4 for j in entries)]
-    if not runs:
-        return None
+    firsts = [k for n, k in enumerate(runs) if n == 0 or k - runs[n - 1] > 4]  # each run's first entry
+    for first in firsts:  # (a run of duty lines that read as entries, "- Handoff to Day Shift: Writing …", is under a heading of its own)
+        heading = _heading_above(lines, start, first, taken)
+        if heading is not None:
+            return heading
+    return None
+
+
+def _heading_above(lines: list[tuple[int, str]], start: int, first: int, taken: set[int]) -> int | None:
+    """The nearest heading-like line above ``first``, past at most two intro paragraphs; None when a
+    section's heading or a list item comes first."""
     skipped = 0
-    for k in range(runs[0] - 1, start - 1, -1):
+    for k in range(first - 1, start - 1, -1):
         t = lines[k][1]
         if k in taken or _BULLET.match(t):
             return None
@@ -705,6 +724,42 @@ def _day_heading(lines: list[tuple[int, str]], start: int, taken: set[int]) -> i
         if skipped > 2:
             return None
     return None
+
+
+# Words a heading over the day may use instead of "A Day in the Life" ("A NIGHT ON THE JOB", "A
+# Shift in the Life", "Your Day, Hour by Hour", "What a Typical Night Looks Like"); the lines under
+# it decide (``_reads_as_day``).
+_DAY_HEADING_WORDS = re.compile(r"\b(?:day|days|night|nights|shift|shifts|hour|hours|morning|mornings|evening|afternoon|routine|rhythm|clock|rota)\b", re.I)
+_DAY_INTRO_LINES = 2  # at most this many lines of intro between a day's heading and its first part
+
+
+def _worded_day_heading(lines: list[tuple[int, str]], start: int, taken: set[int]) -> int | None:
+    """A short heading speaking of a day, a night, a shift or the hours, not of duties or
+    certification, over lines that read as a day (``_reads_as_day``) up to the next section: the
+    day's heading, however it is worded."""
+    for k in range(start, len(lines) - 1):
+        t = lines[k][1]
+        if k in taken or _BULLET.match(t) or not _heading_like(t) or len(t.split()) > 10 or _BUTTON.match(t):
+            continue
+        if not _DAY_HEADING_WORDS.search(t) or _DUTY_WORDS.search(t) or _CERT_WORDS.search(t) or _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t)):
+            continue
+        end = min((j for j in taken if j > k), default=len(lines))
+        if _reads_as_day(lines[k + 1 : end]):
+            return k
+    return None
+
+
+def _reads_as_day(body: list[tuple[int, str]]) -> bool:
+    """Two or more timed parts (``_day_parts``), the first within ``_DAY_INTRO_LINES`` of the top,
+    each at most four lines after the one before, and the list items or named lines between them
+    that are none (an aside such as "Note: …" apart) fewer than half as many: a day, not a list of
+    duties some of whose names speak of a shift ("Handoff to Day Shift: Writing …")."""
+    bare, labelled, timed = _day_parts(body)
+    if len(timed) < 2 or timed[0] > _DAY_INTRO_LINES or any(b - a > 4 for a, b in zip(timed, timed[1:])):
+        return False
+    between = [t for pos, (_, t) in enumerate(body) if timed[0] < pos < timed[-1] and pos not in timed]
+    items = [t for t in between if _LIST_MARK.match(t) or ((named := _named_line(t)) is not None and named[0].split()[0].lower() not in _ASIDE)]
+    return 2 * len(items) < len(timed)
 
 
 def _refuse_stray_blocks(lines: list[tuple[int, str]], blocks: list[int], starts: list[tuple[int, str]]) -> None:
@@ -1220,8 +1275,10 @@ def _untimed_entry(body: list[tuple[int, str]], pos: int, timed: list[int], last
 _TABLE_HEADER = re.compile(r"^\|?\s*(?:time|when|hour)\s*(?:\|\s*[A-Za-z][A-Za-z &/]{0,30}?\s*)+\|?$", re.I)
 
 
-def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
-    body = [(n, t) for n, t in body if not _TABLE_HEADER.match(t)]
+def _day_parts(body: list[tuple[int, str]]) -> tuple[set[int], dict[int, tuple[str, str]], list[int]]:
+    """Where the day's timed parts start: times alone on their line over the text ({position}),
+    lines opened by a time however written ({position: (time, text)}), and every timed part's
+    position, in order."""
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
     bare = {pos for pos, (_, t) in enumerate(body[:-1]) if _bare_time(_unbullet(t)) and not _bare_time(_unbullet(body[pos + 1][1]))}  # "7:30 AM", then what happens
@@ -1232,6 +1289,91 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
         first = {pos: said for pos, said in first.items() if _part_label(said[0])}
         labelled.update(first)
         timed = sorted(set(timed) | set(first))
+    return bare, labelled, timed
+
+
+def _label_alone(text: str) -> str | None:
+    """A short label alone on its line, capitalised as labels are ("Small Hours", "Bench Time",
+    "Wrap-Up:"): the label, else None. A question or an exclamation ("Ready to Coach?") is a
+    closing's heading, never a label."""
+    label = _unbullet(text).strip().removesuffix(":").strip()
+    words = label.split()
+    if not 1 <= len(words) <= BARE_LABEL_WORDS or not _heading_like(label) or label.endswith(("?", "!")) or any(ch in label for ch in ":–—|"):
+        return None
+    return label if label[:1].isupper() and _label_cased(label) and words[0].lower() not in _NOT_LABEL | _ASIDE else None
+
+
+# A description's own aside ("Note: you also …", "Tip — …"), never a part of the day.
+_ASIDE = frozenset({"note", "notes", "tip", "tips", "example", "why", "result", "bonus", "also", "plus", "goal", "outcome", "remember", "reminder"})
+
+
+def _label_and_text(text: str) -> tuple[str, str] | None:
+    """A short label, capitalised as labels are, then a sentence on the same line ("Small Hours —
+    With the floors quiet, you …", "Bench Time: You …"): the label and the sentence."""
+    m = _ANY_LABEL.match(_unbullet(text))
+    if m is None:
+        return None
+    label, said = m.group("time").strip(), m.group("text").strip()
+    sep = text[text.find(m.group("time")) + len(m.group("time")) :].lstrip()[:1]
+    if sep == "." or not label[:1].isupper() or not _label_cased(label) or label.split()[0].lower() in _NOT_LABEL | _ASIDE:
+        return None  # ("Pharmacy Rounds. You …" may be a sentence; "You review: …" no label)
+    return (label, said) if said.endswith((".", "!", "?")) and len(said.split()) >= _SENTENCE_WORDS else None
+
+
+def _layout_parts(body: list[tuple[int, str]], bare: set[int], labelled: dict[int, tuple[str, str]], timed: list[int], last: bool) -> list[int]:
+    """Day parts labelled by words the time-of-day list does not know ("Small Hours", "Bench Time",
+    "Shift Handover"), found by the layout the day's other parts share: a label alone on its line
+    over its text when two or more timed parts are written so, or a label then its sentence on one
+    line when two or more are. Added to ``bare`` or ``labelled``; their positions are returned.
+
+    Between the first and the last timed part such a line is a part (the day's text is no
+    place for a label). Before the first it must be placed relative to a moment ("Start of the
+    Day") and its text no longer than the parts' texts, so that a sub-heading over the day's intro
+    stays intro. After the last, on the page's last section, a label alone must have its text and
+    then the page's closing still after it, so that it is not the closing's own heading; a label
+    and its sentence must come before any heading."""
+    alone = [pos for pos in timed if pos in bare]
+    inline = [pos for pos in timed if pos not in bare and (pos in labelled or _inline_day_entry(_unbullet(body[pos][1])))]
+    if len(alone) < 2 and len(inline) < 2:
+        return []
+    found: list[int] = []
+    longest = _longest_description(body, timed)
+    for pos in range(len(body)):
+        if pos in timed or pos + 1 >= len(body) and len(alone) >= 2:
+            continue
+        t = body[pos][1]
+        label: str | None = None
+        said = ""
+        if len(alone) >= 2 and (label := _label_alone(t)) is not None:
+            after = body[pos + 1][1]
+            if pos - 1 in bare or _label_alone(after) is not None or _day_entry(_unbullet(after), False) or not after.rstrip().endswith((".", "!", "?")):
+                continue  # ("6:30 AM" / "Isolator Checks" / "You …": a title under its time; a label needs its sentence)
+        elif len(inline) >= 2 and (split := _label_and_text(t)) is not None:
+            label, said = split
+        else:
+            continue
+        if pos < timed[0]:
+            if not (_RELATIVE_TIME.match(label) or _time_label(label)) or timed[0] - pos - 1 > longest:
+                continue
+        elif pos > timed[-1] and last:
+            between = body[timed[-1] + 1 : pos]
+            if any(_heading_like(x) or _title_like(x) for _, x in between if _label_alone(x) is None or x.rstrip().endswith(("?", "!"))):
+                continue  # (the page's closing started before it)
+            rest = [x for _, x in body[pos + 2 :]] if not said else []
+            if not said and not any(_heading_like(x) or _title_like(x) for x in rest[:-1]):
+                continue  # (a label alone with no closing after its text may be the closing's heading)
+        if said:
+            labelled[pos] = (label, said)
+        else:
+            bare.add(pos)
+        found.append(pos)
+    return found
+
+
+def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
+    body = [(n, t) for n, t in body if not _TABLE_HEADER.match(t)]
+    bare, labelled, timed = _day_parts(body)
+    timed = sorted(set(timed) | set(_layout_parts(body, bare, labelled, timed, last)))
     strict = bool(timed)
     intro: list[str] = []
     entries: list[list[str]] = []
@@ -1240,7 +1382,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     end = len(body)
     for pos, (n, t) in enumerate(body):
         if pos in bare:
-            entries.append([_unbullet(t).strip(), ""])  # the title comes from the text under it (below)
+            entries.append([_unbullet(t).strip().removesuffix(":").rstrip(), ""])  # the title comes from the text under it (below)
             entry_at = pos
             continue
         m = _day_entry(_unbullet(t), strict) or _untimed_entry(body, pos, timed, last)
