@@ -320,7 +320,7 @@ _POSSESSIVE = frozenset({"my", "our", "your", "his", "her", "their"})
 def _kin(plain: list[str], pairs: list[tuple[str, str]]) -> frozenset[str]:
     """Job words said of people the member knows ("my techs want to browse", "one of my
     pharmacists"), with what they were read as ("techs" -> technicians), when said only so."""
-    said = {pairs[i][1] for i, w in enumerate(plain) if (w in lexicon.ROLE_HEADS or w.removesuffix("s") in lexicon.ROLE_HEADS) and i and plain[i - 1] in _POSSESSIVE}
+    said = {pairs[i][1] for i, w in enumerate(plain) if (w in lexicon.ROLE_HEADS or w.removesuffix("s") in lexicon.ROLE_HEADS or w in lexicon.MENTORED or w.removesuffix("s") in lexicon.MENTORED) and i and plain[i - 1] in _POSSESSIVE}  # ("my mentee": the person, no topic)
     kin = {stem(w) for w, s in pairs if s in said}
     elsewhere = {stem(w) for w, s in pairs if s not in said}
     return frozenset(kin - elsewhere)

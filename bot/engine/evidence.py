@@ -9,6 +9,7 @@ derived lazily, once, from the same evidence; nothing is ever written back.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from types import MappingProxyType
@@ -706,6 +707,8 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list", "is methotrexate on the hazardous drug list": a list of the trade, not a role's
     if "pathway" in hits and (_names_a_part(a) or ("cert_seek" in hits and _a_topic_route(a, cert_nouns, in_titles))):
         del hits["pathway"]  # "and for the route planning part", "the career ladder stuff": a topic named by its part, not a pathway asked
+    if "pathway" in hits and "role_exists" in hits and _in_a_described_job(a):
+        del hits["pathway"]  # "is there a role whose whole job is helping techs find their next step": what the job does, no way asked
     if aside_words:
         hits["besides"] = aside_words  # read out of the question: what the member set aside
     steering = hits.get("discourse")
@@ -741,7 +744,7 @@ def read(question: str, ix: Index) -> Evidence:
     picked = _the_one_meant(pick_roles(roles, where, a, prefer_last=pathway_cue), where, a, hits)
     best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)
     second = picked[1][0] if len(picked) > 1 else 0.0
-    if best is not None and score < ROLE_MENTION and score >= ROLE_RELAXED and score >= 2 * second and names_this_job(a, ix, best):
+    if best is not None and score < ROLE_MENTION and score >= ROLE_RELAXED and score >= 2 * second and _named_in_one_sentence(a, where.get(best, set())) and names_this_job(a, ix, best):
         score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
     elif best is not None and score < ROLE_MENTION and second == 0.0 and _person_of_title(a, ix, best):
         score = ROLE_MENTION  # "the diversion person": a word of this title alone, then a person
@@ -789,6 +792,32 @@ _SAME_TO_SAME = re.compile(r"\b([A-Za-z]+)-to-\1\b", re.I)
 _ABSENT = frozenset({"not", "isnt", "arent", "never", "missing", "no"})
 _ONES_DAY = re.compile(r"\bone['’]?s\s+day", re.I)  # "the analytics one's day" (not "be the supervisor one day")
 _ON_A_LIST_OK = frozenset({"is", "are", "what", "whats", "else", "it", "that", "this", "one", "ones", "them", "those", "they", "all", "still", "also", "too", "already", CODE_MARK})
+
+
+def _named_in_one_sentence(a: Analysis, where: set[int]) -> bool:
+    """Some sentence holds two of the words that name a role, or all of them are in one ("which
+    career spotlights are in here? … what a tech could grow into" pieces no Technician Career
+    Navigator together)."""
+    per = Counter(a.sentence_of[i] for i in where)
+    return len(per) <= 1 or max(per.values()) >= 2
+
+
+def _in_a_described_job(a: Analysis) -> bool:
+    """Every pathway cue lies in the clause describing the job asked about ("is there a role
+    whose whole job is helping techs figure out their next step")."""
+    clauses = [range(y, _clause_end(a, y)) for _, y in lexicon.cue("role_exists").spans(a.words) if a.words[y : y + 1] and a.words[y] in _RELATIVES]
+    return bool(clauses) and all(any(x in c for c in clauses) for x, _ in lexicon.cue("pathway").spans(a.words))
+
+
+def _clause_end(a: Analysis, start: int) -> int:
+    """One past the last word of the sentence ``start`` is in."""
+    end = start
+    while end < len(a.words) and a.sentence_of[end] == a.sentence_of[start]:
+        end += 1
+    return end
+
+
+_RELATIVES = frozenset({"whose", "that", "who", "where", "which"})
 
 
 def _names_a_part(a: Analysis) -> bool:

@@ -431,6 +431,8 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     """Greetings and "what can you do" (help); a thank-you (a friendly word, nothing to learn)."""
     words = ev.a.words
     told_role = ev.a.asking and not any(ev.a.asks(i) for i in ev.role_where.get(ev.role_best or "", ()))  # "what can you help with? My manager at the nuclear pharmacy told us to try this": where they work, told
+    if "venting" in ev.hits and not ev.codes and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and ev.hits.keys() <= {"venting", "discourse", "self_describe", "ref_many", "ref_thing", "ref_role"}:
+        return refuse("off_topic", CONF_REFUSE, why=f"venting {ev.cue('venting')!r}, nothing asked")  # "night shift is killing me lol": a job's word in it, no question
     if ev.codes or ev.a.unknown_codes or (ev.role_score >= ROLE_MENTION and not (ev.named_only_of_self and words[0] in lexicon.GREETINGS) and not (told_role and ev.cue("help"))):
         return None  # "what do you know about the 340B ACE certification?": about something, not about the bot
     own = ev.said_of_self  # "hello from a mail order pharmacy in arizona 👋": where they are, nothing asked
@@ -1276,6 +1278,8 @@ def learned_intent(ev: Evidence, ix: Index) -> Match | None:
     if nb is None:
         return None
     why = f"nearest example {nb.example.text!r} ({nb.intent}, {nb.similarity:.2f})"
+    if nb.intent.startswith("list_") and _questioned(ev, "property") and any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in (ev.cue("property") or "").split()):
+        return None  # "which certification is easiest to pass": a rating of one, which no page gives, not the list
     if nb.intent == "help" and _asks_of_a_job(ev):
         return None  # "what does a hospital chief financial officer do, if you would be so kind as to explain?": a job asked about, not the bot
     if nb.intent == "help" and ev.a.unknown_codes:
