@@ -665,7 +665,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     dummy = {x + 1 for x, y in lexicon.cue("rumour").spans(words) if y - x == 3 and words[x + 1] == "it"}  # "is it true …": "it" stands for nothing
     dummy |= _conditional_it(words)
     tells_of_them = ctx.intent == "pathway" and theirs is not None and theirs == ctx.role and bool(people) and people[0][0] == 0 and _only_tells(ev)  # "marcus did a telehealth rotation and loved it": about him, nothing asked
+    reordering = {i for x, y in lexicon.cue("pathway").spans(words) if words[x] in _REORDER for i in range(x, y)}  # "reorder it for her": the pathway, not a step
     for a, b in r.found("ref_thing"):
+        if a in reordering:
+            referred = True
+            continue
         if a in dummy or tells_of_them:
             continue
         if a and words[a - 1] == "got" and words[a] == "it" and (a == 1 or _CLAUSE_END.search(r.tokens[a - 2])) and (b == len(words) or _CLAUSE_END.search(r.tokens[a]) or words[b] in lexicon.GRATITUDE):
@@ -801,6 +805,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
+    pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
     pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and _another_job(after))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
@@ -823,8 +828,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if "ref_self" in ev.hits and ctx.focus:
         rewritten += f" ({ctx.focus})"
         appended = True
-    elif ctx.focus and ctx.intent == "role" and referred and after.pathway_cue and not (about_me or for_someone or _tells_of_self(ev) or described_at or _own_subject(ev)) and after.role_best == ctx.role and _asked_what_fits(ctx, ix):
-        rewritten += f" ({ctx.focus})"  # "i've been our inventory lead for years. X or Y, which fits me" … "show me the path for it": for them
+    elif ctx.focus and ctx.intent == "role" and after.pathway_cue and not (about_me or for_someone or _tells_of_self(ev) or described_at) and _asked_what_fits(ctx, ix) and ((referred and not _own_subject(ev) and after.role_best == ctx.role) or (after.role_named and after.role_best in ctx.roles)):
+        rewritten += f" ({ctx.focus})"  # "i've been our inventory lead for years. X or Y, which fits me" … "show me the path for it" (or "… for Y", one of the two weighed): for them
         appended = True
     if asked_role and "(how do I become" not in rewritten and "(for the" not in rewritten:
         now = read(rewritten, ix) if ev.pathway_cue else None  # (read again only when the way may have been cut)
@@ -1728,6 +1733,7 @@ def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
 _ROLE_PARTS = frozenset({"day", "days", "duties", "responsibilities", "overview"})  # what only a role's page has
 _STEP_NOUNS = frozenset({"step", "steps"})
+_REORDER = frozenset({"reorder", "re-order", "rearrange", "reshuffle", "resort"})
 _WHOLE = frozenset({"whole", "full", "entire", "complete", "overall"})
 _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
@@ -1787,6 +1793,15 @@ def _list_of_kind(ctx: Context, words: list[str]) -> tuple[Entity, ...]:
     if kind is None or not ctx.shown or ctx.shown[0][0] == kind:
         return ()
     return next((lst for lst in ctx.lists if lst and lst[0][0] == kind and len(lst) > 2), ())
+
+
+def _on_other_paths(words: list[str]) -> bool:
+    """"any other role's path", "on another pathway", "other paths": pathways besides the one shown."""
+    return any(w in _OTHER_WORDS and any(x in _PATHWAY_NOUNS for x in words[i + 1 : i + 4]) for i, w in enumerate(words))
+
+
+_OTHER_WORDS = frozenset({"other", "another", "else"})
+_PATHWAY_NOUNS = frozenset({"path", "paths", "pathway", "pathways", "role", "roles", "job", "jobs"})
 
 
 def _roles_compared(ctx: Context, words: list[str]) -> list[str]:
@@ -1875,8 +1890,11 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         asked = {thing[1], *(resolution.evidence.codes if resolution.evidence is not None else ())}
         together = [r.id for r in owners if asked <= {s.certification for s in r.pathway}]
         named_owner = [r.id for r in owners if resolution.evidence is not None and (resolution.evidence.role_named or resolution.evidence.subject_relaxed) and r.id == resolution.evidence.role_best]
+        others = [r.id for r in owners if r.id != ctx.role]
         if len(owners) == 1 and (role is None or "asks_who" in resolution.signals):
             role = owners[0].id  # "which job is that for": the one role whose pathway has it
+        elif len(others) == 1 and ctx.role is not None and _on_other_paths([_plain(t) for t in question.split()]):
+            role = others[0]  # "is CMSO on any other role's path?" … "what's that role's day like": the other one
         elif named_owner and not (role in {r.id for r in owners} and role in resolution.roles):  # (two named, the one talked about among them: "do they share any cert" keeps it)
             role = named_owner[0]  # "is that the one the disaster prep person needs too?" … "show me that person's whole path"
         elif len(asked) > 1 and len(together) == 1 and role is None:

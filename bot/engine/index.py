@@ -74,7 +74,7 @@ def _possessive(word: str) -> str:
     return base if tail == "s" else base + tail
 
 
-_CALLED = re.compile(r"\b(?:(?:often|also|sometimes|commonly|usually|simply)\s+)*(?:called|known\s+as|referred\s+to\s+as|nicknamed)\s+", re.I)
+_CALLED = re.compile(r"\b(?:(?:often|also|sometimes|commonly|usually|simply)\s+)*(?:called|known\s+as|referred\s+to\s+as|described\s+as|nicknamed)\s+", re.I)
 # "Many hospitals call this person the shortage pharmacist": the one called is said in the phrase itself.
 _CALL_IT = re.compile(r"\bcalls?\s+(?:(?:this|that|the)\s+(?:person|role|leader|position|job|professional)|them|him\s+or\s+her)\s+", re.I)
 _BETWEEN = re.compile(r"^[\s,(\-–—]*$")  # only punctuation between the title and "called …"
@@ -82,7 +82,7 @@ _BETWEEN = re.compile(r"^[\s,(\-–—]*$")  # only punctuation between the titl
 _ROLE_SUBJECT = re.compile(r"\b(?:(?:this|the)\s+(?:leader|role|person|position|job|professional)|they|he or she)\b.*\b(?:is|are)\s*$", re.I)
 _NAME_SPLIT = re.compile(r"\s+or\s+|\s*/\s*")
 _NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z0-9][a-z0-9\-]*(?:\s+[a-z0-9][a-z0-9\-]*){0,3})[\"”']?$", re.I)  # ("the 340B coordinator")
-_SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around)\s+", re.I)  # who calls it so, not part of the name
+_SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around|of\s+the|in\s+the)\s+", re.I)  # who calls it so, or where ("the AI watchdog of the pharmacy department"), not part of the name
 _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
 _OR_NAME = re.compile(r"\s*\(\s*(?:or|aka|a\.k\.a\.?)\s+([^()]{2,60})\)", re.I)  # right after the title: "(or 'the chargeback analyst')"
 
@@ -119,7 +119,7 @@ def called_names(title: str, text: str) -> list[str]:
             if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:
                 break
             name = found.group(1).strip()
-            if subject_only and name.lower().split()[-1] not in lexicon.ROLE_HEADS:
+            if subject_only and m.re is not _CALL_IT and name.lower().split()[-1] not in lexicon.ROLE_HEADS:  # ("colleagues call this person the kit master": said of the person)
                 break  # "… runs the vault, a process known as the count": not a job's name
             if not all(w in lexicon.STOPWORDS for w in name.lower().split()):
                 names.append(name)

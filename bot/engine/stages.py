@@ -998,6 +998,15 @@ def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+def _unknown_asked_first(ev: Evidence) -> bool:
+    """"what's the CHMM certification, is it like CLCHS": the code no page has is what is asked
+    (its identity), the known one only compared with it after."""
+    said = (ev.cue("identity") or "").split()
+    words = ev.a.words
+    first_known = min(ev.a.code_pos.values(), default=len(words))
+    return any(u.lower() in said and u.lower() in words and words.index(u.lower()) < first_known for u in ev.a.unknown_codes)
+
+
 def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     """A code the knowledge does not hold is the subject ("is BCPS worth it"), or a certification
     written out by a name none has ("the Certified Pharmacy Drone Delivery Specialist"): refuse."""
@@ -1005,7 +1014,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     name = _unknown_cert_name(ev)
     if name and not ev.codes:
         return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=name, why=f"no certification is called {name!r}")
-    if not a.unknown_codes or (ev.codes and not _known_only_told(ev, ix)) or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev) and not _code_needed(a)):
+    if not a.unknown_codes or (ev.codes and not _known_only_told(ev, ix) and not _unknown_asked_first(ev)) or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev) and not _code_needed(a)):
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
@@ -1627,7 +1636,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:
-        if (ev.cue("pathway") or "").split()[-1:] == ["there"]:  # "how do i get there (from retail)": a place talked about before
+        if (ev.cue("pathway") or "").split()[-1:] == ["there"] or "follow_up" in ev.hits:  # "how do i get there (from retail)": a place talked about before; "what comes after that one?": a step shown before
             return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"pathway cue {ev.cue('pathway')!r} points back")
         return Match("help", confidence=CONF_LEARNED, why=f"pathway cue {ev.cue('pathway')!r} with no goal")  # "where do I start", nothing else: what the bot can do ("which one first?" refers back)
     if not ev.codes and not ev.cert_seek:
