@@ -107,7 +107,7 @@ def called_names(title: str, text: str) -> list[str]:
             continue
         before = sentence[: m.start()]
         at = before.lower().find(title.lower())
-        of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None
+        of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None or before.strip().lower().startswith(f"the {title.split()[-1].lower()} ")  # ("The liaison knows …, often called the rare disease access pharmacist")
         # "A Sterile Compounding Supervisor runs the IV room and cleanroom suite, often called the IV
         # room supervisor or cleanroom lead": the title is the sentence's subject, the names are jobs
         subject_only = m.re is _CALL_IT or (not of_role and 0 <= at <= 4)  # ("you call them every day": no job's name)

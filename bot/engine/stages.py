@@ -653,7 +653,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     # "is CMSO useful for the quality manager too, or only for safety officers"; an "or" between
     # things the knowledge does not hold relates nothing ("recognised by the FPGEC or the state boards")
     single = len(codes) == 1 and not ev.role_named and (ev.cue("contrast") or "").split()[:1] == ["or"]
-    relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering" and not (single and c == "contrast"))
+    relates = any(c in ev.hits for c in _ANSWERABLE if c != "ordering" and not (single and c == "contrast") and not (c == "both" and ev.cue("eligibility")))  # ("does either of them need a license to sit for those": who may, asked of each)
     if len(codes) == 1 and (not ev.role_named or ev.title_positions <= ev.said_of_self or (ev.cue("eligibility") and not relates)):  # "is CPQS only for people in managed care": about CPQS ("How hard is CPXL? I'm a pharmacy manager …": their own job names no subject)
         kind, ident, doc = "cert", codes[0], ix.cert_coverage(codes[0])
     elif not codes and ev.role_best and (ev.role_named or (ev.subject_relaxed and ev.subject_role == ev.role_best and not ev.asks_who and _asked_cue(ev, "property"))):  # ("is the field trainer job more stressful …": a title partly named, rated)
