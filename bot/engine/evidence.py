@@ -749,7 +749,7 @@ def read(question: str, ix: Index) -> Evidence:
     second = picked[1][0] if len(picked) > 1 else 0.0
     if best is not None and score < ROLE_MENTION and score >= ROLE_RELAXED and score >= 2 * second and _named_in_one_sentence(a, where.get(best, set())) and names_this_job(a, ix, best):
         score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
-    elif best is not None and score < ROLE_MENTION and second == 0.0 and _person_of_title(a, ix, best):
+    elif best is not None and score < ROLE_MENTION and second < ROLE_RELAXED and _person_of_title(a, ix, best):  # (no other title named even in part: "… hospital security" names none)
         score = ROLE_MENTION  # "the diversion person": a word of this title alone, then a person
         in_titles |= set(where.get(best, ()))
     return Evidence(
