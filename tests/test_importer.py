@@ -377,6 +377,43 @@ BAD_PAGES = {
 }
 
 
+STEWARD_DUTIES = [
+    ("Item Record Builds", "Creating and updating product records with NDCs, package sizes and barcodes whenever products change."),
+    ("Barcode Integrity", "Testing new barcodes at the scanner and in dispensing cabinets, and fixing scan failures."),
+    ("Data Quality Audits", "Running monthly reports to find duplicate or mismatched records and cleaning them up."),
+    ("Change Coordination", "Telling buyers, informatics and finance about product substitutions."),
+]
+
+
+def _seed_with_duties_heading(heading: str) -> str:
+    """The seed page with its responsibilities under ``heading`` as "1. Name: text" lines (the item master data steward's layout)."""
+    text = seed_text()
+    a, b = text.index("Core Responsibilities"), text.index("Your Certification Pathway to")
+    return text[:a] + f"{heading}\n\n" + "".join(f"{k}. {n}: {d}\n" for k, (n, d) in enumerate(STEWARD_DUTIES, 1)) + "\n" + text[b:]
+
+
+@pytest.mark.parametrize("heading", ["What You'll Be Doing", "On the Job", "The Work"])
+def test_duties_under_a_heading_in_other_words_are_imported_as_responsibilities(tmp_path, heading):
+    """Before, "What You'll Be Doing" and its four duties were imported as overview paragraphs, with no
+    responsibilities and no warning."""
+    kb = empty_kb(tmp_path)
+    plan = import_page(write(tmp_path / "page.txt", _seed_with_duties_heading(heading)), kb)
+    role = role_yaml(kb, plan.role_id)
+    assert [(r["name"], r["description"]) for r in role["responsibilities"]] == STEWARD_DUTIES
+    assert heading not in role["overview"]["paragraphs"] and len(role["overview"]["paragraphs"]) == 2
+
+
+def test_a_list_under_an_unknown_heading_in_the_overview_is_refused_and_writes_nothing(tmp_path):
+    kb = copy_fixture(tmp_path)
+    text = _seed_with_duties_heading("Inside the Role")
+    bad = write(tmp_path / "bad.txt", text)
+    before = snapshot(kb)
+    with pytest.raises(PageError) as e:
+        import_page(bad, kb)
+    assert e.value.line == text.splitlines().index("Inside the Role") + 1 and "'Inside the Role' heads a list" in e.value.message
+    assert snapshot(kb) == before
+
+
 @pytest.mark.parametrize("case", sorted(BAD_PAGES))
 def test_bad_page_raises_page_error_and_writes_nothing(tmp_path, case):
     raw, line, message = BAD_PAGES[case]

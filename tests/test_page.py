@@ -788,7 +788,7 @@ def test_responsibilities_written_as_paragraphs_are_a_sentence_each() -> None:
     """No bullets and no "Name: text" lines, only full sentences: each sentence is a
     responsibility, named by its own first words, nothing invented."""
     text = seed_text()
-    a, b = text.index("Core Responsibilities\n"), text.index("Your Certification Pathway")
+    a, b = text.index("Core Responsibilities\n"), text.index("Your Certification Pathway to")
     prose = (
         "Core Responsibilities\n\n"
         "You design and refine the dispensing and compounding workflows, measuring turnaround every week. "
@@ -857,7 +857,7 @@ def test_paragraph_responsibilities_that_name_themselves_first_keep_their_names(
     """"Price Data Review. You pull the weekly price files …": a short capitalised name ended by a
     full stop is the responsibility's name, the sentences after it its text (not a duty each)."""
     text = seed_text()
-    a, b = text.index("Core Responsibilities\n"), text.index("Your Certification Pathway")
+    a, b = text.index("Core Responsibilities\n"), text.index("Your Certification Pathway to")
     prose = (
         "Core Responsibilities\n\n"
         "Price Data Review. You pull the weekly price files and flag every change above five percent.\n\n"
@@ -1101,6 +1101,79 @@ def test_a_duties_heading_worded_otherwise_over_a_list_heads_the_responsibilitie
     p = parse_page(_seed_duties(f"{heading}\n\n" + duties.format(*(d for _, d in DUTIES)) + "\n"))
     assert p.responsibilities == DUTIES
     assert p.overview == parse_page(seed_text()).overview and len(p.certifications) == 4
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "What You'll Be Doing",
+        "What You’ll Be Doing",
+        "What You Will Be Doing",
+        "WHAT YOU'LL BE DOING",
+        "Here's What You'll Do",
+        "The Work",
+        "On the Job",
+        "Your Day-to-Day",
+        "In This Role, You Will:",
+        "2. What You'll Be Doing",
+    ],
+)
+@pytest.mark.parametrize("layout", ["1. {0}: {1}\n2. {2}: {3}\n", "- {0}: {1}\n- {2}: {3}\n", "{0}: {1}\n{2}: {3}\n"])
+def test_duties_under_a_heading_in_other_words_are_the_responsibilities(heading: str, layout: str) -> None:
+    """"What You'll Be Doing" over "1. Item Record Builds: …" (the Pharmacy Item Master Data Steward
+    page): before, the heading and every duty were read as overview paragraphs, the role had no
+    responsibilities, and the import said nothing."""
+    p = parse_page(_seed_duties(f"{heading}\n\n" + layout.format(*(x for duty in DUTIES for x in duty)) + "\n"))
+    assert p.responsibilities == DUTIES
+    assert p.overview == parse_page(seed_text()).overview and len(p.certifications) == 4 and len(p.day) == 3
+
+
+@pytest.mark.parametrize("heading", ["On the Job", "The Work", "Your Day-to-Day"])
+def test_a_duties_heading_over_a_paragraph_stays_the_overview(heading: str) -> None:
+    """The new wordings head the responsibilities over a list only: over a paragraph they stay the overview's heading."""
+    p = parse_page(seed_text().replace("The Conductor of Pharmacy Efficiency", heading))
+    assert p.overview_heading == heading and len(p.overview) == 2 and len(p.responsibilities) == 4
+
+
+@pytest.mark.parametrize("heading", ["Why You'll Love It", "Inside the Role", "Overview"])
+@pytest.mark.parametrize("layout", ["- Workflow Design: {0}\n- Automation: {1}\n", "Workflow Design: {0}\nAutomation: {1}\n"])
+def test_an_unknown_heading_over_a_list_before_the_sections_is_refused_on_its_line(heading: str, layout: str) -> None:
+    """A heading the parser cannot place, over a list, with the page's duties elsewhere: before, the
+    heading and its list were silently read as overview paragraphs."""
+    text = seed_text().replace("Core Responsibilities", f"{heading}\n\n" + layout.format(*(d for _, d in DUTIES)) + "\nCore Responsibilities")
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    assert e.value.line == text.splitlines().index(heading) + 1
+    assert f"'{heading}' heads a list" in e.value.message and "overview" in e.value.message and "Key Responsibilities" in e.value.message
+
+
+def test_the_only_duties_under_an_unknown_heading_are_refused_not_made_overview() -> None:
+    """A page whose duties are under a heading in words the parser does not know ("Inside the Role"):
+    refused on the heading's line, never imported with the duties as overview and no responsibilities."""
+    text = _seed_duties("Inside the Role\n\n1. Workflow Design: You design the dispensing workflows.\n2. Automation: You keep the cabinets running.\n\n")
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    assert e.value.line == text.splitlines().index("Inside the Role") + 1 and "'Inside the Role' heads a list" in e.value.message
+
+
+def test_a_second_duties_list_in_the_overview_is_refused() -> None:
+    """"On the Job" over a list in the overview of a page whose responsibilities are under "Core
+    Responsibilities": two lists of duties, one of them would be overview; refused on its line."""
+    text = seed_text().replace("Core Responsibilities", "On the Job\n\n- Workflow Design: You design workflows.\n- Automation: You run the cabinets.\n\nCore Responsibilities")
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    assert e.value.line == text.splitlines().index("On the Job") + 1
+    assert "already under 'Core Responsibilities'" in e.value.message
+
+
+def test_a_second_responsibilities_heading_is_refused_not_read_as_a_duty() -> None:
+    """"What You'll Be Doing" over a list, then "Core Responsibilities" over the seed's list: before,
+    "Core Responsibilities" was read as the end of the duty "Automation"'s description."""
+    text = seed_text().replace("Core Responsibilities", "What You'll Be Doing\n\n- Workflow Design: You design workflows.\n- Automation: You run the cabinets.\n\nCore Responsibilities")
+    with pytest.raises(PageError) as e:
+        parse_page(text)
+    assert e.value.line == text.splitlines().index("Core Responsibilities") + 1
+    assert "second responsibilities heading" in e.value.message and "'What You'll Be Doing' on line" in e.value.message
 
 
 def test_a_short_overview_line_over_a_paragraph_is_no_duties_heading() -> None:
@@ -1995,6 +2068,11 @@ def test_a_duty_list_under_a_shift_heading_is_no_day() -> None:
     text = seed_text().replace("Core Responsibilities\n", "On Shift\n", 1)
     duties = "- Shift Assignments: Assigning technicians to the IV room at the start of each shift.\n- Vendor Calls: Calling vendors about every backorder before noon.\n- Handoff to Day Shift: Writing the shift report for the day supervisor.\n"
     start, end = text.index("On Shift\n") + len("On Shift\n"), text.index("Your Certification Pathway to")
-    p = parse_page(text[:start] + "\n" + duties + "\n" + text[end:])
+    page_text = text[:start] + "\n" + duties + "\n" + text[end:]
+    try:
+        p = parse_page(page_text)
+    except PageError as e:  # "On Shift" is no heading the parser knows: refused on its line, not merged into the overview
+        assert e.line == page_text.splitlines().index("On Shift") + 1 and "'On Shift' heads a list" in e.message
+        return
     assert [t for t, _, _ in p.day] == [t for t, _, _ in parse_page(seed_text()).day]
-    assert "Vendor Calls" in [n for n, _ in p.responsibilities] or any("Vendor Calls" in o for o in p.overview)
+    assert "Vendor Calls" in [n for n, _ in p.responsibilities]

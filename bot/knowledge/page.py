@@ -71,7 +71,7 @@ _SPOTLIGHT_TITLE = re.compile(r"^career\s+spotlight\s*(?::|\s[–—|-])\s*(?P<t
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
 _RESPONSIBILITIES = re.compile(
     r"^((your|the|core|key|main|primary|major|daily|everyday|day-to-day|day to day)\s+){0,2}(responsibilities|duties)\s*:?$"
-    r"|^what you('ll| will)?( be)? (do|own|handle|be responsible for)\s*:?$|^what the (role|job|position) (involves|entails|covers|includes)\s*:?$",
+    r"|^what you(['’]ll| will)?( be)? (do|doing|own|owning|handle|handling|be responsible for)\s*:?$|^what the (role|job|position) (involves|entails|covers|includes)\s*:?$",
     re.I,
 )
 _PATHWAY = re.compile(
@@ -473,6 +473,8 @@ def parse_page(text: str) -> Page:
 
     if not re.search(r"[A-Za-z0-9]", title):  # no role id can be made from it (and no file named)
         raise PageError(title_line, f"the title {title[:60]!r} has no letters or digits (A-Z, 0-9) to make a role id from; give the page an English title")
+    _refuse_second_headings(lines, i, starts)
+    _refuse_swallowed_list(lines, i, starts)
     _refuse_stray_blocks(lines, blocks, starts)
     _refuse_unheaded_certifications(lines, i, starts)
 
@@ -671,20 +673,106 @@ def _certification_heading(lines: list[tuple[int, str]], start: int, taken: set[
 
 
 _DUTY_WORDS = re.compile(r"responsibilit|\bduties\b|\btasks\b|\bwhat\s+you(?:['’]ll|\s+will)?\s+do\b|\b(?:the|your)\s+work\b", re.I)
+# Whole headings that name the duties in other words ("What You'll Be Doing", "On the Job", "The
+# Work", "What the Job Involves", "Day-to-Day Duties"), read after ``_duty_heading_key`` (lower case,
+# straight apostrophes, "day to day" as "day-to-day", no closing colon). Kept as data: a wording a
+# new page uses goes here. Such a heading heads the responsibilities only over a list of duties
+# (``_heads_list``); over a paragraph it stays the overview's.
+DUTY_HEADINGS = (
+    r"(?:here's\s+|here\s+is\s+)?what\s+you(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'d|\s+would)?\s+(?:be\s+)?"
+    r"(?:do|doing|handle|handling|own|owning|tackle|tackling|take\s+on|work\s+on|working\s+on|be\s+responsible\s+for|spend\s+your\s+(?:time|days?)\s+(?:on|doing))",
+    r"what\s+you\s+do",
+    r"(?:what|how)\s+(?:the|this|your)\s+(?:role|job|position|work)\s+(?:involves|entails|covers|includes|looks\s+like)",
+    r"(?:the|your)\s+(?:daily\s+|everyday\s+|day-to-day\s+)?(?:work|job)(?:\s+itself)?",
+    r"on\s+the\s+job",
+    r"in\s+(?:this|the)\s+(?:role|job|position)(?:,?\s+you(?:'ll|\s+will))?",
+    r"(?:your\s+|the\s+)?day-to-day(?:\s+(?:duties|work|tasks|responsibilities))?",
+    r"(?:(?:your|the|core|key|main|primary|major|daily|everyday|day-to-day)\s+){0,2}(?:duties|responsibilities|tasks)",
+)
+# What may follow such a heading's words: "… Every Day", "… Each Shift", "… in This Role", "… Here".
+_DUTY_HEADING_TAIL = r"(?:\s+(?:each|every|on\s+an?|in\s+an?)\s+[a-z-]+(?:\s+[a-z-]+)?|\s+(?:in\s+this\s+(?:role|job|position)|here|daily|at\s+a\s+glance))?"
+_DUTY_HEADING = re.compile(r"^(?:" + "|".join(DUTY_HEADINGS) + r")" + _DUTY_HEADING_TAIL + r"\s*[?!]?$")
+
+
+def _duty_heading_key(text: str) -> str:
+    """A heading as ``DUTY_HEADINGS`` reads it: lower case, straight apostrophes, "day to day"
+    written "day-to-day", no closing colon."""
+    text = re.sub(r"\s+", " ", text.casefold().replace("’", "'").replace("‘", "'")).strip().removesuffix(":").rstrip()
+    return re.sub(r"\bday[\s-]+to[\s-]+day\b", "day-to-day", text)
+
+
+def _names_duties(text: str) -> bool:
+    """Whether a short heading names the duties: "Responsibilities at a Glance", "The Work Itself"
+    (``_DUTY_WORDS``) or a whole heading of ``DUTY_HEADINGS`` ("What You'll Be Doing", "On the Job")."""
+    return bool(_DUTY_WORDS.search(text) or _DUTY_HEADING.match(_duty_heading_key(text)))
+
+
+def _heads_list(after: list[tuple[int, str]]) -> bool:
+    """Whether the lines right under a heading are a list of duties: a bulleted or numbered item, or
+    "Name: text" lines (two, or a name over its sentence twice)."""
+    if not after:
+        return False
+    first = after[0][1]
+    return bool(_LIST_MARK.match(first)) or (_named_line(first) is not None and len(after) > 1 and _named_line(after[1][1]) is not None) or _named_pairs(after[:4])
 
 
 def _responsibilities_heading(lines: list[tuple[int, str]], start: int, end: int) -> int | None:
     """A short heading that speaks of duties ("Responsibilities at a Glance", "What You'll Do Each
-    Day", "The Work Itself") right above a list (bulleted, or "Name: text" lines), before the
+    Day", "The Work Itself", "What You'll Be Doing", "On the Job": ``_names_duties``) right above a list (bulleted, or "Name: text" lines), before the
     page's other sections: the responsibilities' heading, so the list is not read as overview. A
     short line over a paragraph stays overview."""
     for k in range(start, min(end, len(lines) - 1)):
         t, after = lines[k][1], lines[k + 1][1]
-        if _BULLET.match(t) or not _heading_like(t) or len(t.split()) > 8 or _BUTTON.match(t) or not _DUTY_WORDS.search(t):
+        if _BULLET.match(t) or not _heading_like(t) or len(t.split()) > 8 or _BUTTON.match(t) or not _names_duties(t):
             continue
         if _LIST_MARK.match(after) or _named_line(after) is not None or _named_pairs(lines[k + 1 : k + 5]):
             return k
     return None
+
+
+_KIND_NAMES = {"responsibilities": "responsibilities", "pathway": "certification pathway", "day": "day in the life"}
+
+
+def _refuse_second_headings(lines: list[tuple[int, str]], start: int, starts: list[tuple[int, str]]) -> None:
+    """A second heading of a section the page already has ("What You'll Do" over a list, then "Core
+    Responsibilities"): only the first opens the section, so the second and its text would be read
+    as the text of the section it stands in. Refused on its line."""
+    opened = {kind: k for k, kind in starts}
+    for k in range(start, len(lines)):
+        kind = _section_kind(lines[k][1])
+        if kind is not None and kind in opened and opened[kind] != k:
+            first = lines[opened[kind]]
+            raise PageError(
+                lines[k][0],
+                f"'{lines[k][1][:60]}' is a second {_KIND_NAMES[kind]} heading (the first is '{first[1][:60]}' on line {first[0]}); "
+                f"it and its text would be read as part of another section: put the whole section under one heading",
+            )
+
+
+def _refuse_swallowed_list(lines: list[tuple[int, str]], start: int, starts: list[tuple[int, str]]) -> None:
+    """A short heading over a list (``_heads_list``) before the page's first section is a section
+    the parser cannot place: its heading and its list would be read as overview paragraphs. Refused
+    on the heading's line, never merged into the overview."""
+    first = starts[0][0] if starts else len(lines)
+    for k in range(start, first - 1):
+        t = lines[k][1]
+        if _item_mark(t) or _named_line(t) is not None or not _heading_like(t) or len(t.split()) > 10 or _BUTTON.match(t):
+            continue
+        if not _heads_list(lines[k + 1 : first]):
+            continue
+        taken = next((lines[j][1] for j, kind in starts if kind == "responsibilities"), None)
+        if _names_duties(t) and taken is not None:
+            raise PageError(
+                lines[k][0],
+                f"'{t[:60]}' heads a list of duties, but the page's responsibilities are already under '{taken[:60]}' (line {lines[next(j for j, kind in starts if kind == 'responsibilities')][0]}); "
+                f"the list would be read as overview paragraphs: put all the duties under one heading",
+            )
+        raise PageError(
+            lines[k][0],
+            f"'{t[:60]}' heads a list, but it is not a heading of a section the importer knows, so the heading and its list would be read as "
+            f"overview paragraphs; if the list is the role's duties, head it 'Key Responsibilities' (or 'What You'll Do'), "
+            f"otherwise write it into the overview's paragraphs",
+        )
 
 
 def _named_pairs(lines: list[tuple[int, str]]) -> bool:
