@@ -1727,7 +1727,7 @@ def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
     steering |= set(range(k, k + len(lead.group(0).split()))) if lead else set()  # "what about for the informatics manager"
     ruled_out = ev.a.negated  # "the supply chain manager, not the ops director": a name too
     in_title = _title_words(ev)
-    return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?"
+    return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out or (w in lexicon.ROLE_HEADS and (i - 1 in in_title or i - 1 in named)) for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?", "the LTACH manager" (its short name, then its job noun)
 
 
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
