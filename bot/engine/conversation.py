@@ -380,7 +380,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
-        if (following in lexicon.CERT_NOUNS or following in ("step", "steps")) and ((among and all(e[0] == "role" for e in among)) or role_picked_at == i):  # ("the 2nd role's first step": of the role just picked)
+        if (following in lexicon.CERT_NOUNS or following in _STEP_NOUNS) and ((among and all(e[0] == "role" for e in among)) or role_picked_at == i):  # ("the 2nd role's first step": of the role just picked)
             continue  # "whats the first cert on the other one's path" after two roles: a step of a pathway, read with it
         if among and pos <= len(among):
             picked = list(among[:count]) if pos == 1 and count > 1 else [_nth(among, pos)]
@@ -1801,7 +1801,7 @@ def _on_other_paths(words: list[str]) -> bool:
 
 
 _OTHER_WORDS = frozenset({"other", "another", "else"})
-_PATHWAY_NOUNS = frozenset({"path", "paths", "pathway", "pathways", "role", "roles", "job", "jobs"})
+_PATHWAY_NOUNS = lexicon.PATH_NOUNS | frozenset({"role", "roles", "job", "jobs"})
 
 
 def _roles_compared(ctx: Context, words: list[str]) -> list[str]:

@@ -144,7 +144,7 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
         return by_initials, a.said[odd[0]]  # "the gpo liaison": the page writes "group purchasing organization"
     if len(odd) == 1 and fit and i not in odd and (beside := _written_beside(a, ix, odd[0], fit)) is not None:
         return beside, a.said[odd[0]]  # "the dispatch desk coordinator": the page writes "the dispatch desk"
-    if odd == [i] and a.words[i] in _PHARMACIST_NOUNS and len(fit) >= 2 and fit[-1] == i - 1:
+    if odd == [i] and a.words[i] in PHARMACIST_NOUNS and len(fit) >= 2 and fit[-1] == i - 1:
         candidates = set.intersection(*(set(ix.title_postings[stems[k]]) for k in fit))
         if len(candidates) == 1:  # "a 'drug library' pharmacist": the words only one title has, then the trade's own job noun
             return next(iter(candidates)), " ".join(a.said[k] for k in fit)
@@ -203,7 +203,7 @@ def _spells(word: str, bigrams: tuple[tuple[str, str], ...]) -> bool:
     return all(any(x[:1] == word[k] and b[:1] == word[k + 1] for x, b in bigrams) for k in range(len(word) - 1))
 
 
-_PHARMACIST_NOUNS = frozenset({"pharmacist", "pharmacists"})
+PHARMACIST_NOUNS = frozenset({"pharmacist", "pharmacists"})
 INITIALS_LETTERS = (3, 4)  # "gpo", "ppms": shorter initials spell too much by chance
 
 

@@ -16,7 +16,7 @@ from typing import Callable
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import TELLING_REACH, Analysis, cue_stems, tells
-from bot.engine.entities import certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
+from bot.engine.entities import PHARMACIST_NOUNS, certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, embedded_polar, last_asks_a_role, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
@@ -2088,7 +2088,7 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles[rid]) | set(stems[j : i + 1])), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{' '.join(words[j:i + 1])!r} fits one title")
     if fits:
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
-    by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True) or (named_by_its_topic(ev.a, ix, j, i) if words[i] in _PHARMACIST else None)
+    by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True) or (named_by_its_topic(ev.a, ix, j, i) if words[i] in PHARMACIST_NOUNS else None)  # ("the CAR-T pharmacist": named by the subject of the work, not "a clinical research coordinator", another job)
     if by_page is not None:  # "the psych pharmacy manager": the one page that writes "psych…", whose title has the rest; "the CAR-T pharmacist": the one page about CAR-T
         rid, word = by_page
         if _pathway_asked(ev) or (_wished(words, j) and ("ordering" in ev.hits or ev.cert_seek)):  # ("want the orphan drug manager job, what's first")
@@ -2118,7 +2118,6 @@ def _wished(words: tuple[str, ...], start: int) -> bool:
     return k >= 0 and words[k] in lexicon.WISH_WORDS
 
 
-_PHARMACIST = frozenset({"pharmacist", "pharmacists"})  # "the CAR-T pharmacist": a pharmacist named by the subject of the work (not "a clinical research coordinator", another job)
 
 
 def _field_goal(ev: Evidence, ix: Index) -> tuple[str, str] | None:
