@@ -367,7 +367,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(start, end, f"the {duties[pos - 1 if pos > 0 else pos].lower()} part")  # "ops director core responsibilities?" … "the third one, is there a cert for that"
             continue
         among = listed
-        two_roles_talked = len({e for e in ctx.recent if e[0] == "role"}) >= 2 or len(ctx.roles) >= 2
+        two_roles_talked = _roles_talked(ctx) >= 2 or len(ctx.roles) >= 2
         one_step_shown = len(ctx.shown) == 1 and ctx.intent == "pathway" and ctx.role is not None  # a step's card ("the second role's first step?")
         ones = following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]))  # "and the first one's?", "and for the first one?": whose, a role's
         if (following in _ROLE_WORDS or (ones and two_roles_talked)) and not steps and (not listed or listed[0][0] != "role"):
@@ -578,7 +578,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if of_kind:
             certs = list(of_kind) if of_kind[0][0] == "cert" else []
         last_two = _last_two(ctx)
-        two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role") or ("two" in words[a : b + 3] and len({e for e in ctx.recent if e[0] == "role"}) >= 2))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
+        two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role") or ("two" in words[a : b + 3] and _roles_talked(ctx) >= 2))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         if len(certs) >= 2 and not two_roles:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
@@ -1802,6 +1802,11 @@ def _on_other_paths(words: list[str]) -> bool:
 
 _OTHER_WORDS = frozenset({"other", "another", "else"})
 _PATHWAY_NOUNS = lexicon.PATH_NOUNS | frozenset({"role", "roles", "job", "jobs"})
+
+
+def _roles_talked(ctx: Context) -> int:
+    """How many roles the conversation has talked about lately."""
+    return len({e for e in ctx.recent if e[0] == "role"})
 
 
 def _roles_compared(ctx: Context, words: list[str]) -> list[str]:

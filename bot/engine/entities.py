@@ -140,20 +140,18 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     fit = [k for k in range(j, i + 1) if ix.title_postings.get(stems[k])]
     odd = [k for k in range(j, i + 1) if k not in fit and not any(a.said[m] == a.said[k] for m in fit)]  # ("340b" read also as "procurement": one typed word, a title's)
     pair = len(odd) == 2 and odd[1] == odd[0] + 1 and a.said[odd[0]] != a.said[odd[1]]
-    if len(odd) == 1 and fit and i not in odd and (by_initials := _named_by_initials(a.words[odd[0]], [stems[k] for k in fit], ix)) is not None:
+    if not fit:
+        return None
+    candidates = set.intersection(*(set(ix.title_postings[stems[k]]) for k in fit))  # the titles with every other word of the phrase
+    if len(odd) == 1 and i not in odd and (by_initials := _named_by_initials(a.words[odd[0]], candidates, ix)) is not None:
         return by_initials, a.said[odd[0]]  # "the gpo liaison": the page writes "group purchasing organization"
-    if len(odd) == 1 and fit and i not in odd and (beside := _written_beside(a, ix, odd[0], fit)) is not None:
+    if len(odd) == 1 and i not in odd and (beside := _written_beside(a, ix, odd[0], fit, candidates)) is not None:
         return beside, a.said[odd[0]]  # "the dispatch desk coordinator": the page writes "the dispatch desk"
-    if odd == [i] and a.words[i] in PHARMACIST_NOUNS and len(fit) >= 2 and fit[-1] == i - 1:
-        candidates = set.intersection(*(set(ix.title_postings[stems[k]]) for k in fit))
-        if len(candidates) == 1:  # "a 'drug library' pharmacist": the words only one title has, then the trade's own job noun
-            return next(iter(candidates)), " ".join(a.said[k] for k in fit)
+    if odd == [i] and a.words[i] in PHARMACIST_NOUNS and len(fit) >= 2 and fit[-1] == i - 1 and len(candidates) == 1:
+        return next(iter(candidates)), " ".join(a.said[k] for k in fit)  # "a 'drug library' pharmacist": the words only one title has, then the trade's own job noun
     if not (len(odd) == 1 or pair) or i in odd or any(len(a.words[k]) < (2 if pair else 4) for k in odd):  # (two short ones the page writes together: "the TB DOT pharmacy coordinator")
         return None  # (the job noun itself is a title's: not "a hospice nurse")
     word = stems[odd[0]]
-    if not fit:
-        return None
-    candidates = set.intersection(*(set(ix.title_postings[stems[k]]) for k in fit))
     if len(candidates) < 2 and not last_resort:
         return None  # ("radiation, nuclear manager": its title's own word names it already)
     named = [r for r in candidates if not pair and r in ix.nicknamed.get(word, ())]
@@ -170,26 +168,24 @@ def named_by_its_page(a: Analysis, ix: Index, j: int, i: int, last_resort: bool 
     return None
 
 
-def _named_by_initials(word: str, fit: list[str], ix: Index) -> str | None:
-    """The one role, of those whose title has the other words of the job phrase, whose page writes
+def _named_by_initials(word: str, candidates: set[str], ix: Index) -> str | None:
+    """The one role of ``candidates`` (titles with the job phrase's other words) whose page writes
     words side by side whose first letters spell ``word`` ("gpo": "group purchasing organization"),
     a word no dictionary knows and no code."""
     if not INITIALS_LETTERS[0] <= len(word) <= INITIALS_LETTERS[1] or not word.isalpha() or english.count(word) >= ACRONYM_NOT_ENGLISH or word.upper() in ix.knowledge.certifications:
         return None
-    candidates = set.intersection(*(set(ix.title_postings[st]) for st in fit))
     spelt = [r for r in sorted(candidates) if any(_spells(word, ix.passages[p].bigrams) for p in ix.role_passages.get(r, ()))]
     return spelt[0] if len(spelt) == 1 else None
 
 
-def _written_beside(a: Analysis, ix: Index, k: int, fit: list[int]) -> str | None:
-    """The one role, of those whose title has the job phrase's other words, whose page writes the
-    odd word right beside the title word it is typed beside ("dispatch desk")."""
+def _written_beside(a: Analysis, ix: Index, k: int, fit: list[int], candidates: set[str]) -> str | None:
+    """The one role of ``candidates`` (titles with the job phrase's other words, at ``fit``) whose
+    page writes the odd word right beside the title word it is typed beside ("dispatch desk")."""
     stems = a.word_stems
     pairs = [(stems[k - 1], stems[k])] if k - 1 in fit else []
     pairs += [(stems[k], stems[k + 1])] if k + 1 in fit else []
     if not pairs or len(a.words[k]) < BESIDE_LETTERS or a.words[k] in lexicon.STOPWORDS:
         return None
-    candidates = set.intersection(*(set(ix.title_postings[stems[m]]) for m in fit))
     written = [r for r in sorted(candidates) if any(not set(pairs).isdisjoint(ix.passages[p].bigrams) for p in ix.role_passages.get(r, ()))]
     return written[0] if len(written) == 1 else None
 

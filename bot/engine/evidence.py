@@ -707,7 +707,7 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list", "is methotrexate on the hazardous drug list": a list of the trade, not a role's
     if "pathway" in hits and (_names_a_part(a) or ("cert_seek" in hits and _a_topic_route(a, cert_nouns, in_titles))):
         del hits["pathway"]  # "and for the route planning part", "the career ladder stuff": a topic named by its part, not a pathway asked
-    joined = {part for compound in _HYPHENATED_WORDS.findall(question.lower()) for part in compound.split("-")}
+    joined = {part for compound in _HYPHENATED_WORDS.findall(question.lower()) for part in compound.split("-")} if "-" in question else set()
     for name in [n for n in ("pathway", "ordering") if n in hits and hits[n] in joined]:
         del hits[name]  # "rapid-sequence kits", "first-dose": one word of a compound asks no order
     if "pathway" in hits and "role_exists" in hits and _in_a_described_job(a):

@@ -318,7 +318,12 @@ def _asking_last_clause(question: str) -> tuple[str, list[str]] | None:
         return None
     last = parts[-1].strip()
     words = words_of(last)
-    return (last, words) if words and (last.endswith("?") or words[0] in _ASKING_LEADS) else None
+    return (last, words) if words and _clause_asks(last, words) else None
+
+
+def _clause_asks(clause: str, words: list[str]) -> bool:
+    """A clause that asks: it ends with "?" or opens with a question word."""
+    return clause.endswith("?") or words[0] in _ASKING_LEADS
 
 
 _ASKING_LEADS = lexicon.WH_WORDS | lexicon.WHO_WORDS | lexicon.POLAR_LEADS | {"where", "when", "can"}
@@ -534,13 +539,11 @@ def _told_in_its_clause(ev: Evidence, facet: lexicon.Cue) -> bool:
     """The fact's words are only in clauses that tell ("our network is thinking of hiring one"),
     and another clause of the same message asks ("what does a GPO liaison do"): the sentence-level
     check cannot see a comma between them."""
-    raw = [c.strip() for c in _CLAUSE.split(ev.a.question) if c.strip()]
-    clauses = [(words_of(c), c.endswith("?")) for c in raw]
-    clauses = [(w, q) for w, q in clauses if w]
-    with_fact = [k for k, (w, _) in enumerate(clauses) if facet.spans(w)]
-    if len(clauses) < 2 or not with_fact or any(clauses[k][1] or not tells(clauses[k][0][:TELLING_REACH]) for k in with_fact):
+    clauses = [(c, w) for c in (part.strip() for part in _CLAUSE.split(ev.a.question)) if (w := words_of(c))]
+    with_fact = [k for k, (_, w) in enumerate(clauses) if facet.spans(w)]
+    if len(clauses) < 2 or not with_fact or any(clauses[k][0].endswith("?") or not tells(clauses[k][1][:TELLING_REACH]) for k in with_fact):
         return False
-    return any(k not in with_fact and (q or w[0] in _ASKING_LEADS) for k, (w, q) in enumerate(clauses))
+    return any(k not in with_fact and _clause_asks(c, w) for k, (c, w) in enumerate(clauses))
 
 
 def _topic_from_the_start(ev: Evidence, sought: frozenset[int], fact: int) -> bool:
@@ -1325,7 +1328,7 @@ def path_length(ev: Evidence, ix: Index) -> Match | None:
     if "path_length" not in ev.hits or not ev.subject_named or ev.subject_role is None or any(c not in ev.held for c in ev.codes):
         return None
     rid = ev.subject_role
-    named = [rid, *(r for r in ev.named_apart(rid) if r != rid)]
+    named = [rid, *ev.named_apart(rid)]
     if len(named) < 2:
         return None
     most = not lexicon.LONGER_WORDS.isdisjoint((ev.cue("path_length") or "").split())
@@ -1334,7 +1337,7 @@ def path_length(ev: Evidence, ix: Index) -> Match | None:
     if left[ranked[0]] == left[ranked[1]]:
         return None
     win = ranked[0]
-    titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
+    titles = _titles_of(named, ev, ix)
     m = _pathway(win, tailor(win, ev.a, ix, held=ev.held, exclude=titles | _only_in_the_way_asked(ev)), CONF_PATHWAY, f"path_length cue {ev.cue('path_length')!r}: certifications left {left}")
     return replace(m, shape="most" if most else "fewest", also=tuple(r for r in named if r != win))
 
@@ -1367,7 +1370,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
         return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{rated}"', why=f"a choice by a property no page gives: {rated!r}"), role=rid)
     if choice:  # "training manager vs compounding supervisor, who handles the media fill testing": the one whose page says so
         named = [rid, *apart]
-        titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
+        titles = _titles_of(named, ev, ix)
         chosen = _fits_better(named, ev, ix)
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
             section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who or ("day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words)) else ("overview", CONF_ROLE_CONTRAST)  # ("which one starts their day earlier": its day)
@@ -1402,9 +1405,15 @@ def _strangers_compared(ev: Evidence, ix: Index) -> str | None:
     return None
 
 
+def _titles_of(named: list[str], ev: Evidence, ix: Index) -> set[str]:
+    """Stems of these roles' titles and of every word that named them here: how the choice is
+    put, never what it is about."""
+    return {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
+
+
 def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
     """Of roles named apart, the one whose page the question's other words fit clearly better."""
-    titles = {t for r in named for t in ix.role_titles[r]} | {st for r in named for st in ev.naming_stems(r)}
+    titles = _titles_of(named, ev, ix)
     written = [{k for i in ev.role_where.get(r, frozenset()) for k in ev.a.typed_group(i)} for r in named]  # ("tech" is read "tech technician technology")
     in_titles = {i for w in written for i in w if len(w) == 1 or any(_beside(ev, i, j) for j in w if j != i)}  # (the title as written, not its word said again apart)
     only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles and i not in ev.said_of_self}  # "… which is more with patients": a title's word said again counts, not in the member's own job ("i was a project coordinator")
