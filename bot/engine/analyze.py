@@ -476,13 +476,17 @@ def _someone_else_has(words: tuple[str, ...], j: int) -> bool:
     return words[j] in lexicon.ROLE_HEADS and not any(w in lexicon.POSSESSIVES for w in words[max(0, j - 3) : j])
 
 
-def _person_has(words: tuple[str, ...], before: list[str], pos: int) -> bool:
-    """"she has CMSO", "my tech has CPIT": a person the member speaks for has it (not "which
-    role has it", "the ops director has CPOM")."""
-    if before[-1:] != ["has"] or pos < 2:
+def person_has(words: Sequence[str], at: int) -> bool:
+    """Whether the word before "has" at ``at`` is a person the member speaks for: "she has CMSO",
+    "my tech has CPIT", "one of my pharmacy managers has CHPOP", "my pharmacist Leo has it" (not
+    "which role has it", "the ops director has CPOM")."""
+    if at < 1 or words[at] != "has":
         return False
-    who = words[pos - 2]
-    return who in ("he", "she") or (who in lexicon.ROLE_HEADS | lexicon.MENTORED and any(w in ("my", "our") for w in words[max(0, pos - 5) : pos - 2]))
+    if words[at - 1] in ("he", "she"):
+        return True
+    mine = max((k for k in range(max(0, at - 6), at) if words[k] in ("my", "our")), default=None)
+    heads = lexicon.ROLE_HEADS | lexicon.MENTORED
+    return mine is not None and at - mine <= 5 and any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in words[mine + 1 : at])
 
 
 def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple[str, ...]:
@@ -515,7 +519,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         later = [a.words[j] for j in range(end, min(len(a.words), end + 5)) if a.sentence_of[j] == here]
         again = (CODE_MARK,) if len(a.code_pos) == 1 else ()  # "skip CMSO, i've got CMSO": the one code, held where it is said again
         got_it = any(w in lexicon.HELD_CUES and (nxt in ("it", "that") or nxt in again) for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
-        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or _person_has(a.words, before, pos):
+        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)):
             held.append(code)
             last_held = pos
     return tuple(held)

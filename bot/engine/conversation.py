@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import analyze, cue_stems
+from bot.engine.analyze import analyze, cue_stems, person_has
 from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read, typed_at
@@ -97,7 +97,7 @@ class Resolution:
 
 
 def _plain(token: str) -> str:
-    word = _POSSESSIVE.sub("", token.lower().strip(_PUNCT))  # "which one's meant for techs"
+    word = _POSSESSIVE.sub("", token.lower().strip(_PUNCT)).replace("'", "").replace("’", "")  # "which one's meant for techs"; "i'm" is "im", as cues are written
     return lexicon.SLANG.get(word, word)
 
 
@@ -372,8 +372,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         ones = following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]))  # "and the first one's?", "and for the first one?": whose, a role's
         if (following in _ROLE_WORDS or (ones and two_roles_talked)) and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
-            if (len(among) < 2 or ones) and len(ctx.roles) >= 2:
-                among = tuple(("role", x) for x in ctx.roles)  # (two weighed, one pathway shown: as they were named)
+            latest = [e[1] for e in ctx.recent if e[0] == "role"][: len(ctx.roles)]
+            if (len(among) < 2 or ones or set(latest) == set(ctx.roles)) and len(ctx.roles) >= 2:
+                among = tuple(("role", x) for x in ctx.roles)  # (two weighed, one pathway shown; or the last roles talked about named together: as they were named)
         elif not steps and len(ctx.roles) >= 2 and listed and all(e[0] == "cert" for e in listed) and not ev.hits.keys().isdisjoint({"day", "responsibilities"}) and following not in lexicon.CERT_NOUNS:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role" and e[1] in ctx.roles)  # "ok back to the first one, whats their day like" after what two roles share: of the roles
         elif not steps and not alone and len(listed) < 2 and pos > len(listed) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.intent == "certification":
@@ -446,11 +447,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
     liking = [y for name in ("likes", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)]
     stepping = {i for cue in ("ref_next", "ref_prev") for x, y in r.found(cue) for i in range(x, y)}  # "the next one": the step after, read below
+    lengths = {i for x, y in lexicon.cue("path_length").spans(words) for i in range(x, y)}  # "which of those two has the shorter path": a length asked, no path described
     for a, b in r.found("ref_one_kind"):
-        if named or words[a + 1] in lexicon.ORDINALS or a + 1 in stepping or ctx.empty:
+        if named or words[a + 1] in lexicon.ORDINALS or a + 1 in stepping or ctx.empty or a + 1 in lengths:
             continue
-        if any(a - 2 <= y <= a for y in liking):
-            continue  # "i'd rather do the patient assistance side": what they like, not a role
+        if any(a - 2 <= y <= a and not any(_CLAUSE_END.search(t) for t in r.tokens[y - 1 : a]) for y in liking):
+            continue  # "i'd rather do the patient assistance side": what they like, not a role (but "i'm a tech, the prior auth one or …" chooses)
         if all(w in _WHOLE for w in words[a + 1 : b - 1]):
             continue  # "show me the whole path": all of it, no path described
         referred = True
@@ -579,7 +581,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             certs = list(of_kind) if of_kind[0][0] == "cert" else []
         last_two = _last_two(ctx)
         two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role") or ("two" in words[a : b + 3] and _roles_talked(ctx) >= 2))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
-        if len(certs) >= 2 and not two_roles:
+        roles_offered = ev.role_named and not ev.codes and "or" in words[b:] and any(w in _ROLE_WORDS for w in words[b:])  # "which one spends more time with patients, that job or the hep c coordinator": a choice of roles
+        if len(certs) >= 2 and not two_roles and not roles_offered:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
             said_of = f" is {words[b - 1]}" if words[b - 1] in ("about", "covering", "on", "for") else ""  # "and the one about leading teams": which of them is about …
@@ -596,6 +599,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             referred = True
             r.put(a, len(words) if "any" in words[a:b] else b, f"the {_label(('role', chosen), ix)}")  # ("any of these about emergencies?": that role is the answer, what it is about chose it)
             picked_among = True
+    asked_at = next((i for i, w in enumerate(words) if w in ("which", "whose") and r.free(i, i + 1)), None)
+    if asked_at is not None and "path_length" in ev.hits and not (ev.role_named or ev.codes or r.spans) and len(by_count := _roles_compared(ctx, words)) >= 2:
+        end = asked_at + 2 if words[asked_at + 1 : asked_at + 2] and words[asked_at + 1] in _ROLE_WORDS | {"one"} else asked_at + 1  # ("which path is shorter": the path stays asked)
+        if r.free(asked_at, end):  # "so which role needs fewer certs" after two roles weighed: of those (stages.path_length)
+            referred = True
+            r.put(asked_at, end, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in by_count], "or"))
     # "those two", "both of them"
     for a, b in r.found("ref_many"):
         referred = True
@@ -680,6 +689,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
         held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a]) and lexicon.HEARD_OF.isdisjoint(words[max(0, a - 3) : a])  # "already got that one. after that?": the one held (not "got info on that one")
+        held = held or person_has(words, a - 1)  # "my pharmacist Leo has it already"
         ended = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)  # the sentences before the pronoun's
         if held and ev.a.codes and min(ev.a.code_pos.values()) < a:
             continue  # "oh and CPPCM too, got it last yr": the one just named
@@ -694,7 +704,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             thing = next((e for e in ctx.recent if e[0] == "cert"), None)
         elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits or not _SECTION_NOUNS.isdisjoint(words) or (ctx.intent == "pathway" and "overview" in words)) and not held:  # "what certs would it take", "what's that one's day like", "what are its main responsibilities", "overview of it pls" after a pathway: the role's
             thing = ("role", ctx.role)
-        if thing and (held or (not named_here and (compared or not ((ev.codes or ev.a.unknown_codes) if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
+        asked_codes = set(ev.codes) - _denied(ev) or set(ev.a.unknown_codes)  # ("why that one and not COCSP": COCSP is set against it)
+        if thing and (held or (not named_here and (compared or not (asked_codes if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             if words[b - 1] in ("why", "come"):  # "why?" after a tailored pathway: why its first step
                 lead = " ".join(r.tokens[a:b]).rstrip(_PUNCT) + " "
@@ -738,7 +749,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     names_other = ellipsis and not r.spans and ctx.intent in ("role", "pathway") and after.role_best not in (None, ctx.role) and not after.codes and ((after.role_score >= ROLE_RELAXED and _only_names(after)) or _only_its_word(after, ix))  # "ok what about ops": another role, half named
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and (_tells_of_self(ev) or tells_of_them) and not (after.codes or after.a.unknown_codes or (after.role_named and after.role_best != ctx.role) or after.goal_role)  # ("never led a team" names no other role; a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
-    if "pushback" in ev.hits and ctx.question and not _own_subject(ev) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
+    shown_codes = {e[1] for e in ctx.shown if e[0] == "cert"} if ctx.intent == "pathway" else set()
+    doubted = bool(ev.codes) and not ev.role_named and set(ev.codes) <= _denied(ev) | shown_codes  # "are you sure thats first? not CPOM?", "are you sure CMCPL is next?" after that pathway
+    if "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
         rewritten = other_list  # "what roles do you cover" … "and the certs?"
@@ -783,7 +796,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
-    elif (ellipsis or corrects) and not unresolved and (_only_names(after) or names_other or (corrects and ctx.intent == "pathway" and _only_names(after, after.said_of_self))) and not _asks_beyond_naming(after):
+    elif (ellipsis or corrects) and not unresolved and (((_only_names(after) or names_other or (corrects and ctx.intent == "pathway" and _only_names(after, after.said_of_self))) and not _asks_beyond_naming(after)) or (ellipsis and _versus_the_last(after, ctx))):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         if (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
@@ -846,7 +859,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, set_aside=ev.set_aside, set_aside_roles=ev.set_aside_roles)  # read out of the question before it was rewritten
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
-    signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set())
+    signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set()) | ({"by_ordinal"} if picked_role else set())
     return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path)
 
 
@@ -1205,9 +1218,11 @@ def _another_ones_path(person: str, ctx: Context, words: list[str]) -> bool:
 
 
 def _someone_new(words: list[str]) -> bool:
-    """"different person: …", "someone else wants …", "my other tech wants …": the conversation turns to a new person."""
+    """"different person: …", "someone else wants …", "my other tech wants …", "and for my other
+    manager …": the conversation turns to a new person."""
     pairs = list(zip(words, words[1:]))
-    return any((w in lexicon.SOMEONE_NEW and (nxt in lexicon.PERSON_NOUNS or nxt in lexicon.MENTORED)) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs)
+    theirs = [i for i, w in enumerate(words[1:], 1) if words[i - 1] in ("my", "our") and w in lexicon.SOMEONE_NEW]
+    return any((w in lexicon.SOMEONE_NEW and (nxt in lexicon.PERSON_NOUNS or nxt in lexicon.MENTORED)) or (w in ("someone", "somebody") and nxt == "else") for w, nxt in pairs) or any(words[i + 1 : i + 2] and words[i + 1] in lexicon.ROLE_HEADS for i in theirs)
 
 
 def _weighed_with_the_last(ev: Evidence, ctx: Context) -> bool:
@@ -1717,6 +1732,13 @@ def _recalled(ev: Evidence, ctx: Context) -> str | None:
     return partly[0] if len(partly) == 1 else None
 
 
+def _versus_the_last(ev: Evidence, ctx: Context) -> bool:
+    """"and how's that vs the polar one" after a role's day: the same part of the role named, and
+    nothing else asked ("vs" asks no overview there)."""
+    at = frozenset(i for a, b in lexicon.cue("contrast").spans(ev.a.words) for i in range(a, b))
+    return ctx.intent == "role" and ctx.section in _SECTION_WORDS and bool(at) and _asks(ev) <= {"contrast", "overview"} and ev.cue("overview") in (None, ev.cue("contrast")) and _only_names(ev, at)
+
+
 def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
     """Nothing asked beyond naming a role or certification ("and the ops director?", "no wait, I
     meant CPAS"), besides the words at ``told`` (what the member says of themselves)."""
@@ -1759,7 +1781,7 @@ def _steps(rid: str | None, ix: Index) -> set[str]:
 def _denied(ev: Evidence) -> set[str]:
     """Codes the message says "not" to ("I have CPOM not CHPOP")."""
     a = ev.a
-    return {code for code, pos in a.code_pos.items() if pos and a.words[pos - 1] in lexicon.NEGATIONS}
+    return {code for code, pos in a.code_pos.items() if pos and a.words[pos - 1] in lexicon.NEGATIONS and a.words[pos - 1] != "than"}  # ("respect it more than CCEMS": weighed, not denied)
 
 
 _OF_WHOEVER = frozenset({"their", "they"})  # "who else has it on their path": the people asked for
@@ -1863,6 +1885,8 @@ def _about_refused(ctx: Context, ev: Evidence, refused_of: str | None = None) ->
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:
     """The context after ``answer``: refusals leave it as it was (but remember an unanswerable follow-up)."""
     pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason in TWO_PATHWAYS and answer.role else ()
+    if len(pair) == 2 and set(pair) == set(ctx.roles):
+        pair = ctx.roles  # (as they were named: "do those two share a cert?" … "second role's first step?")
     if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
         shared = ("cert", answer.certifications[0]) if answer.reason == "in_common" and answer.certifications else ("role", pair[0])  # "… share any cert" … "what's that one cover": the one they share, named first
         kept = ctx.role if ctx.role in pair else answer.role  # ("ops dir vs customs coord, which deals w brokers" … "do they share any cert" … "the other one's day": the one not chosen)
@@ -1876,12 +1900,14 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             ctx = replace(ctx, focus=told)
         if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and outside_goal(resolution.evidence, ix)[0]:
             return replace(ctx, intent="pathway", pending=_WAY_ASKED)  # "my tech wants to go into nursing instead, what's the path" … "for the store manager": the way there, not nursing again
-        if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and answer.reason in ("needs_context", "off_topic", "unknown_role") and answer.stage not in _COMPLETE_REFUSALS:
+        cold_fact = answer.reason == "missing_fact" and resolution.referred and ctx.empty and resolution.evidence is not None and not (resolution.evidence.codes or resolution.evidence.role_named) and sole_candidate(resolution.evidence, ix) is None  # "do they work weekends" with nothing before … "the rapid response pharm i mean"
+        if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and (answer.reason in ("needs_context", "off_topic", "unknown_role") or cold_fact) and answer.stage not in _COMPLETE_REFUSALS:
             return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)
-        if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and not resolution.rewritten and not (resolution.referred and ctx.thing):
+        way_refused = answer.reason in ("unknown_role", "unknown_cert") and resolution.evidence is not None and resolution.evidence.pathway_cue and not resolution.rewritten and not (resolution.evidence.role_named or resolution.evidence.subject_relaxed or resolution.evidence.codes)
+        if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and (not resolution.rewritten or ctx.pending) and not (resolution.referred and ctx.thing) and not way_refused:
             return _about_refused(ctx, resolution.evidence, sole_candidate(resolution.evidence, ix) if answer.reason == "missing_fact" else None)  # (a fact asked of a job: not a clinical aside or chit-chat that happens to share a word with a title)
-        if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and resolution.evidence.pathway_cue and not resolution.rewritten:
-            return replace(ctx, intent="pathway", pending="")  # "how do i become a nurse practitioner" … "ok what about the prep coordinator": how to become that
+        if answer.intent == "none" and way_refused:
+            return replace(ctx, intent="pathway", pending="")  # "how do i become a nurse practitioner" (or "a CRNA") … "ok what about the prep coordinator": how to become that
         return replace(ctx, pending="")
     recent = list(ctx.recent)
     role, thing, shown, held, section, focus = ctx.role, ctx.thing, ctx.shown, ctx.held, None, ctx.focus
@@ -1962,6 +1988,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
     if said:
         pronouns = ((resolution.person, said), *(p for p in pronouns if p[0] != resolution.person))[:MAX_PEOPLE]
+    if len(ctx.roles) >= 2 and (set(named_roles) == set(ctx.roles) or ("by_ordinal" in resolution.signals and set(named_roles) <= set(ctx.roles))):
+        named_roles = ctx.roles  # "do those two share a cert?", "the 2nd role's first step?" … "and the first one's?": still the roles as they were named
     return Context(
         role=role,
         thing=thing,

@@ -466,8 +466,8 @@ class Evidence:
         mention = max(clusters, key=len, default=[])
         said = {a.said[i] for i in mention}
         before = mention[0] - 1 if mention else -1
-        if before >= 0 and a.words[mention[-1]] in lexicon.ROLE_HEADS and a.words[before] not in lexicon.STOPWORDS and a.words[before] != CODE_MARK and a.sentence_of[before] == a.sentence_of[mention[0]]:
-            said.add(a.said[before])  # "the cleanroom supervisor path": the member's word for the title's head is part of naming it
+        if before >= 0 and a.words[mention[-1]] in lexicon.ROLE_HEADS and a.words[before] not in lexicon.STOPWORDS and a.words[before] != CODE_MARK and a.sentence_of[before] == a.sentence_of[mention[0]] and not re.search(rf"\b{re.escape(a.said[before])}\s*[,;:]\s*{re.escape(a.said[mention[0]])}\b", a.question, re.IGNORECASE):
+            said.add(a.said[before])  # "the cleanroom supervisor path": the member's word for the title's head is part of naming it (not "… leading teams, ops director certs")
         title = frozenset(self.ix.role_titles.get(rid, ()))
 
         def names(i: int) -> bool:  # "CDI" read as Clinical Documentation Improvement names the title's words only
@@ -707,6 +707,8 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list", "is methotrexate on the hazardous drug list": a list of the trade, not a role's
     if "pathway" in hits and (_names_a_part(a) or ("cert_seek" in hits and _a_topic_route(a, cert_nouns, in_titles))):
         del hits["pathway"]  # "and for the route planning part", "the career ladder stuff": a topic named by its part, not a pathway asked
+    for name in [n for n in ("pathway", "ordering") if n in hits and "day" in hits and hits[n] != hits["day"] and f" {hits[n]} " in f" {hits['day']} "]:
+        del hits[name]  # "what does their shift start with": the words of the day's start, no first step asked
     joined = {part for compound in _HYPHENATED_WORDS.findall(question.lower()) for part in compound.split("-")} if "-" in question else set()
     for name in [n for n in ("pathway", "ordering") if n in hits and hits[n] in joined]:
         del hits[name]  # "rapid-sequence kits", "first-dose": one word of a compound asks no order

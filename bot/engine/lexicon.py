@@ -126,6 +126,7 @@ EARLY_WORDS = _words(_WORDS["early_words"])
 TURN_WORDS = _words(_WORDS["turn_words"])
 LATE_WORDS = _words(_WORDS["late_words"])
 CLOCK_WORDS = _words(_WORDS["clock_words"])
+END_WORDS = _words(_WORDS["end_words"])
 DAY_TIMES: dict[str, int] = {str(k): int(v) for k, v in _WORDS["day_times"].items()}
 DAY_TIME_SHIFT = int(_WORDS["day_time_shift"])
 WISH_FILLERS = _words(_WORDS["wish_fillers"])

@@ -176,7 +176,8 @@ def stem(word: str) -> str:
                 if suf in ("s", "es") and word.endswith(("ss", "us", "is")):
                     continue
                 if suf in ("er", "ers") and word.endswith(("eer", "eers")):
-                    break  # career, engineer: not an -er agent noun
+                    word = word.removesuffix("s")  # career(s), volunteer(s): not an -er agent noun
+                    break
                 word = word[: -len(suf)] + {"ies": "y", "ied": "y", "ency": "ent", "ations": "at", "ation": "at"}.get(suf, "")
                 break
         else:

@@ -280,18 +280,21 @@ def _minutes(time: str) -> int | None:
 
 
 def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str | None:
-    """"Which of the two starts earlier": the role whose day's first (or, for "later", last)
-    clock time is earliest (latest), when every role's day gives clock times and they differ."""
+    """"Which of the two starts earlier (later)": the role whose day's first timed entry is the
+    earliest (latest); "which one finishes later": its last one. As the page tells the day, so
+    a night shift from 19:00 to 06:30 starts at 19:00. None unless every role's day gives clock
+    times and they differ."""
     words = set(a.words)
     early, late = not lexicon.EARLY_WORDS.isdisjoint(words), not lexicon.LATE_WORDS.isdisjoint(words)
     if early == late or lexicon.CLOCK_WORDS.isdisjoint(words) or len(set(roles)) < 2:
         return None
+    ends = not lexicon.END_WORDS.isdisjoint(words)
     bounds: dict[str, int] = {}
     for r in dict.fromkeys(roles):
         times = [t for e in ix.knowledge.roles[r].day_in_the_life if (t := _minutes(e.time)) is not None]
         if not times:
             return None
-        bounds[r] = min(times) if early else max(times)
+        bounds[r] = times[-1] if ends else times[0]
     if len(set(bounds.values())) < len(bounds):
         return None
     return (min if early else max)(bounds, key=lambda r: bounds[r])

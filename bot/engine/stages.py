@@ -480,7 +480,8 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
         return None  # "'… paying the contracted price …' Which of your roles is this?": the posting's words, not the ask
     if not any(facet.name in ev.hits for facet in lexicon.FACETS):
         return None
-    doc = ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(about) if about else None
+    chosen_among = len(set(ev.codes)) >= 2 and "which" in ev.a.words  # "CPSCM vs CRMSP, which is more for remote settings": either one's text may say it
+    doc = frozenset().union(*(ix.cert_coverage(c) for c in ev.codes)) if chosen_among else ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(about) if about else None
     of_certs = doc is None and bool(ev.cert_nouns) and not ev.certs_plural and ev.role_score < ROLE_RELAXED and not ev.hits.keys().isdisjoint(_CERT_FACTS)
     if of_certs:  # "does the waste rules cert need renewing": a certification's fact, which only certifications' texts could give
         doc = frozenset(st for code in ix.knowledge.certifications for st in ix.cert_coverage(code))
@@ -650,7 +651,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return refuse("off_topic", CONF_REFUSE, why=f"a judgement asked ({ev.cue('judgement')!r}) of jobs only described: no page rates one")  # "if you were me which job would you pick"
     comparative = _comparative(ev)
     if len(codes) > 1 and (ev.cue("eligibility") or comparative or (ev.cue("property") and not ev.hits.keys() & {"ref_choice", "cert_seek"})):
-        if not comparative and _topic_of_one(ev, codes, ix):
+        if (not comparative or _more_about(ev)) and _topic_of_one(ev, codes, ix):
             return None  # "which of CRPOM, CRMLC or CMSO is about license": a topic one of them covers, not who may take it
         codes = codes[:1]  # "does she need CHPOP before she's allowed to apply for CSCPS?", "is CPIA harder than CPAS", "can i sit CPIA and CPAS the same day": what no page gives
     # "is CMSO useful for the quality manager too, or only for safety officers"; an "or" between
@@ -804,10 +805,10 @@ def _opens_with(ev: Evidence, leads: frozenset[str]) -> bool:
 
 
 def _topic_of_one(ev: Evidence, codes: tuple[str, ...], ix: Index) -> bool:
-    """The eligibility cue's words ("license") are all in one of several named certifications'
-    texts, and ask no requirement: a topic to choose by."""
-    said = _asked_cue(ev, "eligibility") or ""
-    topic = [stem(w) for w in said.split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
+    """The eligibility or property cue's words ("license", "more for remote") are all in one of
+    several named certifications' texts, and ask no requirement: a topic to choose by."""
+    said = _asked_cue(ev, "eligibility") or _asked_cue(ev, "property") or ""
+    topic = [stem(w) for w in said.split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS and w not in _MORE_OR_LESS]
     if not topic or not lexicon.REQUIREMENT_WORDS.isdisjoint(said.split()):
         return False
     return any(all(s in ix.cert_coverage(c) for s in topic) for c in codes)
@@ -870,6 +871,12 @@ def hard_to_enter(ev: Evidence) -> bool:
 
 
 _MORE_OR_LESS = frozenset({"more", "most", "less", "least", "fewer"})  # "which one needs more years of experience, CSPQM or COIPM"
+
+
+def _more_about(ev: Evidence) -> bool:
+    """"Which is more for remote settings", "more about audits": more of a topic, not a rating."""
+    said = (ev.cue("property") or "").split()
+    return any(w in _MORE_OR_LESS and nxt in lexicon.TOPIC_LEADS for w, nxt in zip(said, said[1:]))
 
 
 def _comparative(ev: Evidence) -> bool:
@@ -1021,6 +1028,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
+    if ev.pathway_cue and (ev.subject_named or ev.subject_relaxed) and all(i in ev.said_of_self for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
+        return None  # "i was a DME billing clerk for years, which first on the ostomy supply path": the member's past work, a role's way asked
     pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
     named_asked = ev.role_named and any(a.sentence_of[i] in a.questioned for i in ev.title_positions)  # ("Our CEO wants every pharmacy director to get FACHE. Does the council have anything on that?": the job told, the code asked)
     pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i, w in enumerate(a.words) if w in POINTERS) and not (ev.codes or named_asked))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
@@ -1324,7 +1333,7 @@ def _asks_of_a_job(ev: Evidence) -> bool:
 def path_length(ev: Evidence, ix: Index) -> Match | None:
     """"ops director or clinic med room supervisor, which needs fewer certs": of the roles named
     apart, the pathway with the fewest (or most) certifications left for the member, a count the
-    pages give; the counts are told (a tie decides nothing)."""
+    pages give; the counts are told. A tie is told as one (the pathway of the role named first)."""
     if "path_length" not in ev.hits or not ev.subject_named or ev.subject_role is None or any(c not in ev.held for c in ev.codes):
         return None
     rid = ev.subject_role
@@ -1334,12 +1343,12 @@ def path_length(ev: Evidence, ix: Index) -> Match | None:
     most = not lexicon.LONGER_WORDS.isdisjoint((ev.cue("path_length") or "").split())
     left = {r: sum(1 for s in ix.knowledge.roles[r].pathway if s.certification not in ev.held) for r in named}
     ranked = sorted(named, key=lambda r: -left[r] if most else left[r])
-    if left[ranked[0]] == left[ranked[1]]:
-        return None
-    win = ranked[0]
+    tie = left[ranked[0]] == left[ranked[1]]
+    win = min(named, key=lambda r: min(ev.role_where.get(r) or {len(ev.a.words)})) if tie else ranked[0]
     titles = _titles_of(named, ev, ix)
-    m = _pathway(win, tailor(win, ev.a, ix, held=ev.held, exclude=titles | _only_in_the_way_asked(ev)), CONF_PATHWAY, f"path_length cue {ev.cue('path_length')!r}: certifications left {left}")
-    return replace(m, shape="most" if most else "fewest", also=tuple(r for r in named if r != win))
+    length_words = {ev.a.word_stems[i] for x, y in lexicon.cue("path_length").spans(ev.a.words) for i in range(x, y)}  # ("the shorter path": how it is weighed, no topic)
+    m = _pathway(win, tailor(win, ev.a, ix, held=ev.held, exclude=titles | _only_in_the_way_asked(ev) | length_words), CONF_PATHWAY, f"path_length cue {ev.cue('path_length')!r}: certifications left {left}")
+    return replace(m, shape="same_length" if tie else "most" if most else "fewest", also=tuple(r for r in named if r != win))
 
 
 def role_contrast(ev: Evidence, ix: Index) -> Match | None:
@@ -1601,10 +1610,15 @@ def _other_goal_job(ev: Evidence, ix: Index) -> str:
     for i, w in enumerate(a.words):
         e = _goal_job(ev, i, ends) if ends and lexicon.job_noun(w) and a.word_stems[i] not in heads else None
         articles = [x for x in range(e, i) if a.words[x] in ("a", "an")] if e is not None else []
-        if e is not None and articles and not any(k >= e and a.sentence_of[k] == a.sentence_of[i] for k in where):  # (not "becoming a lead at our outpatient store")
-            end = i + 1
-            while end < min(len(a.words), i + 3) and a.sentence_of[end] == a.sentence_of[i] and a.words[end] not in lexicon.STOPWORDS and a.said[end] != a.said[end - 1] and a.words[end] not in lexicon.FORM_WORDS:
-                end += 1  # "a nurse practitioner", "a physician assistant"
+        if e is None or not articles:
+            continue
+        end = i + 1
+        while end < min(len(a.words), i + 3) and a.sentence_of[end] == a.sentence_of[i] and a.words[end] not in lexicon.STOPWORDS and a.said[end] != a.said[end - 1] and a.words[end] not in lexicon.FORM_WORDS:
+            end += 1  # "a nurse practitioner", "a physician assistant"
+        head = max(k for k in range(i, end) if lexicon.job_noun(a.words[k]))
+        shared = [k for k in where if k >= e and a.sentence_of[k] == a.sentence_of[i]]  # (not "becoming a lead at our outpatient store")
+        apart = not any(a.words[head].startswith(t) for t in ix.role_titles.get(rid, ()) if len(t) >= 4) and a.words[head] not in lexicon.MENTORED  # (not "a bariatric surgery pharmacist", "a tamper investigator")
+        if not shared or (not ev.subject_named and apart and all(k < head for k in shared)):  # ("a physician assistant": a page's word only modifies another job)
             return " ".join(dict.fromkeys(a.said[articles[-1] + 1 : end]))
     return ""
 

@@ -155,7 +155,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     nickname = {st for st, rids in ix.nicknamed.items() if role_id in rids}
     title = set(ix.role_titles[role_id])
     naming = {st for i, st in enumerate(a.word_stems[:-1]) if st in nickname and (a.word_stems[i + 1] in title or a.words[i + 1] in lexicon.ROLE_HEADS)}  # ("a hazmat shipping coordinator" for one often called the hazmat shipper: its name, no interest)
-    stems = _focus_stems(a, set(exclude) | naming, about_member=True)
+    stems = _focus_stems(a, set(exclude) | naming | _set_against(a), about_member=True)
     docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
     liked = _liked(a)
     scored = _scored_steps(stems, steps, docs, role_id, a, ix, liked)
@@ -192,6 +192,19 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if len(asked) == 1:  # "why CDAT first?": the step the member names comes first
         return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
     return Tailored(tuple(steps), None, (), held_t)
+
+
+def _set_against(a: Analysis) -> set[str]:
+    """"more into the safety side than bedside stuff", "rather X than Y": what is liked less (the
+    words after "than", to the end of its clause) leads to no step."""
+    out: set[str] = set()
+    for i, w in enumerate(a.words):
+        if w == "than" and any(x in ("more", "rather") for x in a.words[max(0, i - 8) : i]) and not any(x.endswith("er") and len(x) > 4 for x in a.words[max(0, i - 2) : i]):
+            k = i + 1
+            while k < len(a.words) and k - i <= 3 and a.sentence_of[k] == a.sentence_of[i] and a.words[k] not in ("and", "but", "so", "which", "what"):
+                out.add(a.word_stems[k])
+                k += 1
+    return out
 
 
 def _scored_steps(stems: list[str], steps: list[str], docs: dict[str, frozenset[str]], role_id: str, a: Analysis, ix: Index, liked: frozenset[str]) -> list[tuple[str, float, list[str]]]:
