@@ -886,3 +886,50 @@ def test_a_night_page_with_its_own_day_heading_and_labels_imports_every_part(tmp
     day = role_yaml(kb, OPS)["day_in_the_life"]
     assert day["intro"] == "" and [e["time"] for e in day["entries"]] == ["Start of the Day", "Mid-Day", "Small Hours"]
     assert import_page(night, kb).updated == []
+
+
+def test_bold_duty_names_import_without_their_marks(tmp_path):
+    """eval248's "- **Kit Standardization and Assembly** — …": before, the role file said
+    ``name: '**Kit Standardization and Assembly**'``."""
+    try:
+        from test_page import _bold_duties_page
+    except ImportError:  # tests/ became a package
+        from tests.test_page import _bold_duties_page
+    kb = empty_kb(tmp_path)
+    plan = import_page(write(tmp_path / "kits.txt", _bold_duties_page("**{}**")), kb)
+    role = role_yaml(kb, plan.role_id)
+    assert [r["name"] for r in role["responsibilities"]] == ["Kit Standardization and Assembly", "Hospice Nurse Support"]
+    assert "**" not in (kb / "roles" / f"{plan.role_id}.yaml").read_text(encoding="utf-8")
+
+
+def test_reimporting_a_page_an_older_import_stored_with_its_marks_drops_them(tmp_path):
+    """A role file an import wrote before the marks were dropped ("**Kit Standardization and
+    Assembly**", a certification's "**Certified …**"): importing the same page again writes the
+    names without them -- not "kept your edit" -- while a moderator's own edit stays."""
+    try:
+        from test_page import _bold_duties_page
+    except ImportError:  # tests/ became a package
+        from tests.test_page import _bold_duties_page
+    kb = empty_kb(tmp_path)
+    text = _bold_duties_page("**{}**").replace("Step 1 — CEOLP: Certified End-of-Life Pharmacy Practitioner", "Step 1 — CEOLP: **Certified End-of-Life Pharmacy Practitioner**")
+    src = write(tmp_path / "kits.txt", text)
+    plan = import_page(src, kb)
+    role_path, cert_path = kb / "roles" / f"{plan.role_id}.yaml", kb / "certifications" / "CEOLP.yaml"
+    role = role_path.read_text(encoding="utf-8")
+    for name in ("Kit Standardization and Assembly", "Hospice Nurse Support"):
+        role = role.replace(f"- name: {name}\n", f"- name: '**{name}**'\n")  # as the import wrote it before
+    role = role.replace("Serving as the pharmacy contact for hospice nurses and on-call teams.", "Our own words for the nurse line.")  # a moderator's edit
+    role_path.write_text(role, encoding="utf-8")
+    cert_path.write_text(cert_path.read_text(encoding="utf-8").replace("name: Certified End-of-Life Pharmacy Practitioner", "name: '**Certified End-of-Life Pharmacy Practitioner**'"), encoding="utf-8")
+    assert "'**Kit Standardization and Assembly**'" in role_path.read_text(encoding="utf-8")
+
+    again = import_page(src, kb)
+    responsibilities = role_yaml(kb, plan.role_id)["responsibilities"]
+    assert [(r["name"], r["description"]) for r in responsibilities] == [
+        ("Kit Standardization and Assembly", "Maintaining the approved kit contents for each hospice agency."),
+        ("Hospice Nurse Support", "Our own words for the nurse line."),
+    ]
+    assert cert_yaml(kb, "CEOLP")["name"] == "Certified End-of-Life Pharmacy Practitioner"
+    assert sorted(again.updated) == sorted([f"roles/{plan.role_id}.yaml", "certifications/CEOLP.yaml"])
+    assert again.notes == [f"kept your edit of {plan.role_id}.responsibilities (the page has not changed it)"]  # (the moderator's, not the marks)
+    assert import_page(src, kb).updated == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge.page import MAX_PAGE_BYTES, Page, PageCert, PageError, parse_page, read_page_bytes
+from bot.knowledge.page import MAX_PAGE_BYTES, Page, PageCert, PageError, parse_page, read_page_bytes, unemphasised
 
 try:
     from knowledge_helpers import page, read_seed_facts, seed_text
@@ -2076,3 +2076,193 @@ def test_a_duty_list_under_a_shift_heading_is_no_day() -> None:
         return
     assert [t for t, _, _ in p.day] == [t for t, _, _ in parse_page(seed_text()).day]
     assert "Vendor Calls" in [n for n, _ in p.responsibilities]
+
+
+# ----------------------------------------------------------------------------- Markdown emphasis
+
+# eval248's page as written: Markdown headings, each duty's name in bold ("- **Kit Standardization
+# and Assembly** — …"). Before, the import stored ``name: '**Kit Standardization and Assembly**'``.
+_BOLD_DUTIES_PAGE = """Career Path: Hospice Comfort Kit Pharmacy Coordinator – Council on Pharmacy Standards
+
+## Hospice Comfort Kit Pharmacy Coordinator
+
+Make sure every hospice patient has the right comfort medications in the home.
+
+## Overview
+
+The coordinator runs the program that builds, labels, and delivers sealed comfort kits.
+
+## Core Responsibilities
+
+- {mark_a} — Maintaining the approved kit contents for each hospice agency.
+- {mark_b} — Serving as the pharmacy contact for hospice nurses and on-call teams.
+
+## Certification Pathway
+
+Step 1 — CEOLP: Certified End-of-Life Pharmacy Practitioner
+Builds your grounding in symptom-focused medication use in hospice care.
+
+Step 2 — CMSO: Certified Medication Safety Officer
+Proves you can design kit labels and checks that prevent errors.
+
+## A Day in the Life
+
+7:30 AM — Overnight Kit Report
+You review which kits were opened overnight and queue replacement kits.
+
+1:00 PM — Agency Huddle
+You meet with a hospice agency's clinical director to adjust the kit contents.
+"""
+_DUTY_NAMES = ["Kit Standardization and Assembly", "Hospice Nurse Support"]
+
+
+def _bold_duties_page(mark: str) -> str:
+    return _BOLD_DUTIES_PAGE.format(mark_a=mark.format(_DUTY_NAMES[0]), mark_b=mark.format(_DUTY_NAMES[1]))
+
+
+@pytest.mark.parametrize("mark", ["**{}**", "__{}__", "*{}*", "_{}_", "`{}`", "***{}***", "**_{}_**"])
+def test_markdown_emphasis_around_duty_names_is_dropped(mark: str) -> None:
+    """"- **Kit Standardization and Assembly** — …": before, the name kept its asterisks (or
+    underscores, backticks); the name is read as a reader sees it, the description unchanged."""
+    p = parse_page(_bold_duties_page(mark))
+    assert p == parse_page(_bold_duties_page("{}"))
+    assert [n for n, _ in p.responsibilities] == _DUTY_NAMES
+    assert p.responsibilities[0][1] == "Maintaining the approved kit contents for each hospice agency."
+
+
+ONE_LINE_DUTIES = [("Workflow Optimization", "Designing and refining dispensing workflows."), ("Vendor Audits", "Reviewing every vendor contract each quarter.")]
+
+
+@pytest.mark.parametrize("duty", ["- **{name}:** {text}", "- **{name}**: {text}", "* *{name}* — {text}", "• __{name}__ – {text}", "1. **{name}** - {text}", "🚨 **{name}** — {text}"])
+def test_a_bold_duty_name_is_dropped_however_the_line_is_laid_out(duty: str) -> None:
+    """The colon inside the bold ("**Name:** text"), an asterisk bullet before an italic name, a
+    number or a pictograph as the bullet: the name without its marks, then its text."""
+    duties = "Core Responsibilities\n\n" + "".join(duty.format(name=n, text=d) + "\n" for n, d in ONE_LINE_DUTIES)
+    text = seed_text()
+    a, b = text.index("Core Responsibilities"), text.index("Your Certification Pathway to")
+    assert parse_page(text[:a] + duties + "\n" + text[b:]).responsibilities == ONE_LINE_DUTIES
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        "Step 1 — **CHPOP**: Certified Hospital Pharmacy Operations Pharmacist\n{0}\n\nStep 2 — **CPOM**: Certified Pharmacy Operations Manager\n{1}\n",
+        "Step 1 — `CHPOP`: *Certified Hospital Pharmacy Operations Pharmacist*\n{0}\n\nStep 2 — `CPOM`: *Certified Pharmacy Operations Manager*\n{1}\n",
+        "**Step 1** — CHPOP: Certified Hospital Pharmacy Operations Pharmacist\n{0}\n\n**Step 2** — CPOM: Certified Pharmacy Operations Manager\n{1}\n",
+        "1. **Certified Hospital Pharmacy Operations Pharmacist (CHPOP)** — {0}\n2. **Certified Pharmacy Operations Manager (CPOM)** — {1}\n",
+        "1. Certified Hospital Pharmacy Operations Pharmacist (**CHPOP**) — {0}\n2. Certified Pharmacy Operations Manager (**CPOM**) — {1}\n",
+        "- **CHPOP** (_Certified Hospital Pharmacy Operations Pharmacist_): {0}\n- **CPOM** (_Certified Pharmacy Operations Manager_): {1}\n",
+        "**CHPOP**\n\n**Certified Hospital Pharmacy Operations Pharmacist**\n\n{0}\n\nView Details\n**CPOM**\n\n**Certified Pharmacy Operations Manager**\n\n{1}\n\nView Details\n",
+    ],
+)
+def test_markdown_emphasis_around_a_steps_code_and_name_is_dropped(steps: str) -> None:
+    """A step's code and its certification's name in bold, italic or backticks: before, the code was
+    not read as one (the step refused or lost) or the name kept its marks."""
+    p = parse_page(_seed_with("pathway", "Your Certification Pathway\n\n" + steps.format(*(d for _, _, d in ONE_LINE_CERTS)) + "\n"))
+    assert certs(p) == ONE_LINE_CERTS
+
+
+@pytest.mark.parametrize("mark", ["**{}**", "__{}__", "*{}*", "## **{}**", "== *{}* =="])
+def test_a_bold_heading_is_a_heading(mark: str) -> None:
+    """"**Core Responsibilities**": before, the marks hid the heading, and the section was read as
+    the overview's text or the page refused; now it reads as the heading alone, in Markdown
+    heading marks too."""
+    text = seed_text()
+    for heading in ("The Conductor of Pharmacy Efficiency", "Core Responsibilities", "Your Certification Pathway to Operational Excellence", "A Day in the Life", "Ready to Engineer the Future of Pharmacy Operations?"):
+        assert f"\n{heading}\n" in text
+        text = text.replace(f"\n{heading}\n", "\n" + mark.format(heading) + "\n")
+    assert facts(parse_page(text)) == facts(parse_page(seed_text()))
+
+
+@pytest.mark.parametrize(
+    "first, plain",
+    [
+        ("**Career Path: Director of Pharmacy Operations – Council on Pharmacy Standards**", "Career Path: Director of Pharmacy Operations – Council on Pharmacy Standards"),
+        ("Career Path: **Director of Pharmacy Operations** – Council on Pharmacy Standards", "Career Path: Director of Pharmacy Operations – Council on Pharmacy Standards"),
+        ("*Director of Pharmacy Operations* | Council on Pharmacy Standards", "Director of Pharmacy Operations | Council on Pharmacy Standards"),
+        ("# **Director of Pharmacy Operations**", "# Director of Pharmacy Operations"),
+        ("__Director of Pharmacy Operations__", "Director of Pharmacy Operations"),
+    ],
+)
+def test_a_bold_title_line_gives_the_title_without_its_marks(first: str, plain: str) -> None:
+    """The title line, or the title within it, in bold or italic (and the title's heading under it):
+    before, the title (and the role's id made from it) kept the marks, or the line was not read as
+    the title line; now the page reads as it does without them."""
+    line = "Career Path: Director of Pharmacy Operations – Council on Pharmacy Standards"
+    marked = seed_text().replace(line, first, 1).replace("\nDirector of Pharmacy Operations\n", "\n**Director of Pharmacy Operations**\n", 1)
+    p = parse_page(marked)
+    assert p.title == "Director of Pharmacy Operations"
+    assert p == parse_page(seed_text().replace(line, plain, 1))
+
+
+@pytest.mark.parametrize("entry", ["**{time}:** {title}", "**{time}**: {title}", "*{time}* — {title}", "{time} — **{title}**", "**{time} — {title}**", "- __{time}__: {title}"])
+def test_markdown_emphasis_around_a_day_label_and_title_is_dropped(entry: str) -> None:
+    """"**Morning:** Daily Operations Huddle", "*7:30 AM* — …": the day part's label and title
+    without the marks (before, "**Morning" was no time of day: the day was refused)."""
+    parts = [("Morning", "Daily Operations Huddle", "You lead a huddle with pharmacy managers."), ("7:30 PM", "Evening Handoff", "You brief the evening supervisor.")]
+    day = "A Day in the Life\n\n" + "".join(entry.format(time=t, title=ti) + f"\n\n{d}\n\n" for t, ti, d in parts)
+    assert parse_page(_seed_with("day", day)).day == parts
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("- **Kit Assembly** — Maintaining kits.", "- Kit Assembly — Maintaining kits."),
+        ("- **Kit Assembly:** Maintaining kits.", "- Kit Assembly: Maintaining kits."),
+        ("Step 1 — `CEOLP`: *Certified End-of-Life Pharmacy Practitioner*", "Step 1 — CEOLP: Certified End-of-Life Pharmacy Practitioner"),
+        ("***Morning***", "Morning"),
+        ("**_Kit Assembly_** — text", "Kit Assembly — text"),
+        ("**7:30 AM** — **Overnight Kit Report**", "7:30 AM — Overnight Kit Report"),
+        # no emphasis, or none around a whole field: left as written
+        ("CPhT_Adv", "CPhT_Adv"),
+        ("CPhT_Adv_2 – Advanced Technician", "CPhT_Adv_2 – Advanced Technician"),
+        ("Inventory Oversight* – Managing drug procurement.", "Inventory Oversight* – Managing drug procurement."),
+        ("*Requires two years of experience.", "*Requires two years of experience."),
+        ("* Requires two years of experience.", "* Requires two years of experience."),
+        ("5 * 3 = 15 doses", "5 * 3 = 15 doses"),
+        ("You *always* check the log.", "You *always* check the log."),
+        ("Note: you *always* sign the log.", "Note: you *always* sign the log."),
+        ("**Kit Assembly** Maintaining kits", "**Kit Assembly** Maintaining kits"),
+        ("Start with **CCPTL** (Certified …), which …", "Start with **CCPTL** (Certified …), which …"),
+        ("cps.org/_careers_", "cps.org/_careers_"),
+        ("***", "***"),
+        ("* * *", "* * *"),
+        ("__init__ method", "__init__ method"),
+    ],
+)
+def test_unemphasised_drops_only_marks_around_a_whole_field(text: str, read: str) -> None:
+    assert unemphasised(text) == read
+
+
+def test_asterisks_and_underscores_that_are_text_stay() -> None:
+    """A code with underscores, a footnote's lone asterisk, a multiplication and emphasis inside a
+    sentence are the page's text: kept as written, names and descriptions alike."""
+    duties = (
+        "Core Responsibilities\n\n"
+        "- CPhT_Adv Mentoring — Coaching technicians toward the CPhT_Adv credential.\n"
+        "- Inventory Oversight* — Managing 5 * 3 unit-dose packs per tray.\n"
+        "- Error Review — You *always* read every incident report.\n\n"
+    )
+    text = seed_text()
+    a, b = text.index("Core Responsibilities"), text.index("Your Certification Pathway to")
+    text = text[:a] + "*Requires two years of supervisory experience.\n\n" + duties + text[b:]
+    p = parse_page(text)
+    assert p.responsibilities == [
+        ("CPhT_Adv Mentoring", "Coaching technicians toward the CPhT_Adv credential."),
+        ("Inventory Oversight*", "Managing 5 * 3 unit-dose packs per tray."),
+        ("Error Review", "You *always* read every incident report."),
+    ]
+    assert p.overview[-1] == "*Requires two years of supervisory experience."
+
+
+def test_a_line_full_of_marks_is_read_in_linear_time() -> None:
+    """A hostile page's one long line of marks (": *a* x " 25,000 times, "*a : " with no closing):
+    read at once, not in a time that grows with the square of the line (minutes)."""
+    import time
+
+    for junk in (": *a* x " * 25000, "*a : " * 40000, "**_" * 60000 + "a" + "_**" * 60000):
+        text = seed_text().replace("\nCore Responsibilities\n", "\n" + junk + "\n\nCore Responsibilities\n", 1)
+        t = time.monotonic()
+        p = parse_page(text)
+        assert time.monotonic() - t < 5 and len(p.responsibilities) == 4
+    assert unemphasised(": *a* x " * 3) == ": *a* x " * 3

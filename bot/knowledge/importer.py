@@ -25,7 +25,7 @@ from ruamel.yaml.scalarstring import SingleQuotedScalarString
 from bot.knowledge.files import MAX_FILE_BYTES, FileFault, read_file
 from bot.knowledge.loader import KnowledgeError, Problem, load_knowledge, slugify
 from bot.knowledge.merge import MISSING, merge
-from bot.knowledge.page import MAX_PAGE_BYTES, Page, PageError, parse_page
+from bot.knowledge.page import MAX_PAGE_BYTES, Page, PageError, parse_page, unemphasised
 from bot.knowledge.page_source import PageSource, read_page
 from bot.knowledge.schema import CODE_RE, ID_RE
 from bot.knowledge.transaction import apply_changes, knowledge_lock, recover
@@ -173,9 +173,11 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
         if not cert.description:  # a step listed without a reason says nothing of the certification: its description stays as it is
             description = (existing or {}).get("description", MISSING)
         if existing and was is not None:
-            name = merge(was.name, existing.get("name", MISSING), cert.name, f"{cert.code}.name", plan.notes)
+            old_name = _without_old_emphasis(existing.get("name", MISSING), was.name)
+            name = merge(was.name, old_name, cert.name, f"{cert.code}.name", plan.notes)
             if cert.description:
-                description = merge(was.description or MISSING, existing.get("description", MISSING), cert.description, f"{cert.code}.description", plan.notes)
+                old_description = _without_old_emphasis(existing.get("description", MISSING), was.description)
+                description = merge(was.description or MISSING, old_description, cert.description, f"{cert.code}.description", plan.notes)
 
         def mutate_cert(doc: Any, code: str = cert.code, name: Any = name, description: Any = description) -> None:
             doc["code"] = code
@@ -210,11 +212,45 @@ def _merged_role(
     was = _role_fields(base, role_id, source, base_whys)
     out: dict[str, Any] = {"id": role_id}
     for key in ROLE_PAGE_FIELDS[1:-1]:
-        value = merge(was.get(key, MISSING), current.get(key, MISSING), fields.get(key, MISSING), f"{role_id}.{key}", notes, key)
+        mine = _without_old_emphasis(current.get(key, MISSING), was.get(key, MISSING))
+        value = merge(was.get(key, MISSING), mine, fields.get(key, MISSING), f"{role_id}.{key}", notes, key)
         if value is not MISSING:
             out[key] = value
     out["source"] = source
     return out
+
+
+def _without_old_emphasis(current: Any, was: Any) -> Any:
+    """A field as the file holds it, each text an earlier import stored with its Markdown emphasis
+    ("**Kit Assembly**", before the parser dropped it: ``unemphasised``) read as the page as last
+    imported now reads it ("Kit Assembly") -- only where that page says exactly so -- so that
+    importing the page again writes the text without the marks instead of keeping them as a
+    moderator's edit. Any other text, a moderator's own included, is left as it is."""
+    texts = {" ".join(t.split()) for t in _texts(was)}
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, str):
+            text = unemphasised(value)
+            return text if text != value and " ".join(text.split()) in texts else value
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+
+    fixed = plain(current)
+    return current if fixed == current else fixed  # (untouched, the file's own value as it was read)
+
+
+def _texts(value: Any) -> list[str]:
+    """Every text in a field's value (its mappings' and lists' too)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return []
 
 
 def _stand_in_whys(page: Page, knowledge: Path, overlay: Mapping[str, str | None]) -> dict[str, str]:

@@ -8,6 +8,7 @@ bullet characters, missing optional sections, any number of certifications or da
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import re
@@ -365,10 +366,73 @@ _HEADING_MARKS = re.compile(r"^(?:(?P<eq>={1,6})\s*(?P<wiki>[^=\s].*?)\s*(?P=eq)
 
 
 def _clean(text: str) -> str:
-    """The line's text, its heading marks dropped so the heading reads as any other."""
+    """The line's text, its heading marks and emphasis (``unemphasised``) dropped so the heading,
+    the name or the label reads as any other."""
     text = re.sub(r"\s+", " ", html.unescape(text).replace("\u00a0", " ").replace("\u200b", "")).strip()
     m = _HEADING_MARKS.match(text)
-    return (m.group("wiki") or m.group("md")).strip() if m else text
+    return unemphasised((m.group("wiki") or m.group("md")).strip() if m else text)
+
+
+# Markdown emphasis: "**bold**", "__bold__", "*italic*", "_italic_", "***both***", "`code`": a run of
+# one mark (``_MARK_RUN``), at most ``_LONGEST_MARK`` long, opening on text and closed by the next run
+# of the same length that follows text. So "5 * 3" is no emphasis (a mark between spaces), nor is an
+# underscore inside a word ("CPhT_Adv_2": a closing "_" never has a letter after it).
+_MARK_RUN = re.compile(r"\*+|_+|`+")
+_LONGEST_MARK = {"*": 3, "_": 3, "`": 2}
+# Where a field of a line starts, or ends: after (before) a colon, a dash, a bar, a bullet, a bracket or
+# a slash between spaces ("**Kit Assembly** — …", "CPOM – **Certified …**", "**7:30 AM** | …",
+# "(**CPOM**)"); a slash in an address ("cps.org/_careers_") is none.
+_FIELD_START = re.compile(r"(?:[:|·•–—(]|(?:^|(?<=\s))[-/])\s*")
+_FIELD_END = re.compile(r"\s*(?:[:|·•–—(),;.!?]|[-/](?:\s|$))")
+_SPACES = re.compile(r"\s*")
+_NESTED_MARKS = 3  # how many marks inside one another are dropped ("**_Kit Assembly_**": two)
+
+
+def unemphasised(text: str) -> str:
+    """``text`` with the Markdown emphasis dropped from around each of its whole fields, as a
+    reader sees it: the whole line, or a part of it between its bullet or number (``_unbullet``) or
+    a separator (``_FIELD_START``) and the line's end or a separator (``_FIELD_END``), or a part
+    ending with its own colon or full stop. "- **Kit Assembly** — Maintaining …" is "- Kit Assembly
+    — Maintaining …", "Step 1 — `CEOLP`: *Certified …*" is "Step 1 — CEOLP: Certified …", "**Morning:**
+    You …" is "Morning: You …", "## **Overview**" (once its heading marks are gone) "Overview".
+    Emphasis inside a sentence ("you *always* check") stays as written, and so does an asterisk or an
+    underscore that is no emphasis ("CPhT_Adv", a footnote's lone "*", "5 * 3"). Shared by the page
+    parser (each line, ``_clean``) and the importer (texts an older import stored with their marks);
+    linear in the line's length, however many marks a hostile page puts on it."""
+    body = _unbullet(text)
+    return text[: len(text) - len(body)] + _unemphasised_fields(body, _NESTED_MARKS)
+
+
+def _unemphasised_fields(body: str, nested: int) -> str:
+    """``unemphasised`` of a line without its bullet; ``nested``: how many more marks inside one
+    another to drop."""
+    runs = {m.start(): m.group() for m in _MARK_RUN.finditer(body)}
+    closing: dict[str, list[int]] = {}  # run -> where it may close (after text; for "_", no letter after)
+    for pos, run in runs.items():
+        after = body[pos + len(run) : pos + len(run) + 1]
+        if pos and not body[pos - 1].isspace() and not (run[0] == "_" and (after.isalnum() or after == "_")):
+            closing.setdefault(run, []).append(pos)
+    out: list[str] = []
+    done = 0  # body[:done] is in ``out``
+    starts = iter(sorted({0, *(m.end() for m in _FIELD_START.finditer(body))}))
+    at: int | None = next(starts, None)
+    while at is not None:
+        run = runs.get(at, "") if at >= done else ""
+        inner_at = at + len(run)
+        ends = closing.get(run, []) if 0 < len(run) <= _LONGEST_MARK[run[0]] and body[inner_at : inner_at + 1].strip() else []
+        k = bisect.bisect_right(ends, inner_at)
+        close = ends[k] if k < len(ends) else -1
+        end = close + len(run)
+        inner = body[inner_at:close]
+        if close < 0 or not (end == len(body) or _FIELD_END.match(body, end) or (inner.endswith((":", ".")) and body[end].isspace())):
+            at = next(starts, None)
+            continue
+        out += [body[done:at], _unemphasised_fields(inner, nested - 1) if nested > 1 else inner]
+        done = end
+        # (a part ending with its own colon, "**Kit Assembly:** …", is followed by another field)
+        spaces = _SPACES.match(body, end)
+        at = spaces.end() if spaces and inner.endswith((":", ".")) else next(starts, None)
+    return "".join(out) + body[done:]
 
 
 def read_page_file(path: Path) -> str:
