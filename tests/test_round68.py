@@ -142,7 +142,7 @@ def test_time_off_travel_and_rank_are_facts_no_page_gives() -> None:
 def test_a_tie_in_pathway_length_is_told_and_which_role_weighs_the_two() -> None:
     e = with_pages("conv180")
     (a,) = talk("mass casualty lead or ops director, which needs fewer certs", e=e)
-    assert (a.intent, a.role) == ("pathway", MASS) and "No pathway is shorter" in render_text(a)
+    assert (a.intent, a.role) == ("pathway", MASS) and "tie for the fewest" in render_text(a)
     *_, b = talk("torn between the inhaler education pharmacist and the ostomy supply coordinator", "so which role has fewer certs", e=e)
     assert (b.intent, b.role) == ("pathway", OSTOMY)
 
@@ -166,3 +166,13 @@ def test_doubting_a_step_shown_keeps_the_pathway() -> None:
     e = with_pages("conv180")
     *_, a = talk("mass casualty lead path, stock levels are my thing", "you sure that's first and not CPOM?", e=e)
     assert (a.intent, a.role, a.focus) == ("pathway", MASS, "CPSCM")
+
+
+def test_a_comma_ends_the_members_own_words_before_a_title() -> None:
+    (a,) = talk("I enjoy leading teams, ops director certs in what order?", e=with_pages("eval248"))
+    assert (a.intent, a.role, a.focus) == ("pathway", OPS, "CPOM")
+
+
+def test_1st_asks_which_first() -> None:
+    (a,) = talk("hospice comfort kit coordinator, patient safety is what i care about, which cert 1st", e=with_pages("eval248"))
+    assert (a.intent, a.role, a.focus) == ("pathway", "hospice-comfort-kit-pharmacy-coordinator", "CMSO")

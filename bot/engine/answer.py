@@ -372,7 +372,7 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
         d.reasons.append(f"You already hold {joined(list(m.held))}, so {'it is' if len(m.held) == 1 else 'they are'} left out of the remaining steps.")
     if m.set_aside:
         d.reasons.append(f"Leaving out {joined(list(m.set_aside))}, as you asked: the other steps, in order.")
-    if m.shape in ("fewest", "most", "same_length"):
+    if m.shape in ("fewest", "most", "tie_fewest", "tie_most"):
         d.reasons.append(_path_lengths(role, m, kb))
     if m.focus and m.focus_words:
         d.reasons.append(f"Because you mentioned {_quoted(m.focus_words)}, {m.focus} comes first: its description on this pathway matches that best.")
@@ -399,9 +399,12 @@ def _path_lengths(role: Role, m: Match, kb: Knowledge) -> str:
 
     others = [kb.roles[r] for r in m.also if r in kb.roles]
     than = joined([f"the {o.title} has {left(o)}" for o in others])
-    if m.shape == "same_length":
-        return f"No pathway is shorter{' for you' if m.held else ''}: the {role.title} pathway has {left(role)}{' left' if m.held else ''}; {than}."
-    return f"The {role.title} pathway has the {'most' if m.shape == 'most' else 'fewest'}{' left for you' if m.held else ''}: {left(role)}; {than}."
+    most = "most" if m.shape.endswith("most") else "fewest"
+    if m.shape.startswith("tie_"):
+        tied = [o for o in others if left(o) == left(role)]
+        rest = joined([f"the {o.title} has {left(o)}" for o in others if o not in tied])
+        return f"The {joined([role.title, *(o.title for o in tied)])} pathways tie for the {most}{' left for you' if m.held else ''}: {left(role)} each" + (f"; {rest}." if rest else ".")
+    return f"The {role.title} pathway has the {most}{' left for you' if m.held else ''}: {left(role)}; {than}."
 
 
 # ---------------------------------------------------------------------------- lists, FAQ, help

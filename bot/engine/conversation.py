@@ -114,8 +114,12 @@ def _joined(labels: list[str], word: str = "and") -> str:
 
 
 def _own_subject(ev: Evidence) -> bool:
-    """The message names what it asks about (a code the knowledge lacks too: "is BCPS worth it for me")."""
-    return bool(ev.codes or ev.a.unknown_codes or ev.role_named or ev.described or ev.goal_role)
+    """The message names what it asks about (a code the knowledge lacks too: "is BCPS worth it for
+    me"; not one it rules out: "drug pricing reviews, not HTA")."""
+    words = ev.a.words
+    at = [i for i, w in enumerate(words) if w.upper() in ev.a.unknown_codes]
+    unknown = bool(ev.a.unknown_codes) and not (at and all(i and words[i - 1] in ("not", "no") for i in at))
+    return bool(ev.codes or unknown or ev.role_named or ev.described or ev.goal_role)
 
 
 def _asks_on_its_own(ev: Evidence) -> bool:
@@ -188,7 +192,8 @@ class _Rewrite:
 def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     """The question as it stands on its own, given what the conversation was about."""
     ev = read(question, ix)
-    if ctx.pending and _CANCELS.isdisjoint((ev.cue("discourse") or "").split()) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or (_own_subject(ev) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
+    described_only = lexicon.cue("ref_one_kind").spans(ev.a.words) == [(0, len(ev.a.words))]  # "their day?" … "the forgery one"
+    if ctx.pending and _CANCELS.isdisjoint((ev.cue("discourse") or "").split()) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or ((_own_subject(ev) or described_only) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         question = f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor"
         ev = read(question, ix)
     if not ctx.empty and len(ev.a.words) <= _NEXT_ONE_WORDS and _own_subject(ev) and _NEXT_AT_END.search(question):
@@ -324,6 +329,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     here = _roles_named_before_ordinal(ev, words)
     if here:
         steps, listed = (), here  # "deciding between transitions of care pharmacist and sterile compounding supervisor. overview of the first one?": of the two just named
+        ordinal_at = next(i for i, w in enumerate(words) if w in lexicon.ORDINALS)
+        naming_end = max((k + 1 for k in range(ordinal_at) if _SENTENCE_END.search(r.tokens[k]) or r.tokens[k] in ("-", "--", "—")), default=0)
+        if naming_end and r.free(0, naming_end):
+            r.put(0, naming_end, "")  # (the sentence that named them has done its job: "… benchmarking analyst - give me the third one's overview" asks of that one)
     last_ordinal = -9
     stepped_path = ""  # the role whose pathway a step was picked from
     along_named = (path_of or "") if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""  # (a role named here, only with a path noun: not "… isnt that the one from the ops director page")
@@ -449,8 +458,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     stepping = {i for cue in ("ref_next", "ref_prev") for x, y in r.found(cue) for i in range(x, y)}  # "the next one": the step after, read below
     lengths = {i for x, y in lexicon.cue("path_length").spans(words) for i in range(x, y)}  # "which of those two has the shorter path": a length asked, no path described
     for a, b in r.found("ref_one_kind"):
-        if named or words[a + 1] in lexicon.ORDINALS or a + 1 in stepping or ctx.empty or a + 1 in lengths:
+        if named or words[a + 1] in lexicon.ORDINALS or a + 1 in stepping or a + 1 in lengths:
             continue
+        if ctx.empty and not (b - a == 3 and (described_only or len(words) - (b - a) <= 2) and len(ix.title_postings.get(stem(words[a + 1]), ())) == 1):
+            continue  # (with nothing before, only a word of one title, said alone, describes: "their day?" … "the forgery one")
         if any(a - 2 <= y <= a and not any(_CLAUSE_END.search(t) for t in r.tokens[y - 1 : a]) for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role (but "i'm a tech, the prior auth one or …" chooses)
         if all(w in _WHOLE for w in words[a + 1 : b - 1]):
@@ -580,7 +591,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if of_kind:
             certs = list(of_kind) if of_kind[0][0] == "cert" else []
         last_two = _last_two(ctx)
-        two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role") or ("two" in words[a : b + 3] and _roles_talked(ctx) >= 2))  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
+        counted = next((lexicon.COUNTS[w] for w in words[a : b + 1] if w in lexicon.COUNTS), None)
+        two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role") or ("two" in words[a : b + 3] and _roles_talked(ctx) >= 2))
+        two_roles = two_roles or (len(ctx.roles) >= 2 and counted == len(ctx.roles) and lexicon.CERT_NOUNS.isdisjoint(words) and "ordering" not in ev.hits and not ev.pathway_cue)  # "which of the three has the fewest certs?" … "which one is more hands-on with patients": of the roles weighed, not the steps shown  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         roles_offered = ev.role_named and not ev.codes and "or" in words[b:] and any(w in _ROLE_WORDS for w in words[b:])  # "which one spends more time with patients, that job or the hep c coordinator": a choice of roles
         if len(certs) >= 2 and not two_roles and not roles_offered:
             referred = True
@@ -673,6 +686,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "it", "that one": the thing, unless the question names one of that kind itself
     dummy = {x + 1 for x, y in lexicon.cue("rumour").spans(words) if y - x == 3 and words[x + 1] == "it"}  # "is it true …": "it" stands for nothing
     dummy |= _conditional_it(words)
+    dummy |= {i for i, w in enumerate(words[:-2]) if w in ("it", "its") and words[i + 1 : i + 3] in (["like", "being"], ["like", "to"], ["like", "working"], ["like", "as"]) or (w == "it" and words[i + 1 : i + 4] in (["is", "like", "being"], ["is", "like", "to"]))}  # "what's it like being a media fill coordinator": "it" is the being, no thing shown
     tells_of_them = ctx.intent == "pathway" and theirs is not None and theirs == ctx.role and bool(people) and people[0][0] == 0 and _only_tells(ev)  # "marcus did a telehealth rotation and loved it": about him, nothing asked
     reordering = {i for x, y in lexicon.cue("pathway").spans(words) if words[x] in _REORDER for i in range(x, y)}  # "reorder it for her": the pathway, not a step
     for a, b in r.found("ref_thing"):
@@ -779,7 +793,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif exam_of is not None:
             body = rewritten.rstrip(_PUNCT + " ")
             rewritten = f"{body} (about {_label(exam_of, ix)}){rewritten[len(body):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
-        elif ctx.by_topic and ellipsis and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"}) or (after.hits.keys() & _ASKS <= {"cert_seek"} and not (after.role_named or after.codes))):  # "and one for ethics cases", "and the staffing part", "what about dart kits", "and anything for data people"
+        elif ctx.by_topic and (ellipsis or corrects) and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"}) or (after.hits.keys() & _ASKS <= {"cert_seek"} and not (after.role_named or after.codes))):  # "and one for ethics cases", "and the staffing part", "what about dart kits", "and anything for data people"
             own_steps = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role else set()
             of_role = [e[1] for e in ctx.shown if e[0] == "cert"] if len(ctx.shown) >= 2 and all(e[0] == "cert" and e[1] in own_steps for e in ctx.shown) else []
             if not of_role and ctx.role and ctx.role in ctx.roles and ctx.thing is not None and ctx.thing[1] in own_steps:
@@ -860,7 +874,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set()) | ({"by_ordinal"} if picked_role else set())
-    return Resolution(rewritten if changed else question, changed, referred, final.named_roles, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path)
+    roles_named: tuple[str, ...] = tuple(e[1] for e in here) if here and picked_role else final.named_roles  # ("… benchmarking analyst - give me the third one's overview": all three were named)
+    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path)
 
 
 _RANKS = frozenset({"lead", "senior", "junior", "new", "night", "evening", "weekend"})  # "my lead tech", "my night tech": still the person
@@ -1073,6 +1088,7 @@ _NAME = re.compile(r"[A-Z][a-z]{2,}")
 NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either) …
 NAME_ENGLISH_PLACED = 20_000  # … unless it stands where a person is spoken of, beside another name ("Sam wants …, Lee wants …")
 _CLAUSE_END = re.compile(r"[,.;:!?]$")
+_SENTENCE_END = re.compile(r"[.;:!?]$")
 
 
 _GOES_ON_ABOUT = frozenset({"he", "she", "hes", "shes", "he's", "she's", "they", "theyre", "they're", "his", "her", "loves", "likes", "enjoys", "prefers", "lives", "is", "has"})  # a clause that goes on about the person just named ("…, loves investigating stuff")
@@ -1519,12 +1535,14 @@ def _shown_on_path(ctx: Context, ix: Index) -> bool:
 
 
 def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity, ...]:
-    """Two or more roles named apart before "the first one" / "the second one" in the same message:
-    the ordinal picks among them (not among the first role's steps)."""
-    at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i + 1 < len(words) and words[i + 1] == "one"), None)
+    """Two or more roles named apart before "the first one" / "the first two" / "the second" in the
+    same message: the ordinal picks among them (not among the first role's steps)."""
+    at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i and words[i - 1] in _DEFINITE and (i + 1 == len(words) or words[i + 1] in ("one", "ones") or words[i + 1] in lexicon.COUNTS or words[i + 1] in _ROLE_WORDS)), None)  # ("the first one", "the first two", "responsibilities of the second?")
     if at is None:
         return ()
-    named = [(min(w), r) for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and (w := ev.role_where.get(r)) and max(w) < at]
+    subject = ev.subject_role if ev.subject_named or ev.subject_relaxed else None
+    candidates = {r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5} | ({subject, *ev.named_apart(subject)} if subject else set())  # ("benchmarking analyst" after two longer titles: named all the same)
+    named = [(min(w), r) for r in candidates if (w := ev.role_where.get(r)) and max(w) < at]
     apart = [r for _, r in sorted(named) if all(ev.role_where[r] - ev.role_where[o] for _, o in named if o != r)]
     return tuple(("role", r) for r in apart) if len(apart) >= 2 else ()
 
@@ -1648,7 +1666,7 @@ def _stands_alone(after: Evidence, ctx: Context, ix: Index) -> bool:
     ("which cert covers mobile clinics" … "and one for sliding fee community health centers")."""
     if not after.hits.keys() & _STANDS_ALONE:
         return False
-    return "chit_chat" in after.hits or not ctx.by_topic or after.a.words[:1] != ("and",) or missing_fact(after, ix) is not None
+    return "chit_chat" in after.hits or not ctx.by_topic or not (after.a.words[:1] == ("and",) or "correction" in after.hits) or missing_fact(after, ix) is not None  # ("actually i meant drug pricing reviews, not HTA": a topic again)
 
 
 def _of_what_was_shown(words: list[str]) -> bool:
@@ -1912,6 +1930,11 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     recent = list(ctx.recent)
     role, thing, shown, held, section, focus = ctx.role, ctx.thing, ctx.shown, ctx.held, None, ctx.focus
     named_roles = resolution.roles
+    ev_named = resolution.evidence
+    if ev_named is not None and ev_named.subject_named and ev_named.subject_role is not None:
+        apart = [ev_named.subject_role, *ev_named.named_apart(ev_named.subject_role)]
+        if len(apart) >= 3 and len(apart) > len(named_roles):  # "shortlisted three jobs: ops director, benchmarking analyst, falls prevention consultant. is CPSCM on all of them?": those three, for "which of the three …"
+            named_roles = tuple(sorted(apart, key=lambda r: min(ev_named.role_where.get(r) or {0})))
     intent = answer.intent
     if answer.intent == "certification" and answer.certifications:
         thing = ("cert", answer.certifications[0])
@@ -1959,7 +1982,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         role = answer.role
         recent.insert(0, ("role", answer.role))
         compared = _in_order_named(resolution) if answer.stage == "path_length" else []
-        if len(compared) >= 2:  # "which of the two needs fewer certs" … "the 2nd role's first step?": both weighed, as named
+        if len(compared) >= 2 and len(compared) >= len(named_roles):  # "which of the two needs fewer certs" … "the 2nd role's first step?": both weighed, as named (three, when three were named apart)
             named_roles = tuple(compared)
             recent[1:1] = [("role", r) for r in compared if r != answer.role]
     elif answer.intent == "list_certifications":
@@ -2027,6 +2050,8 @@ def _in_order_named(resolution: Resolution) -> list[str]:
     ev = resolution.evidence
     if ev is None:
         return []
+    if "by_ordinal" in resolution.signals and len(resolution.roles) >= 2:
+        return list(resolution.roles)  # ("… TOC manager. overview of the first one?": as the message named them)
     return sorted((r for r in resolution.roles if ev.role_where.get(r)), key=lambda r: min(ev.role_where[r]))
 
 

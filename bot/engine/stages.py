@@ -502,6 +502,8 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
         if not claim and _told_in_its_clause(ev, facet):
             continue  # "what does a GPO liaison do, our network is thinking of hiring one": told beside the ask
         facts = _fact_words(facet, ev)
+        if facts and facts <= _dismissed(ev):
+            continue  # "ok never mind pay, what are their main duties": set aside, not asked
         if facts and facts <= ev.said_of_self:
             continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
         if facts and facts <= sought and any(ev.a.words[i] in lexicon.TOPIC_LEADS for i in sought if min(facts) - TOPIC_LEAD_REACH <= i < min(facts)):
@@ -873,6 +875,15 @@ def hard_to_enter(ev: Evidence) -> bool:
 _MORE_OR_LESS = frozenset({"more", "most", "less", "least", "fewer"})  # "which one needs more years of experience, CSPQM or COIPM"
 
 
+_DISMISSING = frozenset({"mind", "nvm", "nevermind", "forget", "scratch", "skip"})
+
+
+def _dismissed(ev: Evidence) -> set[int]:
+    """The (up to two) words right after "never mind", "forget", "skip": what the member sets aside."""
+    words = ev.a.words
+    return {k for i, w in enumerate(words) if w in _DISMISSING and (w != "mind" or (i and words[i - 1] in ("never", "nevermind"))) for k in range(i + 1, min(i + 3, len(words))) if ev.a.sentence_of[k] == ev.a.sentence_of[i]}
+
+
 def _more_about(ev: Evidence) -> bool:
     """"Which is more for remote settings", "more about audits": more of a topic, not a rating."""
     said = (ev.cue("property") or "").split()
@@ -1028,6 +1039,9 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
+    unknown_at = [i for i, w in enumerate(a.words) if w.upper() in a.unknown_codes]
+    if unknown_at and all(i and a.words[i - 1] in lexicon.NEGATIONS and a.words[i - 1] != "than" for i in unknown_at):
+        return None  # "actually i meant drug pricing reviews, not HTA": ruled out, not asked about
     if ev.pathway_cue and (ev.subject_named or ev.subject_relaxed) and all(i in ev.said_of_self for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "i was a DME billing clerk for years, which first on the ostomy supply path": the member's past work, a role's way asked
     pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
@@ -1266,6 +1280,8 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     nouns = [i for i, w in enumerate(ev.a.words) if ev.a.sentence_of[i] in where and w in class_words]
     if nouns and all(not ev.a.words[i].endswith("s") and i and ev.a.words[i - 1] in _ONE_MEANT for i in nouns):
         return None  # "interested in central fill. what's the overview of the job": the one talked about, no list
+    if ev.described and nouns and all(not ev.a.words[i].endswith("s") for i in nouns) and any(ev.a.words[i - 1] in ("which", "what") for i in nouns if i):
+        return None  # "I pull the override reports every month; which role in here does that as its main job?": one role, described
     rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
     named_there = ev.role_named and any(ev.a.sentence_of[i] in where for i in ev.title_positions)  # ("which jobs can i ask you about? onc pharmacist poking around": named in another)
     bare = found and not ev.codes and not named_there and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
@@ -1344,11 +1360,11 @@ def path_length(ev: Evidence, ix: Index) -> Match | None:
     left = {r: sum(1 for s in ix.knowledge.roles[r].pathway if s.certification not in ev.held) for r in named}
     ranked = sorted(named, key=lambda r: -left[r] if most else left[r])
     tie = left[ranked[0]] == left[ranked[1]]
-    win = min(named, key=lambda r: min(ev.role_where.get(r) or {len(ev.a.words)})) if tie else ranked[0]
+    win = min((r for r in named if left[r] == left[ranked[0]]), key=lambda r: min(ev.role_where.get(r) or {len(ev.a.words)})) if tie else ranked[0]  # (of those tied, the one named first)
     titles = _titles_of(named, ev, ix)
     length_words = {ev.a.word_stems[i] for x, y in lexicon.cue("path_length").spans(ev.a.words) for i in range(x, y)}  # ("the shorter path": how it is weighed, no topic)
     m = _pathway(win, tailor(win, ev.a, ix, held=ev.held, exclude=titles | _only_in_the_way_asked(ev) | length_words), CONF_PATHWAY, f"path_length cue {ev.cue('path_length')!r}: certifications left {left}")
-    return replace(m, shape="same_length" if tie else "most" if most else "fewest", also=tuple(r for r in named if r != win))
+    return replace(m, shape=("tie_" if tie else "") + ("most" if most else "fewest"), also=tuple(r for r in named if r != win))
 
 
 def role_contrast(ev: Evidence, ix: Index) -> Match | None:
@@ -1356,7 +1372,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     of two named, "which one …" / "who …" is the one whose page says it more."""
     if not ev.subject_named or ev.codes or ev.subject_role is None:
         return None
-    if (ev.cert_seek or not lexicon.PATH_NOUNS.isdisjoint(ev.a.words)) and _shared_pair(ev, ix) is not None:
+    if (ev.cert_seek or not lexicon.PATH_NOUNS.isdisjoint(ev.a.words) or _in_common(ev)) and _shared_pair(ev, ix) is not None:
         return None  # "ops director vs repackaging supervisor … what certs do they share", "… do their paths overlap": what both pathways have, or an honest none (shared_certs)
     rid = ev.subject_role
     scores = {r: s for s, r in ev.roles}
@@ -1783,7 +1799,7 @@ def nth_step(ev: Evidence, ix: Index) -> Match | None:
 def shared_certs(ev: Evidence, ix: Index) -> Match | None:
     """"Torn between 340B manager and ops director: which cert helps for both?": the card of the
     certifications both pathways have; "do their paths overlap": both pathways, what they share first."""
-    if not (ev.cert_seek or not lexicon.PATH_NOUNS.isdisjoint(ev.a.words)) or ev.codes:
+    if not (ev.cert_seek or not lexicon.PATH_NOUNS.isdisjoint(ev.a.words) or _in_common(ev)) or ev.codes:
         return None  # (or "do the ops director and delivery manager paths overlap")
     found = _shared_pair(ev, ix)
     if found is None:
@@ -1819,6 +1835,12 @@ def _overlap_asked(ev: Evidence, ix: Index) -> bool:
 
 
 _SHARING = frozenset({"share", "shares", "common", "shared"})
+
+
+def _in_common(ev: Evidence) -> bool:
+    """"what do they have in common?" of two roles, no part of a page asked: their pathways, the
+    one thing the pages give of both."""
+    return not {"common", "share", "shared"}.isdisjoint((ev.cue("both") or "").split()) and not (ev.section_cue or "weak_overview" in ev.hits or ("overview" in ev.hits and ev.cue("overview") != ev.cue("contrast")))
 
 
 def _shared_pair(ev: Evidence, ix: Index) -> tuple[str, str] | None:
