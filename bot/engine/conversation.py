@@ -1960,6 +1960,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             role = on_path  # "whats the first cert on their path" … "and the last one", "and for the ops director?": along a pathway
             shown = tuple(("cert", s.certification) for s in ix.knowledge.roles[on_path].pathway)
             intent = "pathway"
+        recent[0:0] = [("role", r) for r in resolution.roles[:1] if r in ix.knowledge.roles]  # (a role named with it is talked about too: "same for the ECMO coordinator: first step?" … "which of the two paths is shorter")
         recent.insert(0, thing)
     elif answer.intent == "role" and answer.role:
         role, thing, section = answer.role, ("role", answer.role), answer.section

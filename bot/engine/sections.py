@@ -271,7 +271,8 @@ def _minutes(time: str) -> int | None:
         return int(h24.group(1)) * 60 + int(h24.group(2))
     if m is None:
         said = re.findall(r"[a-z]+", time.lower())
-        at = next((lexicon.DAY_TIMES[w] for w in said if w in lexicon.DAY_TIMES), None)
+        joined = [x + y for x, y in zip(said, said[1:])]  # "Mid-Morning" is midmorning
+        at = next((lexicon.DAY_TIMES[w] for w in joined + said if w in lexicon.DAY_TIMES), None)
         if at is None:
             return None
         return at + lexicon.DAY_TIME_SHIFT * (("late" in said) - ("early" in said))
@@ -286,6 +287,7 @@ def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str
     times and they differ."""
     words = set(a.words)
     early, late = not lexicon.EARLY_WORDS.isdisjoint(words), not lexicon.LATE_WORDS.isdisjoint(words)
+    early = early or (not late and any(w == "first" and i and a.words[i - 1] in ("up", "starts", "start", "in") for i, w in enumerate(a.words)))  # "who's up first", "which one starts first"
     if early == late or lexicon.CLOCK_WORDS.isdisjoint(words) or len(set(roles)) < 2:
         return None
     ends = not lexicon.END_WORDS.isdisjoint(words)
