@@ -476,6 +476,12 @@ def _someone_else_has(words: tuple[str, ...], j: int) -> bool:
     return words[j] in lexicon.ROLE_HEADS and not any(w in lexicon.POSSESSIVES for w in words[max(0, j - 3) : j])
 
 
+def ruled_out(words: Sequence[str], at: int) -> bool:
+    """The word at ``at`` follows a negation ("not CPOM", "not HTA"); "than" weighs, it rules
+    nothing out ("respect it more than CCEMS")."""
+    return at > 0 and words[at - 1] in lexicon.NEGATIONS and words[at - 1] != "than"
+
+
 def person_has(words: Sequence[str], at: int) -> bool:
     """Whether the word before "has" at ``at`` is a person the member speaks for: "she has CMSO",
     "my tech has CPIT", "one of my pharmacy managers has CHPOP", "my pharmacist Leo has it" (not

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import analyze, cue_stems, person_has
+from bot.engine.analyze import analyze, cue_stems, person_has, ruled_out
 from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read, typed_at
@@ -118,7 +118,7 @@ def _own_subject(ev: Evidence) -> bool:
     me"; not one it rules out: "drug pricing reviews, not HTA")."""
     words = ev.a.words
     at = [i for i, w in enumerate(words) if w.upper() in ev.a.unknown_codes]
-    unknown = bool(ev.a.unknown_codes) and not (at and all(i and words[i - 1] in ("not", "no") for i in at))
+    unknown = bool(ev.a.unknown_codes) and not (at and all(ruled_out(words, i) for i in at))
     return bool(ev.codes or unknown or ev.role_named or ev.described or ev.goal_role)
 
 
@@ -1799,7 +1799,7 @@ def _steps(rid: str | None, ix: Index) -> set[str]:
 def _denied(ev: Evidence) -> set[str]:
     """Codes the message says "not" to ("I have CPOM not CHPOP")."""
     a = ev.a
-    return {code for code, pos in a.code_pos.items() if pos and a.words[pos - 1] in lexicon.NEGATIONS and a.words[pos - 1] != "than"}  # ("respect it more than CCEMS": weighed, not denied)
+    return {code for code, pos in a.code_pos.items() if ruled_out(a.words, pos)}
 
 
 _OF_WHOEVER = frozenset({"their", "they"})  # "who else has it on their path": the people asked for

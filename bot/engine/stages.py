@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import TELLING_REACH, Analysis, cue_stems, tells
+from bot.engine.analyze import TELLING_REACH, Analysis, cue_stems, ruled_out, tells
 from bot.engine.entities import PHARMACIST_NOUNS, certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, embedded_polar, last_asks_a_role, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
@@ -1040,7 +1040,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
     unknown_at = [i for i, w in enumerate(a.words) if w.upper() in a.unknown_codes]
-    if unknown_at and all(i and a.words[i - 1] in lexicon.NEGATIONS and a.words[i - 1] != "than" for i in unknown_at):
+    if unknown_at and all(ruled_out(a.words, i) for i in unknown_at):
         return None  # "actually i meant drug pricing reviews, not HTA": ruled out, not asked about
     if ev.pathway_cue and (ev.subject_named or ev.subject_relaxed) and all(i in ev.said_of_self for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "i was a DME billing clerk for years, which first on the ostomy supply path": the member's past work, a role's way asked
