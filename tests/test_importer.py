@@ -933,3 +933,40 @@ def test_reimporting_a_page_an_older_import_stored_with_its_marks_drops_them(tmp
     assert sorted(again.updated) == sorted([f"roles/{plan.role_id}.yaml", "certifications/CEOLP.yaml"])
     assert again.notes == [f"kept your edit of {plan.role_id}.responsibilities (the page has not changed it)"]  # (the moderator's, not the marks)
     assert import_page(src, kb).updated == []
+
+
+# ----------------------------------------------------------------------------- a masthead line, a day timed by words
+
+
+def test_importing_a_page_with_a_masthead_line_and_late_in_the_day(tmp_path):
+    """The writer's two silent misreads, through the import: the masthead line "Council on Pharmacy
+    Standards | Career Spotlight" under the title is no tagline, and "Late in the day, …" is the
+    day's fourth entry, not more of the afternoon's text."""
+    try:
+        from test_page import _PITCH, _forgery_page
+    except ImportError:  # tests/ became a package
+        from tests.test_page import _PITCH, _forgery_page
+    kb = empty_kb(tmp_path)
+    text = _forgery_page("Council on Pharmacy Standards | Career Spotlight\n", last="Late in the day")
+    plan = import_page(write(tmp_path / "forgery.txt", text), kb)
+    assert plan.role_id == "prescription-forgery-detection-specialist"
+    role = role_yaml(kb, plan.role_id)
+    assert role["tagline"] == _PITCH
+    assert role["overview"]["heading"] == "About the Role" and len(role["overview"]["paragraphs"]) == 2
+    entries = role["day_in_the_life"]["entries"]
+    assert [e["time"] for e in entries] == ["In the morning", "Around midday", "In the afternoon", "Late in the day"]
+    assert "Late in the day" not in entries[2]["description"]
+    assert "Career Spotlight" not in (kb / "roles" / f"{plan.role_id}.yaml").read_text(encoding="utf-8")
+
+
+def test_a_masthead_run_into_the_pitch_is_refused_and_nothing_written(tmp_path):
+    try:
+        from test_page import _PITCH, _forgery_page
+    except ImportError:  # tests/ became a package
+        from tests.test_page import _PITCH, _forgery_page
+    kb = empty_kb(tmp_path)
+    text = _forgery_page().replace(_PITCH, "Council on Pharmacy Standards | Career Spotlight | " + _PITCH)
+    with pytest.raises(PageError) as e:
+        import_page(write(tmp_path / "forgery.txt", text), kb)
+    assert e.value.line == 2 and "runs a masthead" in str(e.value)
+    assert snapshot(kb) == {}

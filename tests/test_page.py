@@ -2266,3 +2266,227 @@ def test_a_line_full_of_marks_is_read_in_linear_time() -> None:
         p = parse_page(text)
         assert time.monotonic() - t < 5 and len(p.responsibilities) == 4
     assert unemphasised(": *a* x " * 3) == ": *a* x " * 3
+
+
+# ----------------------------------------------------------------------------- a masthead line around the title
+
+# A page in the style of the writers' pages: the title alone on the first line, then the pitch.
+_FORGERY_PAGE = """Prescription Forgery Detection Specialist
+{masthead}Spot the altered, stolen and fake prescriptions before they are filled, and help the pharmacy team do the same.
+
+About the Role
+
+A Prescription Forgery Detection Specialist reviews prescriptions that look wrong: altered quantities, stolen prescription pads and fake electronic prescriptions.
+
+You work across a chain of community pharmacies, document every confirmed forgery and train staff to recognize tampering.
+
+Key Responsibilities
+
+1. Suspicious Prescription Review – Examining flagged paper and electronic prescriptions for alterations and mismatched prescriber details.
+2. Prescriber Verification – Calling and confirming with prescriber offices using independently found contact numbers.
+
+Pathway to Certification
+
+1) CRXFI – Certified Prescription Fraud Investigator: builds your skill in investigating, documenting and reporting prescription fraud cases.
+2) CMSO – Certified Medication Safety Officer: shows you can fold forgery prevention into the pharmacy's wider medication safety program.
+
+A Day in the Life
+
+{day}
+Think Like an Investigator
+For the skeptical, detail-loving pharmacy professional who reads every prescription twice.
+"""
+_FORGERY_DAY = """In the morning, you work through the overnight queue of flagged prescriptions from twelve stores, calling the clinic to verify.
+
+Around midday, you run monitoring program reports for three patients flagged by pharmacists and find one filling at five pharmacies in a month.
+
+In the afternoon, you write up a confirmed forged pad, send a fraud alert to the regional pharmacies and update the red-flag checklist.
+
+{last}, you hold a short video training for new technicians on checking prescription security features.
+"""
+_PITCH = "Spot the altered, stolen and fake prescriptions before they are filled, and help the pharmacy team do the same."
+
+
+def _forgery_page(masthead: str = "", last: str = "At the end of the day") -> str:
+    return _FORGERY_PAGE.format(masthead=masthead, day=_FORGERY_DAY.format(last=last))
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Council on Pharmacy Standards | Career Spotlight\n",  # the writer's page
+        "CAREER SPOTLIGHT\n",
+        "Career Spotlight · Council on Pharmacy Standards · March 2025\n",
+        "Council on Pharmacy Standards — Career Spotlight — Updated May 2024\n",
+        "Career Spotlight | cps.org\n",
+        "Council on Pharmacy Standards\n",
+        "By Dana Lee, PharmD | Council on Pharmacy Standards\n",
+        "By Dana Lee\n",
+        "March 12, 2025\n",
+        "Council on Pharmacy Standards | Career Spotlight\n\nBy Dana Lee · June 2025 · 5 min read\n\n",
+    ],
+)
+def test_a_masthead_line_between_the_title_and_the_pitch_is_skipped(masthead: str) -> None:
+    """"Council on Pharmacy Standards | Career Spotlight" under the title: before, it was stored
+    as the pitch, and the real pitch and the "About the Role" heading became overview paragraphs."""
+    p = parse_page(_forgery_page(masthead))
+    assert facts(p) == facts(parse_page(_forgery_page()))
+    assert p.title == "Prescription Forgery Detection Specialist" and p.tagline == _PITCH
+    assert p.overview_heading == "About the Role" and len(p.overview) == 2 and p.overview[0].startswith("A Prescription Forgery")
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "Council on Pharmacy Standards | Career Spotlight",
+        "Career Spotlight | Council on Pharmacy Standards",
+        "Career Spotlight – cps.org",
+        "By Dana Lee | Council on Pharmacy Standards",
+        "Council on Pharmacy Standards",
+        "March 12, 2025",
+    ],
+)
+def test_a_masthead_line_above_the_title_is_skipped(masthead: str) -> None:
+    """Above the title: before, the masthead (or its part before a "|") was taken for the title,
+    and the role named after it."""
+    p = parse_page(masthead + "\n" + _forgery_page())
+    assert facts(p) == facts(parse_page(_forgery_page()))
+    career_path = "Career Path: Prescription Forgery Detection Specialist – Council on Pharmacy Standards\nCAREER SPOTLIGHT\n\n"
+    assert facts(parse_page(masthead + "\n" + career_path + _forgery_page())) == facts(p)  # (above the "Career Path:" line too)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Prescription Forgery Detection Specialist | Career Spotlight",
+        "Prescription Forgery Detection Specialist – Career Spotlight – Council on Pharmacy Standards",
+        "Prescription Forgery Detection Specialist | Council on Pharmacy Standards | March 2025",
+    ],
+)
+def test_a_masthead_after_the_title_on_its_line_is_no_part_of_the_title(first: str) -> None:
+    """"Title | Career Spotlight": before, "Career Spotlight" went into the title and the role id."""
+    p = parse_page(_forgery_page().replace("Prescription Forgery Detection Specialist\n", first + "\n", 1))
+    assert facts(p) == facts(parse_page(_forgery_page()))
+
+
+def test_a_byline_under_the_pitch_is_no_overview_heading() -> None:
+    """"By Dana Lee · June 2025" under the pitch: before, the overview's heading, with "About the
+    Role" an overview paragraph."""
+    text = _forgery_page().replace(_PITCH + "\n", _PITCH + "\nBy Dana Lee · June 2025\n")
+    assert facts(parse_page(text)) == facts(parse_page(_forgery_page()))
+    text = _forgery_page().replace(_PITCH + "\n", _PITCH + "\n\nBy Dana Lee\n")  # alone, a heading under it
+    assert facts(parse_page(text)) == facts(parse_page(_forgery_page()))
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "By keeping forged prescriptions off the counter, you protect patients and the pharmacy.",
+        "By Design, Not by Chance: spot forged prescriptions before they are filled.",
+        "Join the Council on Pharmacy Standards career spotlight on fraud: spot forged prescriptions early.",
+        "Council on Pharmacy Standards-certified specialists spot forged prescriptions before they are filled.",
+        "Spot forged prescriptions · Train the team · Protect patients.",
+        "Spot forged prescriptions — by day, by night, by every channel.",
+        "May 2025 – the month forged pads flooded the region – showed why this role matters.",
+        "Since 2019 – the pharmacy's last line against forged prescriptions.",
+        "By Design",
+    ],
+)
+def test_a_pitch_with_a_mastheads_words_stays_the_pitch(pitch: str) -> None:
+    """A pitch that speaks of the council, a spotlight, a date or "by …" in its own words, or uses
+    a separator, is no masthead: it stays the pitch."""
+    p = parse_page(_forgery_page().replace(_PITCH, pitch))
+    assert p.tagline == pitch and p.overview_heading == "About the Role" and len(p.overview) == 2
+
+
+def test_a_heading_that_reads_like_a_byline_stays_the_overviews_heading() -> None:
+    """"By Your Side Every Shift" alone over the overview's paragraphs is its heading, not a byline."""
+    text = _forgery_page().replace(_PITCH + "\n\nAbout the Role\n", _PITCH + "\n\nBy Your Side Every Shift\n")
+    p = parse_page(text)
+    assert p.tagline == _PITCH and p.overview_heading == "By Your Side Every Shift" and len(p.overview) == 2
+    text = _forgery_page().replace(_PITCH + "\n", "By Your Side Every Shift\n")  # no pitch: that line is the pitch, as before
+    assert parse_page(text).tagline == "By Your Side Every Shift"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Council on Pharmacy Standards | Career Spotlight | Spot the altered, stolen and fake prescriptions before they are filled.",
+        "Career Spotlight — Spot the altered, stolen and fake prescriptions before they are filled.",
+        "Spot the altered, stolen and fake prescriptions before they are filled. | cps.org",
+    ],
+)
+def test_a_masthead_run_into_the_pitch_is_refused_on_its_line(line: str) -> None:
+    """A masthead and the pitch on one line: which part is the pitch cannot be told safely, so the
+    page is refused on that line, never a masthead stored as the pitch."""
+    with pytest.raises(PageError) as e:
+        parse_page(_forgery_page().replace(_PITCH, line))
+    assert e.value.line == 2 and "runs a masthead" in e.value.message and "on lines of their own" in e.value.message
+
+
+# ----------------------------------------------------------------------------- a day timed by words placing a part in the day
+
+
+def test_late_in_the_day_is_an_entry_of_its_own() -> None:
+    """The writer's day: "In the morning, …", "Around midday, …", "In the afternoon, …", "Late in
+    the day, you hold …". Before, "Late in the day" was read as the whole day ("Every day") and its
+    paragraph merged into the afternoon's entry."""
+    p = parse_page(_forgery_page(last="Late in the day"))
+    assert [(t, title) for t, title, _ in p.day] == [
+        ("In the morning", "Work through the overnight queue"),
+        ("Around midday", "Run monitoring program reports"),
+        ("In the afternoon", "Write up a confirmed forged pad"),
+        ("Late in the day", "Hold a short video training"),
+    ]
+    assert p.day[2][2].endswith("update the red-flag checklist.")
+    assert p.day[3][2] == "You hold a short video training for new technicians on checking prescription security features."
+
+
+_LEADS = [
+    "Late in the day", "Early in the day", "Later in the day", "Later that day", "Late in the shift", "Early in the shift",
+    "Late in the afternoon", "Early in the morning", "At the end of the day", "Toward the end of the day", "Toward evening",
+    "By late afternoon", "By mid-afternoon", "End of day",
+]
+
+
+@pytest.mark.parametrize("lead", _LEADS)
+def test_a_lead_placing_a_part_in_the_day_opens_an_entry_last_or_first(lead: str) -> None:
+    """Each lead that places a moment within the day is an entry of its own, as the day's last part
+    and as its first (before, "Early in the day, you …" first was made the day's intro)."""
+    p = parse_page(_forgery_page(last=lead))
+    assert [t for t, _, _ in p.day] == ["In the morning", "Around midday", "In the afternoon", lead]
+    first = _forgery_page(last="Toward evening").replace("In the morning, you work", f"{lead}, you work")
+    p = parse_page(first)
+    assert [t for t, _, _ in p.day] == [lead, "Around midday", "In the afternoon", "Toward evening"] and p.day_intro == ""
+
+
+@pytest.mark.parametrize("whole", ["Every day", "On a typical day", "On a busy day", "Some days", "Most shifts", "Throughout the day", "On late shifts"])
+def test_a_comma_after_the_whole_day_still_opens_no_entry(whole: str) -> None:
+    """A lead naming the day as a whole (or days, shifts) is still no part of it: the day's intro."""
+    day = f"{whole}, you balance the queue and the training calendar.\n\n" + _FORGERY_DAY.format(last="At the end of the day")
+    p = parse_page(_FORGERY_PAGE.format(masthead="", day=day))
+    assert p.day_intro == f"{whole}, you balance the queue and the training calendar." and len(p.day) == 4
+
+
+def test_one_late_in_the_day_paragraph_inside_an_entry_stays_its_text() -> None:
+    """One such paragraph in a day labelled "Morning: …" is that entry's text, as before."""
+    day = "Morning: Overnight Queue\nYou work the queue.\n\nLate in the day, you call the clinic back.\n\nAfternoon: Fraud Alert\nYou write the alert.\n"
+    p = parse_page(_FORGERY_PAGE.format(masthead="", day=day))
+    assert p.day == [("Morning", "Overnight Queue", "You work the queue. Late in the day, you call the clinic back."), ("Afternoon", "Fraud Alert", "You write the alert.")]
+
+
+def test_a_long_masthead_like_line_is_read_in_linear_time() -> None:
+    """A hostile first or second line of many masthead parts ("Title | cps.org | cps.org …", dates,
+    bylines): read at once (before, the first line's parts were matched again after each one cut
+    off, in a time growing with the square of the line)."""
+    import time
+
+    tail = "\n" + _forgery_page().split("\n", 1)[1]
+    for junk in ("Title" + " | cps.org" * 40000, " · ".join(["Updated: May 2024"] * 30000) + " x", " | ".join(["By Dana Lee"] * 40000), "Title" + " - x" * 40000):
+        for text in (junk + "\n" + _forgery_page(), "Prescription Forgery Detection Specialist\n" + junk + tail):
+            t = time.monotonic()
+            try:
+                parse_page(text)
+            except PageError:
+                pass
+            assert time.monotonic() - t < 5

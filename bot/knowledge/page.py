@@ -60,14 +60,13 @@ TITLE_LINE = re.compile(r"^career\s+path\s*:\s*(?P<title>.+?)\s*(?:[–—|-]\s*
 # A first line naming the title, then the council or the site ("Cleanroom Aseptic Technique Trainer |
 # Council on Pharmacy Standards", "… – CPS Careers", "… | cps.org"), as a page header or a browser tab
 # writes it with no "Career Path:" before.
-_SITE_TITLE = re.compile(r"^(?P<title>.*?\S)(?:\s*[|·•–—]\s*|\s+-\s+)(?P<site>(?:(?!\s-\s)[^|·•–—])+)$")
+_SITE_SEP = re.compile(r"\s*[|·•–—]\s*|\s+-\s+")
 _SITE = re.compile(r"^(?:the\s+)?council\s+on\s+pharmacy\s+standards$|^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|net|edu|gov|info)(?:/\S*)?$", re.I)
 _ORGANISATION = re.compile(  # "CPS Careers", "Pharmacy Practice Council", "American Society of …" (not "Board Certification Prep")
     r"^(?:\S+\s+){0,4}(?:council|association|society|board|institute|academy|foundation|federation|alliance|commission|organi[sz]ation|careers?)$"
     r"|^(?:the\s+)?(?:\S+\s+){0,2}(?:council|association|society|board|institute|academy|foundation|federation|alliance|commission)\s+(?:of|on|for)\s+\S.*$",
     re.I,
 )
-_SPOTLIGHT = re.compile(r"^career\s+spotlight$", re.I)
 _SPOTLIGHT_TITLE = re.compile(r"^career\s+spotlight\s*(?::|\s[–—|-])\s*(?P<title>\S.*)$", re.I)  # "CAREER SPOTLIGHT: Hub Manager"
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
 _RESPONSIBILITIES = re.compile(
@@ -152,21 +151,115 @@ def _first_line_title(line: str) -> str | None:
     SPOTLIGHT: Title", "Title | Council on Pharmacy Standards"; None for a line that is no such line."""
     m = TITLE_LINE.match(line) or _SPOTLIGHT_TITLE.match(line)
     title = m.group("title") if m else line
-    return _site_title(title) or (title if m else None)
+    title = _site_title(title) or (title if m else None)
+    return None if title is None or _masthead(title, strict=True) else title  # ("Career Spotlight | cps.org": a masthead, no title)
 
 
 def _site_title(line: str) -> str | None:
     """The title of a first line "Title | Council on Pharmacy Standards" (or "– CPS Careers", "|
-    cps.org"): the words before the site's name, which is no part of the role's title (nor its id)."""
-    title = line
-    while (m := _SITE_TITLE.match(title)) and _site_name(m.group("site").strip()):
-        title = m.group("title")
-    return title if title != line and _heading_like(title) else None
+    cps.org", "| Career Spotlight"): the words before the site's name or another part of a masthead
+    (``_masthead_part``), which is no part of the role's title (nor its id)."""
+    end = len(line)  # (the parts from the last separator back, each read once: linear in the line's length)
+    for sep in reversed(list(_SITE_SEP.finditer(line))):
+        if not line[: sep.start()].strip() or _masthead_part(line[sep.end() : end].strip(), alone=False) is None:
+            break
+        end = sep.start()
+    title = line[:end].rstrip()
+    return title if end < len(line) and _heading_like(title) else None
 
 
 def _site_name(text: str) -> bool:
     """The council's name, a web address, or a short capitalised name of an organisation ("CPS Careers")."""
     return bool(_SITE.match(text)) or (len(text.split()) <= 6 and bool(_ORGANISATION.match(text)) and _title_cased(text))
+
+
+# A masthead or byline line above or under the title, before the one-line pitch: "Council on Pharmacy
+# Standards | Career Spotlight", "Career Spotlight · cps.org · March 2025", "By Dana Lee, PharmD —
+# Updated May 2024". Each part of it, split at a separator (``_MASTHEAD_SEP``), is the publisher's or
+# a site's name (``_site_name``), a word of the publication (``MASTHEAD_WORDS``), a date (``_DATE``)
+# or a byline (``_BYLINE``, a name after "By"). Kept as data: a masthead's new kind of part goes here.
+_MASTHEAD_SEP = re.compile(r"\s*[|·•–—]\s*|\s+-\s+|\s+/\s+")
+MASTHEAD_WORDS = (
+    r"(?:career\s+)?spotlights?(?:\s+series)?",  # "CAREER SPOTLIGHT" (not "Career Profile" nor "Career Path": a heading's words too)
+    r"\d{1,3}\s*-?\s*min(?:ute)?s?\s+read",  # "5 min read"
+)
+_MASTHEAD_WORD = re.compile(r"^(?:" + "|".join(MASTHEAD_WORDS) + r")$", re.I)
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE = re.compile(  # "March 2025", "March 12, 2025", "12 March 2025", "2025-03-12", "Updated: May 2024", "Spring 2025", "Issue 12"
+    r"^(?:(?:last\s+)?(?:updated|published|posted|revised|reviewed)(?:\s*:\s*|\s+on\s+|\s+))?"
+    r"(?:" + _MONTH + r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+\d{4}"
+    r"|(?:spring|summer|fall|autumn|winter)\s+\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:19|20)\d{2}"
+    r"|(?:issue|vol\.?|volume|no\.)\s*\d{1,4})$",
+    re.I,
+)
+# "By Dana Lee", "By J. R. Ortiz, PharmD, BCPS", "Written by the CPS Careers Team": a name in capitals
+# (its particles and "and" apart) after "By", or the publisher's name (``_site_name``).
+_BYLINE = re.compile(r"^(?i:(?:written|posted|reported|compiled)\s+)?(?i:by)\s+(?:(?i:the)\s+)?(?P<name>\S.*)$")
+_PERSON = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|del|da|van|von|der|den|la|le|du|bin|al))*(?:,\s*[A-Z][A-Za-z.]*)*$")
+_PERSON_WORDS = 6  # at most this many words in a byline's name
+
+
+def _byline(part: str, alone: bool) -> bool:
+    """A byline: "By" and a name ("By Dana Lee, PharmD") or the publisher's ("By the Council on
+    Pharmacy Standards"). Alone on its line the name needs two words or more ("By Design" may be a
+    pitch's words)."""
+    m = _BYLINE.match(part)
+    if m is None:
+        return False
+    name = m.group("name")
+    if _site_name(name):
+        return True
+    words = [w for w in name.split(",")[0].split() if w[:1].isupper()]
+    return bool(_PERSON.match(name)) and (2 if alone else 1) <= len(words) and len(name.split(",")[0].split()) <= _PERSON_WORDS
+
+
+def _masthead_part(part: str, alone: bool) -> str | None:
+    """What a part of a masthead line is: "site" (the council's name, a web address), "name" (an
+    organisation's, which may be a title such as "Board of Pharmacy Inspector" too), "words"
+    ("Career Spotlight"), "date" or "byline"; None for a part that is none of them."""
+    if _SITE.match(part):
+        return "site"
+    if _MASTHEAD_WORD.match(part):
+        return "words"
+    if _DATE.match(part):
+        return "date"
+    if _byline(part, alone):
+        return "byline"
+    return "name" if _site_name(part) else None
+
+
+def _masthead_parts(text: str) -> tuple[list[str], list[str | None]]:
+    """A line's parts between separators, and what each is (``_masthead_part``)."""
+    parts = [p.strip() for p in _MASTHEAD_SEP.split(text.strip()) if p.strip()]
+    return parts, [_masthead_part(p, alone=len(parts) == 1) for p in parts]
+
+
+def _masthead(text: str, strict: bool = False, byline: bool = True) -> bool:
+    """A masthead or byline line (``MASTHEAD_WORDS``): every part of it one, and not only
+    organisations' names ("CPS Careers", which may be a title such as "Board of Pharmacy
+    Inspector"): those only beside another part, and never when ``strict`` (above the title). A
+    byline alone ("By Dana Lee") only when ``byline``: where the line stands says whether it may be
+    a heading's words instead ("By Your Side Every Shift")."""
+    _, kinds = _masthead_parts(text)
+    if not kinds or None in kinds or all(k == "name" for k in kinds):
+        return False
+    return not (strict and "name" in kinds) and (byline or kinds != ["byline"])
+
+
+def _refuse_masthead_with_text(line: tuple[int, str]) -> None:
+    """The line where the pitch goes, part masthead (the council's name or a web address, "Career
+    Spotlight") and part other text: which part is the pitch cannot be told safely, so the page is
+    refused on that line rather than a masthead stored as the role's tagline. A date or "by …"
+    beside other text may be the pitch's own words ("May 2025 – the month …"): left as written."""
+    parts, kinds = _masthead_parts(line[1])
+    if len(parts) < 2 or None not in kinds or not {"site", "words"} & set(kinds):
+        return
+    masthead = " | ".join(p for p, k in zip(parts, kinds) if k is not None)
+    raise PageError(
+        line[0],
+        f"{line[1][:80]!r} runs a masthead ({masthead[:60]!r}) into other text; put the masthead line "
+        f"(publisher, 'Career Spotlight', date, byline) and the role's one-line pitch on lines of their own",
+    )
 
 
 def _time_label(label: str) -> bool:
@@ -289,13 +382,20 @@ def _titled_entry(text: str) -> bool:
 # clock time (its "At" no part of the time), then a comma.
 _COMMA_LABEL = re.compile(r"^(?:(?i:at|by|around)\s+(?=\d))?(?P<time>" + _WHOLE_CLOCK + r"|[A-Za-z][A-Za-z\-]*(?:\s+[A-Za-z][A-Za-z\-]*){0,5}),\s+(?P<text>\S.*)$")
 _WHOLE_DAY = frozenset({"each", "every", "any", "most", "some", "all", "on", "a", "one", "typical", "no", "throughout"})
+# Words that place a label ending on "day" or "shift" within it: "End of day", "At the end of the
+# shift" ("of"), "Mid day", "Late in the day", "Early in the shift", "Later that day". A label ending
+# so without one of them is the day as a whole ("Every day", "On a typical day", "Most shifts").
+# Kept as data: a word a page places its part of the day with goes here.
+WITHIN_DAY_WORDS = frozenset({"of", "mid", "late", "later", "early", "earlier"})
+_DAY_NOUNS = frozenset({"day", "days", "shift", "shifts"})
 
 
 def _part_label(label: str) -> bool:
     """A label before a comma that names a part of the day ("First thing", "Mid-morning", "Before
-    noon", "End of day"), not the day as a whole ("Every day", "On a typical day", "Most shifts")."""
+    noon", "End of day", "Late in the day"), not the day as a whole ("Every day", "On a typical
+    day", "Most shifts")."""
     words = label.lower().split()
-    whole = words[-1] in ("day", "days", "shift", "shifts") and "of" not in words and words[-2:-1] != ["mid"]
+    whole = words[-1] in _DAY_NOUNS and not WITHIN_DAY_WORDS.intersection(words[:-1])
     return _any_label(label) and words[0] not in _WHOLE_DAY and not whole
 
 
@@ -488,11 +588,13 @@ def parse_page(text: str) -> Page:
 
     i = 0
     title = ""
-    title_line = lines[0][0]
-    first = _first_line_title(lines[0][1])
+    while i < len(lines) - 1 and _masthead(lines[i][1], strict=True):
+        i += 1  # a masthead above the title ("Council on Pharmacy Standards | Career Spotlight")
+    title_line = lines[i][0]
+    first = _first_line_title(lines[i][1])
     if first:
-        title, i = first, 1
-    while i < len(lines) and _SPOTLIGHT.match(lines[i][1]):
+        title, i = first, i + 1
+    while i < len(lines) and _masthead(lines[i][1], strict=not title):  # "CAREER SPOTLIGHT", "Council on Pharmacy Standards | Career Spotlight"
         i += 1
     if i < len(lines) and title and lines[i][1].casefold() != title.casefold() and _same_title(lines[i][1], title):
         i += 1  # the heading spells the title a little differently ("Supply-Chain", "(DPO)"): the title line wins
@@ -504,6 +606,19 @@ def parse_page(text: str) -> Page:
         i += 1
     if not title:
         raise PageError(lines[0][0], "expected the role title")
+    def followed_by_heading(k: int) -> bool:
+        return k + 1 < len(lines) and _heading_like(lines[k + 1][1])
+
+    # Between the title and the pitch, a masthead or the title line again: no pitch, nor overview
+    # (a byline alone, when the pitch's sentence follows it).
+    while i < len(lines) and (_masthead(lines[i][1], byline=not followed_by_heading(i)) or (_first_line_title(lines[i][1]) or "").casefold() == title.casefold()):
+        i += 1
+    if i < len(lines):
+        _refuse_masthead_with_text(lines[i])
+    # Under the pitch, a masthead or a byline ("By Dana Lee · June 2025"): no overview heading (a byline
+    # alone, when a heading follows it, so that it cannot be the overview's heading itself).
+    while i + 1 < len(lines) and _masthead(lines[i + 1][1], byline=followed_by_heading(i + 1)):
+        del lines[i + 1]
 
     starts: list[tuple[int, str]] = []
     for k in range(i, len(lines)):
