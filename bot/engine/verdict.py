@@ -24,7 +24,7 @@ class Match:
     focus_words: tuple[str, ...] = ()
     stage: str = ""  # the stage that decided
     why: str = ""  # the evidence and scores behind the decision, for --explain
-    shape: str = ""  # "compare": two side by side; "order": which of them first; "opinion": "is it worth it?" (no page rates that); "typo": a code read from a word a letter away (detail); "field": a field outside pharmacy, not a job (detail); "goal": a job no page is about, asked the way to (detail); "step": one step of a pathway (role), its place (detail)
+    shape: str = ""  # "compare": two side by side; "order": which of them first; "opinion": "is it worth it?" (no page rates that); "typo": a code read from a word a letter away (detail); "field": a field outside pharmacy, not a job (detail); "goal": a job no page is about, asked the way to (detail); "step": one step of a pathway (role), its place (detail); "fewest"/"most": the pathway of the roles weighed (also) with the fewest (most) certifications left; "tie_fewest"/"tie_most": the first named of those that tie
     also: tuple[str, ...] = ()  # the other role of a comparison; the certifications an order question names
     set_aside: tuple[str, ...] = ()  # certifications the member set aside ("besides CHPOP …"), left out
 
