@@ -52,8 +52,8 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
         if p.section not in SECTIONS:
             continue
         name = p.name_stems
-        if len(name) >= 2 and _names(name, said, ix):
-            return p.section, CONF_SECTION_NAMED
+        if len(name) >= 2 and _names(name, said, ix) and not name <= exclude:
+            return p.section, CONF_SECTION_NAMED  # (not a heading of the title's own words: "overview of the route planning supervisor" names no "Route Planning" duty)
         score = passage_score(q, p, ix)
         if score > best_score:
             best, best_score = p.section, score
