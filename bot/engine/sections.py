@@ -280,6 +280,12 @@ def _minutes(time: str) -> int | None:
     return hour * 60 + int(m.group(2) or 0)
 
 
+def starts_first(words: tuple[str, ...] | list[str]) -> bool:
+    """"Who's up first", "which one starts first": the start of a day asked (not "which cert
+    should come first")."""
+    return any(w == "first" and i and words[i - 1] in ("up", "starts", "start", "in") for i, w in enumerate(words))
+
+
 def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str | None:
     """"Which of the two starts earlier (later)": the role whose day's first timed entry is the
     earliest (latest); "which one finishes later": its last one. As the page tells the day, so
@@ -287,7 +293,7 @@ def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str
     times and they differ."""
     words = set(a.words)
     early, late = not lexicon.EARLY_WORDS.isdisjoint(words), not lexicon.LATE_WORDS.isdisjoint(words)
-    early = early or (not late and any(w == "first" and i and a.words[i - 1] in ("up", "starts", "start", "in") for i, w in enumerate(a.words)))  # "who's up first", "which one starts first"
+    early = early or (not late and starts_first(a.words))
     if early == late or lexicon.CLOCK_WORDS.isdisjoint(words) or len(set(roles)) < 2:
         return None
     ends = not lexicon.END_WORDS.isdisjoint(words)

@@ -23,7 +23,7 @@ from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
-from bot.engine.sections import best_of, section_for
+from bot.engine.sections import best_of, section_for, starts_first
 from bot.engine.tailor import Tailored, compare_certs, rank_certs, related_stems, scored_certs, tailor
 from bot.engine.thresholds import (
     AMBIGUOUS_TIE,
@@ -1387,8 +1387,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     told = "contrast" in ev.hits and all(x in ev.said_of_self for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves
     weighed = ("contrast" in ev.hits and not weighing and not told) or joined
     fit_told = weighed and bool(ev.said_of_self - ev.title_positions) and _DIFFERENCE.isdisjoint((ev.cue("contrast") or "").split())  # "ops director or cleanroom planner if i was a construction project manager": which fits them
-    up_first = any(w == "first" and i and ev.a.words[i - 1] in ("up", "starts", "start", "in") for i, w in enumerate(ev.a.words))  # "who's up first" (not "which cert should come first")
-    timed = "day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words) or up_first) and (ev.asks_who or "which" in ev.a.words)  # "ops director, ECMO coordinator, mining supply officer: who's up the earliest?"
+    timed = "day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words) or starts_first(ev.a.words)) and (ev.asks_who or "which" in ev.a.words)  # "ops director, ECMO coordinator, mining supply officer: who's up the earliest?"
     choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which or fit_told or timed)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
     if not weighed and not choice:
         return None
