@@ -412,13 +412,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 loc = next((k for k in range(end, len(words)) if words[k] in _LOCATIVES), None)
                 _drop_whose_list(r, words, loc)
 
-    for i in range(len(words) - 1):  # "what's step 3", "step two": a step by its number
-        number = _NUMBERED.get(words[i + 1]) if words[i] in ("step", "number") else None
-        start = i - 1 if i and words[i - 1] in _DEFINITE else i
-        if number is not None and listed and listed[0][0] == "cert" and number <= len(listed) and r.free(start, i + 2):
+    for i, start, end, number in _by_number(words):  # "what's step 3", "step two", "cert 2?", "3?": a step by its number
+        if listed and listed[0][0] == "cert" and number <= len(listed) and r.free(start, end):
             referred = True
-            r.put(start, i + 2, _label(_nth(listed, number), ix))
-            _drop_whose_list(r, words, i + 2 if i + 2 < len(words) and words[i + 2] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway", "step 2 of that path": whose step
+            r.put(start, end, _label(_nth(listed, number), ix))
+            _drop_whose_list(r, words, end if end < len(words) and words[end] in _LOCATIVES else None)  # "step 2 of the training coordinator pathway", "step 2 of that path": whose step
             if steps:
                 _drop_named_path(r, start, path_of, ix)
                 stepped_path = along_named
@@ -595,6 +593,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         two_roles = ctx.intent == "role" and (len(ctx.roles) >= 2 or (last_two is not None and last_two[0][0] == "role") or ("two" in words[a : b + 3] and _roles_talked(ctx) >= 2))
         two_roles = two_roles or (len(ctx.roles) >= 2 and counted == len(ctx.roles) and lexicon.CERT_NOUNS.isdisjoint(words) and "ordering" not in ev.hits and not ev.pathway_cue)  # "which of the three has the fewest certs?" … "which one is more hands-on with patients": of the roles weighed, not the steps shown  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         roles_offered = ev.role_named and not ev.codes and "or" in words[b:] and any(w in _ROLE_WORDS for w in words[b:])  # "which one spends more time with patients, that job or the hep c coordinator": a choice of roles
+        two_roles = two_roles or (len(ctx.roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words))  # "field auditor and ops director, what certs do they share" … "which of the two starts earlier": only roles have a day
         if len(certs) >= 2 and not two_roles and not roles_offered:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
@@ -686,6 +685,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "it", "that one": the thing, unless the question names one of that kind itself
     dummy = {x + 1 for x, y in lexicon.cue("rumour").spans(words) if y - x == 3 and words[x + 1] == "it"}  # "is it true …": "it" stands for nothing
     dummy |= _conditional_it(words)
+    worth = {i for i, w in enumerate(words) if w == "it" and i and words[i - 1] == "worth"}  # "worth it?": the thing is worth it, not "worth <the thing>"
     dummy |= {i for i, w in enumerate(words[:-2]) if w in ("it", "its") and words[i + 1 : i + 3] in (["like", "being"], ["like", "to"], ["like", "working"], ["like", "as"]) or (w == "it" and words[i + 1 : i + 4] in (["is", "like", "being"], ["is", "like", "to"]))}  # "what's it like being a media fill coordinator": "it" is the being, no thing shown
     tells_of_them = ctx.intent == "pathway" and theirs is not None and theirs == ctx.role and bool(people) and people[0][0] == 0 and _only_tells(ev)  # "marcus did a telehealth rotation and loved it": about him, nothing asked
     reordering = {i for x, y in lexicon.cue("pathway").spans(words) if words[x] in _REORDER for i in range(x, y)}  # "reorder it for her": the pathway, not a step
@@ -723,7 +723,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             if words[b - 1] in ("why", "come"):  # "why?" after a tailored pathway: why its first step
                 lead = " ".join(r.tokens[a:b]).rstrip(_PUNCT) + " "
-            r.put(a, b, lead + _label(thing, ix))
+            if a in worth and r.free(a - 1, b):
+                r.put(a - 1, b, f"{_label(thing, ix)} worth it")  # "worth it for someone who …" -> "CDDS worth it for someone who …"
+            else:
+                r.put(a, b, lead + _label(thing, ix))
     # "that part", "goes with that": what the previous question was about
     for a, b in r.found("ref_topic"):
         if _topic_before(r, a, ix):
@@ -805,7 +808,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten += f" (the {_label(('role', ctx.role), ix)} {_SECTION_WORDS[ctx.section]})"  # "is any of that about training techs" after their duties: those duties
         elif about_role and ctx.role:
             rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
-        elif (ellipsis or asks_more or about_role or "identity" in after.hits) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and not (ellipsis and _another_job(after)) and "for_someone" not in ev.hits and "help" not in after.hits and not (wished_if and _shown_on_path(ctx, ix)) and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
+        elif (ellipsis or asks_more or about_role or after.hits.keys() & {"identity", "judgement"}) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and not (ellipsis and _another_job(after)) and "for_someone" not in ev.hits and "help" not in after.hits and not (wished_if and _shown_on_path(ctx, ix)) and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
@@ -1415,6 +1418,23 @@ def _in_title(word: str, role: str, ix: Index) -> bool:
     return any(role in ix.title_postings.get(stem(w), ()) for w in (word, ix.expand([word])[-1]))
 
 
+_ONE_CERT = frozenset({"cert", "certification", "credential"})
+
+
+def _by_number(words: list[str]) -> list[tuple[int, int, int, int]]:
+    """Steps asked for by their number, as (where, start, end, number): "step 3", "the number two",
+    "cert 2?", or a message that is only a digit ("3?", "and 4?") after a list."""
+    out = []
+    for i in range(len(words) - 1):
+        number = _NUMBERED.get(words[i + 1]) if words[i] in ("step", "number") or (words[i] in _ONE_CERT and words[i + 1].isdigit()) else None
+        if number is not None:
+            out.append((i, i - 1 if i and words[i - 1] in _DEFINITE else i, i + 2, number))
+    rest = [k for k, w in enumerate(words) if w not in lexicon.LEAD_FILLERS and w != "and"]
+    if not out and len(rest) == 1 and words[rest[0]].isdigit() and words[rest[0]] in _NUMBERED:
+        out.append((rest[0], rest[0], rest[0] + 1, _NUMBERED[words[rest[0]]]))
+    return out
+
+
 def _nth(listed: tuple[Entity, ...], pos: int) -> Entity:
     """The entity an ordinal of ``lexicon.ORDINALS`` picks: 1, 2 …; -1 the last; 0 the middle."""
     return listed[pos - 1] if pos > 0 else listed[-1] if pos < 0 else listed[len(listed) // 2]
@@ -1922,7 +1942,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and (answer.reason in ("needs_context", "off_topic", "unknown_role") or cold_fact) and answer.stage not in _COMPLETE_REFUSALS:
             return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)
         way_refused = answer.reason in ("unknown_role", "unknown_cert") and resolution.evidence is not None and resolution.evidence.pathway_cue and not resolution.rewritten and not (resolution.evidence.role_named or resolution.evidence.subject_relaxed or resolution.evidence.codes)
-        if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and (not resolution.rewritten or ctx.pending) and not (resolution.referred and ctx.thing) and not way_refused:
+        moved = resolution.evidence is not None and resolution.evidence.role_named and not resolution.evidence.codes and resolution.evidence.role_best not in (None, ctx.role) and not resolution.rewritten and _PRONOUNS.isdisjoint(resolution.evidence.a.words) and bool(_ELLIPSIS.match(" ".join(resolution.evidence.a.words)))  # "… the ops director job … remote" refused, "what about the infusion chair analyst, remote ok?" refused of the analyst
+        if answer.intent == "none" and answer.reason in _TOPIC_KEPT and resolution.evidence is not None and (not resolution.rewritten or ctx.pending) and not (resolution.referred and ctx.thing and not moved) and not way_refused:
             return _about_refused(ctx, resolution.evidence, sole_candidate(resolution.evidence, ix) if answer.reason == "missing_fact" else None)  # (a fact asked of a job: not a clinical aside or chit-chat that happens to share a word with a title)
         if answer.intent == "none" and way_refused:
             return replace(ctx, intent="pathway", pending="")  # "how do i become a nurse practitioner" (or "a CRNA") … "ok what about the prep coordinator": how to become that
@@ -1933,7 +1954,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     ev_named = resolution.evidence
     if ev_named is not None and ev_named.subject_named and ev_named.subject_role is not None:
         apart = [ev_named.subject_role, *ev_named.named_apart(ev_named.subject_role)]
-        if len(apart) >= 3 and len(apart) > len(named_roles):  # "shortlisted three jobs: ops director, benchmarking analyst, falls prevention consultant. is CPSCM on all of them?": those three, for "which of the three …"
+        if len(apart) >= 2 and len(apart) > len(named_roles):  # "shortlisted three jobs: ops director, benchmarking analyst, falls prevention consultant. is CPSCM on all of them?": those three, for "which of the three …"
             named_roles = tuple(sorted(apart, key=lambda r: min(ev_named.role_where.get(r) or {0})))
     intent = answer.intent
     if answer.intent == "certification" and answer.certifications:

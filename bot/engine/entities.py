@@ -19,7 +19,7 @@ from bot.engine.index import ACRONYM_NOT_ENGLISH, PAGE_TOPIC_MIN, Index, words_o
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
 from bot.engine.tailor import THEIRS, scored_certs
-from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, DWELL_MARGIN, GOAL_MARGIN, TRADE_TERM, OTHER_JOB_PENALTY, PAGE_NAME_MIN, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_MIN_SHARE, TOPIC_CANDIDATES
+from bot.engine.thresholds import CONTENT_WORD, DISTINCTIVE, DWELL_MARGIN, GOAL_MARGIN, TRADE_TERM, OTHER_JOB_PENALTY, PAGE_NAME_MIN, PICK_CLEAR_LEAD, PICK_OTHER_FACTOR, ROLE_CANDIDATES, ROLE_MENTION, ROLE_RELAXED, ROLE_MIN_SHARE, TOPIC_CANDIDATES
 
 
 def _after_negation(a: Analysis, i: int) -> bool:
@@ -51,6 +51,9 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         at[st].append(i)
     heads = [i for i, w in enumerate(a.words) if i and w in lexicon.ROLE_HEADS]
     whole = [rid for score, rid in raw if score >= 1.0]  # titles written out in full
+    mine = {k for i in own_job_heads(a) for k in a.typed_group(i)}
+    asked = {st for i, st in enumerate(stems) if i not in mine}
+    whole_asked = [rid for rid in whole if set(ix.role_titles[rid]) <= asked]  # … also without the member's own job
     for score, rid in raw:
         if score < ROLE_MIN_SHARE:
             break
@@ -58,6 +61,8 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         claimed = _claimed_heads(a, stems, [r for r in whole if r != rid], ix) if len(whole) > (rid in whole) else set()  # "… and a specialty pharmacy operations manager": that head is the other title's
         if (_other_head(a, stems, title, ix.title_heads[rid], [i for i in heads if i not in claimed]) or _foreign_modifier(a, stems, title, ix.title_heads[rid])) and not _all_but_head(a, stems, title, ix.title_heads[rid]):
             score *= OTHER_JOB_PENALTY  # "pharmacy operations manager" is not "Director of Pharmacy Operations", nor "nuclear pharmacist" a "Medication Safety Pharmacist"
+        elif rid in whole and rid not in whole_asked and whole_asked:
+            score *= OTHER_JOB_PENALTY  # "lead tech here, i manage …, toward director of pharmacy operations": the tech ops manager is written out only with their own job
         scores[rid] = score
         where[rid] = {i for st in title if st not in a.negated for i in at.get(st, ())}
     for i, n, (kind, rid) in a.alias_hits:
@@ -66,7 +71,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
             where.setdefault(rid, set()).update(range(i, i + n))
     # "the hospice manager" (the one title with "hospice", and its job noun); "hospice pharmacy
     # manager vs jail pharmacy manager" (the correctional page is the one that writes "jail")
-    for rid, span in (*_named_by_its_own_word(a, ix), *_named_by_a_page_word(a, ix)):
+    for rid, span in (*_named_by_its_own_word(a, ix), *_named_by_a_page_word(a, ix), *_named_by_its_last_word(a, ix)):
         if scores.get(rid, 0.0) < ROLE_MENTION:
             scores[rid] = ROLE_MENTION
             where.setdefault(rid, set()).update(span)
@@ -95,6 +100,17 @@ def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
                 out.append((rid, range(j, k + 1)))
                 break
             k += 1
+    return out
+
+
+def _named_by_its_last_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
+    """"the trainer's main duties", "the auditor": the last word of a title no list of job nouns
+    knows ("… Medication Aide Trainer"), after "the", when no other title has that word."""
+    out = []
+    for j in range(1, len(a.words)):
+        owners = ix.title_postings.get(a.word_stems[j], ())
+        if len(owners) == 1 and a.words[j - 1] == "the" and not ix.title_heads[owners[0]] and ix.role_titles[owners[0]][-1:] == (a.word_stems[j],) and a.word_stems[j] not in a.negated:
+            out.append((owners[0], range(j, j + 1)))
     return out
 
 
@@ -367,7 +383,20 @@ def spoken_of(a: Analysis) -> frozenset[int]:
             k = next((n for n, x in enumerate(before) if x in THEIRS), None)
             if k is not None and k <= 2 and not any(x in lexicon.CLAUSE_BREAKS or (x in lexicon.ROLE_HEADS and n) for n, x in enumerate(before[:k])) and before[k + 1 : k + 2] not in (["im"], ["am"], ["as"]):  # ("my other tech", "my lead tech"; "im our med safety pharmacist" is the member)
                 out.add(i)
+            elif _relation_is(a, a.typed_start(i)):
+                out.add(i)
     return frozenset(out)
+
+
+def _relation_is(a: Analysis, i: int) -> bool:
+    """"my partner is a retail pharmacist", "my sister's an ICU nurse": the job of someone in the
+    member's life, told before up to two words that qualify it."""
+    before = _typed_before(a, i, 7)
+    k = next((n for n, x in enumerate(before) if x in ("a", "an")), None)
+    if k is None or k > 2 or any(x in lexicon.CLAUSE_BREAKS for x in before[:k]):
+        return False
+    rest = before[k + 1 :]
+    return rest[:1] in (["is"], ["was"], ["s"]) and len(rest) >= 3 and rest[1] in lexicon.RELATIONS and rest[2] in POSSESSIVES | THEIRS
 
 
 _WISHES = frozenset({"wants", "want", "wanna", "hopes", "plans", "aims", "dreams", "wishes", "would", "is", "s"})
@@ -601,13 +630,18 @@ def _tightest(spots: list[int], stems: tuple[str, ...], name: set[str]) -> tuple
     return best
 
 
-def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, prefer_last: bool) -> list[tuple[float, str]]:
+def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: Analysis, ix: Index, prefer_last: bool) -> list[tuple[float, str]]:
     """Several roles named by different words ("supply chain mgr vs ops director") are not
     ambiguous: keep the one the question is about (the goal comes last in a pathway
     question, the subject first otherwise)."""
     named = [(s, r) for s, r in roles if s >= ROLE_MENTION and where.get(r)]
-    if len(named) < 2:
+    covered = {i for _, r in named for i in where[r]}
+    short = [(s, r) for s, r in roles if ROLE_RELAXED <= s < ROLE_MENTION and where.get(r) and not where[r] <= covered and shortened(a, ix, r)]
+    if len(named) + len(short) < 2:
         return roles
+    by_short_form = len(named) < 2  # "been looking at the field auditor job and the refill desk lead job. what does the field auditor …": only the asking tells them apart
+    if by_short_form:
+        named = sorted(named + short, reverse=True)
     a_id, b_id = named[0][1], named[1][1]
     if where[a_id] <= where[b_id] or where[b_id] <= where[a_id]:
         return roles  # the same words fit both titles: genuinely ambiguous
@@ -617,6 +651,8 @@ def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: An
         chosen = turn
     elif a.asking and len(asked) == 1:
         chosen = asked[0]  # "why is CPSCM on the emergency prep path? i thought it was an ops director thing": the role in the question
+    elif by_short_form:
+        return roles
     elif named[0][0] - named[1][0] >= PICK_CLEAR_LEAD:
         chosen = a_id  # one title written out in full, the other only touched ("our director says …")
     else:
@@ -624,6 +660,15 @@ def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: An
         chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
     score = dict((r, s) for s, r in roles)[chosen]
     return [(max(score, 1.0), chosen)] + [(s * PICK_OTHER_FACTOR, r) for s, r in roles if r != chosen]
+
+
+def shortened(a: Analysis, ix: Index, rid: str, only_its: bool = False) -> bool:
+    """The title shortened to its last words, its job noun among them ("the field auditor" for the
+    Multi-Site Controlled Substance Field Auditor): a role named, however light those words weigh.
+    ``only_its``: words no other title ends with ("program manager" ends several)."""
+    stems, title, heads = a.word_stems, set(ix.role_titles[rid]), ix.title_heads[rid]
+    last = stem(words_of(ix.knowledge.roles[rid].title)[-1]) if not heads else None  # a title ending in a job noun no list knows ("… Field Auditor")
+    return any((stems[i] in heads and a.words[i] in lexicon.ROLE_HEADS or stems[i] == last) and a.said[i - 1] != a.said[i] and stems[i - 1] in title and stems[i - 1] not in heads and (not only_its or ix.title_postings.get(stems[i - 1]) == [rid]) for i in range(1, len(stems)))
 
 
 def _whose_turn(a: Analysis, named: list[str], where: dict[str, set[int]]) -> str | None:

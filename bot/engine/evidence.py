@@ -17,7 +17,7 @@ from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, member_heads, named_cert_spans, named_certs, own_job_heads, led, modifying, names_this_job, goal_ranking, pick_roles, role_scores, spoken_of, themed_job, wishing
+from bot.engine.entities import POSSESSIVES, alias_certs, shortened, member_heads, named_cert_spans, named_certs, own_job_heads, led, modifying, names_this_job, goal_ranking, pick_roles, role_scores, spoken_of, themed_job, wishing
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -746,11 +746,13 @@ def read(question: str, ix: Index) -> Evidence:
     if listed and all(a.words[x] == "in" and any(w in _ABSENT for w in a.words[max(0, x - 2) : x]) for x, _ in listed):
         del hits["list"]  # "my job isnt in the bot", "we're not in here": something missing, no list asked
     pathway_cue = "pathway" in hits or a.arrow
-    picked = _the_one_meant(pick_roles(roles, where, a, prefer_last=pathway_cue), where, a, hits)
+    picked = _the_one_meant(pick_roles(roles, where, a, ix, prefer_last=pathway_cue), where, a, hits)
     best, score = (picked[0][1], picked[0][0]) if picked else (None, 0.0)
     second = picked[1][0] if len(picked) > 1 else 0.0
     if best is not None and score < ROLE_MENTION and score >= ROLE_RELAXED and score >= 2 * second and _named_in_one_sentence(a, where.get(best, set())) and names_this_job(a, ix, best):
         score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
+    elif best is not None and ROLE_RELAXED <= score < ROLE_MENTION and shortened(a, ix, best, only_its=True):
+        score = ROLE_MENTION  # "which of these checks waste documentation: field auditor or aide trainer": each title by its last words
     elif best is not None and score < ROLE_MENTION and second < ROLE_RELAXED and _person_of_title(a, ix, best):  # (no other title named even in part: "… hospital security" names none)
         score = ROLE_MENTION  # "the diversion person": a word of this title alone, then a person
         in_titles |= set(where.get(best, ()))
@@ -759,7 +761,7 @@ def read(question: str, ix: Index) -> Evidence:
         a=a,
         roles=tuple(picked),
         role_where=MappingProxyType({r: frozenset(w) for r, w in where.items()}),
-        named_roles=tuple(r for sc, r in roles if sc >= ROLE_MENTION),
+        named_roles=_named_roles(roles, best, score, where),
         codes=codes,
         cert_nouns=cert_nouns,
         role_nouns=tuple(w for w in a.words if w in lexicon.ROLE_NOUNS),
@@ -773,6 +775,16 @@ def read(question: str, ix: Index) -> Evidence:
         set_aside=set_aside,
         set_aside_roles=tuple(r for r in set_aside_roles if r not in where),
     )
+
+
+def _named_roles(roles: list[tuple[float, str]], best: str | None, score: float, where: dict[str, set[int]]) -> tuple[str, ...]:
+    """The roles the question names; with the one picked as its subject by a shortened title ("been
+    looking at the field auditor job and the refill desk lead job. what does the field auditor …"),
+    all of them in the order written."""
+    named = [r for sc, r in roles if sc >= ROLE_MENTION]
+    if best is None or best in named or score < ROLE_MENTION or not named:
+        return tuple(named)
+    return tuple(sorted([best, *named], key=lambda r: min(where.get(r) or {0})))
 
 
 def _outside(name: str, words: tuple[str, ...], steering: list[tuple[int, int]]) -> str | None:

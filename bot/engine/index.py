@@ -735,13 +735,14 @@ class Index:
         i = self.step_passages.get((rid, code))
         return None if i is None else self.passages[i].stems | self.cert_docs[code]
 
-    def role_coverage(self, rid: str) -> frozenset[str]:
-        """Every stem a role's page says: its title, passages and its certifications' names."""
+    def role_coverage(self, rid: str, names: bool = True) -> frozenset[str]:
+        """Every stem a role's page says: its title, passages and (``names``) its certifications'
+        names; a fact such as remote work is never held by a name ("Certified Remote Vault Inspector")."""
         found = set(self.role_titles.get(rid, ()))
         for i in self.role_passages.get(rid, ()):
             found |= self.passages[i].stems
         role = self.knowledge.roles.get(rid)
-        for step in role.pathway if role else ():
+        for step in role.pathway if role and names else ():
             found |= set(self.cert_names.get(step.certification, ()))
         return frozenset(found)
 

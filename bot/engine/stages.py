@@ -481,7 +481,7 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
     if not any(facet.name in ev.hits for facet in lexicon.FACETS):
         return None
     chosen_among = len(set(ev.codes)) >= 2 and "which" in ev.a.words  # "CPSCM vs CRMSP, which is more for remote settings": either one's text may say it
-    doc = frozenset().union(*(ix.cert_coverage(c) for c in ev.codes)) if chosen_among else ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(about) if about else None
+    doc = frozenset().union(*(ix.cert_coverage(c) for c in ev.codes)) if chosen_among else ix.cert_coverage(ev.codes[0]) if ev.codes else ix.role_coverage(about, names=False) if about else None
     of_certs = doc is None and bool(ev.cert_nouns) and not ev.certs_plural and ev.role_score < ROLE_RELAXED and not ev.hits.keys().isdisjoint(_CERT_FACTS)
     if of_certs:  # "does the waste rules cert need renewing": a certification's fact, which only certifications' texts could give
         doc = frozenset(st for code in ix.knowledge.certifications for st in ix.cert_coverage(code))
@@ -959,7 +959,7 @@ def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     entity_said = {a.said[i] for i in entity_at}  # "biz" read as "biz business": the member's word names the title
     steering = {i for name in ("discourse", "correction", "rumour", "ref_many") if name in ev.hits for s, e in lexicon.cue(name).phrases.spans(a.words) for i in range(s, e)}  # "go back to the first one", "is it true", "which of those four"
     sentences = set(a.asking) or {a.sentence_of[i] for i in entity_at} or set(a.sentence_of)  # what is said only to explain asks nothing
-    skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS) - lexicon.RESTRICTION_WORDS
+    skip = (lexicon.STOPWORDS | lexicon.LIGHT_WORDS | lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS | lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS | (lexicon.HELD_CUES if ev.held else frozenset())) - lexicon.RESTRICTION_WORDS  # ("she already holds CPOM, …": what is held is told, not asked)
     out: dict[str, str] = {}
     steering |= _reported_by(a.words)  # "my friend says …, is that right?": who said it asks nothing
     for i, w in enumerate(a.words):
