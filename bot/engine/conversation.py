@@ -304,7 +304,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif path_of is None and numbered and _on_that_path(words) and (ctx.role or ctx.intent == "certification") and not (people or ctx.people or "back" in words) and ev.hits.keys().isdisjoint({"for_someone", "ref_self", "ref_earlier"}) and _NEEDING.isdisjoint(words):
         card = _path_of_card(ctx, ix) if ctx.intent == "certification" else None
         path_of = card[0] if card and card[0] else ctx.role  # "whats the first step on that path" after a card of it, or a list of certs by topic: that role's pathway
-    elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 2 and words[i - 1] in lexicon.ORDINALS and (words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
+    elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 1 and words[i - 1] in lexicon.ORDINALS and (i == 1 or words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
     as_paged = _page_order(words) if numbered and ctx.role and ctx.shown and all(e[0] == "cert" for e in ctx.shown) else None
     if as_paged is not None and path_of is None:  # "whats step 2 in the normal order" after a pathway put in the member's order: the page's
@@ -388,6 +388,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role" and e[1] in ctx.roles)  # "ok back to the first one, whats their day like" after what two roles share: of the roles
         elif not steps and not alone and len(listed) < 2 and pos > len(listed) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.intent == "certification":
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
+        if 0 < len(among) < pos <= len(ctx.roles) and all(e[0] == "role" and e[1] in ctx.roles for e in among):
+            among = tuple(("role", x) for x in ctx.roles)  # "X, Y and Z: what do the first two have in common" … "the third one's overview": of the three named
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
         if (following in lexicon.CERT_NOUNS or following in _STEP_NOUNS) and ((among and all(e[0] == "role" for e in among)) or role_picked_at == i):  # ("the 2nd role's first step": of the role just picked)
@@ -1931,7 +1933,10 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         told_roles = dict(resolution.told)  # "Lena wants the endoscopy job and Tom wants ops director. Do their pathways share any cert?": who wants which, for "start with Lena"
         people = (*resolution.told, *(p for p in ctx.people if p[0] not in told_roles))[:MAX_PEOPLE]
         wants = (*resolution.wants, *(p for p in ctx.wants if p[0] not in dict(resolution.wants)))[:MAX_PEOPLE]
-        return replace(ctx, role=kept, thing=shared, roles=pair, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
+        ev_pair = read(question, ix)  # (as written: a rewrite may keep only the two compared)
+        in_view = list(dict.fromkeys([*pair, *ev_pair.named_apart(pair[0])])) if all(ev_pair.role_where.get(r) for r in pair) else []
+        weighed = tuple(sorted(in_view, key=lambda r: min(ev_pair.role_where.get(r) or {0}))) if len(in_view) > 2 and set(pair) <= set(in_view) else pair  # (three named, two of them compared: all three, for "the third one")
+        return replace(ctx, role=kept, thing=shared, roles=weighed, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
     if answer.intent in ("none", "help", "faq"):
         told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
         if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later

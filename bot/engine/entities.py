@@ -92,8 +92,8 @@ def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
         before = j - 1
         while before >= 0 and a.said[before] == a.said[j]:
             before -= 1
-        if before >= 0 and a.sentence_of[before] == a.sentence_of[j] and a.words[before] not in lexicon.STOPWORDS and a.words[before] not in lexicon.GENERIC_MODIFIERS and a.words[before] not in _CONTRAST_WORDS and stems[before] not in title and (stems[before] in ix.role_postings or _acronym_like(a.words[before])):
-            continue  # ("340b program manager": a word of the trade before it qualifies it otherwise; not "less stressful, residency coord")
+        if before >= 0 and a.sentence_of[before] == a.sentence_of[j] and a.words[before] not in lexicon.STOPWORDS and a.words[before] not in lexicon.GENERIC_MODIFIERS and a.words[before] not in _CONTRAST_WORDS and a.words[before] not in lexicon.ROLE_HEADS and stems[before] not in title and (stems[before] in ix.role_postings or _acronym_like(a.words[before])):
+            continue  # ("340b program manager": a word of the trade before it qualifies it otherwise; not "less stressful, residency coord", nor "depot pharmacist, park coordinator": another job ends there)
         k = j + 1
         while k < len(stems) and k - j <= 3 and a.sentence_of[k] == a.sentence_of[j] and (any(stems[m] in title for m in a.typed_group(k)) or _only_its_page(stems[k], rid, ix)):  # ("mgr" read "mgr manager"; "med sync manager": "sync" only its page writes)
             if any(stems[m] == title[-1] and stems[m] in heads for m in a.typed_group(k)) and a.said[k] != a.said[j]:  # (its last word: "privileging pharmacists" is no Pharmacist … Privileging Coordinator)
