@@ -348,6 +348,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "which of those first": an order, not a reference ("do first thing": the morning; "the last few months": a time)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
+        if i and words[i - 1] == "other":
+            continue  # "and the other's first cert?": of the other one (below)
         if i + 1 in ev.title_positions and following not in lexicon.ORDINAL_NOUNS:
             continue  # "… stays until the last shelter closes": a word of the title named, not a step
         theirs_shown = theirs is not None or (ctx.intent == "pathway" and (len(ctx.people) <= 1 or not any(g == _pronoun_of(words) for _, g in ctx.pronouns)))  # ("my lead tech … where should she start" … "what's her second step": the pathway just shown is hers; of two, the one just shown when neither was called "he" before)
@@ -435,7 +437,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if pivot in two:
             referred = True
             other = next(e for e in two if e != pivot)
-            b = min(b, a + 3) if words[a + 2 : a + 3] == ["ones"] else b  # ("the other ones day": what follows is asked of it)
+            b = min(b, a + 3) if words[a + 2 : a + 3] == ["ones"] else a + 2 if b == a + 3 and words[a + 1] == "other" and words[a + 2] not in _OTHER_NOUNS else b  # ("the other ones day", "the other's full name": what follows is asked of it)
             r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
             swapped_at.add(a)
     for i in range(len(words) - 1):  # "is there another one that's more about quality measures" after a card: one besides it
@@ -619,6 +621,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if r.free(asked_at, end):  # "so which role needs fewer certs" after two roles weighed: of those (stages.path_length)
             referred = True
             r.put(asked_at, end, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in by_count], "or"))
+    bare = [k for k, w in enumerate(words) if w not in lexicon.LEAD_FILLERS and w not in ("and", "the", "one", "path", "pathway")]
+    if len(bare) == 1 and words[bare[0]] in _LENGTHS and ctx.intent == "pathway" and len(ctx.roles) >= 2 and not (ev.role_named or ev.codes) and r.free(bare[0], bare[0] + 1):
+        referred = True  # "which of the three has the longest cert path" … "and the shortest?": of the same roles
+        of_them = _joined(["the " + _label(("role", x), ix) for x in ctx.roles], "or")
+        r.put(bare[0], bare[0] + 1, f"which of {of_them} has the {_LENGTHS[words[bare[0]]]}")
     # "those two", "both of them"
     for a, b in r.found("ref_many"):
         referred = True
@@ -1420,6 +1427,8 @@ def _in_title(word: str, role: str, ix: Index) -> bool:
     return any(role in ix.title_postings.get(stem(w), ()) for w in (word, ix.expand([word])[-1]))
 
 
+_LENGTHS = {"shortest": "shortest path", "longest": "longest path", "shorter": "shorter path", "longer": "longer path", "fewest": "fewest certs", "fewer": "fewer certs"}  # "and the shortest?" after pathways weighed by length
+_OTHER_NOUNS = frozenset({"one", "ones", "cert", "certification", "credential", "role", "job"})  # "the other one": what names the other, not what is asked of it
 _ONE_CERT = frozenset({"cert", "certification", "credential"})
 
 
