@@ -51,9 +51,7 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
         at[st].append(i)
     heads = [i for i, w in enumerate(a.words) if i and w in lexicon.ROLE_HEADS]
     whole = [rid for score, rid in raw if score >= 1.0]  # titles written out in full
-    mine = {k for i in own_job_heads(a) for k in a.typed_group(i)}
-    asked = {st for i, st in enumerate(stems) if i not in mine}
-    whole_asked = [rid for rid in whole if set(ix.role_titles[rid]) <= asked]  # … also without the member's own job
+    whole_asked = _whole_without_own_job(a, ix, whole) if len(whole) > 1 else whole  # … also without the member's own job
     for score, rid in raw:
         if score < ROLE_MIN_SHARE:
             break
@@ -76,6 +74,14 @@ def role_scores(a: Analysis, ix: Index) -> tuple[list[tuple[float, str]], dict[s
             scores[rid] = ROLE_MENTION
             where.setdefault(rid, set()).update(span)
     return sorted(((v, k) for k, v in scores.items()), reverse=True), where
+
+
+def _whole_without_own_job(a: Analysis, ix: Index, whole: list[str]) -> list[str]:
+    """Of the titles written out in full, those still written out without the member's own job
+    ("lead tech here, …": "tech" names no title)."""
+    mine = {k for i in own_job_heads(a) for k in a.typed_group(i)}
+    asked = {st for i, st in enumerate(a.word_stems) if i not in mine}
+    return [rid for rid in whole if set(ix.role_titles[rid]) <= asked]
 
 
 def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
