@@ -115,9 +115,15 @@ def _named_by_its_last_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
     out = []
     for j in range(1, len(a.words)):
         owners = ix.title_postings.get(a.word_stems[j], ())
-        if len(owners) == 1 and a.words[j - 1] == "the" and not ix.title_heads[owners[0]] and ix.role_titles[owners[0]][-1:] == (a.word_stems[j],) and a.word_stems[j] not in a.negated:
+        if len(owners) == 1 and a.words[j - 1] == "the" and _unlisted_head(ix, owners[0]) == a.word_stems[j] and a.word_stems[j] not in a.negated:
             out.append((owners[0], range(j, j + 1)))
     return out
+
+
+def _unlisted_head(ix: Index, rid: str) -> str | None:
+    """The stem of a title's last word when no list of job nouns knows any of its words ("… Field
+    Auditor", "… Aide Trainer"): its job noun all the same."""
+    return None if ix.title_heads[rid] else stem(words_of(ix.knowledge.roles[rid].title)[-1])
 
 
 def _only_its_page(st: str, rid: str, ix: Index) -> bool:
@@ -673,7 +679,7 @@ def shortened(a: Analysis, ix: Index, rid: str, only_its: bool = False) -> bool:
     Multi-Site Controlled Substance Field Auditor): a role named, however light those words weigh.
     ``only_its``: words no other title ends with ("program manager" ends several)."""
     stems, title, heads = a.word_stems, set(ix.role_titles[rid]), ix.title_heads[rid]
-    last = stem(words_of(ix.knowledge.roles[rid].title)[-1]) if not heads else None  # a title ending in a job noun no list knows ("… Field Auditor")
+    last = _unlisted_head(ix, rid)
     return any((stems[i] in heads and a.words[i] in lexicon.ROLE_HEADS or stems[i] == last) and a.said[i - 1] != a.said[i] and stems[i - 1] in title and stems[i - 1] not in heads and (not only_its or ix.title_postings.get(stems[i - 1]) == [rid]) for i in range(1, len(stems)))
 
 
