@@ -621,11 +621,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if r.free(asked_at, end):  # "so which role needs fewer certs" after two roles weighed: of those (stages.path_length)
             referred = True
             r.put(asked_at, end, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in by_count], "or"))
-    bare = [k for k, w in enumerate(words) if w not in lexicon.LEAD_FILLERS and w not in ("and", "the", "one", "path", "pathway")]
-    if len(bare) == 1 and words[bare[0]] in _LENGTHS and ctx.intent == "pathway" and len(ctx.roles) >= 2 and not (ev.role_named or ev.codes) and r.free(bare[0], bare[0] + 1):
+    sole = _sole_word(words, frozenset({"the", "one", "path", "pathway"}))
+    if sole is not None and words[sole] in _LENGTHS and ctx.intent == "pathway" and len(ctx.roles) >= 2 and not (ev.role_named or ev.codes) and r.free(sole, sole + 1):
         referred = True  # "which of the three has the longest cert path" … "and the shortest?": of the same roles
         of_them = _joined(["the " + _label(("role", x), ix) for x in ctx.roles], "or")
-        r.put(bare[0], bare[0] + 1, f"which of {of_them} has the {_LENGTHS[words[bare[0]]]}")
+        r.put(sole, sole + 1, f"which of {of_them} has the {_LENGTHS[words[sole]]}")
     # "those two", "both of them"
     for a, b in r.found("ref_many"):
         referred = True
@@ -1440,10 +1440,17 @@ def _by_number(words: list[str]) -> list[tuple[int, int, int, int]]:
         number = _NUMBERED.get(words[i + 1]) if words[i] in ("step", "number") or (words[i] in _ONE_CERT and words[i + 1].isdigit()) else None
         if number is not None:
             out.append((i, i - 1 if i and words[i - 1] in _DEFINITE else i, i + 2, number))
-    rest = [k for k, w in enumerate(words) if w not in lexicon.LEAD_FILLERS and w != "and"]
-    if not out and len(rest) == 1 and words[rest[0]].isdigit() and words[rest[0]] in _NUMBERED:
-        out.append((rest[0], rest[0], rest[0] + 1, _NUMBERED[words[rest[0]]]))
+    sole = _sole_word(words)
+    if not out and sole is not None and words[sole].isdigit() and words[sole] in _NUMBERED:
+        out.append((sole, sole, sole + 1, _NUMBERED[words[sole]]))
     return out
+
+
+def _sole_word(words: list[str], also: frozenset[str] = frozenset()) -> int | None:
+    """Where the one word of a message is, past fillers, "and" and ``also`` ("ok and 3?", "and
+    the shortest?"), if it has only one."""
+    rest = [k for k, w in enumerate(words) if w not in lexicon.LEAD_FILLERS and w != "and" and w not in also]
+    return rest[0] if len(rest) == 1 else None
 
 
 def _nth(listed: tuple[Entity, ...], pos: int) -> Entity:
@@ -1942,7 +1949,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         told_roles = dict(resolution.told)  # "Lena wants the endoscopy job and Tom wants ops director. Do their pathways share any cert?": who wants which, for "start with Lena"
         people = (*resolution.told, *(p for p in ctx.people if p[0] not in told_roles))[:MAX_PEOPLE]
         wants = (*resolution.wants, *(p for p in ctx.wants if p[0] not in dict(resolution.wants)))[:MAX_PEOPLE]
-        ev_pair = read(question, ix)  # (as written: a rewrite may keep only the two compared)
+        ev_pair = read(question, ix) if resolution.rewritten or resolution.evidence is None else resolution.evidence  # (as written: a rewrite may keep only the two compared)
         in_view = list(dict.fromkeys([*pair, *ev_pair.named_apart(pair[0])])) if all(ev_pair.role_where.get(r) for r in pair) else []
         weighed = tuple(sorted(in_view, key=lambda r: min(ev_pair.role_where.get(r) or {0}))) if len(in_view) > 2 and set(pair) <= set(in_view) else pair  # (three named, two of them compared: all three, for "the third one")
         return replace(ctx, role=kept, thing=shared, roles=weighed, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)

@@ -432,9 +432,6 @@ def _content_words(ev: Evidence) -> list[str]:
     return [w for w in ev.a.words if w not in lexicon.STOPWORDS and w not in lexicon.GREETINGS]
 
 
-_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
-
-
 def small_talk(ev: Evidence, ix: Index) -> Match | None:
     """Greetings and "what can you do" (help); a thank-you (a friendly word, nothing to learn)."""
     words = ev.a.words
@@ -445,7 +442,7 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
         return None  # "what do you know about the 340B ACE certification?": about something, not about the bot
     own = ev.said_of_self  # "hello from a mail order pharmacy in arizona 👋": where they are, nothing asked
     steer = set((ev.cue("discourse") or "").split())  # "hey! quick q": steering asks nothing
-    parts = {i for i, w in enumerate(words) if w in _DAY_PARTS and words[i - 1 : i] != ("good",)}  # "ok and the afternoon?": a part of the day asked for, no "good afternoon"
+    parts = {i for i, w in enumerate(words) if w in lexicon.DAY_TIMES and words[i - 1 : i] != ("good",)}  # "ok and the afternoon?": a part of the day asked for, no "good afternoon"
     bare = [w for i, w in enumerate(words) if w not in lexicon.STOPWORDS and (w not in lexicon.GREETINGS or i in parts) and w not in lexicon.HELP_WORDS and w not in steer and i not in own]
     cue_words = {w for name, found in ev.hits.items() if name not in ("self_describe", "discourse") for w in found.split()} - {words[i] for i in own}
     greeting_only = not bare and cue_words <= lexicon.GREETINGS and any(w in lexicon.GREETINGS or w in lexicon.HELP_WORDS for w in words)
