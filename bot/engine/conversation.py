@@ -437,7 +437,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if pivot in two:
             referred = True
             other = next(e for e in two if e != pivot)
-            b = min(b, a + 3) if words[a + 2 : a + 3] == ["ones"] else a + 2 if b == a + 3 and words[a + 1] == "other" and words[a + 2] not in _OTHER_NOUNS else b  # ("the other ones day", "the other's full name": what follows is asked of it)
+            end = a + words[a:b].index("other") + 1
+            end += words[end : end + 1] in (["one"], ["ones"])
+            if words[end : end + 1] and words[end] in _OTHER_NOUNS:
+                end += 1
+            b = b if words[end : end + 1] and words[end] in _OTHER_VERBS else min(b, end)  # ("the other ones day", "the other's full name", "ok the other's day": what follows is asked of it; "and the other is for …": a name in place of all that)
             r.put(a, b, ("the " if other[0] == "role" else "") + _label(other, ix))
             swapped_at.add(a)
     for i in range(len(words) - 1):  # "is there another one that's more about quality measures" after a card: one besides it
@@ -464,6 +468,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if ctx.empty and not (b - a == 3 and (described_only or len(words) - (b - a) <= 2) and len(ix.title_postings.get(stem(words[a + 1]), ())) == 1):
             continue  # (with nothing before, only a word of one title, said alone, describes: "their day?" … "the forgery one")
+        if ctx.intent == "pathway" and ctx.role is not None and words[b - 1] not in lexicon.PERSON_NOUNS and any(y == a for _, y in lexicon.cue("ordering").spans(words)):
+            if words[b - 1] == "one":
+                r.put(b - 1, b, "certification")  # ("the hospital operations one": a step, whatever title shares its words)
+            continue  # "she'd rather start with the auditing side" after a pathway: which of its steps first (the tailoring reads it), not another role
         if any(a - 2 <= y <= a and not any(_CLAUSE_END.search(t) for t in r.tokens[y - 1 : a]) for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role (but "i'm a tech, the prior auth one or …" chooses)
         if all(w in _WHOLE for w in words[a + 1 : b - 1]):
@@ -777,10 +785,15 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and (_tells_of_self(ev) or tells_of_them) and not (after.codes or after.a.unknown_codes or (after.role_named and after.role_best != ctx.role) or after.goal_role)  # ("never led a team" names no other role; a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
     shown_codes = {e[1] for e in ctx.shown if e[0] == "cert"} if ctx.intent == "pathway" else set()
     doubted = bool(ev.codes) and not ev.role_named and set(ev.codes) <= _denied(ev) | shown_codes  # "are you sure thats first? not CPOM?", "are you sure CMCPL is next?" after that pathway
-    if "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
+    versus = _versus_shown(ev, ctx, ix) or (_versus_shown(after, ctx, ix) if after is not ev else None)  # ("vs the festival one": named once "the festival one" is read)
+    if versus is not None:
+        rewritten = versus  # "how's that vs the airport clinic manager's day", "vs the festival path": the other side of what was just shown
+    elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
         rewritten = other_list  # "what roles do you cover" … "and the certs?"
+    elif _names_a_step(ev, ctx, ix):
+        rewritten += f" (how do I become the {_label(('role', ctx.role or ''), ix)})"  # "and if I'd rather start with the hospital operations one?": a step of that pathway, not the ops director
     elif tells:
         pass  # what the member tells of themselves retailors the pathway (below), nothing else is asked
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
@@ -1428,6 +1441,7 @@ def _in_title(word: str, role: str, ix: Index) -> bool:
 
 
 _LENGTHS = {"shortest": "shortest path", "longest": "longest path", "shorter": "shorter path", "longer": "longer path", "fewest": "fewest certs", "fewer": "fewer certs"}  # "and the shortest?" after pathways weighed by length
+_OTHER_VERBS = frozenset({"is", "s", "does", "covers", "has", "handles"})  # "and the other is for …" (as the ref_other cue reads it)
 _OTHER_NOUNS = frozenset({"one", "ones", "cert", "certification", "credential", "role", "job"})  # "the other one": what names the other, not what is asked of it
 _ONE_CERT = frozenset({"cert", "certification", "credential"})
 
@@ -1786,6 +1800,47 @@ def _recalled(ev: Evidence, ctx: Context) -> str | None:
 
     partly = [r for s, r in ev.roles if s > 0 and r in talked and r != ctx.role and own_word(r)]
     return partly[0] if len(partly) == 1 else None
+
+
+def _names_a_step(ev: Evidence, ctx: Context, ix: Index) -> bool:
+    """After a pathway, a role half named, in "start with the … one", only by words of one of its
+    steps' names ("the hospital operations one": the Certified Hospital Pharmacy Operations
+    Pharmacist): that step first."""
+    if ctx.intent != "pathway" or ctx.role is None or ev.role_named or ev.codes or ev.role_best in (None, ctx.role):
+        return False
+    at = ev.role_where.get(ev.role_best or "", frozenset())
+    starts = {y for _, y in lexicon.cue("ordering").spans(ev.a.words)}
+    if not any(a in starts and a <= min(at, default=-1) and max(at) < b for a, b in lexicon.cue("ref_one_kind").spans(ev.a.words)):
+        return False  # (said as "start with the … one", not "this is the pharmacy server right", "the third one, that's the ops one right?")
+    said = {ev.a.word_stems[i] for i in at}
+    return bool(said) and any(said <= set(ix.cert_names.get(s.certification, ())) for s in ix.knowledge.roles[ctx.role].pathway)
+
+
+def _versus_shown(ev: Evidence, ctx: Context, ix: Index) -> str | None:
+    """"how's that vs the airport clinic manager's day", "vs the ops one" after a role's duties,
+    "vs the festival path" after a pathway: what was just shown is one side, so the answer is the
+    same part (or the part now asked) of the one role the message names."""
+    if ctx.role is None or ctx.intent not in ("role", "pathway") or (ctx.intent == "role" and ctx.section not in _SECTION_WORDS):
+        return None
+    if not ev.role_named or ev.codes or ev.role_best in (None, ctx.role) or set(ev.named_roles) - {ev.role_best} or ev.described not in (None, ev.role_best):
+        return None
+    at = {i for a, b in lexicon.cue("contrast").spans(ev.a.words) for i in range(a, b)}
+    if _VERSUS_WORDS.isdisjoint(ev.a.words[i] for i in at):
+        return None  # ("torn between …", "or the …": a choice, answered as one)
+    if ev.asks_who or "which" in ev.a.words or ev.hits.keys() & {"ref_choice", "suits"}:
+        return None  # "vs the ops director, which starts earlier", "compared to X, who does more audits": a choice between the two
+    asks = _asks(ev) - {"contrast"} - ({"overview"} if ev.cue("overview") in (None, ev.cue("contrast")) else set())
+    title = _label(("role", ev.role_best), ix)
+    if asks <= {"pathway"} and (ev.pathway_cue or (not asks and ctx.intent == "pathway")):
+        return f"how do I become the {title}"
+    asked = asks & {"day", "responsibilities"}
+    section = ("day_in_the_life" if "day" in asked else "responsibilities") if len(asked) == 1 else ctx.section if ctx.intent == "role" and not asked else None
+    if asks - {"day", "responsibilities"} or section not in _SECTION_WORDS:
+        return None
+    return f"the {title} {_SECTION_WORDS[section]}"
+
+
+_VERSUS_WORDS = frozenset({"vs", "versus", "compare", "compared", "compares", "comparing", "against"})
 
 
 def _versus_the_last(ev: Evidence, ctx: Context) -> bool:

@@ -9,6 +9,7 @@ compiles them into one matcher per cue list. The syntax, word by word:
 * ``...``           any number of words; ``..3`` up to three words
 * ``^`` / ``$``     a sentence of the message starts / ends here (first / last token only)
 * ``#`` in a word   a number: ``#mg`` matches "500mg", ``q#h`` matches "q12h"
+* ``@`` in a word   an hour of the clock, 1 to 24: "at @ $" matches "at 3" (not "at 40")
 
 Phrases are matched against the question's words as the analysis reads them: lower case,
 spelling corrected, synonyms applied, a certification code as ``{code}``. Nothing here knows
@@ -25,7 +26,8 @@ CODE_TOKEN = "{code}"  # a certification code in a phrase
 CODE_MARK = "certcode"  # how the analysis writes a recognised code in the question's words
 SENTENCE_BREAK = "|"  # between two sentences of the text cue lists are matched against
 _SENTENCE_BREAK = re.escape(SENTENCE_BREAK)
-_WORD = re.compile(r"^[a-z0-9#*'µ{}_\-]+$")
+_WORD = re.compile(r"^[a-z0-9#@*'µ{}_\-]+$")
+_HOUR = r"(?:0?[1-9]|1\d|2[0-4])"  # ``@``: an hour of the clock
 _ANY_WORD = rf"(?!{_SENTENCE_BREAK} )[^ ]+"  # a wildcard or a gap never steps over the end of a sentence
 
 
@@ -50,7 +52,7 @@ def _word(alternatives: str, phrase: str) -> str:
         body = alt[:-1] if prefix else alt
         if "*" in body:
             raise PhraseError(f"'*' may only end a word ({alt!r} in {phrase!r})")
-        rx = re.escape(body).replace(r"\#", "#").replace("#", r"\d+(?:\.\d+)?")
+        rx = re.escape(body).replace(r"\#", "#").replace("#", r"\d+(?:\.\d+)?").replace("@", _HOUR)
         out.append(rx + (r"[^ ]*" if prefix else ""))
     return "(?:" + "|".join(out) + ")"
 
@@ -106,9 +108,9 @@ class Anchors:
             if not choices:
                 always = True
                 continue
-            alts = min(choices, key=lambda alts: (any("#" in a for a in alts), any(a.endswith("*") for a in alts), len(alts)))
+            alts = min(choices, key=lambda alts: (any("#" in a or "@" in a for a in alts), any(a.endswith("*") for a in alts), len(alts)))
             for alt in alts:
-                if "#" in alt:
+                if "#" in alt or "@" in alt:
                     digits = True
                 elif alt.endswith("*"):
                     prefixes.add(alt[:-1])

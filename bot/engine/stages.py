@@ -124,12 +124,13 @@ def task_request(ev: Evidence, ix: Index) -> Match | None:
     """A request to write something ("write my cover letter"): not a question about the knowledge."""
     titled = {i for sc, r in ev.roles if sc >= ROLE_MENTION for i in ev.role_where.get(r, ())}
     words = ev.a.words
-    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE) and _DOER.isdisjoint(words[max(0, a - 2) : a]) and ev.a.asks(a) for a, b in lexicon.cue("task_request").spans(words)):  # (nor "I'm trying to write a job description … . What are its core responsibilities?": told, not asked)  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
+    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE and words[a] not in _VERSES) and _DOER.isdisjoint(words[max(0, a - 2) : a]) and ev.a.asks(a) for a, b in lexicon.cue("task_request").spans(words)):  # (nor "I'm trying to write a job description … . What are its core responsibilities?": told, not asked)  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
         return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
     return None
 
 
 _NOUN_BEFORE = lexicon.DETERMINERS | lexicon.POSSESSIVES  # "the draft", "my edit": the word is a noun there
+_VERSES = frozenset({"haiku", "haikus", "poem", "poems", "limerick", "limericks", "sonnet", "sonnets", "rap", "song"})  # "a limerick about the ops director please": asked for, after "a" too
 _DOER = frozenset({"i", "we", "im", "ive", "weve", "who", "she", "he", "they"})  # "I write the grievance letters", "the tech who translates our labels": work told of, not asked for
 
 
@@ -730,6 +731,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
 
 
 _HONORIFIC_NAME = re.compile(r"\b(?:[Dd]r|Doctor|[Pp]rof|Professor|Mr|Mrs|Ms|Mx)\.?\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)")
+_SENTENCE_END = re.compile(r"[?!]|" + "".join(rf"(?<!\b{a})" for a in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof")) + r"\.(?:\s|$)")  # ("… at St. Brigid's?": a name goes on)
 _BEFORE_A_PERSON = r"\b(?:know|knows|is|was|whether|if|about|does|did|has)\s+$"  # the person is what is asked of
 
 
@@ -738,7 +740,7 @@ def _person_asked_about(ev: Evidence) -> str | None:
     right after what asks about them, in a sentence that ends in a question mark."""
     text = ev.a.question
     for m in _HONORIFIC_NAME.finditer(text):
-        end = re.search(r"[?!]|\.(?:\s|$)", text[m.end() :])
+        end = _SENTENCE_END.search(text[m.end() :])
         named = m.group(1)[:1].isupper() or any(stem(w) not in ev.ix.postings for w in m.group(1).lower().split())  # ("is dr. linda okafor still …": a name the pages never use)
         asked = end.group(0) == "?" if end else (ev.a.words[:1] and ev.a.words[0] in _ASKING_WORDS)  # ("who is Dr. Maria Gonzalez, the one who presented …" with no question mark)
         if named and asked and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE):
@@ -1664,7 +1666,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     role = ev.subject_role if (ev.subject_named or (ev.subject_relaxed and not told_only) or only_candidate) else role_from_certs(ev.held or ev.codes, ix) or ev.goal_role
     words = ev.a.words
     picks_a_role = ("suits" in ev.hits and not _CHOOSING.isdisjoint(words)) or any(w == "which" and words[i + 1 : i + 2] in (("role",), ("job",), ("one",)) for i, w in enumerate(words))
-    if role and picks_a_role and not ev.codes and (apart := ev.named_apart(role)):
+    told_after = min((x for x, _ in lexicon.cue("suits").spans(words)), default=len(words))
+    if role and picks_a_role and not ev.codes and (apart := [r for r in ev.named_apart(role) if not (ev.role_where[r] <= ev.said_of_self and min(ev.role_where[r]) > told_after)]):  # (not "… for someone who already manages a hospital pharmacy operations team": what that someone is)
         role = _fits_better([role, *apart], ev, ix) or role  # "torn between the waste compliance and telepharmacy paths. i'm into the tech side … which fits me and what's the path"
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
