@@ -26,7 +26,7 @@ from bot.engine.analyze import analyze, cue_stems, person_has, ruled_out
 from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read, typed_at
-from bot.engine.index import Index
+from bot.engine.index import Index, words_of
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page
 from bot.engine.phrases import CODE_MARK
@@ -206,6 +206,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         ev = read(question, ix)
     r = _Rewrite(question)
     r.kept = {b - 1 for a, b in lexicon.cue("discourse").spans(r.words) if r.words[b - 1] in _DISMISSED}  # "ok forget it, the scheduling manager instead": no "it" to resolve
+    picked_by_word = _picked_by_a_word(r, ctx, ix) if not (ev.role_named or ev.codes) else None
+    if picked_by_word is not None:
+        r.put(0, picked_by_word[0], f"the {_label(('role', picked_by_word[1]), ix)}")  # "going with water. which cert first …" after three roles were weighed
     for a, b, code in _certs_recalled(r.words, ctx, ix) if not ev.codes else ():
         r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
     if ctx.thing is not None and ctx.thing[0] == "cert" and (not ev.codes or r.words[2:3] in (["before"], ["over"], ["ahead"])) and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
@@ -306,6 +309,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         path_of = card[0] if card and card[0] else ctx.role  # "whats the first step on that path" after a card of it, or a list of certs by topic: that role's pathway
     elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 1 and words[i - 1] in lexicon.ORDINALS and (i == 1 or words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
+    if path_of is None and numbered:
+        on_one = next(((a, b) for a, b in lexicon.cue("ref_one_kind").spans(words) if a and words[a - 1] in _LOCATIVES and words[b - 1] == "one"), None)
+        meant = _described(" ".join(r.tokens[on_one[0] + 1 : on_one[1] - 1]), ctx, ix, "role") if on_one and not _path_claimed(ev, words) else None
+        if meant is not None and meant[0] == "role":
+            path_of = meant[1]  # "whats step 2 on the pilgrim one" after another role's pathway: that one's steps
     as_paged = _page_order(words) if numbered and ctx.role and ctx.shown and all(e[0] == "cert" for e in ctx.shown) else None
     if as_paged is not None and path_of is None:  # "whats step 2 in the normal order" after a pathway put in the member's order: the page's
         path_of = ctx.role
@@ -405,6 +413,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 continue
             if only_whose and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?": its day
                 r.put(start, end, f"the {_label(picked[0], ix)} {_SECTION_WORDS[ctx.section or '']}")
+                continue
+            if only_whose and ctx.intent == "pathway":  # "the first one's path" … "and the third one's?": its pathway
+                r.put(start, end, f"the {_label(picked[0], ix)} path")
                 continue
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
             picked_role = picked_role or any(e[0] == "role" for e in picked)
@@ -613,10 +624,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, ("which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or")) + said_of)
             continue
         roles = next((c for c in ([e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
-        if len(roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words):
-            referred = True  # "whose day starts earlier": the two roles' clock times decide (stages.role_contrast)
+        if 2 <= len(roles) <= 3 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words):
+            referred = True  # "whose day starts earlier", "and whose day starts earliest?" of three: their clock times decide (stages.role_contrast)
             clock = " ".join(w for w in words[a:b] if w in lexicon.CLOCK_WORDS)  # ("whose starts earlier": the choice, and what is timed)
-            r.put(a, b, f"which of the {_label(('role', roles[0]), ix)} or the {_label(('role', roles[1]), ix)}" + (f" {clock}" if clock else ""))
+            r.put(a, b, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in roles], "or") + (f" {clock}" if clock else ""))
             continue
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
@@ -900,6 +911,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set()) | ({"by_ordinal"} if picked_role else set())
     roles_named: tuple[str, ...] = tuple(e[1] for e in here) if here and picked_role else final.named_roles  # ("… benchmarking analyst - give me the third one's overview": all three were named)
+    if versus is not None and ctx.role and final.role_best and final.role_best != ctx.role:
+        roles_named = (ctx.role, final.role_best)  # "how's that vs the ops director path" … "which of the two needs fewer": both are weighed
+        signals |= {"versus"}
     return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path)
 
 
@@ -1802,6 +1816,27 @@ def _recalled(ev: Evidence, ctx: Context) -> str | None:
     return partly[0] if len(partly) == 1 else None
 
 
+def _picked_by_a_word(r: _Rewrite, ctx: Context, ix: Index) -> tuple[int, str] | None:
+    """"going with water. which cert first …", "ok pilgrim it is, …" after roles were weighed: a
+    first short clause that names one of them by the start of a word only its title has (its end,
+    and that role)."""
+    pool = ctx.roles if len(ctx.roles) >= 2 else tuple(e[1] for e in ctx.recent if e[0] == "role")[:3]  # ("… water or spaceflight?" … "and the pilgrim pharmacist?" … "ok space. …")
+    if len(pool) < 2:
+        return None
+    end = next((i + 1 for i, t in enumerate(r.tokens[:_PICK_WORDS]) if t[-1:] in ".,;:!"), None)
+    if end is None or end == len(r.tokens):
+        return None
+    said = [w for w in r.words[:end] if w not in _PICKING and w not in lexicon.LEAD_FILLERS]
+    if not said or len(said) > 2 or any(len(w) < 4 for w in said):
+        return None
+    fits = [rid for rid in pool if rid in ix.knowledge.roles and all(any(t.startswith(w) for t in words_of(ix.knowledge.roles[rid].title)) for w in said)]
+    return (end, fits[0]) if len(fits) == 1 else None
+
+
+_PICK_WORDS = 6  # "ok going with the pilgrim one," at most
+_PICKING = frozenset({"going", "go", "with", "picking", "pick", "picked", "choose", "choosing", "chose", "then", "it", "is", "its", "ill", "take", "taking", "lets", "do", "the", "one", "i", "think", "im", "fine", "decided", "on", "so", "and"})
+
+
 def _names_a_step(ev: Evidence, ctx: Context, ix: Index) -> bool:
     """After a pathway, a role half named, in "start with the … one", only by words of one of its
     steps' names ("the hospital operations one": the Certified Hospital Pharmacy Operations
@@ -1817,10 +1852,10 @@ def _names_a_step(ev: Evidence, ctx: Context, ix: Index) -> bool:
 
 
 def _versus_shown(ev: Evidence, ctx: Context, ix: Index) -> str | None:
-    """"how's that vs the airport clinic manager's day", "vs the ops one" after a role's duties,
-    "vs the festival path" after a pathway: what was just shown is one side, so the answer is the
-    same part (or the part now asked) of the one role the message names."""
-    if ctx.role is None or ctx.intent not in ("role", "pathway") or (ctx.intent == "role" and ctx.section not in _SECTION_WORDS):
+    """"how's that vs the airport clinic manager's day", "vs the ops one" after a role's duties (or
+    what it is), "vs the festival path" after a pathway: what was just shown is one side, so the
+    answer is the same part (or the part now asked) of the one role the message names."""
+    if ctx.role is None or ctx.intent not in ("role", "pathway") or (ctx.intent == "role" and ctx.section not in (*_SECTION_WORDS, "overview")):
         return None
     if not ev.role_named or ev.codes or ev.role_best in (None, ctx.role) or set(ev.named_roles) - {ev.role_best} or ev.described not in (None, ev.role_best):
         return None
@@ -1834,10 +1869,10 @@ def _versus_shown(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     if asks <= {"pathway"} and (ev.pathway_cue or (not asks and ctx.intent == "pathway")):
         return f"how do I become the {title}"
     asked = asks & {"day", "responsibilities"}
-    section = ("day_in_the_life" if "day" in asked else "responsibilities") if len(asked) == 1 else ctx.section if ctx.intent == "role" and not asked else None
-    if asks - {"day", "responsibilities"} or section not in _SECTION_WORDS:
-        return None
-    return f"the {title} {_SECTION_WORDS[section]}"
+    section = ("day_in_the_life" if "day" in asked else "responsibilities") if len(asked) == 1 else None if asked else "overview" if asks else ctx.section if ctx.intent == "role" else None
+    if asks - {"day", "responsibilities", "overview", "weak_overview"} or section is None:
+        return None  # ("what does a dpo do compared to that": what the role is)
+    return f"the {title} {_SECTION_WORDS.get(section, 'overview')}"
 
 
 _VERSUS_WORDS = frozenset({"vs", "versus", "compare", "compared", "compares", "comparing", "against"})
@@ -2109,6 +2144,11 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
     if said:
         pronouns = ((resolution.person, said), *(p for p in pronouns if p[0] != resolution.person))[:MAX_PEOPLE]
+    if "versus" in resolution.signals and answer.role in resolution.roles:
+        named_roles = resolution.roles
+        recent[1:1] = [("role", r) for r in resolution.roles if r != answer.role]  # (the one it was set against is talked about too)
+        if answer.intent == "role":
+            shown = tuple(("role", r) for r in resolution.roles)  # ("… and the other one's path?")
     if len(ctx.roles) >= 2 and (set(named_roles) == set(ctx.roles) or ("by_ordinal" in resolution.signals and set(named_roles) <= set(ctx.roles))):
         named_roles = ctx.roles  # "do those two share a cert?", "the 2nd role's first step?" … "and the first one's?": still the roles as they were named
     return Context(
