@@ -1862,8 +1862,8 @@ def _versus_shown(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     at = {i for a, b in lexicon.cue("contrast").spans(ev.a.words) for i in range(a, b)}
     if _VERSUS_WORDS.isdisjoint(ev.a.words[i] for i in at):
         return None  # ("torn between …", "or the …": a choice, answered as one)
-    if ev.asks_who or "which" in ev.a.words or ev.hits.keys() & {"ref_choice", "suits"}:
-        return None  # "vs the ops director, which starts earlier", "compared to X, who does more audits": a choice between the two
+    if ev.asks_who or "which" in ev.a.words or ev.hits.keys() & {"ref_choice", "suits", "both"} or ev.cert_nouns:
+        return None  # "vs the ops director, which starts earlier", "compared to X, who does more audits": a choice between the two; "… do they share any cert?": what both have
     asks = _asks(ev) - {"contrast"} - ({"overview"} if ev.cue("overview") in (None, ev.cue("contrast")) else set())
     title = _label(("role", ev.role_best), ix)
     if asks <= {"pathway"} and (ev.pathway_cue or (not asks and ctx.intent == "pathway")):
@@ -2018,7 +2018,7 @@ def _about_refused(ctx: Context, ev: Evidence, refused_of: str | None = None) ->
     partly = [r for sc, r in ev.roles if sc >= ROLE_RELAXED and ev.role_where.get(r)]
     if role is None and not ev.codes and len(partly) >= 2 and ev.role_where[partly[0]] - ev.role_where[partly[1]] and ev.role_where[partly[1]] - ev.role_where[partly[0]]:
         role = partly[0]  # "which is more stressful, correctional or waste manager": two roles, each half named, to choose between next
-    named = tuple(sorted({r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and ev.role_where.get(r)} | set(ev.named_apart(role)), key=lambda r: min(ev.role_where[r]))) if role else ()  # (as role_contrast reads two named apart: "disaster coordinator or ops director")
+    named = tuple(sorted({r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and ev.role_where.get(r)} | set(ev.named_apart(role)), key=lambda r: _named_at(ev, r))) if role else ()  # (as role_contrast reads two named apart: "disaster coordinator or ops director")
     if role is not None and len(named) >= 2:  # "which pays better, X or Y" … "ok which one is more about insurance then": a choice between those two
         thing = ("role", role)
         return replace(ctx, role=role, thing=thing, roles=named, shown=(), recent=tuple(dict.fromkeys((thing, *(("role", r) for r in named), *ctx.recent)))[:MAX_RECENT], intent="role", held=ctx.held if ctx.role == role else (), pending="")
@@ -2066,7 +2066,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if ev_named is not None and ev_named.subject_named and ev_named.subject_role is not None:
         apart = [ev_named.subject_role, *ev_named.named_apart(ev_named.subject_role)]
         if len(apart) >= 2 and len(apart) > len(named_roles):  # "shortlisted three jobs: ops director, benchmarking analyst, falls prevention consultant. is CPSCM on all of them?": those three, for "which of the three …"
-            named_roles = tuple(sorted(apart, key=lambda r: min(ev_named.role_where.get(r) or {0})))
+            named_roles = tuple(sorted(apart, key=lambda r: _named_at(ev_named, r)))
     intent = answer.intent
     if answer.intent == "certification" and answer.certifications:
         thing = ("cert", answer.certifications[0])
@@ -2173,6 +2173,18 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     )
 
 
+def _named_at(ev: Evidence, rid: str) -> tuple[int, int]:
+    """Where a role's name begins, the run of its words that holds a word only it has ("bronch
+    coordinator, med guide lead, slotting coordinator" names the slotting coordinator third,
+    whatever "coordinator" it shares); of two named at once, the longer name first."""
+    mine = ev.role_where.get(rid) or frozenset({0})
+    others = {i for r, w in ev.role_where.items() if r != rid for i in w}
+    start = min(mine - others or mine)
+    while start - 1 in mine:
+        start -= 1
+    return (start, -len(mine))
+
+
 def _in_order_compared(resolution: Resolution) -> list[str]:
     """The roles a choice between roles named, each by words of its own, in the order it named them."""
     ev = resolution.evidence
@@ -2180,7 +2192,7 @@ def _in_order_compared(resolution: Resolution) -> list[str]:
         return []
     mine = ev.role_where.get(ev.subject_role, frozenset())
     apart = [r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 and r != ev.subject_role and ev.role_where.get(r, frozenset()) - mine]
-    return sorted([ev.subject_role, *apart], key=lambda r: min(ev.role_where.get(r) or {0}))
+    return sorted([ev.subject_role, *apart], key=lambda r: _named_at(ev, r))
 
 
 def _in_order_named(resolution: Resolution) -> list[str]:
@@ -2190,7 +2202,7 @@ def _in_order_named(resolution: Resolution) -> list[str]:
         return []
     if "by_ordinal" in resolution.signals and len(resolution.roles) >= 2:
         return list(resolution.roles)  # ("… TOC manager. overview of the first one?": as the message named them)
-    return sorted((r for r in resolution.roles if ev.role_where.get(r)), key=lambda r: min(ev.role_where[r]))
+    return sorted((r for r in resolution.roles if ev.role_where.get(r)), key=lambda r: _named_at(ev, r))
 
 
 def _about_self(ev: Evidence) -> str:

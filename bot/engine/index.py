@@ -558,6 +558,8 @@ class Index:
                     best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
                     if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD or (word == best[0] + "ly" and english.is_word(word))):
                         best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"; "differently" is "different" made an adverb
+                    if best and pool is self.cue_by_length and self._completion(word) != word:
+                        best = None  # "bronch": a title's word clipped (bronchoscopy), not a cue word mistyped (brunch)
                     if best or english.is_word(word):
                         break  # (a word of the cue lists only for what is no English word)
             fixed = best[0] if best else self._completion(word)

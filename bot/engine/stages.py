@@ -1696,8 +1696,12 @@ def _only_in_the_way_asked(ev: Evidence) -> set[str]:
     is asked, no interest of the member's ("left" is no step's topic, "stock left" on a page aside)."""
     spans = _sentence_spans(ev, "pathway")
     inside = {i for x, y in spans for i in range(x, y)}
+    inside |= {i for i, w in enumerate(ev.a.words) if w in _WAY_NOUNS and i - 1 in ev.title_positions}  # "… for the glucose meter coordinator track": the way, named after the title
     stems = ev.a.word_stems
     return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
+
+
+_WAY_NOUNS = lexicon.PATH_NOUNS | {"track", "tracks", "route", "routes", "roadmap"}
 
 
 def _how_it_was_earned(ev: Evidence) -> set[str]:
