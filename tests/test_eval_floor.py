@@ -279,6 +279,12 @@ SETS = {
     "curious-outsiders-round-69b": (ROOT / "tests/eval255/questions.yaml", ROOT / "tests/eval255/pages"),
     "an-ordinary-week-round-69c": (ROOT / "tests/eval256/questions.yaml", ROOT / "tests/eval256/pages"),
     "an-ordinary-week-round-69d": (ROOT / "tests/eval257/questions.yaml", ROOT / "tests/eval257/pages"),
+    "night-shift-and-weekend-staff-round-70": (ROOT / "tests/eval258/questions.yaml", ROOT / "tests/eval258/pages"),
+    "career-changers-from-industry-round-70": (ROOT / "tests/eval259/questions.yaml", ROOT / "tests/eval259/pages"),
+    "rural-and-small-town-pharmacy-round-70b": (ROOT / "tests/eval260/questions.yaml", ROOT / "tests/eval260/pages"),
+    "students-and-residents-round-70b": (ROOT / "tests/eval261/questions.yaml", ROOT / "tests/eval261/pages"),
+    "an-ordinary-week-round-70c": (ROOT / "tests/eval262/questions.yaml", ROOT / "tests/eval262/pages"),
+    "an-ordinary-week-round-70d": (ROOT / "tests/eval263/questions.yaml", ROOT / "tests/eval263/pages"),
 }
 # In-scope floors below 0.95: sets that missed the target on their first run (see their README);
 # each floor sits just under today's figure, so a regression shows.
@@ -485,6 +491,17 @@ CONVERSATIONS = {
     "comparing-and-choosing-round-69c": (ROOT / "tests/conv195/conversations.yaml", ROOT / "tests/conv195/pages", {"overall": 0.90, "follow": 0.88, "switch": 0.99, "none": 0.92}),
     "an-ordinary-day-round-69d": (ROOT / "tests/conv196/conversations.yaml", ROOT / "tests/conv196/pages", {"overall": 0.92, "follow": 0.90, "switch": 0.90, "none": 0.96}),
     "mentors-and-managers-round-69d": (ROOT / "tests/conv197/conversations.yaml", ROOT / "tests/conv197/pages", {"overall": 0.82, "follow": 0.78, "switch": 0.80, "none": 0.83}),
+    "planning-the-next-five-years-round-70": (ROOT / "tests/conv198/conversations.yaml", ROOT / "tests/conv198/pages", {"overall": 0.95, "follow": 0.92, "switch": 0.99, "none": 0.99}),
+    "terse-typers-round-70": (ROOT / "tests/conv199/conversations.yaml", ROOT / "tests/conv199/pages", {"overall": 0.93, "follow": 0.87, "switch": 0.92, "none": 0.97}),
+    "helping-a-mentee-round-70": (ROOT / "tests/conv200/conversations.yaml", ROOT / "tests/conv200/pages", {"overall": 0.91, "follow": 0.84, "switch": 0.99, "none": 0.97}),
+    "skeptical-questioners-round-70": (ROOT / "tests/conv201/conversations.yaml", ROOT / "tests/conv201/pages", {"overall": 0.94, "follow": 0.94, "switch": 0.93, "none": 0.92}),
+    "comparing-side-by-side-round-70b": (ROOT / "tests/conv202/conversations.yaml", ROOT / "tests/conv202/pages", {"overall": 0.89, "follow": 0.85, "switch": 0.90, "none": 0.93}),
+    "changing-course-mid-chat-round-70b": (ROOT / "tests/conv203/conversations.yaml", ROOT / "tests/conv203/pages", {"overall": 0.93, "follow": 0.86, "switch": 0.90, "none": 0.99}),
+    "an-ordinary-evening-round-70b": (ROOT / "tests/conv204/conversations.yaml", ROOT / "tests/conv204/pages", {"overall": 0.95, "follow": 0.93, "switch": 0.99, "none": 0.93}),
+    "an-ordinary-day-round-70c": (ROOT / "tests/conv205/conversations.yaml", ROOT / "tests/conv205/pages", {"overall": 0.92, "follow": 0.90, "switch": 0.99, "none": 0.88}),
+    "weighing-roles-for-someone-round-70c": (ROOT / "tests/conv206/conversations.yaml", ROOT / "tests/conv206/pages", {"overall": 0.91, "follow": 0.89, "switch": 0.99, "none": 0.89}),
+    "an-ordinary-day-round-70d": (ROOT / "tests/conv207/conversations.yaml", ROOT / "tests/conv207/pages", {"overall": 0.94, "follow": 0.92, "switch": 0.99, "none": 0.94}),
+    "side-by-side-for-a-team-round-70d": (ROOT / "tests/conv208/conversations.yaml", ROOT / "tests/conv208/pages", {"overall": 0.87, "follow": 0.81, "switch": 0.87, "none": 0.97}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 
