@@ -449,7 +449,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             referred = True
             other = next(e for e in two if e != pivot)
             end = a + words[a:b].index("other") + 1
-            end += words[end : end + 1] in (["one"], ["ones"])
+            if words[end : end + 1] in (["one"], ["ones"]):
+                end += 1
             if words[end : end + 1] and words[end] in _OTHER_NOUNS:
                 end += 1
             b = b if words[end : end + 1] and words[end] in _OTHER_VERBS else min(b, end)  # ("the other ones day", "the other's full name", "ok the other's day": what follows is asked of it; "and the other is for …": a name in place of all that)
@@ -1868,10 +1869,19 @@ def _versus_shown(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     title = _label(("role", ev.role_best), ix)
     if asks <= {"pathway"} and (ev.pathway_cue or (not asks and ctx.intent == "pathway")):
         return f"how do I become the {title}"
+    if asks - {"day", "responsibilities", "overview", "weak_overview"}:
+        return None  # something else is asked of it
     asked = asks & {"day", "responsibilities"}
-    section = ("day_in_the_life" if "day" in asked else "responsibilities") if len(asked) == 1 else None if asked else "overview" if asks else ctx.section if ctx.intent == "role" else None
-    if asks - {"day", "responsibilities", "overview", "weak_overview"} or section is None:
-        return None  # ("what does a dpo do compared to that": what the role is)
+    if len(asked) > 1:
+        return None
+    if asked:
+        section = "day_in_the_life" if "day" in asked else "responsibilities"
+    elif asks:
+        section = "overview"  # ("what does a dpo do compared to that": what the role is)
+    elif ctx.intent == "role" and ctx.section:
+        section = ctx.section  # the part just shown
+    else:
+        return None
     return f"the {title} {_SECTION_WORDS.get(section, 'overview')}"
 
 
