@@ -144,6 +144,7 @@ SITTING_WORDS = _words(_WORDS["sitting_words"])
 ORDINALS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["ordinals"].items()}
 ORDINAL_NOUNS = _words(_WORDS["ordinal_nouns"])
 PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})  # "2nd on that path?", "do their paths overlap"
+WAY_NOUNS = PATH_NOUNS | {"track", "tracks", "route", "routes", "roadmap"}  # "the glucose meter coordinator track": the way to a role, by any name
 COUNTS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["counts"].items()}
 CLASS_WORDS = _words(_WORDS["class_words"])
 BRITISH_ENDINGS: tuple[tuple[str, str], ...] = tuple((str(uk), str(us)) for uk, us in _WORDS["british_endings"])

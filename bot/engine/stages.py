@@ -731,7 +731,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
 
 
 _HONORIFIC_NAME = re.compile(r"\b(?:[Dd]r|Doctor|[Pp]rof|Professor|Mr|Mrs|Ms|Mx)\.?\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)")
-_SENTENCE_END = re.compile(r"[?!]|" + "".join(rf"(?<!\b{a})" for a in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof")) + r"\.(?:\s|$)")  # ("… at St. Brigid's?": a name goes on)
+_END_AFTER_A_NAME = re.compile(r"[?!]|" + "".join(rf"(?<!\b{a})" for a in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof")) + r"\.(?:\s|$)")  # where the sentence after a titled name ends ("… at St. Brigid's?": "St." ends none)
 _BEFORE_A_PERSON = r"\b(?:know|knows|is|was|whether|if|about|does|did|has)\s+$"  # the person is what is asked of
 
 
@@ -740,7 +740,7 @@ def _person_asked_about(ev: Evidence) -> str | None:
     right after what asks about them, in a sentence that ends in a question mark."""
     text = ev.a.question
     for m in _HONORIFIC_NAME.finditer(text):
-        end = _SENTENCE_END.search(text[m.end() :])
+        end = _END_AFTER_A_NAME.search(text[m.end() :])
         named = m.group(1)[:1].isupper() or any(stem(w) not in ev.ix.postings for w in m.group(1).lower().split())  # ("is dr. linda okafor still …": a name the pages never use)
         asked = end.group(0) == "?" if end else (ev.a.words[:1] and ev.a.words[0] in _ASKING_WORDS)  # ("who is Dr. Maria Gonzalez, the one who presented …" with no question mark)
         if named and asked and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE):
@@ -1696,12 +1696,9 @@ def _only_in_the_way_asked(ev: Evidence) -> set[str]:
     is asked, no interest of the member's ("left" is no step's topic, "stock left" on a page aside)."""
     spans = _sentence_spans(ev, "pathway")
     inside = {i for x, y in spans for i in range(x, y)}
-    inside |= {i for i, w in enumerate(ev.a.words) if w in _WAY_NOUNS and i - 1 in ev.title_positions}  # "… for the glucose meter coordinator track": the way, named after the title
+    inside |= {i for i, w in enumerate(ev.a.words) if w in lexicon.WAY_NOUNS and i - 1 in ev.title_positions}  # "… for the glucose meter coordinator track": the way, named after the title
     stems = ev.a.word_stems
     return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
-
-
-_WAY_NOUNS = lexicon.PATH_NOUNS | {"track", "tracks", "route", "routes", "roadmap"}
 
 
 def _how_it_was_earned(ev: Evidence) -> set[str]:
