@@ -126,7 +126,42 @@ def _asks_on_its_own(ev: Evidence) -> bool:
     """A message with an ask of its own ("the ops director's pathway", "what is CPOM")."""
     words = ev.a.words
     wh_asked = any(w in _WH and words[i + 1 : i + 2] and words[i + 1] in _AUXILIARIES for i, w in enumerate(words))  # "ok, then within pharmacy, what would a training coordinator do?" (not "what about …")
-    return any(c in ev.hits for c in ("pathway", "identity", "day", "responsibilities", "list", "help", "cert_seek")) or any(w in lexicon.ORDINALS for w in words) or wh_asked
+    names_its_list = ev.role_named and (ev.certs_plural or bool(ev.cert_nouns)) and not _MEANT.isdisjoint(words) and not _opens_with_a_place(words)  # "i meant the ops director certs" (not "on the ops director path i mean": where the last question was; nor "the sterile compounding certs" after "which of those is about audits")
+    return any(c in ev.hits for c in ("pathway", "identity", "day", "responsibilities", "list", "help", "cert_seek")) or any(w in lexicon.ORDINALS for w in words) or wh_asked or names_its_list
+
+
+def _filled(pending: str, named: Evidence, ix: Index) -> str | None:
+    """The unanswered question with what it pointed at ("them", "the third one") replaced by the
+    roles a message that only names them now says ("which of them starts earlier?" … "I mean the
+    ops director and the truck stop pharmacist")."""
+    roles = [r for r in (named.subject_role, *named.named_apart(named.subject_role)) if r] if named.role_named and named.subject_role and not named.codes else []
+    if not roles:
+        return None
+    r = _Rewrite(pending)
+    spans = [(a, b) for a, b in (*r.found("ref_many"), *r.found("ref_role"), *r.found("ref_thing")) if lexicon.PATH_NOUNS.isdisjoint(r.words[a:b])]  # (not "what is the path" left by a way refused: the way, not a role)
+    spans += [(i - 1, i + 2) for i, w in enumerate(r.words) if w in lexicon.ORDINALS and i and r.words[i - 1] in _DEFINITE and r.words[i + 1 : i + 2] == ["one"]]  # ("the third one's day?", not "the third step")
+    if not spans:
+        return None
+    a, b = min(spans)
+    owned = "'s" if _POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) else ""
+    at = sorted(i for x in roles for i in named.role_where.get(x, ()))
+    said = [w for k, w in enumerate(named.a.said[at[0] : at[-1] + 1]) if not k or w != named.a.said[at[0] + k - 1]]  # as the member typed them ("the ecmo coordinator and the mining camp supply officer")
+    if "which" in r.words[:a] and r.words[a - 1 : a] == ["of"]:
+        said = ["or" if w == "and" else w for w in said]  # "which of them …": which of the one or the other
+    r.put(a, b, "the " + " ".join(said) + owned)
+    return r.text()
+
+
+def _opens_with_a_place(words: tuple[str, ...] | list[str]) -> bool:
+    """After "sorry, I mean", the message opens with "on", "for", "in" …: it says where the
+    question before it was asked ("for the TOC manager i mean")."""
+    first = next((w for w in words if w not in _CORRECTING_FILLERS), "")
+    return first in _PLACE_LEADS
+
+
+_MEANT = frozenset({"mean", "meant"})
+_CORRECTING_FILLERS = frozenset({"i", "mean", "meant", "sorry", "oops", "oh", "ugh", "no", "wait", "hm", "hmm", "ok", "okay", "actually", "nah"})
+_PLACE_LEADS = frozenset({"on", "for", "in", "at", "of", "along"})
 
 
 _WH = frozenset({"what", "how", "who", "which"})
@@ -150,6 +185,7 @@ _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 
 _CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
+_ENDS_SENTENCE = re.compile(r"[.?!;:]['\")]?$")  # "CPSCM." "ok?" "quick one:"
 _POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
@@ -172,7 +208,20 @@ class _Rewrite:
             self.spans[a] = (b, text)
 
     def found(self, cue: str) -> list[tuple[int, int]]:
-        return [(a, b) for a, b in lexicon.cue(cue).spans(self.words) if self.free(a, b)]
+        """The cue's free spans, sentence by sentence as the evidence reads them, so "^" starts
+        the second sentence too ("i already hold CPSCM. which has fewer left for me")."""
+        out: list[tuple[int, int]] = []
+        start = 0
+        for end in self._sentence_ends():
+            out.extend((start + a, start + b) for a, b in lexicon.cue(cue).spans(self.words[start:end]) if self.free(start + a, start + b))
+            start = end
+        return out
+
+    def _sentence_ends(self) -> list[int]:
+        """One past the last word of each sentence: a word that ends with a full stop, a question
+        or exclamation mark, a semicolon or a colon (as ``analyze`` splits sentences)."""
+        ends = [i + 1 for i, t in enumerate(self.tokens[:-1]) if _ENDS_SENTENCE.search(t)]
+        return [*ends, len(self.tokens)]
 
     def text(self) -> str:
         out: list[str] = []
@@ -194,7 +243,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     ev = read(question, ix)
     described_only = lexicon.cue("ref_one_kind").spans(ev.a.words) == [(0, len(ev.a.words))]  # "their day?" … "the forgery one"
     if ctx.pending and _CANCELS.isdisjoint((ev.cue("discourse") or "").split()) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or ((_own_subject(ev) or described_only) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
-        question = f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor"
+        filled = _filled(ctx.pending, ev, ix) if _only_names(ev) and not _opens_with_a_place(ev.a.words) else None
+        question = filled or f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor" ("and the third one's day?" + "sorry, I mean the truck stop pharmacist": that one's day)
         ev = read(question, ix)
     if not ctx.empty and len(ev.a.words) <= _NEXT_ONE_WORDS and _own_subject(ev) and _NEXT_AT_END.search(question):
         question = "and " + _NEXT_AT_END.sub("", question)  # "ASC next": the same question of it ("and ASC")
@@ -282,7 +332,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         referred = True
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
-    only_overlap = ctx.intent == "pathway" and all(w in lexicon.STOPWORDS or w in lexicon.PATH_NOUNS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways
+    only_overlap = (ctx.intent == "pathway" or (ctx.intent == "role" and len(ctx.roles) == 2)) and all(w in lexicon.STOPWORDS or w in lexicon.PATH_NOUNS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways, or two roles weighed
     weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek or only_overlap) and not (ev.codes or ev.held or ev.role_named or people) else None
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
         weighed = (theirs_two[0], theirs_two[1])
@@ -360,6 +410,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "and the other's first cert?": of the other one (below)
         if i + 1 in ev.title_positions and following not in lexicon.ORDINAL_NOUNS:
             continue  # "… stays until the last shelter closes": a word of the title named, not a step
+        if ev.role_named and following.isalpha() and following not in lexicon.STOPWORDS and following not in lexicon.COUNTS and _PICKED_NOUNS.isdisjoint(words[i + 1 : i + 4]) and lexicon.PATH_NOUNS.isdisjoint(words):
+            continue  # "for the PPH kit coordinator: the right dose of the first uterotonic in the kit": the first of a thing, no step of the role named
         theirs_shown = theirs is not None or (ctx.intent == "pathway" and (len(ctx.people) <= 1 or not any(g == _pronoun_of(words) for _, g in ctx.pronouns)))  # ("my lead tech … where should she start" … "what's her second step": the pathway just shown is hers; of two, the one just shown when neither was called "he" before)
         if i and words[i - 1] in _MEMBERS_OWN and not (words[i - 1] in ("her", "his") and theirs_shown and following in lexicon.ORDINAL_NOUNS):
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
@@ -592,7 +644,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if described_at and kinds == {"role"} and all(w in lexicon.STOPWORDS or any(x <= i < r.spans[x][0] for x in described_at) for i, w in enumerate(words) if not a <= i < b):
             r.put(a, b, "")  # "and which one is the overnight one": that role, nothing else asked of it
             continue
-        if ev.codes or described_at:  # "which is most about the supply side": already chosen
+        if (ev.codes and not ("path_length" in ev.hits and set(ev.codes) <= set(ev.held))) or described_at:  # "which is most about the supply side": already chosen (not "i already hold CPSCM. which has fewer left")
             continue
         if any(name.startswith(lexicon.FACET_PREFIX) and not set(found.split()).isdisjoint(words[a:b]) for name, found in ev.hits.items()):
             continue  # "which pays more, that job or ops director": the choice is a fact no page gives
@@ -601,7 +653,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if "path_length" in ev.hits and len(by_count := _roles_compared(ctx, words)) >= 2:
             referred = True  # "which of the two needs fewer certs": the pathways' counts decide (stages.path_length)
-            r.put(a, b, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in by_count], "or"))
+            verb = " ".join(r.tokens[k] for k in range(a + 1, b) if words[k] in _CHOICE_VERBS)  # ("which has fewer left": has)
+            r.put(a, b, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in by_count], "or") + (f" {verb}" if verb else ""))
             continue
         while b < len(words) and (words[b] in lexicon.COUNTS or words[b] in ("ones", "roles", "jobs", "certs")):
             b += 1  # "which of those three"
@@ -669,6 +722,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif "two" in words[a:b] or not group:
             recent = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1]
             group = recent if len(recent) == 2 or len(group) < 2 else group[:2]  # ("what job are those two on" after one card of two shown: the two shown)
+        if paths and len(last_roles) < 2 and group and all(e[0] == "cert" for e in group):
+            holders = tuple(dict.fromkeys(("role", r.id) for e in group for r in ix.knowledge.roles_with_certification(e[1])))
+            group = holders if len(holders) == 2 else group  # "which roles are those on" … "do those two roles share a cert": the roles the two certifications are on
         if "both" in words[a:b] and len(group) != 2:  # "both have CMSO right?" after three steps shown: the two roles talked about
             roles = list(ctx.roles) if len(ctx.roles) == 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]
             group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ())
@@ -713,14 +769,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, f"the {_label(('role', recalled or _role_of_card(ctx, ix) or ctx.role), ix)} {noun}".strip())  # "ok back to ops, whats their main responsibilities": the one recalled
     # "it", "that one": the thing, unless the question names one of that kind itself
     dummy = {x + 1 for x, y in lexicon.cue("rumour").spans(words) if y - x == 3 and words[x + 1] == "it"}  # "is it true …": "it" stands for nothing
-    dummy |= _conditional_it(words)
+    dummy |= _conditional_it(words) | _cleft_it(words)
     worth = {i for i, w in enumerate(words) if w == "it" and i and words[i - 1] == "worth"}  # "worth it?": the thing is worth it, not "worth <the thing>"
     dummy |= {i for i, w in enumerate(words[:-2]) if w in ("it", "its") and words[i + 1 : i + 3] in (["like", "being"], ["like", "to"], ["like", "working"], ["like", "as"]) or (w == "it" and words[i + 1 : i + 4] in (["is", "like", "being"], ["is", "like", "to"]))}  # "what's it like being a media fill coordinator": "it" is the being, no thing shown
     tells_of_them = ctx.intent == "pathway" and theirs is not None and theirs == ctx.role and bool(people) and people[0][0] == 0 and _only_tells(ev)  # "marcus did a telehealth rotation and loved it": about him, nothing asked
     reordering = {i for x, y in lexicon.cue("pathway").spans(words) if words[x] in _REORDER for i in range(x, y)}  # "reorder it for her": the pathway, not a step
+    role_nouned = {i for x, y in r.found("ref_role") if words[y - 1] in _ROLE_WORDS for i in range(x, y)}  # "how is that role different from …": that role, no certification
     for a, b in r.found("ref_thing"):
         if a in reordering:
             referred = True
+            continue
+        if not role_nouned.isdisjoint(range(a, b)):
             continue
         if a in dummy or tells_of_them:
             continue
@@ -787,7 +846,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     ellipsis = bool(_ELLIPSIS.match(core)) or same_again
     wished_if = "likes" in ev.hits and "if" in words  # "and if i'd rather be on the billing side?": which first, for them
     corrects = "correction" in ev.hits and not (ctx.empty and ctx.intent is None)  # "no wait I meant …", "sorry, the residency director" (also after "how do i become a PA" was refused: how to become that one)
-    asks_more = "tell_more" in after.hits or "ref_self" in ev.hits
+    adds_a_topic = len(words) >= 2 and (words[-1] in _ALSO or words[-2:] == ["as", "well"]) and len(words) <= _ADDED_TOPIC_WORDS  # "diversion too", "controlled stuff also": of the same thing
+    adds_a_topic = adds_a_topic and (_in_cert_text(ctx.thing, after, ix) or (ctx.intent == "role" and ctx.role is not None and fits_page(ctx.role, after.a, ix, loosely=True)))  # (what its text has: not "weekends too?" of a certification)
+    asks_more = "tell_more" in after.hits or "ref_self" in ev.hits or adds_a_topic
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
@@ -820,7 +881,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             about_role = False  # "how do i become a nuclear pharmacist" after the ops director: a job of its own, which no page has
         topic_elsewhere = (ctx.role is not None or ctx.thing is not None) and ("cert_seek" in after.hits or bool(after.cert_nouns)) and not (after.pathway_cue or after.section_cue or "ordering" in after.hits or after.certs_plural) and not (ctx.role is not None and fits_page(ctx.role, after.a, ix)) and not _in_cert_text(ctx.thing, after, ix) and _known_topic(after, ix)
         about_role = about_role and not topic_elsewhere  # "ok and which cert covers comfort kits" after the cold chain card: a topic of another page
-        about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix))  # "when would I be meeting with HR": their page says
+        about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix, loosely=adds_a_topic and ctx.intent == "role"))  # "when would I be meeting with HR": their page says ("diversion too" after their duties: a page that writes it once)
         about_role = about_role or ("for_someone" in ev.hits and ctx.intent == "pathway")  # "and for someone who's run a retail store": that pathway
         pair = _last_two(ctx)
         rest = _ELLIPSIS.sub("", core).lstrip()
@@ -1619,6 +1680,24 @@ _CANCELS = frozenset({"nvm", "nevermind", "never", "forget", "scratch", "ignore"
 _DEGREES = frozenset({"more", "mostly", "all", "really", "just"})
 
 
+def _cleft_it(words: list[str]) -> set[int]:
+    """"it's the controlled drug paperwork I actually enjoy", "it's CWHCS I have": "it" only
+    puts what follows first; the member says what they like or hold, no thing shown."""
+    out = set()
+    for i in range(len(words) - 3):
+        if words[i] == "it" and words[i + 1] == "is":
+            for j in range(i + 3, min(len(words) - 1, i + _CLEFT_REACH)):
+                if words[j] == "i" and (words[j + 1] in _CLEFT_VERBS or (words[j + 1] in _CLEFT_ADVERBS and words[j + 2 : j + 3] and words[j + 2] in _CLEFT_VERBS)):
+                    out.add(i)
+                    break
+    return out
+
+
+_CLEFT_REACH = 12
+_CLEFT_VERBS = frozenset({"enjoy", "like", "love", "prefer", "mean", "meant", "have", "hold", "want", "need", "care"})
+_CLEFT_ADVERBS = frozenset({"actually", "really", "honestly", "truly", "mostly", "do", "already"})
+
+
 def _conditional_it(words: list[str]) -> set[int]:
     """"and if it's more the hospital-wide side": "it" after a leading "if" says what the member
     means, not a thing shown (not "she wants to know if it's mostly meetings": the job)."""
@@ -1917,6 +1996,10 @@ _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 
 # the words of a choice ("ok so between those two, which one …") describe neither role
 _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.words() | {"between"})
+_CHOICE_VERBS = frozenset({"has", "does", "do", "is", "needs", "takes"})  # "which has fewer left": the verb stays asked
+_PICKED_NOUNS = lexicon.ORDINAL_NOUNS | lexicon.CERT_NOUNS | _ROLE_WORDS  # "the first cert", "the second one", "the 3rd role"
+_ALSO = frozenset({"too", "also"})
+_ADDED_TOPIC_WORDS = 5  # "controlled stuff too": a topic added to the last answer is short
 _ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+|anything\s+|something\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _LEAD = "((" + "|".join(sorted(lexicon.LEAD_FILLERS)) + ") )*"  # "ok what about …", "hmm and …"

@@ -98,8 +98,17 @@ def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
         before = j - 1
         while before >= 0 and a.said[before] == a.said[j]:
             before -= 1
-        if before >= 0 and a.sentence_of[before] == a.sentence_of[j] and a.words[before] not in lexicon.STOPWORDS and a.words[before] not in lexicon.GENERIC_MODIFIERS and a.words[before] not in _CONTRAST_WORDS and a.words[before] not in lexicon.ROLE_HEADS and stems[before] not in title and (stems[before] in ix.role_postings or _acronym_like(a.words[before])):
-            continue  # ("340b program manager": a word of the trade before it qualifies it otherwise; not "less stressful, residency coord", nor "depot pharmacist, park coordinator": another job ends there)
+        if before >= 0 and a.sentence_of[before] == a.sentence_of[j] and a.words[before] not in lexicon.STOPWORDS and a.words[before] not in lexicon.GENERIC_MODIFIERS and a.words[before] not in _CONTRAST_WORDS and a.words[before] not in lexicon.ROLE_HEADS and a.words[before] not in lexicon.WISH_WORDS and stems[before] not in title and (stems[before] in ix.role_postings or _acronym_like(a.words[before])):
+            continue  # ("340b program manager": a word of the trade before it qualifies it otherwise; not "less stressful, residency coord", nor "depot pharmacist, park coordinator": another job ends there, nor "wants shrink job")
+        after = j + 1
+        while after < len(stems) and a.said[after] == a.said[j]:
+            after += 1
+        if after < len(stems) and a.sentence_of[after] == a.sentence_of[j] and a.said[j] == a.words[j] and a.words[j] not in lexicon.ORDINALS and (before < 0 or (a.words[before] not in _ANY_JOB and stems[before] not in title)) and a.words[after] in _JOB_NOUNS:
+            out.append((rid, range(j, after)))  # "my tech wants the shrink job": its own word as typed, then "job" (not "from my old ops job": theirs; "ambulatory care job": the title's words go on before it)
+            continue
+        if after < len(stems) and a.sentence_of[after] == a.sentence_of[j] and _clipped_head(a.said[after], rid, ix):
+            out.append((rid, range(j, after + 1)))  # "supplement pharm": its own word, then its job noun typed short
+            continue
         k = j + 1
         while k < len(stems) and k - j <= 3 and a.sentence_of[k] == a.sentence_of[j] and (any(stems[m] in title for m in a.typed_group(k)) or _only_its_page(stems[k], rid, ix)):  # ("mgr" read "mgr manager"; "med sync manager": "sync" only its page writes)
             if any(stems[m] == title[-1] and stems[m] in heads for m in a.typed_group(k)) and a.said[k] != a.said[j]:  # (its last word: "privileging pharmacists" is no Pharmacist … Privileging Coordinator)
@@ -107,6 +116,17 @@ def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
                 break
             k += 1
     return out
+
+
+_JOB_NOUNS = frozenset({"job", "role", "position", "gig"})  # "the shrink job": what any title is
+_ANY_JOB = frozenset({"my", "our", "old", "current", "former", "previous", "last", "first", "a", "an", "any", "what", "which", "other", "another", "some", "every", "each"})  # "from my old ops job", "a retail job", "what operations job is closest": the member's, or any
+CLIPPED_HEAD = 4  # letters a title's last word typed short needs ("pharm" for pharmacist)
+
+
+def _clipped_head(said: str, rid: str, ix: Index) -> bool:
+    """"supplement pharm": the start of the title's last word, typed short."""
+    last = words_of(ix.knowledge.roles[rid].title)[-1].lower()
+    return len(said) >= CLIPPED_HEAD and said.isalpha() and last.startswith(said) and said != last
 
 
 def _named_by_its_last_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:

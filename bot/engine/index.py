@@ -29,6 +29,7 @@ SECTIONS = ("overview", "responsibilities", "day_in_the_life")
 _STRETCHED = re.compile(r"(\w)\1{2,}")
 _DOUBLED_END = re.compile(r"(\w)\1$")
 _SMALL_TALK = lexicon.GREETINGS | lexicon.GRATITUDE | lexicon.REACTIONS
+CLIPPED_PART = 3  # letters each half of two clipped title words typed together needs ("hazcom")
 CLIPPED_ALONE = 4  # letters a clipped word needs to stand for the one title word it starts ("prep": preparedness)
 MAX_CLIPPED = 3  # a clipped word that could be more title words than this says nothing
 TAIL_TITLE_WORDS = 4  # titles this long (content words) may be shortened to their last two
@@ -107,7 +108,7 @@ def called_names(title: str, text: str) -> list[str]:
             continue
         before = sentence[: m.start()]
         at = before.lower().find(title.lower())
-        of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None or before.strip().lower().startswith(f"the {title.split()[-1].lower()} ")  # ("The liaison knows …, often called the rare disease access pharmacist")
+        of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None or before.strip().lower().startswith(f"the {title.split()[-1].lower()} ") or re.search(rf"\bthe\s+{re.escape(title.split()[-1])}\s+(?:is|are)\s*$", before, re.I) is not None  # ("The liaison knows …, often called the rare disease access pharmacist"; "On many productions the liaison is simply called the set pharmacist")
         # "A Sterile Compounding Supervisor runs the IV room and cleanroom suite, often called the IV
         # room supervisor or cleanroom lead": the title is the sentence's subject, the names are jobs
         subject_only = m.re is _CALL_IT or (not of_role and 0 <= at <= 4)  # ("you call them every day": no job's name)
@@ -170,6 +171,7 @@ class Index:
     text_compounds: frozenset[str] = frozenset()  # hyphenated words it writes, lower case ("car-t"): no unknown code when a member types them
     name_word_list: tuple[str, ...] = ()  # words of titles, names and aliases, sorted (for clipped words)
     name_between: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (word before, word after) -> the name words written between them
+    name_pairs: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)  # first three letters -> two name words written one after the other ("hazard communication")
     writes: dict[str, list[str]] = field(default_factory=dict)  # role id / code -> its texts' words in order ("does a page write 'reporting to'?")
     text_bigrams: frozenset[tuple[str, str]] = frozenset()  # stem pairs the knowledge writes side by side ("cart fill")
     english_or_ours: frozenset[str] = frozenset()  # known words and codes: never "another language"
@@ -480,6 +482,12 @@ class Index:
             for x, w, y in zip(words, words[1:], words[2:]):
                 between[(x, y)].add(w)
         ix.name_between = {pair: frozenset(ws) for pair, ws in between.items()}
+        pairs: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for words in ix.aliases:
+            for x, y in zip(words, words[1:]):
+                if x.isalpha() and y.isalpha() and x not in lexicon.STOPWORDS and y not in lexicon.STOPWORDS:
+                    pairs[x[:CLIPPED_PART]].add((x, y))
+        ix.name_pairs = {k: frozenset(v) for k, v in pairs.items()}
         ix.text_words = frozenset(texts)
         ix.text_compounds = frozenset(compounds)
         ix.text_bigrams = frozenset(pair_pool)
@@ -635,15 +643,26 @@ class Index:
     def split_joined(self, word: str) -> list[str] | None:
         """"informaticsdirector" -> informatics director: two knowledge words typed together; an
         English word only into two words the knowledge writes ("stockroom", but "deadline" is no
-        dead line: "dead" is only a cue's word)."""
-        if len(word) < 7 or word in self.known_words:
+        dead line: "dead" is only a cue's word); else two name words typed short ("hazcom")."""
+        if len(word) < 2 * CLIPPED_PART or word in self.known_words:
             return None
         words = self.text_words if english.is_word(word) else self.known_words
-        for i in range(3, len(word) - 2):
+        for i in range(3, len(word) - 2) if len(word) >= 7 else ():
             left, right = word[:i], word[i:]
             if left in words and right in words and left not in lexicon.STOPWORDS and right not in lexicon.STOPWORDS:
                 return [left, right]
-        return None
+        return None if english.is_word(word) else self._split_clipped(word)
+
+    def _split_clipped(self, word: str) -> list[str] | None:
+        """"hazcom" -> hazard communication: the starts of two words a title or name writes one
+        after the other, typed together; only when exactly one such pair fits."""
+        fits = {
+            (x, y)
+            for i in range(CLIPPED_PART, len(word) - CLIPPED_PART + 1)
+            for x, y in self.name_pairs.get(word[:CLIPPED_PART], ())
+            if x.startswith(word[:i]) and y.startswith(word[i:])
+        }
+        return list(fits.pop()) if len(fits) == 1 else None
 
     def joined_name(self, left: str, right: str) -> str | None:
         """"work flow" -> workflow: one word of a title or certification name typed as two, which

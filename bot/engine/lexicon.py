@@ -89,6 +89,7 @@ MENTORED = _words(_WORDS["mentored"])
 SOMEONE_NEW = _words(_WORDS["someone_new"])
 DOWNPLAYING = _words(_WORDS["downplaying"])
 FEWEST = _words(_WORDS["fewest"])
+CLOSENESS = _words(_WORDS["closeness"])
 LONGER_WORDS = _words(_WORDS["longer_words"])
 PRICE_ADJECTIVES = _words(_WORDS["price_adjectives"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}

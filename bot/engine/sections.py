@@ -227,6 +227,12 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     if by_clock is not None:
         return by_clock
     q = [s for s in a.in_own_words(ix.role_postings).stems if s not in cue_stems() and s not in exclude]  # ("deals more with the wholesaler": not "supply chain" too, when a page says "wholesalers")
+    topic = _topic_of_closeness(q, a)
+    return _best_by(topic, roles, a, ix) or (_best_by(q, roles, a, ix) if topic != q else None)
+
+
+def _best_by(q: list[str], roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str | None:
+    """Of these roles, the one whose page these words fit clearly best (see ``best_of``)."""
     fewest = not lexicon.FEWEST.isdisjoint(a.words)  # "which has the least patient contact"
     scored = []
     for r in dict.fromkeys(roles):
@@ -242,6 +248,15 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
         return None
     return scored[0][1]
+
+
+def _topic_of_closeness(q: list[str], a: Analysis) -> list[str]:
+    """"Which is more hands-on with patients": the patients are asked about, "hands-on" only says
+    how closely (weighed only when they alone choose none); said alone ("which is more
+    hands-on") it is all there is to weigh."""
+    close = {stem(w) for i, w in enumerate(a.words[:-1]) if w in lexicon.CLOSENESS and a.words[i + 1] == "on"}
+    rest = [s for s in q if s not in close]
+    return rest if rest and close else q
 
 
 def _plays_down(q: list[str], p: Passage) -> bool:
@@ -308,8 +323,10 @@ def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str
     return (min if early else max)(bounds, key=lambda r: bounds[r])
 
 
-def fits_page(role: str, a: Analysis, ix: Index) -> bool:
+def fits_page(role: str, a: Analysis, ix: Index, loosely: bool = False) -> bool:
     """The question's content words match a passage of this role's page well ("when would I be
-    meeting with HR" after talking about the workforce manager): a follow-up about it."""
+    meeting with HR" after talking about the workforce manager): a follow-up about it. Loosely,
+    any passage writing one of them will do ("diversion too" after the role's duties)."""
     q = [s for s in a.stems if s not in cue_stems() and s not in a.kin]
-    return bool(q) and max((passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(role, ())), default=0.0) >= SECTION_SPECIFIC
+    best = max((passage_score(q, ix.passages[i], ix) for i in ix.role_passages.get(role, ())), default=0.0) if q else 0.0
+    return best > 0 if loosely else best >= SECTION_SPECIFIC

@@ -686,6 +686,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
     entering = hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
+    answerable = [c for c in answerable if not (c == "overview" and named_by and kind == "role" and _opens_with(ev, _IS_LEADS) and ev.role_named and "role_name" not in ev.hits)]  # "is the fleet job dangerous though": "job" names it, what it is said to be is asked (not "is that a real job": what it is)
     if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
         unheard = _duty_unheard_of(ev, doc)
         if unheard:  # "does the clinic ops manager handle diversion investigations": a duty its page never mentions
@@ -697,8 +698,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if claimed is not None:  # "is it true mtm center managers handle 10,000 calls a day?": whatever else it names, the figure is what is checked, and no page writes it
         m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{claimed}"', why=f"a claim checked by a figure the {kind}'s text never writes: {claimed!r}")
         return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
-    if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
-        return None  # ("got CTOCP already, whats after": the next step)
+    if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or (kind == "role" and _wants_role(ev)) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
+        return None  # ("got CTOCP already, whats after": the next step; "my tech wants shrink job": the way there)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
     polar_role = kind == "role" and _polar(ev) and not ev.a.unknown_codes  # "do ops directors make 200k?": a figure no page gives
     unwritten = _unwritten_amount(ev, ident, ix) if polar_role else None
@@ -798,6 +799,7 @@ def _polar(ev: Evidence) -> bool:
     return _opens_with(ev, lexicon.POLAR_LEADS)
 
 
+_IS_LEADS = frozenset({"is", "isnt", "are", "arent"})  # "is the fleet job dangerous": a quality asked yes or no
 _DO = frozenset({"do", "does", "did"})  # "does the clinic manager handle …": a duty asked yes or no (not "would you outline …")
 
 
