@@ -85,14 +85,16 @@ class Engine:
         if resolution.rewritten and decided.reason not in _NEVER_BORROWED:
             own_ev = read(question, self.index)
             alone = decide(own_ev, self.index, _OWN_WORDS_STAGES)
-            if alone.reason in _NEVER_BORROWED or alone.stage == "task_request":  # "whats the bud for a vanc bag …" after a role: still clinical; "translate their day into french": still a writing job
+            chosen_among = "ref_choice" in own_ev.hits and decided.intent == "certification"  # "any about naloxone?" after the list of certifications: a choice among them
+            if (alone.reason in _NEVER_BORROWED and not chosen_among) or alone.stage == "task_request":  # "whats the bud for a vanc bag …" after a role: still clinical; "translate their day into french": still a writing job
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False)
             elif decided.intent != "none" and (outside := _an_outside_job(own_ev, self.index)) is not None:
                 decided, resolution = outside, replace(resolution, question=question, rewritten=False)
         if resolution.rewritten and "new_person" in resolution.signals:
             own = read(question, self.index)
             alone = decide(own, self.index)
-            their_role = alone.intent in ("pathway", "role") and alone.role and alone.role not in (ctx.role, decided.role)  # "and my tech wants to teach other techs, where does he start": their own goal
+            same_way = "same_goal" in own.hits or any(w in lexicon.PATH_NOUNS for w in words_of(own.cue("ref_role") or ""))  # "… who already has CPOM, what's next for him on that path", "wants the same job": the way just shown
+            their_role = alone.intent in ("pathway", "role") and alone.role and alone.role not in (ctx.role, decided.role) and not same_way  # "and my tech wants to teach other techs, where does he start": their own goal
             their_cert = alone.intent == "certification" and alone.certifications[:1] != decided.certifications[:1]  # "now my tech: she's into chargemaster work, what cert is that"
             if their_role or their_cert:
                 decided, resolution = alone, replace(resolution, question=question, rewritten=False, evidence=own)

@@ -130,6 +130,38 @@ def _asks_on_its_own(ev: Evidence) -> bool:
     return any(c in ev.hits for c in ("pathway", "identity", "day", "responsibilities", "list", "help", "cert_seek")) or any(w in lexicon.ORDINALS for w in words) or wh_asked or names_its_list
 
 
+def _held_said_first(told: str, ix: Index) -> str:
+    """"has CPOM and wants the settlement job" (what was told of a person, without the name) in
+    the words the way is read by: "I already have CPOM and wants …"."""
+    m = _HAS_AT_START.match(told)
+    return f"I already have {told[m.start(1):]}" if m and _plain(m.group(1)).lower() in ix.codes else told
+
+
+def _adjoined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans that meet read as one ("both of" + "those": "both of those")."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _of_the_card(ev: Evidence, ctx: Context, ix: Index) -> str | None:
+    """One word after a certification's card: "whose?" is whose pathway has it, "next?" the step
+    after it on the one pathway that has it."""
+    if ctx.intent != "certification" or ctx.thing is None or ctx.thing[0] != "cert" or ev.codes or ev.role_named:
+        return None
+    said = [w for w in ev.a.words if w not in lexicon.LEAD_FILLERS and w != "and"]
+    code = ctx.thing[1]
+    if said == ["whose"]:
+        return f"whose path is {code} on"
+    if said == ["next"] and len(ix.knowledge.roles_with_certification(code)) == 1:
+        return f"what comes after {code}"
+    return None
+
+
 def _filled(pending: str, named: Evidence, ix: Index) -> str | None:
     """The unanswered question with what it pointed at ("them", "the third one") replaced by the
     roles a message that only names them now says ("which of them starts earlier?" … "I mean the
@@ -186,6 +218,7 @@ _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 _CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _ENDS_SENTENCE = re.compile(r"[.?!;:]['\")]?$")  # "CPSCM." "ok?" "quick one:"
+_HAS_AT_START = re.compile(r"^(?:already\s+)?(?:has|holds|got)\s+(\S+)")  # what a person spoken for "has CPOM …" (told without the name)
 _POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
@@ -249,6 +282,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if not ctx.empty and len(ev.a.words) <= _NEXT_ONE_WORDS and _own_subject(ev) and _NEXT_AT_END.search(question):
         question = "and " + _NEXT_AT_END.sub("", question)  # "ASC next": the same question of it ("and ASC")
         ev = read(question, ix)
+    card_asked = _of_the_card(ev, ctx, ix)
+    if card_asked is not None:
+        question = card_asked  # "whose", "next" after a certification's card
+        ev = read(question, ix)
     if ev.set_aside or ev.set_aside_roles:
         question = ev.a.question  # "and which role besides ops director has CMSO on it": what is left is what the follow-up reads
     if ctx.question and "rumour" not in ev.hits and _CLAIM_GOES_ON.match(question) and "rumour" in read(ctx.question, ix).hits:
@@ -306,6 +343,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
             told_of = _told_after(words, people)
             loves = " ".join(x for x in (wanted.get(speaks_for, ""), " ".join(r.tokens[told_of[0] : told_of[1]]) if told_of else "") if x)
+            loves = _held_said_first(loves, ix)  # "Quinn has CPOM and wants …" … "quinn now": what Quinn holds, as the way is read
             why = f"({loves}) " if loves else ""  # (what they want orders their steps; "now Tom, who loves leading teams": that too)
             return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}", speaks_for, told, wants, ix)
     elif theirs and theirs == ctx.role and not (ev.role_named or ev.codes) and all(not _noun(k) for _, _, k in people):
@@ -357,8 +395,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif path_of is None and numbered and _on_that_path(words) and (ctx.role or ctx.intent == "certification") and not (people or ctx.people or "back" in words) and ev.hits.keys().isdisjoint({"for_someone", "ref_self", "ref_earlier"}) and _NEEDING.isdisjoint(words):
         card = _path_of_card(ctx, ix) if ctx.intent == "certification" else None
         path_of = card[0] if card and card[0] else ctx.role  # "whats the first step on that path" after a card of it, or a list of certs by topic: that role's pathway
-    elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 1 and words[i - 1] in lexicon.ORDINALS and (i == 1 or words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)):
-        path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?": of that role's pathway, not the one shown before
+    elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and (any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 1 and words[i - 1] in lexicon.ORDINALS and (i == 1 or words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)) or (step_number and len(words) <= 3)):
+        path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?", "step 2": of that role's pathway, not the one shown before
     if path_of is None and numbered:
         on_one = next(((a, b) for a, b in lexicon.cue("ref_one_kind").spans(words) if a and words[a - 1] in _LOCATIVES and words[b - 1] == "one"), None)
         meant = _described(" ".join(r.tokens[on_one[0] + 1 : on_one[1] - 1]), ctx, ix, "role") if on_one and not _path_claimed(ev, words) else None
@@ -495,6 +533,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "and the other one?": the other of the two just talked about
     swapped_at: set[int] = set()  # "and the other one?": a name in place of the reference, asked as "and <name>?"
     for a, b in r.found("ref_other"):
+        of_three = [x for x in ctx.roles if x != ctx.role] if len(ctx.roles) == 3 and ctx.role in ctx.roles and words[b - 1] in ("two", "2", "ones") else []
+        if len(of_three) == 2:  # "same for the other two" after one of three roles' day: the next of them (one answer; the member asks again for the last)
+            referred = True
+            r.put(a, b, f"same for the {_label(('role', of_three[0]), ix)}")
+            swapped_at.add(a)
+            continue
         two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else []) or [("role", x) for x in ctx.roles if len(ctx.roles) == 2]  # (two roles weighed, a pathway shown since)
         pivot = ctx.thing if ctx.thing in two else ("role", ctx.role) if ctx.role else None  # ("do they share any cert?" … "the other one's day": beside the role chosen)
         if pivot in two:
@@ -538,8 +582,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "she'd rather start with the auditing side" after a pathway: which of its steps first (the tailoring reads it), not another role
         if any(a - 2 <= y <= a and not any(_CLAUSE_END.search(t) for t in r.tokens[y - 1 : a]) for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role (but "i'm a tech, the prior auth one or …" chooses)
-        if all(w in _WHOLE for w in words[a + 1 : b - 1]):
-            continue  # "show me the whole path": all of it, no path described
+        if all(w in _WHOLE or (words[a] in _VERSUS_WORDS and w in lexicon.STOPWORDS) for w in words[a + 1 : b - 1]):
+            continue  # "show me the whole path": all of it, no path described ("vs the one who drives around …": described after)
         referred = True
         on_list = (a and words[a - 1] in ("on", "in")) or words[b - 1] in _LISTS  # "why is it on the diversion one": a role's pathway
         person = words[b - 1] in lexicon.PERSON_NOUNS  # "the diversion guy": a role
@@ -551,7 +595,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:]) or "overview" in words[b:]  # "back to the billing one, whats their midday like", "the wound care one, overview"
         does = does or not _ROLE_PARTS.isdisjoint(words[b:])  # "the destruction one, day?"
         stepwise = not _STEP_NOUNS.isdisjoint(words[b:])  # "the inhaler one, whats step 1 there": a step of a role's pathway
-        as_role = on_list or person or certs_after or for_path or does or stepwise or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
+        roles_listed = ctx.intent == "list_roles" and len(ctx.shown) >= 2 and all(e[0] == "role" for e in ctx.shown)  # "the shrink one" right after a list of roles: one of them
+        as_role = on_list or person or certs_after or for_path or does or stepwise or roles_listed or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
         if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS) or (words[b - 1] == "side" and a and words[a - 1] == "for")):
             continue  # "and for the courier team part", "and one for the prior auth side" after "is there a cert for that": a topic again
@@ -564,7 +609,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 meant = titled  # "hmm what about the accreditation one" after a pathway without it: the role whose title says it
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
-            r.put(a, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
+            said_vs = words[a] in _VERSUS_WORDS  # "vs supplement one": the other side of what was shown
+            r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
             described_at.add(a)
             end = b + 3 if b + 2 < len(words) and words[b] in ("on", "in", "from") and words[b + 1] in _DEFINITE | {"its", "their"} and words[b + 2] in _LISTS else b
             if meant[0] == "cert" and end > b and r.free(b, end):
@@ -671,17 +717,22 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         two_roles = two_roles or (len(ctx.roles) >= 2 and counted == len(ctx.roles) and lexicon.CERT_NOUNS.isdisjoint(words) and "ordering" not in ev.hits and not ev.pathway_cue)  # "which of the three has the fewest certs?" … "which one is more hands-on with patients": of the roles weighed, not the steps shown  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         roles_offered = ev.role_named and not ev.codes and "or" in words[b:] and any(w in _ROLE_WORDS for w in words[b:])  # "which one spends more time with patients, that job or the hep c coordinator": a choice of roles
         two_roles = two_roles or (len(ctx.roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words))  # "field auditor and ops director, what certs do they share" … "which of the two starts earlier": only roles have a day
+        holders = [x.id for x in ix.knowledge.roles_with_certification(ctx.thing[1])] if ctx.thing is not None and ctx.thing[0] == "cert" and len(certs) < 2 and "two" in words[a : b + 3] else []
+        two_roles = two_roles or len(holders) == 2  # "which jobs list CMSO" … "which of those two is more about volunteers": the two roles it is on
         if len(certs) >= 2 and not two_roles and not roles_offered:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
             said_of = f" is {words[b - 1]}" if words[b - 1] in ("about", "covering", "on", "for") else ""  # "and the one about leading teams": which of them is about …
             r.put(a, b, ("which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or")) + said_of)
             continue
-        roles = next((c for c in ([e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
+        roles = next((c for c in (holders if len(holders) == 2 else [], [e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
         if 2 <= len(roles) <= 3 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words):
             referred = True  # "whose day starts earlier", "and whose day starts earliest?" of three: their clock times decide (stages.role_contrast)
             clock = " ".join(w for w in words[a:b] if w in lexicon.CLOCK_WORDS)  # ("whose starts earlier": the choice, and what is timed)
-            r.put(a, b, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in roles], "or") + (f" {clock}" if clock else ""))
+            when = " ".join(w for w in words[a:b] if w in lexicon.EARLY_WORDS | lexicon.LATE_WORDS)  # ("earliest?" alone: the choice is all it says)
+            clock = "is up" if clock == "up" else clock  # ("who's up earlier")
+            clock = clock or ("starts" if lexicon.CLOCK_WORDS.isdisjoint(words[b:]) else "")  # ("earliest?" alone: when they start)
+            r.put(a, b, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in roles], "or") + (f" {clock}" if clock else "") + (f" {when}" if when else ""))
             continue
         chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
@@ -700,7 +751,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         of_them = _joined(["the " + _label(("role", x), ix) for x in ctx.roles], "or")
         r.put(sole, sole + 1, f"which of {of_them} has the {_LENGTHS[words[sole]]}")
     # "those two", "both of them"
-    for a, b in r.found("ref_many"):
+    for a, b in _adjoined(r.found("ref_many")):
         referred = True
         if described_at:
             continue  # "which of those is the money one": the one described
@@ -723,11 +774,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             recent = tuple(e for e in ctx.recent if e[0] == "cert")[:2][::-1]
             group = recent if len(recent) == 2 or len(group) < 2 else group[:2]  # ("what job are those two on" after one card of two shown: the two shown)
         if paths and len(last_roles) < 2 and group and all(e[0] == "cert" for e in group):
-            holders = tuple(dict.fromkeys(("role", r.id) for e in group for r in ix.knowledge.roles_with_certification(e[1])))
-            group = holders if len(holders) == 2 else group  # "which roles are those on" … "do those two roles share a cert": the roles the two certifications are on
+            on_paths = tuple(dict.fromkeys(("role", r.id) for e in group for r in ix.knowledge.roles_with_certification(e[1])))
+            group = on_paths if len(on_paths) == 2 else group  # "which roles are those on" … "do those two roles share a cert": the roles the two certifications are on
         if "both" in words[a:b] and len(group) != 2:  # "both have CMSO right?" after three steps shown: the two roles talked about
             roles = list(ctx.roles) if len(ctx.roles) == 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]
-            group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ())
+            group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ()) or (group if words[a:b] != ["both"] and words[a - 1 : a] and words[a - 1] in _HAVING_BOTH else ())  # ("which job uses both of those" after a pathway: all it shows; not "explain it to both of them")
         if b < len(words) and words[b] in lexicon.PERSON_NOUNS and ctx.role is not None and all(e[0] == "cert" for e in group):
             r.put(a, b + 1, f"the {_label(('role', ctx.role), ix)}")  # "what time do those folks start" after a pathway: the people in that role
             continue
@@ -787,6 +838,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "got it thx. whats CHPOP": understood, nothing held
         if "role" in kinds and any(x < a for x in described_at) and words[a] in ("its", "it"):
             continue  # "the stewardship one, what's its day like": the one just described
+        if words[a] == "it" and b - a == 1 and a and words[a - 1] == "on" and b == len(words) and ctx.intent == "pathway" and ctx.role is not None and not ev.codes and all(w in lexicon.WH_WORDS or w in lexicon.LEAD_FILLERS or w in ("is", "else", "on", "and", "so") for w in words[:a]):
+            referred = True
+            r.put(a, b, f"the {_label(('role', ctx.role), ix)} path")  # "what's on it" after a pathway: its steps
+            continue
         referred = True
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
@@ -924,11 +979,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif after.codes and not after.role_named and ctx.intent == "certification":
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
 
-    same_role = tells and after.role_best == ctx.role  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal
+    same_role = (tells and after.role_best == ctx.role) or "same_goal" in ev.hits  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal ("… wants the same job": that one)
     about_me = ("self_describe" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
+    pathway_turn = pathway_turn or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
     pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
@@ -1998,6 +2054,7 @@ _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.words() | {"between"})
 _CHOICE_VERBS = frozenset({"has", "does", "do", "is", "needs", "takes"})  # "which has fewer left": the verb stays asked
 _PICKED_NOUNS = lexicon.ORDINAL_NOUNS | lexicon.CERT_NOUNS | _ROLE_WORDS  # "the first cert", "the second one", "the 3rd role"
+_HAVING_BOTH = frozenset({"uses", "use", "has", "have", "needs", "need", "requires", "require", "includes", "include", "lists"})  # "which job uses both of those"
 _ALSO = frozenset({"too", "also"})
 _ADDED_TOPIC_WORDS = 5  # "controlled stuff too": a topic added to the last answer is short
 _ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+|anything\s+|something\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only

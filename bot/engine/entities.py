@@ -118,7 +118,7 @@ def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
     return out
 
 
-_JOB_NOUNS = frozenset({"job", "role", "position", "gig"})  # "the shrink job": what any title is
+_JOB_NOUNS = frozenset({"job", "role", "position", "gig", "route"})  # "the shrink job", "if she goes the settlement route": what any title is, or its way
 _ANY_JOB = frozenset({"my", "our", "old", "current", "former", "previous", "last", "first", "a", "an", "any", "what", "which", "other", "another", "some", "every", "each"})  # "from my old ops job", "a retail job", "what operations job is closest": the member's, or any
 CLIPPED_HEAD = 4  # letters a title's last word typed short needs ("pharm" for pharmacist)
 
@@ -679,8 +679,11 @@ def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: An
         return roles  # the same words fit both titles: genuinely ambiguous
     asked = [r for _, r in named if any(a.asks(i) for i in where[r])]
     turn = _whose_turn(a, [r for _, r in named], where)
+    beyond = _named_beyond_a_roster(a, [r for _, r in named], where)
     if turn is not None:
         chosen = turn
+    elif beyond is not None:
+        chosen = beyond  # "… three positions: route lead, relocation coordinator, role redesign specialist. what's the relocation coordinator's overview"
     elif a.asking and len(asked) == 1:
         chosen = asked[0]  # "why is CPSCM on the emergency prep path? i thought it was an ops director thing": the role in the question
     elif by_short_form:
@@ -692,6 +695,24 @@ def pick_roles(roles: list[tuple[float, str]], where: dict[str, set[int]], a: An
         chosen = pick((r for _, r in named), key=lambda r: pick(where[r]))
     score = dict((r, s) for s, r in roles)[chosen]
     return [(max(score, 1.0), chosen)] + [(s * PICK_OTHER_FACTOR, r) for s, r in roles if r != chosen]
+
+
+_ROSTER_WORDS = frozenset({"and", "or", "the", "a", "an", "plus"})  # "route lead, relocation coordinator and redesign specialist": a list of roles, nothing asked
+
+
+def _named_beyond_a_roster(a: Analysis, rids: list[str], where: dict[str, set[int]]) -> str | None:
+    """A sentence that only lists roles (a roster), and one role of it named again in another
+    sentence: that one is asked about."""
+    roster = {
+        si
+        for si in set(a.sentence_of)
+        if sum(1 for r in rids if any(a.sentence_of[i] == si for i in where[r])) >= 2
+        and all(any(i in where[r] for r in rids) or a.words[i] in _ROSTER_WORDS for i in range(len(a.words)) if a.sentence_of[i] == si)
+    }
+    if not roster:
+        return None
+    again = [r for r in rids if any(a.sentence_of[i] not in roster for i in where[r])]
+    return again[0] if len(again) == 1 else None
 
 
 def shortened(a: Analysis, ix: Index, rid: str, only_its: bool = False) -> bool:

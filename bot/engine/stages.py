@@ -1658,6 +1658,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
     if not _pathway_asked(ev) or _asks_the_card(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev) or _overlap_asked(ev, ix):
         return None
+    if len(set(ev.codes)) >= 2 and not ev.subject_named and _role_holding(ev, ix) is not None:
+        return None  # "are CADSS and CRRTL on the same role's path": the one role that has both (named_certification)
     where = ev.role_where.get(ev.role_best or "", frozenset())
     goal_at = min((x for x, _ in lexicon.cue("pathway").spans(ev.a.words)), default=0)
     what, shape = outside_goal(ev, ix)
@@ -1909,6 +1911,8 @@ def _role_holding(ev: Evidence, ix: Index) -> str | None:
         return None
     one_role = any(w in ("which", "what") and i + 1 < len(words) and words[i + 1] in lexicon.ROLE_NOUNS and not words[i + 1].endswith("s") for i, w in enumerate(words))
     one_having = any(words[i : i + 2] in (("which", "one"), ("what", "one")) and i + 2 < len(words) and words[i + 2] in _HAVING for i in range(len(words)))  # "and which one uses CIMPM and CMSO"
+    one_role = one_role or (len(codes) >= 2 and any(w == "same" and words[i + 1 : i + 2] and words[i + 1].rstrip("s") in lexicon.ROLE_NOUNS for i, w in enumerate(words)))  # "are both on the same role's path"
+    one_role = one_role or ("role_exists" in ev.hits and any(w in lexicon.ROLE_NOUNS and not w.endswith("s") and not _HAVING.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words)))  # "is there a job that uses both of those"
     who_has = any(w in ("who", "whod", "who'd") and (i == 0 or words[i - 1] in ("and", "so", "ok", "but")) and not _HAVING.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))  # "who'd need both" (not "for someone who needs …")
     ident = (ev.cue("identity") or "").split()
     asks_what = bool(ident) and not (len(ident) > 1 and ident[1] in lexicon.ROLE_NOUNS)  # ("what job is CPWCS on" reads as "what … is": the job asked, not the card)
