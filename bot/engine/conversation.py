@@ -28,7 +28,7 @@ from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read, typed_at
 from bot.engine.index import Index, words_of
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
-from bot.engine.sections import best_of, fits_page
+from bot.engine.sections import best_of, fits_page, starts_first
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal, sole_candidate, step_place
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
@@ -135,6 +135,16 @@ def _held_said_first(told: str, ix: Index) -> str:
     the words the way is read by: "I already have CPOM and wants …"."""
     m = _HAS_AT_START.match(told)
     return f"I already have {told[m.start(1):]}" if m and _plain(m.group(1)).lower() in ix.codes else told
+
+
+def _whats_on_it(words: list[str], at: int, ctx: Context, ev: Evidence) -> bool:
+    """"what's on it", "ok what IS on theirs then" after a pathway, or after a question whether
+    something is on a role's path: that role's steps."""
+    path_talk = ctx.intent == "pathway" or bool(lexicon.PATH_NOUNS & set(words_of(ctx.question)))
+    return bool(at) and words[at - 1] == "on" and all(w in _THEN for w in words[at + 1 :]) and path_talk and ctx.role is not None and not ev.codes and all(w in lexicon.WH_WORDS or w in lexicon.LEAD_FILLERS or w in ("is", "else", "on", "and", "so") for w in words[:at])
+
+
+_THEN = frozenset({"then", "now", "exactly"})
 
 
 def _adjoined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -478,7 +488,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         among = listed
         two_roles_talked = _roles_talked(ctx) >= 2 or len(ctx.roles) >= 2
         one_step_shown = len(ctx.shown) == 1 and ctx.intent == "pathway" and ctx.role is not None  # a step's card ("the second role's first step?")
-        ones = following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]))  # "and the first one's?", "and for the first one?": whose, a role's
+        ones = (following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]))) or (i + 1 == len(words) and bool(_POSSESSIVE.search(r.tokens[i].strip(_PUNCT))))  # "and the first one's?", "and for the first one?", "now the second's": whose, a role's
         if (following in _ROLE_WORDS or (ones and two_roles_talked)) and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
             latest = [e[1] for e in ctx.recent if e[0] == "role"][: len(ctx.roles)]
@@ -496,7 +506,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "whats the first cert on the other one's path" after two roles: a step of a pathway, read with it
         if among and pos <= len(among):
             picked = list(among[:count]) if pos == 1 and count > 1 else [_nth(among, pos)]
-            only_whose = ones and picked[0][0] == "role" and not any(w not in lexicon.STOPWORDS for w in words[end:])  # "and the first one's?": the same again, of that role
+            same_for = words[max(0, start - 2) : start] in (["same", "for"], ["same", "with"])  # "same for the third"
+            only_whose = (ones or same_for) and picked[0][0] == "role" and not any(w not in lexicon.STOPWORDS for w in words[end:])  # "and the first one's?": the same again, of that role
             place = step_place(read(ctx.question, ix)) if only_whose and ctx.intent in ("certification", "pathway") and ctx.question else None
             if place is not None:  # "the second one's first step?" … "and the first one's?": that step of its pathway
                 r.put(start, end, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(picked[0], ix)} path")
@@ -694,6 +705,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if any(name.startswith(lexicon.FACET_PREFIX) and not set(found.split()).isdisjoint(words[a:b]) for name, found in ev.hits.items()):
             continue  # "which pays more, that job or ops director": the choice is a fact no page gives
+        if not set((ev.cue("judgement") or "").split()).isdisjoint(words[b:]):
+            continue  # "is any of them a good step up from retail": a judgement no page gives
         if retailor:  # "which of those if I'm a tech", after a pathway: that pathway again, in the order it asks for
             referred = True
             continue
@@ -717,16 +730,19 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         two_roles = two_roles or (len(ctx.roles) >= 2 and counted == len(ctx.roles) and lexicon.CERT_NOUNS.isdisjoint(words) and "ordering" not in ev.hits and not ev.pathway_cue)  # "which of the three has the fewest certs?" … "which one is more hands-on with patients": of the roles weighed, not the steps shown  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         roles_offered = ev.role_named and not ev.codes and "or" in words[b:] and any(w in _ROLE_WORDS for w in words[b:])  # "which one spends more time with patients, that job or the hep c coordinator": a choice of roles
         two_roles = two_roles or (len(ctx.roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words))  # "field auditor and ops director, what certs do they share" … "which of the two starts earlier": only roles have a day
-        holders = [x.id for x in ix.knowledge.roles_with_certification(ctx.thing[1])] if ctx.thing is not None and ctx.thing[0] == "cert" and len(certs) < 2 and "two" in words[a : b + 3] else []
-        two_roles = two_roles or len(holders) == 2  # "which jobs list CMSO" … "which of those two is more about volunteers": the two roles it is on
+        holders = [x.id for x in ix.knowledge.roles_with_certification(ctx.thing[1])] if ctx.thing is not None and ctx.thing[0] == "cert" and len(certs) < 2 else []
+        asked = set(words_of(ctx.question))
+        roles_asked = len(ctx.roles) < 2 and bool(asked & (_ROLE_WORDS | {"who"})) and bool(asked & {"which", "what", "who", "whose"})  # ("which roles use it" … "of those, which one is in churches"; not roles the member named)
+        holders = holders if (len(holders) == 2 and "two" in words[a : b + 3]) or (roles_asked and 2 <= len(holders) <= 3) else []
+        two_roles = two_roles or bool(holders)  # "which jobs list CMSO" … "which of those two is more about volunteers": the roles it is on
         if len(certs) >= 2 and not two_roles and not roles_offered:
             referred = True
             many = len(certs) > MAX_CHOICES  # "which of them" after the whole list: any certification
             said_of = f" is {words[b - 1]}" if words[b - 1] in ("about", "covering", "on", "for") else ""  # "and the one about leading teams": which of them is about …
             r.put(a, b, ("which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or")) + said_of)
             continue
-        roles = next((c for c in (holders if len(holders) == 2 else [], [e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
-        if 2 <= len(roles) <= 3 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words):
+        roles = next((c for c in (holders, [e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
+        if 2 <= len(roles) <= 3 and "day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words) or starts_first(words)):
             referred = True  # "whose day starts earlier", "and whose day starts earliest?" of three: their clock times decide (stages.role_contrast)
             clock = " ".join(w for w in words[a:b] if w in lexicon.CLOCK_WORDS)  # ("whose starts earlier": the choice, and what is timed)
             when = " ".join(w for w in words[a:b] if w in lexicon.EARLY_WORDS | lexicon.LATE_WORDS)  # ("earliest?" alone: the choice is all it says)
@@ -790,6 +806,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b in r.found("ref_role"):
         if a and words[a - 1] in ("im", "am", "i'm"):
             continue  # "im the person who builds all our reports": the member
+        if b - a == 1 and words[a] in ("theirs", "its") and _whats_on_it(words, a, ctx, ev):
+            referred = True
+            r.put(a, b, f"the {_label(('role', ctx.role or ''), ix)} path")  # "what is on theirs then" after "is it on the ambulance officer's path too"
+            continue
         if telling and b - a == 1 and words[a] in _OF_IT:
             continue  # (the patients' meds, not the role's)
         if picked_role and words[a] in _PRONOUNS:
@@ -838,9 +858,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "got it thx. whats CHPOP": understood, nothing held
         if "role" in kinds and any(x < a for x in described_at) and words[a] in ("its", "it"):
             continue  # "the stewardship one, what's its day like": the one just described
-        if words[a] == "it" and b - a == 1 and a and words[a - 1] == "on" and b == len(words) and ctx.intent == "pathway" and ctx.role is not None and not ev.codes and all(w in lexicon.WH_WORDS or w in lexicon.LEAD_FILLERS or w in ("is", "else", "on", "and", "so") for w in words[:a]):
+        if words[a] == "it" and b - a == 1 and _whats_on_it(words, a, ctx, ev):
             referred = True
-            r.put(a, b, f"the {_label(('role', ctx.role), ix)} path")  # "what's on it" after a pathway: its steps
+            r.put(a, b, f"the {_label(('role', ctx.role or ''), ix)} path")  # "what's on it" after a pathway: its steps
             continue
         referred = True
         named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
@@ -901,7 +921,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     ellipsis = bool(_ELLIPSIS.match(core)) or same_again
     wished_if = "likes" in ev.hits and "if" in words  # "and if i'd rather be on the billing side?": which first, for them
     corrects = "correction" in ev.hits and not (ctx.empty and ctx.intent is None)  # "no wait I meant …", "sorry, the residency director" (also after "how do i become a PA" was refused: how to become that one)
-    adds_a_topic = len(words) >= 2 and (words[-1] in _ALSO or words[-2:] == ["as", "well"]) and len(words) <= _ADDED_TOPIC_WORDS  # "diversion too", "controlled stuff also": of the same thing
+    adds_a_topic = len(words) >= 2 and (words[-1] in _ALSO or words[-2:] == ["as", "well"]) and len(words) <= _ADDED_TOPIC_WORDS and words[0] not in lexicon.POLAR_LEADS and not ev.hits.keys() & REFERRING  # "diversion too", "controlled stuff also": of the same thing (not "is that one on another path too?")
     adds_a_topic = adds_a_topic and (_in_cert_text(ctx.thing, after, ix) or (ctx.intent == "role" and ctx.role is not None and fits_page(ctx.role, after.a, ix, loosely=True)))  # (what its text has: not "weekends too?" of a certification)
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits or adds_a_topic
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
@@ -911,13 +931,18 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     names_other = ellipsis and not r.spans and ctx.intent in ("role", "pathway") and after.role_best not in (None, ctx.role) and not after.codes and ((after.role_score >= ROLE_RELAXED and _only_names(after)) or _only_its_word(after, ix))  # "ok what about ops": another role, half named
     tells = ctx.intent == "pathway" and ctx.role is not None and not r.spans and (_tells_of_self(ev) or tells_of_them) and not (after.codes or after.a.unknown_codes or (after.role_named and after.role_best != ctx.role) or after.goal_role)  # ("never led a team" names no other role; a role it only describes is their own work: "fyi she was our drug buyer")  # "i'm new to managing people" after a pathway
-    shown_codes = {e[1] for e in ctx.shown if e[0] == "cert"} if ctx.intent == "pathway" else set()
-    doubted = bool(ev.codes) and not ev.role_named and set(ev.codes) <= _denied(ev) | shown_codes  # "are you sure thats first? not CPOM?", "are you sure CMCPL is next?" after that pathway
+    shown_codes = {e[1] for e in ctx.shown if e[0] == "cert"} if ctx.intent == "pathway" or (ctx.intent == "certification" and len(ctx.shown) >= 2) else set()  # (and two cards weighed: "are you sure? CPSCM sounded like it too")
+    doubted = bool(ev.codes) and not ev.role_named and set(ev.codes) <= _denied(ev) | shown_codes and not any(name.startswith(lexicon.FACET_PREFIX) for name in ev.hits)  # "are you sure thats first? not CPOM?", "are you sure CMCPL is next?" after that pathway (not "my friend says CHHMR expires after 2 years, is that right?": a fact no page gives)
     versus = _versus_shown(ev, ctx, ix) or (_versus_shown(after, ctx, ix) if after is not ev else None)  # ("vs the festival one": named once "the festival one" is read)
     if versus is not None:
         rewritten = versus  # "how's that vs the airport clinic manager's day", "vs the festival path": the other side of what was just shown
     elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
+        self_at = next((x for x, _ in lexicon.cue("self_describe").spans(words)), None) if ctx.intent == "pathway" else None
+        if self_at is not None:
+            rewritten += f" ({' '.join(r.tokens[self_at:])})"  # "are you sure I need CMSO next? I'm way more of a supply chain person": that way again, in their order
+    elif "pushback" in ev.hits and (ev.cue("pushback") or "").split()[-2:-1] == ["thought"] and len(set(ev.codes)) == 1 and not ev.role_named:
+        rewritten = ctx.question if ctx.intent == "pathway" and ctx.question else f"what is {ev.codes[0]}"  # "I thought CHPOP was on there too?" after a pathway: that pathway again; "I thought CPOM covered that?": what CPOM covers
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
         rewritten = other_list  # "what roles do you cover" … "and the certs?"
     elif _names_a_step(ev, ctx, ix):
@@ -2175,7 +2200,8 @@ def _about_refused(ctx: Context, ev: Evidence, refused_of: str | None = None) ->
     if role is None or role == ctx.role:
         return replace(ctx, pending="")
     thing = ("role", role)
-    return replace(ctx, role=role, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="role", held=ctx.held if ctx.role == role else (), pending="")
+    on_its_path = not lexicon.PATH_NOUNS.isdisjoint(ev.a.words) and bool(ev.a.unknown_codes)  # "is BCOP on the tumor board liaison path?" … "ok what IS on it": its path
+    return replace(ctx, role=role, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="pathway" if on_its_path else "role", held=ctx.held if ctx.role == role else (), pending="")
 
 
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:

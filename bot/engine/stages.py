@@ -223,13 +223,17 @@ def _sought_topic(ev: Evidence) -> frozenset[int]:
     """The words after "is there a certification for …" in its sentence: the topic of the
     certification sought ("… for reporting side effects and product complaints"), not a request."""
     a = ev.a
-    if not ev.cert_seek or not ev.cert_nouns:
+    chosen_by = next((i for i, w in enumerate(a.words) if w in _ABOUT_WORDS and CODE_MARK in a.words[:i]), None) if len(set(ev.codes)) >= 2 else None
+    if chosen_by is None and (not ev.cert_seek or not ev.cert_nouns):
         return frozenset()
-    at = next(i for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS)
+    at = chosen_by if chosen_by is not None else next(i for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS)  # ("which of CVFDS or CADRA is more about withdrawal times": what one of them covers)
     topic = frozenset(i for i in range(at + 1, len(a.words)) if a.sentence_of[i] == a.sentence_of[at])
     if any((a.words[i] in lexicon.CLINICAL_SPECIFICS and not _modifies_a_noun(a, i)) or lexicon.is_drug(a.words[i]) for i in topic):
         return frozenset()  # "… for when a patient has side effects from lisinopril, what dose …": a case
     return topic
+
+
+_ABOUT_WORDS = frozenset({"about", "covers", "cover", "covering"})
 
 
 def _sought_words(ev: Evidence) -> frozenset[int]:
@@ -246,7 +250,14 @@ def _modifies_a_noun(a: Analysis, i: int) -> bool:
 def _drug_object(words: tuple[str, ...], i: int) -> bool:
     """Word i is what is taken, counselled on or swapped: "take ibuprofen", "explain warfarin",
     "an alternative to cefazolin"."""
-    return words[i - 1] in lexicon.TAKE_VERBS or (i >= 2 and words[i - 1] in ("to", "for") and words[i - 2] in lexicon.SWAP_WORDS)
+    k = i - 1
+    while k > 0 and i - k <= _BETWEEN_VERB_AND_DRUG and words[k] in _SMALL_BEFORE_A_DRUG:
+        k -= 1  # "doubled up on their lisinopril"
+    return words[i - 1] in lexicon.TAKE_VERBS or (k < i - 1 and words[k] in lexicon.TAKE_VERBS) or (i >= 2 and words[i - 1] in ("to", "for") and words[i - 2] in lexicon.SWAP_WORDS)
+
+
+_SMALL_BEFORE_A_DRUG = frozenset({"their", "his", "her", "my", "the", "a", "an", "on", "up", "of", "some", "extra"})
+_BETWEEN_VERB_AND_DRUG = 3
 
 
 # ---------------------------------------------------------------- moderator answers and small talk
@@ -279,8 +290,8 @@ def taught(ev: Evidence, ix: Index) -> Match | None:
 def faq(ev: Evidence, ix: Index) -> Match | None:
     """A moderator-written FAQ entry whose phrasing the question matches closely."""
     best = best_faq(ev, ix)
-    if best and ev.codes and "identity" in ev.hits and not set(ev.codes) & set(ix.knowledge.faqs[best[0]].certifications):
-        best = None  # "which jobs list CMSO" asks about CMSO, which the entry ("my job is not listed") does not name
+    if best and ev.codes and ev.hits.keys() & {"identity", "pathway"} and not set(ev.codes) & set(ix.knowledge.faqs[best[0]].certifications):
+        best = None  # "which jobs list CMSO", "is CPOM on another path too?" ask about CMSO, CPOM, which the entry ("my job is not listed", "can you add another career path") does not name
     if best and _asks_a_list(ev) and _only_in_the_list_ask(ev, ix.faq_vocab[best[0]]):
         best = None  # "what roles does the bot know about": every word it shares with the entry ("why isn't my role in the bot") asks the list
     if best and best[1] >= FAQ_MIN and not (_asks_a_list(ev) and best[1] < FAQ_OVER_LIST):  # ("what roles are available in this bot": the list)
@@ -734,12 +745,18 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
 _HONORIFIC_NAME = re.compile(r"\b(?:[Dd]r|Doctor|[Pp]rof|Professor|Mr|Mrs|Ms|Mx)\.?\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)")
 _END_AFTER_A_NAME = re.compile(r"[?!]|" + "".join(rf"(?<!\b{a})" for a in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof")) + r"\.(?:\s|$)")  # where the sentence after a titled name ends ("… at St. Brigid's?": "St." ends none)
 _BEFORE_A_PERSON = r"\b(?:know|knows|is|was|whether|if|about|does|did|has)\s+$"  # the person is what is asked of
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z'’-]{2,})\b")  # "Janet Morales"
+_AFTER_A_PERSON = r"\s*(?:still|now|currently|really|runs|run|chairs|leads|heads|is|was|works|at|from)\b"  # what is asked of them follows
 
 
 def _person_asked_about(ev: Evidence) -> str | None:
     """"Do you know Dr. Helena Varga?", "is Dr. Patel still …": a person named with a title,
-    right after what asks about them, in a sentence that ends in a question mark."""
+    right after what asks about them, in a sentence that ends in a question mark; or a first and
+    last name no page uses, in capitals, right after it ("is Janet Morales still the chair …")."""
     text = ev.a.question
+    for m in _FULL_NAME.finditer(text):
+        if not text.isupper() and all(stem(w.lower()) not in ev.ix.postings for w in m.groups()) and re.search(_BEFORE_A_PERSON, text[: m.start()], re.IGNORECASE) and re.match(_AFTER_A_PERSON, text[m.end() :], re.IGNORECASE):
+            return m.group(0)
     for m in _HONORIFIC_NAME.finditer(text):
         end = _END_AFTER_A_NAME.search(text[m.end() :])
         named = m.group(1)[:1].isupper() or any(stem(w) not in ev.ix.postings for w in m.group(1).lower().split())  # ("is dr. linda okafor still …": a name the pages never use)
@@ -1404,7 +1421,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
         titles = _titles_of(named, ev, ix)
         chosen = _fits_better(named, ev, ix)
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
-            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who or ("day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words)) else ("overview", CONF_ROLE_CONTRAST)  # ("which one starts their day earlier": its day)
+            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who or ("day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words) or starts_first(ev.a.words))) else ("overview", CONF_ROLE_CONTRAST)  # ("which one starts their day earlier", "whose morning starts first": its day)
             return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"a choice between {', '.join(named)}: {chosen} by its page")
     section, conf = ("overview", CONF_ROLE_CONTRAST) if both and not ev.section_cue else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
