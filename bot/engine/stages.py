@@ -697,7 +697,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
     entering = hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
-    answerable = [c for c in answerable if not (c == "overview" and named_by and kind == "role" and _opens_with(ev, _IS_LEADS) and ev.role_named and "role_name" not in ev.hits)]  # "is the fleet job dangerous though": "job" names it, what it is said to be is asked (not "is that a real job": what it is)
+    answerable = [c for c in answerable if not (c == "overview" and named_by and kind == "role" and _opens_with(ev, _IS_LEADS) and ev.role_named and "role_name" not in ev.hits and _FIT_WORDS.isdisjoint(ev.a.words))]  # "is the fleet job dangerous though": "job" names it, what it is said to be is asked (not "is that a real job": what it is; nor "is the X role suited to someone …": its page says what it is)
     if kind == "role" and answerable == ["responsibilities"] and _opens_with(ev, _DO) and not (ev.pathway_cue or ev.cert_nouns or ev.certs_plural):
         unheard = _duty_unheard_of(ev, doc)
         if unheard:  # "does the clinic ops manager handle diversion investigations": a duty its page never mentions
@@ -816,6 +816,7 @@ def _polar(ev: Evidence) -> bool:
     return _opens_with(ev, lexicon.POLAR_LEADS)
 
 
+_FIT_WORDS = frozenset({"suited", "suitable", "suit", "suits", "fit", "fits", "fitting"})  # "is the remote verification role suited to someone coming back"
 _IS_LEADS = frozenset({"is", "isnt", "are", "arent"})  # "is the fleet job dangerous": a quality asked yes or no
 _DO = frozenset({"do", "does", "did"})  # "does the clinic manager handle …": a duty asked yes or no (not "would you outline …")
 
