@@ -794,7 +794,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             group = on_paths if len(on_paths) == 2 else group  # "which roles are those on" … "do those two roles share a cert": the roles the two certifications are on
         if "both" in words[a:b] and len(group) != 2:  # "both have CMSO right?" after three steps shown: the two roles talked about
             roles = list(ctx.roles) if len(ctx.roles) == 2 else [e[1] for e in ctx.recent if e[0] == "role"][:2]
-            group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ()) or (group if words[a:b] != ["both"] and words[a - 1 : a] and words[a - 1] in _HAVING_BOTH else ())  # ("which job uses both of those" after a pathway: all it shows; not "explain it to both of them")
+            group = _last_two(ctx) or (tuple(("role", x) for x in roles) if len(roles) == 2 else ()) or (group if words[a:b] != ["both"] and words[a - 1 : a] and words[a - 1] in lexicon.HAVING_VERBS else ())  # ("which job uses both of those" after a pathway: all it shows; not "explain it to both of them")
         if b < len(words) and words[b] in lexicon.PERSON_NOUNS and ctx.role is not None and all(e[0] == "cert" for e in group):
             r.put(a, b + 1, f"the {_label(('role', ctx.role), ix)}")  # "what time do those folks start" after a pathway: the people in that role
             continue
@@ -921,7 +921,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     ellipsis = bool(_ELLIPSIS.match(core)) or same_again
     wished_if = "likes" in ev.hits and "if" in words  # "and if i'd rather be on the billing side?": which first, for them
     corrects = "correction" in ev.hits and not (ctx.empty and ctx.intent is None)  # "no wait I meant …", "sorry, the residency director" (also after "how do i become a PA" was refused: how to become that one)
-    adds_a_topic = len(words) >= 2 and (words[-1] in _ALSO or words[-2:] == ["as", "well"]) and len(words) <= _ADDED_TOPIC_WORDS and words[0] not in lexicon.POLAR_LEADS and not ev.hits.keys() & REFERRING  # "diversion too", "controlled stuff also": of the same thing (not "is that one on another path too?")
+    adds_a_topic = len(words) >= 2 and (words[-1] in _TOO or words[-2:] == ["as", "well"]) and len(words) <= _ADDED_TOPIC_WORDS and words[0] not in lexicon.POLAR_LEADS and not ev.hits.keys() & REFERRING  # "diversion too", "controlled stuff also": of the same thing (not "is that one on another path too?")
     adds_a_topic = adds_a_topic and (_in_cert_text(ctx.thing, after, ix) or (ctx.intent == "role" and ctx.role is not None and fits_page(ctx.role, after.a, ix, loosely=True)))  # (what its text has: not "weekends too?" of a certification)
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits or adds_a_topic
     referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
@@ -2079,8 +2079,6 @@ _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests"})
 _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.words() | {"between"})
 _CHOICE_VERBS = frozenset({"has", "does", "do", "is", "needs", "takes"})  # "which has fewer left": the verb stays asked
 _PICKED_NOUNS = lexicon.ORDINAL_NOUNS | lexicon.CERT_NOUNS | _ROLE_WORDS  # "the first cert", "the second one", "the 3rd role"
-_HAVING_BOTH = frozenset({"uses", "use", "has", "have", "needs", "need", "requires", "require", "includes", "include", "lists"})  # "which job uses both of those"
-_ALSO = frozenset({"too", "also"})
 _ADDED_TOPIC_WORDS = 5  # "controlled stuff too": a topic added to the last answer is short
 _ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+|anything\s+|something\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"

@@ -90,6 +90,7 @@ SOMEONE_NEW = _words(_WORDS["someone_new"])
 DOWNPLAYING = _words(_WORDS["downplaying"])
 FEWEST = _words(_WORDS["fewest"])
 CLOSENESS = _words(_WORDS["closeness"])
+HAVING_VERBS = _words(_WORDS["having_verbs"])
 LONGER_WORDS = _words(_WORDS["longer_words"])
 PRICE_ADJECTIVES = _words(_WORDS["price_adjectives"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}

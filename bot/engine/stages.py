@@ -1917,7 +1917,7 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
 _FIELD_STEMS = frozenset(stem(w) for w in lexicon.FIELD_WORDS)
 
 
-_HAVING = frozenset({"uses", "use", "has", "have", "needs", "need", "requires", "require", "includes", "include", "lists"})
+_HAVING = lexicon.HAVING_VERBS
 
 
 def _role_holding(ev: Evidence, ix: Index) -> str | None:
