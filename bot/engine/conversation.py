@@ -76,6 +76,7 @@ class Context:
     pronouns: tuple[tuple[str, str], ...] = ()  # (person, "he"|"she") of those, as the member spoke of them ("back to him")
     paths: tuple[tuple[str, tuple[Entity, ...]], ...] = ()  # (role, or "@" and the person it was shown for; its pathway as last shown), newest first ("back to ana, whats her second step": in the order shown for her)
     asked_of: tuple[str, str | None] | None = None  # (intent, section) last answered for a person: "now tom" asks it of Tom, whatever was refused between
+    named: tuple[str, ...] = ()  # three or more roles a message named apart, in its order, while talk stays among them ("X, Y, Z - which …" … "the other two" … "the third one's overview")
 
     @property
     def empty(self) -> bool:
@@ -93,6 +94,7 @@ class Resolution:
     told: tuple[tuple[str, str], ...] = ()  # (person, role) for each of several people it tells about ("Priya wants to be an RPD, Marcus …")
     wants: tuple[tuple[str, str], ...] = ()  # (person, the words of their clause) for each of those
     path: str = ""  # the role along whose pathway an ordinal picked a step ("whats the 2nd cert on its path")
+    named: tuple[str, ...] = ()  # three or more roles the member's own message named apart, in its order
     evidence: Evidence | None = field(default=None, compare=False, repr=False)  # the question as read, for the stages
 
 
@@ -292,6 +294,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if not ctx.empty and len(ev.a.words) <= _NEXT_ONE_WORDS and _own_subject(ev) and _NEXT_AT_END.search(question):
         question = "and " + _NEXT_AT_END.sub("", question)  # "ASC next": the same question of it ("and ASC")
         ev = read(question, ix)
+    more = _more_of_the_page(ev, ctx, ix) or _part_of_the_page(ev, ctx, ix)
+    if more is not None:
+        question = more  # "more" after a role's overview: its duties
+        ev = read(question, ix)
     card_asked = _of_the_card(ev, ctx, ix)
     if card_asked is not None:
         question = card_asked  # "whose", "next" after a certification's card
@@ -454,8 +460,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "which of those first": an order, not a reference ("do first thing": the morning; "the last few months": a time)
         if any(a <= i < b for a, b, _ in people):
             continue  # "back to the first resident": a person, not a step
-        if i and words[i - 1] == "other":
-            continue  # "and the other's first cert?": of the other one (below)
+        if (i and words[i - 1] == "other") or words[max(0, i - 2) : i] == ["other", "one"]:
+            continue  # "and the other's first cert?", "and the other one's first step?": of the other one (below)
         if i + 1 in ev.title_positions and following not in lexicon.ORDINAL_NOUNS:
             continue  # "… stays until the last shelter closes": a word of the title named, not a step
         if ev.role_named and following.isalpha() and following not in lexicon.STOPWORDS and following not in lexicon.COUNTS and _PICKED_NOUNS.isdisjoint(words[i + 1 : i + 4]) and lexicon.PATH_NOUNS.isdisjoint(words):
@@ -500,6 +506,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if 0 < len(among) < pos <= len(ctx.roles) and all(e[0] == "role" and e[1] in ctx.roles for e in among):
             among = tuple(("role", x) for x in ctx.roles)  # "X, Y and Z: what do the first two have in common" … "the third one's overview": of the three named
+        elif not steps and len(ctx.roles) < pos <= len(ctx.named) and (ones or following in _ROLE_WORDS) and (not among or all(e[0] == "role" and e[1] in ctx.named for e in among)):
+            among = tuple(("role", x) for x in ctx.named)  # "quiet zone lead, church pharmacist, freight claims coordinator - which …" … "what do the other two have in common" … "the third one's overview"
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
         if (following in lexicon.CERT_NOUNS or following in _STEP_NOUNS) and ((among and all(e[0] == "role" for e in among)) or role_picked_at == i):  # ("the 2nd role's first step": of the role just picked)
@@ -512,8 +520,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if place is not None:  # "the second one's first step?" … "and the first one's?": that step of its pathway
                 r.put(start, end, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(picked[0], ix)} path")
                 continue
-            if only_whose and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?": its day
+            if (only_whose or (alone and picked[0][0] == "role" and len(among) >= 3)) and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?", "then the third" (of three or more named): its day
                 r.put(start, end, f"the {_label(picked[0], ix)} {_SECTION_WORDS[ctx.section or '']}")
+                picked_role = True  # (still among the roles named: "which of the two …" after)
                 continue
             if only_whose and ctx.intent == "pathway":  # "the first one's path" … "and the third one's?": its pathway
                 r.put(start, end, f"the {_label(picked[0], ix)} path")
@@ -550,7 +559,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, f"same for the {_label(('role', of_three[0]), ix)}")
             swapped_at.add(a)
             continue
-        two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else []) or [("role", x) for x in ctx.roles if len(ctx.roles) == 2]  # (two roles weighed, a pathway shown since)
+        two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else []) or [("role", x) for x in ctx.roles if len(ctx.roles) == 2] or _roles_behind_step(ctx, ix)  # (two roles weighed, a pathway shown since; or one of their steps)
         pivot = ctx.thing if ctx.thing in two else ("role", ctx.role) if ctx.role else None  # ("do they share any cert?" … "the other one's day": beside the role chosen)
         if pivot in two:
             referred = True
@@ -645,6 +654,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b in r.found(cue):
             if asks_of_it and words[a] in ("once", "when"):
                 continue
+            if words[a:b] == ["and"] and (ctx.thing is None or ctx.thing[0] != "cert" or ctx.thing not in ctx.shown or len(ctx.shown) < 2):
+                continue  # "and?" after a step: the next one; after anything else, the same again
             beside = r.tokens[b].strip(_PUNCT).upper() if b < len(words) else ""
             if beside in ev.a.codes:  # "and the one before CRPMP": beside the code it names (see stages.step_beside), on the conversation's pathway when it has it
                 referred = True
@@ -780,6 +791,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "or maybe a nurse practitioner, how do i become one of those": a job just named, not the certifications shown
         if words[a:b] == ["both"] and b < len(words) and r.tokens[b].strip(_PUNCT).upper() in ev.a.codes:
             continue  # "which job has both CPSCM and CFCSA": named, not referred to
+        if words[a:b] == ["both"] and a and words[a - 1] in ("they", "them", "we", "you"):
+            continue  # "anything they both share?": "they" says who (below), "both" only how many
         of_kind = _list_of_kind(ctx, words[a : b + 1])  # "those jobs" after the roles, then the certifications, were listed
         group = of_kind or ctx.shown
         paths = not of_kind and any(w in _LISTS or w[:-1] in _LISTS or w in _ROLE_WORDS for w in words[a + 1 : b + 1])  # "do those two paths overlap", "do those two jobs share any cert", "between the two paths": the two roles last talked about
@@ -1057,7 +1070,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if versus is not None and ctx.role and final.role_best and final.role_best != ctx.role:
         roles_named = (ctx.role, final.role_best)  # "how's that vs the ops director path" … "which of the two needs fewer": both are weighed
         signals |= {"versus"}
-    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path)
+    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=_named_apart(ev))
 
 
 _RANKS = frozenset({"lead", "senior", "junior", "new", "night", "evening", "weekend"})  # "my lead tech", "my night tech": still the person
@@ -1743,16 +1756,27 @@ def _shown_on_path(ctx: Context, ix: Index) -> bool:
     return all(kind == "cert" and ident in steps for kind, ident in shown)
 
 
+def _named_apart(ev: Evidence) -> tuple[str, ...]:
+    """Three or more roles a message names apart, in its order."""
+    apart = _roles_apart(ev, len(ev.a.words)) if len(ev.roles) >= 3 else []
+    return tuple(apart) if len(apart) >= 3 else ()
+
+
+def _roles_apart(ev: Evidence, before: int) -> list[str]:
+    """The roles named before word ``before``, each by words of its own, in the order named."""
+    subject = ev.subject_role if ev.subject_named or ev.subject_relaxed else None
+    candidates = {r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5} | ({subject, *ev.named_apart(subject)} if subject else set())  # ("benchmarking analyst" after two longer titles: named all the same)
+    named = [(min(w), r) for r in candidates if (w := ev.role_where.get(r)) and max(w) < before]
+    return [r for _, r in sorted(named) if all(ev.role_where[r] - ev.role_where[o] for _, o in named if o != r)]
+
+
 def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity, ...]:
     """Two or more roles named apart before "the first one" / "the first two" / "the second" in the
     same message: the ordinal picks among them (not among the first role's steps)."""
     at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i and words[i - 1] in _DEFINITE and (i + 1 == len(words) or words[i + 1] in ("one", "ones") or words[i + 1] in lexicon.COUNTS or words[i + 1] in _ROLE_WORDS)), None)  # ("the first one", "the first two", "responsibilities of the second?")
     if at is None:
         return ()
-    subject = ev.subject_role if ev.subject_named or ev.subject_relaxed else None
-    candidates = {r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5} | ({subject, *ev.named_apart(subject)} if subject else set())  # ("benchmarking analyst" after two longer titles: named all the same)
-    named = [(min(w), r) for r in candidates if (w := ev.role_where.get(r)) and max(w) < at]
-    apart = [r for _, r in sorted(named) if all(ev.role_where[r] - ev.role_where[o] for _, o in named if o != r)]
+    apart = _roles_apart(ev, at)
     return tuple(("role", r) for r in apart) if len(apart) >= 2 else ()
 
 
@@ -2162,6 +2186,47 @@ def _roles_compared(ctx: Context, words: list[str]) -> list[str]:
     return list(dict.fromkeys(e[1] for e in ctx.recent if e[0] == "role"))[:n][::-1]
 
 
+_PAGE_ORDER = ("overview", "responsibilities", "day_in_the_life")  # "more" goes on down a role's page, then to its pathway
+
+
+def _more_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
+    """"more", "go on" after a part of a role's page: the part after it, the page's order."""
+    if "go_on" not in ev.hits or ctx.intent != "role" or ctx.role not in ix.knowledge.roles:
+        return None
+    at = _PAGE_ORDER.index(ctx.section) if ctx.section in _PAGE_ORDER else 0
+    title = _label(("role", ctx.role or ""), ix)
+    if at + 1 < len(_PAGE_ORDER):
+        return f"the {title} {_SECTION_WORDS[_PAGE_ORDER[at + 1]]}"
+    return f"how do I become the {title}"
+
+
+def _part_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
+    """"storage part?", "and the returns bit" after a part of a role's page: that part of its
+    work (where its page says it), not a certification's topic."""
+    words = [w for w in ev.a.words if w not in _LEADS_IN and w not in ("the", "that")]
+    if ctx.intent != "role" or ctx.role not in ix.knowledge.roles or ev.codes or ev.role_named or len(words) < 2 or words[-1] not in lexicon.TOPIC_NOUNS:
+        return None
+    said = words[:-1]
+    if len(said) > _PART_WORDS or any(w in lexicon.STOPWORDS or w in lexicon.TOPIC_NOUNS for w in said) or ev.hits.keys() & _ASKS_ANYTHING:
+        return None
+    return f"the {_label(('role', ctx.role or ''), ix)} {' '.join(said)} {words[-1]}"
+
+
+_PART_WORDS = 3  # ("the state lines part": a few words name a part of the work)
+
+
+def _roles_behind_step(ctx: Context, ix: Index) -> list[Entity]:
+    """The two roles weighed just before a step of one of them was shown ("… which path is shorter?"
+    … "what's its first step" … "and the other one's first step?")."""
+    behind = list(ctx.recent[1:3])
+    role = ix.knowledge.roles.get(ctx.role or "")
+    if ctx.thing is None or ctx.thing[0] != "cert" or ctx.recent[:1] != (ctx.thing,) or role is None or ctx.thing[1] not in {s.certification for s in role.pathway}:
+        return []
+    if len(behind) == 2 and all(e[0] == "role" for e in behind) and behind[0] == ("role", ctx.role):
+        return behind
+    return []
+
+
 def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
     """The two things last talked about, if they are of one kind ("CPAS", "CPFA", "diff?")."""
     if len(ctx.recent) >= 2 and ctx.recent[0][0] == ctx.recent[1][0]:
@@ -2325,6 +2390,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             shown = tuple(("role", r) for r in resolution.roles)  # ("… and the other one's path?")
     if len(ctx.roles) >= 2 and (set(named_roles) == set(ctx.roles) or ("by_ordinal" in resolution.signals and set(named_roles) <= set(ctx.roles))):
         named_roles = ctx.roles  # "do those two share a cert?", "the 2nd role's first step?" … "and the first one's?": still the roles as they were named
+    named_apart = resolution.named or (ctx.named if set(named_roles) <= set(ctx.named) and (role is None or role in ctx.named) else ())  # (kept while talk stays among them)
     return Context(
         role=role,
         thing=thing,
@@ -2344,6 +2410,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         pronouns=pronouns,
         paths=paths,
         asked_of=asked_of,
+        named=named_apart,
     )
 
 

@@ -541,7 +541,7 @@ def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as 
         return True  # (and "im the person who builds all our reports")
     if i >= 2 and words[i - 1] in _ANYONE and not {"for", "like", "suit", "suits", "fit", "fits"}.isdisjoint(words[max(0, i - 4) : i - 1]):
         return True  # "for someone like me who did CDI work", "for someone who ran a store"
-    if i == 0 or not (words[i - 1] in lexicon.ROLE_HEADS or words[i - 1].removesuffix("s") in lexicon.ROLE_HEADS or words[i - 1] in lexicon.PERSON_NOUNS):
+    if i == 0 or not (words[i - 1] in lexicon.ROLE_HEADS or words[i - 1].removesuffix("s") in lexicon.ROLE_HEADS or words[i - 1] in lexicon.PERSON_NOUNS or words[i - 1] in _PATIENTS):
         return False  # "in a health system who preps the P&T agenda" asks
     j = i - 1
     while j >= 0 and i - j <= 3 and words[j] not in lexicon.STOPWORDS:
@@ -550,6 +550,7 @@ def _describes_someone(words: tuple[str, ...], i: int) -> bool:  # the words as 
 
 
 _SOMEONE = frozenset({"a", "an", "my", "our"})
+_PATIENTS = frozenset({"pt", "pts", "patient", "patients", "kid", "kids", "child", "baby", "infant", "toddler", "teen", "customer"})  # "for a pt who cant swallow": a case told, no one asked for
 _SELF_IS = frozenset({"im", "am", "shes", "hes", "theyre"})  # "I'm the one who …", "she's the one who …"
 _ANYONE = frozenset({"me", "someone", "somebody", "anyone", "anybody", "people", "folks"})
 
@@ -666,6 +667,12 @@ def read(question: str, ix: Index) -> Evidence:
             kept = roles  # … when another is ("I work specialty so I'm not inpatient. At a hospital, who is in charge of the cabinets?")
         if len(kept) < len(roles):
             roles, where = kept, _only(kept, where)
+    said = _said_of_self(a) if len(roles) > 1 else frozenset()
+    if said:  # … nor in the sentence that asks, when another is named outside what they tell ("pain clinic job, im good at hospital pharmacy ops stuff, which cert first")
+        kept = [(sc, r) for sc, r in roles if not where.get(r) or sc >= 1.0 or not own_words[r] <= said]  # (a title written out whole is named on purpose)
+        theirs = {k for h in member_heads(a) | spoken_of(a) for j in range(max(0, h - 3), h + 1) if a.sentence_of[j] == a.sentence_of[h] for k in a.typed_group(j)}  # ("one of my techs wants …", "chain store manager here, …": their own job names none)
+        if len(kept) < len(roles) and any(where.get(r) and not own_words[r] & said and not own_words[r] <= theirs for _, r in kept):
+            roles, where = kept, _only(kept, where)
     asked_at = _who_sentence(a) if roles and len(set(a.sentence_of)) > 1 else None
     if asked_at is not None:  # "Which role is in charge of filling open shifts? I said the ops director, she said no.": a title said after the question is no answer to who
         kept = [(sc, r) for sc, r in roles if not where.get(r) or any(a.sentence_of[i] <= asked_at for i in where[r])]
@@ -709,6 +716,10 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["pathway"]  # "and for the route planning part", "the career ladder stuff": a topic named by its part, not a pathway asked
     for name in [n for n in ("pathway", "ordering") if n in hits and "day" in hits and hits[n] != hits["day"] and f" {hits[n]} " in f" {hits['day']} "]:
         del hits[name]  # "what does their shift start with": the words of the day's start, no first step asked
+    begun = [y for x, y in lexicon.cue("pathway").spans(a.words) if " ".join(a.words[x:y]) in _LETS_BEGIN] if hits.get("pathway") in _LETS_BEGIN else []
+    if begun and "cert_seek" not in hits and any(name in hits for name in ("day", "responsibilities")) and any(i in masked for i in range(begun[0], begun[0] + 3)) and a.words[begun[0] : begun[0] + 1] != ("for",):
+        for name in [n for n in ("pathway", "ordering") if hits.get(n) in _LETS_BEGIN]:
+            del hits[name]  # "start with the ops director's day": which one to answer first, no first step asked
     joined = {part for compound in _HYPHENATED_WORDS.findall(question.lower()) for part in compound.split("-")} if "-" in question else set()
     for name in [n for n in ("pathway", "ordering") if n in hits and hits[n] in joined]:
         del hits[name]  # "rapid-sequence kits", "first-dose": one word of a compound asks no order
@@ -959,6 +970,9 @@ def _described_role(ev: Evidence) -> str | None:
         beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st not in held_names))
     if own_job and "likes" in ev.hits:
         beyond = replace(beyond, stems=tuple(s for s in beyond.stems if s not in own_job))  # "retail tech 6 yrs here. the only part … i like is fixing insurance rejections": what they like, not the job they have
+    if ev.pathway_cue and "suits" in ev.hits:  # "which cert first for a mentee who cares most about patient safety": the person the order is for, no role
+        told_of = {i for x, y in lexicon.cue("suits").spans(a.words) if a.words[x] == "for" and a.words[y - 1] in _WHO_THAT for i in _clause_from(a, y - 1)}
+        beyond = replace(beyond, stems=tuple(a.word_stems[i] for i in range(len(a.words)) if i not in told_of and a.word_stems[i] in beyond.stems))
     theirs = {a.word_stems[k] for i in wishers for k in a.typed_group(i)}
     if theirs:
         beyond = replace(beyond, stems=tuple(s for s in beyond.stems if s not in theirs))  # "my other tech wants to do jail pharmacy": the person's job describes nothing
@@ -1070,6 +1084,8 @@ def _said_of_self(a: Analysis) -> frozenset[int]:
 
 _JOB_NOUNS = lexicon.ROLE_HEADS | lexicon.ROLE_NOUNS | lexicon.PERSON_NOUNS | {"one"}  # ("the facilities one")
 _FRAMING = frozenset({"for", "as"})
+_LETS_BEGIN = frozenset({"start with", "begin with"})
+_WHO_THAT = frozenset({"who", "whos", "that", "thats", "with"})
 _ASKED_OF_SELF = frozenset({"would", "should", "could", "can", "do", "how", "will", "might"})
 _FRAMED_BY = frozenset({"as", "for", "be"})
 _FRAMED_AFTER = frozenset({"here", "question", "q", "job", "role", "interview", "position"})

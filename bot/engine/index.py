@@ -921,7 +921,8 @@ def _theme_initials(title: str) -> set[tuple[str, str]]:
     Data Governance Lead: the initials of the words a title puts before its job noun (two or
     three of them, past a leading field word), with that job noun; ("m2b", "manager") as well as
     ("mb", "manager") and ("mb", "program manager") for Meds-to-Beds Program Manager, ("ldd",
-    "manager") for Limited Distribution Drug Program Manager."""
+    "manager") for Limited Distribution Drug Program Manager; ("bd", "manager") for Pharmacy Service
+    Line Business Development Manager (a long theme: its last two words)."""
     words = [w for w in words_of(title) if w not in lexicon.STOPWORDS or w in _DIGIT_WORDS]
     while words and (words[0] in lexicon.FIELD_WORDS or words[0] in _DIGIT_WORDS):
         words = words[1:]
@@ -934,6 +935,8 @@ def _theme_initials(title: str) -> set[tuple[str, str]]:
     if sum(w not in _DIGIT_WORDS for w in theme) in (3, 4):
         themes.append((theme[:-1], words[-1]))  # "m2b manager" for Meds-to-Beds Program Manager
         themes.append((theme[:-1], f"{theme[-1]} {words[-1]}"))  # "LDD program manager" for Limited Distribution Drug Program Manager
+    if sum(w not in _DIGIT_WORDS for w in theme) >= 4:
+        themes.append((theme[-2:], words[-1]))  # "the BD manager" for Pharmacy Service Line Business Development Manager: the words nearest the job noun
     forms: set[tuple[str, str]] = set()
     for th, head in themes:
         content = [w for w in th if w not in _DIGIT_WORDS]

@@ -184,6 +184,8 @@ def stem(word: str) -> str:
             break
     if word.endswith("ency") and len(word) >= 7:
         word = word[:-4] + "ent"  # emergencies -> emergency -> emergent, as emergency is
+    if word.endswith("ical") and len(word) >= 9:
+        word = word[:-2]  # statistical -> statistic(s), analytical -> analytic(s): the adjective is the noun's
     if word.endswith("ic") and len(word) >= 7 and not word.endswith("atic"):
         word = word[:-2]  # robotic(s) -> robot, as robots are (not informatics -> informat, which is information)
     if word.endswith("e") and len(word) >= 4:

@@ -245,8 +245,13 @@ def _best_by(q: list[str], roles: list[str] | tuple[str, ...], a: Analysis, ix: 
     scored.sort(reverse=True)
     if fewest:  # the one whose page plays it down, else the one that says least of it
         return scored[0][1] if len(scored) > 1 and scored[0][0] > scored[1][0] else None
-    if not scored or scored[0][0] <= 0 or (len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]):
+    if not scored or scored[0][0] <= 0:
         return None
+    if len(scored) > 1 and scored[0][0] < CHOICE_LEAD * scored[1][0]:
+        close = [r for sc, r in scored if sc >= scored[0][0] / CHOICE_LEAD]
+        typed = {a.word_stems[i] for i in range(len(a.words)) if a.typed_start(i) == i} & set(q)  # (as typed: "tech" is no "technology")
+        named = [r for r in close if any(typed & ix.passages[i].name_stems for i in ix.role_passages.get(r, ()))]
+        return named[0] if len(named) == 1 else None  # (pages that say it alike: the one with a duty or a part of the day named for it, "Staffing & Performance Management")
     return scored[0][1]
 
 

@@ -1036,10 +1036,22 @@ def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
         asked = [r for r in rivals if not (ev.role_where.get(r) and ev.role_where[r] <= ev.said_of_self)]
         if len(asked) == 1 and ev.role_best in asked:
             return None  # "i work in hospital pharmacy operations …, want the iv concentration manager job": their own job is no rival
+        headed = [r for r in rivals if _said_with_head(ev, r, ix)]
+        if len(same) <= 1 and headed == [ev.role_best]:
+            return None  # "does the black belt actually run pharmacy operations": the job named by its job noun; the other title's words, without theirs, are the work
         if ev.codes and not any(ev.a.asks(i) for r in rivals for i in ev.role_where.get(r, ())):
             return None  # "I manage a student health center pharmacy. A colleague has CCHPM. What is that credential?": the job is told, the code asked
         return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in rivals[:5]), why=f"{len(rivals)} titles fit equally ({ev.role_score:.2f} vs {ev.second:.2f})")
     return None
+
+
+def _said_with_head(ev: Evidence, rid: str, ix: Index) -> bool:
+    """The role's title is said with its job noun (its last word when it has none: "black belt")."""
+    role = ix.knowledge.roles.get(rid)
+    if role is None:
+        return False
+    heads = ix.title_heads.get(rid) or {stem(words_of(role.title)[-1])}
+    return any(ev.a.word_stems[i] in heads for i in ev.role_where.get(rid, ()))
 
 
 def _unknown_asked_first(ev: Evidence) -> bool:
@@ -1868,7 +1880,8 @@ _SHARING = frozenset({"share", "shares", "common", "shared"})
 def _in_common(ev: Evidence) -> bool:
     """"what do they have in common?" of two roles, no part of a page asked: their pathways, the
     one thing the pages give of both."""
-    return not {"common", "share", "shared"}.isdisjoint((ev.cue("both") or "").split()) and not (ev.section_cue or "weak_overview" in ev.hits or ("overview" in ev.hits and ev.cue("overview") != ev.cue("contrast")))
+    said = {w for x, y in lexicon.cue("both").spans(ev.a.words) for w in ev.a.words[x : y + 1]} if "both" in ev.hits else set()  # ("anything they both share?": each phrase of it and the word it leads to)
+    return not {"common", "share", "shared"}.isdisjoint(said) and not (ev.section_cue or "weak_overview" in ev.hits or ("overview" in ev.hits and ev.cue("overview") != ev.cue("contrast")))
 
 
 def _shared_pair(ev: Evidence, ix: Index) -> tuple[str, str] | None:
@@ -2144,7 +2157,8 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
         return refuse("unknown_role", CONF_UNKNOWN_ROLE)
     i = heads[-1]
     j = i
-    while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3 and ev.a.sentence_of[j - 1] == ev.a.sentence_of[i]:
+    asked_part = {k for cue in ("day", "responsibilities") if cue in ev.hits for x, y in lexicon.cue(cue).spans(words) for k in range(x, y) if y <= i}  # ("day in the life memory care consultant": the part asked, no word of the job)
+    while j > 0 and words[j - 1] not in lexicon.STOPWORDS and i - j < 3 and ev.a.sentence_of[j - 1] == ev.a.sentence_of[i] and j - 1 not in asked_part:
         j -= 1
     stems = ev.a.word_stems
     # a title that fits has a stem written where the head word is (see in_title): only those are read

@@ -100,8 +100,8 @@ _ASKS = {
 # "4 | A Day in the Life", "Section 2 – …" ("## 1. Overview" is "1. Overview" once cleaned).
 _SECTION_NUMBER = re.compile(r"^(?:(?:section|part)\s+\d{1,2}(?:[.):]|\s+[|–—-])?|\d{1,2}(?:[.)]|\s+[|–—-]))\s+(?=\S)", re.I)
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-_NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "Step 1. ", "Step 2: ", "Step one: ", "Step Two – " (not "7:00 AM")
-    r"(?:step\s+)?\(?\d{1,2}[.)]\s+|step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—-]\s*"
+_NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "a) ", "(b) ", "Step 1. ", "Step 2: ", "Step one: ", "Step Two – " (not "7:00 AM")
+    r"(?:step\s+)?\(?\d{1,2}[.)]\s+|\(?[a-j]\)\s+|step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—-]\s*"
 )
 _BULLET = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*|" + _NUMBERED_MARK + ")", re.I)
 # A pictograph as a list item's bullet ("🚨 Sepsis Alert Response — …", "✅ …", "1️⃣ …"), with its
@@ -858,8 +858,8 @@ _DUTY_WORDS = re.compile(r"responsibilit|\bduties\b|\btasks\b|\bwhat\s+you(?:['�
 # new page uses goes here. Such a heading heads the responsibilities only over a list of duties
 # (``_heads_list``); over a paragraph it stays the overview's.
 DUTY_HEADINGS = (
-    r"(?:here's\s+|here\s+is\s+)?what\s+you(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'d|\s+would)?\s+(?:be\s+)?"
-    r"(?:do|doing|handle|handling|own|owning|tackle|tackling|take\s+on|work\s+on|working\s+on|be\s+responsible\s+for|spend\s+your\s+(?:time|days?)\s+(?:on|doing))",
+    r"(?:here's\s+|here\s+is\s+)?what\s+you(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'d|\s+would|'re|\s+are)?\s+(?:be\s+)?"
+    r"(?:do|doing|handle|handling|own|owning|tackle|tackling|take\s+on|work\s+on|working\s+on|be\s+responsible\s+for|responsible\s+for|spend\s+your\s+(?:time|days?)\s+(?:on|doing))",
     r"what\s+you\s+do",
     r"(?:what|how)\s+(?:the|this|your)\s+(?:role|job|position|work)\s+(?:involves|entails|covers|includes|looks\s+like)",
     r"(?:the|your)\s+(?:daily\s+|everyday\s+|day-to-day\s+)?(?:work|job)(?:\s+itself)?",
