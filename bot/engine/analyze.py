@@ -492,7 +492,14 @@ def person_has(words: Sequence[str], at: int) -> bool:
         return True
     mine = max((k for k in range(max(0, at - 6), at) if words[k] in ("my", "our")), default=None)
     heads = lexicon.ROLE_HEADS | lexicon.MENTORED
-    return mine is not None and at - mine <= 5 and any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in words[mine + 1 : at])
+    if mine is not None and at - mine <= 5 and any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in words[mine + 1 : at]):
+        return True
+    name = words[at - 1]  # "Jamal has CMSO and wants …", "greta has CPOM, noor has nothing": a name opening what is told
+    opens = at == 1 or words[at - 2] in _BEFORE_A_NAME
+    return opens and name.isalpha() and name not in lexicon.STOPWORDS and name not in heads and name not in lexicon.ROLE_NOUNS and name not in lexicon.CERT_NOUNS and name not in lexicon.PERSON_NOUNS
+
+
+_BEFORE_A_NAME = frozenset({"and", "but", "so", "while", "whereas", "now", "ok", CODE_MARK})  # ("… and ben has CPOM")
 
 
 def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple[str, ...]:

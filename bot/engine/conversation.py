@@ -169,8 +169,15 @@ def _of_the_card(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     code = ctx.thing[1]
     if said == ["whose"]:
         return f"whose path is {code} on"
-    if said == ["next"] and len(ix.knowledge.roles_with_certification(code)) == 1:
-        return f"what comes after {code}"
+    holders = [r.id for r in ix.knowledge.roles_with_certification(code)]
+    if said in (["next"], ["after"]) and ctx.thing in ctx.shown and len(ctx.shown) >= 2:
+        at = ctx.shown.index(ctx.thing) + 1
+        return f"what is {_label(ctx.shown[at], ix)}" if at < len(ctx.shown) else None  # "1st one?" … "next": along the list as it was shown (in the member's order)
+    if said in (["next"], ["after"]) and (len(holders) == 1 or ctx.role in holders):
+        along = f" (for the {_label(('role', ctx.role or ''), ix)})" if len(holders) > 1 else ""
+        return f"what comes after {code}{along}"  # ("next" … "next": along the pathway the card was on)
+    if said in (["more"], ["code"], ["its", "code"], ["the", "code"]):
+        return f"what is {code}"  # "more", "its code?" after a card named by its name: the card
     return None
 
 
@@ -294,6 +301,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if not ctx.empty and len(ev.a.words) <= _NEXT_ONE_WORDS and _own_subject(ev) and _NEXT_AT_END.search(question):
         question = "and " + _NEXT_AT_END.sub("", question)  # "ASC next": the same question of it ("and ASC")
         ev = read(question, ix)
+    corrected = _corrected_at_once(ev, ix)
+    if corrected is not None:
+        question = corrected  # "the snowbird one. no wait, the clozapine one. overview pls": what follows the correction
+        ev = read(question, ix)
     more = _more_of_the_page(ev, ctx, ix) or _part_of_the_page(ev, ctx, ix)
     if more is not None:
         question = more  # "more" after a role's overview: its duties
@@ -339,7 +350,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if asked_for and theirs:  # the person asked about, of several just told
         ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
-        person_focus = wanted.get(speaks_for, "")
+        person_focus = _held_said_first(wanted.get(speaks_for, ""), ix)
         asked_role = theirs
         r.put(0, asked_for[1], "")
         for a, b, _ in people:
@@ -355,6 +366,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(start_at, b, _joined([_label(e, ix) for e in ctx.shown], "or") if words[a - 1 : a] == ["of"] else "")  # ("back to lin, her second step?": the step is asked, not "back"; "which of Ravi's is about budgets": of his steps)
         if not of_theirs:
             asked_role = theirs  # "back to Dana - what's her day going to be like": her role's
+        step_card = any(w in lexicon.ORDINALS and n in lexicon.CERT_NOUNS for w, n in zip(words, words[1:]))  # ("what is her first cert": that step's card)
+        if (ev.pathway_cue or "ordering" in ev.hits) and not (step_card or ev.section_cue or ev.hits.keys() & {"self_describe", "likes", "cert_seek", "weak_overview", "identity"}):
+            person_focus = _held_said_first(wanted.get(speaks_for, ""), ix)  # "and marcus's first step?": what he was told to love orders his steps (not "… anything on her path about safety?")
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
             told_of = _told_after(words, people)
@@ -373,7 +387,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 referred = True
                 asked_role = theirs
         if len(people) == 1 and not _someone_new(words) and wanted.get(speaks_for):
-            person_focus = wanted[speaks_for]  # "for Ana, which first": what she was told to love orders her steps
+            person_focus = _held_said_first(wanted[speaks_for], ix)  # "for Ana, which first": what she was told to love orders her steps
     by_order = _person_by_order(words, ctx) if not (people or ev.codes or ev.role_named) else None
     if by_order is not None:  # "back to the first one, she also wants to lead the team": the first person spoken for
         (a, b), theirs = by_order
@@ -398,7 +412,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         pair_said = f"the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)}"
         shared = f"which certifications do both {pair_said} have" if ev.cert_nouns or ev.cert_seek or ev.certs_plural else f"do {pair_said} pathways overlap"  # "do they share any cert": its card; "do their paths overlap": both pathways, what they share first
         final = read(shared, ix)
-        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final)
+        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final, named=_named_apart(ev))
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     along = ev.role_named and not _path_claimed(ev, words)  # (not "the last one is on the ops director path too right?": a claim about the one shown)
@@ -506,14 +520,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if 0 < len(among) < pos <= len(ctx.roles) and all(e[0] == "role" and e[1] in ctx.roles for e in among):
             among = tuple(("role", x) for x in ctx.roles)  # "X, Y and Z: what do the first two have in common" … "the third one's overview": of the three named
-        elif not steps and len(ctx.roles) < pos <= len(ctx.named) and (ones or following in _ROLE_WORDS) and (not among or all(e[0] == "role" and e[1] in ctx.named for e in among)):
-            among = tuple(("role", x) for x in ctx.named)  # "quiet zone lead, church pharmacist, freight claims coordinator - which …" … "what do the other two have in common" … "the third one's overview"
+        elif not steps and min(len(ctx.roles), len(among) or len(ctx.roles)) < len(ctx.named) and set(ctx.roles) <= set(ctx.named) and pos <= len(ctx.named) and (ones or following in _ROLE_WORDS) and (not among or all(e[0] == "role" and e[1] in ctx.named for e in among)):
+            among = tuple(("role", x) for x in ctx.named)  # "quiet zone lead, church pharmacist, freight claims coordinator - which …" … "what do the other two have in common" … "the third one's overview": as the member numbered them
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
         if (following in lexicon.CERT_NOUNS or following in _STEP_NOUNS) and ((among and all(e[0] == "role" for e in among)) or role_picked_at == i):  # ("the 2nd role's first step": of the role just picked)
             continue  # "whats the first cert on the other one's path" after two roles: a step of a pathway, read with it
         if among and pos <= len(among):
-            picked = list(among[:count]) if pos == 1 and count > 1 else [_nth(among, pos)]
+            picked = list(among[:count]) if pos == 1 and count > 1 else list(among[-count:]) if pos == -1 and 1 < count <= len(among) else [_nth(among, pos)]  # ("the first two", "the last two")
             same_for = words[max(0, start - 2) : start] in (["same", "for"], ["same", "with"])  # "same for the third"
             only_whose = (ones or same_for) and picked[0][0] == "role" and not any(w not in lexicon.STOPWORDS for w in words[end:])  # "and the first one's?": the same again, of that role
             place = step_place(read(ctx.question, ix)) if only_whose and ctx.intent in ("certification", "pathway") and ctx.question else None
@@ -753,6 +767,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, ("which certification" if many else "which of " + _joined([_label(e, ix) for e in dict.fromkeys(certs)], "or")) + said_of)
             continue
         roles = next((c for c in (holders, [e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
+        if counted is not None and counted == len(ctx.named) != len(roles) and not holders:
+            roles = list(ctx.named)  # "which of the three …" after two of three named were compared: all three
         if 2 <= len(roles) <= 3 and "day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words) or starts_first(words)):
             referred = True  # "whose day starts earlier", "and whose day starts earliest?" of three: their clock times decide (stages.role_contrast)
             clock = " ".join(w for w in words[a:b] if w in lexicon.CLOCK_WORDS)  # ("whose starts earlier": the choice, and what is timed)
@@ -1197,7 +1213,7 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
             found.append((j, i + 1, f"other {noun}" if other else noun))  # "my other tech", "the second tech": another person than "my tech"
     found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _lower_name(i, words, tokens, ix)]
     if any(not _noun(k) for _, _, k in found):  # "sam wants the ops director job …, dana wants …": beside another name, a commoner one typed in lower case
-        found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
+        found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, by_stem=w in ix.known_words, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # ("lin wants …": no word of the knowledge as typed, whatever "line" stems to)
     placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
     if len(placed) >= 2:  # "dee wants to be the stroke coord …, vic wants the ops director job …": two commoner names, each where a person is spoken of
         found += placed
@@ -1765,9 +1781,18 @@ def _named_apart(ev: Evidence) -> tuple[str, ...]:
 def _roles_apart(ev: Evidence, before: int) -> list[str]:
     """The roles named before word ``before``, each by words of its own, in the order named."""
     subject = ev.subject_role if ev.subject_named or ev.subject_relaxed else None
-    candidates = {r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5} | ({subject, *ev.named_apart(subject)} if subject else set())  # ("benchmarking analyst" after two longer titles: named all the same)
-    named = [(min(w), r) for r in candidates if (w := ev.role_where.get(r)) and max(w) < before]
+    candidates = {r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 or _by_two_with_its_noun(ev, r)} | ({subject, *ev.named_apart(subject)} if subject else set())  # ("benchmarking analyst" after two longer titles: named all the same)
+    named = [(_named_at(ev, r), r) for r in candidates if (w := ev.role_where.get(r)) and max(w) < before]  # (where its own words are: "director of pharmacy operations, …, evening pharmacy shift supervisor")
     return [r for _, r in sorted(named) if all(ev.role_where[r] - ev.role_where[o] for _, o in named if o != r)]
+
+
+def _by_two_with_its_noun(ev: Evidence, rid: str) -> bool:
+    """The role is named by two words of its title side by side, the last its job noun ("freight
+    planner" for Regional Pharmacy Freight Consolidation Planner)."""
+    where = sorted(ev.role_where.get(rid, ()))
+    role = ev.ix.knowledge.roles.get(rid)
+    heads = ev.ix.title_heads.get(rid) or ({stem(words_of(role.title)[-1])} if role else set())  # (its last word when no job noun is listed: "planner")
+    return len(where) >= 2 and where[-1] - where[0] == len(where) - 1 and ev.a.word_stems[where[-1]] in heads
 
 
 def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity, ...]:
@@ -1947,6 +1972,14 @@ def _only_its_word(ev: Evidence, ix: Index) -> bool:
     lead = _ELLIPSIS.match(" ".join(a.words))
     skipped = _steering(a.words) | set(range(len(lead.group(0).split())) if lead else ())
     return all(i in named or i in skipped or w in lexicon.STOPWORDS for i, w in enumerate(a.words))
+
+
+def _only_a_part(ev: Evidence | None) -> bool:
+    """"day?", "duties?": a part of a role's page asked, of no role named (the next message may name it)."""
+    return ev is not None and ev.section_cue and not (ev.codes or ev.role_named or ev.described) and sum(w not in lexicon.STOPWORDS for w in ev.a.words) <= _PART_ALONE
+
+
+_PART_ALONE = 2  # ("their day?", "typical day?": a word or two)
 
 
 def _asks_a_step(question: str) -> bool:
@@ -2189,6 +2222,24 @@ def _roles_compared(ctx: Context, words: list[str]) -> list[str]:
 _PAGE_ORDER = ("overview", "responsibilities", "day_in_the_life")  # "more" goes on down a role's page, then to its pathway
 
 
+def _corrected_at_once(ev: Evidence, ix: Index) -> str | None:
+    """A message that names one thing, then takes it back ("no wait", "i mean") and names another
+    with what it asks ("the snowbird one. no wait, the clozapine one. overview pls"): the part after
+    the correction alone, when the part before only named."""
+    a = ev.a
+    bounds = [k for k in range(len(a.words) + 1) if k in (0, len(a.words)) or a.sentence_of[k] != a.sentence_of[k - 1]]
+    spans = [(lo + x, lo + y) for lo, hi in zip(bounds, bounds[1:]) for x, y in lexicon.cue("correction").spans(a.words[lo:hi])]  # (its "^" opens each sentence)
+    at = next(((x, y) for x, y in spans if x > 0 and a.words[x] in ("no", "sorry", "oops", "oh") and y < len(a.words)), None)
+    if at is None:
+        return None
+    typed = lambda lo, hi: " ".join(a.said[k] for k in range(lo, hi) if a.typed_start(k) == k)  # noqa: E731 (as the member typed it)
+    before, after = read(typed(0, at[0]), ix), read(typed(at[1], len(a.words)), ix)
+    named = lambda e: bool(e.codes or e.role_named or "ref_one_kind" in e.hits)  # noqa: E731
+    if not (named(before) and named(after) and _only_names(before)):
+        return None
+    return typed(at[1], len(a.words))
+
+
 def _more_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     """"more", "go on" after a part of a role's page: the part after it, the page's order."""
     if "go_on" not in ev.hits or ctx.intent != "role" or ctx.role not in ix.knowledge.roles:
@@ -2267,9 +2318,18 @@ def _about_refused(ctx: Context, ev: Evidence, refused_of: str | None = None) ->
     return replace(ctx, role=role, thing=thing, recent=tuple(dict.fromkeys((thing, *ctx.recent)))[:MAX_RECENT], intent="pathway" if on_its_path else "role", held=ctx.held if ctx.role == role else (), pending="")
 
 
+def _weighed_with(answer: Answer, resolution: Resolution, ix: Index) -> tuple[str, ...]:
+    """The roles the answer about two pathways weighed its role with: of three named ("… what do
+    the last two have in common?"), the one whose pathway the answer shows too."""
+    others = [r for r in resolution.roles if r != answer.role and r in ix.knowledge.roles]
+    shown = set(answer.certifications)
+    fit = [r for r in others if {s.certification for s in ix.knowledge.roles[r].pathway} <= shown]
+    return tuple(fit[:1]) if len(others) > 1 and len(fit) == 1 else resolution.roles
+
+
 def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution, ix: Index) -> Context:
     """The context after ``answer``: refusals leave it as it was (but remember an unanswerable follow-up)."""
-    pair = tuple(dict.fromkeys((answer.role or "", *resolution.roles)))[:2] if answer.reason in TWO_PATHWAYS and answer.role else ()
+    pair = tuple(dict.fromkeys((answer.role or "", *_weighed_with(answer, resolution, ix))))[:2] if answer.reason in TWO_PATHWAYS and answer.role else ()
     if len(pair) == 2 and set(pair) == set(ctx.roles):
         pair = ctx.roles  # (as they were named: "do those two share a cert?" … "second role's first step?")
     if len(pair) == 2:  # "do their paths overlap?" … "ok which one is more with patients": those two were answered about
@@ -2281,7 +2341,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         ev_pair = read(question, ix) if resolution.rewritten or resolution.evidence is None else resolution.evidence  # (as written: a rewrite may keep only the two compared)
         in_view = list(dict.fromkeys([*pair, *ev_pair.named_apart(pair[0])])) if all(ev_pair.role_where.get(r) for r in pair) else []
         weighed = tuple(sorted(in_view, key=lambda r: min(ev_pair.role_where.get(r) or {0}))) if len(in_view) > 2 and set(pair) <= set(in_view) else pair  # (three named, two of them compared: all three, for "the third one")
-        return replace(ctx, role=kept, thing=shared, roles=weighed, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
+        named_apart = resolution.named or (ctx.named if set(pair) <= set(ctx.named) else ())  # (three named, two compared: "the third one" after)
+        return replace(ctx, named=named_apart, role=kept, thing=shared, roles=weighed, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
     if answer.intent in ("none", "help", "faq"):
         told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
         if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later
@@ -2289,7 +2350,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         if answer.intent == "none" and answer.reason == "unknown_role" and resolution.evidence is not None and outside_goal(resolution.evidence, ix)[0]:
             return replace(ctx, intent="pathway", pending=_WAY_ASKED)  # "my tech wants to go into nursing instead, what's the path" … "for the store manager": the way there, not nursing again
         cold_fact = answer.reason == "missing_fact" and resolution.referred and ctx.empty and resolution.evidence is not None and not (resolution.evidence.codes or resolution.evidence.role_named) and sole_candidate(resolution.evidence, ix) is None  # "do they work weekends" with nothing before … "the rapid response pharm i mean"
-        if answer.intent == "none" and (resolution.referred or _asks_a_step(question)) and (answer.reason in ("needs_context", "off_topic", "unknown_role") or cold_fact) and answer.stage not in _COMPLETE_REFUSALS:
+        if answer.intent == "none" and (resolution.referred or _asks_a_step(question) or _only_a_part(resolution.evidence)) and (answer.reason in ("needs_context", "off_topic", "unknown_role") or cold_fact) and answer.stage not in _COMPLETE_REFUSALS:
             return replace(ctx, pending=question)  # ("what's step 3" … "on the infusion manager path": finished by the next message)
         way_refused = answer.reason in ("unknown_role", "unknown_cert") and resolution.evidence is not None and resolution.evidence.pathway_cue and not resolution.rewritten and not (resolution.evidence.role_named or resolution.evidence.subject_relaxed or resolution.evidence.codes)
         moved = resolution.evidence is not None and resolution.evidence.role_named and not resolution.evidence.codes and resolution.evidence.role_best not in (None, ctx.role) and not resolution.rewritten and _PRONOUNS.isdisjoint(resolution.evidence.a.words) and bool(_ELLIPSIS.match(" ".join(resolution.evidence.a.words)))  # "… the ops director job … remote" refused, "what about the infusion chair analyst, remote ok?" refused of the analyst

@@ -132,7 +132,7 @@ _DAY_ENTRY = re.compile(r"^(?P<time>" + _WHOLE_CLOCK + r"|[A-Z][A-Za-z0-9\-]*(?:
 # Words that make a label a time of day ("Morning", "Mid-Day", "End of Day", "Monday"), so a
 # closing heading such as "Next Steps: Get Certified" is not mistaken for a day entry.
 _TIME_WORD = re.compile(
-    r"\b(?:first\s+thing|(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|(?:mid-?)?night|overnight|day|shift|dawn|dusk"
+    r"\b(?:first\s+thing|first\s+light|daybreak|sunrise|sunset|(?:mid-?)?morning|mid-?day|noon|lunch(?:time)?|(?:mid-?|late\s+)?afternoon|evening|(?:mid-?)?night|overnight|day|shift|dawn|dusk"
     r"|weekend|wrap-?up|late|early|(?:small|wee|after|early|late|office)\s+hours|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)\b",
     re.I,
 )
