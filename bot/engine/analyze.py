@@ -267,6 +267,7 @@ def _spaced_code(tokens: list[tuple[int, Token]], k: int, ix: Index) -> tuple[st
 
 
 _ARROW = re.compile(r"->|→")
+_NAME_VERBS = frozenset({"wants", "loves", "likes", "hates", "holds", "needs", "has"})  # what a person told of does
 _JOB_WORDS = lexicon.ROLE_HEADS | lexicon.LEAD_HEADS | lexicon.ROLE_NOUNS
 
 
@@ -280,6 +281,8 @@ def _corrected(word: str, k: int, tokens: list[tuple[int, Token]], ix: Index) ->
     if fixed == word and any(ix.correct(w) in ix.name_words for w in near):
         named = ix.near_name(word)  # "the experimental education coordinator": a title's word mistyped as another English word
         return named if named and any(ix.named_together(named, ix.correct(w)) for w in near if w not in lexicon.FIELD_WORDS) else word
+    if fixed != word and fixed.startswith(word) and k + 1 < len(tokens) and tokens[k + 1][1].word in _NAME_VERBS:
+        return word  # "ana wants the paramedicine job": a person, not a clipped "analyst"
     if fixed == word or not fixed.startswith(word) or len(fixed) - len(word) < CLIPPED_MORE or english.count(word) < CLIPPED_ENGLISH:
         return fixed
     return fixed if any(w in ix.name_words for w in near) else word

@@ -136,7 +136,9 @@ def _held_said_first(told: str, ix: Index) -> str:
     """"has CPOM and wants the settlement job" (what was told of a person, without the name) in
     the words the way is read by: "I already have CPOM and wants …"."""
     m = _HAS_AT_START.match(told)
-    return f"I already have {told[m.start(1):]}" if m and _plain(m.group(1)).lower() in ix.codes else told
+    if m and _plain(m.group(1)).lower() in ix.codes:
+        return f"I already have {told[m.start(1):]}"
+    return _HAS_LATER.sub(lambda h: f"{h.group(1)} I already have {h.group(2)}" if _plain(h.group(2)).lower() in ix.codes else h.group(0), told)  # "wants wait time lead and has CQFD"
 
 
 def _whats_on_it(words: list[str], at: int, ctx: Context, ev: Evidence) -> bool:
@@ -238,6 +240,7 @@ _CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _ENDS_SENTENCE = re.compile(r"[.?!;:]['\")]?$")  # "CPSCM." "ok?" "quick one:"
 _HAS_AT_START = re.compile(r"^(?:already\s+)?(?:has|holds|got)\s+(\S+)")  # what a person spoken for "has CPOM …" (told without the name)
+_HAS_LATER = re.compile(r"\b(and|but|,)\s+(?:already\s+)?(?:has|holds|got)\s+(\w+)", re.I)  # ("… and has CQFD": what they hold, read as held)
 _POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
@@ -520,12 +523,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if 0 < len(among) < pos <= len(ctx.roles) and all(e[0] == "role" and e[1] in ctx.roles for e in among):
             among = tuple(("role", x) for x in ctx.roles)  # "X, Y and Z: what do the first two have in common" … "the third one's overview": of the three named
-        elif not steps and min(len(ctx.roles), len(among) or len(ctx.roles)) < len(ctx.named) and set(ctx.roles) <= set(ctx.named) and pos <= len(ctx.named) and (ones or following in _ROLE_WORDS) and (not among or all(e[0] == "role" and e[1] in ctx.named for e in among)):
+        elif not steps and min(len(ctx.roles), len(among) or len(ctx.roles)) < len(ctx.named) and set(ctx.roles) <= set(ctx.named) and pos <= len(ctx.named) and (ones or following in _ROLE_WORDS or following in lexicon.COUNTS) and (not among or all(e[0] == "role" and e[1] in ctx.named for e in among)):
             among = tuple(("role", x) for x in ctx.named)  # "quiet zone lead, church pharmacist, freight claims coordinator - which …" … "what do the other two have in common" … "the third one's overview": as the member numbered them
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
         if (following in lexicon.CERT_NOUNS or following in _STEP_NOUNS) and ((among and all(e[0] == "role" for e in among)) or role_picked_at == i):  # ("the 2nd role's first step": of the role just picked)
             continue  # "whats the first cert on the other one's path" after two roles: a step of a pathway, read with it
+        if len(among) >= 2 and all(e[0] == "cert" for e in among) and following not in _STEP_NOUNS and lexicon.PATH_NOUNS.isdisjoint(words) and (said := _codes_as_said(ctx, ix)) and set(said) == {e[1] for e in among}:
+            among = tuple(("cert", c) for c in said)  # "CHMLS vs CFMSE vs CMSO: which …" … "the first one": as the member named them, not as ranked
         if among and pos <= len(among):
             picked = list(among[:count]) if pos == 1 and count > 1 else list(among[-count:]) if pos == -1 and 1 < count <= len(among) else [_nth(among, pos)]  # ("the first two", "the last two")
             same_for = words[max(0, start - 2) : start] in (["same", "for"], ["same", "with"])  # "same for the third"
@@ -646,7 +651,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             said_vs = words[a] in _VERSUS_WORDS  # "vs supplement one": the other side of what was shown
             r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
             described_at.add(a)
-            end = b + 3 if b + 2 < len(words) and words[b] in ("on", "in", "from") and words[b + 1] in _DEFINITE | {"its", "their"} and words[b + 2] in _LISTS else b
+            said_same = 1 if words[b + 2 : b + 3] == ["same"] else 0  # ("on the same path")
+            end = b + 3 + said_same if b + 2 + said_same < len(words) and words[b] in ("on", "in", "from") and words[b + 1] in _DEFINITE | {"its", "their"} and words[b + 2 + said_same] in _LISTS else b
             if meant[0] == "cert" and end > b and r.free(b, end):
                 r.put(b, end, "")  # "and the supply chain one on that path?": the path says where it is, nothing more is asked
             kinds.add(meant[0])
@@ -1222,7 +1228,8 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     if len(listed) >= 2 or (listed and commoner):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
         found += listed + commoner
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
-    found += [(i, i + 1, w) for i, w in enumerate(words) if w in names and (i, i + 1, w) not in found]  # "start with lin", "and marcus's last one?": a name said before
+    typed = [_POSSESSIVE.sub("", t.strip(_PUNCT)).lower() for t in tokens]  # (as typed: "and ana" is read "and analyst")
+    found += [(i, i + 1, typed[i] if typed[i] in names else w) for i, w in enumerate(words) if (w in names or typed[i] in names) and (i, i + 1, w) not in found and (i, i + 1, typed[i]) not in found]  # "start with lin", "and marcus's last one?": a name said before
     nouns = {k for _, _, k in found if _noun(k) and " " not in k}
     covered = {i for a, b, _ in found for i in range(a, b)}
     found += [(i, i + 1, w) for i, w in enumerate(words) if w in nouns and i not in covered and tokens[i - 1 : i] and _CLAUSE_END.search(tokens[i - 1])]  # "my pgy1 wants …, my lead tech wants …. pgy1 first": the one said before
@@ -1295,7 +1302,7 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
 
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "plans", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
-_NAME = re.compile(r"[A-Z][a-z]{2,}")
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")  # ("Tomás", "Zoë")
 NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either) …
 NAME_ENGLISH_PLACED = 20_000  # … unless it stands where a person is spoken of, beside another name ("Sam wants …, Lee wants …")
 _CLAUSE_END = re.compile(r"[,.;:!?]$")
@@ -2266,6 +2273,14 @@ def _part_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
 _PART_WORDS = 3  # ("the state lines part": a few words name a part of the work)
 
 
+def _codes_as_said(ctx: Context, ix: Index) -> list[str]:
+    """The codes the last answered question named, in the order it named them."""
+    if not ctx.question:
+        return []
+    pos = read(ctx.question, ix).a.code_pos
+    return sorted(pos, key=pos.__getitem__) if len(pos) >= 2 else []
+
+
 def _roles_behind_step(ctx: Context, ix: Index) -> list[Entity]:
     """The two roles weighed just before a step of one of them was shown ("… which path is shorter?"
     … "what's its first step" … "and the other one's first step?")."""
@@ -2344,6 +2359,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         named_apart = resolution.named or (ctx.named if set(pair) <= set(ctx.named) else ())  # (three named, two compared: "the third one" after)
         return replace(ctx, named=named_apart, role=kept, thing=shared, roles=weighed, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
     if answer.intent in ("none", "help", "faq"):
+        if answer.intent == "none" and resolution.named:
+            ctx = replace(ctx, named=resolution.named, roles=resolution.named)  # "X, Y, Z — does CVS hire for any of these?" refused … "ok which of the three starts earliest": those three
         told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
         if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later
             ctx = replace(ctx, focus=told)

@@ -683,6 +683,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None
     if kind == "cert" and _only_for_a_role(ev):
         return None  # "is CPOM only for the ops director, or on other paths too": the card says whose pathways have it
+    if kind == "cert" and "ref_one_kind" in ev.hits and "property" not in ev.hits and ev.a.words[:2] == ("is", CODE_MARK):
+        return None  # "is CPCXS the customer service one?": which one it is, its card answers
     exists = "cert_seek" in ev.hits or (ev.a.words[:2] in (("is", "there"), ("are", "there")) and not lexicon.CERT_NOUNS.isdisjoint(ev.a.words))
     if kind == "cert" and exists and not ev.a.codes and not ev.cue("eligibility"):
         return None  # "is there an actual 'medical countermeasure dispensing' certification? one of our members …": its card answers
