@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import analyze, cue_stems, person_has, ruled_out
+from bot.engine.analyze import Analysis, analyze, cue_stems, person_has, ruled_out
 from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read, typed_at
@@ -415,7 +415,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         pair_said = f"the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)}"
         shared = f"which certifications do both {pair_said} have" if ev.cert_nouns or ev.cert_seek or ev.certs_plural else f"do {pair_said} pathways overlap"  # "do they share any cert": its card; "do their paths overlap": both pathways, what they share first
         final = read(shared, ix)
-        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final, named=_named_apart(ev))
+        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final, named=_roles_numbered(ev))
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     along = ev.role_named and not _path_claimed(ev, words)  # (not "the last one is on the ops director path too right?": a claim about the one shown)
@@ -1092,7 +1092,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if versus is not None and ctx.role and final.role_best and final.role_best != ctx.role:
         roles_named = (ctx.role, final.role_best)  # "how's that vs the ops director path" … "which of the two needs fewer": both are weighed
         signals |= {"versus"}
-    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=_named_apart(ev))
+    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=_roles_numbered(ev))
 
 
 _RANKS = frozenset({"lead", "senior", "junior", "new", "night", "evening", "weekend"})  # "my lead tech", "my night tech": still the person
@@ -1779,8 +1779,8 @@ def _shown_on_path(ctx: Context, ix: Index) -> bool:
     return all(kind == "cert" and ident in steps for kind, ident in shown)
 
 
-def _named_apart(ev: Evidence) -> tuple[str, ...]:
-    """Three or more roles a message names apart, in its order."""
+def _roles_numbered(ev: Evidence) -> tuple[str, ...]:
+    """Three or more roles a message names apart, in its order: the numbering "the third one" uses later."""
     apart = _roles_apart(ev, len(ev.a.words)) if len(ev.roles) >= 3 else []
     return tuple(apart) if len(apart) >= 3 else ()
 
@@ -2239,12 +2239,20 @@ def _corrected_at_once(ev: Evidence, ix: Index) -> str | None:
     at = next(((x, y) for x, y in spans if x > 0 and a.words[x] in ("no", "sorry", "oops", "oh") and y < len(a.words)), None)
     if at is None:
         return None
-    typed = lambda lo, hi: " ".join(a.said[k] for k in range(lo, hi) if a.typed_start(k) == k)  # noqa: E731 (as the member typed it)
-    before, after = read(typed(0, at[0]), ix), read(typed(at[1], len(a.words)), ix)
-    named = lambda e: bool(e.codes or e.role_named or "ref_one_kind" in e.hits)  # noqa: E731
-    if not (named(before) and named(after) and _only_names(before)):
+    said_before, said_after = _as_typed(a, 0, at[0]), _as_typed(a, at[1], len(a.words))
+    before, after = read(said_before, ix), read(said_after, ix)
+    if not (_names_something(before) and _names_something(after) and _only_names(before)):
         return None
-    return typed(at[1], len(a.words))
+    return said_after
+
+
+def _as_typed(a: Analysis, lo: int, hi: int) -> str:
+    """Words lo..hi as the member typed them (one word for each typed, however it was read)."""
+    return " ".join(a.said[k] for k in range(lo, hi) if a.typed_start(k) == k)
+
+
+def _names_something(ev: Evidence) -> bool:
+    return bool(ev.codes or ev.role_named or "ref_one_kind" in ev.hits)
 
 
 def _more_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
