@@ -26,7 +26,7 @@ from bot.engine.analyze import Analysis, analyze, cue_stems, person_has, ruled_o
 from bot.engine.answer import Answer
 from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
 from bot.engine.evidence import Evidence, read, typed_at
-from bot.engine.index import Index, words_of
+from bot.engine.index import SECTIONS, Index, words_of
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page, starts_first
 from bot.engine.phrases import CODE_MARK
@@ -1797,8 +1797,7 @@ def _by_two_with_its_noun(ev: Evidence, rid: str) -> bool:
     """The role is named by two words of its title side by side, the last its job noun ("freight
     planner" for Regional Pharmacy Freight Consolidation Planner)."""
     where = sorted(ev.role_where.get(rid, ()))
-    role = ev.ix.knowledge.roles.get(rid)
-    heads = ev.ix.title_heads.get(rid) or ({stem(words_of(role.title)[-1])} if role else set())  # (its last word when no job noun is listed: "planner")
+    heads = ev.ix.head_stems(rid)
     return len(where) >= 2 and where[-1] - where[0] == len(where) - 1 and ev.a.word_stems[where[-1]] in heads
 
 
@@ -2226,9 +2225,6 @@ def _roles_compared(ctx: Context, words: list[str]) -> list[str]:
     return list(dict.fromkeys(e[1] for e in ctx.recent if e[0] == "role"))[:n][::-1]
 
 
-_PAGE_ORDER = ("overview", "responsibilities", "day_in_the_life")  # "more" goes on down a role's page, then to its pathway
-
-
 def _corrected_at_once(ev: Evidence, ix: Index) -> str | None:
     """A message that names one thing, then takes it back ("no wait", "i mean") and names another
     with what it asks ("the snowbird one. no wait, the clozapine one. overview pls"): the part after
@@ -2256,13 +2252,14 @@ def _names_something(ev: Evidence) -> bool:
 
 
 def _more_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
-    """"more", "go on" after a part of a role's page: the part after it, the page's order."""
+    """"more", "go on" after a part of a role's page: the part after it in the page's order, then
+    its pathway."""
     if "go_on" not in ev.hits or ctx.intent != "role" or ctx.role not in ix.knowledge.roles:
         return None
-    at = _PAGE_ORDER.index(ctx.section) if ctx.section in _PAGE_ORDER else 0
+    at = SECTIONS.index(ctx.section) if ctx.section in SECTIONS else 0
     title = _label(("role", ctx.role or ""), ix)
-    if at + 1 < len(_PAGE_ORDER):
-        return f"the {title} {_SECTION_WORDS[_PAGE_ORDER[at + 1]]}"
+    if at + 1 < len(SECTIONS):
+        return f"the {title} {_SECTION_WORDS[SECTIONS[at + 1]]}"
     return f"how do I become the {title}"
 
 

@@ -723,6 +723,14 @@ class Index:
                 self.written[key] = found
         return found
 
+    def head_stems(self, rid: str) -> frozenset[str]:
+        """The stems of a title's job noun, or of its last word when it has none listed ("Black
+        Belt", "Consolidation Planner"): the word a title is said with when it is named."""
+        role = self.knowledge.roles.get(rid)
+        if role is None:
+            return frozenset()
+        return self.title_heads.get(rid) or frozenset({stem(words_of(role.title)[-1])})
+
     def weight(self, s: str) -> float:
         return self.idf.get(s, self.default_idf)
 

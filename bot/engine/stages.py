@@ -1049,10 +1049,7 @@ def ambiguous_title(ev: Evidence, ix: Index) -> Match | None:
 
 def _said_with_head(ev: Evidence, rid: str, ix: Index) -> bool:
     """The role's title is said with its job noun (its last word when it has none: "black belt")."""
-    role = ix.knowledge.roles.get(rid)
-    if role is None:
-        return False
-    heads = ix.title_heads.get(rid) or {stem(words_of(role.title)[-1])}
+    heads = ix.head_stems(rid)
     return any(ev.a.word_stems[i] in heads for i in ev.role_where.get(rid, ()))
 
 
