@@ -239,8 +239,9 @@ _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 _CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _ENDS_SENTENCE = re.compile(r"[.?!;:]['\")]?$")  # "CPSCM." "ok?" "quick one:"
-_HAS_AT_START = re.compile(r"^(?:already\s+)?(?:has|holds|got)\s+(\S+)")  # what a person spoken for "has CPOM …" (told without the name)
-_HAS_LATER = re.compile(r"\b(and|but|,)\s+(?:already\s+)?(?:has|holds|got)\s+(\w+)", re.I)  # ("… and has CQFD": what they hold, read as held)
+_HAS_AT_START = re.compile(r"^(?:both\s+)?(?:already\s+)?(?:has|have|holds|hold|got)\s+(\S+)")  # what a person spoken for "has CPOM …" (told without the name)
+_HOLDS = re.compile(r"\b(?:both\s+)?(?:already\s+)?(?:has|have|holds|hold|got|passed|earned|completed|finished)\s+(\S+)", re.I)  # ("Nate and Ella both got CRIEL": what a group holds)
+_HAS_LATER = re.compile(r"\b(and|but|,)\s+(?:both\s+)?(?:already\s+)?(?:has|holds|got)\s+(\w+)", re.I)  # ("… and has CQFD": what they hold, read as held)
 _POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
@@ -546,6 +547,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if only_whose and ctx.intent == "pathway":  # "the first one's path" … "and the third one's?": its pathway
                 r.put(start, end, f"the {_label(picked[0], ix)} path")
                 continue
+            whose = _whose_step(start, words, r.tokens, people, ctx) if picked[0][0] == "cert" else None
+            if whose is not None and r.free(whose, start):
+                start = whose  # "Lu's second step?", "kims second step?": the step of her pathway, nothing asked of her
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
             picked_role = picked_role or any(e[0] == "role" for e in picked)
             role_picked_at = end if any(e[0] == "role" for e in picked) else -1
@@ -1204,8 +1208,9 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     supervisor"); a name is a capitalised word that is no word of the knowledge nor of everyday English."""
     capitalised = [(i, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words]
     found = [(i, i + 1, w) for i, w in capitalised if english.count(w) < NAME_ENGLISH]
-    if found:  # "Sam (tech, 6 yrs) wants …, Lee wants …": beside another name, a commoner word capitalised where a person is spoken of
+    if found or known:  # "Sam (tech, 6 yrs) wants …, Lee wants …": beside another name (or after one spoken for before), a commoner word capitalised where a person is spoken of
         found += [(i, i + 1, w) for i, w in capitalised if NAME_ENGLISH <= english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]
+    found += [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if len(w) == 2 and _TITLED.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]  # "Mo wants the callback job", "Jo wants …": a short name, where a person is spoken of
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
@@ -1225,7 +1230,13 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         found += placed
     listed = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
     commoner = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and (i, i + 1, w) not in listed and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
-    if len(listed) >= 2 or (listed and commoner):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
+    rostered = sum(_roster_mark(a, tokens) for a, _, k in found if not _noun(k))
+    typed_as = [tokens[i].strip(_PUNCT).lower() for i in range(len(words))]  # ("Ty:" as typed, not read "thanks")
+    titled = [(i, i + 1, t) for i, t in enumerate(typed_as) if _roster_mark(i, tokens) and _TITLED.fullmatch(tokens[i].strip(_PUNCT)) and (i, i + 1, words[i]) not in found + commoner and english.count(t) < NAME_ENGLISH_PLACED and (len(t) <= 3 or t not in ix.known_words) and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]
+    if rostered >= 2 or rostered + len(titled) >= 3:  # "Abe: inventory. Bea: safety. Cy: leading teams. Di: operations": in a roster of names, a short or known word capitalised as a name is one
+        commoner += titled
+        rostered += len(titled)
+    if len(listed) >= 2 or (listed and commoner) or (commoner and rostered >= 2):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
         found += listed + commoner
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
     typed = [_POSSESSIVE.sub("", t.strip(_PUNCT)).lower() for t in tokens]  # (as typed: "and ana" is read "and analyst")
@@ -1302,6 +1313,7 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
 
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "plans", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
+_TITLED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")  # "Cy", "Di": capitalised as a name is
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")  # ("Tomás", "Zoë")
 NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either) …
 NAME_ENGLISH_PLACED = 20_000  # … unless it stands where a person is spoken of, beside another name ("Sam wants …, Lee wants …")
@@ -1366,21 +1378,32 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     goals: set[str] = set()  # those told a goal of their own
     also: list[tuple[str, str, int]] = []  # (name, what a clause after theirs says of them, where): "raj wants infusion scheduling, hes a prior auth nerd"
     last = ""
+    last_group = False  # the clause before told of two or more people at once
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
         goes_on = not who and last and (tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and not read(" ".join(tokens[i] for i in clause), ix).role_named))  # ("tom: wants infusion scheduling too, prior auth wizard"; read only for a clause that may go on)
         if goes_on:
-            also.append((last, " ".join(tokens[i] for i in clause).strip(_PUNCT + " "), clause.start))
+            went_on = " ".join(tokens[i] for i in clause).strip(_PUNCT + " ")
+            if last not in goals and (later := read(went_on, ix)).goal_role and not later.role_named:
+                told = [(p, r) for p, r in told if p != last] + [(last, later.goal_role)]  # "Ana loves data, she wants to get into kaizen facilitation": her goal, not what she loves
+                goals.add(last)
+                at.add(clause.start)
+            else:
+                also.append((last, went_on, clause.start))
             continue
         last = next(iter(who)) if len(who) == 1 else ""
         if not who:
             gev = read(" ".join(tokens[i] for i in clause), ix)
-            if gev.role_named:
-                group.add(gev.role_best or "")  # "I lead three pharmacists who all want to go the academic detailing manager route.", "qc lab mgr path. sam loves …"
+            if gev.role_named or (gev.subject_relaxed and last_group):
+                group.add(gev.role_best or "")  # "I lead three pharmacists who all want to go the academic detailing manager route.", "qc lab mgr path. sam loves …", "… both passed CRIEL, and both want to keep going on the kaizen path"
+        last_group = len(who) >= 2
         if len(who) >= 2:
             gev = read(" ".join(tokens[i] for i in clause if i not in names), ix)
-            if gev.role_named or gev.goal_role:
-                group.add((gev.role_best if gev.role_named else gev.goal_role) or "")  # "priya and marco both want the phase 1 research unit manager path"
+            shared = (gev.role_best if gev.role_named else gev.subject_role if gev.subject_relaxed else None) or gev.goal_role
+            if shared:
+                group.add(shared)  # "priya and marco both want the phase 1 research unit manager path", "… both want to keep going on the kaizen path"
+            held = [_plain(m.group(1)).upper() for m in _HOLDS.finditer(" ".join(tokens[i] for i in clause)) if _plain(m.group(1)).lower() in ix.codes]
+            also += [(person, f"has {' '.join(held)}.", -2) for person in sorted(who) if held]  # "Nate and Ella both got CRIEL …": what each holds
         if len(who) != 1:
             continue
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
@@ -1443,6 +1466,16 @@ _TOPIC_LEADS = frozenset({"with", "for", "to"})  # "… for that": the word the 
 _TENURE = frozenset({"year", "years", "yr", "yrs", "month", "months", "mo", "mos", "senior", "junior", "new", "experienced"})  # "Sam (lead tech, 8 yrs)": who they are
 _ASKING_VERBS = frozenset({"should", "would", "could", "does", "do", "will"})  # "what should Lee get …": the person, the subject of a question
 _LEAD_IN = 3  # "start with Sam", "ok now Priya": a clause that leads with the person is only who is asked of
+
+
+def _whose_step(start: int, words: list[str], tokens: list[str], people: list[tuple[int, int, str]], ctx: Context) -> int | None:
+    """Where the person whose step is asked begins, right before it ("Lu's second step",
+    "kims second step" after Kim was spoken for), if one is."""
+    whose = next((a for a, b, _ in people if b == start), None)
+    before = tokens[start - 1].strip(_PUNCT) if start else ""
+    if whose is None and start and ((words[start - 1].endswith("s") and words[start - 1][:-1] in {p for p, _ in ctx.people}) or (_POSSESSIVE.search(before) and _TITLED.fullmatch(_POSSESSIVE.sub("", before)))):
+        whose = start - 1  # ("Lu's second step?": a name as typed, "'s" and all)
+    return whose
 
 
 def _another_ones_path(person: str, ctx: Context, words: list[str]) -> bool:

@@ -241,7 +241,7 @@ class Index:
                 ix.synonym_lengths[plural[0]] = tuple(sorted(set(ix.synonym_lengths.get(plural[0], ())) | {1}, reverse=True))
         # "pharmacogenomics (PGx)": a member's "pgx coordinator" reads the page's word; "nursing CDI
         # work" reads Clinical Documentation Improvement, the words a certification's name abbreviates
-        for abbr, meaning in {**compound_initials(kb), **name_initials(kb), **page_abbreviations(kb), **page_clips(kb)}.items():
+        for abbr, meaning in {**pair_initials(kb), **compound_initials(kb), **name_initials(kb), **page_abbreviations(kb), **page_clips(kb)}.items():
             if (abbr,) not in ix.synonyms and abbr not in taken:
                 ix.synonyms[(abbr,)] = meaning
                 ix.synonym_lengths[abbr] = tuple(sorted(set(ix.synonym_lengths.get(abbr, ())) | {1}, reverse=True))
@@ -895,6 +895,21 @@ def compound_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:
         for compound in _COMPOUND.findall(name):
             parts = tuple(compound.lower().split("-"))
             seen["".join(p[0] for p in parts)].add(parts)
+    return {abbr: next(iter(m)) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
+
+
+_PAIR = re.compile(r"\b([A-Za-z]{3,})\s+(?:and|&)\s+([A-Za-z]{3,})\b")
+
+
+def pair_initials(kb: Knowledge) -> dict[str, tuple[str, ...]]:
+    """L&D for the Labor and Delivery of a title, "P&T" alike: the initials of two words a title
+    or a certification's name joins with "and", as members write them with "&" (read as one
+    word), when they spell no English word and no other pair's initials."""
+    seen: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    names = [role.title for role in kb.roles.values()] + [cert.name for cert in kb.certifications.values()]
+    for name in names:
+        for one, other in _PAIR.findall(ampersands(name)):
+            seen[(one[0] + other[0]).lower()].add((one.lower(), other.lower()))
     return {abbr: next(iter(m)) for abbr, m in seen.items() if len(m) == 1 and english.count(abbr) < ACRONYM_NOT_ENGLISH}
 
 

@@ -92,6 +92,7 @@ FEWEST = _words(_WORDS["fewest"])
 CLOSENESS = _words(_WORDS["closeness"])
 HAVING_VERBS = _words(_WORDS["having_verbs"])
 LONGER_WORDS = _words(_WORDS["longer_words"])
+SHORTER_WORDS = _words(_WORDS["shorter_words"])
 PRICE_ADJECTIVES = _words(_WORDS["price_adjectives"])
 SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
 SPOKEN: dict[str, tuple[str, ...]] = {str(k): tuple(str(v).split()) for k, v in _WORDS["spoken"].items()}

@@ -1390,7 +1390,8 @@ def path_length(ev: Evidence, ix: Index) -> Match | None:
     named = [rid, *ev.named_apart(rid)]
     if len(named) < 2:
         return None
-    most = not lexicon.LONGER_WORDS.isdisjoint((ev.cue("path_length") or "").split())
+    said = (ev.cue("path_length") or "").split()
+    most = not lexicon.LONGER_WORDS.isdisjoint(said) and lexicon.SHORTER_WORDS.isdisjoint(said)  # ("more short": the shorter)
     left = {r: sum(1 for s in ix.knowledge.roles[r].pathway if s.certification not in ev.held) for r in named}
     ranked = sorted(named, key=lambda r: -left[r] if most else left[r])
     tie = left[ranked[0]] == left[ranked[1]]

@@ -575,6 +575,26 @@ def read_page_bytes(raw: bytes) -> str:
         raise PageError(line, f"not UTF-8 text (byte 0x{raw[e.start]:02x}); save the page as UTF-8") from None
 
 
+_SMALL_TITLE_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "or", "the", "to", "with"})
+
+
+def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
+    """A title typed in capitals ("PHARMACY GOOD CATCH PROGRAM LEAD") as titles are written
+    ("Pharmacy Good Catch Program Lead"): a word the page's sentences also write in capitals is an
+    acronym and stays so ("HIPEC", "ICU"); small words after the first are lower case."""
+    acronyms = {w for _, t in lines if not t.isupper() for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", t)}
+    out = []
+    for k, word in enumerate(title.split()):
+        bare = word.strip("()[],.:;!?&/-–—'’")
+        if bare in acronyms or not bare.isalpha():
+            out.append(word)
+        elif k and bare.lower() in _SMALL_TITLE_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(out)
+
+
 def parse_page(text: str) -> Page:
     """Split the page into sections by their headings, then parse each one."""
     lines = [(n, _unnumbered(_clean(t))) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)]
@@ -657,7 +677,7 @@ def parse_page(text: str) -> Page:
     _refuse_stray_blocks(lines, blocks, starts)
     _refuse_unheaded_certifications(lines, i, starts)
 
-    page = Page(title=title)
+    page = Page(title=_cased_title(title, lines) if title.isupper() else title)
     _intro(page, lines[i : starts[0][0]])
     for idx, (k, kind) in enumerate(starts):
         end = starts[idx + 1][0] if idx + 1 < len(starts) else len(lines)
