@@ -638,6 +638,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:]) or "overview" in words[b:]  # "back to the billing one, whats their midday like", "the wound care one, overview"
         does = does or not _ROLE_PARTS.isdisjoint(words[b:])  # "the destruction one, day?"
         stepwise = not _STEP_NOUNS.isdisjoint(words[b:])  # "the inhaler one, whats step 1 there": a step of a role's pathway
+        stepwise = stepwise or (b < len(words) and words[b] in lexicon.PATH_NOUNS and bool(_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT))))  # "vs the vaccine one's path": a role's
         roles_listed = ctx.intent == "list_roles" and len(ctx.shown) >= 2 and all(e[0] == "role" for e in ctx.shown)  # "the shrink one" right after a list of roles: one of them
         as_role = on_list or person or certs_after or for_path or does or stepwise or roles_listed or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
@@ -1901,7 +1902,8 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
     showed or talked about if one of those fits, else the one entity of the kind the
     conversation is about whose name (or, less, whose text) clearly fits best; never one set
     aside ("the other …")."""
-    stems = set(analyze(descriptor, ix).stems) - cue_stems()
+    a = analyze(descriptor, ix)
+    stems = set(a.stems) - cue_stems() or {st for w, st in zip(a.words, a.word_stems) if w in lexicon.DAY_TIMES}  # ("the evening one": a time of day, a cue's word, describes by the day)
     if not stems:
         return None
     scores: dict[Entity, float] = defaultdict(float)
@@ -1928,7 +1930,7 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
         by_name.discard(entity)
     on_card = ctx.thing is not None and ctx.thing[0] == "cert" and stems <= ix.cert_coverage(ctx.thing[1])  # ("is that the cleanroom one" of a card that says cleanroom)
     if kind is None and not on_card and not any(e[0] == "cert" for e in by_name):
-        typed = {w for w in analyze(descriptor, ix).words if w not in lexicon.STOPWORDS}
+        typed = {w for w in a.words if w not in lexicon.STOPWORDS}
         called = {ent for key, ent in ix.aliases.items() if ent[0] == "role" and typed <= set(key)} if typed else set()
         if len(called) == 1 and (ent := next(iter(called))) not in (besides or ()):
             return ("role", ent[1])  # "the flight one" after a card: the role its page calls the flight pharmacy coordinator, whatever was shown

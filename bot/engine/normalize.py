@@ -154,8 +154,9 @@ _IRREGULAR = {
 
 
 # Nouns whose -er is no agent of the shorter word: an officer is not an office, a counter
-# (over-the-counter) is not counting ("head office", "counting by fives" name neither).
-_OWN_NOUNS = {"officer": "officer", "officers": "officer", "counter": "counter", "counters": "counter"}
+# (over-the-counter) is not counting ("head office", "counting by fives" name neither); nor is an
+# evening anything "even" ("the evening one" is a time of day).
+_OWN_NOUNS = {"officer": "officer", "officers": "officer", "counter": "counter", "counters": "counter", "evening": "evening", "evenings": "evening"}
 
 
 @lru_cache(maxsize=65536)

@@ -12,6 +12,7 @@ from bot.engine.normalize import stem
 from bot.engine.thresholds import (
     CHOICE_LEAD,
     CHOICE_REST,
+    EVENING,
     CLIPPED_MIN,
     CONF_SECTION_DEFAULT,
     CONF_SECTION_MISSING,
@@ -306,6 +307,9 @@ def starts_first(words: tuple[str, ...] | list[str]) -> bool:
     return any(w == "first" and i and words[i - 1] in ("up", "starts", "start", "in") for i, w in enumerate(words))
 
 
+_STILL = frozenset({"still", "until", "till", "til"})  # "still at work in the evening", "until the evening"
+
+
 def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str | None:
     """"Which of the two starts earlier (later)": the role whose day's first timed entry is the
     earliest (latest); "which one finishes later": its last one. As the page tells the day, so
@@ -314,9 +318,11 @@ def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str
     words = set(a.words)
     early, late = not lexicon.EARLY_WORDS.isdisjoint(words), not lexicon.LATE_WORDS.isdisjoint(words)
     early = early or (not late and starts_first(a.words))
-    if early == late or lexicon.CLOCK_WORDS.isdisjoint(words) or len(set(roles)) < 2:
+    evening = not (early or late) and not words.isdisjoint(_STILL) and any(lexicon.DAY_TIMES.get(w, 0) >= EVENING for w in words)  # "which is still at work in the evening": the day that ends latest (not "which has more night work": what the pages say of it)
+    if (early == late or lexicon.CLOCK_WORDS.isdisjoint(words)) and not evening or len(set(roles)) < 2:
         return None
-    ends = not lexicon.END_WORDS.isdisjoint(words)
+    late = late or evening
+    ends = not lexicon.END_WORDS.isdisjoint(words) or evening
     bounds: dict[str, int] = {}
     for r in dict.fromkeys(roles):
         times = [t for e in ix.knowledge.roles[r].day_in_the_life if (t := _minutes(e.time)) is not None]

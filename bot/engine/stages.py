@@ -711,7 +711,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if claimed is not None:  # "is it true mtm center managers handle 10,000 calls a day?": whatever else it names, the figure is what is checked, and no page writes it
         m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{claimed}"', why=f"a claim checked by a figure the {kind}'s text never writes: {claimed!r}")
         return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
-    if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or (kind == "role" and _wants_role(ev)) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and (_pathway_asked(ev) or _beside_step(ev, ix) is not None))):
+    if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or (kind == "role" and _wants_role(ev)) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and ((_pathway_asked(ev) and not entering) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step; "my tech wants shrink job": the way there)
     form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
     polar_role = kind == "role" and _polar(ev) and not ev.a.unknown_codes  # "do ops directors make 200k?": a figure no page gives

@@ -116,3 +116,4 @@ CONF_SECTION_DEFAULT = 0.6
 CONF_SECTION_MISSING = 0.5  # asked for a section the role's page does not have
 CHOICE_LEAD = 1.2  # a role chosen by content among a few ("which of those …") must beat the next by this factor
 CHOICE_REST = 0.25  # … counting its best passage whole and this share of its other passages (how much of the page is about it)
+EVENING = 1080  # minutes after midnight: "which one is still at work in the evening" asks whose day ends latest

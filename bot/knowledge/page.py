@@ -388,6 +388,8 @@ _WHOLE_DAY = frozenset({"each", "every", "any", "most", "some", "all", "on", "a"
 # Kept as data: a word a page places its part of the day with goes here.
 WITHIN_DAY_WORDS = frozenset({"of", "mid", "late", "later", "early", "earlier"})
 _DAY_NOUNS = frozenset({"day", "days", "shift", "shifts"})
+_SENTENCE_OPENERS = frozenset({"the", "a", "an", "you", "your", "we", "our", "they", "their", "he", "she", "his", "her", "i", "my", "it", "this"})
+_DAY_POINTS = frozenset({"end", "start", "beginning", "middle", "rest", "first", "last"})  # "The end of the day, you …": a label after all
 
 
 def _part_label(label: str) -> bool:
@@ -396,7 +398,8 @@ def _part_label(label: str) -> bool:
     day", "Most shifts")."""
     words = label.lower().split()
     whole = words[-1] in _DAY_NOUNS and not WITHIN_DAY_WORDS.intersection(words[:-1])
-    return _any_label(label) and words[0] not in _WHOLE_DAY and not whole
+    sentence = words[0] in _SENTENCE_OPENERS and len(words) > 1 and not (_TIME_WORD.search(words[1]) or words[1] in _DAY_POINTS)  # "The lead works a late day, from …": a sentence's subject, no label
+    return _any_label(label) and words[0] not in _WHOLE_DAY and not whole and not sentence
 
 
 def _label_cased(label: str) -> bool:
@@ -582,7 +585,11 @@ def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
     """A title typed in capitals ("PHARMACY GOOD CATCH PROGRAM LEAD") as titles are written
     ("Pharmacy Good Catch Program Lead"): a word the page's sentences also write in capitals is an
     acronym and stays so ("HIPEC", "ICU"); small words after the first are lower case."""
-    acronyms = {w for _, t in lines if not t.isupper() for w in re.findall(r"\b[A-Z][A-Z0-9]+\b", t)}
+    acronyms: set[str] = set()
+    for _, text in lines:  # (a sentence's capitals; not a heading's or a masthead's "TITLE | CPS Careers")
+        caps = re.findall(r"\b[A-Z][A-Z0-9]+\b", text)
+        if 2 * len(caps) < len(re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text)):
+            acronyms.update(caps)
     out = []
     for k, word in enumerate(title.split()):
         bare = word.strip("()[],.:;!?&/-–—'’")
@@ -1096,12 +1103,23 @@ def _closing_within(body: list[tuple[int, str]], first: int, end: int) -> int | 
     return None
 
 
+_BRACKETED = re.compile(r"^\[\s*(?P<text>[^\]]+?)\s*\](?:\([^)]*\))?$")  # "[Start Your Certification Pathway]", "[Apply Now](https://…)"
+
+
+def _button(text: str) -> bool:
+    """A call-to-action button's text ("Start Your Certification Pathway"), bracketed as an export
+    writes a link button or not."""
+    m = _BRACKETED.match(text)
+    text = m.group("text") if m else text
+    return bool(_BUTTON.match(text)) and _heading_like(text)
+
+
 def _intro(page: Page, lines: list[tuple[int, str]]) -> None:
     """Tagline, call-to-action button text, overview heading and paragraphs."""
     texts = [t for _, t in lines]
-    if texts and not (_BUTTON.match(texts[0]) and _heading_like(texts[0])):
+    if texts and not _button(texts[0]):
         page.tagline = texts.pop(0)
-    while texts and _BUTTON.match(texts[0]) and _heading_like(texts[0]):
+    while texts and _button(texts[0]):
         texts.pop(0)
     if len(texts) >= 2 and _heading_like(texts[0]):
         page.overview_heading = _heading_text(texts.pop(0))
