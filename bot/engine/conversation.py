@@ -638,7 +638,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:]) or "overview" in words[b:]  # "back to the billing one, whats their midday like", "the wound care one, overview"
         does = does or not _ROLE_PARTS.isdisjoint(words[b:])  # "the destruction one, day?"
         stepwise = not _STEP_NOUNS.isdisjoint(words[b:])  # "the inhaler one, whats step 1 there": a step of a role's pathway
-        stepwise = stepwise or (b < len(words) and words[b] in lexicon.PATH_NOUNS and bool(_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT))))  # "vs the vaccine one's path": a role's
+        owning = bool(_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)))
+        stepwise = stepwise or (owning and ((b < len(words) and words[b] in lexicon.PATH_NOUNS) or ((b == len(words) or words[b] in _AFTER_WHOSE) and ctx.intent in ("pathway", "role"))))  # "vs the vaccine one's path", "and the vaccine one's (if …)" after a pathway: a role's
         roles_listed = ctx.intent == "list_roles" and len(ctx.shown) >= 2 and all(e[0] == "role" for e in ctx.shown)  # "the shrink one" right after a list of roles: one of them
         as_role = on_list or person or certs_after or for_path or does or stepwise or roles_listed or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
@@ -653,6 +654,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 meant = titled  # "hmm what about the accreditation one" after a pathway without it: the role whose title says it
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
+            if meant[0] == "role" and owning and ctx.intent == "pathway" and (b == len(words) or words[b] in _AFTER_WHOSE):
+                noun = "path"  # "and the vaccine one's (if …)" after a pathway: its path
             said_vs = words[a] in _VERSUS_WORDS  # "vs supplement one": the other side of what was shown
             r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
             described_at.add(a)
@@ -823,6 +826,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         of_kind = _list_of_kind(ctx, words[a : b + 1])  # "those jobs" after the roles, then the certifications, were listed
         group = of_kind or ctx.shown
         paths = not of_kind and any(w in _LISTS or w[:-1] in _LISTS or w in _ROLE_WORDS for w in words[a + 1 : b + 1])  # "do those two paths overlap", "do those two jobs share any cert", "between the two paths": the two roles last talked about
+        paths = paths or (not of_kind and "both" in ev.hits and ctx.intent == "pathway" and lexicon.CERT_NOUNS.isdisjoint(words[a : b + 1]))  # "do those share anything" after two roles' pathways: the roles (steps share nothing)
         last_roles = tuple(e for e in ctx.recent if e[0] == "role")[:2][::-1] if paths else ()
         if len(last_roles) == 2:
             group = last_roles
@@ -1895,6 +1899,9 @@ def _names(text: str, ix: Index) -> bool:
     """Whether ``text`` names a certification or a role by its title."""
     ev = read(text, ix)
     return bool(ev.codes or ev.role_named)
+
+
+_AFTER_WHOSE = frozenset({"if", "then", "too", "please", "pls", "when", "since", "as", "though", "tho"})  # "and the vaccine one's if i love …": nothing owned is named
 
 
 def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besides: set[Entity] | None = None) -> Entity | None:
