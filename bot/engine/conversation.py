@@ -239,8 +239,9 @@ _ENDS_LOCATIVE = frozenset({"pathway", "path", "list", "track"})
 _CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _ENDS_SENTENCE = re.compile(r"[.?!;:]['\")]?$")  # "CPSCM." "ok?" "quick one:"
-_HAS_AT_START = re.compile(r"^(?:both\s+)?(?:already\s+)?(?:has|have|holds|hold|got)\s+(\S+)")  # what a person spoken for "has CPOM …" (told without the name)
-_HOLDS = re.compile(r"\b(?:both\s+)?(?:already\s+)?(?:has|have|holds|hold|got|passed|earned|completed|finished)\s+(\S+)", re.I)  # ("Nate and Ella both got CRIEL": what a group holds)
+_HOLDING = r"(?:both\s+)?(?:already\s+)?(?:has|have|holds|hold|got|passed|earned|completed|finished)\s+(\S+)"  # "has CPOM", "both got CRIEL"
+_HAS_AT_START = re.compile(r"^" + _HOLDING)  # what a person spoken for "has CPOM …" (told without the name)
+_HOLDS = re.compile(r"\b" + _HOLDING, re.I)  # ("Nate and Ella both got CRIEL": what a group holds)
 _HAS_LATER = re.compile(r"\b(and|but|,)\s+(?:both\s+)?(?:already\s+)?(?:has|holds|got)\s+(\w+)", re.I)  # ("… and has CQFD": what they hold, read as held)
 _POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
@@ -1236,15 +1237,14 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     listed = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
     commoner = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and (i, i + 1, w) not in listed and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
     rostered = sum(_roster_mark(a, tokens) for a, _, k in found if not _noun(k))
-    typed_as = [tokens[i].strip(_PUNCT).lower() for i in range(len(words))]  # ("Ty:" as typed, not read "thanks")
-    titled = [(i, i + 1, t) for i, t in enumerate(typed_as) if _roster_mark(i, tokens) and _TITLED.fullmatch(tokens[i].strip(_PUNCT)) and (i, i + 1, words[i]) not in found + commoner and english.count(t) < NAME_ENGLISH_PLACED and (len(t) <= 3 or t not in ix.known_words) and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]
+    typed = [_POSSESSIVE.sub("", t.strip(_PUNCT)).lower() for t in tokens]  # (as typed: "and ana" is read "and analyst", "Ty:" "thanks")
+    titled = [(i, i + 1, t) for i, t in enumerate(typed[: len(words)]) if _roster_mark(i, tokens) and _TITLED.fullmatch(tokens[i].strip(_PUNCT)) and (i, i + 1, words[i]) not in found + commoner and english.count(t) < NAME_ENGLISH_PLACED and (len(t) <= 3 or t not in ix.known_words) and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]
     if rostered >= 2 or rostered + len(titled) >= 3:  # "Abe: inventory. Bea: safety. Cy: leading teams. Di: operations": in a roster of names, a short or known word capitalised as a name is one
         commoner += titled
         rostered += len(titled)
     if len(listed) >= 2 or (listed and commoner) or (commoner and rostered >= 2):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
         found += listed + commoner
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
-    typed = [_POSSESSIVE.sub("", t.strip(_PUNCT)).lower() for t in tokens]  # (as typed: "and ana" is read "and analyst")
     found += [(i, i + 1, typed[i] if typed[i] in names else w) for i, w in enumerate(words) if (w in names or typed[i] in names) and (i, i + 1, w) not in found and (i, i + 1, typed[i]) not in found]  # "start with lin", "and marcus's last one?": a name said before
     nouns = {k for _, _, k in found if _noun(k) and " " not in k}
     covered = {i for a, b, _ in found for i in range(a, b)}
