@@ -590,16 +590,12 @@ def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
         caps = re.findall(r"\b[A-Z][A-Z0-9]+\b", text)
         if 2 * len(caps) < len(re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text)):
             acronyms.update(caps)
-    out = []
-    for k, word in enumerate(title.split()):
-        bare = word.strip("()[],.:;!?&/-–—'’")
+    def cased(part: str, first: bool) -> str:
+        bare = part.strip("()[],.:;!?&/–—'’")
         if bare in acronyms or not bare.isalpha():
-            out.append(word)
-        elif k and bare.lower() in _SMALL_TITLE_WORDS:
-            out.append(word.lower())
-        else:
-            out.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
-    return " ".join(out)
+            return part
+        return part.lower() if not first and bare.lower() in _SMALL_TITLE_WORDS else part[:1].upper() + part[1:].lower()
+    return " ".join("-".join(cased(part, not k and not n) for n, part in enumerate(word.split("-"))) for k, word in enumerate(title.split()))  # ("CLOSED-SYSTEM" is "Closed-System")
 
 
 def parse_page(text: str) -> Page:
@@ -1106,11 +1102,15 @@ def _closing_within(body: list[tuple[int, str]], first: int, end: int) -> int | 
 _BRACKETED = re.compile(r"^\[\s*(?P<text>[^\]]+?)\s*\](?:\([^)]*\))?$")  # "[Start Your Certification Pathway]", "[Apply Now](https://…)"
 
 
-def _button(text: str) -> bool:
-    """A call-to-action button's text ("Start Your Certification Pathway"), bracketed as an export
-    writes a link button or not."""
+def _unbracketed(text: str) -> str:
+    """A link button's text as an export writes it ("[Start Your Certification Pathway]"), unwrapped."""
     m = _BRACKETED.match(text)
-    text = m.group("text") if m else text
+    return m.group("text") if m else text
+
+
+def _button(text: str) -> bool:
+    """A call-to-action button's text ("Start Your Certification Pathway"), bracketed or not."""
+    text = _unbracketed(text)
     return bool(_BUTTON.match(text)) and _heading_like(text)
 
 
@@ -1746,6 +1746,6 @@ def _closing(page: Page, lines: list[tuple[int, str]]) -> None:
     texts = [t for _, t in lines]
     if len(texts) >= 2 and (_heading_like(texts[0]) or _title_like(texts[0])):
         page.closing_heading = _heading_text(texts.pop(0))
-    if texts and _heading_like(texts[-1]) and (len(texts) >= 2 or _BUTTON.match(texts[-1])):
-        page.closing_link = texts.pop()
+    if texts and (_button(texts[-1]) or (_heading_like(texts[-1]) and len(texts) >= 2)):
+        page.closing_link = _unbracketed(texts.pop())
     page.closing = " ".join(texts)
