@@ -413,6 +413,15 @@ _LABEL_DASH = re.compile(r"\s+[-–—]\s+")
 _BARE_CLOCK = re.compile(r"^" + _CLOCK + r"$")
 
 
+_WHEN_WORDS = frozenset({"early", "late", "mid", "the", "of", "in", "a", "end", "start", "shift", "day"})
+
+
+def _only_when(text: str) -> bool:
+    """A bare time whose every word says when ("Late Night", "Evening Shift"), unlike a title that
+    names a time among other words ("Family Information Night")."""
+    return _bare_time(text) and (_clock_label(text.strip()) or all(w in _WHEN_WORDS or _TIME_WORD.search(w) for w in text.lower().removesuffix(":").split()))
+
+
 def _bare_time(text: str) -> bool:
     """A line that only says when ("7:30 AM", "14:00", "Early Morning", "Dawn:"), the day's text under it."""
     text = text.strip().removesuffix(":").rstrip()
@@ -1586,7 +1595,10 @@ def _day_parts(body: list[tuple[int, str]]) -> tuple[set[int], dict[int, tuple[s
     position, in order."""
     # Labels naming a time of day ("Morning", "Mid-Day", "7:00 AM") first; any short label
     # ("Phase One: ...") only when the page uses no time-of-day labels at all.
-    bare = {pos for pos, (_, t) in enumerate(body[:-1]) if _bare_time(_unbullet(t)) and not _bare_time(_unbullet(body[pos + 1][1]))}  # "7:30 AM", then what happens
+    bare: set[int] = set()
+    for pos, (_, t) in enumerate(body[:-1]):  # "7:30 AM", then what happens ("EVENING" over "Family Information Night": the title under it names a time)
+        if _bare_time(_unbullet(t)) and not _only_when(_unbullet(body[pos + 1][1])) and pos - 1 not in bare:
+            bare.add(pos)
     labelled = {**_labelled(body, comma=True), **_labelled(body)}
     timed = [pos for pos, (_, t) in enumerate(body) if pos in bare or pos in labelled or _day_entry(_unbullet(t), True) or _inline_day_entry(_unbullet(t))]
     if timed:  # the day's first part labelled its own way ("early morning: you …", "First thing, you …") before labelled ones
