@@ -4,7 +4,7 @@ cased part by part; a closing link button written in brackets is the link's text
 paragraph's; a day part's label alone on its line over a title that names a time ("EVENING" over
 "Family Information Night") is that part, not the closing's heading.
 
-Each test failed on bf5fe91 (the last on 1b57b2d)."""
+Each test failed on cd69a28 (the last on 1b57b2d)."""
 
 from __future__ import annotations
 
