@@ -319,7 +319,8 @@ def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str
     early, late = not lexicon.EARLY_WORDS.isdisjoint(words), not lexicon.LATE_WORDS.isdisjoint(words)
     early = early or (not late and starts_first(a.words))
     evening = not (early or late) and not words.isdisjoint(_STILL) and any(lexicon.DAY_TIMES.get(w, 0) >= EVENING for w in words)  # "which is still at work in the evening": the day that ends latest (not "which has more night work": what the pages say of it)
-    if (early == late or lexicon.CLOCK_WORDS.isdisjoint(words)) and not evening or len(set(roles)) < 2:
+    asks_clock = evening or (early != late and not lexicon.CLOCK_WORDS.isdisjoint(words))
+    if not asks_clock or len(set(roles)) < 2:
         return None
     late = late or evening
     ends = not lexicon.END_WORDS.isdisjoint(words) or evening

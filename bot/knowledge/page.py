@@ -413,7 +413,7 @@ _LABEL_DASH = re.compile(r"\s+[-–—]\s+")
 _BARE_CLOCK = re.compile(r"^" + _CLOCK + r"$")
 
 
-_WHEN_WORDS = frozenset({"early", "late", "mid", "the", "of", "in", "a", "end", "start", "shift", "day"})
+_WHEN_WORDS = WITHIN_DAY_WORDS | _DAY_NOUNS | {"the", "in", "a", "end", "start"}  # "Late Night", "End of the Shift": words that only say when
 
 
 def _only_when(text: str) -> bool:
