@@ -400,10 +400,18 @@ _NEGATED_CLAUSE = re.compile(
 )
 
 
+# A dislike, then its clause up to "but" ("hates counting stock but loves teaching").
+_DISLIKED_CLAUSE = re.compile(
+    rf"\b(?:{_alternatives(lexicon.DISLIKE_STARTS)})\b((?:(?!\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b)[^.;:!?()])*)\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b",
+    re.I,
+)
+
+
 def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> frozenset[str]:
-    """Stems the member only mentions to rule out ("I don't care about the specialty side")."""
+    """Stems the member only mentions to rule out ("I don't care about the specialty side", "he
+    hates inventory stuff but loves safety")."""
     said_no: list[str] = []
-    for m in _NEGATED_CLAUSE.finditer(cleaned):
+    for m in [*_NEGATED_CLAUSE.finditer(cleaned), *_DISLIKED_CLAUSE.finditer(cleaned)]:
         words = ix.expand([t.word for t in tokenize(m.group(1))])
         said_no += [stem(w) for w in words if w not in lexicon.STOPWORDS]
     return frozenset(s for s in said_no if stems.count(s) <= said_no.count(s))
@@ -536,12 +544,14 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         again = (CODE_MARK,) if len(a.code_pos) == 1 else ()  # "skip CMSO, i've got CMSO": the one code, held where it is said again
         got_it = any(w in lexicon.HELD_CUES and (nxt in ("it", "that") or nxt in again) for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
         i_have = later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
-        if any(w in lexicon.HELD_CUES for w in before) or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)):
+        having = any(w == "having" and k and before[k - 1] in _AM for k, w in enumerate(before))  # "I am having CECP and CISAT both": held, as said in English learnt elsewhere (not "would having CPOM help")
+        if any(w in lexicon.HELD_CUES for w in before) or having or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)):
             held.append(code)
             last_held = pos
     return tuple(held)
 
 
+_AM = frozenset({"am", "im", "is", "are", "were", "was"})  # before "having": what someone holds
 _FORM_STEMS = frozenset(stem(w) for w in lexicon.FORM_WORDS)
 
 

@@ -240,7 +240,7 @@ _CLAIM_GOES_ON = re.compile(r"^\s*(?:and|also|plus)\s+that\s+", re.I)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?])")
 _ENDS_SENTENCE = re.compile(r"[.?!;:]['\")]?$")  # "CPSCM." "ok?" "quick one:"
 _HOLDING = r"(?:both\s+)?(?:already\s+)?(?:has|have|holds|hold|got|passed|earned|completed|finished)\s+(\S+)"  # "has CPOM", "both got CRIEL"
-_HAS_AT_START = re.compile(r"^" + _HOLDING)  # what a person spoken for "has CPOM …" (told without the name)
+_HAS_AT_START = re.compile(r"^[\s,:;(\-–—]*" + _HOLDING)  # what a person spoken for "has CPOM …" (told without the name; "Dana - has CPOM, …" in a roster)
 _HOLDS = re.compile(r"\b" + _HOLDING, re.I)  # ("Nate and Ella both got CRIEL": what a group holds)
 _HAS_LATER = re.compile(r"\b(and|but|,)\s+(?:both\s+)?(?:already\s+)?(?:has|holds|got)\s+(\w+)", re.I)  # ("… and has CQFD": what they hold, read as held)
 _POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
@@ -331,7 +331,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b, code in _certs_recalled(r.words, ctx, ix) if not ev.codes else ():
         r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
     if ctx.thing is not None and ctx.thing[0] == "cert" and (not ev.codes or r.words[2:3] in (["before"], ["over"], ["ahead"])) and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
-        r.put(1, 2, _label(ctx.thing, ix))  # "why that for intake": why the certification just shown is on that role's path ("why that before CIVWS": put before it)
+        end = 3 if r.words[2:3] == ["one"] and r.free(2, 3) else 2
+        r.put(1, end, _label(ctx.thing, ix))  # "why that for intake", "why that one"
+        if r.words[end : end + 1] in (["first"], ["1st"]):
+            r.kept.add(end)  # "why that one first": why it comes first, no first one picked: why the certification just shown is on that role's path ("why that before CIVWS": put before it)
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
     named_only = bool(r.words) and set(r.words) <= {p for p, _ in ctx.people}  # "ben": a person spoken for before, no foreign word
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or (language(ev, ix) is not None and not named_only):
@@ -342,6 +345,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     referred = False
     words = r.words
     people = _people(words, r.tokens, ix, {p for p, _ in ctx.people})
+    if all(_noun(k) and k not in dict(ctx.people) for _, _, k in people):
+        people = _described_person(words, ctx) or people  # "now the new hire" after "Bea (new hire) …": Bea
     nouns = {noun for _, _, noun in people}
     told, told_at, wants = _told_for(people, r.tokens, ix) if len(nouns) >= 2 else ((), frozenset(), ())  # "Priya wants to be an RPD, Marcus wants ops director"
     wanted = dict((*reversed(ctx.wants), *wants))  # (newest wins)
@@ -372,7 +377,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if not of_theirs:
             asked_role = theirs  # "back to Dana - what's her day going to be like": her role's
         step_card = any(w in lexicon.ORDINALS and n in lexicon.CERT_NOUNS for w, n in zip(words, words[1:]))  # ("what is her first cert": that step's card)
-        if (ev.pathway_cue or "ordering" in ev.hits) and not (step_card or ev.section_cue or ev.hits.keys() & {"self_describe", "likes", "cert_seek", "weak_overview", "identity"}):
+        again = (ctx.asked_of or ("",))[0] == "pathway" and lexicon.ORDINALS.keys().isdisjoint(words) and _STEP_NOUNS.isdisjoint(words) and _ASKS_SOMETHING.isdisjoint(words) and not ev.cert_nouns  # "sorry cat on keyboard. Priya's now": her way again, in her order
+        if (ev.pathway_cue or "ordering" in ev.hits or again) and not (step_card or ev.section_cue or ev.hits.keys() & {"self_describe", "likes", "cert_seek", "weak_overview", "identity"}):
             person_focus = _held_said_first(wanted.get(speaks_for, ""), ix)  # "and marcus's first step?": what he was told to love orders his steps (not "… anything on her path about safety?")
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
@@ -395,10 +401,15 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             person_focus = _held_said_first(wanted[speaks_for], ix)  # "for Ana, which first": what she was told to love orders her steps
     by_order = _person_by_order(words, ctx) if not (people or ev.codes or ev.role_named) else None
     if by_order is not None:  # "back to the first one, she also wants to lead the team": the first person spoken for
-        (a, b), theirs = by_order
+        (a, b), who, theirs = by_order
         ctx = _about_role(ctx, theirs, ix)
         referred = True
         r.put(a, b, "")
+        if all(w in lexicon.STOPWORDS or w in _SAID_BEFORE for k, w in enumerate(words) if not a <= k < b):  # "the second person I listed?": the same question, of them
+            intent, section = ctx.asked_of or (ctx.intent, ctx.section)
+            loves = _held_said_first(wanted.get(who, ""), ix)
+            title = _label(("role", theirs), ix)
+            return _person_turn((f"({loves}) " if loves else "") + (f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}"), who, told, wants, ix)
     elif not (people or ev.role_named) and (by_pronoun := _person_by_pronoun(words, ctx)) is not None and by_pronoun[1] != ctx.role:
         speaks_for, theirs = by_pronoun  # "back to him. why is CMSO on his path": the one person spoken of as "he"
         ctx = _about_role(ctx, theirs, ix, speaks_for)
@@ -406,13 +417,18 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
     only_overlap = (ctx.intent == "pathway" or (ctx.intent == "role" and len(ctx.roles) == 2)) and all(w in lexicon.STOPWORDS or w in lexicon.PATH_NOUNS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways, or two roles weighed
-    weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek or only_overlap) and not (ev.codes or ev.held or ev.role_named or people) else None
+    by_ordinal = len(ctx.named) >= 3 and any(w in lexicon.ORDINALS and n in lexicon.COUNTS for w, n in zip(words, words[1:]))  # "do the first two have anything in common" of three named: the ordinal picks them
+    weighed = _two_roles(ctx) if ev.cue("both") and (ev.cert_nouns or ev.cert_seek or only_overlap) and not (ev.codes or ev.held or ev.role_named or people or by_ordinal) else None
+    if by_ordinal and ev.cue("both") and not (ev.codes or ev.role_named or people):
+        weighed = _two_named(words, ctx)
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
         weighed = (theirs_two[0], theirs_two[1])
     if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and (_only_names(ev) or ev.cue("both")) and read(ctx.question, ix).cue("both"):
         weighed = (ev.role_best, apart[0])  # "which cert do the ops director and the standard work lead share" … "and the ops director and the override analyst?" ("… do they have anything in common there?"): the same, of these two
     if weighed is None and ev.cue("both") and "ref_many" in ev.hits and (ev.cert_nouns or ev.cert_seek) and ev.role_named and ev.role_best and ctx.role not in (None, ev.role_best) and not (ev.codes or people or ev.named_apart(ev.role_best)):
         weighed = (ctx.role or "", ev.role_best)  # "she also mentioned the ops director. which certs do those two share?": the role talked about and the one named
+    if weighed is not None and any(name.startswith(lexicon.FACET_PREFIX) for name in ev.hits):
+        weighed = None  # "and what do each of them make": a fact no page gives, of both
     if weighed is not None:  # "what cert do those two have in common", "which certs are on both their paths": the two roles talked about
         pair_said = f"the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)}"
         shared = f"which certifications do both {pair_said} have" if ev.cert_nouns or ev.cert_seek or ev.certs_plural else f"do {pair_said} pathways overlap"  # "do they share any cert": its card; "do their paths overlap": both pathways, what they share first
@@ -433,7 +449,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and (any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 1 and words[i - 1] in lexicon.ORDINALS and (i == 1 or words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)) or (step_number and len(words) <= 3)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?", "step 2": of that role's pathway, not the one shown before
     if path_of is None and numbered:
-        on_one = next(((a, b) for a, b in lexicon.cue("ref_one_kind").spans(words) if a and words[a - 1] in _LOCATIVES and words[b - 1] == "one"), None)
+        on_one = next(((a, b) for a, b in lexicon.cue("ref_one_kind").spans(words) if a and (words[a - 1] in _LOCATIVES or words[max(0, a - 2) : a] == ["back", "to"]) and words[b - 1] == "one"), None)  # ("back to the cleanroom one, what was the last cert on it")
         meant = _described(" ".join(r.tokens[on_one[0] + 1 : on_one[1] - 1]), ctx, ix, "role") if on_one and not _path_claimed(ev, words) else None
         if meant is not None and meant[0] == "role":
             path_of = meant[1]  # "whats step 2 on the pilgrim one" after another role's pathway: that one's steps
@@ -477,8 +493,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         shown_so = i >= 2 and words[i - 2] in _YOU and words[i - 1] in _SHOWING  # "the cert you put first": as the bot showed them
         if w not in lexicon.ORDINALS or not ((i and words[i - 1] in _DEFINITE) or following in lexicon.ORDINAL_NOUNS or following in lexicon.COUNTS or alone or paired or owned or shown_so) or following in _NOT_PICKED:
             continue  # "which of those first": an order, not a reference ("do first thing": the morning; "the last few months": a time)
-        if any(a <= i < b for a, b, _ in people):
-            continue  # "back to the first resident": a person, not a step
+        if any(a <= i < b for a, b, _ in people) or (following in _BY_ORDER - {"one"} and len(ctx.people) >= 2) or (_CLAUSE_END.search(r.tokens[i]) and any(a == i + 1 for a, _, _ in people)):
+            continue  # "back to the first resident", "the second person I listed": a person, not a step
         if (i and words[i - 1] == "other") or words[max(0, i - 2) : i] == ["other", "one"]:
             continue  # "and the other's first cert?", "and the other one's first step?": of the other one (below)
         if i + 1 in ev.title_positions and following not in lexicon.ORDINAL_NOUNS:
@@ -511,7 +527,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(start, end, f"the {duties[pos - 1 if pos > 0 else pos].lower()} part")  # "ops director core responsibilities?" … "the third one, is there a cert for that"
             continue
         among = listed
-        two_roles_talked = _roles_talked(ctx) >= 2 or len(ctx.roles) >= 2
+        two_roles_talked = _roles_talked(ctx) >= 2 or len(ctx.roles) >= 2 or len(ctx.named) >= 2
         one_step_shown = len(ctx.shown) == 1 and ctx.intent == "pathway" and ctx.role is not None  # a step's card ("the second role's first step?")
         ones = (following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]))) or (i + 1 == len(words) and bool(_POSSESSIVE.search(r.tokens[i].strip(_PUNCT))))  # "and the first one's?", "and for the first one?", "now the second's": whose, a role's
         if (following in _ROLE_WORDS or (ones and two_roles_talked)) and not steps and (not listed or listed[0][0] != "role"):
@@ -525,7 +541,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if 0 < len(among) < pos <= len(ctx.roles) and all(e[0] == "role" and e[1] in ctx.roles for e in among):
             among = tuple(("role", x) for x in ctx.roles)  # "X, Y and Z: what do the first two have in common" … "the third one's overview": of the three named
-        elif not steps and min(len(ctx.roles), len(among) or len(ctx.roles)) < len(ctx.named) and set(ctx.roles) <= set(ctx.named) and pos <= len(ctx.named) and (ones or following in _ROLE_WORDS or following in lexicon.COUNTS) and (not among or all(e[0] == "role" and e[1] in ctx.named for e in among)):
+        elif not steps and min(len(ctx.roles), len(among) or len(ctx.roles)) < len(ctx.named) and set(ctx.roles) <= set(ctx.named) and pos <= len(ctx.named) and (ones or following in _ROLE_WORDS or following in lexicon.COUNTS) and (not among or all(e[0] == "role" and e[1] in ctx.named for e in among) or (ev.cue("both") and following in lexicon.COUNTS)):
             among = tuple(("role", x) for x in ctx.named)  # "quiet zone lead, church pharmacist, freight claims coordinator - which …" … "what do the other two have in common" … "the third one's overview": as the member numbered them
         if pos == 0 and len(among) % 2 == 0:
             continue  # "the middle one" of two or four: none
@@ -612,7 +628,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
-    liking = [y for name in ("likes", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)]
+    liking = [y for name in ("likes", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)] + [i + 1 for i, w in enumerate(words) if w in lexicon.DISLIKE_STARTS]  # (and what they dislike: "he hates the packaging side")
     stepping = {i for cue in ("ref_next", "ref_prev") for x, y in r.found(cue) for i in range(x, y)}  # "the next one": the step after, read below
     lengths = {i for x, y in lexicon.cue("path_length").spans(words) for i in range(x, y)}  # "which of those two has the shorter path": a length asked, no path described
     for a, b in r.found("ref_one_kind"):
@@ -626,8 +642,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "she'd rather start with the auditing side" after a pathway: which of its steps first (the tailoring reads it), not another role
         if any(a - 2 <= y <= a and not any(_CLAUSE_END.search(t) for t in r.tokens[y - 1 : a]) for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role (but "i'm a tech, the prior auth one or …" chooses)
-        if all(w in _WHOLE or (words[a] in _VERSUS_WORDS and w in lexicon.STOPWORDS) for w in words[a + 1 : b - 1]):
-            continue  # "show me the whole path": all of it, no path described ("vs the one who drives around …": described after)
+        if words[a + 1] in lexicon.COUNTS or all(w in _WHOLE or (words[a] in _VERSUS_WORDS and w in lexicon.STOPWORDS) for w in words[a + 1 : b - 1]):
+            continue  # "show me the whole path": all of it, no path described ("vs the one who drives around …": described after); "out of the three whose …": a count
         referred = True
         on_list = (a and words[a - 1] in ("on", "in")) or words[b - 1] in _LISTS  # "why is it on the diversion one": a role's pathway
         person = words[b - 1] in lexicon.PERSON_NOUNS  # "the diversion guy": a role
@@ -640,9 +656,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         does = does or not _ROLE_PARTS.isdisjoint(words[b:])  # "the destruction one, day?"
         stepwise = not _STEP_NOUNS.isdisjoint(words[b:])  # "the inhaler one, whats step 1 there": a step of a role's pathway
         owning = bool(_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)))
-        stepwise = stepwise or (owning and ((b < len(words) and words[b] in lexicon.PATH_NOUNS) or ((b == len(words) or words[b] in _AFTER_WHOSE) and ctx.intent in ("pathway", "role"))))  # "vs the vaccine one's path", "and the vaccine one's (if …)" after a pathway: a role's
+        stepwise = stepwise or (owning and ((b < len(words) and (words[b] in lexicon.PATH_NOUNS or words[b] in lexicon.ORDINALS)) or ((b == len(words) or words[b] in _AFTER_WHOSE) and ctx.intent in ("pathway", "role"))))  # "vs the vaccine one's path", "and the vaccine one's (if …)" after a pathway: a role's
         roles_listed = ctx.intent == "list_roles" and len(ctx.shown) >= 2 and all(e[0] == "role" for e in ctx.shown)  # "the shrink one" right after a list of roles: one of them
-        as_role = on_list or person or certs_after or for_path or does or stepwise or roles_listed or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
+        retitled = ctx.intent == "pathway" and ctx.role is not None and ("correction" in ev.hits or not _MEANT.isdisjoint(words[:a])) and any(set(ix.title_postings.get(stem(w), ())) - {ctx.role} for w in ix.expand(words[a + 1 : b - 1]))  # "contraception lead path" … "no i meant the ops one": the role asked for was another
+        as_role = on_list or person or certs_after or for_path or does or stepwise or roles_listed or retitled or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
         if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS) or (words[b - 1] == "side" and a and words[a - 1] == "for")):
             continue  # "and for the courier team part", "and one for the prior auth side" after "is there a cert for that": a topic again
@@ -653,11 +670,16 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             descriptor = {stem(w) for w in words[a + 1 : b - 1]}
             if titled is not None and any(titled[1] in ix.title_postings.get(st, ()) for st in descriptor):
                 meant = titled  # "hmm what about the accreditation one" after a pathway without it: the role whose title says it
+            elif titled is not None and titled in ctx.recent and meant not in ctx.recent and "back" in words[:a]:
+                meant = titled  # "ok back to the cleanroom one" after another role's pathway: the role talked about before
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
             if meant[0] == "role" and owning and ctx.intent == "pathway" and (b == len(words) or words[b] in _AFTER_WHOSE):
                 noun = "path"  # "and the vaccine one's (if …)" after a pathway: its path
             said_vs = words[a] in _VERSUS_WORDS  # "vs supplement one": the other side of what was shown
+            place = step_place(read(ctx.question, ix)) if meant[0] == "role" and owning and ctx.intent in ("certification", "pathway") and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and (b == len(words) or words[b] in _AFTER_WHOSE) else None
+            if place is not None:  # "the pathogens one's first cert?" … "and the neuromuscular one's": that step of its pathway
+                r.put(a + said_vs, b, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(meant, ix)} path")
             r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
             described_at.add(a)
             said_same = 1 if words[b + 2 : b + 3] == ["same"] else 0  # ("on the same path")
@@ -711,15 +733,16 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                     b += 1  # ("the one after it": it is the card)
                 r.put(a, b, f"{lead} {_label(ctx.thing, ix)}{on}")
                 continue
-            at = ctx.shown.index(ctx.thing) + step if ctx.thing in ctx.shown else -1
-            tailored = shown_on_path and (_reordered(ctx, ix) or "if" in words or "self_describe" in ev.hits)  # a pathway ordered for the member ("why that one first" … "and after that?"), or to be
+            shown = _as_paged_when_only_put_first(ctx, ix) if "if" not in words and "self_describe" not in ev.hits else ctx.shown
+            at = shown.index(ctx.thing) + step if ctx.thing in shown else -1
+            tailored = shown_on_path and shown == ctx.shown and (_reordered(ctx, ix) or "if" in words or "self_describe" in ev.hits)  # a pathway ordered for the member ("why that one first" … "and after that?"), or to be
             on_path = "one" not in words[a:b] and "it" not in words[a:b] and (ctx.intent == "pathway" or tailored)  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
-            if 0 <= at < len(ctx.shown) and step > 0 and on_path and ctx.shown[at][0] == "cert":
+            if 0 <= at < len(shown) and step > 0 and on_path and shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
-                r.put(a, b, f"what about {_label(ctx.shown[at], ix)} on {path}")  # the pathway again, that step first
-            elif 0 <= at < len(ctx.shown):
-                r.put(a, b, ("then " if step > 0 else "") + _label(ctx.shown[at], ix))
-                if ctx.shown[at][0] == "cert":
+                r.put(a, b, f"what about {_label(shown[at], ix)} on {path}")  # the pathway again, that step first
+            elif 0 <= at < len(shown):
+                r.put(a, b, ("then " if step > 0 else "") + _label(shown[at], ix))
+                if shown[at][0] == "cert":
                     _drop_whose_list(r, words, b if b < len(words) and words[b] in _LOCATIVES else None)  # "what's after it on the path": the step's card; the path only says where
     on_our_path = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role and not ev.role_named else set()
     for i in range(len(words) - 1):  # "whats after CPOM on it" during a role's pathway: beside it on that pathway
@@ -770,6 +793,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         two_roles = two_roles or (len(ctx.roles) >= 2 and counted == len(ctx.roles) and lexicon.CERT_NOUNS.isdisjoint(words) and "ordering" not in ev.hits and not ev.pathway_cue)  # "which of the three has the fewest certs?" … "which one is more hands-on with patients": of the roles weighed, not the steps shown  # "whats the difference between X and Y" … "ok which one deals with payers"; "the TOC one" … "what about the cleanroom supervisor" … "which of those is more with patients"
         roles_offered = ev.role_named and not ev.codes and "or" in words[b:] and any(w in _ROLE_WORDS for w in words[b:])  # "which one spends more time with patients, that job or the hep c coordinator": a choice of roles
         two_roles = two_roles or (len(ctx.roles) == 2 and "day" in ev.hits and not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words))  # "field auditor and ops director, what certs do they share" … "which of the two starts earlier": only roles have a day
+        two_roles = two_roles or (counted is not None and counted == len(ctx.named) and ("day" in ev.hits or not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words)))  # "X, Y, Z …" … "which of the three is up earliest": only roles have a day, whatever was shown since
         holders = [x.id for x in ix.knowledge.roles_with_certification(ctx.thing[1])] if ctx.thing is not None and ctx.thing[0] == "cert" and len(certs) < 2 else []
         asked = set(words_of(ctx.question))
         roles_asked = len(ctx.roles) < 2 and bool(asked & (_ROLE_WORDS | {"who"})) and bool(asked & {"which", "what", "who", "whose"})  # ("which roles use it" … "of those, which one is in churches"; not roles the member named)
@@ -784,7 +808,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         roles = next((c for c in (holders, [e[1] for e in (of_kind or pair or ctx.shown) if e[0] == "role"], list(ctx.roles), [e[1] for e in ctx.recent if e[0] == "role"]) if len(c) >= 2), [])
         if counted is not None and counted == len(ctx.named) != len(roles) and not holders:
             roles = list(ctx.named)  # "which of the three …" after two of three named were compared: all three
-        if 2 <= len(roles) <= 3 and "day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words) or starts_first(words)):
+        if 2 <= len(roles) <= 3 and ("day" in ev.hits or counted == len(roles)) and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(words) or starts_first(words)):
             referred = True  # "whose day starts earlier", "and whose day starts earliest?" of three: their clock times decide (stages.role_contrast)
             clock = " ".join(w for w in words[a:b] if w in lexicon.CLOCK_WORDS)  # ("whose starts earlier": the choice, and what is timed)
             when = " ".join(w for w in words[a:b] if w in lexicon.EARLY_WORDS | lexicon.LATE_WORDS)  # ("earliest?" alone: the choice is all it says)
@@ -797,7 +821,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             referred = True
             r.put(a, len(words) if "any" in words[a:b] else b, f"the {_label(('role', chosen), ix)}")  # ("any of these about emergencies?": that role is the answer, what it is about chose it)
             picked_among = True
-    asked_at = next((i for i, w in enumerate(words) if w in ("which", "whose") and r.free(i, i + 1)), None)
+    asked_at = next((i for i, w in enumerate(words) if w in ("which", "whose", "who", "whos") and r.free(i, i + 1)), None)
     if asked_at is not None and "path_length" in ev.hits and not (ev.role_named or ev.codes or r.spans) and len(by_count := _roles_compared(ctx, words)) >= 2:
         end = asked_at + 2 if words[asked_at + 1 : asked_at + 2] and words[asked_at + 1] in _ROLE_WORDS | {"one"} else asked_at + 1  # ("which path is shorter": the path stays asked)
         if r.free(asked_at, end):  # "so which role needs fewer certs" after two roles weighed: of those (stages.path_length)
@@ -1002,8 +1026,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         of_shown = ctx.intent == "role" and ctx.section in _SECTION_WORDS and ctx.role is not None and not after.section_cue and _of_what_was_shown(words)  # "is any of that about …" after their duties
         if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or of_shown) and _foreign_words(after, ctx.role, ix):
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
-        if about_role and _another_job(after):
-            about_role = False  # "how do i become a nuclear pharmacist" after the ops director: a job of its own, which no page has
+        if about_role and (_another_job(after) or _goal_unheard_of(after, ix)):
+            about_role = False  # "how do i become a nuclear pharmacist" after the ops director, "Ben wants to become a PA" after Kim's path: a job of its own, which no page has
         topic_elsewhere = (ctx.role is not None or ctx.thing is not None) and ("cert_seek" in after.hits or bool(after.cert_nouns)) and not (after.pathway_cue or after.section_cue or "ordering" in after.hits or after.certs_plural) and not (ctx.role is not None and fits_page(ctx.role, after.a, ix)) and not _in_cert_text(ctx.thing, after, ix) and _known_topic(after, ix)
         about_role = about_role and not topic_elsewhere  # "ok and which cert covers comfort kits" after the cold chain card: a topic of another page
         about_role = about_role or (ctx.role is not None and fits_page(ctx.role, after.a, ix, loosely=adds_a_topic and ctx.intent == "role"))  # "when would I be meeting with HR": their page says ("diversion too" after their duties: a page that writes it once)
@@ -1033,7 +1057,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
-    elif (ellipsis or corrects) and not unresolved and (((_only_names(after) or names_other or (corrects and ctx.intent == "pathway" and _only_names(after, after.said_of_self))) and not _asks_beyond_naming(after)) or (ellipsis and _versus_the_last(after, ctx))):
+    elif (ellipsis or corrects) and not unresolved and (((_only_names(after) or names_other or ((corrects or (ellipsis and after.role_named)) and ctx.intent == "pathway" and _only_names(after, after.said_of_self))) and not _asks_beyond_naming(after)) or (ellipsis and _versus_the_last(after, ctx))):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         if (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
@@ -1058,7 +1082,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
     pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
-    pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and _another_job(after))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
+    pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and (_another_job(after) or _goal_unheard_of(after, ix)))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone or wished_if) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
@@ -1085,7 +1109,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if asked_role and "(how do I become" not in rewritten and "(for the" not in rewritten:
         now = read(rewritten, ix) if ev.pathway_cue else None  # (read again only when the way may have been cut)
         wished = not lexicon.WISH_WORDS.isdisjoint(person_focus.split()) and not ev.section_cue and not ev.hits.keys() & {"overview", "weak_overview", "identity"}  # ("tariq wants ops director, loves inventory. … do tariq 1st": the way to what he wants)
-        way = "how do I become" if (now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"}) or wished else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
+        bare = (asked_for is not None or (ctx.asked_of or ("",))[0] == "pathway") and not (ev.section_cue or ev.cert_nouns or ev.hits.keys() & {"overview", "weak_overview", "identity", "day", "responsibilities", "help", "list", "tell_more"}) and lexicon.ORDINALS.keys().isdisjoint(words) and _STEP_NOUNS.isdisjoint(words) and _ASKS_SOMETHING.isdisjoint(words[asked_for[1] if asked_for else 0 :])  # (not "tariq's on a performance plan, will that block him"); "Tom: chief resident, has CPOM. Aisha: voice clinic … do Aisha": nothing asked but whose turn; a mentor plans their way
+        way = "how do I become" if (now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"}) or wished or bare else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
         rewritten += f" ({way} the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
         appended = True
     if _weighed_with_the_last(ev, ctx) and ctx.role:  # "compared with the metrics analyst, which deals more with wholesalers" after the chargeback specialist's day: of those two
@@ -1109,7 +1134,10 @@ _RANKS = frozenset({"lead", "senior", "junior", "new", "night", "evening", "week
 _BY_ORDER = frozenset({"one", "person", "guy", "gal", "lady", "girl", "dude", "fella"})  # "back to the first guy"
 
 
-def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], str] | None:
+_SAID_BEFORE = frozenset({"listed", "mentioned", "said", "named", "told", "wrote", "gave", "list", "earlier", "before"})  # "the second person I listed"
+
+
+def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], str, str] | None:
     """"back to the first one", "ok the second one again": of two or more people the member spoke
     for, the one in that place (in the order they came up), and the words that say so."""
     if len(ctx.people) < 2:
@@ -1118,13 +1146,14 @@ def _person_by_order(words: list[str], ctx: Context) -> tuple[tuple[int, int], s
         if w not in lexicon.ORDINALS or (words[i + 1] not in _BY_ORDER and words[i + 1] not in lexicon.MENTORED) or lexicon.ORDINALS[w] == 0:
             continue
         start = i - 1 if i and words[i - 1] in _DEFINITE else i
-        if not (_RETURNS & set(words[max(0, start - 2) : start]) or "again" in words[i + 2 : i + 4]):
-            continue  # ("the first one" alone is a step of what was shown)
+        if words[i + 1] in ("one", *lexicon.MENTORED) and not (_RETURNS & set(words[max(0, start - 2) : start]) or "again" in words[i + 2 : i + 4]):
+            continue  # ("the first one" alone is a step of what was shown; "the second person I listed" is a person)
         order = list(reversed(ctx.people))
         pos = lexicon.ORDINALS[w]
         if pos <= len(order):
             at = max(0, start - 2) if words[max(0, start - 2)] in _RETURNS else start - 1 if start and words[start - 1] in _RETURNS else start
-            return (at, i + 2), order[pos - 1 if pos > 0 else pos][1]
+            who, role = order[pos - 1 if pos > 0 else pos]
+            return (at, i + 2), who, role
     return None
 
 
@@ -1135,6 +1164,8 @@ def _one_cert_of_path(ev: Evidence, ctx: Context, ix: Index, r: _Rewrite) -> str
     (shown as that certification: signal "one_cert"). A topic of its own: the step whose text says it."""
     if ctx.intent != "role" or ctx.role is None or _own_subject(ev) or not ev.cert_nouns or ev.certs_plural or ev.held or r.spans:
         return None
+    if any(_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) for _, b in lexicon.cue("ref_one_kind").spans(r.words)):
+        return None  # "the pathogens one's second cert?": a step of the role it describes
     if any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in r.words) or ev.hits.keys() & (_STANDS_ALONE | {"pathway", "list", "ordering", "identity"}):
         return None  # "what certs would I need", "how much is the cert": not one step by its topic
     steps = [s.certification for s in ix.knowledge.roles[ctx.role].pathway]
@@ -1168,7 +1199,13 @@ def _only_the_person(words: list[str], people: list[tuple[int, int, str]]) -> bo
     """"now Marcus", "ok back to the tech", "now Tom, who loves leading teams": a person and nothing
     asked (what a clause after them tells of them, see ``_told_after``)."""
     told = _told_after(words, people)
-    return all(w in lexicon.STOPWORDS or w in _RETURNS or w in ("what", "about", "ok", "okay", "so") for i, w in enumerate(words[: told[0]] if told else words) if not any(a <= i < b for a, b, _ in people))
+    first = min((a for a, _, _ in people), default=0)
+    return all(w in lexicon.STOPWORDS or w in _RETURNS or w in _FILLERS or (w in _TURN_WORDS and i < first) for i, w in enumerate(words[: told[0]] if told else words) if not any(a <= i < b for a, b, _ in people))
+
+
+_FILLERS = frozenset({"what", "about", "ok", "okay", "so"})
+_ASKS_SOMETHING = lexicon.WH_WORDS | lexicon.WHO_WORDS | frozenset({"where", "when", "why", "will", "would", "can", "could", "should", "does", "did", "is", "are", "was", "were", "has", "have", "need", "needs"})  # a question of its own, not only whose turn
+_TURN_WORDS = frozenset({"last", "lastly", "finally", "next", "then"})  # "last, Hannah", "next: Tom": whose turn it is (not "raf's last": his last step)
 
 
 def _told_after(words: list[str], people: list[tuple[int, int, str]]) -> tuple[int, int] | None:
@@ -1212,7 +1249,7 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     resident", "Priya"): (first word, one past it, the noun or name). Words of a title are no
     person ("the stewardship pharmacist" is a role), nor is a noun that heads a title ("my tech
     supervisor"); a name is a capitalised word that is no word of the knowledge nor of everyday English."""
-    capitalised = [(i, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words]
+    capitalised = [(i, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and not _employs(i, words)]
     found = [(i, i + 1, w) for i, w in capitalised if english.count(w) < NAME_ENGLISH]
     if found or known:  # "Sam (tech, 6 yrs) wants …, Lee wants …": beside another name (or after one spoken for before), a commoner word capitalised where a person is spoken of
         found += [(i, i + 1, w) for i, w in capitalised if NAME_ENGLISH <= english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]
@@ -1220,15 +1257,16 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if not noun or nxt in lexicon.ROLE_HEADS or nxt in _OF_THE_WORK or (nxt in ix.name_words and nxt not in lexicon.FIELD_WORDS):
-            continue  # (not "the tech side": a part of the work)
+        if not noun or nxt in lexicon.ROLE_HEADS or nxt in _OF_THE_WORK or nxt in lexicon.ROLE_NOUNS or (nxt in ix.name_words and nxt not in lexicon.FIELD_WORDS):
+            continue  # (not "the tech side": a part of the work; nor "the pre-op pharmacist job": a job)
         j = i - 1
         while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or words[j] in _RANKS or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
             j -= 1
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
             other = any(w in _OTHER or lexicon.ORDINALS.get(w, 1) >= 2 for w in words[j + 1 : i])
             found.append((j, i + 1, f"other {noun}" if other else noun))  # "my other tech", "the second tech": another person than "my tech"
-    found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _lower_name(i, words, tokens, ix)]
+    named_in_capitals = any(not _noun(k) for _, _, k in found)  # "ok dev plans for my crew. Ravi: …": names typed in capitals, a lower-case word is none
+    found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and not named_in_capitals and _lower_name(i, words, tokens, ix)]
     if any(not _noun(k) for _, _, k in found):  # "sam wants the ops director job …, dana wants …": beside another name, a commoner one typed in lower case
         found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, by_stem=w in ix.known_words, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # ("lin wants …": no word of the knowledge as typed, whatever "line" stems to)
     placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
@@ -1238,9 +1276,9 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     commoner = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and (i, i + 1, w) not in listed and w.isalpha() and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]  # ("…, tom: counting stock": a commoner name, in that roster)
     rostered = sum(_roster_mark(a, tokens) for a, _, k in found if not _noun(k))
     typed = [_POSSESSIVE.sub("", t.strip(_PUNCT)).lower() for t in tokens]  # (as typed: "and ana" is read "and analyst", "Ty:" "thanks")
-    titled = [(i, i + 1, t) for i, t in enumerate(typed[: len(words)]) if _roster_mark(i, tokens) and _TITLED.fullmatch(tokens[i].strip(_PUNCT)) and (i, i + 1, words[i]) not in found + commoner and english.count(t) < NAME_ENGLISH_PLACED and (len(t) <= 3 or t not in ix.known_words) and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]
-    if rostered >= 2 or rostered + len(titled) >= 3:  # "Abe: inventory. Bea: safety. Cy: leading teams. Di: operations": in a roster of names, a short or known word capitalised as a name is one
-        commoner += titled
+    titled = [(i, i + 1, t) for i, t in enumerate(typed[: len(words)]) if _roster_mark(i, tokens) and _TITLED.fullmatch(tokens[i].strip(_PUNCT)) and (i, i + 1, words[i]) not in found and english.count(t) < NAME_ENGLISH_PLACED and (len(t) <= 3 or t not in ix.known_words) and (i == 0 or _CLAUSE_END.search(tokens[i - 1]))]
+    if rostered >= 2 or rostered + len(titled) >= 2:  # "Abe: inventory. Bea: safety. Cy: leading teams. Di: operations": in a roster of names, a short or known word capitalised as a name is one
+        commoner += [x for x in titled if (x[0], x[1], words[x[0]]) not in commoner]
         rostered += len(titled)
     if len(listed) >= 2 or (listed and commoner) or (commoner and rostered >= 2):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
         found += listed + commoner
@@ -1255,8 +1293,8 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     for a, b, k in sorted(found):
         if _noun(k) and b in named_at:
             continue  # "my resident Noor": one person, called by her name
-        if _noun(k) and any(a - x == 1 and words[x] in ("is", "s", "was") for x in named_before):
-            continue  # "priya is my IV tech": her name is how she is spoken of
+        if _noun(k) and (any(a - x == 1 and words[x] in ("is", "s", "was") for x in named_before) or a in named_before):
+            continue  # "priya is my IV tech", "Tomasz (my night tech)": the name is how they are spoken of
         start = next((x for x, y, n in found if _noun(n) and y == a), a)
         merged.append((start, b, k))
     return merged
@@ -1265,6 +1303,39 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
 _OF_THE_WORK = frozenset({"side", "sides", "stuff", "part", "parts", "end", "world", "skills", "aspect", "aspects", "things", "ladder", "track"})  # after a job noun: a part of the work, not a person ("the tech side")
 _HE = frozenset({"he", "him", "his", "hes"})
 _SHE = frozenset({"she", "her", "hers", "shes"})
+
+
+_HIRING = frozenset({"have", "has", "hire", "hires", "hiring", "employ", "employs", "need", "needs"})
+_ASIDE = frozenset({"even", "really", "still", "actually", "ever", "usually", "typically", "already", "currently"})
+
+
+def _employs(i: int, words: list[str]) -> bool:
+    """Word i is a place that has or hires people in a job ("does Mayo even have good catch
+    leads", "Kaiser hires analysts?"): an employer, not a person spoken for."""
+    j = i + 1
+    while j < len(words) and words[j] in _ASIDE:
+        j += 1
+    return j < len(words) and words[j] in _HIRING and any(w.endswith("s") and w[:-1] in lexicon.ROLE_HEADS for w in words[j + 1 : j + 5])
+
+
+def _described_person(words: list[str], ctx: Context) -> list[tuple[int, int, str]]:
+    """"now the new hire", "the night tech?" after "Bea (new hire) …", "Tomasz (my night tech)":
+    one person spoken for before, called by words that were told of that person only."""
+    told = {person: f" {' '.join(words_of(said))} " for person, said in ctx.wants}
+    for a, w in enumerate(words):
+        if w not in ("the", "my", "our"):
+            continue
+        b = a + 3
+        said = words[a + 1 : b]
+        rest = [x for k, x in enumerate(words) if not a <= k < b and x not in lexicon.STOPWORDS]
+        if len(said) == 2 and not any(x in lexicon.STOPWORDS for x in said) and len(rest) <= _DESCRIBED_PERSON_REST:  # (two words told of them, and little else: "now the new hire")
+            who = [p for p, t in told.items() if f" {' '.join(said)} " in t]
+            if len(who) == 1 and who[0] in dict(ctx.people):
+                return [(a, b, who[0])]
+    return []
+
+
+_DESCRIBED_PERSON_REST = 2  # "now the new hire", "and the night tech's first step": a person asked of, little else said
 
 
 def _pronoun_of(words: list[str] | tuple[str, ...]) -> str:
@@ -1316,7 +1387,7 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
     return t.isalpha() and t.islower() and len(t) >= 2 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < (most or LOWER_NAME_ENGLISH) and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
 
 
-_PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "plans", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
+_PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _TITLED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")  # "Cy", "Di": capitalised as a name is
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")  # ("Tomás", "Zoë")
@@ -1330,8 +1401,21 @@ _GOES_ON_ABOUT = frozenset({"he", "she", "hes", "shes", "he's", "she's", "they",
 
 
 def _roster_mark(i: int, tokens: list[str]) -> bool:
-    """Token i is a name a roster lists: "priya: …", "tariq - wants ops director"."""
-    return tokens[i].endswith(":") or (i + 1 < len(tokens) and tokens[i + 1] in _DASHES)
+    """Token i is a name a roster lists: "priya: …", "tariq - wants ops director", "Tomasz (my
+    night tech): …"."""
+    if tokens[i].endswith(":") or (i + 1 < len(tokens) and tokens[i + 1] in _DASHES):
+        return True
+    if _CLAUSE_END.search(tokens[i]):
+        return False
+    for k in range(i + 2, min(i + _ASIDE_REACH + 2, len(tokens))):  # (the brackets are gone: "Tomasz my night tech :")
+        if tokens[k] == ":" or tokens[k] in _DASHES:
+            return True
+        if _CLAUSE_END.search(tokens[k - 1]):
+            return False
+    return False
+
+
+_ASIDE_REACH = 4  # words said of a name between it and its roster mark ("Tomasz (my night tech):")
 
 
 _DASHES = frozenset({"-", "–", "—"})
@@ -1389,8 +1473,10 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         goes_on = not who and last and (tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and not read(" ".join(tokens[i] for i in clause), ix).role_named))  # ("tom: wants infusion scheduling too, prior auth wizard"; read only for a clause that may go on)
         if goes_on:
             went_on = " ".join(tokens[i] for i in clause).strip(_PUNCT + " ")
-            if last not in goals and (later := read(went_on, ix)).goal_role and not later.role_named:
-                told = [(p, r) for p, r in told if p != last] + [(last, later.goal_role)]  # "Ana loves data, she wants to get into kaizen facilitation": her goal, not what she loves
+            later = read(went_on, ix)
+            wished = later.goal_role or (later.described if not lexicon.WISH_WORDS.isdisjoint(later.a.words) else None)
+            if last not in goals and wished and not later.role_named:
+                told = [(p, r) for p, r in told if p != last] + [(last, wished)]  # "Ana loves data, she wants to get into kaizen facilitation", "Ravi: safety nerd, wants pre-op": their goal, not what they love
                 goals.add(last)
                 at.add(clause.start)
             else:
@@ -1743,6 +1829,20 @@ def _another_job(ev: Evidence) -> bool:
     )
 
 
+def _goal_unheard_of(ev: Evidence, ix: Index) -> bool:
+    """"Ben wants to become a PA": the way asked leads to a job said right after the cue ("a …"),
+    in words no page uses, or one the stages already know is outside the knowledge."""
+    if not ev.pathway_cue or ev.role_named:
+        return False
+    words, a = ev.a.words, ev.a
+    for _, y in lexicon.cue("pathway").spans(words):
+        if words[y : y + 1] in (("a",), ("an",)) and y + 1 < len(words):
+            said = [w for k, w in enumerate(words[y + 1 : y + 3], y + 1) if a.sentence_of[k] == a.sentence_of[y] and w not in lexicon.STOPWORDS]
+            if said and not any(stem(w) in ix.postings for w in said):
+                return True
+    return bool(outside_goal(ev, ix)[0])
+
+
 def _off_knowledge(ev: Evidence) -> bool:
     """"also whos winning the game tonight": the message's own words are ones no page uses, so
     "also" does not make it a question about what was shown."""
@@ -1893,6 +1993,16 @@ def _reordered(ctx: Context, ix: Index) -> bool:
     page = [s.certification for s in ix.knowledge.roles[ctx.role].pathway]
     shown = [ident for kind, ident in ctx.shown if kind == "cert"]
     return shown != page[: len(shown)]
+
+
+def _as_paged_when_only_put_first(ctx: Context, ix: Index) -> tuple[Entity, ...]:
+    """The pathway shown, in its page's order when it was shown with the certification asked
+    about put first and nothing said of the member ("whose path is CEDCS on" … "step after it?":
+    the step after it on the page), else as shown."""
+    if not ctx.role or ctx.role not in ix.knowledge.roles or ctx.focus or ctx.held or ctx.thing is None or not ctx.shown or ctx.shown[0] != ctx.thing:
+        return ctx.shown
+    page = tuple(("cert", s.certification) for s in ix.knowledge.roles[ctx.role].pathway)
+    return page if sorted(ctx.shown) == sorted(page) and ctx.shown[1:] == tuple(e for e in page if e != ctx.thing) else ctx.shown
 
 
 def _names(text: str, ix: Index) -> bool:
@@ -2218,6 +2328,15 @@ def _judged_way(ev: Evidence) -> bool:
     return bool(judged) and bool(way) and all(any(x <= a and b <= y for x, y in judged) for a, b in way)
 
 
+def _two_named(words: list[str], ctx: Context) -> tuple[str, str] | None:
+    """"the first two", "the last two" of three or more roles the member named apart, in their order."""
+    for w, n in zip(words, words[1:]):
+        if lexicon.COUNTS.get(n) == 2 and lexicon.ORDINALS.get(w) in (1, -1):
+            pair = ctx.named[:2] if lexicon.ORDINALS[w] == 1 else ctx.named[-2:]
+            return (pair[0], pair[1])
+    return None
+
+
 def _two_roles(ctx: Context) -> tuple[str, str] | None:
     """The two roles the conversation is weighing: the two the last question named, the two
     shown, else the last two answered about."""
@@ -2255,15 +2374,24 @@ def _roles_talked(ctx: Context) -> int:
     return len({e for e in ctx.recent if e[0] == "role"})
 
 
+_PEOPLE_ASKED = frozenset({"who", "whos", "whose", "them", "they", "theyve"})
+
+
 def _roles_compared(ctx: Context, words: list[str]) -> list[str]:
     """The roles a "which of them" weighs: those shown (a list of roles), else those of the last
     answer, else the last two (or three: "of all three") talked about."""
     shown = [e[1] for e in ctx.shown if e[0] == "role"]
+    counted = [lexicon.COUNTS[w] for w in words if w in lexicon.COUNTS]
+    if counted and max(counted) == len(ctx.named) != len(shown):
+        return list(ctx.named)  # "X, Y, Z: what do the first two share" … "out of the three whose path is shortest": all three
     if len(shown) >= 2:
         return shown[:MAX_CHOICES]
+    theirs = list(dict.fromkeys(role for _, role in reversed(ctx.people)))
+    if len(theirs) >= 2 and not _PEOPLE_ASKED.isdisjoint(words):
+        return theirs[:MAX_CHOICES]  # "Ravi: pre-op job … Jo: …" … "who has the shortest way?": the roles of the people spoken for
     if len(ctx.roles) >= 2:
         return list(ctx.roles)
-    n = max([lexicon.COUNTS[w] for w in words if w in lexicon.COUNTS] or [2])
+    n = max(counted or [2])
     return list(dict.fromkeys(e[1] for e in ctx.recent if e[0] == "role"))[:n][::-1]
 
 

@@ -155,6 +155,7 @@ FIELD_WORDS = _words(_WORDS["field_words"])
 NEGATION_STARTS = _words(_WORDS["negation_starts"])
 NEGATION_IDIOMS = _words(_WORDS["negation_idioms"])
 CLAUSE_BREAKS = _words(_WORDS["clause_breaks"])
+DISLIKE_STARTS = _words(_WORDS["dislike_starts"])
 BOSS_ADJECTIVES = _words(_WORDS["boss_adjectives"])
 # Clinical vocabulary (data/clinical.yaml): a word's weight, and the kinds that can anchor a
 # clinical question (a drug, a class or form of medicine, a condition).

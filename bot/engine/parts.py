@@ -32,9 +32,15 @@ def _is_question(sentence: str) -> bool:
     first = next((w for w in words if w not in _LEADS), "").replace("'", "")
     if sentence.rstrip().endswith("?"):
         return True
+    at = words.index(first) if first in words else 0
+    if first in ("what", "whatever") and words[at + 1 : at + 2] and words[at + 1].replace("'", "") in _TELLERS:
+        return False  # "what I love: sitting down with patients", "what I'm really good at is …": a statement that says it, not a question
     if sentence.rstrip().endswith("."):  # "Did an MSc in health economics." says what they did; "what does X do." still asks
         return first in _WH
     return first in _OPENERS
+
+
+_TELLERS = frozenset({"i", "im", "ive", "id", "we", "weve", "he", "hes", "she", "shes", "they", "theyre", "my", "our"})  # who a pseudo-cleft ("what I love: …") tells of
 
 
 _JOINED = re.compile(r"\s*,?\s+(?:and|&|also|plus)\s+(?=(?:how|what|whats|what's|which|where|who|when|why)\b)", re.IGNORECASE)  # "whats CEHDS and how much does it cost"

@@ -124,9 +124,14 @@ def task_request(ev: Evidence, ix: Index) -> Match | None:
     """A request to write something ("write my cover letter"): not a question about the knowledge."""
     titled = {i for sc, r in ev.roles if sc >= ROLE_MENTION for i in ev.role_where.get(r, ())}
     words = ev.a.words
-    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE and words[a] not in _VERSES) and _DOER.isdisjoint(words[max(0, a - 2) : a]) and ev.a.asks(a) for a, b in lexicon.cue("task_request").spans(words)):  # (nor "I'm trying to write a job description … . What are its core responsibilities?": told, not asked)  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
+    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE and words[a] not in _VERSES) and _DOER.isdisjoint(words[max(0, a - 2) : a]) and (ev.a.asks(a) or _opens_a_sentence(ev, a)) for a, b in dict.fromkeys(lexicon.cue("task_request").spans(words) + _sentence_spans(ev, "task_request"))):  # (nor "I'm trying to write a job description … . What are its core responsibilities?": told, not asked)  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
         return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
     return None
+
+
+def _opens_a_sentence(ev: Evidence, at: int) -> bool:
+    """Word ``at`` starts a sentence of the message: an imperative there asks ("… here? post the stats")."""
+    return at == 0 or ev.a.sentence_of[at - 1] != ev.a.sentence_of[at]
 
 
 _NOUN_BEFORE = lexicon.DETERMINERS | lexicon.POSSESSIVES  # "the draft", "my edit": the word is a noun there
@@ -713,7 +718,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
     if not eligibility and (answerable or (ev.pathway_cue and not entering and not judged) or (kind == "role" and _wants_role(ev)) or ev.cert_nouns and kind == "role" or ev.certs_plural or (kind == "cert" and ((_pathway_asked(ev) and not entering) or _beside_step(ev, ix) is not None))):
         return None  # ("got CTOCP already, whats after": the next step; "my tech wants shrink job": the way there)
-    form = eligibility or ev.cue("property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
+    form = eligibility or _questioned_cue(ev, "property") or _asked_cue(ev, "rumour") or (ev.cue("judgement") if kind == "role" else None)  # "is it true automation techs can work from home"; "in your view, is a big centre a better employer for …"
     polar_role = kind == "role" and _polar(ev) and not ev.a.unknown_codes  # "do ops directors make 200k?": a figure no page gives
     unwritten = _unwritten_amount(ev, ident, ix) if polar_role else None
     unasked = kind == "role" and not form and not answerable and not ev.a.unknown_codes and not ev.described and _asks_aside(ev)  # "recall coord weekends?", "does the OR manager carry a pager": nothing a page answers is asked
@@ -974,6 +979,17 @@ def _asked_cue(ev: Evidence, name: str) -> str | None:
     return " ".join(a.words[spans[0][0] : spans[0][1]]) if spans else None
 
 
+def _questioned_cue(ev: Evidence, name: str) -> str | None:
+    """A cue's words in a sentence that asks, and in one with a question mark when the message has
+    one ("those were the most fun weeks I ever had. what does … do?": told, not asked)."""
+    found = _asked_cue(ev, name)
+    a = ev.a
+    if found is None or not a.questioned:
+        return found
+    spans = [(x, y) for x, y in lexicon.cue(name).spans(a.words) if a.sentence_of[x] in a.questioned]
+    return " ".join(a.words[spans[0][0] : spans[0][1]]) if spans else None
+
+
 def _asked_words(ev: Evidence) -> list[tuple[str, str]]:
     """(as typed, stem) of the words that say what is asked: in the sentences naming the subject,
     without the subject's own words, filler verbs, greetings or class nouns."""
@@ -1078,11 +1094,14 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None  # "actually i meant drug pricing reviews, not HTA": ruled out, not asked about
     if ev.pathway_cue and (ev.subject_named or ev.subject_relaxed) and all(i in ev.said_of_self for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "i was a DME billing clerk for years, which first on the ostomy supply path": the member's past work, a role's way asked
-    pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i, w in enumerate(a.words) if w in POINTERS)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
+    at_code = [i for i, w in enumerate(a.words) if w in POINTERS and a.words[i + 1 : i + 2] not in [(n,) for n in _JOB_HEADS]]  # ("… PIC for 9. … virtual care pharmacist roles. what is that job exactly?": a job pointed at)
+    pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i in at_code)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
     named_asked = ev.role_named and any(a.sentence_of[i] in a.questioned for i in ev.title_positions)  # ("Our CEO wants every pharmacy director to get FACHE. Does the council have anything on that?": the job told, the code asked)
-    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i, w in enumerate(a.words) if w in POINTERS) and not (ev.codes or named_asked))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
+    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i in at_code) and not (ev.codes or named_asked))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
     if a.asking and not pointed and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
-        return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
+        return None
+    if a.questioned and not any(a.sentence_of[i] in a.questioned for i in unknown_at + at_code):
+        return None  # "… PIC for 9. … what is that job exactly?": the code told in a story, the question about something else  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
     told_then_pointed = bool(a.questioned) and not named_asked and any(w in POINTERS and a.sentence_of[i] in a.questioned and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]) for i, w in enumerate(a.words))  # ("… to get FACHE. Does the council have anything on that?": the code, pointed at last)
@@ -1480,7 +1499,8 @@ def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
     only_in_titles = set(ev.a.stems) - {st for i, st in enumerate(ev.a.word_stems) if i not in in_titles and i not in ev.said_of_self}  # "… which is more with patients": a title's word said again counts, not in the member's own job ("i was a project coordinator")
     own_heads = {ev.a.word_stems[i] for i in ev.said_of_self if ev.a.words[i] in _JOB_HEADS}  # "i was a construction project manager": the topic, not the rank
     weighing = {ev.a.word_stems[i] for name in ("contrast", "ref_choice") if name in ev.hits for x, y in lexicon.cue(name).spans(ev.a.words) for i in range(x, y)}  # "compared with …, which of the two …": how they are weighed, no topic
-    return best_of(named, ev.a, ix, (titles & only_in_titles) | own_heads | _WEIGHING_STEMS | weighing)
+    heads_said = {ev.a.word_stems[k + 1] for w in written for k in w if k + 1 < len(ev.a.words) and k + 1 not in ev.said_of_self and ev.a.words[k + 1] in _JOB_HEADS}  # "the voice clinic pharmacist and chief resident": "pharmacist" ends how one was named
+    return best_of(named, ev.a, ix, (titles & only_in_titles) | own_heads | heads_said | _WEIGHING_STEMS | weighing)
 
 
 def _beside(ev: Evidence, i: int, j: int) -> bool:
@@ -1816,14 +1836,22 @@ def step_place(ev: Evidence) -> int | None:
 
 
 def _step_of_a_title(ev: Evidence, i: int) -> bool:
-    """"the surplus coordinator's first step": an ordinal and "step" right after a role's title."""
-    return i > 0 and i - 1 in ev.title_positions and ev.a.words[i + 1 : i + 2] == ("step",)
+    """"the surplus coordinator's first step", "the pathogens one's first cert": an ordinal and
+    "step" (or one certification) right after a role's title."""
+    nxt = ev.a.words[i + 1 : i + 2]
+    if not (i > 0 and i - 1 in ev.title_positions and nxt):
+        return False
+    start = i - 1
+    while start - 1 in ev.title_positions:
+        start -= 1
+    one_cert = nxt[0] in lexicon.CERT_NOUNS and not nxt[0].endswith("s") and ev.a.words[i] in lexicon.ORDINALS
+    return nxt[0] == "step" or (one_cert and ev.a.words[start - 1 : start] == ("the",) and ev.a.sentence_of[start] == ev.a.sentence_of[i])  # ("… want IDS mgr, 1st cert?": which first, for them)
 
 
 def nth_step(ev: Evidence, ix: Index) -> Match | None:
     """"Whats the first cert on the IDS pharmacist path": that one step's card. Said with a path
     noun and a named role, and with nothing the member holds or likes (then "first" is advice)."""
-    if ev.codes or ev.held or ev.certs_plural or (lexicon.PATH_NOUNS.isdisjoint(ev.a.words) and not any(_step_of_a_title(ev, i) for i in range(len(ev.a.words)))) or not (ev.subject_named or ev.subject_relaxed):
+    if set(ev.codes) - set(ev.held) or ev.certs_plural or (lexicon.PATH_NOUNS.isdisjoint(ev.a.words) and not any(_step_of_a_title(ev, i) for i in range(len(ev.a.words)))) or not (ev.subject_named or ev.subject_relaxed):
         return None
     if ev.hits.keys() & {"likes", "self_describe"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
         return None  # ("… the first cert she'd need on that path": advice, the pathway for her)
@@ -1832,6 +1860,8 @@ def nth_step(ev: Evidence, ix: Index) -> Match | None:
     if n is None or role is None or not role.pathway or n > len(role.pathway):
         return None
     code = role.pathway[n - 1 if n > 0 else -1].certification
+    if ev.held and (n != 1 or code in ev.held):
+        return None  # ("I have CMSO, what's the second step on …": where they are, the pathway without it)
     place = n if n > 0 else len(role.pathway)
     return Match("certification", role=role.id, certifications=(code,), confidence=CONF_CERT_NAMED, shape="step", detail=str(place), why=f"step {place} of the {role.id} pathway is {code}")
 

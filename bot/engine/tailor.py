@@ -15,7 +15,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-from bot.engine.thresholds import BRIDGE_WEIGHT, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, KIN_MIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
+from bot.engine.thresholds import BRIDGE_WEIGHT, CLIPPED_KIN_MIN, CLIPPED_KIN_MORE, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, KIN_MIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ _PLACE_STEMS = frozenset(stem(w) for w in lexicon.PLACES) - {stem(w) for w in le
 
 def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
     """``liked``: stems of what the member says they like (``_liked``), worked out once per question."""
-    hits = [s for s in dict.fromkeys(stems) if s in doc]
+    hits = [s for s in dict.fromkeys(stems) if s in doc or (len(s) >= CLIPPED_KIN_MIN and not any(f.startswith(s) for f in lexicon.FIELD_WORDS) and any(t.startswith(s) and len(t) - len(s) >= CLIPPED_KIN_MORE for t in doc))]  # ("chemo" and a step about "chemotherapy": the word clipped; not "short" for "shortage")
     score = 0.0
     for s in hits:
         emphasis = _emphasis(s, a, about_member)

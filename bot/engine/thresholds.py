@@ -80,6 +80,8 @@ FIRST_FOR_WEIGHT = 1.0  # on top: a step whose "why" says it is the place to sta
 FOCUS_MARGIN = 1.15  # the best certification must beat the next by this factor to be put first
 BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text next to the member's words
 KIN_MIN = 5  # a stem this long and its "-ation" form are one word in tailoring ("vaccin", "vaccinat")
+CLIPPED_KIN_MIN = 5  # a member's stem this long that starts a step's word is that word, clipped ("chemo" for "chemotherapy") …
+CLIPPED_KIN_MORE = 5  # … when the step's word is at least this much longer (not "short" for "shortage")
 RELATED_WEIGHT = 0.4  # a word of the trade related to the member's ("schedules" -> "teams"), in tailoring
 NAME_BONUS = 1.5  # a certification's own name words, said by the member
 
