@@ -484,7 +484,7 @@ def _someone_else_has(words: tuple[str, ...], j: int) -> bool:
         return True
     if words[j] in lexicon.MENTORED and j and words[j - 1] in ("a", "an"):
         return False  # "if a resident already has CHPOP, what next": someone the member speaks for
-    return words[j] in lexicon.ROLE_HEADS and not any(w in lexicon.POSSESSIVES for w in words[max(0, j - 3) : j])
+    return words[j] in lexicon.ROLE_HEADS and not any(w in lexicon.POSSESSIVES or w in _SELF_IS for w in words[max(0, j - 3) : j])  # (not "I'm a preceptor, hold CMSO already": the member's own job)
 
 
 def ruled_out(words: Sequence[str], at: int) -> bool:
@@ -548,10 +548,16 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         if any(w in lexicon.HELD_CUES for w in before) or having or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)):
             held.append(code)
             last_held = pos
-    return tuple(held)
+    for code, pos, _ in sorted(spots, key=lambda cpe: -cpe[1]):  # "CPOM and CTIPP already": the codes listed before a held one are held too
+        held_after = [p for c, p, _ in spots if c in held and p > pos]
+        if code not in held and held_after and all(w in lexicon.HELD_LISTS for w in a.words[pos + 1 : min(held_after)]) and a.sentence_of[pos] == a.sentence_of[min(held_after)] and min(held_after) - pos <= HELD_LIST_GAP:
+            held.append(code)
+    return tuple(sorted(held, key=lambda c: a.code_pos.get(c, 0)))
 
 
 _AM = frozenset({"am", "im", "is", "are", "were", "was"})  # before "having": what someone holds
+_SELF_IS = frozenset({"im", "am"})  # "I'm a preceptor": the member's own job
+HELD_LIST_GAP = 3  # "CPOM and CTIPP already", "CPOM, CMSO and CTIPP already": codes this near, joined by a list word
 _FORM_STEMS = frozenset(stem(w) for w in lexicon.FORM_WORDS)
 
 

@@ -242,7 +242,7 @@ _ENDS_SENTENCE = re.compile(r"[.?!;:]['\")]?$")  # "CPSCM." "ok?" "quick one:"
 _HOLDING = r"(?:both\s+)?(?:already\s+)?(?:has|have|holds|hold|got|passed|earned|completed|finished)\s+(\S+)"  # "has CPOM", "both got CRIEL"
 _HAS_AT_START = re.compile(r"^[\s,:;(\-–—]*" + _HOLDING)  # what a person spoken for "has CPOM …" (told without the name; "Dana - has CPOM, …" in a roster)
 _HOLDS = re.compile(r"\b" + _HOLDING, re.I)  # ("Nate and Ella both got CRIEL": what a group holds)
-_HAS_LATER = re.compile(r"\b(and|but|,)\s+(?:both\s+)?(?:already\s+)?(?:has|holds|got)\s+(\w+)", re.I)  # ("… and has CQFD": what they hold, read as held)
+_HAS_LATER = re.compile(r"(\band\b|\bbut\b|,|\b)\s*(?:both\s+)?(?:already\s+)?(?:has|holds|got)\s+(\w+)", re.I)  # ("… and has CQFD", "new tech has CPOM too": what they hold, read as held)
 _POSSESSIVE = re.compile(r"['’]s$")  # "which one's", "marcus's"
 _IS = re.compile(r"\b(how|what|who|where|when|why|that|it|there|here)'s\b", re.I)
 
@@ -2618,8 +2618,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     lists = ctx.lists
     if answer.intent in ("list_roles", "list_certifications") and shown:
         lists = (shown, *(lst for lst in ctx.lists if lst[0][0] != shown[0][0]))
-    if answer.intent == "role" and resolution.evidence is not None:
-        focus = _about_self(resolution.evidence) or focus  # "I've been precepting for six years …": for a pathway asked next
+    if answer.intent in ("role", "list_roles", "list_certifications") and resolution.evidence is not None:
+        focus = _about_self(resolution.evidence) or focus  # "I've been precepting for six years …", "… on our med safety committee. what roles could i look at": for a pathway asked next
     people = ctx.people
     for who, aim in resolution.told:  # "Priya wants to be an RPD, Marcus wants …": each with their role
         people = ((who, aim), *(p for p in people if p[0] != who))

@@ -453,7 +453,8 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     """Greetings and "what can you do" (help); a thank-you (a friendly word, nothing to learn)."""
     words = ev.a.words
     told_role = ev.a.asking and not any(ev.a.asks(i) for i in ev.role_where.get(ev.role_best or "", ()))  # "what can you help with? My manager at the nuclear pharmacy told us to try this": where they work, told
-    if "venting" in ev.hits and not ev.codes and "?" not in ev.a.question and lexicon.WH_WORDS.isdisjoint(words) and ev.hits.keys() <= {"venting", "discourse", "self_describe", "ref_many", "ref_thing", "ref_role"}:
+    vented = {i for x, y in lexicon.cue("venting").spans(words) for i in range(x, y)}  # ("… whats even the point": rhetorical, nothing asked)
+    if "venting" in ev.hits and not ev.codes and not any(w in lexicon.WH_WORDS for i, w in enumerate(words) if i not in vented) and ("?" not in ev.a.question or vented & {i for i, w in enumerate(words) if w in lexicon.WH_WORDS}) and ev.hits.keys() <= {"venting", "discourse", "self_describe", "ref_many", "ref_thing", "ref_role", "judgement"}:
         return refuse("off_topic", CONF_REFUSE, why=f"venting {ev.cue('venting')!r}, nothing asked")  # "night shift is killing me lol": a job's word in it, no question
     if ev.codes or ev.a.unknown_codes or (ev.role_score >= ROLE_MENTION and not (ev.named_only_of_self and words[0] in lexicon.GREETINGS) and not (told_role and ev.cue("help"))):
         return None  # "what do you know about the 340B ACE certification?": about something, not about the bot
@@ -686,6 +687,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         kind, ident, doc = "role", ev.described, ix.role_coverage(ev.described)
     else:
         return None
+    if kind == "role" and any(_step_of_a_title(ev, i) and ev.a.words[i] in lexicon.ORDINALS for i in range(len(ev.a.words))):
+        return None  # "the flow liaison's second step?": a step of its pathway (nth_step)
     if kind == "cert" and _only_for_a_role(ev):
         return None  # "is CPOM only for the ops director, or on other paths too": the card says whose pathways have it
     if kind == "cert" and "ref_one_kind" in ev.hits and "property" not in ev.hits and ev.a.words[:2] == ("is", CODE_MARK):
@@ -749,7 +752,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     return replace(m, certifications=(ident,)) if kind == "cert" else replace(m, role=ident)
 
 
-_HONORIFIC_NAME = re.compile(r"\b(?:[Dd]r|Doctor|[Pp]rof|Professor|Mr|Mrs|Ms|Mx)\.?\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)")
+_HONORIFIC_NAME = re.compile(r"\b(?:[Dd]r|Doctor|[Pp]rof|Professor|Mr|Mrs|Ms|Mx|Sister|Sr|Father|Fr|Brother|Rev|Reverend|Pastor|Rabbi|Imam)\.?\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)")  # (a title, then a name: "Dr. Patel", "Sister Agnes Mbeki")
 _END_AFTER_A_NAME = re.compile(r"[?!]|" + "".join(rf"(?<!\b{a})" for a in ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Jr", "Sr", "Prof")) + r"\.(?:\s|$)")  # where the sentence after a titled name ends ("… at St. Brigid's?": "St." ends none)
 _BEFORE_A_PERSON = r"\b(?:know|knows|is|was|whether|if|about|does|did|has)\s+$"  # the person is what is asked of
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z'’-]{2,})\b")  # "Janet Morales"
@@ -1710,6 +1713,9 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         return None
     if len(set(ev.codes)) >= 2 and not ev.subject_named and _role_holding(ev, ix) is not None:
         return None  # "are CADSS and CRRTL on the same role's path": the one role that has both (named_certification)
+    who_at = {ev.a.sentence_of[i] for i, w in enumerate(ev.a.words) if w in lexicon.WHO_WORDS and all(ev.a.words[k] in _BEFORE_WHO for k in range(i) if ev.a.sentence_of[k] == ev.a.sentence_of[i])}  # (a sentence that opens asking who; not "im the tech who builds …", "he's the one who deals with …")
+    if ev.asks_who and who_at and not any(ev.a.sentence_of[x] in who_at for x, _ in _sentence_spans(ev, "pathway")):
+        return None  # "who keeps track of the fluid bags? i'm thinking of moving into something like that", "… which floors switch to smaller bags. who even does that": a role asked for, the way only told
     where = ev.role_where.get(ev.role_best or "", frozenset())
     goal_at = min((x for x, _ in lexicon.cue("pathway").spans(ev.a.words)), default=0)
     what, shape = outside_goal(ev, ix)
@@ -1742,6 +1748,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
+_BEFORE_WHO = frozenset({"and", "so", "ok", "okay", "but", "then", "also", "hey", "hi", "um", "uh", "anyway", "lol", "well"})  # "ok so who …": still a question that opens with who
 _CLAUSE_ENDS = frozenset({"and", "but", "so", "which", "what", "whats"})
 
 
