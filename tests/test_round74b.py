@@ -76,3 +76,25 @@ def test_what_was_told_beside_a_list_tailors_the_next_pathway() -> None:
     e = with_pages("conv251")
     *_, path = talk("i'm a staff pharmacist who runs our med safety huddles. which jobs could i look at", "tell me about the delirium one", "what's the path for someone like me", e=e)
     assert (path.intent, path.role, path.certifications[0]) == ("pathway", DELIRIUM, "CMSO")
+
+
+def test_an_order_word_in_capitals_is_never_a_certification_code(tmp_path) -> None:
+    """A blind writer's page wrote its pathway "FIRST - CDIVS (Certified …)" with the sentence on
+    the next line; the importer made certifications FIRST, SECOND and THIRD of it (and validate
+    passed). Now it is refused, saying which line and what to write, and nothing is written."""
+    import shutil
+    from pathlib import Path
+
+    import pytest
+    from knowledge_helpers import FIXTURE
+
+    from bot.knowledge.importer import import_page
+    from bot.knowledge.page import PageError
+
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE, kdir)
+    before = sorted(p.name for p in (kdir / "certifications").iterdir())
+    with pytest.raises(PageError) as refused:
+        import_page(Path(__file__).parent / "fixtures" / "pages_refused" / "order-words-as-codes.txt", kdir)
+    assert "pathway" in str(refused.value)
+    assert sorted(p.name for p in (kdir / "certifications").iterdir()) == before

@@ -1306,14 +1306,14 @@ _SHE = frozenset({"she", "her", "hers", "shes"})
 
 
 _HIRING = frozenset({"have", "has", "hire", "hires", "hiring", "employ", "employs", "need", "needs"})
-_ASIDE = frozenset({"even", "really", "still", "actually", "ever", "usually", "typically", "already", "currently"})
+_SAID_IN_PASSING = frozenset({"even", "really", "still", "actually", "ever", "usually", "typically", "already", "currently"})
 
 
 def _employs(i: int, words: list[str]) -> bool:
     """Word i is a place that has or hires people in a job ("does Mayo even have good catch
     leads", "Kaiser hires analysts?"): an employer, not a person spoken for."""
     j = i + 1
-    while j < len(words) and words[j] in _ASIDE:
+    while j < len(words) and words[j] in _SAID_IN_PASSING:
         j += 1
     return j < len(words) and words[j] in _HIRING and any(w.endswith("s") and w[:-1] in lexicon.ROLE_HEADS for w in words[j + 1 : j + 5])
 

@@ -443,7 +443,10 @@ def _same_title(line: str, title: str) -> bool:
 
 
 def _is_code(text: str) -> bool:
-    return len(text) <= 16 and bool(_CODE.match(text)) and sum(c.isupper() for c in text) >= 2
+    return len(text) <= 16 and bool(_CODE.match(text)) and sum(c.isupper() for c in text) >= 2 and text.casefold() not in _ORDER_WORDS  # ("FIRST - CDIVS (…)": the list's order, never a code)
+
+
+_ORDER_WORDS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "next", "then", "finally", "lastly", "last", "step", "steps"})
 
 
 def _heading_like(text: str) -> bool:
