@@ -30,7 +30,7 @@ def test_after_a_step_picked_from_the_page_order_the_next_step_is_its_card() -> 
 
 def test_after_a_step_of_a_pathway_ordered_for_the_member_the_pathway_goes_on() -> None:
     *_, why, after = talk("im a buyer tech at a hospital and want to move toward the ops director role eventually, what certs", "why that one first", "ok and after that?", e=with_pages("conv69"))
-    assert why.intent == "certification"
+    assert why.intent in ("certification", "pathway") and why.read_as.startswith(f"why {why.certifications[0]} first")  # why that step comes first: its card, or (since round 74) the pathway with it first and the reason
     assert (after.intent, after.role) == ("pathway", OPS)
 
 

@@ -552,7 +552,8 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         held_after = [p for c, p, _ in spots if c in held and p > pos]
         if code not in held and held_after and all(w in lexicon.HELD_LISTS for w in a.words[pos + 1 : min(held_after)]) and a.sentence_of[pos] == a.sentence_of[min(held_after)] and min(held_after) - pos <= HELD_LIST_GAP:
             held.append(code)
-    return tuple(sorted(held, key=lambda c: a.code_pos.get(c, 0)))
+    at = {c: p for c, p, _ in spots}
+    return tuple(sorted(held, key=at.__getitem__))  # in the order they were said
 
 
 _AM = frozenset({"am", "im", "is", "are", "were", "was"})  # before "having": what someone holds

@@ -680,7 +680,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             place = step_place(read(ctx.question, ix)) if meant[0] == "role" and owning and ctx.intent in ("certification", "pathway") and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and (b == len(words) or words[b] in _AFTER_WHOSE) else None
             if place is not None:  # "the pathogens one's first cert?" … "and the neuromuscular one's": that step of its pathway
                 r.put(a + said_vs, b, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(meant, ix)} path")
-            r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
+            else:
+                r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
             described_at.add(a)
             said_same = 1 if words[b + 2 : b + 3] == ["same"] else 0  # ("on the same path")
             end = b + 3 + said_same if b + 2 + said_same < len(words) and words[b] in ("on", "in", "from") and words[b + 1] in _DEFINITE | {"its", "their"} and words[b + 2 + said_same] in _LISTS else b

@@ -1097,14 +1097,14 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
         return None  # "actually i meant drug pricing reviews, not HTA": ruled out, not asked about
     if ev.pathway_cue and (ev.subject_named or ev.subject_relaxed) and all(i in ev.said_of_self for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "i was a DME billing clerk for years, which first on the ostomy supply path": the member's past work, a role's way asked
-    at_code = [i for i, w in enumerate(a.words) if w in POINTERS and a.words[i + 1 : i + 2] not in [(n,) for n in _JOB_HEADS]]  # ("… PIC for 9. … virtual care pharmacist roles. what is that job exactly?": a job pointed at)
+    at_code = [i for i, w in enumerate(a.words) if w in POINTERS and (a.words[i + 1] if i + 1 < len(a.words) else "") not in _JOB_HEADS]  # ("… PIC for 9. … virtual care pharmacist roles. what is that job exactly?": a job pointed at)
     pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i in at_code)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
     named_asked = ev.role_named and any(a.sentence_of[i] in a.questioned for i in ev.title_positions)  # ("Our CEO wants every pharmacy director to get FACHE. Does the council have anything on that?": the job told, the code asked)
     pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i in at_code) and not (ev.codes or named_asked))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
     if a.asking and not pointed and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
-        return None
+        return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     if a.questioned and not any(a.sentence_of[i] in a.questioned for i in unknown_at + at_code):
-        return None  # "… PIC for 9. … what is that job exactly?": the code told in a story, the question about something else  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
+        return None  # "… PIC for 9. … what is that job exactly?": the code told in a story, the question about something else
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
     told_then_pointed = bool(a.questioned) and not named_asked and any(w in POINTERS and a.sentence_of[i] in a.questioned and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]) for i, w in enumerate(a.words))  # ("… to get FACHE. Does the council have anything on that?": the code, pointed at last)
