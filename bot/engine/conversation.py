@@ -332,9 +332,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
     if ctx.thing is not None and ctx.thing[0] == "cert" and (not ev.codes or r.words[2:3] in (["before"], ["over"], ["ahead"])) and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
         end = 3 if r.words[2:3] == ["one"] and r.free(2, 3) else 2
-        r.put(1, end, _label(ctx.thing, ix))  # "why that for intake", "why that one"
+        r.put(1, end, _label(ctx.thing, ix))  # "why that for intake", "why that one": why the certification just shown is on that role's path ("why that before CIVWS": put before it)
         if r.words[end : end + 1] in (["first"], ["1st"]):
-            r.kept.add(end)  # "why that one first": why it comes first, no first one picked: why the certification just shown is on that role's path ("why that before CIVWS": put before it)
+            r.kept.add(end)  # "why that one first": why it comes first, no first one picked
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
     named_only = bool(r.words) and set(r.words) <= {p for p, _ in ctx.people}  # "ben": a person spoken for before, no foreign word
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or (language(ev, ix) is not None and not named_only):
