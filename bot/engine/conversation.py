@@ -314,6 +314,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if more is not None:
         question = more  # "more" after a role's overview: its duties
         ev = read(question, ix)
+    same_step = _same_step_of(ev, ctx, ix)
+    if same_step is not None:
+        question = same_step  # "step two?" … "and on the ops one?": that step of the other role's pathway
+        ev = read(question, ix)
     card_asked = _of_the_card(ev, ctx, ix)
     if card_asked is not None:
         question = card_asked  # "whose", "next" after a certification's card
@@ -357,6 +361,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     known = dict(reversed((*told, *reversed(ctx.people))))  # newest first wins
     theirs = known.get(speaks_for) if speaks_for else None
     of_theirs = any(words[a - 1 : a] == ["of"] for a, _, _ in people)  # "which of Ravi's is about budgets": of that person's steps
+    nearest = _nearest_done(ev, words, known, wanted, ix)
+    if nearest is not None:  # "Nia holds CERPD and CPEEA …, Omar has CHPOP … who's closer to finishing?": the one with fewest steps left
+        loves = _held_said_first(wanted.get(nearest, ""), ix)
+        loves = "" if loves and "contrast" in read(loves, ix).hits else loves  # ("Kim's time and motion job vs Dev's …": what was weighed, nothing Kim loves)
+        return _person_turn((f"({loves}) " if loves else "") + f"how do I become the {_label(('role', known[nearest]), ix)}", nearest, told, wants, ix)
     if asked_for and theirs:  # the person asked about, of several just told
         ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
@@ -410,10 +419,15 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             loves = _held_said_first(wanted.get(who, ""), ix)
             title = _label(("role", theirs), ix)
             return _person_turn((f"({loves}) " if loves else "") + (f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}"), who, told, wants, ix)
-    elif not (people or ev.role_named) and (by_pronoun := _person_by_pronoun(words, ctx)) is not None and by_pronoun[1] != ctx.role:
+    elif not (people or ev.role_named) and (by_pronoun := _person_by_pronoun(words, ctx)) is not None and (by_pronoun[1] != ctx.role or by_pronoun[0] != ctx.people[0][0]):
         speaks_for, theirs = by_pronoun  # "back to him. why is CMSO on his path": the one person spoken of as "he"
         ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
+        if all(w in lexicon.LEAD_FILLERS or w in _JUST_THEM for w in words):  # "and her?": the same question, of her
+            intent, section = ctx.asked_of or (ctx.intent, ctx.section)
+            loves = _held_said_first(wanted.get(speaks_for, ""), ix)
+            title = _label(("role", theirs), ix)
+            return _person_turn((f"({loves}) " if loves else "") + (f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}"), speaks_for, told, wants, ix)
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
     only_overlap = (ctx.intent == "pathway" or (ctx.intent == "role" and len(ctx.roles) == 2)) and all(w in lexicon.STOPWORDS or w in lexicon.PATH_NOUNS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways, or two roles weighed
@@ -441,6 +455,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     path_of = ev.role_best if along else recalled
     step_number = any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or step_number
+    if path_of is None and numbered and (other_role := _other_path(ctx, r, words)) is not None:
+        path_of = other_role  # "and step two on the other one?", "the first cert on the other one's path": of the other role's pathway
     if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway" or _back_to_a_path(words) is not None) and "step" in words)) and "ordering" not in ev.hits and (not _ENDS_LOCATIVE.isdisjoint(words) or (step_number and ctx.intent == "pathway" and _reordered(ctx, ix))) and numbered:
         path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" (or "… on it") after a choice of roles or a pathway put in another order: its page's steps
     elif path_of is None and numbered and _on_that_path(words) and (ctx.role or ctx.intent == "certification") and not (people or ctx.people or "back" in words) and ev.hits.keys().isdisjoint({"for_someone", "ref_self", "ref_earlier"}) and _NEEDING.isdisjoint(words):
@@ -449,7 +465,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif path_of is None and ctx.role and ctx.intent == "role" and numbered and ev.hits.keys().isdisjoint({"ref_one_kind", "ref_earlier"}) and (any((w in lexicon.CERT_NOUNS or w in ("step", "steps")) and i >= 1 and words[i - 1] in lexicon.ORDINALS and (i == 1 or words[i - 2] in _OF_IT or "ordering" not in ev.hits) for i, w in enumerate(words)) or (step_number and len(words) <= 3)):
         path_of = ctx.role  # "whats a label accessibility specialist" … "their second cert?", "step 2": of that role's pathway, not the one shown before
     if path_of is None and numbered:
-        on_one = next(((a, b) for a, b in lexicon.cue("ref_one_kind").spans(words) if a and (words[a - 1] in _LOCATIVES or words[max(0, a - 2) : a] == ["back", "to"]) and words[b - 1] == "one"), None)  # ("back to the cleanroom one, what was the last cert on it")
+        on_one = next(((a, b) for a, b in lexicon.cue("ref_one_kind").spans(words) if words[b - 1] == "one" and ((a and (words[a - 1] in _LOCATIVES or words[max(0, a - 2) : a] == ["back", "to"])) or (_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) and words[a + 1] not in lexicon.ORDINALS and words[b : b + 1] and words[b] in _STEP_NOUNS))), None)  # ("back to the cleanroom one, what was the last cert on it"; "and the ops one's step 3?")
         meant = _described(" ".join(r.tokens[on_one[0] + 1 : on_one[1] - 1]), ctx, ix, "role") if on_one and not _path_claimed(ev, words) else None
         if meant is not None and meant[0] == "role":
             path_of = meant[1]  # "whats step 2 on the pilgrim one" after another role's pathway: that one's steps
@@ -762,7 +778,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "which one first if I'm brand new to the IV room"; "which would suit someone who …" among a pathway's steps (of two just compared, a choice)
     retailor = ctx.role is not None and said_of_self and (ctx.intent == "pathway" or (shown_on_path and ("first" in words or (suits and len(ctx.shown) > 2))))
     for a, b in r.found("ref_choice"):
-        if described_at and kinds == {"role"} and all(w in lexicon.STOPWORDS or any(x <= i < r.spans[x][0] for x in described_at) for i, w in enumerate(words) if not a <= i < b):
+        if described_at and (kinds == {"role"} or (kinds == {"cert"} and "of" in words[a:b])) and all(w in lexicon.STOPWORDS or any(x <= i < r.spans[x][0] for x in described_at) for i, w in enumerate(words) if not a <= i < b):
             r.put(a, b, "")  # "and which one is the overnight one": that role, nothing else asked of it
             continue
         if (ev.codes and not ("path_length" in ev.hits and set(ev.codes) <= set(ev.held))) or described_at:  # "which is most about the supply side": already chosen (not "i already hold CPSCM. which has fewer left")
@@ -1041,7 +1057,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif exam_of is not None:
             body = rewritten.rstrip(_PUNCT + " ")
             rewritten = f"{body} (about {_label(exam_of, ix)}){rewritten[len(body):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
-        elif ctx.by_topic and (ellipsis or corrects) and rest and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"}) or (after.hits.keys() & _ASKS <= {"cert_seek"} and not (after.role_named or after.codes))):  # "and one for ethics cases", "and the staffing part", "what about dart kits", "and anything for data people"
+        elif ctx.by_topic and (ellipsis or corrects) and rest and not (after.certs_plural and not _content_of(after, ix)) and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"}) or (after.hits.keys() & _ASKS <= {"cert_seek"} and not (after.role_named or after.codes))):  # "and one for ethics cases", "and the staffing part", "what about dart kits", "and anything for data people"
             own_steps = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role else set()
             of_role = [e[1] for e in ctx.shown if e[0] == "cert"] if len(ctx.shown) >= 2 and all(e[0] == "cert" and e[1] in own_steps for e in ctx.shown) else []
             if not of_role and ctx.role and ctx.role in ctx.roles and ctx.thing is not None and ctx.thing[1] in own_steps:
@@ -1329,11 +1345,16 @@ def _described_person(words: list[str], ctx: Context) -> list[tuple[int, int, st
         b = a + 3
         said = words[a + 1 : b]
         rest = [x for k, x in enumerate(words) if not a <= k < b and x not in lexicon.STOPWORDS]
-        if len(said) == 2 and not any(x in lexicon.STOPWORDS for x in said) and len(rest) <= _DESCRIBED_PERSON_REST:  # (two words told of them, and little else: "now the new hire")
+        if len(said) == 2 and not any(x in lexicon.STOPWORDS and x not in _ONE_PERSON for x in said) and said[0] not in lexicon.STOPWORDS and len(rest) <= _DESCRIBED_PERSON_REST:  # (two words told of them, and little else: "now the new hire")
             who = [p for p, t in told.items() if f" {' '.join(said)} " in t]
+            if not who and said[1] in _ONE_PERSON:
+                who = [p for p, t in told.items() if f" {said[0]} " in t]  # "and the new one" after "Bea is new and …"
             if len(who) == 1 and who[0] in dict(ctx.people):
                 return [(a, b, who[0])]
     return []
+
+
+_ONE_PERSON = frozenset({"one", "guy", "gal", "girl", "lady", "person", "kid"})  # "the new one", "the quiet guy": a person by one word told of them
 
 
 _DESCRIBED_PERSON_REST = 2  # "now the new hire", "and the night tech's first step": a person asked of, little else said
@@ -1345,6 +1366,9 @@ def _pronoun_of(words: list[str] | tuple[str, ...]) -> str:
     return "he" if he and not she else "she" if she and not he else ""
 
 
+_JUST_THEM = frozenset({"and", "what", "about", "now", "for", "then", "next", "her", "him", "she", "he", "hers", "his"})  # "and her?", "what about him", "now her"
+
+
 def _person_by_pronoun(words: list[str], ctx: Context) -> tuple[str, str] | None:
     """Of the people spoken for, the only one spoken of as "he" (or "she") before, when the
     message speaks of "him" (or "her") only: (person, role)."""
@@ -1354,6 +1378,10 @@ def _person_by_pronoun(words: list[str], ctx: Context) -> tuple[str, str] | None
     roles = dict(ctx.people)
     them = [p for p, g in ctx.pronouns if g == said and p in roles]
     others = [p for p, g in ctx.pronouns if g and g != said and p in roles]
+    if not them and len(roles) == 2 and len(others) == 1:
+        them = [p for p in roles if p not in others]  # "Kofi …, he's …. Rina … start with him" … "and her?": the one not called "he"
+    if not them and not others and len(roles) == 2 and words[:1] == ["and"] and all(w in _JUST_THEM for w in words):
+        return next((p, r) for p, r in ctx.people[1:2])  # "Sofia and Marcus … Sofia first" … "and him?": the other one
     return (them[0], roles[them[0]]) if len(them) == 1 and others else None
 
 
@@ -1378,7 +1406,8 @@ def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) and not _CLAUSE_END.search(tokens[i]) else ""  # ("missed charges on infusions, is there …")
     before = words[max(0, i - 2) : i]
     then = words[i + 2] if nxt in lexicon.MENTORED and i + 2 < len(words) else ""  # "jess (tech) wants the training manager job"
-    return nxt in _PERSON_VERBS or then in _PERSON_VERBS or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
+    called = nxt in ("the", "my", "our") and any(w in lexicon.MENTORED for w in words[i + 2 : i + 5])  # "devin the new grad wants …": a name, then what they are
+    return nxt in _PERSON_VERBS or then in _PERSON_VERBS or called or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
 
 
 def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -> bool:
@@ -1392,12 +1421,15 @@ _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes"
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _TITLED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")  # "Cy", "Di": capitalised as a name is
 _NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}")  # ("Tomás", "Zoë")
+WISHED_TITLE_LEAD = 1.5  # a title a person's wish names in part must score this many times any other
 NAME_ENGLISH = 5_000  # a capitalised word this common is a word, not a name ("Grace" may be either) …
 NAME_ENGLISH_PLACED = 20_000  # … unless it stands where a person is spoken of, beside another name ("Sam wants …, Lee wants …")
 _CLAUSE_END = re.compile(r"[,.;:!?]$")
 _SENTENCE_END = re.compile(r"[.;:!?]$")
 
 
+_SAME_GOAL = frozenset({"goal", "goals", "job", "role", "path", "plan", "thing", "position", "target"})  # "…, same goal"
+_WISH_LEADS = frozenset({"also", "and", "but", "too", "still"})
 _GOES_ON_ABOUT = frozenset({"he", "she", "hes", "shes", "he's", "she's", "they", "theyre", "they're", "his", "her", "loves", "likes", "enjoys", "prefers", "lives", "is", "has"})  # a clause that goes on about the person just named ("…, loves investigating stuff")
 
 
@@ -1471,15 +1503,23 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     last_group = False  # the clause before told of two or more people at once
     for clause in parts:
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
-        goes_on = not who and last and (tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and not read(" ".join(tokens[i] for i in clause), ix).role_named))  # ("tom: wants infusion scheduling too, prior auth wizard"; read only for a clause that may go on)
+        opening = [tokens[i].strip(_PUNCT).lower() for i in clause][:2]
+        wishes_on = bool(opening) and (opening[0] in lexicon.WISH_WORDS or (opening[0] in _WISH_LEADS and opening[1:] and opening[1] in lexicon.WISH_WORDS))  # "Tom: leading teams, also wants recognition coordinator": the goal of the one just named
+        goes_on = not who and last and (tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and (wishes_on or not read(" ".join(tokens[i] for i in clause), ix).role_named)))  # ("tom: wants infusion scheduling too, prior auth wizard"; read only for a clause that may go on)
         if goes_on:
             went_on = " ".join(tokens[i] for i in clause).strip(_PUNCT + " ")
             later = read(went_on, ix)
             wished = later.goal_role or (later.described if not lexicon.WISH_WORDS.isdisjoint(later.a.words) else None)
-            if last not in goals and wished and not later.role_named:
+            if wishes_on and later.role_named and later.role_best:
+                wished = later.role_best
+            if not wished and ("same_goal" in later.hits or ("same" in later.a.words and not _SAME_GOAL.isdisjoint(later.a.words))) and told and told[-1][0] != last:
+                wished = told[-1][1]  # "luis: lives in spreadsheets, same goal": the goal of the one before
+            if last not in goals and wished and (not later.role_named or wishes_on):
                 told = [(p, r) for p, r in told if p != last] + [(last, wished)]  # "Ana loves data, she wants to get into kaizen facilitation", "Ravi: safety nerd, wants pre-op": their goal, not what they love
                 goals.add(last)
                 at.add(clause.start)
+                if last not in dict(wants):
+                    wants.append((last, ""))  # (what they love, told before, orders their steps)
             else:
                 also.append((last, went_on, clause.start))
             continue
@@ -1501,7 +1541,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
         cev = read(" ".join(tokens[i] for i in clause if i not in names), ix)  # (a name is no word of what they want)
         goal = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role
-        role = goal or cev.described or _one_title_word(cev, ix) or cev.interest_role  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves; "priya wants the customs side")
+        role = goal or cev.described or _one_title_word(cev, ix) or cev.interest_role or _wished_title(cev)  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves; "priya wants the customs side")
         if not role and told and "same_goal" in cev.hits:
             role = goal = told[-1][1]  # "priya wants to be a mobile unit supervisor, marcus wants the same job": the one before's
         person = next(iter(who))
@@ -1535,6 +1575,33 @@ def _one_title_word(ev: Evidence, ix: Index) -> str | None:
     """The one role whose title alone has the words a person's clause wants ("the customs side")."""
     found = {tuple(ix.title_postings.get(st, ())) for w, st in zip(ev.a.words, ev.a.word_stems) if w not in lexicon.STOPWORDS and len(ix.title_postings.get(st, ())) == 1}
     return found.pop()[0] if len(found) == 1 else None
+
+
+def _nearest_done(ev: Evidence, words: list[str], known: dict[str, str], wanted: dict[str, str], ix: Index) -> str | None:
+    """Of the people spoken for, each with a role, the one with the fewest steps of it left (the
+    most, for "the longest way"), by what each was told to hold: "who's closest to done"."""
+    if "path_length" not in ev.hits or _PEOPLE_ASKED.isdisjoint(words) and not ({"which", "of"} <= set(words)) or len(known) < 2 or (ev.role_named and ev.role_best not in known.values()):
+        return None
+    said = (ev.cue("path_length") or "").split()
+    most = not lexicon.LONGER_WORDS.isdisjoint(said) and lexicon.SHORTER_WORDS.isdisjoint(said)
+    left: dict[str, int] = {}
+    for person, rid in known.items():
+        told = read(wanted.get(person, ""), ix) if wanted.get(person) else None
+        wish = min((i for i, w in enumerate(told.a.words) if w in lexicon.WISH_WORDS), default=len(told.a.words)) if told else 0
+        held = {c for c, i in told.a.code_pos.items() if i < wish} if told else set()
+        left[person] = sum(1 for step in ix.knowledge.roles[rid].pathway if step.certification not in held)
+    best = (max if most else min)(left.values())
+    return next(p for p in reversed(list(known)) if left[p] == best)
+
+
+def _wished_title(ev: Evidence) -> str | None:
+    """The role a wish in a person's clause names in part, well ahead of any other ("Priya already
+    has CPMCS and wants to run our home meds custody program")."""
+    wish = next((i for i, w in enumerate(ev.a.words) if w in lexicon.WISH_WORDS), None)
+    rid = ev.role_best
+    if wish is None or rid is None or ev.role_score < ROLE_RELAXED or ev.role_score < WISHED_TITLE_LEAD * ev.second:
+        return None
+    return rid if any(i > wish for i in ev.role_where.get(rid, ())) else None
 
 
 def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str]) -> tuple[str, int] | None:
@@ -1735,7 +1802,9 @@ _LOCATIVES = frozenset({"on", "in", "from", "of"})
 def _drop_whose_list(r: _Rewrite, words: list[str], loc: int | None) -> None:
     """From ``loc`` ("on", "of" …) to the next "path" / "list": it only says whose list a step is on."""
     last = next((k for k in range(loc, len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
-    if loc is not None and last is not None:
+    if loc is not None and last is None and lexicon.HELD_CUES.isdisjoint(words[:loc]):  # (not "what if I already hold the first step of the ops one": that role's way, with it held)
+        last = next((b - 1 for a, b in lexicon.cue("ref_one_kind").spans(words) if a == loc + 1 and words[b - 1] in ("one", "ones")), None)  # "step 2 on the ops one"
+    if loc is not None and last is not None and r.free(loc, last + 1):
         r.put(loc, last + 1, "")
 
 
@@ -1747,7 +1816,7 @@ def _drop_named_path(r: _Rewrite, start: int, role: str | None, ix: Index) -> No
         return
     first = at
     leads = _DEFINITE | _LOCATIVES  # "the … pathway", "on the … pathway"
-    while first > 0 and (r.words[first - 1] in leads or _in_title(r.words[first - 1], role, ix)):
+    while first > 0 and (r.words[first - 1] in leads or _in_title(r.words[first - 1], role, ix) or r.words[first - 1] in lexicon.ROLE_HEADS):
         first -= 1
     if first < at:
         r.put(first, at + 1, "")
@@ -1801,13 +1870,18 @@ def _in_cert_text(thing: Entity | None, ev: Evidence, ix: Index) -> bool:
     """The message's content words are all in the text of the certification talked about."""
     if thing is None or thing[0] != "cert" or thing[1] not in ix.cert_docs:
         return False
-    content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems() and ix.weight(s) >= CONTENT_WORD]
+    content = _content_of(ev, ix)
     return bool(content) and all(s in ix.cert_docs[thing[1]] for s in content)
+
+
+def _content_of(ev: Evidence, ix: Index) -> list[str]:
+    """The message's words that could name a topic: none of the cues' own, none too common."""
+    return [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems() and ix.weight(s) >= CONTENT_WORD]
 
 
 def _known_topic(ev: Evidence, ix: Index) -> bool:
     """Every content word of the message is one the knowledge uses ("comfort kits")."""
-    content = [s for s in dict.fromkeys(ev.a.stems) if s not in cue_stems() and ix.weight(s) >= CONTENT_WORD]
+    content = _content_of(ev, ix)
     return bool(content) and all(s in ix.postings for s in content)
 
 
@@ -2422,6 +2496,35 @@ def _names_something(ev: Evidence) -> bool:
     return bool(ev.codes or ev.role_named or "ref_one_kind" in ev.hits)
 
 
+def _same_step_of(ev: Evidence, ctx: Context, ix: Index) -> str | None:
+    """After a step's card, "and on the ops one?", "and for the informatics director?": the step
+    in the same place of that role's pathway."""
+    if ctx.intent != "certification" or ctx.thing is None or ctx.thing[0] != "cert" or not ctx.paths:
+        return None
+    shown_on, steps = ctx.paths[0]
+    if ctx.thing not in steps:
+        return None
+    words = ev.a.words
+    rest = [i for i, w in enumerate(words) if w not in lexicon.LEAD_FILLERS and w not in ("and", "what", "about")]
+    if not rest or words[rest[0]] not in ("on", "for") or ev.codes:
+        return None
+    said = [w for i, w in enumerate(words) if i > rest[0]]
+    if ev.hits.keys() - {"ref_one_kind", "follow_up", "continuation", "overview", "weak_overview"} or len(said) > _SAME_STEP_WORDS:
+        return None  # (only the role: "and on the ops one?"; not "… for the override analyst job, which cert is the safety one")
+    role = ev.role_best if ev.role_named else None
+    if role is None and said[-1:] == ["one"] and said[:1] == ["the"]:
+        meant = _described(" ".join(said[1:-1]), ctx, ix, "role")
+        role = meant[1] if meant is not None and meant[0] == "role" else None
+    place = steps.index(ctx.thing) + 1
+    if role is None or role == shown_on or role not in ix.knowledge.roles or len(ix.knowledge.roles[role].pathway) < place:
+        return None
+    nth = next(w for w, n in lexicon.ORDINALS.items() if n == place)
+    return f"the {nth} step of the {_label(('role', role), ix)} path"
+
+
+_SAME_STEP_WORDS = 8  # "and on the ops one?", "and for the director of pharmacy operations?": the role, little else
+
+
 def _more_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     """"more", "go on" after a part of a role's page: the part after it in the page's order, then
     its pathway."""
@@ -2443,7 +2546,7 @@ def _part_of_the_page(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     said = words[:-1]
     if len(said) > _PART_WORDS or any(w in lexicon.STOPWORDS or w in lexicon.TOPIC_NOUNS for w in said) or ev.hits.keys() & _ASKS_ANYTHING:
         return None
-    return f"the {_label(('role', ctx.role or ''), ix)} {' '.join(said)} {words[-1]}"
+    return f"the {_label(('role', ctx.role or ''), ix)} {' '.join(said)} duties"  # (a piece of the work: its duties, not the overview's words)
 
 
 _PART_WORDS = 3  # ("the state lines part": a few words name a part of the work)
@@ -2467,6 +2570,18 @@ def _roles_behind_step(ctx: Context, ix: Index) -> list[Entity]:
     if len(behind) == 2 and all(e[0] == "role" for e in behind) and behind[0] == ("role", ctx.role):
         return behind
     return []
+
+
+def _other_path(ctx: Context, r: _Rewrite, words: list[str]) -> str | None:
+    """The other of two roles talked about, where the message asks along its path ("on the other
+    one", "of the other's path"), beside the one just answered."""
+    if not any(a >= 1 and words[a - 1] in _LOCATIVES for a, _ in r.found("ref_other")):
+        return None
+    two = [("role", x) for x in ctx.roles] if len(ctx.roles) == 2 else list(dict.fromkeys(e for e in ctx.recent if e[0] == "role"))[:2]
+    if len(two) != 2:
+        return None
+    pivot = ("role", ctx.role) if ("role", ctx.role) in two else two[0]  # (the one just asked along, else the last talked about)
+    return next(e[1] for e in two if e != pivot)
 
 
 def _last_two(ctx: Context) -> tuple[Entity, Entity] | None:
@@ -2637,6 +2752,9 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     said = _pronoun_of(tuple(_plain(t) for t in question.split())) if resolution.person and not resolution.told else ""
     if said:
         pronouns = ((resolution.person, said), *(p for p in pronouns if p[0] != resolution.person))[:MAX_PEOPLE]
+    for person, told_of in resolution.wants if resolution.told else ():
+        if (of_them := _pronoun_of(words_of(told_of))) and person not in dict(pronouns):
+            pronouns = ((person, of_them), *pronouns)[:MAX_PEOPLE]  # "Kofi wants …, he's the one always fixing …": Kofi is "he"
     if "versus" in resolution.signals and answer.role in resolution.roles:
         named_roles = resolution.roles
         recent[1:1] = [("role", r) for r in resolution.roles if r != answer.role]  # (the one it was set against is talked about too)

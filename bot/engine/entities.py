@@ -464,13 +464,21 @@ def modifying(a: Analysis) -> frozenset[int]:
     return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.words[a.typed_end(i) : a.typed_end(i) + 1] and a.words[a.typed_end(i)] in _MODIFIED)
 
 
-_VERB_HEADS = frozenset({"lead", "head"})
+_VERB_HEADS = frozenset({"lead", "head", "leads", "heads"})
+_DOERS = frozenset({"to", "i", "we", "you", "she", "he", "they", "who"})  # "to lead", "i lead", "she leads", "who heads"
+_BY_THE_WAY = frozenset({"also", "still", "now", "often", "kinda", "usually", "already", "sometimes"})  # "i basically lead", "she also heads"
 
 
 def led(a: Analysis) -> frozenset[int]:
     """A job noun used as a verb before a determiner ("wants to lead a prior auth team", "to head
-    the program"): it names no job."""
-    return frozenset(i for i, w in enumerate(a.words) if w in _VERB_HEADS and a.words[i - 1 : i] == ("to",) and a.words[i + 1 : i + 2] and a.words[i + 1] in lexicon.DETERMINERS)
+    the program", "I basically lead the day shift"): it names no job."""
+    words = a.words
+
+    def done_by(i: int) -> bool:
+        before = words[i - 1] if i else ""
+        return before in _DOERS or (i >= 2 and (before in _BY_THE_WAY or (before.endswith("ly") and len(before) > 3)) and words[i - 2] in _DOERS)
+
+    return frozenset(i for i, w in enumerate(words) if w in _VERB_HEADS and i and done_by(i) and words[i + 1 : i + 2] and words[i + 1] in lexicon.DETERMINERS)
 
 
 def own_job_heads(a: Analysis) -> frozenset[int]:

@@ -1010,10 +1010,10 @@ def _then_a_job(ev: Evidence, r: str, i: int) -> bool:
 
 
 def _kind_named(a: Analysis) -> bool:
-    """"the billing role", "that research pharmacy job": a role noun right after words that are
-    not the member's own ("my role", "which role")."""
+    """"the billing role", "that research pharmacy job", "the suggestion board person": a role (or
+    person) noun right after words that are not the member's own ("my role", "which role")."""
     for i, w in enumerate(a.words):
-        if w not in lexicon.ROLE_NOUNS:
+        if w not in lexicon.ROLE_NOUNS and w not in lexicon.PERSON_NOUNS:
             continue
         start = next((j for j in range(i - 1, max(-1, i - 5), -1) if a.words[j] in _DEFINITE), None)
         between = a.words[start + 1 : i] if start is not None else ()

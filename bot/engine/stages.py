@@ -173,7 +173,9 @@ def _advice_apart(ev: Evidence) -> bool:
     spans = lexicon.cue("clinical_advice").spans(a.words)
     career = ev.title_positions | {i for i, w in enumerate(a.words) if w == CODE_MARK or w in lexicon.CERT_NOUNS or w in lexicon.ROLE_NOUNS}
     patient = not _CASE_WORDS.isdisjoint(a.words) or bool(ev.clinical_words) or any(lexicon.is_drug(w) for w in a.words)  # (a case: not "two offers … which should i take")
-    return patient and len(set(a.sentence_of)) > 1 and any(a.asks(x) and not any(a.sentence_of[i] == a.sentence_of[x] for i in career) for x, _ in spans)
+    turns = sorted(y for _, y in lexicon.cue("discourse").spans(a.words))  # "want the short order job someday but quick q, can we sub …": a new question begins
+    part = [(a.sentence_of[i], sum(1 for y in turns if y <= i)) for i in range(len(a.words))]
+    return patient and len(set(part)) > 1 and any((a.asks(x) or part[x][1]) and not any(part[i] == part[x] for i in career) for x, _ in spans)
 
 
 def _names_knowledge(ev: Evidence, ix: Index, x: int, y: int) -> bool:
@@ -317,7 +319,7 @@ def faq(ev: Evidence, ix: Index) -> Match | None:
     return None
 
 
-_CLAUSE = re.compile(r"[,;:.!?]+\s+")
+_CLAUSE = re.compile(r"[,;:.!?]+\s+|\s+[-–—]+\s+")  # (a spaced dash ends a clause too: "ops director path - what comes next")
 
 
 def _codes_only_told(ev: Evidence) -> bool:
@@ -483,7 +485,8 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
 
 def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     """Fees, salaries, exam dates …: asked for, and no knowledge passage uses those words together."""
-    return _missing_fact(ev, ix, ev.role_best if ev.role_named and ev.role_best else None)
+    partly = ev.described if ev.described and ev.described == ev.role_best and ev.role_where.get(ev.role_best) else None  # ("is the pre-op job …": a role partly named, and described by its page)
+    return _missing_fact(ev, ix, ev.role_best if ev.role_named and ev.role_best else partly)
 
 
 def sole_candidate(ev: Evidence, ix: Index) -> str | None:
@@ -557,13 +560,23 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
     return None
 
 
+def _which_one_it_is(words: tuple[str, ...]) -> bool:
+    """"is CPCXS the customer service one?", "… is that the phone follow up one": a check of which
+    certification it is, by what it is about."""
+    return any(
+        w == "is" and words[i + 1 : i + 3] in ((CODE_MARK, "the"), ("that", "the"), ("it", "the"), ("this", "the")) and "one" in words[i + 3 : i + 9]
+        for i, w in enumerate(words)
+    )
+
+
 def _told_in_its_clause(ev: Evidence, facet: lexicon.Cue) -> bool:
     """The fact's words are only in clauses that tell ("our network is thinking of hiring one"),
     and another clause of the same message asks ("what does a GPO liaison do"): the sentence-level
     check cannot see a comma between them."""
     clauses = [(c, w) for c in (part.strip() for part in _CLAUSE.split(ev.a.question)) if (w := words_of(c))]
     with_fact = [k for k, (_, w) in enumerate(clauses) if facet.spans(w)]
-    if len(clauses) < 2 or not with_fact or any(clauses[k][0].endswith("?") or not tells(clauses[k][1][:TELLING_REACH]) for k in with_fact):
+    holding = bool(ev.held)  # "already have my CSMO from a program my old district paid for, what's left …": how it was earned is told
+    if len(clauses) < 2 or not with_fact or any(clauses[k][0].endswith("?") or not (tells(clauses[k][1][:TELLING_REACH]) or (holding and not lexicon.HELD_CUES.isdisjoint(clauses[k][1][:TELLING_REACH]))) for k in with_fact):
         return False
     return any(k not in with_fact and _clause_asks(c, w) for k, (c, w) in enumerate(clauses))
 
@@ -691,8 +704,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None  # "the flow liaison's second step?": a step of its pathway (nth_step)
     if kind == "cert" and _only_for_a_role(ev):
         return None  # "is CPOM only for the ops director, or on other paths too": the card says whose pathways have it
-    if kind == "cert" and "ref_one_kind" in ev.hits and "property" not in ev.hits and ev.a.words[:2] == ("is", CODE_MARK):
-        return None  # "is CPCXS the customer service one?": which one it is, its card answers
+    if kind == "cert" and "property" not in ev.hits and (_which_one_it_is(ev.a.words) or ("ref_one_kind" in ev.hits and ev.a.words[:2] == ("is", CODE_MARK))):
+        return None  # "is CPCXS the customer service one?", "cpdpf is that the phone follow up one?": which one it is, its card answers
     exists = "cert_seek" in ev.hits or (ev.a.words[:2] in (("is", "there"), ("are", "there")) and not lexicon.CERT_NOUNS.isdisjoint(ev.a.words))
     if kind == "cert" and exists and not ev.a.codes and not ev.cue("eligibility"):
         return None  # "is there an actual 'medical countermeasure dispensing' certification? one of our members …": its card answers
@@ -1043,6 +1056,10 @@ def besides(ev: Evidence, ix: Index) -> Match | None:
     plural = any(w.endswith("s") for w in ev.role_nouns)  # "what roles are on here besides the ops director one"
     if ev.set_aside_roles and ev.role_nouns and not ev.codes and not ev.described and ("list" in ev.hits or "other" in ev.a.words or plural):  # (not "not the ops director, the other one that does braille labels")
         return Match("list_roles", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with a role noun")
+    words = ev.a.words
+    ones_on_a_path = not lexicon.PATH_NOUNS.isdisjoint(words) and any(words[y : y + 2] == ("the", "ones") or words[y : y + 1] == ("those",) for _, y in lexicon.cue("besides").spans(words))  # "besides the ones on the ops director's path": its steps set aside
+    if "besides" in ev.hits and ev.certs_plural and not (ev.codes or ev.held or ev.set_aside) and (ones_on_a_path or not ev.subject_named) and ("list" in ev.hits or "other" in words):
+        return Match("list_certifications", confidence=CONF_BESIDES, why=f"besides cue {ev.cue('besides')!r} with certifications asked")  # "what certifications are there besides the ones on the ops director's path"
     return None
 
 
@@ -1078,7 +1095,8 @@ def _unknown_asked_first(ev: Evidence) -> bool:
     said = (ev.cue("identity") or "").split()
     words = ev.a.words
     first_known = min(ev.a.code_pos.values(), default=len(words))
-    return any(u.lower() in said and u.lower() in words and words.index(u.lower()) < first_known for u in ev.a.unknown_codes)
+    opened = words[:1] in (("what",), ("whats",)) and any(u.lower() in words[1:4] for u in ev.a.unknown_codes) and not ev.codes  # "What's CSRTP? A recruiter swears …"
+    return opened or any(u.lower() in said and u.lower() in words and words.index(u.lower()) < first_known for u in ev.a.unknown_codes)
 
 
 def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
@@ -1111,7 +1129,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a) and not told_then_pointed:
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     sought_itself = not {c.lower() for c in a.unknown_codes}.isdisjoint(f'{ev.cue("cert_seek") or ""} {ev.cue("identity") or ""}'.split())  # "what does the BCPS cover": the code asked about, no topic described
-    if not variant and ev.cert_seek and not sought_itself and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
+    if not variant and ev.cert_seek and not sought_itself and not _unknown_asked_first(ev) and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code (but "is BCSCP a worthwhile credential for …" asks of the code)
     near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
     read_as = _read_as_code(ev, [u.lower() for u in a.unknown_codes], near)
@@ -1949,6 +1967,9 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
             return replace(_pathway(holder, t, CONF_CERT_NAMED, f"the one role whose pathway has {codes[0]}"), certifications=tuple(c for c in (s.certification for s in ix.knowledge.roles[holder].pathway) if c not in ev.held), focus=codes[0], focus_words=())
         t = tailor(holder, ev.a, ix, restrict=codes, held=ev.held, exclude=set(ix.role_titles.get(holder, ())))
         return _pathway(holder, t, CONF_CERT_NAMED, f"the one role whose pathway has {', '.join(ev.codes)}")
+    picked = _picked_by_order(ev)
+    if picked is not None:  # "it lists CSIPL and CPTME, i get the first one but what's the second": the one asked, by its place
+        return Match("certification", certifications=(picked, *(c for c in dict.fromkeys(ev.codes) if c != picked)), confidence=CONF_CERT_CODE, why=f"{picked}: asked by its place among {', '.join(ev.codes)}")
     chosen = _chosen_cert(ev, ix, exclude) if compare and ("ref_choice" in ev.hits or "which" in ev.a.words) else None
     if chosen:  # "CHPOP or CIDSP, which is more for research pharmacy": the one whose text (or whose role's page) says it
         rest = tuple(c for c in dict.fromkeys(ev.codes) if c != chosen)  # (the other stays in view: "and the other one?")
@@ -1965,6 +1986,25 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
 
 
 _FIELD_STEMS = frozenset(stem(w) for w in lexicon.FIELD_WORDS)
+_ASKING_OPENERS = frozenset({"what", "whats", "explain", "describe", "about"})
+
+
+def _picked_by_order(ev: Evidence) -> str | None:
+    """Two or more codes typed, then one asked for by its place among them ("… lists CSIPL and
+    CPTME, i get the first one but what's the second"): that code."""
+    a = ev.a
+    typed = sorted(a.code_pos.items(), key=lambda kv: kv[1])
+    if len(typed) < 2:
+        return None
+    last = typed[-1][1]
+    for i in range(last + 2, len(a.words)):
+        pos = lexicon.ORDINALS.get(a.words[i])
+        rest = a.words[i + 1 :]
+        if pos is None or a.words[i - 1] != "the" or not (rest == () or rest in (("one",), ("one", "is"))) or _ASKING_OPENERS.isdisjoint(a.words[max(last + 1, i - 4) : i - 1]):
+            continue
+        if 0 < pos <= len(typed) or pos == -1:
+            return typed[pos - 1 if pos > 0 else -1][0]
+    return None
 
 
 _HAVING = lexicon.HAVING_VERBS
@@ -2024,6 +2064,8 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         return None
     if (field := ev.cue("outside_field")) and not ev.codes and not ev.role_named:  # "thinking of leaving pharmacy for nursing, what certs do nurses need": another field's
         return refuse("off_topic", CONF_REFUSE, why=f"certifications of a field outside pharmacy: {field!r}")
+    if "role_exists" in ev.hits and not ev.codes and not ev.subject_named and (field := _field_no_page_writes(ev, ix)):  # "is there a role for graduates in pharmaceutical sales, and what cert would it require"
+        return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=field, why=f"a role in {field!r} is asked, words no page writes")
     title_stems = set(ev.title_stems(ix))
     rid = ev.subject_role
     plural = ev.certs_plural
@@ -2165,8 +2207,19 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)), duty_asked=bool(ev.described) and ev.asks_who)
     if ev.described and ev.hits.keys() & {"suits", "role_exists", "role_name"} and not any(_asked_in_question(ev, cue) for cue in ("day", "responsibilities")):
         section = "overview"  # "which role fits that background", "is there a job built around …", "… what is this role called": the role itself, not where the words are on its page
+    elif ev.described and _asked_after_the_telling(ev):
+        section = "overview"  # "the pharmacist who counts … after lunch and then places the weekly order, what's that job": the day told describes; the role itself is asked
     how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
     return Match("role", role=rid, section=section, confidence=round(conf * (1.0 if ev.subject_named else CONF_RELAXED_FACTOR), 3), why=f"role {rid} ({how})")
+
+
+def _asked_after_the_telling(ev: Evidence) -> bool:
+    """What the role is ("what's that job", "is that its own job") is asked after every word of
+    the day or the duties, which only described it."""
+    words = ev.a.words
+    asks = [x for cue in ("identity", "role_exists", "role_name") if cue in ev.hits for x, _ in lexicon.cue(cue).spans(words)]
+    told = [y for cue in ("day", "responsibilities") if cue in ev.hits for _, y in lexicon.cue(cue).spans(words)]
+    return bool(asks) and bool(told) and max(told) <= min(asks) and any(w in lexicon.ROLE_NOUNS or w in ("that", "this") for w in words[min(asks) :])
 
 
 def _asked_in_question(ev: Evidence, cue: str) -> bool:
@@ -2259,6 +2312,22 @@ def _field_goal(ev: Evidence, ix: Index) -> tuple[str, str] | None:
             if found is not None:
                 return found
     return None
+
+
+def _field_no_page_writes(ev: Evidence, ix: Index) -> str:
+    """The field after "in"/"into" near a role noun ("a role … in pharmaceutical sales") when none
+    of its words is one the knowledge uses; "" otherwise."""
+    a = ev.a
+    for i, w in enumerate(a.words):
+        if w not in ("in", "into") or lexicon.ROLE_NOUNS.isdisjoint(a.words[max(0, i - 6) : i]):
+            continue
+        end = i + 1
+        while end < len(a.words) and a.sentence_of[end] == a.sentence_of[i] and a.words[end] not in lexicon.STOPWORDS and a.words[end].isalpha():
+            end += 1
+        said = range(i + 1, end)
+        if said and all(a.word_stems[k] not in ix.postings and a.words[k] not in ix.known_words for k in said):
+            return " ".join(a.said[k] for k in said)
+    return ""
 
 
 def off_topic(ev: Evidence, ix: Index) -> Match | None:
