@@ -493,6 +493,13 @@ def ruled_out(words: Sequence[str], at: int) -> bool:
     return at > 0 and words[at - 1] in lexicon.NEGATIONS and words[at - 1] != "than"
 
 
+def not_held(words: Sequence[str], at: int) -> bool:
+    """The code at ``at`` is said not to be held: "not CPOM", "she doesn't have CMSO", "I never got
+    the CPOM"."""
+    cue = at - 2 if at >= 2 and words[at - 1] in ("the", "my", "her", "his", "their") else at - 1
+    return ruled_out(words, at) or (cue >= 1 and words[cue] in lexicon.HELD_CUES and words[cue - 1] in lexicon.NEGATIONS)
+
+
 def person_has(words: Sequence[str], at: int) -> bool:
     """Whether the word before "has" at ``at`` is a person the member speaks for: "she has CMSO",
     "my tech has CPIT", "one of my pharmacy managers has CHPOP", "my pharmacist Leo has it" (not
@@ -523,8 +530,8 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
     for code, pos, end in sorted(spots, key=lambda cpe: cpe[1]):
         if code in held:
             continue
-        if pos and a.words[pos - 1] in lexicon.NEGATIONS:
-            continue  # "I have CPOM, not CHPOP"
+        if pos and (a.words[pos - 1] in lexicon.NEGATIONS or not_held(a.words, pos)):
+            continue  # "I have CPOM, not CHPOP", "she doesn't have CMSO"
         here = a.sentence_of[pos]  # "already got CEMS. then CSCL?": CSCL is asked about, not held
         between = a.words[last_held + 1 : pos]
         if pos - last_held <= 8 and any(w in lexicon.HELD_LISTS for w in between) and not any(w in lexicon.NOT_HELD_CUES or w in lexicon.HELD_LIST_BREAKS for w in between):
@@ -543,7 +550,8 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         later = [a.words[j] for j in range(end, min(len(a.words), end + 5)) if a.sentence_of[j] == here]
         again = (CODE_MARK,) if len(a.code_pos) == 1 else ()  # "skip CMSO, i've got CMSO": the one code, held where it is said again
         got_it = any(w in lexicon.HELD_CUES and (nxt in ("it", "that") or nxt in again) for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
-        i_have = later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
+        by_them = later[:1] in (["he"], ["she"], ["they"]) and later[1:2] in (["has"], ["have"], ["holds"], ["got"])  # "it's CPOM she has"
+        i_have = (by_them or (later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES)) and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
         having = any(w == "having" and k and before[k - 1] in _AM for k, w in enumerate(before))  # "I am having CECP and CISAT both": held, as said in English learnt elsewhere (not "would having CPOM help")
         if any(w in lexicon.HELD_CUES for w in before) or having or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)):
             held.append(code)

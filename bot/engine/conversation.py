@@ -22,9 +22,9 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import Analysis, analyze, cue_stems, person_has, ruled_out
+from bot.engine.analyze import Analysis, analyze, cue_stems, not_held, person_has, ruled_out
 from bot.engine.answer import Answer
-from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs
+from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs, suited
 from bot.engine.evidence import Evidence, read, typed_at
 from bot.engine.index import SECTIONS, Index, words_of
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
@@ -457,6 +457,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or step_number
     if path_of is None and numbered and (other_role := _other_path(ctx, r, words)) is not None:
         path_of = other_role  # "and step two on the other one?", "the first cert on the other one's path": of the other role's pathway
+    if path_of is None and numbered and not ev.role_named and not _path_claimed(ev, words) and (said_path := _path_said(words, r, ctx, ix)) is not None:
+        path_of = said_path  # "and step 2 on the refinery path?": that role's pathway, said by a word of its page
     if path_of is None and ctx.role and (not ctx.shown or ((all(e[0] == "role" for e in ctx.shown) or ctx.intent == "pathway" or _back_to_a_path(words) is not None) and "step" in words)) and "ordering" not in ev.hits and (not _ENDS_LOCATIVE.isdisjoint(words) or (step_number and ctx.intent == "pathway" and _reordered(ctx, ix))) and numbered:
         path_of = ctx.role  # "whats the second cert on their path" after the role's day, "what's step 2 of its path" (or "… on it") after a choice of roles or a pathway put in another order: its page's steps
     elif path_of is None and numbered and _on_that_path(words) and (ctx.role or ctx.intent == "certification") and not (people or ctx.people or "back" in words) and ev.hits.keys().isdisjoint({"for_someone", "ref_self", "ref_earlier"}) and _NEEDING.isdisjoint(words):
@@ -584,6 +586,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if whose is not None and r.free(whose, start):
                 start = whose  # "Lu's second step?", "kims second step?": the step of her pathway, nothing asked of her
             r.put(start, end, _joined([_label(e, ix) for e in picked]))
+            if words[end : end + 1] and words[end] in _YOU and words[end + 1 : end + 2] and words[end + 1] in _SAID_BEFORE | _SHOWING and r.free(end, end + 2):
+                r.put(end, end + 2, "")  # "go back to the first cert you said": it only says which list
             picked_role = picked_role or any(e[0] == "role" for e in picked)
             role_picked_at = end if any(e[0] == "role" for e in picked) else -1
             if steps:
@@ -731,6 +735,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(a, b + 1, f"{'after' if step > 0 else 'before'} {beside}{on}")
                 continue
             referred = True
+            talked = [e for e in dict.fromkeys(ctx.recent) if e[0] == "role"]
+            if step < 0 and "one" in words[a:b] and "it" not in words[a:b] and ctx.intent == "role" and talked[:1] == [("role", ctx.role)] and len(talked) >= 2:
+                r.put(a, b, f"the {_label(talked[1], ix)}")  # "no wait not that one, the one before": the role talked about before it
+                continue
             if ctx.intent == "role" and ctx.section == "day_in_the_life" and ctx.role and "one" not in words[a:b]:
                 r.put(a, b, f"then in the {_label(('role', ctx.role), ix)} day to day")  # "and after that" in a day: the day goes on
                 continue
@@ -1010,7 +1018,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     adds_a_topic = len(words) >= 2 and (words[-1] in _TOO or words[-2:] == ["as", "well"]) and len(words) <= _ADDED_TOPIC_WORDS and words[0] not in lexicon.POLAR_LEADS and not ev.hits.keys() & REFERRING  # "diversion too", "controlled stuff also": of the same thing (not "is that one on another path too?")
     adds_a_topic = adds_a_topic and (_in_cert_text(ctx.thing, after, ix) or (ctx.intent == "role" and ctx.role is not None and fits_page(ctx.role, after.a, ix, loosely=True)))  # (what its text has: not "weekends too?" of a certification)
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits or adds_a_topic
-    referred = referred or ellipsis or asks_more or (not own and any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up")))
+    suits_it = "suits" in ev.hits and ctx.intent == "role" and _WEIGHING.isdisjoint(words) and not ev.clinical_load  # "would someone who hates public speaking survive that": the role talked about (not "is either a good fit …", a judgement)
+    referred = referred or ellipsis or asks_more or (not own and (suits_it or any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up"))))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
     topic_again = False  # the message asks again for a certification by what it covers ("and the staffing part")
@@ -1038,10 +1047,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
         rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
+    elif same_again and not r.spans and ctx.intent in ("role", "pathway") and not (after.role_named or after.codes) and after.interest_role not in (None, ctx.role):  # "actually no, refinery. same q": the question before, of the role its word points at
+        title = _label(("role", after.interest_role or ""), ix)
+        rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
     elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not _stands_alone(after, ctx, ix) and "new_topic" not in ev.hits and not _lists_the_knowledge(after):
-        about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits
+        about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits or suits_it
         of_shown = ctx.intent == "role" and ctx.section in _SECTION_WORDS and ctx.role is not None and not after.section_cue and _of_what_was_shown(words)  # "is any of that about …" after their duties
-        if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or of_shown) and _foreign_words(after, ctx.role, ix):
+        if about_role and ctx.role and not (after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or of_shown or suits_it) and _foreign_words(after, ctx.role, ix):
             about_role = False  # "btw whats a good pizza place near the convention center": "whats a" asks nothing of the role
         if about_role and (_another_job(after) or _goal_unheard_of(after, ix)):
             about_role = False  # "how do i become a nuclear pharmacist" after the ops director, "Ben wants to become a PA" after Kim's path: a job of its own, which no page has
@@ -1380,7 +1392,7 @@ def _person_by_pronoun(words: list[str], ctx: Context) -> tuple[str, str] | None
     others = [p for p, g in ctx.pronouns if g and g != said and p in roles]
     if not them and len(roles) == 2 and len(others) == 1:
         them = [p for p in roles if p not in others]  # "Kofi …, he's …. Rina … start with him" … "and her?": the one not called "he"
-    if not them and not others and len(roles) == 2 and words[:1] == ["and"] and all(w in _JUST_THEM for w in words):
+    if not them and not others and len(roles) == 2 and (words[:1] == ["and"] or len(words) == 1) and all(w in _JUST_THEM for w in words):
         return next((p, r) for p, r in ctx.people[1:2])  # "Sofia and Marcus … Sofia first" … "and him?": the other one
     return (them[0], roles[them[0]]) if len(them) == 1 and others else None
 
@@ -1428,6 +1440,7 @@ _CLAUSE_END = re.compile(r"[,.;:!?]$")
 _SENTENCE_END = re.compile(r"[.;:!?]$")
 
 
+_WEIGHING = frozenset({"either", "both", "two", "those", "these", "which", "better", "best"})  # "is either a good fit for …", "of those two which is better for …": a judgement between them
 _SAME_GOAL = frozenset({"goal", "goals", "job", "role", "path", "plan", "thing", "position", "target"})  # "…, same goal"
 _WISH_LEADS = frozenset({"also", "and", "but", "too", "still"})
 _GOES_ON_ABOUT = frozenset({"he", "she", "hes", "shes", "he's", "she's", "they", "theyre", "they're", "his", "her", "loves", "likes", "enjoys", "prefers", "lives", "is", "has"})  # a clause that goes on about the person just named ("…, loves investigating stuff")
@@ -1896,7 +1909,7 @@ def _another_job(ev: Evidence) -> bool:
     not the member's own job: a job the question is about, though no page has it."""
     a = ev.a
     titled = {i for r in ev.role_where.values() for i in r}
-    mine = own_job_heads(a)
+    mine = own_job_heads(a) | suited(a)  # ("would that suit a pretty introverted rph": whom it suits)
     return any(
         lexicon.job_noun(w) and i and a.typed_start(i) == i and i not in titled and i not in mine and a.words[i - 1] not in lexicon.STOPWORDS
         and a.sentence_of[i - 1] == a.sentence_of[i] and "from" not in a.words[max(0, i - 4) : i]  # ("from a staff pharmacist job": where they come from)
@@ -2390,7 +2403,7 @@ def _steps(rid: str | None, ix: Index) -> set[str]:
 def _denied(ev: Evidence) -> set[str]:
     """Codes the message says "not" to ("I have CPOM not CHPOP")."""
     a = ev.a
-    return {code for code, pos in a.code_pos.items() if ruled_out(a.words, pos)}
+    return {code for code, pos in a.code_pos.items() if not_held(a.words, pos)}
 
 
 _OF_WHOEVER = frozenset({"their", "they"})  # "who else has it on their path": the people asked for
@@ -2572,6 +2585,17 @@ def _roles_behind_step(ctx: Context, ix: Index) -> list[Entity]:
     return []
 
 
+def _path_said(words: list[str], r: _Rewrite, ctx: Context, ix: Index) -> str | None:
+    """"on the refinery path": the role a few words before a path noun describe, when it is
+    another than the one talked about."""
+    for k in range(1, len(words)):
+        for m in range(k + 2, min(k + 5, len(words))):
+            if words[k - 1] in _LOCATIVES and words[k] == "the" and words[m] in lexicon.PATH_NOUNS and all(w not in lexicon.STOPWORDS for w in words[k + 1 : m]):
+                meant = _described(" ".join(r.tokens[k + 1 : m]), ctx, ix, "role")
+                return meant[1] if meant is not None and meant[0] == "role" and meant[1] != ctx.role else None
+    return None
+
+
 def _other_path(ctx: Context, r: _Rewrite, words: list[str]) -> str | None:
     """The other of two roles talked about, where the message asks along its path ("on the other
     one", "of the other's path"), beside the one just answered."""
@@ -2718,7 +2742,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         named = answer.focus is not None and not answer.focus_words  # "why is CHPOP on that path": about CHPOP, not a new list
         shown = ctx.shown if named and ctx.shown else tuple(("cert", c) for c in answer.certifications)
         thing = ("cert", answer.focus) if named and answer.focus else shown[0] if shown else ("role", answer.role)
-        held = tuple(dict.fromkeys(ctx.held + answer.held)) if ctx.role == answer.role else answer.held
+        denied = _denied(read(question, ix)) if ctx.held else set()  # ("correction: she doesn't have CMSO, it's CPOM she has": CMSO is no longer held)
+        held = tuple(dict.fromkeys([c for c in ctx.held if c not in denied] + list(answer.held))) if ctx.role == answer.role else answer.held
         focus = " ".join(answer.focus_words) or focus  # (what the member said of themselves holds for the next role too: "back to the ems one, the first one there for me")
         role = answer.role
         recent.insert(0, ("role", answer.role))

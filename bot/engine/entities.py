@@ -452,7 +452,13 @@ def wishing(a: Analysis) -> frozenset[int]:
 def not_asked_jobs(a: Analysis) -> frozenset[int]:
     """Job nouns no question asks about: the member's own, those of people they speak of, a
     verb ("to lead a team"), a qualifier ("a tech program"), each with its other readings."""
-    return frozenset(k for i in own_job_heads(a) | spoken_of(a) | led(a) | modifying(a) for k in a.typed_group(i))
+    return frozenset(k for i in own_job_heads(a) | spoken_of(a) | led(a) | modifying(a) | suited(a) for k in a.typed_group(i))
+
+
+def suited(a: Analysis) -> frozenset[int]:
+    """Job nouns of the person something would suit ("would that suit a pretty introverted rph"):
+    whom it suits, no job asked about."""
+    return frozenset(i for x, _ in lexicon.cue("suits").spans(a.words) for i in range(x, len(a.words)) if a.sentence_of[i] == a.sentence_of[x] and a.words[i] in lexicon.ROLE_HEADS)
 
 
 _MODIFIED = frozenset({"program", "programs", "school", "class", "classes", "course", "courses", "curriculum", "training", "students"})

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from bot.engine import english, lexicon
-from bot.engine.analyze import TELLING_REACH, Analysis, cue_stems, ruled_out, tells
+from bot.engine.analyze import TELLING_REACH, Analysis, cue_stems, not_held, ruled_out, tells
 from bot.engine.entities import PHARMACIST_NOUNS, certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
 from bot.engine.evidence import Evidence, embedded_polar, last_asks_a_role, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
@@ -1749,7 +1749,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         role = _fits_better([role, *apart], ev, ix) or role  # "torn between the waste compliance and telepharmacy paths. i'm into the tech side … which fits me and what's the path"
     if role:
         exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
-        asked = [c for c in ev.codes if c not in ev.held]
+        asked = [c for c in ev.codes if c not in ev.held and not not_held(ev.a.words, ev.a.code_pos.get(c, 0))]  # (not "she doesn't have CMSO": no step asked about)
         after = [c for c in asked if _said_after(c, ev)]  # "what comes after CMSO for the ops director": the step after it
         if after:  # the step after it as the page orders them, whatever else the message says ("… after CCRT if I want to manage the IV room")
             order = tuple(s.certification for s in ix.knowledge.roles[role].pathway if s.certification not in ev.held or s.certification in after)
@@ -2064,6 +2064,8 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
         return None
     if (field := ev.cue("outside_field")) and not ev.codes and not ev.role_named:  # "thinking of leaving pharmacy for nursing, what certs do nurses need": another field's
         return refuse("off_topic", CONF_REFUSE, why=f"certifications of a field outside pharmacy: {field!r}")
+    if not ev.codes and ev.pathway_cue and "responsibilities" in ev.hits and not (ev.subject_named or ev.subject_relaxed) and (job := unknown_role(ev, ix)) is not None and job.reason == "unknown_role" and job.detail:
+        return None  # "Chief pharmacy officer: responsibilities and cert pathway?": a job no page is about (unknown_role), not the certification whose name shares a word
     if "role_exists" in ev.hits and not ev.codes and not ev.subject_named and (field := _field_no_page_writes(ev, ix)):  # "is there a role for graduates in pharmaceutical sales, and what cert would it require"
         return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=field, why=f"a role in {field!r} is asked, words no page writes")
     title_stems = set(ev.title_stems(ix))
