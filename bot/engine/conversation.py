@@ -1442,7 +1442,7 @@ _SENTENCE_END = re.compile(r"[.;:!?]$")
 
 _WEIGHING = frozenset({"either", "both", "two", "those", "these", "which", "better", "best"})  # "is either a good fit for …", "of those two which is better for …": a judgement between them
 _SAME_GOAL = frozenset({"goal", "goals", "job", "role", "path", "plan", "thing", "position", "target"})  # "…, same goal"
-_WISH_LEADS = frozenset({"also", "and", "but", "too", "still"})
+_WISH_LEADS = frozenset({"also", "and", "but", "too", "still"})  # "…, also wants X": the person just named wants X
 _GOES_ON_ABOUT = frozenset({"he", "she", "hes", "shes", "he's", "she's", "they", "theyre", "they're", "his", "her", "loves", "likes", "enjoys", "prefers", "lives", "is", "has"})  # a clause that goes on about the person just named ("…, loves investigating stuff")
 
 
@@ -1593,7 +1593,8 @@ def _one_title_word(ev: Evidence, ix: Index) -> str | None:
 def _nearest_done(ev: Evidence, words: list[str], known: dict[str, str], wanted: dict[str, str], ix: Index) -> str | None:
     """Of the people spoken for, each with a role, the one with the fewest steps of it left (the
     most, for "the longest way"), by what each was told to hold: "who's closest to done"."""
-    if "path_length" not in ev.hits or _PEOPLE_ASKED.isdisjoint(words) and not ({"which", "of"} <= set(words)) or len(known) < 2 or (ev.role_named and ev.role_best not in known.values()):
+    people_asked = not _PEOPLE_ASKED.isdisjoint(words) or {"which", "of"} <= set(words)  # "who's closest", "which of them"
+    if "path_length" not in ev.hits or not people_asked or len(known) < 2 or (ev.role_named and ev.role_best not in known.values()):
         return None
     said = (ev.cue("path_length") or "").split()
     most = not lexicon.LONGER_WORDS.isdisjoint(said) and lexicon.SHORTER_WORDS.isdisjoint(said)

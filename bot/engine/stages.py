@@ -485,7 +485,9 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
 
 def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     """Fees, salaries, exam dates …: asked for, and no knowledge passage uses those words together."""
-    partly = ev.described if ev.described and ev.described == ev.role_best and ev.role_where.get(ev.role_best) else None  # ("is the pre-op job …": a role partly named, and described by its page)
+    if not any(facet.name in ev.hits for facet in lexicon.FACETS):
+        return None
+    partly = ev.described if ev.role_best and not ev.role_named and ev.role_where.get(ev.role_best) and ev.described == ev.role_best else None  # ("is the pre-op job …": a role partly named, and described by its page)
     return _missing_fact(ev, ix, ev.role_best if ev.role_named and ev.role_best else partly)
 
 

@@ -599,6 +599,8 @@ def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
     acronym and stays so ("HIPEC", "ICU"); small words after the first are lower case."""
     acronyms: set[str] = set()
     for _, text in lines:  # (a sentence's capitals; not a heading's or a masthead's "TITLE | CPS Careers")
+        if title in text:
+            continue  # the title line itself ("LIPID CLINIC PHARMACIST – Council on Pharmacy Standards"): its capitals are the title's
         caps = re.findall(r"\b[A-Z][A-Z0-9]+\b", text)
         if 2 * len(caps) < len(re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text)):
             acronyms.update(caps)
