@@ -5,7 +5,8 @@ change where I start" after what the member tells of themselves; a held certific
 before" of roles; "who has the most left"; "how do I get it" after a role described; a step on a
 path named by a word of its page; "actually no, X. same q"; "y tho", "moar"; "her?" alone after the
 other person; "define CODE", the roles the bot can speak about, a job no page has asked with its
-duties and pathway; and an importer mend (a capitals title beside the council's full name).
+duties and pathway; and three importer mends found by writers (a capitals title beside the
+council's full name, an order word alone above a step, a dash between letters in a duty's name).
 
 Each test is worded apart from the blind sets' questions and failed on e4d8a50 (part 1)."""
 
@@ -116,3 +117,28 @@ def test_a_capitals_title_beside_the_councils_full_name_is_cased() -> None:
         "A Day in the Life\n9:00 AM – Clinic. You see patients.\n"
     )
     assert page.title == "Stone Clinic Pharmacist"
+
+
+def test_an_order_word_alone_above_a_step_is_no_text() -> None:
+    # Importer mend found by a wave 2 writer: "FIRST" alone on its line was glued to the text before it.
+    from bot.knowledge.page import parse_page
+
+    page = parse_page(
+        "Stone Clinic Pharmacist\n\nKeep kidney stones away.\n\nKey Responsibilities\n- Visits: See patients in clinic.\n\n"
+        "Your Certification Pathway\nThe council suggests this order.\n\nFIRST\nCPSCM - Certified Pharmacy Supply Chain Manager\nShows supply chain basics.\n\n"
+        "SECOND\nCMSO - Certified Medication Safety Officer\nShows safety basics.\n\n"
+        "A Day in the Life\n9:00 AM – Clinic. You see patients.\n"
+    )
+    assert [(c.code, c.description) for c in page.certifications] == [("CPSCM", "Shows supply chain basics."), ("CMSO", "Shows safety basics.")]
+
+
+def test_a_dash_between_letters_is_part_of_a_duty_name() -> None:
+    # Importer mend found by a wave 1 writer: "**ED–Inpatient Handoff Design** — …" was refused as a duty with no description.
+    from bot.knowledge.page import parse_page
+
+    page = parse_page(
+        "Stone Clinic Pharmacist\n\nKeep kidney stones away.\n\nKey Responsibilities\n- **Clinic–Lab Handoffs** — Passing results between the clinic and the lab.\n- **Visits** — Seeing patients in clinic.\n\n"
+        "Your Certification Pathway\nCPSCM\nCertified Pharmacy Supply Chain Manager\nSupply chain basics.\n\n"
+        "A Day in the Life\n9:00 AM – Clinic. You see patients.\n"
+    )
+    assert page.responsibilities[0] == ("Clinic–Lab Handoffs", "Passing results between the clinic and the lab.")

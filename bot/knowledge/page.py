@@ -279,7 +279,7 @@ def _clock_label(label: str) -> bool:
 # of day too when it opens a day whose other labels are times ("Before Opening" then "Late Morning"),
 # unlike a sub-heading such as "In Short: A Busy Day" above the day's intro.
 _RELATIVE_TIME = re.compile(r"(?:before|after|until|till|between|during|around|pre|post|opening|closing|start\s+of|end\s+of)\b", re.I)
-_SPLIT_NAME = re.compile(r"^(?P<name>[^:–—]{3,80}?)\s*(?::|\s[–—-]\s)\s*(?P<desc>\S.+)$")
+_SPLIT_NAME = re.compile(r"^(?P<name>(?:[^:–—]|(?<=\w)[–—](?=\w)){3,80}?)\s*(?::|\s[–—-]\s)\s*(?P<desc>\S.+)$")  # (a dash between letters is the name's own: "ED–Inpatient Handoff Design — …")
 
 # A clock time that cannot be a number ("07:45", "7 AM", "7:45 a.m.") then a capitalised title with
 # nothing between: "07:45 Report Queue".
@@ -724,7 +724,7 @@ _ORDINAL = re.compile(
 _ARROW = re.compile(r"\s*(?:→|⟶|➔|➜|->|=>)\s*")
 _ARROW_NUMBER = re.compile(r"^(step\s+)?(\d{1,2})\s*(?:→|⟶|➔|➜|->|=>)\s*", re.I)
 # "Step 2" alone on its line above a step's block: the list's order, no part of any step.
-_BARE_STEP = re.compile(r"^(?:step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2}[.)]?)\s*[:.]?$", re.I)
+_BARE_STEP = re.compile(r"^(?:step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2}[.)]?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|finally|lastly)(?:\s+step)?)\s*[:.]?$", re.I)  # ("FIRST" alone above its block: the order, no text)
 
 
 def _unarrow(text: str) -> str:
