@@ -260,7 +260,7 @@ def _drug_object(words: tuple[str, ...], i: int) -> bool:
     k = i - 1
     while k > 0 and i - k <= _BETWEEN_VERB_AND_DRUG and words[k] in _SMALL_BEFORE_A_DRUG:
         k -= 1  # "doubled up on their lisinopril"
-    return words[i - 1] in lexicon.TAKE_VERBS or (k < i - 1 and words[k] in lexicon.TAKE_VERBS) or (i >= 2 and words[i - 1] in ("to", "for") and words[i - 2] in lexicon.SWAP_WORDS)
+    return words[i - 1] in lexicon.TAKE_VERBS or (k < i - 1 and words[k] in lexicon.TAKE_VERBS) or (i >= 2 and words[i - 1] in ("to", "for") and words[i - 2] in lexicon.SWAP_WORDS) or words[i - 1] in lexicon.SWAP_WORDS  # ("can we sub enoxaparin")
 
 
 _SMALL_BEFORE_A_DRUG = frozenset({"their", "his", "her", "my", "the", "a", "an", "on", "up", "of", "some", "extra"})
