@@ -394,8 +394,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             told_of = _told_after(words, people)
             loves = " ".join(x for x in (wanted.get(speaks_for, ""), " ".join(r.tokens[told_of[0] : told_of[1]]) if told_of else "") if x)
             loves = _held_said_first(loves, ix)  # "Quinn has CPOM and wants …" … "quinn now": what Quinn holds, as the way is read
-            why = f"({loves}) " if loves else ""  # (what they want orders their steps; "now Tom, who loves leading teams": that too)
-            return _person_turn(f"{why}how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}", speaks_for, told, wants, ix)
+            return _person_turn(_asked_again(intent, section, title, loves), speaks_for, told, wants, ix)
     elif theirs and theirs == ctx.role and not (ev.role_named or ev.codes) and all(not _noun(k) for _, _, k in people):
         for a, b, _ in people:
             if b < len(words) and words[b] in lexicon.ORDINALS and _POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) and r.free(a, b):
@@ -418,7 +417,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             intent, section = ctx.asked_of or (ctx.intent, ctx.section)
             loves = _held_said_first(wanted.get(who, ""), ix)
             title = _label(("role", theirs), ix)
-            return _person_turn((f"({loves}) " if loves else "") + (f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}"), who, told, wants, ix)
+            return _person_turn(_asked_again(intent, section, title, loves), who, told, wants, ix)
     elif not (people or ev.role_named) and (by_pronoun := _person_by_pronoun(words, ctx)) is not None and (by_pronoun[1] != ctx.role or by_pronoun[0] != ctx.people[0][0]):
         speaks_for, theirs = by_pronoun  # "back to him. why is CMSO on his path": the one person spoken of as "he"
         ctx = _about_role(ctx, theirs, ix, speaks_for)
@@ -427,7 +426,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             intent, section = ctx.asked_of or (ctx.intent, ctx.section)
             loves = _held_said_first(wanted.get(speaks_for, ""), ix)
             title = _label(("role", theirs), ix)
-            return _person_turn((f"({loves}) " if loves else "") + (f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}"), speaks_for, told, wants, ix)
+            return _person_turn(_asked_again(intent, section, title, loves), speaks_for, told, wants, ix)
     newcomer = (bool(speaks_for) and (bool(ctx.people) or "now" in words[:2] or (not lexicon.WISH_WORDS.isdisjoint(words) and ev.hits.keys().isdisjoint(REFERRING))) and theirs is None) or _someone_new(words)  # "and my tech wants to teach other techs, where does he start"
     theirs_two = list(dict.fromkeys(known[k] for _, _, k in people if k in known))  # "do omar and lena's paths overlap": the roles of the two people named
     only_overlap = (ctx.intent == "pathway" or (ctx.intent == "role" and len(ctx.roles) == 2)) and all(w in lexicon.STOPWORDS or w in lexicon.PATH_NOUNS or any(a <= i < b for a, b in lexicon.cue("both").spans(words)) for i, w in enumerate(words))  # "overlap?" after two pathways, or two roles weighed
@@ -1046,10 +1045,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         pass  # what the member tells of themselves retailors the pathway (below), nothing else is asked
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
-        rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
+        rewritten = _asked_again(ctx.intent, ctx.section, title)
     elif same_again and not r.spans and ctx.intent in ("role", "pathway") and not (after.role_named or after.codes) and after.interest_role not in (None, ctx.role):  # "actually no, refinery. same q": the question before, of the role its word points at
         title = _label(("role", after.interest_role or ""), ix)
-        rewritten = f"how do I become the {title}" if ctx.intent == "pathway" else f"the {title} {_SECTION_WORDS.get(ctx.section or '', 'overview')}"
+        rewritten = _asked_again(ctx.intent, ctx.section, title)
     elif not (_own_subject(after) or names_other) and not ctx.empty and not r.spans and not _stands_alone(after, ctx, ix) and "new_topic" not in ev.hits and not _lists_the_knowledge(after):
         about_role = after.section_cue or after.cert_nouns or after.pathway_cue or "ordering" in after.hits or "overview" in after.hits or "weak_overview" in after.hits or suits_it
         of_shown = ctx.intent == "role" and ctx.section in _SECTION_WORDS and ctx.role is not None and not after.section_cue and _of_what_was_shown(words)  # "is any of that about …" after their duties
@@ -1246,6 +1245,13 @@ def _told_after(words: list[str], people: list[tuple[int, int, str]]) -> tuple[i
 
 
 _WHO_TELLS = frozenset({"who", "whos", "she", "he", "shes", "hes"})  # "now Tom, who loves leading teams", "Lena - she's great at forecasting"
+
+
+
+def _asked_again(intent: str | None, section: str | None, title: str, loves: str = "") -> str:
+    """The question asked before, of another role: its pathway or the same part of its page; what the person loves (in brackets) orders the steps."""
+    asked = f"how do I become the {title}" if intent == "pathway" else f"the {title} {_SECTION_WORDS.get(section or '', 'overview')}"
+    return f"({loves}) {asked}" if loves else asked
 
 
 def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...], wants: tuple[tuple[str, str], ...], ix: Index) -> Resolution:
