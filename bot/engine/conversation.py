@@ -36,7 +36,7 @@ from bot.engine.verdict import TWO_PATHWAYS
 
 Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
-MAX_RECENT = 4
+MAX_RECENT = 5
 MAX_PEOPLE = 6  # the people a member speaks for, remembered with the role each aims at
 _SECTION_WORDS = {"day_in_the_life": "day to day", "responsibilities": "responsibilities"}
 _ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property", "eligibility"})  # a message with an ask of its own
@@ -356,7 +356,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     wanted = dict((*reversed(ctx.wants), *wants))  # (newest wins)
     person_focus = ""  # what the person asked about was told to want ("marcus is obsessed with prior auths")
     asked_role: str | None = None  # the role of the one person asked about, of several just told
-    asked_for = _asked_for(people, told, told_at, r.tokens) if len(told) >= 2 else None  # "… start with Priya - what's her path"
+    asked_for = _asked_for(people, told, told_at, r.tokens, wants) if len(told) >= 2 else None  # "… start with Priya - what's her path"
     speaks_for = asked_for[0] if asked_for else next(iter(nouns)) if len(nouns) == 1 else ""
     known = dict(reversed((*told, *reversed(ctx.people))))  # newest first wins
     theirs = known.get(speaks_for) if speaks_for else None
@@ -692,7 +692,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             elif titled is not None and titled in ctx.recent and meant not in ctx.recent and "back" in words[:a]:
                 meant = titled  # "ok back to the cleanroom one" after another role's pathway: the role talked about before
         if meant is not None:
-            noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list else ""
+            noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list and not ev.section_cue else ""  # (not "whats the morning like on the respiratory one": its day)
             if meant[0] == "role" and owning and ctx.intent == "pathway" and (b == len(words) or words[b] in _AFTER_WHOSE):
                 noun = "path"  # "and the vaccine one's (if …)" after a pathway: its path
             said_vs = words[a] in _VERSUS_WORDS  # "vs supplement one": the other side of what was shown
@@ -1108,6 +1108,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     pathway_turn = pathway_turn or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
+    pathway_turn = pathway_turn and not after.cue("missing_employment")  # "so who would you promote first?": a decision about people, not their way
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
     pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and (_another_job(after) or _goal_unheard_of(after, ix)))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
@@ -1118,7 +1119,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})" + (f" ({person_focus})" if person_focus else "")
         appended = True
-    their_goal = bool(speaks_for) and not _noun(speaks_for) and ctx.intent == "pathway" and bool(ctx.people) and after.role_named and not after.codes and not (after.hits.keys() & (_ASKS_ANYTHING | {"weak_overview", "tell_more"}) - {"overview"}) and "(how do I become" not in rewritten
+    their_goal = bool(speaks_for) and not _noun(speaks_for) and ctx.intent == "pathway" and bool(ctx.people) and after.role_named and not after.codes and not (after.hits.keys() & (_ASKS_ANYTHING | {"weak_overview", "tell_more"}) - {"overview"}) and not (next((w for w in words if w not in lexicon.LEAD_FILLERS), "") in lexicon.WH_WORDS and not after.pathway_cue) and "(how do I become" not in rewritten  # (not "what's the ops director do exactly, for Leo's sake": the job asked)
     if their_goal and after.role_best:  # "Abe wants ops director, what's on that path" … "Bo: labor productivity analyst, same question": that role's way, for the next person
         rewritten += f" (how do I become the {_label(('role', after.role_best), ix)})"
         appended = True
@@ -1287,7 +1288,8 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     capitalised = [(i, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and not _employs(i, words)]
     found = [(i, i + 1, w) for i, w in capitalised if english.count(w) < NAME_ENGLISH]
     if found or known:  # "Sam (tech, 6 yrs) wants …, Lee wants …": beside another name (or after one spoken for before), a commoner word capitalised where a person is spoken of
-        found += [(i, i + 1, w) for i, w in capitalised if NAME_ENGLISH <= english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]
+        spoken = [(i, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.text_words and not _employs(i, words)]  # ("Leo wants …, Max wants …": a word the bot's own cues use, no word of the knowledge)
+        found += [(i, i + 1, w) for i, w in spoken if NAME_ENGLISH <= english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]
     found += [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if len(w) == 2 and _TITLED.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]  # "Mo wants the callback job", "Jo wants …": a short name, where a person is spoken of
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
@@ -1295,7 +1297,7 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         if not noun or nxt in lexicon.ROLE_HEADS or nxt in _OF_THE_WORK or nxt in lexicon.ROLE_NOUNS or (nxt in ix.name_words and nxt not in lexicon.FIELD_WORDS):
             continue  # (not "the tech side": a part of the work; nor "the pre-op pharmacist job": a job)
         j = i - 1
-        while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or words[j] in _RANKS or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
+        while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and not _SENTENCE_END.search(tokens[j]) and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or words[j] in _RANKS or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
             j -= 1
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
             other = any(w in _OTHER or lexicon.ORDINALS.get(w, 1) >= 2 for w in words[j + 1 : i])
@@ -1328,13 +1330,14 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     for a, b, k in sorted(found):
         if _noun(k) and b in named_at:
             continue  # "my resident Noor": one person, called by her name
-        if _noun(k) and (any(a - x == 1 and words[x] in ("is", "s", "was") for x in named_before) or a in named_before):
-            continue  # "priya is my IV tech", "Tomasz (my night tech)": the name is how they are spoken of
+        if _noun(k) and (any(x < a <= x + 2 and all(words[y] in _SAYS_WHO for y in range(x, a)) for x in named_before) or a in named_before):
+            continue  # "priya is my IV tech", "Tomasz (my night tech)", "Rosa (she's my lead tech)": the name is how they are spoken of
         start = next((x for x, y, n in found if _noun(n) and y == a), a)
         merged.append((start, b, k))
     return merged
 
 
+_SAYS_WHO = frozenset({"is", "s", "was", "shes", "hes", "theyre", "she", "he", "they", "are", "who", "whos"})  # between a name and what they are ("Rosa (she's my lead tech)")
 _OF_THE_WORK = frozenset({"side", "sides", "stuff", "part", "parts", "end", "world", "skills", "aspect", "aspects", "things", "ladder", "track"})  # after a job noun: a part of the work, not a person ("the tech side")
 _HE = frozenset({"he", "him", "his", "hes"})
 _SHE = frozenset({"she", "her", "hers", "shes"})
@@ -1425,6 +1428,8 @@ def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
     before = words[max(0, i - 2) : i]
     then = words[i + 2] if nxt in lexicon.MENTORED and i + 2 < len(words) else ""  # "jess (tech) wants the training manager job"
     called = nxt in ("the", "my", "our") and any(w in lexicon.MENTORED for w in words[i + 2 : i + 5])  # "devin the new grad wants …": a name, then what they are
+    if len(before) == 2 and before[0].isdigit() and before[1] in _SPANS_OF_TIME:
+        return False  # "Marisol (tech, 3 yrs retail) wants …": where they worked, not who
     return nxt in _PERSON_VERBS or then in _PERSON_VERBS or called or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
 
 
@@ -1435,6 +1440,7 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
     return t.isalpha() and t.islower() and len(t) >= 2 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < (most or LOWER_NAME_ENGLISH) and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
 
 
+_SPANS_OF_TIME = frozenset({"years", "year", "yrs", "yr", "months", "month", "mos", "weeks"})
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _TITLED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")  # "Cy", "Di": capitalised as a name is
@@ -1506,6 +1512,9 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     for n in range(len(parts) - 2, -1, -1):
         if len(parts[n]) == 1 and parts[n].start in named_at and _roster_mark(parts[n].start, tokens):
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "priya: vaccines and cold storage": the name, then what she wants
+    for n in range(len(parts) - 2, -1, -1):
+        if parts[n].start in named_at and parts[n + 1].start and tokens[parts[n + 1].start - 1] in _DASHES and not any(a in parts[n + 1] for a in named_at):
+            parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "Otto (float pharmacist) - ops director": the name, who they are, then what they want
     def only_who(part: range) -> bool:  # "Sam (tech, 6 yrs)": who they are, nothing they want
         plain = [tokens[i].strip(_PUNCT).lower() for i in part]
         return all(any(a <= i < b for a, b, _ in people) or w in lexicon.MENTORED or w in lexicon.ROLE_HEADS or w in lexicon.FIELD_WORDS or w in _TENURE or len(w) <= 3 for i, w in zip(part, plain))
@@ -1524,6 +1533,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         who = {k for _, b, k in people if b - 1 in clause}  # (the name itself: "my residents: priya wants …")
         opening = [tokens[i].strip(_PUNCT).lower() for i in clause][:2]
         wishes_on = bool(opening) and (opening[0] in lexicon.WISH_WORDS or (opening[0] in _WISH_LEADS and opening[1:] and opening[1] in lexicon.WISH_WORDS))  # "Tom: leading teams, also wants recognition coordinator": the goal of the one just named
+        wishes_on = wishes_on or (not who and bool(last) and opening[:1] in (["is"], ["s"]) and any(tokens[i].strip(_PUNCT).lower() in lexicon.WISH_WORDS for i in clause))  # "Wren has been a tech for 8 yrs, is a camera nerd and wants to move into …": still Wren
         goes_on = not who and last and (tokens[clause.start].strip(_PUNCT).lower() in _GOES_ON_ABOUT or (clause.start and tokens[clause.start - 1].endswith(",") and (wishes_on or not read(" ".join(tokens[i] for i in clause), ix).role_named)))  # ("tom: wants infusion scheduling too, prior auth wizard"; read only for a clause that may go on)
         if goes_on:
             went_on = " ".join(tokens[i] for i in clause).strip(_PUNCT + " ")
@@ -1539,6 +1549,8 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
                 at.add(clause.start)
                 if last not in dict(wants):
                     wants.append((last, ""))  # (what they love, told before, orders their steps)
+                if opening[:1] in (["is"], ["s"]):
+                    also.append((last, went_on, clause.start))  # ("…, is a total camera nerd and wants to move into …": what they love, told with it)
             else:
                 also.append((last, went_on, clause.start))
             continue
@@ -1624,18 +1636,26 @@ def _wished_title(ev: Evidence) -> str | None:
     return rid if any(i > wish for i in ev.role_where.get(rid, ())) else None
 
 
-def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str]) -> tuple[str, int] | None:
+def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str], wants: tuple[tuple[str, str], ...] = ()) -> tuple[str, int] | None:
     """After several people and their goals, the one the ask is about ("… start with Priya - what's
     her path"): the one person of a later clause that tells no goal, and where the words about
-    them begin (after their name when the clause leads with it: "start with Sam - …")."""
+    them begin (after their name when the clause leads with it: "start with Sam - …"). A job noun
+    names the one person whose own words have it ("Jun (new hire) - …. start with the new hire")."""
     roles_of = dict(told)
+    said = {k: [p for p, w in wants if k in _plain(w).split() or k in w.lower().split()] for _, _, k in people if _noun(k) and k not in roles_of}
+    called = {k: ps[0] for k, ps in said.items() if len(ps) == 1}
     clauses = _clauses(tokens)
+    last = [_plain(tokens[i]) for i in clauses[-1]] if clauses else []
+    for k, w in enumerate(last[:-1]):
+        pos = lexicon.ORDINALS.get(w, 0)
+        if 0 < pos <= len(told) and (last[k + 1] in lexicon.PERSON_NOUNS or last[k + 1] in lexicon.MENTORED) and clauses[-1].start not in told_at:
+            return told[pos - 1][0], clauses[-1].start + k + 2  # "Ivo wants …, Kat wants …, Omar wants …. whats the second person's path": Kat's
     for clause in reversed(clauses):
-        who = {k for a, _, k in people if a in clause and k in roles_of}
+        who = {called.get(k, k) for a, _, k in people if a in clause and called.get(k, k) in roles_of}
         if clause.start in told_at:
             return None  # the message ends telling, it asks of nobody in particular
         if len(who) == 1:
-            name_end = max(b for a, b, k in people if a in clause and k in roles_of)
+            name_end = max(b for a, b, k in people if a in clause and called.get(k, k) in roles_of)
             asked_after = clause is not clauses[-1] and name_end - clause.start <= _LEAD_IN  # (alone, "start with priya" asks where to start: her pathway)
             return next(iter(who)), name_end if asked_after else clause.start
     return None
@@ -1659,8 +1679,11 @@ def _whose_step(start: int, words: list[str], tokens: list[str], people: list[tu
 
 def _another_ones_path(person: str, ctx: Context, words: list[str]) -> bool:
     """"and whats jess's second step" after Omar's pathway for the same job: a step of Jess's
-    pathway, which was shown in an order of its own, while Omar was spoken of last."""
-    return bool(person) and f"@{person}" in dict(ctx.paths) and bool(ctx.people) and ctx.people[0][0] != person and not lexicon.ORDINALS.keys().isdisjoint(words)
+    pathway, which was shown in an order of its own, while Omar was spoken of last; or anything of
+    Jess's way while what Omar holds shapes the one in view."""
+    if not person or not ctx.people or ctx.people[0][0] == person:
+        return False
+    return (f"@{person}" in dict(ctx.paths) and not lexicon.ORDINALS.keys().isdisjoint(words)) or bool(ctx.held)  # ("Sal has CPOSS and CPPCT, Rue has nothing yet" … "Rue's first step": what Sal holds is not Rue's)
 
 
 def _someone_new(words: list[str]) -> bool:
@@ -2731,6 +2754,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
             role = on_path  # "whats the first cert on their path" … "and the last one", "and for the ops director?": along a pathway
             shown = tuple(("cert", s.certification) for s in ix.knowledge.roles[on_path].pathway)
             intent = "pathway"
+            if ("role", on_path) not in recent:
+                recent.insert(0, ("role", on_path))  # ("first cert on the locum manager path?" … "which of the two paths is shorter": its role was talked about)
         recent[0:0] = [("role", r) for r in resolution.roles[:1] if r in ix.knowledge.roles]  # (a role named with it is talked about too: "same for the ECMO coordinator: first step?" … "which of the two paths is shorter")
         recent.insert(0, thing)
     elif answer.intent == "role" and answer.role:
@@ -2750,7 +2775,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         shown = ctx.shown if named and ctx.shown else tuple(("cert", c) for c in answer.certifications)
         thing = ("cert", answer.focus) if named and answer.focus else shown[0] if shown else ("role", answer.role)
         denied = _denied(read(question, ix)) if ctx.held else set()  # ("correction: she doesn't have CMSO, it's CPOM she has": CMSO is no longer held)
-        held = tuple(dict.fromkeys([c for c in ctx.held if c not in denied] + list(answer.held))) if ctx.role == answer.role else answer.held
+        another = bool(resolution.person) and bool(ctx.people) and ctx.people[0][0] != resolution.person and not _noun(resolution.person)  # ("Rue's first step" after Sal's way: what Sal holds is not Rue's)
+        held = tuple(dict.fromkeys([c for c in ctx.held if c not in denied] + list(answer.held))) if ctx.role == answer.role and not another else answer.held
         focus = " ".join(answer.focus_words) or focus  # (what the member said of themselves holds for the next role too: "back to the ems one, the first one there for me")
         role = answer.role
         recent.insert(0, ("role", answer.role))

@@ -387,7 +387,8 @@ class Index:
             if rest and rest != full and any(w in lexicon.ROLE_HEADS for w in rest) and not all(w in lexicon.ROLE_HEADS for w in rest):
                 renamed[rest].add(rid)  # "the buyer" as well as "the pharmacy buyer"
             bare = tuple(w for w in full if w not in lexicon.FIELD_WORDS)
-            if len(bare) >= 2 and bare != full and bare[-1] in lexicon.ROLE_HEADS and not all(w in lexicon.ROLE_HEADS for w in bare):
+            only_led = bare == full[1:] and bare[-1] not in lexicon.STOPWORDS  # "sometimes called the pharmacy bulletin editor": "bulletin editor", its own words, whatever noun ends it
+            if len(bare) >= 2 and bare != full and (bare[-1] in lexicon.ROLE_HEADS or only_led) and not all(w in lexicon.ROLE_HEADS for w in bare):
                 renamed[bare].add(rid)  # "simply called the flight pharmacy coordinator": "the flight coord" too
         for alias_key, rids in renamed.items():
             if len(rids) == 1 and alias_key not in ix.aliases:  # a name two pages use is nobody's

@@ -164,6 +164,7 @@ CLINICAL_WEIGHT: dict[str, int] = {
     **{w: 2 for w in _words(_CLINICAL["drugs"])},
 }
 CLINICAL_ANCHORS = _words(_CLINICAL["drugs"]) | _words(_CLINICAL["classes"]) | _words(_CLINICAL["conditions"])
+CLINICAL_DRUGS = _words(_CLINICAL["drugs"])
 CLINICAL_SPECIFICS = _words(_CLINICAL["drugs"]) | _words(_CLINICAL["measures"])  # a drug or a dose: a patient's case, not a field of work
 CLINICAL_EXAMPLES: tuple[str, ...] = tuple(_CLINICAL["examples"])
 CLINICAL_NEAR_MISSES: tuple[str, ...] = tuple(_CLINICAL["near_misses"])
@@ -192,7 +193,10 @@ def cue(name: str) -> Cue:
 
 
 def is_drug(word: str) -> bool:
-    """A word shaped like a drug name (cef- antibiotics, -pril, -statin, -mab …)."""
+    """A drug the clinical vocabulary names ("acetaminophen"), or a word shaped like a drug name
+    (cef- antibiotics, -pril, -statin, -mab …)."""
+    if word in CLINICAL_DRUGS:
+        return True
     # str.startswith/endswith over the whole tuple first (in C): most words have neither
     if word.startswith(DRUG_PREFIXES) and word.isalpha() and any(word.startswith(p) and len(word) >= len(p) + 4 for p in DRUG_PREFIXES):
         return True

@@ -260,9 +260,11 @@ def _drug_object(words: tuple[str, ...], i: int) -> bool:
     k = i - 1
     while k > 0 and i - k <= _BETWEEN_VERB_AND_DRUG and words[k] in _SMALL_BEFORE_A_DRUG:
         k -= 1  # "doubled up on their lisinopril"
-    return words[i - 1] in lexicon.TAKE_VERBS or (k < i - 1 and words[k] in lexicon.TAKE_VERBS) or (i >= 2 and words[i - 1] in ("to", "for") and words[i - 2] in lexicon.SWAP_WORDS) or words[i - 1] in lexicon.SWAP_WORDS  # ("can we sub enoxaparin")
+    amount = words[i - 1] in _AMOUNT_BEFORE or words[i + 1 : i + 2] in (["per"], ["daily"])  # "max acetaminophen per day": how much of it
+    return amount or words[i - 1] in lexicon.TAKE_VERBS or (k < i - 1 and words[k] in lexicon.TAKE_VERBS) or (i >= 2 and words[i - 1] in ("to", "for") and words[i - 2] in lexicon.SWAP_WORDS) or words[i - 1] in lexicon.SWAP_WORDS  # ("can we sub enoxaparin")
 
 
+_AMOUNT_BEFORE = frozenset({"max", "maximum", "much", "mg", "mcg", "units"})
 _SMALL_BEFORE_A_DRUG = frozenset({"their", "his", "her", "my", "the", "a", "an", "on", "up", "of", "some", "extra"})
 _BETWEEN_VERB_AND_DRUG = 3
 
@@ -530,8 +532,8 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
             continue  # "ok never mind pay, what are their main duties": set aside, not asked
         if facts and facts <= ev.said_of_self:
             continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
-        if facts and facts <= sought and any(ev.a.words[i] in lexicon.TOPIC_LEADS for i in sought if min(facts) - TOPIC_LEAD_REACH <= i < min(facts)):
-            continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked
+        if facts and facts <= sought and any(ev.a.words[i] in lexicon.TOPIC_LEADS and CODE_MARK not in ev.a.words[i + 1 : min(facts)] for i in sought if min(facts) - TOPIC_LEAD_REACH <= i < min(facts)):
+            continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked (not "whats the exam like for CPOM, multiple choice?": the lead's word is the code)
         if facts and facts <= sought and _topic_from_the_start(ev, sought, min(facts)):
             continue  # "which credential deals with leading a department through a leadership vacancy": all of it the topic
         if facts and facts <= sought and all(i and ev.a.words[i - 1].endswith("ing") and len(ev.a.words[i - 1]) > 5 for i in facts):
@@ -593,6 +595,18 @@ def _topic_from_the_start(ev: Evidence, sought: frozenset[int], fact: int) -> bo
     return lead is not None and which and not any(words[k] in _ASKING_WORDS for k in range(lead + 1, fact))
 
 
+_FOR_EXAMPLE = frozenset({"like", "including", "eg", "especially"})
+
+
+def _example_of_the_topic(ev: Evidence, cue: str) -> bool:
+    """The cue's words follow "like" / "such as" inside the topic of a certification sought: an
+    example of what it covers, nothing asked of one."""
+    sought = _sought_topic(ev)
+    words = ev.a.words
+    marker = min((k for k in sought if words[k] in _FOR_EXAMPLE or words[k - 1 : k + 1] == ("such", "as")), default=None)
+    return marker is not None and any(x > marker and x in sought for x, _ in lexicon.cue(cue).spans(words))
+
+
 def _liked(ev: Evidence) -> frozenset[int]:
     """The words after what says the member likes something, to the end of that sentence."""
     a = ev.a
@@ -644,6 +658,9 @@ def _key_run(found: str, facet: lexicon.Cue) -> str:
             runs[-1].append(w)
         elif runs[-1]:
             runs.append([])
+    meaning = [run for run in runs if any(w not in lexicon.STOPWORDS for w in run)]
+    if len(meaning) >= 2 and len(found.split()) - sum(map(len, meaning)) <= 1:
+        return found  # "book or study": two words of the fact with a small word between, each as much the fact as the other
     return " ".join(max(reversed(runs), key=lambda run: sum(w not in lexicon.STOPWORDS for w in run)))
 
 
@@ -702,7 +719,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         kind, ident, doc = "role", ev.described, ix.role_coverage(ev.described)
     else:
         return None
-    if kind == "role" and any(_step_of_a_title(ev, i) and ev.a.words[i] in lexicon.ORDINALS for i in range(len(ev.a.words))):
+    if kind == "role" and (any(_step_of_a_title(ev, i) and ev.a.words[i] in lexicon.ORDINALS for i in range(len(ev.a.words))) or _step_on_a_title(ev)):
         return None  # "the flow liaison's second step?": a step of its pathway (nth_step)
     if kind == "cert" and _only_for_a_role(ev):
         return None  # "is CPOM only for the ops director, or on other paths too": the card says whose pathways have it
@@ -750,7 +767,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     if entering and form and not missing:  # "harder to get into": the page may say "hard", never how hard the way in is
         missing = [(form, "")]
     rated = next((w for i, w in enumerate(ev.a.words) if w in _RATINGS and ev.a.asks(i) and stem(w) not in doc), None) if ev.hits.keys() & {"property", "rumour"} else None  # "is running the remote hub more stressful than …", "… as bad as people say": how it feels, which no page rates
-    figure = (_unwritten_amount(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else (unwritten or rated)  # "… every single night": an amount or an absolute no page gives (a figure, "is it true RPDs need 5 years first", was refused above)
+    figure = (_unwritten_amount(ev, ident, ix) or _unwritten_absolute(ev, ident, ix) or rated) if _asked_cue(ev, "rumour") else (unwritten or rated or (_uncounted(ev, ident, ix) if kind == "role" else None))  # "… every single night": an amount or an absolute no page gives (a figure, "is it true RPDs need 5 years first", was refused above)
     if figure:
         missing.append((figure, ""))
     if judged and not missing:
@@ -869,6 +886,29 @@ def _unwritten_amount(ev: Evidence, ident: str, ix: Index) -> str | None:
     page never writes (a standard's number, "USP 800", is no amount)."""
     written = set(ix.writes.get(ident, ()))
     return next((w for i, w in enumerate(ev.a.words) if w[:1].isdigit() and w.endswith("k") and w[:-1].isdigit() and ev.a.asks(i) and w not in written), None)
+
+
+_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens", "hundreds", "several", "many", "few"})
+_COUNT_REACH = 3  # "how many nursing homes": the counted noun within three words
+
+
+def _uncounted(ev: Evidence, ident: str, ix: Index) -> str | None:
+    """"how many nursing homes does one … cover": a count of something its page never counts (no
+    number within two words before that thing's word in its text)."""
+    words = ev.a.words
+    for i, w in enumerate(words[:-1]):
+        if w == "how" and words[i + 1] == "many" and ev.a.asks(i):
+            nouns = [k for k in range(i + 2, min(i + 2 + _COUNT_REACH, len(words))) if words[k] not in lexicon.STOPWORDS and words[k].isalpha()]
+            if not nouns:
+                continue
+            counted = stem(words[nouns[0]])
+            for text in ix.writes.get(ident, ()):
+                ws = text.split()
+                if any(stem(x) == counted and any(y.isdigit() or y in _COUNT_WORDS for y in ws[max(0, k - 3) : k]) for k, x in enumerate(ws)):
+                    break
+            else:
+                return f"how many {words[nouns[0]]}"
+    return None
 
 
 def _unwritten_figure(ev: Evidence, ident: str, ix: Index) -> str | None:
@@ -1098,7 +1138,8 @@ def _unknown_asked_first(ev: Evidence) -> bool:
     words = ev.a.words
     first_known = min(ev.a.code_pos.values(), default=len(words))
     opened = words[:1] in (("what",), ("whats",)) and any(u.lower() in words[1:4] for u in ev.a.unknown_codes) and not ev.codes  # "What's CSRTP? A recruiter swears …"
-    return opened or any(u.lower() in said and u.lower() in words and words.index(u.lower()) < first_known for u in ev.a.unknown_codes)
+    rated = words[:1] in (("is",), ("isnt",)) and words[1:2] and words[1].upper() in ev.a.unknown_codes and bool(ev.hits.keys() & {"property", "judgement"})  # "Is CCRP a better credential than CHSPP …": the unknown one is rated
+    return opened or bool(rated) or any(u.lower() in said and u.lower() in words and words.index(u.lower()) < first_known for u in ev.a.unknown_codes)
 
 
 def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
@@ -1131,7 +1172,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a) and not told_then_pointed:
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     sought_itself = not {c.lower() for c in a.unknown_codes}.isdisjoint(f'{ev.cue("cert_seek") or ""} {ev.cue("identity") or ""}'.split())  # "what does the BCPS cover": the code asked about, no topic described
-    if not variant and ev.cert_seek and not sought_itself and not _unknown_asked_first(ev) and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
+    if not variant and ev.cert_seek and not sought_itself and not _unknown_asked_first(ev) and not _code_needed(a) and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
         return None  # "cert for contract pharmacy / TPA stuff": the topic is the subject, not the code (but "is BCSCP a worthwhile credential for …" asks of the code)
     near = tuple(dict.fromkeys(("cert", c) for u in a.unknown_codes for c in ix.near_codes(u.lower())))
     read_as = _read_as_code(ev, [u.lower() for u in a.unknown_codes], near)
@@ -1153,12 +1194,16 @@ def _known_only_told(ev: Evidence, ix: Index) -> bool:
 
 
 _NEED = frozenset({"need", "needs", "require", "requires", "required"})
+_ACQUIRE = frozenset({"get", "take", "pursue", "earn", "do"})
+_ADVISING = frozenset({"should", "would", "could", "must"})
 POINTERS = frozenset({"it", "that", "this"})  # words that point at something said before
 
 
 def _code_needed(a: Analysis) -> bool:
-    """"do i need BCPS to be an ED supervisor": a code the knowledge lacks, asked as a requirement."""
-    return any(w.upper() in a.unknown_codes and i and a.words[i - 1] in _NEED for i, w in enumerate(a.words))
+    """"do i need BCPS to be an ED supervisor", "should she get BCIDP before …": a code the knowledge
+    lacks, asked as a requirement or as advice."""
+    advised = lambda i: a.words[i - 1] in _ACQUIRE and not _ADVISING.isdisjoint(a.words[max(0, i - 7) : i - 1])  # "should my resident get BCIDP before …": whether to get it
+    return any(w.upper() in a.unknown_codes and i and (a.words[i - 1] in _NEED or advised(i)) for i, w in enumerate(a.words))
 
 
 def _role_first(ev: Evidence) -> bool:
@@ -1853,8 +1898,12 @@ def step_place(ev: Evidence) -> int | None:
         n = lexicon.ORDINALS.get(w)
         if n and i and words[i - 1] in _OF_A_PATH and words[i + 1] in _STEP_WORDS:
             return n
-        if n and all(x in lexicon.LEAD_FILLERS or x == "and" for x in words[:i]) and words[i + 1] in _ON_A_PATH:
+        opening = n and all(x in lexicon.LEAD_FILLERS or x == "and" for x in words[:i])
+        if opening and words[i + 1] in _ON_A_PATH:
             return n  # "2nd on that path?", "and the third of the buyer's": opening the message, the step's place
+        after = next((k for k in range(i + 1, len(words)) if words[k] not in _STEP_WORDS), len(words))
+        if opening and after > i + 1 and words[after : after + 1] in (("on",), ("of",)):
+            return n  # "first cert on the pill swallowing coordinator path?"
         if w == "step" and words[i + 1].isdigit() and 0 < int(words[i + 1]) < 10:
             return int(words[i + 1])
         if n and _step_of_a_title(ev, i):
@@ -1875,13 +1924,27 @@ def _step_of_a_title(ev: Evidence, i: int) -> bool:
     return nxt[0] == "step" or (one_cert and ev.a.words[start - 1 : start] == ("the",) and ev.a.sentence_of[start] == ev.a.sentence_of[i])  # ("… want IDS mgr, 1st cert?": which first, for them)
 
 
+def _step_on_a_title(ev: Evidence) -> bool:
+    """"whats step 2 on the strategy lead", "the third step of the RT liaison": a step's place,
+    then "on"/"of" and a role's title (no path noun needed)."""
+    words = ev.a.words
+    for i, w in enumerate(words[:-1]):
+        placed = (w == "step" and words[i + 1].isdigit()) or (w in lexicon.ORDINALS and words[i + 1] in _STEP_WORDS)
+        j = i + 2
+        if placed and j < len(words) and words[j] in ("on", "of"):  # (not "for": "whats the first step (for the …)" asks where to start)
+            k = j + 1 + (words[j + 1 : j + 2] == ("the",))
+            if k in ev.title_positions:
+                return True
+    return False
+
+
 def nth_step(ev: Evidence, ix: Index) -> Match | None:
     """"Whats the first cert on the IDS pharmacist path": that one step's card. Said with a path
     noun and a named role, and with nothing the member holds or likes (then "first" is advice)."""
-    if set(ev.codes) - set(ev.held) or ev.certs_plural or (lexicon.PATH_NOUNS.isdisjoint(ev.a.words) and not any(_step_of_a_title(ev, i) for i in range(len(ev.a.words)))) or not (ev.subject_named or ev.subject_relaxed):
+    if set(ev.codes) - set(ev.held) or ev.certs_plural or (lexicon.PATH_NOUNS.isdisjoint(ev.a.words) and not any(_step_of_a_title(ev, i) for i in range(len(ev.a.words))) and not _step_on_a_title(ev)) or not (ev.subject_named or ev.subject_relaxed):
         return None
-    if ev.hits.keys() & {"likes", "self_describe"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
-        return None  # ("… the first cert she'd need on that path": advice, the pathway for her)
+    if ev.hits.keys() & {"likes", "self_describe", "suits", "for_someone"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
+        return None  # ("… the first cert she'd need on that path": advice, the pathway for her; "… for someone who loves teaching")
     n = step_place(ev)
     role = ix.knowledge.roles.get(ev.subject_role or "")
     if n is None or role is None or not role.pathway or n > len(role.pathway):
@@ -2106,6 +2169,8 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     said = [stem(w) for w in (form or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS]
     if form and topic and said and all(st in ix.cert_coverage(topic[0][0]) for st in said):
         form = None  # "which credential proves u know the 340b eligibility rules": a topic its text has
+    if form and _example_of_the_topic(ev, "eligibility" if _asked_cue(ev, "eligibility") else "property"):
+        form = None  # "which certification is about record retention, like how long you keep old prescriptions": the topic's example
     if form and topic and topic[0][1] >= TOPIC_MIN and not plural and not ev.pathway_cue:
         # "do you have to be a pharmacist to sit for the discharge counseling credential", "which is
         # harder to pass, the cert for … or the … one": the certification is found, what is asked of it no page gives

@@ -29,9 +29,18 @@ class Tailored:
 def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
     if about_member:  # "which should she start with": an order, not an interest; "library entries" is one
         exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS or w in lexicon.ORDINALS}  # ("is that the last one on their path")
-    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.COUNTS}  # ("which of the two": a number, no interest)
+    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.COUNTS} | _spoken_for(a)  # ("which of the two": a number, no interest)
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
+
+
+_PEOPLE_NOT_JOBS = lexicon.MENTORED - lexicon.ROLE_HEADS
+
+
+def _spoken_for(a: Analysis) -> frozenset[str]:
+    """"my new hire already got CPFCS", "our student wants …": whom the way is for, no interest
+    (not "teaching the new hires", "precepting students": what they do)."""
+    return frozenset(st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in _PEOPLE_NOT_JOBS and i and (a.words[i - 1] in THEIRS or (a.words[i - 1] == "new" and a.words[i - 2 : i - 1] and a.words[i - 2] in THEIRS)))
 
 
 def _wisher_jobs(a: Analysis) -> frozenset[str]:

@@ -84,6 +84,8 @@ _PATHWAY = re.compile(
 )
 _DAY = re.compile(r"^(a\s+)?(typical\s+)?day\s+in\s+the\s+life\b.*$|^a\s+typical\s+day\b.*$", re.I)
 _KINDS = {"responsibilities": _RESPONSIBILITIES, "pathway": _PATHWAY, "day": _DAY}
+# The overview's own heading ("Overview", "Role Summary", "About the Role"): never the page's tagline.
+_OVERVIEW = re.compile(r"^(?:(?:the\s+)?(?:role|job|position|career)\s+)?(?:overview|summary|introduction|at\s+a\s+glance)\s*:?$|^about\s+(?:the|this)\s+(?:role|job|position|career)\s*:?$", re.I)
 # A heading asked as a question ("What will I be responsible for?", "How do I get certified?", "What
 # does a typical day look like?") opens the section it asks about; one asking about the role itself
 # ("What does the role involve?") opens none, so it stays the overview's heading.
@@ -279,6 +281,7 @@ def _clock_label(label: str) -> bool:
 # of day too when it opens a day whose other labels are times ("Before Opening" then "Late Morning"),
 # unlike a sub-heading such as "In Short: A Busy Day" above the day's intro.
 _RELATIVE_TIME = re.compile(r"(?:before|after|until|till|between|during|around|pre|post|opening|closing|start\s+of|end\s+of)\b", re.I)
+_SENTENCE_NAME = re.compile(r"^(?P<name>[A-Z][^.!?:]{2,60}?)\.\s+(?P<desc>[A-Z].+)$")  # a name ending in a full stop, then its text
 _SPLIT_NAME = re.compile(r"^(?P<name>(?:[^:–—]|(?<=\w)[–—](?=\w)){3,80}?)\s*(?::|\s[–—-]\s)\s*(?P<desc>\S.+)$")  # (a dash between letters is the name's own: "ED–Inpatient Handoff Design — …")
 
 # A clock time that cannot be a number ("07:45", "7 AM", "7:45 a.m.") then a capitalised title with
@@ -612,10 +615,13 @@ def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
     return " ".join("-".join(cased(part, not k and not n) for n, part in enumerate(word.split("-"))) for k, word in enumerate(title.split()))  # ("CLOSED-SYSTEM" is "Closed-System")
 
 
+_RULE = re.compile(r"^(?:[-*_=~–—]\s*){3,}$")  # a horizontal rule ("---", "* * *", "___", "===")
+
+
 def parse_page(text: str) -> Page:
     """Split the page into sections by their headings, then parse each one."""
     lines = [(n, _unnumbered(_clean(t))) for n, t in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)]
-    lines = [(n, t) for n, t in lines if t]
+    lines = [(n, t) for n, t in lines if t and not _RULE.match(t)]  # ("---" between sections: a line drawn, no text)
     for n, t in lines:
         bad = bad_in_text(t)
         if bad:  # raw, or from an entity such as &#27;
@@ -1131,10 +1137,12 @@ def _button(text: str) -> bool:
 def _intro(page: Page, lines: list[tuple[int, str]]) -> None:
     """Tagline, call-to-action button text, overview heading and paragraphs."""
     texts = [t for _, t in lines]
-    if texts and not _button(texts[0]):
+    if texts and not _button(texts[0]) and not (len(texts) >= 2 and _OVERVIEW.match(_heading_text(texts[0]))):
         page.tagline = texts.pop(0)
     while texts and _button(texts[0]):
         texts.pop(0)
+    if len(texts) >= 3 and _OVERVIEW.match(_heading_text(texts[0])) and _heading_like(texts[1]):
+        texts.pop(0)  # "## Overview" over "### The Pharmacist Behind the Rhythm Lab": the second heading names it
     if len(texts) >= 2 and _heading_like(texts[0]):
         page.overview_heading = _heading_text(texts.pop(0))
     page.overview = texts
@@ -1177,7 +1185,9 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
         rest = body[closing:]
     if not items:
         raise PageError(head[0], f"expected responsibilities (bulleted name, then description) after '{head[1]}'")
-    for it in items:
+    for k, it in enumerate(items):
+        if len(it) < 2 and (m := _SENTENCE_NAME.match(it[0])) is not None:
+            items[k] = it = [m.group("name"), m.group("desc")]  # "1. Temperature log review. Reads every fridge log …": a short first sentence names the duty
         if len(it) < 2:
             raise PageError(head[0], f"responsibility {it[0]!r} has no description")
     page.responsibilities = [(it[0], " ".join(it[1:])) for it in items]
@@ -1692,6 +1702,9 @@ def _layout_parts(body: list[tuple[int, str]], bare: set[int], labelled: dict[in
     return found
 
 
+_DAY_TITLE_WORDS = 6
+
+
 def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: bool) -> list[tuple[int, str]]:
     body = [(n, t) for n, t in body if not _TABLE_HEADER.match(t)]
     bare, labelled, timed = _day_parts(body)
@@ -1737,6 +1750,8 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
             e[1] = e.pop(2)  # "6:30 AM", then "Isolator Start-Up Checks", then "You review …": a title of its own
         if len(e) < 3:
             raise PageError(head[0], f"day entry '{e[0]}: {e[1]}' has no description")
+        if not e[1] and len(e) == 3 and (m := _SENTENCE_NAME.match(e[2])) is not None and _title_cased(m.group("name")) and len(m.group("name").split()) <= _DAY_TITLE_WORDS:
+            e[1], e[2] = m.group("name"), m.group("desc")  # "EARLY MORNING", then "Speaker Check-In. You go through …": the title ends at its full stop
         if not e[1]:
             e[1] = _lead(e[2])  # "7:30 AM" over "You review the overnight turnaround times …": named by its own words
     page.day_intro = " ".join(intro)
