@@ -553,7 +553,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         by_them = later[:1] in (["he"], ["she"], ["they"]) and later[1:2] in (["has"], ["have"], ["holds"], ["got"])  # "it's CPOM she has"
         i_have = (by_them or (later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES)) and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
         having = any(w == "having" and k and before[k - 1] in _AM for k, w in enumerate(before))  # "I am having CECP and CISAT both": held, as said in English learnt elsewhere (not "would having CPOM help")
-        if any(w in lexicon.HELD_CUES for w in before) or having or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)):
+        if any(w in lexicon.HELD_CUES for w in before) or having or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2)):
             held.append(code)
             last_held = pos
     for code, pos, _ in sorted(spots, key=lambda cpe: -cpe[1]):  # "CPOM and CTIPP already": the codes listed before a held one are held too
@@ -564,6 +564,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
     return tuple(sorted(held, key=at.__getitem__))  # in the order they were said
 
 
+_HAS_ONLY = frozenset({"just", "only", "also"})  # "Hana has just CMSO": held
 _AM = frozenset({"am", "im", "is", "are", "were", "was"})  # before "having": what someone holds
 _SELF_IS = frozenset({"im", "am"})  # "I'm a preceptor": the member's own job
 HELD_LIST_GAP = 3  # "CPOM and CTIPP already", "CPOM, CMSO and CTIPP already": codes this near, joined by a list word

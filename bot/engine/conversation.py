@@ -299,7 +299,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     """The question as it stands on its own, given what the conversation was about."""
     ev = read(question, ix)
     described_only = lexicon.cue("ref_one_kind").spans(ev.a.words) == [(0, len(ev.a.words))]  # "their day?" … "the forgery one"
-    if ctx.pending and _CANCELS.isdisjoint((ev.cue("discourse") or "").split()) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or ((_own_subject(ev) or described_only) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
+    if ctx.pending and (_CANCELS.isdisjoint((ev.cue("discourse") or "").split()) or "continuation" in ev.hits) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or ((_own_subject(ev) or described_only) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         filled = _filled(ctx.pending, ev, ix) if _only_names(ev) and not _opens_with_a_place(ev.a.words) else None
         question = filled or f"{ctx.pending} {question}"  # "what about the day to day?" + "for the tech supervisor" ("and the third one's day?" + "sorry, I mean the truck stop pharmacist": that one's day)
         ev = read(question, ix)
@@ -355,6 +355,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     told, told_at, wants = _told_for(people, r.tokens, ix) if len(nouns) >= 2 else ((), frozenset(), ())  # "Priya wants to be an RPD, Marcus wants ops director"
     wanted = dict((*reversed(ctx.wants), *wants))  # (newest wins)
     person_focus = ""  # what the person asked about was told to want ("marcus is obsessed with prior auths")
+    their_first = False
     asked_role: str | None = None  # the role of the one person asked about, of several just told
     asked_for = _asked_for(people, told, told_at, r.tokens, wants) if len(told) >= 2 else None  # "… start with Priya - what's her path"
     speaks_for = asked_for[0] if asked_for else next(iter(nouns)) if len(nouns) == 1 else ""
@@ -389,6 +390,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         again = (ctx.asked_of or ("",))[0] == "pathway" and lexicon.ORDINALS.keys().isdisjoint(words) and _STEP_NOUNS.isdisjoint(words) and _ASKS_SOMETHING.isdisjoint(words) and not ev.cert_nouns  # "sorry cat on keyboard. Priya's now": her way again, in her order
         if (ev.pathway_cue or "ordering" in ev.hits or again) and not (step_card or ev.section_cue or ev.hits.keys() & {"self_describe", "likes", "cert_seek", "weak_overview", "identity"}):
             person_focus = _held_said_first(wanted.get(speaks_for, ""), ix)  # "and marcus's first step?": what he was told to love orders his steps (not "… anything on her path about safety?")
+        their_first = step_card and not _noun(speaks_for) and f"@{speaks_for}" not in dict(ctx.paths) and any(lexicon.ORDINALS.get(w) == 1 for w in words)  # "Ines's first cert?" with no way shown for her yet: where she starts, in her order
+        if their_first:
+            person_focus = _held_said_first(wanted.get(speaks_for, ""), ix)
         if _only_the_person(words, people):
             title = _label(("role", theirs), ix)  # "now Marcus": the same question, for them
             told_of = _told_after(words, people)
@@ -400,6 +404,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if b < len(words) and words[b] in lexicon.ORDINALS and _POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) and r.free(a, b):
                 r.put(a, b, "")  # "and lee's third?" while Lee's pathway is in view: its third step
                 referred = True
+                if lexicon.ORDINALS[words[b]] == 1 and ctx.intent != "pathway" and f"@{speaks_for}" not in dict(ctx.paths):
+                    their_first = True  # "Ines's first cert?" after a refusal: where she starts, in her order
+                    person_focus = _held_said_first(wanted.get(speaks_for, ""), ix)
                 continue  # "what should Lee get first" while Lee's role is talked about: read as "they", as the cue lists say it
             if r.free(a, b) and 0 < a and words[a - 1] in _ASKING_VERBS and words[0] in lexicon.WH_WORDS:
                 r.put(a, b, "their" if _POSSESSIVE.search(r.tokens[a].strip(_PUNCT)) else "they")  # ("what does Ben's day look like")
@@ -546,7 +553,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         among = listed
         two_roles_talked = _roles_talked(ctx) >= 2 or len(ctx.roles) >= 2 or len(ctx.named) >= 2
         one_step_shown = len(ctx.shown) == 1 and ctx.intent == "pathway" and ctx.role is not None  # a step's card ("the second role's first step?")
-        ones = (following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]))) or (i + 1 == len(words) and bool(_POSSESSIVE.search(r.tokens[i].strip(_PUNCT))))  # "and the first one's?", "and for the first one?", "now the second's": whose, a role's
+        step_shown = ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question is not None and step_place(read(ctx.question, ix)) is not None  # ("whats step 2 on the second one" … "and on the first one?": the same step of that role's)
+        ones = (following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]) or (words[i - 2 : i] == ["on", "the"] and (step_shown or "step" in words[: i - 2])))) or (i + 1 == len(words) and bool(_POSSESSIVE.search(r.tokens[i].strip(_PUNCT))))  # "and the first one's?", "and for the first one?", "now the second's": whose, a role's
         if (following in _ROLE_WORDS or (ones and two_roles_talked)) and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
             latest = [e[1] for e in ctx.recent if e[0] == "role"][: len(ctx.roles)]
@@ -580,6 +588,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 continue
             if only_whose and ctx.intent == "pathway":  # "the first one's path" … "and the third one's?": its pathway
                 r.put(start, end, f"the {_label(picked[0], ix)} path")
+                role_picked_at = end
                 continue
             whose = _whose_step(start, words, r.tokens, people, ctx) if picked[0][0] == "cert" else None
             if whose is not None and r.free(whose, start):
@@ -597,6 +606,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 _drop_whose_list(r, words, loc)
 
     for i, start, end, number in _by_number(words):  # "what's step 3", "step two", "cert 2?", "3?": a step by its number
+        if role_picked_at > end:
+            continue  # "what's step 2 on the second one": a step of the role picked after it (nth_step reads it)
         if listed and listed[0][0] == "cert" and number <= len(listed) and r.free(start, end):
             referred = True
             r.put(start, end, _label(_nth(listed, number), ix))
@@ -760,7 +771,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             shown = _as_paged_when_only_put_first(ctx, ix) if "if" not in words and "self_describe" not in ev.hits else ctx.shown
             at = shown.index(ctx.thing) + step if ctx.thing in shown else -1
             tailored = shown_on_path and shown == ctx.shown and (_reordered(ctx, ix) or "if" in words or "self_describe" in ev.hits)  # a pathway ordered for the member ("why that one first" … "and after that?"), or to be
-            on_path = "one" not in words[a:b] and "it" not in words[a:b] and (ctx.intent == "pathway" or tailored)  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
+            asked_before = read(ctx.question, ix) if not tailored and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question else None
+            a_step_card = asked_before is not None and (step_place(asked_before) is not None or not asked_before.pathway_cue)  # ("first cert on the pill school path?" … "then what": the next step's card)
+            on_path = "one" not in words[a:b] and "it" not in words[a:b] and (ctx.intent == "pathway" or tailored) and not a_step_card  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
             if 0 <= at < len(shown) and step > 0 and on_path and shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
                 r.put(a, b, f"what about {_label(shown[at], ix)} on {path}")  # the pathway again, that step first
@@ -1106,7 +1119,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
-    pathway_turn = pathway_turn or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
+    pathway_turn = pathway_turn or their_first or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not after.cue("missing_employment")  # "so who would you promote first?": a decision about people, not their way
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
@@ -2706,6 +2719,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
     if answer.intent in ("none", "help", "faq"):
         if answer.intent == "none" and resolution.named:
             ctx = replace(ctx, named=resolution.named, roles=resolution.named)  # "X, Y, Z — does CVS hire for any of these?" refused … "ok which of the three starts earliest": those three
+        if answer.intent == "none" and len(resolution.told) >= 2:  # "two techs want the register lead job, only one opening. Wren …, Ola …. which one should i pick" refused: who wants what stays for "Wren's first cert then?"
+            ctx = replace(ctx, people=(*resolution.told, *(p for p in ctx.people if p[0] not in dict(resolution.told)))[:MAX_PEOPLE], wants=(*resolution.wants, *(p for p in ctx.wants if p[0] not in dict(resolution.wants)))[:MAX_PEOPLE])
         told = _about_self(resolution.evidence) if answer.intent == "none" and resolution.evidence is not None else ""
         if told:  # "i'm a pharmacy tech lead, been doing purchasing … which roles here would fit me?" refused: what they told still tailors a pathway asked later
             ctx = replace(ctx, focus=told)

@@ -710,6 +710,10 @@ def read(question: str, ix: Index) -> Evidence:
             del hits[name]  # "the DI one" read "the di drug information one": a title's own words ask nothing
     if "cert_seek" in hits and _covers_a_role(hits["cert_seek"], cue_text, cert_nouns):
         del hits["cert_seek"]
+    if "pathway" in hits and by_name and all(any(x0 <= x < y0 for _, x0, y0 in by_name) for x, _ in lexicon.cue("pathway").spans(a.words)):
+        del hits["pathway"]  # "tell me abt the route and delivery schedule planner cert": a word of a certification's name
+    if hits.get("pathway") in _ROUTES and _asks_who(a) and all(_a_route_of_the_work(a, x, in_titles) for x, _ in lexicon.cue("pathway").spans(a.words)):
+        del hits["pathway"]  # "who rebuilds the 8pm delivery route when a driver calls in sick": a route of the work, no way asked
     if hits.get("pathway", "").split()[-1:] == ["list"] and (_asks_who(a) or _listed_thing(a)):
         del hits["pathway"]  # "who decides if a tablet goes on the hazardous drug list", "is methotrexate on the hazardous drug list": a list of the trade, not a role's
     if "pathway" in hits and (_names_a_part(a) or ("cert_seek" in hits and _a_topic_route(a, cert_nouns, in_titles))):
@@ -859,6 +863,18 @@ def _names_a_part(a: Analysis) -> bool:
             j += 1
         return j < len(a.words) and a.words[j] in lexicon.TOPIC_NOUNS
     return bool(spans) and all(part(y) for _, y in spans)
+
+
+_ROUTES = frozenset({"route", "routes"})
+_ROUTE_LEADS = frozenset({"best", "fastest", "quickest", "easiest", "shortest", "usual", "typical", "normal", "right", "career", "whole", "full", "entire", "same", "other", "different", "another", "faster", "quicker", "easier", "shorter", "ideal", "realistic"})
+
+
+def _a_route_of_the_work(a: Analysis, x: int, in_titles: set[int]) -> bool:
+    """A route said right after a word of the work in its sentence ("who rebuilds the delivery
+    route"), not a title's word, a certification word, or a word that weighs ways ("the fastest
+    route"), nor a route to somewhere ("… reviews. route to ops manager?")."""
+    before = a.words[x - 1] if x and a.sentence_of[x - 1] == a.sentence_of[x] else ""
+    return bool(before) and a.words[x + 1 : x + 2] not in (("to",), ("into",), ("toward",), ("towards",)) and before not in lexicon.STOPWORDS and before not in lexicon.CERT_NOUNS and before not in lexicon.ROLE_NOUNS and before not in _ROUTE_LEADS and x - 1 not in in_titles and not before.isdigit()
 
 
 def _a_topic_route(a: Analysis, cert_nouns: tuple[str, ...], in_titles: set[int]) -> bool:

@@ -523,9 +523,12 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
         if found is None:
             continue
         starts = sentence_starts(ev.a, facet) or [i for i, w in enumerate(ev.a.words) if w == found.split()[-1]]  # (found on the words with titles masked: "does the dental _ work weekends", by its last word)
-        if ev.a.asking and not any(ev.a.asks(i) for i in starts) and not claim:
+        told_checked = claim or (facet.name == "missing_employment" and _asked_cue(ev, "judgement") is not None)  # (also "… only one opening. which one should i pick": the choice asked is the decision told)
+        if ev.a.asking and not any(ev.a.asks(i) for i in starts) and not told_checked:
             continue  # "HR mentioned CMLT as something the system would pay for. Can you explain what it provides?": told, not asked
-        if not claim and _told_in_its_clause(ev, facet):
+        if ev.asks_who and (at_spans := facet.spans(ev.a.words)) and all(_describes_whom(ev.a.words, x) for x, _ in at_spans):
+            continue  # "who is the person that decides how many techs we have on …": the job described, no count asked
+        if not told_checked and _told_in_its_clause(ev, facet):
             continue  # "what does a GPO liaison do, our network is thinking of hiring one": told beside the ask
         facts = _fact_words(facet, ev)
         if facts and facts <= _dismissed(ev):
@@ -545,11 +548,11 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
         if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         every = facet.spans(ev.a.words)
-        spans = [(x, y) for x, y in every if not _names_only(range(x, y), in_names, ev, facet) and (ev.a.asks(x) or claim)]
+        spans = [(x, y) for x, y in every if not _names_only(range(x, y), in_names, ev, facet) and (ev.a.asks(x) or told_checked)]
         named_words = {ev.a.words[i] for i in in_names}
         own = [w for w in found.split() if w not in lexicon.STOPWORDS and facet.phrases.says(w)]
         at = [x for x, y in every if " ".join(ev.a.words[x:y]) == found]
-        told = bool(at) and not any(ev.a.asks(x) for x in at) and not claim  # ("… worries me most about working remotely …. what's the pathway for remote verification": told)
+        told = bool(at) and not any(ev.a.asks(x) for x in at) and not told_checked  # ("… worries me most about working remotely …. what's the pathway for remote verification": told)
         asked = ([] if (own and all(w in named_words for w in own)) or told else [found]) + [" ".join(ev.a.words[x:y]) for x, y in spans]
         if not asked:
             continue  # "hd coordinator or pricing analyst, which one …": the words are a title's
@@ -562,6 +565,18 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
                 return replace(m, certifications=ev.codes[:1])
             return replace(m, role=about) if about else m
     return None
+
+
+_RELATIVES = frozenset({"that", "who", "whos"})
+
+
+def _describes_whom(words: tuple[str, ...], x: int) -> bool:
+    """Word x is inside a relative clause about the person asked for ("who is the person that
+    decides how many …", "the one who sets how much …"): what the job does, no fact asked."""
+    for k in range(x - 1, max(0, x - 4) - 1, -1):
+        if words[k] in _RELATIVES and k and (words[k - 1] in lexicon.PERSON_NOUNS or words[k - 1] == "one"):
+            return True
+    return False
 
 
 def _which_one_it_is(words: tuple[str, ...]) -> bool:
@@ -1634,8 +1649,8 @@ def _one_step_on_a_path(ev: Evidence) -> bool:
         j = i + 1
         while j < len(words) and words[j] in _A_STEP:
             j += 1  # ("cert" reads "cert certification"; "is there one on …")
-        named = any(x in lexicon.CERT_NOUNS or x == "one" for x in words[i + 1 : j])
-        if asks and named and (ev.cert_seek or w == "there" or "one" in words[i + 1 : j]) and words[j : j + 1] in (("on",), ("in",), ("from",)):
+        named = any(x in lexicon.CERT_NOUNS or x in ("one", "step") for x in words[i + 1 : j])
+        if asks and named and (ev.cert_seek or w == "there" or not {"one", "step"}.isdisjoint(words[i + 1 : j])) and words[j : j + 1] in (("on",), ("in",), ("from",)):
             end = next((k for k in range(j + 1, min(len(words), j + 10)) if words[k] in lexicon.PATH_NOUNS), None)
             while end is not None and end + 1 < len(words) and words[end + 1] in lexicon.PATH_NOUNS:
                 end += 1  # ("… pathway path")
@@ -1644,7 +1659,7 @@ def _one_step_on_a_path(ev: Evidence) -> bool:
     return False
 
 
-_A_STEP = lexicon.CERT_NOUNS | {"a", "an", "one"}
+_A_STEP = lexicon.CERT_NOUNS | {"a", "an", "one", "step"}  # ("which step on their path is about anti-doping")
 _SAYS_WHICH_STEP = (("is",), ("covers",), ("does",), ("has",), ("for",), ("about",), ("covering",), ("that",), ("would",), ("will",), ("could",), ("can",), ("helps",), ("deals",))  # "… on the X path is about inventory", "… for the billing part", "… would cover the forecasting part"
 
 
@@ -1776,6 +1791,8 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     """"How do I become …", "which cert first": the role's pathway, tailored to what the member says."""
     if not _pathway_asked(ev) or _asks_the_card(ev) or _asks_the_role_after(ev) or _asks_a_code_last(ev) or _one_step_on_a_path(ev) or _path_only_told(ev) or _overlap_asked(ev, ix):
         return None
+    if not ev.pathway_cue and ev.role_named and not ev.codes and _asked_cue(ev, "identity"):
+        return None  # "my wife wants to be a 'pharmacy IVR program manager' and I have no clue what that is": what the job is
     if len(set(ev.codes)) >= 2 and not ev.subject_named and _role_holding(ev, ix) is not None:
         return None  # "are CADSS and CRRTL on the same role's path": the one role that has both (named_certification)
     who_at = {ev.a.sentence_of[i] for i, w in enumerate(ev.a.words) if w in lexicon.WHO_WORDS and all(ev.a.words[k] in _BEFORE_WHO for k in range(i) if ev.a.sentence_of[k] == ev.a.sentence_of[i])}  # (a sentence that opens asking who; not "im the tech who builds …", "he's the one who deals with …")
