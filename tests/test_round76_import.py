@@ -2,7 +2,9 @@
 numbered duty whose name ends at a full stop ("1. Temperature log review. Reads …"); "Overview"
 as the overview's heading, not the page's tagline; "## Overview" over a subheading that names
 it; a day part's label alone on its line, then "Title. What happens …"; a Markdown rule ("---")
-between sections. Each failed on 75c0ee2."""
+between sections; an ordinal label before "CODE (Certified …)" with its text on the next line; a
+certification name in capitals. Each failed on the engine before it (75c0ee2; the last two on
+56cb245)."""
 
 from __future__ import annotations
 
@@ -65,3 +67,28 @@ def test_a_rule_between_sections_is_no_text() -> None:
     p = parse_page(page())
     assert [c.code for c in p.certifications] == ["CCCAS", "CPSCM"]
     assert p.responsibilities[-1] == ("Excursions", "Works out whether exposed product can still be used.")
+
+
+ORDERED_STEPS = """FIRST: CCCAS (Certified Cold Chain Audit Specialist)
+Covers temperature monitoring and excursion review.
+
+SECOND: CPSCM (Certified Pharmacy Supply Chain Manager)
+Validates procurement and inventory skills."""
+
+
+def test_an_ordinal_label_then_code_and_name_in_brackets() -> None:
+    text = page().replace(
+        "1. CCCAS - Certified Cold Chain Audit Specialist: covers temperature monitoring and excursion review.\n2. CPSCM - Certified Pharmacy Supply Chain Manager: validates procurement and inventory skills.",
+        ORDERED_STEPS,
+    )
+    p = parse_page(text)
+    assert [(c.code, c.name, c.description) for c in p.certifications] == [
+        ("CCCAS", "Certified Cold Chain Audit Specialist", "Covers temperature monitoring and excursion review."),
+        ("CPSCM", "Certified Pharmacy Supply Chain Manager", "Validates procurement and inventory skills."),
+    ]
+
+
+def test_a_certification_name_in_capitals_is_written_as_names_are() -> None:
+    text = page().replace("CCCAS - Certified Cold Chain Audit Specialist:", "CCCAS - CERTIFIED COLD CHAIN AUDIT SPECIALIST:")
+    p = parse_page(text)
+    assert p.certifications[0].name == "Certified Cold Chain Audit Specialist"

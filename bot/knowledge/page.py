@@ -9,6 +9,7 @@ bullet characters, missing optional sections, any number of certifications or da
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import os
 import re
@@ -117,6 +118,7 @@ _VIEW_DETAILS = re.compile(r"^(view|see)\s+details\b.*$|^learn\s+more$", re.I)
 _CODE = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-/][A-Za-z0-9]+)*$")
 _CODE_NAME = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*(?:[–—:|·•]|\s-\s|,(?=\s*[Cc]ertifi))\s*(?P<name>.+)$")  # ("CPOM · Certified …", "CPOM, Certified …" too)
 _NAME_CODE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\)$")
+_CODE_PAREN = re.compile(r"^(?P<code>[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)\s*\((?P<name>[Cc]ertified\b[^()]{3,100})\)$")  # "CHSPP (Certified Human Subjects Protection Pharmacist)", its text on the next line
 # A whole step on one line, the code in brackets: "Certified Foo Bar (CFOO) – why it matters",
 # "CFOO (Certified Foo Bar): why it matters".
 _STEP_LINES = (
@@ -709,6 +711,7 @@ def parse_page(text: str) -> Page:
         rest = {"responsibilities": _responsibilities, "pathway": _pathway, "day": _day}[kind](page, lines[k], body, last)
         if rest:
             _closing(page, rest)
+    page.certifications = [dataclasses.replace(c, name=_cased_title(c.name, lines)) if c.name.isupper() else c for c in page.certifications]  # ("CERTIFIED PULMONARY FUNCTION TESTING PHARMACIST" as names are written)
     return page
 
 
@@ -755,7 +758,7 @@ def _step_item(text: str, certified: bool = False) -> str:
     rest = text[m.end() :]
     if _is_code(rest):
         return text if certified else rest
-    found = _CODE_NAME.match(rest) or _NAME_CODE.match(rest) or _step_line(rest)
+    found = _CODE_NAME.match(rest) or _NAME_CODE.match(rest) or _CODE_PAREN.match(rest) or _step_line(rest)
     if found and _is_code(found.group("code")) and (not certified or _CERTIFIED.search(found.group("name"))):
         return rest
     return text
@@ -784,7 +787,7 @@ def _code_of(text: str) -> str | None:
     ``Certified Name (CPOM): why``)."""
     if _is_code(text):
         return text
-    m = _CODE_NAME.match(text) or _NAME_CODE.match(text) or _step_line(text, certified=True)
+    m = _CODE_NAME.match(text) or _NAME_CODE.match(text) or _CODE_PAREN.match(text) or _step_line(text, certified=True)
     return m.group("code") if m and _is_code(m.group("code")) else None
 
 
@@ -837,7 +840,7 @@ def _named_cert_lines(lines: list[tuple[int, str]], start: int) -> list[int]:
     Build a Neonatal Satellite Career")."""
     def named(k: int, whole: bool = False) -> bool:
         item = _step_item(lines[k][1], certified=True)
-        m = _CODE_NAME.match(item) or _NAME_CODE.match(item)
+        m = _CODE_NAME.match(item) or _NAME_CODE.match(item) or _CODE_PAREN.match(item)
         if whole:  # its text on the line too ("CNPO – Certified Neonatal …: why")
             m = _CODE_NAME.match(item)
             return m is not None and _is_code(m.group("code")) and bool(_CERTIFIED.search(m.group("name"))) and len(_name_and_text(m.group("name"))) == 2
@@ -1095,7 +1098,7 @@ def _refuse_unheaded_certifications(lines: list[tuple[int, str]], start: int, st
         return
     for n, t in lines[start:]:
         item = _step_item(t, certified=True)
-        m = _CODE_NAME.match(item) or _NAME_CODE.match(item) or _step_line(item, certified=True)
+        m = _CODE_NAME.match(item) or _NAME_CODE.match(item) or _CODE_PAREN.match(item) or _step_line(item, certified=True)
         code = m.group("code") if m and _is_code(m.group("code")) and _CERTIFIED.search(m.group("name")) else _named_certification(t)
         if code is not None:
             raise PageError(n, f"{code} looks like a certification but the page has no certification pathway heading above it; put a heading such as 'Your Certification Pathway' right above the certifications")
@@ -1389,7 +1392,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
             continue  # "Step 2" above its block
         t = _step_item(t)
         code_line = _is_code(t)
-        m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t))
+        m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t) or _CODE_PAREN.match(t))
         if m_cn and not _is_code(m_cn.group("code")):
             m_cn = None
         step = None if code_line or m_cn else _step_line(t)
