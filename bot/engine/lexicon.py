@@ -163,9 +163,9 @@ CLINICAL_WEIGHT: dict[str, int] = {
     **{w: 1 for kind in ("people", "measures", "conditions", "classes") for w in _words(_CLINICAL[kind])},
     **{w: 2 for w in _words(_CLINICAL["drugs"])},
 }
-CLINICAL_ANCHORS = _words(_CLINICAL["drugs"]) | _words(_CLINICAL["classes"]) | _words(_CLINICAL["conditions"])
-CLINICAL_DRUGS = _words(_CLINICAL["drugs"])
-CLINICAL_SPECIFICS = _words(_CLINICAL["drugs"]) | _words(_CLINICAL["measures"])  # a drug or a dose: a patient's case, not a field of work
+CLINICAL_DRUGS = _words(_CLINICAL["drugs"])  # drugs by name ("acetaminophen"): read as drugs (``is_drug``) whatever their shape
+CLINICAL_ANCHORS = CLINICAL_DRUGS | _words(_CLINICAL["classes"]) | _words(_CLINICAL["conditions"])
+CLINICAL_SPECIFICS = CLINICAL_DRUGS | _words(_CLINICAL["measures"])  # a drug or a dose: a patient's case, not a field of work
 CLINICAL_EXAMPLES: tuple[str, ...] = tuple(_CLINICAL["examples"])
 CLINICAL_NEAR_MISSES: tuple[str, ...] = tuple(_CLINICAL["near_misses"])
 DRUG_PREFIXES = tuple(sorted(_words(_WORDS["drug_prefixes"])))
