@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -298,6 +299,12 @@ class _Rewrite:
 def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     """The question as it stands on its own, given what the conversation was about."""
     ev = read(question, ix)
+
+    @cache
+    def asked_before() -> Evidence:
+        """The previous question as read, once per turn, when a rule needs it."""
+        return read(ctx.question or "", ix)
+
     described_only = lexicon.cue("ref_one_kind").spans(ev.a.words) == [(0, len(ev.a.words))]  # "their day?" … "the forgery one"
     if ctx.pending and (_CANCELS.isdisjoint((ev.cue("discourse") or "").split()) or "continuation" in ev.hits) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or ((_own_subject(ev) or described_only) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         filled = _filled(ctx.pending, ev, ix) if _only_names(ev) and not _opens_with_a_place(ev.a.words) else None
@@ -324,7 +331,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         ev = read(question, ix)
     if ev.set_aside or ev.set_aside_roles:
         question = ev.a.question  # "and which role besides ops director has CMSO on it": what is left is what the follow-up reads
-    if ctx.question and "rumour" not in ev.hits and _CLAIM_GOES_ON.match(question) and "rumour" in read(ctx.question, ix).hits:
+    if ctx.question and "rumour" not in ev.hits and _CLAIM_GOES_ON.match(question) and "rumour" in asked_before().hits:
         question = _CLAIM_GOES_ON.sub("is it true that ", question, count=1)  # "is it true they run drills …" … "and that theyre on call 24/7?": a second claim checked
         ev = read(question, ix)
     r = _Rewrite(question)
@@ -443,7 +450,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         weighed = _two_named(words, ctx)
     if ev.cue("both") and len(theirs_two) == 2 and len(people) == 2 and not (ev.codes or ev.role_named):
         weighed = (theirs_two[0], theirs_two[1])
-    if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and (_only_names(ev) or ev.cue("both")) and read(ctx.question, ix).cue("both"):
+    if weighed is None and ctx.question and ev.role_best and not (ev.codes or people) and (apart := ev.named_apart(ev.role_best)) and (_only_names(ev) or ev.cue("both")) and asked_before().cue("both"):
         weighed = (ev.role_best, apart[0])  # "which cert do the ops director and the standard work lead share" … "and the ops director and the override analyst?" ("… do they have anything in common there?"): the same, of these two
     if weighed is None and ev.cue("both") and "ref_many" in ev.hits and (ev.cert_nouns or ev.cert_seek) and ev.role_named and ev.role_best and ctx.role not in (None, ev.role_best) and not (ev.codes or people or ev.named_apart(ev.role_best)):
         weighed = (ctx.role or "", ev.role_best)  # "she also mentioned the ops director. which certs do those two share?": the role talked about and the one named
@@ -553,7 +560,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         among = listed
         two_roles_talked = _roles_talked(ctx) >= 2 or len(ctx.roles) >= 2 or len(ctx.named) >= 2
         one_step_shown = len(ctx.shown) == 1 and ctx.intent == "pathway" and ctx.role is not None  # a step's card ("the second role's first step?")
-        step_shown = ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question is not None and step_place(read(ctx.question, ix)) is not None  # ("whats step 2 on the second one" … "and on the first one?": the same step of that role's)
+        step_shown = ctx.thing is not None and ctx.thing[0] == "cert" and bool(ctx.question) and step_place(asked_before()) is not None  # ("whats step 2 on the second one" … "and on the first one?": the same step of that role's)
         ones = (following == "one" and (bool(_POSSESSIVE.search(r.tokens[i + 1].strip(_PUNCT))) or (one_step_shown and words[i - 2 : i] == ["for", "the"]) or (words[i - 2 : i] == ["on", "the"] and (step_shown or "step" in words[: i - 2])))) or (i + 1 == len(words) and bool(_POSSESSIVE.search(r.tokens[i].strip(_PUNCT))))  # "and the first one's?", "and for the first one?", "now the second's": whose, a role's
         if (following in _ROLE_WORDS or (ones and two_roles_talked)) and not steps and (not listed or listed[0][0] != "role"):
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "role")  # "ok back to the first role": the roles talked about, first first
@@ -578,7 +585,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             picked = list(among[:count]) if pos == 1 and count > 1 else list(among[-count:]) if pos == -1 and 1 < count <= len(among) else [_nth(among, pos)]  # ("the first two", "the last two")
             same_for = words[max(0, start - 2) : start] in (["same", "for"], ["same", "with"])  # "same for the third"
             only_whose = (ones or same_for) and picked[0][0] == "role" and not any(w not in lexicon.STOPWORDS for w in words[end:])  # "and the first one's?": the same again, of that role
-            place = step_place(read(ctx.question, ix)) if only_whose and ctx.intent in ("certification", "pathway") and ctx.question else None
+            place = step_place(asked_before()) if only_whose and ctx.intent in ("certification", "pathway") and ctx.question else None
             if place is not None:  # "the second one's first step?" … "and the first one's?": that step of its pathway
                 r.put(start, end, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(picked[0], ix)} path")
                 continue
@@ -707,7 +714,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if meant[0] == "role" and owning and ctx.intent == "pathway" and (b == len(words) or words[b] in _AFTER_WHOSE):
                 noun = "path"  # "and the vaccine one's (if …)" after a pathway: its path
             said_vs = words[a] in _VERSUS_WORDS  # "vs supplement one": the other side of what was shown
-            place = step_place(read(ctx.question, ix)) if meant[0] == "role" and owning and ctx.intent in ("certification", "pathway") and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and (b == len(words) or words[b] in _AFTER_WHOSE) else None
+            place = step_place(asked_before()) if meant[0] == "role" and owning and ctx.intent in ("certification", "pathway") and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and (b == len(words) or words[b] in _AFTER_WHOSE) else None
             if place is not None:  # "the pathogens one's first cert?" … "and the neuromuscular one's": that step of its pathway
                 r.put(a + said_vs, b, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(meant, ix)} path")
             else:
@@ -771,8 +778,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             shown = _as_paged_when_only_put_first(ctx, ix) if "if" not in words and "self_describe" not in ev.hits else ctx.shown
             at = shown.index(ctx.thing) + step if ctx.thing in shown else -1
             tailored = shown_on_path and shown == ctx.shown and (_reordered(ctx, ix) or "if" in words or "self_describe" in ev.hits)  # a pathway ordered for the member ("why that one first" … "and after that?"), or to be
-            asked_before = read(ctx.question, ix) if not tailored and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question else None
-            a_step_card = asked_before is not None and (step_place(asked_before) is not None or not asked_before.pathway_cue)  # ("first cert on the pill school path?" … "then what": the next step's card)
+            a_step_card = not tailored and ctx.thing is not None and ctx.thing[0] == "cert" and bool(ctx.question) and (step_place(asked_before()) is not None or not asked_before().pathway_cue)  # ("first cert on the pill school path?" … "then what": the next step's card)
             on_path = "one" not in words[a:b] and "it" not in words[a:b] and (ctx.intent == "pathway" or tailored) and not a_step_card  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
             if 0 <= at < len(shown) and step > 0 and on_path and shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
