@@ -665,7 +665,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
-    liking = [y for name in ("likes", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)] + [i + 1 for i, w in enumerate(words) if w in lexicon.DISLIKE_STARTS]  # (and what they dislike: "he hates the packaging side")
+    liking = [y for name in ("likes", "likes_theirs", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)] + [i + 1 for i, w in enumerate(words) if w in lexicon.DISLIKE_STARTS]  # (and what they dislike: "he hates the packaging side")
     stepping = {i for cue in ("ref_next", "ref_prev") for x, y in r.found(cue) for i in range(x, y)}  # "the next one": the step after, read below
     lengths = {i for x, y in lexicon.cue("path_length").spans(words) for i in range(x, y)}  # "which of those two has the shorter path": a length asked, no path described
     for a, b in r.found("ref_one_kind"):
@@ -1126,6 +1126,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     pathway_turn = pathway_turn or their_first or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
+    pathway_turn = pathway_turn or (ctx.intent == "pathway" and bool(set(ctx.held) & _denied(after)) and not after.role_named)  # "actually no i dont have CPOM yet, thats the one im studying for": that pathway again, with it
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not after.cue("missing_employment")  # "so who would you promote first?": a decision about people, not their way
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
@@ -2377,6 +2378,8 @@ def _versus_shown(ev: Evidence, ctx: Context, ix: Index) -> str | None:
         return None  # ("torn between …", "or the …": a choice, answered as one)
     if ev.asks_who or "which" in ev.a.words or ev.hits.keys() & {"ref_choice", "suits", "both"} or ev.cert_nouns:
         return None  # "vs the ops director, which starts earlier", "compared to X, who does more audits": a choice between the two; "… do they share any cert?": what both have
+    if any(name.startswith(lexicon.FACET_PREFIX) for name in ev.hits):
+        return None  # "what's the salary range for that vs a neuro ICU pharmacist": a fact of both, which no page may give
     asks = _asks(ev) - {"contrast"} - ({"overview"} if ev.cue("overview") in (None, ev.cue("contrast")) else set())
     title = _label(("role", ev.role_best), ix)
     if asks <= {"pathway"} and (ev.pathway_cue or (not asks and ctx.intent == "pathway")):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import SELF_WORDS, Analysis, cue_stems
@@ -608,7 +608,7 @@ def named_cert_spans(a: Analysis, ix: Index, role_where: dict[str, set[int]]) ->
         if window is None:
             continue
         lo, hi = window
-        if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where):
+        if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where, ix.role_titles):
             found.append((lo, ix.name_order[code], code, hi))
     for code in {code for pair in near for code in ix.headless_anchors.get(pair, ())} - {c for _, _, c, _ in found}:
         name = ix.headless_names[code]  # "the drug master file cert" (or "… one"): written without its job noun, then a certification word
@@ -622,7 +622,10 @@ def named_cert_spans(a: Analysis, ix: Index, role_where: dict[str, set[int]]) ->
         after = a.words[k : k + 2] if k < len(a.words) and a.sentence_of[k] == a.sentence_of[hi] else ()
         the = lo > 0 and a.words[a.typed_start(lo) - 1] in _THE_ONE  # "get the drug master file cert" (not "… hospital pharmacy ops, cert path?")
         one = bool(after) and after[0] == "one" and not any(set(range(lo, hi + 1)) & w for w in role_where.values())  # "the high volume dispensing one": no title's words
-        if the and after and (after[0] in lexicon.CERT_NOUNS or one) and not after[0].endswith("s") and after[1:] not in _AFTER_A_CERT_NOUN and not any(x <= lo and hi <= y for x, _, _, y in found):
+        certified = lo > 0 and a.words[a.typed_start(lo) - 1] == "certified" and hi - lo + 1 == len(name) and not any(set(range(lo, hi + 1)) & w for w in role_where.values())
+        if certified and not any(x <= lo and hi <= y for x, _, _, y in found):
+            found.append((lo, ix.name_order[code], code, hi))  # "'certified audiology liaison'": the name as its holders shorten it, "Certified" first and its job noun left off
+        elif the and after and (after[0] in lexicon.CERT_NOUNS or one) and not after[0].endswith("s") and after[1:] not in _AFTER_A_CERT_NOUN and not any(x <= lo and hi <= y for x, _, _, y in found):
             if not lexicon.cue("pathway").spans(a.words):  # ("get the drug shortage credential before i take over purchasing": the topic finds it, one certification)
                 found.append((lo, ix.name_order[code], code, hi))
     found = [f for f in found if not any((x, y) != (f[0], f[3]) and x <= f[0] and f[3] <= y for x, _, _, y in found)]  # ("hospital pharmacy operations cert": not also "pharmacy operations")
@@ -633,7 +636,7 @@ _THE_ONE = frozenset({"the", "that", "this"})
 _AFTER_A_CERT_NOUN = {(w,) for w in ("path", "pathway", "paths", "order", "route", "plan", "list", "vs", "or", "versus")}
 
 
-def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: str, role_where: dict[str, set[int]]) -> bool:
+def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: str, role_where: dict[str, set[int]], titles: Mapping[str, Sequence[str]]) -> bool:
     """The words lo..hi that hold a certification's name name it: not a role's title ("medication
     safety officer") unless a certification word sits beside them, not its job noun as people or
     a verb, not the member's own job ("im a pharmacy ops manager type")."""
@@ -643,6 +646,13 @@ def written_as_name(a: Analysis, lo: int, hi: int, name: set[str], full_name: st
     covered = any(set(range(lo, hi + 1)) & w and {i for i in range(lo, hi + 1) if stems[i] in name} <= w for w in role_where.values() if w)
     if covered and not any(not w.endswith("s") for w in beside):
         return False  # a role's title; "lead pharmacy technician certs": that role's certifications
+    if not cert_word_beside:
+        typed = {i: stem(a.said[i]) for i in range(lo, hi + 1) if a.words[i] not in lexicon.STOPWORDS}
+        for r, where in role_where.items():
+            title = set(titles.get(r, ()))
+            between = {i for i, st in typed.items() if st in title and st not in name}
+            if between and between <= where and hi in where:
+                return False  # "a PFT lab pharmacist", "the cleanroom supervisor": a title's own word, as typed (not "mgr" read as "manager"), amid the name's, and its job noun last: the role
     if _verb_for_head(a, lo, hi, full_name, role_where, cert_word_beside):
         return False
     return cert_word_beside or not any(a.words[i] in lexicon.ROLE_HEADS and not SELF_WORDS.isdisjoint(_typed_before(a, i, SELF_REACH)) for i in range(lo, hi + 1))
@@ -736,6 +746,14 @@ def shortened(a: Analysis, ix: Index, rid: str, only_its: bool = False) -> bool:
     stems, title, heads = a.word_stems, set(ix.role_titles[rid]), ix.title_heads[rid]
     last = _unlisted_head(ix, rid)
     return any((stems[i] in heads and a.words[i] in lexicon.ROLE_HEADS or stems[i] == last) and a.said[i - 1] != a.said[i] and stems[i - 1] in title and stems[i - 1] not in heads and (not only_its or ix.title_postings.get(stems[i - 1]) == [rid]) for i in range(1, len(stems)))
+
+
+def own_words_run(a: Analysis, ix: Index, rid: str) -> bool:
+    """Two words side by side, as typed, that this title has and no other title has ("territory
+    sales" for the Pharmaceutical Territory Sales Specialist): the title shortened to its core."""
+    own = {st for st in ix.role_titles[rid] if ix.title_postings.get(st) == [rid]}
+    typed = [stem(w) for w in a.said]
+    return any(typed[i] in own and typed[i + 1] in own and typed[i] != typed[i + 1] and a.said[i] != a.said[i + 1] and a.sentence_of[i] == a.sentence_of[i + 1] and (i == 0 or a.words[i - 1] not in POSSESSIVES) for i in range(len(typed) - 1))  # (not "at our policy committee": a place of the member's)
 
 
 def _whose_turn(a: Analysis, named: list[str], where: dict[str, set[int]]) -> str | None:

@@ -17,7 +17,7 @@ from typing import Mapping
 
 from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, analyze, cue_stems, held_codes
-from bot.engine.entities import POSSESSIVES, alias_certs, shortened, member_heads, named_cert_spans, named_certs, own_job_heads, led, modifying, names_this_job, goal_ranking, pick_roles, role_scores, spoken_of, themed_job, wishing
+from bot.engine.entities import POSSESSIVES, alias_certs, own_words_run, shortened, member_heads, named_cert_spans, named_certs, own_job_heads, led, modifying, names_this_job, goal_ranking, pick_roles, role_scores, spoken_of, themed_job, wishing
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
@@ -126,7 +126,9 @@ class Evidence:
         "who keeps the calibration certificates" (papers a job files, no credential)."""
         typed = [self.a.said[i] for i, w in enumerate(self.a.words) if w in lexicon.CERT_NOUNS]
         papers = bool(typed) and all(t.startswith("certificate") for t in typed) and self.asks_who
-        return (bool(self.cert_nouns) and not papers) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
+        words = self.a.words
+        theirs = "role_exists" in self.hits and all(not POSSESSIVES.isdisjoint(words[max(0, i - 2) : i]) for i, w in enumerate(words) if w in lexicon.CERT_NOUNS)  # "is there a job where u watch them take their certification exams": a job described
+        return (bool(self.cert_nouns) and not papers and not theirs) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
 
     @property
     def certs_plural(self) -> bool:
@@ -476,6 +478,11 @@ class Evidence:
         return frozenset(a.word_stems[i] for i in range(len(a.words)) if names(i))
 
 
+_PAID_FOR = frozenset({"for", "us", "me", "them", "him", "her", "it", "back"})  # "… paid for it", "what they paid us"
+_PAID_BE = frozenset({"get", "gets", "got", "getting", "be", "being", "is", "are", "was", "were", "well", "better", "more", "less"})  # (but "do they get paid for the call nights" is their pay)
+_ASKS_OF_A_ROLE = frozenset({"day", "responsibilities", "pathway", "weak_overview", "ref_role", "path_length"})  # what a role shortened to its own words may be asked ("territory sales. what do they do")
+
+
 def _with_breaks(a: Analysis, words: list[str], dropped: frozenset[int] | set[int] = frozenset()) -> str:
     """The words with a break between sentences, so "^" and "$" of a cue phrase find a
     sentence's start and end ("what does a diversion manager make? asking for a friend");
@@ -753,10 +760,20 @@ def read(question: str, ix: Index) -> Evidence:
     for name in ("day", "ordering"):
         if someday and f" {hits.get(name)} " in f" {someday} ":  # "where it could go one day", "next quarter": a time, not the day in the life or an order
             del hits[name]
+    if "pathway" in hits and hits["pathway"].endswith(" into"):
+        goals = [(x, y) for x, y in lexicon.cue("pathway").spans(a.words) if not (a.words[y - 1] == "into" and x and a.words[x - 1] == "what")]
+        if goals:
+            hits["pathway"] = " ".join(a.words[goals[0][0] : goals[0][1]])
+        else:
+            del hits["pathway"]  # "asking for my pgy1, she likes knowing what she's getting into": what awaits her, no way in asked
     if "pathway" in hits and any(hits["pathway"] in f"{m.group(1)} to {m.group(1)}".lower() for m in _SAME_TO_SAME.finditer(question)):
         del hits["pathway"]  # "shift-to-shift handoffs", "store-to-store": one word, no move to anything
     if "list" in hits and "missing_openings" in hits and hits["missing_openings"].endswith(hits["list"]) and not _THE_BOTS_STORE.isdisjoint(hits["list"].split()):
         del hits["missing_openings"]  # "jobs in the database?": the jobs the bot holds, no openings
+    if "cert_seek" in hits and "responsibilities" in hits and lexicon.CERT_NOUNS.isdisjoint(hits["cert_seek"].split()) and not set(hits["responsibilities"].split()).isdisjoint(hits["cert_seek"].split()):
+        del hits["cert_seek"]  # "for the ops director, which responsibility covers shortage strategies": a duty sought, no certification
+    if hits.get("missing_pay") == "paid" and all(i + 1 < len(a.words) and a.words[i + 1] in _PAID_FOR and (not i or a.words[i - 1] not in _PAID_BE) for i, w in enumerate(a.words) if w == "paid"):
+        del hits["missing_pay"]  # "my old boss paid for it", "what they paid us": someone paid for something, no pay of a job
     listed = lexicon.cue("list").spans(a.words) if "list" in hits else []
     if listed and all(a.words[x] == "in" and any(w in _ABSENT for w in a.words[max(0, x - 2) : x]) for x, _ in listed):
         del hits["list"]  # "my job isnt in the bot", "we're not in here": something missing, no list asked
@@ -768,6 +785,8 @@ def read(question: str, ix: Index) -> Evidence:
         score = ROLE_MENTION  # "the ED mgr": part of the title with its job noun names the role
     elif best is not None and ROLE_RELAXED <= score < ROLE_MENTION and shortened(a, ix, best, only_its=True):
         score = ROLE_MENTION  # "which of these checks waste documentation: field auditor or aide trainer": each title by its last words
+    elif best is not None and ROLE_RELAXED <= score < ROLE_MENTION and second < ROLE_RELAXED and not cert_nouns and not codes and not hits.keys() & {"role_exists", "role_name"} and hits.keys() & _ASKS_OF_A_ROLE and own_words_run(a, ix, best):
+        score = ROLE_MENTION  # "hmm. territory sales. what do they actually do": the title's own words, no other's
     elif best is not None and score < ROLE_MENTION and second < ROLE_RELAXED and _person_of_title(a, ix, best):  # (no other title named even in part: "… hospital security" names none)
         score = ROLE_MENTION  # "the diversion person": a word of this title alone, then a person
         in_titles |= set(where.get(best, ()))

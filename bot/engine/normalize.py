@@ -137,7 +137,7 @@ def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
     return out
 
 
-_SUFFIXES = ("ational", "ations", "ation", "ency", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
+_SUFFIXES = ("ational", "ations", "ation", "atives", "ative", "ency", "ial", "ments", "ment", "ships", "ship", "ings", "ing", "ers", "er", "ies", "ied", "ed", "es", "s")
 
 
 # Past forms no suffix gives back ("i taught high school chem": teaching; "ran the IV room": run).
@@ -179,7 +179,7 @@ def stem(word: str) -> str:
                 if suf in ("er", "ers") and word.endswith(("eer", "eers")):
                     word = word.removesuffix("s")  # career(s), volunteer(s): not an -er agent noun
                     break
-                word = word[: -len(suf)] + {"ies": "y", "ied": "y", "ency": "ent", "ations": "at", "ation": "at"}.get(suf, "")
+                word = word[: -len(suf)] + {"ies": "y", "ied": "y", "ency": "ent", "ations": "at", "ation": "at", "atives": "at", "ative": "at"}.get(suf, "")
                 break
         else:
             break

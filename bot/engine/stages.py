@@ -193,7 +193,10 @@ def _requested(ev: Evidence, ix: Index) -> bool:
     named = {i for code, x, y in named_cert_spans(ev.a, ix, {r: set(w) for r, w in ev.role_where.items()}) if code in ev.codes for i in range(x, y)}
     covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named | _pasted_before_a_role_asked(ev)
     words = ev.a.words
-    return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS and (words[i] in lexicon.CLINICAL_SPECIFICS or i not in _sought_words(ev))} <= covered for x, y in lexicon.cue("clinical_request").spans(words))  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's; "which certification covers stepped-dose protocols": the dose is the topic's)
+    spans = [(x, y) for x, y in lexicon.cue("clinical_request").spans(words) if not (words[x] in ("which", "what") and x + 1 < y and words[x + 1] in lexicon.CERT_NOUNS)]  # ("which cert covers dose limits": a certification asked, by its topic)
+    if not spans:
+        return False
+    return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS and (words[i] in lexicon.CLINICAL_SPECIFICS or i not in _sought_words(ev))} <= covered for x, y in spans)  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's; "which certification covers stepped-dose protocols": the dose is the topic's)
 
 
 def _pasted_before_a_role_asked(ev: Evidence) -> frozenset[int]:
@@ -545,7 +548,7 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
             continue  # "HEOR path, but the part I geek out on is acquisition costs … which cert first?": what they like orders the steps
         if facts and all(_describes_a_thing(i, ev, ix) for i in facts):
             continue  # "the one about billing units and reimbursement for expensive drugs": a kind of drug, no price asked
-        if one_kind and not set(_key_run(found, facet).split()) - set(one_kind) - lexicon.STOPWORDS:
+        if one_kind and ((key := set(_key_run(found, facet).split()) - lexicon.STOPWORDS) or not ev.codes) and not key - set(one_kind):
             continue  # "which is the hiring one": a word that tells two things apart, not a fact asked for
         every = facet.spans(ev.a.words)
         spans = [(x, y) for x, y in every if not _names_only(range(x, y), in_names, ev, facet) and (ev.a.asks(x) or told_checked)]
@@ -1781,9 +1784,15 @@ def _other_goal_job(ev: Evidence, ix: Index) -> str:
 def _asks_the_card(ev: Evidence) -> bool:
     """The question sentence asks what a named certification is ("… put CPOM on the required list
     for the … posting. What does CPOM actually demonstrate?"), and no way is asked there."""
-    if not ev.codes or not ev.a.questioned or _questioned(ev, "pathway"):
-        return False
     words = ev.a.words
+    if not ev.codes or not words:
+        return False
+    if not ev.a.questioned:  # "my PGY2 is eyeing CPAD, what does it actually cover": the certification they have in mind, then what it is (no question mark)
+        if any(tuple(words[y : y + 1]) != (CODE_MARK,) or not lexicon.PATH_NOUNS.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "pathway")):
+            return False
+        return any(ev.a.sentence_of[x] == ev.a.sentence_of[-1] and not {CODE_MARK, "it", *POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))
+    if _questioned(ev, "pathway"):
+        return False
     return any(ev.a.sentence_of[x] in ev.a.questioned and not {CODE_MARK, *POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))
 
 
@@ -2291,9 +2300,9 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     if not (ev.subject_named or relaxed_section):
         return None
     section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)), duty_asked=bool(ev.described) and ev.asks_who)
-    if ev.described and ev.hits.keys() & {"suits", "role_exists", "role_name"} and not any(_asked_in_question(ev, cue) for cue in ("day", "responsibilities")):
+    if (ev.described or not ev.role_named or "role_name" in ev.hits) and ev.hits.keys() & {"suits", "role_exists", "role_name"} and not any(_asked_in_question(ev, cue) for cue in ("day", "responsibilities")):
         section = "overview"  # "which role fits that background", "is there a job built around …", "… what is this role called": the role itself, not where the words are on its page
-    elif ev.described and _asked_after_the_telling(ev):
+    elif (ev.described or (ev.cue("role_name") or "").split()[-1:] in (["called"], ["named"], ["title"]) or ("role_name" in ev.hits and not ev.a.questioned)) and _asked_after_the_telling(ev):  # (or its name asked: "… recalculating creatinine clearance. what is that job called")
         section = "overview"  # "the pharmacist who counts … after lunch and then places the weekly order, what's that job": the day told describes; the role itself is asked
     how = "described by its duties" if ev.described else f"title score {ev.subject_score:.2f}"
     return Match("role", role=rid, section=section, confidence=round(conf * (1.0 if ev.subject_named else CONF_RELAXED_FACTOR), 3), why=f"role {rid} ({how})")
@@ -2305,7 +2314,13 @@ def _asked_after_the_telling(ev: Evidence) -> bool:
     words = ev.a.words
     asks = [x for cue in ("identity", "role_exists", "role_name") if cue in ev.hits for x, _ in lexicon.cue(cue).spans(words)]
     told = [y for cue in ("day", "responsibilities") if cue in ev.hits for _, y in lexicon.cue(cue).spans(words)]
+    later = [x for cue in ("day", "responsibilities") if cue in ev.hits for x, _ in lexicon.cue(cue).spans(words) if asks and x >= min(asks)]
+    if asks and not later and any(w in lexicon.ROLE_NOUNS and words[i - 1] in _WHOSE_JOB for i, w in enumerate(words[min(asks) :], min(asks)) if i):
+        return True  # "… went room to room looking at the IV bags. whats that role", "what's her job": the one described, asked for itself
     return bool(asks) and bool(told) and max(told) <= min(asks) and any(w in lexicon.ROLE_NOUNS or w in ("that", "this") for w in words[min(asks) :])
+
+
+_WHOSE_JOB = frozenset({"that", "this", "her", "his", "their", "whose"})
 
 
 def _asked_in_question(ev: Evidence, cue: str) -> bool:

@@ -40,7 +40,7 @@ _PEOPLE_NOT_JOBS = lexicon.MENTORED - lexicon.ROLE_HEADS
 def _spoken_for(a: Analysis) -> frozenset[str]:
     """"my new hire already got CPFCS", "our student wants …": whom the way is for, no interest
     (not "teaching the new hires", "precepting students": what they do)."""
-    return frozenset(st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in _PEOPLE_NOT_JOBS and i and (a.words[i - 1] in THEIRS or (a.words[i - 1] == "new" and a.words[i - 2 : i - 1] and a.words[i - 2] in THEIRS)))
+    return frozenset(st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in _PEOPLE_NOT_JOBS and i and (a.words[i - 1] in THEIRS or (a.words[i - 1] == "new" and ((a.words[i - 2 : i - 1] and a.words[i - 2] in THEIRS) or not w.endswith("s")))))  # (and "Farah (new hire)": who she is)
 
 
 def _wisher_jobs(a: Analysis) -> frozenset[str]:
@@ -91,9 +91,12 @@ def _liked(a: Analysis) -> frozenset[str]:
     what comes first for them than what they merely do or where (its words of the trade
     count more, not its everyday words)."""
     words, out = a.words, set()
-    for _, end in lexicon.cue("likes").phrases.spans(words):
+    spans = lexicon.cue("likes").phrases.spans(words)
+    if _SEVERAL.isdisjoint(words):  # ("one loves the ordering, the other is all about the instillations": whose, the message must say)
+        spans = [*spans, *lexicon.cue("likes_theirs").phrases.spans(words)]
+    for _, end in spans:
         k, clause = end, a.sentence_of[end - 1]
-        while k < len(words) and k - end < LIKED_SPAN and words[k] not in lexicon.CLAUSE_BREAKS:
+        while k < len(words) and k - end < LIKED_SPAN and words[k] not in lexicon.CLAUSE_BREAKS and words[k] not in _SET_AGAINST:
             if a.sentence_of[k] != clause:
                 if not _elaborated(a, k - 1):
                     break
@@ -102,6 +105,9 @@ def _liked(a: Analysis) -> frozenset[str]:
             k += 1
     return frozenset(out)
 
+
+_SEVERAL = lexicon.SOMEONE_NEW | {"both", "each", "same"}  # words of a message about more than one person
+_SET_AGAINST = frozenset({"than"})  # "loves writing guides more than observing": what follows is liked less
 
 _ELABORATION = re.compile(r"\s*[-–—:]\s")
 
@@ -164,9 +170,10 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     nickname = {st for st, rids in ix.nicknamed.items() if role_id in rids}
     title = set(ix.role_titles[role_id])
     naming = {st for i, st in enumerate(a.word_stems[:-1]) if st in nickname and (a.word_stems[i + 1] in title or a.words[i + 1] in lexicon.ROLE_HEADS)}  # ("a hazmat shipping coordinator" for one often called the hazmat shipper: its name, no interest)
-    stems = _focus_stems(a, set(exclude) | naming | _set_against(a), about_member=True)
-    docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
+    naming |= {st for i, st in enumerate(a.word_stems) if i and st in nickname and a.word_stems[i - 1] in title}  # ("wants limb salvage" for one often called the limb salvage pharmacist)
     liked = _liked(a)
+    stems = _focus_stems(a, (set(exclude) | naming | _set_against(a)) - (_liked_in_own_words(a, liked, role.title) & title), about_member=True)
+    docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
     scored = _scored_steps(stems, steps, docs, role_id, a, ix, liked)
     fond = [s for s in stems if s in liked]
     if fond and len(fond) < len(stems):  # "I precept our new hires and honestly love teaching": what they love decides, when it can
@@ -201,6 +208,13 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if len(asked) == 1:  # "why CDAT first?": the step the member names comes first
         return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
     return Tailored(tuple(steps), None, (), held_t)
+
+
+def _liked_in_own_words(a: Analysis, liked: frozenset[str], title: str) -> set[str]:
+    """Words of the role's title the member says they love in other forms ("she's all about
+    leading people" for a team lead): what they love, not the title named."""
+    typed = set(re.findall(r"[a-z]+", title.lower()))
+    return {st for i, st in enumerate(a.word_stems) if st in liked and typed.isdisjoint(a.said[i].split()) and st in {stem(w) for w in a.said[i].split()}}  # (the word as typed: not "rpd" read as "residency program director")
 
 
 def _set_against(a: Analysis) -> set[str]:

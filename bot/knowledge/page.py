@@ -485,10 +485,14 @@ def _heading_text(text: str) -> str:
 _HEADING_MARKS = re.compile(r"^(?:(?P<eq>={1,6})\s*(?P<wiki>[^=\s].*?)\s*(?P=eq)|#{1,6}\s+(?P<md>\S.*?)(?:\s+#+)?)$")
 
 
+_QUOTE_MARKS = re.compile(r"^(?:>\s*)+(?=\S)")
+
+
 def _clean(text: str) -> str:
     """The line's text, its heading marks and emphasis (``unemphasised``) dropped so the heading,
     the name or the label reads as any other."""
     text = re.sub(r"\s+", " ", html.unescape(text).replace("\u00a0", " ").replace("\u200b", "")).strip()
+    text = _QUOTE_MARKS.sub("", text)  # "> Help children breathe easier …": a Markdown quote's marks, no part of the text
     m = _HEADING_MARKS.match(text)
     return unemphasised((m.group("wiki") or m.group("md")).strip() if m else text)
 
@@ -907,6 +911,7 @@ DUTY_HEADINGS = (
     r"(?:here's\s+|here\s+is\s+)?what\s+you(?:'ll|\s+will|'re\s+going\s+to|\s+are\s+going\s+to|'d|\s+would|'re|\s+are)?\s+(?:be\s+)?"
     r"(?:do|doing|handle|handling|own|owning|tackle|tackling|take\s+on|work\s+on|working\s+on|be\s+responsible\s+for|responsible\s+for|spend\s+your\s+(?:time|days?)\s+(?:on|doing))",
     r"what\s+you\s+do",
+    r"what\s+(?:does|do)\s+(?:an?|the|this|our|your)\s+[a-z'-]+(?:\s+[a-z'-]+){0,6}?\s+(?:actually\s+|really\s+)?do",
     r"(?:what|how)\s+(?:the|this|your)\s+(?:role|job|position|work)\s+(?:involves|entails|covers|includes|looks\s+like)",
     r"(?:the|your)\s+(?:daily\s+|everyday\s+|day-to-day\s+)?(?:work|job)(?:\s+itself)?",
     r"on\s+the\s+job",
@@ -1390,7 +1395,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
     for pos, (n, t) in enumerate(body if prose is None else []):  # (a paragraph of steps is read whole)
         if _BARE_STEP.match(_unbullet(t)):
             continue  # "Step 2" above its block
-        t = _step_item(t)
+        t = _unbracketed(_step_item(t))  # ("[CRCLP]" over its name, "[View Details]": an export's link text)
         code_line = _is_code(t)
         m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t) or _CODE_PAREN.match(t))
         if m_cn and not _is_code(m_cn.group("code")):
