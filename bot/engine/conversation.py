@@ -665,7 +665,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
-    liking = [y for name in ("likes", "likes_theirs", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)] + [i + 1 for i, w in enumerate(words) if w in lexicon.DISLIKE_STARTS]  # (and what they dislike: "he hates the packaging side")
+    liking = [y for name in ("likes", "likes_theirs", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)] + [i + 1 for i, w in enumerate(words) if w in lexicon.DISLIKE_STARTS or w in _LOVES]  # (and what they dislike: "he hates the packaging side")
     stepping = {i for cue in ("ref_next", "ref_prev") for x, y in r.found(cue) for i in range(x, y)}  # "the next one": the step after, read below
     lengths = {i for x, y in lexicon.cue("path_length").spans(words) for i in range(x, y)}  # "which of those two has the shorter path": a length asked, no path described
     for a, b in r.found("ref_one_kind"):
@@ -1283,6 +1283,7 @@ def _person_turn(rewritten: str, person: str, told: tuple[tuple[str, str], ...],
 
 _LIST_INTENTS = frozenset({"list_roles", "list_certifications"})
 _OF_THE_BOT = frozenset({"you", "u", "your", "ur", "council", "database", "knowledgebase", "base", "bot", "system"})  # a list cue's words that ask what the bot holds
+_LOVES = frozenset({"loves", "enjoys", "adores", "likes", "prefers"})  # "Kenji loves the rota and people side": what he likes, no role
 _THANKS_FILLERS = frozenset({"it", "that", "this", "so", "much", "very", "really", "a", "lot", "you", "u", "ya", "for", "all", "the", "help", "again", "lol"})
 _THE_ONES = frozenset({"the", "their", "its", "his", "her", "those", "these", "that", "this"})
 _EVERY = frozenset({"all", "every", "everything", "overall", "altogether"})
@@ -1488,6 +1489,8 @@ def _roster_mark(i: int, tokens: list[str]) -> bool:
     for k in range(i + 2, min(i + _ASIDE_REACH + 2, len(tokens))):  # (the brackets are gone: "Tomasz my night tech :")
         if tokens[k] == ":" or tokens[k] in _DASHES:
             return True
+        if tokens[k - 1].endswith(":") and lexicon.WISH_WORDS.isdisjoint(_plain(t) for t in tokens[i + 1 : k]):
+            return True  # "Siobhán (night pharmacist): PGD coordinator": the aside's last word carries the roster's colon
         if _CLAUSE_END.search(tokens[k - 1]):
             return False
     return False
@@ -1538,8 +1541,12 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
     def only_who(part: range) -> bool:  # "Sam (tech, 6 yrs)": who they are, nothing they want
         plain = [tokens[i].strip(_PUNCT).lower() for i in part]
         return all(any(a <= i < b for a, b, _ in people) or w in lexicon.MENTORED or w in lexicon.ROLE_HEADS or w in lexicon.FIELD_WORDS or w in _TENURE or len(w) <= 3 for i, w in zip(part, plain))
+    asides: set[int] = set()  # the words that only say who a person is ("night pharmacist" of "Siobhán (night pharmacist): PGD coordinator")
     for n in range(len(parts) - 2, -1, -1):
-        if only_who(parts[n]) and not any(b - 1 in parts[n + 1] for _, b, _ in people):
+        rostered = parts[n].start in named_at and tokens[parts[n].stop - 1].endswith(":") and len(parts[n]) <= _ASIDE_REACH + 2 and not any(a in parts[n + 1] for a in named_at)
+        if rostered or (only_who(parts[n]) and not any(b - 1 in parts[n + 1] for _, b, _ in people)):
+            if rostered:
+                asides |= set(parts[n]) - {parts[n].start}  # "Siobhán (night pharmacist): PGD coordinator": who she is, then what she wants
             parts[n : n + 2] = [range(parts[n].start, parts[n + 1].stop)]  # "Sam (tech, 6 yrs) wants limited distribution coordinator": one part
     names = {i for a, b, k in people for i in range(a, b) if not _noun(k)}
     plural = {k for _, b, k in people if _noun(k) and tokens[b - 1].strip(_PUNCT).lower() != k.removeprefix("other ")}  # "my two techs": a group
@@ -1590,7 +1597,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         if len(who) != 1:
             continue
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
-        cev = read(" ".join(tokens[i] for i in clause if i not in names), ix)  # (a name is no word of what they want)
+        cev = read(" ".join(tokens[i] for i in clause if i not in names and i not in asides), ix)  # (a name is no word of what they want, nor who they are)
         goal = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role
         role = goal or cev.described or _one_title_word(cev, ix) or cev.interest_role or _wished_title(cev)  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves; "priya wants the customs side")
         if not role and told and "same_goal" in cev.hits:

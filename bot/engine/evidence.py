@@ -772,7 +772,7 @@ def read(question: str, ix: Index) -> Evidence:
         del hits["missing_openings"]  # "jobs in the database?": the jobs the bot holds, no openings
     if "cert_seek" in hits and "responsibilities" in hits and lexicon.CERT_NOUNS.isdisjoint(hits["cert_seek"].split()) and not set(hits["responsibilities"].split()).isdisjoint(hits["cert_seek"].split()):
         del hits["cert_seek"]  # "for the ops director, which responsibility covers shortage strategies": a duty sought, no certification
-    if hits.get("missing_pay") == "paid" and all(i + 1 < len(a.words) and a.words[i + 1] in _PAID_FOR and (not i or a.words[i - 1] not in _PAID_BE) for i, w in enumerate(a.words) if w == "paid"):
+    if hits.get("missing_pay") == "paid" and all(i + 1 < len(a.words) and a.words[i + 1] in _PAID_FOR and _PAID_BE.isdisjoint(a.words[max(0, i - 2) : i]) for i, w in enumerate(a.words) if w == "paid"):
         del hits["missing_pay"]  # "my old boss paid for it", "what they paid us": someone paid for something, no pay of a job
     listed = lexicon.cue("list").spans(a.words) if "list" in hits else []
     if listed and all(a.words[x] == "in" and any(w in _ABSENT for w in a.words[max(0, x - 2) : x]) for x, _ in listed):
