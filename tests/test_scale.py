@@ -283,7 +283,7 @@ def _reference_named_certs(a, ix, role_where) -> list[str]:
         if window is None:
             continue
         lo, hi = window
-        if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where):
+        if written_as_name(a, lo, hi, set(name), ix.knowledge.certifications[code].name, role_where, ix.role_titles):
             found.append((lo, order, code))
     return [code for _, _, code in sorted(found)]
 

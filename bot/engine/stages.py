@@ -193,7 +193,8 @@ def _requested(ev: Evidence, ix: Index) -> bool:
     named = {i for code, x, y in named_cert_spans(ev.a, ix, {r: set(w) for r, w in ev.role_where.items()}) if code in ev.codes for i in range(x, y)}
     covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named | _pasted_before_a_role_asked(ev)
     words = ev.a.words
-    spans = [(x, y) for x, y in lexicon.cue("clinical_request").spans(words) if not (words[x] in ("which", "what") and x + 1 < y and words[x + 1] in lexicon.CERT_NOUNS)]  # ("which cert covers dose limits": a certification asked, by its topic)
+    a_case = not _A_CASE.isdisjoint(words) or any(lexicon.is_drug(w) and w not in ix.known_words for w in words)  # ("which certification covers the dose for my patient on vancomycin": a case)
+    spans = [(x, y) for x, y in lexicon.cue("clinical_request").spans(words) if a_case or not (words[x] in ("which", "what") and x + 1 < y and words[x + 1] in lexicon.CERT_NOUNS)]  # ("which cert covers dose limits": a certification asked, by its topic)
     if not spans:
         return False
     return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS and (words[i] in lexicon.CLINICAL_SPECIFICS or i not in _sought_words(ev))} <= covered for x, y in spans)  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's; "which certification covers stepped-dose protocols": the dose is the topic's)
@@ -211,6 +212,7 @@ def _pasted_before_a_role_asked(ev: Evidence) -> frozenset[int]:
 _DUTY_VERBS = frozenset({"decides", "decide", "handles", "handle", "oversees", "oversee", "approves", "approve", "manages", "manage", "runs", "run", "schedules", "coordinates", "plans", "sets", "controls", "owns", "checks", "verifies", "audits", "reviews"})  # "who decides …": a duty asked of a role
 _A_VALUE = frozenset({"dose", "dosing", "dosage", "mg", "max", "maximum"})  # a value asked ("the max dose"), never a duty's object
 _WHOSE = frozenset({"my", "our", "this", "her", "his", "their", "a"})  # "for my patient": one case
+_A_CASE = frozenset({"patient", "patients", "pt", "pts", "kid", "child", "baby", "grandma", "grandpa", "mom", "dad"})  # someone dosed
 _CASE_WORDS = frozenset({"dose", "doses", "dosing", "dosage", "mg", "patient", "patients", "pt", "pts"})  # a case or a value, never a duty
 
 
