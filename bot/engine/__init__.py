@@ -51,8 +51,9 @@ class Engine:
         for q in questions:
             before = ctx
             if q is questions[0] and statements and not POINTERS.isdisjoint(words_of(q)):
-                told_codes = [st for st in statements if (said := read(st, self.index)).a.unknown_codes or said.codes or (said.role_named and not said.named_only_of_self)]
-                q = " ".join([*told_codes, q])  # "I saw 'CESP-II' on a signature. Is that an advanced version …?", "my boss wrote 'CPLSR' … Is that a typo?": what "that" is, told before
+                asks_the_job = not read(q, self.index).hits.keys().isdisjoint(_ASKS_THE_JOB)
+                told_codes = [st for st in statements if (said := read(st, self.index)).a.unknown_codes or said.codes or (said.role_named and not said.named_only_of_self) or (asks_the_job and said.described)]
+                q = " ".join([*told_codes, q])  # "I saw 'CESP-II' on a signature. Is that an advanced version …?", "my boss wrote 'CPLSR' … Is that a typo?": what "that" is, told before ("the job where you chase what is missing. what is it called?": the job described)
             answer, ctx = self._turn(q, before)
             around = statements + [other for other in questions if other != q]  # what the member says of themselves, in any sentence
             if answer.intent == "pathway" and around:  # "I'm a purchasing tech. … which certs first?"; "I've been a med history tech …, would X suit me? what cert first"
@@ -162,3 +163,4 @@ def _same(a: Answer, b: Answer) -> bool:
 
 
 __all__ = ["Answer", "Context", "Engine", "Match", "render_text"]
+_ASKS_THE_JOB = frozenset({"role_name", "identity", "overview", "weak_overview", "day", "responsibilities"})  # "… . what is it called?", "… . what they do?": the job told before is asked about

@@ -388,8 +388,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         intent, section = ctx.asked_of or (ctx.intent, ctx.section)
         ctx = _about_role(ctx, theirs, ix, speaks_for)
         referred = True
-        for a, b, _ in people:
+        for a, b, k in people:
             start_at = a - 2 if words[a - 2 : a] == ["back", "to"] else a
+            if not _noun(k) and words[b : b + 1] in (["has"], ["holds"]) and start_at == a:
+                continue  # "Raj has CPOM fwiw, what does his path look like": who holds it stays said
             r.put(start_at, b, _joined([_label(e, ix) for e in ctx.shown], "or") if words[a - 1 : a] == ["of"] else "")  # ("back to lin, her second step?": the step is asked, not "back"; "which of Ravi's is about budgets": of his steps)
         if not of_theirs:
             asked_role = theirs  # "back to Dana - what's her day going to be like": her role's
@@ -468,6 +470,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     path_of = ev.role_best if along else recalled
     step_number = any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or step_number
+    if path_of is None and numbered and (by_length := _by_length(ev, ctx, ix)) is not None:
+        path_of = by_length[1]  # "the longer one's first step" after two roles weighed: of that role's pathway
     if path_of is None and numbered and (other_role := _other_path(ctx, r, words)) is not None:
         path_of = other_role  # "and step two on the other one?", "the first cert on the other one's path": of the other role's pathway
     if path_of is None and numbered and not ev.role_named and not _path_claimed(ev, words) and (said_path := _path_said(words, r, ctx, ix)) is not None:
@@ -537,8 +541,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
-        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or ("if" in words and not ev.hits.keys().isdisjoint({"self_describe", "likes"})) or (any(not _noun(k) for _, _, k in people) and f"@{speaks_for}" not in dict(ctx.paths))):
-            continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "Lee: first cert for the lean coordinator?": where they start, the pathway in their order (once shown in it, "what was Tom's first one again" is its first)
+        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or (("if" in words or ctx.intent == "pathway") and not ev.hits.keys().isdisjoint({"self_describe", "likes", "likes_theirs"})) or (any(not _noun(k) for _, _, k in people) and f"@{speaks_for}" not in dict(ctx.paths))):
+            continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "she loves teaching, still the same first step?" after her pathway, "Lee: first cert for the lean coordinator?": where they start, the pathway in their order (once shown in it, "what was Tom's first one again" is its first)
         if not (i and words[i - 1] in _DEFINITE) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
@@ -661,6 +665,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             referred = True
             r.put(i - 1, i + 2, _joined([_label(e, ix) for e in others]))
             swapped_at.add(i - 1)
+    by_length = _by_length(ev, ctx, ix)
+    if by_length is not None and r.free(by_length[0], by_length[0] + 3):  # "what does the longer one do all day" after two roles weighed: the one whose pathway is longer
+        referred = True
+        r.put(by_length[0], by_length[0] + 3, f"the {_label(('role', by_length[1]), ix)}")
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
@@ -677,6 +685,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if words[b - 1] == "one":
                 r.put(b - 1, b, "certification")  # ("the hospital operations one": a step, whatever title shares its words)
             continue  # "she'd rather start with the auditing side" after a pathway: which of its steps first (the tailoring reads it), not another role
+        if a and words[a - 1] in _DEGREES and words[b - 1] in _PART_NOUNS and ctx.intent == "pathway":
+            continue  # "what if it's more the exam writing side i like" after a pathway: what they like, not a role
         if any(a - 2 <= y <= a and not any(_CLAUSE_END.search(t) for t in r.tokens[y - 1 : a]) for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role (but "i'm a tech, the prior auth one or …" chooses)
         if words[a + 1] in lexicon.COUNTS or all(w in _WHOLE or (words[a] in _VERSUS_WORDS and w in lexicon.STOPWORDS) for w in words[a + 1 : b - 1]):
@@ -955,6 +965,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     dummy |= _conditional_it(words) | _cleft_it(words)
     worth = {i for i, w in enumerate(words) if w == "it" and i and words[i - 1] == "worth"}  # "worth it?": the thing is worth it, not "worth <the thing>"
     dummy |= {i for i, w in enumerate(words[:-2]) if w in ("it", "its") and words[i + 1 : i + 3] in (["like", "being"], ["like", "to"], ["like", "working"], ["like", "as"]) or (w == "it" and words[i + 1 : i + 4] in (["is", "like", "being"], ["is", "like", "to"]))}  # "what's it like being a media fill coordinator": "it" is the being, no thing shown
+    dummy |= _it_is_the_step(words) if ctx.intent == "pathway" else set()
     tells_of_them = ctx.intent == "pathway" and theirs is not None and theirs == ctx.role and bool(people) and people[0][0] == 0 and _only_tells(ev)  # "marcus did a telehealth rotation and loved it": about him, nothing asked
     reordering = {i for x, y in lexicon.cue("pathway").spans(words) if words[x] in _REORDER for i in range(x, y)}  # "reorder it for her": the pathway, not a step
     role_nouned = {i for x, y in r.found("ref_role") if words[y - 1] in _ROLE_WORDS for i in range(x, y)}  # "how is that role different from …": that role, no certification
@@ -1320,14 +1331,18 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         j = i - 1
         while j >= 0 and i - j <= 3 and words[j] not in _SPEAKS_FOR and not _SENTENCE_END.search(tokens[j]) and (words[j] in lexicon.FIELD_WORDS or words[j] in lexicon.ORDINALS or words[j] in _OTHER or words[j] in _RANKS or (words[j] not in lexicon.STOPWORDS and words[j] not in ix.name_words)):
             j -= 1
+        if j >= 3 and words[j - 2 : j] == ["one", "of"] and words[j - 3] in ("is", "s", "was"):
+            continue  # "Hana is one of my ward pharmacists": who Hana is, no one else
         if j >= 0 and words[j] in _SPEAKS_FOR and not (j and words[j - 1] in _IS_SELF):  # (not "i'm the tech who runs …")
             other = any(w in _OTHER or lexicon.ORDINALS.get(w, 1) >= 2 for w in words[j + 1 : i])
             found.append((j, i + 1, f"other {noun}" if other else noun))  # "my other tech", "the second tech": another person than "my tech"
     named_in_capitals = any(not _noun(k) for _, _, k in found)  # "ok dev plans for my crew. Ravi: …": names typed in capitals, a lower-case word is none
     found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and not named_in_capitals and _lower_name(i, words, tokens, ix)]
     if any(not _noun(k) for _, _, k in found):  # "sam wants the ops director job …, dana wants …": beside another name, a commoner one typed in lower case
-        found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, by_stem=w in ix.known_words, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # ("lin wants …": no word of the knowledge as typed, whatever "line" stems to)
-    placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]
+        capital_at = {a for a, _, k in found if not _noun(k)}
+        found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and i - 1 not in capital_at and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, by_stem=w in ix.known_words, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # ("lin wants …": no word of the knowledge as typed, whatever "line" stems to; not "Ines (float pharmacist)": who she is)
+    capitals_at = {a for a, _, k in found if not _noun(k)}
+    placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and i - 1 not in capitals_at and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # (not "Ines (float pharmacist)": who the one named is)
     if len(placed) >= 2:  # "dee wants to be the stroke coord …, vic wants the ops director job …": two commoner names, each where a person is spoken of
         found += placed
     listed = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
@@ -1448,6 +1463,11 @@ def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) and not _CLAUSE_END.search(tokens[i]) else ""  # ("missed charges on infusions, is there …")
     before = words[max(0, i - 2) : i]
     then = words[i + 2] if nxt in lexicon.MENTORED and i + 2 < len(words) else ""  # "jess (tech) wants the training manager job"
+    k = i + 1
+    while k < len(words) and k - i <= 3 and (words[k] in _WHO_THEY_ARE or words[k] in lexicon.MENTORED or words[k] in lexicon.ROLE_HEADS) and not _CLAUSE_END.search(tokens[k - 1]):
+        k += 1
+    if k > i + 1 and k < len(words) and any(w in lexicon.MENTORED or w in lexicon.ROLE_HEADS for w in words[i + 1 : k]) and not _CLAUSE_END.search(tokens[k - 1]):
+        then = then or words[k]  # "Tom (staff pharmacist) wants …", "Tom (new grad) is eyeing …": a name, who they are, then what they want
     called = nxt in ("the", "my", "our") and any(w in lexicon.MENTORED for w in words[i + 2 : i + 5])  # "devin the new grad wants …": a name, then what they are
     if len(before) == 2 and before[0].isdigit() and before[1] in _SPANS_OF_TIME:
         return False  # "Marisol (tech, 3 yrs retail) wants …": where they worked, not who
@@ -1461,6 +1481,7 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
     return t.isalpha() and t.islower() and len(t) >= 2 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < (most or LOWER_NAME_ENGLISH) and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
 
 
+_WHO_THEY_ARE = _RANKS | frozenset({"staff", "float", "ward", "clinic", "retail", "hospital", "ops", "my", "our"})  # words of who a person is, between their name and what they want
 _SPANS_OF_TIME = frozenset({"years", "year", "yrs", "yr", "months", "month", "mos", "weeks"})
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
@@ -1898,6 +1919,9 @@ def _in_title(word: str, role: str, ix: Index) -> bool:
 
 
 _LENGTHS = {"shortest": "shortest path", "longest": "longest path", "shorter": "shorter path", "longer": "longer path", "fewest": "fewest certs", "fewer": "fewer certs"}  # "and the shortest?" after pathways weighed by length
+_BY_LENGTH = frozenset({"longer", "longest", "shorter", "shortest", "quicker", "quickest", "faster", "fastest"})  # "the longer one": a role picked by its pathway's length
+_LENGTH_NOUNS = frozenset({"one", "ones", "path", "paths", "pathway", "route", "role", "job"})
+_ASKED_WHICH = frozenset({"which", "who", "whos", "whose"})  # ("which one has the shorter path": the length is asked)
 _OTHER_VERBS = frozenset({"is", "s", "does", "covers", "has", "handles"})  # "and the other is for …" (as the ref_other cue reads it)
 _OTHER_NOUNS = frozenset({"one", "ones", "cert", "certification", "credential", "role", "job"})  # "the other one": what names the other, not what is asked of it
 _ONE_CERT = frozenset({"cert", "certification", "credential"})
@@ -1915,6 +1939,43 @@ def _by_number(words: list[str]) -> list[tuple[int, int, int, int]]:
     if not out and sole is not None and words[sole].isdigit() and words[sole] in _NUMBERED:
         out.append((sole, sole, sole + 1, _NUMBERED[words[sole]]))
     return out
+
+
+def _by_length(ev: Evidence, ctx: Context, ix: Index) -> tuple[int, str] | None:
+    """"the longer one", "the shorter path" of two or more roles weighed (not asked: "which one has
+    the shorter path"): where it is said, and the role it means by the certifications left on its
+    pathway (a count the pages give); none on a tie."""
+    words = list(ev.a.words)
+    if ev.role_named or ev.codes:
+        return None
+    at = next((i - 1 for i in range(1, len(words) - 1) if words[i - 1] == "the" and words[i] in _BY_LENGTH and words[i + 1] in _LENGTH_NOUNS and _ASKED_WHICH.isdisjoint(words[:i])), None)
+    if at is None:
+        return None
+    left = {r: sum(1 for s in ix.knowledge.roles[r].pathway if s.certification not in ctx.held) for r in _roles_compared(ctx, words) if r in ix.knowledge.roles}
+    if len(left) < 2:
+        return None
+    ranked = sorted(left, key=lambda r: -left[r] if words[at + 1] in lexicon.LONGER_WORDS else left[r])
+    return None if left[ranked[0]] == left[ranked[1]] else (at, ranked[0])
+
+
+def _it_is_the_step(words: list[str]) -> set[int]:
+    """"is it still the same first step?", "is that still first" after a pathway: "it" is the step
+    the ordinal names (the pathway asked again), not the certification shown first."""
+    out = set()
+    for i, w in enumerate(words):
+        if w == "it" and i and words[i - 1] in _CHANGING:
+            out.add(i)  # "does that change it?": the order shown, asked again
+        if w in ("it", "that", "its", "thats"):
+            k = i + 1
+            while k < len(words) and words[k] in _STILL_THE:
+                k += 1
+            if k < len(words) and words[k] in lexicon.ORDINALS and k > i + 1:
+                out.add(i)
+    return out
+
+
+_CHANGING = frozenset({"change", "changes", "affect", "affects", "alter", "alters", "shift", "shifts", "reorder", "flip", "swap"})
+_STILL_THE = frozenset({"is", "s", "still", "the", "same", "going", "to", "be", "my", "his", "her", "their"})
 
 
 def _sole_word(words: list[str], also: frozenset[str] = frozenset()) -> int | None:
@@ -2071,9 +2132,16 @@ def _roles_numbered(ev: Evidence) -> tuple[str, ...]:
 def _roles_apart(ev: Evidence, before: int) -> list[str]:
     """The roles named before word ``before``, each by words of its own, in the order named."""
     subject = ev.subject_role if ev.subject_named or ev.subject_relaxed else None
-    candidates = {r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 or _by_two_with_its_noun(ev, r)} | ({subject, *ev.named_apart(subject)} if subject else set())  # ("benchmarking analyst" after two longer titles: named all the same)
+    candidates = {r for sc, r in ev.roles if sc >= ROLE_MENTION * 0.5 or _by_two_with_its_noun(ev, r) or _by_its_own_noun(ev, r)} | ({subject, *ev.named_apart(subject)} if subject else set())  # ("benchmarking analyst" after two longer titles: named all the same)
     named = [(_named_at(ev, r), r) for r in candidates if (w := ev.role_where.get(r)) and max(w) < before]  # (where its own words are: "director of pharmacy operations, …, evening pharmacy shift supervisor")
     return [r for _, r in sorted(named) if all(ev.role_where[r] - ev.role_where[o] for _, o in named if o != r)]
+
+
+def _by_its_own_noun(ev: Evidence, rid: str) -> bool:
+    """The role is named by its job noun, one no other title has ("the lecturer" for Pharmacy
+    Practice Lecturer)."""
+    heads = ev.ix.head_stems(rid)
+    return any(ev.a.word_stems[i] in heads and set(ev.ix.title_postings.get(ev.a.word_stems[i], ())) == {rid} and not any(i - 1 in w for o, w in ev.role_where.items() if o != rid) for i in ev.role_where.get(rid, ()))  # (not "ALS clinic pharmacist": the head of another's name)
 
 
 def _by_two_with_its_noun(ev: Evidence, rid: str) -> bool:
@@ -2095,6 +2163,8 @@ def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity,
 
 
 _LEADS_IN = frozenset({"and", "so", "but", "or", "ok"})
+_HMM = frozenset({"hmm", "hm", "um", "umm", "oh", "ah", "well"})
+_PART_NOUNS = frozenset({"side", "part", "bit", "stuff", "end"})
 _CANCELS = frozenset({"nvm", "nevermind", "never", "forget", "scratch", "ignore"})  # "nvm. what is …": what was pending is dropped, not finished
 _DEGREES = frozenset({"more", "mostly", "all", "really", "just"})
 
@@ -2122,7 +2192,7 @@ def _conditional_it(words: list[str]) -> set[int]:
     means, not a thing shown (not "she wants to know if it's mostly meetings": the job)."""
     out = set()
     for i in range(1, len(words) - 2):
-        if words[i - 1] != "if" or not (i == 1 or words[i - 2] in _LEADS_IN):
+        if words[i - 1] != "if" or not (i == 1 or words[i - 2] in _LEADS_IN or (words[i - 2] == "what" and (i == 2 or words[i - 3] in _LEADS_IN | _HMM))):  # ("hmm what if it's more the marking side")
             continue
         after = words[i + 1] if words[i] == "its" else words[i + 2] if words[i] == "it" and words[i + 1] == "is" else ""
         if after in _DEGREES:
@@ -2165,6 +2235,9 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
     conversation is about whose name (or, less, whose text) clearly fits best; never one set
     aside ("the other …")."""
     a = analyze(descriptor, ix)
+    lettered = {ix.theme_letters[w] for w in words_of(descriptor) if w in ix.theme_letters}
+    if len(lettered) == 1 and kind in (None, "role") and ("role", next(iter(lettered))) not in (besides or set()):
+        return ("role", next(iter(lettered)))  # "is it on the GP one too": the one title whose theme has those initials (General Practice Clinical Pharmacist)
     stems = set(a.stems) - cue_stems() or {st for w, st in zip(a.words, a.word_stems) if w in lexicon.DAY_TIMES}  # ("the evening one": a time of day, a cue's word, describes by the day)
     if not stems:
         return None

@@ -452,7 +452,16 @@ def wishing(a: Analysis) -> frozenset[int]:
 def not_asked_jobs(a: Analysis) -> frozenset[int]:
     """Job nouns no question asks about: the member's own, those of people they speak of, a
     verb ("to lead a team"), a qualifier ("a tech program"), each with its other readings."""
-    return frozenset(k for i in own_job_heads(a) | spoken_of(a) | led(a) | modifying(a) | suited(a) for k in a.typed_group(i))
+    return frozenset(k for i in own_job_heads(a) | spoken_of(a) | led(a) | modifying(a) | suited(a) | the_bot(a) for k in a.typed_group(i))
+
+
+def the_bot(a: Analysis) -> frozenset[int]:
+    """"how does this assistant work", "are you an assistant or a person": the bot itself, no job."""
+    return frozenset(i for i, w in enumerate(a.words) if w in _BOT_NOUNS and i and a.words[i - 1] in _THIS_BOT and a.typed_group(i) == range(i, i + 1))
+
+
+_BOT_NOUNS = frozenset({"assistant", "helper"})
+_THIS_BOT = frozenset({"this", "you", "u", "your"})  # ("this assistant"; not "a pharmacy assistant")
 
 
 def suited(a: Analysis) -> frozenset[int]:

@@ -21,6 +21,7 @@ from bot.engine.entities import POSSESSIVES, alias_certs, own_words_run, shorten
 from bot.engine.index import EVERYDAY_WORD, Index
 from bot.engine.intents import Neighbour, builtin_index, features, words_of_example
 from bot.engine.phrases import CODE_MARK, SENTENCE_BREAK
+from bot.engine.normalize import stem
 from bot.engine.sections import content_role
 from bot.engine.thresholds import (
     CLAUSE_WORDS,
@@ -123,10 +124,14 @@ class Evidence:
     @property
     def cert_seek(self) -> bool:
         """Looking for a certification; "whose job is it to cover" looks for a person, and so does
-        "who keeps the calibration certificates" (papers a job files, no credential)."""
+        "who keeps the calibration certificates" (papers a job files, no credential), not "what
+        certificates for the one who keeps the owings list"."""
         typed = [self.a.said[i] for i, w in enumerate(self.a.words) if w in lexicon.CERT_NOUNS]
-        papers = bool(typed) and all(t.startswith("certificate") for t in typed) and self.asks_who
         words = self.a.words
+        who_at = [i for i, w in enumerate(words) if w in lexicon.WHO_WORDS]
+        in_who_clause = any(w in lexicon.CERT_NOUNS and any(k < i and self.a.sentence_of[k] == self.a.sentence_of[i] for k in who_at) for i, w in enumerate(words))
+        asked_first = bool(who_at) and not in_who_clause  # "what certificates for the person who sends the claims", "i want to be the one who runs the diary. which certificates?": the certificates are asked, "who" describes
+        papers = bool(typed) and all(t.startswith("certificate") for t in typed) and self.asks_who and not asked_first
         theirs = "role_exists" in self.hits and all(not POSSESSIVES.isdisjoint(words[max(0, i - 2) : i]) for i, w in enumerate(words) if w in lexicon.CERT_NOUNS)  # "is there a job where u watch them take their certification exams": a job described
         return (bool(self.cert_nouns) and not papers and not theirs) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
 
@@ -241,6 +246,18 @@ class Evidence:
         a = self.a
         ahead = range(i + 1, min(len(a.words), i + 1 + JOB_SUBJECT_REACH))
         return any(a.words[k] in lexicon.ROLE_HEADS and a.sentence_of[k] == a.sentence_of[i] for k in ahead) and self.ix.page_topic(a.word_stems[i])
+
+    @cached_property
+    def describing(self) -> frozenset[int]:
+        """Word positions of a clause that describes a job ("the job where you compare the payment
+        schedule with your totals", "the one who counts the no-shows"): what the job does, not
+        what the member asks of it."""
+        a = self.a
+        out: set[int] = set()
+        for i, w in enumerate(a.words[:-1]):
+            if i and a.words[i - 1] in _DESCRIBED_BY and (w in _JOB_NOUNS or w in lexicon.ROLE_NOUNS) and a.words[i + 1] in _RELATIVES and a.sentence_of[i + 1] == a.sentence_of[i]:
+                out.update(_clause_from(a, i + 1))
+        return frozenset(out)
 
     @cached_property
     def said_of_self(self) -> frozenset[int]:
@@ -715,6 +732,12 @@ def read(question: str, ix: Index) -> Evidence:
         spans = lexicon.cue(name).spans(a.words)
         if spans and all(i in masked for x, y in spans for i in range(x, y)):
             del hits[name]  # "the DI one" read "the di drug information one": a title's own words ask nothing
+    greeted = lexicon.cue("day").spans(a.words) if "day" in hits else []
+    if greeted and all(x and a.words[x - 1] == "good" and a.words[x] in lexicon.GREETINGS and (x == 1 or a.sentence_of[x - 2] != a.sentence_of[x]) for x, y in greeted):
+        del hits["day"]  # "Good evening. How does this assistant work?": a greeting, no part of a day asked
+    days_at = [i for i, w in enumerate(a.words) if w == "days"]
+    if "day" in hits and hits["day"].split()[-1:] == ["days"] and len(hits["day"].split()) <= 2 and len(days_at) == 1 and not _PAST_OWNERS.isdisjoint(a.words[max(0, days_at[0] - 3) : days_at[0]]) and not _BACK_IN.isdisjoint(a.words[max(0, days_at[0] - 4) : days_at[0]]):
+        del hits["day"]  # "got CHPOP from my ops days": a time of their life, no part of a day asked
     if "cert_seek" in hits and _covers_a_role(hits["cert_seek"], cue_text, cert_nouns):
         del hits["cert_seek"]
     if "pathway" in hits and by_name and all(any(x0 <= x < y0 for _, x0, y0 in by_name) for x, _ in lexicon.cue("pathway").spans(a.words)):
@@ -869,6 +892,9 @@ def _clause_end(a: Analysis, start: int) -> int:
 
 
 _RELATIVES = frozenset({"whose", "that", "who", "where", "which"})
+_DESCRIBED_BY = frozenset({"the", "a", "an", "that"})
+_PAST_OWNERS = frozenset({"my", "our", "his", "her", "their"})
+_BACK_IN = frozenset({"from", "in", "during"})  # "from my ops days", "back in my retail days"
 _HYPHENATED_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
@@ -981,7 +1007,8 @@ def _described_role(ev: Evidence) -> str | None:
     if themed:
         return themed  # "diversion manager morning routine?"
     own_job = {a.word_stems[k] for i in mine for k in a.typed_group(i)}
-    content = [s for s in a.stems if s not in cue_stems() and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
+    compounds = {part for compound in _HYPHENATED_WORDS.findall(a.question.lower()) if english.count(compound.replace("-", "")) < EVERYDAY_WORD for part in compound.split("-")}  # ("the no-shows": a term of the trade, of everyday words)
+    content = [s for s in a.stems if (s not in cue_stems() or s in {stem(w) for w in compounds}) and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
     refers_back = ev.pathway_cue and not ev.hits.keys().isdisjoint({"ref_thing", "ref_role"})  # "and the path for it if im already doing data analysis": the role talked about
     if ("ordering" in ev.hits or "list" in ev.hits or refers_back) and not ev.hits.keys() & {"likes", "suits"} and not ev.wished:
         told = ev.said_of_self | _conditions(a) | {i for name in ev.hits.keys() & _ASKING_HOW for x, y in lexicon.cue(name).spans(a.words) for i in range(x, y)}
@@ -991,7 +1018,7 @@ def _described_role(ev: Evidence) -> str | None:
         return None  # "which should i do first as a tech": the member's own job describes no role
     job_nouns = {a.word_stems[k] for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.typed_start(i) == i and a.word_stems[i] not in held_names for k in a.typed_group(i)}
     if job_nouns:
-        said = {a.word_stems[i] for i, w in enumerate(a.words) if english.count(w) < EVERYDAY_WORD}  # ("usually", "often" describe nothing)
+        said = {a.word_stems[i] for i, w in enumerate(a.words) if english.count(w) < EVERYDAY_WORD or w in compounds}  # ("usually", "often" describe nothing)
         if all(s in job_nouns or s not in said for s in content):
             return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
     beyond = _beyond_self(ev)

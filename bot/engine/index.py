@@ -85,6 +85,7 @@ _NAME_SPLIT = re.compile(r"\s+or\s+|\s*/\s*")
 _NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z0-9][a-z0-9\-]*(?:\s+[a-z0-9][a-z0-9\-]*){0,3})[\"”']?$", re.I)  # ("the 340B coordinator")
 _SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around|of\s+the|in\s+the)\s+", re.I)  # who calls it so, or where ("the AI watchdog of the pharmacy department"), not part of the name
 _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
+_ROLE_IS = re.compile(r"\b(?:the|this)\s+(?:role|job|position)\s+is\s+(?:the|a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)(?:\s*\(([A-Z]{2,6})\))?")  # (not "the role is a mix of …": a name in capitals)
 _OR_NAME = re.compile(r"\s*\(\s*(?:or|aka|a\.k\.a\.?)\s+([^()]{2,60})\)", re.I)  # right after the title: "(or 'the chargeback analyst')"
 
 
@@ -97,6 +98,8 @@ def called_names(title: str, text: str) -> list[str]:
     a sentence, or after "this leader", "they"; "a process known as …" names something else."""
     names: list[str] = []
     for sentence in re.split(r"(?<=[.;!?])\s+", text):
+        for proper in _ROLE_IS.finditer(sentence):  # "In law the role is the Qualified Person (QP)": its name in capitals, and its initials
+            names += [n for n in proper.groups() if n]
         at = sentence.lower().find(title.lower())
         aside = _OR_NAME.match(sentence, at + len(title)) if at >= 0 else None
         if aside is not None:  # "The Pharmacy Chargeback Reconciliation Specialist (or 'chargeback analyst') …"
@@ -212,6 +215,7 @@ class Index:
     name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
     nicknamed: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles whose page's other name for them has it and their title does not ("known as the hazmat shipper")
+    theme_letters: dict[str, str] = field(default_factory=dict)  # "gp" -> General Practice Clinical Pharmacist: a title's theme initials only one title has ("the GP one")
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
     step_passages: dict[tuple[str, str], int] = field(default_factory=dict)  # (role, code) -> the passage of that pathway step's sentence
     first_for: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)  # (role, code) -> stems of whom its "why" says it comes first for
@@ -348,6 +352,7 @@ class Index:
         by_letters: dict[str, set[str]] = defaultdict(set)
         for (letters, _), rids in by_initials.items():
             by_letters[letters] |= rids
+        ix.theme_letters = {letters: next(iter(rids)) for letters, rids in by_letters.items() if len(rids) == 1 and letters not in taken and english.count(letters) < ACRONYM_NOT_ENGLISH and not _near_a_code(letters, codes_list)}
         for (letters, head), rids in by_initials.items():  # "cc sup" for Pharmacy Contact Center Supervisor, "DG lead", when only one title fits
             if len(rids) == 1 and letters not in taken and (letters,) not in ix.synonyms and english.count(letters) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((letters, *ix.expand(head.split())), ("role", next(iter(rids))))

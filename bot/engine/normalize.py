@@ -29,6 +29,7 @@ _DOLLAR_ALONE = re.compile(r"\$(?![\d.,])")
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
 _PARTS = re.compile(r"[-/.]")
 _DOTTED_LETTERS = re.compile(r"\b(?:[A-Za-z]\.){3,}[A-Za-z]?\b\.?")
+_CLOCK_DOTS = re.compile(r"(?<=\d)(\s*)([AaPp])\.\s?([Mm])\.?(?=\W|$)")  # "2 p.m." -> "2 pm"
 _LETTER_AND_LETTER = re.compile(r"\b([A-Za-z])\s?&\s?([A-Za-z])\b")
 _SPACED_LETTERS = re.compile(r"(?<!['’])\b(?:[A-Za-z] ){2,}[A-Za-z]\b")  # not the s of "what's c m o p m"
 _CAPITALS_WORD = re.compile(r"\bIT\b|\b[Ii]nformation [Tt]echnology\b")
@@ -101,6 +102,7 @@ def clean(text: str, limit: int | None = MAX_CHARS) -> str:
     text = _DOLLAR_ALONE.sub(" dollars ", text)  # "cdpm exam $?": a price asked ("a $40M budget" is an amount)
     text = _SYMBOLS.sub(" ", text)
     text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    text = _CLOCK_DOTS.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)}".lower(), text)
     text = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), text)  # "c.p.a.t.s" -> cpats
     text = " ".join(text.split())
     return text[:limit] if limit is not None else text

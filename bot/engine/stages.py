@@ -124,7 +124,7 @@ def task_request(ev: Evidence, ix: Index) -> Match | None:
     """A request to write something ("write my cover letter"): not a question about the knowledge."""
     titled = {i for sc, r in ev.roles if sc >= ROLE_MENTION for i in ev.role_where.get(r, ())}
     words = ev.a.words
-    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE and words[a] not in _VERSES) and _DOER.isdisjoint(words[max(0, a - 2) : a]) and (ev.a.asks(a) or _opens_a_sentence(ev, a)) for a, b in dict.fromkeys(lexicon.cue("task_request").spans(words) + _sentence_spans(ev, "task_request"))):  # (nor "I'm trying to write a job description … . What are its core responsibilities?": told, not asked)  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
+    if ev.cue("task_request") and any(not {b - 1, b} <= titled and not (a and words[a - 1] in _NOUN_BEFORE and words[a] not in _VERSES) and _DOER.isdisjoint(words[max(0, a - 2) : a]) and tuple(words[max(0, a - 2) : a]) not in _ABLE and (ev.a.asks(a) or _opens_a_sentence(ev, a)) for a, b in dict.fromkeys(lexicon.cue("task_request").spans(words) + _sentence_spans(ev, "task_request"))):  # (nor "I'm trying to write a job description … . What are its core responsibilities?": told, not asked)  # (not "do both the disaster response coordinator and …": a title goes on past it; nor "HR keeps putting it in the draft job description": a draft, not a request)
         return refuse("off_topic", CONF_REFUSE, why=f"task cue: {ev.cue('task_request')!r}")
     return None
 
@@ -136,6 +136,7 @@ def _opens_a_sentence(ev: Evidence, at: int) -> bool:
 
 _NOUN_BEFORE = lexicon.DETERMINERS | lexicon.POSSESSIVES  # "the draft", "my edit": the word is a noun there
 _VERSES = frozenset({"haiku", "haikus", "poem", "poems", "limerick", "limericks", "sonnet", "sonnets", "rap", "song"})  # "a limerick about the ops director please": asked for, after "a" too
+_ABLE = frozenset({("you", "can"), ("u", "can"), ("able", "to")})  # "a certification that shows you can write a consult note": an ability, not a request
 _DOER = frozenset({"i", "we", "im", "ive", "weve", "who", "she", "he", "they"})  # "I write the grievance letters", "the tech who translates our labels": work told of, not asked for
 
 
@@ -1162,6 +1163,23 @@ def _unknown_asked_first(ev: Evidence) -> bool:
     return opened or bool(rated) or any(u.lower() in said and u.lower() in words and words.index(u.lower()) < first_known for u in ev.a.unknown_codes)
 
 
+def _pointer_opens_a_question(a: Analysis) -> bool:
+    """A question sentence after the first opens on "that"/"it" (past an auxiliary): "… BCPS. Is
+    that closer to …?", "… FACHE. Would it help …?"."""
+    for i, w in enumerate(a.words):
+        if w not in POINTERS or not a.questioned or a.sentence_of[i] not in a.questioned or a.sentence_of[i] == 0:
+            continue
+        start = next(k for k in range(i, -1, -1) if k == 0 or a.sentence_of[k - 1] != a.sentence_of[i])
+        after = a.words[i + 1] if i + 1 < len(a.words) else ""
+        if all(a.words[k] in _AUXILIARIES for k in range(start, i)) and after not in _JOB_HEADS and after not in _A_CLAIM:  # (not "… that's all the RSO's job. is that right?": the claim)
+            return True
+    return False
+
+
+_A_CLAIM = frozenset({"right", "true", "correct", "accurate", "so", "real", "legit", "fair", ""})
+_AUXILIARIES = frozenset({"is", "was", "would", "does", "will", "could", "can", "and", "so", "but", "ok"})
+
+
 def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     """A code the knowledge does not hold is the subject ("is BCPS worth it"), or a certification
     written out by a name none has ("the Certified Pharmacy Drone Delivery Specialist"): refuse."""
@@ -1169,7 +1187,8 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     name = _unknown_cert_name(ev)
     if name and not ev.codes:
         return refuse("unknown_cert", CONF_UNKNOWN_CODE, detail=name, why=f"no certification is called {name!r}")
-    if not a.unknown_codes or (ev.codes and not _known_only_told(ev, ix) and not _unknown_asked_first(ev)) or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev) and not _code_needed(a)):
+    pointer_first = bool(a.unknown_codes) and not ev.codes and _pointer_opens_a_question(a)  # "I'm weighing up BCPS. Is that closer to X or Y?": the code told is what is asked of
+    if not a.unknown_codes or (ev.codes and not _known_only_told(ev, ix) and not _unknown_asked_first(ev)) or ev.asks_who or (ev.subject_named and (ev.pathway_cue or ev.section_cue or "contrast" in ev.hits) and "judgement" not in ev.hits and not _opens_with_code(ev) and not _code_needed(a) and not pointer_first):
         return None
     if all(_members_own(a.words, u) for u in a.unknown_codes) and not _named_as_cert(ev):
         return None  # "what certs do you know? making a list for my IDP": the member's own plan, not a certification asked about
@@ -1181,7 +1200,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     at_code = [i for i, w in enumerate(a.words) if w in POINTERS and (a.words[i + 1] if i + 1 < len(a.words) else "") not in _JOB_HEADS]  # ("… PIC for 9. … virtual care pharmacist roles. what is that job exactly?": a job pointed at)
     pointed = bool(ev.hits.keys() & {"property", "judgement", "identity", "eligibility"}) and any(a.asks(i) for i in at_code)  # "… keeps mentioning APICS CPIM. Is that a good one for …": the code told, asked about by a pronoun
     named_asked = ev.role_named and any(a.sentence_of[i] in a.questioned for i in ev.title_positions)  # ("Our CEO wants every pharmacy director to get FACHE. Does the council have anything on that?": the job told, the code asked)
-    pointed = pointed or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i in at_code) and not (ev.codes or named_asked))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
+    pointed = pointed or pointer_first or (bool(a.questioned) and any(a.sentence_of[i] in a.questioned for i in at_code) and not (ev.codes or named_asked))  # "I saw 'CESP-II' on a signature. Is that an advanced version …? What does it require?"
     if a.asking and not pointed and not any(a.asks(i) for i, w in enumerate(a.words) if w.upper() in a.unknown_codes):
         return None  # "my fav part of retail is doing the RTV returns … is there an ops job for that": told, not asked about
     if a.questioned and not any(a.sentence_of[i] in a.questioned for i in unknown_at + at_code):
@@ -1189,7 +1208,7 @@ def unknown_cert(ev: Evidence, ix: Index) -> Match | None:
     variant = any(u.split("-")[0].lower() in ix.codes for u in a.unknown_codes)  # "CMSO-A" is not CMSO
     variant = variant or _named_as_cert(ev)  # "CHC certification for …": the unknown code is the subject
     told_then_pointed = bool(a.questioned) and not named_asked and any(w in POINTERS and a.sentence_of[i] in a.questioned and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i]) for i, w in enumerate(a.words))  # ("… to get FACHE. Does the council have anything on that?": the code, pointed at last)
-    if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a) and not told_then_pointed:
+    if ((ev.role_score >= 1.0 and not _code_asked_first(ev) and not _opens_with_code(ev)) or _role_first(ev)) and not variant and not any(c in ev.hits for c in ("property", "eligibility", "cert_seek", "judgement")) and not _code_needed(a) and not told_then_pointed and not pointer_first:
         return None  # "we have a DOP already, so why a director of pharmacy operations": the role is the subject
     sought_itself = not {c.lower() for c in a.unknown_codes}.isdisjoint(f'{ev.cue("cert_seek") or ""} {ev.cue("identity") or ""}'.split())  # "what does the BCPS cover": the code asked about, no topic described
     if not variant and ev.cert_seek and not sought_itself and not _unknown_asked_first(ev) and not _code_needed(a) and not ev.hits.keys() & {"judgement", "property"} and (certs_by_topic(a, ix, exclude=set()) or [("", 0.0)])[0][1] >= TOPIC_UNKNOWN_CODE * TOPIC_MIN:
@@ -1353,6 +1372,10 @@ def _only_asks_what(ev: Evidence, typo: str) -> bool:
 
 def follow_up(ev: Evidence, ix: Index) -> Match | None:
     """A follow-up to an earlier message ("and which certs for it?") that names nothing itself."""
+    shared = ev.cue("both") or ""
+    pair_said = any(not _NAMED_PAIR.isdisjoint(ev.a.words[max(0, x - 3) : y]) for x, y in lexicon.cue("both").spans(ev.a.words))  # ("do they share", "which certs do they have in common"; not "a shared drive")
+    if (shared.split()[-1:] == ["share"] or shared.endswith("in common")) and pair_said and not (ev.codes or ev.role_named):
+        return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"what {shared!r} have in common, and nothing named to compare")  # "what cert do they share" with nothing before
     if not _unnamed(ev) or ev.subject_relaxed:
         return None
     if (ev.cue("follow_up") or _points_back(ev)) and not _says_what(ev, ix) and not _asks_a_list(ev):  # ("list every role you have. all of them")
@@ -1361,6 +1384,9 @@ def follow_up(ev: Evidence, ix: Index) -> Match | None:
     if among and not ev.described:  # "which one of those deals more with nurses", nothing shown before: which ones is not said
         return refuse("needs_context", CONF_NEEDS_CONTEXT, why=f"a choice among {among!r}, and nothing shown to choose from")
     return None
+
+
+_NAMED_PAIR = frozenset({"they", "them", "those", "these", "both"})
 
 
 def _among_shown(ev: Evidence) -> str | None:
@@ -1414,6 +1440,8 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
     said = set(found.split()) if found else set()
     if found and "eligibility" in ev.hits and said <= _MODAL_LIST_WORDS:
         return None  # "do you have to be a pharmacist to sit for …": who may, not what the bot has
+    if "path_length" in ev.hits and _of_every_role(ev, ix):
+        return None  # "of all the roles you have, which pathway is the longest": their lengths weighed (path_length)
     spans = [(x, y) for x, y in every if " ".join(ev.a.words[x:y]) == found] if found else []  # (the list wording asked, not the one told: "… to pull together every certification …. Which certs do you know about?")
     where = {ev.a.sentence_of[spans[0][0]]} if spans else set(ev.a.sentence_of)  # "What career spotlights do you have? I'm comparing roles outside clinics."
     if not any(ev.a.sentence_of[i] in where and w in class_words for i, w in enumerate(ev.a.words)):
@@ -1487,14 +1515,29 @@ def _asks_of_a_job(ev: Evidence) -> bool:
 # ---------------------------------------------------------------- answers from the knowledge
 
 
+def _of_every_role(ev: Evidence, ix: Index) -> bool:
+    """"of all the roles", "out of all four careers you have": every role of the knowledge, none named."""
+    words = ev.a.words
+    counted = [lexicon.COUNTS[w] for w in words if w in lexicon.COUNTS]
+    every = not _EVERY.isdisjoint(words) or counted == [len(ix.knowledge.roles)]
+    return every and not ev.role_named and not lexicon.ROLE_NOUNS.isdisjoint(words) and len(ix.knowledge.roles) >= 2
+
+
+_EVERY = frozenset({"all", "every", "each"})
+
+
 def path_length(ev: Evidence, ix: Index) -> Match | None:
     """"ops director or clinic med room supervisor, which needs fewer certs": of the roles named
     apart, the pathway with the fewest (or most) certifications left for the member, a count the
     pages give; the counts are told. A tie is told as one (the pathway of the role named first)."""
-    if "path_length" not in ev.hits or not ev.subject_named or ev.subject_role is None or any(c not in ev.held for c in ev.codes):
+    if "path_length" not in ev.hits or any(c not in ev.held for c in ev.codes):
         return None
-    rid = ev.subject_role
-    named = [rid, *ev.named_apart(rid)]
+    if _of_every_role(ev, ix):  # "out of all four roles you have, which pathway is the longest?": all of them weighed
+        named = sorted(ix.knowledge.roles)
+    elif not ev.subject_named or ev.subject_role is None:
+        return None
+    else:
+        named = [ev.subject_role, *ev.named_apart(ev.subject_role)]
     if len(named) < 2:
         return None
     said = (ev.cue("path_length") or "").split()
@@ -1526,7 +1569,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     weighing = (ev.cue("contrast") or "").endswith("between") and (ev.pathway_cue or ev.cert_nouns)  # "deciding between X and Y. path of the first one?": a pathway asked, not the roles weighed
     weighing = weighing or (ev.pathway_cue and not apart and ev.cue("contrast") == "comparison")  # "what's the DUR manager path by comparison": its pathway, beside the one talked about
     weighing = weighing or (ev.pathway_cue and _asked_after(ev, "pathway", "contrast") and not lexicon.PATH_NOUNS.isdisjoint(ev.a.words[ev.a.sentence_of.index(ev.a.sentence_of[-1]) :]))  # "I'm weighing the X vs the Y. … whats the cert path for the X one": weighed first, the way asked after (not "… start with the director")
-    told = "contrast" in ev.hits and all(x in ev.said_of_self for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves
+    told = "contrast" in ev.hits and all(x in ev.said_of_self or x in ev.describing for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves ("the job where you compare the payment paper with your totals": in what the job does)
     weighed = ("contrast" in ev.hits and not weighing and not told) or joined
     fit_told = weighed and bool(ev.said_of_self - ev.title_positions) and _DIFFERENCE.isdisjoint((ev.cue("contrast") or "").split())  # "ops director or cleanroom planner if i was a construction project manager": which fits them
     timed = "day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words) or starts_first(ev.a.words)) and (ev.asks_who or "which" in ev.a.words)  # "ops director, ECMO coordinator, mining supply officer: who's up the earliest?"
@@ -1613,6 +1656,8 @@ def _wants_role(ev: Evidence) -> bool:
     rid = ev.subject_role
     if not ev.subject_named or rid is None or not ev.role_where.get(rid):
         return False
+    if len(ev.role_where[rid]) == 1 and english.count(ev.a.words[min(ev.role_where[rid])]) >= EVERYDAY_WORD:
+        return False  # "when a consultant wants to use an expensive biologic": an everyday word of a title after a wish is no title wished for
     return _wished(ev.a.words, ev.a.typed_start(min(ev.role_where[rid])))  # "want ops dir": "ops" was read as "ops operations"
 
 
@@ -1635,8 +1680,14 @@ def _path_only_told(ev: Evidence) -> bool:
     return any(a.asks(i) for i in marks) or ev.section_cue or asks_the_role or seeks_one  # ("what happens in the variance meeting on the analyst's day? my director wants me to start running ours")
 
 
+def _role_asked_of(ev: Evidence) -> bool:
+    """"what does the ops director do": the role itself is asked (not "Wil is all about safety": what he loves)."""
+    loved = {i for name in ("likes", "likes_theirs", "self_describe") for x, y in lexicon.cue(name).spans(ev.a.words) for i in range(x, y)}
+    return _asked_cue(ev, "weak_overview") is not None and any(x not in loved for x, _ in lexicon.cue("weak_overview").spans(ev.a.words))
+
+
 def _pathway_asked(ev: Evidence) -> bool:
-    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or ev.subject_named)) or (_wants_role(ev) and not (ev.section_cue and not (ev.cert_seek or "ordering" in ev.hits)))  # "got CPOM already, whats after" (but "my two mentees want X and Y, whose day starts earlier?" asks the days)
+    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or (ev.subject_named and not (ev.section_cue or _role_asked_of(ev))))) or (_wants_role(ev) and not (ev.section_cue and not (ev.cert_seek or "ordering" in ev.hits)))  # "got CPOM already, whats after" (but "my two mentees want X and Y, whose day starts earlier?" asks the days)
 
 
 _CHOOSING = frozenset({"which", "whichever", "or", "between", "vs", "versus", "either", "better"})  # ("X path for someone who …" describes, chooses nothing)
@@ -1804,6 +1855,9 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         return None
     if not ev.pathway_cue and ev.role_named and not ev.codes and _asked_cue(ev, "identity"):
         return None  # "my wife wants to be a 'pharmacy IVR program manager' and I have no clue what that is": what the job is
+    spans = lexicon.cue("pathway").spans(ev.a.words)
+    if ev.described and spans and all(x in ev.describing for x, _ in spans) and not (ev.held or ev.cert_nouns or "ordering" in ev.hits):
+        return None  # "who's the person that helps staff move to another department": what the job does, no way asked
     if len(set(ev.codes)) >= 2 and not ev.subject_named and _role_holding(ev, ix) is not None:
         return None  # "are CADSS and CRRTL on the same role's path": the one role that has both (named_certification)
     who_at = {ev.a.sentence_of[i] for i, w in enumerate(ev.a.words) if w in lexicon.WHO_WORDS and all(ev.a.words[k] in _BEFORE_WHO for k in range(i) if ev.a.sentence_of[k] == ev.a.sentence_of[i])}  # (a sentence that opens asking who; not "im the tech who builds …", "he's the one who deals with …")
@@ -2049,6 +2103,8 @@ def named_certification(ev: Evidence, ix: Index) -> Match | None:
         return None
     if not ev.a.codes and ev.subject_relaxed and ev.certs_plural:
         return None  # "central fill mgr certs?": the role's certifications, though a certification's name shares its words
+    if set(ev.codes) <= set(ev.held) and ev.subject_named and (ev.section_cue or _asked_cue(ev, "weak_overview")):
+        return None  # "i have CMSO, what does the ops director do": what they hold is told, the role is asked
     compare = len(set(ev.codes) - set(ev.held)) >= 2 and ("contrast" in ev.hits or "or" in ev.a.words or "ref_choice" in ev.hits)
     asked = [c for c in ev.codes if c not in ev.held] or list(ev.codes)  # "I already hold CPOM … what is CPWDE": CPWDE's card
     exclude = ev.title_stems(ix) if ev.subject_named else frozenset()
@@ -2301,7 +2357,9 @@ def role_section(ev: Evidence, ix: Index) -> Match | None:
     relaxed_section = ev.subject_relaxed and (person or any(k in ev.hits for k in ("day", "responsibilities", "overview")))
     if not (ev.subject_named or relaxed_section):
         return None
-    section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)), duty_asked=bool(ev.described) and ev.asks_who)
+    asked_of_it = any(x not in ev.describing for name in ("weak_overview", "overview", "identity", "role_name") for x, _ in lexicon.cue(name).spans(ev.a.words))
+    describing = {ev.a.word_stems[i] for i in ev.describing} if ev.described and not ev.asks_who and asked_of_it else set()  # "the job where you compare the payment schedule …, what do they do": what described it picks no part of its page
+    section, conf = section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)) | describing, duty_asked=bool(ev.described) and ev.asks_who)
     if (ev.described or not ev.role_named or "role_name" in ev.hits) and ev.hits.keys() & {"suits", "role_exists", "role_name"} and not any(_asked_in_question(ev, cue) for cue in ("day", "responsibilities")):
         section = "overview"  # "which role fits that background", "is there a job built around …", "… what is this role called": the role itself, not where the words are on its page
     elif (ev.described or (ev.cue("role_name") or "").split()[-1:] in (["called"], ["named"], ["title"]) or ("role_name" in ev.hits and not ev.a.questioned)) and _asked_after_the_telling(ev):  # (or its name asked: "… recalculating creatinine clearance. what is that job called")

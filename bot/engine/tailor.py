@@ -29,12 +29,24 @@ class Tailored:
 def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
     if about_member:  # "which should she start with": an order, not an interest; "library entries" is one
         exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS or w in lexicon.ORDINALS}  # ("is that the last one on their path")
-    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.COUNTS} | _spoken_for(a)  # ("which of the two": a number, no interest)
+        ordering = {i for x, y in lexicon.cue("ordering").spans(a.words) for i in range(x, y)}
+        exclude = exclude | ({a.word_stems[i] for i in ordering} - {a.word_stems[i] for i in range(len(a.words)) if i not in ordering})  # ("does that change it": how it is asked)
+    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.COUNTS} | _spoken_for(a) | _ranks(a)  # ("which of the two": a number, no interest)
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 
 
 _PEOPLE_NOT_JOBS = lexicon.MENTORED - lexicon.ROLE_HEADS
+
+
+def _ranks(a: Analysis) -> frozenset[str]:
+    """"a staff pharmacist", "our senior tech": a rank said of a job noun, no interest (a page's
+    "the staff who raised them" is not what a staff pharmacist cares about)."""
+    return frozenset(a.word_stems[i] for i, w in enumerate(a.words[:-1]) if w in _RANK_WORDS and (a.words[i + 1] in lexicon.ROLE_HEADS or a.words[i + 1] in lexicon.MENTORED))
+
+
+_PART_NOUNS = frozenset({"side", "part", "bit", "stuff", "end"})
+_RANK_WORDS = frozenset({"staff", "senior", "junior", "new", "night", "evening", "weekend", "float", "relief", "locum"})
 
 
 def _spoken_for(a: Analysis) -> frozenset[str]:
@@ -96,7 +108,7 @@ def _liked(a: Analysis) -> frozenset[str]:
         spans = [*spans, *lexicon.cue("likes_theirs").phrases.spans(words)]
     for _, end in spans:
         k, clause = end, a.sentence_of[end - 1]
-        while k < len(words) and k - end < LIKED_SPAN and words[k] not in lexicon.CLAUSE_BREAKS and words[k] not in _SET_AGAINST:
+        while k < len(words) and k - end < LIKED_SPAN and words[k] not in lexicon.CLAUSE_BREAKS and words[k] not in _SET_AGAINST and not (k > end and words[k] in _WHEN_CLAUSE) and not (words[k] in _ASKING_AUX and words[k + 1 : k + 2] and words[k + 1] in _ASKED_OF):
             if a.sentence_of[k] != clause:
                 if not _elaborated(a, k - 1):
                     break
@@ -108,6 +120,9 @@ def _liked(a: Analysis) -> frozenset[str]:
 
 _SEVERAL = lexicon.SOMEONE_NEW | {"both", "each", "same"}  # words of a message about more than one person
 _SET_AGAINST = frozenset({"than"})  # "loves writing guides more than observing": what follows is liked less
+_ASKING_AUX = frozenset({"does", "do", "did", "would", "should", "could", "can", "will", "is", "are", "whats", "what", "which", "where", "how"})  # "into regulations, does that change it?": the asking begins
+_ASKED_OF = frozenset({"that", "this", "it", "i", "you", "u", "she", "he", "they", "there", "is", "s", "comes", "cert", "one", "step", "should", "would", "do", "does"})
+_WHEN_CLAUSE = frozenset({"before", "when", "whenever", "while", "because", "since", "until", "if"})  # "into competency checks before floaters go to a new site": when, not what, is liked
 
 _ELABORATION = re.compile(r"\s*[-–—:]\s")
 
@@ -175,6 +190,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     stems = _focus_stems(a, (set(exclude) | naming | _set_against(a)) - (_liked_in_own_words(a, liked, role.title) & title), about_member=True)
     docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
     scored = _scored_steps(stems, steps, docs, role_id, a, ix, liked)
+    stems += [st for w, st in zip(a.words, a.word_stems) if st in liked and st in cue_stems() and st in _RELATED and st not in stems and st not in title and st not in exclude]  # "loves explaining things to people": a word of asking, said of the work they love
     fond = [s for s in stems if s in liked]
     if fond and len(fond) < len(stems):  # "I precept our new hires and honestly love teaching": what they love decides, when it can
         by_love = _scored_steps(fond, steps, docs, role_id, a, ix, liked)
@@ -184,6 +200,9 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
             scored = by_love
     if not _stands_out(scored):
         scored = _by_a_name_said(scored, a, ix, title | set(exclude) | naming)  # "obsessed with quality measures": one step's name says it, word for word
+    titled_love = [s for s in fond if s in title and any(st == s and a.words[i + 1 : i + 2] and a.words[i + 1] in _PART_NOUNS for i, st in enumerate(a.word_stems))]  # ("the escalation side": a part of the titled work)
+    if not _stands_out(scored) and titled_love:
+        scored = _by_a_liked_name(scored, titled_love, ix)  # "she's really good at the escalation side": the one step named for that part of the titled work
     if not any(score for _, score, _ in scored):  # nothing said matches directly: words of the trade related to theirs, else the role's own words next to theirs
         doing = [s for s in stems if s not in a.setting and s not in a.workplace]  # (where they work or worked leads to nothing: "from my old hospital IT job")
         related = _with_related(scored, doing, docs, ix, liked)
@@ -214,7 +233,8 @@ def _liked_in_own_words(a: Analysis, liked: frozenset[str], title: str) -> set[s
     """Words of the role's title the member says they love in other forms ("she's all about
     leading people" for a team lead): what they love, not the title named."""
     typed = set(re.findall(r"[a-z]+", title.lower()))
-    return {st for i, st in enumerate(a.word_stems) if st in liked and typed.isdisjoint(a.said[i].split()) and st in {stem(w) for w in a.said[i].split()}}  # (the word as typed: not "rpd" read as "residency program director")
+    own = {st for i, st in enumerate(a.word_stems) if st in liked and typed.isdisjoint(a.said[i].split()) and st in {stem(w) for w in a.said[i].split()}}  # (the word as typed: not "rpd" read as "residency program director")
+    return own | {st for i, st in enumerate(a.word_stems[:-1]) if st in liked and a.words[i + 1] in _PART_NOUNS and a.words[i] in typed}  # "she's really good at the escalation side": a part of the titled work
 
 
 def _set_against(a: Analysis) -> set[str]:
@@ -232,6 +252,16 @@ def _set_against(a: Analysis) -> set[str]:
 
 def _scored_steps(stems: list[str], steps: list[str], docs: dict[str, frozenset[str]], role_id: str, a: Analysis, ix: Index, liked: frozenset[str]) -> list[tuple[str, float, list[str]]]:
     return [(code, *_first_for(_score(stems, docs[code], a, ix, about_member=True, liked=liked), stems, ix.first_for.get((role_id, code), frozenset()), ix)) for code in steps]
+
+
+def _by_a_liked_name(scored: list[tuple[str, float, list[str]]], fond: list[str], ix: Index) -> list[tuple[str, float, list[str]]]:
+    """Of steps tied on what the member loves, the one whose name has a word of it goes first
+    (when only one does)."""
+    named = [code for code, _, _ in scored if not set(fond).isdisjoint(ix.cert_names.get(code, ()))]
+    if len(named) != 1:
+        return scored
+    top = max((score for _, score, _ in scored), default=0.0)
+    return [(code, (top + 1.0) * FOCUS_MARGIN if code == named[0] else score, hits + [s for s in fond if s in ix.cert_names.get(code, ())] if code == named[0] else hits) for code, score, hits in scored]
 
 
 def _by_a_name_said(scored: list[tuple[str, float, list[str]]], a: Analysis, ix: Index, naming: set[str]) -> list[tuple[str, float, list[str]]]:

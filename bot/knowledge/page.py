@@ -612,7 +612,7 @@ def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
             continue  # the title line itself ("LIPID CLINIC PHARMACIST – Council on Pharmacy Standards"): its capitals are the title's
         caps = re.findall(r"\b[A-Z][A-Z0-9]+\b", text)
         if 2 * len(caps) < len(re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text)):
-            acronyms.update(caps)
+            acronyms.update(c for c in caps if c.casefold() not in _ORDER_WORDS)  # ("SECOND: CSDMF, Certified …": a pathway's ordinal, no acronym)
     def cased(part: str, first: bool) -> str:
         bare = part.strip("()[],.:;!?&/–—'’")
         if bare in acronyms or not bare.isalpha():
