@@ -465,6 +465,9 @@ def _section_kind(text: str) -> str | None:
     kind = next((kind for kind, rx in _KINDS.items() if rx.match(text)), None)
     if kind is None and _QUESTION.match(text):
         kind = next((kind for kind, rx in _ASKS.items() if rx.search(text)), None)
+    asked, mark, said = text.partition("?")
+    if kind is None and mark and said.strip() and _QUESTION.match(asked + mark):  # "How do I get there? The certification pathway": a question, then the section's name
+        kind = next((kind for kind, rx in _KINDS.items() if rx.match(said.strip())), None)
     return kind
 
 
@@ -737,7 +740,7 @@ _ORDINAL = re.compile(
 _ARROW = re.compile(r"\s*(?:→|⟶|➔|➜|->|=>)\s*")
 _ARROW_NUMBER = re.compile(r"^(step\s+)?(\d{1,2})\s*(?:→|⟶|➔|➜|->|=>)\s*", re.I)
 # "Step 2" alone on its line above a step's block: the list's order, no part of any step.
-_BARE_STEP = re.compile(r"^(?:step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2}[.)]?|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|finally|lastly)(?:\s+step)?)\s*[:.]?$", re.I)  # ("FIRST" alone above its block: the order, no text)
+_BARE_STEP = re.compile(r"^(?:step\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)|\d{1,2}[.)]?|\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|finally|lastly)(?:\s+step)?)\s*[:.]?$", re.I)  # ("FIRST", "2nd" alone above its block: the order, no text)
 
 
 def _unarrow(text: str) -> str:
@@ -1754,8 +1757,8 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     if not entries:
         raise PageError(head[0], _no_day_entries(head[1], intro, body))
     for e in entries:
-        if not e[1] and len(e) > 3 and _heading_like(e[2]) and _title_cased(e[2]):
-            e[1] = e.pop(2)  # "6:30 AM", then "Isolator Start-Up Checks", then "You review …": a title of its own
+        if not e[1] and len(e) > 3 and _heading_like(e[2]) and (_title_cased(e[2]) or (len(e[2].split()) <= _DAY_TITLE_WORDS and not e[2].endswith(("!", "?")) and e[3][:1].isupper() and e[3].endswith((".", "!", "?")))):
+            e[1] = e.pop(2)  # "6:30 AM", then "Isolator Start-Up Checks" (or "Device check"), then "You review …": a title of its own
         if len(e) < 3:
             raise PageError(head[0], f"day entry '{e[0]}: {e[1]}' has no description")
         if not e[1] and len(e) == 3 and (m := _SENTENCE_NAME.match(e[2])) is not None and _title_cased(m.group("name")) and len(m.group("name").split()) <= _DAY_TITLE_WORDS:
