@@ -607,7 +607,7 @@ CONVERSATIONS = {
     "two-paths-side-by-side-round-75": (ROOT / "tests/conv257/conversations.yaml", ROOT / "tests/conv257/pages", {"overall": 0.87, "follow": 0.86, "switch": 0.74, "none": 0.88}),
     "three-residents-and-me-round-75b": (ROOT / "tests/conv258/conversations.yaml", ROOT / "tests/conv258/pages", {"overall": 0.83, "follow": 0.86, "switch": 0.71, "none": 0.91}),
     "wait-go-back-round-75b": (ROOT / "tests/conv259/conversations.yaml", ROOT / "tests/conv259/pages", {"overall": 0.88, "follow": 0.87, "switch": 0.89, "none": 0.87}),
-    "does-that-change-things-round-75b": (ROOT / "tests/conv260/conversations.yaml", ROOT / "tests/conv260/pages", {"overall": 0.86, "follow": 0.81, "switch": 0.99, "none": 0.99}),
+    "does-that-change-things-round-75b": (ROOT / "tests/conv260/conversations.yaml", ROOT / "tests/conv260/pages", {"overall": 0.86, "follow": 0.79, "switch": 0.99, "none": 0.99}),
     "an-ordinary-evening-round-75c": (ROOT / "tests/conv261/conversations.yaml", ROOT / "tests/conv261/pages", {"overall": 0.98, "follow": 0.97, "switch": 0.99, "none": 0.99}),
     "people-and-options-round-75c": (ROOT / "tests/conv262/conversations.yaml", ROOT / "tests/conv262/pages", {"overall": 0.86, "follow": 0.82, "switch": 0.99, "none": 0.91}),
     "my-team-one-by-one-round-76": (ROOT / "tests/conv263/conversations.yaml", ROOT / "tests/conv263/pages", {"overall": 0.81, "follow": 0.80, "switch": 0.83, "none": 0.88}),
