@@ -133,7 +133,7 @@ def test_a_roster_name_with_an_aside_then_a_wish() -> None:
 
 def test_a_person_described_as_one_of_my_staff_is_no_second_person() -> None:
     e = with_pages("conv278")
-    *_, b = talk("Lea is one of my ward pharmacists, wants to become the step-down unit coordinator", "how do tele units titrate heparin drips", "ok fair. what's her second step then", e=e)
+    *_, b = talk("Lea is one of my ward pharmacists, wants the step-down pharmacist job. she is big on teaching", "how do tele units titrate heparin drips", "ok fair. what's her second step then", e=e)
     assert b.intent == "certification" and b.certifications[:1] in (("CTSUP",), ("CLCTC",))  # (her pathway's second, as shown)
 
 
