@@ -32,6 +32,7 @@ from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, fits_page, starts_first
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal, sole_candidate, step_place
+from bot.engine.tailor import PART_NOUNS
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 from bot.engine.verdict import TWO_PATHWAYS
 
@@ -470,7 +471,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     path_of = ev.role_best if along else recalled
     step_number = any(w == "step" and _NUMBERED.get(n) for w, n in zip(words, words[1:]))
     numbered = not lexicon.ORDINALS.keys().isdisjoint(words) or step_number
-    if path_of is None and numbered and (by_length := _by_length(ev, ctx, ix)) is not None:
+    by_length = _by_length(ev, ctx, ix)
+    if path_of is None and numbered and by_length is not None:
         path_of = by_length[1]  # "the longer one's first step" after two roles weighed: of that role's pathway
     if path_of is None and numbered and (other_role := _other_path(ctx, r, words)) is not None:
         path_of = other_role  # "and step two on the other one?", "the first cert on the other one's path": of the other role's pathway
@@ -665,7 +667,6 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             referred = True
             r.put(i - 1, i + 2, _joined([_label(e, ix) for e in others]))
             swapped_at.add(i - 1)
-    by_length = _by_length(ev, ctx, ix)
     if by_length is not None and r.free(by_length[0], by_length[0] + 3):  # "what does the longer one do all day" after two roles weighed: the one whose pathway is longer
         referred = True
         r.put(by_length[0], by_length[0] + 3, f"the {_label(('role', by_length[1]), ix)}")
@@ -685,7 +686,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if words[b - 1] == "one":
                 r.put(b - 1, b, "certification")  # ("the hospital operations one": a step, whatever title shares its words)
             continue  # "she'd rather start with the auditing side" after a pathway: which of its steps first (the tailoring reads it), not another role
-        if a and words[a - 1] in _DEGREES and words[b - 1] in _PART_NOUNS and ctx.intent == "pathway":
+        if a and words[a - 1] in _DEGREES and words[b - 1] in PART_NOUNS and ctx.intent == "pathway":
             continue  # "what if it's more the exam writing side i like" after a pathway: what they like, not a role
         if any(a - 2 <= y <= a and not any(_CLAUSE_END.search(t) for t in r.tokens[y - 1 : a]) for y in liking):
             continue  # "i'd rather do the patient assistance side": what they like, not a role (but "i'm a tech, the prior auth one or …" chooses)
@@ -2164,7 +2165,6 @@ def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity,
 
 _LEADS_IN = frozenset({"and", "so", "but", "or", "ok"})
 _HMM = frozenset({"hmm", "hm", "um", "umm", "oh", "ah", "well"})
-_PART_NOUNS = frozenset({"side", "part", "bit", "stuff", "end"})
 _CANCELS = frozenset({"nvm", "nevermind", "never", "forget", "scratch", "ignore"})  # "nvm. what is …": what was pending is dropped, not finished
 _DEGREES = frozenset({"more", "mostly", "all", "really", "just"})
 

@@ -1008,7 +1008,8 @@ def _described_role(ev: Evidence) -> str | None:
         return themed  # "diversion manager morning routine?"
     own_job = {a.word_stems[k] for i in mine for k in a.typed_group(i)}
     compounds = {part for compound in _HYPHENATED_WORDS.findall(a.question.lower()) if english.count(compound.replace("-", "")) < EVERYDAY_WORD for part in compound.split("-")}  # ("the no-shows": a term of the trade, of everyday words)
-    content = [s for s in a.stems if (s not in cue_stems() or s in {stem(w) for w in compounds}) and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
+    compound_stems = {stem(w) for w in compounds}
+    content = [s for s in a.stems if (s not in cue_stems() or s in compound_stems) and s not in a.kin and ix.weight(s) >= CONTENT_WORD]
     refers_back = ev.pathway_cue and not ev.hits.keys().isdisjoint({"ref_thing", "ref_role"})  # "and the path for it if im already doing data analysis": the role talked about
     if ("ordering" in ev.hits or "list" in ev.hits or refers_back) and not ev.hits.keys() & {"likes", "suits"} and not ev.wished:
         told = ev.said_of_self | _conditions(a) | {i for name in ev.hits.keys() & _ASKING_HOW for x, y in lexicon.cue(name).spans(a.words) for i in range(x, y)}

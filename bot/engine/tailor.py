@@ -45,7 +45,7 @@ def _ranks(a: Analysis) -> frozenset[str]:
     return frozenset(a.word_stems[i] for i, w in enumerate(a.words[:-1]) if w in _RANK_WORDS and (a.words[i + 1] in lexicon.ROLE_HEADS or a.words[i + 1] in lexicon.MENTORED))
 
 
-_PART_NOUNS = frozenset({"side", "part", "bit", "stuff", "end"})
+PART_NOUNS = frozenset({"side", "part", "bit", "stuff", "end"})  # "the escalation side": a part of the work (also read by the conversation layer)
 _RANK_WORDS = frozenset({"staff", "senior", "junior", "new", "night", "evening", "weekend", "float", "relief", "locum"})
 
 
@@ -200,7 +200,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
             scored = by_love
     if not _stands_out(scored):
         scored = _by_a_name_said(scored, a, ix, title | set(exclude) | naming)  # "obsessed with quality measures": one step's name says it, word for word
-    titled_love = [s for s in fond if s in title and any(st == s and a.words[i + 1 : i + 2] and a.words[i + 1] in _PART_NOUNS for i, st in enumerate(a.word_stems))]  # ("the escalation side": a part of the titled work)
+    titled_love = [s for s in fond if s in title and any(st == s and a.words[i + 1 : i + 2] and a.words[i + 1] in PART_NOUNS for i, st in enumerate(a.word_stems))]  # ("the escalation side": a part of the titled work)
     if not _stands_out(scored) and titled_love:
         scored = _by_a_liked_name(scored, titled_love, ix)  # "she's really good at the escalation side": the one step named for that part of the titled work
     if not any(score for _, score, _ in scored):  # nothing said matches directly: words of the trade related to theirs, else the role's own words next to theirs
@@ -234,7 +234,7 @@ def _liked_in_own_words(a: Analysis, liked: frozenset[str], title: str) -> set[s
     leading people" for a team lead): what they love, not the title named."""
     typed = set(re.findall(r"[a-z]+", title.lower()))
     own = {st for i, st in enumerate(a.word_stems) if st in liked and typed.isdisjoint(a.said[i].split()) and st in {stem(w) for w in a.said[i].split()}}  # (the word as typed: not "rpd" read as "residency program director")
-    return own | {st for i, st in enumerate(a.word_stems[:-1]) if st in liked and a.words[i + 1] in _PART_NOUNS and a.words[i] in typed}  # "she's really good at the escalation side": a part of the titled work
+    return own | {st for i, st in enumerate(a.word_stems[:-1]) if st in liked and a.words[i + 1] in PART_NOUNS and a.words[i] in typed}  # "she's really good at the escalation side": a part of the titled work
 
 
 def _set_against(a: Analysis) -> set[str]:
