@@ -54,6 +54,8 @@ class Engine:
                 asks_the_job = not read(q, self.index).hits.keys().isdisjoint(_ASKS_THE_JOB)
                 told_codes = [st for st in statements if (said := read(st, self.index)).a.unknown_codes or said.codes or (said.role_named and not said.named_only_of_self) or (asks_the_job and said.described)]
                 q = " ".join([*told_codes, q])  # "I saw 'CESP-II' on a signature. Is that an advanced version …?", "my boss wrote 'CPLSR' … Is that a typo?": what "that" is, told before ("the job where you chase what is missing. what is it called?": the job described)
+            elif q is not questions[0] and not POINTERS.isdisjoint(words_of(q)) and before.empty and answers and all(a.intent == "none" and a.reason in _NOT_ALONE for a in answers):
+                q = " ".join([*questions[: questions.index(q)], q])  # "… about margin this margin that and honestly i find it kinda interesting?? is there a cert that teaches that side of it": what "it" is, asked before
             answer, ctx = self._turn(q, before)
             around = statements + [other for other in questions if other != q]  # what the member says of themselves, in any sentence
             if answer.intent == "pathway" and around:  # "I'm a purchasing tech. … which certs first?"; "I've been a med history tech …, would X suit me? what cert first"

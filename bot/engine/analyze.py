@@ -400,18 +400,24 @@ _NEGATED_CLAUSE = re.compile(
 )
 
 
-# A dislike, then its clause up to "but" ("hates counting stock but loves teaching").
+# A dislike, then its clause up to "but", "and" or punctuation ("hates counting stock but loves
+# teaching", "I hate drug shortages, where do I start"), then the rest of its sentence.
 _DISLIKED_CLAUSE = re.compile(
-    rf"\b(?:{_alternatives(lexicon.DISLIKE_STARTS)})\b((?:(?!\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b)[^.;:!?()])*)\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b",
+    rf"\b(?:{_alternatives(lexicon.DISLIKE_STARTS)})\b((?:(?!\b(?:{_alternatives(lexicon.CLAUSE_BREAKS | {'and'})})\b)[^,.;:!?()])*)([^.;:!?()]*)",
     re.I,
 )
+
+# The rest of a dislike's sentence takes it on: "i hate alert fatigue and want to fix it" is a
+# problem the member wants to work on, not a dislike.
+_TAKEN_ON = re.compile(rf"\b(?:{_alternatives(lexicon.WISH_WORDS)})\b(?:\s+\w+){{0,3}}?\s+(?:it|that|this|them)\b", re.I)
 
 
 def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> frozenset[str]:
     """Stems the member only mentions to rule out ("I don't care about the specialty side", "he
     hates inventory stuff but loves safety")."""
     said_no: list[str] = []
-    for m in [*_NEGATED_CLAUSE.finditer(cleaned), *_DISLIKED_CLAUSE.finditer(cleaned)]:
+    disliked = [m for m in _DISLIKED_CLAUSE.finditer(cleaned) if not _TAKEN_ON.search(m.group(2)) and (m.group(1).split() or [""])[0].lower() not in lexicon.GRIEVANCE_LEADS]  # (not "hates seeing stuff expire": a problem to fix)
+    for m in [*_NEGATED_CLAUSE.finditer(cleaned), *disliked]:
         words = ix.expand([t.word for t in tokenize(m.group(1))])
         said_no += [stem(w) for w in words if w not in lexicon.STOPWORDS]
     return frozenset(s for s in said_no if stems.count(s) <= said_no.count(s))
@@ -554,7 +560,8 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         i_have = (by_them or (later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES)) and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
         having = any(w == "having" and k and before[k - 1] in _AM for k, w in enumerate(before))  # "I am having CECP and CISAT both": held, as said in English learnt elsewhere (not "would having CPOM help")
         having = having or before[-2:] == ["did", "get"]  # "I did get CMSO before my break"
-        if any(w in lexicon.HELD_CUES for w in before) or having or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2)):
+        done = after[:1] != [] and after[0] in lexicon.HELD_WHEN_AFTER and not (before[-1:] and before[-1] in lexicon.POLAR_LEADS | lexicon.REQUIREMENT_WORDS | {"be", "being", "get", "gets", "can", "could", "should"})  # "CTPDP done last year" (not "is CPOM done online")
+        if any(w in lexicon.HELD_CUES for w in before) or having or done or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2)):
             held.append(code)
             last_held = pos
     for code, pos, _ in sorted(spots, key=lambda cpe: -cpe[1]):  # "CPOM and CTIPP already": the codes listed before a held one are held too

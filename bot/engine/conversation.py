@@ -49,6 +49,7 @@ _ASKS_OF_IT = frozenset({"rumour", "eligibility", "property", "judgement"}) | {c
 _LISTS = frozenset({"list", "path", "pathway", "track"})
 MAX_CHOICES = 6  # "which of them" over a longer list is a question about any certification
 NAME_FACTOR = 2.0  # "the auditor one": a word of an entity's name counts this much more than one of its text
+AS_WRITTEN_BONUS = 0.05  # a word of a name as written, not only its stem, tells two such names apart
 REPEAT_BONUS, REPEAT_CAP = 0.25, 4  # each further passage using the word adds a quarter, up to four
 OFF_KNOWLEDGE_WORDS = 2  # "also whos winning the game tonight": this many words no page uses, and none it does
 ELLIPSIS_WORDS = 7  # "what about the nursing home consultant?" as a last sentence: a new subject, the same question
@@ -79,6 +80,7 @@ class Context:
     paths: tuple[tuple[str, tuple[Entity, ...]], ...] = ()  # (role, or "@" and the person it was shown for; its pathway as last shown), newest first ("back to ana, whats her second step": in the order shown for her)
     asked_of: tuple[str, str | None] | None = None  # (intent, section) last answered for a person: "now tom" asks it of Tom, whatever was refused between
     named: tuple[str, ...] = ()  # three or more roles a message named apart, in its order, while talk stays among them ("X, Y, Z - which …" … "the other two" … "the third one's overview")
+    refused: str = ""  # "cert" or "role": what a question just refused asked for ("got a cert for sterile compounding?" … "which ones DO you have")
 
     @property
     def empty(self) -> bool:
@@ -351,8 +353,17 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     named_only = bool(r.words) and set(r.words) <= {p for p, _ in ctx.people}  # "ben": a person spoken for before, no foreign word
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or (language(ev, ix) is not None and not named_only):
         return Resolution(question, False, False, evidence=ev)  # (a reaction borrows no subject: "lol that was a nightmare 😩"; nor chit-chat: "do you ever get tired of answering these"; nor "¿y esa certificación cuánto cuesta?", which English added to it would hide)
+    if (ctx.refused or not ctx.empty) and _which_ones_held(ev):
+        kind = ctx.refused or (ctx.thing[0] if ctx.thing else "role")
+        final = read(f"which {'certifications' if kind == 'cert' else 'roles'} do you have", ix)
+        return Resolution(final.a.question, True, True, evidence=final)  # "got a cert for sterile compounding?" refused … "ok which ones DO you have": the certifications
     if _lists_the_knowledge(ev) and not _own_subject(ev) and not _EVERY.isdisjoint(r.words) and not {"you", "u"}.isdisjoint(r.words):
         return Resolution(question, False, False, evidence=ev)  # "which certs do you know about, all of them": every one the bot holds, not the ones just shown
+    if ev.cue("missing_employment") and ctx.people and not ev.role_named and not ev.codes:
+        return Resolution(question, False, True, evidence=ev)  # "which of them should get the scholarship" after two people: a decision about them, no role or step
+    if ctx.thing is not None and ctx.thing[0] == "cert" and ctx.role and ctx.thing[1] not in _steps(ctx.role, ix) and "whose" in r.words and not (ev.codes or ev.role_named) and lexicon.ORDINALS.keys().isdisjoint(r.words) and len([w for w in r.words if w not in lexicon.STOPWORDS]) <= _WHOSE_WORDS:
+        final = read(f"whose path has {ctx.thing[1]}", ix)
+        return Resolution(final.a.question, True, True, final.named_roles, frozenset(), evidence=final)  # "diff q: what's CDICP" after another role … "whose path?": the one with it, not the role before
     own = _own_subject(ev)
     referred = False
     words = r.words
@@ -360,12 +371,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if all(_noun(k) and k not in dict(ctx.people) for _, _, k in people):
         people = _described_person(words, ctx) or people  # "now the new hire" after "Bea (new hire) …": Bea
     nouns = {noun for _, _, noun in people}
-    told, told_at, wants = _told_for(people, r.tokens, ix) if len(nouns) >= 2 else ((), frozenset(), ())  # "Priya wants to be an RPD, Marcus wants ops director"
+    told, told_at, wants, in_order = _told_for(people, r.tokens, ix) if len(nouns) >= 2 else ((), frozenset(), (), ())  # "Priya wants to be an RPD, Marcus wants ops director"
     wanted = dict((*reversed(ctx.wants), *wants))  # (newest wins)
     person_focus = ""  # what the person asked about was told to want ("marcus is obsessed with prior auths")
     their_first = False
     asked_role: str | None = None  # the role of the one person asked about, of several just told
     asked_for = _asked_for(people, told, told_at, r.tokens, wants) if len(told) >= 2 else None  # "… start with Priya - what's her path"
+    asked_for = asked_for or _holder_asked(words, (*reversed(ctx.wants), *wants), ix)  # "the one who already has CMSO — where does she start"
     speaks_for = asked_for[0] if asked_for else next(iter(nouns)) if len(nouns) == 1 else ""
     known = dict(reversed((*told, *reversed(ctx.people))))  # newest first wins
     theirs = known.get(speaks_for) if speaks_for else None
@@ -463,7 +475,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         pair_said = f"the {_label(('role', weighed[0]), ix)} and the {_label(('role', weighed[1]), ix)}"
         shared = f"which certifications do both {pair_said} have" if ev.cert_nouns or ev.cert_seek or ev.certs_plural else f"do {pair_said} pathways overlap"  # "do they share any cert": its card; "do their paths overlap": both pathways, what they share first
         final = read(shared, ix)
-        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final, named=_roles_numbered(ev))
+        return Resolution(shared, True, True, final.named_roles, frozenset(), speaks_for, told=told, wants=wants, evidence=final, named=in_order or _roles_numbered(ev))
 
     # "the second one", "the last cert", "the first two" -- over the named role's steps, else what was shown
     along = ev.role_named and not _path_claimed(ev, words)  # (not "the last one is on the ops director path too right?": a claim about the one shown)
@@ -510,7 +522,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         before = ctx.recent[1] if len(ctx.recent) > 1 else None
         if card is not None and card[0] == ctx.role and (before is None or before[0] != "cert" or before in card[1]):  # ("what's CPOM" … "and CDPS?" … "the first one": the cards asked about)
             listed = card[1]  # "the first cert on the ops director path" … "what comes after it" … "and the last": along that pathway
-    here = _roles_named_before_ordinal(ev, words)
+    here = _roles_named_before_ordinal(ev, words, r.tokens, in_order)
     if here:
         steps, listed = (), here  # "deciding between transitions of care pharmacist and sterile compounding supervisor. overview of the first one?": of the two just named
         ordinal_at = next(i for i, w in enumerate(words) if w in lexicon.ORDINALS)
@@ -543,9 +555,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "at my last job": the member's, not the last one shown ("back to priya, whats her second step": of her pathway)
         if lexicon.ORDINALS[w] == 0 and following not in lexicon.ORDINAL_NOUNS:
             continue  # "the middle one", not "in the middle of the day"
+        if any(x <= i < y and not _CHANGING.isdisjoint(words[x:y]) for x, y in lexicon.cue("ordering").spans(words)):
+            continue  # "Pim's really into leading people, does that change his first step": the order, not that step
         if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or (("if" in words or ctx.intent == "pathway") and not ev.hits.keys().isdisjoint({"self_describe", "likes", "likes_theirs"})) or (any(not _noun(k) for _, _, k in people) and f"@{speaks_for}" not in dict(ctx.paths))):
             continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "she loves teaching, still the same first step?" after her pathway, "Lee: first cert for the lean coordinator?": where they start, the pathway in their order (once shown in it, "what was Tom's first one again" is its first)
-        if not (i and words[i - 1] in _DEFINITE) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
+        if not (i and words[i - 1] in _DEFINITE) and not (in_order and here) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
         last_ordinal = i
@@ -642,6 +656,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, f"same for the {_label(('role', of_three[0]), ix)}")
             swapped_at.add(a)
             continue
+        if ev.role_named and ev.role_best and min(ev.role_where.get(ev.role_best) or {-1}) >= b and ev.role_best not in (ctx.role, *ctx.roles):
+            continue  # "no wait, I meant the other one, the supplier analyst": the one it names
         two = list(_last_two(ctx) or ()) or (list(ctx.shown) if len(ctx.shown) == 2 else []) or [("role", x) for x in ctx.roles if len(ctx.roles) == 2] or _roles_behind_step(ctx, ix)  # (two roles weighed, a pathway shown since; or one of their steps)
         pivot = ctx.thing if ctx.thing in two else ("role", ctx.role) if ctx.role else None  # ("do they share any cert?" … "the other one's day": beside the role chosen)
         if pivot in two:
@@ -669,7 +685,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             swapped_at.add(i - 1)
     if by_length is not None and r.free(by_length[0], by_length[0] + 3):  # "what does the longer one do all day" after two roles weighed: the one whose pathway is longer
         referred = True
-        r.put(by_length[0], by_length[0] + 3, f"the {_label(('role', by_length[1]), ix)}")
+        whose = by_length[0] + 3 == len(words) and bool(_POSSESSIVE.search(r.tokens[by_length[0] + 2].strip(_PUNCT)))  # "show me the longer one's": its path
+        r.put(by_length[0], by_length[0] + 3, f"the {_label(('role', by_length[1]), ix)}" + (" path" if whose else ""))
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
     kinds: set[str] = set()  # what the described spans named
@@ -754,6 +771,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         for a, b in r.found(cue):
             if asks_of_it and words[a] in ("once", "when"):
                 continue
+            if "already" in words[:a] and "its" in words[a:b]:
+                continue  # "my candidate has that one already. what's next on its path": the rest of the way, without it
             if words[a:b] == ["and"] and (ctx.thing is None or ctx.thing[0] != "cert" or ctx.thing not in ctx.shown or len(ctx.shown) < 2):
                 continue  # "and?" after a step: the next one; after anything else, the same again
             beside = r.tokens[b].strip(_PUNCT).upper() if b < len(words) else ""
@@ -896,6 +915,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if ev.role_named and not ev.codes and min(ev.role_where.get(ev.role_best or "", {0})) > b:
             continue  # "ok both sound like they do training. certs for the training coordinator": the one named after
+        if words[a] == "both" and sum(1 for c, at in ev.a.code_pos.items() if at < a) >= 2:
+            continue  # "I already have CMSO and CMHLP, did both before my leave": the two just named
         if a >= 3 and words[a - 2 : a] == ["one", "of"] and words[a - 3] in ("be", "become", "becoming") and all(e[0] == "cert" for e in ctx.shown):
             continue  # "or maybe a nurse practitioner, how do i become one of those": a job just named, not the certifications shown
         if words[a:b] == ["both"] and b < len(words) and r.tokens[b].strip(_PUNCT).upper() in ev.a.codes:
@@ -937,6 +958,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # (the patients' meds, not the role's)
         if picked_role and words[a] in _PRONOUNS:
             continue
+        if b - a == 1 and _of_a_plural(words, a):
+            continue  # "holding suppliers to their contracts": the suppliers', not the role's
         if words[:1] == ["who"] and words[a] in _OF_WHOEVER and ctx.thing is not None and ctx.thing[0] == "cert":
             continue  # "who else has that one on their path": whoever is asked for, whose paths have that certification
         if words[b - 1] == "list" and "list" in ev.hits and (ev.role_nouns or ev.cert_nouns) and lexicon.ORDINALS.keys().isdisjoint(words) and not _own_subject(ev):
@@ -1133,7 +1156,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             rewritten = f"what is {_joined(list(after.codes))}"  # "no wait, I meant the payer one"
 
     same_role = (tells and after.role_best == ctx.role) or "same_goal" in ev.hits  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal ("… wants the same job": that one)
-    about_me = ("self_describe" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
+    about_me = ("self_describe" in ev.hits or "likes_theirs" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
@@ -1144,11 +1167,13 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
     pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and (_another_job(after) or _goal_unheard_of(after, ix)))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
+    pathway_turn = pathway_turn and not (len(after.a.words) <= _SECTION_FIRST_WORDS and bool(after.hits.keys() & {"overview", "day", "responsibilities"}) and "ordering" in after.hits and not (after.held or after.cert_nouns) and _STEP_NOUNS.isdisjoint(words) and lexicon.PATH_NOUNS.isdisjoint(words))  # "Jules's overview first", "Dara's day first": that part asked first, not a first step
     # "I'm the one who takes minutes at our policy committee": the member's own work, though a page describes it
     own_work = not _own_subject(after) or ((about_me or for_someone) and after.described is not None and not after.asks_who)
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone or wished_if) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     pathway_turn = pathway_turn or (shown_on_path and bool(after.held) and not after.role_named and not after.cue("eligibility"))  # "i already have that one, which should i do next" after a step's card: that pathway without it
-    if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
+    pathway_turn = pathway_turn and not ("venting" in after.hits and not (after.pathway_cue or "ordering" in after.hits or after.held or "?" in question))  # "honestly i feel so rusty … 😩" after a pathway: nothing asked of it
+    if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and after.subject_role != ctx.role and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})" + (f" ({person_focus})" if person_focus else "")
         appended = True
     their_goal = bool(speaks_for) and not _noun(speaks_for) and ctx.intent == "pathway" and bool(ctx.people) and after.role_named and not after.codes and not (after.hits.keys() & (_ASKS_ANYTHING | {"weak_overview", "tell_more"}) - {"overview"}) and not (next((w for w in words if w not in lexicon.LEAD_FILLERS), "") in lexicon.WH_WORDS and not after.pathway_cue) and "(how do I become" not in rewritten  # (not "what's the ops director do exactly, for Leo's sake": the job asked)
@@ -1188,7 +1213,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if versus is not None and ctx.role and final.role_best and final.role_best != ctx.role:
         roles_named = (ctx.role, final.role_best)  # "how's that vs the ops director path" … "which of the two needs fewer": both are weighed
         signals |= {"versus"}
-    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=_roles_numbered(ev))
+    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=in_order or _roles_numbered(ev))
 
 
 _RANKS = frozenset({"lead", "senior", "junior", "new", "night", "evening", "weekend"})  # "my lead tech", "my night tech": still the person
@@ -1356,6 +1381,8 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         rostered += len(titled)
     if len(listed) >= 2 or (listed and commoner) or (commoner and rostered >= 2):  # "priya: vaccines and cold storage, marcus: staffing", "nia: …. tom: …": a roster
         found += listed + commoner
+    while more := [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i, i + 1, w) not in found and any(_listed_beside(i, a, tokens) for a, _, k in found if not _noun(k))]:
+        found += more  # "Greta, Kofi, Sam: …": a capitalised word listed with a name is a name too
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
     found += [(i, i + 1, typed[i] if typed[i] in names else w) for i, w in enumerate(words) if (w in names or typed[i] in names) and (i, i + 1, w) not in found and (i, i + 1, typed[i]) not in found]  # "start with lin", "and marcus's last one?": a name said before
     nouns = {k for _, _, k in found if _noun(k) and " " not in k}
@@ -1372,6 +1399,13 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         start = next((x for x, y, n in found if _noun(n) and y == a), a)
         merged.append((start, b, k))
     return merged
+
+
+def _listed_beside(i: int, j: int, tokens: list[str]) -> bool:
+    """Tokens i and j stand side by side in a list: "Greta, Kofi", "Kofi and Sam"."""
+    lo, hi = min(i, j), max(i, j)
+    between = [_plain(t) for t in tokens[lo + 1 : hi]]
+    return 0 < hi - lo <= 2 and not _SENTENCE_END.search(tokens[lo]) and all(w in ("and", "&") for w in between) and (bool(between) or tokens[lo].endswith(","))
 
 
 _SAYS_WHO = frozenset({"is", "s", "was", "shes", "hes", "theyre", "she", "he", "they", "are", "who", "whos"})  # between a name and what they are ("Rosa (she's my lead tech)")
@@ -1470,7 +1504,7 @@ def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
     if k > i + 1 and k < len(words) and any(w in lexicon.MENTORED or w in lexicon.ROLE_HEADS for w in words[i + 1 : k]) and not _CLAUSE_END.search(tokens[k - 1]):
         then = then or words[k]  # "Tom (staff pharmacist) wants …", "Tom (new grad) is eyeing …": a name, who they are, then what they want
     called = nxt in ("the", "my", "our") and any(w in lexicon.MENTORED for w in words[i + 2 : i + 5])  # "devin the new grad wants …": a name, then what they are
-    if len(before) == 2 and before[0].isdigit() and before[1] in _SPANS_OF_TIME:
+    if len(before) == 2 and before[0].isdigit() and before[1] in lexicon.TIME_SPANS:
         return False  # "Marisol (tech, 3 yrs retail) wants …": where they worked, not who
     return nxt in _PERSON_VERBS or then in _PERSON_VERBS or called or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
 
@@ -1483,7 +1517,6 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
 
 
 _WHO_THEY_ARE = _RANKS | frozenset({"staff", "float", "ward", "clinic", "retail", "hospital", "ops", "my", "our"})  # words of who a person is, between their name and what they want
-_SPANS_OF_TIME = frozenset({"years", "year", "yrs", "yr", "months", "month", "mos", "weeks"})
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _TITLED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")  # "Cy", "Di": capitalised as a name is
@@ -1538,10 +1571,54 @@ def _clauses(tokens: list[str]) -> list[range]:
     return [c for c in out if len(c)]
 
 
-def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) -> tuple[tuple[tuple[str, str], ...], frozenset[int], tuple[tuple[str, str], ...]]:
+_LIST_JOINS = frozenset({"", "and", "&"})  # between the names of a list ("Femke, Osei and Lidia")
+
+
+def _respective(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) -> tuple[list[tuple[str, str]], set[int]]:
+    """"Femke, Osei and Lidia: ops director, the intrathecal job and the stock lead, in that
+    order": names listed together, then as many roles, each name's the role in its place; and
+    where the sentence's clauses start (it only tells)."""
+    named = sorted((a, b, k) for a, b, k in people if not _noun(k))
+    runs: list[list[tuple[int, int, str]]] = []
+    for a, b, k in named:
+        prev = runs[-1][-1] if runs else None
+        joined = prev is not None and not _SENTENCE_END.search(tokens[prev[1] - 1]) and all(_plain(t) in _LIST_JOINS for t in tokens[prev[1] : a])
+        runs[-1:] = [[*runs[-1], (a, b, k)]] if joined else [*runs[-1:], [(a, b, k)]]
+    for run in (r for r in runs if len(r) >= 2):
+        end = run[-1][1]
+        if end < len(tokens) and (tokens[end] in _DASHES or _plain(tokens[end]) in lexicon.WISH_WORDS):
+            end += 1
+        elif not tokens[end - 1].endswith(":"):
+            continue
+        items: list[list[str]] = [[]]
+        stop = end
+        for stop in range(end, len(tokens)):
+            t = tokens[stop]
+            if _plain(t) in ("and", "&") and items[-1]:
+                items.append([])
+            elif _plain(t) not in ("and", "&"):
+                items[-1].append(t.strip(_PUNCT))
+                if _CLAUSE_END.search(t) and not _SENTENCE_END.search(t) or t.endswith(":"):
+                    items.append([])
+            if _SENTENCE_END.search(t) and not t.endswith(":"):
+                break
+        roles: list[str | None] = []
+        for item in (i for i in items if i):
+            ev = read(" ".join(item), ix)
+            roles.append((ev.role_best if ev.role_named else ev.subject_role if ev.subject_relaxed else None) or ev.goal_role or ev.described or _one_title_word(ev, ix) or ev.role_best)  # ("the peds one": in a list of roles, a word of a title is enough)
+        while roles and roles[-1] is None:
+            roles.pop()  # ("…, in that order")
+        if len(roles) == len(run) and all(roles):
+            starts = {c.start for c in _clauses(tokens) if run[0][0] <= c.start <= stop}
+            return [(k, r) for (_, _, k), r in zip(run, roles) if r], starts
+    return [], set()
+
+
+def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) -> tuple[tuple[tuple[str, str], ...], frozenset[int], tuple[tuple[str, str], ...], tuple[str, ...]]:
     """"Priya wants to be an RPD, Marcus wants director of pharmacy operations": the role each
-    person's own clause names (or describes as a goal), where those clauses start, and the
-    clauses' words (what each wants, which orders their steps)."""
+    person's own clause names (or describes as a goal), where those clauses start, the clauses'
+    words (what each wants, which orders their steps), and the roles of a list of names told
+    them in order (what "the first one", "the last two" count)."""
     told: list[tuple[str, str]] = []
     wants: list[tuple[str, str]] = []
     at: set[int] = set()
@@ -1643,12 +1720,15 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
                 told.append((person, next(iter(group))))
                 wants.append((person, said))
                 at.add(start)
+    respective, respective_at = _respective(people, tokens, ix)
+    told += respective
+    at |= respective_at
     told_of = dict(told)
     said_of: dict[str, list[str]] = {}
     for person, said, start in sorted([*((p, w, -1) for p, w in wants), *unsaid, *also], key=lambda u: u[2]):
         if person in told_of and said and said not in said_of.setdefault(person, []):
             said_of[person].append(said)  # "dana is obsessed with checklists … dana wants standard work lead": all she was told to love
-    return tuple(told_of.items()), frozenset(at), tuple((p, " ".join(said_of.get(p) or [w])) for p, w in dict(wants).items())
+    return tuple(told_of.items()), frozenset(at), tuple((p, " ".join(said_of.get(p) or [w])) for p, w in dict(wants).items()), tuple(r for _, r in respective)
 
 
 def _one_title_word(ev: Evidence, ix: Index) -> str | None:
@@ -1683,6 +1763,31 @@ def _wished_title(ev: Evidence) -> str | None:
     if wish is None or rid is None or ev.role_score < ROLE_RELAXED or ev.role_score < WISHED_TITLE_LEAD * ev.second:
         return None
     return rid if any(i > wish for i in ev.role_where.get(rid, ())) else None
+
+
+_WHOSE_WORDS = 3  # "whose path?", "whose path is it on": that, and little else
+_ONE_WHO = frozenset({"one", "guy", "gal", "lady", "person"})
+
+
+def _holder_asked(words: list[str], wants: tuple[tuple[str, str], ...], ix: Index) -> tuple[str, int] | None:
+    """"the one who already has CMSO", "the CPSCM guy": the one person told to hold that
+    certification, and where the words asked of them begin."""
+    for i, w in enumerate(words[:-1]):
+        if w != "the":
+            continue
+        if words[i + 1] in ix.codes and words[i + 2 : i + 3] and words[i + 2] in _ONE_WHO:
+            code, end = words[i + 1], i + 3  # "the CPSCM guy"
+        elif words[i + 1] in _ONE_WHO and words[i + 2 : i + 3] in (["who"], ["that"]):
+            k = i + 3 + (words[i + 3 : i + 4] == ["already"])
+            if not (words[k : k + 1] and words[k] in ("has", "holds", "got", "have") and words[k + 1 : k + 2] and words[k + 1] in ix.codes):
+                continue
+            code, end = words[k + 1], k + 2
+        else:
+            continue
+        holders = {p for p, told in wants if any(_plain(m.group(1)).lower() == code for m in _HOLDS.finditer(told))}
+        if len(holders) == 1:
+            return holders.pop(), end
+    return None
 
 
 def _asked_for(people: list[tuple[int, int, str]], told: tuple[tuple[str, str], ...], told_at: frozenset[int], tokens: list[str], wants: tuple[tuple[str, str], ...] = ()) -> tuple[str, int] | None:
@@ -1784,6 +1889,32 @@ def _lists_the_knowledge(ev: Evidence) -> bool:
     said = {ev.a.words[i] for a, b in lexicon.cue("list").spans(ev.a.words) for i in range(a, b)}
     only_kinds = all(w in said or w in lexicon.STOPWORDS or w in lexicon.CERT_NOUNS or w in lexicon.ROLE_NOUNS for w in ev.a.words) and not ev.hits.keys() & REFERRING and _THE_ONES.isdisjoint(ev.a.words)  # "what certs are there": nothing but the kind asked for (not "what are the certs": its)
     return not _OF_THE_BOT.isdisjoint(said) or not _EVERY.isdisjoint(ev.a.words) or only_kinds  # (not "how can you tell if …"; "list all the certs you know" after a role)
+
+
+_SECTION_FIRST_WORDS = 4  # "overview first", "and her day first pls": a part of the page asked first, little else said
+_PLURAL_LINKS = frozenset({"to", "and", "with", "for", "of", "on", "about", "over"})
+
+
+def _of_a_plural(words: list[str], at: int) -> bool:
+    """"their"/"them" at ``at`` follows a plural noun of the member's own words ("holding
+    suppliers to their contracts", "fight the reps over their …"): it points there, not back."""
+    k = at - 1
+    while k >= 0 and at - k <= 2 and words[k] in _PLURAL_LINKS:
+        k -= 1
+    if words[at] not in ("their", "them") or k < 0 or k == at - 1:
+        return False
+    w = words[k]
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and w not in lexicon.ROLE_NOUNS and w not in lexicon.PERSON_NOUNS
+
+
+_HOLDING_VERBS = frozenset({"have", "got", "hold", "cover", "know", "offer", "carry"})
+
+
+def _which_ones_held(ev: Evidence) -> bool:
+    """"which ones DO you have then": what the bot holds, of no kind named (the kind is the one
+    just asked for)."""
+    w = set(ev.a.words)
+    return "ones" in w and not _YOU.isdisjoint(w) and not _HOLDING_VERBS.isdisjoint(w) and not (ev.cert_nouns or ev.role_nouns or ev.codes or ev.role_named)
 
 
 def _other_list(ev: Evidence) -> str | None:
@@ -2153,13 +2284,14 @@ def _by_two_with_its_noun(ev: Evidence, rid: str) -> bool:
     return len(where) >= 2 and where[-1] - where[0] == len(where) - 1 and ev.a.word_stems[where[-1]] in heads
 
 
-def _roles_named_before_ordinal(ev: Evidence, words: list[str]) -> tuple[Entity, ...]:
+def _roles_named_before_ordinal(ev: Evidence, words: list[str], tokens: list[str], in_order: tuple[str, ...] = ()) -> tuple[Entity, ...]:
     """Two or more roles named apart before "the first one" / "the first two" / "the second" in the
-    same message: the ordinal picks among them (not among the first role's steps)."""
-    at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i and words[i - 1] in _DEFINITE and (i + 1 == len(words) or words[i + 1] in ("one", "ones") or words[i + 1] in lexicon.COUNTS or words[i + 1] in _ROLE_WORDS)), None)  # ("the first one", "the first two", "responsibilities of the second?")
+    same message (or told a list of names in order): the ordinal picks among them (not among the
+    first role's steps)."""
+    at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i and (words[i - 1] in _DEFINITE or (in_order and _SENTENCE_END.search(tokens[i - 1]))) and (i + 1 == len(words) or words[i + 1] in ("one", "ones") or words[i + 1] in lexicon.COUNTS or words[i + 1] in _ROLE_WORDS)), None)  # ("the first one", "the first two", "responsibilities of the second?")
     if at is None:
         return ()
-    apart = _roles_apart(ev, at)
+    apart = list(in_order) or _roles_apart(ev, at)
     return tuple(("role", r) for r in apart) if len(apart) >= 2 else ()
 
 
@@ -2260,6 +2392,12 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
                 said[("role", p.role)] += 1
         for entity, n in said.items():  # a page that keeps coming back to the word is more about it
             scores[entity] += w * (1 + REPEAT_BONUS * (min(n, REPEAT_CAP) - 1))
+    names = {e: words_of(ix.knowledge.roles[e[1]].title if e[0] == "role" else ix.knowledge.certifications[e[1]].name) for e in by_name}
+    for said_word, st in zip(a.words, a.word_stems):
+        sharing = [e for e, ws in names.items() if any(stem(x) == st for x in ws)]
+        as_written = [e for e in sharing if said_word in names[e]]
+        for entity in as_written if len(as_written) < len(sharing) else ():
+            scores[entity] *= 1 + AS_WRITTEN_BONUS  # "the ops one" of Director of Pharmacy Operations and Operating Theatre Technician: the word as its name writes it
     for entity in besides or ():
         scores.pop(entity, None)
         by_name.discard(entity)
@@ -2269,7 +2407,7 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
         called = {ent for key, ent in ix.aliases.items() if ent[0] == "role" and typed <= set(key)} if typed else set()
         if len(called) == 1 and (ent := next(iter(called))) not in (besides or ()):
             return ("role", ent[1])  # "the flight one" after a card: the role its page calls the flight pharmacy coordinator, whatever was shown
-    kind = kind or (ctx.thing[0] if ctx.thing else ctx.shown[0][0] if ctx.shown else "role")
+    kind = kind or (ctx.shown[0][0] if ctx.intent in _LIST_INTENTS and ctx.shown else ctx.thing[0] if ctx.thing else ctx.shown[0][0] if ctx.shown else "role")  # ("the stocktake one" right after the certifications were listed: one of them)
     shown = ctx.shown + ((ctx.thing,) if ctx.thing else ())
     talked = ctx.recent + ((("role", ctx.role),) if ctx.role else ())
     named_elsewhere = any(e in by_name and e[0] == kind for e in scores)
@@ -2804,8 +2942,10 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         in_view = list(dict.fromkeys([*pair, *ev_pair.named_apart(pair[0])])) if all(ev_pair.role_where.get(r) for r in pair) else []
         weighed = tuple(sorted(in_view, key=lambda r: min(ev_pair.role_where.get(r) or {0}))) if len(in_view) > 2 and set(pair) <= set(in_view) else pair  # (three named, two of them compared: all three, for "the third one")
         named_apart = resolution.named or (ctx.named if set(pair) <= set(ctx.named) else ())  # (three named, two compared: "the third one" after)
-        return replace(ctx, named=named_apart, role=kept, thing=shared, roles=weighed, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
+        return replace(ctx, refused="", named=named_apart, role=kept, thing=shared, roles=weighed, shown=tuple(("role", r) for r in pair), recent=tuple(dict.fromkeys((*(("role", r) for r in pair), *ctx.recent)))[:MAX_RECENT], intent="role", section=None, pending="", question=resolution.question, people=people, wants=wants)
     if answer.intent in ("none", "help", "faq"):
+        if answer.intent == "none" and resolution.evidence is not None:
+            ctx = replace(ctx, refused="cert" if resolution.evidence.cert_nouns or resolution.evidence.codes else "role")
         if answer.intent == "none" and resolution.named:
             ctx = replace(ctx, named=resolution.named, roles=resolution.named)  # "X, Y, Z — does CVS hire for any of these?" refused … "ok which of the three starts earliest": those three
         if answer.intent == "none" and len(resolution.told) >= 2:  # "two techs want the register lead job, only one opening. Wren …, Ola …. which one should i pick" refused: who wants what stays for "Wren's first cert then?"

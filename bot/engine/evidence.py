@@ -526,6 +526,19 @@ def sentence_starts(a: Analysis, cue: lexicon.Cue) -> list[int]:
     return [word_at[x] for x, _ in cue.spans(tokens) if tokens[x] != SENTENCE_BREAK]
 
 
+def _said_as_title(a: Analysis, ix: Index, rid: str, score: float, roles: list[tuple[float, str]], where: dict[str, set[int]]) -> set[int]:
+    """The words of a role's title said in the question, but for one word of its own left over
+    beside a stronger title that has the rest: "the operating theatre pharmacy technician get
+    paid" names no "Self-Pay Pharmacy Pricing Manager" ("pharmacy" is the technician's, "paid"
+    alone is no title)."""
+    said = where.get(rid, set())
+    stronger = {i for sc, r in roles if r != rid and sc > score and sc >= ROLE_MENTION for i in where.get(r, ())}
+    own = said - stronger
+    if said & stronger and len(own) == 1 and a.word_stems[next(iter(own))] not in ix.head_stems(rid):
+        return said & stronger
+    return said
+
+
 def _only(kept: list[tuple[float, str]], where: dict[str, set[int]]) -> dict[str, set[int]]:
     """The word positions of the roles kept."""
     return {r: w for r, w in where.items() if any(r == x for _, x in kept)}
@@ -711,7 +724,7 @@ def read(question: str, ix: Index) -> Evidence:
     codes = tuple(dict.fromkeys(a.codes + tuple(alias_certs(a)) + tuple(code for code, _, _ in by_name)))  # a name written out is often an alias too
     set_aside = tuple(c for c in set_aside if c not in a.codes)  # (typed again as a code, it is asked about after all)
     codes = tuple(c for c in codes if c not in set_aside)  # "besides CMSO, any other cert about medication safety": its name's words are the topic
-    in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in where.get(r, ())}
+    in_titles = {i for sc, r in roles if sc >= ROLE_RELAXED for i in _said_as_title(a, ix, r, sc, roles, where)}
     cert_nouns = tuple(
         w for i, w in enumerate(a.words) if w in lexicon.CERT_NOUNS and i not in in_titles and (i + 1 == len(a.words) or a.words[i + 1] not in _PATH_WORDS) and not _paper_of(a, i)
     )  # "certification exam development manager": a title's word; "what's the certification pathway": a pathway; "certificates of analysis": papers

@@ -71,9 +71,10 @@ def foreign(text: str, known: set[str] | frozenset[str]) -> str | None:
         return None
     if not text.isascii() and sum(1 for c in letters if not c.isascii() and not _latin(c)) > 0.5 * len(letters):
         return "a language other than English"
-    words = [w.lower() for w in _WORD.findall(text) if len(w) >= 2]
-    if not words:
-        return None
+    said = [w for w in _WORD.findall(text) if len(w) >= 2]
+    words = [w.lower() for w in said if not (w.isupper() and len(w) >= 3)]  # (a code in capitals is in no language: "Qual é a diferença entre o CHOSC e o CMELC?")
+    if not words or (len(words) == 1 and len(said) > 1):
+        return None  # ("o que é CEQVL?": too little beside the code to tell)
     others = _others()
 
     def english_like(w: str) -> bool:
@@ -88,6 +89,6 @@ def foreign(text: str, known: set[str] | frozenset[str]) -> str | None:
         return None
     hits = {code: sum(1 for w in words if w in common or _plain(w) in common) for code, common in _languages().items()}
     code, best = max(hits.items(), key=lambda kv: kv[1])
-    if best >= LANGUAGE_HITS or (best and best == len(words)):
+    if best >= LANGUAGE_HITS or (best and best == len(words)) or (best and len(words) >= LANGUAGE_HITS + 1 and not any(w in known or english_like(w) for w in words)):  # (no word of English at all, one of that language's)
         return NAMES.get(code, "a language other than English")
     return None

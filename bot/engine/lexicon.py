@@ -98,6 +98,7 @@ SLANG: dict[str, str] = {str(k): str(v) for k, v in _WORDS["slang"].items()}
 SPOKEN: dict[str, tuple[str, ...]] = {str(k): tuple(str(v).split()) for k, v in _WORDS["spoken"].items()}
 AUTOCORRECTED: dict[str, str] = {str(k): str(v) for k, v in _WORDS["autocorrected"].items()}
 HELD_CUES = _words(_WORDS["held_cues"])
+HELD_WHEN_AFTER = _words(_WORDS["held_when_after"])
 HEARD_OF = _words(_WORDS["heard_of"])
 OTHERS_HAVE = _words(_WORDS["others_have"])
 NAME_HEADS = _words(_WORDS["name_heads"])
@@ -149,6 +150,8 @@ ORDINAL_NOUNS = _words(_WORDS["ordinal_nouns"])
 PATH_NOUNS = frozenset({"path", "paths", "pathway", "pathways"})  # "2nd on that path?", "do their paths overlap"
 WAY_NOUNS = PATH_NOUNS | {"track", "tracks", "route", "routes", "roadmap"}  # "the glucose meter coordinator track": the way to a role, by any name
 COUNTS: dict[str, int] = {str(k): int(v) for k, v in _WORDS["counts"].items()}
+TIME_SPANS = _words(_WORDS["time_spans"])
+NUMBER_WORDS = _words(_WORDS["number_words"])
 CLASS_WORDS = _words(_WORDS["class_words"])
 BRITISH_ENDINGS: tuple[tuple[str, str], ...] = tuple((str(uk), str(us)) for uk, us in _WORDS["british_endings"])
 FIELD_WORDS = _words(_WORDS["field_words"])
@@ -156,6 +159,7 @@ NEGATION_STARTS = _words(_WORDS["negation_starts"])
 NEGATION_IDIOMS = _words(_WORDS["negation_idioms"])
 CLAUSE_BREAKS = _words(_WORDS["clause_breaks"])
 DISLIKE_STARTS = _words(_WORDS["dislike_starts"])
+GRIEVANCE_LEADS = _words(_WORDS["grievance_leads"])
 BOSS_ADJECTIVES = _words(_WORDS["boss_adjectives"])
 # Clinical vocabulary (data/clinical.yaml): a word's weight, and the kinds that can anchor a
 # clinical question (a drug, a class or form of medicine, a condition).

@@ -1631,7 +1631,12 @@ def _fits_better(named: list[str], ev: Evidence, ix: Index) -> str | None:
     own_heads = {ev.a.word_stems[i] for i in ev.said_of_self if ev.a.words[i] in _JOB_HEADS}  # "i was a construction project manager": the topic, not the rank
     weighing = {ev.a.word_stems[i] for name in ("contrast", "ref_choice") if name in ev.hits for x, y in lexicon.cue(name).spans(ev.a.words) for i in range(x, y)}  # "compared with …, which of the two …": how they are weighed, no topic
     heads_said = {ev.a.word_stems[k + 1] for w in written for k in w if k + 1 < len(ev.a.words) and k + 1 not in ev.said_of_self and ev.a.words[k + 1] in _JOB_HEADS}  # "the voice clinic pharmacist and chief resident": "pharmacist" ends how one was named
-    return best_of(named, ev.a, ix, (titles & only_in_titles) | own_heads | heads_said | _WEIGHING_STEMS | weighing)
+    apart = (titles & only_in_titles) | own_heads | heads_said | _WEIGHING_STEMS | weighing
+    disliked = ev.a.unwanted | ev.a.negated  # "I really don't want to do presentations. which fits me better?"
+    chosen = best_of(named, ev.a, ix, apart | disliked)
+    if chosen is None and disliked and len(named) == 2 and (avoided := best_of(named, ev.a, ix, set(ev.a.stems) - disliked)) is not None:
+        return next(r for r in named if r != avoided)  # the one whose page is not about what they rule out
+    return chosen
 
 
 def _beside(ev: Evidence, i: int, j: int) -> bool:
@@ -2184,13 +2189,18 @@ def _chosen_cert(ev: Evidence, ix: Index, exclude: frozenset[str]) -> str | None
     codes = list(dict.fromkeys(c for c in ev.codes if c not in ev.held))
     if len(codes) != 2:
         return None
+    steps: set[str] = set()
     if ev.subject_named and ev.subject_role:  # "which of CCCTS or CPSCM would an ops director need": the one on that role's pathway
         steps = {s.certification for s in ix.knowledge.roles[ev.subject_role].pathway}
         on = [c for c in codes if c in steps]
         if len(on) == 1:
             return on[0]
-    exclude = exclude | _FIELD_STEMS  # "pharmacy" is every certification's field, no choice between two
-    scored = scored_certs(codes, ev.a, ix, set(exclude), keep_zero=True)
+    titled = sorted(ev.role_where.get(ev.subject_role or "") or ())
+    named_as_one = bool(titled) and titled[-1] + 1 < len(ev.a.words) and (ev.a.words[titled[-1] + 1] == "one" or ev.a.words[titled[-1] + 1] in lexicon.CERT_NOUNS)  # "… the month-end close cert": a certification called by the role's words
+    both_on = bool(steps) and all(c in steps for c in codes) and named_as_one
+    scored = scored_certs(codes, ev.a, ix, set(exclude | _FIELD_STEMS), keep_zero=True)  # ("pharmacy" is every certification's field, no choice between two)
+    if both_on and scored[0][1] == 0:
+        scored = scored_certs(codes, ev.a, ix, set(_FIELD_STEMS), keep_zero=True)  # "CDEVR vs CPFCA, which is the month-end close cert": both on that role's path, and nothing else asked: its title's words are the topic
     if scored[0][1] > 0 and scored[0][1] >= CHOICE_LEAD * scored[1][1]:
         return scored[0][0]
     return _by_their_roles(codes, ev, ix, exclude)

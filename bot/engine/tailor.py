@@ -31,7 +31,7 @@ def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: 
         exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS or w in lexicon.ORDINALS}  # ("is that the last one on their path")
         ordering = {i for x, y in lexicon.cue("ordering").spans(a.words) for i in range(x, y)}
         exclude = exclude | ({a.word_stems[i] for i in ordering} - {a.word_stems[i] for i in range(len(a.words)) if i not in ordering})  # ("does that change it": how it is asked)
-    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.COUNTS} | _spoken_for(a) | _ranks(a)  # ("which of the two": a number, no interest)
+    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in lexicon.COUNTS or (w in lexicon.TIME_SPANS and i and (a.words[i - 1].isdigit() or a.words[i - 1] in lexicon.NUMBER_WORDS))} | _spoken_for(a) | _ranks(a)  # ("which of the two": a number, no interest)
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 

@@ -608,7 +608,8 @@ _SMALL_TITLE_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on",
 def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
     """A title typed in capitals ("PHARMACY GOOD CATCH PROGRAM LEAD") as titles are written
     ("Pharmacy Good Catch Program Lead"): a word the page's sentences also write in capitals is an
-    acronym and stays so ("HIPEC", "ICU"); small words after the first are lower case."""
+    acronym and stays so ("HIPEC", "ICU"); small words after the first are lower case, unless part
+    of a hyphenated word ("ON-CALL" is "On-Call")."""
     acronyms: set[str] = set()
     for _, text in lines:  # (a sentence's capitals; not a heading's or a masthead's "TITLE | CPS Careers")
         if title in text:
@@ -616,12 +617,12 @@ def _cased_title(title: str, lines: list[tuple[int, str]]) -> str:
         caps = re.findall(r"\b[A-Z][A-Z0-9]+\b", text)
         if 2 * len(caps) < len(re.findall(r"\b[A-Za-z][A-Za-z0-9]*\b", text)):
             acronyms.update(c for c in caps if c.casefold() not in _ORDER_WORDS)  # ("SECOND: CSDMF, Certified …": a pathway's ordinal, no acronym)
-    def cased(part: str, first: bool) -> str:
+    def cased(part: str, first: bool, alone: bool) -> str:
         bare = part.strip("()[],.:;!?&/–—'’")
         if bare in acronyms or not bare.isalpha():
             return part
-        return part.lower() if not first and bare.lower() in _SMALL_TITLE_WORDS else part[:1].upper() + part[1:].lower()
-    return " ".join("-".join(cased(part, not k and not n) for n, part in enumerate(word.split("-"))) for k, word in enumerate(title.split()))  # ("CLOSED-SYSTEM" is "Closed-System")
+        return part.lower() if not first and alone and bare.lower() in _SMALL_TITLE_WORDS else part[:1].upper() + part[1:].lower()
+    return " ".join("-".join(cased(part, not k and not n, "-" not in word) for n, part in enumerate(word.split("-"))) for k, word in enumerate(title.split()))  # ("CLOSED-SYSTEM" is "Closed-System")
 
 
 _RULE = re.compile(r"^(?:[-*_=~–—]\s*){3,}$")  # a horizontal rule ("---", "* * *", "___", "===")
