@@ -1598,8 +1598,8 @@ def _respective(people: list[tuple[int, int, str]], tokens: list[str], ix: Index
                 items.append([])
             elif _plain(t) not in ("and", "&"):
                 items[-1].append(t.strip(_PUNCT))
-                if _CLAUSE_END.search(t) and not _SENTENCE_END.search(t) or t.endswith(":"):
-                    items.append([])
+                if (_CLAUSE_END.search(t) and not _SENTENCE_END.search(t)) or t.endswith(":"):
+                    items.append([])  # ("ops director, the intrathecal job, …": one role per comma)
             if _SENTENCE_END.search(t) and not t.endswith(":"):
                 break
         roles: list[str | None] = []
