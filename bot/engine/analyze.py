@@ -526,6 +526,9 @@ def person_has(words: Sequence[str], at: int) -> bool:
 _BEFORE_A_NAME = frozenset({"and", "but", "so", "while", "whereas", "now", "ok", CODE_MARK})  # ("… and ben has CPOM")
 
 
+_ASKED_BEFORE_DONE = lexicon.POLAR_LEADS | lexicon.REQUIREMENT_WORDS | {"be", "being", "get", "gets", "can", "could", "should"}  # "is CPOM done online": asked, not held
+
+
 def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple[str, ...]:
     """Codes the member says they already have ("I already have CPOM", "got CMSO last year",
     "I have CHPOP from my ops days and also CPPGA"); ``named``: certifications written out by
@@ -560,7 +563,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         i_have = (by_them or (later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES)) and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
         having = any(w == "having" and k and before[k - 1] in _AM for k, w in enumerate(before))  # "I am having CECP and CISAT both": held, as said in English learnt elsewhere (not "would having CPOM help")
         having = having or before[-2:] == ["did", "get"]  # "I did get CMSO before my break"
-        done = after[:1] != [] and after[0] in lexicon.HELD_WHEN_AFTER and not (before[-1:] and before[-1] in lexicon.POLAR_LEADS | lexicon.REQUIREMENT_WORDS | {"be", "being", "get", "gets", "can", "could", "should"})  # "CTPDP done last year" (not "is CPOM done online")
+        done = after[:1] != [] and after[0] in lexicon.HELD_WHEN_AFTER and not (before[-1:] and before[-1] in _ASKED_BEFORE_DONE)  # "CTPDP done last year" (not "is CPOM done online")
         if any(w in lexicon.HELD_CUES for w in before) or having or done or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2)):
             held.append(code)
             last_held = pos

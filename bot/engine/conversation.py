@@ -1571,6 +1571,11 @@ def _clauses(tokens: list[str]) -> list[range]:
     return [c for c in out if len(c)]
 
 
+def _goal_of(ev: Evidence) -> str | None:
+    """The role a person's clause names (or names in part, where its form says role) or wishes for."""
+    return (ev.role_best if ev.role_named else ev.subject_role if ev.subject_relaxed else None) or ev.goal_role
+
+
 _LIST_JOINS = frozenset({"", "and", "&"})  # between the names of a list ("Femke, Osei and Lidia")
 
 
@@ -1605,7 +1610,7 @@ def _respective(people: list[tuple[int, int, str]], tokens: list[str], ix: Index
         roles: list[str | None] = []
         for item in (i for i in items if i):
             ev = read(" ".join(item), ix)
-            roles.append((ev.role_best if ev.role_named else ev.subject_role if ev.subject_relaxed else None) or ev.goal_role or ev.described or _one_title_word(ev, ix) or ev.role_best)  # ("the peds one": in a list of roles, a word of a title is enough)
+            roles.append(_goal_of(ev) or ev.described or _one_title_word(ev, ix) or ev.role_best)  # ("the peds one": in a list of roles, a word of a title is enough)
         while roles and roles[-1] is None:
             roles.pop()  # ("…, in that order")
         if len(roles) == len(run) and all(roles):
@@ -1688,7 +1693,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
         last_group = len(who) >= 2
         if len(who) >= 2:
             gev = read(" ".join(tokens[i] for i in clause if i not in names), ix)
-            shared = (gev.role_best if gev.role_named else gev.subject_role if gev.subject_relaxed else None) or gev.goal_role
+            shared = _goal_of(gev)
             if shared:
                 group.add(shared)  # "priya and marco both want the phase 1 research unit manager path", "… both want to keep going on the kaizen path"
             held = [_plain(m.group(1)).upper() for m in _HOLDS.finditer(" ".join(tokens[i] for i in clause)) if _plain(m.group(1)).lower() in ix.codes]
@@ -1697,7 +1702,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
             continue
         said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
         cev = read(" ".join(tokens[i] for i in clause if i not in names and i not in asides), ix)  # (a name is no word of what they want, nor who they are)
-        goal = (cev.role_best if cev.role_named else cev.subject_role if cev.subject_relaxed else None) or cev.goal_role
+        goal = _goal_of(cev)
         role = goal or cev.described or _one_title_word(cev, ix) or cev.interest_role or _wished_title(cev)  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves; "priya wants the customs side")
         if not role and told and "same_goal" in cev.hits:
             role = goal = told[-1][1]  # "priya wants to be a mobile unit supervisor, marcus wants the same job": the one before's
@@ -2393,8 +2398,9 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
         for entity, n in said.items():  # a page that keeps coming back to the word is more about it
             scores[entity] += w * (1 + REPEAT_BONUS * (min(n, REPEAT_CAP) - 1))
     names = {e: words_of(ix.knowledge.roles[e[1]].title if e[0] == "role" else ix.knowledge.certifications[e[1]].name) for e in by_name}
+    name_stems = {e: {stem(x) for x in ws} for e, ws in names.items()}  # (once per name, not once per word said)
     for said_word, st in zip(a.words, a.word_stems):
-        sharing = [e for e, ws in names.items() if any(stem(x) == st for x in ws)]
+        sharing = [e for e, sts in name_stems.items() if st in sts]
         as_written = [e for e in sharing if said_word in names[e]]
         for entity in as_written if len(as_written) < len(sharing) else ():
             scores[entity] *= 1 + AS_WRITTEN_BONUS  # "the ops one" of Director of Pharmacy Operations and Operating Theatre Technician: the word as its name writes it
