@@ -19,7 +19,7 @@ any particular cue: the lists and their examples live in the data file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 CODE_TOKEN = "{code}"  # a certification code in a phrase
@@ -86,6 +86,32 @@ def compile_phrase(phrase: str) -> str:
     return head + "".join(parts) + tail
 
 
+_Need = tuple[frozenset[str], frozenset[str], bool]  # one required word of a phrase: its words, its ``word*`` prefixes, whether a number does
+
+
+def _needs(phrase: str) -> tuple[_Need, ...]:
+    """The words a phrase cannot match without, one entry per required word (an optional word,
+    a gap, a wildcard or an edge needs nothing of the text)."""
+    out = []
+    for tok in phrase.split():
+        if tok in ("^", "$", "...") or _GAP.fullmatch(tok) or tok.startswith("["):
+            continue
+        alts = tok.split("|")
+        if "*" in alts:
+            continue
+        words = {CODE_MARK if a == CODE_TOKEN else a for a in alts if not a.endswith("*") and "#" not in a and "@" not in a}
+        prefixes = {a[:-1] for a in alts if a.endswith("*") and "#" not in a and "@" not in a}
+        out.append((frozenset(words), frozenset(prefixes), any("#" in a or "@" in a for a in alts)))
+    return tuple(out)
+
+
+def _anchor(needs: tuple[_Need, ...]) -> _Need | None:
+    """The required word with the fewest, plainest alternatives: the one a text is looked up by."""
+    if not needs:
+        return None
+    return min(needs, key=lambda n: (n[2], bool(n[1]), len(n[0]) + len(n[1]) + n[2]))
+
+
 @dataclass(frozen=True)
 class Anchors:
     """Words one of which every match must contain, so that most cue lists are settled by a set
@@ -103,28 +129,14 @@ class Anchors:
         prefixes: set[str] = set()
         digits = always = False
         for phrase in phrases:
-            required = [t for t in phrase.split() if t not in ("^", "$", "...") and not _GAP.fullmatch(t) and not t.startswith("[")]
-            choices = [t.split("|") for t in required if "*" not in t.split("|")]
-            if not choices:
+            anchor = _anchor(_needs(phrase))
+            if anchor is None:
                 always = True
                 continue
-            alts = min(choices, key=lambda alts: (any("#" in a or "@" in a for a in alts), any(a.endswith("*") for a in alts), len(alts)))
-            for alt in alts:
-                if "#" in alt or "@" in alt:
-                    digits = True
-                elif alt.endswith("*"):
-                    prefixes.add(alt[:-1])
-                else:
-                    words.add(CODE_MARK if alt == CODE_TOKEN else alt)
+            words |= anchor[0]
+            prefixes |= anchor[1]
+            digits = digits or anchor[2]
         return cls(frozenset(words), frozenset(prefixes), digits, always)
-
-    def could_match(self, text: str) -> bool:
-        if self.always:
-            return True
-        present, starts = _words_of(text)
-        if not self.words.isdisjoint(present) or not self.prefixes.isdisjoint(starts):
-            return True
-        return self.digits and _DIGIT.search(text) is not None
 
 
 _GAP = re.compile(r"\.\.\d+")
@@ -136,14 +148,30 @@ def _words_of(text: str) -> _Read:
     return (words, frozenset(w[:k] for w in words for k in range(1, len(w) + 1)))
 
 
-@dataclass(frozen=True)
+def _has(need: _Need, present: frozenset[str], starts: frozenset[str], text: str) -> bool:
+    words, prefixes, digits = need
+    return not words.isdisjoint(present) or not prefixes.isdisjoint(starts) or (digits and _DIGIT.search(text) is not None)
+
+
+@dataclass(frozen=True, eq=False)
 class PhraseSet:
-    """All phrases of one cue list, compiled into one regex."""
+    """All phrases of one cue list: one regex of them all, and one regex per phrase. A text is
+    searched only with the phrases whose every required word it has (most texts meet one or two
+    of a list's phrases, or none): the leftmost match, the earlier phrase at the same place, as
+    the one regex of them all would find it."""
 
     name: str
     phrases: tuple[str, ...]
     _rx: re.Pattern[str]
     _anchors: Anchors
+    _each: tuple[re.Pattern[str], ...] = ()
+    _plain: tuple[frozenset[str], ...] = ()  # per phrase: its required words that have one spelling (a subset test settles them at once)
+    _choices: tuple[tuple[frozenset[str], ...], ...] = ()  # per phrase: its required words of several spellings ("what|which")
+    _begun: tuple[tuple[frozenset[str], ...], ...] = ()  # per phrase: its required ``word*`` beginnings
+    _others: tuple[tuple[_Need, ...], ...] = ()  # per phrase: its other required words (spellings and beginnings mixed, numbers)
+    _by_word: dict[str, tuple[int, ...]] = field(default_factory=dict)  # an anchor word -> the phrases it anchors
+    _by_prefix: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _by_digit: tuple[int, ...] = ()
 
     @classmethod
     def compile(cls, name: str, phrases: list[str] | tuple[str, ...]) -> "PhraseSet":
@@ -155,35 +183,85 @@ class PhraseSet:
                 sources.append(compile_phrase(p))
             except PhraseError as e:
                 raise PhraseError(f"cue '{name}': {e}") from None
+        needs = tuple(_needs(p) for p in phrases)
+        by_word: dict[str, list[int]] = {}
+        by_prefix: dict[str, list[int]] = {}
+        by_digit: list[int] = []
+        for i, need in enumerate(needs):
+            anchor = _anchor(need)
+            if anchor is None:
+                continue
+            for w in anchor[0]:
+                by_word.setdefault(w, []).append(i)
+            for w in anchor[1]:
+                by_prefix.setdefault(w, []).append(i)
+            if anchor[2]:
+                by_digit.append(i)
         # one leading literal space lets the regex engine jump from word start to word start
-        return cls(name, tuple(phrases), re.compile(" (?:" + "|".join(f"(?:{s})" for s in sources) + ")"), Anchors.of(tuple(phrases)))
+        return cls(
+            name,
+            tuple(phrases),
+            re.compile(" (?:" + "|".join(f"(?:{s})" for s in sources) + ")"),
+            Anchors.of(tuple(phrases)),
+            tuple(re.compile(f" (?:{s})") for s in sources),
+            tuple(frozenset(w for ws, ps, d in need if len(ws) == 1 and not ps and not d for w in ws) for need in needs),
+            tuple(tuple(ws for ws, ps, d in need if len(ws) > 1 and not ps and not d) for need in needs),
+            tuple(tuple(ps for ws, ps, d in need if ps and not ws and not d) for need in needs),
+            tuple(tuple(n for n in need if n[2] or (n[0] and n[1])) for need in needs),
+            {w: tuple(ids) for w, ids in by_word.items()},
+            {w: tuple(ids) for w, ids in by_prefix.items()},
+            tuple(by_digit),
+        )
+
+    def _candidates(self, text: str) -> list[int] | None:
+        """The phrases that could match somewhere in ``text``, in list order; None: search with
+        them all (a list with a phrase no word anchors)."""
+        if self._anchors.always or not self._each:
+            return None
+        present, starts = _words_of(text)
+        words = self._anchors.words.intersection(present)
+        prefixes = self._anchors.prefixes.intersection(starts)
+        digits = bool(self._by_digit) and _DIGIT.search(text) is not None
+        if not words and not prefixes and not digits:
+            return []
+        ids: set[int] = set(self._by_digit) if digits else set()
+        for w in words:
+            ids.update(self._by_word[w])
+        for w in prefixes:
+            ids.update(self._by_prefix[w])
+        # (each test in C where it can: a text lacking one of a phrase's words is the common case)
+        return [
+            i
+            for i in sorted(ids)
+            if self._plain[i] <= present
+            and not any(map(present.isdisjoint, self._choices[i]))
+            and not any(map(starts.isdisjoint, self._begun[i]))
+            and all(_has(n, present, starts, text) for n in self._others[i])
+        ]
+
+    def _first(self, padded: str, pos: int, ids: list[int] | None) -> re.Match[str] | None:
+        """The match the one regex of every phrase finds from ``pos``: the leftmost; at one place,
+        the phrase listed first."""
+        if ids is None:
+            return self._rx.search(padded, pos)
+        best = None
+        for i in ids:
+            m = self._each[i].search(padded, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
 
     def search(self, text: str) -> str | None:
         """The words the first matching phrase covers, or None."""
-        if not self._anchors.could_match(text):
+        ids = self._candidates(text)
+        if ids == []:
             return None
-        m = self._rx.search(" " + text + " ")
+        m = self._first(" " + text + " ", 0, ids)
         return " ".join(w for w in m.group(0).split() if w != SENTENCE_BREAK) if m else None
 
     def spans(self, words: list[str] | tuple[str, ...]) -> list[tuple[int, int]]:
         """Every non-overlapping match as (first word, one past the last word), left to right."""
-        joined = " ".join(words)
-        if not self._anchors.could_match(joined):
-            return []
-        text = " " + joined + " "
-        starts = [0]
-        for w in words:
-            starts.append(starts[-1] + len(w) + 1)
-        at = {pos + 1: i for i, pos in enumerate(starts[:-1])}  # character offset of each word -> its index
-        out = []
-        pos = 0
-        while (m := self._rx.search(text, pos)) is not None:
-            first = at.get(m.start() + 1)
-            matched = m.group(0).strip().split()
-            if first is not None and matched:
-                out.append((first, first + len(matched)))
-            pos = max(m.end() - 1, m.start() + 1)  # the space that ended this match starts the next one
-        return out
+        return list(_spans(self, tuple(words)))
 
     def says(self, word: str) -> bool:
         """Whether some phrase names this word itself (as written or by a ``word*`` prefix), not
@@ -204,3 +282,25 @@ class PhraseSet:
                     if alt.isalpha():
                         out.add(alt)
         return out
+
+
+@lru_cache(maxsize=256)  # one question's stages ask the same list's spans over the same words again and again
+def _spans(ps: PhraseSet, words: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    joined = " ".join(words)
+    ids = ps._candidates(joined)
+    if ids == []:
+        return ()
+    text = " " + joined + " "
+    starts = [0]
+    for w in words:
+        starts.append(starts[-1] + len(w) + 1)
+    at = {pos + 1: i for i, pos in enumerate(starts[:-1])}  # character offset of each word -> its index
+    out = []
+    pos = 0
+    while (m := ps._first(text, pos, ids)) is not None:
+        first = at.get(m.start() + 1)
+        matched = m.group(0).strip().split()
+        if first is not None and matched:
+            out.append((first, first + len(matched)))
+        pos = max(m.end() - 1, m.start() + 1)  # the space that ended this match starts the next one
+    return tuple(out)
