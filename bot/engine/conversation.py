@@ -166,6 +166,20 @@ def _adjoined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _asks_the_step_beside(ev: Evidence) -> bool:
+    """"what's the cert after CDPMG", "which one comes before CPOM": one step, the one beside a
+    code, asked for (not "I have CPOM, what's after it for me")."""
+    words = ev.a.words
+    words = words[1:] if words[:1] in (("and",), ("so",), ("ok",), ("okay",)) else words
+    return words[:1] in (("what",), ("whats",), ("which",)) and not ev.held and any(w in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS and words[i + 1 : i + 2] == (CODE_MARK,) for i, w in enumerate(words))
+
+
+def _whose_card(ctx: Context, question: str) -> bool:
+    """"whose path?" (or "whose?") asked of a certification's card: the pathway shown is where the
+    card stands, and the card is still what a step walk goes on from."""
+    return ctx.intent in ("certification", "pathway") and ctx.thing is not None and ctx.thing[0] == "cert" and "whose" in words_of(question)
+
+
 def _of_the_card(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     """One word after a certification's card: "whose?" is whose pathway has it, "next?" the step
     after it on the one pathway that has it."""
@@ -234,6 +248,9 @@ REFERRING = frozenset({"ref_thing", "ref_role", "ref_many", "ref_topic", "ref_ch
 _DISMISSED = frozenset({"it", "that", "this"})  # what "forget …" / "scratch …" waves away: the last answer, not a subject
 _OF_IT = frozenset({"their", "its", "his", "her"})  # "their first cert": a step of theirs, not "which first"
 _NEXT_AT_END = re.compile(r"(?<=\w)[\s,]+next\W*$", re.I)
+_WHY_LEADS = frozenset({"ok", "okay", "so", "but", "and", "hmm", "hm"})  # words a "why" follow-up may open with
+_BARE_ONE = re.compile(r"^(?P<lead>\s*(?:(?:and|ok|okay|so|hmm+|oh|ooh|wait|um|nah|no)[,.!]?\s+)*)(?P<what>[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*)?)\s+one(?P<end>\W*)$", re.I)  # "vaccine one?", "ok supply chain one": a thing described, its "the" left out
+_SUBJECTLESS = re.compile(r"^(?P<lead>\s*(?:(?:ok|okay|so|hmm+|oh|well|but|tbh|honestly)[,.!]?\s+)*)(?:(?P<verb>(?:really\s+)?(?:love|like|enjoy|prefer|hate|dislike|am\s+into))\s+(?P<what>[a-z][\w'\s-]{1,40}?)|(?P<what2>[a-z][a-z'\-]*(?:\s+[a-z][a-z'\-]*)?)\s+(?P<kind>person|guy|gal|nerd|fan))(?P<end>\W*)$", re.I)  # "love discharge stuff", "safety person": what the member is, said without "I"
 _NEXT_ONE_WORDS = 6  # "ASC next", "the lean workflow specialist next": a subject and "next", nothing more
 _WAY_ASKED = "what is the path"  # what a way asked to somewhere no page is about leaves for the next message to finish
 _NOT_PICKED = frozenset({"thing", "things", "time", "few", "couple", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "shift", "shifts", "night", "nights", "hour", "hours"})  # after an ordinal: a time, not an item shown
@@ -316,6 +333,18 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if not ctx.empty and len(ev.a.words) <= _NEXT_ONE_WORDS and _own_subject(ev) and _NEXT_AT_END.search(question):
         question = "and " + _NEXT_AT_END.sub("", question)  # "ASC next": the same question of it ("and ASC")
         ev = read(question, ix)
+    bare_one = _BARE_ONE.match(question) if not ctx.empty and not (ev.codes or ev.role_named) else None
+    if bare_one is not None and all(_describing_word(w, ix) for w in bare_one["what"].lower().split()):
+        question = f"{bare_one['lead'] or 'and '}the {bare_one['what']} one{bare_one['end']}"  # "vaccine one?" after a list: "and the vaccine one?", one of them described (after a role's day, "retail one?": its day)
+        ev = read(question, ix)
+    told_short = _SUBJECTLESS.match(question) if ctx.intent == "pathway" and ctx.role and not (ev.codes or ev.role_named) else None
+    if told_short is not None and (told_short["verb"] or all(_topic_word(w, ix) and w not in lexicon.EVALUATIVES for w in told_short["what2"].lower().split())):
+        said_short = f"{told_short['verb']} {told_short['what']}" if told_short["verb"] else f"am a {told_short['what2']} {told_short['kind']}"
+        question = f"{told_short['lead'] or ''}i {said_short}{told_short['end']}"  # "love discharge stuff", "safety person" after a pathway: the member, dropping the "I"
+        ev = read(question, ix)
+    if _a_word_of_its_page(question, ev, ctx, ix):
+        question = f"{question} (for the {_label(('role', ctx.role or ''), ix)})"  # "precepting?" after a role's duties: whether (and where) its page says so
+        ev = read(question, ix)
     corrected = _corrected_at_once(ev, ix)
     if corrected is not None:
         question = corrected  # "the snowbird one. no wait, the clozapine one. overview pls": what follows the correction
@@ -344,11 +373,16 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         r.put(0, picked_by_word[0], f"the {_label(('role', picked_by_word[1]), ix)}")  # "going with water. which cert first …" after three roles were weighed
     for a, b, code in _certs_recalled(r.words, ctx, ix) if not ev.codes else ():
         r.put(a, b, code)  # "back to the waste cert from before": the one talked about whose name says "waste"
-    if ctx.thing is not None and ctx.thing[0] == "cert" and (not ev.codes or r.words[2:3] in (["before"], ["over"], ["ahead"])) and r.words[:1] == ["why"] and r.words[1:2] in (["that"], ["it"], ["this"]) and r.free(1, 2):
-        end = 3 if r.words[2:3] == ["one"] and r.free(2, 3) else 2
-        r.put(1, end, _label(ctx.thing, ix))  # "why that for intake", "why that one": why the certification just shown is on that role's path ("why that before CIVWS": put before it)
+    why = next((k for k in range(3) if r.words[k : k + 1] == ["why"] and all(w in _WHY_LEADS for w in r.words[:k])), 0)  # ("ok why is that first though", "ok but why start there")
+    that = why + (2 if r.words[why + 1 : why + 2] in (["is"], ["s"]) else 1)  # ("why is that first")
+    if ctx.thing is not None and ctx.thing[0] == "cert" and (not ev.codes or r.words[that + 1 : that + 2] in (["before"], ["over"], ["ahead"])) and r.words[why : why + 1] == ["why"] and r.words[that : that + 1] in (["that"], ["it"], ["this"]) and r.free(that, that + 1):
+        end = that + 2 if r.words[that + 1 : that + 2] == ["one"] and r.free(that + 1, that + 2) else that + 1
+        r.put(that, end, _label(ctx.thing, ix))  # "why that for intake", "why that one": why the certification just shown is on that role's path ("why that before CIVWS": put before it)
         if r.words[end : end + 1] in (["first"], ["1st"]):
             r.kept.add(end)  # "why that one first": why it comes first, no first one picked
+    starts_there = r.words[why + 1 : why + 2] in (["start"], ["begin"], ["starting"], ["beginning"]) and (r.words[why + 2 :] == ["there"] or (r.words[why + 2 : why + 3] == ["with"] and r.words[why + 3 :] in (["that"], ["it"], ["this"], ["that", "one"])))
+    if ctx.thing is not None and ctx.thing[0] == "cert" and not ev.codes and r.words[why : why + 1] == ["why"] and starts_there and r.free(why + 1, len(r.words)):
+        r.put(why + 1, len(r.words), f"{_label(ctx.thing, ix)} first")  # "why start there?" after a pathway: why its first step comes first
     thanks = all(w in lexicon.GRATITUDE or w in lexicon.GREETINGS or w in _THANKS_FILLERS for w in r.words) and not lexicon.GRATITUDE.isdisjoint(r.words)  # "great, appreciate it": no "it" to resolve
     named_only = bool(r.words) and set(r.words) <= {p for p, _ in ctx.people}  # "ben": a person spoken for before, no foreign word
     if not r.words or thanks or _reacts(ev) or (ev.chit_chat and not _own_subject(ev)) or (language(ev, ix) is not None and not named_only):
@@ -529,6 +563,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         naming_end = max((k + 1 for k in range(ordinal_at) if _SENTENCE_END.search(r.tokens[k]) or r.tokens[k] in ("-", "--", "—")), default=0)
         if naming_end and r.free(0, naming_end):
             r.put(0, naming_end, "")  # (the sentence that named them has done its job: "… benchmarking analyst - give me the third one's overview" asks of that one)
+    picked_of: tuple[str, ...] = ()  # the roles named apart, of which a word picked one ("the irAE one")
+    for a, b, rid in _one_of_those_named(ev, words, ix):
+        if r.free(a, b):
+            picked_of = tuple([rid, *[x for x in _roles_apart(ev, len(ev.a.words)) if x != rid]])
+            r.put(a, b, f"the {_label(('role', rid), ix)}")  # "torn between the irAE pharmacist and the high-risk pregnancy pharmacist. what does the irAE one actually do?": the one of the two that word names
+            naming_end = max((k + 1 for k in range(a) if _SENTENCE_END.search(r.tokens[k]) or r.tokens[k] in ("-", "--", "—")), default=0)
+            if naming_end and r.free(0, naming_end):
+                r.put(0, naming_end, "")  # (the sentence that named them has done its job)
     last_ordinal = -9
     stepped_path = ""  # the role whose pathway a step was picked from
     along_named = (path_of or "") if not ev.role_named or not _ENDS_LOCATIVE.isdisjoint(words) else ""  # (a role named here, only with a path noun: not "… isnt that the one from the ops director page")
@@ -808,7 +850,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             shown = _as_paged_when_only_put_first(ctx, ix) if "if" not in words and "self_describe" not in ev.hits else ctx.shown
             at = shown.index(ctx.thing) + step if ctx.thing in shown else -1
             tailored = shown_on_path and shown == ctx.shown and (_reordered(ctx, ix) or "if" in words or "self_describe" in ev.hits)  # a pathway ordered for the member ("why that one first" … "and after that?"), or to be
-            a_step_card = not tailored and ctx.thing is not None and ctx.thing[0] == "cert" and bool(ctx.question) and (step_place(asked_before()) is not None or not asked_before().pathway_cue)  # ("first cert on the pill school path?" … "then what": the next step's card)
+            a_step_card = not tailored and ctx.thing is not None and ctx.thing[0] == "cert" and bool(ctx.question) and (step_place(asked_before()) is not None or not asked_before().pathway_cue or _whose_card(ctx, ctx.question))  # ("first cert on the pill school path?" … "then what": the next step's card)
             on_path = "one" not in words[a:b] and "it" not in words[a:b] and (ctx.intent == "pathway" or tailored) and not a_step_card  # "and after that?" goes on along it; after a step's card from the page's order ("step 2" … "whats after that"), or "the one after it", it is the next card
             if 0 <= at < len(shown) and step > 0 and on_path and shown[at][0] == "cert":
                 path = f"the {_label(('role', ctx.role), ix)} pathway" if ctx.role else "the pathway"
@@ -1165,6 +1207,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not after.cue("missing_employment")  # "so who would you promote first?": a decision about people, not their way
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
+    pathway_turn = pathway_turn and not (_asks_the_step_beside(after) and "if" not in words and not about_me and "ref_self" not in after.hits)  # "what's the cert after CDPMG on her path": that one step's card, whatever she holds
     pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and (_another_job(after) or _goal_unheard_of(after, ix)))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     pathway_turn = pathway_turn and not (len(after.a.words) <= _SECTION_FIRST_WORDS and bool(after.hits.keys() & {"overview", "day", "responsibilities"}) and "ordering" in after.hits and not (after.held or after.cert_nouns) and _STEP_NOUNS.isdisjoint(words) and lexicon.PATH_NOUNS.isdisjoint(words))  # "Jules's overview first", "Dara's day first": that part asked first, not a first step
@@ -1209,7 +1252,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if appended:  # what the member's own words asked ("day?") still counts with the subject added after them
         final = replace(final, hits=MappingProxyType({**after.hits, **final.hits}))
     signals = frozenset({"asks_who"} if final.asks_who else set()) | ({"new_person"} if newcomer else set()) | ({"chose"} if picked_among else set()) | ({"by_topic"} if topic_again else set()) | ({"by_ordinal"} if picked_role else set())
-    roles_named: tuple[str, ...] = tuple(e[1] for e in here) if here and picked_role else final.named_roles  # ("… benchmarking analyst - give me the third one's overview": all three were named)
+    roles_named: tuple[str, ...] = tuple(e[1] for e in here) if here and picked_role else picked_of or final.named_roles  # ("… benchmarking analyst - give me the third one's overview": all three were named)
     if versus is not None and ctx.role and final.role_best and final.role_best != ctx.role:
         roles_named = (ctx.role, final.role_best)  # "how's that vs the ops director path" … "which of the two needs fewer": both are weighed
         signals |= {"versus"}
@@ -1272,6 +1315,29 @@ def _one_cert_of_path(ev: Evidence, ctx: Context, ix: Index, r: _Rewrite) -> str
 def _topic_word(word: str, ix: Index) -> bool:
     """A word that says what is asked about: one the knowledge uses, not a filler, a cue or a noun for a certification or role."""
     return word not in lexicon.STOPWORDS and word not in lexicon.LIGHT_WORDS and word not in lexicon.CERT_NOUNS and word not in lexicon.ROLE_NOUNS and stem(word) not in cue_stems() and stem(word) in ix.postings
+
+
+def _a_word_of_its_page(question: str, ev: Evidence, ctx: Context, ix: Index) -> bool:
+    """One to three words asked after a role's page ("precepting?", "more patients?"), each a
+    word its page has: asked of that role."""
+    if ctx.intent != "role" or not ctx.role or not question.rstrip().endswith("?") or len(ev.a.words) > _PAGE_WORD_QUESTION or ev.codes or ev.role_named or not set(ev.hits) <= {"clinical_topic"}:
+        return False
+    said = [w for w in ev.a.words if w not in lexicon.STOPWORDS and w not in lexicon.LIGHT_WORDS]
+    if not PART_NOUNS.isdisjoint(ev.a.words) or not lexicon.TOPIC_NOUNS.isdisjoint(ev.a.words):
+        return False  # ("the audit part?", "customs bit": a part of its duties, read as such)
+    page = ix.role_coverage(ctx.role)
+    return bool(said) and all(_describing_word(w, ix) and stem(w) in page for w in said)
+
+
+_PAGE_WORD_QUESTION = 3  # words at most in a question that only names something a role's page may say ("precepting?")
+
+
+def _describing_word(word: str, ix: Index) -> bool:
+    """A word that can describe a role or certification ("vaccine", "ops"): a word of the
+    knowledge or of a title, as the vocabulary reads it, never one that rates ("easy one?")."""
+    if word in lexicon.EVALUATIVES or word in lexicon.RATINGS:
+        return False
+    return _topic_word(word, ix) or stem(word) in ix.title_postings or any(_topic_word(x, ix) or stem(x) in ix.title_postings for x in ix.expand([word]) if x != word)
 
 
 def _topic_before(r: _Rewrite, at: int, ix: Index) -> bool:
@@ -1383,6 +1449,9 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         found += listed + commoner
     while more := [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and (i, i + 1, w) not in found and any(_listed_beside(i, a, tokens) for a, _, k in found if not _noun(k))]:
         found += more  # "Greta, Kofi, Sam: …": a capitalised word listed with a name is a name too
+    named = [a for a, _, k in found if not _noun(k)]
+    found += [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _gapped_name(i, words, tokens, named) and (i, i + 1, w) not in found and w not in ix.name_words]  # "Mo wants to be an RP and Lily a specials buyer": the wish said once, for both
+    found += [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if _TITLED.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and (i, i + 1, w) not in found and w not in ix.name_words and any(a < i and _listed_beside(i, a, tokens) for a in named) and any(a > i and _listed_beside(i, a, tokens) for a in named)]  # "Femi, Grace and Ollie": a capitalised word between two names of a list, however common a word
     names = {k for k in known | {k for _, _, k in found} if not _noun(k)}  # (names: "the first tech" is no one said before)
     found += [(i, i + 1, typed[i] if typed[i] in names else w) for i, w in enumerate(words) if (w in names or typed[i] in names) and (i, i + 1, w) not in found and (i, i + 1, typed[i]) not in found]  # "start with lin", "and marcus's last one?": a name said before
     nouns = {k for _, _, k in found if _noun(k) and " " not in k}
@@ -1399,6 +1468,14 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
         start = next((x for x, y, n in found if _noun(n) and y == a), a)
         merged.append((start, b, k))
     return merged
+
+
+def _gapped_name(i: int, words: list[str], tokens: list[str], named: list[int]) -> bool:
+    """Token i is a capitalised word after "and" that stands where a name would, the verb of a
+    named person's wish left out: "Mo wants to be an RP and Lily a specials buyer"."""
+    if not (0 < i < len(words) - 1 and _TITLED.fullmatch(_POSSESSIVE.sub("", tokens[i].strip(_PUNCT))) and words[i - 1] in ("and", "&") and words[i + 1] in _DEFINITE | {"a", "an"}):
+        return False
+    return any(a < i and not any(_SENTENCE_END.search(tokens[k]) for k in range(a, i)) and not lexicon.WISH_WORDS.isdisjoint(words[a + 1 : i]) for a in named)
 
 
 def _listed_beside(i: int, j: int, tokens: list[str]) -> bool:
@@ -2289,6 +2366,25 @@ def _by_two_with_its_noun(ev: Evidence, rid: str) -> bool:
     return len(where) >= 2 and where[-1] - where[0] == len(where) - 1 and ev.a.word_stems[where[-1]] in heads
 
 
+def _one_of_those_named(ev: Evidence, words: list[str], ix: Index) -> list[tuple[int, int, str]]:
+    """"the irAE one", "the liver one" after two or more roles named apart in the same message:
+    (where it is said, the one role of those whose title or other name has its words)."""
+    out = []
+    for a, b in lexicon.cue("ref_one_kind").spans(words):
+        if words[a] != "the" or words[b - 1] != "one" or words[a + 1] in lexicon.ORDINALS:
+            continue
+        nth = words[: a + 2].count(words[a + 1])  # (the same word in the analysis, which may read a typed word as several)
+        ev_at = next((i for i, w in enumerate(ev.a.words) if w == words[a + 1] and ev.a.words[: i + 1].count(w) == nth), None)
+        if ev_at is None:
+            continue
+        apart = _roles_apart(ev, ev_at)
+        said = {stem(w) for w in words[a + 1 : b - 1]}
+        fits = [r for r in apart if said <= set(ix.role_titles.get(r, ())) | {st for st, rids in ix.nicknamed.items() if r in rids}]
+        if len(apart) >= 2 and len(fits) == 1:
+            out.append((a, b, fits[0]))
+    return out
+
+
 def _roles_named_before_ordinal(ev: Evidence, words: list[str], tokens: list[str], in_order: tuple[str, ...] = ()) -> tuple[Entity, ...]:
     """Two or more roles named apart before "the first one" / "the first two" / "the second" in the
     same message (or told a list of names in order): the ordinal picks among them (not among the
@@ -2296,7 +2392,11 @@ def _roles_named_before_ordinal(ev: Evidence, words: list[str], tokens: list[str
     at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i and (words[i - 1] in _DEFINITE or (in_order and _SENTENCE_END.search(tokens[i - 1]))) and (i + 1 == len(words) or words[i + 1] in ("one", "ones") or words[i + 1] in lexicon.COUNTS or words[i + 1] in _ROLE_WORDS)), None)  # ("the first one", "the first two", "responsibilities of the second?")
     if at is None:
         return ()
-    apart = list(in_order) or _roles_apart(ev, at)
+    nth = words[:at].count(words[at])  # (the analysis may read a typed word as several: "irAE" is "irae immune related adverse event")
+    ev_at = next((i for i, w in enumerate(ev.a.words) if w == words[at] and ev.a.words[:i].count(w) == nth), at)
+    apart = list(in_order) or _roles_apart(ev, ev_at)
+    if lexicon.ORDINALS[words[at]] > len(apart):
+        return ()  # ("… eli wants ops director. give me the third one's day", two of the three titles read: the people told decide)
     return tuple(("role", r) for r in apart) if len(apart) >= 2 else ()
 
 
@@ -3024,6 +3124,10 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         named = answer.focus is not None and not answer.focus_words  # "why is CHPOP on that path": about CHPOP, not a new list
         shown = ctx.shown if named and ctx.shown else tuple(("cert", c) for c in answer.certifications)
         thing = ("cert", answer.focus) if named and answer.focus else shown[0] if shown else ("role", answer.role)
+        if _whose_card(ctx, question) and ctx.thing in shown:
+            if shown != ctx.shown:  # (not the two cards kept from before: "the other cert, whose?" still chooses between them)
+                shown = tuple(("cert", s.certification) for s in ix.knowledge.roles[answer.role].pathway if ("cert", s.certification) in shown)
+            thing = ctx.thing  # "CVAXP?" … "whose path?" … "and after that": after the card asked about, along the pathway it is on, in the page's order ("first one?": the page's first)
         denied = _denied(read(question, ix)) if ctx.held else set()  # ("correction: she doesn't have CMSO, it's CPOM she has": CMSO is no longer held)
         another = bool(resolution.person) and bool(ctx.people) and ctx.people[0][0] != resolution.person and not _noun(resolution.person)  # ("Rue's first step" after Sal's way: what Sal holds is not Rue's)
         held = tuple(dict.fromkeys([c for c in ctx.held if c not in denied] + list(answer.held))) if ctx.role == answer.role and not another else answer.held

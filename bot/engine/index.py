@@ -120,7 +120,7 @@ def called_names(title: str, text: str) -> list[str]:
         if not (of_role or subject_only):
             continue
         listed = re.split(r"[.;:(),]", sentence[m.end() :])[0]  # "called A or B, they …"
-        for part in _NAME_SPLIT.split(listed.strip()):
+        for part in _NAME_SPLIT.split(_OPEN_OR.sub("", listed.strip())):
             found = _NAME.match(_SAID_BY.split(part.strip())[0])  # "often called the cleanroom builder by pharmacy staff": who calls it so is no part of the name
             if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:
                 break
@@ -129,7 +129,17 @@ def called_names(title: str, text: str) -> list[str]:
                 break  # "… runs the vault, a process known as the count": not a job's name
             if not all(w in lexicon.STOPWORDS for w in name.lower().split()):
                 names.append(name)
+        rest = sentence[m.end() + len(listed) :]
+        if names and (more := _AND_ELSEWHERE.match(rest) or (_OR_ELSEWHERE.match(rest) if _OPEN_OR.search(listed) else None)) is not None:  # "often called the IFR pharmacist, and in some organisations the exceptional funding lead"; "… the leave meds coordinator or, on psychiatric wards, the pass meds technician"
+            found = _NAME.match(more.group(1).strip())
+            if found is not None and found.group(1).split()[0].lower() not in _NOT_A_NAME and found.group(1).lower().split()[-1] in lexicon.ROLE_HEADS:
+                names.append(found.group(1).strip())
     return names
+
+
+_OPEN_OR = re.compile(r"\s+(?:or|and)$", re.I)  # a name list going on past a comma ("A or, on some wards, B")
+_OR_ELSEWHERE = re.compile(r"^,\s*(?:(?:in|at|on|across|among)\s+[\w\s-]{2,40}?,\s*)?((?:the|a|an)\s+[\w\s-]{2,40}?)\s*(?:[.;:(),]|$)", re.I)
+_AND_ELSEWHERE = re.compile(r"^,\s*(?:and|or)\s+(?:(?:in|at|across|among)\s+(?:some|many|other|most|smaller|larger)\s+[\w-]+\s+)?((?:the|a|an)\s+[\w\s-]{2,40}?)\s*(?:[.;:(),]|$)", re.I)
 
 
 _WHAT_IT_PROVES = re.compile(r",\s+(?:prov|show|validat|demonstrat|confirm|build|giv)\w*", re.I)

@@ -541,6 +541,8 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
             continue  # "ok never mind pay, what are their main duties": set aside, not asked
         if facts and facts <= ev.said_of_self:
             continue  # "i work remotely, is CTRVS for me": what the member does, not a fact asked
+        if facts and _in_purpose(ev, facts):
+            continue  # "… what CULMP is so the hiring manager and I agree", "want to check if any match our open vacancies": why they ask, not what
         if facts and facts <= sought and any(ev.a.words[i] in lexicon.TOPIC_LEADS and CODE_MARK not in ev.a.words[i + 1 : min(facts)] for i in sought if min(facts) - TOPIC_LEAD_REACH <= i < min(facts)):
             continue  # "what cert covers the expiration tracking stuff": the topic of the certification sought, no fact of one asked (not "whats the exam like for CPOM, multiple choice?": the lead's word is the code)
         if facts and facts <= sought and _topic_from_the_start(ev, sought, min(facts)):
@@ -662,6 +664,15 @@ def _describes_a_thing(i: int, ev: Evidence, ix: Index) -> bool:
 
 
 _EXAM_WORDS = frozenset({"exam", "exams", "test", "tests", "one", "ones", "option", "course", "courses", "program", "application"})
+
+
+def _in_purpose(ev: Evidence, facts: set[int]) -> bool:
+    """Every fact word stands after a purpose ("so the …", "because our …", "want to check if …")
+    in its sentence, and words before the first purpose ask something else."""
+    starts = [x for x, _ in lexicon.cue("purpose").spans(ev.a.words)]
+    if not starts or min(starts) == 0 and ev.a.sentence_of[-1] == ev.a.sentence_of[0]:
+        return False  # (all of the message is why: nothing else asked)
+    return all(any(x <= i and ev.a.sentence_of[x] == ev.a.sentence_of[i] for x in starts) for i in facts)
 
 
 def _fact_words(facet: lexicon.Cue, ev: Evidence) -> set[int]:
@@ -1462,9 +1473,15 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
         return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")  # ("… for the pharmacists at our LTC pharmacy … Which certifications do you know about?")
     if is_list and ev.cert_nouns and not ev.role_nouns:
         return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun")
+    first = next((ev.a.words[i] for i in nouns if ev.a.words[i] in lexicon.CERT_NOUNS | lexicon.ROLE_NOUNS), None)
+    if is_list and kinds & lexicon.CERT_NOUNS and first in lexicon.CERT_NOUNS and any(ev.a.words[i - 1] in _ACROSS for i in nouns if ev.a.words[i] in lexicon.ROLE_NOUNS):
+        return Match("list_certifications", confidence=CONF_LIST, why="list wording with a certification noun, across the roles")  # "full list of certs across all the roles"
     if is_list and ev.role_nouns:
         return Match("list_roles", confidence=CONF_LIST, why="list wording with a role noun")
     return None
+
+
+_ACROSS = frozenset({"across", "for", "over", "in", "of", "all", "every", "the", "each", "your"})  # ("certs across all the roles", "certs for every role": the roles only say which)
 
 
 _MODAL_LIST_WORDS = frozenset({"do", "you", "u", "have", "can", "could"})
