@@ -9,8 +9,9 @@ interest said without "I" after a pathway; "why start there?" and "ok why is tha
 of a role's page asked alone after it ("precepting?"); HR's words for duties, a notice period, an
 advert's text, a full title.
 
-Each test is worded apart from the blind sets' questions and failed on a29c3ce, but two guards
-(a word that rates, "easy one?", describes nothing; "customs part?" stays a part of the duties)."""
+Each test is worded apart from the blind sets' questions and failed on a29c3ce, but one guard
+(a word that rates, "easy one?", describes nothing); "customs part?" staying a part of the duties
+is checked beside "teaching?"."""
 
 from __future__ import annotations
 
