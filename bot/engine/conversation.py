@@ -2366,6 +2366,14 @@ def _by_two_with_its_noun(ev: Evidence, rid: str) -> bool:
     return len(where) >= 2 and where[-1] - where[0] == len(where) - 1 and ev.a.word_stems[where[-1]] in heads
 
 
+def _in_analysis(words: list[str], at: int, ev: Evidence) -> int | None:
+    """Where word ``at`` of the message stands in the analysis's words, which may read one typed
+    word as several ("irAE" is read "irae immune related adverse event"): the same occurrence of
+    the same word, if the analysis kept it."""
+    nth = words[:at].count(words[at])
+    return next((i for i, w in enumerate(ev.a.words) if w == words[at] and ev.a.words[:i].count(w) == nth), None)
+
+
 def _one_of_those_named(ev: Evidence, words: list[str], ix: Index) -> list[tuple[int, int, str]]:
     """"the irAE one", "the liver one" after two or more roles named apart in the same message:
     (where it is said, the one role of those whose title or other name has its words)."""
@@ -2373,8 +2381,7 @@ def _one_of_those_named(ev: Evidence, words: list[str], ix: Index) -> list[tuple
     for a, b in lexicon.cue("ref_one_kind").spans(words):
         if words[a] != "the" or words[b - 1] != "one" or words[a + 1] in lexicon.ORDINALS:
             continue
-        nth = words[: a + 2].count(words[a + 1])  # (the same word in the analysis, which may read a typed word as several)
-        ev_at = next((i for i, w in enumerate(ev.a.words) if w == words[a + 1] and ev.a.words[: i + 1].count(w) == nth), None)
+        ev_at = _in_analysis(words, a + 1, ev)
         if ev_at is None:
             continue
         apart = _roles_apart(ev, ev_at)
@@ -2392,9 +2399,8 @@ def _roles_named_before_ordinal(ev: Evidence, words: list[str], tokens: list[str
     at = next((i for i, w in enumerate(words) if w in lexicon.ORDINALS and i and (words[i - 1] in _DEFINITE or (in_order and _SENTENCE_END.search(tokens[i - 1]))) and (i + 1 == len(words) or words[i + 1] in ("one", "ones") or words[i + 1] in lexicon.COUNTS or words[i + 1] in _ROLE_WORDS)), None)  # ("the first one", "the first two", "responsibilities of the second?")
     if at is None:
         return ()
-    nth = words[:at].count(words[at])  # (the analysis may read a typed word as several: "irAE" is "irae immune related adverse event")
-    ev_at = next((i for i, w in enumerate(ev.a.words) if w == words[at] and ev.a.words[:i].count(w) == nth), at)
-    apart = list(in_order) or _roles_apart(ev, ev_at)
+    ev_at = _in_analysis(words, at, ev)
+    apart = list(in_order) or _roles_apart(ev, at if ev_at is None else ev_at)
     if lexicon.ORDINALS[words[at]] > len(apart):
         return ()  # ("… eli wants ops director. give me the third one's day", two of the three titles read: the people told decide)
     return tuple(("role", r) for r in apart) if len(apart) >= 2 else ()
