@@ -2386,7 +2386,7 @@ def _one_of_those_named(ev: Evidence, words: list[str], ix: Index) -> list[tuple
             continue
         apart = _roles_apart(ev, ev_at)
         said = {stem(w) for w in words[a + 1 : b - 1]}
-        fits = [r for r in apart if said <= set(ix.role_titles.get(r, ())) | {st for st, rids in ix.nicknamed.items() if r in rids}]
+        fits = [r for r in apart if said <= set(ix.role_titles.get(r, ())) | ix.nicknames.get(r, frozenset())]
         if len(apart) >= 2 and len(fits) == 1:
             out.append((a, b, fits[0]))
     return out

@@ -225,6 +225,7 @@ class Index:
     name_order: dict[str, int] = field(default_factory=dict)  # code -> its place in the knowledge (a stable order for names found)
     themes: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles with a responsibility or day entry named with it
     nicknamed: dict[str, frozenset[str]] = field(default_factory=dict)  # stem -> roles whose page's other name for them has it and their title does not ("known as the hazmat shipper")
+    nicknames: dict[str, frozenset[str]] = field(default_factory=dict)  # role -> those stems of its page's other names (the same, read the other way)
     theme_letters: dict[str, str] = field(default_factory=dict)  # "gp" -> General Practice Clinical Pharmacist: a title's theme initials only one title has ("the GP one")
     cert_docs: dict[str, frozenset[str]] = field(default_factory=dict)  # code -> every stem said about it
     step_passages: dict[tuple[str, str], int] = field(default_factory=dict)  # (role, code) -> the passage of that pathway step's sentence
@@ -391,6 +392,11 @@ class Index:
             for w in re.findall(r"\b[A-Z]{3,}\b", called_name):
                 nick_words[w.lower()].add(rid)
         ix.nicknamed = {st: frozenset(rids) for st, rids in nicknamed.items()}
+        nicks_of: dict[str, set[str]] = defaultdict(set)
+        for nick, nick_roles in nicknamed.items():
+            for rid in nick_roles:
+                nicks_of[rid].add(nick)
+        ix.nicknames = {rid: frozenset(sts) for rid, sts in nicks_of.items()}
         for w, rids in nick_words.items():  # "the lasa person": an acronym no English has, of the one page that calls its role by it ("often called the LASA coordinator")
             if len(rids) == 1 and len(w) >= THEME_INITIALS_ALONE and w.isalpha() and w not in taken and (w,) not in ix.aliases and (w,) not in ix.synonyms and english.count(w) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((w,), ("role", next(iter(rids))))

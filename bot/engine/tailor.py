@@ -182,7 +182,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     role = ix.knowledge.roles[role_id]
     held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
-    nickname = {st for st, rids in ix.nicknamed.items() if role_id in rids}
+    nickname = ix.nicknames.get(role_id, frozenset())
     title = set(ix.role_titles[role_id])
     naming = {a.word_stems[k] for i, st in enumerate(a.word_stems) if st in nickname and (nxt := a.typed_group(i).stop) < len(a.words) and (a.word_stems[nxt] in title or a.words[nxt] in lexicon.ROLE_HEADS) for k in (*a.typed_group(i), *a.typed_group(nxt))}  # ("a hazmat shipping coordinator" for one often called the hazmat shipper: its name, no interest; "the irAE pharmacist", irAE read with what it stands for; "the specials buyer", its job noun too)
     naming |= {st for i, st in enumerate(a.word_stems) if i and st in nickname and a.word_stems[i - 1] in title}  # ("wants limb salvage" for one often called the limb salvage pharmacist)
