@@ -42,6 +42,7 @@ class Analysis:
     setting: frozenset[str]  # stems that only describe where the member works
     negated: frozenset[str]  # stems right after "not"/"no"
     unwanted: frozenset[str]  # stems said only in a "don't care about …" clause
+    disliked: frozenset[str]  # those of them the member would rather not do ("i hate toxicology", "not into hospital work"), not only lacks ("never led a team")
     kin: frozenset[str]  # stems of people the member knows ("my techs", "one of my preceptors"): not what is asked about
     alias_hits: tuple[AliasHit, ...]  # aliases, titles and certification names written out, longest first
     sentence_of: tuple[int, ...]  # per word: which sentence of the message it is in (0, 1, …)
@@ -223,6 +224,7 @@ def analyze(question: str, ix: Index) -> Analysis:
             _mark_setting(i, s, plain, pairs, setting)
         if has_negation:
             _mark_negated(i, s, plain, negated, ignore)
+    unwanted, disliked = _unwanted(cleaned, ix, stems)
     return Analysis(
         question=question,
         text=" ".join(plain),
@@ -236,7 +238,8 @@ def analyze(question: str, ix: Index) -> Analysis:
         arrow=_arrow_to_a_job(question, ix),
         setting=frozenset(setting),
         negated=frozenset(negated),
-        unwanted=_unwanted(cleaned, ix, stems),
+        unwanted=unwanted,
+        disliked=disliked,
         kin=_kin(plain, pairs),
         alias_hits=_alias_hits(plain, [o for _, o in pairs], ix),
         sentence_of=tuple(sentence_of),
@@ -412,15 +415,50 @@ _DISLIKED_CLAUSE = re.compile(
 _TAKEN_ON = re.compile(rf"\b(?:{_alternatives(lexicon.WISH_WORDS)})\b(?:\s+\w+){{0,3}}?\s+(?:it|that|this|them)\b", re.I)
 
 
-def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> frozenset[str]:
+def _dislike_end(phrase: str) -> str:
+    negation = _alternatives(lexicon.NEGATION_STARTS | {"is not", "are not"})
+    return r"\s+".join(rf"(?:{negation})(?:\s+(?:really|rly|realy|exactly|totally|quite))?" if w == "not" else "(?:me|her|him|them|us)" if w == "whom" else re.escape(w) for w in phrase.split())
+
+
+# What is disliked, then the words that say so at the end of its clause ("palliative care isnt
+# rly my thing", "legal paperwork bores me"): the clause from its start (punctuation, a quote or "but").
+_DISLIKED_BEFORE = re.compile(
+    rf"(?:^|[,.;:!?()\"]|\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b)((?:(?!\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b)[^,.;:!?()\"])*?)\s+(?:{'|'.join(_dislike_end(p) for p in lexicon.DISLIKE_ENDS)})\b",
+    re.I,
+)
+
+
+_AND_THEN = re.compile(r"^[\s-]*and[\s-]+([^,.;:!?()—–]*?)(?=\s+(?:and|but)\b|\s+-\s|[,.;:!?()—–]|$)", re.I)
+
+
+def _and_more(rest: str) -> str:
+    """What a dislike goes on to name after "and" ("i hate presenting and teaching families stuff"),
+    unless "and" starts something else ("… and want to fix it", "… and love teaching", "… and i …")."""
+    m = _AND_THEN.match(rest)
+    if m is None or not m.group(1).split():
+        return ""
+    first = m.group(1).split()[0].lower().replace("'", "")
+    return "" if first in lexicon.WISH_WORDS or first in _LOVE_VERBS or first in _SUBJECTS else " " + m.group(1)
+
+
+_LOVE_VERBS = frozenset({"love", "loves", "like", "likes", "enjoy", "enjoys", "prefer", "prefers", "adore", "adores"})
+_SUBJECTS = frozenset({"i", "im", "ive", "id", "she", "shes", "he", "hes", "they", "theyre", "we", "my", "it", "its", "that", "this"})
+
+
+def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> tuple[frozenset[str], frozenset[str]]:
     """Stems the member only mentions to rule out ("I don't care about the specialty side", "he
-    hates inventory stuff but loves safety")."""
-    said_no: list[str] = []
+    hates inventory stuff but loves safety", "palliative care isn't my thing"), and those of them
+    said in a dislike, not of what they lack ("never led a team", "don't have CPOM")."""
     disliked = [m for m in _DISLIKED_CLAUSE.finditer(cleaned) if not _TAKEN_ON.search(m.group(2)) and (m.group(1).split() or [""])[0].lower() not in lexicon.GRIEVANCE_LEADS]  # (not "hates seeing stuff expire": a problem to fix)
-    for m in [*_NEGATED_CLAUSE.finditer(cleaned), *disliked]:
-        words = ix.expand([t.word for t in tokenize(m.group(1))])
-        said_no += [stem(w) for w in words if w not in lexicon.STOPWORDS]
-    return frozenset(s for s in said_no if stems.count(s) <= said_no.count(s))
+    negated = list(_NEGATED_CLAUSE.finditer(cleaned))
+    not_liked = [m for m in negated if (m.group(1).split() or [""])[0].lower() in lexicon.NEGATED_LIKES]  # ("not into …", "don't like …")
+    before = list(_DISLIKED_BEFORE.finditer(cleaned))
+    out = []
+    hated = [m.group(1) + _and_more(m.group(2)) for m in disliked]
+    for clauses in ([m.group(1) for m in [*negated, *before]] + hated, [m.group(1) for m in [*not_liked, *before]] + hated):
+        said_no = [stem(w) for text in clauses for w in ix.expand([t.word for t in tokenize(text)]) if w not in lexicon.STOPWORDS]
+        out.append(frozenset(s for s in said_no if stems.count(s) <= said_no.count(s)))
+    return out[0], out[1]
 
 
 _INTERJECTED_NO = re.compile(r"^\W*(?:[a-z]+\W+)?no\s*[,.!;:\-]", re.I)
@@ -529,6 +567,9 @@ _BEFORE_A_NAME = frozenset({"and", "but", "so", "while", "whereas", "now", "ok",
 _ASKED_BEFORE_DONE = lexicon.POLAR_LEADS | lexicon.REQUIREMENT_WORDS | {"be", "being", "get", "gets", "can", "could", "should"}  # "is CPOM done online": asked, not held
 
 
+_DOERS = frozenset({"i", "we", "she", "he"})  # who did it, just before "did" (or one word before: "I actually did")
+
+
 def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple[str, ...]:
     """Codes the member says they already have ("I already have CPOM", "got CMSO last year",
     "I have CHPOP from my ops days and also CPPGA"); ``named``: certifications written out by
@@ -563,6 +604,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         i_have = (by_them or (later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES)) and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
         having = any(w == "having" and k and before[k - 1] in _AM for k, w in enumerate(before))  # "I am having CECP and CISAT both": held, as said in English learnt elsewhere (not "would having CPOM help")
         having = having or before[-2:] == ["did", "get"]  # "I did get CMSO before my break"
+        having = having or (before[-1:] != [] and before[-1] in lexicon.HELD_DID and any(w in _DOERS for w in before[-3:-1]))  # "I actually did CBREV last year", "she took CPOM" (not "did CPOM help")
         done = after[:1] != [] and after[0] in lexicon.HELD_WHEN_AFTER and not (before[-1:] and before[-1] in _ASKED_BEFORE_DONE)  # "CTPDP done last year" (not "is CPOM done online")
         if any(w in lexicon.HELD_CUES for w in before) or having or done or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2)):
             held.append(code)

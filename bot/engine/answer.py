@@ -380,6 +380,9 @@ def _pathway(role: Role, m: Match, kb: Knowledge, d: _Draft) -> None:
         d.reasons.append(f"You asked about {m.focus}, so it comes first here.")
     elif m.focus and m.focus in m.certifications:
         d.reasons.append(f"You asked about {m.focus}: it is step {m.certifications.index(m.focus) + 1} of this pathway.")
+    later = [c for c in m.later if c in m.certifications]
+    if later and m.later_words:
+        d.reasons.append(f"Because you'd rather not do {_quoted(m.later_words)}, {joined(later)} {'comes' if len(later) == 1 else 'come'} after the other steps.")
     for code in m.certifications:
         cert = kb.certifications[code]
         d.cert_source(cert)

@@ -29,7 +29,7 @@ from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs, sui
 from bot.engine.evidence import Evidence, read, typed_at
 from bot.engine.index import SECTIONS, Index, words_of
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
-from bot.engine.sections import best_of, fits_page, starts_first
+from bot.engine.sections import best_of, entry_at, fits_page, starts_first
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal, sole_candidate, step_place
 from bot.engine.tailor import PART_NOUNS
@@ -325,6 +325,11 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         """The previous question as read, once per turn, when a rule needs it."""
         return read(ctx.question or "", ix)
 
+    remark = _REMARK.match(question) if not ctx.empty else None
+    opened = _ELLIPSIS.match(" ".join(words_of(remark["rest"]))) if remark is not None else None
+    if remark is not None and opened is not None and words_of(remark["rest"])[len(opened.group(0).split()) : len(opened.group(0).split()) + 1] in (["the"], ["for"], ["on"], ["her"], ["him"], ["them"]) and not (ev.codes or ev.a.unknown_codes) and not read(remark["remark"], ix).hits.keys() - {"discourse", "chit_chat"}:
+        question = remark["rest"]  # "that's early. and the post-ICU clinic pharmacist?": a remark on the last answer, then the same question of another
+        ev = read(question, ix)
     described_only = lexicon.cue("ref_one_kind").spans(ev.a.words) == [(0, len(ev.a.words))]  # "their day?" … "the forgery one"
     if ctx.pending and (_CANCELS.isdisjoint((ev.cue("discourse") or "").split()) or "continuation" in ev.hits) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or ((_own_subject(ev) or described_only) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
         filled = _filled(ctx.pending, ev, ix) if _only_names(ev) and not _opens_with_a_place(ev.a.words) else None
@@ -601,6 +606,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "Pim's really into leading people, does that change his first step": the order, not that step
         if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or (("if" in words or ctx.intent == "pathway") and not ev.hits.keys().isdisjoint({"self_describe", "likes", "likes_theirs"})) or (any(not _noun(k) for _, _, k in people) and f"@{speaks_for}" not in dict(ctx.paths))):
             continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "she loves teaching, still the same first step?" after her pathway, "Lee: first cert for the lean coordinator?": where they start, the pathway in their order (once shown in it, "what was Tom's first one again" is its first)
+        if lexicon.ORDINALS[w] == 1 and ev.role_named and ev.pathway_cue and ev.hits.keys() & {"ref_self", "likes", "self_describe", "for_someone"} and not ctx.shown:
+            continue  # "I love safety work. What is the first step to director of pharmacy operations for me?": where they start, the pathway in their order
         if not (i and words[i - 1] in _DEFINITE) and not (in_order and here) and "ordering" in ev.hits and ev.pathway_cue and not ev.only_ordering and (ev.role_named or ev.goal_role):
             continue  # "… want to move to pharmacy documentation audit. first cert?": which first, not the first shown
         referred = True
@@ -731,6 +738,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         r.put(by_length[0], by_length[0] + 3, f"the {_label(('role', by_length[1]), ix)}" + (" path" if whose else ""))
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
+    part_of_path = False  # a part of the work of the pathway shown was named ("the inventory side")
     kinds: set[str] = set()  # what the described spans named
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
     liking = [y for name in ("likes", "likes_theirs", "self_describe") if name in ev.hits for _, y in lexicon.cue(name).spans(words)] + [i + 1 for i, w in enumerate(words) if w in lexicon.DISLIKE_STARTS or w in _LOVES]  # (and what they dislike: "he hates the packaging side")
@@ -739,8 +747,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for a, b in r.found("ref_one_kind"):
         if named or words[a + 1] in lexicon.ORDINALS or a + 1 in stepping or a + 1 in lengths:
             continue
-        if ctx.empty and not (b - a == 3 and (described_only or len(words) - (b - a) <= 2) and len(ix.title_postings.get(stem(words[a + 1]), ())) == 1):
-            continue  # (with nothing before, only a word of one title, said alone, describes: "their day?" … "the forgery one")
+        if ctx.empty and not ((described_only or len(words) - (b - a) <= 2) and _names_one_role(words[a + 1 : b - 1], ix)):
+            continue  # (with nothing before, only words of one title, or of the other name one page gives its role, said alone, describe: "their day?" … "the forgery one", "the drug screen one")
         if ctx.intent == "pathway" and ctx.role is not None and words[b - 1] not in lexicon.PERSON_NOUNS and any(y == a for _, y in lexicon.cue("ordering").spans(words)):
             if words[b - 1] == "one":
                 r.put(b - 1, b, "certification")  # ("the hospital operations one": a step, whatever title shares its words)
@@ -779,6 +787,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 meant = titled  # "hmm what about the accreditation one" after a pathway without it: the role whose title says it
             elif titled is not None and titled in ctx.recent and meant not in ctx.recent and "back" in words[:a]:
                 meant = titled  # "ok back to the cleanroom one" after another role's pathway: the role talked about before
+        if meant is not None and meant == ("role", ctx.role) and ctx.intent == "pathway" and words[b - 1] in PART_NOUNS:
+            part_of_path = True
+            continue  # "the tapering side is what really gets me", "Rosa wants the inventory side" after its pathway: a part of that work, what they like
         if meant is not None:
             noun = words[b - 1] if words[b - 1] in _LISTS else "pathway" if on_list and not ev.section_cue else ""  # (not "whats the morning like on the respiratory one": its day)
             if meant[0] == "role" and owning and ctx.intent == "pathway" and (b == len(words) or words[b] in _AFTER_WHOSE):
@@ -1009,6 +1020,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         if words[b - 1] == "list" and (back_to or (not steps and len(ctx.shown) >= 2)) and not lexicon.ORDINALS.keys().isdisjoint(words):
             r.put(a, b, "the list")  # "ok back to the list, what was the second?": the list shown, which the ordinal has read
             continue
+        if words[a] == "them" and b - a == 1 and a >= 2 and words[a - 1] == "of" and words[a - 2] in _SOME_OF and ctx.intent == "pathway" and ev.hits.keys() & {"likes", "likes_theirs"}:
+            continue  # "one of them loves the coating stuff" after a pathway for "my techs": one of those people, what they like
         referred = True
         back = words[a] in ("that", "this") and words[b - 1] in ("job", "role", "position", "path", "pathway", "track") and "about" not in words[:a]  # "can techs do that job": the one talked about (not "what about informatics, what's that role")
         told_before = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)
@@ -1029,6 +1042,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     # "it", "that one": the thing, unless the question names one of that kind itself
     dummy = {x + 1 for x, y in lexicon.cue("rumour").spans(words) if y - x == 3 and words[x + 1] == "it"}  # "is it true …": "it" stands for nothing
     dummy |= _conditional_it(words) | _cleft_it(words)
+    dummy |= {i for i, w in enumerate(words) if w == "it" and i >= 3 and words[i - 1] == "about" and words[i - 2] in ("think", "thinking", "thought") and words[i - 3] in ("i", "we")}  # "the more I think about it, …": nothing shown
     worth = {i for i, w in enumerate(words) if w == "it" and i and words[i - 1] == "worth"}  # "worth it?": the thing is worth it, not "worth <the thing>"
     dummy |= {i for i, w in enumerate(words[:-2]) if w in ("it", "its") and words[i + 1 : i + 3] in (["like", "being"], ["like", "to"], ["like", "working"], ["like", "as"]) or (w == "it" and words[i + 1 : i + 4] in (["is", "like", "being"], ["is", "like", "to"]))}  # "what's it like being a media fill coordinator": "it" is the being, no thing shown
     dummy |= _it_is_the_step(words) if ctx.intent == "pathway" else set()
@@ -1142,6 +1156,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     elif staff_role is not None:  # "and for my techs?" after the coordinator's day: the lead tech's day
         title = _label(("role", staff_role), ix)
         rewritten = _asked_again(ctx.intent, ctx.section, title)
+    elif (other_holder := _other_holder(words, ctx, ix)) is not None:
+        rewritten = f"the {_label(('role', other_holder), ix)} {'day to day' if 'day' in words else 'responsibilities' if {'duties', 'responsibilities'} & set(words) else 'overview'}"  # "is cpom just for ops directors" … "other role?": the other role whose path has it
+    elif ev.cue("both") and "with" in words and ctx.intent in ("role", "pathway") and ctx.role is not None and not r.spans and not after.codes and len(after.named_roles) == 1 and after.role_best not in (None, ctx.role):
+        rewritten = f"do the {_label(('role', after.role_best or ''), ix)} and the {_label(('role', ctx.role), ix)} have any cert in common"  # "shared with the tablet floor sup?" after the ops director's path: what the two paths share
+    elif corrects and not r.spans and ctx.intent in ("role", "pathway") and ctx.role is not None and not (after.role_named or after.codes) and (bare_said := _bare_correction(ev)) and (meant := _described(bare_said, ctx, ix, "role", {("role", ctx.role)})) is not None:
+        rewritten = _asked_again(ctx.intent, ctx.section, _label(meant, ix))  # "no wait, tablet floor" after the cleaning validation duties: the same of the role it half names
     elif same_again and not r.spans and ctx.intent in ("role", "pathway") and not (after.role_named or after.codes) and after.interest_role not in (None, ctx.role):  # "actually no, refinery. same q": the question before, of the role its word points at
         title = _label(("role", after.interest_role or ""), ix)
         rewritten = _asked_again(ctx.intent, ctx.section, title)
@@ -1175,7 +1195,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif about_role and of_shown and ctx.role and ctx.section:
             rewritten += f" (the {_label(('role', ctx.role), ix)} {_SECTION_WORDS[ctx.section]})"  # "is any of that about training techs" after their duties: those duties
         elif about_role and ctx.role:
-            rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})"
+            rewritten += f" (for the {_label(('role', _recalled(after, ctx) or ctx.role), ix)})" + (f" ({person_focus})" if person_focus and (after.pathway_cue or "ordering" in after.hits or after.cert_seek) else "")  # ("… Ife loves running outreach events" … "so which cert should Ife start with?": in her order)
         elif (ellipsis or asks_more or about_role or after.hits.keys() & {"identity", "judgement"}) and ctx.thing and not topic_elsewhere and not (ctx.intent == "pathway" and after.pathway_cue and "self_describe" in ev.hits) and not _off_knowledge(after) and not (ellipsis and _another_job(after)) and "for_someone" not in ev.hits and "help" not in after.hits and not (wished_if and _shown_on_path(ctx, ix)) and (not ((ctx.intent == "pathway" and said_of_self) or "self_describe" in ev.hits) or bool(after.hits.keys() & _ASKS)):  # "full name pls" (not "what else can you help with"; "and if i mostly care about the training side" retailors the pathway)
             rewritten += f" (about {_label(ctx.thing, ix)})"
         appended = rewritten != r.text()
@@ -1203,6 +1223,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     pathway_turn = pathway_turn or their_first or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
+    pathway_turn = pathway_turn or (part_of_path and not after.role_named and not after.codes and not after.hits.keys() & _ASKS_ANYTHING)  # "what if I wanted the layout side instead" after a pathway: that pathway, in their order
     pathway_turn = pathway_turn or (ctx.intent == "pathway" and bool(set(ctx.held) & _denied(after)) and not after.role_named)  # "actually no i dont have CPOM yet, thats the one im studying for": that pathway again, with it
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not after.cue("missing_employment")  # "so who would you promote first?": a decision about people, not their way
@@ -1256,7 +1277,21 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     if versus is not None and ctx.role and final.role_best and final.role_best != ctx.role:
         roles_named = (ctx.role, final.role_best)  # "how's that vs the ops director path" … "which of the two needs fewer": both are weighed
         signals |= {"versus"}
+    if not told and len(people) == 1 and not _noun(people[0][2]) and people[0][2] not in dict(ctx.people) and ctx.role is not None and ctx.intent in ("role", "pathway") and final.role_best in (None, ctx.role) and not final.codes:
+        told, wants = _one_persons_liking(people[0], words, r.tokens, ctx.role)  # "is recruitment part of it? Ife loves running outreach events": Ife, of this role, loves that
     return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=in_order or _roles_numbered(ev))
+
+
+def _one_persons_liking(person: tuple[int, int, str], words: list[str], tokens: list[str], role: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """One person named right before what they like ("Ife loves running outreach events") while a
+    role is talked about: that person, of that role, and what they like (which orders their steps
+    when their way is asked later); else nothing."""
+    a, b, name = person
+    liked = (b < len(words) and words[b] in _LOVES) or any(b <= x <= b + 1 for cue in ("likes_theirs", "likes") for x, _ in lexicon.cue(cue).spans(words))
+    if not liked:
+        return (), ()
+    end = next((k for k in range(b, len(tokens)) if tokens[k][-1:] in ".?!"), len(tokens) - 1) + 1
+    return ((name, role),), ((name, " ".join(t.strip(_PUNCT) for t in tokens[b:end])),)
 
 
 _RANKS = frozenset({"lead", "senior", "junior", "new", "night", "evening", "weekend"})  # "my lead tech", "my night tech": still the person
@@ -1306,6 +1341,9 @@ def _one_cert_of_path(ev: Evidence, ctx: Context, ix: Index, r: _Rewrite) -> str
     if topic_at and ctx.question:  # the part of the page the last question was about: the step the page's own words put first
         title = _label(("role", ctx.role), ix)
         said = re.sub(r"\((?:for|about) [^()]*\)", "", ctx.question).replace(f"the {title}", "").replace(title, "")
+        entry = entry_at(ctx.role, ctx.question, ix) if ctx.section == "day_in_the_life" else None
+        if entry is not None:  # "what does the site monitor do at 9" … "is there a cert for that bit": the step whose text says what they do then
+            return f"which of {_joined(steps, 'or')} is about {' '.join(words_of(entry.title + ' ' + entry.description))}"
         return f"which cert first for the {title} ({' '.join(said.split()).strip(_PUNCT + ' ')})"
     if own and not topic_at:  # a topic of its own ("the copay side"): the step whose text says it
         return f"which of {_joined(steps, 'or')} is about {' '.join(own)}"
@@ -1370,6 +1408,47 @@ def _told_after(words: list[str], people: list[tuple[int, int, str]]) -> tuple[i
 
 _WHO_TELLS = frozenset({"who", "whos", "she", "he", "shes", "hes"})  # "now Tom, who loves leading teams", "Lena - she's great at forecasting"
 
+
+
+def _names_one_role(descriptor: list[str], ix: Index) -> bool:
+    """One word of one title ("the forgery one"), or two words that only one role's title or
+    other name has ("the drug screen one", often called the drug screen pharmacist)."""
+    if len(descriptor) == 1:
+        return len(ix.title_postings.get(stem(descriptor[0]), ())) == 1
+    if len(descriptor) != 2:
+        return False
+    fits = [set(ix.title_postings.get(stem(w), ())) | set(ix.nicknamed.get(stem(w), ())) for w in descriptor]
+    return len(fits[0] & fits[1]) == 1 and any(ix.nicknamed.get(stem(w)) for w in descriptor)
+
+
+_REMARK = re.compile(r"^\s*(?P<remark>(?:[\w']+,?\s+){0,3}[\w']+)\s*[.!]+\s+(?P<rest>\S.*)$")  # "that's early. and …": a short remark (one to four words), then the question
+
+
+_OTHER_ROLE_WORDS = frozenset({"the", "other", "role", "job", "one", "and", "what", "about", "whats", "s", "that", "day", "duties", "overview"})
+
+
+def _other_holder(words: list[str], ctx: Context, ix: Index) -> str | None:
+    """After a certification's card asked of one role ("is cpom just for ops directors"), "other
+    role?": the one other role whose pathway has it (none when several do)."""
+    if ctx.thing is None or ctx.thing[0] != "cert" or "other" not in words or not ({"role", "job"} & set(words)) or set(words) - _OTHER_ROLE_WORDS:
+        return None
+    asked_of = set(read(ctx.question, ix).named_roles) if ctx.question else set()
+    holders = [rid for rid, role in ix.knowledge.roles.items() if any(s.certification == ctx.thing[1] for s in role.pathway) and rid not in asked_of]
+    return holders[0] if len(holders) == 1 and asked_of else None
+
+
+_BARE_CORRECTION_WORDS = 4  # "no wait, tablet floor": a correction that only names, in a few words
+
+
+def _bare_correction(ev: Evidence) -> str:
+    """The words after a correction that opens the message, when they only name something in a
+    few words ("no wait, tablet floor", "sorry, cleaning validation"): else ""."""
+    words = ev.a.words
+    spans = lexicon.cue("correction").spans(words)
+    if not spans or spans[0][0] != 0 or set(ev.hits) - {"correction", "discourse"}:
+        return ""
+    rest = [w for w in words[spans[0][1] :] if w not in _DEFINITE]
+    return " ".join(rest) if 0 < len(rest) <= _BARE_CORRECTION_WORDS and not any(w in lexicon.STOPWORDS for w in rest) else ""
 
 
 def _asked_again(intent: str | None, section: str | None, title: str, loves: str = "") -> str:
@@ -1816,6 +1895,8 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
 def _one_title_word(ev: Evidence, ix: Index) -> str | None:
     """The one role whose title alone has the words a person's clause wants ("the customs side")."""
     found = {tuple(ix.title_postings.get(st, ())) for w, st in zip(ev.a.words, ev.a.word_stems) if w not in lexicon.STOPWORDS and len(ix.title_postings.get(st, ())) == 1}
+    if not found:  # "bo tablet floor": the other name one page gives its role ("often called the tablet floor supervisor")
+        found = {tuple(ix.nicknamed.get(st, ())) for w, st in zip(ev.a.words, ev.a.word_stems) if w not in lexicon.STOPWORDS and len(ix.nicknamed.get(st, ())) == 1 and not ix.title_postings.get(st)}
     return found.pop()[0] if len(found) == 1 else None
 
 
@@ -2071,6 +2152,7 @@ def _tells_of_self(ev: Evidence) -> bool:
 
 
 _OWN_WORDS = frozenset({"i", "im", "ive", "my", "me"})
+_SOME_OF = frozenset({"one", "some", "each", "both", "two", "all", "another"})  # "one of them", "both of them": people spoken for
 _ASIDES = frozenset({"fwiw", "fyi", "btw", "also", "oh", "ok", "okay", "so", "and", "but", "just", "well", "hmm", "tbh", "honestly"})
 
 
@@ -2488,7 +2570,7 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
     by_name: set[Entity] = set()
     for st in stems:
         w = ix.weight(st)
-        for rid in ix.title_postings.get(st, ()):
+        for rid in ix.title_postings.get(st, ()) or ix.nicknamed.get(st, ()):  # (or the other name its page gives it: "the drug screen one", often called the drug screen pharmacist)
             scores[("role", rid)] += NAME_FACTOR * w
             by_name.add(("role", rid))
         for code in ix.name_postings.get(st, ()):

@@ -260,6 +260,18 @@ class Evidence:
         return frozenset(out)
 
     @cached_property
+    def describing_the_goal(self) -> frozenset[int]:
+        """Word positions of a clause that describes the job the member wants to become ("how do i
+        become the person who helps owners sell their pharmacy", "get into the job where you …"),
+        not one that says who someone is ("im the one who preps the audits")."""
+        a = self.a
+        out: set[int] = set()
+        for i, w in enumerate(a.words[:-1]):
+            if i >= 2 and a.words[i - 2] in _GOAL_VERBS and a.words[i - 1] in _DESCRIBED_BY and (w in _JOB_NOUNS or w in lexicon.ROLE_NOUNS) and a.words[i + 1] in _RELATIVES:
+                out.update(_clause_from(a, i + 1))
+        return frozenset(out)
+
+    @cached_property
     def said_of_self(self) -> frozenset[int]:
         """Word positions of what the member says of themselves ("I'm a specialty pharmacist")."""
         return _said_of_self(self.a)
@@ -906,6 +918,7 @@ def _clause_end(a: Analysis, start: int) -> int:
 
 _RELATIVES = frozenset({"whose", "that", "who", "where", "which"})
 _DESCRIBED_BY = frozenset({"the", "a", "an", "that"})
+_GOAL_VERBS = frozenset({"become", "becoming", "be", "into"})  # "become the person who …", "get into the job where …"
 _PAST_OWNERS = frozenset({"my", "our", "his", "her", "their"})
 _BACK_IN = frozenset({"from", "in", "during"})  # "from my ops days", "back in my retail days"
 _HYPHENATED_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)+")

@@ -43,7 +43,7 @@ def _is_question(sentence: str) -> bool:
 _TELLERS = frozenset({"i", "im", "ive", "id", "we", "weve", "he", "hes", "she", "shes", "they", "theyre", "my", "our"})  # who a pseudo-cleft ("what I love: …") tells of
 
 
-_JOINED = re.compile(r"\s*,?\s+(?:and|&|also|plus)\s+(?=(?:how|what|whats|what's|which|where|who|when|why)\b)", re.IGNORECASE)  # "whats CEHDS and how much does it cost"
+_JOINED = re.compile(r"\s*,?\s+(?:and|&|also|plus)\s+(?=(?:how|what|whats|what's|which|where|who|when|why|(?:is|are|does|do|did|can|could|will|would)\s+(?:it|they|i|you|he|she|that|this|there)\b)\b)", re.IGNORECASE)  # "whats CEHDS and how much does it cost", "what is CEOLP and is it only for hospice"
 
 
 def _asks_twice(sentence: str) -> list[str]:

@@ -9,6 +9,7 @@ from bot.engine import lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
 from bot.engine.normalize import stem
+from bot.knowledge.model import DayEntry
 from bot.engine.thresholds import (
     CHOICE_LEAD,
     CHOICE_REST,
@@ -299,6 +300,26 @@ def _minutes(time: str) -> int | None:
         return at + lexicon.DAY_TIME_SHIFT * (("late" in said) - ("early" in said))
     hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
     return hour * 60 + int(m.group(2) or 0)
+
+
+_ASKED_HOUR = re.compile(r"\b(?:at|around|by)\s+(\d{1,2})(?:[:.]?(\d{2}))?\s*(?:([ap])\.?\s*m\b)?|\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b|\b([01]\d|2[0-3])([0-5]\d)\b", re.IGNORECASE)
+ENTRY_REACH = 60  # minutes between the hour asked and a day entry's time for that entry to be the one asked about
+
+
+def entry_at(role: str, question: str, ix: Index) -> DayEntry | None:
+    """The entry of a role's day at the hour a question asks about ("what does the site monitor do
+    at 9", "at 0930", "around 2pm"): the one nearest that hour, within an hour (an hour said
+    without am or pm may be either)."""
+    m = _ASKED_HOUR.search(question)
+    if m is None or role not in ix.knowledge.roles:
+        return None
+    hour, minute, half = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6)) if m.group(4) else (m.group(7), m.group(8), None)
+    h = int(hour) % 24
+    asked = [(h % 12 + (12 if half.lower() == "p" else 0)) * 60] if half else [h * 60, ((h + 12) % 24) * 60] if h < 12 else [h * 60]
+    asked = [t + int(minute or 0) for t in asked]
+    timed = [(abs(t - a), e) for e in ix.knowledge.roles[role].day_in_the_life if (t := _minutes(e.time)) is not None for a in asked]
+    best = min(timed, key=lambda x: x[0], default=None)
+    return best[1] if best is not None and best[0] <= ENTRY_REACH else None
 
 
 def starts_first(words: tuple[str, ...] | list[str]) -> bool:

@@ -1537,10 +1537,12 @@ def _of_every_role(ev: Evidence, ix: Index) -> bool:
     words = ev.a.words
     counted = [lexicon.COUNTS[w] for w in words if w in lexicon.COUNTS]
     every = not _EVERY.isdisjoint(words) or counted == [len(ix.knowledge.roles)]
+    every = every or any(w in ("which", "what") and words[i + 1 : i + 2] and words[i + 1] in _JOB_WORDS for i, w in enumerate(words))  # "which career has the fewest certs on its path": any of them (not "which path is the longer one": of those talked about)
     return every and not ev.role_named and not lexicon.ROLE_NOUNS.isdisjoint(words) and len(ix.knowledge.roles) >= 2
 
 
 _EVERY = frozenset({"all", "every", "each"})
+_JOB_WORDS = lexicon.ROLE_NOUNS - lexicon.PATH_NOUNS - {"title", "titles", "spotlight", "spotlights"}
 
 
 def path_length(ev: Evidence, ix: Index) -> Match | None:
@@ -1905,7 +1907,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         if after:  # the step after it as the page orders them, whatever else the message says ("… after CCRT if I want to manage the IV room")
             order = tuple(s.certification for s in ix.knowledge.roles[role].pathway if s.certification not in ev.held or s.certification in after)
             asked = [order[order.index(c) + 1] if c in after and c in order[:-1] else c for c in asked if c not in after or c in order[:-1]]
-        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev) | _only_in_the_way_asked(ev))
+        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev) | _only_in_the_way_asked(ev) | _only_describing_the_job(ev, role))
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:
@@ -1928,6 +1930,17 @@ def _only_in_the_way_asked(ev: Evidence) -> set[str]:
     inside = {i for x, y in spans for i in range(x, y)}
     inside |= {i for i, w in enumerate(ev.a.words) if w in lexicon.WAY_NOUNS and i - 1 in ev.title_positions}  # "… for the glucose meter coordinator track": the way, named after the title
     stems = ev.a.word_stems
+    return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
+
+
+def _only_describing_the_job(ev: Evidence, role: str) -> set[str]:
+    """Stems said only in a clause describing the job sought ("how do i become the person who
+    helps owners sell their pharmacy"): what the job does, which every step of its way is about,
+    not what the member likes (what they say of themselves still counts)."""
+    if ev.role_where.get(role, frozenset()) - ev.describing_the_goal:
+        return set()  # "ECMO circuit coordinator path please. I want to be the one who investigates …": the job named, the clause what they want to do
+    stems = ev.a.word_stems
+    inside = ev.describing_the_goal - ev.said_of_self
     return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
 
 
@@ -2047,7 +2060,7 @@ def nth_step(ev: Evidence, ix: Index) -> Match | None:
     noun and a named role, and with nothing the member holds or likes (then "first" is advice)."""
     if set(ev.codes) - set(ev.held) or ev.certs_plural or (lexicon.PATH_NOUNS.isdisjoint(ev.a.words) and not any(_step_of_a_title(ev, i) for i in range(len(ev.a.words))) and not _step_on_a_title(ev)) or not (ev.subject_named or ev.subject_relaxed):
         return None
-    if ev.hits.keys() & {"likes", "self_describe", "suits", "for_someone"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
+    if ev.hits.keys() & {"likes", "self_describe", "suits", "for_someone", "ref_self"} or ev.said_of_self or not _ADVICE.isdisjoint(ev.a.words):
         return None  # ("… the first cert she'd need on that path": advice, the pathway for her; "… for someone who loves teaching")
     n = step_place(ev)
     role = ix.knowledge.roles.get(ev.subject_role or "")
@@ -2525,7 +2538,8 @@ def off_topic(ev: Evidence, ix: Index) -> Match | None:
 
 def _pathway(role: str, t: Tailored, confidence: float, why: str) -> Match:
     focus = f"; {t.focus} first for {', '.join(t.focus_words)}" if t.focus else ""
-    return Match("pathway", role=role, certifications=t.order, confidence=confidence, held=t.held, focus=t.focus, focus_words=t.focus_words, why=why + focus)
+    later = f"; {', '.join(t.later)} later for {', '.join(t.later_words)}" if t.later else ""
+    return Match("pathway", role=role, certifications=t.order, confidence=confidence, held=t.held, focus=t.focus, focus_words=t.focus_words, later=t.later, later_words=t.later_words, why=why + focus + later)
 
 
 STAGES: tuple[Stage, ...] = tuple(

@@ -24,6 +24,8 @@ class Tailored:
     focus: str | None
     focus_words: tuple[str, ...]
     held: tuple[str, ...]
+    later: tuple[str, ...] = ()  # steps put after the rest for what the member would rather not do
+    later_words: tuple[str, ...] = ()  # the member's words they were put back for
 
 
 def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: bool = False) -> list[str]:
@@ -31,12 +33,21 @@ def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: 
         exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS or w in lexicon.ORDINALS}  # ("is that the last one on their path")
         ordering = {i for x, y in lexicon.cue("ordering").spans(a.words) for i in range(x, y)}
         exclude = exclude | ({a.word_stems[i] for i in ordering} - {a.word_stems[i] for i in range(len(a.words)) if i not in ordering})  # ("does that change it": how it is asked)
-    exclude = exclude | a.unwanted | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in lexicon.COUNTS or (w in lexicon.TIME_SPANS and i and (a.words[i - 1].isdigit() or a.words[i - 1] in lexicon.NUMBER_WORDS))} | _spoken_for(a) | _ranks(a)  # ("which of the two": a number, no interest)
+    exclude = exclude | a.unwanted | _after_as_wish(a) | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in lexicon.COUNTS or (w in lexicon.TIME_SPANS and i and (a.words[i - 1].isdigit() or a.words[i - 1] in lexicon.NUMBER_WORDS))} | _spoken_for(a) | _ranks(a)  # ("which of the two": a number, no interest)
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues]
 
 
 _PEOPLE_NOT_JOBS = lexicon.MENTORED - lexicon.ROLE_HEADS
+_INITIALS_MAX = 5  # letters of a word read as initials ("IFR", "irAE"), not a word of the trade
+_WHO_NOUNS = lexicon.MENTORED | lexicon.PERSON_NOUNS | lexicon.ROLE_HEADS | {"candidate", "candidates", "applicant", "applicants", "hire", "post", "role", "job", "position"}
+_BE = frozenset({"s", "is", "im", "am", "are", "were", "was", "been", "theyre", "shes", "hes", "she", "he", "i", "they", "we"})  # (an apostrophe may leave only the person: "she's after")
+
+
+def _after_as_wish(a: Analysis) -> frozenset[str]:
+    """"she's after the promotional review path": "after" as wanting, no interest (not "the
+    after-launch side": a part of the work)."""
+    return frozenset(a.word_stems[i] for i, w in enumerate(a.words) if w == "after" and i and a.words[i - 1] in _BE)
 
 
 def _ranks(a: Analysis) -> frozenset[str]:
@@ -186,7 +197,8 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     title = set(ix.role_titles[role_id])
     naming = {a.word_stems[k] for i, st in enumerate(a.word_stems) if st in nickname and (nxt := a.typed_group(i).stop) < len(a.words) and (a.word_stems[nxt] in title or a.words[nxt] in lexicon.ROLE_HEADS) for k in (*a.typed_group(i), *a.typed_group(nxt))}  # ("a hazmat shipping coordinator" for one often called the hazmat shipper: its name, no interest; "the irAE pharmacist", irAE read with what it stands for; "the specials buyer", its job noun too)
     naming |= {st for i, st in enumerate(a.word_stems) if i and st in nickname and a.word_stems[i - 1] in title}  # ("wants limb salvage" for one often called the limb salvage pharmacist)
-    liked = _liked(a)
+    naming |= {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if st in nickname and len(w) <= _INITIALS_MAX and not english.is_word(w) and ((a.words[i + 1 : i + 2] and a.words[i + 1] in _WHO_NOUNS) or (i and a.words[i - 1] in ("into", "become", "becoming")))}  # ("the IFR candidate" for one often called the IFR pharmacist: its initials name the person's job, "move into DME" the job wanted; not "runs our IV room")
+    liked = _liked(a) - a.unwanted  # (not "not into hospital pharmacy")
     stems = _focus_stems(a, (set(exclude) | naming | _set_against(a)) - (_liked_in_own_words(a, liked, role.title) & title), about_member=True)
     docs = {code: ix.step_doc(role_id, code) or ix.cert_docs.get(code, frozenset()) for code in steps}
     scored = _scored_steps(stems, steps, docs, role_id, a, ix, liked)
@@ -220,13 +232,29 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     ranked = sorted(((0.0 if restrict and code not in restrict else score, code, hits) for code, score, hits in scored), key=lambda x: -x[0])
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
-        order = (focus,) + tuple(c for c in steps if c != focus)
         surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if stem(w) in words))
-        return Tailored(order, focus, surface, held_t)
+        return _put_back(Tailored((focus,) + tuple(c for c in steps if c != focus), focus, surface, held_t), docs, a, ix, title | set(exclude) | naming)
     asked = [c for c in steps if restrict and c in restrict]
     if len(asked) == 1:  # "why CDAT first?": the step the member names comes first
         return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
-    return Tailored(tuple(steps), None, (), held_t)
+    return _put_back(Tailored(tuple(steps), None, (), held_t), docs, a, ix, title | set(exclude) | naming)
+
+
+def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Index, naming: set[str]) -> Tailored:
+    """Steps about what the member would rather not do ("i hate toxicology", "palliative care isn't
+    my thing") come after the others, the more about it the later; the rest keep their order
+    (the step put first for what they like stays first). Nothing moves when every step is as
+    much about it."""
+    codes = {stem(c.lower()) for c in a.codes}
+    avoid = [s for s in a.disliked if s not in naming and s not in codes and s not in cue_stems() and ix.weight(s) >= DISTINCTIVE]
+    rest = [c for c in t.order if c != t.focus]
+    weight = {c: sum(ix.weight(s) for s in avoid if s in docs.get(c, frozenset())) for c in rest}
+    if not any(weight.values()) or (len(set(weight.values())) == 1 and len(rest) == len(t.order)):
+        return t
+    order = ((t.focus,) if t.focus else ()) + tuple(sorted(rest, key=lambda c: weight[c]))
+    later = tuple(c for c in order if weight.get(c))
+    words = tuple(dict.fromkeys(said for st, said in zip(a.word_stems, a.said) if st in avoid and any(st in docs.get(c, frozenset()) for c in later)))
+    return Tailored(order, t.focus, t.focus_words, t.held, later, words)
 
 
 def _liked_in_own_words(a: Analysis, liked: frozenset[str], title: str) -> set[str]:
@@ -269,7 +297,7 @@ def _by_a_name_said(scored: list[tuple[str, float, list[str]]], a: Analysis, ix:
     them a word that does not name the role (a title word may be the other: "quality measures"
     on the quality dashboard analyst's path), that step goes first."""
     cues = cue_stems()
-    said = {(x, y) for x, y in zip(a.stems, a.stems[1:]) if not ({x, y} <= naming) and x not in cues and y not in cues and not ({x, y} & naming and {x, y} - naming <= _HEAD_STEMS)}
+    said = {(x, y) for x, y in zip(a.stems, a.stems[1:]) if {x, y}.isdisjoint(a.unwanted) and not ({x, y} <= naming) and x not in cues and y not in cues and not ({x, y} & naming and {x, y} - naming <= _HEAD_STEMS)}
     named = [code for code, _, _ in scored if said & set(zip(ix.cert_names.get(code, ()), ix.cert_names.get(code, ())[1:]))]
     if len(named) != 1:
         return scored

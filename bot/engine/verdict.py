@@ -22,6 +22,8 @@ class Match:
     held: tuple[str, ...] = ()
     focus: str | None = None
     focus_words: tuple[str, ...] = ()
+    later: tuple[str, ...] = ()  # pathway steps put after the rest for what the member would rather not do
+    later_words: tuple[str, ...] = ()  # the member's words they were put back for
     stage: str = ""  # the stage that decided
     why: str = ""  # the evidence and scores behind the decision, for --explain
     shape: str = ""  # "compare": two side by side; "order": which of them first; "opinion": "is it worth it?" (no page rates that); "typo": a code read from a word a letter away (detail); "field": a field outside pharmacy, not a job (detail); "goal": a job no page is about, asked the way to (detail); "step": one step of a pathway (role), its place (detail); "fewest"/"most": the pathway of the roles weighed (also) with the fewest (most) certifications left; "tie_fewest"/"tie_most": the first named of those that tie
