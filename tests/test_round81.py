@@ -220,3 +220,38 @@ def test_the_first_step_to_a_job_and_professions() -> None:
     assert (a.intent, a.role, a.certifications[0]) == ("pathway", OPS, "CMSO")
     (b,) = talk("please can you list the professions you have")
     assert b.intent == "list_roles"
+
+
+# After the round's final engine (65da25a), from round 80's sets (conv290-292), with wave 2 still
+# measured on 65da25a: a weekday's work is the day; a word only one listed page uses chooses among
+# them; "and the second?" keeps the section of two named; "why does it start there" after a path.
+TECH_TRANSFER = "technology-transfer-pharmacist"
+PMX = "pharmacometrics-scientist"
+SEXUAL_HEALTH = "sexual-health-clinic-pharmacy-coordinator"
+
+
+def test_what_a_role_does_on_a_weekday_is_its_day() -> None:
+    e = with_pages("conv291")
+    (a,) = talk("what does a technology transfer pharmacist actually do on a Wednesday?", e=e)
+    assert (a.intent, a.role, a.section) == ("role", TECH_TRANSFER, "day_in_the_life")
+
+
+def test_a_word_only_one_listed_page_uses_chooses_among_them() -> None:
+    e = with_pages("conv291")
+    _, a = talk("which careers do you cover?", "are any of those in drug manufacturing?", e=e)
+    assert (a.intent, a.role) == ("role", TECH_TRANSFER)
+
+
+def test_and_the_second_keeps_the_day() -> None:
+    e = with_pages("conv291")
+    first, second = talk("Ali wants pharmacometrics, Bo wants technology transfer. what does the first one do on a typical day?", "and the second?", e=e)
+    assert (first.intent, first.role, first.section) == ("role", PMX, "day_in_the_life")
+    assert (second.intent, second.role, second.section) == ("role", TECH_TRANSFER, "day_in_the_life")
+
+
+def test_why_does_it_start_there_after_a_path() -> None:
+    e = with_pages("conv292")
+    _, a = talk("show me the sexual health clinic pharmacy coordinator path", "why does it begin there?", e=e)
+    assert (a.intent, a.role) == ("pathway", SEXUAL_HEALTH)
+
+

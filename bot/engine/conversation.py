@@ -29,7 +29,7 @@ from bot.engine.entities import POSSESSIVES, own_job_heads, role_from_certs, sui
 from bot.engine.evidence import Evidence, read, typed_at
 from bot.engine.index import SECTIONS, Index, words_of
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
-from bot.engine.sections import best_of, entry_at, fits_page, starts_first
+from bot.engine.sections import best_of, entry_at, fits_page, only_one_page_says, starts_first
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal, sole_candidate, step_place
 from bot.engine.tailor import PART_NOUNS
@@ -658,7 +658,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if place is not None:  # "the second one's first step?" … "and the first one's?": that step of its pathway
                 r.put(start, end, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(picked[0], ix)} path")
                 continue
-            if (only_whose or (alone and picked[0][0] == "role" and len(among) >= 3)) and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?", "then the third" (of three or more named): its day
+            if (only_whose or (alone and picked[0][0] == "role" and (len(among) >= 3 or words[:1] == ["and"]))) and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?", "then the third" (of three or more named): its day
                 r.put(start, end, f"the {_label(picked[0], ix)} {_SECTION_WORDS[ctx.section or '']}")
                 picked_role = True  # (still among the roles named: "which of the two …" after)
                 continue
@@ -942,7 +942,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             clock = clock or ("starts" if lexicon.CLOCK_WORDS.isdisjoint(words[b:]) else "")  # ("earliest?" alone: when they start)
             r.put(a, b, "which of " + _joined([f"the {_label(('role', x), ix)}" for x in roles], "or") + (f" {clock}" if clock else "") + (f" {when}" if when else ""))
             continue
-        chosen = best_of(roles, analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix), ix, exclude=_CHOICE_STEMS) if len(roles) >= 2 else None
+        asked_rest = analyze(" ".join(r.tokens[:a] + r.tokens[b:]), ix) if len(roles) >= 2 else None
+        chosen = (best_of(roles, asked_rest, ix, exclude=_CHOICE_STEMS) or (only_one_page_says(roles, asked_rest, ix, exclude=_CHOICE_STEMS) if "any" in words[a:b] else None)) if asked_rest is not None else None  # ("any of them in drug manufacturing?": the one page that says it)
         if chosen:  # "which of those three has the most to do with training staff": the role whose page says so
             referred = True
             r.put(a, len(words) if "any" in words[a:b] else b, f"the {_label(('role', chosen), ix)}")  # ("any of these about emergencies?": that role is the answer, what it is about chose it)
@@ -1061,6 +1062,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "got it thx. whats CHPOP": understood, nothing held
         if "role" in kinds and any(x < a for x in described_at) and words[a] in ("its", "it"):
             continue  # "the stewardship one, what's its day like": the one just described
+        if words[a] == "it" and b - a == 1 and ctx.intent == "pathway" and ctx.role and words[b : b + 1] and words[b] in _STARTS and "why" in words[:a]:
+            referred = True
+            r.put(a, b, f"the {_label(('role', ctx.role), ix)} path")  # "why does it start there" after a pathway: why the path starts with that step
+            continue
         if words[a] == "it" and b - a == 1 and _whats_on_it(words, a, ctx, ev):
             referred = True
             r.put(a, b, f"the {_label(('role', ctx.role or ''), ix)} path")  # "what's on it" after a pathway: its steps
@@ -2152,6 +2157,7 @@ def _tells_of_self(ev: Evidence) -> bool:
 
 
 _OWN_WORDS = frozenset({"i", "im", "ive", "my", "me"})
+_STARTS = frozenset({"start", "starts", "begin", "begins", "open", "opens", "kick", "kicks"})  # "why does it start there": the path
 _SOME_OF = frozenset({"one", "some", "each", "both", "two", "all", "another"})  # "one of them", "both of them": people spoken for
 _ASIDES = frozenset({"fwiw", "fyi", "btw", "also", "oh", "ok", "okay", "so", "and", "but", "just", "well", "hmm", "tbh", "honestly"})
 

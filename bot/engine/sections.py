@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, NamedTuple
 
-from bot.engine import lexicon
+from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import SECTIONS, Index, Passage
 from bot.engine.normalize import stem
@@ -21,6 +21,7 @@ from bot.engine.thresholds import (
     CONF_SECTION_STRONG,
     CONTENT_MAX_POSTING,
     CONTENT_WORD,
+    DISTINCTIVE,
     DUTY_SECTION_SHARE,
     SECTION_GENERIC,
     SECTION_SPECIFIC,
@@ -231,6 +232,16 @@ def best_of(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude:
     q = [s for s in a.in_own_words(ix.role_postings).stems if s not in cue_stems() and s not in exclude]  # ("deals more with the wholesaler": not "supply chain" too, when a page says "wholesalers")
     topic = _topic_of_closeness(q, a)
     return _best_by(topic, roles, a, ix) or (_best_by(q, roles, a, ix) if topic != q else None)
+
+
+def only_one_page_says(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """Of roles just listed, the one whose page alone has the question's telling words ("any of
+    them in drug manufacturing?": "drug" is on every page, "manufacturing" on one), when the
+    question's words together choose none (``best_of``)."""
+    q = [s for s in a.in_own_words(ix.role_postings).stems if s not in cue_stems() and s not in exclude]
+    plain = {st for w, st in zip(a.words, a.word_stems) if english.everyday_weight(w) < 1.0 or w in lexicon.MENTORED or w in lexicon.ROLE_HEADS}  # (not "great", "tech": words that tell no work apart)
+    own = [s for s in q if s not in a.unwanted and s not in plain and ix.weight(s) >= DISTINCTIVE and sum(1 for r in dict.fromkeys(roles) if any(s in ix.passages[i].stems for i in ix.role_passages.get(r, ()))) == 1]
+    return _best_by(own, roles, a, ix) if own and len(own) < len(q) else None
 
 
 def _best_by(q: list[str], roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str | None:
