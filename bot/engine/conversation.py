@@ -1438,7 +1438,7 @@ def _other_holder(words: list[str], ctx: Context, ix: Index) -> str | None:
     if ctx.thing is None or ctx.thing[0] != "cert" or "other" not in words or not ({"role", "job"} & set(words)) or set(words) - _OTHER_ROLE_WORDS:
         return None
     asked_of = set(read(ctx.question, ix).named_roles) if ctx.question else set()
-    holders = [rid for rid, role in ix.knowledge.roles.items() if any(s.certification == ctx.thing[1] for s in role.pathway) and rid not in asked_of]
+    holders = [r.id for r in ix.knowledge.roles_with_certification(ctx.thing[1]) if r.id not in asked_of]
     return holders[0] if len(holders) == 1 and asked_of else None
 
 

@@ -252,24 +252,21 @@ class Evidence:
         """Word positions of a clause that describes a job ("the job where you compare the payment
         schedule with your totals", "the one who counts the no-shows"): what the job does, not
         what the member asks of it."""
-        a = self.a
-        out: set[int] = set()
-        for i, w in enumerate(a.words[:-1]):
-            if i and a.words[i - 1] in _DESCRIBED_BY and (w in _JOB_NOUNS or w in lexicon.ROLE_NOUNS) and a.words[i + 1] in _RELATIVES and a.sentence_of[i + 1] == a.sentence_of[i]:
-                out.update(_clause_from(a, i + 1))
-        return frozenset(out)
+        return frozenset(i for noun in self._described_jobs for i in _clause_from(self.a, noun + 1))
 
     @cached_property
     def describing_the_goal(self) -> frozenset[int]:
         """Word positions of a clause that describes the job the member wants to become ("how do i
         become the person who helps owners sell their pharmacy", "get into the job where you …"),
         not one that says who someone is ("im the one who preps the audits")."""
+        words = self.a.words
+        return frozenset(i for noun in self._described_jobs if noun >= 2 and words[noun - 2] in _GOAL_VERBS for i in _clause_from(self.a, noun + 1))
+
+    @cached_property
+    def _described_jobs(self) -> tuple[int, ...]:
+        """Positions of a job noun a relative clause describes ("the one who …", "the job where …")."""
         a = self.a
-        out: set[int] = set()
-        for i, w in enumerate(a.words[:-1]):
-            if i >= 2 and a.words[i - 2] in _GOAL_VERBS and a.words[i - 1] in _DESCRIBED_BY and (w in _JOB_NOUNS or w in lexicon.ROLE_NOUNS) and a.words[i + 1] in _RELATIVES:
-                out.update(_clause_from(a, i + 1))
-        return frozenset(out)
+        return tuple(i for i, w in enumerate(a.words[:-1]) if i and a.words[i - 1] in _DESCRIBED_BY and (w in _JOB_NOUNS or w in lexicon.ROLE_NOUNS) and a.words[i + 1] in _RELATIVES and a.sentence_of[i + 1] == a.sentence_of[i])
 
     @cached_property
     def said_of_self(self) -> frozenset[int]:

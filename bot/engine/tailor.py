@@ -249,8 +249,8 @@ def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Ind
     avoid = [s for s in a.disliked if s not in naming and s not in codes and s not in cue_stems() and ix.weight(s) >= DISTINCTIVE]
     rest = [c for c in t.order if c != t.focus]
     weight = {c: sum(ix.weight(s) for s in avoid if s in docs.get(c, frozenset())) for c in rest}
-    if not any(weight.values()) or (len(set(weight.values())) == 1 and len(rest) == len(t.order)):
-        return t
+    if len(set(weight.values())) <= 1:
+        return t  # (none about it, or all alike: nothing to put back)
     order = ((t.focus,) if t.focus else ()) + tuple(sorted(rest, key=lambda c: weight[c]))
     later = tuple(c for c in order if weight.get(c))
     words = tuple(dict.fromkeys(said for st, said in zip(a.word_stems, a.said) if st in avoid and any(st in docs.get(c, frozenset()) for c in later)))
