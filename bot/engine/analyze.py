@@ -187,6 +187,8 @@ def analyze(question: str, ix: Index) -> Analysis:
         else:
             if t.code_like and t.word not in ix.known_words and t.word not in ix.aliases_words and english.count(t.word) < SHOUTED_WORD:
                 unknown.append(t.word.upper())  # "i LOVED it": a common word in capitals is said louder, not a code ("ACE" may be one)
+                words.append(t.word)  # ("the CSDEC certification": a code no one has, not a misspelt "sdec")
+                continue
             parts = None if t.code_like else ix.split_joined(t.word)
             words.extend(parts if parts else [_corrected(t.word, k, tokens, ix)])
     pairs: list[tuple[str, str]] = []
@@ -255,8 +257,9 @@ def _spaced_code(tokens: list[tuple[int, Token]], k: int, ix: Index) -> tuple[st
     si, first = tokens[k]
     if first.compound or len(first.word) > 4 or not first.word.isalnum():
         return None
-    joined = first.word
-    loose = len(first.word) == 1 or first.word.isdigit()
+    joined = _LETTER_NAMES.get(first.word, first.word)
+    loose = len(joined) == 1 or first.word.isdigit()  # ("see pom": a letter said by its name, as dictation writes it)
+    unworded = len(first.word) <= 3 and first.word.isalpha() and not english.is_word(first.word)  # "ch pop", "cg rex": no word of English before the rest
     for n in range(k + 1, min(k + 4, len(tokens))):
         sj, t = tokens[n]
         if sj != si or t.compound or len(t.word) > 4 or not t.word.isalnum():
@@ -266,7 +269,12 @@ def _spaced_code(tokens: list[tuple[int, Token]], k: int, ix: Index) -> tuple[st
         code = ix.codes.get(joined)
         if code and loose and len(joined) >= 4:
             return code, n + 1
+        if n == k + 1 and unworded and len(joined) >= 5 and (code or ix.code_swaps.get(joined)):
+            return code or ix.code_swaps[joined], n + 1  # "ch pop" for CHPOP, "cg rex" for CGERX: a code heard as two syllables
     return None
+
+
+_LETTER_NAMES = {"see": "c", "sea": "c", "cee": "c"}  # a letter as dictation spells it out
 
 
 _ARROW = re.compile(r"->|→")
@@ -417,7 +425,7 @@ _TAKEN_ON = re.compile(rf"\b(?:{_alternatives(lexicon.WISH_WORDS)})\b(?:\s+\w+){
 
 def _dislike_end(phrase: str) -> str:
     negation = _alternatives(lexicon.NEGATION_STARTS | {"is not", "are not"})
-    return r"\s+".join(rf"(?:{negation})(?:\s+(?:really|rly|realy|exactly|totally|quite))?" if w == "not" else "(?:me|her|him|them|us)" if w == "whom" else re.escape(w) for w in phrase.split())
+    return r"\s+".join(rf"(?:{negation})(?:\s+(?:really|rly|realy|exactly|totally|quite))?" if w == "not" else r"(?:me|her|him|them|us)(?:\s+(?:really|so|very|super|kinda|totally))?" if w == "whom" else re.escape(w) for w in phrase.split())
 
 
 # What is disliked, then the words that say so at the end of its clause ("palliative care isnt
@@ -455,10 +463,18 @@ def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> tuple[frozenset[str]
     before = list(_DISLIKED_BEFORE.finditer(cleaned))
     out = []
     hated = [m.group(1) + _and_more(m.group(2)) for m in disliked]
-    for clauses in ([m.group(1) for m in [*negated, *before]] + hated, [m.group(1) for m in [*not_liked, *before]] + hated):
+    for clauses in ([m.group(1) for m in [*negated, *before]], [m.group(1) for m in [*not_liked, *before]]):
         said_no = [stem(w) for text in clauses for w in ix.expand([t.word for t in tokenize(text)]) if w not in lexicon.STOPWORDS]
+        said_no += [stem(w) for text in hated for w in ix.expand([r for t in tokenize(text) for r in _as_known(t.word, ix)]) if w not in lexicon.STOPWORDS]
         out.append(frozenset(s for s in said_no if stems.count(s) <= said_no.count(s)))
     return out[0], out[1]
+
+
+def _as_known(word: str, ix: Index) -> tuple[str, ...]:
+    """The word, and as the knowledge spells it ("rehab", "rehabilitation"): the question's reading
+    may have taken either, and a dislike rules out the stem the interest would count."""
+    fixed = ix.correct(word)
+    return (word, fixed) if fixed != word else (word,)
 
 
 _INTERJECTED_NO = re.compile(r"^\W*(?:[a-z]+\W+)?no\s*[,.!;:\-]", re.I)
@@ -485,6 +501,10 @@ def _alias_hits(words: list[str], said: list[str], ix: Index) -> tuple[AliasHit,
     word read several ways counts as any of its readings ("IV room sup" is "IV room supervisor")."""
     hits: list[AliasHit] = []
     for i, w in enumerate(words):
+        one = (w[:-1],) if w.endswith("s") and not w.endswith("ss") and len(w) > 2 and w not in ix.alias_lengths and w[:-1] not in ix.theme_letters else None  # (not "3 CAHs": a title's theme, critical access hospitals, not its people)
+        plural = ix.aliases.get(one) if one is not None and 1 in ix.alias_lengths.get(one[0], ()) else None
+        if plural is not None and plural[0] == "role":
+            hits.append((i, 1, plural))  # "what do CRAs get paid": the people of a role's one-word name
         for n in ix.alias_lengths.get(w, ()):
             if i + n > len(words):
                 continue  # a cut-off slice could equal a shorter alias
@@ -550,8 +570,8 @@ def person_has(words: Sequence[str], at: int) -> bool:
     "which role has it", "the ops director has CPOM")."""
     if at < 1 or words[at] != "has":
         return False
-    if words[at - 1] in ("he", "she"):
-        return True
+    if words[at - 1] in ("he", "she") or (at >= 2 and words[at - 1] in _HAS_ADVERBS and words[at - 2] in ("he", "she")):
+        return True  # ("she also has CPBMS from a summer internship")
     mine = max((k for k in range(max(0, at - 6), at) if words[k] in ("my", "our")), default=None)
     heads = lexicon.ROLE_HEADS | lexicon.MENTORED
     if mine is not None and at - mine <= 5 and any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in words[mine + 1 : at]):
@@ -618,6 +638,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
 
 
 _HAS_ONLY = frozenset({"just", "only", "also"})  # "Hana has just CMSO": held
+_HAS_ADVERBS = frozenset({"also", "already", "still", "now", "actually"})  # "she also has …"
 _AM = frozenset({"am", "im", "is", "are", "were", "was"})  # before "having": what someone holds
 _SELF_IS = frozenset({"im", "am"})  # "I'm a preceptor": the member's own job
 HELD_LIST_GAP = 3  # "CPOM and CTIPP already", "CPOM, CMSO and CTIPP already": codes this near, joined by a list word

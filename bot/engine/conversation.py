@@ -183,9 +183,10 @@ def _whose_card(ctx: Context, question: str) -> bool:
 def _of_the_card(ev: Evidence, ctx: Context, ix: Index) -> str | None:
     """One word after a certification's card: "whose?" is whose pathway has it, "next?" the step
     after it on the one pathway that has it."""
-    if ctx.intent != "certification" or ctx.thing is None or ctx.thing[0] != "cert" or ev.codes or ev.role_named:
-        return None
     said = [w for w in ev.a.words if w not in lexicon.LEAD_FILLERS and w != "and"]
+    walked = ctx.intent == "pathway" and "whose" in words_of(ctx.question) and said in (["next"], ["after"])  # ("CPRCO?" … "whose path?" … "next?": the card is still where the walk goes on from)
+    if (ctx.intent != "certification" and not walked) or ctx.thing is None or ctx.thing[0] != "cert" or ev.codes or ev.role_named:
+        return None
     code = ctx.thing[1]
     if said == ["whose"]:
         return f"whose path is {code} on"
@@ -329,6 +330,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     opened = _ELLIPSIS.match(" ".join(words_of(remark["rest"]))) if remark is not None else None
     if remark is not None and opened is not None and words_of(remark["rest"])[len(opened.group(0).split()) : len(opened.group(0).split()) + 1] in (["the"], ["for"], ["on"], ["her"], ["him"], ["them"]) and not (ev.codes or ev.a.unknown_codes) and not read(remark["remark"], ix).hits.keys() - {"discourse", "chit_chat"}:
         question = remark["rest"]  # "that's early. and the post-ICU clinic pharmacist?": a remark on the last answer, then the same question of another
+        ev = read(question, ix)
+    dropped = _DROPPED.match(question) if not ctx.empty else None
+    if dropped is not None and _ELLIPSIS.match(" ".join(words_of(dropped["rest"]))):
+        question = dropped["rest"]  # "ok forget the ops director, what about the governance lead for someone like me?": the one dropped asks nothing
         ev = read(question, ix)
     described_only = lexicon.cue("ref_one_kind").spans(ev.a.words) == [(0, len(ev.a.words))]  # "their day?" … "the forgery one"
     if ctx.pending and (_CANCELS.isdisjoint((ev.cue("discourse") or "").split()) or "continuation" in ev.hits) and ("continuation" in ev.hits or ("correction" in ev.hits and not _asks_on_its_own(ev)) or ((_own_subject(ev) or described_only) and not _asks_on_its_own(ev) and _words_beside_names(ev) <= 2)):
@@ -666,6 +671,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 r.put(start, end, f"the {_label(picked[0], ix)} path")
                 role_picked_at = end
                 continue
+            if pos == 1 and picked[0][0] == "cert" and picked[0][1] in ev.held and following in _STEP_NOUNS:
+                continue  # "Tom already has CPRCO, so what's his first step?": the first of those left (a pathway without it)
             whose = _whose_step(start, words, r.tokens, people, ctx) if picked[0][0] == "cert" else None
             if whose is not None and r.free(whose, start):
                 start = whose  # "Lu's second step?", "kims second step?": the step of her pathway, nothing asked of her
@@ -795,8 +802,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if meant[0] == "role" and owning and ctx.intent == "pathway" and (b == len(words) or words[b] in _AFTER_WHOSE):
                 noun = "path"  # "and the vaccine one's (if …)" after a pathway: its path
             said_vs = words[a] in _VERSUS_WORDS  # "vs supplement one": the other side of what was shown
-            place = step_place(asked_before()) if meant[0] == "role" and owning and ctx.intent in ("certification", "pathway") and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and (b == len(words) or words[b] in _AFTER_WHOSE) else None
-            if place is not None:  # "the pathogens one's first cert?" … "and the neuromuscular one's": that step of its pathway
+            along_step = owning or (a > 0 and words[a - 1] in ("on", "for") and words[:1] == ["and"])  # ("and on the BP one?" after a step asked: the same step, along its path)
+            place = (step_place(asked_before()) or _step_picked(ctx)) if meant[0] == "role" and along_step and ctx.intent in ("certification", "pathway") and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and (b == len(words) or words[b] in _AFTER_WHOSE) else None
+            if place is not None:  # "the pathogens one's first cert?" … "and the neuromuscular one's", "and on the BP one?": that step of its pathway
                 r.put(a + said_vs, b, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(meant, ix)} path")
             else:
                 r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
@@ -892,8 +900,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if (ev.codes and not ("path_length" in ev.hits and set(ev.codes) <= set(ev.held))) or described_at:  # "which is most about the supply side": already chosen (not "i already hold CPSCM. which has fewer left")
             continue
-        if any(name.startswith(lexicon.FACET_PREFIX) and not set(found.split()).isdisjoint(words[a:b]) for name, found in ev.hits.items()):
-            continue  # "which pays more, that job or ops director": the choice is a fact no page gives
+        if any(name.startswith(lexicon.FACET_PREFIX) and not set(found.split()).isdisjoint(words[a:b]) and not _a_page_says(found.split(), words[a:b], ctx, ix) for name, found in ev.hits.items()):
+            continue  # "which pays more, that job or ops director": the choice is a fact no page gives (not "and which involves more travel?" of two roles, one of whose pages says so)
         if not set((ev.cue("judgement") or "").split()).isdisjoint(words[b:]):
             continue  # "is any of them a good step up from retail": a judgement no page gives
         if retailor:  # "which of those if I'm a tech", after a pathway: that pathway again, in the order it asks for
@@ -1071,7 +1079,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             r.put(a, b, f"the {_label(('role', ctx.role or ''), ix)} path")  # "what's on it" after a pathway: its steps
             continue
         referred = True
-        named_here = any(text for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one
+        beside_it = a > 0 and words[a - 1] in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS and words[:1] in (["what"], ["whats"], ["which"])  # "what's after it on that path?"
+        named_here = any(text and not (beside_it and start > a and text.endswith(" path")) for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one (not "what's after it on that path": the path says where, "it" is still the card)
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
         held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a]) and lexicon.HEARD_OF.isdisjoint(words[max(0, a - 3) : a])  # "already got that one. after that?": the one held (not "got info on that one")
         held = held or person_has(words, a - 1)  # "my pharmacist Leo has it already"
@@ -1131,11 +1140,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     corrects = "correction" in ev.hits and not (ctx.empty and ctx.intent is None)  # "no wait I meant …", "sorry, the residency director" (also after "how do i become a PA" was refused: how to become that one)
     adds_a_topic = len(words) >= 2 and (words[-1] in _TOO or words[-2:] == ["as", "well"]) and len(words) <= _ADDED_TOPIC_WORDS and words[0] not in lexicon.POLAR_LEADS and not ev.hits.keys() & REFERRING  # "diversion too", "controlled stuff also": of the same thing (not "is that one on another path too?")
     adds_a_topic = adds_a_topic and (_in_cert_text(ctx.thing, after, ix) or (ctx.intent == "role" and ctx.role is not None and fits_page(ctx.role, after.a, ix, loosely=True)))  # (what its text has: not "weekends too?" of a certification)
+    bare_topic = ctx.intent == "role" and ctx.role is not None and question.rstrip().endswith("?") and 1 < len(words) <= _BARE_TOPIC_WORDS and not (ev.hits.keys() - {"discourse"}) and not (ev.codes or ev.a.unknown_codes or ev.role_named) and fits_page(ctx.role, ev.a, ix, loosely=True) and all(st in ix.postings for st in ev.a.stems)  # (every word one that the knowledge uses: not "deployment length?", a fact no page gives)
+    adds_a_topic = adds_a_topic or bare_topic  # "training staff?" after a role's overview: where its page says so
     asks_more = "tell_more" in after.hits or "ref_self" in ev.hits or adds_a_topic
     suits_it = "suits" in ev.hits and ctx.intent == "role" and _WEIGHING.isdisjoint(words) and not ev.clinical_load  # "would someone who hates public speaking survive that": the role talked about (not "is either a good fit …", a judgement)
     referred = referred or ellipsis or asks_more or (not own and (suits_it or any(c in ev.hits for c in ("ordering", "ref_choice", "follow_up"))))
     unresolved = {start for start, (_, text) in r.spans.items() if text} - described_at - swapped_at
     appended = False
+    path_named = ctx.intent == "pathway" and not lexicon.PATH_NOUNS.isdisjoint(words) and not (ctx.focus and _names(ctx.focus, ix))  # "and on the drip bar pharmacist path?" (the member's word) names the next role's pathway, for the same member
     topic_again = False  # the message asks again for a certification by what it covers ("and the staffing part")
     staff_role = _staff_role(ev, ctx, ix) if ellipsis and not r.spans else None
     names_other = ellipsis and not r.spans and ctx.intent in ("role", "pathway") and after.role_best not in (None, ctx.role) and not after.codes and ((after.role_score >= ROLE_RELAXED and _only_names(after)) or _only_its_word(after, ix))  # "ok what about ops": another role, half named
@@ -1206,7 +1218,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
-    elif (ellipsis or corrects) and not unresolved and (((_only_names(after) or names_other or ((corrects or (ellipsis and after.role_named)) and ctx.intent == "pathway" and _only_names(after, after.said_of_self))) and not _asks_beyond_naming(after)) or (ellipsis and _versus_the_last(after, ctx))):
+    elif (ellipsis or corrects) and not unresolved and (((_only_names(after) or names_other or ((corrects or (ellipsis and after.role_named)) and ctx.intent == "pathway" and _only_names(after, after.said_of_self | (_path_nouns(after) if path_named else frozenset()) | _same_as_before(after)))) and not _asks_beyond_naming(after, path_named)) or (ellipsis and _versus_the_last(after, ctx))):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         if (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
@@ -1255,7 +1267,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten = f"(I already have {_joined(still_held + also_held)}) {rewritten}"
     elif pathway_turn and still_held and not newcomer:  # (what one person holds is not another's)
         rewritten += f" (I already have {_joined(still_held)})"
-    if "ref_self" in ev.hits and ctx.focus:
+    if "ref_self" in ev.hits and ctx.focus and f"({ctx.focus})" not in rewritten:
         rewritten += f" ({ctx.focus})"
         appended = True
     elif ctx.focus and ctx.intent == "role" and after.pathway_cue and not (about_me or for_someone or _tells_of_self(ev) or described_at) and _asked_what_fits(ctx, ix) and ((referred and not _own_subject(ev) and after.role_best == ctx.role) or (after.role_named and after.role_best in ctx.roles)):
@@ -1426,6 +1438,7 @@ def _names_one_role(descriptor: list[str], ix: Index) -> bool:
     return len(fits[0] & fits[1]) == 1 and any(ix.nicknamed.get(stem(w)) for w in descriptor)
 
 
+_DROPPED = re.compile(r"^\s*(?:(?:ok|okay|so|no|nah|actually|hmm|right)[,\s]+)?(?:forget|scratch|drop|ditch|never\s*mind|nvm)\s+[^,.;:!?]{1,60}[,.;:!?]+\s*(?P<rest>\S.*)$", re.I)  # "ok forget the ops director, …": what is set aside, then the question
 _REMARK = re.compile(r"^\s*(?P<remark>(?:[\w']+,?\s+){0,3}[\w']+)\s*[.!]+\s+(?P<rest>\S.*)$")  # "that's early. and …": a short remark (one to four words), then the question
 
 
@@ -1677,7 +1690,7 @@ def _rare_word(w: str, t: str, ix: Index, by_stem: bool = True, most: int = 0) -
     return t.isalpha() and t.islower() and len(t) >= 2 and w not in ix.known_words and w not in lexicon.STOPWORDS and english.count(w) < (most or LOWER_NAME_ENGLISH) and not (by_stem and stem(w) in ix.postings) and not ix.code_for(w, False)
 
 
-_WHO_THEY_ARE = _RANKS | frozenset({"staff", "float", "ward", "clinic", "retail", "hospital", "ops", "my", "our"})  # words of who a person is, between their name and what they want
+_WHO_THEY_ARE = _RANKS | frozenset({"staff", "float", "ward", "clinic", "retail", "hospital", "ops", "my", "our", "relief", "locum", "agency", "second", "other", "part", "time", "dispensary"})  # words of who a person is, between their name and what they want
 _PERSON_VERBS = frozenset({"wants", "want", "is", "has", "had", "loves", "likes", "hates", "did", "does", "needs", "hopes", "already", "just", "got", "holds", "works", "handles", "runs", "sets", "manages", "leads", "enjoys", "prefers", "reads", "teaches", "spends", "keeps", "tracks", "deals", "helps", "knows", "lives"})  # what a person named in lower case does ("lina handles our appeals")
 LOWER_NAME_ENGLISH = 3_000  # a rare word typed in lower case may be a name ("priya", "marcus"), a common one is a word
 _TITLED = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+")  # "Cy", "Di": capitalised as a name is
@@ -2629,11 +2642,14 @@ def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besid
     return ranked[0]
 
 
-def _asks_beyond_naming(ev: Evidence) -> bool:
+def _asks_beyond_naming(ev: Evidence, path_shown: bool = False) -> bool:
     """Asks something of its own; "and for the documentation audit role?" only names ("role" is no
-    request for the overview there)."""
+    request for the overview there), and so does "and on the drip bar pharmacist path?" after a
+    pathway (``path_shown``)."""
     asks = _asks(ev)
     if asks == {"overview"} and (ev.cue("overview") or "") in lexicon.ROLE_NOUNS:
+        return False
+    if path_shown and asks == {"pathway"} and (ev.cue("pathway") or "") in lexicon.PATH_NOUNS:
         return False
     return bool(asks)
 
@@ -2841,6 +2857,39 @@ def _only_names(ev: Evidence, told: frozenset[int] = frozenset()) -> bool:
     return all(i in in_title or i in named or i in steering or w in lexicon.STOPWORDS or w in lexicon.PERSON_NOUNS or w in lexicon.ROLE_NOUNS or w == "one" or stem(w) in ruled_out or (w in lexicon.ROLE_HEADS and (i - 1 in in_title or i - 1 in named)) for i, w in enumerate(ev.a.words))  # "and the supply chain guy?", "the ops director one", "and for the audit role?", "the LTACH manager" (its short name, then its job noun)
 
 
+def _a_page_says(found: list[str], choice: list[str], ctx: Context, ix: Index) -> bool:
+    """The words a fact's cue found besides the choice itself ("travel" of "involves more travel")
+    are all on the page of one of the roles just weighed: the pages can choose."""
+    own = {stem(w) for w in found if w not in choice and w not in lexicon.STOPWORDS}
+    weighed = [e[1] for e in ctx.shown if e[0] == "role"] or list(ctx.roles)
+    return bool(own) and len(weighed) >= 2 and any(own <= ix.role_coverage(r, names=False) for r in weighed if r in ix.knowledge.roles)
+
+
+def _step_picked(ctx: Context) -> int | None:
+    """The place of the step the last question picked along a pathway ("what's step 3 on the drip
+    bar path?", read as "what is CHCRS?"), for "and on the BP one?": the same place on another."""
+    if ctx.intent != "pathway" or ctx.thing is None or ctx.thing[0] != "cert" or ctx.thing not in ctx.shown:
+        return None
+    return ctx.shown.index(ctx.thing) + 1 if words_of(ctx.question) == ["what", "is", ctx.thing[1].lower()] else None
+
+
+def _same_as_before(ev: Evidence) -> frozenset[int]:
+    """"with the same interest", "for the same person": what was said of the member still holds,
+    the words ask nothing new ("and for CRA with the same interest?" after a tailored pathway)."""
+    words = ev.a.words
+    at = [i for i, w in enumerate(words[:-1]) if w == "same" and words[i + 1] in _SAME_AGAIN]
+    return frozenset(k for i in at for k in range(max(0, i - 2), i + 2) if k == i or k == i + 1 or words[k] in ("with", "for", "the", "my", "her", "his", "their"))
+
+
+_SAME_AGAIN = frozenset({"interest", "interests", "focus", "likes", "passion", "passions", "preferences", "background", "profile", "person", "answers", "story"})
+
+
+def _path_nouns(ev: Evidence) -> frozenset[int]:
+    """Where "path", "pathway" … stand: after a pathway, "and on the drip bar pharmacist path?"
+    only names the next role (its pathway, for the same member)."""
+    return frozenset(i for i, w in enumerate(ev.a.words) if w in lexicon.PATH_NOUNS)
+
+
 _ROLE_WORDS = frozenset({"role", "roles", "job", "jobs", "position", "career"})
 _ROLE_PARTS = frozenset({"day", "days", "duties", "responsibilities", "overview"})  # what only a role's page has
 _STEP_NOUNS = frozenset({"step", "steps"})
@@ -2853,6 +2902,7 @@ _CHOICE_STEMS = frozenset(stem(w) for w in lexicon.cue("ref_choice").phrases.wor
 _CHOICE_VERBS = frozenset({"has", "does", "do", "is", "needs", "takes"})  # "which has fewer left": the verb stays asked
 _PICKED_NOUNS = lexicon.ORDINAL_NOUNS | lexicon.CERT_NOUNS | _ROLE_WORDS  # "the first cert", "the second one", "the 3rd role"
 _ADDED_TOPIC_WORDS = 5  # "controlled stuff too": a topic added to the last answer is short
+_BARE_TOPIC_WORDS = 3  # "training staff?": a topic alone, asked of the role just shown
 _ONE_FOR = re.compile(r"^(?:(?:the\s+)?one\s+|anything\s+|something\s+)?(?:for|about|with|on)\s+")  # "and the one for emergency stockpiles", "and for the route planning part": the topic only
 _NUMBERED = {**{str(n): n for n in range(1, 7)}, "one": 1, **lexicon.COUNTS}  # "step 3", "step two"
 _LEAD = "((" + "|".join(sorted(lexicon.LEAD_FILLERS)) + ") )*"  # "ok what about …", "hmm and …"

@@ -474,9 +474,9 @@ _MODIFIED = frozenset({"program", "programs", "school", "class", "classes", "cou
 
 
 def modifying(a: Analysis) -> frozenset[int]:
-    """A job noun that qualifies the noun after it ("i teach in a pharmacy tech program"): it
-    names no job."""
-    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.words[a.typed_end(i) : a.typed_end(i) + 1] and a.words[a.typed_end(i)] in _MODIFIED)
+    """A job noun that qualifies the noun after it ("i teach in a pharmacy tech program", "fee
+    disputes with head office"): it names no job."""
+    return frozenset(i for i, w in enumerate(a.words) if w in lexicon.ROLE_HEADS and a.words[a.typed_end(i) : a.typed_end(i) + 1] and (a.words[a.typed_end(i)] in _MODIFIED or a.words[a.typed_end(i)] in lexicon.HEAD_COMPOUNDS.get(w, ())))
 
 
 _VERB_HEADS = frozenset({"lead", "head", "leads", "heads"})

@@ -83,7 +83,7 @@ _BETWEEN = re.compile(r"^[\s,(\-–—]*$")  # only punctuation between the titl
 _ROLE_SUBJECT = re.compile(r"\b(?:(?:this|the)\s+(?:leader|role|person|position|job|professional)|they|he or she)\b.*\b(?:is|are)\s*$", re.I)
 _NAME_SPLIT = re.compile(r"\s+or\s+|\s*/\s*")
 _NAME = re.compile(r"^(?:the\s+|a\s+|an\s+)?[\"“']?([a-z0-9][a-z0-9\-]*(?:\s+[a-z0-9][a-z0-9\-]*){0,3})[\"”']?$", re.I)  # ("the 340B coordinator")
-_SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around|of\s+the|in\s+the)\s+", re.I)  # who calls it so, or where ("the AI watchdog of the pharmacy department"), not part of the name
+_SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around|of\s+the|in\s+the|after|because|since)\s+", re.I)  # who calls it so, where ("the AI watchdog of the pharmacy department") or why ("the MLR reviewer after the … committee"), not part of the name
 _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
 _ROLE_IS = re.compile(r"\b(?:the|this)\s+(?:role|job|position)\s+is\s+(?:the|a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)(?:\s*\(([A-Z]{2,6})\))?")  # (not "the role is a mix of …": a name in capitals)
 _OR_NAME = re.compile(r"\s*\(\s*(?:or|aka|a\.k\.a\.?)\s+([^()]{2,60})\)", re.I)  # right after the title: "(or 'the chargeback analyst')"
@@ -266,6 +266,7 @@ class Index:
         acronyms: list[tuple[str, str]] = []
         called: list[tuple[str, str]] = []  # (name, role): "often simply called the pharmacy buyer"
         theme_initials: list[tuple[tuple[str, str], str]] = []  # (("cc", "supervisor"), role): "cc sup"
+        inner_pairs: list[tuple[tuple[str, str], str]] = []  # (("bp", "lead"), role): two words inside a long theme, "the BP lead"
         tails: dict[tuple[str, str], set[str]] = defaultdict(set)  # ("outreach", "manager"): "the outreach manager"
         persons: dict[tuple[str, ...], set[str]] = defaultdict(set)  # ("anti", "doping"): "an anti doping pharmacist"
         pair_pool: dict[tuple[str, str], tuple[str, str]] = {}  # every stem pair once
@@ -317,6 +318,7 @@ class Index:
                 called.extend((name, role.id) for name in called_names(role.title, para))
             acronyms.extend((acr, role.id) for acr in _acronyms(role.title))
             theme_initials.extend((themed, role.id) for themed in _theme_initials(role.title))
+            inner_pairs.extend((paired, role.id) for paired in _inner_pair_initials(role.title))
             tail = _tail_pair(role.title)
             if tail:
                 tails[tail].add(role.id)
@@ -360,6 +362,13 @@ class Index:
         by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
         for initials, rid in theme_initials:
             by_initials[initials].add(rid)
+        primary = {letters for (letters, _), _ in theme_initials}
+        by_pair: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for initials, rid in inner_pairs:
+            by_pair[initials].add(rid)
+        for initials, rids in by_pair.items():
+            if initials[0] not in primary:  # (a title's own theme initials come first: a pair inside another title never makes them ambiguous)
+                by_initials[initials] |= rids
         by_letters: dict[str, set[str]] = defaultdict(set)
         for (letters, _), rids in by_initials.items():
             by_letters[letters] |= rids
@@ -994,10 +1003,24 @@ def _theme_initials(title: str) -> set[tuple[str, str]]:
     return forms
 
 
+def _inner_pair_initials(title: str) -> set[tuple[str, str]]:
+    """("bp", "lead") for Community Pharmacy Blood Pressure Service Lead: the initials of two
+    neighbouring words inside a theme too long for its own initials (four words or more, none a
+    field word), with the job noun; members shorten the part that tells the job apart ("the BP
+    one")."""
+    words = words_of(title)
+    if not words or words[-1] not in lexicon.ROLE_HEADS:
+        return set()
+    theme = [w for w in words[:-1] if w not in lexicon.STOPWORDS]
+    if len(theme) < 4:
+        return set()
+    return {(a[0] + b[0], words[-1]) for a, b in zip(theme, theme[1:]) if a.isalpha() and b.isalpha() and a not in lexicon.FIELD_WORDS and b not in lexicon.FIELD_WORDS} - _theme_initials(title)
+
+
 def _field_persons(title: str) -> set[tuple[str, ...]]:
     """("expeditionary",) for Expeditionary Pharmacy Officer, ("anti", "doping") for Anti-Doping
     Pharmacy Advisor, ("bariatric", "surgery") and ("bariatric",) for Bariatric Surgery Pharmacy
-    Specialist: the words a title puts before "pharmacy" (one or two, the last a rare one), or a
+    Specialist: the words a title puts before "pharmacy" (one or two, one of them a rare one), or a
     rare one of two alone; ("expert", "witness") for Pharmacy Expert Witness Consultant: the two
     words a title puts between a leading "pharmacy" and its job noun. With "pharmacist" they are
     how members name the person ("an expeditionary pharmacist's day", "bariatric pharmacist
@@ -1012,7 +1035,7 @@ def _field_persons(title: str) -> set[tuple[str, ...]]:
     if not 1 <= len(theme) <= 2 or any(w in lexicon.ROLE_HEADS for w in theme):
         return set()
     rare = [w for w in theme if english.count(w) < TAIL_WORD_RARE]
-    forms = {theme} if theme[-1] in rare or (after and len(theme) == 2) else set()
+    forms = {theme} if rare or (after and len(theme) == 2) else set()  # ("a spasticity clinic pharmacist" for Spasticity Clinic Pharmacy Coordinator: one rare word is enough)
     if len(theme) == 2:
         forms.update((w,) for w in rare)
     return forms

@@ -66,6 +66,7 @@ def job_noun(word: str) -> bool:
     ending ("dermatologist", "pediatrician"), for telling a job no page has from a role's."""
     return word in ROLE_HEADS or (word.endswith(JOB_ENDINGS) and len(word) >= 9)
 LEAD_HEADS = _words(_WORDS["lead_heads"])
+HEAD_COMPOUNDS: dict[str, frozenset[str]] = {head: _words(after) for head, after in _WORDS["head_compounds"].items()}  # "head office": a thing, no job
 GRATITUDE = _words(_WORDS["gratitude"])
 GREETINGS = _words(_WORDS["greetings"])
 REACTIONS = _words(_WORDS["reactions"])

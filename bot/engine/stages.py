@@ -536,6 +536,8 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
             continue  # "who is the person that decides how many techs we have on …": the job described, no count asked
         if not told_checked and _told_in_its_clause(ev, facet):
             continue  # "what does a GPO liaison do, our network is thinking of hiring one": told beside the ask
+        if facet.name == "missing_eligibility" and about is not None and not ev.codes and ev.certs_plural and set(found.split()) <= _PREREQUISITES:
+            continue  # "what certifications are prerequisites for the patch test technician": of a role, the certifications before it are its pathway
         facts = _fact_words(facet, ev)
         if facts and facts <= _dismissed(ev):
             continue  # "ok never mind pay, what are their main duties": set aside, not asked
@@ -576,6 +578,7 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
 
 
 _RELATIVES = frozenset({"that", "who", "whos"})
+_PREREQUISITES = frozenset({"prerequisite", "prerequisites", "prereq", "prereqs"})
 
 
 def _describes_whom(words: tuple[str, ...], x: int) -> bool:
@@ -764,8 +767,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     eligibility = _asked_cue(ev, "eligibility")  # (not "… completing my licensure process here. … what does it validate?")
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS and w not in lexicon.SITTING_WORDS]
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
-    if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural):
-        eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …" a pathway
+    if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural or (_inside_property(ev, "eligibility", of="pathway") and not _polar(ev))):
+        eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …", "… need to be certified in", a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and ("property" in ev.hits or (kind == "role" and "judgement" in ev.hits))) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
     answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
@@ -920,6 +923,7 @@ def _unwritten_amount(ev: Evidence, ident: str, ix: Index) -> str | None:
     return next((w for i, w in enumerate(ev.a.words) if w[:1].isdigit() and w.endswith("k") and w[:-1].isdigit() and ev.a.asks(i) and w not in written), None)
 
 
+_VAGUE_COUNTS = frozenset({"many", "few", "several", "dozens", "hundreds"})
 _COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens", "hundreds", "several", "many", "few"})
 _COUNT_REACH = 3  # "how many nursing homes": the counted noun within three words
 
@@ -933,13 +937,17 @@ def _uncounted(ev: Evidence, ident: str, ix: Index) -> str | None:
             nouns = [k for k in range(i + 2, min(i + 2 + _COUNT_REACH, len(words))) if words[k] not in lexicon.STOPWORDS and words[k].isalpha()]
             if not nouns:
                 continue
-            counted = stem(words[nouns[0]])
+            first = nouns[0]
+            while first in ev.title_positions and first + 1 in ev.title_positions:
+                first += 1  # "how many patch test technicians does a department employ": the role's people, counted by its job noun
+            counted = stem(words[first])
+            numbers = _COUNT_WORDS if first == nouns[0] else _COUNT_WORDS - _VAGUE_COUNTS  # ("many patch test technicians take on …" counts none)
             for text in ix.writes.get(ident, ()):
                 ws = text.split()
-                if any(stem(x) == counted and any(y.isdigit() or y in _COUNT_WORDS for y in ws[max(0, k - 3) : k]) for k, x in enumerate(ws)):
+                if any(stem(x) == counted and any(y.isdigit() or y in numbers for y in ws[max(0, k - 3) : k]) for k, x in enumerate(ws)):
                     break
             else:
-                return f"how many {words[nouns[0]]}"
+                return f"how many {words[first]}"
     return None
 
 
@@ -2203,6 +2211,7 @@ def _role_holding(ev: Evidence, ix: Index) -> str | None:
         return None
     one_role = any(w in ("which", "what") and i + 1 < len(words) and words[i + 1] in lexicon.ROLE_NOUNS and not words[i + 1].endswith("s") for i, w in enumerate(words))
     one_having = any(words[i : i + 2] in (("which", "one"), ("what", "one")) and i + 2 < len(words) and words[i + 2] in _HAVING for i in range(len(words)))  # "and which one uses CIMPM and CMSO"
+    one_having = one_having or any(w == "which" and words[i + 1 : i + 2] and words[i + 1] in _HAVING for i, w in enumerate(words))  # "and which uses CPOM and CCGLP?"
     one_role = one_role or (len(codes) >= 2 and any(w == "same" and words[i + 1 : i + 2] and words[i + 1].rstrip("s") in lexicon.ROLE_NOUNS for i, w in enumerate(words)))  # "are both on the same role's path"
     one_role = one_role or ("role_exists" in ev.hits and any(w in lexicon.ROLE_NOUNS and not w.endswith("s") and not _HAVING.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words)))  # "is there a job that uses both of those"
     who_has = any(w in ("who", "whod", "who'd") and (i == 0 or words[i - 1] in ("and", "so", "ok", "but")) and not _HAVING.isdisjoint(words[i + 1 : i + 3]) for i, w in enumerate(words))  # "who'd need both" (not "for someone who needs …")

@@ -57,6 +57,7 @@ def _ranks(a: Analysis) -> frozenset[str]:
 
 
 PART_NOUNS = frozenset({"side", "part", "bit", "stuff", "end"})  # "the escalation side": a part of the work (also read by the conversation layer)
+_PART_STEMS = frozenset(stem(w) for w in PART_NOUNS)
 _RANK_WORDS = frozenset({"staff", "senior", "junior", "new", "night", "evening", "weekend", "float", "relief", "locum"})
 
 
@@ -246,7 +247,7 @@ def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Ind
     (the step put first for what they like stays first). Nothing moves when every step is as
     much about it."""
     codes = {stem(c.lower()) for c in a.codes}
-    avoid = [s for s in a.disliked if s not in naming and s not in codes and s not in cue_stems() and ix.weight(s) >= DISTINCTIVE]
+    avoid = [s for s in a.disliked if s not in naming and s not in codes and s not in cue_stems() and s not in _PART_STEMS and ix.weight(s) >= DISTINCTIVE]  # (not "side" of "the rehab side")
     rest = [c for c in t.order if c != t.focus]
     weight = {c: sum(ix.weight(s) for s in avoid if s in docs.get(c, frozenset())) for c in rest}
     if len(set(weight.values())) <= 1:

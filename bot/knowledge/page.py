@@ -1123,12 +1123,17 @@ def _title_like(text: str) -> bool:
 
 
 def _closing_within(body: list[tuple[int, str]], first: int, end: int) -> int | None:
-    """Where a closing heading starts inside the last item's text (``body[first:end]``, its
-    description lines): a Title Case line after the first, followed by more text."""
-    for k in range(first + 1, end - 1):
-        if _title_like(body[k][1]):
+    """Where the closing starts inside the last item's text (``body[first:end]``, its description
+    lines): a Title Case line after the first, followed by more text; or, with no heading, a
+    paragraph after the first that speaks to the reader ("If you are the process-driven pharmacist
+    …, this could be your next step. Learn more at …")."""
+    for k in range(first + 1, end):
+        if (k < end - 1 and _title_like(body[k][1])) or _CALL_TO_ACTION.search(body[k][1]):
             return k
     return None
+
+
+_CALL_TO_ACTION = re.compile(r"^(?:if\s+(?:you|this)\b|ready\s+to\b|interested\b|learn\s+more\b|explore\b|find\s+out\b|think\s+(?:this|you)\b|sounds?\s+like\b|could\s+this\b|this\s+could\s+be\s+your\b|curious\b|start\s+your\b|visit\b)|https?://|\bwww\.", re.I)
 
 
 _BRACKETED = re.compile(r"^\[\s*(?P<text>[^\]]+?)\s*\](?:\([^)]*\))?$")  # "[Start Your Certification Pathway]", "[Apply Now](https://…)"
@@ -1751,7 +1756,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
             entries[-1].append(t)
         else:
             intro.append(t)
-    closing = _closing_within(body, entry_at + 1, end) if last and entries and len(entries[-1]) > 3 else None
+    closing = _closing_within(body, entry_at + 1, end) if last and entries and len(entries[-1]) > 2 else None
     if closing is not None:  # "Protect Patients. Protect Your People." closes the page
         entries[-1] = entries[-1][: len(entries[-1]) - (end - closing)]
         rest = body[closing:]
