@@ -1157,7 +1157,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     versus = _versus_shown(ev, ctx, ix) or (_versus_shown(after, ctx, ix) if after is not ev else None)  # ("vs the festival one": named once "the festival one" is read)
     if versus is not None:
         rewritten = versus  # "how's that vs the airport clinic manager's day", "vs the festival path": the other side of what was just shown
-    elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not after.hits.keys() & _ASKS_ANYTHING:
+    elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not {c for c in after.hits.keys() & _ASKS_ANYTHING if not _within_cue(after, c, "pushback")}:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
         self_at = next((x for x, _ in lexicon.cue("self_describe").spans(words)), None) if ctx.intent == "pathway" else None
         if self_at is not None:
@@ -1510,7 +1510,7 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     found = [(i, i + 1, w) for i, w in capitalised if english.count(w) < NAME_ENGLISH]
     if found or known:  # "Sam (tech, 6 yrs) wants …, Lee wants …": beside another name (or after one spoken for before), a commoner word capitalised where a person is spoken of
         spoken = [(i, w) for i, (w, t) in enumerate(zip(words, tokens)) if _NAME.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.text_words and not _employs(i, words)]  # ("Leo wants …, Max wants …": a word the bot's own cues use, no word of the knowledge)
-        found += [(i, i + 1, w) for i, w in spoken if NAME_ENGLISH <= english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]
+        found += [(i, i + 1, w) for i, w in spoken if english.count(w) < NAME_ENGLISH_PLACED and (i, i + 1, w) not in found and _person_place(i, words, tokens)]  # (also a rarer one the bot's vocabulary knows: "Dan wants …")
     found += [(i, i + 1, w) for i, (w, t) in enumerate(zip(words, tokens)) if len(w) == 2 and _TITLED.fullmatch(_POSSESSIVE.sub("", t.strip(_PUNCT))) and w not in ix.known_words and english.count(w) < NAME_ENGLISH_PLACED and _person_place(i, words, tokens)]  # "Mo wants the callback job", "Jo wants …": a short name, where a person is spoken of
     for i, w in enumerate(words):
         noun = w if w in lexicon.MENTORED else w[:-1] if w.endswith("s") and w[:-1] in lexicon.MENTORED else ""
@@ -1529,9 +1529,9 @@ def _people(words: list[str], tokens: list[str], ix: Index, known: set[str] | fr
     found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and not named_in_capitals and _lower_name(i, words, tokens, ix)]
     if any(not _noun(k) for _, _, k in found):  # "sam wants the ops director job …, dana wants …": beside another name, a commoner one typed in lower case
         capital_at = {a for a, _, k in found if not _noun(k)}
-        found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and i - 1 not in capital_at and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, by_stem=w in ix.known_words, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # ("lin wants …": no word of the knowledge as typed, whatever "line" stems to; not "Ines (float pharmacist)": who she is)
+        found += [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and i - 1 not in capital_at and not _after_a_name(i, capital_at, words, tokens) and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, by_stem=w in ix.known_words, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # ("lin wants …": no word of the knowledge as typed, whatever "line" stems to; not "Ines (float pharmacist)": who she is)
     capitals_at = {a for a, _, k in found if not _noun(k)}
-    placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and i - 1 not in capitals_at and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # (not "Ines (float pharmacist)": who the one named is)
+    placed = [(i, i + 1, w) for i, w in enumerate(words) if (i, i + 1, w) not in found and i - 1 not in capitals_at and not _after_a_name(i, capitals_at, words, tokens) and _rare_word(w, _POSSESSIVE.sub("", tokens[i].strip(_PUNCT)), ix, most=NAME_ENGLISH_PLACED) and _person_place(i, words, tokens)]  # (not "Ines (float pharmacist)": who the one named is)
     if len(placed) >= 2:  # "dee wants to be the stroke coord …, vic wants the ops director job …": two commoner names, each where a person is spoken of
         found += placed
     listed = [(i, i + 1, w) for i, w in enumerate(words) if _roster_mark(i, tokens) and (i, i + 1, w) not in found and _rare_word(w, tokens[i].strip(_PUNCT), ix, by_stem=False)]
@@ -1664,6 +1664,19 @@ def _lower_name(i: int, words: list[str], tokens: list[str], ix: Index) -> bool:
     if not _rare_word(w, t, ix):
         return False
     return _person_place(i, words, tokens)
+
+
+def _after_a_name(i: int, named_at: set[int], words: list[str], tokens: list[str]) -> bool:
+    """Word i says who the person just named is ("Ifeoma (accuracy checker) wants …"): a name two
+    or three words before it, with no "and", comma or verb of theirs between (not "Sam and lin
+    want …")."""
+    for a in named_at:
+        if a + 1 < i <= a + _APPOSITION_WORDS and not any(w in ("and", "or", "&") or w in _PERSON_VERBS for w in words[a + 1 : i]) and not any(_CLAUSE_END.search(t) for t in tokens[a:i]):
+            return True
+    return False
+
+
+_APPOSITION_WORDS = 3
 
 
 def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
@@ -1874,7 +1887,7 @@ def _told_for(people: list[tuple[int, int, str]], tokens: list[str], ix: Index) 
             also += [(person, f"has {' '.join(held)}.", -2) for person in sorted(who) if held]  # "Nate and Ella both got CRIEL …": what each holds
         if len(who) != 1:
             continue
-        said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without who they are)
+        said = " ".join(tokens[i] for i in clause if not any(a <= i < b for a, b, _ in people))  # (what they want, without their name)
         cev = read(" ".join(tokens[i] for i in clause if i not in names and i not in asides), ix)  # (a name is no word of what they want, nor who they are)
         goal = _goal_of(cev)
         role = goal or cev.described or _one_title_word(cev, ix) or cev.interest_role or _wished_title(cev)  # ("marcus wants hospital at home": most of a title; "marcus is obsessed with prior auths": what he loves; "priya wants the customs side")
@@ -2863,6 +2876,14 @@ def _a_page_says(found: list[str], choice: list[str], ctx: Context, ix: Index) -
     own = {stem(w) for w in found if w not in choice and w not in lexicon.STOPWORDS}
     weighed = [e[1] for e in ctx.shown if e[0] == "role"] or list(ctx.roles)
     return bool(own) and len(weighed) >= 2 and any(own <= ix.role_coverage(r, names=False) for r in weighed if r in ix.knowledge.roles)
+
+
+def _within_cue(ev: Evidence, name: str, of: str) -> bool:
+    """Every place cue ``name`` is found lies inside cue ``of`` ("is that really where I should
+    start?": the start asked only doubts the answer)."""
+    outer = lexicon.cue(of).spans(ev.a.words)
+    found = lexicon.cue(name).spans(ev.a.words)
+    return bool(found) and all(any(x <= a and b <= y for x, y in outer) for a, b in found)
 
 
 def _step_picked(ctx: Context) -> int | None:

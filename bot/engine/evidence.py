@@ -129,11 +129,13 @@ class Evidence:
         typed = [self.a.said[i] for i, w in enumerate(self.a.words) if w in lexicon.CERT_NOUNS]
         words = self.a.words
         who_at = [i for i, w in enumerate(words) if w in lexicon.WHO_WORDS]
+        job_at = [i for i, w in enumerate(words) if w in ("which", "what") and words[i + 1 : i + 2] and words[i + 1] in lexicon.ASKED_ROLE and i + 2 < len(words) and words[i + 2] not in lexicon.CERT_NOUNS]
+        job_described = bool(job_at) and all(any(k + 1 < i and self.a.sentence_of[k] == self.a.sentence_of[i] for k in job_at) for i, w in enumerate(words) if w in lexicon.CERT_NOUNS) and not self.a.codes  # "which job checks if exam questions are fair": a job asked, the exam describes its work
         in_who_clause = any(w in lexicon.CERT_NOUNS and any(k < i and self.a.sentence_of[k] == self.a.sentence_of[i] for k in who_at) for i, w in enumerate(words))
         asked_first = bool(who_at) and not in_who_clause  # "what certificates for the person who sends the claims", "i want to be the one who runs the diary. which certificates?": the certificates are asked, "who" describes
         papers = bool(typed) and all(t.startswith("certificate") for t in typed) and self.asks_who and not asked_first
         theirs = "role_exists" in self.hits and all(not POSSESSIVES.isdisjoint(words[max(0, i - 2) : i]) for i, w in enumerate(words) if w in lexicon.CERT_NOUNS)  # "is there a job where u watch them take their certification exams": a job described
-        return (bool(self.cert_nouns) and not papers and not theirs) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
+        return (bool(self.cert_nouns) and not papers and not theirs and not job_described) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
 
     @property
     def certs_plural(self) -> bool:

@@ -114,6 +114,8 @@ def called_names(title: str, text: str) -> list[str]:
         of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None or before.strip().lower().startswith(f"the {title.split()[-1].lower()} ") or re.search(rf"\bthe\s+{re.escape(title.split()[-1])}\s+(?:is|are)\s*$", before, re.I) is not None  # ("The liaison knows …, often called the rare disease access pharmacist"; "On many productions the liaison is simply called the set pharmacist")
         if not of_role and at >= 0 and (said := re.match(r"\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s*,?\s*$", before[at + len(title) :], re.I)) is not None:
             of_role = said.group(1).lower() in lexicon.ROLE_HEADS  # "A Continuous Infusion Refill Scheduler is a pharmacy technician, often called the drip tracker"
+        if not of_role and at >= 0 and (said := re.match(r"\s+(?:is|are)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:behind|for|of|in|at|on|who|that)\b[^.;:!?]*,\s*$", before[at + len(title) :], re.I)) is not None:
+            of_role = any(w in lexicon.ROLE_HEADS or w in lexicon.NAME_HEADS or w in lexicon.PERSON_NOUNS for w in said.group(1).lower().split())  # "A Certification Exam Psychometrician is the measurement expert behind a certification program, often called the exam statistician"
         # "A Sterile Compounding Supervisor runs the IV room and cleanroom suite, often called the IV
         # room supervisor or cleanroom lead": the title is the sentence's subject, the names are jobs
         subject_only = m.re is _CALL_IT or (not of_role and 0 <= at <= 4)  # ("you call them every day": no job's name)
