@@ -657,13 +657,13 @@ CONVERSATIONS = {
     "thinking-out-loud-round-81": (ROOT / "tests/conv293/conversations.yaml", ROOT / "tests/conv293/pages", {"overall": 0.92, "follow": 0.89, "switch": 0.99, "none": 0.94}),
     "mentoring-hour-round-81": (ROOT / "tests/conv294/conversations.yaml", ROOT / "tests/conv294/pages", {"overall": 0.89, "follow": 0.81, "switch": 0.99, "none": 0.99}),
     "terse-and-impatient-round-81": (ROOT / "tests/conv295/conversations.yaml", ROOT / "tests/conv295/pages", {"overall": 0.94, "follow": 0.89, "switch": 0.99, "none": 0.99}),
-    "comparing-notes-with-a-friend-round-81b": (ROOT / "tests/conv296/conversations.yaml", ROOT / "tests/conv296/pages", {"overall": 0.87, "follow": 0.80, "switch": 0.99, "none": 0.99}),
+    "comparing-notes-with-a-friend-round-81b": (ROOT / "tests/conv296/conversations.yaml", ROOT / "tests/conv296/pages", {"overall": 0.89, "follow": 0.85, "switch": 0.99, "none": 0.99}),
     "checking-before-the-interview-round-81b": (ROOT / "tests/conv297/conversations.yaml", ROOT / "tests/conv297/pages", {"overall": 0.86, "follow": 0.83, "switch": 0.99, "none": 0.84}),
     "asking-for-my-daughter-round-82": (ROOT / "tests/conv298/conversations.yaml", ROOT / "tests/conv298/pages", {"overall": 0.92, "follow": 0.88, "switch": 0.99, "none": 0.99}),
     "planning-the-next-five-years-round-82": (ROOT / "tests/conv299/conversations.yaml", ROOT / "tests/conv299/pages", {"overall": 0.90, "follow": 0.90, "switch": 0.99, "none": 0.99}),
-    "the-hr-partner-round-82": (ROOT / "tests/conv300/conversations.yaml", ROOT / "tests/conv300/pages", {"overall": 0.90, "follow": 0.84, "switch": 0.99, "none": 0.99}),
-    "back-and-forth-over-lunch-round-82b": (ROOT / "tests/conv301/conversations.yaml", ROOT / "tests/conv301/pages", {"overall": 0.85, "follow": 0.75, "switch": 0.99, "none": 0.93}),
-    "the-sceptical-manager-round-82b": (ROOT / "tests/conv302/conversations.yaml", ROOT / "tests/conv302/pages", {"overall": 0.85, "follow": 0.79, "switch": 0.99, "none": 0.80}),
+    "the-hr-partner-round-82": (ROOT / "tests/conv300/conversations.yaml", ROOT / "tests/conv300/pages", {"overall": 0.92, "follow": 0.87, "switch": 0.99, "none": 0.99}),
+    "back-and-forth-over-lunch-round-82b": (ROOT / "tests/conv301/conversations.yaml", ROOT / "tests/conv301/pages", {"overall": 0.86, "follow": 0.76, "switch": 0.99, "none": 0.93}),
+    "the-sceptical-manager-round-82b": (ROOT / "tests/conv302/conversations.yaml", ROOT / "tests/conv302/pages", {"overall": 0.86, "follow": 0.80, "switch": 0.99, "none": 0.80}),
 }
 SHARED_CONV = ROOT.parent / "shared" / "eval" / "dev-conversations.yaml"
 

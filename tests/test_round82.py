@@ -285,3 +285,49 @@ def test_which_roles_could_we_ask_about_and_none_of_us_know_what_that_is() -> No
     assert a.intent == "list_roles"
     (a,) = talk("a friend keeps mentioning CMAPR and none of us know what that is", e=e)
     assert (a.intent, a.certifications[:1]) == ("certification", ("CMAPR",))
+
+
+# ---------------------------------------------------------------- a third commit (after c8792a6),
+# fitted on the same sets; each failed on c8792a6, but the guard
+
+def test_which_of_the_jobs_you_have_has_the_shortest_path() -> None:
+    e = with_pages("conv301")
+    (a,) = talk("which of the jobs you have has the shortest certification path?", e=e)
+    assert (a.intent, a.role) == ("pathway", PSYCHOMETRICIAN)
+
+
+def test_and_mine_after_her_first_step() -> None:
+    e = with_pages("conv296")
+    _, a = talk("my friend has CCPSL and I have CCSTR. we both want the BP service lead job. what's her first step?", "and mine?", e=e)
+    assert (a.intent, a.role) == ("pathway", BP)
+
+
+def test_they_after_when_is_what_the_member_just_named() -> None:
+    e = with_pages("conv296")
+    _, a = talk("how do we become BP service leads?", "I'm the gadget nerd, I repair the monitors whenever they break", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", BP, "CPCDS")
+
+
+def test_loved_it_is_what_the_member_just_said() -> None:
+    e = with_pages("conv296")
+    _, a = talk("how do I become an IV hydration clinic compliance pharmacist?", "I ran our error reporting system for years and honestly loved it. which first for me?", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", IV, "CMSO")
+
+
+def test_which_of_its_certs_is_about_one_thing() -> None:
+    e = with_pages("conv302")
+    _, a = talk("what does a director of pharmacy operations do?", "which of its certs is about staffing?", e=e)
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CPOM",))
+
+
+def test_usually_full_time_and_protected_time() -> None:
+    e = with_pages("conv300")
+    for question in ("is a fellowship program manager typically full time?", "does a fellowship program manager get protected time for research?"):
+        (a,) = talk(question, e=e)
+        assert a.intent == "none", question
+
+
+def test_usually_part_time_when_the_page_says_so() -> None:
+    e = with_pages("eval239")
+    (a,) = talk("is the heritage collections curator work usually part-time?", e=e)
+    assert (a.intent, a.role) == ("role", "pharmacy-heritage-collections-curator")

@@ -1066,6 +1066,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue
         if a in dummy or tells_of_them:
             continue
+        if words[a] == "it" and a and words[a - 1] in _LOVED and any(w not in lexicon.STOPWORDS and ev.a.sentence_of[k] == ev.a.sentence_of[a] for k, w in enumerate(words[: a - 1]) if k < len(ev.a.sentence_of)):
+            continue  # "we both did incident reporting at the hospital but I loved it": what they just said, not the card
         if a and words[a - 1] == "got" and words[a] == "it" and (a == 1 or _CLAUSE_END.search(r.tokens[a - 2])) and (b == len(words) or _CLAUSE_END.search(r.tokens[a]) or words[b] in lexicon.GRATITUDE):
             continue  # "got it thx. whats CHPOP": understood, nothing held
         if "role" in kinds and any(x < a for x in described_at) and words[a] in ("its", "it"):
@@ -2091,16 +2093,21 @@ _PLURAL_LINKS = frozenset({"to", "and", "with", "for", "of", "on", "about", "ove
 
 def _of_a_plural(words: list[str], at: int) -> bool:
     """"their"/"them" at ``at`` follows a plural noun of the member's own words ("holding
-    suppliers to their contracts", "fight the reps over their …"): it points there, not back."""
+    suppliers to their contracts", "fight the reps over their …"), or "they" does, after "when",
+    "if" … ("I fix the monitors when they break"): it points there, not back."""
     k = at - 1
     while k >= 0 and at - k <= 2 and words[k] in _PLURAL_LINKS:
         k -= 1
-    if words[at] not in ("their", "them") or k < 0 or k == at - 1:
+    if words[at] == "they" and at >= 2 and words[at - 1] in _SUBORDINATORS:
+        k = at - 2  # "I fix the monitors when they break": the monitors, in the member's own clause
+    elif words[at] not in ("their", "them") or k < 0 or k == at - 1:
         return False
     w = words[k]
     return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in lexicon.STOPWORDS and w not in lexicon.CERT_NOUNS and w not in lexicon.ROLE_NOUNS and w not in lexicon.PERSON_NOUNS
 
 
+_LOVED = frozenset({"loved", "love", "loves", "enjoyed", "enjoy", "enjoys", "liked", "like", "likes", "hated", "hate", "hates", "adored"})  # "… but I loved it"
+_SUBORDINATORS = frozenset({"when", "if", "once", "after", "before", "until", "because", "whenever"})  # "… the monitors when they break"
 _HOLDING_VERBS = frozenset({"have", "got", "hold", "cover", "know", "offer", "carry"})
 
 

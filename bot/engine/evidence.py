@@ -141,7 +141,7 @@ class Evidence:
     def certs_plural(self) -> bool:
         """Certifications asked for as a group: "certs", "credentials", "how do I get there cert wise"."""
         words = self.a.words
-        plural = any(w in lexicon.CERT_NOUNS and w.endswith("s") and not _one_of(words, i) and not _paper_of(self.a, i) for i, w in enumerate(words))
+        plural = any(w in lexicon.CERT_NOUNS and w.endswith("s") and not one_of_them(words, i) and not _paper_of(self.a, i) for i, w in enumerate(words))
         return plural or any(w in lexicon.CERT_NOUNS and nxt == "wise" for w, nxt in zip(words, words[1:]))
 
     @property
@@ -603,7 +603,7 @@ _SELF_IS = frozenset({"im", "am", "shes", "hes", "theyre"})  # "I'm the one who 
 _ANYONE = frozenset({"me", "someone", "somebody", "anyone", "anybody", "people", "folks"})
 
 
-def _one_of(words: tuple[str, ...], i: int) -> bool:
+def one_of_them(words: tuple[str, ...], i: int) -> bool:
     """"which of the council's certs is about procurement": one of them is asked for."""
     j = i + 1
     while j < len(words) and words[j] in lexicon.CERT_NOUNS:

@@ -17,7 +17,7 @@ from typing import Callable
 from bot.engine import english, lexicon
 from bot.engine.analyze import TELLING_REACH, Analysis, cue_stems, not_held, ruled_out, tells
 from bot.engine.entities import PHARMACIST_NOUNS, certs_by_duty, certs_by_topic, in_title, member_heads, named_by_its_page, named_by_its_topic, named_cert_spans, not_asked_jobs, own_job_heads, qualified_otherwise, role_from_certs
-from bot.engine.evidence import Evidence, embedded_polar, last_asks_a_role, read, sentence_starts
+from bot.engine.evidence import Evidence, embedded_polar, last_asks_a_role, one_of_them, read, sentence_starts
 from bot.engine.index import EVERYDAY_WORD, Index, words_of
 from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
@@ -1546,6 +1546,7 @@ def _of_every_role(ev: Evidence, ix: Index) -> bool:
     counted = [lexicon.COUNTS[w] for w in words if w in lexicon.COUNTS]
     every = not _EVERY.isdisjoint(words) or counted == [len(ix.knowledge.roles)]
     every = every or any(w in ("which", "what") and words[i + 1 : i + 2] and words[i + 1] in _JOB_WORDS for i, w in enumerate(words))  # "which career has the fewest certs on its path": any of them (not "which path is the longer one": of those talked about)
+    every = every or any(w in ("which", "what") and words[i + 1 : i + 3] in (("of", "the"), ("of", "your")) and words[i + 3 : i + 4] and words[i + 3] in _JOB_WORDS for i, w in enumerate(words))  # "which of the roles you have has the shortest cert path"
     return every and not ev.role_named and not lexicon.ROLE_NOUNS.isdisjoint(words) and len(ix.knowledge.roles) >= 2
 
 
@@ -2289,6 +2290,10 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     by_name = _step_by_name(ev, rid, ix) if rid and (ev.subject_named or relaxed) and not (plural or first or ev.pathway_cue or ev.codes or not lexicon.WHOLE_PATH_WORDS.isdisjoint(ev.a.words)) and (not topic or topic[0][1] < TOPIC_MIN) else None
     if by_name is not None:  # "the cert for the hazardous drug program person, what's it called": the step named like that
         return Match("certification", certifications=(by_name,), confidence=CONF_TOPIC_BASE, why=f"one certification for {rid}: {by_name}, by its name")
+    picked_one = ev.subject_named and rid and not (plural or first) and any(w in lexicon.CERT_NOUNS and one_of_them(ev.a.words, i) for i, w in enumerate(ev.a.words))
+    fitted = (topic[0][0] if topic else tailor(rid, ev.a, ix, exclude=title_stems).focus) if picked_one and rid else None
+    if fitted:  # "which of the ops director's certs is about staffing": the one of its steps the words fit best, however little (or by words of the trade related to theirs)
+        return Match("certification", certifications=(fitted,), confidence=CONF_TOPIC_BASE, why=f"one of {rid}'s certifications asked for; topic: {scores}")
     if ev.subject_named and rid and (plural or first or not topic or topic[0][1] < TOPIC_MIN):  # "which cert should I say I'm working on first" for a named role: its pathway, in order
         return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
     owners = ix.knowledge.roles_with_certification(topic[0][0]) if topic and topic[0][1] >= TOPIC_MIN else ()
