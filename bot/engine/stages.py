@@ -2290,7 +2290,7 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     by_name = _step_by_name(ev, rid, ix) if rid and (ev.subject_named or relaxed) and not (plural or first or ev.pathway_cue or ev.codes or not lexicon.WHOLE_PATH_WORDS.isdisjoint(ev.a.words)) and (not topic or topic[0][1] < TOPIC_MIN) else None
     if by_name is not None:  # "the cert for the hazardous drug program person, what's it called": the step named like that
         return Match("certification", certifications=(by_name,), confidence=CONF_TOPIC_BASE, why=f"one certification for {rid}: {by_name}, by its name")
-    picked_one = ev.subject_named and rid and not (plural or first) and any(w in lexicon.CERT_NOUNS and one_of_them(ev.a.words, i) for i, w in enumerate(ev.a.words))
+    picked_one = ev.subject_named and rid and not (plural or first) and any(w in lexicon.CERT_NOUNS and one_of_them(ev.a.words, i) and any(ev.a.words[k : k + 2] in (("which", "of"), ("what", "of")) for k in range(max(0, i - 10), i)) for i, w in enumerate(ev.a.words))  # ("which of its certs …", not "… director of pharmacy operations, what certs does that one need")
     fitted = (topic[0][0] if topic else tailor(rid, ev.a, ix, exclude=title_stems).focus) if picked_one and rid else None
     if fitted:  # "which of the ops director's certs is about staffing": the one of its steps the words fit best, however little (or by words of the trade related to theirs)
         return Match("certification", certifications=(fitted,), confidence=CONF_TOPIC_BASE, why=f"one of {rid}'s certifications asked for; topic: {scores}")
