@@ -31,7 +31,7 @@ from bot.engine.index import SECTIONS, Index, words_of
 from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, entry_at, fits_page, only_one_page_says, starts_first
 from bot.engine.phrases import CODE_MARK
-from bot.engine.stages import hard_to_enter, language, missing_fact, outside_goal, sole_candidate, step_place
+from bot.engine.stages import hard_to_enter, inside_cue, language, missing_fact, outside_goal, sole_candidate, step_place
 from bot.engine.tailor import PART_NOUNS
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 from bot.engine.verdict import TWO_PATHWAYS
@@ -1159,7 +1159,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     versus = _versus_shown(ev, ctx, ix) or (_versus_shown(after, ctx, ix) if after is not ev else None)  # ("vs the festival one": named once "the festival one" is read)
     if versus is not None:
         rewritten = versus  # "how's that vs the airport clinic manager's day", "vs the festival path": the other side of what was just shown
-    elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not {c for c in after.hits.keys() & _ASKS_ANYTHING if not _within_cue(after, c, "pushback")}:
+    elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not {c for c in after.hits.keys() & _ASKS_ANYTHING if not inside_cue(after, c, of="pushback")}:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
         self_at = next((x for x, _ in lexicon.cue("self_describe").spans(words)), None) if ctx.intent == "pathway" else None
         if self_at is not None:
@@ -2883,14 +2883,6 @@ def _a_page_says(found: list[str], choice: list[str], ctx: Context, ix: Index) -
     own = {stem(w) for w in found if w not in choice and w not in lexicon.STOPWORDS}
     weighed = [e[1] for e in ctx.shown if e[0] == "role"] or list(ctx.roles)
     return bool(own) and len(weighed) >= 2 and any(own <= ix.role_coverage(r, names=False) for r in weighed if r in ix.knowledge.roles)
-
-
-def _within_cue(ev: Evidence, name: str, of: str) -> bool:
-    """Every place cue ``name`` is found lies inside cue ``of`` ("is that really where I should
-    start?": the start asked only doubts the answer)."""
-    outer = lexicon.cue(of).spans(ev.a.words)
-    found = lexicon.cue(name).spans(ev.a.words)
-    return bool(found) and all(any(x <= a and b <= y for x, y in outer) for a, b in found)
 
 
 def _step_picked(ctx: Context) -> int | None:

@@ -767,11 +767,11 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
     eligibility = _asked_cue(ev, "eligibility")  # (not "… completing my licensure process here. … what does it validate?")
     said = [stem(w) for w in (eligibility or "").split() if w not in lexicon.STOPWORDS and w not in lexicon.RESTRICTION_WORDS and w not in lexicon.SITTING_WORDS]
     asks_requirement = eligibility is not None and not lexicon.REQUIREMENT_WORDS.isdisjoint(eligibility.split())
-    if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural or (_inside_property(ev, "eligibility", of="pathway") and not _polar(ev))):
+    if eligibility and ((said and all(s in doc for s in said) and not asks_requirement) or ev.certs_plural or (inside_cue(ev, "eligibility", of="pathway") and not _polar(ev))):
         eligibility = None  # "the 340B eligibility rules" is a topic the text has; "what certs would I need to be …", "… need to be certified in", a pathway
     named_by = (ev.cue("overview") or "") in lexicon.ROLE_NOUNS  # "for the emergency prep role, how much …": the word "role" names, it asks nothing
     answerable = [c for c in _ANSWERABLE if c in ev.hits and not (c == "judgement" and kind == "role") and not (c == "cert_seek" and ev.cue("cert_seek") == ev.cue("ref_choice")) and not (c in _WEAK and ("property" in ev.hits or (kind == "role" and "judgement" in ev.hits))) and not ((single or comparative) and c == "contrast") and not (c == "overview" and ev.cue("overview") == ev.cue("contrast") and any(w.endswith(("er", "est")) or w in _MORE_OR_LESS for w in (ev.cue("property") or "").split())) and not (c == "overview" and named_by and ((ev.cue("property") or "").startswith("how") or _asked_cue(ev, "rumour") or _rated_apart(ev) or (kind == "role" and "judgement" in ev.hits)))]  # "how hard is CPMDS? my preceptor is nervous about it"
-    answerable = [c for c in answerable if not _inside_property(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
+    answerable = [c for c in answerable if not inside_cue(ev, c)]  # "can i sit CPNC and CSCQ on the same day": "day" is the property's word, no day asked
     entering = hard_to_enter(ev)  # "how hard is it to become …", "which is harder to get into": how hard the way in is, not the way
     answerable = [c for c in answerable if not (entering and (c == "pathway" or (c == "overview" and named_by)))]  # ("is the ops director job hard to get into": "job" names it)
     answerable = [c for c in answerable if not (c == "overview" and named_by and kind == "role" and _opens_with(ev, _IS_LEADS) and ev.role_named and "role_name" not in ev.hits and _FIT_WORDS.isdisjoint(ev.a.words))]  # "is the fleet job dangerous though": "job" names it, what it is said to be is asked (not "is that a real job": what it is; nor "is the X role suited to someone …": its page says what it is)
@@ -781,7 +781,7 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
             return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{unheard}"', why=f"a duty asked of the role; its page lacks {unheard!r}"), role=ident)
     judged = kind == "role" and _questioned(ev, "judgement") and not _questioned(ev, "pathway", besides="judgement")  # "… thinking about moving into medication safety … Is it worth leaving clinical work for the MSO job?": the way in was told, the judgement asked
     if judged:
-        answerable = [c for c in answerable if c not in ("pathway", "ordering") and _questioned(ev, c, naming=c == "overview") and not _inside_property(ev, c, of="judgement")]  # (what the story around it says asks nothing; "… the MSO job safe from AI": "job" names it)
+        answerable = [c for c in answerable if c not in ("pathway", "ordering") and _questioned(ev, c, naming=c == "overview") and not inside_cue(ev, c, of="judgement")]  # (what the story around it says asks nothing; "… the MSO job safe from AI": "job" names it)
     claimed = _unwritten_figure(ev, ident, ix) if _asked_cue(ev, "rumour") else None
     if claimed is not None:  # "is it true mtm center managers handle 10,000 calls a day?": whatever else it names, the figure is what is checked, and no page writes it
         m = refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{claimed}"', why=f"a claim checked by a figure the {kind}'s text never writes: {claimed!r}")
@@ -843,7 +843,7 @@ def _person_asked_about(ev: Evidence) -> str | None:
     return None
 
 
-def _inside_property(ev: Evidence, name: str, of: str = "property") -> bool:
+def inside_cue(ev: Evidence, name: str, of: str = "property") -> bool:
     """Every place a cue is found lies inside the words of a property asked ("on the same day"),
     or of another cue ``of`` ("are ops director jobs basically disappearing": a judgement)."""
     if of not in ev.hits or name == of:
