@@ -2490,3 +2490,12 @@ def test_a_long_masthead_like_line_is_read_in_linear_time() -> None:
             except PageError:
                 pass
             assert time.monotonic() - t < 5
+
+
+def test_a_heading_asking_what_the_role_does_is_the_overview_even_if_its_title_says_certification() -> None:
+    """"What does a Certification Routing Coordinator do?" asks about the role, not its pathway:
+    before, "certif" in the title made it the pathway's heading and the import was refused."""
+    page = QA_PAGE.replace("Refill Routing Coordinator", "Certification Routing Coordinator").replace("What does the role involve?", "What does a Certification Routing Coordinator actually do?")
+    p = parse_page(page)
+    assert p.overview_heading == "What does a Certification Routing Coordinator actually do?" and len(p.overview) == 2
+    assert p.pathway_heading == "How do I get certified?" and [c.code for c in p.certifications] == ["CPFLA", "CPSCM"]

@@ -91,6 +91,8 @@ _OVERVIEW = re.compile(r"^(?:(?:the\s+)?(?:role|job|position|career)\s+)?(?:over
 # does a typical day look like?") opens the section it asks about; one asking about the role itself
 # ("What does the role involve?") opens none, so it stays the overview's heading.
 _QUESTION = re.compile(r"^(?:what|what's|which|how)\b.*\?$", re.I)
+# "What does a Certification Exam Psychometrician do?": the role itself is asked, whatever its title says.
+_WHAT_IT_DOES = re.compile(r"^what\s+does\s+(?:a|an|the|this|our)\s+[^?]+?\s+(?:actually\s+|really\s+)?do\?$", re.I)
 _ASKS = {
     "responsibilities": re.compile(r"\bresponsib|\bduties\b|\bwhat\s+(?:will|would|do|am)\s+(?:i|you)\s+(?:be\s+)?(?:do|doing|handle|own)\b", re.I),
     "pathway": re.compile(r"\bcertif|\bcredential", re.I),
@@ -463,7 +465,7 @@ def _section_kind(text: str) -> str | None:
     if not _heading_like(text):
         return None
     kind = next((kind for kind, rx in _KINDS.items() if rx.match(text)), None)
-    if kind is None and _QUESTION.match(text):
+    if kind is None and _QUESTION.match(text) and not _WHAT_IT_DOES.match(text):
         kind = next((kind for kind, rx in _ASKS.items() if rx.search(text)), None)
     asked, mark, said = text.partition("?")
     if kind is None and mark and said.strip() and _QUESTION.match(asked + mark):  # "How do I get there? The certification pathway": a question, then the section's name
