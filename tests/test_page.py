@@ -2499,3 +2499,10 @@ def test_a_heading_asking_what_the_role_does_is_the_overview_even_if_its_title_s
     p = parse_page(page)
     assert p.overview_heading == "What does a Certification Routing Coordinator actually do?" and len(p.overview) == 2
     assert p.pathway_heading == "How do I get certified?" and [c.code for c in p.certifications] == ["CPFLA", "CPSCM"]
+
+
+@pytest.mark.parametrize("line", ["Learn more: https://example.org/careers/refill-routing", "Learn more at <https://example.org/careers>", "Learn more – https://example.org/x"])
+def test_a_closing_link_keeps_its_words_not_its_address(line: str) -> None:
+    """The page's last line "Learn more: https://…" is the button: before, the address was kept in its text."""
+    p = parse_page(QA_PAGE + "\n" + line + "\n")
+    assert p.closing_link == "Learn more" and p.closing == "This role is for the steady coordinator who likes keeping a region in balance."

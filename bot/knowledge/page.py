@@ -1141,9 +1141,14 @@ _CALL_TO_ACTION = re.compile(r"^(?:if\s+(?:you|this)\b|ready\s+to\b|interested\b
 _BRACKETED = re.compile(r"^\[\s*(?P<text>[^\]]+?)\s*\](?:\([^)]*\))?$")  # "[Start Your Certification Pathway]", "[Apply Now](https://…)"
 
 
+# A button's words with the address it leads to after them ("Learn more: https://…", "Apply at <https://…>").
+_ADDRESSED = re.compile(r"^(?P<text>\S.*?)\s*(?::|\bat\b|[–—-]|→)?\s*<?https?://\S+?>?$", re.I)
+
+
 def _unbracketed(text: str) -> str:
-    """A link button's text as an export writes it ("[Start Your Certification Pathway]"), unwrapped."""
-    m = _BRACKETED.match(text)
+    """A link button's text as an export writes it ("[Start Your Certification Pathway]", "Learn more:
+    https://…"), unwrapped: the address is where the button leads, no part of its words."""
+    m = _BRACKETED.match(text) or _ADDRESSED.match(text)
     return m.group("text") if m else text
 
 
