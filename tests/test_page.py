@@ -2506,3 +2506,56 @@ def test_a_closing_link_keeps_its_words_not_its_address(line: str) -> None:
     """The page's last line "Learn more: https://…" is the button: before, the address was kept in its text."""
     p = parse_page(QA_PAGE + "\n" + line + "\n")
     assert p.closing_link == "Learn more" and p.closing == "This role is for the steady coordinator who likes keeping a region in balance."
+
+
+_LABELLED_DUTIES = """What will I be responsible for?
+
+Responsibility: Queue Watching
+Spotting stores that fall behind before patients notice.
+
+Responsibility: Refill Routing
+Moving refills between stores and central fill.
+"""
+
+_LABELLED_PAIRS = """What will I be responsible for?
+
+Responsibility: Queue Watching
+Details: Spotting stores that fall behind before patients notice.
+
+Responsibility: Refill Routing
+Details: Moving refills between stores and central fill.
+"""
+
+_LABELLED_STEPS = """How do I get certified?
+
+Step 1: CPFLA
+Certification: Certified Prescription Fulfillment Logistics Analyst
+Why it matters: Shows you can route prescriptions between sites.
+
+Step 2: CPSCM
+Certification: Certified Pharmacy Supply Chain Manager
+Why it matters: Makes sure the stock follows the work.
+"""
+
+
+@pytest.mark.parametrize("duties", [_LABELLED_DUTIES, _LABELLED_PAIRS])
+def test_labelled_blocks_name_duties_by_their_values_not_their_labels(duties: str) -> None:
+    """"Responsibility: Queue Watching" over its text (or over "Details: …"): before, every duty was
+    named "Responsibility" (or each line was a duty of its own, named "Details")."""
+    start, end = QA_PAGE.index("What will I be responsible for?"), QA_PAGE.index("How do I get certified?")
+    p = parse_page(QA_PAGE[:start] + duties + "\n" + QA_PAGE[end:])
+    assert p.responsibilities == [
+        ("Queue Watching", "Spotting stores that fall behind before patients notice."),
+        ("Refill Routing", "Moving refills between stores and central fill."),
+    ]
+
+
+def test_labels_every_step_repeats_are_no_part_of_its_name_or_reason() -> None:
+    """"Certification: Certified …" and "Why it matters: …" under each step: before, the labels were
+    kept in the certification's name and reason."""
+    start, end = QA_PAGE.index("How do I get certified?"), QA_PAGE.index("What does a typical day look like?")
+    p = parse_page(QA_PAGE[:start] + _LABELLED_STEPS + "\n" + QA_PAGE[end:])
+    assert [(c.code, c.name, c.description) for c in p.certifications] == [
+        ("CPFLA", "Certified Prescription Fulfillment Logistics Analyst", "Shows you can route prescriptions between sites."),
+        ("CPSCM", "Certified Pharmacy Supply Chain Manager", "Makes sure the stock follows the work."),
+    ]

@@ -1214,8 +1214,32 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
             items[k] = it = [m.group("name"), m.group("desc")]  # "1. Temperature log review. Reads every fridge log …": a short first sentence names the duty
         if len(it) < 2:
             raise PageError(head[0], f"responsibility {it[0]!r} has no description")
-    page.responsibilities = [(it[0], " ".join(it[1:])) for it in items]
+    page.responsibilities = [(it[0], " ".join(it[1:])) for it in _unlabelled(items)]
     return rest
+
+
+def _unlabelled(items: list[list[str]]) -> list[list[str]]:
+    """Responsibilities written as labelled blocks, the labels being the layout's words, not the
+    duties' names: "Responsibility: Product Safety Reports" over its text, or that line then
+    "Details: Writing the safety assessment …" (every item repeats the same label, or the same two)."""
+    labels = [it[0].casefold() for it in items]
+    if len(items) >= 4 and len(items) % 2 == 0 and len(set(labels[0::2])) == len(set(labels[1::2])) == 1 and labels[0] != labels[1] and all(len(it) == 2 for it in items):
+        return [[name[1], *text[1:]] for name, text in zip(items[0::2], items[1::2])]
+    if len(items) >= 2 and len(set(labels)) == 1 and all(len(it) >= 3 and _heading_like(it[1]) for it in items):
+        return [it[1:] for it in items]
+    return items
+
+
+# The same short label opening each step's name or reason ("Certification: Certified …", "Why it matters: …").
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z'’ ]{0,24}?):\s+(?=\S)")
+
+
+def _without_shared_label(texts: list[str]) -> list[str]:
+    """``texts`` without the label every one of them opens with, when two or more do."""
+    found = [_LABEL.match(t) for t in texts]
+    if len(texts) < 2 or any(m is None for m in found) or len({m.group("label").casefold() for m in found if m}) != 1:
+        return texts
+    return [t[m.end() :] for t, m in zip(texts, found) if m]
 
 
 def _item_mark(text: str) -> re.Match[str] | None:
@@ -1472,7 +1496,8 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
             raise PageError(c.line, f"certification {c.code} appears twice in this pathway")
         seen.add(c.code)
     page.pathway_intro = " ".join(intro)
-    page.certifications = certs
+    names, whys = _without_shared_label([c.name for c in certs]), _without_shared_label([c.description for c in certs])
+    page.certifications = [dataclasses.replace(c, name=name, description=_capitalised(why)) for c, name, why in zip(certs, names, whys)]
     return rest
 
 
