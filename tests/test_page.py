@@ -2559,3 +2559,12 @@ def test_labels_every_step_repeats_are_no_part_of_its_name_or_reason() -> None:
         ("CPFLA", "Certified Prescription Fulfillment Logistics Analyst", "Shows you can route prescriptions between sites."),
         ("CPSCM", "Certified Pharmacy Supply Chain Manager", "Makes sure the stock follows the work."),
     ]
+
+
+@pytest.mark.parametrize("masthead", ["Council on Pharmacy Standards - Career Paths", "Careers | cps.org"])
+def test_a_site_section_beside_the_council_s_name_is_a_masthead(masthead: str) -> None:
+    """"Council on Pharmacy Standards - Career Paths" over the pitch: before, the page was refused as
+    a masthead run into other text (conv300's writer had to edit the line)."""
+    lines = QA_PAGE.splitlines()
+    p = parse_page("\n".join([lines[0], masthead, *lines[1:]]) + "\n")
+    assert p.tagline == "Send each refill to the store that has room for it." and p.overview_heading == "What does the role involve?"

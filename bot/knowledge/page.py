@@ -234,10 +234,18 @@ def _masthead_part(part: str, alone: bool) -> str | None:
     return "name" if _site_name(part) else None
 
 
+# A site section's name ("Career Paths", "Careers", "Career Profiles"): a masthead's words only beside
+# the council's name or a web address, as alone they may be a heading's.
+_SITE_SECTION = re.compile(r"^careers?(?:\s+(?:paths?|profiles?|hub|centre|center|guides?|library))?$", re.I)
+
+
 def _masthead_parts(text: str) -> tuple[list[str], list[str | None]]:
     """A line's parts between separators, and what each is (``_masthead_part``)."""
     parts = [p.strip() for p in _MASTHEAD_SEP.split(text.strip()) if p.strip()]
-    return parts, [_masthead_part(p, alone=len(parts) == 1) for p in parts]
+    kinds = [_masthead_part(p, alone=len(parts) == 1) for p in parts]
+    if "site" in kinds:
+        kinds = ["words" if k is None and _SITE_SECTION.match(p) else k for p, k in zip(parts, kinds)]
+    return parts, kinds
 
 
 def _masthead(text: str, strict: bool = False, byline: bool = True) -> bool:
