@@ -2495,10 +2495,11 @@ def test_a_long_masthead_like_line_is_read_in_linear_time() -> None:
 def test_a_heading_asking_what_the_role_does_is_the_overview_even_if_its_title_says_certification() -> None:
     """"What does a Certification Routing Coordinator do?" asks about the role, not its pathway:
     before, "certif" in the title made it the pathway's heading and the import was refused."""
-    page = QA_PAGE.replace("Refill Routing Coordinator", "Certification Routing Coordinator").replace("What does the role involve?", "What does a Certification Routing Coordinator actually do?")
-    p = parse_page(page)
-    assert p.overview_heading == "What does a Certification Routing Coordinator actually do?" and len(p.overview) == 2
-    assert p.pathway_heading == "How do I get certified?" and [c.code for c in p.certifications] == ["CPFLA", "CPSCM"]
+    for heading in ("What does a Certification Routing Coordinator actually do?", "What is a Certification Routing Coordinator?"):
+        page = QA_PAGE.replace("Refill Routing Coordinator", "Certification Routing Coordinator").replace("What does the role involve?", heading)
+        p = parse_page(page)
+        assert p.overview_heading == heading and len(p.overview) == 2
+        assert p.pathway_heading == "How do I get certified?" and [c.code for c in p.certifications] == ["CPFLA", "CPSCM"]
 
 
 @pytest.mark.parametrize("line", ["Learn more: https://example.org/careers/refill-routing", "Learn more at <https://example.org/careers>", "Learn more – https://example.org/x"])
@@ -2568,3 +2569,25 @@ def test_a_site_section_beside_the_council_s_name_is_a_masthead(masthead: str) -
     lines = QA_PAGE.splitlines()
     p = parse_page("\n".join([lines[0], masthead, *lines[1:]]) + "\n")
     assert p.tagline == "Send each refill to the store that has room for it." and p.overview_heading == "What does the role involve?"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "A quiet, precise career in the middle of every region: if you like balance, this may be the role for you.",
+        "If you like keeping a region in balance, this coordinator role may be your next step.",
+    ],
+)
+def test_a_closing_paragraph_after_one_line_day_entries_is_the_closing(closing: str) -> None:
+    """The day as one-line entries ("Close of Business – Review: You review …") and then the page's
+    closing paragraph with no heading: before, the paragraph was glued onto the last entry's text."""
+    start = QA_PAGE.index("What does a typical day look like?")
+    day = """What does a typical day look like?
+
+Before Opening – Volume Check: You check the overnight refill volumes and decide what each store sends on.
+Close of Business – Promise Review: You review which stores met their promise times and plan tomorrow.
+
+"""
+    p = parse_page(QA_PAGE[:start] + day + closing + "\n")
+    assert [(t, title) for t, title, _ in p.day] == [("Before Opening", "Volume Check"), ("Close of Business", "Promise Review")]
+    assert p.day[-1][2] == "You review which stores met their promise times and plan tomorrow." and p.closing == closing

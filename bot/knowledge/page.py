@@ -91,8 +91,9 @@ _OVERVIEW = re.compile(r"^(?:(?:the\s+)?(?:role|job|position|career)\s+)?(?:over
 # does a typical day look like?") opens the section it asks about; one asking about the role itself
 # ("What does the role involve?") opens none, so it stays the overview's heading.
 _QUESTION = re.compile(r"^(?:what|what's|which|how)\b.*\?$", re.I)
-# "What does a Certification Exam Psychometrician do?": the role itself is asked, whatever its title says.
-_WHAT_IT_DOES = re.compile(r"^what\s+does\s+(?:a|an|the|this|our)\s+[^?]+?\s+(?:actually\s+|really\s+)?do\?$", re.I)
+# "What does a Certification Exam Psychometrician do?", "What is a Certification Eligibility Specialist?":
+# the role itself is asked, whatever its title says ("What is a typical day like?" asks about the day).
+_WHAT_IT_DOES = re.compile(r"^what\s+does\s+(?:a|an|the|this|our)\s+[^?]+?\s+(?:actually\s+|really\s+)?do\?$|^what\s+is\s+(?:a|an)\s+[^?]+?(?<!\blike)\?$", re.I)
 _ASKS = {
     "responsibilities": re.compile(r"\bresponsib|\bduties\b|\bwhat\s+(?:will|would|do|am)\s+(?:i|you)\s+(?:be\s+)?(?:do|doing|handle|own)\b", re.I),
     "pathway": re.compile(r"\bcertif|\bcredential", re.I),
@@ -1143,7 +1144,11 @@ def _closing_within(body: list[tuple[int, str]], first: int, end: int) -> int | 
     return None
 
 
-_CALL_TO_ACTION = re.compile(r"^(?:if\s+(?:you|this)\b|ready\s+to\b|interested\b|learn\s+more\b|explore\b|find\s+out\b|think\s+(?:this|you)\b|sounds?\s+like\b|could\s+this\b|this\s+could\s+be\s+your\b|curious\b|start\s+your\b|visit\b)|https?://|\bwww\.", re.I)
+_CALL_TO_ACTION = re.compile(
+    r"^(?:if\s+(?:you|this)\b|ready\s+to\b|interested\b|learn\s+more\b|explore\b|find\s+out\b|think\s+(?:this|you)\b|sounds?\s+like\b|could\s+this\b|this\s+could\s+be\s+your\b|curious\b|start\s+your\b|visit\b)|https?://|\bwww\."
+    r"|\b(?:this|it)\s+(?:may|might|could|can)\s+be\s+(?:the|your)\s+(?:role|career|job|path|calling|next\s+step)\b|\b(?:role|career|job)\s+for\s+you\b",  # "…: if you like clear rules, this may be the role for you."
+    re.I,
+)
 
 
 _BRACKETED = re.compile(r"^\[\s*(?P<text>[^\]]+?)\s*\](?:\([^)]*\))?$")  # "[Start Your Certification Pathway]", "[Apply Now](https://…)"
@@ -1187,7 +1192,7 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
         page.responsibilities = [item for _, t in body for item in _prose_items(t)]
         return []
     rest: list[tuple[int, str]] = []
-    item_at = 0  # where the last item starts in ``body``
+    item_at, whole = 0, False  # where the last item starts in ``body``; whether its line holds its text too
     end = len(body)
     for pos, (n, t) in enumerate(body):
         bullet = _item_mark(t)
@@ -1197,13 +1202,13 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
             t = t[bullet.end():]
             m = _SPLIT_NAME.match(t)
             items.append([m.group("name"), m.group("desc")] if m and len(m.group("name").split()) <= 8 else [t])
-            item_at = pos
+            item_at, whole = pos, len(items[-1]) > 1 or not _heading_like(t)
         elif not has_bullets and (named := _named_line(t)) is not None:
             items.append(named)  # "Staff Scheduling — Building the weekly schedule …": a name and its text on one line, no bullet
-            item_at = pos
+            item_at, whole = pos, True
         elif not has_bullets and _heading_like(t) and (not items or len(items[-1]) > 1):
             items.append([t])
-            item_at = pos
+            item_at, whole = pos, False
         elif items and len(items[-1]) > 1 and last and _heading_like(t):
             rest, end = body[pos:], pos
             break
@@ -1211,7 +1216,7 @@ def _responsibilities(page: Page, head: tuple[int, str], body: list[tuple[int, s
             items[-1].append(t)
         else:
             raise PageError(n, f"expected a bulleted responsibility under '{head[1]}', got {t[:60]!r}")
-    closing = _closing_within(body, item_at + 1, end) if last and items and len(items[-1]) > 2 else None
+    closing = _closing_within(body, item_at + (not whole), end) if last and items and len(items[-1]) > 1 + whole else None
     if closing is not None:  # "Protect Patients. Protect Your People." closes the page
         items[-1] = items[-1][: len(items[-1]) - (end - closing)]
         rest = body[closing:]
@@ -1770,25 +1775,25 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     intro: list[str] = []
     entries: list[list[str]] = []
     rest: list[tuple[int, str]] = []
-    entry_at = 0  # where the last entry starts in ``body``
+    entry_at, whole = 0, False  # where the last entry starts in ``body``; whether its line holds its text too
     end = len(body)
     for pos, (n, t) in enumerate(body):
         if pos in bare:
             entries.append([_unbullet(t).strip().removesuffix(":").rstrip(), ""])  # the title comes from the text under it (below)
-            entry_at = pos
+            entry_at, whole = pos, False
             continue
         m = _day_entry(_unbullet(t), strict) or _untimed_entry(body, pos, timed, last)
         inline = None if m else _inline_day_entry(_unbullet(t))
         if m:
             entries.append([m.group("time").strip(), m.group("title")])  # ("06:30 – Opening Count": the clock's own space is no part of it)
-            entry_at = pos
+            entry_at, whole = pos, False
         elif inline:
             entries.append([*inline[:2], _capitalised(inline[2])])  # "8:30 AM – Clinic Huddle. You meet the nurses …": one line
-            entry_at = pos
+            entry_at, whole = pos, True
         elif pos in labelled:
             time, said = labelled[pos]  # "early morning: you check the queue …": named by its own words (below)
             entries.append([time, said] if _heading_like(said) else [time, "", _capitalised(said)])
-            entry_at = pos
+            entry_at, whole = pos, not _heading_like(said)
         elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
             rest, end = body[pos:], pos
             break
@@ -1796,7 +1801,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
             entries[-1].append(t)
         else:
             intro.append(t)
-    closing = _closing_within(body, entry_at + 1, end) if last and entries and len(entries[-1]) > 2 else None
+    closing = _closing_within(body, entry_at + (not whole), end) if last and entries and len(entries[-1]) > 2 else None
     if closing is not None:  # "Protect Patients. Protect Your People." closes the page
         entries[-1] = entries[-1][: len(entries[-1]) - (end - closing)]
         rest = body[closing:]
