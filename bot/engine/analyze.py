@@ -620,11 +620,12 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         later = [a.words[j] for j in range(end, min(len(a.words), end + 5)) if a.sentence_of[j] == here]
         again = (CODE_MARK,) if len(a.code_pos) == 1 else ()  # "skip CMSO, i've got CMSO": the one code, held where it is said again
         got_it = any(w in lexicon.HELD_CUES and (nxt in ("it", "that") or nxt in again) for w, nxt in zip(later, later[1:]))  # "oh and CPPCM too actually, got it last yr"
+        later = later[1:] if later[:1] == ["that"] else later  # "It is CPSCM that I hold, not CDPM"
         by_them = later[:1] in (["he"], ["she"], ["they"]) and later[1:2] in (["has"], ["have"], ["holds"], ["got"])  # "it's CPOM she has"
         i_have = (by_them or (later[:1] in (["i"], ["ive"]) and later[1:2] != [] and later[1] in lexicon.HELD_CUES)) and later[2:3] not in (["been"], ["to"]) and (later[2:3] not in (["not"], ["no"]) or later[3:4] == [CODE_MARK])  # "it's CWHCS I have", "CPSCM I hold, not CHPOP" (not "CPOM I have not done")
         having = any(w == "having" and k and before[k - 1] in _AM for k, w in enumerate(before))  # "I am having CECP and CISAT both": held, as said in English learnt elsewhere (not "would having CPOM help")
         having = having or before[-2:] == ["did", "get"]  # "I did get CMSO before my break"
-        having = having or (before[-1:] != [] and before[-1] in lexicon.HELD_DID and any(w in _DOERS for w in before[-3:-1]))  # "I actually did CBREV last year", "she took CPOM" (not "did CPOM help")
+        having = having or (before[-1:] != [] and before[-1] in lexicon.HELD_DID and (any(w in _DOERS for w in before[-3:-1]) or after[:1] != [] and after[0] in lexicon.HELD_DID_AFTER))  # "I actually did CBREV last year", "she took CPOM", "did CCTSH at my old hospital" (not "did CPOM help")
         done = after[:1] != [] and after[0] in lexicon.HELD_WHEN_AFTER and not (before[-1:] and before[-1] in _ASKED_BEFORE_DONE)  # "CTPDP done last year" (not "is CPOM done online")
         if any(w in lexicon.HELD_CUES for w in before) or having or done or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2)):
             held.append(code)

@@ -94,6 +94,7 @@ class Answer:
     held: tuple[str, ...] = ()  # certifications the member said they hold
     focus: str | None = None  # the pathway step put first for what the member said
     focus_words: tuple[str, ...] = ()  # the member's words it was put first for
+    later_words: tuple[str, ...] = ()  # the member's words of what they would rather not do, which put steps last
     listed: tuple[str, ...] = ()  # the ids a list answer shows, in its order
     read_as: str = ""  # a follow-up's self-contained rewrite, when the conversation supplied its subject
     parts: tuple["Answer", ...] = ()  # the answers to the other questions of the same message
@@ -236,6 +237,7 @@ def compose(question: str, m: Match, kb: Knowledge) -> Answer:
         held=m.held,
         focus=m.focus,
         focus_words=m.focus_words,
+        later_words=m.later_words if any(c in m.certifications for c in m.later) else (),
         listed=listed,
     )
 

@@ -32,7 +32,7 @@ from bot.engine.normalize import IT_DEPARTMENT, clean, stem
 from bot.engine.sections import best_of, entry_at, fits_page, only_one_page_says, starts_first
 from bot.engine.phrases import CODE_MARK
 from bot.engine.stages import hard_to_enter, inside_cue, language, missing_fact, outside_goal, sole_candidate, step_place
-from bot.engine.tailor import PART_NOUNS
+from bot.engine.tailor import PART_NOUNS, related_stems
 from bot.engine.thresholds import CONTENT_WORD, ROLE_MENTION, ROLE_RELAXED
 from bot.engine.verdict import TWO_PATHWAYS
 
@@ -598,6 +598,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "back to the first resident", "the second person I listed": a person, not a step
         if (i and words[i - 1] == "other") or words[max(0, i - 2) : i] == ["other", "one"]:
             continue  # "and the other's first cert?", "and the other one's first step?": of the other one (below)
+        said_at = i - 1 if i and words[i - 1] in _DEFINITE else i
+        named_before = said_at >= 1 and (words[said_at - 1] in lexicon.ROLE_HEADS or (said_at >= 2 and words[said_at - 1] in ("is", "was") and words[said_at - 2] in lexicon.ROLE_HEADS))
+        if ev.role_named and named_before and following not in lexicon.ORDINAL_NOUNS:
+            continue  # "app support specialist is the first, line clearance specialist the second": the member's own order of the roles named
         if i + 1 in ev.title_positions and following not in lexicon.ORDINAL_NOUNS:
             continue  # "… stays until the last shelter closes": a word of the title named, not a step
         if ev.role_named and following.isalpha() and following not in lexicon.STOPWORDS and following not in lexicon.COUNTS and _PICKED_NOUNS.isdisjoint(words[i + 1 : i + 4]) and lexicon.PATH_NOUNS.isdisjoint(words):
@@ -609,7 +613,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "the middle one", not "in the middle of the day"
         if any(x <= i < y and not _CHANGING.isdisjoint(words[x:y]) for x, y in lexicon.cue("ordering").spans(words)):
             continue  # "Pim's really into leading people, does that change his first step": the order, not that step
-        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or (("if" in words or ctx.intent == "pathway") and not ev.hits.keys().isdisjoint({"self_describe", "likes", "likes_theirs"})) or (any(not _noun(k) for _, _, k in people) and f"@{speaks_for}" not in dict(ctx.paths))):
+        held_it = i >= 2 and words[i - 1] in _DEFINITE and words[i - 2] in lexicon.HELD_CUES  # "I already hold the first one. What would come next for me?": that step, held
+        if lexicon.ORDINALS[w] == 1 and ctx.role is not None and not held_it and (not ev.hits.keys().isdisjoint({"for_someone", "ref_self"}) or (("if" in words or ctx.intent == "pathway") and not ev.hits.keys().isdisjoint({"self_describe", "likes", "likes_theirs"})) or (any(not _noun(k) for _, _, k in people) and f"@{speaks_for}" not in dict(ctx.paths))):
             continue  # "so for someone like me, whats the first step again", "… first step if he's more of a numbers guy", "she loves teaching, still the same first step?" after her pathway, "Lee: first cert for the lean coordinator?": where they start, the pathway in their order (once shown in it, "what was Tom's first one again" is its first)
         if lexicon.ORDINALS[w] == 1 and ev.role_named and ev.pathway_cue and ev.hits.keys() & {"ref_self", "likes", "self_describe", "for_someone"} and not ctx.shown:
             continue  # "I love safety work. What is the first step to director of pharmacy operations for me?": where they start, the pathway in their order
@@ -1159,7 +1164,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     versus = _versus_shown(ev, ctx, ix) or (_versus_shown(after, ctx, ix) if after is not ev else None)  # ("vs the festival one": named once "the festival one" is read)
     if versus is not None:
         rewritten = versus  # "how's that vs the airport clinic manager's day", "vs the festival path": the other side of what was just shown
-    elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(words)) and not {c for c in after.hits.keys() & _ASKS_ANYTHING if not inside_cue(after, c, of="pushback")}:
+    elif "pushback" in ev.hits and ctx.question and (not _own_subject(ev) or doubted) and (not r.spans or lexicon.ORDINALS.keys().isdisjoint(w for k, w in enumerate(words) if not any(a <= k < b for a, b in lexicon.cue("pushback").spans(words)))) and not {c for c in after.hits.keys() & _ASKS_ANYTHING if not inside_cue(after, c, of="pushback")}:
         rewritten = ctx.question  # "are you sure thats pharmacy?", "are you sure that's them and not the ops director?": that question again, answered from the knowledge
         self_at = next((x for x, _ in lexicon.cue("self_describe").spans(words)), None) if ctx.intent == "pathway" else None
         if self_at is not None:
@@ -1203,7 +1208,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif exam_of is not None:
             body = rewritten.rstrip(_PUNCT + " ")
             rewritten = f"{body} (about {_label(exam_of, ix)}){rewritten[len(body):].strip()}"  # "hard exam?" -> "hard exam (about CTTL)?": one sentence
-        elif ctx.by_topic and (ellipsis or corrects) and rest and not (after.certs_plural and not _content_of(after, ix)) and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"}) or (after.hits.keys() & _ASKS <= {"cert_seek"} and not (after.role_named or after.codes))):  # "and one for ethics cases", "and the staffing part", "what about dart kits", "and anything for data people"
+        elif ctx.by_topic and (ellipsis or corrects) and rest and step_place(after) is None and not (after.certs_plural and not _content_of(after, ix)) and (not (about_role or after.hits.keys() & _ASKS) or ("one" in words and not after.role_nouns) or not (lexicon.TOPIC_NOUNS.isdisjoint(words) or after.hits.keys() & _ASKS) or (not (after.role_named or after.described) and after.hits.keys() <= {"weak_overview", "follow_up"}) or (after.hits.keys() & _ASKS <= {"cert_seek"} and not (after.role_named or after.codes))):  # "and one for ethics cases", "and the staffing part", "what about dart kits", "and anything for data people"
             own_steps = {s.certification for s in ix.knowledge.roles[ctx.role].pathway} if ctx.role else set()
             of_role = [e[1] for e in ctx.shown if e[0] == "cert"] if len(ctx.shown) >= 2 and all(e[0] == "cert" and e[1] in own_steps for e in ctx.shown) else []
             if not of_role and ctx.role and ctx.role in ctx.roles and ctx.thing is not None and ctx.thing[1] in own_steps:
@@ -1222,7 +1227,10 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
     elif (ellipsis or corrects) and not unresolved and (((_only_names(after) or names_other or ((corrects or (ellipsis and after.role_named)) and ctx.intent == "pathway" and _only_names(after, after.said_of_self | (_path_nouns(after) if path_named else frozenset()) | _same_as_before(after)))) and not _asks_beyond_naming(after, path_named)) or (ellipsis and _versus_the_last(after, ctx))):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
-        if (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
+        place = (step_place(asked_before()) or _step_picked(ctx)) if after.role_best and words[:2] in (["and", "on"], ["and", "for"]) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and not after.codes else None
+        if place is not None:  # "what's step 3 on the line clearance path?" … "and on the app support one?": that step of its pathway
+            rewritten = f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {title} path"
+        elif (after.role_named or after.subject_relaxed or names_other) and not after.codes and ctx.intent == "pathway":
             # "and for the informatics director?" keeps the pathway form, and what they said of themselves
             # (first: a job named in it is theirs, the goal comes last); "forget it, the scheduling
             # manager instead, i love building rotations": what they say now is theirs too
@@ -1243,7 +1251,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     pathway_turn = pathway_turn or their_first or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
     pathway_turn = pathway_turn or (part_of_path and not after.role_named and not after.codes and not after.hits.keys() & _ASKS_ANYTHING)  # "what if I wanted the layout side instead" after a pathway: that pathway, in their order
-    pathway_turn = pathway_turn or (ctx.intent == "pathway" and bool(set(ctx.held) & _denied(after)) and not after.role_named)  # "actually no i dont have CPOM yet, thats the one im studying for": that pathway again, with it
+    pathway_turn = pathway_turn or ((ctx.intent == "pathway" or shown_on_path) and bool(set(ctx.held) & _denied(after)) and not after.role_named)  # "actually no i dont have CPOM yet, thats the one im studying for": that pathway again, with it (after a step's card too)
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not after.cue("missing_employment")  # "so who would you promote first?": a decision about people, not their way
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
@@ -1345,8 +1353,8 @@ def _one_cert_of_path(ev: Evidence, ctx: Context, ix: Index, r: _Rewrite) -> str
     is for the copay side": one certification is asked for, one step of that role's pathway.
     The last question's topic is a part of the page: the step the page's own words put first
     (shown as that certification: signal "one_cert"). A topic of its own: the step whose text says it."""
-    if ctx.intent != "role" or ctx.role is None or _own_subject(ev) or not ev.cert_nouns or ev.certs_plural or ev.held or r.spans:
-        return None
+    if ctx.intent != "role" or ctx.role is None or _own_subject(ev) or not ev.cert_nouns or ev.certs_plural or ev.held or r.spans or step_place(ev) is not None:
+        return None  # (not "cert 2 on the app one": a step by its place)
     if any(_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)) for _, b in lexicon.cue("ref_one_kind").spans(r.words)):
         return None  # "the pathogens one's second cert?": a step of the role it describes
     if any(w in lexicon.CERT_NOUNS and w.endswith("s") for w in r.words) or ev.hits.keys() & (_STANDS_ALONE | {"pathway", "list", "ordering", "identity"}):
@@ -1371,7 +1379,7 @@ def _one_cert_of_path(ev: Evidence, ctx: Context, ix: Index, r: _Rewrite) -> str
 
 def _topic_word(word: str, ix: Index) -> bool:
     """A word that says what is asked about: one the knowledge uses, not a filler, a cue or a noun for a certification or role."""
-    return word not in lexicon.STOPWORDS and word not in lexicon.LIGHT_WORDS and word not in lexicon.CERT_NOUNS and word not in lexicon.ROLE_NOUNS and stem(word) not in cue_stems() and stem(word) in ix.postings
+    return word not in lexicon.STOPWORDS and word not in lexicon.LIGHT_WORDS and word not in lexicon.CERT_NOUNS and word not in lexicon.ROLE_NOUNS and stem(word) not in cue_stems() and (stem(word) in ix.postings or bool(related_stems([stem(word)], ix.postings)))  # ("the lab part": a word of the trade whose kin the knowledge uses, "laboratory")
 
 
 def _a_word_of_its_page(question: str, ev: Evidence, ctx: Context, ix: Index) -> bool:
@@ -2890,7 +2898,7 @@ def _step_picked(ctx: Context) -> int | None:
     bar path?", read as "what is CHCRS?"), for "and on the BP one?": the same place on another."""
     if ctx.intent != "pathway" or ctx.thing is None or ctx.thing[0] != "cert" or ctx.thing not in ctx.shown:
         return None
-    return ctx.shown.index(ctx.thing) + 1 if words_of(ctx.question) == ["what", "is", ctx.thing[1].lower()] else None
+    return ctx.shown.index(ctx.thing) + 1 if words_of(ctx.question) in (["what", "is", ctx.thing[1].lower()], ["whats", ctx.thing[1].lower()]) else None
 
 
 def _same_as_before(ev: Evidence) -> frozenset[int]:
@@ -2901,7 +2909,7 @@ def _same_as_before(ev: Evidence) -> frozenset[int]:
     return frozenset(k for i in at for k in range(max(0, i - 2), i + 2) if k == i or k == i + 1 or words[k] in ("with", "for", "the", "my", "her", "his", "their"))
 
 
-_SAME_AGAIN = frozenset({"interest", "interests", "focus", "likes", "passion", "passions", "preferences", "background", "profile", "person", "answers", "story"})
+_SAME_AGAIN = frozenset({"interest", "interests", "focus", "likes", "passion", "passions", "preferences", "background", "profile", "person", "answers", "story", "dislike", "dislikes", "preference", "situation"})
 
 
 def _path_nouns(ev: Evidence) -> frozenset[int]:
@@ -3295,7 +3303,8 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         denied = _denied(read(question, ix)) if ctx.held else set()  # ("correction: she doesn't have CMSO, it's CPOM she has": CMSO is no longer held)
         another = bool(resolution.person) and bool(ctx.people) and ctx.people[0][0] != resolution.person and not _noun(resolution.person)  # ("Rue's first step" after Sal's way: what Sal holds is not Rue's)
         held = tuple(dict.fromkeys([c for c in ctx.held if c not in denied] + list(answer.held))) if ctx.role == answer.role and not another else answer.held
-        focus = " ".join(answer.focus_words) or focus  # (what the member said of themselves holds for the next role too: "back to the ems one, the first one there for me")
+        disliked = f"not into {' '.join(answer.later_words)}" if answer.later_words else ""  # ("I find long documentation tedious" … "and if I had already passed CRCAP?": still last)
+        focus = " ".join(w for w in (" ".join(answer.focus_words), disliked) if w) or focus  # (what the member said of themselves holds for the next role too: "back to the ems one, the first one there for me")
         role = answer.role
         recent.insert(0, ("role", answer.role))
         compared = _in_order_named(resolution) if answer.stage == "path_length" else []

@@ -420,6 +420,10 @@ class Index:
             rest = tuple(w for w in full if w not in in_title)
             if rest and rest != full and any(w in lexicon.ROLE_HEADS for w in rest) and not all(w in lexicon.ROLE_HEADS for w in rest):
                 renamed[rest].add(rid)  # "the buyer" as well as "the pharmacy buyer"
+            lead = called_name.split()[0] if called_name.split() else ""
+            unled = tuple(ix.expand(words_of(called_name)[1:]))
+            if lead.isalpha() and lead.isupper() and 2 <= len(lead) <= 5 and len(words_of(called_name)) >= 3 and any(w not in lexicon.FIELD_WORDS and w not in lexicon.ROLE_HEADS and w not in lexicon.STOPWORDS and set(ix.title_postings.get(stem(w), [rid])) == {rid} for w in unled):
+                renamed[unled].add(rid)  # "often called the IV push lead": "the push lead" too, its initialism left out, when a word of the rest is no other title's (not "the HD program lead": "program lead" is anyone's)
             bare = tuple(w for w in full if w not in lexicon.FIELD_WORDS)
             only_led = bare == full[1:] and bare[-1] not in lexicon.STOPWORDS  # "sometimes called the pharmacy bulletin editor": "bulletin editor", its own words, whatever noun ends it
             if len(bare) >= 2 and bare != full and (bare[-1] in lexicon.ROLE_HEADS or only_led) and not all(w in lexicon.ROLE_HEADS for w in bare):

@@ -62,7 +62,7 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
             best, best_score = p.section, score
         if p.section == "responsibilities" and score > duty_score:
             duty_score = score
-    if duty_asked and best == "overview" and duty_score >= DUTY_SECTION_SHARE * best_score:
+    if duty_asked and best in ("overview", "day_in_the_life") and duty_score >= DUTY_SECTION_SHARE * best_score:
         best, best_score = "responsibilities", duty_score
     if best_score >= SECTION_SPECIFIC:  # "the trial monitoring visit and the temperature excursion query: which job is that?"
         return best, CONF_SECTION_STRONG

@@ -196,9 +196,21 @@ def _requested(ev: Evidence, ix: Index) -> bool:
     words = ev.a.words
     a_case = not _A_CASE.isdisjoint(words) or any(lexicon.is_drug(w) and w not in ix.known_words for w in words)  # ("which certification covers the dose for my patient on vancomycin": a case)
     spans = [(x, y) for x, y in lexicon.cue("clinical_request").spans(words) if a_case or not (words[x] in ("which", "what") and x + 1 < y and words[x + 1] in lexicon.CERT_NOUNS)]  # ("which cert covers dose limits": a certification asked, by its topic)
+    spans = [(x, y) for x, y in spans if a_case or not (_work_of_the_trade(words, x, y, ix))]  # ("which one is about titrating doses under a …", "spent five years titrating …": the work a page names, no patient)
     if not spans:
         return False
     return not covered or any(not {i for i in range(x, y) if words[i] not in lexicon.STOPWORDS and (words[i] in lexicon.CLINICAL_SPECIFICS or i not in _sought_words(ev))} <= covered for x, y in spans)  # ("what does the unit dose systems certification cover": its words, not the question's, are the name's; "which certification covers stepped-dose protocols": the dose is the topic's)
+
+
+_YEARS_OF = frozenset({"years", "yrs", "year", "spent", "experience", "months"})  # "spent five years titrating …": what someone has done
+
+
+def _work_of_the_trade(words: tuple[str, ...], x: int, y: int, ix: Index) -> bool:
+    """Words x..y of a clinical request are the knowledge's own words for a kind of work, said as a
+    topic ("about titrating …") or as someone's experience ("five years titrating …")."""
+    own = [w for w in words[x:y] if w not in lexicon.STOPWORDS]
+    led = any(words[j] == "about" or words[j] in _YEARS_OF for j in range(max(0, x - 3), x))
+    return bool(own) and led and all(w in ix.known_words and not lexicon.is_drug(w) for w in own)
 
 
 def _pasted_before_a_role_asked(ev: Evidence) -> frozenset[int]:
@@ -464,7 +476,7 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     words = ev.a.words
     told_role = ev.a.asking and not any(ev.a.asks(i) for i in ev.role_where.get(ev.role_best or "", ()))  # "what can you help with? My manager at the nuclear pharmacy told us to try this": where they work, told
     vented = {i for x, y in lexicon.cue("venting").spans(words) for i in range(x, y)}  # ("… whats even the point": rhetorical, nothing asked)
-    if "venting" in ev.hits and not ev.codes and not any(w in lexicon.WH_WORDS for i, w in enumerate(words) if i not in vented) and ("?" not in ev.a.question or vented & {i for i, w in enumerate(words) if w in lexicon.WH_WORDS}) and ev.hits.keys() <= {"venting", "discourse", "self_describe", "ref_many", "ref_thing", "ref_role", "judgement"}:
+    if "venting" in ev.hits and not ev.codes and not any(w in lexicon.WH_WORDS for i, w in enumerate(words) if i not in vented) and ("?" not in ev.a.question or vented & {i for i, w in enumerate(words) if w in lexicon.WH_WORDS}) and ev.hits.keys() <= {"venting", "discourse", "self_describe", "ref_many", "ref_thing", "ref_role", "judgement", "day", "someday"}:  # ("3 pressors 0 lunch. why do i do this": a day's word in it)
         return refuse("off_topic", CONF_REFUSE, why=f"venting {ev.cue('venting')!r}, nothing asked")  # "night shift is killing me lol": a job's word in it, no question
     if ev.codes or ev.a.unknown_codes or (ev.role_score >= ROLE_MENTION and not (ev.named_only_of_self and words[0] in lexicon.GREETINGS) and not (told_role and ev.cue("help"))):
         return None  # "what do you know about the 340B ACE certification?": about something, not about the bot
@@ -479,7 +491,8 @@ def small_talk(ev: Evidence, ix: Index) -> Match | None:
     helps = [(a, b) for a, b in lexicon.cue("help").spans(words)]
     asks_list = any(not any(x <= a and b <= y for x, y in helps) and ev.a.asks(a) for a, b in lexicon.cue("list").spans(words))  # ("… careers club, what can you do?": the help, not "what can you" of a list; "how do I use you? my coworker said you know about careers": told)
     lists = asks_list and any(w.endswith("s") for w in ev.role_nouns + ev.cert_nouns)  # "show me all the roles, I'm new here": the list
-    if (ev.cue("help") and not lists and not ev.cert_seek) or greeting_only or salute:  # ("which cert covers downtime procedures and incident command")
+    asks_a_fact = "missing_people" in ev.hits  # "what do you know about Dr. Priya Raman?": a person asked about, not the bot's help
+    if (ev.cue("help") and not lists and not ev.cert_seek and not asks_a_fact) or greeting_only or salute:  # ("which cert covers downtime procedures and incident command")
         return Match("help", confidence=CONF_REFUSE, why=f"help cue {ev.cue('help')!r}" if ev.cue("help") else "only greeting words")
     if all(w in lexicon.GRATITUDE or w in lexicon.STOPWORDS or w in lexicon.GREETINGS for w in words) and any(w in lexicon.GRATITUDE for w in words):
         return refuse("thanks", CONF_REFUSE)
@@ -520,7 +533,8 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
     owner = ev.codes[0] if ev.codes else about  # about a named one, only its own text counts
     one_kind = (ev.cue("ref_one_kind") or "").split()
     in_names = {i for _, r in ev.roles if _job_named(ev, r, ix) for i in ev.role_where.get(r, ())}  # "ops director vs pricing analyst": "pricing" names a role
-    if len(ev.codes) >= 2 and "ref_choice" in ev.hits and not lexicon.TOPIC_LEADS.isdisjoint(ev.a.words):
+    choice_at = min((x for x, _ in lexicon.cue("ref_choice").spans(ev.a.words)), default=len(ev.a.words))
+    if len(ev.codes) >= 2 and "ref_choice" in ev.hits and not lexicon.TOPIC_LEADS.isdisjoint(ev.a.words[choice_at:]):
         return None  # "cpvca vs cppra, which one is more about pricing": a topic that tells two apart, no price asked (not "which of them is harder to get hired into")
     sought = _sought_topic(ev)
     claim = _checks_a_claim(ev)  # ("My manager says X pays way more than Y. Is that true?": the claim told is asked)
@@ -1519,6 +1533,8 @@ def learned_intent(ev: Evidence, ix: Index) -> Match | None:
         return None  # "my manager keeps taking credit for my work, what do i do": the member's own trouble, not what the bot does
     if nb.intent == "help":
         return Match("help", confidence=CONF_LEARNED, why=why)
+    if nb.intent in ("list_roles", "list_certifications") and not lexicon.OUTSIDE_CREDENTIALS.isdisjoint(ev.a.said):
+        return None  # "candidate has a CPhT, does that count for anything?": another board's credential, which no page weighs
     if nb.intent in ("list_roles", "list_certifications"):
         kind = "list_certifications" if ev.cert_nouns and not ev.role_nouns else "list_roles" if ev.role_nouns else nb.intent
         if kind == "list_certifications" and ev.cert_seek and not ev.certs_plural and certs_by_topic(ev.a, ix, exclude=set()):
@@ -2032,6 +2048,9 @@ def step_place(ev: Evidence) -> int | None:
             return n  # "first cert on the pill swallowing coordinator path?"
         if w == "step" and words[i + 1].isdigit() and 0 < int(words[i + 1]) < 10:
             return int(words[i + 1])
+        j = next((k for k in range(i + 1, len(words)) if words[k] not in _STEP_WORDS), len(words)) if w in _STEP_WORDS and w != "one" else i
+        if i < j < len(words) - 1 and words[j].isdigit() and 0 < int(words[j]) < 10 and words[j + 1] in _ON_A_PATH:
+            return int(words[j])  # "cert 2 on the app one"
         if n and _step_of_a_title(ev, i):
             return n
     return None
