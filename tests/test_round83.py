@@ -10,7 +10,11 @@ questions an exam has, who the council's officers are, a named person, venting, 
 credential, which finalist to hire, whether a residency is a must-have.
 
 Each test is worded apart from the blind sets' questions and failed on c239956, but the guards
-(noted in their docstrings)."""
+(noted in their docstrings). A second commit, fitted on the round's second wave once its first runs
+on 22e5a56 were recorded: "no, scrap that, I meant …" after a pathway; "forget the ops director, …"
+sets that role's words aside; "is it true … the only pharmacist in the building" when the page
+says so; a role's other name orders no steps; a word of the trade no page uses ("informatics") is
+not corrected into one; who of the people should get an internship or the one seat is refused."""
 
 from __future__ import annotations
 
@@ -144,3 +148,51 @@ def test_who_does_a_duty_is_answered_with_the_duties_not_a_moment_of_the_day() -
     e = with_pages("conv38")
     (a,) = talk("who does vault counts and opioid audits?", e=e)
     assert (a.intent, a.role, a.section) == ("role", "pharmacy-diversion-prevention-manager", "responsibilities")
+
+
+# ---------------------------------------------------------------- a second commit (after 22e5a56),
+# fitted on the round's second wave (eval334, conv306-307) once their first runs were recorded;
+# each failed on 22e5a56, but the guard
+
+def test_scrap_that_i_meant_another_role_after_a_pathway() -> None:
+    e = with_pages("conv307")
+    _, a = talk("which certs does a secure hospital pharmacy technician lead need?", "no, scrap that, I meant the ward medicines administration technician", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", "ward-medicines-administration-technician", "CMATP")
+
+
+def test_forget_one_role_its_words_order_nothing() -> None:
+    e = with_pages("conv307")
+    (a,) = talk("forget the ops director, which certs does the locked ward tech lead need?", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", "secure-hospital-pharmacy-technician-lead", "CSEMH")
+
+
+def test_is_it_true_with_a_small_word_the_page_writes() -> None:
+    e = with_pages("conv307")
+    (a,) = talk("is it true the SARC pharmacist is usually the only pharmacist in the building?", e=e)
+    assert (a.intent, a.role) == ("role", "sexual-assault-referral-centre-pharmacist")
+
+
+def test_is_it_true_with_a_figure_no_page_writes_is_still_refused() -> None:
+    """Guard: a claim whose content words no page writes stays refused (this passed on 22e5a56 too)."""
+    e = with_pages("conv307")
+    (a,) = talk("is it true the SARC pharmacist works every single weekend?", e=e)
+    assert a.intent == "none"
+
+
+def test_the_other_name_of_a_role_orders_nothing() -> None:
+    e = with_pages("conv306")
+    (a,) = talk("i'd like the chelation job and insurance work is my thing, where do i begin", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", "thalassemia-center-pharmacy-coordinator", "CPFAN")
+
+
+def test_a_word_of_the_trade_no_page_uses_is_not_corrected_into_one() -> None:
+    e = with_pages("eval334")
+    _, a = talk("what does the safeguarding lead pharmacist do", "what does a pharmacy informatics pharmacist do? a friend keeps talking about informatics", e=e)
+    assert a.intent == "none" and a.role is None
+
+
+def test_choosing_among_people_after_a_pathway_is_refused() -> None:
+    e = with_pages("conv306")
+    for question in ("which of them should get the summer internship", "only one seat left on the course, which of them?"):
+        _, a = talk("what certs does the RPM pharmacist need", question, e=e)
+        assert a.intent == "none", question

@@ -14,14 +14,18 @@ import math
 from functools import lru_cache
 from importlib import resources
 
+from bot.engine import lexicon
+
 MIN_COUNT = 100  # rarer entries of the list are mostly names and misspellings
+TRADE_COUNT = MIN_COUNT  # a word of the trade the list lacks (words.yaml trade_words) counts as a rare English word
 
 
 @lru_cache(maxsize=1)
 def _counts() -> dict[str, int]:
     raw = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
     data: dict[str, int] = json.loads(gzip.decompress(raw))
-    return {w: n for w, n in data.items() if n >= MIN_COUNT and w.isalpha()}
+    counts = {w: n for w, n in data.items() if n >= MIN_COUNT and w.isalpha()}
+    return {**{w: TRADE_COUNT for w in lexicon.TRADE_WORDS}, **counts}  # (words of the trade the list lacks: as rare as a word of the trade is)
 
 
 def count(word: str) -> int:

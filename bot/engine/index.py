@@ -603,7 +603,7 @@ class Index:
                         cutoff = 1  # ("informatics" is no typo of "information")
                     near = [w for n in range(len(word) - cutoff, len(word) + cutoff + 1) for w in pool.get(n, ())]
                     best = process.extractOne(word, near, scorer=OSA.distance, score_cutoff=cutoff)
-                    if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD or (word == best[0] + "ly" and english.is_word(word))):
+                    if best and (english.count(word) * ENGLISH_OVER_TYPO > english.count(best[0]) or english.count(word) >= EVERYDAY_WORD or (word == best[0] + "ly" and english.is_word(word)) or word in lexicon.TRADE_WORDS):
                         best = None  # "describing" is English, not a typo of "prescribing"; "manger" is one of "manager"; "differently" is "different" made an adverb
                     if best and pool is self.cue_by_length and self._completion(word) != word:
                         best = None  # "bronch": a title's word clipped (bronchoscopy), not a cue word mistyped (brunch)

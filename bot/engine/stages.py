@@ -810,7 +810,8 @@ def unanswerable(ev: Evidence, ix: Index) -> Match | None:
         return None  # members describe a job in their own words: only who may do it, how hard … it is, or a figure its page never writes, is refused
     asked = _asked_words(ev)
     read_as = {said for said, st in asked if st in doc}  # "techs" read "techs technicians": one reading on the page covers it
-    missing = [(said, st) for said, st in asked if st not in doc and said not in read_as]
+    written = " " + " ".join(ix.writes.get(ident, ())) + " "
+    missing = [(said, st) for said, st in asked if st not in doc and said not in read_as and not (said in lexicon.STOPWORDS and f" {said} " in written)]  # ("… often the only pharmacist in the building": a small word its page writes too)
     if eligibility and not missing:  # "can a resident sit for CPREC?": the words are all on the page, who may sit is not
         missing = [(eligibility, "")]
     if entering and form and not missing:  # "harder to get into": the page may say "hard", never how hard the way in is
@@ -1926,7 +1927,7 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
     if role and picks_a_role and not ev.codes and (apart := [r for r in ev.named_apart(role) if not (ev.role_where[r] <= ev.said_of_self and min(ev.role_where[r]) > told_after)]):  # (not "… for someone who already manages a hospital pharmacy operations team": what that someone is)
         role = _fits_better([role, *apart], ev, ix) or role  # "torn between the waste compliance and telepharmacy paths. i'm into the tech side … which fits me and what's the path"
     if role:
-        exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role)
+        exclude = set(ix.role_titles.get(role, ())) | ev.naming_stems(role) | (set(ix.nicknames.get(role, ())) if not ev.role_named else set())  # ("i want the chelation job": the other name its page gives it, no interest)
         asked = [c for c in ev.codes if c not in ev.held and not not_held(ev.a.words, ev.a.code_pos.get(c, 0))]  # (not "she doesn't have CMSO": no step asked about)
         after = [c for c in asked if _said_after(c, ev)]  # "what comes after CMSO for the ops director": the step after it
         if after:  # the step after it as the page orders them, whatever else the message says ("… after CCRT if I want to manage the IV room")

@@ -35,10 +35,11 @@ def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: 
         exclude = exclude | ({a.word_stems[i] for i in ordering} - {a.word_stems[i] for i in range(len(a.words)) if i not in ordering})  # ("does that change it": how it is asked)
     exclude = exclude | a.unwanted | _after_as_wish(a) | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in lexicon.COUNTS or (w in lexicon.TIME_SPANS and i and (a.words[i - 1].isdigit() or a.words[i - 1] in lexicon.NUMBER_WORDS))} | _spoken_for(a) | _ranks(a)  # ("which of the two": a number, no interest)
     cues = cue_stems()
-    return [s for s in a.stems if s not in exclude and s not in cues]
+    return [s for s in a.stems if s not in exclude and s not in cues and s not in _NEVER_FOCUS]  # ("the hearings side worries me": how a dislike is said, no interest)
 
 
 _PEOPLE_NOT_JOBS = lexicon.MENTORED - lexicon.ROLE_HEADS
+_NEVER_FOCUS = frozenset(stem(w) for phrase in lexicon.DISLIKE_ENDS for w in phrase.split() if w not in ("not", "whom"))
 _INITIALS_MAX = 5  # letters of a word read as initials ("IFR", "irAE"), not a word of the trade
 _WHO_NOUNS = lexicon.MENTORED | lexicon.PERSON_NOUNS | lexicon.ROLE_HEADS | {"candidate", "candidates", "applicant", "applicants", "hire", "post", "role", "job", "position"}
 _BE = frozenset({"s", "is", "im", "am", "are", "were", "was", "been", "theyre", "shes", "hes", "she", "he", "i", "they", "we"})  # (an apostrophe may leave only the person: "she's after")
