@@ -3303,7 +3303,7 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         denied = _denied(read(question, ix)) if ctx.held else set()  # ("correction: she doesn't have CMSO, it's CPOM she has": CMSO is no longer held)
         another = bool(resolution.person) and bool(ctx.people) and ctx.people[0][0] != resolution.person and not _noun(resolution.person)  # ("Rue's first step" after Sal's way: what Sal holds is not Rue's)
         held = tuple(dict.fromkeys([c for c in ctx.held if c not in denied] + list(answer.held))) if ctx.role == answer.role and not another else answer.held
-        disliked = f"not into {' '.join(answer.later_words)}" if answer.later_words else ""  # ("I find long documentation tedious" … "and if I had already passed CRCAP?": still last)
+        disliked = f"not into {' '.join(answer.later_words)}" if answer.later_words else ""  # ("… insurance stuff stresses me out" … "ok and for the app support specialist, same dislike?": still last there)
         focus = " ".join(w for w in (" ".join(answer.focus_words), disliked) if w) or focus  # (what the member said of themselves holds for the next role too: "back to the ems one, the first one there for me")
         role = answer.role
         recent.insert(0, ("role", answer.role))
