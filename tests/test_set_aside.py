@@ -84,5 +84,10 @@ def test_every_set_aside_phrase_starts_with_a_listed_word():
     """The cheap check before the cue (words.yaml `set_aside_starts`) must know each phrase's first word."""
     from bot.engine import lexicon
 
-    firsts = {alt for p in lexicon.cue("besides").phrases.phrases for alt in p.split()[0].split("|")}
+    firsts = {alt for p in lexicon.cue("besides").phrases.phrases for alt in _first_required(p).split("|")}
     assert firsts <= lexicon.SET_ASIDE_STARTS
+
+
+def _first_required(phrase: str) -> str:
+    """A phrase's first word that must be there: not the "^" anchor nor an optional "[…]" word."""
+    return next(t for t in phrase.split() if t != "^" and not t.startswith("["))
