@@ -1116,6 +1116,8 @@ def test_a_duties_heading_worded_otherwise_over_a_list_heads_the_responsibilitie
         "Your Day-to-Day",
         "In This Role, You Will:",
         "2. What You'll Be Doing",
+        "What Does the Job Involve?",
+        "What will the role involve?",
     ],
 )
 @pytest.mark.parametrize("layout", ["1. {0}: {1}\n2. {2}: {3}\n", "- {0}: {1}\n- {2}: {3}\n", "{0}: {1}\n{2}: {3}\n"])
@@ -1128,7 +1130,7 @@ def test_duties_under_a_heading_in_other_words_are_the_responsibilities(heading:
     assert p.overview == parse_page(seed_text()).overview and len(p.certifications) == 4 and len(p.day) == 3
 
 
-@pytest.mark.parametrize("heading", ["On the Job", "The Work", "Your Day-to-Day"])
+@pytest.mark.parametrize("heading", ["On the Job", "The Work", "Your Day-to-Day", "What does the job involve?"])
 def test_a_duties_heading_over_a_paragraph_stays_the_overview(heading: str) -> None:
     """The new wordings head the responsibilities over a list only: over a paragraph they stay the overview's heading."""
     p = parse_page(seed_text().replace("The Conductor of Pharmacy Efficiency", heading))
@@ -2591,3 +2593,33 @@ Close of Business – Promise Review: You review which stores met their promise 
     p = parse_page(QA_PAGE[:start] + day + closing + "\n")
     assert [(t, title) for t, title, _ in p.day] == [("Before Opening", "Volume Check"), ("Close of Business", "Promise Review")]
     assert p.day[-1][2] == "You review which stores met their promise times and plan tomorrow." and p.closing == closing
+
+
+# ----------------------------------------------------------------------------- round 84: importer leftovers
+
+
+@pytest.mark.parametrize("mark", ["Step 1 · ", "Step 1 • ", "Step one · "])
+def test_steps_numbered_with_a_middle_dot_are_the_pathway(mark: str) -> None:
+    """"Step 1 · CPFLA · Certified …" over "Why: …": before, the whole pathway was refused as no
+    certification blocks (a writer of round 83 had to rewrite it)."""
+    second = mark.replace("1", "2").replace("one", "two")
+    pathway = (
+        f"How do I get certified?\n\n{mark}CPFLA · Certified Prescription Fulfillment Logistics Analyst\nWhy: Shows you can route prescriptions between sites.\n\n"
+        f"{second}CPSCM · Certified Pharmacy Supply Chain Manager\nWhy: Makes sure the stock follows the work.\n\n"
+    )
+    a, b = QA_PAGE.index("How do I get certified?"), QA_PAGE.index("What does a typical day look like?")
+    p = parse_page(QA_PAGE[:a] + pathway + QA_PAGE[b:])
+    assert [(c.code, c.name, c.description) for c in p.certifications] == [
+        ("CPFLA", "Certified Prescription Fulfillment Logistics Analyst", "Shows you can route prescriptions between sites."),
+        ("CPSCM", "Certified Pharmacy Supply Chain Manager", "Makes sure the stock follows the work."),
+    ]
+
+
+@pytest.mark.parametrize("link", ["Learn More\nhttps://example.org/careers/refill-routing", "[Learn More]\n<https://example.org/careers>", "Learn More"])
+def test_an_address_alone_under_the_button_is_not_the_link_text(link: str) -> None:
+    """The button's words, then its address alone on the last line: before, the address was kept
+    as the call to action's link text and the button's words were glued onto the closing text. And
+    "Learn More" under the closing's question heading: before, the page was refused, a day entry
+    ("Mid-Morning: …") read as a certification closed by it."""
+    p = parse_page(QA_PAGE + "\n" + link + "\n")
+    assert (p.closing, p.closing_link) == ("This role is for the steady coordinator who likes keeping a region in balance.", "Learn More")

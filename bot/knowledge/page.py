@@ -106,8 +106,8 @@ _ASKS = {
 # "4 | A Day in the Life", "Section 2 – …" ("## 1. Overview" is "1. Overview" once cleaned).
 _SECTION_NUMBER = re.compile(r"^(?:(?:section|part)\s+\d{1,2}(?:[.):]|\s+[|–—-])?|\d{1,2}(?:[.)]|\s+[|–—-]))\s+(?=\S)", re.I)
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-_NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "a) ", "(b) ", "Step 1. ", "Step 2: ", "Step one: ", "Step Two – " (not "7:00 AM")
-    r"(?:step\s+)?\(?\d{1,2}[.)]\s+|\(?[a-j]\)\s+|step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—-]\s*"
+_NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "a) ", "(b) ", "Step 1. ", "Step 2: ", "Step one: ", "Step Two – ", "Step 3 · " (not "7:00 AM")
+    r"(?:step\s+)?\(?\d{1,2}[.)]\s+|\(?[a-j]\)\s+|step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—·•-]\s*"
 )
 _BULLET = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*|" + _NUMBERED_MARK + ")", re.I)
 # A pictograph as a list item's bullet ("🚨 Sepsis Alert Response — …", "✅ …", "1️⃣ …"), with its
@@ -824,7 +824,8 @@ def _step_line(text: str, certified: bool = False) -> re.Match[str] | None:
 
 def _cert_blocks(lines: list[tuple[int, str]], start: int) -> list[int]:
     """Where certification blocks start: a code line followed, within a few lines and before the
-    next code line, by "View Details". The structure, not the heading's wording, says "pathway"."""
+    next code line or question heading, by "View Details". The structure, not the heading's wording,
+    says "pathway"."""
     out = []
     for k in range(start, len(lines)):
         if _code_of(_step_item(lines[k][1], certified=True)) is None:
@@ -834,8 +835,8 @@ def _cert_blocks(lines: list[tuple[int, str]], start: int) -> list[int]:
             if _VIEW_DETAILS.match(t):
                 out.append(k)
                 break
-            if _code_of(t) is not None:
-                break
+            if _code_of(t) is not None or t.endswith("?"):
+                break  # (a question is the next section's heading: "Learn More" under the closing is no step's)
     return out
 
 
@@ -928,6 +929,7 @@ DUTY_HEADINGS = (
     r"what\s+you\s+do",
     r"what\s+(?:does|do)\s+(?:an?|the|this|our|your)\s+[a-z'-]+(?:\s+[a-z'-]+){0,6}?\s+(?:actually\s+|really\s+)?do",
     r"(?:what|how)\s+(?:the|this|your)\s+(?:role|job|position|work)\s+(?:involves|entails|covers|includes|looks\s+like)",
+    r"what\s+(?:does|will|would)\s+(?:the|this|your|my)\s+(?:role|job|position|work)\s+(?:involve|entail|cover|include)",
     r"(?:the|your)\s+(?:daily\s+|everyday\s+|day-to-day\s+)?(?:work|job)(?:\s+itself)?",
     r"on\s+the\s+job",
     r"in\s+(?:this|the)\s+(?:role|job|position)(?:,?\s+you(?:'ll|\s+will))?",
@@ -1156,6 +1158,9 @@ _BRACKETED = re.compile(r"^\[\s*(?P<text>[^\]]+?)\s*\](?:\([^)]*\))?$")  # "[Sta
 
 # A button's words with the address it leads to after them ("Learn more: https://…", "Apply at <https://…>").
 _ADDRESSED = re.compile(r"^(?P<text>\S.*?)\s*(?::|\bat\b|[–—-]|→)?\s*<?https?://\S+?>?$", re.I)
+
+
+_BARE_ADDRESS = re.compile(r"^<?https?://\S+?>?$", re.I)
 
 
 def _unbracketed(text: str) -> str:
@@ -1838,6 +1843,8 @@ def _no_day_entries(heading: str, texts: list[str], body: list[tuple[int, str]])
 def _closing(page: Page, lines: list[tuple[int, str]]) -> None:
     """The closing call to action: a heading, its text, and the link's text."""
     texts = [t for _, t in lines]
+    if texts and _BARE_ADDRESS.match(texts[-1]):
+        texts.pop()  # "https://…" alone under the button: where it leads, as in "Learn more: https://…", no words of its own
     if len(texts) >= 2 and (_heading_like(texts[0]) or _title_like(texts[0])):
         page.closing_heading = _heading_text(texts.pop(0))
     if texts and (_button(texts[-1]) or (_heading_like(texts[-1]) and len(texts) >= 2)):
