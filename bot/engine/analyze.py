@@ -436,6 +436,13 @@ _DISLIKED_BEFORE = re.compile(
 )
 
 
+# "finds legal proceedings and courtroom work very stressful": "find", what is disliked, then how it feels.
+_FOUND_DISLIKED = re.compile(
+    rf"\b(?:find|finds|found|finding)\s+((?:(?!\b(?:{_alternatives(lexicon.CLAUSE_BREAKS)})\b)[^,.;:!?()\"])*?)\s+(?:(?:very|really|so|quite|too|super|pretty|kinda|a\s+bit|rather|incredibly|deeply)\s+)?(?:{_alternatives(lexicon.FOUND_DISLIKES)})\b",
+    re.I,
+)
+
+
 _AND_THEN = re.compile(r"^[\s-]*and[\s-]+([^,.;:!?()—–]*?)(?=\s+(?:and|but)\b|\s+-\s|[,.;:!?()—–]|$)", re.I)
 
 
@@ -460,7 +467,7 @@ def _unwanted(cleaned: str, ix: Index, stems: list[str]) -> tuple[frozenset[str]
     disliked = [m for m in _DISLIKED_CLAUSE.finditer(cleaned) if not _TAKEN_ON.search(m.group(2)) and (m.group(1).split() or [""])[0].lower() not in lexicon.GRIEVANCE_LEADS]  # (not "hates seeing stuff expire": a problem to fix)
     negated = list(_NEGATED_CLAUSE.finditer(cleaned))
     not_liked = [m for m in negated if (m.group(1).split() or [""])[0].lower() in lexicon.NEGATED_LIKES]  # ("not into …", "don't like …")
-    before = list(_DISLIKED_BEFORE.finditer(cleaned))
+    before = list(_DISLIKED_BEFORE.finditer(cleaned)) + list(_FOUND_DISLIKED.finditer(cleaned))
     out = []
     hated = [m.group(1) + _and_more(m.group(2)) for m in disliked]
     for clauses in ([m.group(1) for m in [*negated, *before]], [m.group(1) for m in [*not_liked, *before]]):

@@ -40,6 +40,7 @@ Entity = tuple[str, str]  # ("role", id) | ("cert", code)
 
 MAX_RECENT = 5
 MAX_PEOPLE = 6  # the people a member speaks for, remembered with the role each aims at
+MAX_CALLED = 6  # the member's own words for things ("the cold storage one"), remembered for a shorter call later ("the cold one")
 _SECTION_WORDS = {"day_in_the_life": "day to day", "responsibilities": "responsibilities"}
 _ASKS = frozenset({"identity", "pathway", "list", "help", "cert_seek", "property", "eligibility"})  # a message with an ask of its own
 _ASKS_ANYTHING = _ASKS | {"overview", "day", "responsibilities", "contrast"}
@@ -81,6 +82,7 @@ class Context:
     asked_of: tuple[str, str | None] | None = None  # (intent, section) last answered for a person: "now tom" asks it of Tom, whatever was refused between
     named: tuple[str, ...] = ()  # three or more roles a message named apart, in its order, while talk stays among them ("X, Y, Z - which …" … "the other two" … "the third one's overview")
     refused: str = ""  # "cert" or "role": what a question just refused asked for ("got a cert for sterile compounding?" … "which ones DO you have")
+    called: tuple[tuple[str, Entity], ...] = ()  # (the member's words, what they meant) for each "the <words> one" read, newest first
 
     @property
     def empty(self) -> bool:
@@ -99,6 +101,7 @@ class Resolution:
     wants: tuple[tuple[str, str], ...] = ()  # (person, the words of their clause) for each of those
     path: str = ""  # the role along whose pathway an ordinal picked a step ("whats the 2nd cert on its path")
     named: tuple[str, ...] = ()  # three or more roles the member's own message named apart, in its order
+    called: tuple[tuple[str, Entity], ...] = ()  # (the member's words, what they meant) for each "the <words> one" it read
     evidence: Evidence | None = field(default=None, compare=False, repr=False)  # the question as read, for the stages
 
 
@@ -668,7 +671,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if place is not None:  # "the second one's first step?" … "and the first one's?": that step of its pathway
                 r.put(start, end, f"the {next(w for w, n in lexicon.ORDINALS.items() if n == place)} step of the {_label(picked[0], ix)} path")
                 continue
-            if (only_whose or (alone and picked[0][0] == "role" and (len(among) >= 3 or words[:1] == ["and"]))) and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?", "then the third" (of three or more named): its day
+            bare = alone or (following in _ROLE_WORDS and len([x for k, x in enumerate(words) if x not in lexicon.STOPWORDS and x not in _RETURNS and k != i + 1]) == 1)  # ("and the last role?")
+            if (only_whose or (bare and picked[0][0] == "role" and (len(among) >= 3 or words[:1] == ["and"]))) and ctx.intent == "role" and ctx.section in _SECTION_WORDS:  # "their day?" … "and the first one's?", "then the third" (of three or more named): its day
                 r.put(start, end, f"the {_label(picked[0], ix)} {_SECTION_WORDS[ctx.section or '']}")
                 picked_role = True  # (still among the roles named: "which of the two …" after)
                 continue
@@ -678,6 +682,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
                 continue
             if pos == 1 and picked[0][0] == "cert" and picked[0][1] in ev.held and following in _STEP_NOUNS:
                 continue  # "Tom already has CPRCO, so what's his first step?": the first of those left (a pathway without it)
+            if picked[0][0] == "cert" and len(set(ev.codes)) == 1 and ctx.intent == "pathway" and ctx.role and set(ev.codes) <= _steps(ctx.role, ix) and pos != 0 and _asked_in_place(words, ev, start):
+                r.put(start, end, f"the {w} step on the {_label(('role', ctx.role), ix)} path")  # "is CAMVP the third one?" after a pathway: where it stands there, not "is CAMVP CAMVP"
+                continue
             whose = _whose_step(start, words, r.tokens, people, ctx) if picked[0][0] == "cert" else None
             if whose is not None and r.free(whose, start):
                 start = whose  # "Lu's second step?", "kims second step?": the step of her pathway, nothing asked of her
@@ -750,6 +757,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         r.put(by_length[0], by_length[0] + 3, f"the {_label(('role', by_length[1]), ix)}" + (" path" if whose else ""))
     # "the revenue one", "the auditor one", "the diversion side": described instead of named
     described_at: set[int] = set()
+    called_here: list[tuple[str, Entity]] = []  # ("cold storage", the role it meant): what the member called it, for later
     part_of_path = False  # a part of the work of the pathway shown was named ("the inventory side")
     kinds: set[str] = set()  # what the described spans named
     named = bool(ev.codes or ev.role_named)  # "the finance one, what certs": a goal read from "finance" names nothing
@@ -814,6 +822,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             else:
                 r.put(a + said_vs, b, f"the {_label(meant, ix)} {noun}".strip() if meant[0] == "role" else _label(meant, ix))
             described_at.add(a)
+            called_here.append((" ".join(r.tokens[a + 1 : b - 1]), meant))
             said_same = 1 if words[b + 2 : b + 3] == ["same"] else 0  # ("on the same path")
             end = b + 3 + said_same if b + 2 + said_same < len(words) and words[b] in ("on", "in", "from") and words[b + 1] in _DEFINITE | {"its", "their"} and words[b + 2 + said_same] in _LISTS else b
             if meant[0] == "cert" and end > b and r.free(b, end):
@@ -1246,9 +1255,12 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
 
     same_role = (tells and after.role_best == ctx.role) or "same_goal" in ev.hits  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal ("… wants the same job": that one)
     about_me = ("self_describe" in ev.hits or "likes_theirs" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
-    for_someone = "for_someone" in ev.hits  # "what about for a tech": whom the pathway is for
+    for_someone = "for_someone" in ev.hits or (newcomer and not _noun(speaks_for) and any(k == speaks_for and [w for w in words[:a] if w not in lexicon.LEAD_FILLERS] in _FOR_A_NAME for a, _, k in people))  # "what about for a tech", "and for Mei, who's …": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
+    still_on = ctx.intent == "pathway" and ctx.role is not None and len(set(after.codes)) == 1 and set(after.codes) <= _steps(ctx.role, ix) and not after.role_named and "on" in words and not {"it", "there", "that", "this"}.isdisjoint(words) and next((w for w in words if w not in lexicon.LEAD_FILLERS and w != "and"), "") in lexicon.POLAR_LEADS and not after.hits.keys() & (_ASKS_ANYTHING | {"ref_next", "ref_prev"}) and not after.held  # "is CETEP still on it?" after a pathway: that pathway again, where it stands
+    pathway_turn = pathway_turn or still_on
+    pathway_turn = pathway_turn or ((ctx.intent == "pathway" or shown_on_path) and bool(ev.a.disliked) and not _own_subject(after) and not after.hits.keys() & _ASKS_ANYTHING)  # "hmm, and if discharge letters bore me too?" after a pathway: that way, without it first
     pathway_turn = pathway_turn or their_first or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
     pathway_turn = pathway_turn or (part_of_path and not after.role_named and not after.codes and not after.hits.keys() & _ASKS_ANYTHING)  # "what if I wanted the layout side instead" after a pathway: that pathway, in their order
     pathway_turn = pathway_turn or ((ctx.intent == "pathway" or shown_on_path) and bool(set(ctx.held) & _denied(after)) and not after.role_named)  # "actually no i dont have CPOM yet, thats the one im studying for": that pathway again, with it (after a step's card too)
@@ -1277,7 +1289,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten = f"(I already have {_joined(still_held + also_held)}) {rewritten}"
     elif pathway_turn and still_held and not newcomer:  # (what one person holds is not another's)
         rewritten += f" (I already have {_joined(still_held)})"
-    if "ref_self" in ev.hits and ctx.focus and f"({ctx.focus})" not in rewritten:
+    if ("ref_self" in ev.hits or still_on) and ctx.focus and f"({ctx.focus})" not in rewritten:
         rewritten += f" ({ctx.focus})"
         appended = True
     elif ctx.focus and ctx.intent == "role" and after.pathway_cue and not (about_me or for_someone or _tells_of_self(ev) or described_at) and _asked_what_fits(ctx, ix) and ((referred and not _own_subject(ev) and after.role_best == ctx.role) or (after.role_named and after.role_best in ctx.roles)):
@@ -1289,6 +1301,9 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         bare = (asked_for is not None or (ctx.asked_of or ("",))[0] == "pathway") and not (ev.section_cue or ev.cert_nouns or ev.hits.keys() & {"overview", "weak_overview", "identity", "day", "responsibilities", "help", "list", "tell_more"}) and lexicon.ORDINALS.keys().isdisjoint(words) and _STEP_NOUNS.isdisjoint(words) and _ASKS_SOMETHING.isdisjoint(words[asked_for[1] if asked_for else 0 :])  # (not "tariq's on a performance plan, will that block him"); "Tom: chief resident, has CPOM. Aisha: voice clinic … do Aisha": nothing asked but whose turn; a mentor plans their way
         way = "how do I become" if (now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"}) or wished or bare else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
         rewritten += f" ({way} the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
+        appended = True
+    if ctx.intent == "pathway" and ctx.role and not (after.role_named or ev.role_named) and not _STEP_NOUNS.isdisjoint(words) and "which" in words and lexicon.ORDINALS.keys().isdisjoint(words) and not any(w.isdigit() for w in words) and len(set(after.codes)) == 1 and set(after.codes) <= _steps(ctx.role, ix) and "(how do I become" not in rewritten and _ENDS_LOCATIVE.isdisjoint(words):
+        rewritten += f" (on the {_label(('role', ctx.role), ix)} path)"  # "does the ops director path have CPOM" … "and which step is it?": where it stands on that pathway
         appended = True
     if _weighed_with_the_last(ev, ctx) and ctx.role:  # "compared with the metrics analyst, which deals more with wholesalers" after the chargeback specialist's day: of those two
         rewritten += f" (or the {_label(('role', ctx.role), ix)})"
@@ -1306,7 +1321,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         signals |= {"versus"}
     if not told and len(people) == 1 and not _noun(people[0][2]) and people[0][2] not in dict(ctx.people) and ctx.role is not None and ctx.intent in ("role", "pathway") and final.role_best in (None, ctx.role) and not final.codes:
         told, wants = _one_persons_liking(people[0], words, r.tokens, ctx.role)  # "is recruitment part of it? Ife loves running outreach events": Ife, of this role, loves that
-    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=in_order or _roles_numbered(ev))
+    return Resolution(rewritten if changed else question, changed, referred, roles_named, signals, speaks_for, told=told, wants=wants, evidence=final, path=stepped_path, named=in_order or _roles_numbered(ev), called=tuple(called_here))
 
 
 def _one_persons_liking(person: tuple[int, int, str], words: list[str], tokens: list[str], role: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
@@ -2156,6 +2171,13 @@ def _words_beside_names(ev: Evidence) -> int:
     return len({a.said[i] for i, w in enumerate(a.words) if i not in named and i not in steering and w not in plain})
 
 
+def _asked_in_place(words: list[str], ev: Evidence, start: int) -> bool:
+    """"is CAMVP the third one?": the step named, asked yes or no to stand at the place that follows."""
+    said = ev.codes[0].lower() if ev.codes else ""
+    at = next((k for k in range(start - 1, 0, -1) if words[k] == said), None)
+    return at is not None and words[at - 1] in ("is", "isnt") and (at < 2 or words[at - 2] not in lexicon.WH_WORDS) and all(w == "the" for w in words[at + 1 : start])  # (not "what's CPPDS, the last one on there": what it is)
+
+
 def _reacts(ev: Evidence) -> bool:
     """"lol our last action level excursion was a nightmare 😩": a reaction that asks nothing."""
     a = ev.a
@@ -2602,6 +2624,24 @@ _AFTER_WHOSE = frozenset({"if", "then", "too", "please", "pls", "when", "since",
 
 
 def _described(descriptor: str, ctx: Context, ix: Index, kind: str | None, besides: set[Entity] | None = None) -> Entity | None:
+    """The role or certification "the <descriptor> one" means (``_described_by_text``); when no
+    text tells, the one the member called by more of those words before ("the cold storage one"
+    … "path for the cold one?"): people shorten their own names for things."""
+    return _described_by_text(descriptor, ctx, ix, kind, besides) or _called_before(descriptor, ctx, kind, besides)
+
+
+def _called_before(descriptor: str, ctx: Context, kind: str | None, besides: set[Entity] | None) -> Entity | None:
+    """The one entity the member called by words that include all of the descriptor's own (of the
+    kind asked, when one is)."""
+    said = {w for w in words_of(descriptor) if w not in lexicon.STOPWORDS}
+    if not said or not _describing(descriptor):
+        return None
+    meant = {e for words, e in ctx.called if said <= set(words_of(words)) and e not in (besides or ())}
+    meant = {e for e in meant if kind is None or e[0] == kind} or meant  # ("the first cert for the cold one": the role called so, whose cert is asked)
+    return next(iter(meant)) if len(meant) == 1 else None
+
+
+def _described_by_text(descriptor: str, ctx: Context, ix: Index, kind: str | None, besides: set[Entity] | None = None) -> Entity | None:
     """The role or certification "the <descriptor> one" means: among what the conversation
     showed or talked about if one of those fits, else the one entity of the kind the
     conversation is about whose name (or, less, whose text) clearly fits best; never one set
@@ -2909,6 +2949,7 @@ def _same_as_before(ev: Evidence) -> frozenset[int]:
     return frozenset(k for i in at for k in range(max(0, i - 2), i + 2) if k == i or k == i + 1 or words[k] in ("with", "for", "the", "my", "her", "his", "their"))
 
 
+_FOR_A_NAME = (["and", "for"], ["for"], ["now", "for"], ["and", "now", "for"], ["what", "about"], ["how", "about"], ["and", "what", "about"], ["what", "about", "for"], ["how", "about", "for"], ["and", "what", "about", "for"])  # before a new person's name: the same asked for them
 _SAME_AGAIN = frozenset({"interest", "interests", "focus", "likes", "passion", "passions", "preferences", "background", "profile", "person", "answers", "story", "dislike", "dislikes", "preference", "situation"})
 
 
@@ -3368,7 +3409,26 @@ def advance(ctx: Context, question: str, answer: Answer, resolution: Resolution,
         paths=paths,
         asked_of=asked_of,
         named=named_apart,
+        called=_called_now(question, answer, resolution, ctx),
     )
+
+
+def _called_now(question: str, answer: Answer, resolution: Resolution, ctx: Context) -> tuple[tuple[str, Entity], ...]:
+    """What the member has called things so far, newest first: each "the <words> one" read this
+    turn, or said of the one role answered ("tell me about the cold storage one")."""
+    said = list(resolution.called)
+    if not said and answer.role and answer.intent in ("role", "pathway"):
+        said = [(m.group(1), ("role", answer.role)) for m in _THE_WORDS_ONE.finditer(question.lower()) if _describing(m.group(1))][:1]
+    return (*said, *(c for c in ctx.called if c[0] not in dict(said)))[:MAX_CALLED]
+
+
+def _describing(words: str) -> bool:
+    """Words that describe a thing ("cold storage"), not its place or order ("first", "other")."""
+    return any(w not in lexicon.STOPWORDS and w not in lexicon.ORDINALS and w not in lexicon.COUNTS and w not in _PLACE_WORDS for w in words_of(words))
+
+
+_PLACE_WORDS = frozenset({"other", "last", "next", "previous", "same", "new", "middle", "latter", "former"})
+_THE_WORDS_ONE = re.compile(r"\bthe ((?:[a-z0-9&'-]+ ){1,3}?)one\b")
 
 
 def _named_at(ev: Evidence, rid: str) -> tuple[int, int]:

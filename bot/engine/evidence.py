@@ -135,7 +135,8 @@ class Evidence:
         asked_first = bool(who_at) and not in_who_clause  # "what certificates for the person who sends the claims", "i want to be the one who runs the diary. which certificates?": the certificates are asked, "who" describes
         papers = bool(typed) and all(t.startswith("certificate") for t in typed) and self.asks_who and not asked_first
         theirs = "role_exists" in self.hits and all(not POSSESSIVES.isdisjoint(words[max(0, i - 2) : i]) for i, w in enumerate(words) if w in lexicon.CERT_NOUNS)  # "is there a job where u watch them take their certification exams": a job described
-        return (bool(self.cert_nouns) and not papers and not theirs and not job_described) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words))
+        told = self.a.asking and not any(self.a.asks(x) for x, _ in lexicon.cue("cert_seek").spans(words))  # ("… day look like? I used to do relief cover all over the county": told, not sought)
+        return (bool(self.cert_nouns) and not papers and not theirs and not job_described) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words) and not told)
 
     @property
     def certs_plural(self) -> bool:
@@ -262,7 +263,7 @@ class Evidence:
         become the person who helps owners sell their pharmacy", "get into the job where you …"),
         not one that says who someone is ("im the one who preps the audits")."""
         words = self.a.words
-        return frozenset(i for noun in self._described_jobs if noun >= 2 and words[noun - 2] in _GOAL_VERBS for i in _clause_from(self.a, noun + 1))
+        return frozenset(i for noun in self._described_jobs if noun >= 2 and words[noun - 2] in _GOAL_VERBS for i in _clause_from(self.a, noun + 1, nested=True))
 
     @cached_property
     def _described_jobs(self) -> tuple[int, ...]:
@@ -1048,6 +1049,8 @@ def _described_role(ev: Evidence) -> str | None:
         if all(s in job_nouns or s not in said for s in content):
             return None  # "is that usually a pharmacist or a tech": job nouns alone describe no role
     beyond = _beyond_self(ev)
+    if a.disliked and ev.pathway_cue:  # "statistics were never my strong suit … where would I start": what they would rather not do describes no role to become
+        beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st not in a.disliked))
     asking = _only_asking(a)
     if asking:
         beyond = replace(beyond, stems=tuple(st for st in beyond.stems if st not in asking))  # "which cert should she start with": "start" asks, it describes nothing
@@ -1134,12 +1137,17 @@ def _conditions(a: Analysis) -> frozenset[int]:
     return frozenset(k for i, w in enumerate(a.words) if w == "if" for k in _clause_from(a, i))
 
 
-def _clause_from(a: Analysis, start: int) -> range:
-    """Positions from ``start`` to the end of its clause (a question word, "but", a new sentence)."""
+def _clause_from(a: Analysis, start: int, nested: bool = False) -> range:
+    """Positions from ``start`` to the end of its clause (a question word, "but", a new sentence);
+    ``nested``: a "that" clause inside it keeps its own verb ("who signs off that an upgrade is
+    safe for the wards")."""
     i = start + 1
-    while i < len(a.words) and a.sentence_of[i] == a.sentence_of[start] and a.words[i] not in _CLAUSE_STARTS:
+    while i < len(a.words) and a.sentence_of[i] == a.sentence_of[start] and (a.words[i] not in _CLAUSE_STARTS or (nested and a.words[i] in _BE_VERBS and "that" in a.words[start + 2 : i])):
         i += 1
     return range(start, i)
+
+
+_BE_VERBS = frozenset({"is", "are"})
 
 
 def _beyond_self(ev: Evidence) -> Analysis:

@@ -127,7 +127,7 @@ def called_names(title: str, text: str) -> list[str]:
             if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:
                 break
             name = found.group(1).strip()
-            if subject_only and m.re is not _CALL_IT and name.lower().split()[-1] not in lexicon.ROLE_HEADS:  # ("colleagues call this person the kit master": said of the person)
+            if subject_only and m.re is not _CALL_IT and name.lower().split()[-1] not in lexicon.ROLE_HEADS and name.lower().split()[-1] != title.split()[-1].lower():  # ("colleagues call this person the kit master": said of the person; "the health champion" of a Healthy Living Pharmacy Champion: its own job noun)
                 break  # "… runs the vault, a process known as the count": not a job's name
             if not all(w in lexicon.STOPWORDS for w in name.lower().split()):
                 names.append(name)

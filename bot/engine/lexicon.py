@@ -166,6 +166,8 @@ TRADE_WORDS = _words(_WORDS["trade_words"])
 HELD_DID_AFTER = _words(_WORDS["held_did_after"])
 NEGATED_LIKES = _words(_WORDS["negated_likes"])
 DISLIKE_ENDS: tuple[str, ...] = tuple(_WORDS["dislike_ends"])
+DRAWN_VERBS = _words(_WORDS["drawn_verbs"])
+FOUND_DISLIKES = _words(_WORDS["found_dislikes"])
 GRIEVANCE_LEADS = _words(_WORDS["grievance_leads"])
 BOSS_ADJECTIVES = _words(_WORDS["boss_adjectives"])
 # Clinical vocabulary (data/clinical.yaml): a word's weight, and the kinds that can anchor a

@@ -509,7 +509,11 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
     if not any(facet.name in ev.hits for facet in lexicon.FACETS):
         return None
     partly = ev.described if ev.role_best and not ev.role_named and ev.role_where.get(ev.role_best) and ev.described == ev.role_best else None  # ("is the pre-op job …": a role partly named, and described by its page)
-    return _missing_fact(ev, ix, ev.role_best if ev.role_named and ev.role_best else partly)
+    about = ev.role_best if ev.role_named and ev.role_best else partly
+    found = _missing_fact(ev, ix, about)
+    if found is None and about is None and ev.pathway_cue and (only := sole_candidate(ev, ix)) is not None:
+        found = _missing_fact(ev, ix, only)  # "how long does the whole ombudsman certification route take": what that one role's page lacks (some other page's "5 years" answers nothing of it)
+    return found
 
 
 def sole_candidate(ev: Evidence, ix: Index) -> str | None:
@@ -913,6 +917,17 @@ _IS_LEADS = frozenset({"is", "isnt", "are", "arent"})  # "is the fleet job dange
 _DO = frozenset({"do", "does", "did"})  # "does the clinic manager handle …": a duty asked yes or no (not "would you outline …")
 
 
+def _membership_asked(ev: Evidence, code: str) -> bool:
+    """Whether a step named is asked yes or no of the pathway ("is CACPC on the PDT path?", "she
+    asks, is CAMVP the third step on …", "… if the ops director path has CPOM"), not put first
+    ("what about CHDT on it?", "why CDAT first?", "is CMSO worth getting if …")."""
+    at = ev.a.code_pos.get(code)
+    before = ev.a.words[at - 1] if at else ""
+    words = ev.a.words
+    along = (not {"on", "in"}.isdisjoint(words) and not (lexicon.PATH_NOUNS | {"it", "there", "that", "this", "one", "list"}).isdisjoint(words)) or not {"part", "include", "includes"}.isdisjoint(words)
+    return along and ("why" not in words or not lexicon.ORDINALS.keys().isdisjoint(words)) and (_polar(ev) or before in _IS_LEADS or not {"if", "whether"}.isdisjoint(words))  # (not "why's it on the path": why it comes first; but "why is it second on …" asks where it stands)
+
+
 def _opens_with(ev: Evidence, leads: frozenset[str]) -> bool:
     """The first asking sentence opens, after fillers, with one of ``leads``."""
     a = ev.a
@@ -1022,9 +1037,19 @@ _DISMISSING = frozenset({"mind", "nvm", "nevermind", "forget", "scratch", "skip"
 
 
 def _dismissed(ev: Evidence) -> set[int]:
-    """The (up to two) words right after "never mind", "forget", "skip": what the member sets aside."""
+    """The (up to two) words right after "never mind", "forget", "skip" (or around "aside"): what the
+    member sets aside."""
     words = ev.a.words
-    return {k for i, w in enumerate(words) if w in _DISMISSING and (w != "mind" or (i and words[i - 1] in ("never", "nevermind"))) for k in range(i + 1, min(i + 3, len(words))) if ev.a.sentence_of[k] == ev.a.sentence_of[i]}
+    out = {k for i, w in enumerate(words) if w in _DISMISSING and (w != "mind" or (i and words[i - 1] in ("never", "nevermind"))) for k in range(i + 1, min(i + 3, len(words))) if ev.a.sentence_of[k] == ev.a.sentence_of[i]}
+    for i, w in enumerate(words):  # "setting aside cost for the moment", "aside from the fees", "cost aside, …"
+        if w != "aside":
+            continue
+        after = (i and words[i - 1] in _PUTTING) or words[i + 1 : i + 2] == ("from",)
+        out |= {k for k in (range(i + 1, min(i + 4, len(words))) if after else range(max(0, i - 2), i)) if ev.a.sentence_of[k] == ev.a.sentence_of[i]}
+    return out
+
+
+_PUTTING = frozenset({"setting", "leaving", "putting", "set", "leave", "put"})
 
 
 def _more_about(ev: Evidence) -> bool:
@@ -1933,7 +1958,10 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
         if after:  # the step after it as the page orders them, whatever else the message says ("… after CCRT if I want to manage the IV room")
             order = tuple(s.certification for s in ix.knowledge.roles[role].pathway if s.certification not in ev.held or s.certification in after)
             asked = [order[order.index(c) + 1] if c in after and c in order[:-1] else c for c in asked if c not in after or c in order[:-1]]
-        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev) | _only_in_the_way_asked(ev) | _only_describing_the_job(ev, role))
+        named_step = len(asked) == 1 and not after and _membership_asked(ev, asked[0])  # "is CACPC on the PDT path?": where it stands, in the order the member's words give (not moved first)
+        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev) | _only_in_the_way_asked(ev) | _only_describing_the_job(ev, role), asked_first=not named_step)
+        if named_step and t.focus is None and asked[0] in t.order:
+            t = replace(t, focus=asked[0])
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:
@@ -1963,8 +1991,8 @@ def _only_describing_the_job(ev: Evidence, role: str) -> set[str]:
     """Stems said only in a clause describing the job sought ("how do i become the person who
     helps owners sell their pharmacy"): what the job does, which every step of its way is about,
     not what the member likes (what they say of themselves still counts)."""
-    if ev.role_where.get(role, frozenset()) - ev.describing_the_goal:
-        return set()  # "ECMO circuit coordinator path please. I want to be the one who investigates …": the job named, the clause what they want to do
+    if {i for i in ev.role_where.get(role, frozenset()) - ev.describing_the_goal if ev.a.words[i] not in lexicon.ROLE_HEADS}:
+        return set()  # "ECMO circuit coordinator path please. I want to be the one who investigates …": the job named, the clause what they want to do (a job noun alone, "the pharmacist who reviews deaths", names none)
     stems = ev.a.word_stems
     inside = ev.describing_the_goal - ev.said_of_self
     return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
@@ -2302,7 +2330,7 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
             topic = whole
     scores = ", ".join(f"{c} {s:.1f}" for c, s in topic[:3]) or "nothing"
     if plural and relaxed and rid:  # "what certs for training and developing techs", "certs for diversion prevention, in order"
-        return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_WEAK, f"certifications for a partly named role {rid}")
+        return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems | _only_describing_the_job(ev, rid)), CONF_PATHWAY_WEAK, f"certifications for a partly named role {rid}")
     if plural and not ev.subject_named and ev.goal_role:  # "which certs for P&T and formulary work": that role's pathway
         return _pathway(ev.goal_role, tailor(ev.goal_role, ev.a, ix), CONF_PATHWAY, f"certifications for an area; its role {ev.goal_role}")
     order_said = _order_before_topic(ev)

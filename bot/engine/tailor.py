@@ -15,7 +15,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-from bot.engine.thresholds import BRIDGE_WEIGHT, CLIPPED_KIN_MIN, CLIPPED_KIN_MORE, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, KIN_MIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
+from bot.engine.thresholds import BRIDGE_WEIGHT, CLIPPED_KIN_MIN, CLIPPED_KIN_MORE, DISLIKE_OVER_LIKE, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, KIN_MIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, PUT_BACK_SHARE, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def _focus_stems(a: Analysis, exclude: set[str] | frozenset[str], about_member: 
         exclude = exclude | _NOT_FOCUS | {st for w, st in zip(a.words, a.word_stems) if w in lexicon.FIRST_WORDS or w in lexicon.ORDINALS}  # ("is that the last one on their path")
         ordering = {i for x, y in lexicon.cue("ordering").spans(a.words) for i in range(x, y)}
         exclude = exclude | ({a.word_stems[i] for i in ordering} - {a.word_stems[i] for i in range(len(a.words)) if i not in ordering})  # ("does that change it": how it is asked)
-    exclude = exclude | a.unwanted | _after_as_wish(a) | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in lexicon.COUNTS or (w in lexicon.TIME_SPANS and i and (a.words[i - 1].isdigit() or a.words[i - 1] in lexicon.NUMBER_WORDS))} | _spoken_for(a) | _ranks(a)  # ("which of the two": a number, no interest)
+    exclude = exclude | a.unwanted | _after_as_wish(a) | (a.kin - _wisher_jobs(a) if about_member else a.kin) | {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in lexicon.COUNTS or (w in lexicon.TIME_SPANS and i and (a.words[i - 1].isdigit() or a.words[i - 1] in lexicon.NUMBER_WORDS))} | _spoken_for(a) | _ranks(a) | _drawn(a)  # ("which of the two": a number, no interest)
     cues = cue_stems()
     return [s for s in a.stems if s not in exclude and s not in cues and s not in _NEVER_FOCUS]  # ("the hearings side worries me": how a dislike is said, no interest)
 
@@ -55,6 +55,17 @@ def _ranks(a: Analysis) -> frozenset[str]:
     """"a staff pharmacist", "our senior tech": a rank said of a job noun, no interest (a page's
     "the staff who raised them" is not what a staff pharmacist cares about)."""
     return frozenset(a.word_stems[i] for i, w in enumerate(a.words[:-1]) if w in _RANK_WORDS and (a.words[i + 1] in lexicon.ROLE_HEADS or a.words[i + 1] in lexicon.MENTORED))
+
+
+def _drawn(a: Analysis) -> frozenset[str]:
+    """"the LPC officer job appeals", "that appeals to me": how a job draws the member, said of the
+    job or before "to", no interest ("insurance appeals" stays a topic)."""
+    return frozenset(
+        a.word_stems[i] for i, w in enumerate(a.words) if w in lexicon.DRAWN_VERBS and ((i and (a.words[i - 1] in lexicon.ROLE_NOUNS or a.words[i - 1] in _DRAWING)) or a.words[i + 1 : i + 2] == ("to",))
+    )
+
+
+_DRAWING = frozenset({"it", "that", "this", "one", "idea", "which", "really", "also", "kinda", "definitely"})  # ("that one really appeals")
 
 
 PART_NOUNS = frozenset({"side", "part", "bit", "stuff", "end"})  # "the escalation side": a part of the work (also read by the conversation layer)
@@ -190,8 +201,10 @@ def scored_certs(codes: list[str] | tuple[str, ...], a: Analysis, ix: Index, exc
     return [(c, s) for s, _, c in scored if keep_zero or s > 0]
 
 
-def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = None, held: tuple[str, ...] | list[str] | None = None, exclude: set[str] | frozenset[str] = frozenset()) -> Tailored:
-    """The role's steps minus held ones, the most relevant to the member first."""
+def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = None, held: tuple[str, ...] | list[str] | None = None, exclude: set[str] | frozenset[str] = frozenset(), asked_first: bool = True) -> Tailored:
+    """The role's steps minus held ones, the most relevant to the member first; ``asked_first``:
+    the one step ``restrict`` names comes first when nothing the member said orders them ("why
+    CDAT first?"), else it stays where it stands ("is CACPC on the PDT path?")."""
     role = ix.knowledge.roles[role_id]
     held_t = tuple(c for c in (held or []) if c in {s.certification for s in role.pathway})
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
@@ -237,7 +250,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
         surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if stem(w) in words))
         return _put_back(Tailored((focus,) + tuple(c for c in steps if c != focus), focus, surface, held_t), docs, a, ix, title | set(exclude) | naming)
     asked = [c for c in steps if restrict and c in restrict]
-    if len(asked) == 1:  # "why CDAT first?": the step the member names comes first
+    if len(asked) == 1 and asked_first:  # "why CDAT first?": the step the member names comes first
         return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
     return _put_back(Tailored(tuple(steps), None, (), held_t), docs, a, ix, title | set(exclude) | naming)
 
@@ -249,12 +262,17 @@ def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Ind
     much about it."""
     codes = {stem(c.lower()) for c in a.codes}
     avoid = [s for s in a.disliked if s not in naming and s not in codes and s not in cue_stems() and s not in _PART_STEMS and ix.weight(s) >= DISTINCTIVE]  # (not "side" of "the rehab side")
+    weight = {c: sum(ix.weight(s) for s in avoid if s in docs.get(c, frozenset())) for c in t.order}
+    liked = {stem(w) for w in t.focus_words}
+    liking = sum(ix.weight(s) for s in liked if s in docs.get(t.focus or "", frozenset()))
+    if t.focus and liked.isdisjoint(avoid) and weight[t.focus] > DISLIKE_OVER_LIKE * liking and weight[t.focus] >= max(weight.values()) and len(set(weight.values())) > 1:
+        t = Tailored(t.order, None, (), t.held)  # "… informatics pharmacist, but system configuration and testing bore him": the step more about the dislike than the like is not first for it
     rest = [c for c in t.order if c != t.focus]
-    weight = {c: sum(ix.weight(s) for s in avoid if s in docs.get(c, frozenset())) for c in rest}
-    if len(set(weight.values())) <= 1:
+    if len({weight[c] for c in rest}) <= 1:
         return t  # (none about it, or all alike: nothing to put back)
-    order = ((t.focus,) if t.focus else ()) + tuple(sorted(rest, key=lambda c: weight[c]))
-    later = tuple(c for c in order if weight.get(c))
+    most = max(weight[c] for c in rest)
+    order = ((t.focus,) if t.focus else ()) + tuple(sorted(rest, key=lambda c: weight[c] if weight[c] >= PUT_BACK_SHARE * most else 0.0))  # (a step that only grazes it, "an operations leader", keeps its place)
+    later = tuple(c for c in order if c != t.focus and weight.get(c) and weight[c] >= PUT_BACK_SHARE * most)
     words = tuple(dict.fromkeys(said for st, said in zip(a.word_stems, a.said) if st in avoid and any(st in docs.get(c, frozenset()) for c in later)))
     return Tailored(order, t.focus, t.focus_words, t.held, later, words)
 

@@ -119,3 +119,5 @@ CONF_SECTION_MISSING = 0.5  # asked for a section the role's page does not have
 CHOICE_LEAD = 1.2  # a role chosen by content among a few ("which of those …") must beat the next by this factor
 CHOICE_REST = 0.25  # … counting its best passage whole and this share of its other passages (how much of the page is about it)
 EVENING = 1080  # minutes after midnight: "which one is still at work in the evening" asks whose day ends latest
+PUT_BACK_SHARE = 0.5  # a step goes after the others for a dislike when it is at least this much about it as the step most about it
+DISLIKE_OVER_LIKE = 2.0  # a step put first for a like goes back when its text is this much more about a dislike told (weighted words) than about the like
