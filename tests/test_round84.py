@@ -186,3 +186,11 @@ def test_a_step_that_only_grazes_a_dislike_keeps_its_place() -> None:
     e = with_pages("conv310")
     (a,) = talk("i hold CHPOP and i've had enough of leading teams, what's left on the ops director path?", e=e)
     assert (a.intent, a.role, a.certifications) == ("pathway", OPS, ("CMSO", "CPSCM", "CPOM"))
+
+
+def test_a_director_of_something_no_title_has_is_refused() -> None:
+    """"a Director of Nursing": what the job is of belongs to its name (guard: the ops director still found)."""
+    (a,) = talk("what would it take to become a director of nursing?")
+    assert (a.intent, a.reason) == ("none", "unknown_role")
+    (b,) = talk("what would it take to become a director of pharmacy operations?")
+    assert (b.intent, b.role) == ("pathway", OPS)

@@ -2517,7 +2517,8 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
     # a title that fits has a stem written where the head word is (see in_title): only those are read
     near = {stems[m] for m in range(max(0, i - 2), min(len(stems), i + 3)) if ev.a.said[m] == ev.a.said[i]}
     candidates = {rid for st in near for rid in ix.title_postings.get(st, ())}
-    fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) or _clipped_title_word(words[k], ix.role_titles[rid]) for k in range(j, i + 1))]
+    of_what = [k for k in range(i + 2, min(i + 4, len(words))) if words[i + 1 : i + 2] == ("of",) and words[k] not in lexicon.STOPWORDS and ev.a.sentence_of[k] == ev.a.sentence_of[i] and all(w not in lexicon.STOPWORDS for w in words[i + 2 : k])]  # "a Director of Nursing": what the job is of belongs to it too
+    fits = [rid for rid in sorted(candidates, key=ix.role_order.__getitem__) if all(in_title(k, ev.a, stems, set(ix.role_titles[rid])) or _clipped_title_word(words[k], ix.role_titles[rid]) for k in (*range(j, i + 1), *of_what))]
     plain_ask = j < i and not (ev.hits.keys() & {"property", "judgement", "eligibility", "rumour"} or any(k.startswith("missing_") for k in ev.hits))
     asks_what = plain_ask and ("identity" in ev.hits or (ev.cue("weak_overview") or "").endswith(" do"))
     if len(fits) == 1 and not _pathway_asked(ev) and (ev.section_cue or asks_what):  # "contracts manager day to day?", "rx transfer center supervisor, what is that", "what does the rehab pharmacy coordinator do": the one title the words fit, the part asked
@@ -2542,7 +2543,7 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
             return replace(refuse("missing_fact", CONF_MISSING_FACT, detail=f'"{ev.cue("judgement")}"', why=f"a judgement asked of {rid}, found by {word!r}"), role=rid)
         section, conf = section_for(rid, ev.a, ev.hits, ix, set(ix.role_titles[rid]))
         return Match("role", role=rid, section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{word!r} is on the page of {rid} only")
-    typed = " ".join(dict.fromkeys(said[j : i + 1]))  # as the member wrote it, not as synonyms read it
+    typed = " ".join(dict.fromkeys(said[j : i + 1] + (said[i + 1 : max(of_what) + 1] if of_what else ())))  # as the member wrote it, not as synonyms read it
     return refuse("unknown_role", CONF_UNKNOWN_ROLE, detail=typed, why=f"job phrase {typed!r} matches no title")
 
 
