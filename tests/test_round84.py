@@ -12,9 +12,9 @@ discharge letters bore me too?" and "I spent years on the appeals desk" retailor
 what describes the job sought ("become the pharmacist who reviews deaths …", "signs off that an
 upgrade is safe …") orders nothing; "setting aside cost" asks no cost; "which careers does your
 database include" lists the roles; "the first thing the ops director does" is the day; "I used to
-do relief cover" seeks no certification. Refused: how long the way to a role named by its own
-word takes (a page's "many years of practice" is no duration), whether employers hire someone
-"my age".
+do relief cover" seeks no certification; "… my bad. Theo has CPOM" holds it. Refused: how long
+the way to a role named by its own word takes (a page's "many years of practice" is no
+duration), whether employers hire someone "my age", "a Director of Nursing".
 
 Each test is worded apart from the blind sets' questions and failed on c50390c, but the guards
 (noted in their docstrings)."""
@@ -194,3 +194,8 @@ def test_a_director_of_something_no_title_has_is_refused() -> None:
     assert (a.intent, a.reason) == ("none", "unknown_role")
     (b,) = talk("what would it take to become a director of pharmacy operations?")
     assert (b.intent, b.role) == ("pathway", OPS)
+
+
+def test_a_name_opening_a_sentence_has_a_certification() -> None:
+    (a,) = talk("sorry, wrong thread. Ines has CPOM and wants the ops director job. what's next for her?")
+    assert (a.intent, a.role) == ("pathway", OPS) and "CPOM" not in a.certifications

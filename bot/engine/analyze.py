@@ -571,10 +571,11 @@ def not_held(words: Sequence[str], at: int) -> bool:
     return ruled_out(words, at) or (cue >= 1 and words[cue] in lexicon.HELD_CUES and words[cue - 1] in lexicon.NEGATIONS)
 
 
-def person_has(words: Sequence[str], at: int) -> bool:
+def person_has(words: Sequence[str], at: int, starts: frozenset[int] = frozenset()) -> bool:
     """Whether the word before "has" at ``at`` is a person the member speaks for: "she has CMSO",
-    "my tech has CPIT", "one of my pharmacy managers has CHPOP", "my pharmacist Leo has it" (not
-    "which role has it", "the ops director has CPOM")."""
+    "my tech has CPIT", "one of my pharmacy managers has CHPOP", "my pharmacist Leo has it", "… my
+    bad. Theo has CPOM" (``starts``: where sentences begin; not "which role has it", "the ops
+    director has CPOM")."""
     if at < 1 or words[at] != "has":
         return False
     if words[at - 1] in ("he", "she") or (at >= 2 and words[at - 1] in _HAS_ADVERBS and words[at - 2] in ("he", "she")):
@@ -584,7 +585,7 @@ def person_has(words: Sequence[str], at: int) -> bool:
     if mine is not None and at - mine <= 5 and any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in words[mine + 1 : at]):
         return True
     name = words[at - 1]  # "Jamal has CMSO and wants …", "greta has CPOM, noor has nothing": a name opening what is told
-    opens = at == 1 or words[at - 2] in _BEFORE_A_NAME
+    opens = at == 1 or words[at - 2] in _BEFORE_A_NAME or at - 1 in starts  # ("… my bad. Theo has CPOM": a sentence's first word)
     return opens and name.isalpha() and name not in lexicon.STOPWORDS and name not in heads and name not in lexicon.ROLE_NOUNS and name not in lexicon.CERT_NOUNS and name not in lexicon.PERSON_NOUNS
 
 
@@ -603,6 +604,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
     name, with where the name starts and ends ("i already have the pharmacy supply chain manager cert")."""
     held: list[str] = []
     last_held = -99
+    starts = frozenset(i for i in range(len(a.words)) if i == 0 or a.sentence_of[i] != a.sentence_of[i - 1])
     spots = [(c, p, p + 1) for c, p in a.code_pos.items()] + [(c, lo, hi) for c, lo, hi in named if c not in a.code_pos]
     for code, pos, end in sorted(spots, key=lambda cpe: cpe[1]):
         if code in held:
@@ -634,7 +636,7 @@ def held_codes(a: Analysis, named: Sequence[tuple[str, int, int]] = ()) -> tuple
         having = having or before[-2:] == ["did", "get"]  # "I did get CMSO before my break"
         having = having or (before[-1:] != [] and before[-1] in lexicon.HELD_DID and (any(w in _DOERS for w in before[-3:-1]) or after[:1] != [] and after[0] in lexicon.HELD_DID_AFTER))  # "I actually did CBREV last year", "she took CPOM", "did CCTSH at my old hospital" (not "did CPOM help")
         done = after[:1] != [] and after[0] in lexicon.HELD_WHEN_AFTER and not (before[-1:] and before[-1] in _ASKED_BEFORE_DONE)  # "CTPDP done last year" (not "is CPOM done online")
-        if any(w in lexicon.HELD_CUES for w in before) or having or done or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2)):
+        if any(w in lexicon.HELD_CUES for w in before) or having or done or "already" in after or got_it or i_have or (after and any(after[0].startswith(w) for w in lexicon.HELD_AFTER)) or (before[-1:] == ["has"] and person_has(a.words, pos - 1, starts)) or (before[-2:-1] == ["has"] and before[-1] in _HAS_ONLY and person_has(a.words, pos - 2, starts)):
             held.append(code)
             last_held = pos
     for code, pos, _ in sorted(spots, key=lambda cpe: -cpe[1]):  # "CPOM and CTIPP already": the codes listed before a held one are held too

@@ -919,7 +919,7 @@ _DO = frozenset({"do", "does", "did"})  # "does the clinic manager handle …": 
 
 def _membership_asked(ev: Evidence, code: str) -> bool:
     """Whether a step named is asked yes or no of the pathway ("is CACPC on the PDT path?", "she
-    asks, is CAMVP the third step on …", "… if the ops director path has CPOM"), not put first
+    asks, is CAMVP the third step on …", "… if the ops director path has CPOM on it"), not put first
     ("what about CHDT on it?", "why CDAT first?", "is CMSO worth getting if …")."""
     at = ev.a.code_pos.get(code)
     before = ev.a.words[at - 1] if at else ""
