@@ -135,8 +135,14 @@ class Evidence:
         asked_first = bool(who_at) and not in_who_clause  # "what certificates for the person who sends the claims", "i want to be the one who runs the diary. which certificates?": the certificates are asked, "who" describes
         papers = bool(typed) and all(t.startswith("certificate") for t in typed) and self.asks_who and not asked_first
         theirs = "role_exists" in self.hits and all(not POSSESSIVES.isdisjoint(words[max(0, i - 2) : i]) for i, w in enumerate(words) if w in lexicon.CERT_NOUNS)  # "is there a job where u watch them take their certification exams": a job described
-        told = self.a.asking and not any(self.a.asks(x) for x, _ in lexicon.cue("cert_seek").spans(words))  # ("… day look like? I used to do relief cover all over the county": told, not sought)
-        return (bool(self.cert_nouns) and not papers and not theirs and not job_described) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words) and not told)
+        return (bool(self.cert_nouns) and not papers and not theirs and not job_described) or ("cert_seek" in self.hits and lexicon.WHO_WORDS.isdisjoint(self.a.words) and not self._seek_only_told)
+
+    @cached_property
+    def _seek_only_told(self) -> bool:
+        """The certification-seeking wording stands only in sentences that tell ("… day look like?
+        I used to do relief cover all over the county"): nothing sought. Read once per question
+        (``cert_seek`` is asked many times)."""
+        return bool(self.a.asking) and not any(self.a.asks(x) for x, _ in lexicon.cue("cert_seek").spans(self.a.words))
 
     @property
     def certs_plural(self) -> bool:
