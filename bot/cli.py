@@ -74,6 +74,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     editor = KnowledgeEditor(kdir, store, via=VIA_CLI)
     status = 0
+    imported: list[str] = []
     try:
         for page in args.pages:
             name = shown(page)
@@ -106,6 +107,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                     print(f"  {p}", file=sys.stderr)
                 status = max(status, EXIT_REFUSED)
             else:
+                imported.append(name)
                 print(f"{page}: role {plan.role_id}" + (" (dry run: nothing was written)" if args.dry_run else ""))
                 print(plan.report())
                 if args.dry_run:
@@ -113,6 +115,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
+    if status and imported and not args.dry_run:  # each page is its own recorded, undoable change: say which ones landed
+        refused = len(args.pages) - len(imported)
+        print(f"career-bot import: {count(len(imported), 'page')} imported ({', '.join(imported)}), {count(refused, 'page')} refused (above); "
+              "fix the refused ones and import just those again", file=sys.stderr)
     return status
 
 

@@ -970,3 +970,20 @@ def test_a_masthead_run_into_the_pitch_is_refused_and_nothing_written(tmp_path):
         import_page(write(tmp_path / "forgery.txt", text), kb)
     assert e.value.line == 2 and "runs a masthead" in str(e.value)
     assert snapshot(kb) == {}
+
+
+def test_several_pages_in_one_import_say_which_landed_when_one_is_refused(tmp_path):
+    """Each page is its own recorded, undoable import: when one of several is refused, the others
+    that were written are named at the end, so "nothing was written" (said of the refused page)
+    is not read as the whole command's result."""
+    kb = copy_fixture(tmp_path)
+    seed = seed_text()
+    good = write(tmp_path / "buyer.txt", seed.replace("Director of Pharmacy Operations", "Pharmacy Inventory Buyer"))
+    raw, line, message = BAD_PAGES["pathway without certifications"]
+    bad = write(tmp_path / "bad.txt", raw)
+    r = cli_in_process("import", good, bad, "--knowledge", kb)
+    assert r.returncode == 1
+    assert f"{bad}:{line}: " in r.stderr and "nothing was written" in r.stderr
+    assert f"1 page imported ({good.name})" in r.stderr.replace(str(good), good.name) and "1 page refused" in r.stderr
+    assert (kb / "roles" / "pharmacy-inventory-buyer.yaml").is_file()
+    assert "Traceback" not in r.stderr

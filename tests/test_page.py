@@ -2623,3 +2623,33 @@ def test_an_address_alone_under_the_button_is_not_the_link_text(link: str) -> No
     ("Mid-Morning: …") read as a certification closed by it."""
     p = parse_page(QA_PAGE + "\n" + link + "\n")
     assert (p.closing, p.closing_link) == ("This role is for the steady coordinator who likes keeping a region in balance.", "Learn More")
+
+
+def test_steps_written_pathway_step_n_with_a_why_line() -> None:
+    """"Pathway step 1 - CODE: Certified …" then "Why: …" on the next line: before, refused ("expected
+    certification blocks")."""
+    steps = "".join(f"Pathway step {k} - {code}: {name}\nWhy: {desc}\n\n" for k, (code, name, desc) in enumerate(THREE_CERTS, 1))
+    p = parse_page(_seed_with("pathway", f"Which certifications get you there?\n\n{steps}"))
+    assert certs(p) == THREE_CERTS
+
+
+def _closing_replaced(closing: str) -> str:
+    """The seed page with its closing (heading, text, button) replaced by ``closing``."""
+    text = seed_text()
+    return text[: text.index("Ready to Engineer")] + closing
+
+
+def test_a_closing_paragraph_alone_after_the_last_day_entry_is_the_closing() -> None:
+    """A page that ends with one short paragraph after its day ("A job for people who like rules and
+    the outdoors in equal measure."): before, glued to the last entry's text."""
+    p = parse_page(_closing_replaced("A job for people who like rules and the outdoors in equal measure.\n"))
+    assert p.day[-1][2].endswith("without overspending on labor.")
+    assert p.closing == "A job for people who like rules and the outdoors in equal measure."
+
+
+def test_a_day_whose_entries_run_to_several_paragraphs_keeps_the_last_ones_second() -> None:
+    """Guard: when the entries are written in several paragraphs, the last entry's second paragraph
+    is its own, not a closing."""
+    text = seed_text().replace("its potential impact on technician workflow and error rates.", "its potential impact on technician workflow and error rates.\n\nYou write up your notes for the committee.")
+    p = parse_page(text[: text.index("Ready to Engineer")] + "Then you head home after checking the schedule once more.\n")
+    assert p.day[-1][2].endswith("once more.") and p.closing == ""

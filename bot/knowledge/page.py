@@ -106,8 +106,8 @@ _ASKS = {
 # "4 | A Day in the Life", "Section 2 – …" ("## 1. Overview" is "1. Overview" once cleaned).
 _SECTION_NUMBER = re.compile(r"^(?:(?:section|part)\s+\d{1,2}(?:[.):]|\s+[|–—-])?|\d{1,2}(?:[.)]|\s+[|–—-]))\s+(?=\S)", re.I)
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
-_NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "a) ", "(b) ", "Step 1. ", "Step 2: ", "Step one: ", "Step Two – ", "Step 3 · " (not "7:00 AM")
-    r"(?:step\s+)?\(?\d{1,2}[.)]\s+|\(?[a-j]\)\s+|step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—·•-]\s*"
+_NUMBERED_MARK = (  # "1. ", "2) ", "(3) ", "a) ", "(b) ", "Step 1. ", "Step 2: ", "Step one: ", "Step Two – ", "Step 3 · ", "Pathway step 1 - " (not "7:00 AM")
+    r"(?:step\s+)?\(?\d{1,2}[.)]\s+|\(?[a-j]\)\s+|(?:(?:pathway|path|career|certification)\s+)?step\s+(?:\d{1,2}|" + _NUMBER_WORDS + r")\s*[:.–—·•-]\s*"
 )
 _BULLET = re.compile(r"^(?:[•·●○◦▪▫■□‣⁃∙*+\-–—]\s*|" + _NUMBERED_MARK + ")", re.I)
 # A pictograph as a list item's bullet ("🚨 Sepsis Alert Response — …", "✅ …", "1️⃣ …"), with its
@@ -1146,6 +1146,23 @@ def _closing_within(body: list[tuple[int, str]], first: int, end: int) -> int | 
     return None
 
 
+CLOSING_PARAGRAPH_LINES = 3  # a closing paragraph after the last entry is this short
+
+
+def _paragraph_after(body: list[tuple[int, str]], starts: list[tuple[int, bool]], end: int) -> int | None:
+    """Where a closing paragraph of its own starts after the last entry's text ("… return the kits to
+    the vault." then, after a blank line, "A job for people who like rules and the outdoors …"):
+    on a page whose other entries are each one paragraph, a short last paragraph after a blank line."""
+    def gap(at: int, whole: bool, stop: int) -> int | None:
+        first = at + (not whole)
+        return next((k for k in range(first + 1, stop) if body[k][0] - body[k - 1][0] > 1), None)
+    bounds = [*(s for s, _ in starts[1:]), end]
+    if len(starts) < 2 or any(gap(at, whole, stop) is not None for (at, whole), stop in zip(starts[:-1], bounds[:-1])):
+        return None  # (a page whose entries run to several paragraphs: the last one's second is its own)
+    k = gap(*starts[-1], end)
+    return k if k is not None and end - k <= CLOSING_PARAGRAPH_LINES else None
+
+
 _CALL_TO_ACTION = re.compile(
     r"^(?:if\s+(?:you|this)\b|ready\s+to\b|interested\b|learn\s+more\b|explore\b|find\s+out\b|think\s+(?:this|you)\b|sounds?\s+like\b|could\s+this\b|this\s+could\s+be\s+your\b|curious\b|start\s+your\b|visit\b)|https?://|\bwww\."
     r"|\b(?:this|it)\s+(?:may|might|could|can)\s+be\s+(?:the|your)\s+(?:role|career|job|path|calling|next\s+step)\b|\b(?:role|career|job)\s+for\s+you\b",  # "…: if you like clear rules, this may be the role for you."
@@ -1781,24 +1798,29 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
     entries: list[list[str]] = []
     rest: list[tuple[int, str]] = []
     entry_at, whole = 0, False  # where the last entry starts in ``body``; whether its line holds its text too
+    starts: list[tuple[int, bool]] = []  # (entry_at, whole) of every entry
     end = len(body)
     for pos, (n, t) in enumerate(body):
         if pos in bare:
             entries.append([_unbullet(t).strip().removesuffix(":").rstrip(), ""])  # the title comes from the text under it (below)
             entry_at, whole = pos, False
+            starts.append((entry_at, whole))
             continue
         m = _day_entry(_unbullet(t), strict) or _untimed_entry(body, pos, timed, last)
         inline = None if m else _inline_day_entry(_unbullet(t))
         if m:
             entries.append([m.group("time").strip(), m.group("title")])  # ("06:30 – Opening Count": the clock's own space is no part of it)
             entry_at, whole = pos, False
+            starts.append((entry_at, whole))
         elif inline:
             entries.append([*inline[:2], _capitalised(inline[2])])  # "8:30 AM – Clinic Huddle. You meet the nurses …": one line
             entry_at, whole = pos, True
+            starts.append((entry_at, whole))
         elif pos in labelled:
             time, said = labelled[pos]  # "early morning: you check the queue …": named by its own words (below)
             entries.append([time, said] if _heading_like(said) else [time, "", _capitalised(said)])
             entry_at, whole = pos, not _heading_like(said)
+            starts.append((entry_at, whole))
         elif entries and len(entries[-1]) > 2 and _heading_like(t) and last:
             rest, end = body[pos:], pos
             break
@@ -1806,7 +1828,7 @@ def _day(page: Page, head: tuple[int, str], body: list[tuple[int, str]], last: b
             entries[-1].append(t)
         else:
             intro.append(t)
-    closing = _closing_within(body, entry_at + (not whole), end) if last and entries and len(entries[-1]) > 2 else None
+    closing = (_closing_within(body, entry_at + (not whole), end) or _paragraph_after(body, starts, end)) if last and entries and len(entries[-1]) > 2 else None
     if closing is not None:  # "Protect Patients. Protect Your People." closes the page
         entries[-1] = entries[-1][: len(entries[-1]) - (end - closing)]
         rest = body[closing:]
