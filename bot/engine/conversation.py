@@ -789,14 +789,14 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         does = b < len(words) and (words[b] in ("do", "does") or (words[b] in ("that", "who") and words[b + 1 : b + 2] in (("do",), ("does",))))  # "what does the blister pack one do", "the other one that does braille labels"
         does = does or ev.section_cue or not _PRONOUNS.isdisjoint(words[b:]) or "overview" in words[b:]  # "back to the billing one, whats their midday like", "the wound care one, overview"
         does = does or not _ROLE_PARTS.isdisjoint(words[b:])  # "the destruction one, day?"
-        stepwise = not _STEP_NOUNS.isdisjoint(words[b:])  # "the inhaler one, whats step 1 there": a step of a role's pathway
+        stepwise = not _STEP_NOUNS.isdisjoint(words[b:]) and not _place_asked(words[b:])  # "the inhaler one, whats step 1 there": a step of a role's pathway (not "the resus one, which step is it?": where a certification stands)
         owning = bool(_POSSESSIVE.search(r.tokens[b - 1].strip(_PUNCT)))
         stepwise = stepwise or (owning and ((b < len(words) and (words[b] in lexicon.PATH_NOUNS or words[b] in lexicon.ORDINALS)) or ((b == len(words) or words[b] in _AFTER_WHOSE) and ctx.intent in ("pathway", "role"))))  # "vs the vaccine one's path", "and the vaccine one's (if …)" after a pathway: a role's
         roles_listed = ctx.intent == "list_roles" and len(ctx.shown) >= 2 and all(e[0] == "role" for e in ctx.shown)  # "the shrink one" right after a list of roles: one of them
         retitled = ctx.intent == "pathway" and ctx.role is not None and ("correction" in ev.hits or not _MEANT.isdisjoint(words[:a])) and any(set(ix.title_postings.get(stem(w), ())) - {ctx.role} for w in ix.expand(words[a + 1 : b - 1]))  # "contraception lead path" … "no i meant the ops one": the role asked for was another
         as_role = on_list or person or certs_after or for_path or does or stepwise or roles_listed or retitled or recalled is not None or bool(ev.set_aside_roles) or (words[b - 1] in ("side", "role", "job") and "ref_choice" not in ev.hits)  # ("not the ops director, the other one …": a role)
         as_cert = not as_role and any(w in lexicon.CERT_NOUNS and not w.endswith("s") for w in words[:a] + words[b - 1 : b])  # "which cert is the supply chain one", "the other billing cert"
-        if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS) or (words[b - 1] == "side" and a and words[a - 1] == "for")):
+        if ctx.by_topic and (words[b - 1] in lexicon.TOPIC_NOUNS or (b < len(words) and words[b] in lexicon.TOPIC_NOUNS) or (words[b - 1] == "side" and a and words[a - 1] in ("for", "and"))):
             continue  # "and for the courier team part", "and one for the prior auth side" after "is there a cert for that": a topic again
         besides = {ctx.thing} if ctx.thing and words[a + 1] in _OTHER else set()  # "no, the other ops one": not the one just shown
         meant = _described(" ".join(r.tokens[a + 1 : b - 1]), ctx, ix, "role" if as_role else "cert" if as_cert else None, besides)
@@ -1098,7 +1098,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         beside_it = a > 0 and words[a - 1] in lexicon.AFTER_WORDS | lexicon.BEFORE_WORDS and words[:1] in (["what"], ["whats"], ["which"])  # "what's after it on that path?"
         named_here = any(text and not (beside_it and start > a and text.endswith(" path")) for start, (_, text) in r.spans.items() if start not in described_at) or (ctx.thing is not None and ctx.thing[0] in kinds)  # "the last one looks familiar, what is it": it is the last one (not "what's after it on that path": the path says where, "it" is still the card)
         compared = "contrast" in ev.hits and ctx.thing[1] not in ev.codes + ((ev.role_best,) if ev.role_best else ()) if ctx.thing else False
-        held = any(w in lexicon.HELD_CUES for w in words[max(0, a - 3) : a]) and lexicon.HEARD_OF.isdisjoint(words[max(0, a - 3) : a])  # "already got that one. after that?": the one held (not "got info on that one")
+        pron = next((k for k in range(a, b) if words[k] in ("that", "this", "it")), a)  # (the words found may start before it: "I have that from my old job")
+        held = any(w in lexicon.HELD_CUES for w in words[max(0, pron - 3) : pron]) and lexicon.HEARD_OF.isdisjoint(words[max(0, pron - 3) : pron])  # "already got that one. after that?": the one held (not "got info on that one")
         held = held or person_has(words, a - 1)  # "my pharmacist Leo has it already"
         ended = max((i for i in range(a) if r.tokens[i][-1:] in ".?!"), default=-1)  # the sentences before the pronoun's
         if held and ev.a.codes and min(ev.a.code_pos.values()) < a:
@@ -1109,20 +1110,27 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             continue  # "back to the iv supervisor, what certs for that one": certifications for the role just named
         if not held and ctx.thing and ctx.thing[0] == "cert" and ev.role_named and ev.section_cue and not ev.codes:
             continue  # "how does that compare to the reimbursement specialist? what's their day like": a section of the role named
+        if not held and ctx.thing and ctx.thing[0] == "cert" and set(ev.codes) & _denied(ev) and min(ev.a.code_pos.get(c, a) for c in set(ev.codes) & _denied(ev)) < a:
+            continue  # "actually I don't have CPEAL yet, I'm registered for it next month": the one just named, though not held
         thing = ctx.thing
-        if thing and thing[0] == "role" and any(w in lexicon.CERT_NOUNS for w in words[a:b]):  # "that cert for managing teams" after a role: a certification
+        if thing and thing[0] == "role" and (any(w in lexicon.CERT_NOUNS for w in words[a:b]) or (a >= 2 and words[a - 1] == "is" and words[a - 2] in _STEP_NOUNS)):  # "that cert for managing teams" after a role, "what step is it there": a certification
             thing = next((e for e in ctx.recent if e[0] == "cert"), None)
         elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits or not _SECTION_NOUNS.isdisjoint(words) or (ctx.intent == "pathway" and "overview" in words)) and not held:  # "what certs would it take", "what's that one's day like", "what are its main responsibilities", "overview of it pls" after a pathway: the role's
             thing = ("role", ctx.role)
         asked_codes = set(ev.codes) - _denied(ev) or set(ev.a.unknown_codes)  # ("why that one and not COCSP": COCSP is set against it)
         if thing and (held or (not named_here and (compared or not (asked_codes if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
+            tail = ""
+            inner = max((k for k in range(a + 1, b - 1) if words[k] in ("that", "this")), default=None) if words[b - 1] not in ("that", "this") and words[a] in _HOLDERS else None
+            if inner is not None:  # "I have that from my old job": the pronoun inside the words found, the rest kept
+                lead = " ".join(r.tokens[a:inner]) + " "
+                tail = " " + " ".join(r.tokens[inner + 1 + (words[inner + 1] == "one") : b]).rstrip(_PUNCT) if inner + 1 + (words[inner + 1] == "one") < b else ""
             if words[b - 1] in ("why", "come"):  # "why?" after a tailored pathway: why its first step
                 lead = " ".join(r.tokens[a:b]).rstrip(_PUNCT) + " "
             if a in worth and r.free(a - 1, b):
                 r.put(a - 1, b, f"{_label(thing, ix)} worth it")  # "worth it for someone who …" -> "CDDS worth it for someone who …"
             else:
-                r.put(a, b, lead + _label(thing, ix))
+                r.put(a, b, lead + _label(thing, ix) + tail)
     # "that part", "goes with that": what the previous question was about
     for a, b in r.found("ref_topic"):
         if _topic_before(r, a, ix):
@@ -1258,7 +1266,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     for_someone = "for_someone" in ev.hits or (newcomer and not _noun(speaks_for) and any(k == speaks_for and [w for w in words[:a] if w not in lexicon.LEAD_FILLERS] in _FOR_A_NAME for a, _, k in people))  # "what about for a tech", "and for Mei, who's …": whom the pathway is for
     pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
-    still_on = ctx.intent == "pathway" and ctx.role is not None and len(set(after.codes)) == 1 and set(after.codes) <= _steps(ctx.role, ix) and not after.role_named and "on" in words and not {"it", "there", "that", "this"}.isdisjoint(words) and next((w for w in words if w not in lexicon.LEAD_FILLERS and w != "and"), "") in lexicon.POLAR_LEADS and not after.hits.keys() & (_ASKS_ANYTHING | {"ref_next", "ref_prev"}) and not after.held  # "is CETEP still on it?" after a pathway: that pathway again, where it stands
+    still_on = ctx.intent == "pathway" and ctx.role is not None and len(set(after.codes)) == 1 and set(after.codes) <= _steps(ctx.role, ix) and not (after.role_named and after.role_best != ctx.role) and "on" in words and not {"it", "there", "that", "this"}.isdisjoint(words) and next((w for w in words if w not in lexicon.LEAD_FILLERS and w != "and"), "") in lexicon.POLAR_LEADS and not (after.hits.keys() - ({"pathway"} if (after.cue("pathway") or "") in lexicon.PATH_NOUNS else set())) & (_ASKS_ANYTHING | {"ref_next", "ref_prev"}) and not after.held  # "is CETEP still on it?", "is CPOM on that path too?" after a pathway: that pathway again, where it stands
     pathway_turn = pathway_turn or still_on
     pathway_turn = pathway_turn or ((ctx.intent == "pathway" or shown_on_path) and bool(ev.a.disliked) and not _own_subject(after) and not after.hits.keys() & _ASKS_ANYTHING)  # "hmm, and if discharge letters bore me too?" after a pathway: that way, without it first
     pathway_turn = pathway_turn or their_first or (ctx.intent == "pathway" and "same_goal" in ev.hits and not after.codes)  # "different person: my other tech wants the same job but he's all about coaching": that way, in their order
@@ -1289,7 +1297,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten = f"(I already have {_joined(still_held + also_held)}) {rewritten}"
     elif pathway_turn and still_held and not newcomer:  # (what one person holds is not another's)
         rewritten += f" (I already have {_joined(still_held)})"
-    if ("ref_self" in ev.hits or still_on) and ctx.focus and f"({ctx.focus})" not in rewritten:
+    adds_to_it = pathway_turn and bool(ev.a.disliked) and not after.held and not (newcomer or for_someone or person_focus) and (not _TOO.isdisjoint(words) or "and" in words[:2])  # "she also hates writing dossiers, does that change anything?": what they like, told before, still holds
+    if ("ref_self" in ev.hits or still_on or adds_to_it) and ctx.focus and f"({ctx.focus})" not in rewritten:
         rewritten += f" ({ctx.focus})"
         appended = True
     elif ctx.focus and ctx.intent == "role" and after.pathway_cue and not (about_me or for_someone or _tells_of_self(ev) or described_at) and _asked_what_fits(ctx, ix) and ((referred and not _own_subject(ev) and after.role_best == ctx.role) or (after.role_named and after.role_best in ctx.roles)):
@@ -1302,7 +1311,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         way = "how do I become" if (now is not None and not now.pathway_cue and not now.section_cue and not now.hits.keys() & {"overview", "weak_overview", "identity"}) or wished or bare else "for"  # ("both want the X job. ana 1st": the way there, though the cue was in what was cut)
         rewritten += f" ({way} the {_label(('role', asked_role), ix)})" + (f" ({person_focus})" if person_focus else "")  # "… which cert fits the pharmacist": theirs
         appended = True
-    if ctx.intent == "pathway" and ctx.role and not (after.role_named or ev.role_named) and not _STEP_NOUNS.isdisjoint(words) and "which" in words and lexicon.ORDINALS.keys().isdisjoint(words) and not any(w.isdigit() for w in words) and len(set(after.codes)) == 1 and set(after.codes) <= _steps(ctx.role, ix) and "(how do I become" not in rewritten and _ENDS_LOCATIVE.isdisjoint(words):
+    if (ctx.intent in ("pathway", "role") or shown_on_path) and ctx.role and not (after.role_named or ev.role_named) and not _STEP_NOUNS.isdisjoint(words) and ("which" in words or _place_asked(words)) and lexicon.ORDINALS.keys().isdisjoint(words) and not any(w.isdigit() for w in words) and len(set(after.codes)) == 1 and set(after.codes) <= _steps(ctx.role, ix) and "(how do I become" not in rewritten and _ENDS_LOCATIVE.isdisjoint(words):
         rewritten += f" (on the {_label(('role', ctx.role), ix)} path)"  # "does the ops director path have CPOM" … "and which step is it?": where it stands on that pathway
         appended = True
     if _weighed_with_the_last(ev, ctx) and ctx.role:  # "compared with the metrics analyst, which deals more with wholesalers" after the chargeback specialist's day: of those two
@@ -1467,7 +1476,7 @@ _DROPPED = re.compile(r"^\s*(?:(?:ok|okay|so|no|nah|actually|hmm|right)[,\s]+)?(
 _REMARK = re.compile(r"^\s*(?P<remark>(?:[\w']+,?\s+){0,3}[\w']+)\s*[.!]+\s+(?P<rest>\S.*)$")  # "that's early. and …": a short remark (one to four words), then the question
 
 
-_OTHER_ROLE_WORDS = frozenset({"the", "other", "role", "job", "one", "and", "what", "about", "whats", "s", "that", "day", "duties", "overview"})
+_OTHER_ROLE_WORDS = frozenset({"the", "other", "role", "job", "one", "and", "what", "about", "whats", "s", "that", "day", "duties", "overview", "any", "which", "is", "there", "an"})  # ("any other role?", "which other job?")
 
 
 def _other_holder(words: list[str], ctx: Context, ix: Index) -> str | None:
@@ -1513,6 +1522,7 @@ _THANKS_FILLERS = frozenset({"it", "that", "this", "so", "much", "very", "really
 _THE_ONES = frozenset({"the", "their", "its", "his", "her", "those", "these", "that", "this"})
 _EVERY = frozenset({"all", "every", "everything", "overall", "altogether"})
 _TOO = frozenset({"too", "also", "aswell"})
+_HOLDERS = frozenset({"i", "she", "he", "they"})  # "I have that from my old job": who holds it, opening the words found
 
 
 def _asked_what_fits(ctx: Context, ix: Index) -> bool:
@@ -2982,6 +2992,11 @@ _NAMES_SUBJECT = re.compile("^" + _LEAD + r"((and|so) )?(what|how) about (a|an|t
 def _steering(words: list[str] | tuple[str, ...]) -> set[int]:
     """Positions of words that steer rather than ask ("ok different question", "no wait I meant")."""
     return {i for name in ("discourse", "correction") for a, b in lexicon.cue(name).spans(words) for i in range(a, b)}
+
+
+def _place_asked(words: list[str]) -> bool:
+    """"which step is it", "what number is that": where the thing just named stands on a pathway."""
+    return any(w in ("which", "what", "whats") and words[i + 1 : i + 4] in (["step", "is", "it"], ["step", "is", "that"], ["number", "is", "it"], ["number", "is", "that"]) for i, w in enumerate(words))
 
 
 def _steps(rid: str | None, ix: Index) -> set[str]:

@@ -114,13 +114,27 @@ def _named_by_its_own_word(a: Analysis, ix: Index) -> list[tuple[str, range]]:
             if any(stems[m] == title[-1] and stems[m] in heads for m in a.typed_group(k)) and a.said[k] != a.said[j]:  # (its last word: "privileging pharmacists" is no Pharmacist … Privileging Coordinator)
                 out.append((rid, range(j, k + 1)))
                 break
+            if a.said[k] == a.words[k] and a.words[k].removesuffix("s").endswith(_AGENT_ENDS) and stems[k] in title and stems[k] not in heads and a.said[k] != a.said[j] and (_made_from_the_title(a.words[k], rid, ix) or stems[k] == title[-1]):
+                out.append((rid, range(j, k + 1)))  # "the immunization trainer": the one doing its title's "training", a job noun of the member's making; "the hurricane planner": its own last word
+                break
             k += 1
+        else:
+            if k > j + 1 and k < len(stems) and a.sentence_of[k] == a.sentence_of[j] and a.words[k] in _JOB_AFTER and all(a.said[m] == a.words[m] for m in range(j, k)):
+                out.append((rid, range(j, k)))  # "the allergy cleanup job", "the event pharmacy role": its own word and more of its title (or of its page), then a job noun
     return out
 
 
 _JOB_NOUNS = frozenset({"job", "role", "position", "gig", "route"})  # "the shrink job", "if she goes the settlement route": what any title is, or its way
 _ANY_JOB = frozenset({"my", "our", "old", "current", "former", "previous", "last", "first", "a", "an", "any", "what", "which", "other", "another", "some", "every", "each"})  # "from my old ops job", "a retail job", "what operations job is closest": the member's, or any
+_JOB_AFTER = _JOB_NOUNS - {"route"}  # (not "the medication safety officer route": a way, whoever takes it)
+_AGENT_ENDS = ("er", "or", "ist")  # "trainer": who does what a title's word names
 CLIPPED_HEAD = 4  # letters a title's last word typed short needs ("pharm" for pharmacist)
+
+
+def _made_from_the_title(word: str, rid: str, ix: Index) -> bool:
+    """"trainer" of a title that says "Training": a job noun of the member's making, not a word the
+    title itself writes ("center", "auditor")."""
+    return word.removesuffix("s") not in words_of(ix.knowledge.roles[rid].title)
 
 
 def _clipped_head(said: str, rid: str, ix: Index) -> bool:

@@ -172,7 +172,8 @@ class Evidence:
         told = [w for i, w in enumerate(a.words) if a.sentence_of[i] < last and w not in lexicon.STOPWORDS]
         if CODE_MARK in a.words and len(told) < PASTED_MIN:
             return False  # "ok, back to CCEMT - which job needs it": the code is named, not pasted
-        return asks_role and all(a.sentence_of[i] < last for i, w in enumerate(a.words) if w == CODE_MARK)
+        named_at = [i for i, w in enumerate(a.words) if w == CODE_MARK] + [i for i, _, (kind, _) in a.alias_hits if kind == "cert"]  # ("… a 'Certified Pharmacy Health Screening Coordinator' … what does it prove about the person who holds it": named by its name in the asking sentence)
+        return asks_role and all(a.sentence_of[i] < last for i in named_at)
 
     @property
     def role_named(self) -> bool:
@@ -261,7 +262,15 @@ class Evidence:
         """Word positions of a clause that describes a job ("the job where you compare the payment
         schedule with your totals", "the one who counts the no-shows"): what the job does, not
         what the member asks of it."""
-        return frozenset(i for noun in self._described_jobs for i in _clause_from(self.a, noun + 1))
+        return frozenset(i for noun in self._described_jobs for i in _clause_from(self.a, noun + 1)) | self.who_does
+
+    @cached_property
+    def who_does(self) -> frozenset[int]:
+        """Word positions after a sentence's opening "who <verb>" ("who checks if ppl qualify for
+        free prescriptions"): a job asked for by what it does."""
+        a = self.a
+        opened = [i for i, w in enumerate(a.words[:-1]) if w == "who" and (i == 0 or a.sentence_of[i - 1] != a.sentence_of[i]) and a.words[i + 1].endswith("s") and a.words[i + 1] not in _AUXILIARIES and a.sentence_of[i + 1] == a.sentence_of[i]]
+        return frozenset(i for k in opened for i in _clause_from(a, k + 1, nested=True))
 
     @cached_property
     def describing_the_goal(self) -> frozenset[int]:
@@ -275,7 +284,7 @@ class Evidence:
     def _described_jobs(self) -> tuple[int, ...]:
         """Positions of a job noun a relative clause describes ("the one who …", "the job where …")."""
         a = self.a
-        return tuple(i for i, w in enumerate(a.words[:-1]) if i and a.words[i - 1] in _DESCRIBED_BY and (w in _JOB_NOUNS or w in lexicon.ROLE_NOUNS) and a.words[i + 1] in _RELATIVES and a.sentence_of[i + 1] == a.sentence_of[i])
+        return tuple(i for i, w in enumerate(a.words[:-1]) if i and a.words[i - 1] in _DESCRIBED_BY and (w in _JOB_NOUNS or w in lexicon.ROLE_NOUNS) and (a.words[i + 1] in _RELATIVES or _placed_then_relative(a, i + 1)) and a.sentence_of[i + 1] == a.sentence_of[i])
 
     @cached_property
     def said_of_self(self) -> frozenset[int]:
@@ -1143,6 +1152,19 @@ def _conditions(a: Analysis) -> frozenset[int]:
     return frozenset(k for i, w in enumerate(a.words) if w == "if" for k in _clause_from(a, i))
 
 
+def _placed_then_relative(a: Analysis, at: int) -> bool:
+    """"the person at a pharmacy school who keeps graduates connected": where the job is, then the
+    clause that describes it."""
+    if a.words[at] not in _PLACE_PREPOSITIONS:
+        return False
+    k = next((j for j in range(at + 1, min(at + 1 + RELATIVE_REACH, len(a.words))) if a.words[j] in _RELATIVES), None)
+    return k is not None and all(a.sentence_of[j] == a.sentence_of[at] and a.words[j] not in _CLAUSE_STARTS for j in range(at + 1, k))
+
+
+_PLACE_PREPOSITIONS = frozenset({"at", "in", "on"})
+RELATIVE_REACH = 5  # words of the place between a job noun and "who" ("at a big pharmacy school")
+
+
 def _clause_from(a: Analysis, start: int, nested: bool = False) -> range:
     """Positions from ``start`` to the end of its clause (a question word, "but", a new sentence);
     ``nested``: a "that" clause inside it keeps its own verb ("who signs off that an upgrade is
@@ -1154,6 +1176,7 @@ def _clause_from(a: Analysis, start: int, nested: bool = False) -> range:
 
 
 _BE_VERBS = frozenset({"is", "are"})
+_AUXILIARIES = frozenset({"is", "was", "does", "has", "s"})  # "who is", "who does": no verb of a job's work
 
 
 def _beyond_self(ev: Evidence) -> Analysis:

@@ -111,7 +111,7 @@ def called_names(title: str, text: str) -> list[str]:
             continue
         before = sentence[: m.start()]
         at = before.lower().find(title.lower())
-        of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None or before.strip().lower().startswith(f"the {title.split()[-1].lower()} ") or re.search(rf"\bthe\s+{re.escape(title.split()[-1])}\s+(?:is|are)\s*$", before, re.I) is not None  # ("The liaison knows …, often called the rare disease access pharmacist"; "On many productions the liaison is simply called the set pharmacist")
+        of_role = (at >= 0 and _BETWEEN.match(before[at + len(title) :]) is not None) or not before.strip() or _ROLE_SUBJECT.search(before) is not None or re.match(rf"the\s+{re.escape(title.split()[-1])}\b", before.strip(), re.I) is not None or re.search(rf"\bthe\s+{re.escape(title.split()[-1])}\s+(?:is|are)\s*$", before, re.I) is not None  # ("The liaison knows …, often called the rare disease access pharmacist"; "On many productions the liaison is simply called the set pharmacist")
         if not of_role and at >= 0 and (said := re.match(r"\s+(?:is|are)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([\w-]+)\s*,?\s*$", before[at + len(title) :], re.I)) is not None:
             of_role = said.group(1).lower() in lexicon.ROLE_HEADS  # "A Continuous Infusion Refill Scheduler is a pharmacy technician, often called the drip tracker"
         if not of_role and at >= 0 and (said := re.match(r"\s+(?:is|are)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:behind|for|of|in|at|on|who|that)\b[^.;:!?]*,\s*$", before[at + len(title) :], re.I)) is not None:
@@ -121,7 +121,7 @@ def called_names(title: str, text: str) -> list[str]:
         subject_only = m.re is _CALL_IT or (not of_role and 0 <= at <= 4)  # ("you call them every day": no job's name)
         if not (of_role or subject_only):
             continue
-        listed = re.split(r"[.;:(),]", sentence[m.end() :])[0]  # "called A or B, they …"
+        listed = re.split(r"[.;:(),—–]|\s-\s", sentence[m.end() :])[0]  # "called A or B, they …", "— often called a respiratory formulation scientist — works …"
         for part in _NAME_SPLIT.split(_OPEN_OR.sub("", listed.strip())):
             found = _NAME.match(_SAID_BY.split(part.strip())[0])  # "often called the cleanroom builder by pharmacy staff": who calls it so is no part of the name
             if found is None or found.group(1).split()[0].lower() in _NOT_A_NAME:

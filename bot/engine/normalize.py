@@ -24,6 +24,7 @@ _MARKDOWN = re.compile(r"[*_~|`>#\[\]()]")
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-", "→": " -> ", "⟶": " -> "})
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\-./][A-Za-z0-9]+)*")
 _IS_CONTRACTED = frozenset({"what", "who", "how", "where"})  # "what's" is "whats" (what is), as members type it; "member's" is "member"
+_HESITATIONS = frozenset({"um", "umm", "ummm", "uh", "uhh", "uhhh", "uhm", "erm", "ehm"})  # said while thinking, typed or transcribed
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 _DOLLAR_ALONE = re.compile(r"\$(?![\d.,])")
 _SYMBOLS = re.compile(r"[^\x00-\x7f\w\s]|_")  # emoji and other non-ASCII symbols; letters stay
@@ -124,6 +125,8 @@ def tokenize(text: str, limit: int | None = MAX_TOKENS) -> list[Token]:
     """Word tokens; hyphenated words split (mid-day -> mid day) unless they look like a code."""
     out: list[Token] = []
     for raw in _TOKEN.findall(capital_words(text)):
+        if raw.lower() in _HESITATIONS and not raw.isupper():
+            continue  # "um and the hand rub guy, same question": a voice note's pause, no word
         if "'" in raw:
             base, _, tail = raw.partition("'")
             raw = base if tail.lower() in ("s", "") and base.lower() not in _IS_CONTRACTED else base + tail

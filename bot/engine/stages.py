@@ -519,7 +519,14 @@ def missing_fact(ev: Evidence, ix: Index) -> Match | None:
 def sole_candidate(ev: Evidence, ix: Index) -> str | None:
     """The one role the question's words point at, if weakly ("do i need a pharmd for the shelter
     job"): no other role scores, and more than a job noun found it."""
-    return ev.subject_role if ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix) else None
+    return ev.subject_role if ev.subject_score > ONLY_CANDIDATE_MIN and ev.second == 0.0 and not _only_a_head(ev, ix) and not _a_bare_head(ev) else None
+
+
+def _a_bare_head(ev: Evidence) -> bool:
+    """The subject was found by "pharmacist" alone ("how do i go from driver to pharmacist"): the
+    profession itself, whichever one title happens to end in it."""
+    where = ev.role_where.get(ev.subject_role or "", frozenset())
+    return bool(where) and all(ev.a.words[i] in PHARMACIST_NOUNS for i in where)
 
 
 def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
@@ -552,6 +559,8 @@ def _missing_fact(ev: Evidence, ix: Index, about: str | None) -> Match | None:
             continue  # "HR mentioned CMLT as something the system would pay for. Can you explain what it provides?": told, not asked
         if ev.asks_who and (at_spans := facet.spans(ev.a.words)) and all(_describes_whom(ev.a.words, x) for x, _ in at_spans):
             continue  # "who is the person that decides how many techs we have on …": the job described, no count asked
+        if ev.asks_who and ev.described and at_spans and all(x in ev.who_does for x, _ in at_spans):
+            continue  # "who checks if ppl actually qualify for free prescriptions": what the job asked for does, which a page describes
         if not told_checked and _told_in_its_clause(ev, facet):
             continue  # "what does a GPO liaison do, our network is thinking of hiring one": told beside the ask
         if facet.name == "missing_eligibility" and about is not None and not ev.codes and ev.certs_plural and set(found.split()) <= _PREREQUISITES:
@@ -925,7 +934,12 @@ def _membership_asked(ev: Evidence, code: str) -> bool:
     before = ev.a.words[at - 1] if at else ""
     words = ev.a.words
     along = (not {"on", "in"}.isdisjoint(words) and not (lexicon.PATH_NOUNS | {"it", "there", "that", "this", "one", "list"}).isdisjoint(words)) or not {"part", "include", "includes"}.isdisjoint(words)
-    return along and ("why" not in words or not lexicon.ORDINALS.keys().isdisjoint(words)) and (_polar(ev) or before in _IS_LEADS or not {"if", "whether"}.isdisjoint(words))  # (not "why's it on the path": why it comes first; but "why is it second on …" asks where it stands)
+    place = ("where" in words and not _PLACING.isdisjoint(words)) or any(w in ("which", "what", "whats") and words[i + 1 : i + 2] in _PLACE_NOUNS for i, w in enumerate(words))  # "where does it sit on the health center path?", "which step is it on there?": where it stands
+    return along and ("why" not in words or not lexicon.ORDINALS.keys().isdisjoint(words)) and (_polar(ev) or before in _IS_LEADS or not {"if", "whether"}.isdisjoint(words) or place)  # (not "why's it on the path": why it comes first; but "why is it second on …" asks where it stands)
+
+
+_PLACING = frozenset({"sit", "sits", "come", "comes", "fall", "falls", "fit", "fits", "stand", "stands", "land", "lands"})
+_PLACE_NOUNS = frozenset({("step",), ("number",), ("position",), ("place",), ("stage",)})
 
 
 def _opens_with(ev: Evidence, leads: frozenset[str]) -> bool:
@@ -1510,7 +1524,8 @@ def listing(ev: Evidence, ix: Index) -> Match | None:
         return None  # "interested in central fill. what's the overview of the job": the one talked about, no list
     if ev.described and nouns and all(not ev.a.words[i].endswith("s") for i in nouns) and any(ev.a.words[i - 1] in ("which", "what") for i in nouns if i):
         return None  # "I pull the override reports every month; which role in here does that as its main job?": one role, described
-    rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and w not in class_words and w not in lexicon.STOPWORDS]
+    listing_at = {i for x, y in lexicon.cue("list").spans(ev.a.words) for i in range(x, y)}  # (every list wording: "which career spotlights do you currently hold")
+    rest = [s for i, (w, s) in enumerate(zip(ev.a.words, ev.a.word_stems)) if ev.a.sentence_of[i] in where and w not in said and i not in listing_at and w not in class_words and w not in lexicon.STOPWORDS]
     named_there = ev.role_named and any(ev.a.sentence_of[i] in where for i in ev.title_positions)  # ("which jobs can i ask you about? onc pharmacist poking around": named in another)
     bare = found and not ev.codes and not named_there and not any(ix.weight(s) >= DISTINCTIVE for s in rest if s in ix.idf and s not in cue_stems())  # "what job roles can I ask you about": nothing to describe a role by
     if not bare and (not _unnamed(ev) or ev.subject_relaxed or ev.goal_role or ("cert_seek" in ev.hits and not ev.certs_plural and not any(ev.a.sentence_of[i] in where and w in _MANY for i, w in enumerate(ev.a.words)))):
@@ -1638,6 +1653,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     joined = not (ev.pathway_cue or ev.cert_nouns) and any(_joined_by_or(ev, mine, ev.role_where[r]) for r in apart)  # "… hazardous drug coordinator or pricing analyst"
     weighing = (ev.cue("contrast") or "").endswith("between") and (ev.pathway_cue or ev.cert_nouns)  # "deciding between X and Y. path of the first one?": a pathway asked, not the roles weighed
     weighing = weighing or (ev.pathway_cue and not apart and ev.cue("contrast") == "comparison")  # "what's the DUR manager path by comparison": its pathway, beside the one talked about
+    weighing = weighing or (ev.pathway_cue and not apart and bool(ev.cert_seek) and "ordering" in ev.hits)  # "(… she used to compare our prices …) and she wants to become a compensation analyst; which certification first?": one role, its first step asked; nothing named to weigh it against
     weighing = weighing or (ev.pathway_cue and _asked_after(ev, "pathway", "contrast") and not lexicon.PATH_NOUNS.isdisjoint(ev.a.words[ev.a.sentence_of.index(ev.a.sentence_of[-1]) :]))  # "I'm weighing the X vs the Y. … whats the cert path for the X one": weighed first, the way asked after (not "… start with the director")
     told = "contrast" in ev.hits and all(x in ev.said_of_self or x in ev.describing for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves ("the job where you compare the payment paper with your totals": in what the job does)
     weighed = ("contrast" in ev.hits and not weighing and not told) or joined
@@ -1747,12 +1763,17 @@ def _path_only_told(ev: Evidence) -> bool:
     if not a.asking or not ev.pathway_cue or a.arrow or ev.held or _asked_cue(ev, "pathway") or _asked_cue(ev, "ordering") or _asked_cue(ev, "first_asked"):
         return False
     told = {a.sentence_of[x] for x, _ in lexicon.cue("pathway").spans(a.words)}
-    if any(a.sentence_of[i] in told and a.words[i + 1 : i + 2] not in _RELATIVE_NEXT and not (i and a.words[i - 1] in _SOMEONE) for i, w in enumerate(a.words) if w in _WH_ASKING):
+    if any(a.sentence_of[i] in told and a.words[i + 1 : i + 2] not in _RELATIVE_NEXT and not (i and (a.words[i - 1] in _SOMEONE or (w in lexicon.WHO_WORDS and _a_person(a.words[i - 1])))) for i, w in enumerate(a.words) if w in _WH_ASKING):
         return False  # ("… my tech has neither, what order would you go in": asked, though no "?"; not "… sure the work is what I think it is")
     marks = [i for i, w in enumerate(a.words) if w == CODE_MARK]
     asks_the_role = any(a.asks(x) and a.words[x - 1 : x] != ("which",) for x, _ in lexicon.cue("overview").spans(a.words)) or any(a.asks(i) for i, w in enumerate(a.words) if w == "do" and (i + 1 == len(a.words) or a.sentence_of[i + 1] != a.sentence_of[i] or a.words[i + 1] == "all"))  # "What does a language access coordinator do? … my manager said I should look at that path" (not "… which role")
     seeks_one = _asked_cue(ev, "cert_seek") is not None and not ev.certs_plural and not ev.hits.keys() & {"ordering", "first_asked"} and _FIRST_SAID.isdisjoint(a.words)  # "is there a cert about version control? we're moving to a new system": one certification sought
     return any(a.asks(i) for i in marks) or ev.section_cue or asks_the_role or seeks_one  # ("what happens in the variance meeting on the analyst's day? my director wants me to start running ours")
+
+
+def _a_person(word: str) -> bool:
+    """"my mentee, who is heading into HR": a person "who" tells about, no question."""
+    return word in lexicon.PERSON_NOUNS or word in lexicon.RELATIONS or word in lexicon.MENTORED
 
 
 def _role_asked_of(ev: Evidence) -> bool:
@@ -1921,7 +1942,10 @@ def _asks_the_card(ev: Evidence) -> bool:
         return any(ev.a.sentence_of[x] == ev.a.sentence_of[-1] and not {CODE_MARK, "it", *POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))
     if _questioned(ev, "pathway"):
         return False
-    return any(ev.a.sentence_of[x] in ev.a.questioned and not {CODE_MARK, *POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))
+    return any((ev.a.sentence_of[x] in ev.a.questioned or not _REPORTING.isdisjoint(words[max(0, x - 2) : x])) and not {CODE_MARK, *POINTERS}.isdisjoint(words[x:y]) for x, y in _sentence_spans(ev, "identity"))  # ("… asked me what the CPEQR credential validates. What should I tell her?": the question reported is the one asked)
+
+
+_REPORTING = frozenset({"asked", "asks", "asking", "wondered", "wonders", "wondering"})
 
 
 def pathway(ev: Evidence, ix: Index) -> Match | None:
@@ -1959,9 +1983,10 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
             order = tuple(s.certification for s in ix.knowledge.roles[role].pathway if s.certification not in ev.held or s.certification in after)
             asked = [order[order.index(c) + 1] if c in after and c in order[:-1] else c for c in asked if c not in after or c in order[:-1]]
         named_step = len(asked) == 1 and not after and _membership_asked(ev, asked[0])  # "is CACPC on the PDT path?": where it stands, in the order the member's words give (not moved first)
-        t = tailor(role, ev.a, ix, restrict=asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev) | _only_in_the_way_asked(ev) | _only_describing_the_job(ev, role), asked_first=not named_step)
-        if named_step and t.focus is None and asked[0] in t.order:
-            t = replace(t, focus=asked[0])
+        on_it = named_step and asked[0] in {s.certification for s in ix.knowledge.roles[role].pathway}
+        t = tailor(role, ev.a, ix, restrict=None if on_it else asked, held=ev.held, exclude=exclude | _how_it_was_earned(ev) | _only_in_the_way_asked(ev) | _only_describing_the_job(ev, role) | _when_said(ev), asked_first=not named_step)
+        if named_step and asked[0] in t.order and t.focus != asked[0]:
+            t = replace(t, focus=asked[0], focus_words=())  # (the order what they like gives, the step asked about in it: "is CPOM on that path too?" after "inventory is the part I'd enjoy most")
         m = _pathway(role, t, CONF_PATHWAY_NAMED if ev.subject_named else CONF_PATHWAY, f"pathway cue {ev.cue('pathway')!r}; goal {role}")
         return replace(m, shape="order", also=tuple(asked)) if len(asked) >= 2 and "ordering" in ev.hits else m
     if ev.bare_pathway and not ev.codes and "ordering" not in ev.hits:
@@ -1974,7 +1999,15 @@ def pathway(ev: Evidence, ix: Index) -> Match | None:
 
 
 _BEFORE_WHO = frozenset({"and", "so", "ok", "okay", "but", "then", "also", "hey", "hi", "um", "uh", "anyway", "lol", "well"})  # "ok so who …": still a question that opens with who
-_CLAUSE_ENDS = frozenset({"and", "but", "so", "which", "what", "whats"})
+_CLAUSE_ENDS = frozenset({"and", "but", "so", "which", "what", "whats", "how", "where", "why"})  # ("already got CTRMS (how do I become …)": the way asked starts a clause of its own)
+
+
+def _when_said(ev: Evidence) -> set[str]:
+    """Stems said only in a time of the member's ("I'm registered for it next month", "one day"): when,
+    no interest of theirs ("month" orders no step about monthly reports)."""
+    inside = {i for x, y in lexicon.cue("someday").spans(ev.a.words) for i in range(x, y)}
+    stems = ev.a.word_stems
+    return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
 
 
 def _only_in_the_way_asked(ev: Evidence) -> set[str]:
@@ -2526,11 +2559,11 @@ def unknown_role(ev: Evidence, ix: Index) -> Match | None:
             return missing
         section, conf = section_for(fits[0], ev.a, ev.hits, ix, set(ix.role_titles[fits[0]]))
         return Match("role", role=fits[0], section=section, confidence=round(conf * CONF_RELAXED_FACTOR, 3), why=f"{' '.join(words[j:i + 1])!r} fits one title")
-    if len(fits) == 1 and _pathway_asked(ev):  # "how do i become a drug device combo coordinator": the one title its words fit, one clipped
+    if len(fits) == 1 and _pathway_asked(ev) and j < i:  # "how do i become a drug device combo coordinator": the one title its words fit, one clipped (not "… from driver to pharmacist": the trade itself)
         rid = fits[0]
         return _pathway(rid, tailor(rid, ev.a, ix, held=ev.held, exclude=set(ix.role_titles[rid]) | set(stems[j : i + 1])), CONF_PATHWAY * CONF_RELAXED_FACTOR, f"{' '.join(words[j:i + 1])!r} fits one title")
     if fits:
-        return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} titles")
+        return refuse("ambiguous", CONF_AMBIGUOUS, alternatives=tuple(("role", r) for r in fits[:5]), why=f"{' '.join(words[j:i + 1])!r} fits {len(fits)} title{'s' if len(fits) > 1 else ''}")
     by_page = named_by_its_page(ev.a, ix, j, i, last_resort=True) or (named_by_its_topic(ev.a, ix, j, i) if words[i] in PHARMACIST_NOUNS else None)  # ("the CAR-T pharmacist": named by the subject of the work, not "a clinical research coordinator", another job)
     if by_page is not None:  # "the psych pharmacy manager": the one page that writes "psych…", whose title has the rest; "the CAR-T pharmacist": the one page about CAR-T
         rid, word = by_page
