@@ -20,7 +20,15 @@ job" holds the step just shown, "and the sliding fee side?" after a certificatio
 asks for another by topic, "where does it sit on the … path?" and "is CPOM on that path too?" keep
 the order (the one just shown), "any other role?" after a card is the other role whose path has
 it, and "which step is it?" after a step's card, or "which step is it there" after its role, says
-where the step stands.
+where the step stands. Later in the round: "CRPEC or CTPLP - which one covers dosing diaries" chooses
+between certifications (no clinical request); the part asked in the question ("… in the morning.
+What are the main responsibilities again?") wins over a time told; "which role's path is that on",
+"is that also on another role's path?", "the second one in that order", "what's after it on
+there", "has that one already. and the one after?" after a step's card; "the trackside job" (a
+page's other name) orders nothing; "same interest" and "X's dream job is …, same question" carry
+what was said or asked; "its path" is the role talked about ("what I really want is …" says what
+the member likes); "what time does the MAR chart person
+begin" is the day; "we both have interviews tomorrow" orders no step about interviews.
 
 Each test is worded apart from the blind sets' questions and failed on 0ddd5fd, but the guards
 (noted in their docstrings)."""
@@ -220,3 +228,71 @@ def test_which_step_is_it_after_a_steps_card_or_its_role() -> None:
     _, b, c = talk("is CMSO only for ops directors?", "any other role?", "which step is it there", e=e)
     assert (b.intent, b.role) == ("role", APQR)
     assert (c.intent, c.role, c.certifications[0], c.focus) == ("pathway", APQR, "CPQRS", "CMSO")
+
+
+def test_which_one_is_about_a_clinical_word_chooses_between_certifications() -> None:
+    e = with_pages("conv313")
+    (a,) = talk("CRPEC or CTPLP - which one covers dosing diaries", e=e)
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CRPEC",))
+
+
+def test_the_part_asked_in_the_question_wins_over_a_time_told() -> None:
+    e = with_pages("conv315")
+    (a,) = talk("I'm interviewing for the ops director job in the morning. What are the main responsibilities again?", e=e)
+    assert (a.intent, a.section) == ("role", "responsibilities")
+
+
+def test_on_which_roles_path_and_on_another_roles_path_after_a_card() -> None:
+    e = with_pages("conv315")
+    _, a = talk("what is CTSRA", "which role's path is that on", e=e)
+    assert (a.intent, a.role) == ("pathway", SPEAKER)
+    _, b = talk("which cert covers the inventory part of the ops director job", "is that also on another role's path?", e=e)
+    assert (b.intent, b.certifications[:1]) == ("certification", ("CPSCM",))
+
+
+def test_the_second_one_in_that_order_and_whats_after_it_on_there() -> None:
+    e = with_pages("conv315")
+    _, a = talk("emergency supply lead - I'm great with GPs and referrals. cert order?", "and the second one in that order?", e=e)
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CUMSP",))
+    e = with_pages("conv313")
+    _, _, b = talk("what is CPEAL", "whose path is that on", "and what's after it on there", e=e)
+    assert (b.intent, b.certifications[:1]) == ("certification", ("CSRPP",))
+
+
+def test_has_that_one_already_and_the_one_after() -> None:
+    e = with_pages("conv314")
+    *_, a = talk("what is CTRMS", "whose path is it on?", "what comes after it on that path?", "Priya has that one already. and the one after?", e=e)
+    assert (a.intent, a.certifications[:1]) == ("certification", ("CCDCK",))
+
+
+def test_a_roles_other_name_before_job_is_no_interest() -> None:
+    e = with_pages("conv314")
+    _, a = talk("Ines holds CIPDS and is after inhalation product development. Tom holds CMSO and wants the trackside job", "and Tom's next step?", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", TRACKSIDE, "CEVMP")
+
+
+def test_same_interest_and_same_question_for_another_role() -> None:
+    e = with_pages("conv314")
+    _, _, a = talk("show me the ops director path", "I love the inventory side", "now the inhalation development job, same interest", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", INHALATION, "CPSCM")
+    _, b = talk("what's the motorsport circuit medical centre pharmacist's race day like?", "and Ines's dream job is the dissolution testing laboratory supervisor, same question", e=e)
+    assert (b.intent, b.role, b.section) == ("role", DISSOLUTION, "day_in_the_life")
+
+
+def test_its_path_is_the_role_talked_about_whatever_the_wish_describes() -> None:
+    e = with_pages("conv313")
+    _, a = talk("what does a community health center pharmacy manager do", "Ten years of order-set builds, but what I really want is sitting down with people and explaining their costs. so for someone like me, where do I begin on its path?", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", HEALTH_CENTER, "CPACS")
+
+
+def test_what_time_does_the_role_person_begin_is_the_day() -> None:
+    e = with_pages("eval338")
+    (a,) = talk("what time does the MAR chart person begin", e=e)
+    assert (a.intent, a.role, a.section) == ("role", MAR, "day_in_the_life")
+
+
+def test_a_job_interview_is_the_occasion_not_an_interest() -> None:
+    """Guard: "interviewing patients" is still work the member speaks of (the cue's near misses)."""
+    e = with_pages("conv315")
+    (a,) = talk("we have both got interviews tomorrow; my friend is going for the APQR coordinator post, which certs should she bring up?", e=e)
+    assert (a.intent, a.role, a.certifications[0]) == ("pathway", APQR, "CPQRS")

@@ -408,7 +408,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         return Resolution(question, False, False, evidence=ev)  # "which certs do you know about, all of them": every one the bot holds, not the ones just shown
     if ev.cue("missing_employment") and ctx.people and not ev.role_named and not ev.codes:
         return Resolution(question, False, True, evidence=ev)  # "which of them should get the scholarship" after two people: a decision about them, no role or step
-    if ctx.thing is not None and ctx.thing[0] == "cert" and ctx.role and ctx.thing[1] not in _steps(ctx.role, ix) and "whose" in r.words and not (ev.codes or ev.role_named) and lexicon.ORDINALS.keys().isdisjoint(r.words) and len([w for w in r.words if w not in lexicon.STOPWORDS]) <= _WHOSE_WORDS:
+    if ctx.thing is not None and ctx.thing[0] == "cert" and ctx.role and ctx.thing[1] not in _steps(ctx.role, ix) and ("whose" in r.words or _which_roles_path(r.words)) and not (ev.codes or ev.role_named) and lexicon.ORDINALS.keys().isdisjoint(r.words) and len([w for w in r.words if w not in lexicon.STOPWORDS]) <= _WHOSE_WORDS:
         final = read(f"whose path has {ctx.thing[1]}", ix)
         return Resolution(final.a.question, True, True, final.named_roles, frozenset(), evidence=final)  # "diff q: what's CDICP" after another role … "whose path?": the one with it, not the role before
     own = _own_subject(ev)
@@ -1118,7 +1118,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         elif thing and thing[0] == "cert" and ctx.role and (ev.certs_plural or "day" in ev.hits or not _SECTION_NOUNS.isdisjoint(words) or (ctx.intent == "pathway" and "overview" in words)) and not held:  # "what certs would it take", "what's that one's day like", "what are its main responsibilities", "overview of it pls" after a pathway: the role's
             thing = ("role", ctx.role)
         asked_codes = set(ev.codes) - _denied(ev) or set(ev.a.unknown_codes)  # ("why that one and not COCSP": COCSP is set against it)
-        if thing and (held or (not named_here and (compared or not (asked_codes if thing[0] == "cert" else ev.role_named or ev.described)))):  # ("is BCPS worth it for me": BCPS)
+        its_way = words[a] == "its" and words[b : b + 1] != [] and words[b] in lexicon.PATH_NOUNS  # "… what I really want is explaining costs. where do I start on its path?": the role talked about, whatever the wish describes
+        if thing and (held or (not named_here and (compared or not (asked_codes if thing[0] == "cert" else ev.role_named or (ev.described and not its_way))))):  # ("is BCPS worth it for me": BCPS)
             lead = " ".join(r.tokens[a : b - 1]) + " " if words[b - 1] == "that" and a < b - 1 else ""
             tail = ""
             inner = max((k for k in range(a + 1, b - 1) if words[k] in ("that", "this")), default=None) if words[b - 1] not in ("that", "this") and words[a] in _HOLDERS else None
@@ -1130,7 +1131,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             if a in worth and r.free(a - 1, b):
                 r.put(a - 1, b, f"{_label(thing, ix)} worth it")  # "worth it for someone who …" -> "CDDS worth it for someone who …"
             else:
-                r.put(a, b, lead + _label(thing, ix) + tail)
+                r.put(a, b, lead + ("the " if its_way and thing[0] == "role" else "") + _label(thing, ix) + tail)
     # "that part", "goes with that": what the previous question was about
     for a, b in r.found("ref_topic"):
         if _topic_before(r, a, ix):
@@ -1242,7 +1243,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         appended = rewritten != r.text()
     elif ctx.intent == "role" and ctx.section in _SECTION_WORDS and after.described and after.described != ctx.role and not after.role_named and not after.asks_who and not after.hits.keys() & _ASKS_ANYTHING and _ends_in_ellipsis(r):
         rewritten = f"the {_label(('role', after.described), ix)} {_SECTION_WORDS[ctx.section]}"  # "sounds boring. what about the nursing home consultant?" after a day
-    elif (ellipsis or corrects) and not unresolved and (((_only_names(after) or names_other or ((corrects or (ellipsis and after.role_named)) and ctx.intent == "pathway" and _only_names(after, after.said_of_self | (_path_nouns(after) if path_named else frozenset()) | _same_as_before(after)))) and not _asks_beyond_naming(after, path_named)) or (ellipsis and _versus_the_last(after, ctx))):
+    elif (ellipsis or corrects) and not unresolved and (((_only_names(after, _whose_goal(words, people) if not r.spans else frozenset()) or names_other or ((corrects or (ellipsis and after.role_named)) and ctx.intent == "pathway" and _only_names(after, after.said_of_self | (_path_nouns(after) if path_named else frozenset()) | _same_as_before(after)))) and not _asks_beyond_naming(after, path_named)) or (ellipsis and _versus_the_last(after, ctx))):
         title = _label(("role", after.role_best), ix) if after.role_best else ""
         place = (step_place(asked_before()) or _step_picked(ctx)) if after.role_best and words[:2] in (["and", "on"], ["and", "for"]) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.question and not after.codes else None
         if place is not None:  # "what's step 3 on the line clearance path?" … "and on the app support one?": that step of its pathway
@@ -1264,7 +1265,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     same_role = (tells and after.role_best == ctx.role) or "same_goal" in ev.hits  # "i'm new to managing people" after the sustainability manager's pathway: their words, not a new goal ("… wants the same job": that one)
     about_me = ("self_describe" in ev.hits or "likes_theirs" in ev.hits or tells) and not (after.codes or (after.role_named and not ev.named_only_of_self and not same_role))  # "what if I'm more of a purchasing person": the member, not a job (nor "im a tech lead rn")
     for_someone = "for_someone" in ev.hits or (newcomer and not _noun(speaks_for) and any(k == speaks_for and [w for w in words[:a] if w not in lexicon.LEAD_FILLERS] in _FOR_A_NAME for a, _, k in people))  # "what about for a tech", "and for Mei, who's …": whom the pathway is for
-    pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or "ordering" in after.hits or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
+    order_shown = any(w in ("order", "list") and words[i - 1 : i] in (["that"], ["this"], ["your"], ["same"]) for i, w in enumerate(words)) and any(w in lexicon.ORDINALS for w in words)  # "second one in that order?": a step of the order just shown
+    pathway_turn = (ctx.intent == "pathway" and (after.pathway_cue or bool(after.held) or ("ordering" in after.hits and not order_shown) or "ref_self" in ev.hits or about_me or for_someone)) or (retailor and ("ref_choice" in ev.hits or suits))
     pathway_turn = pathway_turn or (ctx.intent == "role" and ctx.role is not None and bool(after.pathway_cue) and bool(after.held) and not set(after.codes) - set(after.held) and not after.role_named)  # "she already holds CHPOP, what's next for her" after a role's page: its pathway without it
     still_on = ctx.intent == "pathway" and ctx.role is not None and len(set(after.codes)) == 1 and set(after.codes) <= _steps(ctx.role, ix) and not (after.role_named and after.role_best != ctx.role) and "on" in words and not {"it", "there", "that", "this"}.isdisjoint(words) and next((w for w in words if w not in lexicon.LEAD_FILLERS and w != "and"), "") in lexicon.POLAR_LEADS and not (after.hits.keys() - ({"pathway"} if (after.cue("pathway") or "") in lexicon.PATH_NOUNS else set())) & (_ASKS_ANYTHING | {"ref_next", "ref_prev"}) and not after.held  # "is CETEP still on it?", "is CPOM on that path too?" after a pathway: that pathway again, where it stands
     pathway_turn = pathway_turn or still_on
@@ -1275,7 +1277,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn and not (after.codes and after.cue("eligibility"))  # "do i need a pharmacist license for cpom": who may sit for it, no page says
     pathway_turn = pathway_turn and not after.cue("missing_employment")  # "so who would you promote first?": a decision about people, not their way
     pathway_turn = pathway_turn and not _on_other_paths(words)  # "is CMSO on any other role's path?": its card, which says whose pathways have it
-    pathway_turn = pathway_turn and not (_asks_the_step_beside(after) and "if" not in words and not about_me and "ref_self" not in after.hits)  # "what's the cert after CDPMG on her path": that one step's card, whatever she holds
+    stepped = not (after.held and not people) and any(text.startswith("then ") and read(text, ix).codes for _, text in r.spans.values() if text)  # ("what's next after it on there" after "whose path has CPEAL", "Jonas has that one already. and the one after?": "then CSRPP", the next step's card; not "have that already. whats after it then": the member's way goes on without it)
+    pathway_turn = pathway_turn and not ((_asks_the_step_beside(after) or stepped) and "if" not in words and not about_me and "ref_self" not in after.hits)  # "what's the cert after CDPMG on her path": that one step's card, whatever she holds
     pathway_turn = pathway_turn and not _judged_way(after) and not hard_to_enter(after)  # "is that a good career move tho", "is the zoo job hard to get into": a judgement of the way, which no page gives
     pathway_turn = pathway_turn and not ("become" in words and not after.role_named and not about_me and "if" not in words and (_another_job(after) or _goal_unheard_of(after, ix)))  # "or maybe a nurse practitioner, how do i become one of those": a job no page has
     pathway_turn = pathway_turn and not (len(after.a.words) <= _SECTION_FIRST_WORDS and bool(after.hits.keys() & {"overview", "day", "responsibilities"}) and "ordering" in after.hits and not (after.held or after.cert_nouns) and _STEP_NOUNS.isdisjoint(words) and lexicon.PATH_NOUNS.isdisjoint(words))  # "Jules's overview first", "Dara's day first": that part asked first, not a first step
@@ -1284,6 +1287,7 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
     pathway_turn = pathway_turn or (shown_on_path and (about_me or for_someone or wished_if) and own_work and not after.hits.keys() & _ASKS_ANYTHING)  # "what about for a tech" after a card from that pathway
     pathway_turn = pathway_turn or (shown_on_path and bool(after.held) and not after.role_named and not after.cue("eligibility"))  # "i already have that one, which should i do next" after a step's card: that pathway without it
     pathway_turn = pathway_turn and not ("venting" in after.hits and not (after.pathway_cue or "ordering" in after.hits or after.held or "?" in question))  # "honestly i feel so rusty … 😩" after a pathway: nothing asked of it
+    pathway_turn = pathway_turn and not (stepped and "if" not in words)  # "Jonas has that one already. and the one after?": the step after it, its card
     if pathway_turn and ctx.role and not ((after.role_named and not after.named_only_of_self and not same_role) or (after.subject_relaxed and after.subject_role != ctx.role and not (about_me or for_someone or after.held))):  # "I already have CPSCM from my ops job": still this pathway
         rewritten += f" (how do I become the {_label(('role', ctx.role), ix)})" + (f" ({person_focus})" if person_focus else "")
         appended = True
@@ -2992,6 +2996,21 @@ _NAMES_SUBJECT = re.compile("^" + _LEAD + r"((and|so) )?(what|how) about (a|an|t
 def _steering(words: list[str] | tuple[str, ...]) -> set[int]:
     """Positions of words that steer rather than ask ("ok different question", "no wait I meant")."""
     return {i for name in ("discourse", "correction") for a, b in lexicon.cue(name).spans(words) for i in range(a, b)}
+
+
+def _which_roles_path(words: list[str]) -> bool:
+    """"and that's on which role's path", "which job's path is it on": whose pathway has it."""
+    return any(w in ("which", "what") and words[i + 1 : i + 2] in (["role"], ["roles"], ["job"], ["jobs"]) and not lexicon.PATH_NOUNS.isdisjoint(words[i + 2 : i + 4]) for i, w in enumerate(words))
+
+
+def _whose_goal(words: list[str], people: list[tuple[int, int, str]]) -> frozenset[int]:
+    """"and Maren's dream job is the inhalation development one": the person named and the words that
+    say the role is their goal, which ask nothing of it."""
+    named = {i for a, b, _ in people for i in range(a, b)}
+    return frozenset(named | {i for i, w in enumerate(words) if w in _GOAL_WORDS and named}) if named else frozenset()
+
+
+_GOAL_WORDS = frozenset({"dream", "ideal", "target", "goal", "is", "wants", "want"})
 
 
 def _place_asked(words: list[str]) -> bool:

@@ -40,7 +40,12 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     (a day's moment is how the work goes, not whose it is)."""
     r = ix.knowledge.roles[role]
     present = {"overview": True, "responsibilities": bool(r.responsibilities), "day_in_the_life": bool(r.day_in_the_life)}
-    for section, cue in (("day_in_the_life", "day"), ("responsibilities", "responsibilities")):
+    order = (("day_in_the_life", "day"), ("responsibilities", "responsibilities"))
+    if "day" in hits and "responsibilities" in hits and a.questioned and _only_questioned("responsibilities", a):
+        day_at = lexicon.cue("day").spans(a.words)
+        if day_at and not any(a.sentence_of[x] in a.questioned for x, _ in day_at):
+            order = order[::-1]  # "interview for ops director in the morning. main responsibilities again?": the part asked in the question
+    for section, cue in order:
         if cue in hits and not _told_aside(cue, a, hits) and not _says_who(cue, a, hits):
             return (section, CONF_SECTION_NAMED) if present[section] else ("overview", CONF_SECTION_MISSING)
     if "role_exists" in hits:
@@ -71,6 +76,12 @@ def section_for(role: str, a: Analysis, hits: Mapping[str, str], ix: Index, excl
     if "weak_overview" in hits and best_score < SECTION_GENERIC:
         return "overview", CONF_SECTION_DEFAULT
     return best, min(CONF_SECTION_NAMED, 0.5 + best_score / 10)
+
+
+def _only_questioned(cue: str, a: Analysis) -> bool:
+    """Every place the cue is found lies in a sentence that ends with a question mark."""
+    spans = lexicon.cue(cue).spans(a.words)
+    return bool(spans) and all(a.sentence_of[x] in a.questioned for x, _ in spans)
 
 
 def _told_aside(cue: str, a: Analysis, hits: Mapping[str, str]) -> bool:

@@ -195,7 +195,7 @@ def _requested(ev: Evidence, ix: Index) -> bool:
     covered = ev.said_of_self | _sought_topic(ev) | _duty_asked_of_a_role(ev) | named | _pasted_before_a_role_asked(ev)
     words = ev.a.words
     a_case = not _A_CASE.isdisjoint(words) or any(lexicon.is_drug(w) and w not in ix.known_words for w in words)  # ("which certification covers the dose for my patient on vancomycin": a case)
-    spans = [(x, y) for x, y in lexicon.cue("clinical_request").spans(words) if a_case or not (words[x] in ("which", "what") and x + 1 < y and words[x + 1] in lexicon.CERT_NOUNS)]  # ("which cert covers dose limits": a certification asked, by its topic)
+    spans = [(x, y) for x, y in lexicon.cue("clinical_request").spans(words) if a_case or not (words[x] in ("which", "what") and x + 1 < y and (words[x + 1] in lexicon.CERT_NOUNS or (words[x + 1] == "one" and ev.codes)))]  # ("which cert covers dose limits", "CTPLP or CRPEC, which one is about dosing diaries": a certification asked, by its topic)
     spans = [(x, y) for x, y in spans if a_case or not (_work_of_the_trade(words, x, y, ix))]  # ("which one is about titrating doses under a …", "spent five years titrating …": the work a page names, no patient)
     if not spans:
         return False
@@ -2003,9 +2003,10 @@ _CLAUSE_ENDS = frozenset({"and", "but", "so", "which", "what", "whats", "how", "
 
 
 def _when_said(ev: Evidence) -> set[str]:
-    """Stems said only in a time of the member's ("I'm registered for it next month", "one day"): when,
-    no interest of theirs ("month" orders no step about monthly reports)."""
-    inside = {i for x, y in lexicon.cue("someday").spans(ev.a.words) for i in range(x, y)}
+    """Stems said only in a time or an occasion of the member's ("I'm registered for it next month",
+    "one day", "we both have interviews tomorrow"): when and why they ask, no interest of theirs
+    ("month" orders no step about monthly reports, "interviews" none about interviewing staff)."""
+    inside = {i for name in ("someday", "job_interview") for x, y in lexicon.cue(name).spans(ev.a.words) for i in range(x, y)}
     stems = ev.a.word_stems
     return {stems[i] for i in inside} - {st for i, st in enumerate(stems) if i not in inside}
 
@@ -2376,7 +2377,7 @@ def cert_by_topic(ev: Evidence, ix: Index) -> Match | None:
     if fitted:  # "which of the ops director's certs is about staffing": the one of its steps the words fit best, however little (or by words of the trade related to theirs)
         return Match("certification", certifications=(fitted,), confidence=CONF_TOPIC_BASE, why=f"one of {rid}'s certifications asked for; topic: {scores}")
     if ev.subject_named and rid and (plural or first or not topic or topic[0][1] < TOPIC_MIN):  # "which cert should I say I'm working on first" for a named role: its pathway, in order
-        return _pathway(rid, tailor(rid, ev.a, ix, exclude=title_stems), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
+        return _pathway(rid, tailor(rid, ev.a, ix, exclude=set(title_stems) | _when_said(ev)), CONF_PATHWAY_FOR_ROLE, f"certifications for {rid}; topic: {scores}")
     owners = ix.knowledge.roles_with_certification(topic[0][0]) if topic and topic[0][1] >= TOPIC_MIN else ()
     in_order = not (lexicon.FIRST_WORDS | {"order"}).isdisjoint(order_said.split())  # "which first", "the cert order" (not "… before I take over")
     if len(owners) == 1 and ev.pathway_cue and (in_order or plural) and not ev.codes and not ev.subject_named:

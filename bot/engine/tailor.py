@@ -131,6 +131,8 @@ def _liked(a: Analysis) -> frozenset[str]:
     if _SEVERAL.isdisjoint(words):  # ("one loves the ordering, the other is all about the instillations": whose, the message must say)
         spans = [*spans, *lexicon.cue("likes_theirs").phrases.spans(words)]
     for _, end in spans:
+        if words[end : end + 2] in (("to", "become"), ("to", "be"), ("to", "move"), ("to", "get")) or words[end : end + 1] == ("becoming",):
+            continue  # "what I really want is to become the product owner": a goal, no work they like
         k, clause = end, a.sentence_of[end - 1]
         while k < len(words) and k - end < LIKED_SPAN and words[k] not in lexicon.CLAUSE_BREAKS and words[k] not in _SET_AGAINST and not (k > end and words[k] in _WHEN_CLAUSE) and not (words[k] in _ASKING_AUX and words[k + 1 : k + 2] and words[k + 1] in _ASKED_OF):
             if a.sentence_of[k] != clause:
@@ -210,7 +212,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     steps = [s.certification for s in role.pathway if s.certification not in held_t]
     nickname = ix.nicknames.get(role_id, frozenset())
     title = set(ix.role_titles[role_id])
-    naming = {a.word_stems[k] for i, st in enumerate(a.word_stems) if st in nickname and (nxt := a.typed_group(i).stop) < len(a.words) and (a.word_stems[nxt] in title or a.words[nxt] in lexicon.ROLE_HEADS) for k in (*a.typed_group(i), *a.typed_group(nxt))}  # ("a hazmat shipping coordinator" for one often called the hazmat shipper: its name, no interest; "the irAE pharmacist", irAE read with what it stands for; "the specials buyer", its job noun too)
+    naming = {a.word_stems[k] for i, st in enumerate(a.word_stems) if st in nickname and (nxt := a.typed_group(i).stop) < len(a.words) and (a.word_stems[nxt] in title or a.words[nxt] in lexicon.ROLE_HEADS or a.words[nxt] in lexicon.ROLE_NOUNS) for k in (*a.typed_group(i), *a.typed_group(nxt))}  # ("a hazmat shipping coordinator" for one often called the hazmat shipper, "wants the trackside job": its name, no interest; "the irAE pharmacist", irAE read with what it stands for; "the specials buyer", its job noun too)
     naming |= {st for i, st in enumerate(a.word_stems) if i and st in nickname and a.word_stems[i - 1] in title}  # ("wants limb salvage" for one often called the limb salvage pharmacist)
     naming |= {st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if st in nickname and len(w) <= _INITIALS_MAX and not english.is_word(w) and ((a.words[i + 1 : i + 2] and a.words[i + 1] in _WHO_NOUNS) or (i and a.words[i - 1] in ("into", "become", "becoming")))}  # ("the IFR candidate" for one often called the IFR pharmacist: its initials name the person's job, "move into DME" the job wanted; not "runs our IV room")
     liked = _liked(a) - a.unwanted  # (not "not into hospital pharmacy")
