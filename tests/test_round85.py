@@ -28,7 +28,9 @@ there", "has that one already. and the one after?" after a step's card; "the tra
 page's other name) orders nothing; "same interest" and "X's dream job is …, same question" carry
 what was said or asked; "its path" is the role talked about ("what I really want is …" says what
 the member likes); "what time does the MAR chart person
-begin" is the day; "we both have interviews tomorrow" orders no step about interviews.
+begin" is the day; "we both have interviews tomorrow" orders no step about interviews. Last: "Ed
+(reporting pharmacist) wants ambassador lead. … Start with Ed.": a name, the job they do now in a
+few words, then what they want.
 
 Each test is worded apart from the blind sets' questions and failed on 0ddd5fd, but the guards
 (noted in their docstrings)."""
@@ -296,3 +298,9 @@ def test_a_job_interview_is_the_occasion_not_an_interest() -> None:
     e = with_pages("conv315")
     (a,) = talk("we have both got interviews tomorrow; my friend is going for the APQR coordinator post, which certs should she bring up?", e=e)
     assert (a.intent, a.role, a.certifications[0]) == ("pathway", APQR, "CPQRS")
+
+
+def test_a_name_then_their_job_in_a_few_words_then_what_they_want() -> None:
+    e = with_pages("conv313")
+    (a,) = talk("Three of my analysts want out of screens. Di (Willow builder) wants the trial participant liaison job. Ed (reporting pharmacist) wants ambassador lead. Fi (interface tech) wants health center manager. Start with Ed.", e=e)
+    assert (a.intent, a.role) == ("pathway", AMBASSADOR)

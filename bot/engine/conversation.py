@@ -1730,6 +1730,9 @@ def _person_place(i: int, words: list[str], tokens: list[str]) -> bool:
     if k > i + 1 and k < len(words) and any(w in lexicon.MENTORED or w in lexicon.ROLE_HEADS for w in words[i + 1 : k]) and not _CLAUSE_END.search(tokens[k - 1]):
         then = then or words[k]  # "Tom (staff pharmacist) wants …", "Tom (new grad) is eyeing …": a name, who they are, then what they want
     called = nxt in ("the", "my", "our") and any(w in lexicon.MENTORED for w in words[i + 2 : i + 5])  # "devin the new grad wants …": a name, then what they are
+    job = next((j for j in range(i + 1, min(i + 1 + _ASIDE_REACH, len(words))) if words[j] in lexicon.ROLE_HEADS or words[j] in lexicon.MENTORED), None)
+    if not then and job is not None and job + 1 < len(words) and not any(_CLAUSE_END.search(tokens[m]) for m in range(i, job)) and all(w not in lexicon.STOPWORDS for w in words[i + 1 : job]):
+        then = words[job + 1]  # "Cy (reporting pharmacist) wants …": a name, the job they do now in a few words of its own, then what they want
     if len(before) == 2 and before[0].isdigit() and before[1] in lexicon.TIME_SPANS:
         return False  # "Marisol (tech, 3 yrs retail) wants …": where they worked, not who
     return nxt in _PERSON_VERBS or then in _PERSON_VERBS or called or (before[-1:] == ["now"] and i == len(words) - 1) or before in (["back", "to"], ["start", "with"], ["what", "about"], ["and", "for"])
