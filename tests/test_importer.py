@@ -987,3 +987,16 @@ def test_several_pages_in_one_import_say_which_landed_when_one_is_refused(tmp_pa
     assert f"1 page imported ({good.name})" in r.stderr.replace(str(good), good.name) and "1 page refused" in r.stderr
     assert (kb / "roles" / "pharmacy-inventory-buyer.yaml").is_file()
     assert "Traceback" not in r.stderr
+
+
+def test_an_address_in_a_pages_text_is_named_in_a_note_not_made_a_link(tmp_path):
+    """"Learn more: https://…" in a page file: the address is the page's word, not the moderator's,
+    so it becomes no link; before, it vanished with no word said (blind writers took it for a bug)."""
+    kb = empty_kb(tmp_path)
+    text = seed_text().replace("Ready to Engineer", "Learn more: https://www.example.org/careers/ops-director\n\nReady to Engineer", 1)
+    plan = import_page(write(tmp_path / "page.txt", text), kb)
+    assert yaml.safe_load((kb / "roles" / f"{OPS}.yaml").read_text())["links"] == []
+    assert any("https://www.example.org/careers/ops-director" in n and "links:" in n for n in plan.notes)
+    (tmp_path / "other").mkdir()
+    plain = import_page(write(tmp_path / "plain.txt", seed_text()), empty_kb(tmp_path / "other"))
+    assert not any("address" in n for n in plain.notes)

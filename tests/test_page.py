@@ -2653,3 +2653,29 @@ def test_a_day_whose_entries_run_to_several_paragraphs_keeps_the_last_ones_secon
     text = seed_text().replace("its potential impact on technician workflow and error rates.", "its potential impact on technician workflow and error rates.\n\nYou write up your notes for the committee.")
     p = parse_page(text[: text.index("Ready to Engineer")] + "Then you head home after checking the schedule once more.\n")
     assert p.day[-1][2].endswith("once more.") and p.closing == ""
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Step {k}\nCode: {code}\nName: {name}\nWhy it matters: {desc}\n\n",
+        "Step {k}\nCertification: {code} – {name}\nWhy: {desc}\n\n",
+        "Certification code: {code}\nFull name: {name}\nDescription: {desc}\n\n",
+    ],
+)
+def test_steps_written_as_labelled_fields(block: str) -> None:
+    """"Code: CPOM" / "Name: Certified …" / "Why it matters: …" under "Step 1", or "Certification:
+    CPOM – Certified …" then "Why: …": before, refused ("expected certification blocks")."""
+    steps = "".join(block.format(k=k, code=code, name=name, desc=desc) for k, (code, name, desc) in enumerate(THREE_CERTS, 1))
+    p = parse_page(_seed_with("pathway", f"Which certifications should I earn?\n\n{steps}"))
+    assert certs(p) == THREE_CERTS
+
+
+@pytest.mark.parametrize("label", ["Role", "Job title", "Position"])
+def test_a_first_line_labelled_role_gives_the_title_without_its_label(label: str) -> None:
+    """"Role: Director of Pharmacy Operations" as the first line: before, the label was kept in the
+    title and its id ("role-director-of-pharmacy-operations")."""
+    text = seed_text()
+    first, rest = text.split("\n", 1)
+    p = parse_page(f"{label}: Director of Pharmacy Operations\n{rest}")
+    assert p.title == "Director of Pharmacy Operations"

@@ -91,6 +91,7 @@ def _role_fields(page: Page, role_id: str, source: str, whys: Mapping[str, str] 
 
 
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])['’](?=[A-Za-z])")  # "Women's", "Patient’s": one word in an id
+_ADDRESS = re.compile(r"\bhttps?://[^\s<>()\[\]\"']{1,200}|\bwww\.[^\s<>()\[\]\"']{1,200}", re.I)  # "Learn more: https://…", "[Apply](https://…)", "www.…"
 
 
 def role_id_of(page: Page, page_text: str) -> str:
@@ -139,6 +140,10 @@ def plan_import(page: str | PageSource, knowledge: Path, overlay: Mapping[str, s
         code = step.get("certification") if isinstance(step, dict) else None
         if code in whys and step.get("why") == whys[code]:  # (not once a moderator wrote the step's why)
             plan.notes.append(f"{code}: the page gives no reason for this step of the pathway; its why is {whys[code]!r} -- edit {role_path} to say why it matters for this role")
+
+    named = _ADDRESS.search(src.text) if not src.url and not (current or {}).get("links") else None
+    if named is not None:  # an address in a page's text is the page's word, not the moderator's: never made a link by itself
+        plan.notes.append(f"the page names {named.group(0).rstrip('.,;:)>]')!r}; an address in a page's text is not made a link -- if it is the council's page for this role, add it under links: in {role_path} (or import the page from that address)")
 
     def mutate_role(doc: Any) -> None:
         for n, key in enumerate(ROLE_PAGE_FIELDS):

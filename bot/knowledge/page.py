@@ -69,6 +69,7 @@ _ORGANISATION = re.compile(  # "CPS Careers", "Pharmacy Practice Council", "Amer
     re.I,
 )
 _SPOTLIGHT_TITLE = re.compile(r"^career\s+spotlight\s*(?::|\s[–—|-])\s*(?P<title>\S.*)$", re.I)  # "CAREER SPOTLIGHT: Hub Manager"
+_LABELLED_TITLE = re.compile(r"^(?:role|job\s+title|role\s+title|title|position|job)\s*:\s*(?P<title>\S.*)$", re.I)  # "Role: Hub Manager", "Job title: …": the label is no part of the title (nor of its id)
 _BUTTON = re.compile(r"^(start|begin|explore|view|see|learn)\b.{0,60}$", re.I)
 _RESPONSIBILITIES = re.compile(
     r"^((your|the|core|key|main|primary|major|daily|everyday|day-to-day|day to day)\s+){0,2}(responsibilities|duties)\s*:?$"
@@ -156,7 +157,7 @@ _MOMENT = re.compile(
 def _first_line_title(line: str) -> str | None:
     """The title a first line gives: "Career Path: Title – Council on Pharmacy Standards", "CAREER
     SPOTLIGHT: Title", "Title | Council on Pharmacy Standards"; None for a line that is no such line."""
-    m = TITLE_LINE.match(line) or _SPOTLIGHT_TITLE.match(line)
+    m = TITLE_LINE.match(line) or _SPOTLIGHT_TITLE.match(line) or _LABELLED_TITLE.match(line)
     title = m.group("title") if m else line
     title = _site_title(title) or (title if m else None)
     return None if title is None or _masthead(title, strict=True) else title  # ("Career Spotlight | cps.org": a masthead, no title)
@@ -1470,7 +1471,7 @@ def _pathway(page: Page, head: tuple[int, str], body: list[tuple[int, str]], las
     for pos, (n, t) in enumerate(body if prose is None else []):  # (a paragraph of steps is read whole)
         if _BARE_STEP.match(_unbullet(t)):
             continue  # "Step 2" above its block
-        t = _unbracketed(_step_item(t))  # ("[CRCLP]" over its name, "[View Details]": an export's link text)
+        t = _unbracketed(_step_item(_field_value(t)))  # ("[CRCLP]" over its name, "[View Details]": an export's link text)
         code_line = _is_code(t)
         m_cn = None if code_line else (_CODE_NAME.match(t) or _NAME_CODE.match(t) or _CODE_PAREN.match(t))
         if m_cn and not _is_code(m_cn.group("code")):
@@ -1572,6 +1573,21 @@ def _prose_pathway(body: list[tuple[int, str]], last: bool) -> tuple[list[str], 
         steps[-1].description += " " + " ".join(text for _, text in after)
         after = []
     return [text for _, text in body[:pos]] + lead, steps, after
+
+
+# A step's block written as labelled fields ("Code: CNRPS", "Name: Certified …", "Why it matters: …",
+# "Certification: CSPAD – Certified …"): the label is no part of the code, the name or the why.
+_STEP_FIELD = re.compile(
+    r"^(?:(?:certification|cert|credential)\s+)?(?:code|name|full\s+name|title)\s*:\s*(?P<rest>\S.*)$"
+    r"|^(?:certification|credential|why(?:\s+it\s+matters|\s+(?:take|get|earn)\s+it)?|description|what\s+it\s+(?:shows|proves|covers|validates))\s*:\s*(?P<more>\S.*)$",
+    re.I,
+)
+
+
+def _field_value(text: str) -> str:
+    """A labelled field of a step's block, without its label."""
+    m = _STEP_FIELD.match(_unbullet(text))
+    return (m.group("rest") or m.group("more")) if m else text
 
 
 def _steps_paragraph(line: str) -> bool:
