@@ -14,7 +14,7 @@ from bot.engine.match import Match, decide, match
 from bot.engine.verdict import TWO_PATHWAYS
 from bot.engine.memory import release_free_memory
 from bot.engine.normalize import stem
-from bot.engine.parts import one_sentence, split_questions
+from bot.engine.parts import one_sentence, restated, split_questions
 from bot.engine.render import render_text
 from bot.engine.stages import POINTERS, STAGES
 from bot.engine.teaching import taught_index
@@ -35,7 +35,7 @@ class Engine:
     def ask(self, question: str) -> Answer:
         """One message on its own, with no conversation around it (its questions, if it asks
         several, are answered together)."""
-        if len(split_questions(question)[0]) > 1:
+        if len(split_questions(question, self._names_subject)[0]) > 1 or restated(question) != question:
             return self.converse(question)[0]
         return compose(question, match(question, self.index), self.knowledge)
 
@@ -43,7 +43,11 @@ class Engine:
         """One message of a conversation: the answer (one part per question it asks, see
         ``parts``), and the context for the next message."""
         ctx = context or Context()
-        questions, statements = split_questions(question)
+        corrected = restated(question)
+        if corrected != question:  # "the data feed one. no wait, the respite one. day pls": as corrected
+            answer, ctx = self.converse(corrected, ctx)
+            return replace(answer, question=question, read_as=answer.read_as or corrected), ctx
+        questions, statements = split_questions(question, self._names_subject)
         if len(questions) == 1 or foreign(question, self.index.english_or_ours):
             return self._turn(question, ctx)  # a message in another language is one message, whatever English words its parts hold
         answers: list[Answer] = []
@@ -75,6 +79,11 @@ class Engine:
             answers = [a for a in answers if a.intent != "help"] or answers
         answers = _one_card_each(answers)
         return replace(answers[0], question=question, parts=tuple(answers[1:])), ctx
+
+    def _names_subject(self, question: str) -> bool:
+        """The question names a certification, or a role by its title, of its own."""
+        ev = read(question, self.index)
+        return bool(ev.codes) or ev.role_named
 
     def remember(self, context: Context, answer: Answer) -> Context:
         """The context after an answer given without reading a question (a slash command, a

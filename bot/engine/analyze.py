@@ -131,6 +131,18 @@ def _names_joined(words: list[str], ix: Index) -> list[str]:
     return out
 
 
+_VAGUE_ENDS = frozenset({"something", "smth", "sth", "whatever", "whatsit", "thing", "blah", "etc", "xx", "xxx"})  # "CID-something": the rest of a code not remembered
+
+
+def _code_begun(head: str, tail: str, ix: Index) -> str | None:
+    """The code a member began and left vague ("CID-something", "CPL-whatever"), when exactly one
+    code the knowledge holds starts with those letters."""
+    if tail not in _VAGUE_ENDS or len(head) < 3 or not head.isalpha():
+        return None
+    found = {code for lower, code in ix.codes.items() if lower.startswith(head) and lower != head}
+    return found.pop() if len(found) == 1 else None
+
+
 def analyze(question: str, ix: Index) -> Analysis:
     cleaned = clean(question)
     tokens: list[tuple[int, Token]] = []  # (sentence, token)
@@ -170,6 +182,13 @@ def analyze(question: str, ix: Index) -> Analysis:
             words.append("#" + joined)
             if joined not in codes:
                 codes.append(joined)
+            skip_compound = t.compound
+            continue
+        begun = _code_begun(*t.word.partition("-")[::2], ix) if t.code_like else _code_begun(head, tail, ix) if t.compound and t.word == head else None
+        if begun:  # "a cert starting with CID-something": the one code that starts so
+            words.append("#" + begun)
+            if begun not in codes:
+                codes.append(begun)
             skip_compound = t.compound
             continue
         if t.compound and t.word == head and tail and ix.codes.get(head) and t.compound not in ix.codes:

@@ -649,8 +649,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
             latest = [e[1] for e in ctx.recent if e[0] == "role"][: len(ctx.roles)]
             if (len(among) < 2 or ones or set(latest) == set(ctx.roles)) and len(ctx.roles) >= 2:
                 among = tuple(("role", x) for x in ctx.roles)  # (two weighed, one pathway shown; or the last roles talked about named together: as they were named)
-        elif not steps and len(ctx.roles) >= 2 and listed and all(e[0] == "cert" for e in listed) and not ev.hits.keys().isdisjoint({"day", "responsibilities"}) and following not in lexicon.CERT_NOUNS:
-            among = tuple(e for e in reversed(ctx.recent) if e[0] == "role" and e[1] in ctx.roles)  # "ok back to the first one, whats their day like" after what two roles share: of the roles
+        elif not steps and len(ctx.roles) >= 2 and listed and all(e[0] == "cert" for e in listed) and (not ev.hits.keys().isdisjoint({"day", "responsibilities"}) or "overview" in words) and following not in lexicon.CERT_NOUNS:
+            among = tuple(("role", x) for x in ctx.named if x in ctx.roles) if set(ctx.roles) <= set(ctx.named) else tuple(e for e in reversed(ctx.recent) if e[0] == "role" and e[1] in ctx.roles)  # "ok back to the first one, whats their day like" after what two roles share: of the roles (as the member named them, when they did)
         elif not steps and not alone and len(listed) < 2 and pos > len(listed) and ctx.thing is not None and ctx.thing[0] == "cert" and ctx.intent == "certification":
             among = tuple(e for e in reversed(ctx.recent) if e[0] == "cert")  # "what's CPTI" … "and CPCA" … "the second one": the certifications talked about, first first
         if 0 < len(among) < pos <= len(ctx.roles) and all(e[0] == "role" and e[1] in ctx.roles for e in among):
@@ -1191,6 +1191,8 @@ def resolve(question: str, ctx: Context, ix: Index) -> Resolution:
         rewritten = ctx.question if ctx.intent == "pathway" and ctx.question else f"what is {ev.codes[0]}"  # "I thought CHPOP was on there too?" after a pathway: that pathway again; "I thought CPOM covered that?": what CPOM covers
     elif ellipsis and ctx.intent in _LIST_INTENTS and (other_list := _other_list(ev)) is not None:
         rewritten = other_list  # "what roles do you cover" … "and the certs?"
+    elif _why_placed(after, ctx, ix):
+        rewritten = ctx.question  # "why is the billing one last?", "why does CMSO come second" after a pathway: that pathway again, whose reasons say why
     elif _names_a_step(ev, ctx, ix):
         rewritten += f" (how do I become the {_label(('role', ctx.role or ''), ix)})"  # "and if I'd rather start with the hospital operations one?": a step of that pathway, not the ops director
     elif tells:
@@ -2277,8 +2279,27 @@ def _drop_whose_list(r: _Rewrite, words: list[str], loc: int | None) -> None:
     last = next((k for k in range(loc, len(words)) if words[k] in _ENDS_LOCATIVE), None) if loc is not None else None
     if loc is not None and last is None and lexicon.HELD_CUES.isdisjoint(words[:loc]):  # (not "what if I already hold the first step of the ops one": that role's way, with it held)
         last = next((b - 1 for a, b in lexicon.cue("ref_one_kind").spans(words) if a == loc + 1 and words[b - 1] in ("one", "ones")), None)  # "step 2 on the ops one"
+    if loc is not None and last is None and words[loc + 1 : loc + 3] == ["the", "order"] and _shown_clause_end(words, loc + 3) > loc + 3:
+        last = loc + 2  # "the second one in the order you gave me": the order shown (not "the first one's steps in order")
+    if loc is not None and last is not None:
+        last = _shown_clause_end(words, last + 1) - 1  # "… on the list you gave me", "in the order you showed us": which list, said twice
     if loc is not None and last is not None and r.free(loc, last + 1):
         r.put(loc, last + 1, "")
+
+
+_SHOWN_TO = frozenset({"me", "us", "earlier", "before", "again", "above", "first", "just", "already", "originally"})
+
+
+def _shown_clause_end(words: list[str], at: int) -> int:
+    """Where "[that] you gave me", "you showed us earlier" after a list word ends (``at`` if none
+    follows): it only says the list is the one the bot showed."""
+    k = at + (words[at : at + 1] == ["that"])
+    if words[k : k + 1] and words[k] in _YOU and words[k + 1 : k + 2] and words[k + 1] in _SHOWING | _SAID_BEFORE:
+        k += 2
+        while k < len(words) and words[k] in _SHOWN_TO:
+            k += 1
+        return k
+    return at
 
 
 def _drop_named_path(r: _Rewrite, start: int, role: str | None, ix: Index) -> None:
@@ -3019,6 +3040,20 @@ _GOAL_WORDS = frozenset({"dream", "ideal", "target", "goal", "is", "wants", "wan
 def _place_asked(words: list[str]) -> bool:
     """"which step is it", "what number is that": where the thing just named stands on a pathway."""
     return any(w in ("which", "what", "whats") and words[i + 1 : i + 4] in (["step", "is", "it"], ["step", "is", "that"], ["number", "is", "it"], ["number", "is", "that"]) for i, w in enumerate(words))
+
+
+_PLACES = frozenset({"end", "early", "late", "ahead", "middle"})  # where a step stands ("at the end", "so early", "ahead of"), besides ordinals after the first and before/after ("why is it on there", "why that one first": its card, its pathway from it)
+
+
+def _why_placed(after: Evidence, ctx: Context, ix: Index) -> bool:
+    """"why is CBBRS last?", "why does CMSO come before CPOM" after a pathway: why a step of it stands
+    where it does, which the pathway's order and reasons answer (not its card, nor a new order)."""
+    words = after.a.words
+    why = next((k for k in range(3) if words[k : k + 1] == ("why",) and all(w in _WHY_LEADS for w in words[:k])), None)
+    if why is None or ctx.intent != "pathway" or not ctx.role or not ctx.question or not after.codes or after.role_named or after.held:
+        return False
+    placed = any(lexicon.ORDINALS.get(w, 1) != 1 or w in _PLACES or w in lexicon.AFTER_WORDS or w in lexicon.BEFORE_WORDS for w in words[why + 1 :])
+    return placed and set(after.codes) <= _steps(ctx.role, ix) and not after.hits.keys() & {"likes", "self_describe", "pathway"}
 
 
 def _steps(rid: str | None, ix: Index) -> set[str]:

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable
+from typing import Callable, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -44,6 +44,8 @@ EVERYDAY_WORD = 100_000  # ... and a word this common ("eight", "weekly") is nev
 CUE_WORD_TYPO = 6  # a word of the cue lists this long is a typo target too ("pathwya")
 NEAR_NAME_MIN = 6  # an English word this long may be a typo of a name word beside it ("experimental education coordinator")
 NEAR_NAME_PREFIX = 3  # ... and starts as that word does
+COINED_NAME_WORD = 6  # a word this long of a page's other name, in no English and no other title ("neurorehab"), names the role alone
+COINED_ENDING = 3  # ... and no English word is it with up to this many last letters off ("scheduler": "schedule")
 COMMON_ENGLISH = 1_000_000  # words this common in English ("after", "goes", "time") say little ...
 COMMON_ENGLISH_DAMPING = 0.5  # ... so their weight is scaled by this
 PAGE_TOPIC_MIN = 3  # passages of one role's page that write a word for it to be that page's subject ("allergy" on an allergen compounding page)
@@ -87,6 +89,34 @@ _SAID_BY = re.compile(r"\s+(?:by|among|across|throughout|around|of\s+the|in\s+th
 _NOT_A_NAME = frozenset({"they", "he", "she", "it", "this", "who", "which", "that", "and"})
 _ROLE_IS = re.compile(r"\b(?:the|this)\s+(?:role|job|position)\s+is\s+(?:the|a|an)\s+((?:[A-Z][a-z]+\s+){0,3}[A-Z][a-z]+)(?:\s*\(([A-Z]{2,6})\))?")  # (not "the role is a mix of …": a name in capitals)
 _OR_NAME = re.compile(r"\s*\(\s*(?:or|aka|a\.k\.a\.?)\s+([^()]{2,60})\)", re.I)  # right after the title: "(or 'the chargeback analyst')"
+
+
+def _own_word(word: str, rid: str, nicknamed: Mapping[str, set[str]], ix: "Index") -> bool:
+    """A word of one role's other name that no other role's title or other name uses, and that
+    says more than a field or a job noun ("topicals", not "pharmacy" or "lead")."""
+    if word in lexicon.STOPWORDS or word in lexicon.ROLE_HEADS or word in lexicon.FIELD_WORDS or len(word) < 4:
+        return False
+    st = stem(word)
+    return nicknamed.get(st, set()) == {rid} and set(ix.title_postings.get(st, ())) <= {rid}
+
+
+def _used_beyond_names(words: set[str], kb: Knowledge, called: list[tuple[str, str]]) -> set[str]:
+    """Of these words, those a page's text uses beyond the roles' other names
+    ("cleanroom", "Ramadan": what a page is about, not only what its role is called); one pass
+    over the texts, counting only these words."""
+    if not words:
+        return set()
+    counts = dict.fromkeys(words, 0)
+    for name, _ in called:
+        for w in words_of(name):
+            if w in counts:
+                counts[w] -= 1
+    for role in kb.roles.values():
+        for text in (role.tagline, *role.overview, *(f"{r.name} {r.description}" for r in role.responsibilities), *(f"{e.title} {e.description}" for e in role.day_in_the_life), *(s.why for s in role.pathway)):
+            for w in words_of(text):
+                if w in counts:
+                    counts[w] += 1
+    return {w for w, n in counts.items() if n > 0}
 
 
 def called_names(title: str, text: str) -> list[str]:
@@ -408,6 +438,11 @@ class Index:
             for rid in nick_roles:
                 nicks_of[rid].add(nick)
         ix.nicknames = {rid: frozenset(sts) for rid, sts in nicks_of.items()}
+        coined = {(w, rid) for called_name, rid in called for w in words_of(called_name) if len(w) >= COINED_NAME_WORD and w.isalpha() and not any(english.is_word(w[: len(w) - k]) for k in range(COINED_ENDING + 1)) and _own_word(w, rid, nicknamed, ix) and w not in taken}  # (not "scheduler": "schedule" with an ending, an English word the word list lacks)
+        used = _used_beyond_names({w for w, _ in coined}, kb, called)
+        for w, rid in sorted(pair for pair in coined if pair[0] not in used):  # "vs neurorehab" for one often called the neurorehab pharmacist: a word of its other name no English, other title or page text has
+            if (w,) not in ix.aliases and (w,) not in ix.synonyms:
+                ix._add_alias((w,), ("role", rid))
         for w, rids in nick_words.items():  # "the lasa person": an acronym no English has, of the one page that calls its role by it ("often called the LASA coordinator")
             if len(rids) == 1 and len(w) >= THEME_INITIALS_ALONE and w.isalpha() and w not in taken and (w,) not in ix.aliases and (w,) not in ix.synonyms and english.count(w) < ACRONYM_NOT_ENGLISH:
                 ix._add_alias((w,), ("role", next(iter(rids))))
@@ -428,6 +463,9 @@ class Index:
             only_led = bare == full[1:] and bare[-1] not in lexicon.STOPWORDS  # "sometimes called the pharmacy bulletin editor": "bulletin editor", its own words, whatever noun ends it
             if len(bare) >= 2 and bare != full and (bare[-1] in lexicon.ROLE_HEADS or only_led) and not all(w in lexicon.ROLE_HEADS for w in bare):
                 renamed[bare].add(rid)  # "simply called the flight pharmacy coordinator": "the flight coord" too
+            said = words_of(called_name)
+            if len(said) >= 3 and said[-1] in lexicon.ROLE_HEADS and _own_word(said[0], rid, nicknamed, ix):
+                renamed[tuple(ix.expand([said[0], said[-1]]))].add(rid)  # "often called the topicals line supervisor": "the topicals supervisor" too, its own first word and its job noun
         for alias_key, rids in renamed.items():
             if len(rids) == 1 and alias_key not in ix.aliases:  # a name two pages use is nobody's
                 ix._add_alias(alias_key, ("role", next(iter(rids))))

@@ -8,7 +8,9 @@ with the message as context for tailoring. At most ``MAX_PARTS`` questions are a
 from __future__ import annotations
 
 import re
+from typing import Callable
 
+from bot.engine import lexicon
 from bot.engine.normalize import clean
 
 MAX_PARTS = 3
@@ -52,13 +54,27 @@ def _asks_twice(sentence: str) -> list[str]:
     pieces = _JOINED.split(sentence)
     if len(pieces) < 2:
         return [sentence]
-    first = re.findall(r"[a-z0-9']+", pieces[0].lower())
+    opening = _ASK_OPENS.search(pieces[0])
+    first = re.findall(r"[a-z0-9']+", pieces[0][opening.start(1) :].lower()) if opening else []
     asks = [p for p in pieces[1:] if _is_question(p) or _short_wh(p)]
     if all(_CODE_LIKE.search(p) for p in pieces):
         return [sentence]  # "what is CPWM and what is CGPPL": two certifications, answered together
-    if len(first) >= 2 and first[0].replace("'", "") in _WH and len(asks) == len(pieces) - 1:
+    if len(first) >= 2 and len(asks) == len(pieces) - 1:
         return pieces
     return [sentence]
+
+
+_ASK_OPENS = re.compile(r"(?:^|[,:]\s*)(?:\w+\s+)?((?:what|whats|what's|which|who|whom|whose|when|where|why|how|hows|how's|tell|list)\b)", re.IGNORECASE)  # the question word opens the sentence or follows a salutation ("Dear Council, what …", "Two questions: what …", "ok, so how …")
+
+
+_LEANING = frozenset("it its that this those these she he her his they them their".split())  # words that point at something the message told
+
+
+def _stands_alone(sentence: str, names_subject: Callable[[str], bool] | None) -> bool:
+    """The sentence's first question names its own subject (a role or certification the knowledge
+    holds, no "that", "she" … in it), so it can be answered apart from the statements around it."""
+    first = _JOINED.split(sentence)[0]
+    return names_subject is not None and _LEANING.isdisjoint(re.findall(r"[a-z0-9']+", first.lower())) and names_subject(first)
 
 
 def _short_wh(piece: str) -> bool:
@@ -70,15 +86,45 @@ def _short_wh(piece: str) -> bool:
 _CODE_LIKE = re.compile(r"\b[A-Z]{3,6}\b")
 
 
+def restated(message: str) -> str:
+    """"the data feed one. no wait, the respite one. day pls": sentences that only named something,
+    then a correction opening a later sentence; the message as corrected ("the respite one. day
+    pls"). Any other message as it is."""
+    sentences = [x.strip() for x in _SENTENCE.split(clean(message)) if x and x.strip()]
+    for k in range(1, len(sentences)):
+        words = tuple(re.findall(r"[a-z0-9]+", sentences[k].lower().replace("'", "")))
+        spans = lexicon.cue("correction").spans(words)
+        end = 0
+        while (more := max((y for x, y in spans if x == end and y > end), default=None)) is not None:
+            end = more  # ("sorry i meant": "sorry", then "i meant")
+        before = [tuple(re.findall(r"[a-z0-9]+", x.lower().replace("'", ""))) for x in sentences[:k]]
+        if end and not _CORRECTING.isdisjoint(words[:end]) and not any(_is_question(x) or x.rstrip().endswith("?") for x in sentences[:k]) and not any(lexicon.cue("correction").spans(b) for b in before):  # (not "wait no, wrong job. i meant the co-op one": all of it corrects the turn before)
+            cut = _after_words(sentences[k], end)
+            return " ".join([cut, *sentences[k + 1 :]]) if cut else message
+    return message
+
+
+_CORRECTING = frozenset({"wait", "mean", "meant", "typo", "typoed", "wrong", "actually", "misspelled", "mistyped"})  # a correction's own words (not "sorry" alone: "hi. sorry to bother you, …")
+
+
+def _after_words(sentence: str, count: int) -> str:
+    """The sentence after its first ``count`` words, the punctuation after them dropped."""
+    m = re.match(r"^(?:\W*[A-Za-z0-9']+){%d}[\s,;:.!-]*" % count, sentence)
+    return sentence[m.end() :].strip() if m else ""
+
+
 def one_sentence(message: str) -> bool:
     """The message is one sentence (its questions, if several, joined by "and")."""
     return len([s for s in _SENTENCE.split(clean(message)) if s and s.strip()]) == 1
 
 
-def split_questions(message: str) -> tuple[list[str], list[str]]:
-    """(questions, statements) of a message; one question means the message stays whole."""
+def split_questions(message: str, names_subject: Callable[[str], bool] | None = None) -> tuple[list[str], list[str]]:
+    """(questions, statements) of a message; one question means the message stays whole.
+    ``names_subject`` says whether a question names a role or certification of its own (the
+    knowledge decides); without it, a question beside statements is never split."""
     whole = [s.strip() for s in _SENTENCE.split(clean(message)) if s and s.strip()]
-    split = [_asks_twice(s) for s in whole] if len(whole) == 1 else [[s] for s in whole]  # (beside what a message tells, "what job is that and where does she start" leans on it: one question)
+    asking = [s for s in whole if _is_question(s)]
+    split = [_asks_twice(s) if len(whole) == 1 or (len(asking) == 1 and s is asking[0] and _stands_alone(s, names_subject)) else [s] for s in whole]  # ("Dear Council, what does CIEPS show, and how much is the fee? Regards, M.": two questions; beside what a message tells, "what job is that and where does she start", "which certs and what order" lean on it: one question)
     sentences = [piece.strip() for pieces in split for piece in pieces]
     joined = {piece.strip() for pieces in split if len(pieces) > 1 for piece in pieces}  # (each asks, however short)
     questions = [s for s in sentences if _is_question(s) or s in joined]

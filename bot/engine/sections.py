@@ -127,6 +127,11 @@ def _asked_stems(a: Analysis, hits: Mapping[str, str]) -> tuple[str, ...]:
         content = set(a.stems)
         kept = {st for i, st in enumerate(a.word_stems) if a.asks(i) and st in content}
         return tuple(st for st in a.stems if st in kept)
+    frame = _reported_from(a)
+    if frame:  # "a student asked what an end-point assessor is": who asked, and the asking, choose nothing
+        content = set(a.stems)
+        kept = {st for i, st in enumerate(a.word_stems) if i >= frame and st in content}
+        return tuple(st for st in a.stems if st in kept)
     if ("overview" not in hits and "weak_overview" not in hits) or len(set(a.sentence_of)) < 2:
         return a.stems
     last_ask = max((a.sentence_of[i] for i, w in enumerate(a.words) if w in lexicon.WH_WORDS), default=None)
@@ -135,6 +140,20 @@ def _asked_stems(a: Analysis, hits: Mapping[str, str]) -> tuple[str, ...]:
     content = set(a.stems)
     kept = {st for i, st in enumerate(a.word_stems) if a.sentence_of[i] <= last_ask and st in content}
     return tuple(st for st in a.stems if st in kept)
+
+
+def _reported_from(a: Analysis) -> int:
+    """Where the question a message reports starts ("a student asked what …", "someone asked me if
+    …"), in a message of one sentence; 0 when it reports none."""
+    if len(set(a.sentence_of)) > 1:
+        return 0
+    words = a.words
+    for i, w in enumerate(words[:-1]):
+        if w in lexicon.REPORTING_VERBS:
+            k = i + 1 + (words[i + 1] in ("me", "us", "him", "her", "them"))
+            if k < len(words) and words[k] in lexicon.REPORTED_LEADS:
+                return k
+    return 0
 
 
 def passage_score(q: list[str] | tuple[str, ...], p: Passage, ix: Index, read: "Read | None" = None) -> float:
@@ -350,7 +369,14 @@ def starts_first(words: tuple[str, ...] | list[str]) -> bool:
     return any(w == "first" and i and words[i - 1] in ("up", "starts", "start", "in") for i, w in enumerate(words))
 
 
-_STILL = frozenset({"still", "until", "till", "til"})  # "still at work in the evening", "until the evening"
+_STILL = frozenset({"still", "until", "till", "til", "into"})  # "still at work in the evening", "until the evening", "runs into the evening"
+
+
+def clock_asked(words: tuple[str, ...] | list[str]) -> bool:
+    """"Which one starts earlier", "whose morning starts first", "which is still at work in the
+    evening": a time of the day compared, which the day's timed entries answer."""
+    said = set(words)
+    return not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(said) or starts_first(words) or (not said.isdisjoint(_STILL) and any(lexicon.DAY_TIMES.get(w, 0) >= EVENING for w in said))
 
 
 def _by_clock(roles: list[str] | tuple[str, ...], a: Analysis, ix: Index) -> str | None:

@@ -23,7 +23,7 @@ from bot.engine.intents import Neighbour
 from bot.engine.language import foreign
 from bot.engine.normalize import stem
 from bot.engine.phrases import CODE_MARK
-from bot.engine.sections import best_of, section_for, starts_first
+from bot.engine.sections import best_of, clock_asked, section_for
 from bot.engine.tailor import Tailored, compare_certs, rank_certs, related_stems, scored_certs, tailor
 from bot.engine.thresholds import (
     AMBIGUOUS_TIE,
@@ -74,6 +74,7 @@ from bot.engine.thresholds import (
     ROLE_RELAXED,
     SALUTE_WORDS,
     TAUGHT_MIN,
+    TITLE_SAID_WHOLE,
     TOPIC_CLOSE,
     TOPIC_MIN,
     TOPIC_TIE,
@@ -1091,7 +1092,7 @@ def _only_for_a_role(ev: Evidence) -> bool:
             k += 1
         if k < len(words) and not ev.title_positions.isdisjoint(ev.a.typed_group(k)):  # ("ops directors": "ops" is typed for "ops operations")
             return True
-    return False
+    return any(w in lexicon.RESTRICTION_WORDS and words[i + 1 : i + 2] in (("on",), ("in",)) and any(x in lexicon.PATH_NOUNS or x in POINTERS or x == "one" for x in words[i + 2 : i + 5]) for i, w in enumerate(words))  # "is CMSO only on that one?", "only in this path": which pathways have it
 
 
 def _sentence_spans(ev: Evidence, name: str) -> list[tuple[int, int]]:
@@ -1658,7 +1659,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
     told = "contrast" in ev.hits and all(x in ev.said_of_self or x in ev.describing for x, _ in lexicon.cue("contrast").spans(ev.a.words))  # "path for the queue supervisor? i'm big on STAT vs routine rules": compared in what they tell of themselves ("the job where you compare the payment paper with your totals": in what the job does)
     weighed = ("contrast" in ev.hits and not weighing and not told) or joined
     fit_told = weighed and bool(ev.said_of_self - ev.title_positions) and _DIFFERENCE.isdisjoint((ev.cue("contrast") or "").split())  # "ops director or cleanroom planner if i was a construction project manager": which fits them
-    timed = "day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words) or starts_first(ev.a.words)) and (ev.asks_who or "which" in ev.a.words)  # "ops director, ECMO coordinator, mining supply officer: who's up the earliest?"
+    timed = "day" in ev.hits and clock_asked(ev.a.words) and (ev.asks_who or "which" in ev.a.words or "whose" in ev.a.words)  # "ops director, ECMO coordinator, mining supply officer: who's up the earliest?", "… whose day runs into the evening?"
     choice = bool(apart) and ev.role_named and ((weighed and (ev.asks_who or "which" in ev.a.words)) or asks_which or fit_told or timed)  # "IDS pharmacist or revenue cycle manager, which one deals more with sponsors"
     if not weighed and not choice:
         return None
@@ -1670,7 +1671,7 @@ def role_contrast(ev: Evidence, ix: Index) -> Match | None:
         titles = _titles_of(named, ev, ix)
         chosen = _fits_better(named, ev, ix)
         if chosen:  # "who handles …": the part of its page that says so; "which one …": what the role is
-            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who or ("day" in ev.hits and (not (lexicon.EARLY_WORDS | lexicon.LATE_WORDS).isdisjoint(ev.a.words) or starts_first(ev.a.words))) else ("overview", CONF_ROLE_CONTRAST)  # ("which one starts their day earlier", "whose morning starts first": its day)
+            section, conf = section_for(chosen, ev.a, ev.hits, ix, titles) if ev.asks_who or ("day" in ev.hits and clock_asked(ev.a.words)) else ("overview", CONF_ROLE_CONTRAST)  # ("which one starts their day earlier", "whose morning starts first", "which one is still at work in the evening": its day)
             return Match("role", role=chosen, section=section, confidence=round(conf, 3), why=f"a choice between {', '.join(named)}: {chosen} by its page")
     section, conf = ("overview", CONF_ROLE_CONTRAST) if both and not ev.section_cue else section_for(rid, ev.a, ev.hits, ix, set(ev.title_stems(ix)))
     other = next((r for r in ev.named_roles if r != rid and ev.role_where.get(r) != ev.role_where.get(rid)), None) if both else None
@@ -1749,7 +1750,15 @@ def _wants_role(ev: Evidence) -> bool:
         return False
     if len(ev.role_where[rid]) == 1 and english.count(ev.a.words[min(ev.role_where[rid])]) >= EVERYDAY_WORD:
         return False  # "when a consultant wants to use an expensive biologic": an everyday word of a title after a wish is no title wished for
-    return _wished(ev.a.words, ev.a.typed_start(min(ev.role_where[rid])))  # "want ops dir": "ops" was read as "ops operations"
+    where = sorted(ev.role_where[rid])
+    runs: list[list[int]] = []
+    for n, k in enumerate(where):
+        if n and where[n - 1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    wished = [_wished(ev.a.words, ev.a.typed_start(run[0])) for run in runs]  # "want ops dir": "ops" was read as "ops operations"
+    return any(wished) and not any(len(run) >= TITLE_SAID_WHOLE and not w for run, w in zip(runs, wished))  # ("Beth (care home tech) wants respite care …": not the stray "care"; "day first (for the Pediatric Emergency Readiness … Coordinator) (wants peds readiness …)": the title said whole, no wish before it)
 
 
 def _path_only_told(ev: Evidence) -> bool:
@@ -1783,7 +1792,7 @@ def _role_asked_of(ev: Evidence) -> bool:
 
 
 def _pathway_asked(ev: Evidence) -> bool:
-    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or (ev.subject_named and not (ev.section_cue or _role_asked_of(ev))))) or (_wants_role(ev) and not (ev.section_cue and not (ev.cert_seek or "ordering" in ev.hits)))  # "got CPOM already, whats after" (but "my two mentees want X and Y, whose day starts earlier?" asks the days)
+    return ev.pathway_cue or bool(ev.held and ("next" in ev.a.words or ev.a.words[-1:] == ("after",) or (ev.subject_named and not (ev.section_cue or _role_asked_of(ev))))) or (_wants_role(ev) and "both" not in ev.hits and not (ev.section_cue and not (ev.cert_seek or "ordering" in ev.hits)))  # "got CPOM already, whats after" (but "my two mentees want X and Y, whose day starts earlier?" asks the days; "… which cert would they both take?" what their ways share)
 
 
 _CHOOSING = frozenset({"which", "whichever", "or", "between", "vs", "versus", "either", "better"})  # ("X path for someone who …" describes, chooses nothing)

@@ -15,7 +15,7 @@ from bot.engine import english, lexicon
 from bot.engine.analyze import Analysis, cue_stems
 from bot.engine.index import Index
 from bot.engine.normalize import stem
-from bot.engine.thresholds import BRIDGE_WEIGHT, CLIPPED_KIN_MIN, CLIPPED_KIN_MORE, DISLIKE_OVER_LIKE, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, KIN_MIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, PUT_BACK_SHARE, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
+from bot.engine.thresholds import BRIDGE_WEIGHT, CLIPPED_KIN_MIN, CLIPPED_KIN_MORE, CLIPPED_UNUSED_MORE, DISLIKE_OVER_LIKE, DISTINCTIVE, FIRST_FOR_WEIGHT, FOCUS_MARGIN, KIN_MIN, LIKED_SPAN, LIKED_WEIGHT, NAME_BONUS, PUT_BACK_SHARE, RELATED_WEIGHT, SETTING_WEIGHT, TITLE_WORD_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ _RANK_WORDS = frozenset({"staff", "senior", "junior", "new", "night", "evening",
 def _spoken_for(a: Analysis) -> frozenset[str]:
     """"my new hire already got CPFCS", "our student wants …": whom the way is for, no interest
     (not "teaching the new hires", "precepting students": what they do)."""
-    return frozenset(st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in _PEOPLE_NOT_JOBS and i and (a.words[i - 1] in THEIRS or (a.words[i - 1] == "new" and ((a.words[i - 2 : i - 1] and a.words[i - 2] in THEIRS) or not w.endswith("s")))))  # (and "Farah (new hire)": who she is)
+    return frozenset(st for i, (w, st) in enumerate(zip(a.words, a.word_stems)) if w in _PEOPLE_NOT_JOBS and i and (a.words[i - 1] in THEIRS or (a.words[i - 1] in _RANK_WORDS and ((a.words[i - 2 : i - 1] and a.words[i - 2] in THEIRS) or (a.words[i - 1] == "new" and not w.endswith("s"))))))  # (and "Farah (new hire)": who she is; "Joe, my senior tech, …")
 
 
 def _wisher_jobs(a: Analysis) -> frozenset[str]:
@@ -91,7 +91,7 @@ _PLACE_STEMS = frozenset(stem(w) for w in lexicon.PLACES) - {stem(w) for w in le
 
 def _score(stems: list[str], doc: frozenset[str], a: Analysis, ix: Index, about_member: bool = False, liked: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
     """``liked``: stems of what the member says they like (``_liked``), worked out once per question."""
-    hits = [s for s in dict.fromkeys(stems) if s in doc or (len(s) >= CLIPPED_KIN_MIN and not any(f.startswith(s) for f in lexicon.FIELD_WORDS) and any(t.startswith(s) and len(t) - len(s) >= CLIPPED_KIN_MORE for t in doc))]  # ("chemo" and a step about "chemotherapy": the word clipped; not "short" for "shortage")
+    hits = [s for s in dict.fromkeys(stems) if s in doc or (len(s) >= CLIPPED_KIN_MIN and not any(f.startswith(s) for f in lexicon.FIELD_WORDS) and any(t.startswith(s) and len(t) - len(s) >= (CLIPPED_UNUSED_MORE if s not in ix.postings and not english.is_word(s) else CLIPPED_KIN_MORE) for t in doc))]  # ("chemo" and a step about "chemotherapy": the word clipped; not "short" for "shortage"; "anticoag", which no page writes and no English has, for "anticoagulation")
     score = 0.0
     for s in hits:
         emphasis = _emphasis(s, a, about_member)
@@ -250,20 +250,20 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     if ranked and ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] >= FOCUS_MARGIN * ranked[1][0]):
         focus, words = ranked[0][1], ranked[0][2]
         surface = tuple(dict.fromkeys(said for w, said in zip(a.words, a.said) if stem(w) in words))
-        return _put_back(Tailored((focus,) + tuple(c for c in steps if c != focus), focus, surface, held_t), docs, a, ix, title | set(exclude) | naming)
+        return _put_back(Tailored((focus,) + tuple(c for c in steps if c != focus), focus, surface, held_t), docs, a, ix, title | set(exclude) | naming, title)
     asked = [c for c in steps if restrict and c in restrict]
     if len(asked) == 1 and asked_first:  # "why CDAT first?": the step the member names comes first
         return Tailored((asked[0],) + tuple(c for c in steps if c != asked[0]), asked[0], (), held_t)
-    return _put_back(Tailored(tuple(steps), None, (), held_t), docs, a, ix, title | set(exclude) | naming)
+    return _put_back(Tailored(tuple(steps), None, (), held_t), docs, a, ix, title | set(exclude) | naming, title)
 
 
-def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Index, naming: set[str]) -> Tailored:
+def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Index, naming: set[str], title: set[str] | frozenset[str] = frozenset()) -> Tailored:
     """Steps about what the member would rather not do ("i hate toxicology", "palliative care isn't
     my thing") come after the others, the more about it the later; the rest keep their order
     (the step put first for what they like stays first). Nothing moves when every step is as
     much about it."""
     codes = {stem(c.lower()) for c in a.codes}
-    avoid = [s for s in a.disliked if s not in naming and s not in codes and s not in cue_stems() and s not in _PART_STEMS and ix.weight(s) >= DISTINCTIVE]  # (not "side" of "the rehab side")
+    avoid = [s for s in a.disliked if (s not in naming or (s in title and not _said_in_a_title(s, a, title))) and s not in codes and s not in cue_stems() and s not in _PART_STEMS and ix.weight(s) >= DISTINCTIVE]  # (not "side" of "the rehab side"; "can't stand lab bench testing" of a testing lead: the work, not its title)
     weight = {c: sum(ix.weight(s) for s in avoid if s in docs.get(c, frozenset())) for c in t.order}
     liked = {stem(w) for w in t.focus_words}
     liking = sum(ix.weight(s) for s in liked if s in docs.get(t.focus or "", frozenset()))
@@ -277,6 +277,14 @@ def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Ind
     later = tuple(c for c in order if c != t.focus and weight.get(c) and weight[c] >= PUT_BACK_SHARE * most)
     words = tuple(dict.fromkeys(said for st, said in zip(a.word_stems, a.said) if st in avoid and any(st in docs.get(c, frozenset()) for c in later)))
     return Tailored(order, t.focus, t.focus_words, t.held, later, words)
+
+
+def _said_in_a_title(st: str, a: Analysis, title: set[str] | frozenset[str]) -> bool:
+    """A word of the title said where the title is (beside another of its words or a job noun),
+    not alone in what the member dislikes ("i cant stand lab bench testing")."""
+    def titled(k: int) -> bool:
+        return 0 <= k < len(a.words) and (a.word_stems[k] in title or a.words[k] in lexicon.ROLE_HEADS)
+    return any(s == st and (titled(i - 1) or titled(i + 1)) for i, s in enumerate(a.word_stems))
 
 
 def _liked_in_own_words(a: Analysis, liked: frozenset[str], title: str) -> set[str]:

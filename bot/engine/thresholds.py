@@ -82,6 +82,7 @@ BRIDGE_WEIGHT = 0.3  # words borrowed from the role's own text next to the membe
 KIN_MIN = 5  # a stem this long and its "-ation" form are one word in tailoring ("vaccin", "vaccinat")
 CLIPPED_KIN_MIN = 5  # a member's stem this long that starts a step's word is that word, clipped ("chemo" for "chemotherapy") …
 CLIPPED_KIN_MORE = 5  # … when the step's word is at least this much longer (not "short" for "shortage")
+CLIPPED_UNUSED_MORE = 3  # … or this much, when neither a knowledge text nor English uses the member's stem itself ("anticoag" for "anticoagulation")
 RELATED_WEIGHT = 0.4  # a word of the trade related to the member's ("schedules" -> "teams"), in tailoring
 NAME_BONUS = 1.5  # a certification's own name words, said by the member
 
@@ -121,3 +122,4 @@ CHOICE_REST = 0.25  # … counting its best passage whole and this share of its 
 EVENING = 1080  # minutes after midnight: "which one is still at work in the evening" asks whose day ends latest
 PUT_BACK_SHARE = 0.5  # a step goes after the others for a dislike when it is at least this much about it as the step most about it
 DISLIKE_OVER_LIKE = 2.0  # a step put first for a like goes back when its text is this much more about a dislike told (weighted words) than about the like
+TITLE_SAID_WHOLE = 3  # words of a run of a title's words that say the title itself, not a stray word of it ("wants respite care …" beside "care home tech")
