@@ -50,12 +50,17 @@ _JOINED = re.compile(r"\s*,?\s+(?:and|&|also|plus)\s+(?=(?:how|what|whats|what's
 
 def _asks_twice(sentence: str) -> list[str]:
     """A sentence that joins two questions with "and" before a question word, as its two
-    questions (each may be short: "whats CEHDS"); else the sentence."""
+    questions (each may be short: "whats CEHDS"); else the sentence. The first question may
+    follow a salutation or a lead-in within its first few words ("Dear Council, what …", "Two
+    things: whats …")."""
     pieces = _JOINED.split(sentence)
     if len(pieces) < 2:
         return [sentence]
+    words = re.findall(r"[a-z0-9']+", pieces[0].lower())
     opening = _ASK_OPENS.search(pieces[0])
-    first = re.findall(r"[a-z0-9']+", pieces[0][opening.start(1) :].lower()) if opening else []
+    if opening is not None and len(re.findall(r"[a-z0-9']+", pieces[0][: opening.start(1)])) <= SALUTATION_WORDS:
+        words = re.findall(r"[a-z0-9']+", pieces[0][opening.start(1) :].lower())
+    first = words if words and words[0].replace("'", "") in _WH else []
     asks = [p for p in pieces[1:] if _is_question(p) or _short_wh(p)]
     if all(_CODE_LIKE.search(p) for p in pieces):
         return [sentence]  # "what is CPWM and what is CGPPL": two certifications, answered together
@@ -64,7 +69,8 @@ def _asks_twice(sentence: str) -> list[str]:
     return [sentence]
 
 
-_ASK_OPENS = re.compile(r"(?:^|[,:]\s*)(?:\w+\s+)?((?:what|whats|what's|which|who|whom|whose|when|where|why|how|hows|how's|tell|list)\b)", re.IGNORECASE)  # the question word opens the sentence or follows a salutation ("Dear Council, what …", "Two questions: what …", "ok, so how …")
+SALUTATION_WORDS = 6  # words a salutation may take before the question ("Forwarding from the inbox: Dear Council, what …")
+_ASK_OPENS = re.compile(r"(?:^|[,:]\s*)(?:\w+\s+){0,2}((?:what|whats|what's|which|who|whom|whose|when|where|why|how|hows|how's|tell|list)\b)", re.IGNORECASE)  # the question word opens the sentence or follows a salutation ("Dear Council, what …", "Two questions: what …", "ok, so how …")
 
 
 _LEANING = frozenset("it its that this those these she he her his they them their".split())  # words that point at something the message told
@@ -73,8 +79,8 @@ _LEANING = frozenset("it its that this those these she he her his they them thei
 def _stands_alone(sentence: str, names_subject: Callable[[str], bool] | None) -> bool:
     """The sentence's first question names its own subject (a role or certification the knowledge
     holds, no "that", "she" … in it), so it can be answered apart from the statements around it."""
-    first = _JOINED.split(sentence)[0]
-    return names_subject is not None and _LEANING.isdisjoint(re.findall(r"[a-z0-9']+", first.lower())) and names_subject(first)
+    pieces = _JOINED.split(sentence)
+    return names_subject is not None and len(pieces) >= 2 and _LEANING.isdisjoint(re.findall(r"[a-z0-9']+", pieces[0].lower())) and names_subject(pieces[0])  # (the knowledge read only for a sentence that joins two)
 
 
 def _short_wh(piece: str) -> bool:
