@@ -3042,7 +3042,7 @@ def _place_asked(words: list[str]) -> bool:
     return any(w in ("which", "what", "whats") and words[i + 1 : i + 4] in (["step", "is", "it"], ["step", "is", "that"], ["number", "is", "it"], ["number", "is", "that"]) for i, w in enumerate(words))
 
 
-_PLACES = frozenset({"end", "early", "late", "ahead", "middle"})  # where a step stands ("at the end", "so early", "ahead of"), besides ordinals after the first and before/after ("why is it on there", "why that one first": its card, its pathway from it)
+_PLACES = frozenset({"end", "early", "late", "ahead"})  # where a step stands ("at the end", "so early", "ahead of"), besides ordinals after the first and before/after ("why is it on there", "why that one first": its card, its pathway from it)
 
 
 def _why_placed(after: Evidence, ctx: Context, ix: Index) -> bool:

@@ -103,8 +103,7 @@ def restated(message: str) -> str:
         end = 0
         while (more := max((y for x, y in spans if x == end and y > end), default=None)) is not None:
             end = more  # ("sorry i meant": "sorry", then "i meant")
-        before = [tuple(re.findall(r"[a-z0-9]+", x.lower().replace("'", ""))) for x in sentences[:k]]
-        if end and not _CORRECTING.isdisjoint(words[:end]) and not any(_is_question(x) or x.rstrip().endswith("?") for x in sentences[:k]) and not any(lexicon.cue("correction").spans(b) for b in before):  # (not "wait no, wrong job. i meant the co-op one": all of it corrects the turn before)
+        if end and not _CORRECTING.isdisjoint(words[:end]) and not any(_is_question(x) or x.rstrip().endswith("?") or lexicon.cue("correction").spans(tuple(re.findall(r"[a-z0-9]+", x.lower().replace("'", "")))) for x in sentences[:k]):  # (nothing asked before it; not "wait no, wrong job. i meant the co-op one": all of it corrects the turn before)
             cut = _after_words(sentences[k], end)
             return " ".join([cut, *sentences[k + 1 :]]) if cut else message
     return message

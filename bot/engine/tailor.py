@@ -257,7 +257,7 @@ def tailor(role_id: str, a: Analysis, ix: Index, restrict: list[str] | None = No
     return _put_back(Tailored(tuple(steps), None, (), held_t), docs, a, ix, title | set(exclude) | naming, title)
 
 
-def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Index, naming: set[str], title: set[str] | frozenset[str] = frozenset()) -> Tailored:
+def _put_back(t: Tailored, docs: dict[str, frozenset[str]], a: Analysis, ix: Index, naming: set[str], title: set[str]) -> Tailored:
     """Steps about what the member would rather not do ("i hate toxicology", "palliative care isn't
     my thing") come after the others, the more about it the later; the rest keep their order
     (the step put first for what they like stays first). Nothing moves when every step is as
